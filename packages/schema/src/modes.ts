@@ -1,0 +1,13 @@
+/**
+ * How a field may leave the gateway (DESIGN.md "Minimisation"). A purpose names one mode per field;
+ * the gateway applies it before sealing the response. Ordered from most to least revealing.
+ */
+export const DISCLOSURE_MODES = ['clear', 'masked', 'generalised', 'pseudonym', 'predicate', 'none'] as const;
+
+/** One of {@link DISCLOSURE_MODES}. `none` means the field is never disclosed under the purpose. */
+export type DisclosureMode = (typeof DISCLOSURE_MODES)[number];
+
+/** True when `value` names a disclosure mode. */
+export function isDisclosureMode(value: unknown): value is DisclosureMode {
+  return typeof value === 'string' && (DISCLOSURE_MODES as readonly string[]).includes(value);
+}

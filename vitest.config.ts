@@ -1,0 +1,46 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+/**
+ * Two kinds of test run side by side: the gateway's tests inside workerd with real local D1, KV and
+ * Durable Objects, and plain Node tests for the pure packages and the cross-part suites.
+ */
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(`${root}/gateway/migrations`);
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              main: `${root}/gateway/src/index.ts`,
+              wrangler: { configPath: `${root}/wrangler.toml` },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  // Test-only root secret; real ones are generated into .dev.vars or set with `wrangler secret`.
+                  N2K_ROOT_SECRET: 'dGVzdC1yb290LXNlY3JldC1vbmx5LWZvci12aXRlc3QtcnVucw',
+                  N2K_PUBLIC_URL: 'https://gateway.test',
+                },
+              },
+            }),
+          ],
+          test: {
+            name: 'gateway',
+            include: ['gateway/**/*.test.ts', 'test/api/**/*.test.ts'],
+            setupFiles: [`${root}/test/api/setup.ts`],
+          },
+        },
+        {
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['packages/**/*.test.ts', 'scripts/**/*.test.ts', 'test/node/**/*.test.ts'],
+          },
+        },
+      ],
+    },
+  };
+});
