@@ -1,0 +1,65 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app-env.js';
+import { ensureBootstrapOfficers } from './bootstrap.js';
+import { MAX_ADMIN_BODY_BYTES } from './config.js';
+import { systemClock, type Clock } from './env.js';
+import { Problem, type ProblemCode } from './errors/problem.js';
+import { identifiers } from './oauth/access-token.js';
+import { adminRoutes } from './routes/admin/index.js';
+import { oauthRoutes } from './routes/oauth.js';
+import { resourceRoutes } from './routes/resource/index.js';
+import { validationHook } from './routes/validation-hook.js';
+import { wellKnownRoutes } from './routes/well-known.js';
+
+export interface AppOptions {
+  /** Source of time; tests pass a simulated clock. */
+  readonly clock?: Clock;
+}
+
+const CODE_OF_STATUS: Record<number, ProblemCode> = { 400: 'bad_request', 404: 'not_found', 405: 'method_not_allowed', 413: 'body_too_large', 415: 'unsupported_media_type' };
+
+/** Builds the gateway's HTTP application. */
+export function createApp({ clock = systemClock }: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', async function clockReading(c, next) {
+    c.set('now', clock());
+    await ensureBootstrapOfficers(c.env, c.var.now);
+    await next();
+  });
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'same-origin' }));
+  app.use('/v1/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: () => { throw new Problem(413, 'body_too_large'); } }));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/.well-known', wellKnownRoutes);
+  app.route('/oauth', oauthRoutes);
+  app.route('/v1/admin', adminRoutes);
+  app.route('/v1', resourceRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'DPoP', {
+    type: 'http',
+    scheme: 'DPoP',
+    description: 'A DPoP-bound access token from /oauth/token (RFC 9449), with a fresh DPoP proof on every request.',
+  });
+  app.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: { title: 'need2know gateway', version: '0.1.0', description: 'Purpose-bound, minimised, sealed and audited disclosure of records between agencies.' },
+    servers: [{ url: identifiers(c.env).issuer }],
+  }));
+
+  app.notFound(() => new Problem(404, 'not_found').toResponse());
+  app.onError((err, c) => {
+    const instance = new URL(c.req.url).pathname;
+    if (err instanceof Problem) return err.toResponse(instance);
+    if (err instanceof HTTPException) {
+      const code = CODE_OF_STATUS[err.status] ?? 'bad_request';
+      return new Problem(err.status, code).toResponse(instance);
+    }
+    console.error('unhandled error', err);
+    return new Problem(500, 'internal_error').toResponse(instance);
+  });
+  return app;
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { JWK } from 'jose';
+import type { GatewayEnv } from './env.js';
+import { randomToken } from './lib/random.js';
+import { isPublicSigningJwk } from './policy/jwk-rules.js';
+import { upsertBootstrapOfficer } from './storage/clients.js';
+
+const bootstrapSchema = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+    name: z.string().min(1).max(200),
+    agency: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+    agency_name: z.string().min(1).max(200),
+    jwk: z.record(z.string(), z.unknown()),
+  }),
+);
+
+let done: string | undefined;
+
+/**
+ * Registers the privacy officers named in `N2K_BOOTSTRAP_ADMINS` (public keys only), once per
+ * isolate and configuration. This is how the first officers exist before anyone can administer;
+ * everything after goes through the admin API and its two-person rule.
+ */
+export async function ensureBootstrapOfficers(env: GatewayEnv, now: number): Promise<void> {
+  const raw = env.N2K_BOOTSTRAP_ADMINS;
+  if (raw === undefined || raw === '' || done === raw) return;
+  const parsed = bootstrapSchema.safeParse(JSON.parse(raw));
+  if (!parsed.success) throw new Error('N2K_BOOTSTRAP_ADMINS is malformed');
+  const statements: D1PreparedStatement[] = [];
+  for (const officer of parsed.data) {
+    if (!isPublicSigningJwk(officer.jwk as JWK)) throw new Error('N2K_BOOTSTRAP_ADMINS holds a key that is not a public signing key');
+    statements.push(env.DB.prepare('INSERT OR IGNORE INTO agencies (id, name, name_km, created_at) VALUES (?, ?, NULL, ?)').bind(officer.agency, officer.agency_name, now));
+    statements.push(
+      upsertBootstrapOfficer(env.DB, {
+        id: officer.id,
+        kind: 'privacy_officer',
+        agencyId: officer.agency,
+        name: officer.name,
+        signingJwks: { keys: [officer.jwk as JWK] },
+        encryptionJwk: null,
+        ingestTypes: [],
+        status: 'active',
+        etag: randomToken(),
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+  }
+  if (statements.length > 0) await env.DB.batch(statements);
+  done = raw;
+}

@@ -1,0 +1,44 @@
+/**
+ * Numbers that matter, in one place, each with its reason. Changing one is a security decision.
+ */
+
+/** Ceiling on any access token's lifetime (seconds). Purposes may set less, never more. */
+export const MAX_ACCESS_TOKEN_LIFETIME = 10 * 60;
+/** Floor for a purpose's token lifetime: shorter tokens only add load without adding safety. */
+export const MIN_ACCESS_TOKEN_LIFETIME = 30;
+/** A token is not issued with less than this left in the window: it would die in flight. */
+export const MIN_USEFUL_TOKEN_LIFETIME = 5;
+
+/** Longest a client assertion (RFC 7523) may be valid: it is a one-shot credential. */
+export const MAX_CLIENT_ASSERTION_LIFETIME = 5 * 60;
+
+/** DPoP proof freshness (RFC 9449 §11.1): accepted if `iat` is at most this old… */
+export const DPOP_MAX_AGE = 60;
+/** …or at most this far in the future (clock skew between the client and the gateway). */
+export const DPOP_MAX_SKEW = 5;
+
+/** Clock skew tolerated on `exp`/`nbf`/`iat` of assertions and tokens. */
+export const CLOCK_TOLERANCE = 5;
+
+/** Largest request body the OAuth endpoints read; a client assertion plus details fit easily. */
+export const MAX_OAUTH_BODY_BYTES = 16 * 1024;
+/** Largest admin request body. */
+export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
+/** Largest JWT (assertion, proof or token) the gateway will parse. */
+export const MAX_JWT_BYTES = 8 * 1024;
+/** Largest `authorization_details` array: a token is bound to exactly one purpose. */
+export const MAX_AUTHORIZATION_DETAILS = 1;
+
+/** Signing keys rotate after this age (seconds) when the scheduled job runs. */
+export const SIGNING_KEY_ROTATION_AGE = 30 * 24 * 3600;
+/** Algorithm of the gateway's token signatures (RFC 8037 Ed25519). */
+export const GATEWAY_SIGNING_ALG = 'EdDSA';
+
+/** Algorithms accepted from clients for assertions and DPoP proofs. Never `none` or HMAC. */
+export const CLIENT_SIGNING_ALGS = ['EdDSA', 'ES256'] as const;
+
+/** Cache lifetime of the signing-key set inside one isolate (ms); rotation is seen within this. */
+export const KEYSET_CACHE_MS = 30_000;
+
+/** Two-person rule: approvals a widening grant change needs (the requester plus one other). */
+export const APPROVALS_TO_WIDEN = 2;

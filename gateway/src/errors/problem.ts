@@ -1,0 +1,90 @@
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Stable machine-readable codes of RFC 9457 problem documents. Clients switch on these. */
+export type ProblemCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'body_too_large'
+  | 'unsupported_media_type'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'conflict'
+  | 'invalid_token'
+  | 'invalid_dpop_proof'
+  | 'insufficient_scope'
+  | 'forbidden'
+  | 'two_person_rule'
+  | 'invalid_transition'
+  | 'rate_limited'
+  | 'internal_error';
+
+const TITLES: Record<ProblemCode, string> = {
+  bad_request: 'The request is malformed',
+  validation_failed: 'The request does not match the schema',
+  body_too_large: 'The request body is too large',
+  unsupported_media_type: 'Unsupported content type',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  conflict: 'The resource changed or already exists',
+  invalid_token: 'The access token is missing, invalid, expired or revoked',
+  invalid_dpop_proof: 'The DPoP proof is missing or invalid',
+  insufficient_scope: 'The access token does not allow this request',
+  forbidden: 'Not allowed',
+  two_person_rule: 'A second privacy officer must approve this change',
+  invalid_transition: 'The change is not possible in the current state',
+  rate_limited: 'Too many requests',
+  internal_error: 'Internal error',
+};
+
+/** One entry of a validation report: where, and a stable code. Never the offending value. */
+export interface ProblemIssue {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * An RFC 9457 problem. `detail` is safe for the wire; the precise internal reason, when there is
+ * one, goes to logs and the audit trail, not here.
+ */
+export class Problem extends HTTPException {
+  readonly code: ProblemCode;
+  readonly detail: string | undefined;
+  readonly issues: readonly ProblemIssue[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: ContentfulStatusCode,
+    code: ProblemCode,
+    detail?: string,
+    extra: { issues?: readonly ProblemIssue[]; headers?: Record<string, string> } = {},
+  ) {
+    super(status, { message: detail ?? TITLES[code] });
+    this.code = code;
+    this.detail = detail;
+    this.issues = extra.issues;
+    this.headers = extra.headers ?? {};
+  }
+
+  /** The problem document (RFC 9457 §3) for this error at `instance`. */
+  toJSON(instance?: string): Record<string, unknown> {
+    return {
+      type: `urn:need2know:problem:${this.code}`,
+      title: TITLES[this.code],
+      status: this.status,
+      code: this.code,
+      ...(this.detail === undefined ? {} : { detail: this.detail }),
+      ...(instance === undefined ? {} : { instance }),
+      ...(this.issues === undefined ? {} : { issues: this.issues }),
+    };
+  }
+
+  /** The HTTP response carrying this problem. */
+  toResponse(instance?: string): Response {
+    return new Response(JSON.stringify(this.toJSON(instance)), {
+      status: this.status,
+      headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...this.headers },
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { MAX_OAUTH_BODY_BYTES } from '../config.js';
+import { OAuthError } from '../errors/oauth-error.js';
+
+/**
+ * Reads an `application/x-www-form-urlencoded` body (RFC 6749 §3.2) of at most
+ * {@link MAX_OAUTH_BODY_BYTES}, refusing repeated parameters (RFC 6749 §3.1, §3.2).
+ */
+export async function readOAuthForm(request: Request): Promise<Map<string, string>> {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') throw new OAuthError('invalid_request', 'content type must be application/x-www-form-urlencoded');
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_OAUTH_BODY_BYTES) throw new OAuthError('invalid_request', 'body too large');
+  const buffer = await readLimited(request, MAX_OAUTH_BODY_BYTES);
+  if (buffer === null) throw new OAuthError('invalid_request', 'body too large');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
+  } catch {
+    throw new OAuthError('invalid_request', 'body is not UTF-8');
+  }
+  const form = new Map<string, string>();
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (form.has(key)) throw new OAuthError('invalid_request', `parameter repeated: ${key.slice(0, 40)}`);
+    form.set(key, value);
+  }
+  return form;
+}
+
+/** The body, or null when it exceeds `limit` bytes (stops reading at the limit). */
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}

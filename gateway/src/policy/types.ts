@@ -1,0 +1,76 @@
+import type { DisclosureMode } from '@need2know/schema';
+
+/** What a partner may do with records under a purpose. */
+export const RECORD_ACTIONS = ['fetch', 'search', 'check'] as const;
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
+
+/** Per record type, per field: the disclosure mode. Fields not listed are never disclosed. */
+export type PurposeRules = Readonly<Record<string, Readonly<Record<string, DisclosureMode>>>>;
+
+/** A registered reason to access data (DESIGN.md "Minimisation"). */
+export interface Purpose {
+  readonly id: string;
+  readonly title: string;
+  readonly legalBasis: string;
+  readonly description: string;
+  readonly rules: PurposeRules;
+  readonly actions: readonly RecordAction[];
+  /** Agencies that may be granted this purpose. */
+  readonly agencies: readonly string[];
+  /** Longest access token under this purpose (seconds). */
+  readonly maxTokenLifetime: number;
+  readonly requestsPerMinute: number;
+  readonly personsPerHour: number;
+  /** Subject access reports show disclosures under this purpose only after this delay (covert work). */
+  readonly notificationDelayDays: number;
+  readonly status: 'active' | 'retired';
+  readonly version: number;
+  readonly etag: string;
+  readonly createdBy: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export const GRANT_STATUSES = ['pending', 'active', 'suspended', 'revoked', 'expired'] as const;
+export type GrantStatus = (typeof GRANT_STATUSES)[number];
+
+/** A purpose activated for one agency inside a disclosure window. */
+export interface Grant {
+  readonly id: string;
+  readonly purposeId: string;
+  readonly agencyId: string;
+  readonly notBefore: number;
+  readonly notAfter: number;
+  /** Seconds a delivered payload stays readable in the viewer; never past `notAfter`. */
+  readonly dataLife: number;
+  /** When set, the grant covers only these record ids (e.g. one outbreak's contacts). */
+  readonly recordIds: readonly string[] | null;
+  readonly status: GrantStatus;
+  readonly note: string;
+  readonly version: number;
+  readonly etag: string;
+  readonly createdBy: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export const GRANT_REQUEST_ACTIONS = ['activate', 'extend', 'resume'] as const;
+export type GrantRequestAction = (typeof GRANT_REQUEST_ACTIONS)[number];
+
+/** A change that widens access and waits for a second privacy officer. */
+export interface GrantRequest {
+  readonly id: string;
+  readonly grantId: string;
+  readonly action: GrantRequestAction;
+  readonly newNotAfter: number | null;
+  readonly requestedBy: string;
+  readonly requestedAt: number;
+  readonly reason: string;
+  readonly status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  readonly decidedBy: string | null;
+  readonly decidedAt: number | null;
+}
+
+/** Kinds of registered client. */
+export const CLIENT_KINDS = ['partner', 'data_owner', 'privacy_officer'] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];

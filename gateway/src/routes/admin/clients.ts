@@ -1,0 +1,153 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { recordType } from '@need2know/schema';
+import type { JSONWebKeySet, JWK } from 'jose';
+import { Problem, type ProblemIssue } from '../../errors/problem.js';
+import { randomToken } from '../../lib/random.js';
+import { isPublicEncryptionJwk, isPublicSigningJwk } from '../../policy/jwk-rules.js';
+import type { ClientKind } from '../../policy/types.js';
+import { commitChange } from '../../storage/admin-events.js';
+import { getAgency } from '../../storage/agencies.js';
+import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../storage/clients.js';
+import { adminRouter, adminSecurity } from './app.js';
+import { adminProblems, jsonBody, jsonOk } from './responses.js';
+import { Client, ClientCreate, ClientPatch, Slug } from './schemas.js';
+import { clientOut } from './serialize.js';
+
+/** Checks keys and ingest types; returns the issues (empty when valid). */
+function checkClient(kind: ClientKind, jwks: readonly Record<string, unknown>[], encryption: Record<string, unknown> | undefined, ingestTypes: readonly string[]): ProblemIssue[] {
+  const issues: ProblemIssue[] = [];
+  jwks.forEach((k, i) => {
+    if (!isPublicSigningJwk(k as JWK)) issues.push({ path: `signing_jwks.keys.${i}`, code: 'invalid_key', message: 'must be a public Ed25519 or P-256 key' });
+  });
+  const kids = jwks.map((k) => k.kid);
+  if (jwks.length > 1 && (kids.some((kid) => typeof kid !== 'string') || new Set(kids).size !== kids.length)) {
+    issues.push({ path: 'signing_jwks.keys', code: 'kid_required', message: 'several keys need distinct kid values' });
+  }
+  if (encryption !== undefined && !isPublicEncryptionJwk(encryption as JWK)) {
+    issues.push({ path: 'encryption_jwk', code: 'invalid_key', message: 'must be a public P-256 or X25519 key' });
+  }
+  if (kind === 'partner' && encryption === undefined) issues.push({ path: 'encryption_jwk', code: 'required', message: 'partners need a key to seal deliveries to' });
+  if (kind !== 'data_owner' && ingestTypes.length > 0) issues.push({ path: 'ingest_types', code: 'not_allowed', message: 'only data owners ingest' });
+  ingestTypes.forEach((t, i) => {
+    if (recordType(t) === undefined) issues.push({ path: `ingest_types.${i}`, code: 'unknown_record_type', message: 'no such record type' });
+  });
+  return issues;
+}
+
+const IdParam = z.object({ id: Slug });
+
+const list = createRoute({
+  method: 'get',
+  path: '/clients',
+  tags: ['admin'],
+  summary: 'List clients',
+  security: adminSecurity,
+  request: { query: z.object({ agency_id: Slug.optional(), kind: z.enum(['partner', 'data_owner', 'privacy_officer']).optional() }) },
+  responses: { 200: jsonOk(z.object({ clients: z.array(Client) }), 'Clients'), ...adminProblems },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/clients/{id}',
+  tags: ['admin'],
+  summary: 'Read a client',
+  security: adminSecurity,
+  request: { params: IdParam },
+  responses: { 200: jsonOk(Client, 'The client'), ...adminProblems },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/clients',
+  tags: ['admin'],
+  summary: "Register an agency's system or a privacy officer (public keys only)",
+  security: adminSecurity,
+  request: jsonBody(ClientCreate),
+  responses: { 201: jsonOk(Client, 'Created'), ...adminProblems },
+});
+const patch = createRoute({
+  method: 'patch',
+  path: '/clients/{id}',
+  tags: ['admin'],
+  summary: 'Suspend, resume, rename or re-key a client',
+  security: adminSecurity,
+  request: { params: IdParam, ...jsonBody(ClientPatch) },
+  responses: { 200: jsonOk(Client, 'Updated'), ...adminProblems },
+});
+
+export const clientRoutes = adminRouter()
+  .openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const clients = await listClients(c.env.DB, { ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }), ...(q.kind === undefined ? {} : { kind: q.kind }) });
+    return c.json({ clients: clients.map(clientOut) }, 200);
+  })
+  .openapi(get, async (c) => {
+    const client = await getClient(c.env.DB, c.req.valid('param').id);
+    if (client === null) throw new Problem(404, 'not_found');
+    return c.json(clientOut(client), 200);
+  })
+  .openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const issues = checkClient(body.kind, body.signing_jwks.keys, body.encryption_jwk, body.ingest_types);
+    if ((await getAgency(c.env.DB, body.agency_id)) === null) issues.push({ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' });
+    if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The client is not valid.', { issues });
+    const now = c.var.now;
+    const client: StoredClient = {
+      id: body.id,
+      kind: body.kind,
+      agencyId: body.agency_id,
+      name: body.name,
+      signingJwks: body.signing_jwks as unknown as JSONWebKeySet,
+      encryptionJwk: (body.encryption_jwk ?? null) as JWK | null,
+      ingestTypes: [...new Set(body.ingest_types)],
+      status: 'active',
+      etag: randomToken(),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const outcome = await commitChange(c.env.DB, [insertClient(c.env.DB, client)], {
+      at: now,
+      actor: c.var.access.clientId,
+      action: 'client.create',
+      targetType: 'client',
+      targetId: client.id,
+      detail: { kind: client.kind, agency: client.agencyId, ingest_types: client.ingestTypes },
+    });
+    if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
+    return c.json(clientOut(client), 201);
+  })
+  .openapi(patch, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const current = await getClient(c.env.DB, id);
+    if (current === null) throw new Problem(404, 'not_found');
+    if (current.id === c.var.access.clientId && body.status === 'suspended') throw new Problem(409, 'invalid_transition', 'A privacy officer cannot suspend themself.');
+    const jwks = body.signing_jwks?.keys ?? (current.signingJwks.keys as unknown as Record<string, unknown>[]);
+    const encryption = body.encryption_jwk ?? (current.encryptionJwk as Record<string, unknown> | null) ?? undefined;
+    const issues = checkClient(current.kind, jwks, encryption, current.ingestTypes);
+    if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The client is not valid.', { issues });
+    const now = c.var.now;
+    const next: StoredClient = {
+      ...current,
+      name: body.name ?? current.name,
+      status: body.status ?? current.status,
+      signingJwks: { keys: jwks as unknown as JWK[] },
+      encryptionJwk: (encryption ?? null) as JWK | null,
+      etag: randomToken(),
+      updatedAt: now,
+    };
+    const changed = Object.keys(body).filter((k) => k !== 'reason');
+    const outcome = await commitChange(
+      c.env.DB,
+      [updateClient(c.env.DB, next, current.etag)],
+      {
+        at: now,
+        actor: c.var.access.clientId,
+        action: body.status === 'suspended' ? 'client.suspend' : body.status === 'active' && current.status === 'suspended' ? 'client.resume' : 'client.update',
+        targetType: 'client',
+        targetId: id,
+        detail: { changed, reason: body.reason },
+      },
+      { table: 'clients', id, etag: next.etag },
+    );
+    if (!outcome.ok) throw new Problem(409, 'conflict', 'The client changed meanwhile; read it again.');
+    return c.json(clientOut(next), 200);
+  });

@@ -1,0 +1,12 @@
+import { requireAccessToken } from '../../middleware/access-token.js';
+import { agencyRoutes } from './agencies.js';
+import { adminRouter } from './app.js';
+import { clientRoutes } from './clients.js';
+import { eventRoutes } from './events.js';
+import { grantRoutes } from './grants.js';
+import { purposeRoutes } from './purposes.js';
+
+/** `/v1/admin/*`: privacy-officer administration. Every route needs a DPoP-bound `admin` token. */
+export const adminRoutes = adminRouter();
+adminRoutes.use('*', requireAccessToken('admin'));
+adminRoutes.route('/', agencyRoutes).route('/', clientRoutes).route('/', purposeRoutes).route('/', grantRoutes).route('/', eventRoutes);

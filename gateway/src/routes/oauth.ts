@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { spendNonces } from '../durable/spend.js';
+import { OAuthError } from '../errors/oauth-error.js';
+import { verifyAccessToken } from '../oauth/access-token.js';
+import { authenticateClient } from '../oauth/client-auth.js';
+import { dpopHeaderValues } from '../oauth/dpop.js';
+import { readOAuthForm } from '../oauth/form.js';
+import { issueToken } from '../oauth/token-service.js';
+import { grantIsLive } from '../policy/grant-window.js';
+import { getGrant } from '../storage/grants.js';
+import { getClient } from '../storage/clients.js';
+import { insertRevocation } from '../storage/revocations.js';
+
+const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
+
+/** Refusals at the OAuth endpoints are RFC 6749 §5.2 documents, never problem documents. */
+function oauthFailure(err: unknown): Response {
+  if (err instanceof OAuthError) {
+    console.warn(`oauth refused: ${err.code}: ${err.reason}`);
+    return err.toResponse();
+  }
+  console.error('oauth endpoint failed', err);
+  return new OAuthError('server_error', 'unexpected').toResponse();
+}
+
+/** Authenticates the caller of introspection or revocation and spends its assertion. */
+async function authenticateCaller(c: { env: AppEnv['Bindings']; var: { now: number } }, form: Map<string, string>, endpoint: string) {
+  const { client, jti, exp } = await authenticateClient(c.env, form, endpoint, c.var.now);
+  const replayed = await spendNonces(c.env, `client:${client.id}`, [{ key: `assertion:${jti}`, expiresAt: exp }], c.var.now);
+  if (replayed !== null) throw new OAuthError('invalid_client', 'assertion jti replayed');
+  return client;
+}
+
+/** `POST /oauth/token`, `/oauth/introspect` (RFC 7662), `/oauth/revoke` (RFC 7009). */
+export const oauthRoutes = new Hono<AppEnv>()
+  .post('/token', async (c) => {
+    try {
+      const form = await readOAuthForm(c.req.raw);
+      const issued = await issueToken(c.env, form, dpopHeaderValues(c.req.raw.headers), c.var.now);
+      return c.json(issued.response, 200, noStore);
+    } catch (err) {
+      return oauthFailure(err);
+    }
+  })
+  .post('/introspect', async (c) => {
+    try {
+      const form = await readOAuthForm(c.req.raw);
+      const caller = await authenticateCaller(c, form, '/oauth/introspect');
+      const token = form.get('token');
+      if (token === undefined) throw new OAuthError('invalid_request', 'token missing');
+      const inactive = c.json({ active: false }, 200, noStore);
+      const claims = await verifyAccessToken(c.env, token, c.var.now);
+      // A client may introspect only its own tokens; privacy officers may introspect any.
+      if (claims === null || (claims.client_id !== caller.id && caller.kind !== 'privacy_officer')) return inactive;
+      const db = c.env.DB;
+      const revoked = await db.prepare('SELECT 1 AS r FROM revoked_tokens WHERE jti = ?').bind(claims.jti).first();
+      const owner = await getClient(db, claims.client_id);
+      if (revoked !== null || owner === null || owner.status !== 'active') return inactive;
+      if (claims.grant !== undefined) {
+        const grant = await getGrant(db, claims.grant);
+        if (grant === null || !grantIsLive(grant, c.var.now)) return inactive;
+      }
+      return c.json(
+        {
+          active: true,
+          token_type: 'DPoP',
+          iss: claims.iss,
+          aud: claims.aud,
+          sub: claims.sub,
+          client_id: claims.client_id,
+          agency: claims.agency,
+          iat: claims.iat,
+          exp: claims.exp,
+          jti: claims.jti,
+          cnf: claims.cnf,
+          ...(claims.scope === undefined ? {} : { scope: claims.scope }),
+          ...(claims.authorization_details === undefined ? {} : { authorization_details: claims.authorization_details }),
+          ...(claims.purpose === undefined ? {} : { purpose: claims.purpose, grant: claims.grant }),
+        },
+        200,
+        noStore,
+      );
+    } catch (err) {
+      return oauthFailure(err);
+    }
+  })
+  .post('/revoke', async (c) => {
+    try {
+      const form = await readOAuthForm(c.req.raw);
+      const caller = await authenticateCaller(c, form, '/oauth/revoke');
+      const token = form.get('token');
+      if (token === undefined) throw new OAuthError('invalid_request', 'token missing');
+      const claims = await verifyAccessToken(c.env, token, c.var.now);
+      // RFC 7009 §2.2: invalid tokens, and tokens of other clients, get the same 200 answer.
+      if (claims !== null && (claims.client_id === caller.id || caller.kind === 'privacy_officer')) {
+        await insertRevocation(c.env.DB, claims.jti, claims.client_id, c.var.now, claims.exp).run();
+      }
+      return c.body(null, 200, noStore);
+    } catch (err) {
+      return oauthFailure(err);
+    }
+  });

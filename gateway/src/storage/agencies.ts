@@ -1,0 +1,31 @@
+/** An organisation whose systems or officers use the gateway. */
+export interface Agency {
+  readonly id: string;
+  readonly name: string;
+  readonly nameKm: string | null;
+  readonly createdAt: number;
+}
+
+interface Raw {
+  id: string;
+  name: string;
+  name_km: string | null;
+  created_at: number;
+}
+
+const toAgency = (r: Raw): Agency => ({ id: r.id, name: r.name, nameKm: r.name_km, createdAt: r.created_at });
+
+export async function listAgencies(db: D1Database): Promise<Agency[]> {
+  const { results } = await db.prepare('SELECT * FROM agencies ORDER BY id').all<Raw>();
+  return results.map(toAgency);
+}
+
+export async function getAgency(db: D1Database, id: string): Promise<Agency | null> {
+  const row = await db.prepare('SELECT * FROM agencies WHERE id = ?').bind(id).first<Raw>();
+  return row === null ? null : toAgency(row);
+}
+
+/** Statement inserting `agency`; fails on a duplicate id. */
+export function insertAgency(db: D1Database, agency: Agency): D1PreparedStatement {
+  return db.prepare('INSERT INTO agencies (id, name, name_km, created_at) VALUES (?, ?, ?, ?)').bind(agency.id, agency.name, agency.nameKm, agency.createdAt);
+}

@@ -1,0 +1,150 @@
+import type { Grant, GrantRequest, GrantStatus } from '../policy/types.js';
+import { parseJson } from './rows.js';
+
+interface Raw {
+  id: string;
+  purpose_id: string;
+  agency_id: string;
+  not_before: number;
+  not_after: number;
+  data_life: number;
+  record_ids: string | null;
+  status: GrantStatus;
+  note: string;
+  version: number;
+  etag: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+interface RawRequest {
+  id: string;
+  grant_id: string;
+  action: GrantRequest['action'];
+  new_not_after: number | null;
+  requested_by: string;
+  requested_at: number;
+  reason: string;
+  status: GrantRequest['status'];
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+const toGrant = (r: Raw): Grant => ({
+  id: r.id,
+  purposeId: r.purpose_id,
+  agencyId: r.agency_id,
+  notBefore: r.not_before,
+  notAfter: r.not_after,
+  dataLife: r.data_life,
+  recordIds: r.record_ids === null ? null : parseJson<string[]>(r.record_ids),
+  status: r.status,
+  note: r.note,
+  version: r.version,
+  etag: r.etag,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toRequest = (r: RawRequest): GrantRequest => ({
+  id: r.id,
+  grantId: r.grant_id,
+  action: r.action,
+  newNotAfter: r.new_not_after,
+  requestedBy: r.requested_by,
+  requestedAt: r.requested_at,
+  reason: r.reason,
+  status: r.status,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+});
+
+/** Statement selecting grant `id` (for batching with other per-request reads); map with {@link grantFromRow}. */
+export function selectGrant(db: D1Database, id: string): D1PreparedStatement {
+  return db.prepare('SELECT * FROM grants WHERE id = ?').bind(id);
+}
+
+/** Maps a row of `grants` read through {@link selectGrant}. */
+export function grantFromRow(row: Record<string, unknown>): Grant {
+  return toGrant(row as unknown as Raw);
+}
+
+export async function getGrant(db: D1Database, id: string): Promise<Grant | null> {
+  const row = await db.prepare('SELECT * FROM grants WHERE id = ?').bind(id).first<Raw>();
+  return row === null ? null : toGrant(row);
+}
+
+/** Grants, newest first, optionally filtered. */
+export async function listGrants(db: D1Database, filter: { purposeId?: string; agencyId?: string; status?: GrantStatus } = {}): Promise<Grant[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM grants WHERE (?1 IS NULL OR purpose_id = ?1) AND (?2 IS NULL OR agency_id = ?2) AND (?3 IS NULL OR status = ?3) ORDER BY created_at DESC, id')
+    .bind(filter.purposeId ?? null, filter.agencyId ?? null, filter.status ?? null)
+    .all<Raw>();
+  return results.map(toGrant);
+}
+
+/** Grants of `purposeId` for `agencyId` that are approved and not yet over at `now` (token issuance). */
+export async function activeGrantsFor(db: D1Database, purposeId: string, agencyId: string, now: number): Promise<Grant[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM grants WHERE purpose_id = ? AND agency_id = ? AND status = 'active' AND not_after > ?")
+    .bind(purposeId, agencyId, now)
+    .all<Raw>();
+  return results.map(toGrant);
+}
+
+/** Grants whose window is over but which are not yet marked final (for the scheduled job). */
+export async function grantsDueToExpire(db: D1Database, now: number, limit: number): Promise<Grant[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM grants WHERE status IN ('pending', 'active', 'suspended') AND not_after <= ? ORDER BY not_after LIMIT ?")
+    .bind(now, limit)
+    .all<Raw>();
+  return results.map(toGrant);
+}
+
+export function insertGrant(db: D1Database, g: Grant): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO grants (id, purpose_id, agency_id, not_before, not_after, data_life, record_ids, status, note, version, etag, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(g.id, g.purposeId, g.agencyId, g.notBefore, g.notAfter, g.dataLife, g.recordIds === null ? null : JSON.stringify(g.recordIds), g.status, g.note, g.version, g.etag, g.createdBy, g.createdAt, g.updatedAt);
+}
+
+/** Statement changing a grant's status and window, only if its etag is still `expectedEtag`. */
+export function updateGrantState(db: D1Database, g: Grant, expectedEtag: string): D1PreparedStatement {
+  return db
+    .prepare('UPDATE grants SET status = ?, not_after = ?, version = ?, etag = ?, updated_at = ? WHERE id = ? AND etag = ?')
+    .bind(g.status, g.notAfter, g.version, g.etag, g.updatedAt, g.id, expectedEtag);
+}
+
+export async function openRequestFor(db: D1Database, grantId: string): Promise<GrantRequest | null> {
+  const row = await db.prepare("SELECT * FROM grant_requests WHERE grant_id = ? AND status = 'pending'").bind(grantId).first<RawRequest>();
+  return row === null ? null : toRequest(row);
+}
+
+export async function requestsFor(db: D1Database, grantId: string): Promise<GrantRequest[]> {
+  const { results } = await db.prepare('SELECT * FROM grant_requests WHERE grant_id = ? ORDER BY requested_at, id').bind(grantId).all<RawRequest>();
+  return results.map(toRequest);
+}
+
+/** Every open request, oldest first (the console's "waiting for you" list). */
+export async function pendingRequests(db: D1Database): Promise<GrantRequest[]> {
+  const { results } = await db.prepare("SELECT * FROM grant_requests WHERE status = 'pending' ORDER BY requested_at, id").all<RawRequest>();
+  return results.map(toRequest);
+}
+
+export function insertRequest(db: D1Database, r: GrantRequest): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO grant_requests (id, grant_id, action, new_not_after, requested_by, requested_at, reason, status, decided_by, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(r.id, r.grantId, r.action, r.newNotAfter, r.requestedBy, r.requestedAt, r.reason, r.status, r.decidedBy, r.decidedAt);
+}
+
+/** Statement closing an open request. */
+export function closeRequest(db: D1Database, id: string, status: GrantRequest['status'], by: string, at: number): D1PreparedStatement {
+  return db.prepare("UPDATE grant_requests SET status = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'").bind(status, by, at, id);
+}

@@ -1,0 +1,80 @@
+import type { Purpose, PurposeRules, RecordAction } from '../policy/types.js';
+import { parseJson } from './rows.js';
+
+interface Raw {
+  id: string;
+  title: string;
+  legal_basis: string;
+  description: string;
+  rules: string;
+  actions: string;
+  agencies: string;
+  max_token_lifetime: number;
+  requests_per_minute: number;
+  persons_per_hour: number;
+  notification_delay_days: number;
+  status: 'active' | 'retired';
+  version: number;
+  etag: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+const toPurpose = (r: Raw): Purpose => ({
+  id: r.id,
+  title: r.title,
+  legalBasis: r.legal_basis,
+  description: r.description,
+  rules: parseJson<PurposeRules>(r.rules),
+  actions: parseJson<RecordAction[]>(r.actions),
+  agencies: parseJson<string[]>(r.agencies),
+  maxTokenLifetime: r.max_token_lifetime,
+  requestsPerMinute: r.requests_per_minute,
+  personsPerHour: r.persons_per_hour,
+  notificationDelayDays: r.notification_delay_days,
+  status: r.status,
+  version: r.version,
+  etag: r.etag,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export async function getPurpose(db: D1Database, id: string): Promise<Purpose | null> {
+  const row = await db.prepare('SELECT * FROM purposes WHERE id = ?').bind(id).first<Raw>();
+  return row === null ? null : toPurpose(row);
+}
+
+export async function listPurposes(db: D1Database): Promise<Purpose[]> {
+  const { results } = await db.prepare('SELECT * FROM purposes ORDER BY id').all<Raw>();
+  return results.map(toPurpose);
+}
+
+/** Statement inserting `p`; fails on a duplicate id. */
+export function insertPurpose(db: D1Database, p: Purpose): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO purposes (id, title, legal_basis, description, rules, actions, agencies, max_token_lifetime,
+         requests_per_minute, persons_per_hour, notification_delay_days, status, version, etag, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      p.id, p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies),
+      p.maxTokenLifetime, p.requestsPerMinute, p.personsPerHour, p.notificationDelayDays, p.status, p.version, p.etag, p.createdBy, p.createdAt, p.updatedAt,
+    );
+}
+
+/** Statement replacing a purpose's editable parts, only if its etag is still `expectedEtag`. */
+export function updatePurpose(db: D1Database, p: Purpose, expectedEtag: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE purposes SET title = ?, legal_basis = ?, description = ?, rules = ?, actions = ?, agencies = ?, max_token_lifetime = ?,
+         requests_per_minute = ?, persons_per_hour = ?, notification_delay_days = ?, status = ?, version = ?, etag = ?, updated_at = ?
+       WHERE id = ? AND etag = ?`,
+    )
+    .bind(
+      p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies), p.maxTokenLifetime,
+      p.requestsPerMinute, p.personsPerHour, p.notificationDelayDays, p.status, p.version, p.etag, p.updatedAt, p.id, expectedEtag,
+    );
+}

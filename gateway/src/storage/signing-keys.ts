@@ -1,0 +1,84 @@
+import type { JWK } from 'jose';
+
+/** A row of `signing_keys`: the gateway's token-signing key pairs (private half wrapped). */
+export interface SigningKeyRow {
+  readonly kid: string;
+  readonly alg: string;
+  readonly publicJwk: JWK;
+  readonly wrappedPrivate: string;
+  readonly status: 'active' | 'retired';
+  readonly createdAt: number;
+  readonly retiredAt: number | null;
+  readonly publishUntil: number | null;
+}
+
+interface Raw {
+  kid: string;
+  alg: string;
+  public_jwk: string;
+  wrapped_private: string;
+  status: 'active' | 'retired';
+  created_at: number;
+  retired_at: number | null;
+  publish_until: number | null;
+}
+
+const toRow = (r: Raw): SigningKeyRow => ({
+  kid: r.kid,
+  alg: r.alg,
+  publicJwk: JSON.parse(r.public_jwk) as JWK,
+  wrappedPrivate: r.wrapped_private,
+  status: r.status,
+  createdAt: r.created_at,
+  retiredAt: r.retired_at,
+  publishUntil: r.publish_until,
+});
+
+/** Keys still to be published at `now`: the active one and retired ones whose tokens may live. */
+export async function listPublishedKeys(db: D1Database, now: number): Promise<SigningKeyRow[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM signing_keys WHERE status = 'active' OR publish_until > ? ORDER BY created_at DESC")
+    .bind(now)
+    .all<Raw>();
+  return results.map(toRow);
+}
+
+/** Every key ever created, newest first (administration). */
+export async function listAllKeys(db: D1Database): Promise<SigningKeyRow[]> {
+  const { results } = await db.prepare('SELECT * FROM signing_keys ORDER BY created_at DESC').all<Raw>();
+  return results.map(toRow);
+}
+
+/** Inserts `key` as the active key unless another is already active. Returns whether it was inserted. */
+export async function insertFirstActiveKey(db: D1Database, key: Omit<SigningKeyRow, 'status' | 'retiredAt' | 'publishUntil'>): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `INSERT INTO signing_keys (kid, alg, public_jwk, wrapped_private, status, created_at)
+       SELECT ?, ?, ?, ?, 'active', ? WHERE NOT EXISTS (SELECT 1 FROM signing_keys WHERE status = 'active')`,
+    )
+    .bind(key.kid, key.alg, JSON.stringify(key.publicJwk), key.wrappedPrivate, key.createdAt)
+    .run();
+  return result.meta.changes === 1;
+}
+
+/**
+ * Retires the active key `oldKid` (published until `publishUntil`) and makes `next` active, in one
+ * transaction. Returns false when `oldKid` was no longer the active key (a concurrent rotation).
+ */
+export async function replaceActiveKey(
+  db: D1Database,
+  oldKid: string,
+  publishUntil: number,
+  next: Omit<SigningKeyRow, 'status' | 'retiredAt' | 'publishUntil'>,
+): Promise<boolean> {
+  const [retire] = await db.batch([
+    db.prepare("UPDATE signing_keys SET status = 'retired', retired_at = ?, publish_until = ? WHERE kid = ? AND status = 'active'").bind(next.createdAt, publishUntil, oldKid),
+    db
+      .prepare(
+        `INSERT INTO signing_keys (kid, alg, public_jwk, wrapped_private, status, created_at)
+         SELECT ?, ?, ?, ?, 'active', ? WHERE NOT EXISTS (SELECT 1 FROM signing_keys WHERE status = 'active')`,
+      )
+      .bind(next.kid, next.alg, JSON.stringify(next.publicJwk), next.wrappedPrivate, next.createdAt),
+  ]);
+  return retire?.meta.changes === 1;
+}
