@@ -4,8 +4,8 @@
  */
 
 /**
- * Minimum length of the root secret in bytes. HKDF-SHA256 extracts at most 256 bits of entropy
- * (RFC 5869 §3.3); 32 uniformly random bytes give the full security level of every derived key.
+ * Minimum length of the root secret in bytes: 32 uniformly random bytes fill the 256-bit PRK of
+ * HKDF-SHA256 (RFC 5869 §2.2), the full strength of every derived key.
  */
 export const MIN_ROOT_SECRET_BYTES = 32;
 
@@ -13,8 +13,8 @@ export const MIN_ROOT_SECRET_BYTES = 32;
 export const DERIVED_KEY_BYTES = 32;
 
 /**
- * Random nonce length of XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha-03 §2). 192 bits make random
- * nonces safe: after 2^48 seals under one key the collision probability is still below 2^-96.
+ * Random nonce length of XChaCha20-Poly1305. 192 bits make random nonces safe: a 2^-32 chance of any
+ * collision only after 2^64 seals under one key (draft-irtf-cfrg-xchacha-03 §2.1).
  */
 export const NONCE_BYTES = 24;
 

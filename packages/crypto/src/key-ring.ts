@@ -70,7 +70,7 @@ export class KeyRing {
     this.oldestVersion = checkVersion('oldestVersion', options.oldestVersion ?? 1);
     this.indexVersion = checkVersion('indexVersion', options.indexVersion ?? 1);
     if (this.oldestVersion > this.currentVersion) throw new TypeError('oldestVersion must not exceed currentVersion');
-    // RFC 5869 §3.3: Extract once; every key is then one Expand with its own info.
+    // Extract once (RFC 5869 §2.2); every key is then one Expand with its own info (§2.3, §3.2).
     attachKeyState(this, hkdfExtract(rootSecret, utf8(HKDF_SALT)));
     Object.freeze(this);
   }

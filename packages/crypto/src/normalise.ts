@@ -49,7 +49,7 @@ export function normaliseNationalId(value: string): string {
 const PHONE_SHAPE = /^[0-9 .-]*(?:\([0-9]+\)[0-9 .-]*)?$/;
 
 /**
- * Cambodian phone number → E.164 (`+855` followed by 8 or 9 digits, ITU-T E.164 §6).
+ * Cambodian phone number → E.164 (`+855` followed by 8 or 9 digits, ITU-T E.164).
  *
  * Accepts the usual spellings, with spaces, hyphens, dots and one pair of parentheses as
  * separators and ASCII or Khmer digits: `012 345 678`, `012-345-678`, `(012) 345678`,

@@ -65,7 +65,7 @@ export function checkAccepted(ring: KeyRing, version: number): void {
 
 /**
  * XChaCha20-Poly1305 under a fresh random 24-byte nonce, written straight into one buffer
- * `nonce ‖ ciphertext ‖ tag`. Random nonces are safe at this size (draft-irtf-cfrg-xchacha-03 §3.1).
+ * `nonce ‖ ciphertext ‖ tag`. Random nonces are safe at this size (draft-irtf-cfrg-xchacha-03 §2.1).
  */
 export function sealPayload(key: Uint8Array, ad: Uint8Array, plaintext: Uint8Array): Uint8Array {
   if (plaintext.length > MAX_PLAINTEXT_BYTES) throw new TypeError(`plaintext must be at most ${MAX_PLAINTEXT_BYTES} bytes`);
@@ -78,7 +78,7 @@ export function sealPayload(key: Uint8Array, ad: Uint8Array, plaintext: Uint8Arr
 
 /**
  * Authenticates and decrypts `nonce ‖ ciphertext ‖ tag`. The tag is checked in constant time before
- * anything is decrypted (RFC 8439 §2.8).
+ * anything is decrypted (RFC 8439 §2.8; constant-time comparison, §4).
  * @throws CryptoError `ERR_ENVELOPE_AUTH`
  */
 export function openPayload(key: Uint8Array, ad: Uint8Array, payload: Uint8Array): Uint8Array {
