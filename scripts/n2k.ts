@@ -1,0 +1,221 @@
+/**
+ * `npm run n2k -- <command>`: the privacy officer's command line. Every command goes through the
+ * same admin API as the console, signed in as a privacy officer from the local credentials file.
+ */
+import { GatewayError, GatewaySession, signingKeyFromJwk } from '@need2know/client';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AdminClient, type Json } from './lib/admin-client.js';
+import { parseDuration, parseWhen, printTable } from './lib/cli-output.js';
+import { CREDENTIALS, readCredentials } from './lib/local-files.js';
+
+const HELP = `need2know command line
+
+  npm run n2k -- <command> [options]
+
+Registry (privacy officer)
+  agencies list | create --id ID --name NAME [--name-km NAME]
+  clients list | show ID | suspend ID | resume ID
+  clients create --id ID --kind partner|data_owner --agency ID --name NAME --jwks FILE [--encryption-jwk FILE] [--ingest-types a,b]
+  purposes list | show ID | create --file PURPOSE.json | update ID --file PURPOSE.json
+  grants list [--status S] | show ID | requests
+  grants create --purpose ID --agency ID --from WHEN --until WHEN --data-life DURATION [--records id,id] [--note TEXT]
+  grants approve ID REQUEST_ID | reject ID REQUEST_ID
+  grants extend ID --until WHEN | shorten ID --until WHEN
+  grants suspend ID | resume ID | revoke ID            (all take --reason TEXT)
+  events [--after SEQ] [--limit N]
+  keys list | rotate
+  housekeeping                                        run the scheduled job now
+
+Partner tools
+  token --client ID --purpose ID                      get a DPoP-bound token as a demo client
+  session --client ID --purpose ID                    show what the purpose grants (GET /v1/session)
+
+Options
+  --as OFFICER        privacy officer to act as (default: the first in the credentials file)
+  --gateway URL       gateway URL (default: the issuer in the credentials file)
+  --credentials FILE  credentials file (default: ${CREDENTIALS})
+  --json              print raw JSON
+  WHEN is RFC 3339 with a time zone, "now", or an offset like +96h; DURATION like 72h, 7d, 3600.
+`;
+
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    as: { type: 'string' },
+    gateway: { type: 'string' },
+    credentials: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    'name-km': { type: 'string' },
+    kind: { type: 'string' },
+    agency: { type: 'string' },
+    jwks: { type: 'string' },
+    'encryption-jwk': { type: 'string' },
+    'ingest-types': { type: 'string' },
+    file: { type: 'string' },
+    status: { type: 'string' },
+    purpose: { type: 'string' },
+    from: { type: 'string' },
+    until: { type: 'string' },
+    'data-life': { type: 'string' },
+    records: { type: 'string' },
+    note: { type: 'string' },
+    reason: { type: 'string', default: '' },
+    after: { type: 'string' },
+    limit: { type: 'string' },
+    client: { type: 'string' },
+  },
+});
+
+function need(name: keyof typeof opts): string {
+  const v = opts[name];
+  if (typeof v !== 'string' || v === '') throw new Error(`--${name} is required`);
+  return v;
+}
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Json;
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+
+async function admin(): Promise<AdminClient> {
+  const creds = readCredentials(opts.credentials ?? CREDENTIALS);
+  if (creds === null) throw new Error(`no credentials at ${opts.credentials ?? CREDENTIALS}: run npm start first`);
+  const officer = opts.as === undefined ? creds.privacy_officers[0] : creds.privacy_officers.find((o) => o.client_id === opts.as);
+  if (officer === undefined) throw new Error(`no privacy officer ${opts.as ?? ''} in the credentials file`);
+  return AdminClient.signIn(opts.gateway ?? creds.issuer, officer);
+}
+
+async function partnerSession(): Promise<GatewaySession> {
+  const creds = readCredentials(opts.credentials ?? CREDENTIALS);
+  const client = creds?.clients.find((c) => c.client_id === need('client'));
+  if (creds === null || client === undefined) throw new Error('unknown demo client');
+  return GatewaySession.open({
+    issuer: opts.gateway ?? creds.issuer,
+    clientId: client.client_id,
+    signingKey: await signingKeyFromJwk(client.signing_jwk),
+    request: { authorizationDetails: [{ type: 'record_access', purpose: need('purpose') }] },
+  });
+}
+
+const list = async (path: string, key: string, columns: string[]) => {
+  const body = await (await admin()).get<Record<string, Json[]>>(path);
+  if (opts.json) print(body);
+  else printTable(body[key] ?? [], columns);
+};
+
+async function grants(action: string | undefined, id: string | undefined, extra: string | undefined): Promise<void> {
+  const a = await admin();
+  const reason = opts.reason ?? '';
+  switch (action) {
+    case 'list': {
+      const body = await a.get<{ grants: Json[] }>(`/grants${opts.status === undefined ? '' : `?status=${encodeURIComponent(opts.status)}`}`);
+      if (opts.json) return print(body);
+      return printTable(
+        body.grants.map((g) => ({ ...g, open_request: (g.requests as Json[]).find((r) => r.status === 'pending')?.id ?? '' })),
+        ['id', 'purpose_id', 'agency_id', 'status', 'live', 'not_before', 'not_after', 'open_request'],
+      );
+    }
+    case 'show':
+      return print(await a.get(`/grants/${id}`));
+    case 'requests': {
+      const body = await a.get<{ requests: Json[] }>('/grant-requests');
+      return opts.json ? print(body) : printTable(body.requests, ['id', 'grant_id', 'action', 'new_not_after', 'requested_by', 'requested_at', 'reason']);
+    }
+    case 'create':
+      return print(
+        await a.post('/grants', {
+          purpose_id: need('purpose'),
+          agency_id: need('agency'),
+          not_before: parseWhen(opts.from ?? 'now'),
+          not_after: parseWhen(need('until')),
+          data_life_seconds: parseDuration(need('data-life')),
+          ...(opts.records === undefined ? {} : { record_ids: opts.records.split(',') }),
+          note: opts.note ?? '',
+        }),
+      );
+    case 'approve':
+    case 'reject':
+      if (extra === undefined) throw new Error(`usage: grants ${action} GRANT_ID REQUEST_ID`);
+      return print(await a.post(`/grants/${id}/requests/${extra}/${action}`, { reason }));
+    case 'extend':
+    case 'shorten':
+      return print(await a.post(`/grants/${id}/${action}`, { not_after: parseWhen(need('until')), reason }));
+    case 'suspend':
+    case 'resume':
+    case 'revoke':
+      return print(await a.post(`/grants/${id}/${action}`, { reason }));
+    default:
+      throw new Error('unknown grants command (see --help)');
+  }
+}
+
+async function main(): Promise<void> {
+  const [group, action, id, extra] = positionals;
+  if (opts.help || group === undefined) return void console.log(HELP);
+  switch (`${group} ${action ?? ''}`.trim()) {
+    case 'agencies list':
+      return list('/agencies', 'agencies', ['id', 'name', 'name_km']);
+    case 'agencies create':
+      return print(await (await admin()).post('/agencies', { id: need('id'), name: need('name'), ...(opts['name-km'] === undefined ? {} : { name_km: opts['name-km'] }) }));
+    case 'clients list':
+      return list('/clients', 'clients', ['id', 'kind', 'agency_id', 'status', 'name']);
+    case 'clients show':
+      return print(await (await admin()).get(`/clients/${id}`));
+    case 'clients suspend':
+    case 'clients resume':
+      return print(await (await admin()).patch(`/clients/${id}`, { status: action === 'suspend' ? 'suspended' : 'active', reason: opts.reason }));
+    case 'clients create':
+      return print(
+        await (await admin()).post('/clients', {
+          id: need('id'),
+          kind: need('kind'),
+          agency_id: need('agency'),
+          name: need('name'),
+          signing_jwks: readJson(need('jwks')),
+          ...(opts['encryption-jwk'] === undefined ? {} : { encryption_jwk: readJson(opts['encryption-jwk']) }),
+          ingest_types: opts['ingest-types']?.split(',') ?? [],
+        }),
+      );
+    case 'purposes list':
+      return list('/purposes', 'purposes', ['id', 'status', 'version', 'agencies', 'title']);
+    case 'purposes show':
+      return print(await (await admin()).get(`/purposes/${id}`));
+    case 'purposes create':
+      return print(await (await admin()).post('/purposes', readJson(need('file'))));
+    case 'purposes update':
+      return print(await (await admin()).put(`/purposes/${id}`, readJson(need('file'))));
+    case 'events': {
+      const body = await (await admin()).get<{ events: Json[] }>(`/events?after=${opts.after ?? 0}&limit=${opts.limit ?? 100}`);
+      return opts.json ? print(body) : printTable(body.events, ['seq', 'at', 'actor', 'action', 'target_id']);
+    }
+    case 'keys list':
+      return list('/signing-keys', 'keys', ['kid', 'status', 'created_at', 'retired_at', 'publish_until']);
+    case 'keys rotate':
+      return print(await (await admin()).post('/signing-keys/rotate'));
+    case 'housekeeping':
+      return print(await (await admin()).post('/housekeeping'));
+    case 'token': {
+      const token = await (await partnerSession()).token();
+      return print(token);
+    }
+    case 'session':
+      return print(await (await partnerSession()).json('/v1/session'));
+    default:
+      if (group === 'grants') return grants(action, id, extra);
+      throw new Error(`unknown command: ${positionals.join(' ')} (see --help)`);
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  if (err instanceof GatewayError) {
+    console.error(`refused: ${err.status} ${err.code}`);
+    if (err.body !== null) console.error(JSON.stringify(err.body, null, 2));
+  } else {
+    console.error(err instanceof Error ? err.message : err);
+  }
+  process.exitCode = 1;
+}

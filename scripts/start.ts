@@ -1,0 +1,74 @@
+/**
+ * `npm start`: the gateway on its embedded local default. Creates local secrets when missing,
+ * applies the D1 migrations, starts `wrangler dev` (workerd with local D1, KV and Durable Objects —
+ * no account, no network), loads the demo configuration through the admin API and writes the demo
+ * credentials. Re-running keeps existing data.
+ */
+import { AdminClient } from './lib/admin-client.js';
+import { loadDemoConfiguration } from './lib/demo-config.js';
+import { CREDENTIALS, DEFAULT_ISSUER, DEV_VARS, newRootSecret, readCredentials, readDevVars, writeCredentials, writeDevVars } from './lib/local-files.js';
+import { bootstrapAdminsVar, demoPrivacyOfficers } from './lib/privacy-officers.js';
+import { applyLocalMigrations, startDevGateway } from './lib/wrangler-dev.js';
+
+const log = (line: string) => console.log(`need2know: ${line}`);
+
+async function main(): Promise<void> {
+  const previous = readCredentials();
+  const officers = await demoPrivacyOfficers(previous?.privacy_officers);
+  const vars = readDevVars();
+  if (!vars.has('N2K_ROOT_SECRET')) {
+    vars.set('N2K_ROOT_SECRET', newRootSecret());
+    log(`created a root secret in ${DEV_VARS}`);
+  }
+  vars.set('N2K_BOOTSTRAP_ADMINS', bootstrapAdminsVar(officers));
+  writeDevVars(vars);
+
+  log('applying D1 migrations (local)…');
+  applyLocalMigrations();
+
+  log('starting wrangler dev…');
+  const gateway = await startDevGateway({ port: 8787 });
+  const stop = async () => {
+    await gateway.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  gateway.child.on('exit', (code) => process.exit(code ?? 1));
+
+  try {
+    const [first, second] = officers;
+    if (first === undefined || second === undefined) throw new Error('two privacy officers are needed');
+    const requester = await AdminClient.signIn(DEFAULT_ISSUER, first);
+    const approver = await AdminClient.signIn(DEFAULT_ISSUER, second);
+    const clients = await loadDemoConfiguration(requester, approver, previous?.clients ?? [], (l) => log(`  + ${l}`));
+    writeCredentials({
+      issuer: DEFAULT_ISSUER,
+      note: 'Demo credentials of a local need2know gateway. Synthetic; private keys for local use only. Never commit.',
+      privacy_officers: officers,
+      clients,
+    });
+  } catch (err) {
+    console.error('need2know: loading the demo configuration failed:', err);
+    await gateway.stop();
+    process.exit(1);
+  }
+
+  console.log(`
+  need2know gateway is running (local D1, KV and Durable Objects; no account, no network)
+
+    Gateway            ${DEFAULT_ISSUER}
+    OAuth metadata     ${DEFAULT_ISSUER}/.well-known/oauth-authorization-server
+    JWKS               ${DEFAULT_ISSUER}/.well-known/jwks.json
+    OpenAPI            ${DEFAULT_ISSUER}/openapi.json
+    Demo credentials   ${CREDENTIALS}
+                       (privacy officers po-sophea and po-dara; partner and data-owner clients)
+
+    Try:  npm run n2k -- grants list
+          npm run n2k -- token --client moh-tracing-app --purpose covid-contact-tracing
+
+  Stop with Ctrl-C. Data stays in .wrangler/state for the next start.
+`);
+}
+
+await main();
