@@ -47,6 +47,13 @@ export interface ValidateRecordOptions {
 const defaultSchemas = new WeakMap<RecordTypeDef, z.ZodType<IngestRecord>>();
 
 /**
+ * Schemas for an explicit `today`, kept because building one costs far more than a parse. Callers pass
+ * few distinct days (one per day of uptime, or a fixed test date), so a small bound suffices.
+ */
+const datedSchemas = new Map<string, z.ZodType<IngestRecord>>();
+const DATED_SCHEMAS_MAX = 16;
+
+/**
  * Validate the ingest body of a record of the type named `type`. Issues have a JSON Pointer `path`, a
  * stable `code` and a message that never repeats the submitted value (it may be personal data), so they
  * can be returned to the client and logged as they are.
@@ -59,7 +66,7 @@ export function validateRecord(type: string, body: unknown, options: ValidateRec
   const def = recordType(type);
   if (def === undefined) return { ok: false, issues: [{ path: '', code: 'unknown_record_type', message: issueMessage('unknown_record_type') }] };
   const { today } = options;
-  const schema = today === undefined ? defaultSchema(def) : recordSchema(def, { today: () => today });
+  const schema = today === undefined ? defaultSchema(def) : datedSchema(def, today);
   const result = schema.safeParse(body);
   if (result.success) return { ok: true, record: result.data };
   return { ok: false, issues: toValidationIssues(def, result.error.issues, body) };
@@ -70,6 +77,17 @@ function defaultSchema(def: RecordTypeDef): z.ZodType<IngestRecord> {
   if (schema === undefined) {
     schema = recordSchema(def);
     defaultSchemas.set(def, schema);
+  }
+  return schema;
+}
+
+function datedSchema(def: RecordTypeDef, today: string): z.ZodType<IngestRecord> {
+  const key = `${def.name}\u0000${today}`;
+  let schema = datedSchemas.get(key);
+  if (schema === undefined) {
+    if (datedSchemas.size >= DATED_SCHEMAS_MAX) datedSchemas.delete(datedSchemas.keys().next().value ?? key);
+    schema = recordSchema(def, { today: () => today });
+    datedSchemas.set(key, schema);
   }
   return schema;
 }
