@@ -78,7 +78,7 @@ export function decideGrantChange(
       if (operation.notAfter <= grant.notBefore) return refuse('validation_failed', 'use revoke to end a grant before its window starts');
       // An open extension that would end after the new end no longer makes sense.
       if (open !== null && open.action === 'extend') {
-        return { kind: 'apply', status: grant.status, notAfter: Math.max(operation.notAfter, now), closes: { id: open.id, status: 'withdrawn' } };
+        return { kind: 'apply', status: grant.status, notAfter: Math.max(operation.notAfter, Math.min(now, grant.notAfter)), closes: { id: open.id, status: 'withdrawn' } };
       }
       return { kind: 'apply', status: grant.status, notAfter: Math.max(operation.notAfter, Math.min(now, grant.notAfter)) };
     case 'suspend':

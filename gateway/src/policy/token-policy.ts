@@ -44,10 +44,11 @@ export function decideRecordAccess(
   const fields: Record<string, string[]> = {};
   const disclosure: Record<string, Record<string, string>> = {};
   for (const type of wantedTypes) {
-    const rules = purpose.rules[type];
+    // Own keys only: `constructor` and friends are names, never rules or field lists.
+    const rules = Object.hasOwn(purpose.rules, type) ? purpose.rules[type] : undefined;
     if (rules === undefined) continue;
     const allowed = Object.keys(rules).filter((f) => rules[f] !== 'none');
-    const wantedFields = request.fields?.[type] ?? allowed;
+    const wantedFields = (request.fields !== undefined && Object.hasOwn(request.fields, type) ? request.fields[type] : undefined) ?? allowed;
     const kept = wantedFields.filter((f) => allowed.includes(f));
     if (kept.length === 0) continue;
     fields[type] = [...new Set(kept)].sort();
