@@ -1,4 +1,4 @@
-import { isWellFormed, utf8 } from '../lib/bytes.js';
+import { utf8Strict } from '../lib/bytes.js';
 import { formatEnvelope, sealPayload } from '../lib/envelope.js';
 import { fieldAdditionalData } from '../lib/field-ad.js';
 import { fieldKey } from '../lib/key-state.js';
@@ -31,10 +31,10 @@ import type { FieldContext } from '../types.js';
 export function sealField(ring: KeyRing, ctx: FieldContext, plaintext: Uint8Array | string): string {
   const version = ring.currentVersion;
   const { fieldClass, ad } = fieldAdditionalData(ctx, version);
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | undefined;
   if (typeof plaintext === 'string') {
-    if (!isWellFormed(plaintext)) throw new TypeError('plaintext must be well-formed Unicode');
-    bytes = utf8(plaintext);
+    bytes = utf8Strict(plaintext);
+    if (bytes === undefined) throw new TypeError('plaintext must be well-formed Unicode');
   } else if (plaintext instanceof Uint8Array) {
     bytes = plaintext;
   } else {

@@ -1,6 +1,6 @@
 /** Argument checks at the door. Misuse throws `TypeError`; messages name the argument, never its value. Internal. */
 import { MAX_IDENTIFIER_BYTES, MAX_KEY_VERSION } from '../constants.js';
-import { isWellFormed, utf8 } from './bytes.js';
+import { utf8Strict } from './bytes.js';
 
 const FIELD_CLASS = /^[a-z_]{1,32}$/;
 
@@ -10,10 +10,10 @@ const FIELD_CLASS = /^[a-z_]{1,32}$/;
  */
 export function identifierBytes(name: string, value: unknown, max = MAX_IDENTIFIER_BYTES): Uint8Array {
   if (typeof value !== 'string' || value.length === 0) throw new TypeError(`${name} must be a non-empty string`);
-  // Lone surrogates would become U+FFFD and let two different identifiers share one encoding.
-  if (!isWellFormed(value)) throw new TypeError(`${name} must be well-formed Unicode`);
   if (value.length > max) throw new TypeError(`${name} must be at most ${max} UTF-8 bytes`);
-  const bytes = utf8(value);
+  // Lone surrogates would become U+FFFD and let two different identifiers share one encoding.
+  const bytes = utf8Strict(value);
+  if (bytes === undefined) throw new TypeError(`${name} must be well-formed Unicode`);
   if (bytes.length > max) throw new TypeError(`${name} must be at most ${max} UTF-8 bytes`);
   return bytes;
 }
