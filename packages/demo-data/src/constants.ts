@@ -41,7 +41,7 @@ export const OUTBREAK_DAYS = 120;
 export const HEALTH_LINKED_SHARE = 0.5;
 
 /** Share of cases marked sensitive (needing leadership approval): higher under criterion 3, ≈ 3 % overall. */
-export const SENSITIVE_SHARE = { criterion3: 0.09, criterion3WithMinor: 0.3, other: 0.016 } as const;
+export const SENSITIVE_SHARE = { criterion3: 0.07, criterion3WithMinor: 0.2, other: 0.015 } as const;
 
 /** Distinct officers per discipline record: some officers are disciplined more than once. */
 export const OFFICERS_PER_DISCIPLINE = 0.85;
