@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64url, encodeBase64url } from './base64url.js';
-import { lengthPrefixed } from './bytes.js';
 
 const te = new TextEncoder();
 
@@ -44,17 +43,5 @@ describe('base64url', () => {
     for (const bad of ['Zg==', 'Zh', 'Zm9', 'Z', 'Zm9v ', 'Zm+v', 'Zm/v', 'Zm9\u00e9', 'Zm9\u0100']) {
       expect(decodeBase64url(bad)).toBeUndefined();
     }
-  });
-});
-
-describe('lengthPrefixed', () => {
-  it('is injective over sequences of any length', () => {
-    const seq = fc.array(fc.uint8Array({ maxLength: 6 }), { maxLength: 4 });
-    fc.assert(
-      fc.property(seq, seq, (a, b) => {
-        const same = a.length === b.length && a.every((x, i) => encodeBase64url(x) === encodeBase64url(b[i] as Uint8Array));
-        expect(encodeBase64url(lengthPrefixed(a)) === encodeBase64url(lengthPrefixed(b))).toBe(same);
-      }),
-    );
   });
 });
