@@ -31,7 +31,7 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
     await next();
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'same-origin' }));
-  app.use('/v1/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: () => { throw new Problem(413, 'body_too_large'); } }));
+  app.use('/v1/admin/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: () => { throw new Problem(413, 'body_too_large'); } }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/.well-known', wellKnownRoutes);

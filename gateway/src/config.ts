@@ -42,3 +42,12 @@ export const KEYSET_CACHE_MS = 30_000;
 
 /** Two-person rule: approvals a widening grant change needs (the requester plus one other). */
 export const APPROVALS_TO_WIDEN = 2;
+
+/** Largest ingest request body: a batch of records (sealed, it must stay well under D1's 2 MB value cap). */
+export const MAX_INGEST_BODY_BYTES = 1024 * 1024;
+/** Most records one ingest request may carry; larger files go through the bulk loader in batches. */
+export const MAX_INGEST_BATCH = 500;
+/** Attempts of an ingest batch that lost a race with a concurrent ingest of the same records. */
+export const INGEST_RETRIES = 3;
+/** Records the re-wrap job moves to the newest field-key version per batch. */
+export const REWRAP_BATCH = 200;

@@ -1,15 +1,39 @@
 import { KeyRing } from '@need2know/crypto';
 import type { GatewayEnv } from '../env.js';
 
-let cached: { secret: string; ring: KeyRing } | undefined;
+/**
+ * How long an isolate trusts its reading of the field-key versions (ms). After a rotation, other
+ * isolates may seal with the previous version for this long; the re-wrap job moves those rows too.
+ */
+export const KEY_STATE_CACHE_MS = 30_000;
+
+let cached: { secret: string; at: number; current: number; oldest: number; ring: KeyRing } | undefined;
+
+/** Field-key versions as recorded in D1 (`key_state`). */
+export async function readKeyState(db: D1Database): Promise<{ current: number; oldest: number }> {
+  const { results } = await db.prepare("SELECT name, value FROM key_state WHERE name IN ('field_current', 'field_oldest')").all<{ name: string; value: number }>();
+  const get = (name: string) => results.find((r) => r.name === name)?.value ?? 1;
+  return { current: get('field_current'), oldest: get('field_oldest') };
+}
 
 /**
- * The key ring derived from the Worker secret `N2K_ROOT_SECRET`, built once per isolate. Fails
- * closed: without a root secret nothing can be sealed or opened.
+ * The key ring derived from the Worker secret `N2K_ROOT_SECRET` at the field-key versions recorded
+ * in D1, cached per isolate. Fails closed: without a root secret nothing can be sealed or opened.
  */
-export function keyRing(env: GatewayEnv): KeyRing {
+export async function keyRing(env: GatewayEnv): Promise<KeyRing> {
   const secret = env.N2K_ROOT_SECRET;
   if (typeof secret !== 'string' || secret.length === 0) throw new Error('N2K_ROOT_SECRET is not set');
-  if (cached?.secret !== secret) cached = { secret, ring: KeyRing.fromBase64url(secret, { currentVersion: 1 }) };
-  return cached.ring;
+  if (cached !== undefined && cached.secret === secret && Date.now() - cached.at < KEY_STATE_CACHE_MS) return cached.ring;
+  const { current, oldest } = await readKeyState(env.DB);
+  const ring =
+    cached !== undefined && cached.secret === secret && cached.current === current && cached.oldest === oldest
+      ? cached.ring
+      : KeyRing.fromBase64url(secret, { currentVersion: current, oldestVersion: oldest });
+  cached = { secret, at: Date.now(), current, oldest, ring };
+  return ring;
+}
+
+/** Forgets the cached ring (after a rotation in this isolate, and in tests). */
+export function forgetKeyRing(): void {
+  cached = undefined;
 }

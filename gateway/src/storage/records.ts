@@ -1,0 +1,116 @@
+import type { SealedRecord } from '../records/seal-record.js';
+import { parseJson } from './rows.js';
+
+/** A stored record version. */
+export interface RecordRow {
+  readonly type: string;
+  readonly id: string;
+  readonly version: number;
+  readonly owner: string;
+  readonly sealed: Record<string, string>;
+  readonly plain: Record<string, unknown>;
+  readonly facets: Record<string, unknown>;
+  readonly keyVersion: number;
+  readonly ingestedAt: number;
+  readonly ingestedBy: string;
+}
+
+interface Raw {
+  type: string;
+  id: string;
+  version: number;
+  owner: string;
+  sealed: string;
+  plain: string;
+  facets: string;
+  key_version: number;
+  ingested_at: number;
+  ingested_by: string;
+}
+
+const toRow = (r: Raw): RecordRow => ({
+  type: r.type,
+  id: r.id,
+  version: r.version,
+  owner: r.owner,
+  sealed: parseJson(r.sealed),
+  plain: parseJson(r.plain),
+  facets: parseJson(r.facets),
+  keyVersion: r.key_version,
+  ingestedAt: r.ingested_at,
+  ingestedBy: r.ingested_by,
+});
+
+/** The current versions of records `ids` of `type` (absent ids are simply missing). */
+export async function currentRecords(db: D1Database, type: string, ids: readonly string[]): Promise<RecordRow[]> {
+  if (ids.length === 0) return [];
+  // One bound parameter carrying a JSON array: D1 limits a statement to 100 parameters.
+  const { results } = await db
+    .prepare('SELECT r.* FROM records r JOIN json_each(?2) j ON r.id = j.value WHERE r.type = ?1 AND r.current = 1')
+    .bind(type, JSON.stringify(ids))
+    .all<Raw>();
+  return results.map(toRow);
+}
+
+/** Every version of record `id` of `type`, oldest first (the history kept for audit). */
+export async function recordVersions(db: D1Database, type: string, id: string): Promise<RecordRow[]> {
+  const { results } = await db.prepare('SELECT * FROM records WHERE type = ? AND id = ? ORDER BY version').bind(type, id).all<Raw>();
+  return results.map(toRow);
+}
+
+/** Ids of current records of `type` whose blind index `search` equals `tag` (candidates: may hold false positives). */
+export async function idsByTag(db: D1Database, type: string, search: string, tag: string, limit: number): Promise<string[]> {
+  const { results } = await db.prepare('SELECT id FROM record_index WHERE type = ? AND search = ? AND tag = ? LIMIT ?').bind(type, search, tag, limit).all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+/** One record version to write. */
+export interface NewVersion {
+  readonly id: string;
+  readonly version: number;
+  readonly sealed: SealedRecord;
+}
+
+/**
+ * Statements that write new versions of records of `type` in one batch: the previous current
+ * versions stop being current, the new rows are inserted, and the blind indexes are replaced. Every
+ * statement carries its rows as one JSON parameter (`json_each`), so a batch of hundreds of records
+ * is a handful of statements. The caller runs them in one `db.batch` (a transaction).
+ */
+export function writeVersionsStatements(db: D1Database, type: string, owner: string, by: string, now: number, versions: readonly NewVersion[]): D1PreparedStatement[] {
+  const ids = JSON.stringify(versions.map((v) => v.id));
+  const rows = JSON.stringify(
+    versions.map((v) => [v.id, v.version, JSON.stringify(v.sealed.sealed), JSON.stringify(v.sealed.plain), JSON.stringify(v.sealed.facets), v.sealed.keyVersion]),
+  );
+  const tags = JSON.stringify(versions.flatMap((v) => Object.entries(v.sealed.tags).map(([search, tag]) => [search, tag, v.id])));
+  return [
+    db.prepare('UPDATE records SET current = 0 WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))').bind(type, ids),
+    db
+      .prepare(
+        `INSERT INTO records (type, id, version, current, owner, sealed, plain, facets, key_version, ingested_at, ingested_by)
+         SELECT ?1, j.value ->> 0, j.value ->> 1, 1, ?2, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?3, ?4 FROM json_each(?5) j`,
+      )
+      .bind(type, owner, now, by, rows),
+    db.prepare('DELETE FROM record_index WHERE type = ?1 AND id IN (SELECT value FROM json_each(?2))').bind(type, ids),
+    db.prepare('INSERT INTO record_index (type, search, tag, id) SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?2) j').bind(type, tags),
+  ];
+}
+
+/** Rows whose envelopes are below field-key version `current`, in a stable order from `after`. */
+export async function rowsBelowKeyVersion(db: D1Database, current: number, limit: number): Promise<RecordRow[]> {
+  const { results } = await db.prepare('SELECT * FROM records WHERE key_version < ? ORDER BY key_version, type, id, version LIMIT ?').bind(current, limit).all<Raw>();
+  return results.map(toRow);
+}
+
+/** Statement replacing the envelopes of one row, only if they are still `expectedSealed` (a concurrent writer wins). */
+export function rewrapRowStatement(db: D1Database, row: RecordRow, sealed: Record<string, string>, keyVersion: number, expectedSealed: string): D1PreparedStatement {
+  return db
+    .prepare('UPDATE records SET sealed = ?, key_version = ? WHERE type = ? AND id = ? AND version = ? AND sealed = ?')
+    .bind(JSON.stringify(sealed), keyVersion, row.type, row.id, row.version, expectedSealed);
+}
+
+/** Counts of record versions per field-key version (re-wrap progress). */
+export async function keyVersionCounts(db: D1Database): Promise<Record<string, number>> {
+  const { results } = await db.prepare('SELECT key_version, count(*) AS n FROM records GROUP BY key_version').all<{ key_version: number; n: number }>();
+  return Object.fromEntries(results.map((r) => [String(r.key_version), r.n]));
+}
