@@ -72,7 +72,8 @@ export async function verifyClientAssertion<C extends AssertingClient>(
   if (typeof payload.iat === 'number' && exp - payload.iat > MAX_CLIENT_ASSERTION_LIFETIME + CLOCK_TOLERANCE) {
     throw new OAuthError('invalid_client', 'assertion lifetime too long');
   }
-  const jti = payload.jti as string;
-  if (jti.length < 8 || jti.length > 256) throw new OAuthError('invalid_client', 'assertion jti length out of range');
+  const jti = payload.jti;
+  // RFC 7519 §4.1.7: a string; a number or object would pass a length check by accident.
+  if (typeof jti !== 'string' || jti.length < 8 || jti.length > 256) throw new OAuthError('invalid_client', 'assertion jti missing, not a string, or length out of range');
   return { client, jti, exp };
 }
