@@ -184,7 +184,7 @@ export interface Named {
  * shared or busy machine this cancels most of the drift that separate measurements would suffer.
  */
 export async function compare(subject: Named, baseline: Named, options: MeasureOptions & { readonly note?: string } = {}): Promise<ReportRow> {
-  const { minMs = 200, warmupMs = 200, rounds = 9, latency = true, note } = options;
+  const { minMs = 100, warmupMs = 200, rounds = 15, latency = true, note } = options;
   const base = await prepare(baseline.fn, warmupMs, latency);
   const subj = await prepare(subject.fn, warmupMs, latency);
   const baseRounds: Round[] = [];
