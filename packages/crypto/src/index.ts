@@ -3,7 +3,7 @@
  * own secrets, and blind indexes for equality search. Pure functions, no I/O; runs unchanged in
  * Cloudflare Workers and Node 20. Formats and derivation labels: ENVELOPE.md. Index length: BLIND-INDEX.md.
  */
-export { BLIND_INDEX_BYTES, MAX_KEY_VERSION, MAX_PLAINTEXT_BYTES, MIN_ROOT_SECRET_BYTES } from './constants.js';
+export { BLIND_INDEX_BYTES, MAX_IDENTIFIER_BYTES, MAX_KEY_VERSION, MAX_PLAINTEXT_BYTES, MIN_ROOT_SECRET_BYTES } from './constants.js';
 export { CryptoError } from './errors.js';
 export type { CryptoErrorCode } from './errors.js';
 export { envelopeKeyVersion } from './field/key-version.js';

@@ -77,7 +77,8 @@ export class KeyRing {
 
   /**
    * Builds a ring from a base64url root secret (RFC 4648 §5, no padding), as stored in a Worker
-   * secret. The decoded bytes are wiped once the ring has extracted its key.
+   * secret; surrounding whitespace (a trailing newline from `wrangler secret put`) is ignored. The
+   * decoded bytes are wiped once the ring has extracted its key.
    *
    * @throws TypeError when the secret is not canonical base64url or decodes to fewer than 32 bytes.
    */
