@@ -19,7 +19,7 @@ CREATE TABLE records (
 -- One current version per record.
 CREATE UNIQUE INDEX records_current ON records(type, id) WHERE current = 1;
 -- The re-wrap job walks rows below the current key version.
-CREATE INDEX records_key_version ON records(key_version, type, id, version);
+CREATE INDEX records_key_version ON records(key_version);
 
 -- Blind indexes of current versions: keyed, truncated HMACs of normalised search values.
 CREATE TABLE record_index (

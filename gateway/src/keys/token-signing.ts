@@ -6,7 +6,7 @@ import { insertFirstActiveKey, listPublishedKeys, replaceActiveKey, type Signing
 import { keyRing } from './key-ring.js';
 
 /** Label under which signing keys are wrapped (domain separation from every other secret). */
-const WRAP_LABEL = 'token-signing-key';
+export const SIGNING_KEY_WRAP_LABEL = 'token-signing-key';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -23,7 +23,7 @@ async function newWrappedKey(env: GatewayEnv, now: number): Promise<NewKey> {
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk, 'sha256');
   const privateJwk = await exportJWK(privateKey);
-  const wrappedPrivate = wrapSecret(await keyRing(env), WRAP_LABEL, encoder.encode(JSON.stringify(privateJwk)), kid);
+  const wrappedPrivate = wrapSecret(await keyRing(env), SIGNING_KEY_WRAP_LABEL, encoder.encode(JSON.stringify(privateJwk)), kid);
   return { kid, alg: GATEWAY_SIGNING_ALG, publicJwk: { ...publicJwk, kid, alg: GATEWAY_SIGNING_ALG, use: 'sig' }, wrappedPrivate, createdAt: now };
 }
 
@@ -52,7 +52,7 @@ export async function activeSigningKey(env: GatewayEnv, now: number): Promise<{ 
   if (active === undefined) throw new Error('no active signing key');
   let key = privateKeys.get(active.kid);
   if (key === undefined) {
-    const jwk = JSON.parse(decoder.decode(unwrapSecret(await keyRing(env), WRAP_LABEL, active.wrappedPrivate, active.kid))) as JWK;
+    const jwk = JSON.parse(decoder.decode(unwrapSecret(await keyRing(env), SIGNING_KEY_WRAP_LABEL, active.wrappedPrivate, active.kid))) as JWK;
     key = (await importJWK(jwk, GATEWAY_SIGNING_ALG, { extractable: false })) as CryptoKey;
     privateKeys.set(active.kid, key);
   }

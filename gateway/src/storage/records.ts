@@ -96,9 +96,19 @@ export function writeVersionsStatements(db: D1Database, type: string, owner: str
   ];
 }
 
-/** Rows whose envelopes are below field-key version `current`, in a stable order from `after`. */
-export async function rowsBelowKeyVersion(db: D1Database, current: number, limit: number): Promise<RecordRow[]> {
-  const { results } = await db.prepare('SELECT * FROM records WHERE key_version < ? ORDER BY key_version, type, id, version LIMIT ?').bind(current, limit).all<Raw>();
+/** Position of a row in the re-wrap walk. */
+export interface RowCursor {
+  readonly type: string;
+  readonly id: string;
+  readonly version: number;
+}
+
+/** Rows whose envelopes are below field-key version `current`, in (type, id, version) order after `after`. */
+export async function rowsBelowKeyVersion(db: D1Database, current: number, limit: number, after?: RowCursor): Promise<RecordRow[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM records WHERE key_version < ?1 AND (type, id, version) > (?2, ?3, ?4) ORDER BY type, id, version LIMIT ?5')
+    .bind(current, after?.type ?? '', after?.id ?? '', after?.version ?? 0, limit)
+    .all<Raw>();
   return results.map(toRow);
 }
 

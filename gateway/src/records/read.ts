@@ -1,0 +1,30 @@
+import { recordType } from '@need2know/schema';
+import type { GatewayEnv } from '../env.js';
+import { keyRing } from '../keys/key-ring.js';
+import { currentRecords } from '../storage/records.js';
+import { openRecord } from './seal-record.js';
+
+/** A current record, opened: its owner, version and the requested fields in clear. */
+export interface OpenedRecord {
+  readonly type: string;
+  readonly id: string;
+  readonly owner: string;
+  readonly version: number;
+  readonly fields: Record<string, unknown>;
+}
+
+/**
+ * Reads and opens the current versions of records `ids` of `type`, only the fields named (all when
+ * omitted), in the order of `ids`. Missing ids are absent from the result. Decryption failures throw: a record that does
+ * not open is an integrity failure, never a partial answer.
+ */
+export async function readRecords(env: GatewayEnv, type: string, ids: readonly string[], fields?: readonly string[]): Promise<OpenedRecord[]> {
+  const def = recordType(type);
+  if (def === undefined) return [];
+  const ring = await keyRing(env);
+  const rows = new Map((await currentRecords(env.DB, type, ids)).map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    return row === undefined ? [] : [{ type, id, owner: row.owner, version: row.version, fields: openRecord(ring, def, row, fields) }];
+  });
+}

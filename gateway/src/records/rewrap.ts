@@ -1,0 +1,95 @@
+import { CryptoError, envelopeKeyVersion, rewrapField, rewrapSecret } from '@need2know/crypto';
+import { recordType } from '@need2know/schema';
+import type { GatewayEnv } from '../env.js';
+import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState } from '../keys/key-ring.js';
+import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.js';
+import { rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../storage/records.js';
+
+/** Progress of the re-wrap job. */
+export interface RewrapProgress {
+  readonly currentVersion: number;
+  readonly oldestVersion: number;
+  /** Record versions moved to the current key version by this call. */
+  readonly moved: number;
+  /** Record versions still below the current key version. */
+  readonly remaining: number;
+  /** Signing keys re-wrapped by this call. */
+  readonly signingKeys: number;
+  /** Rows that did not open (tampered or corrupt): skipped and reported, never half-written. */
+  readonly unreadable: readonly RowCursor[];
+  /** Where the next call should continue, or null when this call reached the end. */
+  readonly next: RowCursor | null;
+}
+
+/**
+ * Moves up to `limit` record versions (and any wrapped signing keys) to the current field-key
+ * version. Each row is replaced only if its envelopes are still the ones read, so concurrent ingest
+ * wins and readers always see a complete row (old or new, both open). Crash-safe and resumable: the
+ * state is in the rows themselves; run it again until `remaining` is 0.
+ */
+export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCursor): Promise<RewrapProgress> {
+  forgetKeyRing();
+  const ring = await keyRing(env);
+  const rows = await rowsBelowKeyVersion(env.DB, ring.currentVersion, limit, after);
+  const statements: D1PreparedStatement[] = [];
+  const unreadable: RowCursor[] = [];
+  for (const row of rows) {
+    const def = recordType(row.type);
+    try {
+      if (def === undefined) throw new CryptoError('ERR_ENVELOPE_MALFORMED', 'unknown record type');
+      const sealed = Object.fromEntries(
+        Object.entries(row.sealed).map(([field, envelope]) => [
+          field,
+          rewrapField(ring, { owner: row.owner, recordType: row.type, recordId: row.id, field, fieldClass: def.fields[field]?.class ?? '' }, envelope),
+        ]),
+      );
+      statements.push(rewrapRowStatement(env.DB, row, sealed, ring.currentVersion, JSON.stringify(row.sealed)));
+    } catch (err) {
+      if (!(err instanceof CryptoError)) throw err;
+      console.error(`re-wrap: record ${row.type}/${row.id} v${row.version} does not open (${err.code})`);
+      unreadable.push({ type: row.type, id: row.id, version: row.version });
+    }
+  }
+  const last = rows.at(-1);
+  const next = rows.length < limit || last === undefined ? null : { type: last.type, id: last.id, version: last.version };
+  const rowStatements = statements.length;
+  const { results: keys } = await env.DB.prepare('SELECT kid, wrapped_private FROM signing_keys').all<{ kid: string; wrapped_private: string }>();
+  let signingKeys = 0;
+  for (const key of keys) {
+    if (envelopeKeyVersion(key.wrapped_private) >= ring.currentVersion) continue;
+    const rewrapped = rewrapSecret(ring, SIGNING_KEY_WRAP_LABEL, key.wrapped_private, key.kid);
+    statements.push(env.DB.prepare('UPDATE signing_keys SET wrapped_private = ? WHERE kid = ? AND wrapped_private = ?').bind(rewrapped, key.kid, key.wrapped_private));
+    signingKeys++;
+  }
+  const results = statements.length === 0 ? [] : await env.DB.batch(statements);
+  if (signingKeys > 0) forgetCachedKeys();
+  const moved = results.slice(0, rowStatements).reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+  const remaining = (await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(ring.currentVersion).first<{ n: number }>())?.n ?? 0;
+  return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
+}
+
+/** Raises the field-key version that seals new data. Returns the new version. */
+export async function rotateFieldKeys(env: GatewayEnv, now: number): Promise<number> {
+  const row = await env.DB.prepare("UPDATE key_state SET value = value + 1, updated_at = ? WHERE name = 'field_current' RETURNING value").bind(now).first<{ value: number }>();
+  forgetKeyRing();
+  if (row === null) throw new Error('key_state is missing field_current');
+  return row.value;
+}
+
+/**
+ * Stops accepting field keys below the current version, once nothing needs them: no record version
+ * and no signing key below it, and the rotation is older than every isolate's cached reading (so no
+ * isolate can still be sealing with an old version). Returns the outcome.
+ */
+export async function retireOldFieldKeys(env: GatewayEnv, now: number): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
+  const state = await readKeyState(env.DB);
+  const rotatedAt = (await env.DB.prepare("SELECT updated_at FROM key_state WHERE name = 'field_current'").first<{ updated_at: number }>())?.updated_at ?? 0;
+  if (now - rotatedAt < Math.ceil(KEY_STATE_CACHE_MS / 1000) + 5) return { retired: false, reason: 'the rotation is too recent; wait a minute', oldestVersion: state.oldest };
+  const below = (await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(state.current).first<{ n: number }>())?.n ?? 0;
+  if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
+  const { results: keys } = await env.DB.prepare('SELECT wrapped_private FROM signing_keys').all<{ wrapped_private: string }>();
+  if (keys.some((k) => envelopeKeyVersion(k.wrapped_private) < state.current)) return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
+  await env.DB.prepare("UPDATE key_state SET value = ?, updated_at = ? WHERE name = 'field_oldest'").bind(state.current, now).run();
+  forgetKeyRing();
+  return { retired: true, oldestVersion: state.current };
+}
