@@ -6,6 +6,7 @@
  * Error messages name the kind of value and the rule it broke, never the value.
  */
 import { CryptoError } from './errors.js';
+import { isWellFormed } from './lib/bytes.js';
 
 /** Digits of a national ID number (Cambodian ID cards carry 9; the range leaves room for reissues). */
 export const NATIONAL_ID_DIGITS = { min: 9, max: 12 } as const;
@@ -85,7 +86,6 @@ export function normalisePhone(value: string): string {
 const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
 const LATIN_RUN = /\p{Script=Latin}+/gu;
 const CONTROL = /\p{Cc}/u;
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * Person or place name → canonical form: zero-width characters (U+200B, U+200C, U+200D, U+2060,
@@ -98,7 +98,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
  */
 export function normaliseName(value: string): string {
   const raw = requireString(value, 'name');
-  if (LONE_SURROGATE.test(raw)) throw invalid('name: not well-formed Unicode');
+  if (!isWellFormed(raw)) throw invalid('name: not well-formed Unicode');
   let s = raw.replace(ZERO_WIDTH, '').normalize('NFC').replace(/\s+/gu, ' ').trim();
   if (CONTROL.test(s)) throw invalid('name: control character');
   // Lower-casing can decompose (İ → i + U+0307), so compose again afterwards.
