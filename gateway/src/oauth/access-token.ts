@@ -1,5 +1,5 @@
 import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
-import { CLOCK_TOLERANCE, GATEWAY_SIGNING_ALG } from '../config.js';
+import { CLOCK_TOLERANCE, GATEWAY_SIGNING_ALG, MAX_ACCESS_TOKEN_LIFETIME } from '../config.js';
 import type { GatewayEnv } from '../env.js';
 import { activeSigningKey, forgetCachedKeys, publishedKeys } from '../keys/token-signing.js';
 import { randomToken } from '../lib/random.js';
@@ -87,6 +87,8 @@ export async function verifyAccessToken(env: GatewayEnv, token: string, now: num
       requiredClaims: ['exp', 'iat', 'jti', 'sub', 'client_id', 'cnf'],
       currentDate: new Date(now * 1000),
       clockTolerance: CLOCK_TOLERANCE,
+      // A token issued in the future is not yet valid; one issued longer ago than any token lives is dead.
+      maxTokenAge: MAX_ACCESS_TOKEN_LIFETIME,
     });
     const claims = payload as unknown as AccessTokenClaims;
     if (typeof claims.cnf?.jkt !== 'string') return null;
