@@ -3,10 +3,14 @@
  * same admin API as the console, signed in as a privacy officer from the local credentials file.
  */
 import { GatewayError, GatewaySession, signingKeyFromJwk } from '@need2know/client';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AdminClient, type Json } from './lib/admin-client.js';
+import { countLines, loadRecords, ndjsonRecords, readCheckpoint, writeCheckpoint } from './lib/bulk-load.js';
 import { parseDuration, parseWhen, printTable } from './lib/cli-output.js';
+import { loadDemoDataset } from './lib/demo-data-load.js';
 import { CREDENTIALS, readCredentials } from './lib/local-files.js';
 
 const HELP = `need2know command line
@@ -24,8 +28,14 @@ Registry (privacy officer)
   grants extend ID --until WHEN | shorten ID --until WHEN
   grants suspend ID | resume ID | revoke ID            (all take --reason TEXT)
   events [--after SEQ] [--limit N]
-  keys list | rotate
+  keys list | rotate                                  token-signing keys
+  keys field-status | field-rotate | field-retire     field-encryption key versions
+  keys rewrap [--batch N]                             move stored records to the newest field key
   housekeeping                                        run the scheduled job now
+
+Data owner tools
+  load --client ID --type TYPE --file FILE.ndjson [--batch N]   bulk-load records (resumable)
+  demo-load [--persons N] [--seed S]                  load the synthetic demo dataset
 
 Partner tools
   token --client ID --purpose ID                      get a DPoP-bound token as a demo client
@@ -67,6 +77,10 @@ const { values: opts, positionals } = parseArgs({
     after: { type: 'string' },
     limit: { type: 'string' },
     client: { type: 'string' },
+    type: { type: 'string' },
+    batch: { type: 'string' },
+    persons: { type: 'string' },
+    seed: { type: 'string' },
   },
 });
 
@@ -194,6 +208,22 @@ async function main(): Promise<void> {
       return list('/signing-keys', 'keys', ['kid', 'status', 'created_at', 'retired_at', 'publish_until']);
     case 'keys rotate':
       return print(await (await admin()).post('/signing-keys/rotate'));
+    case 'keys field-status':
+      return print(await (await admin()).get('/field-keys'));
+    case 'keys field-rotate':
+      return print(await (await admin()).post('/field-keys/rotate'));
+    case 'keys field-retire':
+      return print(await (await admin()).post('/field-keys/retire'));
+    case 'keys rewrap':
+      return rewrapAll(await admin(), Number(opts.batch ?? 200));
+    case 'load':
+      return loadFile();
+    case 'demo-load': {
+      const creds = readCredentials(opts.credentials ?? CREDENTIALS);
+      if (creds === null) throw new Error('no credentials: run npm start first');
+      const reports = await loadDemoDataset(opts.gateway ?? creds.issuer, creds.clients, { persons: Number(opts.persons ?? 10_000), ...(opts.seed === undefined ? {} : { seed: opts.seed }) });
+      return print(reports);
+    }
     case 'housekeeping':
       return print(await (await admin()).post('/housekeeping'));
     case 'token': {
@@ -208,12 +238,63 @@ async function main(): Promise<void> {
   }
 }
 
+/** Runs re-wrap batches until a full pass moves nothing more, printing progress. */
+async function rewrapAll(a: AdminClient, batch: number): Promise<void> {
+  let moved = 0;
+  let after: string | null = null;
+  const unreadable: Json[] = [];
+  for (;;) {
+    const query: string = `?limit=${batch}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`;
+    const p: { moved: number; remaining: number; next: string | null; current_version: number; unreadable: Json[] } = await a.post(`/field-keys/rewrap${query}`);
+    moved += p.moved;
+    unreadable.push(...p.unreadable);
+    console.log(`re-wrap to v${p.current_version}: ${moved.toLocaleString('en-US')} moved, ${p.remaining.toLocaleString('en-US')} remaining`);
+    after = p.next;
+    if (after === null) {
+      if (p.remaining <= unreadable.length || p.moved === 0) break;
+    }
+  }
+  if (unreadable.length > 0) {
+    console.error(`${unreadable.length} record version(s) did not open (integrity alarm):`);
+    for (const u of unreadable) console.error(`  ${String(u.type)}/${String(u.id)} v${String(u.version)}`);
+    process.exitCode = 2;
+  }
+}
+
+/** `load`: streams an NDJSON file to the ingest API as a data owner, resuming from a checkpoint. */
+async function loadFile(): Promise<void> {
+  const creds = readCredentials(opts.credentials ?? CREDENTIALS);
+  const client = creds?.clients.find((c) => c.client_id === need('client'));
+  if (creds === null || client === undefined) throw new Error('unknown client (see the credentials file)');
+  const type = need('type');
+  const file = resolve(need('file'));
+  const checkpoint = join(dirname(CREDENTIALS), '..', 'load-checkpoints', `${createHash('sha256').update(file).digest('hex').slice(0, 16)}.json`);
+  mkdirSync(dirname(checkpoint), { recursive: true });
+  const skip = readCheckpoint(checkpoint, file);
+  if (skip > 0) console.log(`resuming after ${skip.toLocaleString('en-US')} records already stored`);
+  const session = await GatewaySession.open({
+    issuer: opts.gateway ?? creds.issuer,
+    clientId: client.client_id,
+    signingKey: await signingKeyFromJwk(client.signing_jwk),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: [type] }] },
+  });
+  const report = await loadRecords(session, type, ndjsonRecords(file), {
+    skip,
+    total: await countLines(file),
+    batchSize: Number(opts.batch ?? 250),
+    onCommitted: (n) => writeCheckpoint(checkpoint, file, n),
+  });
+  console.log(`${report.records.toLocaleString('en-US')} records in ${report.seconds.toFixed(1)} s: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged`);
+}
+
 try {
   await main();
 } catch (err) {
   if (err instanceof GatewayError) {
     console.error(`refused: ${err.status} ${err.code}`);
     if (err.body !== null) console.error(JSON.stringify(err.body, null, 2));
+    const first = (err as GatewayError & { firstRecord?: number }).firstRecord;
+    if (first !== undefined) console.error(`the refused batch starts at record ${first + 1} of the input (issue paths count from there)`);
   } else {
     console.error(err instanceof Error ? err.message : err);
   }

@@ -6,11 +6,15 @@
  */
 import { AdminClient } from './lib/admin-client.js';
 import { loadDemoConfiguration } from './lib/demo-config.js';
+import { loadDemoDataset } from './lib/demo-data-load.js';
 import { CREDENTIALS, DEFAULT_ISSUER, DEV_VARS, newRootSecret, readCredentials, readDevVars, writeCredentials, writeDevVars } from './lib/local-files.js';
 import { bootstrapAdminsVar, demoPrivacyOfficers } from './lib/privacy-officers.js';
 import { applyLocalMigrations, startDevGateway } from './lib/wrangler-dev.js';
 
 const log = (line: string) => console.log(`need2know: ${line}`);
+
+/** Size of the demo dataset; `N2K_DEMO_PERSONS` overrides it (cases are twice as many). */
+const DEFAULT_DEMO_PERSONS = 10_000;
 
 async function main(): Promise<void> {
   const previous = readCredentials();
@@ -48,6 +52,17 @@ async function main(): Promise<void> {
       privacy_officers: officers,
       clients,
     });
+    const status = await requester.get<{ record_versions_by_key_version: Record<string, number> }>('/field-keys');
+    const stored = Object.values(status.record_versions_by_key_version).reduce((a, b) => a + b, 0);
+    if (stored === 0) {
+      const persons = Number(process.env.N2K_DEMO_PERSONS ?? DEFAULT_DEMO_PERSONS);
+      log(`loading synthetic demo data (${persons.toLocaleString('en-US')} persons, ${(persons * 2).toLocaleString('en-US')} cases, health cases, discipline records)…`);
+      const started = Date.now();
+      await loadDemoDataset(DEFAULT_ISSUER, clients, { persons });
+      log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } else {
+      log(`keeping the ${stored.toLocaleString('en-US')} record versions already stored`);
+    }
   } catch (err) {
     console.error('need2know: loading the demo configuration failed:', err);
     await gateway.stop();

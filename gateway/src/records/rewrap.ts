@@ -38,10 +38,11 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
     try {
       if (def === undefined) throw new CryptoError('ERR_ENVELOPE_MALFORMED', 'unknown record type');
       const sealed = Object.fromEntries(
-        Object.entries(row.sealed).map(([field, envelope]) => [
-          field,
-          rewrapField(ring, { owner: row.owner, recordType: row.type, recordId: row.id, field, fieldClass: def.fields[field]?.class ?? '' }, envelope),
-        ]),
+        Object.entries(row.sealed).map(([field, envelope]) => {
+          const fieldClass = def.fields[field]?.class;
+          if (fieldClass === undefined) throw new CryptoError('ERR_ENVELOPE_MALFORMED', 'field not in the record type');
+          return [field, rewrapField(ring, { owner: row.owner, recordType: row.type, recordId: row.id, field, fieldClass }, envelope)];
+        }),
       );
       statements.push(rewrapRowStatement(env.DB, row, sealed, ring.currentVersion, JSON.stringify(row.sealed)));
     } catch (err) {
