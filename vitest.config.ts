@@ -11,6 +11,8 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations(`${root}/gateway/migrations`);
   return {
     test: {
+      // Refusals are logged by design; show logs only for tests that fail.
+      silent: 'passed-only',
       projects: [
         {
           plugins: [

@@ -5,13 +5,13 @@
  * gateway, and bare Ed25519 signature operations in this process.
  */
 import { clientAssertion, dpopProof, ephemeralDpopKey, generateClientKeys, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
-import { startBenchGateway } from './lib/bench-gateway.js';
+import { startLocalGateway } from '../support/local-gateway.js';
 import { environment, measure, report } from './lib/measure.js';
 
 const PORT = 8791;
 const CONCURRENCY = 8;
 
-const bench = await startBenchGateway(PORT);
+const bench = await startLocalGateway(PORT);
 try {
   const [po1, po2] = bench.officers;
   if (po1 === undefined || po2 === undefined) throw new Error('officers missing');

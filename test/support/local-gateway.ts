@@ -1,0 +1,46 @@
+/**
+ * A throw-away local gateway for benchmarks and black-box tests: fresh state in a temporary folder,
+ * its own root secret and privacy officers, started with `wrangler dev` on a spare port and stopped
+ * (and its state deleted) at the end.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AdminClient } from '../../scripts/lib/admin-client.js';
+import { newRootSecret } from '../../scripts/lib/local-files.js';
+import { bootstrapAdminsVar, demoPrivacyOfficers } from '../../scripts/lib/privacy-officers.js';
+import { applyLocalMigrations, startDevGateway, type DevGateway } from '../../scripts/lib/wrangler-dev.js';
+
+export interface LocalGateway {
+  readonly gateway: DevGateway;
+  readonly officers: AdminClient[];
+  /** Folder holding the gateway's local D1, KV and Durable Object state. */
+  readonly state: string;
+  /** Stops the gateway (state kept until close). */
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts a fresh gateway on `port` and signs in its two privacy officers. */
+export async function startLocalGateway(port: number, options: { stdio?: 'ignore' | 'pipe' } = {}): Promise<LocalGateway> {
+  const state = mkdtempSync(join(tmpdir(), 'n2k-local-'));
+  const officers = await demoPrivacyOfficers(undefined);
+  applyLocalMigrations(state);
+  const gateway = await startDevGateway({
+    port,
+    persistTo: state,
+    stdio: options.stdio ?? 'ignore',
+    vars: { N2K_ROOT_SECRET: newRootSecret(), N2K_BOOTSTRAP_ADMINS: bootstrapAdminsVar(officers), N2K_PUBLIC_URL: `http://127.0.0.1:${port}` },
+  });
+  const signedIn = await Promise.all(officers.map((o) => AdminClient.signIn(gateway.url, o)));
+  return {
+    gateway,
+    officers: signedIn,
+    state,
+    stop: () => gateway.stop(),
+    close: async () => {
+      await gateway.stop();
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
+}
