@@ -12,6 +12,8 @@ export const WRANGLER_ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CL
 
 export interface DevOptions {
   readonly port: number;
+  /** Wrangler configuration file (default: the root wrangler.toml). */
+  readonly config?: string;
   /** Folder of the local D1/KV/DO state (default: wrangler's own `.wrangler/state`). */
   readonly persistTo?: string;
   /** Extra variables (`--var KEY:VALUE`). */
@@ -21,8 +23,8 @@ export interface DevOptions {
 }
 
 /** Applies the D1 migrations to the local database (idempotent). */
-export function applyLocalMigrations(persistTo?: string): void {
-  const args = ['d1', 'migrations', 'apply', 'DB', '--local', ...(persistTo === undefined ? [] : ['--persist-to', persistTo])];
+export function applyLocalMigrations(persistTo?: string, config?: string): void {
+  const args = ['d1', 'migrations', 'apply', 'DB', '--local', ...(persistTo === undefined ? [] : ['--persist-to', persistTo]), ...(config === undefined ? [] : ['--config', config])];
   const result = spawnSync(WRANGLER, args, { cwd: ROOT, env: { ...WRANGLER_ENV, CI: 'true' }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`migrations failed:\n${result.stdout}\n${result.stderr}`);
 }
@@ -39,6 +41,7 @@ export async function startDevGateway(opts: DevOptions): Promise<DevGateway> {
   const url = `http://127.0.0.1:${opts.port}`;
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--show-interactive-dev-session=false', '--log-level', 'warn'];
   if (opts.persistTo !== undefined) args.push('--persist-to', opts.persistTo);
+  if (opts.config !== undefined) args.push('--config', opts.config);
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);
   const child = spawn(WRANGLER, args, { cwd: ROOT, env: WRANGLER_ENV, stdio: opts.stdio === 'pipe' ? 'pipe' : ['ignore', opts.stdio ?? 'inherit', opts.stdio ?? 'inherit'] });
   let exited = false;

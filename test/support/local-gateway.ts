@@ -22,14 +22,15 @@ export interface LocalGateway {
 }
 
 /** Starts a fresh gateway on `port` and signs in its two privacy officers. */
-export async function startLocalGateway(port: number, options: { stdio?: 'ignore' | 'pipe' } = {}): Promise<LocalGateway> {
+export async function startLocalGateway(port: number, options: { stdio?: 'ignore' | 'pipe'; config?: string } = {}): Promise<LocalGateway> {
   const state = mkdtempSync(join(tmpdir(), 'n2k-local-'));
   const officers = await demoPrivacyOfficers(undefined);
-  applyLocalMigrations(state);
+  applyLocalMigrations(state, options.config);
   const gateway = await startDevGateway({
     port,
     persistTo: state,
     stdio: options.stdio ?? 'ignore',
+    ...(options.config === undefined ? {} : { config: options.config }),
     vars: { N2K_ROOT_SECRET: newRootSecret(), N2K_BOOTSTRAP_ADMINS: bootstrapAdminsVar(officers), N2K_PUBLIC_URL: `http://127.0.0.1:${port}` },
   });
   const signedIn = await Promise.all(officers.map((o) => AdminClient.signIn(gateway.url, o)));

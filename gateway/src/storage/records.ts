@@ -46,7 +46,7 @@ export async function currentRecords(db: D1Database, type: string, ids: readonly
   if (ids.length === 0) return [];
   // One bound parameter carrying a JSON array: D1 limits a statement to 100 parameters.
   const { results } = await db
-    .prepare('SELECT r.* FROM records r JOIN json_each(?2) j ON r.id = j.value WHERE r.type = ?1 AND r.current = 1')
+    .prepare('SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))')
     .bind(type, JSON.stringify(ids))
     .all<Raw>();
   return results.map(toRow);

@@ -1,0 +1,63 @@
+/**
+ * The gateway Worker plus routes that exist only in benchmark builds (this entry and
+ * wrangler.bench.toml are never deployed): baselines measured in the same run, and fast seeding of
+ * filler rows so that lookups can be timed against a large store.
+ */
+import { Hono } from 'hono';
+import { createApp } from '../../../gateway/src/app.js';
+import type { GatewayEnv } from '../../../gateway/src/env.js';
+import { readRecords } from '../../../gateway/src/records/read.js';
+import { findByBlindIndex } from '../../../gateway/src/records/search.js';
+
+export { ReplayGuard } from '../../../gateway/src/durable/replay-guard.js';
+
+const gateway = createApp();
+const bench = new Hono<{ Bindings: GatewayEnv }>();
+
+/** Baseline for ingest: the same request body, parsed and counted, nothing validated, sealed or stored. */
+bench.post('/__bench/echo', async (c) => {
+  const body = (await c.req.json()) as { records?: unknown[] };
+  return c.json({ received: body.records?.length ?? 1 });
+});
+
+/**
+ * Adds `count` filler rows (records and blind-index entries with random tags) of `type`, so that
+ * the store holds as many rows as a large deployment. Filler never matches a real search term.
+ */
+bench.post('/__bench/filler', async (c) => {
+  const count = Number(c.req.query('count') ?? '0');
+  const start = Number(c.req.query('start') ?? '0');
+  const type = c.req.query('type') ?? 'person';
+  await c.env.DB.batch([
+    c.env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1 + ?2 - 1)
+       INSERT INTO records (type, id, version, current, owner, sealed, plain, facets, key_version, ingested_at, ingested_by)
+       SELECT ?3, 'filler-' || i, 1, 1, 'filler', '{}', '{}', '{}', 1, 0, 'bench' FROM n`,
+    ).bind(start, count, type),
+    c.env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1 + ?2 - 1)
+       INSERT INTO record_index (type, search, tag, id)
+       SELECT ?3, s.search, substr(hex(randomblob(3)), 1, 6), 'filler-' || i
+       FROM n CROSS JOIN (SELECT 'phone' AS search UNION ALL SELECT 'national_id' UNION ALL SELECT 'name_dob') s`,
+    ).bind(start, count, type),
+  ]);
+  return c.json({ added: count });
+});
+
+/** Lookup by blind index, exactly as the record routes do it, without token checks. */
+bench.get('/__bench/lookup', async (c) => {
+  const found = await findByBlindIndex(c.env, 'person', 'phone', { phone: c.req.query('phone') ?? '' }, ['name_latin']);
+  return c.json({ found: found.length });
+});
+
+/** Baseline for lookup: the same record fetched by primary key. */
+bench.get('/__bench/by-id', async (c) => {
+  const found = await readRecords(c.env, 'person', [c.req.query('id') ?? ''], ['name_latin']);
+  return c.json({ found: found.length });
+});
+
+bench.all('*', (c) => gateway.fetch(c.req.raw, c.env, c.executionCtx));
+
+export default {
+  fetch: (request, env, ctx) => bench.fetch(request, env, ctx),
+} satisfies ExportedHandler<GatewayEnv>;
