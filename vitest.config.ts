@@ -12,7 +12,7 @@ export default defineConfig(async () => {
   return {
     test: {
       // Refusals are logged by design; show logs only for tests that fail.
-      silent: 'passed-only',
+      silent: 'passed-only' as const,
       projects: [
         {
           plugins: [

@@ -119,7 +119,7 @@ describe('validateRecord', () => {
   const KINDS: ReadonlyArray<readonly [string, string, string, readonly unknown[], ReadonlyArray<readonly [unknown, string]>]> = [
     ['string', 'person', 'name_km', ['ស្រីមុំ ព្រំ', 'ភូមិ\u200bថ្មី', 'x'.repeat(120)], [['x'.repeat(121), 'too_long'], ['a\nb', 'control_character'], ['\u202eabc', 'control_character'], ['   ', 'empty'], ['', 'empty'], [5, 'invalid_type']]],
     ['text', 'case', 'narrative', ['Line one.\nLine two.\tTabbed.', 'ក'.repeat(8000)], [['x'.repeat(8001), 'too_long'], ['a\u0000b', 'control_character'], [['a'], 'invalid_type']]],
-    ['national_id', 'person', 'national_id', ['012345678', '012 345 678', '០១២៣៤៥៦៧៨'], [['01234567', 'invalid_national_id'], ['0123456789', 'invalid_national_id'], ['01234567X', 'invalid_national_id'], ['012-345-678', 'invalid_national_id'], [12345678, 'invalid_type']]],
+    ['national_id', 'person', 'national_id', ['012345678', '012 345 678', '012-345-678', '០១២៣៤៥៦៧៨'], [['01234567', 'invalid_national_id'], ['0123456789', 'invalid_national_id'], ['01234567X', 'invalid_national_id'], [12345678, 'invalid_type']]],
     ['phone', 'person', 'phone', ['+85512345678', '012 345 678', '+855 97 712 3456'], [['+1 202 555 0100', 'invalid_phone'], ['12345678', 'invalid_phone'], ['call me', 'invalid_phone'], [85512345678, 'invalid_type']]],
     ['date', 'person', 'date_of_birth', ['2008-02-29', '1900-01-01', TODAY], [['2023-02-29', 'invalid_date'], ['2026-04-31', 'invalid_date'], ['17/05/1990', 'invalid_date'], ['1990-5-17', 'invalid_date'], ['1899-12-31', 'date_out_of_range'], ['2205-01-01', 'date_out_of_range'], [19900517, 'invalid_type']]],
     ['enum', 'person', 'sex', ['F', 'M', 'X'], [['f', 'invalid_enum'], ['female', 'invalid_enum'], [1, 'invalid_enum']]],
