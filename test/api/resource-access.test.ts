@@ -7,7 +7,7 @@
 import { clientAssertion, dpopProof, ephemeralDpopKey } from '@need2know/client';
 import { base64url, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { ASSERTION_TYPE, claimsOf, gatewaySigned, jwks, postForm, problemOf, proofWith } from './forge.js';
+import { ASSERTION_TYPE, claimsOf, gatewaySigned, jwks, postForm, problemOf, proofWith, thumbprint } from './forge.js';
 import { accessTokenFor, adminSession, callResource, createClient, ISSUER, partnerWithLiveGrant, requestToken, testGateway } from './harness.js';
 
 async function setup() {
@@ -188,6 +188,23 @@ describe('token kinds', () => {
     const officer = await createClient('privacy_officer', agencyId);
     const adminToken = ((await (await requestToken(gateway, officer, { scope: 'admin' })).json()) as { access_token: string }).access_token;
     await expectRefused(await callResource(gateway, officer, adminToken, '/v1/session'), 403, 'insufficient_scope');
+  });
+
+  it('a gateway-signed token whose claims do not fit its client kind → 403 insufficient_scope', async () => {
+    const { gateway, token, agencyId } = await setup();
+    const now = gateway.clock.now;
+    // A record_access token naming a data owner, and an officer token without scope admin: the token
+    // service never issues these, so the middleware must not trust the claims alone.
+    const owner = await createClient('data_owner', agencyId, { ingestTypes: ['person'] });
+    const officer = await createClient('privacy_officer', agencyId);
+    for (const [who, extra, path] of [
+      [owner, {}, '/v1/session'],
+      [officer, { scope: undefined }, '/v1/admin/grants'],
+      [officer, { scope: 'records' }, '/v1/admin/grants'],
+    ] as const) {
+      const claims = { ...claimsOf(token), sub: who.id, client_id: who.id, jti: `forged-${Math.random()}`, cnf: { jkt: await thumbprint(who.dpopKey) }, ...extra };
+      await expectRefused(await callResource(gateway, who, await gatewaySigned(claims, {}, now), path), 403, 'insufficient_scope');
+    }
   });
 
   it('a partner or ingest token on an admin route → 403 insufficient_scope', async () => {

@@ -76,6 +76,7 @@ describe('client authentication', () => {
       { iat: now - 120, exp: now - 10 }, // expired beyond the clock tolerance
       { nbf: now + 60, exp: now + 120 }, // not yet valid
       { exp: now + 3600 }, // valid far too long for a one-shot credential
+      { iat: undefined, exp: now + 3600 }, // the same, with no iat to measure from
       { iat: now - 600, exp: now + 30 }, // issued long ago: lifetime from iat too long
       { exp: undefined }, // never expires
     ];
