@@ -1,3 +1,4 @@
+import { CLOCK_TOLERANCE } from './config.js';
 import type { GatewayEnv } from './env.js';
 import { rotateSigningKeyIfDue } from './keys/token-signing.js';
 import { commitChange } from './storage/admin-events.js';
@@ -32,7 +33,8 @@ export async function runHousekeeping(env: GatewayEnv, now: number): Promise<Hou
     );
     if (outcome.ok) expiredGrants.push(grant.id);
   }
-  const purgedRevocations = await purgeExpiredRevocations(env.DB, now);
+  // A token still verifies for CLOCK_TOLERANCE after its exp; its revocation must outlive that.
+  const purgedRevocations = await purgeExpiredRevocations(env.DB, now - CLOCK_TOLERANCE);
   const rotatedKey = await rotateSigningKeyIfDue(env, now);
   return { expiredGrants, purgedRevocations, rotatedKey };
 }

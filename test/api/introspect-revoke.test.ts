@@ -6,6 +6,8 @@
 import { clientAssertion } from '@need2know/client';
 import { UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { CLOCK_TOLERANCE } from '../../gateway/src/config.js';
+import { runHousekeeping } from '../../gateway/src/housekeeping.js';
 import { ASSERTION_TYPE, assertionWith, claimsOf, oauthRefusal, postForm, thumbprint, type Gateway } from './forge.js';
 import { accessTokenFor, adminSession, callResource, createClient, gatewayEnv, ISSUER, partnerWithLiveGrant, testGateway, type TestClient } from './harness.js';
 
@@ -118,6 +120,17 @@ describe('revocation (RFC 7009)', () => {
     expect((await callResource(gateway, client, token, '/v1/session')).status).toBe(401);
     const row = await gatewayEnv.DB.prepare('SELECT client_id, expires_at FROM revoked_tokens WHERE jti = ?').bind(claimsOf(token).jti).first();
     expect(row).toEqual({ client_id: client.id, expires_at: claimsOf(token).exp });
+  });
+
+  it('keeps a revoked token refused for as long as it would verify, even after housekeeping purges', async () => {
+    const { gateway, client, token } = await setup();
+    expect((await call(gateway, client, '/oauth/revoke', { token })).status).toBe(200);
+    const exp = claimsOf(token).exp as number;
+    for (const at of [exp - 1, exp + 1, exp + CLOCK_TOLERANCE - 1]) {
+      gateway.clock.now = at;
+      await runHousekeeping(gatewayEnv, at);
+      expect((await callResource(gateway, client, token, '/v1/session')).status).toBe(401);
+    }
   });
 
   it('answers 200 for garbage and for another client’s token, revoking nothing', async () => {

@@ -5,6 +5,7 @@
 import { clientAssertion, dpopProof } from '@need2know/client';
 import { base64url, generateKeyPair, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLOCK_TOLERANCE } from '../../gateway/src/config.js';
 import { ASSERTION_TYPE, assertionWith, jwks, newJti, oauthRefusal, refusedWithoutTrace, sign } from './forge.js';
 import { createClient, gatewayEnv, ISSUER, partnerWithLiveGrant, requestToken, testGateway, tokenForm, TOKEN_ENDPOINT, type TestClient } from './harness.js';
 
@@ -138,6 +139,18 @@ describe('client authentication', () => {
     gateway.clock.advance(10);
     const proof = await dpopProof(client.dpopKey, 'POST', TOKEN_ENDPOINT, undefined, gateway.clock.now);
     expect(await oauthRefusal(await requestToken(gateway, client, params, { assertion, proof }))).toMatchObject({ status: 401, error: 'invalid_client' });
+  });
+
+  it('refuses a replayed assertion for as long as it verifies, clock tolerance included', async () => {
+    const { gateway, client, params } = await setup();
+    const exp = gateway.clock.now + 60;
+    const assertion = await assertionWith(client, gateway.clock.now, { claims: { exp } });
+    expect((await requestToken(gateway, client, params, { assertion })).status).toBe(200);
+    for (const at of [exp - 1, exp, exp + CLOCK_TOLERANCE - 1]) {
+      gateway.clock.now = at;
+      const proof = await dpopProof(client.dpopKey, 'POST', TOKEN_ENDPOINT, undefined, at);
+      expect(await oauthRefusal(await requestToken(gateway, client, params, { assertion, proof }))).toMatchObject({ status: 401, error: 'invalid_client' });
+    }
   });
 
   it('refuses a replayed assertion at the introspection endpoint once spent at the token endpoint', async () => {

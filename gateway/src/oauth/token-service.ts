@@ -1,4 +1,4 @@
-import { MAX_ACCESS_TOKEN_LIFETIME, MAX_AUTHORIZATION_DETAILS } from '../config.js';
+import { CLOCK_TOLERANCE, MAX_ACCESS_TOKEN_LIFETIME, MAX_AUTHORIZATION_DETAILS } from '../config.js';
 import { spendNonces } from '../durable/spend.js';
 import type { GatewayEnv } from '../env.js';
 import { OAuthError } from '../errors/oauth-error.js';
@@ -82,7 +82,8 @@ export async function issueToken(env: GatewayEnv, form: Map<string, string>, dpo
     env,
     `client:${client.id}`,
     [
-      { key: `assertion:${assertionJti}`, expiresAt: assertionExp },
+      // Remembered for as long as the assertion verifies, clock tolerance included.
+      { key: `assertion:${assertionJti}`, expiresAt: assertionExp + CLOCK_TOLERANCE },
       { key: `dpop:${dpop.jkt}:${dpop.jti}`, expiresAt: dpop.replayUntil },
     ],
     now,

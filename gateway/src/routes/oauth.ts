@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { CLOCK_TOLERANCE } from '../config.js';
 import { spendNonces } from '../durable/spend.js';
 import { OAuthError } from '../errors/oauth-error.js';
 import { verifyAccessToken } from '../oauth/access-token.js';
@@ -27,7 +28,7 @@ function oauthFailure(err: unknown): Response {
 /** Authenticates the caller of introspection or revocation and spends its assertion. */
 async function authenticateCaller(c: { env: AppEnv['Bindings']; var: { now: number } }, form: Map<string, string>, endpoint: string) {
   const { client, jti, exp } = await authenticateClient(c.env, form, endpoint, c.var.now);
-  const replayed = await spendNonces(c.env, `client:${client.id}`, [{ key: `assertion:${jti}`, expiresAt: exp }], c.var.now);
+  const replayed = await spendNonces(c.env, `client:${client.id}`, [{ key: `assertion:${jti}`, expiresAt: exp + CLOCK_TOLERANCE }], c.var.now);
   if (replayed !== null) throw new OAuthError('invalid_client', 'assertion jti replayed');
   return client;
 }
