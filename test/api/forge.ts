@@ -69,9 +69,9 @@ export function postForm(gateway: Gateway, path: string, form: URLSearchParams |
 }
 
 /** The RFC 6749 §5.2 error of a refused OAuth response, with its status. */
-export async function oauthRefusal(response: Response): Promise<{ status: number; error: unknown; cacheControl: string | null }> {
-  const body = (await response.json()) as { error?: unknown };
-  return { status: response.status, error: body.error, cacheControl: response.headers.get('cache-control') };
+export async function oauthRefusal(response: Response): Promise<{ status: number; error: unknown; description: unknown; cacheControl: string | null }> {
+  const body = (await response.json()) as { error?: unknown; error_description?: unknown };
+  return { status: response.status, error: body.error, description: body.error_description, cacheControl: response.headers.get('cache-control') };
 }
 
 /** A problem document (RFC 9457) response, checked for its media type. */
@@ -107,7 +107,7 @@ function prune(obj: Record<string, unknown>): Record<string, unknown> {
  * Sends a request that must be refused at an OAuth endpoint, and proves it left nothing behind: the
  * registry tables and the replay guards of `scopes` are exactly as before. Returns the refusal.
  */
-export async function refusedWithoutTrace(send: () => Promise<Response>, scopes: readonly string[] = []): Promise<{ status: number; error: unknown; cacheControl: string | null; contentType: string | null }> {
+export async function refusedWithoutTrace(send: () => Promise<Response>, scopes: readonly string[] = []): Promise<{ status: number; error: unknown; description: unknown; cacheControl: string | null; contentType: string | null }> {
   const before = { tables: await tableCounts(), spent: await Promise.all(scopes.map(spentNonces)) };
   const response = await send();
   const contentType = response.headers.get('content-type');

@@ -24,11 +24,21 @@ async function registerPartner(agencyId: string) {
   return { id, privateKey, kid };
 }
 
+/**
+ * Routes the library's requests into the app. oauth4webapi stamps assertions and proofs with the
+ * real clock, so the gateway's test clock is set to real time on each request.
+ */
+function realTimeRoute(gateway: ReturnType<typeof testGateway>): oauth.CustomFetch {
+  return (url, options) => {
+    gateway.clock.now = Math.floor(Date.now() / 1000);
+    return gateway.app.request(url, { method: options.method, headers: options.headers, body: options.body ?? null, redirect: options.redirect }, gatewayEnv);
+  };
+}
+
 describe('oauth4webapi as the client', () => {
   it('discovers, gets a DPoP-bound token for one purpose, and reads /v1/session', async () => {
-    // oauth4webapi reads the real clock; the gateway's test clock starts at the same time.
     const gateway = testGateway();
-    const route: oauth.CustomFetch = (url, options) => gateway.app.request(url, { method: options.method, headers: options.headers, body: options.body ?? null, redirect: options.redirect }, gatewayEnv);
+    const route = realTimeRoute(gateway);
 
     const agencyId = await createAgency();
     const purpose = await createPurpose([agencyId]);
@@ -70,7 +80,7 @@ describe('oauth4webapi as the client', () => {
 
   it('reports a refused token request as an RFC 6749 error the library understands', async () => {
     const gateway = testGateway();
-    const route: oauth.CustomFetch = (url, options) => gateway.app.request(url, { method: options.method, headers: options.headers, body: options.body ?? null }, gatewayEnv);
+    const route = realTimeRoute(gateway);
     const agencyId = await createAgency();
     const partner = await registerPartner(agencyId);
     const issuer = new URL(ISSUER);
