@@ -61,6 +61,19 @@ export const MAX_BLIND_INDEX_VALUE_BYTES = 4096;
 export const MAX_WRAP_AAD_BYTES = 1024;
 
 /**
+ * Pseudonym tag length in bytes: 16 (128 bits), 22 base64url characters after `psn_`.
+ *
+ * Unlike a blind index, a pseudonym is the partner's only handle on a value, so two values must
+ * never share one: at 128 bits the chance of any collision among 10^9 values of one agency is
+ * about 10^18 / 2^129 ≈ 1.5·10^-21. 128 bits is also half the HMAC-SHA256 output, the floor RFC 2104
+ * §5 recommends for a truncated HMAC.
+ */
+export const PSEUDONYM_BYTES = 16;
+
+/** Longest value fed to a pseudonym, in UTF-8 bytes (names, numbers and record ids are far shorter). */
+export const MAX_PSEUDONYM_VALUE_BYTES = 4096;
+
+/**
  * Derived keys cached per ring before the cache is flushed. The schema yields a few dozen keys
  * (classes × live versions, record types × searches, wrap labels); the cap only stops a caller
  * that derives from unbounded input from growing memory without limit.

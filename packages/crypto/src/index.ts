@@ -1,9 +1,10 @@
 /**
  * @need2know/crypto: field-level encryption at rest, the key hierarchy, wrapping of the gateway's
- * own secrets, and blind indexes for equality search. Pure functions, no I/O; runs unchanged in
- * Cloudflare Workers and Node 20. Formats and derivation labels: ENVELOPE.md. Index length: BLIND-INDEX.md.
+ * own secrets, blind indexes for equality search, and per-agency pseudonyms. Pure functions, no
+ * I/O; runs unchanged in Cloudflare Workers and Node 20. Formats and derivation labels:
+ * ENVELOPE.md. Index length: BLIND-INDEX.md.
  */
-export { BLIND_INDEX_BYTES, MAX_IDENTIFIER_BYTES, MAX_KEY_VERSION, MAX_PLAINTEXT_BYTES, MIN_ROOT_SECRET_BYTES } from './constants.js';
+export { BLIND_INDEX_BYTES, MAX_IDENTIFIER_BYTES, MAX_KEY_VERSION, MAX_PLAINTEXT_BYTES, MIN_ROOT_SECRET_BYTES, PSEUDONYM_BYTES } from './constants.js';
 export { CryptoError } from './errors.js';
 export type { CryptoErrorCode } from './errors.js';
 export { envelopeKeyVersion } from './field/key-version.js';
@@ -21,8 +22,9 @@ export {
   normaliseNationalId,
   normalisePhone,
 } from './normalise.js';
+export { pseudonym } from './pseudonym/pseudonym.js';
 export { blindIndex } from './search/blind-index.js';
 export { rewrapSecret } from './secret/rewrap.js';
 export { unwrapSecret } from './secret/unwrap.js';
 export { wrapSecret } from './secret/wrap.js';
-export type { BlindIndexScope, FieldContext } from './types.js';
+export type { BlindIndexScope, FieldContext, PseudonymScope } from './types.js';

@@ -26,3 +26,13 @@ export interface BlindIndexScope {
   /** Search name from the record type's `searches`, e.g. `name_dob`. */
   readonly search: string;
 }
+
+/** Whose pseudonym a value gets: one key per receiving agency, bound to the record type and field. */
+export interface PseudonymScope {
+  /** Receiving agency (partner) id: pseudonyms are stable for it and unlinkable across agencies. */
+  readonly agency: string;
+  /** Record type from the schema, e.g. `person`. */
+  readonly recordType: string;
+  /** Field name, e.g. `phone`, or `id` for the record id. */
+  readonly field: string;
+}

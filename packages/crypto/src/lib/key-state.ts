@@ -10,7 +10,7 @@ import type { KeyRing } from '../key-ring.js';
 import { lengthPrefixed, u32be, utf8 } from './bytes.js';
 import { hkdfExpand } from './hkdf.js';
 import { type KeyedMac, keyedHmacSha256 } from './hmac.js';
-import { INFO_SCHEME, PURPOSE_FIELD, PURPOSE_INDEX, PURPOSE_WRAP } from './labels.js';
+import { INFO_SCHEME, PURPOSE_FIELD, PURPOSE_INDEX, PURPOSE_PSEUDONYM, PURPOSE_WRAP } from './labels.js';
 
 interface KeyState {
   readonly prk: Uint8Array;
@@ -68,4 +68,13 @@ export function indexMac(ring: KeyRing, recordType: string, search: string): Key
   // Both names are arbitrary strings: prefix the first with its length so the cache id stays injective.
   const id = `i\0${version}\0${recordType.length}:${recordType}\0${search}`;
   return cached(macs, id, () => keyedHmacSha256(derive(prk, PURPOSE_INDEX, [utf8(recordType), utf8(search), u32be(version)])));
+}
+
+/**
+ * Keyed HMAC for the pseudonyms of a (checked) receiving agency. Not versioned: a pseudonym must stay
+ * the same for as long as the agency holds earlier ones, so it does not move with key rotation.
+ */
+export function pseudonymMac(ring: KeyRing, agency: string): KeyedMac {
+  const { prk, macs } = stateOf(ring);
+  return cached(macs, `p\0${agency}`, () => keyedHmacSha256(derive(prk, PURPOSE_PSEUDONYM, [utf8(agency)])));
 }

@@ -16,6 +16,9 @@ export const PURPOSE_FIELD = 'field-seal';
 /** HKDF `info` purpose of blind-index keys: (record type, search name, index version). */
 export const PURPOSE_INDEX = 'blind-index';
 
+/** HKDF `info` purpose of per-agency pseudonym keys: (agency). */
+export const PURPOSE_PSEUDONYM = 'pseudonym';
+
 /** HKDF `info` purpose of secret-wrapping keys: (label, key version). */
 export const PURPOSE_WRAP = 'secret-wrap';
 
