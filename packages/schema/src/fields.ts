@@ -40,6 +40,14 @@ export interface FieldDef {
   readonly refType?: string;
   /** Item fields for `list` fields. */
   readonly items?: Readonly<Record<string, FieldDef>>;
+  /**
+   * How the `generalised` mode coarsens the value; set on every field whose `modes` include
+   * `generalised` (for a list, on its item fields). Dates: `year`, `age_band` (five-year band of the
+   * age today, for birth dates), calendar `month` (YYYY-MM) or ISO `week` (YYYY-Www). Places: keep
+   * the `commune`, `district` or `province` and drop the levels below. `criterion`: the case's
+   * safe-village criterion number and title instead of the specific offence.
+   */
+  readonly generalise?: 'year' | 'age_band' | 'month' | 'week' | 'commune' | 'district' | 'province' | 'criterion';
   /** Computed by the gateway from other fields (e.g. `minor` from `date_of_birth`); never ingested. */
   readonly derived?: boolean;
   /** Maximum length in characters for string-like kinds. */

@@ -17,11 +17,11 @@ export const crimeCase: RecordTypeDef = {
   fields: {
     case_number: { kind: 'string', class: 'case', sealed: true, required: true, indexed: true, maxLength: 40, modes: ['clear', 'masked', 'pseudonym'], description: 'Case number of the handling unit' },
     criterion: { kind: 'integer', class: 'case', sealed: false, required: true, range: [1, 5], modes: ['clear', 'predicate'], description: 'Safe-village criterion (1–5)' },
-    offence: { kind: 'string', class: 'case', sealed: true, required: true, maxLength: 120, modes: ['clear', 'generalised'], description: 'Specific offence (generalised: the criterion only)' },
-    occurred_on: { kind: 'date', class: 'case', sealed: true, required: true, modes: ['clear', 'generalised'], description: 'Date of the offence (generalised: week or month)' },
-    place: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], description: 'Where it happened' },
+    offence: { kind: 'string', class: 'case', sealed: true, required: true, maxLength: 120, modes: ['clear', 'generalised'], generalise: 'criterion', description: 'Specific offence (generalised: the criterion only)' },
+    occurred_on: { kind: 'date', class: 'case', sealed: true, required: true, modes: ['clear', 'generalised'], generalise: 'month', description: 'Date of the offence (generalised: month)' },
+    place: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], generalise: 'commune', description: 'Where it happened' },
     status: { kind: 'enum', class: 'case', sealed: true, required: true, values: ['reported', 'under_investigation', 'referred_to_court', 'closed'], modes: ['clear'], description: 'Procedural status' },
-    handling_unit: { kind: 'string', class: 'personnel', sealed: true, required: true, maxLength: 120, modes: ['clear', 'generalised'], description: 'Police unit handling the case' },
+    handling_unit: { kind: 'string', class: 'personnel', sealed: true, required: true, maxLength: 120, modes: ['clear'], description: 'Police unit handling the case' },
     narrative: { kind: 'text', class: 'narrative', sealed: true, required: false, maxLength: 8000, modes: ['clear'], description: 'Narrative of the facts' },
     persons: {
       kind: 'list',

@@ -10,10 +10,11 @@ export const healthCase: RecordTypeDef = {
     name_km: { kind: 'string', class: 'identity', sealed: true, required: true, maxLength: 120, modes: ['clear', 'masked', 'pseudonym'], description: 'Patient name in Khmer script' },
     name_latin: { kind: 'string', class: 'identity', sealed: true, required: true, maxLength: 120, modes: ['clear', 'masked', 'pseudonym'], description: 'Patient name in Latin letters' },
     phone: { kind: 'phone', class: 'contact', sealed: true, required: false, indexed: true, modes: ['clear', 'masked', 'pseudonym'], description: 'Patient phone, E.164' },
-    date_of_birth: { kind: 'date', class: 'demographic', sealed: true, required: false, modes: ['clear', 'generalised'], description: 'Date of birth' },
-    test_date: { kind: 'date', class: 'health', sealed: true, required: true, modes: ['clear', 'generalised'], description: 'Date of the test' },
+    // Age band, not birth year: see person.date_of_birth.
+    date_of_birth: { kind: 'date', class: 'demographic', sealed: true, required: false, modes: ['clear', 'generalised'], generalise: 'age_band', description: 'Date of birth' },
+    test_date: { kind: 'date', class: 'health', sealed: true, required: true, modes: ['clear', 'generalised'], generalise: 'week', description: 'Date of the test' },
     result: { kind: 'enum', class: 'health', sealed: true, required: true, values: ['positive', 'negative', 'inconclusive'], modes: ['clear', 'predicate'], description: 'Test result' },
-    residence: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], description: 'Commune of residence' },
+    residence: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], generalise: 'commune', description: 'Commune of residence' },
     places_visited: {
       kind: 'list',
       class: 'location',
@@ -22,8 +23,8 @@ export const healthCase: RecordTypeDef = {
       modes: ['clear', 'generalised'],
       description: 'Places visited, with dates',
       items: {
-        place: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], description: 'Place' },
-        date: { kind: 'date', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], description: 'Date of the visit' },
+        place: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], generalise: 'commune', description: 'Place' },
+        date: { kind: 'date', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], generalise: 'week', description: 'Date of the visit' },
       },
     },
     contacts: {

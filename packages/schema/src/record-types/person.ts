@@ -10,9 +10,12 @@ export const person: RecordTypeDef = {
     name_km: { kind: 'string', class: 'identity', sealed: true, required: true, maxLength: 120, modes: ['clear', 'masked', 'pseudonym'], description: 'Full name in Khmer script' },
     name_latin: { kind: 'string', class: 'identity', sealed: true, required: true, indexed: true, maxLength: 120, modes: ['clear', 'masked', 'pseudonym'], description: 'Full name in Latin letters' },
     sex: { kind: 'enum', class: 'demographic', sealed: true, required: true, values: ['F', 'M', 'X'], modes: ['clear'], description: 'Sex as recorded' },
-    date_of_birth: { kind: 'date', class: 'demographic', sealed: true, required: true, indexed: true, modes: ['clear', 'generalised', 'predicate'], description: 'Date of birth (generalised: birth year or age band)' },
+    // Generalised to a five-year age band as of today ("30–34") rather than the birth year: a year pins
+    // the birth date to 12 months, a band to 60, and an age is what partners reason with. Only one of
+    // the two: together they would narrow the date to their overlap.
+    date_of_birth: { kind: 'date', class: 'demographic', sealed: true, required: true, indexed: true, modes: ['clear', 'generalised', 'predicate'], generalise: 'age_band', description: 'Date of birth (generalised: five-year age band)' },
     phone: { kind: 'phone', class: 'contact', sealed: true, required: false, indexed: true, modes: ['clear', 'masked', 'pseudonym'], description: 'Mobile phone number, E.164' },
-    address: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], description: 'Home address as province / district-khan / commune-sangkat / village' },
+    address: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], generalise: 'commune', description: 'Home address as province / district-khan / commune-sangkat / village' },
     photo_ref: { kind: 'string', class: 'media', sealed: true, required: false, maxLength: 200, modes: ['clear'], description: 'Reference to the identity photo' },
     minor: { kind: 'boolean', class: 'demographic', sealed: true, required: false, derived: true, modes: ['clear', 'predicate'], description: 'Under 18 today (derived from date of birth)' },
     red_notice: { kind: 'boolean', class: 'case', sealed: true, required: true, modes: ['clear', 'predicate'], description: 'Under a red notice' },
