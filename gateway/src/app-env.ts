@@ -9,5 +9,7 @@ export interface AppEnv {
     now: number;
     /** Set by the access-token middleware on protected routes. */
     access: VerifiedAccess;
+    /** Hash binding a disclosure to its request (method, target, body, DPoP proof jti). */
+    requestHash: string;
   };
 }

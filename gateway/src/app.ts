@@ -9,6 +9,8 @@ import { systemClock, type Clock } from './env.js';
 import { Problem, type ProblemCode } from './errors/problem.js';
 import { identifiers } from './oauth/access-token.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { docsRoutes } from './routes/docs/docs-page.js';
+import { registerOAuthPaths } from './routes/docs/oauth-paths.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { resourceRoutes } from './routes/resource/index.js';
 import { validationHook } from './routes/validation-hook.js';
@@ -30,7 +32,13 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
     await ensureBootstrapOfficers(c.env, c.var.now);
     await next();
   });
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'same-origin' }));
+  // The API serves no active content: nothing may load. The docs page may load its own script and style.
+  const apiHeaders = secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'same-origin' });
+  const docsHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
+    crossOriginResourcePolicy: 'same-origin',
+  });
+  app.use('*', (c, next) => (c.req.path === '/docs' || c.req.path.startsWith('/docs/') ? docsHeaders(c, next) : apiHeaders(c, next)));
   app.use('/v1/admin/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: () => { throw new Problem(413, 'body_too_large'); } }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -38,12 +46,14 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
   app.route('/oauth', oauthRoutes);
   app.route('/v1/admin', adminRoutes);
   app.route('/v1', resourceRoutes);
+  app.route('/docs', docsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'DPoP', {
     type: 'http',
     scheme: 'DPoP',
     description: 'A DPoP-bound access token from /oauth/token (RFC 9449), with a fresh DPoP proof on every request.',
   });
+  registerOAuthPaths(app);
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: { title: 'need2know gateway', version: '0.1.0', description: 'Purpose-bound, minimised, sealed and audited disclosure of records between agencies.' },

@@ -1,10 +1,12 @@
+import type { GrantKeyVault } from './durable/grant-key-vault.js';
+import type { RateLimiter } from './durable/rate-limiter.js';
 import type { ReplayGuard } from './durable/replay-guard.js';
 
 /**
  * The Worker's bindings: those declared in wrangler.toml (generated into worker-configuration.d.ts
  * by `npm run types`) plus the secrets, which wrangler cannot see.
  */
-export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD'> {
+export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'RATE_LIMITER' | 'GRANT_KEYS' | 'N2K_ROOT_SECRET' | 'N2K_BOOTSTRAP_ADMINS'> {
   /** Base64url root secret (≥ 32 bytes) from which every at-rest and wrapping key is derived. */
   readonly N2K_ROOT_SECRET: string;
   /**
@@ -13,6 +15,8 @@ export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD'> {
    */
   readonly N2K_BOOTSTRAP_ADMINS?: string;
   readonly REPLAY_GUARD: DurableObjectNamespace<ReplayGuard>;
+  readonly RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  readonly GRANT_KEYS: DurableObjectNamespace<GrantKeyVault>;
 }
 
 /** Source of the current time in Unix seconds; replaced by a simulated clock in tests. */

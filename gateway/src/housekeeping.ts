@@ -5,6 +5,7 @@ import { commitChange } from './storage/admin-events.js';
 import { grantsDueToExpire, updateGrantState } from './storage/grants.js';
 import { purgeExpiredRevocations } from './storage/revocations.js';
 import { randomToken } from './lib/random.js';
+import { grantsToShred, shredGrantKeys } from './delivery/shred.js';
 
 /** Grants expired per run; the next run takes the rest. */
 const EXPIRE_BATCH = 100;
@@ -12,12 +13,15 @@ const EXPIRE_BATCH = 100;
 /** What one housekeeping run did. */
 export interface HousekeepingReport {
   readonly expiredGrants: string[];
+  /** Ended grants whose viewer keys this run destroyed. */
+  readonly shreddedGrants: string[];
   readonly purgedRevocations: number;
   readonly rotatedKey: string | null;
 }
 
 /**
- * The scheduled job (every minute): marks grants whose window is over as expired, forgets
+ * The scheduled job (every minute): marks grants whose window is over as expired, destroys the
+ * viewer keys of every ended grant (crypto-shredding), forgets
  * revocations of tokens that died anyway, and rotates the signing key when due. Safe to run twice,
  * or concurrently: each change is conditional on the state it read.
  */
@@ -33,8 +37,12 @@ export async function runHousekeeping(env: GatewayEnv, now: number): Promise<Hou
     );
     if (outcome.ok) expiredGrants.push(grant.id);
   }
+  const shreddedGrants: string[] = [];
+  for (const grantId of await grantsToShred(env.DB, EXPIRE_BATCH)) {
+    if (await shredGrantKeys(env, grantId, now, 'system')) shreddedGrants.push(grantId);
+  }
   // A token still verifies for CLOCK_TOLERANCE after its exp; its revocation must outlive that.
   const purgedRevocations = await purgeExpiredRevocations(env.DB, now - CLOCK_TOLERANCE);
   const rotatedKey = await rotateSigningKeyIfDue(env, now);
-  return { expiredGrants, purgedRevocations, rotatedKey };
+  return { expiredGrants, shreddedGrants, purgedRevocations, rotatedKey };
 }

@@ -2,6 +2,8 @@ import { createApp } from './app.js';
 import type { GatewayEnv } from './env.js';
 import { runHousekeeping } from './housekeeping.js';
 
+export { GrantKeyVault } from './durable/grant-key-vault.js';
+export { RateLimiter } from './durable/rate-limiter.js';
 export { ReplayGuard } from './durable/replay-guard.js';
 
 const app = createApp();

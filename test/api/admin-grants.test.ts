@@ -101,7 +101,7 @@ describe('grant lifecycle', () => {
     for (const op of ['suspend', 'resume', 'revoke']) expect((await problemOf(await b('POST', `/grants/${grantId}/${op}`, {}))).code).toBe('invalid_transition');
 
     const { events } = await ok<{ events: { action: string; actor: string }[] }>(a('GET', `/events?target_id=${grantId}`));
-    expect(events.map((e) => e.action)).toEqual(['grant.create', 'grant.approve', 'grant.suspend', 'grant.resume', 'grant.approve', 'grant.extend', 'grant.approve', 'grant.shorten', 'grant.revoke']);
+    expect(events.map((e) => e.action)).toEqual(['grant.create', 'grant.approve', 'grant.suspend', 'grant.resume', 'grant.approve', 'grant.extend', 'grant.approve', 'grant.shorten', 'grant.revoke', 'grant.shred_keys']);
   });
 
   it('rejecting an activation ends the grant; the requester withdrawing does too', async () => {
@@ -157,9 +157,11 @@ describe('concurrent conflicting changes', () => {
     expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     for (const [i, g] of grants.entries()) {
       expect(['suspended', 'revoked']).toContain((await ok<GrantOut>(a('GET', `/grants/${g.id}`))).status);
-      // One event per change that won, none for those that lost.
-      const won = results.slice(2 * i, 2 * i + 2).filter((r) => r.status === 200).length;
-      expect((await ok<{ events: unknown[] }>(a('GET', `/events?target_id=${g.id}`))).events).toHaveLength(won);
+      // One event per change that won, none for those that lost; a won revocation also shreds the grant's viewer keys.
+      const outcomes = results.slice(2 * i, 2 * i + 2);
+      const won = outcomes.filter((r) => r.status === 200).length;
+      const revoked = outcomes[1]?.status === 200 ? 1 : 0;
+      expect((await ok<{ events: unknown[] }>(a('GET', `/events?target_id=${g.id}`))).events).toHaveLength(won + revoked);
     }
     await verifyChain();
   });

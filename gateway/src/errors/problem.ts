@@ -17,6 +17,7 @@ export type ProblemCode =
   | 'two_person_rule'
   | 'invalid_transition'
   | 'rate_limited'
+  | 'key_destroyed'
   | 'internal_error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -34,6 +35,7 @@ const TITLES: Record<ProblemCode, string> = {
   two_person_rule: 'A second privacy officer must approve this change',
   invalid_transition: 'The change is not possible in the current state',
   rate_limited: 'Too many requests',
+  key_destroyed: 'The key for this disclosure has been destroyed',
   internal_error: 'Internal error',
 };
 

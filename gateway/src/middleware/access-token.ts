@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import type { JWK } from 'jose';
 import type { AppEnv } from '../app-env.js';
 import { CLIENT_SIGNING_ALGS } from '../config.js';
 import { spendNonces } from '../durable/spend.js';
@@ -8,7 +9,8 @@ import type { GrantedRecordAccess, GrantedRecordIngest } from '../oauth/authoriz
 import { dpopHeaderValues, DpopError, verifyDpopProof } from '../oauth/dpop.js';
 import { ADMIN_SCOPE } from '../oauth/token-service.js';
 import { grantIsLive } from '../policy/grant-window.js';
-import type { ClientKind, Grant } from '../policy/types.js';
+import type { ClientKind, Grant, Purpose } from '../policy/types.js';
+import { purposeFromRow, selectPurpose } from '../storage/purposes.js';
 import { grantFromRow, selectGrant } from '../storage/grants.js';
 import { selectRevocation } from '../storage/revocations.js';
 
@@ -18,9 +20,14 @@ export interface VerifiedAccess {
   readonly clientKind: ClientKind;
   readonly agencyId: string;
   readonly claims: AccessTokenClaims;
-  /** For partner tokens: the granted purpose, fields and modes, and the live grant. */
+  /** `jti` of this request's DPoP proof: binds a disclosure to the request it answers. */
+  readonly dpopJti: string;
+  /** The client's registered encryption key (deliveries are sealed to it). */
+  readonly encryptionJwk: JWK | null;
+  /** For partner tokens: the granted purpose, fields and modes, the live grant and the purpose as it stands now. */
   readonly recordAccess?: GrantedRecordAccess;
   readonly grant?: Grant;
+  readonly purpose?: Purpose;
   /** For data-owner tokens: the record types it may ingest. */
   readonly recordIngest?: GrantedRecordIngest;
 }
@@ -70,22 +77,28 @@ export function requireAccessToken(kind: TokenKind) {
     const recordAccess = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
     const recordIngest = claims.authorization_details?.find((d): d is GrantedRecordIngest => d.type === 'record_ingest');
     const db = c.env.DB;
-    const [revoked, client, grant] = await db.batch<Record<string, unknown>>([
+    // One round trip for everything a request needs to know about its caller.
+    const [revoked, client, grant, purpose] = await db.batch<Record<string, unknown>>([
       selectRevocation(db, claims.jti),
-      db.prepare('SELECT kind, agency_id, status FROM clients WHERE id = ?').bind(claims.client_id),
+      db.prepare('SELECT kind, agency_id, status, encryption_jwk FROM clients WHERE id = ?').bind(claims.client_id),
       selectGrant(db, recordAccess?.grant ?? ''),
+      selectPurpose(db, recordAccess?.purpose ?? ''),
     ]);
     if ((revoked?.results.length ?? 0) > 0) throw invalidToken('token revoked');
-    const clientRow = client?.results[0] as { kind: ClientKind; agency_id: string; status: string } | undefined;
+    const clientRow = client?.results[0] as { kind: ClientKind; agency_id: string; status: string; encryption_jwk: string | null } | undefined;
     if (clientRow === undefined || clientRow.status !== 'active') throw invalidToken('client unknown or suspended');
 
     let liveGrant: Grant | undefined;
+    let livePurpose: Purpose | undefined;
     switch (kind) {
       case 'record_access': {
         if (recordAccess === undefined || clientRow.kind !== 'partner') throw insufficient('not a record-access token');
         const row = grant?.results[0];
         liveGrant = row === undefined ? undefined : grantFromRow(row);
         if (liveGrant === undefined || !grantIsLive(liveGrant, now)) throw invalidToken('grant not live');
+        const purposeRow = purpose?.results[0];
+        livePurpose = purposeRow === undefined ? undefined : purposeFromRow(purposeRow);
+        if (livePurpose === undefined || livePurpose.status !== 'active') throw insufficient('purpose no longer active');
         break;
       }
       case 'record_ingest':
@@ -108,8 +121,11 @@ export function requireAccessToken(kind: TokenKind) {
       clientKind: clientRow.kind,
       agencyId: clientRow.agency_id,
       claims,
+      dpopJti: dpop.jti,
+      encryptionJwk: clientRow.encryption_jwk === null ? null : (JSON.parse(clientRow.encryption_jwk) as JWK),
       ...(recordAccess === undefined ? {} : { recordAccess }),
       ...(liveGrant === undefined ? {} : { grant: liveGrant }),
+      ...(livePurpose === undefined ? {} : { purpose: livePurpose }),
       ...(recordIngest === undefined ? {} : { recordIngest }),
     });
     await next();

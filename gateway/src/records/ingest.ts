@@ -1,9 +1,8 @@
-import { recordType, validateRecord, type IngestRecord, type RecordTypeDef } from '@need2know/schema';
+import { canonicalJson, recordType, validateRecord, type IngestRecord, type RecordTypeDef } from '@need2know/schema';
 import { INGEST_RETRIES } from '../config.js';
 import type { GatewayEnv } from '../env.js';
 import { Problem, type ProblemIssue } from '../errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
-import { canonicalJson } from '../lib/canonical-json.js';
 import { currentRecords, writeVersionsStatements, type NewVersion } from '../storage/records.js';
 import { openRecord, sealRecord } from './seal-record.js';
 

@@ -8,8 +8,8 @@ export interface SealedRecord {
   readonly sealed: Record<string, string>;
   readonly plain: Record<string, unknown>;
   readonly facets: Record<string, unknown>;
-  /** Blind-index tag per search the record can be found by. */
-  readonly tags: Record<string, string>;
+  /** Blind-index entries `[search, tag]`: one per declared search, one per referenced record. */
+  readonly tags: ReadonlyArray<readonly [string, string]>;
   readonly keyVersion: number;
 }
 
@@ -29,12 +29,39 @@ export function sealRecord(ring: KeyRing, owner: string, def: RecordTypeDef, rec
     if (field.sealed) sealed[name] = sealField(ring, { owner, recordType: def.name, recordId: id, field: name, fieldClass: field.class }, JSON.stringify(value));
     else plain[name] = value;
   }
-  const tags: Record<string, string> = {};
+  const tags: Array<readonly [string, string]> = [];
   for (const search of Object.keys(def.searches)) {
     const values = searchValues(def, search, record);
-    if (values !== null) tags[search] = blindIndex(ring, { recordType: def.name, search }, values);
+    if (values !== null) tags.push([search, blindIndex(ring, { recordType: def.name, search }, values)]);
   }
+  for (const [search, refId] of referencedIds(def, record)) tags.push([search, blindIndex(ring, { recordType: def.name, search }, [refId])]);
   return { sealed, plain, facets: computeFacets(def, record), tags, keyVersion: ring.currentVersion };
+}
+
+/** Prefix of the searches that find records by a record they reference (e.g. cases by person). */
+export const REF_SEARCH_PREFIX = 'ref:';
+
+/**
+ * The ids a record references through `ref` fields, top-level or inside list items, each with its
+ * search name (`ref:persons.person_id`): they let the gateway find the cases of a person without a
+ * clear link table.
+ */
+export function referencedIds(def: RecordTypeDef, record: Readonly<Record<string, unknown>>): Array<readonly [string, string]> {
+  const out = new Map<string, readonly [string, string]>();
+  for (const [name, field] of Object.entries(def.fields)) {
+    const value = record[name];
+    if (field.kind === 'ref' && typeof value === 'string') out.set(`${name}|${value}`, [`${REF_SEARCH_PREFIX}${name}`, value]);
+    if (field.kind === 'list' && field.items !== undefined && Array.isArray(value)) {
+      for (const [itemName, item] of Object.entries(field.items)) {
+        if (item.kind !== 'ref') continue;
+        for (const entry of value as Record<string, unknown>[]) {
+          const ref = entry[itemName];
+          if (typeof ref === 'string') out.set(`${name}.${itemName}|${ref}`, [`${REF_SEARCH_PREFIX}${name}.${itemName}`, ref]);
+        }
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 /**

@@ -1,8 +1,7 @@
 import { blindIndex } from '@need2know/crypto';
-import { recordType } from '@need2know/schema';
+import { canonicalJson, recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
 import { keyRing } from '../keys/key-ring.js';
-import { canonicalJson } from '../lib/canonical-json.js';
 import { idsByTag } from '../storage/records.js';
 import { readRecords, type OpenedRecord } from './read.js';
 import { searchValues } from './search-values.js';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../lib/canonical-json.js';
+import { canonicalJson } from '@need2know/schema';
 import { sha256hex } from '../lib/digest.js';
 import { parseJson } from './rows.js';
 

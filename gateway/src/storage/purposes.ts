@@ -41,6 +41,16 @@ const toPurpose = (r: Raw): Purpose => ({
   updatedAt: r.updated_at,
 });
 
+/** Statement selecting purpose `id` (for batching with other per-request reads); map with {@link purposeFromRow}. */
+export function selectPurpose(db: D1Database, id: string): D1PreparedStatement {
+  return db.prepare('SELECT * FROM purposes WHERE id = ?').bind(id);
+}
+
+/** Maps a row of `purposes` read through {@link selectPurpose}. */
+export function purposeFromRow(row: Record<string, unknown>): Purpose {
+  return toPurpose(row as unknown as Raw);
+}
+
 export async function getPurpose(db: D1Database, id: string): Promise<Purpose | null> {
   const row = await db.prepare('SELECT * FROM purposes WHERE id = ?').bind(id).first<Raw>();
   return row === null ? null : toPurpose(row);

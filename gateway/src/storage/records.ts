@@ -82,7 +82,7 @@ export function writeVersionsStatements(db: D1Database, type: string, owner: str
   const rows = JSON.stringify(
     versions.map((v) => [v.id, v.version, JSON.stringify(v.sealed.sealed), JSON.stringify(v.sealed.plain), JSON.stringify(v.sealed.facets), v.sealed.keyVersion]),
   );
-  const tags = JSON.stringify(versions.flatMap((v) => Object.entries(v.sealed.tags).map(([search, tag]) => [search, tag, v.id])));
+  const tags = JSON.stringify(versions.flatMap((v) => v.sealed.tags.map(([search, tag]) => [search, tag, v.id])));
   return [
     db.prepare('UPDATE records SET current = 0 WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))').bind(type, ids),
     db
@@ -92,7 +92,7 @@ export function writeVersionsStatements(db: D1Database, type: string, owner: str
       )
       .bind(type, owner, now, by, rows),
     db.prepare('DELETE FROM record_index WHERE type = ?1 AND id IN (SELECT value FROM json_each(?2))').bind(type, ids),
-    db.prepare('INSERT INTO record_index (type, search, tag, id) SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?2) j').bind(type, tags),
+    db.prepare('INSERT OR IGNORE INTO record_index (type, search, tag, id) SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?2) j').bind(type, tags),
   ];
 }
 

@@ -83,15 +83,21 @@ export class GatewaySession {
     return this.#token;
   }
 
-  /** Sends a DPoP-authenticated request to `path` (relative to the issuer). Does not throw on HTTP errors. */
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+  /**
+   * Sends a DPoP-authenticated request to `path` (relative to the issuer). Does not throw on HTTP
+   * errors. `onProof` receives the request's DPoP proof (its `jti` binds disclosures to the request).
+   */
+  async fetch(path: string, init: RequestInit & { onProof?: (proof: string) => void } = {}): Promise<Response> {
     const { access_token } = await this.token();
     const url = `${this.#options.issuer}${path}`;
-    const method = (init.method ?? 'GET').toUpperCase();
-    const headers = new Headers(init.headers);
+    const { onProof, ...rest } = init;
+    const method = (rest.method ?? 'GET').toUpperCase();
+    const headers = new Headers(rest.headers);
+    const proof = await dpopProof(this.#dpopKey, method, url, access_token);
+    onProof?.(proof);
     headers.set('authorization', `DPoP ${access_token}`);
-    headers.set('dpop', await dpopProof(this.#dpopKey, method, url, access_token));
-    return this.#fetch(url, { ...init, method, headers });
+    headers.set('dpop', proof);
+    return this.#fetch(url, { ...rest, method, headers });
   }
 
   /** Sends a JSON request and returns the parsed JSON answer; throws {@link GatewayError} on refusal. */

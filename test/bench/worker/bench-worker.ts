@@ -9,6 +9,8 @@ import type { GatewayEnv } from '../../../gateway/src/env.js';
 import { readRecords } from '../../../gateway/src/records/read.js';
 import { findByBlindIndex } from '../../../gateway/src/records/search.js';
 
+export { GrantKeyVault } from '../../../gateway/src/durable/grant-key-vault.js';
+export { RateLimiter } from '../../../gateway/src/durable/rate-limiter.js';
 export { ReplayGuard } from '../../../gateway/src/durable/replay-guard.js';
 
 const gateway = createApp();
@@ -54,6 +56,12 @@ bench.get('/__bench/lookup', async (c) => {
 bench.get('/__bench/by-id', async (c) => {
   const found = await readRecords(c.env, 'person', [c.req.query('id') ?? ''], ['name_latin']);
   return c.json({ found: found.length });
+});
+
+/** Baseline for disclosure: the same record read and opened, returned as JSON with no token, policy, minimisation, signature, sealing or log. */
+bench.get('/__bench/unprotected/:type/:id', async (c) => {
+  const [record] = await readRecords(c.env, c.req.param('type'), [c.req.param('id')]);
+  return record === undefined ? c.json({ error: 'not found' }, 404) : c.json({ records: [{ id: record.id, ...record.fields }] });
 });
 
 bench.all('*', (c) => gateway.fetch(c.req.raw, c.env, c.executionCtx));

@@ -10,6 +10,7 @@ import { getAgency } from '../../storage/agencies.js';
 import { getGrant, insertGrant, insertRequest, listGrants, pendingRequests, requestsFor } from '../../storage/grants.js';
 import { getPurpose } from '../../storage/purposes.js';
 import { adminRouter, adminSecurity } from './app.js';
+import { shredGrantKeys } from '../../delivery/shred.js';
 import { runGrantOperation } from './grant-operations.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { Grant, GrantCreate, GrantRequest, MAX_WINDOW_SECONDS, ReasonBody, Slug, WindowChange } from './schemas.js';
@@ -147,5 +148,7 @@ export const grantRoutes = adminRouter()
 /** Runs `operation` on grant `id` as the calling privacy officer and returns the grant as the API shows it. */
 async function operate(c: Context<AppEnv>, id: string, operation: GrantOperation, reason: string) {
   const grant = await runGrantOperation(c.env.DB, id, operation, c.var.access.clientId, reason, c.var.now);
+  // Revocation ends disclosure cryptographically at once; the scheduled job retries if this fails.
+  if (grant.status === 'revoked') await shredGrantKeys(c.env, id, c.var.now, c.var.access.clientId).catch((err: unknown) => console.error('shredding viewer keys failed; housekeeping will retry', err));
   return grantOut(grant, await requestsFor(c.env.DB, id), c.var.now);
 }

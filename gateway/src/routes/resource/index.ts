@@ -1,8 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
 import { validationHook } from '../validation-hook.js';
+import { checkRoutes } from './checks.js';
 import { ingestRoutes } from './ingest.js';
+import { recordRoutes } from './records.js';
 import { sessionRoutes } from './session.js';
+import { viewerKeyRoutes } from './viewer-keys.js';
 
 /** `/v1/*` resource routes for partners and data owners. */
-export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).route('/', sessionRoutes).route('/', ingestRoutes);
+export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).route('/', sessionRoutes)
+  .route('/', ingestRoutes)
+  .route('/', recordRoutes)
+  .route('/', checkRoutes)
+  .route('/', viewerKeyRoutes);

@@ -1,0 +1,54 @@
+import { blindIndex } from '@need2know/crypto';
+import type { GatewayEnv } from '../env.js';
+import { keyRing } from '../keys/key-ring.js';
+import { readRecords, type OpenedRecord } from '../records/read.js';
+import { REF_SEARCH_PREFIX } from '../records/seal-record.js';
+import { findByBlindIndex } from '../records/search.js';
+import { idsByTag } from '../storage/records.js';
+
+/** The yes/no questions a partner may ask about a person without receiving a record. */
+export const CHECKS = ['red_notice', 'blacklist', 'criterion'] as const;
+export type Check = (typeof CHECKS)[number];
+
+/** How the person is named in a check. */
+export type CheckSubject = { readonly national_id: string } | { readonly name_latin: string; readonly date_of_birth: string } | { readonly person_id: string };
+
+/** Most case candidates read for a criterion check. */
+const MAX_CASES_PER_PERSON = 500;
+
+/** The persons matching `subject` (usually one; a name + date of birth may match a few). */
+export async function findPersons(env: GatewayEnv, subject: CheckSubject, fields: readonly string[]): Promise<OpenedRecord[]> {
+  if ('person_id' in subject) return readRecords(env, 'person', [subject.person_id], fields);
+  if ('national_id' in subject) return findByBlindIndex(env, 'person', 'national_id', subject, fields);
+  return findByBlindIndex(env, 'person', 'name_dob', subject, fields);
+}
+
+/** Whether a listing window contains `today` (both ends inclusive). */
+export function listedOn(listings: unknown, today: string): boolean {
+  if (!Array.isArray(listings)) return false;
+  return listings.some((l: { listed_from?: unknown; listed_until?: unknown }) => typeof l.listed_from === 'string' && typeof l.listed_until === 'string' && l.listed_from <= today && today <= l.listed_until);
+}
+
+/** Whether any current case involving person `personId` is counted under `criterion`. */
+export async function hasCaseInCriterion(env: GatewayEnv, personId: string, criterion: number): Promise<boolean> {
+  const ring = await keyRing(env);
+  const search = `${REF_SEARCH_PREFIX}persons.person_id`;
+  const ids = await idsByTag(env.DB, 'case', search, blindIndex(ring, { recordType: 'case', search }, [personId]), MAX_CASES_PER_PERSON);
+  if (ids.length === 0) return false;
+  const cases = await readRecords(env, 'case', ids, ['criterion', 'persons']);
+  return cases.some((c) => c.fields.criterion === criterion && Array.isArray(c.fields.persons) && (c.fields.persons as { person_id?: unknown }[]).some((p) => p.person_id === personId));
+}
+
+/**
+ * Answers `check` for the persons found: true when any of them satisfies it. A person who is not
+ * found gets `false`, exactly like one who is found and does not satisfy it, so a check never tells
+ * whether the gateway knows someone.
+ */
+export async function answerCheck(env: GatewayEnv, check: Check, persons: readonly OpenedRecord[], today: string, criterion?: number): Promise<boolean> {
+  for (const p of persons) {
+    if (check === 'red_notice' && p.fields.red_notice === true) return true;
+    if (check === 'blacklist' && listedOn(p.fields.blacklist, today)) return true;
+    if (check === 'criterion' && criterion !== undefined && (await hasCaseInCriterion(env, p.id, criterion))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,75 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { sha256b64url } from '../lib/digest.js';
+import { DISCLOSURE_MEDIA_TYPE, sealDelivery } from '../delivery/seal-delivery.js';
+import { sealForViewer, viewerKeyId } from '../delivery/viewer-seal.js';
+import { Problem } from '../errors/problem.js';
+import { keyRing } from '../keys/key-ring.js';
+import type { Purpose } from '../policy/types.js';
+import { recordDisclosure, type DisclosureEntry } from './audit.js';
+import { admit, grantScope, rateLimited } from './limits.js';
+import { subjectHashes } from './subjects.js';
+
+/** What a record route hands over for delivery. */
+export interface Delivery {
+  readonly action: 'fetch' | 'search' | 'check';
+  readonly recordType: string;
+  /** The minimised answer: `{ records: [...] }` or `{ check, answer }`. */
+  readonly payload: Readonly<Record<string, unknown>>;
+  /** Ids of the persons the answer is about (hashed before they are counted or logged). */
+  readonly subjectIds: readonly string[];
+  readonly fields: Readonly<Record<string, string>>;
+  readonly purpose: Purpose;
+  /** Seal the payload again under the grant's viewer key (officers' viewer). */
+  readonly forViewer: boolean;
+}
+
+/**
+ * The last steps of every disclosure, in an order that fails closed: count the request and the
+ * persons against the grant's limits, sign and seal the answer to the client's key (and, for the viewer, under the
+ * grant's viewer key), write the log entry — and only then answer.
+ */
+export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response> {
+  const { access, now, requestHash } = c.var;
+  const grant = access.grant;
+  const granted = access.recordAccess;
+  if (grant === undefined || granted === undefined) throw new Error('record access middleware did not run');
+  const ring = await keyRing(c.env);
+  const subjects = subjectHashes(ring, d.subjectIds);
+  const entry: Omit<DisclosureEntry, 'id' | 'responseHash' | 'outcome'> = {
+    at: now,
+    clientId: access.clientId,
+    agencyId: access.agencyId,
+    purposeId: d.purpose.id,
+    grantId: grant.id,
+    action: d.action,
+    recordType: d.recordType,
+    subjects,
+    fields: d.fields,
+    requestHash,
+  };
+
+  const admission = await admit(c.env, grantScope(grant.id), d.purpose, subjects, now);
+  if (!admission.ok) {
+    await recordDisclosure(c.env.DB, { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' });
+    throw rateLimited(admission);
+  }
+
+  if (access.encryptionJwk === null) throw new Problem(403, 'forbidden', 'The client has no encryption key registered.');
+
+  let body: Record<string, unknown> = { ...d.payload };
+  if (d.forViewer) {
+    const sealed = await sealForViewer(c.env, grant, now, d.payload);
+    if (sealed === null) throw new Problem(410, 'key_destroyed', 'The disclosure window has ended for the viewer.');
+    body = { sealed_payload: sealed.jwe, viewer_key: { kid: viewerKeyId(grant.id, sealed.epoch), grant: grant.id, epoch: sealed.epoch, destroy_at: sealed.destroyAt } };
+  }
+  const { jwe, jti } = await sealDelivery(
+    c.env,
+    now,
+    { clientId: access.clientId, encryptionJwk: access.encryptionJwk },
+    { purpose: d.purpose.id, grant: grant.id, request_hash: requestHash, action: d.action, record_type: d.recordType, disclosure: d.fields, window_ends: grant.notAfter, ...body },
+    Math.max(1, Math.min(grant.dataLife, grant.notAfter - now)),
+  );
+  await recordDisclosure(c.env.DB, { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' });
+  return new Response(jwe, { status: 200, headers: { 'content-type': DISCLOSURE_MEDIA_TYPE, 'cache-control': 'no-store', 'n2k-disclosure-id': jti } });
+}

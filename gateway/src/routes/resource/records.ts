@@ -1,0 +1,135 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { recordType, RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { recordDisclosure } from '../../access/audit.js';
+import { deliver } from '../../access/deliver.js';
+import { fieldsForDisclosure } from '../../access/open-fields.js';
+import { beginRecordRequest } from '../../access/preamble.js';
+import { inGrantRecords } from '../../access/scope.js';
+import { subjectIds } from '../../access/subjects.js';
+import { DISCLOSURE_MEDIA_TYPE } from '../../delivery/seal-delivery.js';
+import { minimiseRecord } from '../../disclosure/minimise.js';
+import { Problem } from '../../errors/problem.js';
+import { keyRing } from '../../keys/key-ring.js';
+import { requireAccessToken } from '../../middleware/access-token.js';
+import { bindRequest } from '../../middleware/request-binding.js';
+import { readRecords, type OpenedRecord } from '../../records/read.js';
+import { findByBlindIndex } from '../../records/search.js';
+import { adminProblems } from '../admin/responses.js';
+import { validationHook } from '../validation-hook.js';
+
+/** Most records one search returns. */
+export const MAX_SEARCH_RESULTS = 20;
+
+const TypeName = z.enum(Object.keys(RECORD_TYPES) as [string, ...string[]]);
+const RecordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
+const Delivery = z.object({ delivery: z.enum(['partner', 'viewer']).default('partner') });
+const sealed = {
+  description: 'A sealed disclosure: compact JWE (ECDH-ES, A256GCM) to the client\'s encryption key, containing a JWT signed by the gateway (see /.well-known/jwks.json)',
+  content: { [DISCLOSURE_MEDIA_TYPE]: { schema: z.string() } },
+};
+const problems = {
+  ...adminProblems,
+  429: { description: 'Rate limit (`rate_limited`), with Retry-After', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+  410: { description: 'The viewer key for this window is destroyed (`key_destroyed`)', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+};
+
+const fetchRoute = createRoute({
+  method: 'get',
+  path: '/records/{type}/{id}',
+  tags: ['records'],
+  summary: 'Fetch one record, minimised to what the purpose allows, sealed to the caller',
+  security: [{ DPoP: [] }],
+  middleware: [requireAccessToken('record_access'), bindRequest] as const,
+  request: { params: z.object({ type: TypeName, id: RecordId }), query: Delivery },
+  responses: { 200: sealed, ...problems },
+});
+
+const SearchBody = z
+  .object({
+    search: z.string().max(64).openapi({ example: 'phone' }),
+    terms: z.record(z.string().max(64), z.string().max(200)).openapi({ example: { phone: '012 345 678' } }),
+    limit: z.number().int().min(1).max(MAX_SEARCH_RESULTS).default(10),
+  })
+  .strict()
+  .openapi('SearchRequest');
+const searchRoute = createRoute({
+  method: 'post',
+  path: '/records/{type}/search',
+  tags: ['records'],
+  summary: 'Search by a blind-indexed field (national ID, phone, name + date of birth); terms travel in the body, never the URL',
+  security: [{ DPoP: [] }],
+  middleware: [requireAccessToken('record_access'), bindRequest] as const,
+  request: { params: z.object({ type: TypeName }), query: Delivery, body: { required: true, content: { 'application/json': { schema: SearchBody } } } },
+  responses: { 200: sealed, ...problems },
+});
+
+/** Minimises opened records for the caller. */
+async function minimised(c: Context<AppEnv>, type: string, records: readonly OpenedRecord[], fields: Record<string, DisclosureMode>) {
+  const def = recordType(type);
+  if (def === undefined) throw new Problem(404, 'not_found');
+  const ring = await keyRing(c.env);
+  const today = new Date(c.var.now * 1000).toISOString().slice(0, 10);
+  return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: c.var.access.agencyId, today, mediaUnblurred: false }));
+}
+
+/** Records an answer that disclosed nothing, then refuses with the same 404 for missing and out-of-grant records. */
+async function notFound(c: Context<AppEnv>, action: 'fetch' | 'search', type: string, purposeId: string): Promise<never> {
+  const { access, now, requestHash } = c.var;
+  await recordDisclosure(c.env.DB, {
+    id: crypto.randomUUID(),
+    at: now,
+    clientId: access.clientId,
+    agencyId: access.agencyId,
+    purposeId,
+    grantId: access.grant?.id ?? '',
+    action,
+    recordType: type,
+    subjects: [],
+    fields: {},
+    requestHash,
+    responseHash: '',
+    outcome: 'not_found',
+  });
+  throw new Problem(404, 'not_found');
+}
+
+/** `/v1/records/…`: fetch and search. */
+export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(fetchRoute, async (c) => {
+    const { type, id } = c.req.valid('param');
+    const req = await beginRecordRequest(c, 'fetch', type);
+    const granted = c.var.access.recordAccess;
+    // Read first, decide after: a record outside the grant costs the same as a missing one.
+    const def = recordType(type);
+    if (def === undefined) throw new Problem(404, 'not_found');
+    const [record] = await readRecords(c.env, type, [id], fieldsForDisclosure(def, req.fields));
+    if (record === undefined || granted === undefined || !inGrantRecords(granted, id)) return notFound(c, 'fetch', type, req.purpose.id);
+    const [out] = await minimised(c, type, [record], req.fields);
+    return deliver(c, { action: 'fetch', recordType: type, payload: { records: [out] }, subjectIds: subjectIds(type, { id, ...record.fields }), fields: req.fields, purpose: req.purpose, forViewer: c.req.valid('query').delivery === 'viewer' });
+  })
+  .openapi(searchRoute, async (c) => {
+    const { type } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const req = await beginRecordRequest(c, 'search', type);
+    const def = recordType(type);
+    const searchFields = def?.searches[body.search];
+    if (def === undefined || searchFields === undefined) throw new Problem(400, 'validation_failed', 'No such search for this record type.', { issues: [{ path: 'search', code: 'unknown_search', message: `searches: ${Object.keys(def?.searches ?? {}).join(', ')}` }] });
+    // Searching by a field the purpose does not disclose would reveal it by matching: refused.
+    if (searchFields.some((f) => req.fields[f] === undefined)) throw new Problem(403, 'insufficient_scope', 'The purpose does not cover the fields of this search.');
+    const granted = c.var.access.recordAccess;
+    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields)))
+      .filter((r) => granted !== undefined && inGrantRecords(granted, r.id))
+      .slice(0, body.limit);
+    const out = await minimised(c, type, found, req.fields);
+    return deliver(c, {
+      action: 'search',
+      recordType: type,
+      payload: { records: out, count: out.length },
+      subjectIds: found.flatMap((r) => subjectIds(type, { id: r.id, ...r.fields })),
+      fields: req.fields,
+      purpose: req.purpose,
+      forViewer: c.req.valid('query').delivery === 'viewer',
+    });
+  });

@@ -1,0 +1,38 @@
+/**
+ * A partner agency's system using the SDK against the local demo gateway (`npm start` first):
+ * the health ministry's tracers search a person by phone and fetch the record, then the provincial
+ * police check red notices — every answer decrypted, signature-verified and bound to its request.
+ *
+ *   npm run example:partner
+ */
+import { generateDataset } from '@need2know/demo-data';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PartnerClient } from '../src/index.js';
+
+interface Credentials {
+  issuer: string;
+  clients: { client_id: string; signing_jwk: Record<string, unknown>; encryption_jwk: Record<string, unknown> }[];
+}
+
+const credentials = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', '.local', 'demo', 'credentials.json'), 'utf8')) as Credentials;
+const creds = (id: string) => {
+  const c = credentials.clients.find((x) => x.client_id === id);
+  if (c === undefined) throw new Error(`${id} is not in the demo credentials`);
+  return { issuer: credentials.issuer, clientId: c.client_id, signingJwk: c.signing_jwk, encryptionJwk: c.encryption_jwk };
+};
+
+// The demo dataset is deterministic: the first demo person's phone, as a tracer might have it.
+const someone = generateDataset().personAt(0);
+
+const tracers = await PartnerClient.connect({ ...creds('moh-tracing-app'), purpose: 'covid-contact-tracing' });
+const found = await tracers.search('person', 'phone', { phone: String(someone.phone) });
+console.log(`tracers: search by phone → ${found.records?.length ?? 0} record(s) under grant ${found.grant}`);
+console.log(JSON.stringify(found.records, null, 2));
+
+const record = await tracers.fetchRecord('person', someone.id);
+console.log(`tracers: fetch ${someone.id} → fields ${Object.keys(record.records?.[0] ?? {}).join(', ')} (modes: ${JSON.stringify(record.disclosure)})`);
+
+const police = await PartnerClient.connect({ ...creds('pp-commissariat-app'), purpose: 'red-notice-check' });
+const check = await police.check('red_notice', { national_id: String(someone.national_id) });
+console.log(`police: is ${someone.id} under a red notice? ${check.answer ? 'yes' : 'no'}`);

@@ -1,0 +1,96 @@
+import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
+import { compactDecrypt, decodeJwt, importJWK, type JWK } from 'jose';
+import { openDisclosure, type Disclosure } from './disclosure.js';
+import { GatewayError } from './errors.js';
+import { signingKeyFromJwk } from './keys.js';
+import { GatewaySession } from './session.js';
+
+export interface PartnerOptions {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly signingJwk: JWK;
+  readonly encryptionJwk: JWK;
+  /** The purpose to work under (one token per purpose). */
+  readonly purpose: string;
+  readonly fetch?: typeof fetch;
+}
+
+/** A subject of a check: by national ID, by name and date of birth, or by record id. */
+export type CheckSubject = { national_id: string } | { name_latin: string; date_of_birth: string } | { person_id: string };
+
+/**
+ * A partner agency's client: gets purpose-bound DPoP tokens, calls the record and check routes,
+ * and opens every answer — decrypting it, verifying the gateway's signature, and checking that it
+ * answers the request that was sent.
+ *
+ * @example
+ * const partner = await PartnerClient.connect({ issuer, clientId, signingJwk, encryptionJwk, purpose: 'covid-contact-tracing' });
+ * const { records } = await partner.search('person', 'phone', { phone: '012 345 678' });
+ */
+export class PartnerClient {
+  readonly session: GatewaySession;
+  readonly #options: PartnerOptions;
+
+  private constructor(options: PartnerOptions, session: GatewaySession) {
+    this.#options = options;
+    this.session = session;
+  }
+
+  static async connect(options: PartnerOptions): Promise<PartnerClient> {
+    const session = await GatewaySession.open({
+      issuer: options.issuer,
+      clientId: options.clientId,
+      signingKey: await signingKeyFromJwk(options.signingJwk),
+      request: { authorizationDetails: [{ type: 'record_access', purpose: options.purpose }] },
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    });
+    return new PartnerClient(options, session);
+  }
+
+  /** One record by id. */
+  fetchRecord(type: string, id: string, options: { viewer?: boolean } = {}): Promise<Disclosure> {
+    return this.#call('GET', `/v1/records/${encodeURIComponent(type)}/${encodeURIComponent(id)}${options.viewer === true ? '?delivery=viewer' : ''}`);
+  }
+
+  /** Records matching a blind-indexed search (`national_id`, `phone`, `name_dob`…). */
+  search(type: string, search: string, terms: Record<string, string>, limit = 10): Promise<Disclosure> {
+    return this.#call('POST', `/v1/records/${encodeURIComponent(type)}/search`, { search, terms, limit });
+  }
+
+  /** A yes/no check about a person. */
+  check(check: 'red_notice' | 'blacklist' | 'criterion', subject: CheckSubject, criterion?: number): Promise<Disclosure> {
+    return this.#call('POST', `/v1/checks/${check}`, { subject, ...(criterion === undefined ? {} : { criterion }) });
+  }
+
+  /** Fetches the viewer key of a viewer-bound disclosure and opens its payload. */
+  async openViewerPayload(disclosure: Disclosure): Promise<unknown> {
+    if (disclosure.sealed_payload === undefined || disclosure.viewer_key === undefined) throw new TypeError('not a viewer delivery');
+    const res = await this.session.fetch('/v1/viewer-keys', { method: 'POST', body: JSON.stringify({ epoch: disclosure.viewer_key.epoch }), headers: { 'content-type': 'application/json' } });
+    if (!res.ok) throw await GatewayError.from(res);
+    const { key } = (await res.json()) as { key: string };
+    const jwk = JSON.parse(new TextDecoder().decode((await compactDecrypt(key, await importJWK(this.#options.encryptionJwk, 'ECDH-ES'))).plaintext)) as JWK;
+    const { plaintext } = await compactDecrypt(disclosure.sealed_payload, await importJWK(jwk, 'A256GCM'));
+    return JSON.parse(new TextDecoder().decode(plaintext)) as unknown;
+  }
+
+  async #call(method: string, path: string, body?: unknown): Promise<Disclosure> {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    let proofJti = '';
+    const res = await this.session.fetch(path, {
+      method,
+      ...(body === undefined ? {} : { body: text, headers: { 'content-type': 'application/json' } }),
+      onProof: (proof: string) => {
+        proofJti = String(decodeJwt(proof).jti);
+      },
+    });
+    if (!res.ok) throw await GatewayError.from(res);
+    const expected = await requestHash({ method, target: requestTarget(new URL(path, this.#options.issuer)), bodyHash: await sha256Base64url(text), dpopJti: proofJti });
+    return openDisclosure(await res.text(), {
+      decryptionKey: this.#options.encryptionJwk,
+      issuer: this.#options.issuer,
+      audience: this.#options.clientId,
+      requestHash: expected,
+      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+    });
+  }
+}
