@@ -27,6 +27,7 @@ Registry (privacy officer)
   grants approve ID REQUEST_ID | reject ID REQUEST_ID
   grants extend ID --until WHEN | shorten ID --until WHEN
   grants suspend ID | resume ID | revoke ID            (all take --reason TEXT)
+  requests [--status S] | requests approve ID | requests reject ID   registry changes awaiting a second officer
   events [--after SEQ] [--limit N]
   keys list | rotate                                  token-signing keys
   keys field-status | field-rotate | field-retire     field-encryption key versions
@@ -200,6 +201,14 @@ async function main(): Promise<void> {
       return print(await (await admin()).post('/purposes', readJson(need('file'))));
     case 'purposes update':
       return print(await (await admin()).put(`/purposes/${id}`, readJson(need('file'))));
+    case 'requests':
+    case 'requests list': {
+      const body = await (await admin()).get<{ requests: Json[] }>(`/requests?status=${opts.status ?? 'pending'}`);
+      return opts.json ? print(body) : printTable(body.requests, ['id', 'kind', 'target_id', 'status', 'requested_by', 'requested_at', 'reason']);
+    }
+    case 'requests approve':
+    case 'requests reject':
+      return print(await (await admin()).post(`/requests/${id}/${action}`, { reason: opts.reason }));
     case 'events': {
       const body = await (await admin()).get<{ events: Json[] }>(`/events?after=${opts.after ?? 0}&limit=${opts.limit ?? 100}`);
       return opts.json ? print(body) : printTable(body.events, ['seq', 'at', 'actor', 'action', 'target_id']);

@@ -34,8 +34,8 @@ export const SIGNING_KEY_ROTATION_AGE = 30 * 24 * 3600;
 /** Algorithm of the gateway's token signatures (RFC 8037 Ed25519). */
 export const GATEWAY_SIGNING_ALG = 'EdDSA';
 
-/** Algorithms accepted from clients for assertions and DPoP proofs. Never `none` or HMAC. */
-export const CLIENT_SIGNING_ALGS = ['EdDSA', 'ES256'] as const;
+/** Algorithms accepted from clients for assertions and DPoP proofs (`Ed25519` is RFC 9864's name for EdDSA over Ed25519). Never `none` or HMAC. */
+export const CLIENT_SIGNING_ALGS = ['EdDSA', 'Ed25519', 'ES256'] as const;
 
 /** Cache lifetime of the signing-key set inside one isolate (ms); rotation is seen within this. */
 export const KEYSET_CACHE_MS = 30_000;

@@ -87,6 +87,11 @@ const DEMO_GRANTS = [
   { purpose: 'justice-case-review', agency: 'ministry-of-justice', hours: 365 * 24, dataLifeHours: 24 * 30, note: 'Standing agreement (1 year)' },
 ];
 
+/** Approves registry requests as the second officer (the demo's stand-in for a real review). */
+async function approveAll(approver: AdminClient, requests: readonly string[]): Promise<void> {
+  for (const id of requests) await approver.post(`/requests/${id}/approve`, { reason: 'demo: second officer approves' });
+}
+
 const toIso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
@@ -111,12 +116,13 @@ export async function loadDemoConfiguration(requester: AdminClient, approver: Ad
       const keys = await generateClientKeys();
       creds = { client_id: demo.id, kind: demo.kind, agency: demo.agency, agency_name: '', purposes: [], ingest_types: [...demo.ingestTypes], signing_jwk: keys.private.signing, encryption_jwk: keys.private.encryption };
       if (existing !== undefined) {
-        await requester.patch(`/clients/${demo.id}`, { signing_jwks: { keys: [publicJwkOf(creds.signing_jwk)] }, encryption_jwk: publicJwkOf(creds.encryption_jwk), reason: 'demo keys regenerated' });
-        log(`client ${demo.id} (new keys)`);
+        const changed = await requester.patch<{ pending_requests: string[] }>(`/clients/${demo.id}`, { signing_jwks: { keys: [publicJwkOf(creds.signing_jwk)] }, encryption_jwk: publicJwkOf(creds.encryption_jwk), reason: 'demo keys regenerated' });
+        await approveAll(approver, changed.pending_requests);
+        log(`client ${demo.id} (new keys, approved by ${approver.officer})`);
       }
     }
     if (existing === undefined) {
-      await requester.post('/clients', {
+      const created = await requester.post<{ pending_requests: string[] }>('/clients', {
         id: demo.id,
         kind: demo.kind,
         agency_id: demo.agency,
@@ -125,7 +131,8 @@ export async function loadDemoConfiguration(requester: AdminClient, approver: Ad
         encryption_jwk: publicJwkOf(creds.encryption_jwk),
         ingest_types: [...demo.ingestTypes],
       });
-      log(`client ${demo.id}`);
+      await approveAll(approver, created.pending_requests);
+      log(`client ${demo.id}${created.pending_requests.length > 0 ? `, approved by ${approver.officer}` : ''}`);
     }
     const agencyName = DEMO_AGENCIES.find((a) => a.id === demo.agency)?.name ?? demo.agency;
     const purposes = DEMO_PURPOSES.filter((p) => (p.agencies as readonly string[]).includes(demo.agency)).map((p) => p.id);

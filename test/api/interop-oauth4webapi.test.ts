@@ -13,14 +13,14 @@ import { claimsOf } from './forge.js';
 import { createAgency, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 
 /** Registers a partner whose signing key was made outside the SDK; returns its id and private key. */
-async function registerPartner(agencyId: string) {
-  const { publicKey, privateKey } = await generateKeyPair('ES256');
+async function registerPartner(agencyId: string, alg: 'ES256' | 'Ed25519' = 'ES256') {
+  const { publicKey, privateKey } = await generateKeyPair(alg);
   const jwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(jwk);
   const encryption = await exportJWK((await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true })).publicKey);
   const id = uniq('partner');
   const now = Math.floor(Date.now() / 1000);
-  await insertClient(gatewayEnv.DB, { id, kind: 'partner', agencyId, name: 'Third-party tracing system', signingJwks: { keys: [{ ...jwk, kid, alg: 'ES256', use: 'sig' }] }, encryptionJwk: encryption, ingestTypes: [], status: 'active', etag: randomToken(), createdAt: now, updatedAt: now }).run();
+  await insertClient(gatewayEnv.DB, { id, kind: 'partner', agencyId, name: 'Third-party tracing system', signingJwks: { keys: [{ ...jwk, kid, alg: alg === 'ES256' ? 'ES256' : 'EdDSA', use: 'sig' }] }, encryptionJwk: encryption, ingestTypes: [], status: 'active', etag: randomToken(), createdAt: now, updatedAt: now }).run();
   return { id, privateKey, kid };
 }
 
@@ -36,14 +36,15 @@ function realTimeRoute(gateway: ReturnType<typeof testGateway>): oauth.CustomFet
 }
 
 describe('oauth4webapi as the client', () => {
-  it('discovers, gets a DPoP-bound token for one purpose, and reads /v1/session', async () => {
+  // oauth4webapi names Ed25519 signatures `Ed25519` (RFC 9864); keys registered as `EdDSA` must still verify them.
+  it.each(['ES256', 'Ed25519'] as const)('discovers, gets a DPoP-bound token for one purpose, and reads /v1/session (%s keys)', async (alg) => {
     const gateway = testGateway();
     const route = realTimeRoute(gateway);
 
     const agencyId = await createAgency();
     const purpose = await createPurpose([agencyId]);
     const grant = await createGrant(purpose.id, agencyId, { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + 3600 });
-    const partner = await registerPartner(agencyId);
+    const partner = await registerPartner(agencyId, alg);
 
     const issuer = new URL(ISSUER);
     const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', [oauth.customFetch]: route }));
@@ -52,7 +53,7 @@ describe('oauth4webapi as the client', () => {
 
     const client: oauth.Client = { client_id: partner.id };
     const clientAuth = oauth.PrivateKeyJwt({ key: partner.privateKey, kid: partner.kid });
-    const dpopKeys = await generateKeyPair('ES256');
+    const dpopKeys = await generateKeyPair(alg);
     const dpop = oauth.DPoP(client, dpopKeys);
     const details = [{ type: 'record_access', purpose: purpose.id, record_types: ['person'], fields: { person: ['name_latin', 'phone', 'national_id'] } }];
 

@@ -27,7 +27,7 @@ try {
   const partner = await generateClientKeys();
   await po1.post('/agencies', { id: 'bench-police', name: 'Benchmark police' });
   await po1.post('/agencies', { id: 'bench-health', name: 'Benchmark health tracers' });
-  await po1.post('/clients', { id: 'bench-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Loader', signing_jwks: { keys: [owner.public.signing] }, encryption_jwk: publicJwkOf(owner.private.encryption), ingest_types: ['person'] });
+  await local.registerClient({ id: 'bench-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Loader', signing_jwks: { keys: [owner.public.signing] }, encryption_jwk: publicJwkOf(owner.private.encryption), ingest_types: ['person'] });
   await po1.post('/clients', { id: 'bench-tracer', kind: 'partner', agency_id: 'bench-health', name: 'Tracer', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
   await po1.post('/purposes', {
     id: 'bench-tracing',

@@ -46,7 +46,7 @@ describe('encryption at rest (black box)', () => {
     if (po === undefined) throw new Error('no officer');
     const keys = await generateClientKeys();
     await po.post('/agencies', { id: CONTROL, name: 'Control agency' });
-    await po.post('/clients', { id: 'owner-at-rest', kind: 'data_owner', agency_id: CONTROL, name: 'Loader', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: publicJwkOf(keys.private.encryption), ingest_types: ['person', 'case'] });
+    await local.registerClient({ id: 'owner-at-rest', kind: 'data_owner', agency_id: CONTROL, name: 'Loader', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: publicJwkOf(keys.private.encryption), ingest_types: ['person', 'case'] });
     const session = await GatewaySession.open({
       issuer: local.gateway.url,
       clientId: 'owner-at-rest',

@@ -16,6 +16,8 @@ export interface LocalGateway {
   readonly officers: AdminClient[];
   /** Folder holding the gateway's local D1, KV and Durable Object state. */
   readonly state: string;
+  /** Registers a client as the first officer and approves any pending request as the second. */
+  registerClient(body: Record<string, unknown>): Promise<void>;
   /** Stops the gateway (state kept until close). */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +40,12 @@ export async function startLocalGateway(port: number, options: { stdio?: 'ignore
     gateway,
     officers: signedIn,
     state,
+    registerClient: async (body) => {
+      const [first, second] = signedIn;
+      if (first === undefined || second === undefined) throw new Error('two officers are needed');
+      const created = await first.post<{ pending_requests: string[] }>('/clients', body);
+      for (const id of created.pending_requests) await second.post(`/requests/${id}/approve`, { reason: 'approved for a test or benchmark' });
+    },
     stop: () => gateway.stop(),
     close: async () => {
       await gateway.stop();

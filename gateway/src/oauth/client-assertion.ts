@@ -54,7 +54,10 @@ export async function verifyClientAssertion<C extends AssertingClient>(
 
   let payload;
   try {
-    ({ payload } = await jwtVerify(params.assertion, createLocalJWKSet(client.signingJwks), {
+    // A registered key's `alg` would hide it from the other name of the same algorithm (EdDSA and
+    // RFC 9864's Ed25519); which algorithms are acceptable is decided by `algorithms` below.
+    const keys = { keys: client.signingJwks.keys.map(({ alg: _alg, ...key }) => key) };
+    ({ payload } = await jwtVerify(params.assertion, createLocalJWKSet(keys), {
       algorithms: [...CLIENT_SIGNING_ALGS],
       issuer: iss,
       subject: iss,

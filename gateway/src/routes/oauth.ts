@@ -47,9 +47,10 @@ export const oauthRoutes = new Hono<AppEnv>()
   .post('/introspect', async (c) => {
     try {
       const form = await readOAuthForm(c.req.raw);
-      const caller = await authenticateCaller(c, form, '/oauth/introspect');
+      // Check the request is well formed before spending the caller's assertion.
       const token = form.get('token');
       if (token === undefined) throw new OAuthError('invalid_request', 'token missing');
+      const caller = await authenticateCaller(c, form, '/oauth/introspect');
       const inactive = c.json({ active: false }, 200, noStore);
       const claims = await verifyAccessToken(c.env, token, c.var.now);
       // A client may introspect only its own tokens; privacy officers may introspect any.
@@ -89,9 +90,10 @@ export const oauthRoutes = new Hono<AppEnv>()
   .post('/revoke', async (c) => {
     try {
       const form = await readOAuthForm(c.req.raw);
-      const caller = await authenticateCaller(c, form, '/oauth/revoke');
+      // Check the request is well formed before spending the caller's assertion.
       const token = form.get('token');
       if (token === undefined) throw new OAuthError('invalid_request', 'token missing');
+      const caller = await authenticateCaller(c, form, '/oauth/revoke');
       const claims = await verifyAccessToken(c.env, token, c.var.now);
       // RFC 7009 §2.2: invalid tokens, and tokens of other clients, get the same 200 answer.
       if (claims !== null && (claims.client_id === caller.id || caller.kind === 'privacy_officer')) {

@@ -8,6 +8,7 @@ import type { ClientKind } from '../../policy/types.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { getAgency } from '../../storage/agencies.js';
 import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../storage/clients.js';
+import { openAdminRequest } from './admin-requests-apply.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { Client, ClientCreate, ClientPatch, Slug } from './schemas.js';
@@ -35,6 +36,7 @@ function checkClient(kind: ClientKind, jwks: readonly Record<string, unknown>[],
 }
 
 const IdParam = z.object({ id: Slug });
+const ClientWithRequests = Client.extend({ pending_requests: z.array(z.string()).openapi({ description: 'Requests opened by this call, waiting for a second officer' }) }).openapi('ClientChange');
 
 const list = createRoute({
   method: 'get',
@@ -61,7 +63,7 @@ const create = createRoute({
   summary: "Register an agency's system or a privacy officer (public keys only)",
   security: adminSecurity,
   request: jsonBody(ClientCreate),
-  responses: { 201: jsonOk(Client, 'Created'), ...adminProblems },
+  responses: { 201: jsonOk(ClientWithRequests, 'Created (privacy officers and data owners suspended until a second officer approves)'), ...adminProblems },
 });
 const patch = createRoute({
   method: 'patch',
@@ -70,7 +72,7 @@ const patch = createRoute({
   summary: 'Suspend, resume, rename or re-key a client',
   security: adminSecurity,
   request: { params: IdParam, ...jsonBody(ClientPatch) },
-  responses: { 200: jsonOk(Client, 'Updated'), ...adminProblems },
+  responses: { 200: jsonOk(ClientWithRequests, 'Updated; new keys and re-activation wait for approval'), ...adminProblems },
 });
 
 export const clientRoutes = adminRouter()
@@ -98,7 +100,8 @@ export const clientRoutes = adminRouter()
       signingJwks: body.signing_jwks as unknown as JSONWebKeySet,
       encryptionJwk: (body.encryption_jwk ?? null) as JWK | null,
       ingestTypes: [...new Set(body.ingest_types)],
-      status: 'active',
+      // A new privacy officer or data owner can act only once a second officer approves it.
+      status: body.kind === 'partner' ? 'active' : 'suspended',
       etag: randomToken(),
       createdAt: now,
       updatedAt: now,
@@ -112,7 +115,8 @@ export const clientRoutes = adminRouter()
       detail: { kind: client.kind, agency: client.agencyId, ingest_types: client.ingestTypes },
     });
     if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
-    return c.json(clientOut(client), 201);
+    const pending = client.kind === 'partner' ? [] : [await openAdminRequest(c.env.DB, 'client.activate', 'client', client.id, { etag: client.etag }, c.var.access.clientId, `new ${client.kind}`, now)];
+    return c.json({ ...clientOut(client), pending_requests: pending }, 201);
   })
   .openapi(patch, async (c) => {
     const { id } = c.req.valid('param');
@@ -125,29 +129,27 @@ export const clientRoutes = adminRouter()
     const issues = checkClient(current.kind, jwks, encryption, current.ingestTypes);
     if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The client is not valid.', { issues });
     const now = c.var.now;
-    const next: StoredClient = {
-      ...current,
-      name: body.name ?? current.name,
-      status: body.status ?? current.status,
-      signingJwks: { keys: jwks as unknown as JWK[] },
-      encryptionJwk: (encryption ?? null) as JWK | null,
-      etag: randomToken(),
-      updatedAt: now,
-    };
-    const changed = Object.keys(body).filter((k) => k !== 'reason');
-    const outcome = await commitChange(
-      c.env.DB,
-      [updateClient(c.env.DB, next, current.etag)],
-      {
-        at: now,
-        actor: c.var.access.clientId,
-        action: body.status === 'suspended' ? 'client.suspend' : body.status === 'active' && current.status === 'suspended' ? 'client.resume' : 'client.update',
-        targetType: 'client',
-        targetId: id,
-        detail: { changed, reason: body.reason },
-      },
-      { table: 'clients', id, etag: next.etag },
-    );
-    if (!outcome.ok) throw new Problem(409, 'conflict', 'The client changed meanwhile; read it again.');
-    return c.json(clientOut(next), 200);
+    const actor = c.var.access.clientId;
+    // Renaming and suspending apply at once; new keys and re-activation widen who can act, so they
+    // wait for a second officer.
+    let next: StoredClient = current;
+    const immediate = { ...(body.name === undefined ? {} : { name: body.name }), ...(body.status === 'suspended' ? { status: 'suspended' as const } : {}) };
+    if (Object.keys(immediate).length > 0) {
+      next = { ...current, ...immediate, etag: randomToken(), updatedAt: now };
+      const outcome = await commitChange(
+        c.env.DB,
+        [updateClient(c.env.DB, next, current.etag)],
+        { at: now, actor, action: body.status === 'suspended' ? 'client.suspend' : 'client.update', targetType: 'client', targetId: id, detail: { changed: Object.keys(immediate), reason: body.reason } },
+        { table: 'clients', id, etag: next.etag },
+      );
+      if (!outcome.ok) throw new Problem(409, 'conflict', 'The client changed meanwhile; read it again.');
+    }
+    const pending: string[] = [];
+    if (body.signing_jwks !== undefined || body.encryption_jwk !== undefined) {
+      pending.push(await openAdminRequest(c.env.DB, 'client.rekey', 'client', id, { etag: next.etag, signing_jwks: { keys: jwks }, encryption_jwk: encryption ?? null }, actor, body.reason, now));
+    }
+    if (body.status === 'active' && current.status === 'suspended') {
+      pending.push(await openAdminRequest(c.env.DB, 'client.activate', 'client', id, { etag: next.etag }, actor, body.reason, now));
+    }
+    return c.json({ ...clientOut(next), pending_requests: pending }, 200);
   });

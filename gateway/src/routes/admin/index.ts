@@ -1,4 +1,5 @@
 import { requireAccessToken } from '../../middleware/access-token.js';
+import { adminRequestRoutes } from './admin-requests.js';
 import { agencyRoutes } from './agencies.js';
 import { adminRouter } from './app.js';
 import { clientRoutes } from './clients.js';
@@ -11,4 +12,4 @@ import { purposeRoutes } from './purposes.js';
 /** `/v1/admin/*`: privacy-officer administration. Every route needs a DPoP-bound `admin` token. */
 export const adminRoutes = adminRouter();
 adminRoutes.use('*', requireAccessToken('admin'));
-adminRoutes.route('/', agencyRoutes).route('/', clientRoutes).route('/', purposeRoutes).route('/', grantRoutes).route('/', eventRoutes).route('/', housekeepingRoutes).route('/', fieldKeyRoutes);
+adminRoutes.route('/', agencyRoutes).route('/', clientRoutes).route('/', purposeRoutes).route('/', grantRoutes).route('/', eventRoutes).route('/', housekeepingRoutes).route('/', fieldKeyRoutes).route('/', adminRequestRoutes);

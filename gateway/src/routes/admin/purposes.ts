@@ -2,10 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Problem, type ProblemIssue } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
 import { checkPurposeRules } from '../../policy/purpose-rules.js';
+import { purposeWidenings } from '../../policy/purpose-widening.js';
 import type { Purpose as StoredPurpose } from '../../policy/types.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { listAgencies } from '../../storage/agencies.js';
 import { getPurpose, insertPurpose, listPurposes, updatePurpose } from '../../storage/purposes.js';
+import { openAdminRequest } from './admin-requests-apply.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { Purpose, PurposeCreate, PurposeUpdate, Slug } from './schemas.js';
@@ -53,10 +55,14 @@ const update = createRoute({
   method: 'put',
   path: '/purposes/{id}',
   tags: ['admin'],
-  summary: 'Replace a purpose (new version); send If-Match with the ETag you read to avoid lost updates',
+  summary: 'Replace a purpose: narrowing applies at once (200); anything that widens it waits for a second officer (202). Send If-Match with the ETag you read',
   security: adminSecurity,
   request: { params: IdParam, headers: z.object({ 'if-match': z.string().max(100).optional() }), ...jsonBody(PurposeUpdate) },
-  responses: { 200: jsonOk(Purpose, 'Updated'), ...adminProblems },
+  responses: {
+    200: jsonOk(Purpose, 'Updated'),
+    202: jsonOk(z.object({ pending_request: z.string(), widenings: z.array(z.string()) }).openapi('PurposeChangePending'), 'Widening change waiting for approval'),
+    ...adminProblems,
+  },
 });
 
 export const purposeRoutes = adminRouter()
@@ -95,7 +101,14 @@ export const purposeRoutes = adminRouter()
     const issues = await checkPurpose(c.env.DB, body);
     if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The purpose is not valid.', { issues });
     const now = c.var.now;
-    const next: StoredPurpose = { ...current, ...fields(body), version: current.version + 1, etag: randomToken(), updatedAt: now };
+    const proposed = fields(body);
+    const widenings = purposeWidenings(current, proposed);
+    if (widenings.length > 0) {
+      // Letting more out waits for a second officer; the purpose stays as it is until then.
+      const request = await openAdminRequest(c.env.DB, 'purpose.update', 'purpose', id, { etag: current.etag, purpose: proposed, widenings }, c.var.access.clientId, body.reason, now);
+      return c.json({ pending_request: request, widenings }, 202);
+    }
+    const next: StoredPurpose = { ...current, ...proposed, version: current.version + 1, etag: randomToken(), updatedAt: now };
     const outcome = await commitChange(
       c.env.DB,
       [updatePurpose(c.env.DB, next, current.etag)],

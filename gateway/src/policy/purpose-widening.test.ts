@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { purposeWidenings, type PurposeTerms } from './purpose-widening.js';
+
+const base: PurposeTerms = {
+  rules: { person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised', red_notice: 'predicate' } },
+  actions: ['fetch'],
+  agencies: ['moh'],
+  maxTokenLifetime: 300,
+  requestsPerMinute: 60,
+  personsPerHour: 200,
+  notificationDelayDays: 0,
+  status: 'active',
+};
+
+describe('purposeWidenings', () => {
+  it('finds nothing in an identical or narrowed purpose', () => {
+    expect(purposeWidenings(base, base)).toEqual([]);
+    expect(purposeWidenings(base, { ...base, rules: { person: { name_latin: 'masked', phone: 'none' } }, personsPerHour: 10, status: 'retired', notificationDelayDays: 30 })).toEqual([]);
+  });
+
+  it('finds every way of letting more out', () => {
+    const wider: PurposeTerms = {
+      rules: { person: { name_latin: 'clear', phone: 'clear', date_of_birth: 'masked', red_notice: 'predicate', national_id: 'predicate' } },
+      actions: ['fetch', 'search'],
+      agencies: ['moh', 'police'],
+      maxTokenLifetime: 600,
+      requestsPerMinute: 61,
+      personsPerHour: 201,
+      notificationDelayDays: 0,
+      status: 'active',
+    };
+    expect(purposeWidenings(base, wider)).toEqual([
+      'rules.person.phone: masked → clear',
+      'rules.person.date_of_birth: generalised → masked',
+      'rules.person.national_id: none → predicate',
+      'agencies: + police',
+      'actions: + search',
+      'max_token_lifetime raised',
+      'requests_per_minute raised',
+      'persons_per_hour raised',
+    ]);
+    expect(purposeWidenings({ ...base, status: 'retired' }, base)).toEqual(['status: retired → active']);
+    expect(purposeWidenings({ ...base, notificationDelayDays: 30 }, base)).toEqual(['notification_delay_days lowered']);
+  });
+});

@@ -1,0 +1,66 @@
+import type { JSONWebKeySet, JWK } from 'jose';
+import { Problem } from '../../errors/problem.js';
+import { newId, randomToken } from '../../lib/random.js';
+import type { Purpose } from '../../policy/types.js';
+import { commitChange } from '../../storage/admin-events.js';
+import { closeAdminRequest, insertAdminRequest, type AdminRequest, type AdminRequestKind } from '../../storage/admin-requests.js';
+import { getClient, updateClient } from '../../storage/clients.js';
+import { getPurpose, updatePurpose } from '../../storage/purposes.js';
+
+/**
+ * Opens a request for a widening change and records it. Fails with 409 when a request of the same
+ * kind is already open for the target (decide that one first).
+ */
+export async function openAdminRequest(db: D1Database, kind: AdminRequestKind, targetType: string, targetId: string, payload: AdminRequest['payload'], actor: string, reason: string, now: number): Promise<string> {
+  const id = newId('areq');
+  const outcome = await commitChange(
+    db,
+    [insertAdminRequest(db, { id, kind, targetId, payload, requestedBy: actor, requestedAt: now, reason, status: 'pending', decidedBy: null, decidedAt: null })],
+    { at: now, actor, action: `${kind}.request`, targetType, targetId, detail: { request: id, reason, ...(kind === 'purpose.update' ? { widenings: payload.widenings } : {}) } },
+  );
+  if (!outcome.ok) throw new Problem(409, 'conflict', 'A request of this kind is already waiting for approval for this target.');
+  return id;
+}
+
+/**
+ * Applies an approved request, guarded by the etag its change was based on: if the target changed
+ * since, nothing is applied and the request stays open (reject it and ask again).
+ */
+export async function applyAdminRequest(db: D1Database, request: AdminRequest, approver: string, reason: string, now: number): Promise<void> {
+  if (request.status !== 'pending') throw new Problem(409, 'conflict', 'This request is no longer open.');
+  if (request.requestedBy === approver) throw new Problem(403, 'two_person_rule', 'The requester cannot approve their own request.');
+  const close = closeAdminRequest(db, request.id, 'approved', approver, now);
+  const etag = randomToken();
+  const event = { at: now, actor: approver, action: `${request.kind}.approve`, targetId: request.targetId, detail: { request: request.id, requested_by: request.requestedBy, reason } };
+  let outcome;
+  if (request.kind === 'purpose.update') {
+    const current = await getPurpose(db, request.targetId);
+    if (current === null) throw new Problem(404, 'not_found');
+    const next: Purpose = { ...current, ...(request.payload.purpose as Partial<Purpose>), version: current.version + 1, etag, updatedAt: now };
+    outcome = await commitChange(db, [updatePurpose(db, next, request.payload.etag), close], { ...event, targetType: 'purpose', detail: { ...event.detail, version: next.version, rules: next.rules } }, { table: 'purposes', id: current.id, etag });
+  } else {
+    const current = await getClient(db, request.targetId);
+    if (current === null) throw new Problem(404, 'not_found');
+    const next =
+      request.kind === 'client.activate'
+        ? { ...current, status: 'active' as const, etag, updatedAt: now }
+        : { ...current, signingJwks: request.payload.signing_jwks as JSONWebKeySet, encryptionJwk: (request.payload.encryption_jwk ?? null) as JWK | null, etag, updatedAt: now };
+    outcome = await commitChange(db, [updateClient(db, next, request.payload.etag), close], { ...event, targetType: 'client' }, { table: 'clients', id: current.id, etag });
+  }
+  if (!outcome.ok) throw new Problem(409, 'conflict', 'The target changed since this request was made; reject it and ask again.');
+}
+
+/** Rejects (or, by its requester, withdraws) a request. */
+export async function rejectAdminRequest(db: D1Database, request: AdminRequest, actor: string, reason: string, now: number): Promise<void> {
+  if (request.status !== 'pending') throw new Problem(409, 'conflict', 'This request is no longer open.');
+  const status = request.requestedBy === actor ? 'withdrawn' : 'rejected';
+  const outcome = await commitChange(db, [closeAdminRequest(db, request.id, status, actor, now)], {
+    at: now,
+    actor,
+    action: `${request.kind}.${status === 'withdrawn' ? 'withdraw' : 'reject'}`,
+    targetType: request.kind.startsWith('client') ? 'client' : 'purpose',
+    targetId: request.targetId,
+    detail: { request: request.id, reason },
+  });
+  if (!outcome.ok) throw new Problem(409, 'conflict');
+}
