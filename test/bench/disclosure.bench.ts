@@ -11,7 +11,7 @@ import { generateDataset } from '@need2know/demo-data';
 import { join } from 'node:path';
 import { loadRecords } from '../../scripts/lib/bulk-load.js';
 import { startLocalGateway } from '../support/local-gateway.js';
-import { environment, measure, report } from './lib/measure.js';
+import { compare, environment, measure, report } from './lib/measure.js';
 
 const PORT = 8793;
 const PERSONS = 2_000;
@@ -72,8 +72,10 @@ try {
   const proofOnly = async () => dpopProof({ privateKey: key.privateKey, publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'AA' }, alg: 'EdDSA' }, 'GET', `${url}/v1/records/person/x`, 'token');
 
   const opts = { minMs: 3000, warmupMs: 500, rounds: 3 };
-  const base = await measure('unprotected fetch (bench-only route)', baseline, opts);
-  const protectedFetch = await measure('purpose-bound fetch, sealed', full, opts);
+  // Interleaved rounds, so both see the same load on this shared machine.
+  const headline = await compare({ name: 'purpose-bound fetch, sealed', fn: full }, { name: 'unprotected fetch (bench-only route)', fn: baseline }, { minMs: 400, rounds: 15, note: 'privacy overhead; target ≤ 1.5× at p50' });
+  const base = headline.baseline as NonNullable<typeof headline.baseline>;
+  const protectedFetch = headline.subject;
   const baseParallel = await measure(`unprotected ×${CONCURRENCY} in flight`, parallel(baseline), opts);
   const fullParallel = await measure(`purpose-bound ×${CONCURRENCY} in flight`, parallel(full), opts);
   const batch = await measure(`search returning ${BATCH} sealed records`, search, opts);
@@ -83,7 +85,7 @@ try {
   console.log(`Environment: ${environment()}; gateway: wrangler dev (workerd), local D1 and Durable Objects; ${PERSONS} persons stored\n`);
   report(
     [
-      { subject: protectedFetch, baseline: base, note: 'privacy overhead at p50 = ratio of p50 latencies below; target ≤ 1.5×' },
+      headline,
       { subject: scaled(fullParallel, CONCURRENCY, `purpose-bound fetches/s, ${CONCURRENCY} in flight`), baseline: scaled(baseParallel, CONCURRENCY, `unprotected fetches/s, ${CONCURRENCY} in flight`) },
       { subject: scaled(batch, BATCH, 'sealed records/s in batch search'), baseline: scaled(base, 1, 'unprotected records/s (one per request)') },
       { subject: proof, note: 'client-side cost included in the purpose-bound figures' },

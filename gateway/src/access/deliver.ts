@@ -49,27 +49,33 @@ export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response
     requestHash,
   };
 
-  const admission = await admit(c.env, grantScope(grant.id), d.purpose, subjects, now);
-  if (!admission.ok) {
-    await recordDisclosure(c.env.DB, { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' });
-    throw rateLimited(admission);
-  }
-
   if (access.encryptionJwk === null) throw new Problem(403, 'forbidden', 'The client has no encryption key registered.');
+  const encryptionJwk = access.encryptionJwk;
 
-  let body: Record<string, unknown> = { ...d.payload };
-  if (d.forViewer) {
-    const sealed = await sealForViewer(c.env, grant, now, d.payload);
-    if (sealed === null) throw new Problem(410, 'key_destroyed', 'The disclosure window has ended for the viewer.');
-    body = { sealed_payload: sealed.jwe, viewer_key: { kid: viewerKeyId(grant.id, sealed.epoch), grant: grant.id, epoch: sealed.epoch, destroy_at: sealed.destroyAt } };
+  // Admission and sealing run side by side; nothing leaves unless admission says yes.
+  const seal = async () => {
+    let body: Record<string, unknown> = { ...d.payload };
+    if (d.forViewer) {
+      const sealed = await sealForViewer(c.env, grant, now, d.payload);
+      if (sealed === null) throw new Problem(410, 'key_destroyed', 'The disclosure window has ended for the viewer.');
+      body = { sealed_payload: sealed.jwe, viewer_key: { kid: viewerKeyId(grant.id, sealed.epoch), grant: grant.id, epoch: sealed.epoch, destroy_at: sealed.destroyAt } };
+    }
+    return sealDelivery(
+      c.env,
+      now,
+      { clientId: access.clientId, encryptionJwk },
+      { purpose: d.purpose.id, grant: grant.id, request_hash: requestHash, action: d.action, record_type: d.recordType, disclosure: d.fields, window_ends: grant.notAfter, ...body },
+      Math.max(1, Math.min(grant.dataLife, grant.notAfter - now)),
+    );
+  };
+  const [admission, sealed] = await Promise.allSettled([admit(c.env, grantScope(grant.id), d.purpose, subjects, now), seal()]);
+  if (admission.status === 'rejected') throw admission.reason;
+  if (!admission.value.ok) {
+    await recordDisclosure(c.env.DB, { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' });
+    throw rateLimited(admission.value);
   }
-  const { jwe, jti } = await sealDelivery(
-    c.env,
-    now,
-    { clientId: access.clientId, encryptionJwk: access.encryptionJwk },
-    { purpose: d.purpose.id, grant: grant.id, request_hash: requestHash, action: d.action, record_type: d.recordType, disclosure: d.fields, window_ends: grant.notAfter, ...body },
-    Math.max(1, Math.min(grant.dataLife, grant.notAfter - now)),
-  );
+  if (sealed.status === 'rejected') throw sealed.reason;
+  const { jwe, jti } = sealed.value;
   await recordDisclosure(c.env.DB, { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' });
   return new Response(jwe, { status: 200, headers: { 'content-type': DISCLOSURE_MEDIA_TYPE, 'cache-control': 'no-store', 'n2k-disclosure-id': jti } });
 }

@@ -11,6 +11,20 @@ export const DISCLOSURE_TYP = 'n2k-disclosure+jwt';
 /** Content encryption of deliveries (RFC 7518 §5.3). */
 export const DELIVERY_ENC = 'A256GCM';
 
+const recipientKeys = new Map<string, CryptoKey | Uint8Array>();
+
+/** The recipient's public key, imported once per isolate (keyed by the JWK itself, so a re-key is a new entry). */
+async function recipientKeyOf(jwk: JWK): Promise<CryptoKey | Uint8Array> {
+  const id = JSON.stringify([jwk.kty, jwk.crv, jwk.x, jwk.y]);
+  let key = recipientKeys.get(id);
+  if (key === undefined) {
+    if (recipientKeys.size >= 1024) recipientKeys.clear();
+    key = await importJWK(jwk, 'ECDH-ES');
+    recipientKeys.set(id, key);
+  }
+  return key;
+}
+
 /** The claims of a disclosure, besides the standard ones the gateway sets. */
 export interface DisclosureClaims {
   readonly purpose: string;
@@ -45,7 +59,7 @@ export async function sealDelivery(
     .setExpirationTime(now + lifetime)
     .setJti(jti)
     .sign(key);
-  const recipientKey = await importJWK(recipient.encryptionJwk, 'ECDH-ES');
+  const recipientKey = await recipientKeyOf(recipient.encryptionJwk);
   const jwe = await new CompactEncrypt(new TextEncoder().encode(jws))
     .setProtectedHeader({
       alg: 'ECDH-ES',

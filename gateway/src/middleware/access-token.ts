@@ -78,12 +78,21 @@ export function requireAccessToken(kind: TokenKind) {
     const recordIngest = claims.authorization_details?.find((d): d is GrantedRecordIngest => d.type === 'record_ingest');
     const db = c.env.DB;
     // One round trip for everything a request needs to know about its caller.
-    const [revoked, client, grant, purpose] = await db.batch<Record<string, unknown>>([
-      selectRevocation(db, claims.jti),
-      db.prepare('SELECT kind, agency_id, status, encryption_jwk FROM clients WHERE id = ?').bind(claims.client_id),
-      selectGrant(db, recordAccess?.grant ?? ''),
-      selectPurpose(db, recordAccess?.purpose ?? ''),
+    // The proof's jti is spent at the same time (it is single-use whatever the outcome): the token
+    // and proof are already verified, so the two lookups are independent.
+    const [[revoked, client, grant, purpose], replayed] = await Promise.all([
+      db.batch<Record<string, unknown>>([
+        selectRevocation(db, claims.jti),
+        db.prepare('SELECT kind, agency_id, status, encryption_jwk FROM clients WHERE id = ?').bind(claims.client_id),
+        selectGrant(db, recordAccess?.grant ?? ''),
+        selectPurpose(db, recordAccess?.purpose ?? ''),
+      ]),
+      spendNonces(c.env, `dpop:${dpop.jkt}`, [{ key: dpop.jti, expiresAt: dpop.replayUntil }], now),
     ]);
+    if (replayed !== null) {
+      console.warn('dpop refused: proof replayed');
+      throw new Problem(401, 'invalid_dpop_proof', undefined, { headers: { 'www-authenticate': challenge('invalid_dpop_proof') } });
+    }
     if ((revoked?.results.length ?? 0) > 0) throw invalidToken('token revoked');
     const clientRow = client?.results[0] as { kind: ClientKind; agency_id: string; status: string; encryption_jwk: string | null } | undefined;
     if (clientRow === undefined || clientRow.status !== 'active') throw invalidToken('client unknown or suspended');
@@ -107,13 +116,6 @@ export function requireAccessToken(kind: TokenKind) {
       case 'admin':
         if (claims.scope !== ADMIN_SCOPE || clientRow.kind !== 'privacy_officer') throw insufficient('not an admin token');
         break;
-    }
-
-    // Spend the proof's jti last, so a refused request leaves nothing behind.
-    const replayed = await spendNonces(c.env, `dpop:${dpop.jkt}`, [{ key: dpop.jti, expiresAt: dpop.replayUntil }], now);
-    if (replayed !== null) {
-      console.warn('dpop refused: proof replayed');
-      throw new Problem(401, 'invalid_dpop_proof', undefined, { headers: { 'www-authenticate': challenge('invalid_dpop_proof') } });
     }
 
     c.set('access', {

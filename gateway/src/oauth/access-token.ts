@@ -68,7 +68,23 @@ export async function issueAccessToken(
  * the caller answers `invalid_token` without saying which check failed. Revocation, grant state and
  * the DPoP binding are checked by the caller.
  */
+/** Verified tokens remembered per isolate: a partner presents the same token for minutes. */
+const VERIFIED_CACHE_SIZE = 1024;
+const verified = new Map<string, AccessTokenClaims>();
+
 export async function verifyAccessToken(env: GatewayEnv, token: string, now: number): Promise<AccessTokenClaims | null> {
+  const known = verified.get(token);
+  // A remembered token is still checked against the clock (it may have expired since).
+  if (known !== undefined && known.iss === identifiers(env).issuer && now < known.exp + CLOCK_TOLERANCE && known.iat <= now + CLOCK_TOLERANCE) return known;
+  const claims = await verifyAccessTokenSignature(env, token, now);
+  if (claims !== null) {
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+    verified.set(token, claims);
+  }
+  return claims;
+}
+
+async function verifyAccessTokenSignature(env: GatewayEnv, token: string, now: number): Promise<AccessTokenClaims | null> {
   const peek = peekJwt(token);
   if (peek === null) return null;
   const { issuer, audience } = identifiers(env);
