@@ -25,6 +25,8 @@ export default defineConfig(async () => {
                   // Test-only root secret; real ones are generated into .dev.vars or set with `wrangler secret`.
                   N2K_ROOT_SECRET: 'dGVzdC1yb290LXNlY3JldC1vbmx5LWZvci12aXRlc3QtcnVucw',
                   N2K_PUBLIC_URL: 'https://gateway.test',
+                  // Tests register their own officers; a developer's local .dev.vars must not leak in.
+                  N2K_BOOTSTRAP_ADMINS: '',
                 },
               },
             }),

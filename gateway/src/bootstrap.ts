@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import type { GatewayEnv } from './env.js';
 import { randomToken } from './lib/random.js';
 import { isPublicSigningJwk } from './policy/jwk-rules.js';
+import { commitChange } from './storage/admin-events.js';
 import { upsertBootstrapOfficer } from './storage/clients.js';
 
 const bootstrapSchema = z.array(
@@ -47,6 +48,13 @@ export async function ensureBootstrapOfficers(env: GatewayEnv, now: number): Pro
       }),
     );
   }
-  if (statements.length > 0) await env.DB.batch(statements);
+  if (statements.length > 0) {
+    const results = await env.DB.batch(statements);
+    // Record which officers the configuration registered or re-keyed (every change leaves an event).
+    const changed = parsed.data.filter((_, i) => (results[2 * i + 1]?.meta.changes ?? 0) > 0).map((o) => o.id);
+    if (changed.length > 0) {
+      await commitChange(env.DB, [], { at: now, actor: 'system:bootstrap', action: 'privacy_officer.bootstrap', targetType: 'client', targetId: changed.join(','), detail: { officers: changed } });
+    }
+  }
   done = raw;
 }

@@ -1,6 +1,9 @@
 import { pseudonym, type KeyRing } from '@need2know/crypto';
 
-/** Scope of the keyed hashes that name people in the audit trail and the rate limiters. */
+/**
+ * Scope of the keyed hashes that name people in the audit trail and the rate limiters. Agency ids
+ * start with a letter or digit, so no agency's pseudonym scope can collide with `_audit`.
+ */
 const AUDIT_SCOPE = { agency: '_audit', recordType: 'person', field: 'id' } as const;
 
 /**
