@@ -41,6 +41,7 @@ export async function ensureBootstrapOfficers(env: GatewayEnv, now: number): Pro
         signingJwks: { keys: [officer.jwk as JWK] },
         encryptionJwk: null,
         ingestTypes: [],
+        roles: [],
         status: 'active',
         etag: randomToken(),
         createdAt: now,

@@ -53,7 +53,7 @@ export async function createAgency(id = uniq('agency'), now = Math.floor(Date.no
   return id;
 }
 
-export async function createClient(kind: TestClient['kind'], agencyId: string, opts: { ingestTypes?: string[]; id?: string } = {}): Promise<TestClient> {
+export async function createClient(kind: TestClient['kind'], agencyId: string, opts: { ingestTypes?: string[]; id?: string; roles?: 'leadership'[] } = {}): Promise<TestClient> {
   const keys = await generateClientKeys();
   const id = opts.id ?? uniq(kind.replace('_', '-'));
   const now = Math.floor(Date.now() / 1000);
@@ -65,6 +65,7 @@ export async function createClient(kind: TestClient['kind'], agencyId: string, o
     signingJwks: { keys: [keys.public.signing] },
     encryptionJwk: keys.public.encryption,
     ingestTypes: opts.ingestTypes ?? [],
+    roles: opts.roles ?? [],
     status: 'active',
     etag: randomToken(),
     createdAt: now,
@@ -92,6 +93,7 @@ export async function createPurpose(agencies: string[], overrides: Partial<Purpo
     requestsPerMinute: 60,
     personsPerHour: 200,
     notificationDelayDays: 0,
+    allowUnblurredMedia: false,
     status: 'active',
     version: 1,
     etag: randomToken(),
@@ -113,6 +115,8 @@ export async function createGrant(purposeId: string, agencyId: string, window: {
     notAfter: window.notAfter,
     dataLife: 3600,
     recordIds: null,
+    mediaUnblurred: false,
+    leadershipApprovals: [],
     status: 'active',
     note: '',
     version: 1,

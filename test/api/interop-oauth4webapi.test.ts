@@ -20,7 +20,7 @@ async function registerPartner(agencyId: string, alg: 'ES256' | 'Ed25519' = 'ES2
   const encryption = await exportJWK((await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true })).publicKey);
   const id = uniq('partner');
   const now = Math.floor(Date.now() / 1000);
-  await insertClient(gatewayEnv.DB, { id, kind: 'partner', agencyId, name: 'Third-party tracing system', signingJwks: { keys: [{ ...jwk, kid, alg: alg === 'ES256' ? 'ES256' : 'EdDSA', use: 'sig' }] }, encryptionJwk: encryption, ingestTypes: [], status: 'active', etag: randomToken(), createdAt: now, updatedAt: now }).run();
+  await insertClient(gatewayEnv.DB, { id, kind: 'partner', agencyId, name: 'Third-party tracing system', signingJwks: { keys: [{ ...jwk, kid, alg: alg === 'ES256' ? 'ES256' : 'EdDSA', use: 'sig' }] }, encryptionJwk: encryption, ingestTypes: [], roles: [], status: 'active', etag: randomToken(), createdAt: now, updatedAt: now }).run();
   return { id, privateKey, kid };
 }
 

@@ -17,6 +17,8 @@ function grant(status: GrantStatus, over: Partial<Grant> = {}): Grant {
     notAfter: T0 + 96 * 3600,
     dataLife: 3600,
     recordIds: null,
+    mediaUnblurred: false,
+    leadershipApprovals: [],
     status,
     note: '',
     version: 1,

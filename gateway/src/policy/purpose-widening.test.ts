@@ -41,5 +41,7 @@ describe('purposeWidenings', () => {
     ]);
     expect(purposeWidenings({ ...base, status: 'retired' }, base)).toEqual(['status: retired → active']);
     expect(purposeWidenings({ ...base, notificationDelayDays: 30 }, base)).toEqual(['notification_delay_days lowered']);
+    expect(purposeWidenings({ ...base, allowUnblurredMedia: false }, { ...base, allowUnblurredMedia: true })).toEqual(['allow_unblurred_media: false → true']);
+    expect(purposeWidenings({ ...base, allowUnblurredMedia: true }, { ...base, allowUnblurredMedia: false })).toEqual([]);
   });
 });

@@ -5,12 +5,12 @@ import type { Purpose } from './types.js';
 const REVEALS: Record<DisclosureMode, number> = { none: 0, predicate: 1, generalised: 2, masked: 2, pseudonym: 2, clear: 3 };
 
 /** The parts of a purpose that decide what may be disclosed, to whom, and how fast. */
-export type PurposeTerms = Pick<Purpose, 'rules' | 'actions' | 'agencies' | 'maxTokenLifetime' | 'requestsPerMinute' | 'personsPerHour' | 'notificationDelayDays' | 'status'>;
+export type PurposeTerms = Pick<Purpose, 'rules' | 'actions' | 'agencies' | 'maxTokenLifetime' | 'requestsPerMinute' | 'personsPerHour' | 'notificationDelayDays' | 'status'> & { readonly allowUnblurredMedia?: boolean };
 
 /**
  * The ways `next` would let more out than `current` (empty when it only narrows or keeps): a field
  * newly disclosed or in a more revealing or different mode, a new agency or action, higher limits,
- * longer tokens, a shorter notification delay, or a retired purpose made active. A change that
+ * longer tokens, a shorter notification delay, unblurred media allowed, or a retired purpose made active. A change that
  * widens anything waits for a second privacy officer.
  */
 export function purposeWidenings(current: PurposeTerms, next: PurposeTerms): string[] {
@@ -29,5 +29,6 @@ export function purposeWidenings(current: PurposeTerms, next: PurposeTerms): str
   if (next.personsPerHour > current.personsPerHour) out.push('persons_per_hour raised');
   if (next.notificationDelayDays < current.notificationDelayDays) out.push('notification_delay_days lowered');
   if (current.status === 'retired' && next.status === 'active') out.push('status: retired → active');
+  if (next.allowUnblurredMedia === true && current.allowUnblurredMedia !== true) out.push('allow_unblurred_media: false → true');
   return out;
 }

@@ -23,6 +23,8 @@ export interface Purpose {
   readonly personsPerHour: number;
   /** Subject access reports show disclosures under this purpose only after this delay (covert work). */
   readonly notificationDelayDays: number;
+  /** Flagged media may go out unblurred under this purpose, on grants leadership approved for it. */
+  readonly allowUnblurredMedia: boolean;
   readonly status: 'active' | 'retired';
   readonly version: number;
   readonly etag: string;
@@ -45,6 +47,10 @@ export interface Grant {
   readonly dataLife: number;
   /** When set, the grant covers only these record ids (e.g. one outbreak's contacts). */
   readonly recordIds: readonly string[] | null;
+  /** The grant asks for flagged media unblurred (only if the purpose allows it). */
+  readonly mediaUnblurred: boolean;
+  /** Officers with the leadership role who approved unblurred media (two distinct ones are needed). */
+  readonly leadershipApprovals: readonly string[];
   readonly status: GrantStatus;
   readonly note: string;
   readonly version: number;
@@ -70,6 +76,13 @@ export interface GrantRequest {
   readonly decidedBy: string | null;
   readonly decidedAt: number | null;
 }
+
+/** Approvals by leadership a grant needs before flagged media leave it unblurred. */
+export const LEADERSHIP_APPROVALS_FOR_MEDIA = 2;
+
+/** Roles a privacy officer may hold besides administration. */
+export const OFFICER_ROLES = ['leadership'] as const;
+export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 /** Kinds of registered client. */
 export const CLIENT_KINDS = ['partner', 'data_owner', 'privacy_officer'] as const;

@@ -1,5 +1,5 @@
 import type { JSONWebKeySet, JWK } from 'jose';
-import type { ClientKind } from '../policy/types.js';
+import type { ClientKind, OfficerRole } from '../policy/types.js';
 import { parseJson } from './rows.js';
 
 /** A registered client: an agency's system or a privacy officer. Only public keys are held. */
@@ -11,6 +11,8 @@ export interface Client {
   readonly signingJwks: JSONWebKeySet;
   readonly encryptionJwk: JWK | null;
   readonly ingestTypes: readonly string[];
+  /** Roles of a privacy officer (e.g. `leadership`). */
+  readonly roles: readonly OfficerRole[];
   readonly status: 'active' | 'suspended';
   readonly etag: string;
   readonly createdAt: number;
@@ -25,6 +27,7 @@ interface Raw {
   signing_jwks: string;
   encryption_jwk: string | null;
   ingest_types: string;
+  roles: string;
   status: 'active' | 'suspended';
   etag: string;
   created_at: number;
@@ -39,6 +42,7 @@ const toClient = (r: Raw): Client => ({
   signingJwks: parseJson<JSONWebKeySet>(r.signing_jwks),
   encryptionJwk: r.encryption_jwk === null ? null : parseJson<JWK>(r.encryption_jwk),
   ingestTypes: parseJson<string[]>(r.ingest_types),
+  roles: parseJson<OfficerRole[]>(r.roles ?? '[]'),
   status: r.status,
   etag: r.etag,
   createdAt: r.created_at,
@@ -62,10 +66,10 @@ export async function listClients(db: D1Database, filter: { agencyId?: string; k
 export function insertClient(db: D1Database, c: Client): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO clients (id, kind, agency_id, name, signing_jwks, encryption_jwk, ingest_types, status, etag, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO clients (id, kind, agency_id, name, signing_jwks, encryption_jwk, ingest_types, roles, status, etag, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(c.id, c.kind, c.agencyId, c.name, JSON.stringify(c.signingJwks), c.encryptionJwk === null ? null : JSON.stringify(c.encryptionJwk), JSON.stringify(c.ingestTypes), c.status, c.etag, c.createdAt, c.updatedAt);
+    .bind(c.id, c.kind, c.agencyId, c.name, JSON.stringify(c.signingJwks), c.encryptionJwk === null ? null : JSON.stringify(c.encryptionJwk), JSON.stringify(c.ingestTypes), JSON.stringify(c.roles), c.status, c.etag, c.createdAt, c.updatedAt);
 }
 
 /** Statement replacing the mutable parts of a client, only if its etag is still `expectedEtag`. */

@@ -9,6 +9,8 @@ interface Raw {
   not_after: number;
   data_life: number;
   record_ids: string | null;
+  media_unblurred: number;
+  leadership_approvals: string;
   status: GrantStatus;
   note: string;
   version: number;
@@ -39,6 +41,8 @@ const toGrant = (r: Raw): Grant => ({
   notAfter: r.not_after,
   dataLife: r.data_life,
   recordIds: r.record_ids === null ? null : parseJson<string[]>(r.record_ids),
+  mediaUnblurred: r.media_unblurred === 1,
+  leadershipApprovals: parseJson<string[]>(r.leadership_approvals),
   status: r.status,
   note: r.note,
   version: r.version,
@@ -106,10 +110,17 @@ export async function grantsDueToExpire(db: D1Database, now: number, limit: numb
 export function insertGrant(db: D1Database, g: Grant): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO grants (id, purpose_id, agency_id, not_before, not_after, data_life, record_ids, status, note, version, etag, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO grants (id, purpose_id, agency_id, not_before, not_after, data_life, record_ids, media_unblurred, leadership_approvals, status, note, version, etag, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(g.id, g.purposeId, g.agencyId, g.notBefore, g.notAfter, g.dataLife, g.recordIds === null ? null : JSON.stringify(g.recordIds), g.status, g.note, g.version, g.etag, g.createdBy, g.createdAt, g.updatedAt);
+    .bind(g.id, g.purposeId, g.agencyId, g.notBefore, g.notAfter, g.dataLife, g.recordIds === null ? null : JSON.stringify(g.recordIds), g.mediaUnblurred ? 1 : 0, JSON.stringify(g.leadershipApprovals), g.status, g.note, g.version, g.etag, g.createdBy, g.createdAt, g.updatedAt);
+}
+
+/** Statement recording the leadership approvals of a grant, only if its etag is still `expectedEtag`. */
+export function updateLeadershipApprovals(db: D1Database, g: Grant, expectedEtag: string): D1PreparedStatement {
+  return db
+    .prepare('UPDATE grants SET leadership_approvals = ?, version = ?, etag = ?, updated_at = ? WHERE id = ? AND etag = ?')
+    .bind(JSON.stringify(g.leadershipApprovals), g.version, g.etag, g.updatedAt, g.id, expectedEtag);
 }
 
 /** Statement changing a grant's status and window, only if its etag is still `expectedEtag`. */

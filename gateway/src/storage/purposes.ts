@@ -13,6 +13,7 @@ interface Raw {
   requests_per_minute: number;
   persons_per_hour: number;
   notification_delay_days: number;
+  allow_unblurred_media: number;
   status: 'active' | 'retired';
   version: number;
   etag: string;
@@ -33,6 +34,7 @@ const toPurpose = (r: Raw): Purpose => ({
   requestsPerMinute: r.requests_per_minute,
   personsPerHour: r.persons_per_hour,
   notificationDelayDays: r.notification_delay_days,
+  allowUnblurredMedia: r.allow_unblurred_media === 1,
   status: r.status,
   version: r.version,
   etag: r.etag,
@@ -66,12 +68,12 @@ export function insertPurpose(db: D1Database, p: Purpose): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO purposes (id, title, legal_basis, description, rules, actions, agencies, max_token_lifetime,
-         requests_per_minute, persons_per_hour, notification_delay_days, status, version, etag, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         requests_per_minute, persons_per_hour, notification_delay_days, allow_unblurred_media, status, version, etag, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       p.id, p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies),
-      p.maxTokenLifetime, p.requestsPerMinute, p.personsPerHour, p.notificationDelayDays, p.status, p.version, p.etag, p.createdBy, p.createdAt, p.updatedAt,
+      p.maxTokenLifetime, p.requestsPerMinute, p.personsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.status, p.version, p.etag, p.createdBy, p.createdAt, p.updatedAt,
     );
 }
 
@@ -80,11 +82,11 @@ export function updatePurpose(db: D1Database, p: Purpose, expectedEtag: string):
   return db
     .prepare(
       `UPDATE purposes SET title = ?, legal_basis = ?, description = ?, rules = ?, actions = ?, agencies = ?, max_token_lifetime = ?,
-         requests_per_minute = ?, persons_per_hour = ?, notification_delay_days = ?, status = ?, version = ?, etag = ?, updated_at = ?
+         requests_per_minute = ?, persons_per_hour = ?, notification_delay_days = ?, allow_unblurred_media = ?, status = ?, version = ?, etag = ?, updated_at = ?
        WHERE id = ? AND etag = ?`,
     )
     .bind(
       p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies), p.maxTokenLifetime,
-      p.requestsPerMinute, p.personsPerHour, p.notificationDelayDays, p.status, p.version, p.etag, p.updatedAt, p.id, expectedEtag,
+      p.requestsPerMinute, p.personsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.status, p.version, p.etag, p.updatedAt, p.id, expectedEtag,
     );
 }

@@ -89,6 +89,7 @@ export const clientRoutes = adminRouter()
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
     const issues = checkClient(body.kind, body.signing_jwks.keys, body.encryption_jwk, body.ingest_types);
+    if (body.kind !== 'privacy_officer' && body.roles.length > 0) issues.push({ path: 'roles', code: 'not_allowed', message: 'only privacy officers hold roles' });
     if ((await getAgency(c.env.DB, body.agency_id)) === null) issues.push({ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' });
     if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The client is not valid.', { issues });
     const now = c.var.now;
@@ -100,6 +101,7 @@ export const clientRoutes = adminRouter()
       signingJwks: body.signing_jwks as unknown as JSONWebKeySet,
       encryptionJwk: (body.encryption_jwk ?? null) as JWK | null,
       ingestTypes: [...new Set(body.ingest_types)],
+      roles: [...new Set(body.roles)],
       // A new privacy officer or data owner can act only once a second officer approves it.
       status: body.kind === 'partner' ? 'active' : 'suspended',
       etag: randomToken(),
@@ -112,7 +114,7 @@ export const clientRoutes = adminRouter()
       action: 'client.create',
       targetType: 'client',
       targetId: client.id,
-      detail: { kind: client.kind, agency: client.agencyId, ingest_types: client.ingestTypes },
+      detail: { kind: client.kind, agency: client.agencyId, ingest_types: client.ingestTypes, roles: client.roles },
     });
     if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
     const pending = client.kind === 'partner' ? [] : [await openAdminRequest(c.env.DB, 'client.activate', 'client', client.id, { etag: client.etag }, c.var.access.clientId, `new ${client.kind}`, now)];

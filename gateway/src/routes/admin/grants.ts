@@ -100,6 +100,7 @@ export const grantRoutes = adminRouter()
     if (purpose === null || purpose.status !== 'active') issues.push({ path: 'purpose_id', code: 'unknown_purpose', message: 'no such active purpose' });
     else if (!purpose.agencies.includes(body.agency_id)) issues.push({ path: 'agency_id', code: 'agency_not_in_purpose', message: 'the purpose is not open to this agency' });
     if ((await getAgency(c.env.DB, body.agency_id)) === null) issues.push({ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' });
+    if (body.unblurred_media && purpose?.allowUnblurredMedia !== true) issues.push({ path: 'unblurred_media', code: 'not_allowed_by_purpose', message: 'the purpose does not allow unblurred media' });
     if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The grant is not valid.', { issues });
 
     const actor = c.var.access.clientId;
@@ -111,6 +112,8 @@ export const grantRoutes = adminRouter()
       notAfter,
       dataLife: body.data_life_seconds,
       recordIds: body.record_ids === undefined ? null : [...new Set(body.record_ids)],
+      mediaUnblurred: body.unblurred_media,
+      leadershipApprovals: [],
       status: 'pending',
       note: body.note,
       version: 1,
@@ -126,7 +129,7 @@ export const grantRoutes = adminRouter()
       action: 'grant.create',
       targetType: 'grant',
       targetId: grant.id,
-      detail: { purpose: grant.purposeId, agency: grant.agencyId, not_before: notBefore, not_after: notAfter, data_life: grant.dataLife, record_ids: grant.recordIds?.length ?? null, request: request.id },
+      detail: { purpose: grant.purposeId, agency: grant.agencyId, not_before: notBefore, not_after: notAfter, data_life: grant.dataLife, record_ids: grant.recordIds?.length ?? null, unblurred_media: grant.mediaUnblurred, request: request.id },
     });
     if (!outcome.ok) throw new Problem(409, 'conflict');
     return c.json(grantOut(grant, [request], now), 201);

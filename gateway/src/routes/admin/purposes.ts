@@ -35,6 +35,7 @@ const fields = (body: Omit<Body, 'reason'>) => ({
   requestsPerMinute: body.requests_per_minute,
   personsPerHour: body.persons_per_hour,
   notificationDelayDays: body.notification_delay_days,
+  allowUnblurredMedia: body.allow_unblurred_media,
   status: body.status,
 });
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DISCLOSURE_MODES } from '@need2know/schema';
-import { CLIENT_KINDS, GRANT_STATUSES, RECORD_ACTIONS } from '../../policy/types.js';
+import { CLIENT_KINDS, GRANT_STATUSES, OFFICER_ROLES, RECORD_ACTIONS } from '../../policy/types.js';
 import { MAX_ACCESS_TOKEN_LIFETIME, MIN_ACCESS_TOKEN_LIFETIME } from '../../config.js';
 
 /** Longest disclosure window a grant may have (a standing inter-ministry agreement): five years. */
@@ -29,6 +29,7 @@ export const ClientCreate = z
     signing_jwks: z.object({ keys: z.array(Jwk).min(1).max(4) }),
     encryption_jwk: Jwk.optional(),
     ingest_types: z.array(z.string().max(64)).max(16).default([]),
+    roles: z.array(z.enum(OFFICER_ROLES)).max(4).default([]).openapi({ description: 'Privacy officers only: `leadership` may approve unblurred media on grants' }),
   })
   .strict()
   .openapi('ClientCreate');
@@ -51,6 +52,7 @@ export const Client = z
     signing_jwks: z.object({ keys: z.array(Jwk) }),
     encryption_jwk: Jwk.nullable(),
     ingest_types: z.array(z.string()),
+    roles: z.array(z.string()),
     status: z.enum(['active', 'suspended']),
     created_at: z.string(),
     updated_at: z.string(),
@@ -73,6 +75,7 @@ export const PurposeBody = z
     requests_per_minute: z.number().int().min(1).max(100_000).default(60),
     persons_per_hour: z.number().int().min(1).max(1_000_000).default(200),
     notification_delay_days: z.number().int().min(0).max(3650).default(0),
+    allow_unblurred_media: z.boolean().default(false).openapi({ description: 'Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved' }),
     status: z.enum(['active', 'retired']).default('active'),
   })
   .strict();
@@ -91,6 +94,7 @@ export const Purpose = z
     requests_per_minute: z.number(),
     persons_per_hour: z.number(),
     notification_delay_days: z.number(),
+    allow_unblurred_media: z.boolean(),
     status: z.enum(['active', 'retired']),
     version: z.number(),
     created_by: z.string(),
@@ -107,6 +111,7 @@ export const GrantCreate = z
     not_after: DateTime,
     data_life_seconds: z.number().int().min(60).max(MAX_WINDOW_SECONDS),
     record_ids: z.array(RecordId).min(1).max(MAX_GRANT_RECORD_IDS).optional(),
+    unblurred_media: z.boolean().default(false).openapi({ description: 'Ask for flagged media unblurred; needs a purpose that allows it and two leadership approvals' }),
     note: z.string().max(1000).default(''),
   })
   .strict()
@@ -137,6 +142,8 @@ export const Grant = z
     not_after: z.string(),
     data_life_seconds: z.number(),
     record_ids: z.array(z.string()).nullable(),
+    unblurred_media: z.boolean(),
+    leadership_approvals: z.array(z.string()),
     status: z.enum(GRANT_STATUSES),
     live: z.boolean().openapi({ description: 'Whether the grant allows disclosure right now' }),
     note: z.string(),

@@ -10,6 +10,7 @@ import { inGrantRecords } from '../../access/scope.js';
 import { subjectIds } from '../../access/subjects.js';
 import { DISCLOSURE_MEDIA_TYPE } from '../../delivery/seal-delivery.js';
 import { minimiseRecord } from '../../disclosure/minimise.js';
+import { mayReleaseUnblurredMedia } from '../../policy/media.js';
 import { Problem } from '../../errors/problem.js';
 import { keyRing } from '../../keys/key-ring.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
@@ -71,7 +72,9 @@ async function minimised(c: Context<AppEnv>, type: string, records: readonly Ope
   if (def === undefined) throw new Problem(404, 'not_found');
   const ring = await keyRing(c.env);
   const today = new Date(c.var.now * 1000).toISOString().slice(0, 10);
-  return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: c.var.access.agencyId, today, mediaUnblurred: false }));
+  const { purpose, grant } = c.var.access;
+  const mediaUnblurred = purpose !== undefined && grant !== undefined && mayReleaseUnblurredMedia(purpose, grant);
+  return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: c.var.access.agencyId, today, mediaUnblurred }));
 }
 
 /** Records an answer that disclosed nothing, then refuses with the same 404 for missing and out-of-grant records. */
