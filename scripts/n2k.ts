@@ -27,6 +27,7 @@ Registry (privacy officer)
   grants approve ID REQUEST_ID | reject ID REQUEST_ID
   grants extend ID --until WHEN | shorten ID --until WHEN
   grants suspend ID | resume ID | revoke ID            (all take --reason TEXT)
+  grants leadership-approve ID --reason TEXT          leadership: let flagged media leave this grant unblurred
   requests [--status S] | requests approve ID | requests reject ID   registry changes awaiting a second officer
   events [--after SEQ] [--limit N]
   keys list | rotate                                  token-signing keys
@@ -160,6 +161,7 @@ async function grants(action: string | undefined, id: string | undefined, extra:
     case 'suspend':
     case 'resume':
     case 'revoke':
+    case 'leadership-approve':
       return print(await a.post(`/grants/${id}/${action}`, { reason }));
     default:
       throw new Error('unknown grants command (see --help)');
