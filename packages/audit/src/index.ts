@@ -1,0 +1,35 @@
+/**
+ * @need2know/audit: the verifiable core of the tamper-evident audit log. RFC 9162 Merkle tree
+ * hashing with an O(log n) frontier for appends, inclusion and consistency proofs over a
+ * storage-supplied node lookup, C2SP signed checkpoints (Ed25519), canonical entry bytes, and
+ * offline verification of exports. Pure, no I/O; runs unchanged in Cloudflare Workers and Node 20.
+ * Formats: FORMAT.md.
+ */
+export { EXPORT_FORMAT, HASH_BYTES } from './constants.js';
+export { AuditError } from './errors.js';
+export type { AuditErrorCode } from './errors.js';
+export { formatCheckpoint } from './checkpoint/format.js';
+export { parseCheckpoint } from './checkpoint/parse.js';
+export { signCheckpoint } from './checkpoint/sign.js';
+export type { Checkpoint } from './checkpoint/types.js';
+export { verifyCheckpoint } from './checkpoint/verify.js';
+export { canonicalEntryBytes } from './entry/canonical-entry-bytes.js';
+export { createExport } from './export/create-export.js';
+export type { CreateExportInput } from './export/create-export.js';
+export type { AuditExport, ExportedEntry, ExportProblem, ExportProblemCode, ExportVerification } from './export/types.js';
+export { verifyExport } from './export/verify-export.js';
+export { appendLeaf, appendLeafWithNodes, emptyCompactRange, rootOf } from './merkle/compact-range.js';
+export type { CompactRange } from './merkle/compact-range.js';
+export { consistencyProof, consistencyProofNodes } from './merkle/consistency-proof.js';
+export { emptyRoot, leafHash, nodeHash } from './merkle/hash.js';
+export { inclusionProof, inclusionProofNodes } from './merkle/inclusion-proof.js';
+export { lookupFromLeaves } from './merkle/node-lookup.js';
+export type { NodeId, NodeLookup, StoredNode } from './merkle/node-lookup.js';
+export { rootFromLeaves } from './merkle/root-from-leaves.js';
+export { verifyConsistency } from './merkle/verify-consistency.js';
+export { verifyInclusion } from './merkle/verify-inclusion.js';
+export { noteKeyHash } from './note/key-hash.js';
+export { ed25519NoteSigner, formatVerifierKey, generateNoteKey, parseVerifierKey } from './note/keys.js';
+export type { NoteSigner, VerifierKey } from './note/keys.js';
+export { signNote } from './note/sign-note.js';
+export { verifyNote } from './note/verify-note.js';
