@@ -100,7 +100,7 @@ describe('verifyExport', () => {
 
   it('locates an inserted entry, whether it reuses an index or extends the segment', async () => {
     const exp = clone(full());
-    const real = exp.entries[7] as { proof: string[] };
+    const real = exp.entries[7] as { proof: readonly string[] };
     exp.entries.splice(7, 0, { index: 7, entry: { seq: 7, action: 'disclose', officer: 'hmac:forged' }, proof: real.proof });
     expect(problems(await verifyExport(exp, vkey))).toEqual([{ code: 'ERR_EXTRA_ENTRY', index: 7 }]);
     const tail = clone(full());
