@@ -110,3 +110,12 @@ describe('checkpoints (c2sp.org/tlog-checkpoint)', () => {
     }
   });
 });
+
+describe('FORMAT.md example', () => {
+  it('verifies under its vkey', async () => {
+    const note =
+      'example.gov/need2know/audit\n8\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n\n\u2014 example.gov/need2know/audit NyW1k/NOZaYdPXyZ43ANDLUByG4n/+hE452PJydOVtHMMijBrmfG+v8Q9X7oqYTHbbYCCdfQNDITxUETlgf7ZiIFwQI=\n';
+    const cp = await verifyCheckpoint(note, 'example.gov/need2know/audit+3725b593+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW');
+    expect(cp.size).toBe(8);
+  });
+});
