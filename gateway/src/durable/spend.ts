@@ -7,6 +7,6 @@ import type { Nonce } from './replay-guard.js';
  * fresh and are now spent.
  */
 export async function spendNonces(env: GatewayEnv, scope: string, nonces: readonly Nonce[], now: number): Promise<string | null> {
-  const stub = env.REPLAY_GUARD.get(env.REPLAY_GUARD.idFromName(scope));
-  return stub.consume(nonces, now);
+  const guard = env.REPLAY_GUARD.get(env.REPLAY_GUARD.idFromName(scope));
+  return guard.consume(nonces, now);
 }
