@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './env.js';
 import { Problem, type ProblemCode } from './errors/problem.js';
 import { identifiers } from './oauth/access-token.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { auditRoutes } from './routes/audit.js';
 import { docsRoutes } from './routes/docs/docs-page.js';
 import { registerOAuthPaths } from './routes/docs/oauth-paths.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -45,6 +46,7 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
   app.route('/.well-known', wellKnownRoutes);
   app.route('/oauth', oauthRoutes);
   app.route('/v1/admin', adminRoutes);
+  app.route('/v1', auditRoutes);
   app.route('/v1', resourceRoutes);
   app.route('/docs', docsRoutes);
 

@@ -1,3 +1,4 @@
+import type { AuditLog } from './durable/audit-log.js';
 import type { GrantKeyVault } from './durable/grant-key-vault.js';
 import type { RateLimiter } from './durable/rate-limiter.js';
 import type { ReplayGuard } from './durable/replay-guard.js';
@@ -6,7 +7,7 @@ import type { ReplayGuard } from './durable/replay-guard.js';
  * The Worker's bindings: those declared in wrangler.toml (generated into worker-configuration.d.ts
  * by `npm run types`) plus the secrets, which wrangler cannot see.
  */
-export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'RATE_LIMITER' | 'GRANT_KEYS' | 'N2K_ROOT_SECRET' | 'N2K_BOOTSTRAP_ADMINS'> {
+export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'RATE_LIMITER' | 'GRANT_KEYS' | 'AUDIT_LOG' | 'N2K_ROOT_SECRET' | 'N2K_BOOTSTRAP_ADMINS'> {
   /** Base64url root secret (≥ 32 bytes) from which every at-rest and wrapping key is derived. */
   readonly N2K_ROOT_SECRET: string;
   /**
@@ -17,6 +18,7 @@ export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'RATE_LIMITER' | 
   readonly REPLAY_GUARD: DurableObjectNamespace<ReplayGuard>;
   readonly RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   readonly GRANT_KEYS: DurableObjectNamespace<GrantKeyVault>;
+  readonly AUDIT_LOG: DurableObjectNamespace<AuditLog>;
 }
 
 /** Source of the current time in Unix seconds; replaced by a simulated clock in tests. */

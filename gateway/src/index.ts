@@ -2,6 +2,7 @@ import { createApp } from './app.js';
 import type { GatewayEnv } from './env.js';
 import { runHousekeeping } from './housekeeping.js';
 
+export { AuditLog } from './durable/audit-log.js';
 export { GrantKeyVault } from './durable/grant-key-vault.js';
 export { RateLimiter } from './durable/rate-limiter.js';
 export { ReplayGuard } from './durable/replay-guard.js';

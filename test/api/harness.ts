@@ -183,13 +183,13 @@ export async function callResource(gateway: ReturnType<typeof testGateway>, clie
   return gateway.request(path, { ...init, method, headers });
 }
 
-/** An admin session for a privacy officer: token + helper to call admin routes as JSON. */
+/** An admin session for a privacy officer: token + helper to call admin routes (or any `/v1/…` path) as JSON. */
 export async function adminSession(gateway: ReturnType<typeof testGateway>, officer: TestClient) {
   const response = await requestToken(gateway, officer, { scope: 'admin' });
   if (response.status !== 200) throw new Error(`admin token refused: ${response.status} ${await response.text()}`);
   const token = ((await response.json()) as { access_token: string }).access_token;
   return (method: string, path: string, body?: unknown) =>
-    callResource(gateway, officer, token, `/v1/admin${path}`, {
+    callResource(gateway, officer, token, path.startsWith('/v1/') ? path : `/v1/admin${path}`, {
       method,
       ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
     });

@@ -1,3 +1,5 @@
+import type { GatewayEnv } from '../env.js';
+
 /** One row of the disclosure log: who received what about whom, bound to request and response. */
 export interface DisclosureEntry {
   readonly id: string;
@@ -16,12 +18,39 @@ export interface DisclosureEntry {
   readonly outcome: 'disclosed' | 'not_found' | 'rate_limited' | 'key_destroyed';
 }
 
+/** The shard of the tamper-evident log disclosures are appended to. */
+export const AUDIT_SHARD = 'log:main';
+
+/** The tamper-evident log (one Durable Object per shard). */
+export function auditLog(env: GatewayEnv) {
+  return env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(AUDIT_SHARD));
+}
+
 /**
- * Appends `entry` to the disclosure log. Fail-closed: it throws when the entry cannot be written,
- * and callers write it before the response leaves, so nothing is disclosed without its record.
+ * Appends `entry` to the tamper-evident log, then indexes it in D1 for reports. Fail-closed: it
+ * throws when either cannot be written, and callers write it before the response leaves, so
+ * nothing is disclosed without its record.
  */
-export async function recordDisclosure(db: D1Database, entry: DisclosureEntry): Promise<void> {
-  await db
+export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry): Promise<void> {
+  await auditLog(env).append([
+    {
+      kind: 'disclosure',
+      id: entry.id,
+      at: entry.at,
+      client: entry.clientId,
+      agency: entry.agencyId,
+      purpose: entry.purposeId,
+      grant: entry.grantId,
+      action: entry.action,
+      record_type: entry.recordType,
+      subjects: [...entry.subjects],
+      fields: { ...entry.fields },
+      request_hash: entry.requestHash,
+      response_hash: entry.responseHash,
+      outcome: entry.outcome,
+    },
+  ]);
+  await env.DB
     .prepare(
       `INSERT INTO disclosures (id, at, client_id, agency_id, purpose_id, grant_id, action, record_type, subjects, fields, request_hash, response_hash, outcome)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -71,11 +71,11 @@ export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response
   const [admission, sealed] = await Promise.allSettled([admit(c.env, grantScope(grant.id), d.purpose, subjects, now), seal()]);
   if (admission.status === 'rejected') throw admission.reason;
   if (!admission.value.ok) {
-    await recordDisclosure(c.env.DB, { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' });
+    await recordDisclosure(c.env, { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' });
     throw rateLimited(admission.value);
   }
   if (sealed.status === 'rejected') throw sealed.reason;
   const { jwe, jti } = sealed.value;
-  await recordDisclosure(c.env.DB, { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' });
+  await recordDisclosure(c.env, { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' });
   return new Response(jwe, { status: 200, headers: { 'content-type': DISCLOSURE_MEDIA_TYPE, 'cache-control': 'no-store', 'n2k-disclosure-id': jti } });
 }

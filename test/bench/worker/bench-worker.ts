@@ -9,6 +9,7 @@ import type { GatewayEnv } from '../../../gateway/src/env.js';
 import { readRecords } from '../../../gateway/src/records/read.js';
 import { findByBlindIndex } from '../../../gateway/src/records/search.js';
 
+export { AuditLog } from '../../../gateway/src/durable/audit-log.js';
 export { GrantKeyVault } from '../../../gateway/src/durable/grant-key-vault.js';
 export { RateLimiter } from '../../../gateway/src/durable/rate-limiter.js';
 export { ReplayGuard } from '../../../gateway/src/durable/replay-guard.js';

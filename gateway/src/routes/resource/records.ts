@@ -80,7 +80,7 @@ async function minimised(c: Context<AppEnv>, type: string, records: readonly Ope
 /** Records an answer that disclosed nothing, then refuses with the same 404 for missing and out-of-grant records. */
 async function notFound(c: Context<AppEnv>, action: 'fetch' | 'search', type: string, purposeId: string): Promise<never> {
   const { access, now, requestHash } = c.var;
-  await recordDisclosure(c.env.DB, {
+  await recordDisclosure(c.env, {
     id: crypto.randomUUID(),
     at: now,
     clientId: access.clientId,

@@ -41,7 +41,7 @@ export const viewerKeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   const released = await releaseViewerKey(c.env, grant.id, epoch, now);
   const entry = { at: now, clientId: access.clientId, agencyId: access.agencyId, purposeId: grant.purposeId, grantId: grant.id, action: 'viewer_key' as const, recordType: '', subjects: [], fields: {}, requestHash };
   if (released === null) {
-    await recordDisclosure(c.env.DB, { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' });
+    await recordDisclosure(c.env, { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' });
     throw new Problem(410, 'key_destroyed', 'This viewer key no longer exists; what it sealed can no longer be opened.');
   }
   const client = await getClient(c.env.DB, access.clientId);
@@ -49,6 +49,6 @@ export const viewerKeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   const key = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ kty: 'oct', k: released.key, kid, alg: 'A256GCM' })))
     .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', ...(client.encryptionJwk.kid === undefined ? {} : { kid: client.encryptionJwk.kid }) })
     .encrypt(await importJWK(client.encryptionJwk, 'ECDH-ES'));
-  await recordDisclosure(c.env.DB, { ...entry, id: crypto.randomUUID(), responseHash: await sha256b64url(key), outcome: 'disclosed' });
+  await recordDisclosure(c.env, { ...entry, id: crypto.randomUUID(), responseHash: await sha256b64url(key), outcome: 'disclosed' });
   return c.json({ kid, destroy_at: released.destroyAt, key }, 200, { 'cache-control': 'no-store' });
 });

@@ -25,7 +25,8 @@ export async function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, 
 export async function ed25519FromSeed(seed: Uint8Array): Promise<{ privateKey: CryptoKey; publicKey: Uint8Array }> {
   if (!(seed instanceof Uint8Array) || seed.length !== ED25519_KEY_BYTES) throw new TypeError('Ed25519 seed must be 32 bytes');
   const extractable = await crypto.subtle.importKey('pkcs8', buffer(concat(PKCS8_PREFIX, seed)), ED25519, true, ['sign']);
-  const jwk = await crypto.subtle.exportKey('jwk', extractable);
+  // Typed loosely by some runtimes' declarations (workerd's returns a union); 'jwk' always yields a JWK.
+  const jwk = (await crypto.subtle.exportKey('jwk', extractable)) as JsonWebKey;
   const privateKey = await crypto.subtle.importKey('pkcs8', buffer(concat(PKCS8_PREFIX, seed)), ED25519, false, ['sign']);
   return { privateKey, publicKey: fromBase64Url(jwk.x ?? '') };
 }
@@ -33,8 +34,8 @@ export async function ed25519FromSeed(seed: Uint8Array): Promise<{ privateKey: C
 /** A fresh Ed25519 key pair as seed and public key bytes. */
 export async function ed25519Generate(): Promise<{ seed: Uint8Array; publicKey: Uint8Array }> {
   const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
-  const publicKey = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  const pkcs8 = new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
+  const publicKey = new Uint8Array((await crypto.subtle.exportKey('raw', pair.publicKey)) as ArrayBuffer);
   return { seed: pkcs8.slice(pkcs8.length - ED25519_KEY_BYTES), publicKey };
 }
 

@@ -1,0 +1,114 @@
+import { appendLeafWithNodes, canonicalEntryBytes, consistencyProof, createExport, ed25519NoteSigner, emptyCompactRange, formatCheckpoint, formatVerifierKey, inclusionProof, leafHash, rootOf, signCheckpoint, type AuditExport, type CompactRange, type NodeLookup, type NoteSigner } from '@need2know/audit';
+import { DurableObject } from 'cloudflare:workers';
+
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+const unhex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
+const b64 = (b: Uint8Array) => btoa(String.fromCharCode(...b));
+const fromB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+
+/** HKDF label of the checkpoint-signing key (domain-separated from every other derived key). */
+const CHECKPOINT_KEY_INFO = 'need2know/audit-checkpoint-key/v1';
+
+/**
+ * The tamper-evident log: every entry is a leaf of an RFC 9162 Merkle tree, appended in one
+ * serialised order (this object), with every complete subtree hash stored so that inclusion and
+ * consistency proofs are answered from storage. Checkpoints are signed notes (c2sp.org/tlog-
+ * checkpoint) under an Ed25519 key derived from the root secret; its public key is published.
+ */
+export class AuditLog extends DurableObject<{ N2K_ROOT_SECRET: string }> {
+  #signer: Promise<NoteSigner> | undefined;
+
+  constructor(ctx: DurableObjectState, env: { N2K_ROOT_SECRET: string }) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => {
+      const sql = this.ctx.storage.sql;
+      sql.exec('CREATE TABLE IF NOT EXISTS entries (idx INTEGER PRIMARY KEY, entry TEXT NOT NULL, leaf TEXT NOT NULL)');
+      sql.exec('CREATE TABLE IF NOT EXISTS nodes (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (level, idx))');
+      sql.exec('CREATE TABLE IF NOT EXISTS frontier (id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, hashes TEXT NOT NULL)');
+      sql.exec('CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL, at INTEGER NOT NULL)');
+    });
+  }
+
+  #frontier(): CompactRange {
+    const row = this.ctx.storage.sql.exec<{ size: number; hashes: string }>('SELECT size, hashes FROM frontier WHERE id = 1').toArray()[0];
+    return row === undefined ? emptyCompactRange() : { size: row.size, hashes: (JSON.parse(row.hashes) as string[]).map(unhex) };
+  }
+
+  #lookup: NodeLookup = (level, index) => {
+    const row = this.ctx.storage.sql.exec<{ hash: string }>('SELECT hash FROM nodes WHERE level = ? AND idx = ?', level, index).toArray()[0];
+    return row === undefined ? undefined : unhex(row.hash);
+  };
+
+  /**
+   * Appends `entries` in order and returns the index of the first and the new size. Runs without an
+   * `await` between reading and writing the frontier, so concurrent appends are serialised and the
+   * log has no gaps or duplicates; the write is durable before the promise resolves.
+   */
+  async append(entries: readonly Record<string, unknown>[]): Promise<{ first: number; size: number }> {
+    const sql = this.ctx.storage.sql;
+    let state = this.#frontier();
+    const first = state.size;
+    for (const entry of entries) {
+      const leaf = leafHash(canonicalEntryBytes(entry));
+      const appended = appendLeafWithNodes(state, leaf);
+      sql.exec('INSERT INTO entries (idx, entry, leaf) VALUES (?, ?, ?)', state.size, JSON.stringify(entry), hex(leaf));
+      for (const node of appended.nodes) sql.exec('INSERT OR REPLACE INTO nodes (level, idx, hash) VALUES (?, ?, ?)', node.level, node.index, hex(node.hash));
+      state = appended.state;
+    }
+    sql.exec('INSERT OR REPLACE INTO frontier (id, size, hashes) VALUES (1, ?, ?)', state.size, JSON.stringify(state.hashes.map(hex)));
+    return { first, size: state.size };
+  }
+
+  /** Current number of entries. */
+  async size(): Promise<number> {
+    return this.#frontier().size;
+  }
+
+  #signerFor(origin: string): Promise<NoteSigner> {
+    this.#signer ??= (async () => {
+      const root = await crypto.subtle.importKey('raw', fromB64url(this.env.N2K_ROOT_SECRET), 'HKDF', false, ['deriveBits']);
+      const seed = new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: new TextEncoder().encode(CHECKPOINT_KEY_INFO) }, root, 256));
+      return ed25519NoteSigner(origin, seed);
+    })();
+    return this.#signer;
+  }
+
+  /** The verifier key (signed-note `vkey`) outsiders use to check checkpoints. */
+  async verifierKey(origin: string): Promise<string> {
+    const signer = await this.#signerFor(origin);
+    return formatVerifierKey(signer.keyName, signer.publicKey);
+  }
+
+  /** A signed checkpoint of the current tree (made and stored if the tree grew since the last one). */
+  async checkpoint(origin: string, now: number): Promise<string> {
+    const state = this.#frontier();
+    const existing = this.ctx.storage.sql.exec<{ note: string }>('SELECT note FROM checkpoints WHERE size = ?', state.size).toArray()[0];
+    if (existing !== undefined) return existing.note;
+    const note = await signCheckpoint(formatCheckpoint({ origin, size: state.size, root: rootOf(state) }), await this.#signerFor(origin));
+    this.ctx.storage.sql.exec('INSERT OR IGNORE INTO checkpoints (size, note, at) VALUES (?, ?, ?)', state.size, note, now);
+    return note;
+  }
+
+  /** Entry `index` and its inclusion proof in the tree of `size` leaves (base64 hashes). */
+  async inclusion(index: number, size: number): Promise<{ entry: Record<string, unknown>; proof: string[] } | null> {
+    const row = this.ctx.storage.sql.exec<{ entry: string }>('SELECT entry FROM entries WHERE idx = ?', index).toArray()[0];
+    if (row === undefined || index >= size || size > this.#frontier().size) return null;
+    return { entry: JSON.parse(row.entry) as Record<string, unknown>, proof: inclusionProof(index, size, this.#lookup).map(b64) };
+  }
+
+  /** Consistency proof between the trees of `from` and `to` leaves (base64 hashes). */
+  async consistency(from: number, to: number): Promise<string[] | null> {
+    if (from < 1 || from > to || to > this.#frontier().size) return null;
+    return consistencyProof(from, to, this.#lookup).map(b64);
+  }
+
+  /** An export of entries [start, end) with a fresh checkpoint and every stored one covering the segment. */
+  async exportSegment(origin: string, start: number, end: number, now: number): Promise<AuditExport> {
+    const latest = await this.checkpoint(origin, now);
+    const size = this.#frontier().size;
+    const stop = Math.min(end, size);
+    const rows = this.ctx.storage.sql.exec<{ idx: number; entry: string }>('SELECT idx, entry FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx', start, stop).toArray();
+    const notes = this.ctx.storage.sql.exec<{ note: string }>('SELECT note FROM checkpoints WHERE size >= ? ORDER BY size', stop).toArray().map((r) => r.note);
+    return createExport({ origin, start, entries: rows.map((r) => JSON.parse(r.entry) as Record<string, unknown>), checkpoints: notes.length > 0 ? notes : [latest], getNode: this.#lookup });
+  }
+}

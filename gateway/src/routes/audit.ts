@@ -1,0 +1,84 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { auditLog } from '../access/audit.js';
+import type { GatewayEnv } from '../env.js';
+import { Problem } from '../errors/problem.js';
+import { requireAccessToken } from '../middleware/access-token.js';
+import { identifiers } from '../oauth/access-token.js';
+import { adminProblems, jsonOk } from './admin/responses.js';
+import { validationHook } from './validation-hook.js';
+
+/** The log's origin line (c2sp.org/tlog-checkpoint): the gateway's host and path, unique per log. */
+export function auditOrigin(env: GatewayEnv): string {
+  return `${new URL(identifiers(env).issuer).host}/need2know/audit`;
+}
+
+const Size = z.coerce.number().int().min(0).max(2 ** 40);
+
+const key = createRoute({
+  method: 'get',
+  path: '/audit/key',
+  tags: ['audit'],
+  summary: 'The log origin and the verifier key (signed-note vkey) that checks its checkpoints',
+  responses: { 200: jsonOk(z.object({ origin: z.string(), vkey: z.string() }).openapi('AuditKey'), 'Verifier key') },
+});
+const checkpoint = createRoute({
+  method: 'get',
+  path: '/audit/checkpoint',
+  tags: ['audit'],
+  summary: 'The latest signed checkpoint (c2sp.org/tlog-checkpoint): tree size and root hash',
+  responses: { 200: { description: 'Signed note', content: { 'text/plain': { schema: z.string() } } } },
+});
+const consistency = createRoute({
+  method: 'get',
+  path: '/audit/proofs/consistency',
+  tags: ['audit'],
+  summary: 'RFC 9162 consistency proof between two tree sizes: the log only ever grew',
+  request: { query: z.object({ from: Size, to: Size }) },
+  responses: { 200: jsonOk(z.object({ from: z.number(), to: z.number(), proof: z.array(z.string()) }), 'Proof (base64 hashes)'), ...adminProblems },
+});
+const inclusion = createRoute({
+  method: 'get',
+  path: '/audit/proofs/inclusion',
+  tags: ['audit'],
+  summary: 'An entry and its RFC 9162 inclusion proof in the tree of `size` entries (privacy officers)',
+  security: [{ DPoP: [] }],
+  middleware: [requireAccessToken('admin')] as const,
+  request: { query: z.object({ index: Size, size: Size }) },
+  responses: { 200: jsonOk(z.object({ index: z.number(), size: z.number(), entry: z.record(z.string(), z.unknown()), proof: z.array(z.string()) }), 'Entry and proof'), ...adminProblems },
+});
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/audit/export',
+  tags: ['audit'],
+  summary: 'A signed segment of the log for oversight bodies, verifiable offline (`n2k audit verify`)',
+  security: [{ DPoP: [] }],
+  middleware: [requireAccessToken('admin')] as const,
+  request: { query: z.object({ from: Size.default(0), to: Size.optional() }) },
+  responses: { 200: jsonOk(z.record(z.string(), z.unknown()).openapi('AuditExport'), 'need2know-audit-export/v1'), ...adminProblems },
+});
+
+/** `/v1/audit/*`: the tamper-evident log, its checkpoints and proofs. */
+export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(key, async (c) => c.json({ origin: auditOrigin(c.env), vkey: await auditLog(c.env).verifierKey(auditOrigin(c.env)) }, 200))
+  .openapi(checkpoint, async (c) => c.text(await auditLog(c.env).checkpoint(auditOrigin(c.env), c.var.now), 200, { 'cache-control': 'no-store' }))
+  .openapi(consistency, async (c) => {
+    const { from, to } = c.req.valid('query');
+    const proof = await auditLog(c.env).consistency(from, to);
+    if (proof === null) throw new Problem(400, 'validation_failed', 'Sizes must satisfy 1 ≤ from ≤ to ≤ the log size.');
+    return c.json({ from, to, proof }, 200);
+  })
+  .openapi(inclusion, async (c) => {
+    const { index, size } = c.req.valid('query');
+    // RPC flattens the declared type of `entry`; the object returns it as plain JSON.
+    const found = (await auditLog(c.env).inclusion(index, size)) as { entry: Record<string, unknown>; proof: string[] } | null;
+    if (found === null) throw new Problem(404, 'not_found');
+    return c.json({ index, size, entry: found.entry, proof: found.proof }, 200);
+  })
+  .openapi(exportRoute, async (c) => {
+    const { from, to } = c.req.valid('query');
+    const log = auditLog(c.env);
+    const end = to ?? (await log.size());
+    if (end < from) throw new Problem(400, 'validation_failed', '`to` must not be below `from`.');
+    return c.json((await log.exportSegment(auditOrigin(c.env), from, end, c.var.now)) as unknown as Record<string, unknown>, 200);
+  });
