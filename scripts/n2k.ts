@@ -2,9 +2,10 @@
  * `npm run n2k -- <command>`: the privacy officer's command line. Every command goes through the
  * same admin API as the console, signed in as a privacy officer from the local credentials file.
  */
+import { verifyExport, type AuditExport } from '@need2know/audit';
 import { GatewayError, GatewaySession, signingKeyFromJwk } from '@need2know/client';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AdminClient, type Json } from './lib/admin-client.js';
@@ -34,6 +35,12 @@ Registry (privacy officer)
   keys field-status | field-rotate | field-retire     field-encryption key versions
   keys rewrap [--batch N]                             move stored records to the newest field key
   housekeeping                                        run the scheduled job now
+
+Oversight
+  audit checkpoint                                    the latest signed checkpoint
+  audit export [--from N] [--to N] --out FILE         a signed log segment (privacy officer)
+  audit verify --file FILE [--vkey KEY]               verify an export offline (KEY: the log's
+                                                      published vkey; fetched from --gateway if absent)
 
 Data owner tools
   load --client ID --type TYPE --file FILE.ndjson [--batch N]   bulk-load records (resumable)
@@ -83,6 +90,9 @@ const { values: opts, positionals } = parseArgs({
     batch: { type: 'string' },
     persons: { type: 'string' },
     seed: { type: 'string' },
+    out: { type: 'string' },
+    vkey: { type: 'string' },
+    to: { type: 'string' },
   },
 });
 
@@ -91,6 +101,9 @@ function need(name: keyof typeof opts): string {
   if (typeof v !== 'string' || v === '') throw new Error(`--${name} is required`);
   return v;
 }
+
+/** The gateway URL: --gateway, else the issuer in the credentials file, else the local default. */
+const gatewayUrl = () => opts.gateway ?? readCredentials(opts.credentials ?? CREDENTIALS)?.issuer ?? 'http://127.0.0.1:8787';
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Json;
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
@@ -234,6 +247,21 @@ async function main(): Promise<void> {
       if (creds === null) throw new Error('no credentials: run npm start first');
       const reports = await loadDemoDataset(opts.gateway ?? creds.issuer, creds.clients, { persons: Number(opts.persons ?? 10_000), ...(opts.seed === undefined ? {} : { seed: opts.seed }) });
       return print(reports);
+    }
+    case 'audit checkpoint':
+      return void console.log(await (await fetch(`${gatewayUrl()}/v1/audit/checkpoint`)).text());
+    case 'audit export': {
+      const body = await (await admin()).getPath(`/v1/audit/export?from=${Number(opts.from ?? 0)}${opts.to === undefined ? '' : `&to=${Number(opts.to)}`}`);
+      writeFileSync(need('out'), `${JSON.stringify(body, null, 2)}\n`);
+      return void console.log(`wrote ${need('out')}`);
+    }
+    case 'audit verify': {
+      const vkey = opts.vkey ?? ((await (await fetch(`${gatewayUrl()}/v1/audit/key`)).json()) as { vkey: string }).vkey;
+      const verdict = await verifyExport(JSON.parse(readFileSync(need('file'), 'utf8')) as AuditExport, vkey);
+      if (verdict.ok) return void console.log(`verified: entries ${verdict.start}–${verdict.end - 1} of a log of ${verdict.size}, root ${verdict.root}`);
+      for (const p of verdict.problems) console.error(`${p.code}${p.index === undefined ? '' : ` at entry ${p.index}`}${p.checkpoint === undefined ? '' : ` (checkpoint ${p.checkpoint})`}: ${p.message}`);
+      process.exitCode = 2;
+      return;
     }
     case 'housekeeping':
       return print(await (await admin()).post('/housekeeping'));

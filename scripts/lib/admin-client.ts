@@ -26,6 +26,11 @@ export class AdminClient {
     return this.#session.json<T>(`/v1/admin${path}`);
   }
 
+  /** GET any gateway path (e.g. `/v1/audit/export`) with the officer's session. */
+  getPath<T = Json>(path: string): Promise<T> {
+    return this.#session.json<T>(path);
+  }
+
   post<T = Json>(path: string, body: unknown = {}): Promise<T> {
     return this.#session.json<T>(`/v1/admin${path}`, { method: 'POST', body });
   }
