@@ -32,7 +32,7 @@ export function auditLog(env: GatewayEnv) {
  * nothing is disclosed without its record.
  */
 export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry): Promise<void> {
-  await auditLog(env).append([
+  const { first } = await auditLog(env).append([
     {
       kind: 'disclosure',
       id: entry.id,
@@ -50,11 +50,11 @@ export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry):
       outcome: entry.outcome,
     },
   ]);
-  await env.DB
-    .prepare(
-      `INSERT INTO disclosures (id, at, client_id, agency_id, purpose_id, grant_id, action, record_type, subjects, fields, request_hash, response_hash, outcome)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .bind(entry.id, entry.at, entry.clientId, entry.agencyId, entry.purposeId, entry.grantId, entry.action, entry.recordType, JSON.stringify(entry.subjects), JSON.stringify(entry.fields), entry.requestHash, entry.responseHash, entry.outcome)
-    .run();
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO disclosures (id, at, client_id, agency_id, purpose_id, grant_id, action, record_type, subjects, fields, request_hash, response_hash, outcome, log_index)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).bind(entry.id, entry.at, entry.clientId, entry.agencyId, entry.purposeId, entry.grantId, entry.action, entry.recordType, JSON.stringify(entry.subjects), JSON.stringify(entry.fields), entry.requestHash, entry.responseHash, entry.outcome, first),
+    env.DB.prepare('INSERT OR IGNORE INTO disclosure_subjects (subject, disclosure_id) SELECT value, ?1 FROM json_each(?2)').bind(entry.id, JSON.stringify(entry.subjects)),
+  ]);
 }

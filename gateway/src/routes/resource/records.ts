@@ -6,6 +6,7 @@ import { recordDisclosure } from '../../access/audit.js';
 import { deliver } from '../../access/deliver.js';
 import { fieldsForDisclosure } from '../../access/open-fields.js';
 import { beginRecordRequest } from '../../access/preamble.js';
+import { admit, grantScope, rateLimited } from '../../access/limits.js';
 import { inGrantRecords } from '../../access/scope.js';
 import { subjectIds } from '../../access/subjects.js';
 import { DISCLOSURE_MEDIA_TYPE } from '../../delivery/seal-delivery.js';
@@ -77,9 +78,13 @@ async function minimised(c: Context<AppEnv>, type: string, records: readonly Ope
   return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: c.var.access.agencyId, today, mediaUnblurred }));
 }
 
-/** Records an answer that disclosed nothing, then refuses with the same 404 for missing and out-of-grant records. */
+/**
+ * Counts the request against the grant's limit (probing ids is a request like any other), records
+ * an answer that disclosed nothing, then refuses with the same 404 for missing and out-of-grant records.
+ */
 async function notFound(c: Context<AppEnv>, action: 'fetch' | 'search', type: string, purposeId: string): Promise<never> {
   const { access, now, requestHash } = c.var;
+  const admission = access.grant === undefined || access.purpose === undefined ? null : await admit(c.env, grantScope(access.grant.id), access.purpose, [], now);
   await recordDisclosure(c.env, {
     id: crypto.randomUUID(),
     at: now,
@@ -93,8 +98,9 @@ async function notFound(c: Context<AppEnv>, action: 'fetch' | 'search', type: st
     fields: {},
     requestHash,
     responseHash: '',
-    outcome: 'not_found',
+    outcome: admission !== null && !admission.ok ? 'rate_limited' : 'not_found',
   });
+  if (admission !== null && !admission.ok) throw rateLimited(admission);
   throw new Problem(404, 'not_found');
 }
 
