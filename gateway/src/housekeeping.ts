@@ -1,11 +1,25 @@
 import { CLOCK_TOLERANCE } from './config.js';
 import type { GatewayEnv } from './env.js';
 import { rotateSigningKeyIfDue } from './keys/token-signing.js';
-import { commitChange } from './storage/admin-events.js';
+import { auditLog } from './access/audit.js';
+import { commitChange, listAdminEvents } from './storage/admin-events.js';
 import { grantsDueToExpire, updateGrantState } from './storage/grants.js';
 import { purgeExpiredRevocations } from './storage/revocations.js';
 import { randomToken } from './lib/random.js';
 import { grantsToShred, shredGrantKeys } from './delivery/shred.js';
+
+/** Administrative events carried into the log per run. */
+const ADMIN_EVENTS_BATCH = 500;
+
+/** Appends administrative events not yet in the tamper-evident log (each exactly once). */
+async function carryAdminEvents(env: GatewayEnv): Promise<number> {
+  const log = auditLog(env);
+  const events = await listAdminEvents(env.DB, { afterSeq: await log.adminCursor(), limit: ADMIN_EVENTS_BATCH });
+  if (events.length === 0) return 0;
+  return log.appendAdminEvents(
+    events.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, target_type: e.targetType, target_id: e.targetId, detail: { ...e.detail }, prev_hash: e.prevHash, hash: e.hash })),
+  );
+}
 
 /** Grants expired per run; the next run takes the rest. */
 const EXPIRE_BATCH = 100;
@@ -13,6 +27,8 @@ const EXPIRE_BATCH = 100;
 /** What one housekeeping run did. */
 export interface HousekeepingReport {
   readonly expiredGrants: string[];
+  /** Administrative events carried into the tamper-evident log by this run. */
+  readonly loggedAdminEvents: number;
   /** Ended grants whose viewer keys this run destroyed. */
   readonly shreddedGrants: string[];
   readonly purgedRevocations: number;
@@ -21,7 +37,8 @@ export interface HousekeepingReport {
 
 /**
  * The scheduled job (every minute): marks grants whose window is over as expired, destroys the
- * viewer keys of every ended grant (crypto-shredding), forgets
+ * viewer keys of every ended grant (crypto-shredding), carries new administrative events into the
+ * tamper-evident log, forgets
  * revocations of tokens that died anyway, and rotates the signing key when due. Safe to run twice,
  * or concurrently: each change is conditional on the state it read.
  */
@@ -41,8 +58,9 @@ export async function runHousekeeping(env: GatewayEnv, now: number): Promise<Hou
   for (const grantId of await grantsToShred(env.DB, EXPIRE_BATCH)) {
     if (await shredGrantKeys(env, grantId, now, 'system')) shreddedGrants.push(grantId);
   }
+  const loggedAdminEvents = await carryAdminEvents(env);
   // A token still verifies for CLOCK_TOLERANCE after its exp; its revocation must outlive that.
   const purgedRevocations = await purgeExpiredRevocations(env.DB, now - CLOCK_TOLERANCE);
   const rotatedKey = await rotateSigningKeyIfDue(env, now);
-  return { expiredGrants, shreddedGrants, purgedRevocations, rotatedKey };
+  return { expiredGrants, shreddedGrants, loggedAdminEvents, purgedRevocations, rotatedKey };
 }

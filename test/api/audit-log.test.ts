@@ -84,3 +84,33 @@ describe('tamper-evident audit log', () => {
     expect(await res.text()).not.toContain('eyJ'); // no JOSE object in the body
   });
 });
+
+describe('what else the log records', () => {
+  it('records token issuance and refusal, ingest, and (through housekeeping, once each) administrative events', async () => {
+    const { runHousekeeping } = await import('../../gateway/src/housekeeping.js');
+    const { requestToken } = await import('./harness.js');
+    const gateway = testGateway();
+    const agencyId = await createAgency();
+    const owner = await createClient('data_owner', agencyId, { ingestTypes: ['person'] });
+    const before = await logSize();
+    const token = await accessTokenFor(gateway, owner, { type: 'record_ingest', record_types: ['person'] });
+    const refused = await requestToken(gateway, owner, { authorization_details: JSON.stringify([{ type: 'record_ingest', record_types: ['case'] }]) });
+    expect(refused.status).toBe(400);
+    const path = '/v1/ingest/person';
+    const proof = await dpopProof(owner.dpopKey, 'POST', `${ISSUER}${path}`, token, gateway.clock.now);
+    const res = await gateway.request(path, { method: 'POST', headers: { authorization: `DPoP ${token}`, dpop: proof, 'content-type': 'application/json' }, body: JSON.stringify(person(uniq('p'))) });
+    expect(res.status).toBe(200);
+    const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+    expect((await officer('POST', '/agencies', { id: uniq('agency'), name: 'Logged agency' })).status).toBe(201);
+    const carried = (await runHousekeeping(gatewayEnv, gateway.clock.now)).loggedAdminEvents;
+    expect(carried).toBeGreaterThan(0);
+    expect((await runHousekeeping(gatewayEnv, gateway.clock.now)).loggedAdminEvents).toBe(0);
+
+    const exported = (await (await officer('GET', `/v1/audit/export?from=${before}`)).json()) as AuditExport;
+    const kinds = exported.entries.map((e) => `${String(e.entry.kind)}${e.entry.outcome === undefined ? '' : `:${String(e.entry.outcome)}`}`);
+    expect(kinds).toEqual(expect.arrayContaining(['token:issued', 'token:refused', 'ingest', 'admin']));
+    const ingest = exported.entries.find((e) => e.entry.kind === 'ingest')?.entry as { created: number; records: string[] };
+    expect(ingest.created).toBe(1);
+    expect(JSON.stringify(ingest)).not.toContain('Sok Chanthy');
+  });
+});

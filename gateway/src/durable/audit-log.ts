@@ -26,6 +26,7 @@ export class AuditLog extends DurableObject<{ N2K_ROOT_SECRET: string }> {
       sql.exec('CREATE TABLE IF NOT EXISTS nodes (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (level, idx))');
       sql.exec('CREATE TABLE IF NOT EXISTS frontier (id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, hashes TEXT NOT NULL)');
       sql.exec('CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL, at INTEGER NOT NULL)');
+      sql.exec('CREATE TABLE IF NOT EXISTS cursors (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
     });
   }
 
@@ -45,6 +46,10 @@ export class AuditLog extends DurableObject<{ N2K_ROOT_SECRET: string }> {
    * log has no gaps or duplicates; the write is durable before the promise resolves.
    */
   async append(entries: readonly Record<string, unknown>[]): Promise<{ first: number; size: number }> {
+    return this.#appendSync(entries);
+  }
+
+  #appendSync(entries: readonly Record<string, unknown>[]): { first: number; size: number } {
     const sql = this.ctx.storage.sql;
     let state = this.#frontier();
     const first = state.size;
@@ -57,6 +62,24 @@ export class AuditLog extends DurableObject<{ N2K_ROOT_SECRET: string }> {
     }
     sql.exec('INSERT OR REPLACE INTO frontier (id, size, hashes) VALUES (1, ?, ?)', state.size, JSON.stringify(state.hashes.map(hex)));
     return { first, size: state.size };
+  }
+
+  /** The highest administrative event `seq` already carried into the log (0 when none). */
+  async adminCursor(): Promise<number> {
+    return this.ctx.storage.sql.exec<{ value: number }>("SELECT value FROM cursors WHERE name = 'admin_seq'").toArray()[0]?.value ?? 0;
+  }
+
+  /**
+   * Carries administrative events (already hash-chained in D1) into the log, skipping those carried
+   * before, so running it twice or concurrently appends each event exactly once.
+   */
+  async appendAdminEvents(events: readonly (Record<string, unknown> & { seq: number })[]): Promise<number> {
+    const cursor = this.ctx.storage.sql.exec<{ value: number }>("SELECT value FROM cursors WHERE name = 'admin_seq'").toArray()[0]?.value ?? 0;
+    const fresh = events.filter((e) => e.seq > cursor).sort((a, b) => a.seq - b.seq);
+    if (fresh.length === 0) return 0;
+    this.#appendSync(fresh.map((e) => ({ kind: 'admin', ...e })));
+    this.ctx.storage.sql.exec("INSERT OR REPLACE INTO cursors (name, value) VALUES ('admin_seq', ?)", fresh.at(-1)?.seq ?? cursor);
+    return fresh.length;
   }
 
   /** Current number of entries. */

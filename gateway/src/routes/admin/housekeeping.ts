@@ -3,7 +3,7 @@ import { runHousekeeping } from '../../housekeeping.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 
-const Report = z.object({ expired_grants: z.array(z.string()), shredded_grants: z.array(z.string()), purged_revocations: z.number(), rotated_key: z.string().nullable() }).openapi('HousekeepingReport');
+const Report = z.object({ expired_grants: z.array(z.string()), shredded_grants: z.array(z.string()), logged_admin_events: z.number(), purged_revocations: z.number(), rotated_key: z.string().nullable() }).openapi('HousekeepingReport');
 
 const run = createRoute({
   method: 'post',
@@ -16,5 +16,5 @@ const run = createRoute({
 
 export const housekeepingRoutes = adminRouter().openapi(run, async (c) => {
   const report = await runHousekeeping(c.env, c.var.now);
-  return c.json({ expired_grants: report.expiredGrants, shredded_grants: report.shreddedGrants, purged_revocations: report.purgedRevocations, rotated_key: report.rotatedKey }, 200);
+  return c.json({ expired_grants: report.expiredGrants, shredded_grants: report.shreddedGrants, logged_admin_events: report.loggedAdminEvents, purged_revocations: report.purgedRevocations, rotated_key: report.rotatedKey }, 200);
 });
