@@ -82,6 +82,14 @@ export class AuditLog extends DurableObject<{ N2K_ROOT_SECRET: string }> {
     return fresh.length;
   }
 
+  /** The index range [start, end) of entries whose `at` lies in [since, until); null when none. */
+  async indexRange(since: number, until: number): Promise<{ start: number; end: number } | null> {
+    const row = this.ctx.storage.sql
+      .exec<{ lo: number | null; hi: number | null }>("SELECT min(idx) AS lo, max(idx) AS hi FROM entries WHERE json_extract(entry, '$.at') >= ? AND json_extract(entry, '$.at') < ?", since, until)
+      .one();
+    return row.lo === null || row.hi === null ? null : { start: row.lo, end: row.hi + 1 };
+  }
+
   /** Current number of entries. */
   async size(): Promise<number> {
     return this.#frontier().size;

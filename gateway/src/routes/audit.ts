@@ -54,7 +54,14 @@ const exportRoute = createRoute({
   summary: 'A signed segment of the log for oversight bodies, verifiable offline (`n2k audit verify`)',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('admin')] as const,
-  request: { query: z.object({ from: Size.default(0), to: Size.optional() }) },
+  request: {
+    query: z.object({
+      from: Size.default(0),
+      to: Size.optional(),
+      since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Time range instead of indices: entries at or after this instant…' }),
+      until: z.iso.datetime({ offset: true }).optional().openapi({ description: '…and before this one' }),
+    }),
+  },
   responses: { 200: jsonOk(z.record(z.string(), z.unknown()).openapi('AuditExport'), 'need2know-audit-export/v1'), ...adminProblems },
 });
 
@@ -76,9 +83,15 @@ export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     return c.json({ index, size, entry: found.entry, proof: found.proof }, 200);
   })
   .openapi(exportRoute, async (c) => {
-    const { from, to } = c.req.valid('query');
+    const { from, to, since, until } = c.req.valid('query');
     const log = auditLog(c.env);
-    const end = to ?? (await log.size());
-    if (end < from) throw new Problem(400, 'validation_failed', '`to` must not be below `from`.');
-    return c.json((await log.exportSegment(auditOrigin(c.env), from, end, c.var.now)) as unknown as Record<string, unknown>, 200);
+    let start = from;
+    let end = to ?? (await log.size());
+    if (since !== undefined || until !== undefined) {
+      const range = await log.indexRange(since === undefined ? 0 : Math.floor(Date.parse(since) / 1000), until === undefined ? Number.MAX_SAFE_INTEGER : Math.floor(Date.parse(until) / 1000));
+      if (range === null) throw new Problem(404, 'not_found', 'No entries in this time range.');
+      ({ start, end } = range);
+    }
+    if (end < start) throw new Problem(400, 'validation_failed', '`to` must not be below `from`.');
+    return c.json((await log.exportSegment(auditOrigin(c.env), start, end, c.var.now)) as unknown as Record<string, unknown>, 200);
   });

@@ -65,7 +65,35 @@ bench.get('/__bench/unprotected/:type/:id', async (c) => {
   return record === undefined ? c.json({ error: 'not found' }, 404) : c.json({ records: [{ id: record.id, ...record.fields }] });
 });
 
-bench.all('*', (c) => gateway.fetch(c.req.raw, c.env, c.executionCtx));
+/** Appends `n` synthetic entries to a bench-only log shard (to time appends and grow the tree for proofs). */
+bench.post('/__bench/audit/append', async (c) => {
+  const n = Number(c.req.query('n') ?? '1');
+  const shard = c.env.AUDIT_LOG.get(c.env.AUDIT_LOG.idFromName(c.req.query('shard') ?? 'bench'));
+  const at = Math.floor(Date.now() / 1000);
+  const entries = Array.from({ length: n }, (_, i) => ({ kind: 'bench', at, i, subjects: ['psn_benchmarkbenchmarkbench'], request_hash: 'x'.repeat(43) }));
+  return c.json(await shard.append(entries));
+});
+
+/** An inclusion proof from a bench-only shard, for proof-generation timing at a given size. */
+bench.get('/__bench/audit/proof', async (c) => {
+  const shard = c.env.AUDIT_LOG.get(c.env.AUDIT_LOG.idFromName(c.req.query('shard') ?? 'bench'));
+  const size = await shard.size();
+  const index = Math.floor(Math.random() * size);
+  const proof = await shard.inclusion(index, size);
+  return c.json({ size, length: (proof as { proof: string[] } | null)?.proof.length ?? 0 });
+});
+
+/** A log that appends nothing: the benchmark-only baseline for the audit's cost on a disclosure. */
+const noAuditLog = {
+  idFromName: (name: string) => name,
+  get: () => ({ append: async () => ({ first: 0, size: 0 }) }),
+};
+
+bench.all('*', (c) =>
+  c.req.header('x-bench-no-audit') === '1'
+    ? gateway.fetch(c.req.raw, { ...c.env, AUDIT_LOG: noAuditLog as unknown as GatewayEnv['AUDIT_LOG'] }, c.executionCtx)
+    : gateway.fetch(c.req.raw, c.env, c.executionCtx),
+);
 
 export default {
   fetch: (request, env, ctx) => bench.fetch(request, env, ctx),
