@@ -37,6 +37,18 @@ describe('record access: fetch', () => {
     expect(JSON.stringify(d)).not.toContain('national_id');
   });
 
+  it('pseudonymises the record id when the purpose says so: stable for the agency, not the stored id', async () => {
+    const gateway = testGateway();
+    const id = uniq('p');
+    await seed('person', [person(id)]);
+    const p = await partner(gateway, { person: { id: 'pseudonym', name_latin: 'clear' } });
+    const first = await open(gateway, p.client, await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${id}`));
+    const again = await open(gateway, p.client, await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${id}`));
+    expect(first.records?.[0]?.id).toMatch(/^psn_/);
+    expect(first.records?.[0]?.id).toBe(again.records?.[0]?.id);
+    expect(JSON.stringify(first)).not.toContain(id);
+  });
+
   it('cannot be opened with another partner\'s key', async () => {
     const gateway = testGateway();
     const id = uniq('p');

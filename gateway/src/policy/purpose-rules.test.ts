@@ -10,6 +10,11 @@ describe('checkPurposeRules', () => {
     expect(checkPurposeRules({ person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised', national_id: 'none' }, health_case: { result: 'predicate' } })).toEqual([]);
   });
 
+  it('lets a purpose pseudonymise the record id, and nothing else', () => {
+    expect(checkPurposeRules({ person: { id: 'pseudonym', name_latin: 'clear' } })).toEqual([]);
+    expect(checkPurposeRules({ person: { id: 'masked', name_latin: 'clear' } })).toEqual([{ path: 'rules.person.id', code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' }]);
+  });
+
   it('reports an unknown record type by path', () => {
     expect(checkPurposeRules({ vehicle: { plate: 'clear' }, person: { name_latin: 'clear' } })).toEqual([{ path: 'rules.vehicle', code: 'unknown_record_type', message: 'no such record type' }]);
   });

@@ -22,6 +22,11 @@ export function checkPurposeRules(rules: PurposeRules): RuleIssue[] {
       continue;
     }
     for (const [field, mode] of Object.entries(fields)) {
+      // The record id always goes out so partners can refer back; a purpose may pseudonymise it.
+      if (field === 'id') {
+        if (mode !== 'clear' && mode !== 'pseudonym' && mode !== 'none') issues.push({ path: `rules.${typeName}.id`, code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' });
+        continue;
+      }
       const fieldDef = Object.hasOwn(def.fields, field) ? def.fields[field] : undefined;
       if (fieldDef === undefined) {
         issues.push({ path: `rules.${typeName}.${field}`, code: 'unknown_field', message: 'no such field' });
