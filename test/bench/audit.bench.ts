@@ -4,12 +4,11 @@
  * appends nothing, in interleaved rounds), and inclusion-proof generation at 10k and 1M entries
  * (logarithmic growth expected). `--large N` sets the big size (default 1,000,000).
  */
-import { generateClientKeys, GatewaySession, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
 import { generateDataset } from '@need2know/demo-data';
 import { join } from 'node:path';
-import { loadRecords } from '../../scripts/lib/bulk-load.js';
 import { startLocalGateway } from '../support/local-gateway.js';
 import { compare, environment, measure, report } from './lib/measure.js';
+import { setUpTracing } from './lib/tracing-fixture.js';
 
 const PORT = 8794;
 const LARGE = Number(process.argv[process.argv.indexOf('--large') + 1] ?? NaN) || 1_000_000;
@@ -19,21 +18,8 @@ const APPEND_BATCH = 5_000;
 const local = await startLocalGateway(PORT, { config: join(import.meta.dirname, 'worker', 'wrangler.bench.toml') });
 try {
   const url = local.gateway.url;
-  const [po1, po2] = local.officers;
-  if (po1 === undefined || po2 === undefined) throw new Error('officers missing');
-  const owner = await generateClientKeys();
-  const partner = await generateClientKeys();
-  await po1.post('/agencies', { id: 'bench-police', name: 'Benchmark police' });
-  await po1.post('/agencies', { id: 'bench-health', name: 'Benchmark tracers' });
-  await local.registerClient({ id: 'bench-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Loader', signing_jwks: { keys: [owner.public.signing] }, encryption_jwk: publicJwkOf(owner.private.encryption), ingest_types: ['person'] });
-  await po1.post('/clients', { id: 'bench-tracer', kind: 'partner', agency_id: 'bench-health', name: 'Tracer', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
-  await po1.post('/purposes', { id: 'bench-tracing', title: 'Benchmark', legal_basis: 'Benchmark only', rules: { person: { name_latin: 'clear', phone: 'masked' } }, actions: ['fetch'], agencies: ['bench-health'], requests_per_minute: 100_000, persons_per_hour: 1_000_000 });
-  const grant = await po1.post<{ id: string; requests: { id: string }[] }>('/grants', { purpose_id: 'bench-tracing', agency_id: 'bench-health', not_before: new Date(Date.now() - 60_000).toISOString(), not_after: new Date(Date.now() + 3600_000).toISOString(), data_life_seconds: 1800 });
-  await po2.post(`/grants/${grant.id}/requests/${grant.requests[0]?.id}/approve`, { reason: 'benchmark' });
   const people = [...generateDataset({ seed: 'bench-audit', persons: 1_000 }).persons];
-  const ownerSession = await GatewaySession.open({ issuer: url, clientId: 'bench-owner', signingKey: await signingKeyFromJwk(owner.private.signing), request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person'] }] } });
-  await loadRecords(ownerSession, 'person', people, { label: '  person' });
-  const tracer = await GatewaySession.open({ issuer: url, clientId: 'bench-tracer', signingKey: await signingKeyFromJwk(partner.private.signing), request: { authorizationDetails: [{ type: 'record_access', purpose: 'bench-tracing' }] }, renewBefore: 120 });
+  const tracer = await setUpTracing(local, { rules: { person: { name_latin: 'clear', phone: 'masked' } }, actions: ['fetch'], persons: people });
 
   let i = 0;
   const fetchWith = (noAudit: boolean) => async () => {

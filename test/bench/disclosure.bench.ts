@@ -6,12 +6,12 @@
  * measured in the same run: the ratio is the privacy overhead. Also sealed records per second for
  * a search returning a batch.
  */
-import { dpopProof, generateClientKeys, GatewaySession, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
+import { dpopProof } from '@need2know/client';
 import { generateDataset } from '@need2know/demo-data';
 import { join } from 'node:path';
-import { loadRecords } from '../../scripts/lib/bulk-load.js';
 import { startLocalGateway } from '../support/local-gateway.js';
 import { compare, environment, measure, report } from './lib/measure.js';
+import { setUpTracing } from './lib/tracing-fixture.js';
 
 const PORT = 8793;
 const PERSONS = 2_000;
@@ -21,34 +21,14 @@ const CONCURRENCY = 8;
 const local = await startLocalGateway(PORT, { config: join(import.meta.dirname, 'worker', 'wrangler.bench.toml') });
 try {
   const url = local.gateway.url;
-  const [po1, po2] = local.officers;
-  if (po1 === undefined || po2 === undefined) throw new Error('officers missing');
-  const owner = await generateClientKeys();
-  const partner = await generateClientKeys();
-  await po1.post('/agencies', { id: 'bench-police', name: 'Benchmark police' });
-  await po1.post('/agencies', { id: 'bench-health', name: 'Benchmark health tracers' });
-  await local.registerClient({ id: 'bench-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Loader', signing_jwks: { keys: [owner.public.signing] }, encryption_jwk: publicJwkOf(owner.private.encryption), ingest_types: ['person'] });
-  await po1.post('/clients', { id: 'bench-tracer', kind: 'partner', agency_id: 'bench-health', name: 'Tracer', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
-  await po1.post('/purposes', {
-    id: 'bench-tracing',
-    title: 'Benchmark tracing',
-    legal_basis: 'Benchmark only',
-    rules: { person: { name_km: 'clear', name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised', address: 'generalised', sex: 'clear', red_notice: 'predicate' } },
-    actions: ['fetch', 'search'],
-    agencies: ['bench-health'],
-    requests_per_minute: 100_000,
-    persons_per_hour: 1_000_000,
-  });
-  const grant = await po1.post<{ id: string; requests: { id: string }[] }>('/grants', { purpose_id: 'bench-tracing', agency_id: 'bench-health', not_before: new Date(Date.now() - 60_000).toISOString(), not_after: new Date(Date.now() + 3600_000).toISOString(), data_life_seconds: 1800 });
-  await po2.post(`/grants/${grant.id}/requests/${grant.requests[0]?.id}/approve`, { reason: 'benchmark' });
-
   // Persons, plus a household of BATCH people sharing one phone for the batch search.
   const people = [...generateDataset({ seed: 'bench-disclosure', persons: PERSONS }).persons];
   const household = people.slice(0, BATCH).map((p) => ({ ...p, phone: '+85512999000' }));
-  const ownerSession = await GatewaySession.open({ issuer: url, clientId: 'bench-owner', signingKey: await signingKeyFromJwk(owner.private.signing), request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person'] }] } });
-  await loadRecords(ownerSession, 'person', [...household, ...people.slice(BATCH)], { label: '  person' });
-
-  const tracer = await GatewaySession.open({ issuer: url, clientId: 'bench-tracer', signingKey: await signingKeyFromJwk(partner.private.signing), request: { authorizationDetails: [{ type: 'record_access', purpose: 'bench-tracing' }] }, renewBefore: 120 });
+  const tracer = await setUpTracing(local, {
+    rules: { person: { name_km: 'clear', name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised', address: 'generalised', sex: 'clear', red_notice: 'predicate' } },
+    actions: ['fetch', 'search'],
+    persons: [...household, ...people.slice(BATCH)],
+  });
   let i = 0;
   const nextId = () => people[i++ % people.length]?.id as string;
   const full = async () => {
