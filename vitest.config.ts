@@ -41,7 +41,18 @@ export default defineConfig(async () => {
           test: {
             name: 'node',
             environment: 'node',
-            include: ['packages/**/*.test.ts', 'scripts/**/*.test.ts', 'test/node/**/*.test.ts'],
+            include: ['packages/**/*.test.ts', 'scripts/**/*.test.ts', 'test/node/**/*.test.ts', 'extension/src/**/*.test.ts'],
+          },
+        },
+        {
+          // Real Chromium (Debian's) driven by playwright-core against a throw-away local gateway.
+          // Each file starts its own gateway on its own port; screenshots go to test-results/.
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.e2e.test.ts'],
+            testTimeout: 120_000,
+            hookTimeout: 180_000,
           },
         },
       ],
