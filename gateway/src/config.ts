@@ -51,3 +51,10 @@ export const MAX_INGEST_BATCH = 500;
 export const INGEST_RETRIES = 3;
 /** Records the re-wrap job moves to the newest field-key version per batch. */
 export const REWRAP_BATCH = 200;
+
+/** An officer's enrolment code works this long after it is issued (seconds): long enough to hand over, short enough to expire unused. */
+export const ENROLMENT_CODE_LIFETIME = 72 * 3600;
+/** Longest reason an officer may type to reveal a protected photo. */
+export const MAX_REVEAL_REASON_CHARS = 500;
+/** Shortest reason: a word or two is not a reason. */
+export const MIN_REVEAL_REASON_CHARS = 10;

@@ -34,7 +34,7 @@ describe('metadata (RFC 8414) and JWKS (RFC 7517)', () => {
       introspection_endpoint_auth_methods_supported: ['private_key_jwt'],
       revocation_endpoint_auth_methods_supported: ['private_key_jwt'],
       authorization_details_types_supported: ['record_access', 'record_ingest'],
-      scopes_supported: ['admin'],
+      scopes_supported: ['admin', 'officer'],
     });
     expect(Array.isArray(m.response_types_supported)).toBe(true);
     for (const key of ['token_endpoint_auth_signing_alg_values_supported', 'dpop_signing_alg_values_supported', 'introspection_endpoint_auth_signing_alg_values_supported']) {

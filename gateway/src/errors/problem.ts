@@ -18,6 +18,8 @@ export type ProblemCode =
   | 'invalid_transition'
   | 'rate_limited'
   | 'key_destroyed'
+  | 'invalid_enrolment_code'
+  | 'reveal_not_permitted'
   | 'internal_error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -36,6 +38,8 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_transition: 'The change is not possible in the current state',
   rate_limited: 'Too many requests',
   key_destroyed: 'The key for this disclosure has been destroyed',
+  invalid_enrolment_code: 'The enrolment code is unknown, used or expired',
+  reveal_not_permitted: 'This grant does not allow revealing protected media',
   internal_error: 'Internal error',
 };
 

@@ -7,7 +7,7 @@ import { Problem } from '../errors/problem.js';
 import { identifiers, verifyAccessToken, type AccessTokenClaims } from '../oauth/access-token.js';
 import type { GrantedRecordAccess, GrantedRecordIngest } from '../oauth/authorization-details.js';
 import { dpopHeaderValues, DpopError, verifyDpopProof } from '../oauth/dpop.js';
-import { ADMIN_SCOPE } from '../oauth/token-service.js';
+import { ADMIN_SCOPE, OFFICER_SCOPE } from '../oauth/token-service.js';
 import { grantIsLive } from '../policy/grant-window.js';
 import type { ClientKind, Grant, Purpose } from '../policy/types.js';
 import { purposeFromRow, selectPurpose } from '../storage/purposes.js';
@@ -33,7 +33,7 @@ export interface VerifiedAccess {
 }
 
 /** Which kind of token a route accepts. */
-export type TokenKind = 'record_access' | 'record_ingest' | 'admin';
+export type TokenKind = 'record_access' | 'record_ingest' | 'admin' | 'officer';
 
 const challenge = (error: string) => `DPoP error="${error}", algs="${CLIENT_SIGNING_ALGS.join(' ')}"`;
 
@@ -101,7 +101,7 @@ export function requireAccessToken(kind: TokenKind) {
     let livePurpose: Purpose | undefined;
     switch (kind) {
       case 'record_access': {
-        if (recordAccess === undefined || clientRow.kind !== 'partner') throw insufficient('not a record-access token');
+        if (recordAccess === undefined || (clientRow.kind !== 'partner' && clientRow.kind !== 'officer')) throw insufficient('not a record-access token');
         const row = grant?.results[0];
         liveGrant = row === undefined ? undefined : grantFromRow(row);
         if (liveGrant === undefined || !grantIsLive(liveGrant, now)) throw invalidToken('grant not live');
@@ -115,6 +115,9 @@ export function requireAccessToken(kind: TokenKind) {
         break;
       case 'admin':
         if (claims.scope !== ADMIN_SCOPE || clientRow.kind !== 'privacy_officer') throw insufficient('not an admin token');
+        break;
+      case 'officer':
+        if (claims.scope !== OFFICER_SCOPE || clientRow.kind !== 'officer') throw insufficient('not an officer token');
         break;
     }
 

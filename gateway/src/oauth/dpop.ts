@@ -17,6 +17,8 @@ export class DpopError extends Error {
 export interface VerifiedDpop {
   /** RFC 7638 SHA-256 thumbprint of the proof's public key (the token's `cnf.jkt`). */
   readonly jkt: string;
+  /** The proof's public key (what `jkt` is the thumbprint of). */
+  readonly jwk: JWK;
   readonly jti: string;
   /** When the proof's `jti` can be forgotten: after this, `iat` freshness refuses it anyway. */
   readonly replayUntil: number;
@@ -90,5 +92,5 @@ export async function verifyDpopProof(
     if (payload.ath !== ath) throw new DpopError('ath does not match the access token');
     if (jkt !== bound.expectedJkt) throw new DpopError('proof key is not the key the token is bound to');
   }
-  return { jkt, jti, replayUntil: iat + DPOP_MAX_AGE + DPOP_MAX_SKEW };
+  return { jkt, jwk, jti, replayUntil: iat + DPOP_MAX_AGE + DPOP_MAX_SKEW };
 }

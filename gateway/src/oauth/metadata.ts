@@ -1,6 +1,6 @@
 import { CLIENT_SIGNING_ALGS } from '../config.js';
 import { RECORD_ACCESS, RECORD_INGEST } from './authorization-details.js';
-import { ADMIN_SCOPE } from './token-service.js';
+import { ADMIN_SCOPE, OFFICER_SCOPE } from './token-service.js';
 
 /** Authorization server metadata (RFC 8414 §2) for the gateway at `issuer`. */
 export function authorizationServerMetadata(issuer: string): Record<string, unknown> {
@@ -22,7 +22,7 @@ export function authorizationServerMetadata(issuer: string): Record<string, unkn
     revocation_endpoint_auth_signing_alg_values_supported: algs,
     dpop_signing_alg_values_supported: algs,
     authorization_details_types_supported: [RECORD_ACCESS, RECORD_INGEST],
-    scopes_supported: [ADMIN_SCOPE],
+    scopes_supported: [ADMIN_SCOPE, OFFICER_SCOPE],
     service_documentation: `${issuer}/docs`,
   };
 }

@@ -12,6 +12,8 @@ import { DpopError, verifyDpopProof } from './dpop.js';
 
 /** The scope a privacy officer asks for to use the administration API. */
 export const ADMIN_SCOPE = 'admin';
+/** The scope an officer's viewer asks for to list the grants it may read under (no record access). */
+export const OFFICER_SCOPE = 'officer';
 
 /** A successful token response (RFC 6749 §5.1, RFC 9449 §5, RFC 9396 §7). */
 export interface TokenResponse {
@@ -59,6 +61,10 @@ export async function issueToken(env: GatewayEnv, form: Map<string, string>, dpo
     if (rawDetails !== undefined) throw new OAuthError('invalid_authorization_details', 'privacy officers use scope=admin');
     if (scope !== ADMIN_SCOPE) throw new OAuthError('invalid_scope', 'privacy officers must ask for scope=admin');
     grantedScope = ADMIN_SCOPE;
+    lifetime = MAX_ACCESS_TOKEN_LIFETIME;
+  } else if (client.kind === 'officer' && scope === OFFICER_SCOPE) {
+    if (rawDetails !== undefined) throw new OAuthError('invalid_authorization_details', 'scope=officer carries no authorization_details');
+    grantedScope = OFFICER_SCOPE;
     lifetime = MAX_ACCESS_TOKEN_LIFETIME;
   } else {
     if (scope !== undefined && scope !== '') throw new OAuthError('invalid_scope', 'agency clients use authorization_details, not scope');

@@ -31,7 +31,7 @@ export function decideRecordAccess(
   grants: readonly Grant[],
   now: number,
 ): TokenDecision<GrantedRecordAccess> {
-  if (client.kind !== 'partner') return refuse('unauthorized_client', `a ${client.kind} client cannot request record access`);
+  if (client.kind !== 'partner' && client.kind !== 'officer') return refuse('unauthorized_client', `a ${client.kind} client cannot request record access`);
   // An unknown purpose and a purpose this agency may not use get the same answer.
   if (purpose === null || purpose.status !== 'active' || !purpose.agencies.includes(client.agencyId)) {
     return refuse('invalid_authorization_details', 'purpose unknown, retired or not open to this agency');

@@ -85,5 +85,5 @@ export const OFFICER_ROLES = ['leadership'] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 /** Kinds of registered client. */
-export const CLIENT_KINDS = ['partner', 'data_owner', 'privacy_officer'] as const;
+export const CLIENT_KINDS = ['partner', 'data_owner', 'privacy_officer', 'officer'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];

@@ -44,7 +44,7 @@ const list = createRoute({
   tags: ['admin'],
   summary: 'List clients',
   security: adminSecurity,
-  request: { query: z.object({ agency_id: Slug.optional(), kind: z.enum(['partner', 'data_owner', 'privacy_officer']).optional() }) },
+  request: { query: z.object({ agency_id: Slug.optional(), kind: z.enum(['partner', 'data_owner', 'privacy_officer', 'officer']).optional() }) },
   responses: { 200: jsonOk(z.object({ clients: z.array(Client) }), 'Clients'), ...adminProblems },
 });
 const get = createRoute({
@@ -89,6 +89,7 @@ export const clientRoutes = adminRouter()
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
     const issues = checkClient(body.kind, body.signing_jwks.keys, body.encryption_jwk, body.ingest_types);
+    if (body.kind === 'officer') issues.push({ path: 'kind', code: 'use_officers', message: 'officers are created through /officers and enrol their own keys' });
     if (body.kind !== 'privacy_officer' && body.roles.length > 0) issues.push({ path: 'roles', code: 'not_allowed', message: 'only privacy officers hold roles' });
     if ((await getAgency(c.env.DB, body.agency_id)) === null) issues.push({ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' });
     if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The client is not valid.', { issues });

@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
 import { validationHook } from '../validation-hook.js';
+import { enrolRoutes } from '../enrol.js';
+import { viewerRoutes } from '../viewer/index.js';
 import { checkRoutes } from './checks.js';
 import { ingestRoutes } from './ingest.js';
 import { recordRoutes } from './records.js';
@@ -12,4 +14,6 @@ export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .route('/', ingestRoutes)
   .route('/', recordRoutes)
   .route('/', checkRoutes)
-  .route('/', viewerKeyRoutes);
+  .route('/', viewerKeyRoutes)
+  .route('/', enrolRoutes)
+  .route('/', viewerRoutes);

@@ -3,13 +3,20 @@ import { requireAccessToken } from '../../middleware/access-token.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { iso } from '../admin/serialize.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { getAgency } from '../../storage/agencies.js';
+import { getClient } from '../../storage/clients.js';
 import type { AppEnv } from '../../app-env.js';
 import { validationHook } from '../validation-hook.js';
 
 const Session = z
   .object({
     client_id: z.string(),
+    client_name: z.string(),
+    kind: z.string(),
     agency: z.string(),
+    agency_name: z.string(),
+    agency_name_km: z.string().nullable(),
+    purpose_title: z.string(),
     purpose: z.string(),
     grant: z.string(),
     record_types: z.array(z.string()),
@@ -32,15 +39,21 @@ const whoami = createRoute({
 });
 
 /** `GET /v1/session`: lets a partner check its token and see exactly what it may receive. */
-export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(whoami, (c) => {
+export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(whoami, async (c) => {
   const { access } = c.var;
   const detail = access.recordAccess;
   const grant = access.grant;
   if (detail === undefined || grant === undefined) throw new Error('record_access middleware did not run');
+  const [client, agency] = await Promise.all([getClient(c.env.DB, access.clientId), getAgency(c.env.DB, access.agencyId)]);
   return c.json(
     {
       client_id: access.clientId,
+      client_name: client?.name ?? access.clientId,
+      kind: access.clientKind,
       agency: access.agencyId,
+      agency_name: agency?.name ?? access.agencyId,
+      agency_name_km: agency?.nameKm ?? null,
+      purpose_title: access.purpose?.title ?? detail.purpose,
       purpose: detail.purpose,
       grant: detail.grant,
       record_types: [...detail.record_types],

@@ -1,0 +1,58 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Problem } from '../../errors/problem.js';
+import { getClient } from '../../storage/clients.js';
+import { getView } from '../../storage/viewer-views.js';
+import { adminRouter, adminSecurity } from './app.js';
+import { adminProblems, jsonOk } from './responses.js';
+import { iso } from './serialize.js';
+
+const ViewTrace = z
+  .object({
+    view_id: z.string(),
+    at: z.string(),
+    officer_id: z.string(),
+    officer_name: z.string(),
+    agency_id: z.string(),
+    purpose_id: z.string(),
+    grant_id: z.string(),
+    record_type: z.string(),
+    record_hash: z.string().openapi({ description: 'Keyed hash of the record id, as in the log' }),
+    log_index: z.number().openapi({ description: "The view's entry in the tamper-evident log (prove it with /v1/audit/proofs)" }),
+    reveals: z.array(z.object({ at: z.string(), reason: z.string(), log_index: z.number() })),
+  })
+  .openapi('ViewTrace');
+
+const route = createRoute({
+  method: 'get',
+  path: '/views/{view_id}',
+  tags: ['admin'],
+  summary: 'Trace a view: who opened what, when, under which grant (from a view id recovered from a leaked copy)',
+  security: adminSecurity,
+  request: { params: z.object({ view_id: z.string().regex(/^[A-Za-z0-9_-]{11}$/) }) },
+  responses: { 200: jsonOk(ViewTrace, 'The view'), ...adminProblems },
+});
+
+export const viewTraceRoutes = adminRouter().openapi(route, async (c) => {
+  const view = await getView(c.env.DB, c.req.valid('param').view_id);
+  if (view === null) throw new Problem(404, 'not_found');
+  const [officer, reveals] = await Promise.all([
+    getClient(c.env.DB, view.officerId),
+    c.env.DB.prepare('SELECT at, reason, log_index FROM viewer_reveals WHERE view_id = ? ORDER BY at').bind(view.viewId).all<{ at: number; reason: string; log_index: number }>(),
+  ]);
+  return c.json(
+    {
+      view_id: view.viewId,
+      at: iso(view.at),
+      officer_id: view.officerId,
+      officer_name: officer?.name ?? view.officerId,
+      agency_id: view.agencyId,
+      purpose_id: view.purposeId,
+      grant_id: view.grantId,
+      record_type: view.recordType,
+      record_hash: view.recordHash,
+      log_index: view.logIndex,
+      reveals: reveals.results.map((r) => ({ at: iso(r.at), reason: r.reason, log_index: r.log_index })),
+    },
+    200,
+  );
+});

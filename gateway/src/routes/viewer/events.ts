@@ -1,0 +1,83 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.js';
+import { MAX_REVEAL_REASON_CHARS, MIN_REVEAL_REASON_CHARS } from '../../config.js';
+import { Problem } from '../../errors/problem.js';
+import { sha256b64url } from '../../lib/digest.js';
+import { requireAccessToken } from '../../middleware/access-token.js';
+import { mayReleaseUnblurredMedia } from '../../policy/media.js';
+import { adminProblems, jsonOk } from '../admin/responses.js';
+import { validationHook } from '../validation-hook.js';
+import { logViewerEvent, ownView, requireOfficer } from './viewer-log.js';
+
+/** What the viewer's copy guard blocks, each counted. */
+export const BLOCKED_ACTIONS = ['copy', 'cut', 'paste', 'drag', 'select_all', 'context_menu', 'print', 'save', 'new_window', 'view_source', 'devtools', 'focus_lost'] as const;
+const MAX_COUNT = 100_000;
+
+const ViewId = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
+const BlockedReport = z
+  .object({
+    view_id: ViewId,
+    counts: z.partialRecord(z.enum(BLOCKED_ACTIONS), z.number().int().min(1).max(MAX_COUNT)).refine((r) => Object.keys(r).length > 0, 'at least one count'),
+  })
+  .strict()
+  .openapi('BlockedActionsReport');
+const Logged = z.object({ log_index: z.number() }).openapi('ViewerEventLogged');
+
+const RevealRequest = z
+  .object({
+    view_id: ViewId,
+    media_ref: z.string().min(1).max(256),
+    reason: z.string().trim().min(MIN_REVEAL_REASON_CHARS).max(MAX_REVEAL_REASON_CHARS).openapi({ description: 'Why the officer needs to see this photo unblurred' }),
+  })
+  .strict()
+  .openapi('RevealRequest');
+const RevealLogged = z.object({ reveal_id: z.string(), log_index: z.number(), at: z.number() }).openapi('RevealLogged');
+
+const blocked = createRoute({
+  method: 'post',
+  path: '/viewer-events',
+  tags: ['officers'],
+  summary: 'Report copy, print and other attempts the viewer blocked during a view (counted, logged)',
+  security: [{ DPoP: [] }],
+  middleware: [requireAccessToken('record_access')] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: BlockedReport } } } },
+  responses: { 202: jsonOk(Logged, 'Logged'), ...adminProblems },
+});
+const reveal = createRoute({
+  method: 'post',
+  path: '/reveals',
+  tags: ['officers'],
+  summary: 'Log the reason for revealing one protected photo; the viewer shows it only after this succeeds',
+  security: [{ DPoP: [] }],
+  middleware: [requireAccessToken('record_access')] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: RevealRequest } } } },
+  responses: { 201: jsonOk(RevealLogged, 'The reveal is on the log'), ...adminProblems },
+});
+
+export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(blocked, async (c) => {
+    const body = c.req.valid('json');
+    const { access, now } = c.var;
+    requireOfficer(access);
+    await ownView(c.env.DB, access, body.view_id);
+    const counts = Object.fromEntries(Object.entries(body.counts).filter((e): e is [string, number] => typeof e[1] === 'number'));
+    const logIndex = await logViewerEvent(c.env, access, now, crypto.randomUUID(), { event: 'blocked', view: body.view_id, counts });
+    return c.json({ log_index: logIndex }, 202);
+  })
+  .openapi(reveal, async (c) => {
+    const body = c.req.valid('json');
+    const { access, now } = c.var;
+    requireOfficer(access);
+    const grant = access.grant;
+    const purpose = access.purpose;
+    if (grant === undefined || purpose === undefined) throw new Error('record access middleware did not run');
+    const view = await ownView(c.env.DB, access, body.view_id);
+    if (!mayReleaseUnblurredMedia(purpose, grant)) throw new Problem(403, 'reveal_not_permitted');
+    const id = crypto.randomUUID();
+    const [media, reasonHash] = await Promise.all([sha256b64url(`${view.recordHash}:${body.media_ref}`), sha256b64url(body.reason)]);
+    const logIndex = await logViewerEvent(c.env, access, now, id, { event: 'reveal', view: body.view_id, media, reason_hash: reasonHash });
+    await c.env.DB.prepare('INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .bind(id, now, body.view_id, access.clientId, grant.id, media, body.reason, logIndex)
+      .run();
+    return c.json({ reveal_id: id, log_index: logIndex, at: now }, 201);
+  });

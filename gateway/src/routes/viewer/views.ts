@@ -1,0 +1,79 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { RECORD_TYPES } from '@need2know/schema';
+import { CompactEncrypt, importJWK } from 'jose';
+import type { AppEnv } from '../../app-env.js';
+import { subjectHashes } from '../../access/subjects.js';
+import { releaseViewerKey, viewerKeyId } from '../../delivery/viewer-seal.js';
+import { Problem } from '../../errors/problem.js';
+import { keyRing } from '../../keys/key-ring.js';
+import { randomToken } from '../../lib/random.js';
+import { requireAccessToken } from '../../middleware/access-token.js';
+import { bindRequest } from '../../middleware/request-binding.js';
+import { insertView } from '../../storage/viewer-views.js';
+import { adminProblems, jsonOk } from '../admin/responses.js';
+import { validationHook } from '../validation-hook.js';
+import { logViewerEvent, requireOfficer } from './viewer-log.js';
+
+/** Random bits in a view id: what the trace mark carries. */
+export const VIEW_ID_BYTES = 8;
+
+const ViewRequest = z
+  .object({
+    epoch: z.number().int().min(0).max(10_000_000).openapi({ description: 'Epoch of the viewer key the held payload is sealed under (its JWE `kid` is `grant:epoch`)' }),
+    record_type: z.enum(Object.keys(RECORD_TYPES) as [string, ...string[]]),
+    record_id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/),
+  })
+  .strict()
+  .openapi('ViewRequest');
+const ViewOpened = z
+  .object({
+    view_id: z.string().openapi({ description: 'Names this view in the log; the viewer marks what it renders with it' }),
+    at: z.number(),
+    kid: z.string(),
+    destroy_at: z.number(),
+    key: z.string().openapi({ description: 'The viewer key as an `oct` JWK, sealed to the officer (compact JWE, ECDH-ES + A256GCM)' }),
+  })
+  .openapi('ViewOpened');
+
+const route = createRoute({
+  method: 'post',
+  path: '/views',
+  tags: ['officers'],
+  summary: 'Open a held record in the viewer: logs the view and releases the key to open it, while that key exists',
+  security: [{ DPoP: [] }],
+  middleware: [requireAccessToken('record_access'), bindRequest] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: ViewRequest } } } },
+  responses: {
+    201: jsonOk(ViewOpened, 'The view is logged; here is the key'),
+    410: { description: '`key_destroyed`: the window or data life is over; what the viewer holds can no longer be opened', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+    ...adminProblems,
+  },
+});
+
+/**
+ * `POST /v1/views`: every rendering of a record in the viewer asks here first, so a view needs the
+ * gateway's current permission and is on the log before anything is on screen.
+ */
+export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
+  const body = c.req.valid('json');
+  const { access, now } = c.var;
+  requireOfficer(access);
+  const grant = access.grant;
+  if (grant === undefined || access.encryptionJwk === null) throw new Error('record access middleware did not run');
+  const released = await releaseViewerKey(c.env, grant.id, body.epoch, now);
+  if (released === null) {
+    await logViewerEvent(c.env, access, now, crypto.randomUUID(), { event: 'view_refused', record_type: body.record_type, epoch: body.epoch, reason: 'key_destroyed' });
+    throw new Problem(410, 'key_destroyed', 'The window or data life of this record is over; it can no longer be opened.');
+  }
+  const viewId = randomToken(VIEW_ID_BYTES);
+  const [record] = subjectHashes(await keyRing(c.env), [`${body.record_type}:${body.record_id}`]);
+  if (record === undefined) throw new Error('one id gives one hash');
+  const logIndex = await logViewerEvent(c.env, access, now, viewId, { event: 'view', view: viewId, record_type: body.record_type, record, epoch: body.epoch });
+  await insertView(c.env.DB, { viewId, at: now, officerId: access.clientId, agencyId: access.agencyId, purposeId: grant.purposeId, grantId: grant.id, recordType: body.record_type, recordHash: record, logIndex });
+  const kid = viewerKeyId(grant.id, body.epoch);
+  const jwk = access.encryptionJwk;
+  const key = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ kty: 'oct', k: released.key, kid, alg: 'A256GCM' })))
+    .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', ...(jwk.kid === undefined ? {} : { kid: jwk.kid }) })
+    .encrypt(await importJWK(jwk, 'ECDH-ES'));
+  return c.json({ view_id: viewId, at: now, kid, destroy_at: released.destroyAt, key }, 201, { 'cache-control': 'no-store' });
+});
