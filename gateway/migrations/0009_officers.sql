@@ -46,7 +46,7 @@ CREATE TABLE viewer_views (
   purpose_id   TEXT NOT NULL,
   grant_id     TEXT NOT NULL,
   record_type  TEXT NOT NULL,
-  record_hash  TEXT NOT NULL,
+  record_hash  TEXT NOT NULL,            -- keyed hashes of the record ids, comma-separated
   log_index    INTEGER NOT NULL
 );
 CREATE INDEX viewer_views_officer ON viewer_views(officer_id, at);

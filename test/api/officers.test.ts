@@ -147,7 +147,7 @@ describe('an enrolled officer in the viewer', () => {
     expect(session).toMatchObject({ client_name: 'Chenda Keo', kind: 'officer' });
 
     const d = await open(gateway, s.officer, await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`));
-    const view = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: d.viewer_key?.epoch, record_type: 'person', record_id: recordId });
+    const view = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: d.viewer_key?.epoch, record_type: 'person', record_ids: [recordId] });
     expect(view.status).toBe(201);
     const opened = JSON.parse(view.body) as { view_id: string; key: string };
     expect(opened.view_id).toMatch(/^[A-Za-z0-9_-]{11}$/);
@@ -170,7 +170,7 @@ describe('an enrolled officer in the viewer', () => {
 
     // Suspended: the next request fails.
     expect((await s.admin('PATCH', `/clients/${s.officer.id}`, { status: 'suspended', reason: 'left the unit' })).status).toBe(200);
-    expect((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, record_type: 'person', record_id: recordId })).status).toBe(401);
+    expect((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, record_type: 'person', record_ids: [recordId] })).status).toBe(401);
   });
 
   it('logs a reveal with its reason before the viewer shows the photo, where the grant allows it', async () => {
@@ -181,7 +181,7 @@ describe('an enrolled officer in the viewer', () => {
     await seed('person', [person(recordId)], gateway.clock.now);
     const token = await accessTokenFor(gateway, s.officer, { type: 'record_access', purpose: s.purpose.id });
     await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`);
-    const view = JSON.parse((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, record_type: 'person', record_id: recordId })).body) as { view_id: string };
+    const view = JSON.parse((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, record_type: 'person', record_ids: [recordId] })).body) as { view_id: string };
     expect((await call(gateway, s.officer, token, 'POST', '/v1/reveals', { view_id: view.view_id, media_ref: 'media/person/1.png', reason: 'short' })).status).toBe(400);
     const res = await call(gateway, s.officer, token, 'POST', '/v1/reveals', { view_id: view.view_id, media_ref: 'media/person/1.png', reason: 'identify the person at the checkpoint' });
     expect(res.body).toContain('reveal_id');
@@ -200,7 +200,7 @@ describe('an enrolled officer in the viewer', () => {
     await gatewayEnv.DB.prepare('UPDATE grants SET not_after = ? WHERE id = ?').bind(gateway.clock.now + 30, s.grant.id).run();
     const { shredViewerKeys } = await import('../../gateway/src/delivery/viewer-seal.js');
     await shredViewerKeys(gatewayEnv, s.grant.id);
-    const res = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, record_type: 'person', record_id: recordId });
+    const res = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, record_type: 'person', record_ids: [recordId] });
     expect(res.status).toBe(410);
     expect(JSON.parse(res.body).code).toBe('key_destroyed');
   });

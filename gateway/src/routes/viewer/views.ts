@@ -11,6 +11,7 @@ import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
 import { insertView } from '../../storage/viewer-views.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
+import { MAX_SEARCH_RESULTS } from '../resource/records.js';
 import { validationHook } from '../validation-hook.js';
 import { logViewerEvent, requireOfficer } from './viewer-log.js';
 
@@ -21,7 +22,7 @@ const ViewRequest = z
   .object({
     epoch: z.number().int().min(0).max(10_000_000).openapi({ description: 'Epoch of the viewer key the held payload is sealed under (its JWE `kid` is `grant:epoch`)' }),
     record_type: z.enum(Object.keys(RECORD_TYPES) as [string, ...string[]]),
-    record_id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/),
+    record_ids: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/)).min(1).max(MAX_SEARCH_RESULTS).openapi({ description: 'The records the held payload is about (one record, or the results of a search)' }),
   })
   .strict()
   .openapi('ViewRequest');
@@ -66,8 +67,7 @@ export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     throw new Problem(410, 'key_destroyed', 'The window or data life of this record is over; it can no longer be opened.');
   }
   const viewId = randomToken(VIEW_ID_BYTES);
-  const [record] = subjectHashes(await keyRing(c.env), [`${body.record_type}:${body.record_id}`]);
-  if (record === undefined) throw new Error('one id gives one hash');
+  const record = subjectHashes(await keyRing(c.env), body.record_ids.map((id) => `${body.record_type}:${id}`)).join(',');
   const logIndex = await logViewerEvent(c.env, access, now, viewId, { event: 'view', view: viewId, record_type: body.record_type, record, epoch: body.epoch });
   await insertView(c.env.DB, { viewId, at: now, officerId: access.clientId, agencyId: access.agencyId, purposeId: grant.purposeId, grantId: grant.id, recordType: body.record_type, recordHash: record, logIndex });
   const kid = viewerKeyId(grant.id, body.epoch);
