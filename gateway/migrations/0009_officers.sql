@@ -37,7 +37,7 @@ CREATE TABLE enrolment_codes (
 CREATE INDEX enrolment_codes_officer ON enrolment_codes(officer_id, status);
 
 -- What an officer opened in the viewer, so a leaked copy carrying a view id can be traced to its
--- view. Subjects are keyed hashes, as in the disclosure log.
+-- view, and through its disclosure to the (hashed) persons it showed.
 CREATE TABLE viewer_views (
   view_id      TEXT PRIMARY KEY,
   at           INTEGER NOT NULL,
@@ -46,7 +46,7 @@ CREATE TABLE viewer_views (
   purpose_id   TEXT NOT NULL,
   grant_id     TEXT NOT NULL,
   record_type  TEXT NOT NULL,
-  record_hash  TEXT NOT NULL,            -- keyed hashes of the record ids, comma-separated
+  disclosure_id TEXT NOT NULL,           -- the delivery the view opened (disclosures.id)
   log_index    INTEGER NOT NULL
 );
 CREATE INDEX viewer_views_officer ON viewer_views(officer_id, at);

@@ -146,8 +146,12 @@ describe('an enrolled officer in the viewer', () => {
     const session = (await (await callResource(gateway, s.officer, token, '/v1/session')).json()) as { client_name: string; kind: string };
     expect(session).toMatchObject({ client_name: 'Chenda Keo', kind: 'officer' });
 
-    const d = await open(gateway, s.officer, await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`));
-    const view = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: d.viewer_key?.epoch, record_type: 'person', record_ids: [recordId] });
+    const fetched = await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`);
+    const d = await open(gateway, s.officer, fetched);
+    const disclosureId = fetched.response.headers.get('n2k-disclosure-id');
+    // Only a delivery this officer holds can be opened.
+    expect((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, disclosure_id: crypto.randomUUID() })).status).toBe(404);
+    const view = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: d.viewer_key?.epoch, disclosure_id: disclosureId });
     expect(view.status).toBe(201);
     const opened = JSON.parse(view.body) as { view_id: string; key: string };
     expect(opened.view_id).toMatch(/^[A-Za-z0-9_-]{11}$/);
@@ -170,7 +174,7 @@ describe('an enrolled officer in the viewer', () => {
 
     // Suspended: the next request fails.
     expect((await s.admin('PATCH', `/clients/${s.officer.id}`, { status: 'suspended', reason: 'left the unit' })).status).toBe(200);
-    expect((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, record_type: 'person', record_ids: [recordId] })).status).toBe(401);
+    expect((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, disclosure_id: disclosureId })).status).toBe(401);
   });
 
   it('logs a reveal with its reason before the viewer shows the photo, where the grant allows it', async () => {
@@ -180,8 +184,8 @@ describe('an enrolled officer in the viewer', () => {
     const recordId = uniq('p');
     await seed('person', [person(recordId)], gateway.clock.now);
     const token = await accessTokenFor(gateway, s.officer, { type: 'record_access', purpose: s.purpose.id });
-    await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`);
-    const view = JSON.parse((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, record_type: 'person', record_ids: [recordId] })).body) as { view_id: string };
+    const fetched = await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`);
+    const view = JSON.parse((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, disclosure_id: fetched.response.headers.get('n2k-disclosure-id') })).body) as { view_id: string };
     expect((await call(gateway, s.officer, token, 'POST', '/v1/reveals', { view_id: view.view_id, media_ref: 'media/person/1.png', reason: 'short' })).status).toBe(400);
     const res = await call(gateway, s.officer, token, 'POST', '/v1/reveals', { view_id: view.view_id, media_ref: 'media/person/1.png', reason: 'identify the person at the checkpoint' });
     expect(res.body).toContain('reveal_id');
@@ -196,11 +200,11 @@ describe('an enrolled officer in the viewer', () => {
     const recordId = uniq('p');
     await seed('person', [person(recordId)], gateway.clock.now);
     const token = await accessTokenFor(gateway, s.officer, { type: 'record_access', purpose: s.purpose.id });
-    await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`);
+    const fetched = await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`);
     await gatewayEnv.DB.prepare('UPDATE grants SET not_after = ? WHERE id = ?').bind(gateway.clock.now + 30, s.grant.id).run();
     const { shredViewerKeys } = await import('../../gateway/src/delivery/viewer-seal.js');
     await shredViewerKeys(gatewayEnv, s.grant.id);
-    const res = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, record_type: 'person', record_ids: [recordId] });
+    const res = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, disclosure_id: fetched.response.headers.get('n2k-disclosure-id') });
     expect(res.status).toBe(410);
     expect(JSON.parse(res.body).code).toBe('key_destroyed');
   });

@@ -8,8 +8,8 @@ export interface ViewerView {
   readonly purposeId: string;
   readonly grantId: string;
   readonly recordType: string;
-  /** Keyed hash of the record id (never the id). */
-  readonly recordHash: string;
+  /** The delivery the view opened (its entry in `disclosures` names the persons, hashed). */
+  readonly disclosureId: string;
   /** Index of the view's entry in the tamper-evident log. */
   readonly logIndex: number;
 }
@@ -22,7 +22,7 @@ interface Raw {
   purpose_id: string;
   grant_id: string;
   record_type: string;
-  record_hash: string;
+  disclosure_id: string;
   log_index: number;
 }
 
@@ -34,14 +34,14 @@ const toView = (r: Raw): ViewerView => ({
   purposeId: r.purpose_id,
   grantId: r.grant_id,
   recordType: r.record_type,
-  recordHash: r.record_hash,
+  disclosureId: r.disclosure_id,
   logIndex: r.log_index,
 });
 
 export async function insertView(db: D1Database, v: ViewerView): Promise<void> {
   await db
-    .prepare('INSERT INTO viewer_views (view_id, at, officer_id, agency_id, purpose_id, grant_id, record_type, record_hash, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .bind(v.viewId, v.at, v.officerId, v.agencyId, v.purposeId, v.grantId, v.recordType, v.recordHash, v.logIndex)
+    .prepare('INSERT INTO viewer_views (view_id, at, officer_id, agency_id, purpose_id, grant_id, record_type, disclosure_id, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .bind(v.viewId, v.at, v.officerId, v.agencyId, v.purposeId, v.grantId, v.recordType, v.disclosureId, v.logIndex)
     .run();
 }
 

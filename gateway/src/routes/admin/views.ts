@@ -16,7 +16,7 @@ const ViewTrace = z
     purpose_id: z.string(),
     grant_id: z.string(),
     record_type: z.string(),
-    record_hash: z.string().openapi({ description: 'Keyed hash of the record id, as in the log' }),
+    disclosure_id: z.string().openapi({ description: 'The delivery the view opened; its log entry names the persons (keyed hashes)' }),
     log_index: z.number().openapi({ description: "The view's entry in the tamper-evident log (prove it with /v1/audit/proofs)" }),
     reveals: z.array(z.object({ at: z.string(), reason: z.string(), log_index: z.number() })),
   })
@@ -49,7 +49,7 @@ export const viewTraceRoutes = adminRouter().openapi(route, async (c) => {
       purpose_id: view.purposeId,
       grant_id: view.grantId,
       record_type: view.recordType,
-      record_hash: view.recordHash,
+      disclosure_id: view.disclosureId,
       log_index: view.logIndex,
       reveals: reveals.results.map((r) => ({ at: iso(r.at), reason: r.reason, log_index: r.log_index })),
     },

@@ -74,7 +74,7 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const view = await ownView(c.env.DB, access, body.view_id);
     if (!mayReleaseUnblurredMedia(purpose, grant)) throw new Problem(403, 'reveal_not_permitted');
     const id = crypto.randomUUID();
-    const [media, reasonHash] = await Promise.all([sha256b64url(`${view.recordHash}:${body.media_ref}`), sha256b64url(body.reason)]);
+    const [media, reasonHash] = await Promise.all([sha256b64url(`${view.disclosureId}:${body.media_ref}`), sha256b64url(body.reason)]);
     const logIndex = await logViewerEvent(c.env, access, now, id, { event: 'reveal', view: body.view_id, media, reason_hash: reasonHash });
     await c.env.DB.prepare('INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .bind(id, now, body.view_id, access.clientId, grant.id, media, body.reason, logIndex)

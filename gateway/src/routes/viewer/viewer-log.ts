@@ -6,8 +6,8 @@ import { getView, type ViewerView } from '../../storage/viewer-views.js';
 
 /** What happened in an officer's viewer, as the tamper-evident log records it (no personal data). */
 export type ViewerEvent =
-  | { readonly event: 'view'; readonly view: string; readonly record_type: string; readonly record: string; readonly epoch: number }
-  | { readonly event: 'view_refused'; readonly record_type: string; readonly epoch: number; readonly reason: 'key_destroyed' }
+  | { readonly event: 'view'; readonly view: string; readonly disclosure: string; readonly record_type: string; readonly epoch: number }
+  | { readonly event: 'view_refused'; readonly disclosure: string; readonly epoch: number; readonly reason: 'key_destroyed' }
   | { readonly event: 'blocked'; readonly view: string; readonly counts: Readonly<Record<string, number>> }
   | { readonly event: 'reveal'; readonly view: string; readonly media: string; readonly reason_hash: string };
 

@@ -1,17 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { RECORD_TYPES } from '@need2know/schema';
 import { CompactEncrypt, importJWK } from 'jose';
 import type { AppEnv } from '../../app-env.js';
-import { subjectHashes } from '../../access/subjects.js';
 import { releaseViewerKey, viewerKeyId } from '../../delivery/viewer-seal.js';
 import { Problem } from '../../errors/problem.js';
-import { keyRing } from '../../keys/key-ring.js';
 import { randomToken } from '../../lib/random.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
 import { insertView } from '../../storage/viewer-views.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
-import { MAX_SEARCH_RESULTS } from '../resource/records.js';
 import { validationHook } from '../validation-hook.js';
 import { logViewerEvent, requireOfficer } from './viewer-log.js';
 
@@ -21,8 +17,7 @@ export const VIEW_ID_BYTES = 8;
 const ViewRequest = z
   .object({
     epoch: z.number().int().min(0).max(10_000_000).openapi({ description: 'Epoch of the viewer key the held payload is sealed under (its JWE `kid` is `grant:epoch`)' }),
-    record_type: z.enum(Object.keys(RECORD_TYPES) as [string, ...string[]]),
-    record_ids: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/)).min(1).max(MAX_SEARCH_RESULTS).openapi({ description: 'The records the held payload is about (one record, or the results of a search)' }),
+    disclosure_id: z.string().uuid().openapi({ description: 'The `jti` of the delivery the viewer holds (the `n2k-disclosure-id` header of its answer)' }),
   })
   .strict()
   .openapi('ViewRequest');
@@ -61,15 +56,17 @@ export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   requireOfficer(access);
   const grant = access.grant;
   if (grant === undefined || access.encryptionJwk === null) throw new Error('record access middleware did not run');
+  // Only a delivery this officer received under this grant can be opened here.
+  const held = await c.env.DB.prepare("SELECT record_type FROM disclosures WHERE id = ? AND client_id = ? AND grant_id = ? AND outcome = 'disclosed'").bind(body.disclosure_id, access.clientId, grant.id).first<{ record_type: string }>();
+  if (held === null) throw new Problem(404, 'not_found', 'No such delivery to this officer under this grant.');
   const released = await releaseViewerKey(c.env, grant.id, body.epoch, now);
   if (released === null) {
-    await logViewerEvent(c.env, access, now, crypto.randomUUID(), { event: 'view_refused', record_type: body.record_type, epoch: body.epoch, reason: 'key_destroyed' });
+    await logViewerEvent(c.env, access, now, crypto.randomUUID(), { event: 'view_refused', disclosure: body.disclosure_id, epoch: body.epoch, reason: 'key_destroyed' });
     throw new Problem(410, 'key_destroyed', 'The window or data life of this record is over; it can no longer be opened.');
   }
   const viewId = randomToken(VIEW_ID_BYTES);
-  const record = subjectHashes(await keyRing(c.env), body.record_ids.map((id) => `${body.record_type}:${id}`)).join(',');
-  const logIndex = await logViewerEvent(c.env, access, now, viewId, { event: 'view', view: viewId, record_type: body.record_type, record, epoch: body.epoch });
-  await insertView(c.env.DB, { viewId, at: now, officerId: access.clientId, agencyId: access.agencyId, purposeId: grant.purposeId, grantId: grant.id, recordType: body.record_type, recordHash: record, logIndex });
+  const logIndex = await logViewerEvent(c.env, access, now, viewId, { event: 'view', view: viewId, disclosure: body.disclosure_id, record_type: held.record_type, epoch: body.epoch });
+  await insertView(c.env.DB, { viewId, at: now, officerId: access.clientId, agencyId: access.agencyId, purposeId: grant.purposeId, grantId: grant.id, recordType: held.record_type, disclosureId: body.disclosure_id, logIndex });
   const kid = viewerKeyId(grant.id, body.epoch);
   const jwk = access.encryptionJwk;
   const key = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ kty: 'oct', k: released.key, kid, alg: 'A256GCM' })))

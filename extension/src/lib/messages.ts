@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * The messages the viewer's pages (popup, viewer tab) send to the background service worker, which
+ * alone holds the officer's keys and talks to the gateway. Every message is parsed with these
+ * schemas on arrival; anything else is refused.
+ */
+
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
+const GrantId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
+const RecordType = z.enum(['person', 'case', 'health_case', 'officer_discipline']);
+const RecordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
+const ViewId = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
+const Under = { grant: GrantId, purpose: Slug };
+
+/** What the copy guard counts and reports. */
+export const BLOCKED_ACTIONS = ['copy', 'cut', 'paste', 'drag', 'select_all', 'context_menu', 'print', 'save', 'new_window', 'view_source', 'devtools', 'focus_lost'] as const;
+export type BlockedAction = (typeof BLOCKED_ACTIONS)[number];
+
+export const Request = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status') }).strict(),
+  z.object({ type: z.literal('enrol'), code: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal('grants') }).strict(),
+  z
+    .object({
+      type: z.literal('search'),
+      ...Under,
+      record_type: RecordType,
+      search: z.enum(['national_id', 'phone', 'name_dob']),
+      terms: z.record(z.string().max(64), z.string().max(200)),
+    })
+    .strict(),
+  z.object({ type: z.literal('fetch'), ...Under, record_type: RecordType, id: RecordId }).strict(),
+  z
+    .object({
+      type: z.literal('open'),
+      ...Under,
+      record_type: RecordType,
+      record_ids: z.array(RecordId).min(1).max(20),
+      epoch: z.number().int().min(0),
+      sealed_payload: z.string().max(4_000_000),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('report'),
+      ...Under,
+      view_id: ViewId,
+      counts: z.partialRecord(z.enum(BLOCKED_ACTIONS), z.number().int().min(1).max(100_000)),
+    })
+    .strict(),
+  z.object({ type: z.literal('reveal'), ...Under, view_id: ViewId, media_ref: z.string().min(1).max(256), reason: z.string().trim().min(10).max(500) }).strict(),
+  z.object({ type: z.literal('media'), ...Under, ref: z.string().min(1).max(256) }).strict(),
+]);
+export type Request = z.infer<typeof Request>;
+
+/** A refusal as the pages show it: a stable code (from the gateway's problem documents) and words. */
+export interface Failure {
+  readonly code: string;
+  readonly message: string;
+  readonly status?: number;
+}
+
+export type Reply<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: Failure };
+
+/** Who the viewer is enrolled as. */
+export interface OfficerProfile {
+  readonly officer_id: string;
+  readonly name: string;
+  readonly agency_id: string;
+  readonly agency_name: string;
+  readonly agency_name_km: string | null;
+  readonly issuer: string;
+}
+
+/** One grant as the popup shows it. */
+export interface OfficerGrant {
+  readonly grant: string;
+  readonly purpose: string;
+  readonly purpose_title: string;
+  readonly legal_basis: string;
+  readonly state: 'live' | 'not_started' | 'suspended' | 'ended' | 'revoked';
+  readonly not_before: string;
+  readonly not_after: string;
+  readonly data_life_seconds: number;
+  readonly record_types: readonly string[];
+  readonly actions: readonly string[];
+  readonly may_reveal_media: boolean;
+}
+
+/** What the viewer holds after a fetch or search: sealed under the grant's viewer key until a view opens it. */
+export interface HeldPayload {
+  readonly record_type: string;
+  readonly record_ids: readonly string[];
+  readonly epoch: number;
+  readonly destroy_at: number;
+  readonly window_ends: number;
+  readonly sealed_payload: string;
+  readonly disclosure: Readonly<Record<string, string>>;
+}
+
+/** An opened view: what may be on screen now, and the id that marks it. */
+export interface OpenedView {
+  readonly view_id: string;
+  readonly at: number;
+  readonly destroy_at: number;
+  readonly records: readonly Record<string, unknown>[];
+}
+
+/** The answers, by request type. */
+export interface Replies {
+  status: { enrolled: false } | { enrolled: true; officer: OfficerProfile };
+  enrol: OfficerProfile;
+  grants: { officer: OfficerProfile; server_time: string; grants: readonly OfficerGrant[] };
+  search: HeldPayload;
+  fetch: HeldPayload;
+  open: OpenedView;
+  report: { log_index: number };
+  reveal: { reveal_id: string; log_index: number };
+  media: { data_url: string; blurred: boolean };
+}
+
+/** The pages that may talk to the background, by path inside the extension. */
+export const TRUSTED_PAGES = ['/popup.html', '/tabs/viewer.html'] as const;
+
+/**
+ * Whether a message comes from one of this extension's own pages: same extension id, and a URL
+ * inside the extension naming a trusted page. Content scripts, other extensions and web pages fail.
+ */
+export function isTrustedSender(sender: { id?: string | undefined; url?: string | undefined; origin?: string | undefined }, extensionId: string): boolean {
+  if (sender.id !== extensionId || sender.url === undefined) return false;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'chrome-extension:' && url.host === extensionId && (TRUSTED_PAGES as readonly string[]).includes(url.pathname);
+}

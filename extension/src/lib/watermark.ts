@@ -1,0 +1,50 @@
+/**
+ * The visible watermark: who is looking, for which agency, purpose and grant, when, and which view.
+ * Tiled across the whole viewer at an angle, dark enough to read in a screenshot or a phone photo,
+ * light enough to read the record through.
+ */
+
+export interface WatermarkInfo {
+  readonly officerName: string;
+  readonly officerId: string;
+  readonly agency: string;
+  readonly purpose: string;
+  readonly grant: string;
+  readonly viewId: string;
+}
+
+/** Opacity of the watermark text: readable in a phone photo, not in the way of reading. */
+export const WATERMARK_OPACITY = 0.2;
+/** Tilt of the text (degrees), so it cannot be cropped out along a line of the record. */
+export const WATERMARK_ANGLE = -24;
+export const WATERMARK_FONT_PX = 15;
+const LINE_HEIGHT = 1.35;
+const GAP_PX = 56;
+
+/** A short form of the view id for people to read out (the whole id is in the trace mark). */
+export const shortViewId = (viewId: string) => viewId.slice(0, 6);
+
+/** The watermark's lines at `nowMs`, with date and time in `timeZone` (default Asia/Phnom_Penh). */
+export function watermarkLines(info: WatermarkInfo, nowMs: number, timeZone = 'Asia/Phnom_Penh'): string[] {
+  const stamp = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' }).format(nowMs);
+  return [`${info.officerName} · ${info.officerId}`, info.agency, `${info.purpose} · ${info.grant}`, `${stamp} · view ${shortViewId(info.viewId)}`];
+}
+
+/**
+ * The size of one tile holding `lines` (px) before rotation, given a measure of text width. The
+ * tile is big enough that the rotated text never touches the next tile's.
+ */
+export function tileSize(lines: readonly string[], measure: (text: string) => number, fontPx = WATERMARK_FONT_PX): { width: number; height: number } {
+  const textWidth = Math.max(...lines.map(measure), 1);
+  const textHeight = lines.length * fontPx * LINE_HEIGHT;
+  const rad = (Math.abs(WATERMARK_ANGLE) * Math.PI) / 180;
+  // Bounding box of the rotated text block, plus a gap.
+  const width = Math.ceil(textWidth * Math.cos(rad) + textHeight * Math.sin(rad)) + GAP_PX;
+  const height = Math.ceil(textWidth * Math.sin(rad) + textHeight * Math.cos(rad)) + GAP_PX;
+  return { width, height };
+}
+
+/** Line `i`'s baseline offset from the centre of the text block (px). */
+export function lineOffset(i: number, count: number, fontPx = WATERMARK_FONT_PX): number {
+  return (i - (count - 1) / 2) * fontPx * LINE_HEIGHT;
+}
