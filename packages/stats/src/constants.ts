@@ -1,0 +1,36 @@
+/**
+ * Numbers that matter for statistical disclosure control, in one place, with the reason for each.
+ */
+
+/** Smallest count published to the public: cells of 1–9 are suppressed (issue 8; common practice for small-area crime figures). */
+export const PUBLIC_THRESHOLD = 10;
+
+/** Lowest threshold a privacy officer may set for the public tier: below it small places identify people too easily. */
+export const PUBLIC_MIN_THRESHOLD = 5;
+
+/** A threshold of 1 suppresses nothing: exact counts, for trusted consumers a second officer approved. */
+export const NO_SUPPRESSION_THRESHOLD = 1;
+
+/** Most cells a table may have (all levels of every dimension): bounds memory and time per request. */
+export const MAX_TABLE_CELLS = 400_000;
+
+/** Siblings tried per dimension when looking for a complementary cell (more finds cheaper patterns, slower). */
+export const SIBLING_CANDIDATES = 4;
+
+/** Siblings tried in the other dimensions of a candidate pattern. */
+export const CROSS_CANDIDATES = 2;
+
+/** ε is handled in millionths so that budgets add up exactly (no floating-point drift in the ledger). */
+export const MICRO = 1_000_000;
+
+/** Smallest ε one release may spend: below it the noise swamps every count. */
+export const MIN_EPSILON_MICRO = 10_000; // 0.01
+
+/** Largest ε one release may spend: above it the noise no longer hides anyone. */
+export const MAX_EPSILON_MICRO = 10 * MICRO;
+
+/** Records one person may contribute to a differentially private table by default. */
+export const DEFAULT_CONTRIBUTION_BOUND = 2;
+
+/** Largest contribution bound: the noise grows linearly with it. */
+export const MAX_CONTRIBUTION_BOUND = 10;

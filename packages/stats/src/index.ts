@@ -1,0 +1,16 @@
+export { feasibleIntervals } from './audit/intervals.js';
+export type { FeasibleInterval } from './audit/intervals.js';
+export { EqualityLp } from './audit/simplex.js';
+export * as limits from './constants.js';
+export { StatsError } from './errors.js';
+export type { StatsErrorCode } from './errors.js';
+export { checkCertificates, certificateSupport } from './suppress/certificate.js';
+export type { Certificate, CertificateProblem } from './suppress/certificate.js';
+export { suppress } from './suppress/suppress.js';
+export type { Suppression } from './suppress/suppress.js';
+export { ALL, PERIOD_GRAINS, PLACE_LEVELS, categoryDimension, isoWeeksBetween, periodDimension, placeDimension, weekDimension } from './table/dimensions.js';
+export type { Dimension, PeriodGrain, PlaceLevel } from './table/dimensions.js';
+export { Hierarchy } from './table/hierarchy.js';
+export { Table } from './table/table.js';
+export { tabulate } from './table/tabulate.js';
+export type { Tabulation, TabulationRow } from './table/tabulate.js';

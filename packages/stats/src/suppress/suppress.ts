@@ -1,0 +1,99 @@
+import { StatsError } from '../errors.js';
+import type { Table } from '../table/table.js';
+import type { Certificate } from './certificate.js';
+import { findCertificate } from './candidates.js';
+import { realizeCertificates } from './realize.js';
+import { cellsAtStage, isSensitive, markCovered, type SuppressionState } from './state.js';
+
+/** A protected table: which cells are withheld, which of them are small counts, and the proof. */
+export interface Suppression {
+  readonly threshold: number;
+  /** 1 for every withheld cell. */
+  readonly suppressed: Uint8Array;
+  /** 1 for the withheld cells whose count is 1 … threshold − 1 (primary suppression). */
+  readonly primary: Uint8Array;
+  /** One move per protected primary cell (see {@link Certificate}); checkable with `checkCertificates`. */
+  readonly certificates: readonly Certificate[];
+  /** Counts of primary and secondary (complementary) suppressions. */
+  readonly primaryCount: number;
+  readonly secondaryCount: number;
+}
+
+/**
+ * Small-cell suppression with secondary suppression, for a hierarchical frequency table.
+ *
+ * Every cell whose count is between 1 and `threshold − 1` is withheld (primary suppression). Then
+ * enough other cells are withheld that no withheld cell can be worked out from the published ones
+ * through any row, column or hierarchy total, or any combination of them (secondary suppression).
+ *
+ * The table is opened one level of one dimension at a time, in the order of its dimensions (the grand
+ * total; then each criterion; then provinces, districts, communes; then semesters … months). At each
+ * stage the primary cells among the newly opened ones get a certificate: a change of the detailed
+ * counts that alters the primary cell, keeps every count non-negative and alters only withheld cells
+ * (see `candidates.ts`). Certificates found earlier are carried down to the new level (`realize.ts`).
+ * The figures of coarser levels are decided before finer ones and never changed by them, so a
+ * province table is the same whether or not the communes are asked for. See METHOD.md.
+ *
+ * @example
+ * const s = suppress(table, 10);
+ * s.suppressed[table.index(coords)] === 1 // withheld
+ */
+export function suppress(table: Table, threshold: number): Suppression {
+  if (!Number.isInteger(threshold) || threshold < 1) throw new StatsError('ERR_PARAMETER', 'the threshold is an integer ≥ 1');
+  const state: SuppressionState = {
+    table,
+    threshold,
+    depth: table.dims.map(() => 0),
+    suppressed: new Uint8Array(table.size),
+    primary: new Uint8Array(table.size),
+    covered: new Uint8Array(table.size),
+    certificates: [],
+  };
+  // A table whose grand total is itself small cannot be published at all.
+  if (isSensitive(table.counts[0] as number, threshold)) {
+    state.suppressed.fill(1);
+    state.primary[0] = 1;
+    return result(state);
+  }
+  for (let d = 0; d < table.dims.length; d++) {
+    const h = table.dims[d];
+    if (h === undefined) continue;
+    for (let level = 1; level <= h.depth; level++) {
+      state.depth[d] = level;
+      const opened = cellsAtStage(state, d, level);
+      const primaries = opened.filter((c) => isSensitive(table.counts[c] as number, threshold));
+      for (const c of primaries) {
+        state.primary[c] = 1;
+        state.suppressed[c] = 1;
+      }
+      realizeCertificates(state, d);
+      // Totals first: their moves are larger and often cover the detail below them.
+      primaries.sort((x, y) => coarseness(state, x, d) - coarseness(state, y, d) || (table.counts[x] as number) - (table.counts[y] as number));
+      for (const p of primaries) {
+        if (state.covered[p] === 1) continue;
+        const found = findCertificate(state, p, d);
+        if (found === null) throw new Error(`no complementary cell for cell ${p}: a certificate was lost between levels`);
+        state.certificates.push(found.certificate);
+        markCovered(state, found.support);
+      }
+    }
+  }
+  return result(state);
+}
+
+/** Sum of the levels of `cell` outside dimension `d` (0 for the totals of every other dimension). */
+function coarseness(state: SuppressionState, cell: number, d: number): number {
+  let sum = 0;
+  for (let e = 0; e < state.table.dims.length; e++) if (e !== d) sum += state.table.levelOf(cell, e);
+  return sum;
+}
+
+function result(state: SuppressionState): Suppression {
+  let primaryCount = 0;
+  let suppressedCount = 0;
+  for (let c = 0; c < state.table.size; c++) {
+    primaryCount += state.primary[c] as number;
+    suppressedCount += state.suppressed[c] as number;
+  }
+  return { threshold: state.threshold, suppressed: state.suppressed, primary: state.primary, certificates: state.certificates, primaryCount, secondaryCount: suppressedCount - primaryCount };
+}
