@@ -35,8 +35,7 @@ export const Request = z.discriminatedUnion('type', [
     .object({
       type: z.literal('open'),
       ...Under,
-      record_type: RecordType,
-      record_ids: z.array(RecordId).min(1).max(20),
+      disclosure_id: z.string().uuid(),
       epoch: z.number().int().min(0),
       sealed_payload: z.string().max(4_000_000),
     })
@@ -90,8 +89,9 @@ export interface OfficerGrant {
 
 /** What the viewer holds after a fetch or search: sealed under the grant's viewer key until a view opens it. */
 export interface HeldPayload {
+  /** The delivery's id (its log entry); a view names it. */
+  readonly disclosure_id: string;
   readonly record_type: string;
-  readonly record_ids: readonly string[];
   readonly epoch: number;
   readonly destroy_at: number;
   readonly window_ends: number;

@@ -1,0 +1,73 @@
+import { GatewayError, dpopProof } from '@need2know/client';
+import { GATEWAY_URL } from '../lib/config.js';
+import { loadOfficer, newOfficerKeys, saveOfficer, type OfficerKeys } from '../lib/keystore.js';
+import type { HeldPayload, OfficerProfile, Replies, Request } from '../lib/messages.js';
+import { callSealed, forgetSessions, openWithViewerKey, unsealToOfficer, withSession } from './gateway.js';
+
+/** A refusal the pages can show; `code` is stable. */
+export class ViewerError extends Error {
+  readonly code: string;
+  readonly status: number | undefined;
+  constructor(code: string, message: string, status?: number) {
+    super(message);
+    this.code = code;
+    this.status = status;
+  }
+}
+
+async function officerKeys(): Promise<OfficerKeys> {
+  const keys = await loadOfficer();
+  if (keys === null) throw new ViewerError('not_enrolled', 'This viewer is not enrolled yet.');
+  return keys;
+}
+
+async function enrol(code: string): Promise<OfficerProfile> {
+  const fresh = await newOfficerKeys();
+  const url = `${GATEWAY_URL}/v1/enrol`;
+  // The proof is signed with the new signing key: the gateway registers the key it was made with.
+  const proof = await dpopProof({ privateKey: fresh.signing.privateKey, publicJwk: fresh.signingJwk, alg: 'ES256' }, 'POST', url);
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', dpop: proof }, body: JSON.stringify({ code, encryption_jwk: fresh.encryptionJwk }) });
+  if (!res.ok) throw await GatewayError.from(res);
+  const body = (await res.json()) as { officer_id: string; name: string; agency_id: string; agency_name: string; agency_name_km: string | null; issuer: string };
+  const profile: OfficerProfile = { officer_id: body.officer_id, name: body.name, agency_id: body.agency_id, agency_name: body.agency_name, agency_name_km: body.agency_name_km, issuer: body.issuer };
+  await saveOfficer({ profile, ...fresh });
+  forgetSessions();
+  return profile;
+}
+
+function held(d: Awaited<ReturnType<typeof callSealed>>): HeldPayload {
+  const { disclosure } = d;
+  if (disclosure.sealed_payload === undefined || disclosure.viewer_key === undefined) throw new ViewerError('not_viewer_delivery', 'The gateway did not seal this for the viewer.');
+  return { disclosure_id: d.id, record_type: disclosure.record_type, epoch: disclosure.viewer_key.epoch, destroy_at: disclosure.viewer_key.destroy_at, window_ends: disclosure.window_ends, sealed_payload: disclosure.sealed_payload, disclosure: disclosure.disclosure };
+}
+
+type Handlers = { [K in Request['type']]: (req: Extract<Request, { type: K }>) => Promise<Replies[K]> };
+
+/** One handler per message type; each takes a parsed request. */
+export const handlers: Handlers = {
+  status: async () => {
+    const keys = await loadOfficer();
+    return keys === null ? { enrolled: false } : { enrolled: true, officer: keys.profile };
+  },
+  enrol: (req) => enrol(req.code),
+  grants: async () => {
+    const keys = await officerKeys();
+    const body = await withSession(keys, 'officer', (s) => s.json<Omit<Replies['grants'], 'officer'>>('/v1/officer/grants'));
+    return { ...body, officer: keys.profile };
+  },
+  fetch: async (req) => held(await callSealed(await officerKeys(), req, 'GET', `/v1/records/${req.record_type}/${encodeURIComponent(req.id)}?delivery=viewer`)),
+  search: async (req) => held(await callSealed(await officerKeys(), req, 'POST', `/v1/records/${req.record_type}/search?delivery=viewer`, { search: req.search, terms: req.terms, limit: 20 })),
+  open: async (req) => {
+    const keys = await officerKeys();
+    // Every rendering asks the gateway first: the view is logged, and the key comes only while it exists.
+    const opened = await withSession(keys, req, (s) => s.json<{ view_id: string; at: number; destroy_at: number; key: string }>('/v1/views', { body: { epoch: req.epoch, disclosure_id: req.disclosure_id } }));
+    const jwk = await unsealToOfficer<{ k: string }>(keys, opened.key);
+    const payload = await openWithViewerKey<{ records?: Record<string, unknown>[] }>(req.sealed_payload, jwk.k);
+    return { view_id: opened.view_id, at: opened.at, destroy_at: opened.destroy_at, records: payload.records ?? [] };
+  },
+  report: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/viewer-events', { body: { view_id: req.view_id, counts: req.counts } })),
+  reveal: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/reveals', { body: { view_id: req.view_id, media_ref: req.media_ref, reason: req.reason } })),
+  media: async () => {
+    throw new ViewerError('media_unavailable', 'Photos are not available from this gateway.');
+  },
+};

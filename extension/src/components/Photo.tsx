@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { ask } from '../lib/ask.js';
+
+/** What a photo needs from its view: where it was shown, under which grant, and whether reveals are allowed. */
+export interface PhotoContext {
+  readonly grant: string;
+  readonly purpose: string;
+  readonly viewId: string;
+  readonly mayReveal: boolean;
+}
+
+const FLAGS = ['shows_minor', 'shows_victim', 'shows_witness', 'shows_restrained'] as const;
+
+/**
+ * Whether a photo is protected: the gateway sent a blurred rendition (`#blurred`), or the record
+ * says it shows a minor, a victim, a witness or a person in restraints.
+ */
+export function isProtectedMedia(ref: string, parent: Readonly<Record<string, unknown>>): boolean {
+  return ref.endsWith('#blurred') || parent.blurred === true || FLAGS.some((f) => parent[f] === true);
+}
+
+/**
+ * A photo: protected ones stay blurred; where the grant permits, the officer may reveal one after
+ * typing a reason, which reaches the audit log before the photo is shown.
+ */
+export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string; protectedMedia: boolean; context: PhotoContext }) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void ask({ type: 'media', grant: context.grant, purpose: context.purpose, ref: mediaRef }).then((r) => {
+      if (!live) return;
+      if (r.ok) setSrc(r.data.data_url);
+      else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [mediaRef, context.grant, context.purpose]);
+
+  const blurred = protectedMedia && !revealed;
+  const serverBlurred = mediaRef.endsWith('#blurred');
+
+  async function reveal() {
+    setSending(true);
+    const r = await ask({ type: 'reveal', grant: context.grant, purpose: context.purpose, view_id: context.viewId, media_ref: mediaRef, reason });
+    setSending(false);
+    if (r.ok) {
+      setRevealed(true);
+      setAsking(false);
+    } else setError(r.error.message);
+  }
+
+  return (
+    <figure className={`photo${blurred ? ' blurred' : ''}`} data-protected={protectedMedia ? 'yes' : 'no'} data-revealed={revealed ? 'yes' : 'no'}>
+      <div className="frame">{src === null ? <div className="placeholder">{error ?? 'Loading photo…'}</div> : <img src={src} alt={protectedMedia ? 'Protected photo' : 'Photo'} draggable={false} />}</div>
+      {protectedMedia && (
+        <figcaption>
+          {serverBlurred ? 'Blurred by the gateway: this grant does not release it unblurred.' : revealed ? 'Revealed; the reason is in the audit log.' : 'Protected photo (minor, victim, witness or person in restraints).'}
+          {!serverBlurred && !revealed && context.mayReveal && !asking && (
+            <button type="button" className="reveal" onClick={() => setAsking(true)}>
+              Reveal…
+            </button>
+          )}
+          {asking && (
+            <form
+              className="reveal-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void reveal();
+              }}
+            >
+              <label>
+                Why do you need to see this photo? (logged)
+                <textarea name="reason" value={reason} minLength={10} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
+              </label>
+              <button type="submit" disabled={sending || reason.trim().length < 10}>
+                Log reason and reveal
+              </button>
+              <button type="button" onClick={() => setAsking(false)}>
+                Cancel
+              </button>
+            </form>
+          )}
+        </figcaption>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,121 @@
+import '@fontsource/noto-sans-khmer/400.css';
+import './style/popup.css';
+import { useEffect, useState } from 'react';
+import { ask } from './lib/ask.js';
+import { clockOffset, countdown } from './lib/countdown.js';
+import type { Failure, OfficerGrant, OfficerProfile } from './lib/messages.js';
+
+function Enrol({ onDone }: { onDone: (o: OfficerProfile) => void }) {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Failure | null>(null);
+  return (
+    <form
+      className="enrol"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        void ask({ type: 'enrol', code }).then((r) => {
+          setBusy(false);
+          if (r.ok) onDone(r.data);
+          else setError(r.error);
+        });
+      }}
+    >
+      <h1>Enrol this browser</h1>
+      <p>Enter the one-time code your agency administrator gave you. This browser makes its own keys; they never leave it.</p>
+      <label>
+        Enrolment code
+        <input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} placeholder="XXXXXX-XXXXXX-XXXXXX-XXXXXX" required />
+      </label>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Enrolling…' : 'Enrol'}
+      </button>
+      {error !== null && (
+        <p className="error" role="alert" data-code={error.code}>
+          {error.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function GrantRow({ grant, now }: { grant: OfficerGrant; now: number }) {
+  const c = countdown(grant.not_before, grant.not_after, now);
+  const usable = grant.state === 'live' && c.state !== 'ended';
+  const stateText = !usable ? (grant.state === 'suspended' ? 'Suspended' : grant.state === 'revoked' ? 'Revoked' : grant.state === 'not_started' ? 'Not started' : 'Ended') : c.state === 'ending_soon' ? 'Ending soon' : 'Live';
+  return (
+    <li className={`grant ${usable ? c.state : 'ended'}`} data-grant={grant.grant}>
+      <div className="title">{grant.purpose_title}</div>
+      <div className="meta">
+        <span className="state">{stateText}</span> · grant {grant.grant}
+      </div>
+      {usable ? (
+        <div className="left">
+          Time left: <time className="countdown">{c.text}</time>
+        </div>
+      ) : (
+        <div className="left">Records from this grant can no longer be opened.</div>
+      )}
+      {usable && (
+        <button type="button" onClick={() => void chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/viewer.html?grant=${encodeURIComponent(grant.grant)}&purpose=${encodeURIComponent(grant.purpose)}`) })}>
+          Open viewer
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** The toolbar popup: enrolment, who is signed in, and the grants with time left in each window. */
+function Popup() {
+  const [officer, setOfficer] = useState<OfficerProfile | null | undefined>(undefined);
+  const [grants, setGrants] = useState<readonly OfficerGrant[]>([]);
+  const [offset, setOffset] = useState(0);
+  const [now, setNow] = useState(Date.now());
+  const [error, setError] = useState<Failure | null>(null);
+
+  useEffect(() => {
+    void ask({ type: 'status' }).then((r) => setOfficer(r.ok && r.data.enrolled ? r.data.officer : null));
+  }, []);
+  useEffect(() => {
+    if (officer == null) return;
+    const load = () =>
+      void ask({ type: 'grants' }).then((r) => {
+        if (!r.ok) return setError(r.error);
+        setError(null);
+        setGrants(r.data.grants);
+        setOffset(clockOffset(r.data.server_time, Date.now()));
+      });
+    load();
+    const refresh = setInterval(load, 60_000);
+    return () => clearInterval(refresh);
+  }, [officer]);
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+
+  if (officer === undefined) return <main className="popup">Loading…</main>;
+  if (officer === null) return <main className="popup"><Enrol onDone={setOfficer} /></main>;
+  return (
+    <main className="popup">
+      <header>
+        <div className="name">{officer.name}</div>
+        <div className="id">{officer.officer_id}</div>
+        <div className="agency" lang="km">
+          {officer.agency_name_km ?? officer.agency_name}
+        </div>
+        {officer.agency_name_km !== null && <div className="agency">{officer.agency_name}</div>}
+      </header>
+      {error !== null && (
+        <p className="error" role="alert" data-code={error.code}>
+          {error.message}
+        </p>
+      )}
+      <h2>Your grants</h2>
+      {grants.length === 0 ? <p>No grant is open to your agency.</p> : <ul className="grants">{grants.map((g) => <GrantRow key={g.grant} grant={g} now={now + offset} />)}</ul>}
+    </main>
+  );
+}
+
+export default Popup;

@@ -1,0 +1,46 @@
+/** Debian's Chromium driven by playwright-core, with the viewer extension loaded unpacked. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.N2K_CHROMIUM ?? '/usr/bin/chromium';
+/** Flags that keep Chromium off the network and quiet on a closed machine. */
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const ARTEFACTS = resolve(import.meta.dirname, '../../test-results');
+
+/** Builds the viewer for `gatewayUrl` into a temporary folder and returns it. */
+export function buildExtension(gatewayUrl: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'n2k-extension-'));
+  execFileSync(process.execPath, ['extension/scripts/build.mjs', '--out', out], { cwd: resolve(import.meta.dirname, '../..'), env: { ...process.env, N2K_GATEWAY_URL: gatewayUrl }, stdio: 'pipe' });
+  return out;
+}
+
+/** A fresh browser profile with the extension at `dir` loaded; resolves the extension id. */
+export async function launchWithExtension(dir: string): Promise<{ context: BrowserContext; extensionId: string; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'n2k-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function artefactDir(name: string): string {
+  const dir = join(ARTEFACTS, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

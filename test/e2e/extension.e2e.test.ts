@@ -1,0 +1,215 @@
+/**
+ * The officer's viewer in real Chromium against a local gateway: enrolment, a record opened under
+ * a grant with a watermark that comes back when removed, copying and printing blocked, a protected
+ * photo revealed only with a logged reason, content hidden on blur, and a viewer that refuses once
+ * the window has ended. Screenshots go to test-results/extension/.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeTextMarks, stripTextMarks } from '../../extension/src/lib/trace-mark/text.js';
+import { artefactDir, buildExtension, launchWithExtension } from './browser.js';
+import { CASE_ID, extensionScene, KHMER_NAME, PERSON_ID, type ExtensionScene } from './extension-scene.js';
+
+const PORT = 8841;
+const shots = artefactDir('extension');
+
+let scene: ExtensionScene;
+let extensionDir: string;
+let browser: Awaited<ReturnType<typeof launchWithExtension>>;
+let context: BrowserContext;
+let viewer: Page;
+const figures: Record<string, unknown> = {};
+
+const base = () => `chrome-extension://${browser.extensionId}`;
+
+async function openRecord(page: Page, type: string, id: string): Promise<string> {
+  const previous = (await page.getAttribute('section.content', 'data-view-id')) ?? '';
+  await page.selectOption('select[name=record_type]', type);
+  await page.selectOption('select[name=kind]', 'id');
+  await page.fill('input[name=value]', id);
+  await page.click('form.search button[type=submit]');
+  await page.waitForFunction((before) => {
+    const v = document.querySelector('section.content')?.getAttribute('data-view-id') ?? '';
+    return v !== '' && v !== before && document.querySelector('.record') !== null;
+  }, previous, { timeout: 20_000 });
+  return (await page.getAttribute('section.content', 'data-view-id')) as string;
+}
+
+beforeAll(async () => {
+  scene = await extensionScene(PORT);
+  extensionDir = buildExtension(scene.local.gateway.url);
+  browser = await launchWithExtension(extensionDir);
+  context = browser.context;
+}, 240_000);
+
+afterAll(async () => {
+  writeFileSync(join(shots, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  await browser?.close();
+  await scene?.local.close();
+  if (extensionDir !== undefined) rmSync(extensionDir, { recursive: true, force: true });
+});
+
+describe('the officer’s viewer extension', () => {
+  it('asks for nothing but the gateway’s origin', async () => {
+    const manifest = JSON.parse((await import('node:fs')).readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.permissions).toEqual([]);
+    expect(manifest.host_permissions).toEqual([`${scene.local.gateway.url}/*`]);
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(String((manifest.content_security_policy as { extension_pages: string }).extension_pages)).toContain("script-src 'self'");
+  });
+
+  it('enrols the officer with a one-time code and shows the grant with a live countdown', async () => {
+    const popup = await context.newPage();
+    await popup.goto(`${base()}/popup.html`);
+    await popup.fill('input[name=code]', 'WRONG0-WRONG0-WRONG0-WRONG0');
+    await popup.click('button[type=submit]');
+    await expect.poll(() => popup.getAttribute('.error', 'data-code')).toBe('invalid_enrolment_code');
+    await popup.fill('input[name=code]', scene.enrolmentCode.toLowerCase());
+    await popup.click('button[type=submit]');
+    await popup.waitForSelector('.grant');
+    expect(await popup.textContent('header .name')).toBe('Chenda Keo');
+    expect(await popup.textContent('header')).toContain('ក្រសួងសុខាភិបាល');
+    const first = await popup.textContent('.countdown');
+    expect(first).toMatch(/^3 d 23:5\d:\d\d$/);
+    await popup.waitForTimeout(1100);
+    expect(await popup.textContent('.countdown')).not.toBe(first);
+    await popup.screenshot({ path: join(shots, 'popup.png') });
+    const [opened] = await Promise.all([context.waitForEvent('page'), popup.click('.grant button')]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toContain('/tabs/viewer.html?grant=');
+    viewer = opened;
+    await popup.close();
+  });
+
+  it('opens a record with Khmer script, under a watermark that comes back when removed', async () => {
+    const viewId = await openRecord(viewer, 'person', PERSON_ID);
+    expect(viewId).toMatch(/^[A-Za-z0-9_-]{11}$/);
+    const text = (await viewer.textContent('.record')) ?? '';
+    expect(stripTextMarks(text)).toContain(KHMER_NAME);
+    // Every value carries the view's invisible trace mark.
+    expect(decodeTextMarks(text)).toEqual([viewId]);
+    const watermark = await viewer.$('#n2k-watermark');
+    expect(await watermark?.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain('data:image/png');
+    await viewer.evaluate(() => document.getElementById('n2k-watermark')?.remove());
+    await expect.poll(() => viewer.evaluate(() => document.getElementById('n2k-watermark')?.style.backgroundImage ?? '')).toContain('data:image/png');
+    await viewer.evaluate(() => {
+      const el = document.getElementById('n2k-watermark');
+      if (el !== null) el.style.display = 'none';
+    });
+    await expect.poll(() => viewer.evaluate(() => document.getElementById('n2k-watermark')?.style.display)).toBe('block');
+    await viewer.screenshot({ path: join(shots, 'viewer-person.png') });
+  });
+
+  it('blocks copy, select-all + copy and printing, and the clipboard holds nothing of the record', async () => {
+    const clip = await context.newPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: scene.local.gateway.url });
+    await clip.goto(`${scene.local.gateway.url}/docs`);
+    await clip.evaluate(() => navigator.clipboard.writeText('clipboard sentinel'));
+    await viewer.bringToFront();
+    const before = Number(await viewer.getAttribute('footer span', 'data-blocked'));
+    await viewer.click('.record h2');
+    await viewer.dblclick('.record h2');
+    await viewer.keyboard.press('Control+c');
+    await viewer.keyboard.press('Control+a');
+    await viewer.keyboard.press('Control+c');
+    await viewer.keyboard.press('Control+x');
+    await viewer.evaluate(() => window.print());
+    await viewer.keyboard.press('Control+p');
+    const selected = await viewer.evaluate(() => String(window.getSelection() ?? ''));
+    expect(stripTextMarks(selected)).not.toContain(KHMER_NAME);
+    await clip.bringToFront();
+    expect(await clip.evaluate(() => navigator.clipboard.readText())).toBe('clipboard sentinel');
+    await clip.close();
+    await viewer.bringToFront();
+    expect(Number(await viewer.getAttribute('footer span', 'data-blocked'))).toBeGreaterThanOrEqual(before + 5);
+    // Print CSS: nothing of the record in a printout.
+    await viewer.emulateMedia({ media: 'print' });
+    expect(await viewer.evaluate(() => getComputedStyle(document.querySelector('.record') as Element).display)).toBe('none');
+    await viewer.emulateMedia({ media: 'screen' });
+  });
+
+  it('reports the blocked attempts to the audit log', async () => {
+    const viewId = (await viewer.getAttribute('section.content', 'data-view-id')) as string;
+    await expect
+      .poll(
+        async () => {
+          const exported = await scene.admin.getPath<{ entries: { entry: { kind?: string; event?: string; view?: string; counts?: Record<string, number> } }[] }>(`/v1/audit/export?since=${encodeURIComponent(new Date(Date.now() - 600_000).toISOString())}`);
+          return exported.entries.map((e) => e.entry).filter((e) => e.kind === 'viewer' && e.event === 'blocked' && e.view === viewId).reduce((n, e) => n + (e.counts?.copy ?? 0) + (e.counts?.print ?? 0), 0);
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThanOrEqual(3);
+  });
+
+  it('opens a 50-value case quickly, blurs flagged photos, and reveals one only after a logged reason', async () => {
+    const viewId = await openRecord(viewer, 'case', CASE_ID);
+    const values = await viewer.$$eval('.record dd', (els) => els.length);
+    expect(values).toBeGreaterThanOrEqual(50);
+    figures.case_values = values;
+    figures.case_open_ms = Number(await viewer.getAttribute('section.content', 'data-open-ms'));
+    const protectedPhotos = viewer.locator('figure.photo[data-protected=yes]');
+    expect(await protectedPhotos.count()).toBe(3);
+    const photo = protectedPhotos.first();
+    expect(await photo.getAttribute('class')).toContain('blurred');
+    await viewer.screenshot({ path: join(shots, 'viewer-case-blurred.png'), fullPage: false });
+    await photo.locator('button.reveal').click();
+    await photo.locator('textarea[name=reason]').fill('to identify the minor for the child-protection referral');
+    await photo.locator('button[type=submit]').click();
+    await expect.poll(() => photo.getAttribute('data-revealed')).toBe('yes');
+    expect(await photo.getAttribute('class')).not.toContain('blurred');
+    const trace = await scene.admin.get<{ officer_id: string; reveals: { reason: string }[] }>(`/views/${viewId}`);
+    expect(trace.officer_id).toBe(scene.officerId);
+    expect(trace.reveals.map((r) => r.reason)).toEqual(['to identify the minor for the child-protection referral']);
+  });
+
+  it('scrolls under the watermark without jank', async () => {
+    const frames = await viewer.evaluate(async () => {
+      const deltas: number[] = [];
+      let last = performance.now();
+      let running = true;
+      const tick = (t: number) => {
+        deltas.push(t - last);
+        last = t;
+        if (running) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      for (let i = 0; i < 60; i++) {
+        window.scrollBy(0, i < 30 ? 40 : -40);
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
+      running = false;
+      return deltas.slice(2).sort((a, b) => a - b);
+    });
+    const pct = (p: number) => frames[Math.min(frames.length - 1, Math.floor((p / 100) * frames.length))] ?? 0;
+    figures.scroll_frame_ms = { p50: +pct(50).toFixed(1), p95: +pct(95).toFixed(1), max: +pct(100).toFixed(1), frames: frames.length };
+    expect(frames.length).toBeGreaterThan(30);
+  });
+
+  it('hides the record when the viewer loses focus, and opens it again (a new view) on return', async () => {
+    const firstView = await viewer.getAttribute('section.content', 'data-view-id');
+    await viewer.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await expect.poll(() => viewer.locator('.record').count()).toBe(0);
+    expect(await viewer.locator('.paused').count()).toBe(1);
+    await viewer.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await viewer.waitForSelector('.record');
+    expect(await viewer.getAttribute('section.content', 'data-view-id')).not.toBe(firstView);
+  });
+
+  it('refuses once the window has ended: the keys are destroyed and nothing held opens again', async () => {
+    await scene.admin.post(`/grants/${scene.grantId}/shorten`, { not_after: new Date(Date.now() + 2000).toISOString().replace(/\.\d{3}Z$/, 'Z'), reason: 'outbreak closed' });
+    await new Promise((r) => setTimeout(r, 3500));
+    await scene.admin.post('/housekeeping', {});
+    await viewer.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await viewer.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await viewer.waitForSelector('.ended', { timeout: 15_000 });
+    expect(await viewer.locator('.record').count()).toBe(0);
+    await viewer.screenshot({ path: join(shots, 'viewer-ended.png') });
+    const popup = await context.newPage();
+    await popup.goto(`${base()}/popup.html`);
+    await popup.waitForSelector('.grant');
+    expect(await popup.textContent('.grant .state')).toBe('Ended');
+    await popup.screenshot({ path: join(shots, 'popup-ended.png') });
+  });
+});
