@@ -23,6 +23,8 @@ Registry (privacy officer)
   clients list | show ID | suspend ID | resume ID
   clients create --id ID --kind partner|data_owner --agency ID --name NAME --jwks FILE [--encryption-jwk FILE] [--ingest-types a,b]
   purposes list | show ID | create --file PURPOSE.json | update ID --file PURPOSE.json
+                      [--officer-requests-per-minute N] [--officer-persons-per-hour N]
+                      each client's own limits under one grant (default: half the grant's)
   grants list [--status S] | show ID | requests
   grants create --purpose ID --agency ID --from WHEN --until WHEN --data-life DURATION [--records id,id] [--note TEXT]
   grants approve ID REQUEST_ID | reject ID REQUEST_ID
@@ -30,6 +32,11 @@ Registry (privacy officer)
   grants suspend ID | resume ID | revoke ID            (all take --reason TEXT)
   grants leadership-approve ID --reason TEXT          leadership: let flagged media leave this grant unblurred
   requests [--status S] | requests approve ID | requests reject ID   registry changes awaiting a second officer
+  officers list [--agency ID]                         partner agencies' officers and their viewers
+  officers create --id ID --agency ID --name NAME     register an officer; prints a one-time enrolment code
+  officers code ID [--reason TEXT]                    a new code (new device): old keys stop working
+  officers suspend ID | resume ID                     (resume needs a second officer)
+  views show VIEW_ID                                  who opened what, when (a view id from a leaked copy)
   events [--after SEQ] [--limit N]
   keys list | rotate                                  token-signing keys
   keys field-status | field-rotate | field-retire     field-encryption key versions
@@ -75,6 +82,8 @@ const { values: opts, positionals } = parseArgs({
     'encryption-jwk': { type: 'string' },
     'ingest-types': { type: 'string' },
     file: { type: 'string' },
+    'officer-requests-per-minute': { type: 'string' },
+    'officer-persons-per-hour': { type: 'string' },
     status: { type: 'string' },
     purpose: { type: 'string' },
     from: { type: 'string' },
@@ -181,6 +190,25 @@ async function grants(action: string | undefined, id: string | undefined, extra:
   }
 }
 
+/** A purpose body with the per-officer limits given on the command line, if any, replacing the file's. */
+function withOfficerLimits(body: Json): Json {
+  const limit = (flag: 'officer-requests-per-minute' | 'officer-persons-per-hour') => {
+    const value = opts[flag];
+    if (value === undefined) return {};
+    if (!/^[1-9][0-9]*$/.test(value)) throw new Error(`--${flag} takes a positive whole number`);
+    return { [flag.replace(/-/g, '_')]: Number(value) };
+  };
+  return { ...body, ...limit('officer-requests-per-minute'), ...limit('officer-persons-per-hour') };
+}
+
+/** Prints an officer with the enrolment code to hand over (shown once; only its hash is stored). */
+function printCode(body: Json): void {
+  if (opts.json) return print(body);
+  console.log(`officer ${String(body.id)} (${String(body.name)}, ${String(body.agency_id)})`);
+  console.log(`enrolment code: ${String(body.enrolment_code)}   valid until ${String(body.code_expires_at)}`);
+  console.log('Hand it to the officer; they enter it in the need2know viewer extension. It works once.');
+}
+
 async function main(): Promise<void> {
   const [group, action, id, extra] = positionals;
   if (opts.help || group === undefined) return void console.log(HELP);
@@ -208,14 +236,25 @@ async function main(): Promise<void> {
           ingest_types: opts['ingest-types']?.split(',') ?? [],
         }),
       );
+    case 'officers list':
+      return list(`/officers${opts.agency === undefined ? '' : `?agency_id=${encodeURIComponent(opts.agency)}`}`, 'officers', ['id', 'agency_id', 'status', 'enrolled', 'code_expires_at', 'name']);
+    case 'officers create':
+      return printCode(await (await admin()).post('/officers', { id: need('id'), agency_id: need('agency'), name: need('name'), reason: opts.reason }));
+    case 'officers code':
+      return printCode(await (await admin()).post(`/officers/${id}/enrolment-code`, { reason: opts.reason }));
+    case 'officers suspend':
+    case 'officers resume':
+      return print(await (await admin()).patch(`/clients/${id}`, { status: action === 'suspend' ? 'suspended' : 'active', reason: opts.reason }));
+    case 'views show':
+      return print(await (await admin()).get(`/views/${id}`));
     case 'purposes list':
       return list('/purposes', 'purposes', ['id', 'status', 'version', 'agencies', 'title']);
     case 'purposes show':
       return print(await (await admin()).get(`/purposes/${id}`));
     case 'purposes create':
-      return print(await (await admin()).post('/purposes', readJson(need('file'))));
+      return print(await (await admin()).post('/purposes', withOfficerLimits(readJson(need('file')))));
     case 'purposes update':
-      return print(await (await admin()).put(`/purposes/${id}`, readJson(need('file'))));
+      return print(await (await admin()).put(`/purposes/${id}`, withOfficerLimits(readJson(need('file')))));
     case 'requests':
     case 'requests list': {
       const body = await (await admin()).get<{ requests: Json[] }>(`/requests?status=${opts.status ?? 'pending'}`);

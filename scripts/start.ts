@@ -7,7 +7,9 @@
 import { AdminClient } from './lib/admin-client.js';
 import { loadDemoConfiguration } from './lib/demo-config.js';
 import { loadDemoDataset } from './lib/demo-data-load.js';
-import { CREDENTIALS, DEFAULT_ISSUER, DEV_VARS, newRootSecret, readCredentials, readDevVars, writeCredentials, writeDevVars } from './lib/local-files.js';
+import { loadDemoOfficers } from './lib/demo-officers.js';
+import { writeOfficerKeyFiles } from './lib/officer-key-files.js';
+import { CREDENTIALS, DEFAULT_ISSUER, DEMO_DIR, DEV_VARS, newRootSecret, readCredentials, readDevVars, writeCredentials, writeDevVars } from './lib/local-files.js';
 import { bootstrapAdminsVar, demoPrivacyOfficers } from './lib/privacy-officers.js';
 import { applyLocalMigrations, startDevGateway } from './lib/wrangler-dev.js';
 
@@ -52,6 +54,11 @@ async function main(): Promise<void> {
       privacy_officers: officers,
       clients,
     });
+    // One file per officer, for signing in to the console.
+    writeOfficerKeyFiles(DEMO_DIR, DEFAULT_ISSUER, officers);
+    for (const o of await loadDemoOfficers(requester, DEMO_DIR)) {
+      log(o.enrolled ? `  officer ${o.officer_id}: viewer enrolled` : `  officer ${o.officer_id}: enrolment code ${o.enrolment_code} (viewer extension; also in .local/demo/officers.json)`);
+    }
     const status = await requester.get<{ record_versions_by_key_version: Record<string, number> }>('/field-keys');
     const stored = Object.values(status.record_versions_by_key_version).reduce((a, b) => a + b, 0);
     if (stored === 0) {
@@ -76,6 +83,8 @@ async function main(): Promise<void> {
     OAuth metadata     ${DEFAULT_ISSUER}/.well-known/oauth-authorization-server
     JWKS               ${DEFAULT_ISSUER}/.well-known/jwks.json
     OpenAPI            ${DEFAULT_ISSUER}/openapi.json
+    Console            ${DEFAULT_ISSUER}/console
+                       (sign in with .local/demo/po-sophea.key.json or po-dara.key.json)
     Demo credentials   ${CREDENTIALS}
                        (privacy officers po-sophea and po-dara; partner and data-owner clients)
 
