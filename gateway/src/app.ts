@@ -14,6 +14,7 @@ import { docsRoutes } from './routes/docs/docs-page.js';
 import { registerOAuthPaths } from './routes/docs/oauth-paths.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { resourceRoutes } from './routes/resource/index.js';
+import { statsRoutes } from './routes/stats/index.js';
 import { validationHook } from './routes/validation-hook.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 
@@ -48,6 +49,7 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
   app.route('/v1/admin', adminRoutes);
   app.route('/v1', auditRoutes);
   app.route('/v1', resourceRoutes);
+  app.route('/v1', statsRoutes);
   app.route('/docs', docsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'DPoP', {

@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'key_destroyed'
   | 'invalid_enrolment_code'
   | 'reveal_not_permitted'
+  | 'privacy_budget_exhausted'
   | 'internal_error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -40,6 +41,7 @@ const TITLES: Record<ProblemCode, string> = {
   key_destroyed: 'The key for this disclosure has been destroyed',
   invalid_enrolment_code: 'The enrolment code is unknown, used or expired',
   reveal_not_permitted: 'This grant does not allow revealing protected media',
+  privacy_budget_exhausted: 'This release would exceed the privacy budget',
   internal_error: 'Internal error',
 };
 

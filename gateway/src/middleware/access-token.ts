@@ -5,7 +5,7 @@ import { CLIENT_SIGNING_ALGS } from '../config.js';
 import { spendNonces } from '../durable/spend.js';
 import { Problem } from '../errors/problem.js';
 import { identifiers, verifyAccessToken, type AccessTokenClaims } from '../oauth/access-token.js';
-import type { GrantedRecordAccess, GrantedRecordIngest } from '../oauth/authorization-details.js';
+import type { GrantedRecordAccess, GrantedRecordIngest, GrantedStatsAccess } from '../oauth/authorization-details.js';
 import { dpopHeaderValues, DpopError, verifyDpopProof } from '../oauth/dpop.js';
 import { ADMIN_SCOPE, OFFICER_SCOPE } from '../oauth/token-service.js';
 import { grantIsLive } from '../policy/grant-window.js';
@@ -30,10 +30,12 @@ export interface VerifiedAccess {
   readonly purpose?: Purpose;
   /** For data-owner tokens: the record types it may ingest. */
   readonly recordIngest?: GrantedRecordIngest;
+  /** For statistics tokens: the statistics grant and tables (the route re-checks the grant). */
+  readonly statsAccess?: GrantedStatsAccess;
 }
 
 /** Which kind of token a route accepts. */
-export type TokenKind = 'record_access' | 'record_ingest' | 'admin' | 'officer';
+export type TokenKind = 'record_access' | 'record_ingest' | 'admin' | 'officer' | 'stats_access';
 
 const challenge = (error: string) => `DPoP error="${error}", algs="${CLIENT_SIGNING_ALGS.join(' ')}"`;
 
@@ -76,6 +78,7 @@ export function requireAccessToken(kind: TokenKind) {
 
     const recordAccess = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
     const recordIngest = claims.authorization_details?.find((d): d is GrantedRecordIngest => d.type === 'record_ingest');
+    const statsAccess = claims.authorization_details?.find((d): d is GrantedStatsAccess => d.type === 'stats_access');
     const db = c.env.DB;
     // One round trip for everything a request needs to know about its caller.
     // The proof's jti is spent at the same time (it is single-use whatever the outcome): the token
@@ -119,6 +122,9 @@ export function requireAccessToken(kind: TokenKind) {
       case 'officer':
         if (claims.scope !== OFFICER_SCOPE || clientRow.kind !== 'officer') throw insufficient('not an officer token');
         break;
+      case 'stats_access':
+        if (statsAccess === undefined || clientRow.kind !== 'partner') throw insufficient('not a statistics token');
+        break;
     }
 
     c.set('access', {
@@ -132,6 +138,7 @@ export function requireAccessToken(kind: TokenKind) {
       ...(liveGrant === undefined ? {} : { grant: liveGrant }),
       ...(livePurpose === undefined ? {} : { purpose: livePurpose }),
       ...(recordIngest === undefined ? {} : { recordIngest }),
+      ...(statsAccess === undefined ? {} : { statsAccess }),
     });
     await next();
   });

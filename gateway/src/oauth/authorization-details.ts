@@ -7,6 +7,7 @@ import { RECORD_ACTIONS } from '../policy/types.js';
  */
 export const RECORD_ACCESS = 'record_access';
 export const RECORD_INGEST = 'record_ingest';
+export const STATS_ACCESS = 'stats_access';
 
 const name = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
@@ -33,7 +34,18 @@ export const recordIngestRequestSchema = z
   .strict();
 export type RecordIngestRequest = z.infer<typeof recordIngestRequestSchema>;
 
-export const authorizationDetailSchema = z.discriminatedUnion('type', [recordAccessRequestSchema, recordIngestRequestSchema]);
+/** What an agency asks for to receive aggregate statistics: a statistics purpose, optionally a grant and some tables. */
+export const statsAccessRequestSchema = z
+  .object({
+    type: z.literal(STATS_ACCESS),
+    purpose: id,
+    grant: id.optional(),
+    tables: z.array(name).min(1).max(16).optional(),
+  })
+  .strict();
+export type StatsAccessRequest = z.infer<typeof statsAccessRequestSchema>;
+
+export const authorizationDetailSchema = z.discriminatedUnion('type', [recordAccessRequestSchema, recordIngestRequestSchema, statsAccessRequestSchema]);
 export type AuthorizationDetailRequest = z.infer<typeof authorizationDetailSchema>;
 
 /** The granted `record_access` detail, as returned in the token response and carried in the token. */
@@ -58,7 +70,17 @@ export interface GrantedRecordIngest {
   readonly record_types: readonly string[];
 }
 
-export type GrantedDetail = GrantedRecordAccess | GrantedRecordIngest;
+/** The granted `stats_access` detail: the statistics grant and the tables it opens. */
+export interface GrantedStatsAccess {
+  readonly type: typeof STATS_ACCESS;
+  readonly purpose: string;
+  readonly grant: string;
+  readonly tables: readonly string[];
+  /** Unix time at which the grant's window ends. */
+  readonly window_ends: number;
+}
+
+export type GrantedDetail = GrantedRecordAccess | GrantedRecordIngest | GrantedStatsAccess;
 
 /** Outcome of parsing the `authorization_details` form parameter. */
 export type ParsedDetails = { ok: true; details: AuthorizationDetailRequest[] } | { ok: false; reason: string };

@@ -1,5 +1,5 @@
 import { CLIENT_SIGNING_ALGS } from '../config.js';
-import { RECORD_ACCESS, RECORD_INGEST } from './authorization-details.js';
+import { RECORD_ACCESS, RECORD_INGEST, STATS_ACCESS } from './authorization-details.js';
 import { ADMIN_SCOPE, OFFICER_SCOPE } from './token-service.js';
 
 /** Authorization server metadata (RFC 8414 §2) for the gateway at `issuer`. */
@@ -21,7 +21,7 @@ export function authorizationServerMetadata(issuer: string): Record<string, unkn
     revocation_endpoint_auth_methods_supported: ['private_key_jwt'],
     revocation_endpoint_auth_signing_alg_values_supported: algs,
     dpop_signing_alg_values_supported: algs,
-    authorization_details_types_supported: [RECORD_ACCESS, RECORD_INGEST],
+    authorization_details_types_supported: [RECORD_ACCESS, RECORD_INGEST, STATS_ACCESS],
     scopes_supported: [ADMIN_SCOPE, OFFICER_SCOPE],
     service_documentation: `${issuer}/docs`,
   };

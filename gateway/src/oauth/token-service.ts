@@ -5,6 +5,8 @@ import { OAuthError } from '../errors/oauth-error.js';
 import { decideRecordAccess, decideRecordIngest } from '../policy/token-policy.js';
 import { activeGrantsFor } from '../storage/grants.js';
 import { getPurpose } from '../storage/purposes.js';
+import { statsGrantsFor } from '../stats/storage/grants.js';
+import { decideStatsAccess } from '../stats/token-policy.js';
 import { issueAccessToken, identifiers } from './access-token.js';
 import { parseAuthorizationDetails, type GrantedDetail } from './authorization-details.js';
 import { authenticateClient } from './client-auth.js';
@@ -77,7 +79,9 @@ export async function issueToken(env: GatewayEnv, form: Map<string, string>, dpo
     const decision =
       request.type === 'record_access'
         ? decideRecordAccess(request, tokenClient, await getPurpose(env.DB, request.purpose), await activeGrantsFor(env.DB, request.purpose, client.agencyId, now), now)
-        : decideRecordIngest(request, tokenClient, MAX_ACCESS_TOKEN_LIFETIME);
+        : request.type === 'stats_access'
+          ? decideStatsAccess(request, tokenClient, await statsGrantsFor(env.DB, client.agencyId, request.purpose), now)
+          : decideRecordIngest(request, tokenClient, MAX_ACCESS_TOKEN_LIFETIME);
     if (!decision.ok) throw new OAuthError(decision.error, decision.reason);
     details = [decision.granted];
     lifetime = decision.lifetime;

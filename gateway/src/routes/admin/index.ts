@@ -15,6 +15,7 @@ import { oversightRoutes } from './oversight.js';
 import { purposeRoutes } from './purposes.js';
 import { recordTypeRoutes } from './record-types.js';
 import { reportRoutes } from './reports.js';
+import { statsAdminRoutes } from '../stats/admin.js';
 
 /** `/v1/admin/*`: privacy-officer administration. Every route needs a DPoP-bound `admin` token. */
 export const adminRoutes = adminRouter();
@@ -24,3 +25,5 @@ adminRoutes.use('*', requireAccessToken('admin'));
 adminRoutes.route('/', agencyRoutes).route('/', clientRoutes).route('/', purposeRoutes).route('/', grantRoutes).route('/', eventRoutes).route('/', housekeepingRoutes).route('/', fieldKeyRoutes).route('/', adminRequestRoutes).route('/', leadershipRoutes).route('/', reportRoutes).route('/', officerRoutes).route('/', viewTraceRoutes);
 // What the console's purpose editor and oversight pages read (the CLI has the same).
 adminRoutes.route('/', recordTypeRoutes).route('/', oversightRoutes);
+// Who receives which aggregate tables, the public tier, the privacy-budget ledger (/v1/stats/).
+adminRoutes.route('/', statsAdminRoutes);

@@ -17,17 +17,18 @@ const PLACE_CODE_LENGTH: Readonly<Record<PlaceLevel, number>> = { province: 2, d
 export const ALL = 'all';
 
 /**
- * Places down to `leafLevel`, from commune codes (`120101`: commune 01 of district 1201 of province
- * 12). Codes that are not six digits are ignored.
+ * Places down to `leafLevel`, from place codes (`12` a province, `1201` a district, `120101` commune 01
+ * of district 1201 of province 12). Codes finer than the leaf level are cut to it; coarser ones and
+ * malformed ones are ignored.
  */
-export function placeDimension(communeCodes: Iterable<string>, leafLevel: PlaceLevel): Dimension {
+export function placeDimension(codes: Iterable<string>, leafLevel: PlaceLevel): Dimension {
   const depth = PLACE_LEVELS.indexOf(leafLevel);
   const cut = PLACE_CODE_LENGTH[leafLevel];
   const paths = new Map<string, string[]>();
-  for (const code of communeCodes) {
-    if (!/^\d{6}$/.test(code)) continue;
+  for (const code of codes) {
+    if (!/^\d{2}(\d{2}){0,2}$/.test(code) || code.length < cut) continue;
     const leaf = code.slice(0, cut);
-    if (!paths.has(leaf)) paths.set(leaf, [code.slice(0, 2), code.slice(0, 4), code].slice(0, depth));
+    if (!paths.has(leaf)) paths.set(leaf, [leaf.slice(0, 2), leaf.slice(0, 4), leaf].slice(0, depth));
   }
   const hierarchy = Hierarchy.fromPaths('place', PLACE_LEVELS.slice(0, depth + 1), ALL, paths.values());
   return { hierarchy, leafOf: (value) => (typeof value === 'string' && value.length >= cut ? hierarchy.indexOf(value.slice(0, cut)) : -1) };

@@ -1,0 +1,119 @@
+import { canonicalJson } from '@need2know/schema';
+import { cryptoRandom, formatEpsilon, protect, StatsError, type Release } from '@need2know/stats';
+import type { GatewayEnv } from '../env.js';
+import { Problem } from '../errors/problem.js';
+import { sha256b64url, sha256hex } from '../lib/digest.js';
+import { newId } from '../lib/random.js';
+import { recordStatsRelease } from './audit.js';
+import { exactTable } from './build.js';
+import type { StatsTableDef } from './catalogue.js';
+import { DP_REUSE_SECONDS, MAX_STORED_RELEASE_BYTES, PUBLIC_CONSUMER, PUBLIC_REUSE_SECONDS } from './config.js';
+import { releaseDocument, type ReleaseDocument } from './document.js';
+import { chooseProtection, type ChosenProtection, type TableAccess } from './policy.js';
+import { tableParameters, type StatsQuery } from './query.js';
+import { spendBudget } from './storage/ledger.js';
+import { insertRelease, reusableRelease } from './storage/releases.js';
+
+/** Who receives a release: the public tier, or an agency under a statistics grant. */
+export type StatsConsumer = { readonly kind: 'public' } | { readonly kind: 'agency'; readonly agencyId: string; readonly clientId: string; readonly purpose: string; readonly grantId: string };
+
+/** The ledger and register keys of a consumer: an agency and its purpose, or the public per table. */
+function ledgerKey(consumer: StatsConsumer, table: string): { consumer: string; purpose: string } {
+  return consumer.kind === 'public' ? { consumer: PUBLIC_CONSUMER, purpose: `public:${table}` } : { consumer: consumer.agencyId, purpose: consumer.purpose };
+}
+
+/** How the protection is described on the wire (integers and decimal strings only). */
+function protectionOut(release: Release, budget: { spent: number; limit: number } | null): Record<string, unknown> {
+  const s = release.summary;
+  if (s.method === 'suppression') {
+    const withheld = release.withheld?.reduce((n, x) => n + x, 0) ?? 0;
+    return { method: 'suppression', threshold: s.threshold, withheld, primary: s.primary, secondary: s.secondary };
+  }
+  return {
+    method: 'dp',
+    mechanism: s.mechanism,
+    epsilon: formatEpsilon(s.epsilon_micro),
+    bound: s.bound,
+    stages: s.stages,
+    noise_scale: (s.noise_scale_milli / 1000).toFixed(3),
+    ...(budget === null ? {} : { budget: { spent: formatEpsilon(budget.spent), limit: formatEpsilon(budget.limit), remaining: formatEpsilon(Math.max(0, budget.limit - budget.spent)) } }),
+  };
+}
+
+/**
+ * One release, end to end: the protection is chosen within what was granted; a repeat of a kept
+ * release is answered from the register; otherwise the exact table is counted from the records'
+ * facets, differential privacy spends its ε from the ledger (refused, with nothing released, when
+ * it would go over the budget), the table is protected, the release is written to the audit log and
+ * the register, and only then returned.
+ */
+export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsumer; def: StatsTableDef; query: StatsQuery; access: TableAccess; budgetMicro: number; now: number }): Promise<ReleaseDocument> {
+  const { consumer, def, query, access, now } = opts;
+  const choice = chooseProtection(access, query);
+  if (!choice.ok) throw new Problem(403, 'insufficient_scope', choice.reason === 'method_not_granted' ? 'This protection is not granted for this table.' : 'This ε is more than one release may spend.');
+  const chosen: ChosenProtection = choice.protection;
+  const key = ledgerKey(consumer, def.name);
+  const parameters = tableParameters(query);
+  const paramsHash = await sha256hex(canonicalJson({ table: def.name, parameters, protection: chosen }));
+  const reuseFor = consumer.kind === 'public' ? PUBLIC_REUSE_SECONDS : chosen.method === 'dp' ? DP_REUSE_SECONDS : 0;
+  if (reuseFor > 0) {
+    const kept = await reusableRelease(env.DB, key.consumer, key.purpose, paramsHash, now - reuseFor);
+    if (kept?.body != null) return JSON.parse(kept.body) as ReleaseDocument;
+  }
+
+  const id = newId('srl');
+  let table;
+  try {
+    ({ table } = await exactTable(env.DB, def, query, chosen));
+  } catch (err) {
+    if (err instanceof StatsError) throw new Problem(400, 'validation_failed', 'The table asked for is too large; choose a coarser level or period.', { issues: [{ path: 'level', code: err.code === 'ERR_TABLE_TOO_LARGE' ? 'too_many_cells' : 'invalid', message: err.message }] });
+    throw err;
+  }
+
+  let budget: { spent: number; limit: number } | null = null;
+  if (chosen.method === 'dp') {
+    const spend = await spendBudget(env.DB, { id: newId('ssp'), ...key, table: def.name, epsilonMicro: chosen.epsilonMicro, limitMicro: opts.budgetMicro, releaseId: id, clientId: consumer.kind === 'agency' ? consumer.clientId : null, at: now });
+    if (!spend.ok) throw new Problem(403, 'privacy_budget_exhausted', `This release would spend ε ${formatEpsilon(chosen.epsilonMicro)}; ${formatEpsilon(Math.max(0, opts.budgetMicro - spend.spentMicro))} of the budget is left.`);
+    budget = { spent: spend.spentMicro, limit: opts.budgetMicro };
+  }
+
+  const release = protect(table, chosen.method === 'dp' ? { ...chosen, random: cryptoRandom() } : chosen);
+  const doc = releaseDocument({ id, def, at: now, parameters, protection: protectionOut(release, budget), release });
+  const body = JSON.stringify(doc);
+  const responseHash = await sha256b64url(canonicalJson(doc));
+  const withheld = release.withheld?.reduce((n, x) => n + x, 0) ?? 0;
+  const auditProtection: Record<string, string | number> = { ...release.summary };
+  const logIndex = await recordStatsRelease(env, {
+    id,
+    at: now,
+    consumer: key.consumer,
+    purpose: key.purpose,
+    client: consumer.kind === 'agency' ? consumer.clientId : null,
+    grant: consumer.kind === 'agency' ? consumer.grantId : null,
+    table: def.name,
+    parameters,
+    protection: auditProtection,
+    cells: table.size,
+    withheld,
+    responseHash,
+  });
+  const keep = reuseFor > 0 && body.length <= MAX_STORED_RELEASE_BYTES;
+  await insertRelease(env.DB, {
+    id,
+    consumer: key.consumer,
+    purpose: key.purpose,
+    grantId: consumer.kind === 'agency' ? consumer.grantId : null,
+    clientId: consumer.kind === 'agency' ? consumer.clientId : null,
+    table: def.name,
+    paramsHash,
+    params: parameters,
+    protection: auditProtection,
+    cells: table.size,
+    withheld,
+    responseHash,
+    body: keep ? body : null,
+    logIndex,
+    createdAt: now,
+  }).run();
+  return doc;
+}
