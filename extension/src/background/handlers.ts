@@ -59,11 +59,14 @@ export const handlers: Handlers = {
   search: async (req) => held(await callSealed(await officerKeys(), req, 'POST', `/v1/records/${req.record_type}/search?delivery=viewer`, { search: req.search, terms: req.terms, limit: 20 })),
   open: async (req) => {
     const keys = await officerKeys();
+    const t0 = performance.now();
     // Every rendering asks the gateway first: the view is logged, and the key comes only while it exists.
     const opened = await withSession(keys, req, (s) => s.json<{ view_id: string; at: number; destroy_at: number; key: string }>('/v1/views', { body: { epoch: req.epoch, disclosure_id: req.disclosure_id } }));
+    const t1 = performance.now();
     const jwk = await unsealToOfficer<{ k: string }>(keys, opened.key);
     const payload = await openWithViewerKey<{ records?: Record<string, unknown>[] }>(req.sealed_payload, jwk.k);
-    return { view_id: opened.view_id, at: opened.at, destroy_at: opened.destroy_at, records: payload.records ?? [] };
+    const timing = { gateway_ms: t1 - t0, decrypt_ms: performance.now() - t1 };
+    return { view_id: opened.view_id, at: opened.at, destroy_at: opened.destroy_at, records: payload.records ?? [], timing };
   },
   report: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/viewer-events', { body: { view_id: req.view_id, counts: req.counts } })),
   reveal: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/reveals', { body: { view_id: req.view_id, media_ref: req.media_ref, reason: req.reason } })),

@@ -105,6 +105,8 @@ export interface OpenedView {
   readonly at: number;
   readonly destroy_at: number;
   readonly records: readonly Record<string, unknown>[];
+  /** Where the time went (ms): the gateway's view call, and unsealing the key and the payload. */
+  readonly timing: { readonly gateway_ms: number; readonly decrypt_ms: number };
 }
 
 /** The answers, by request type. */

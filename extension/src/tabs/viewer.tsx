@@ -17,7 +17,7 @@ const REPORT_EVERY_MS = 2000;
 const params = new URLSearchParams(location.search);
 const UNDER = { grant: params.get('grant') ?? '', purpose: params.get('purpose') ?? '' };
 
-type Shown = { held: HeldPayload; view: OpenedView; openMs: number };
+type Shown = { held: HeldPayload; view: OpenedView; startedAt: number };
 
 /**
  * The viewer: search and open records under one grant. Records arrive sealed; each rendering opens
@@ -36,6 +36,21 @@ function Viewer() {
   const counts = useRef<Partial<Record<BlockedAction, number>>>({});
   const overlay = useRef<OverlayHandle | null>(null);
   const viewId = shown?.view.view_id ?? null;
+  const content = useRef<HTMLElement | null>(null);
+
+  // Time to open a record: from asking the gateway to the first frame painted with the record and
+  // its watermark (decrypt, render, watermark), published for the end-to-end measurements.
+  useEffect(() => {
+    if (shown === null) return;
+    const frame = requestAnimationFrame(() => {
+      const total = performance.now() - shown.startedAt;
+      content.current?.setAttribute('data-gateway-ms', shown.view.timing.gateway_ms.toFixed(1));
+      // Decrypt, render and watermark: everything but waiting for the gateway.
+      content.current?.setAttribute('data-local-ms', (total - shown.view.timing.gateway_ms).toFixed(1));
+      content.current?.setAttribute('data-open-ms', total.toFixed(1));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
 
   useEffect(() => {
     void ask({ type: 'grants' }).then((r) => {
@@ -81,6 +96,7 @@ function Viewer() {
 
   const open = useCallback(async (payload: HeldPayload) => {
     const started = performance.now();
+    content.current?.removeAttribute('data-open-ms');
     const r = await ask({ type: 'open', ...UNDER, disclosure_id: payload.disclosure_id, epoch: payload.epoch, sealed_payload: payload.sealed_payload });
     if (!r.ok) {
       setShown(null);
@@ -89,7 +105,7 @@ function Viewer() {
       return;
     }
     setError(null);
-    setShown({ held: payload, view: r.data, openMs: performance.now() - started });
+    setShown({ held: payload, view: r.data, startedAt: started });
   }, []);
 
   // Losing focus or visibility hides the record: the plaintext is dropped, and opening again on
@@ -166,7 +182,7 @@ function Viewer() {
           {error.message}
         </p>
       )}
-      <section className={`content${hidden ? ' hidden' : ''}`} aria-live="polite" data-view-id={viewId ?? ''} data-open-ms={shown === null ? '' : shown.openMs.toFixed(1)}>
+      <section className={`content${hidden ? ' hidden' : ''}`} aria-live="polite" data-view-id={viewId ?? ''} ref={content}>
         {hidden && held !== null && <p className="paused">Hidden while the viewer is not in front. Return to it to see the record again.</p>}
         {shown !== null && viewId !== null && (
           <>
