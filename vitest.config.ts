@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { buildConsole } from './scripts/lib/console-build.js';
 
 const root = import.meta.dirname;
 
@@ -8,6 +9,8 @@ const root = import.meta.dirname;
  * Durable Objects, and plain Node tests for the pure packages and the cross-part suites.
  */
 export default defineConfig(async () => {
+  // The gateway serves the console from a generated module; build it before workerd imports the app.
+  await buildConsole();
   const migrations = await readD1Migrations(`${root}/gateway/migrations`);
   return {
     test: {

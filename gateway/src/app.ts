@@ -5,6 +5,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.js';
 import { ensureBootstrapOfficers } from './bootstrap.js';
 import { MAX_ADMIN_BODY_BYTES } from './config.js';
+import { consoleHeaders, isConsolePath } from './console/headers.js';
+import { consoleRoutes } from './console/routes.js';
 import { systemClock, type Clock } from './env.js';
 import { Problem, type ProblemCode } from './errors/problem.js';
 import { identifiers } from './oauth/access-token.js';
@@ -40,7 +42,12 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
     contentSecurityPolicy: { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
     crossOriginResourcePolicy: 'same-origin',
   });
-  app.use('*', (c, next) => (c.req.path === '/docs' || c.req.path.startsWith('/docs/') ? docsHeaders(c, next) : apiHeaders(c, next)));
+  app.use('*', (c, next) => {
+    if (c.req.path === '/docs' || c.req.path.startsWith('/docs/')) return docsHeaders(c, next);
+    // The console runs its own bundled script only; its policy is in console/headers.ts.
+    if (isConsolePath(c.req.path)) return consoleHeaders(c, next);
+    return apiHeaders(c, next);
+  });
   app.use('/v1/admin/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: () => { throw new Problem(413, 'body_too_large'); } }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -51,6 +58,7 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
   app.route('/v1', resourceRoutes);
   app.route('/v1', statsRoutes);
   app.route('/docs', docsRoutes);
+  app.route('/console', consoleRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'DPoP', {
     type: 'http',

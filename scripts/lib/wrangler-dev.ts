@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { buildConsole } from './console-build.js';
 import { ROOT } from './local-files.js';
 
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
@@ -38,6 +39,8 @@ export interface DevGateway {
 
 /** Starts `wrangler dev` and resolves when the gateway answers `/healthz`. */
 export async function startDevGateway(opts: DevOptions): Promise<DevGateway> {
+  // Any configuration that serves the gateway app needs the console bundle (wrangler.toml also builds it).
+  await buildConsole();
   const url = `http://127.0.0.1:${opts.port}`;
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--show-interactive-dev-session=false', '--log-level', 'warn'];
   if (opts.persistTo !== undefined) args.push('--persist-to', opts.persistTo);

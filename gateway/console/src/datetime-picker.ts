@@ -1,0 +1,58 @@
+/**
+ * A date-and-time picker that says which time zone it means: a date field, a time field (24-hour)
+ * and the zone with its UTC offset beside them. Its value is an RFC 3339 date-time with that
+ * zone's offset, which is what the admin API takes.
+ */
+import { localDate, rfc3339InZone, zonedInstant } from '../../src/oversight/zoned-time.js';
+import { h, uid } from './dom.js';
+import { currentZone, t, zoneLabel } from './i18n/i18n.js';
+
+export interface DateTimePicker {
+  readonly element: HTMLFieldSetElement;
+  /** The picked instant in Unix ms, or null when incomplete. */
+  instant(): number | null;
+  /** The picked instant as RFC 3339 with the zone's offset, or null. */
+  value(): string | null;
+  set(instantMs: number): void;
+  onChange(listener: () => void): void;
+}
+
+
+
+export function dateTimePicker(legend: string, name: string, initialMs: number): DateTimePicker {
+  const zone = currentZone();
+  const dateId = uid(`${name}-date`);
+  const timeId = uid(`${name}-time`);
+  const zoneId = uid(`${name}-zone`);
+  const date = h('input', { type: 'date', id: dateId, name: `${name}_date`, required: true, 'aria-describedby': zoneId });
+  const time = h('input', { type: 'time', id: timeId, name: `${name}_time`, required: true, step: 60, 'aria-describedby': zoneId });
+  const element = h(
+    'fieldset',
+    { class: 'datetime' },
+    h('legend', {}, legend),
+    h('div', { class: 'datetime-row' }, h('label', { for: dateId }, t('date')), date, h('label', { for: timeId }, t('time')), time, h('span', { class: 'zone', id: zoneId }, zoneLabel(zone))),
+  );
+  const set = (ms: number) => {
+    date.value = localDate(zone, ms);
+    const wall = rfc3339InZone(zone, ms);
+    time.value = wall.slice(11, 16);
+  };
+  set(initialMs);
+  const instant = () => zonedInstant(zone, date.value, time.value);
+  return {
+    element,
+    instant,
+    value: () => {
+      const ms = instant();
+      return ms === null ? null : rfc3339InZone(zone, ms);
+    },
+    set,
+    onChange: (listener) => {
+      date.addEventListener('input', listener);
+      time.addEventListener('input', listener);
+    },
+  };
+}
+
+/** `ms` rounded down to the minute (the pickers show minutes). */
+export const toMinute = (ms: number): number => Math.floor(ms / 60_000) * 60_000;

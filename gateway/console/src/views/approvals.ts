@@ -1,0 +1,100 @@
+/**
+ * What waits for a second privacy officer: grant openings, extensions and resumptions, and
+ * registry changes (a widened purpose, a new client or officer, new client keys). Each shows what
+ * it would do and who asked; the officer who asked cannot approve it (the gateway refuses too).
+ */
+import type { AdminRequest, Agency, Grant, GrantRequest, Purpose } from '../api.js';
+import { h } from '../dom.js';
+import { dateTime, t } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/en.js';
+import { formValue, openDialog, reasonField } from '../ui.js';
+import { agencyName, purposeTitle, type ViewContext } from './context.js';
+import { requestAction } from './grants.js';
+
+const KIND_KEYS: Record<AdminRequest['kind'], MessageKey> = { 'purpose.update': 'kindPurposeUpdate', 'client.activate': 'kindClientActivate', 'client.rekey': 'kindClientRekey' };
+
+export async function approvalsView(ctx: ViewContext): Promise<HTMLElement> {
+  const [requests, registry, grants, purposes, agencies] = await Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests(), ctx.api.grants(), ctx.api.purposes(), ctx.api.agencies()]);
+  return h(
+    'div',
+    {},
+    h('div', { class: 'page-head' }, h('h1', { tabindex: -1 }, t('approvalsTitle'))),
+    h('p', { class: 'muted' }, t('approvalsIntro')),
+    h('section', { class: 'card', 'aria-labelledby': 'grant-requests' }, h('h2', { id: 'grant-requests' }, t('grantRequests')), requests.length === 0 ? h('p', {}, t('noPending')) : grantRequestTable(ctx, requests, grants, purposes, agencies)),
+    h('section', { class: 'card', 'aria-labelledby': 'registry-requests' }, h('h2', { id: 'registry-requests' }, t('registryRequests')), registry.length === 0 ? h('p', {}, t('noPending')) : registryTable(ctx, registry)),
+  );
+}
+
+function decisionButtons(ctx: ViewContext, requestedBy: string, label: string, decide: (decision: 'approve' | 'reject', reason: string) => Promise<unknown>): HTMLElement {
+  const mine = requestedBy === ctx.session.officer;
+  const open = (decision: 'approve' | 'reject') =>
+    openDialog(`${t(decision === 'approve' ? 'approve' : mine ? 'withdraw' : 'reject')}: ${label}`, [reasonField(decision === 'reject')], t(decision === 'approve' ? 'approve' : mine ? 'withdraw' : 'reject'), async (form) => {
+      await decide(decision, formValue(form, 'reason'));
+      ctx.announce(t('done'));
+      ctx.refresh();
+    }, { danger: decision === 'reject' });
+  return h(
+    'div',
+    { class: 'actions' },
+    mine ? h('p', { class: 'muted' }, t('ownRequest')) : h('button', { type: 'button', class: 'primary', onclick: () => open('approve'), 'aria-label': `${t('approve')}: ${label}` }, t('approve')),
+    h('button', { type: 'button', class: 'secondary', onclick: () => open('reject'), 'aria-label': `${t(mine ? 'withdraw' : 'reject')}: ${label}` }, t(mine ? 'withdraw' : 'reject')),
+  );
+}
+
+function grantRequestTable(ctx: ViewContext, requests: readonly GrantRequest[], grants: readonly Grant[], purposes: readonly Purpose[], agencies: readonly Agency[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, ...[t('grant'), t('action'), t('window'), t('requestedBy'), t('reason'), t('actions')].map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'tbody',
+        {},
+        ...requests.map((r) => {
+          const g = grants.find((x) => x.id === r.grant_id);
+          const label = g === undefined ? r.grant_id : `${purposeTitle(purposes, g.purpose_id)} → ${agencyName(agencies, g.agency_id)}`;
+          return h(
+            'tr',
+            { 'data-request': r.id, 'data-grant': r.grant_id },
+            h('td', {}, label, h('div', { class: 'muted mono' }, r.grant_id)),
+            h('td', {}, requestAction(r.action, r.new_not_after)),
+            h('td', {}, g === undefined ? '' : `${dateTime(g.not_before)} – ${dateTime(r.new_not_after ?? g.not_after)}`),
+            h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
+            h('td', {}, r.reason),
+            h('td', {}, decisionButtons(ctx, r.requested_by, label, (decision, reason) => ctx.api.decideGrantRequest(r.grant_id, r.id, decision, reason))),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+function registryTable(ctx: ViewContext, requests: readonly AdminRequest[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, ...[t('action'), t('requestedBy'), t('reason'), t('actions')].map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'tbody',
+        {},
+        ...requests.map((r) => {
+          const widenings = Array.isArray(r.payload.widenings) ? (r.payload.widenings as unknown[]).map(String) : [];
+          const label = `${t(KIND_KEYS[r.kind])}: ${r.target_id}`;
+          return h(
+            'tr',
+            { 'data-request': r.id },
+            h('td', {}, label, widenings.length === 0 ? null : h('div', { class: 'muted' }, `${t('widenings')}: ${widenings.join(', ')}`)),
+            h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
+            h('td', {}, r.reason),
+            h('td', {}, decisionButtons(ctx, r.requested_by, label, (decision, reason) => ctx.api.decideAdminRequest(r.id, decision, reason))),
+          );
+        }),
+      ),
+    ),
+  );
+}

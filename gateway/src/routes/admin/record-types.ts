@@ -1,0 +1,66 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { DISCLOSURE_MODES, RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
+import { checkPurposeRules } from '../../policy/purpose-rules.js';
+import { adminRouter, adminSecurity } from './app.js';
+import { adminProblems, jsonOk } from './responses.js';
+
+/** The field every record has and every answer carries; a purpose may pseudonymise it. */
+const ID_FIELD = 'id';
+
+const FieldOut = z
+  .object({
+    name: z.string(),
+    kind: z.string(),
+    description: z.string(),
+    modes: z.array(z.enum(DISCLOSURE_MODES)).openapi({ description: 'Modes a purpose may choose for this field, most revealing first' }),
+    when_absent: z.enum(DISCLOSURE_MODES).openapi({ description: 'What a purpose that does not name the field discloses' }),
+    generalise: z.string().nullable().openapi({ description: 'What `generalised` keeps (e.g. `age_band`, `commune`)' }),
+    derived: z.boolean(),
+  })
+  .openapi('RecordTypeField');
+const RecordTypeOut = z.object({ name: z.string(), title: z.string(), fields: z.array(FieldOut) }).openapi('RecordType');
+
+/** The modes the purpose rules accept for `type.field`, asked of the same check that validates purposes. */
+function acceptedModes(type: string, field: string): DisclosureMode[] {
+  return DISCLOSURE_MODES.filter((mode) => !checkPurposeRules({ [type]: { [field]: mode } }).some((i) => i.code === 'mode_not_allowed' || i.code === 'unknown_field'));
+}
+
+/** Every record type and, per field, the disclosure modes a purpose may give it. */
+export function recordTypeCatalogue() {
+  return Object.values(RECORD_TYPES).map((def) => ({
+    name: def.name,
+    title: def.title,
+    fields: [
+      {
+        name: ID_FIELD,
+        kind: 'record_id',
+        description: 'Record identifier, so that the partner can refer back',
+        // Minimisation always sends the id, in clear or as a pseudonym; it is never withheld.
+        modes: acceptedModes(def.name, ID_FIELD).filter((m) => m !== 'none'),
+        when_absent: 'clear' as const,
+        generalise: null,
+        derived: false,
+      },
+      ...Object.entries(def.fields).map(([name, f]) => ({
+        name,
+        kind: f.kind,
+        description: f.description,
+        modes: acceptedModes(def.name, name),
+        when_absent: 'none' as const,
+        generalise: f.generalise ?? null,
+        derived: f.derived === true,
+      })),
+    ],
+  }));
+}
+
+const list = createRoute({
+  method: 'get',
+  path: '/record-types',
+  tags: ['admin'],
+  summary: 'Record types and, per field, the disclosure modes a purpose may choose (what the purpose editor offers)',
+  security: adminSecurity,
+  responses: { 200: jsonOk(z.object({ record_types: z.array(RecordTypeOut) }), 'Record types'), ...adminProblems },
+});
+
+export const recordTypeRoutes = adminRouter().openapi(list, (c) => c.json({ record_types: recordTypeCatalogue() }, 200));
