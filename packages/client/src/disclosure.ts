@@ -8,12 +8,14 @@ export interface Disclosure extends JWTPayload {
   readonly purpose: string;
   readonly grant: string;
   readonly request_hash: string;
-  readonly action: 'fetch' | 'search' | 'check';
+  readonly action: 'fetch' | 'search' | 'check' | 'media';
   readonly record_type: string;
   readonly disclosure: Readonly<Record<string, string>>;
   readonly window_ends: number;
   /** Partner deliveries: the minimised records. */
   readonly records?: readonly Record<string, unknown>[];
+  /** Media deliveries (`POST /v1/media`): the file, base64url, and which rendition it is. */
+  readonly media?: DisclosedMedia;
   /** Check answers. */
   readonly answer?: boolean;
   readonly check?: string;
@@ -22,9 +24,22 @@ export interface Disclosure extends JWTPayload {
   readonly viewer_key?: { readonly kid: string; readonly grant: string; readonly epoch: number; readonly destroy_at: number };
 }
 
+/** The `media` payload of a media delivery, as the gateway sends it. */
+export interface DisclosedMedia {
+  /** The reference as requested (with `#blurred` if it was asked that way). */
+  readonly ref: string;
+  /** `blurred` for flagged media the grant may not see unblurred (or when `#blurred` was asked); `original` otherwise. */
+  readonly rendition: 'original' | 'blurred';
+  readonly content_type: 'image/png' | 'image/jpeg';
+  /** Size of the file in bytes. */
+  readonly bytes: number;
+  /** The file, base64url without padding (RFC 4648 §5). */
+  readonly data: string;
+}
+
 /** Why a response was refused by the client. */
 export class DisclosureError extends Error {
-  readonly code: 'ERR_DISCLOSURE_DECRYPT' | 'ERR_DISCLOSURE_SIGNATURE' | 'ERR_DISCLOSURE_REQUEST_MISMATCH';
+  readonly code: 'ERR_DISCLOSURE_DECRYPT' | 'ERR_DISCLOSURE_SIGNATURE' | 'ERR_DISCLOSURE_REQUEST_MISMATCH' | 'ERR_DISCLOSURE_MALFORMED';
   constructor(code: DisclosureError['code'], message: string) {
     super(message);
     this.name = 'DisclosureError';

@@ -1,11 +1,11 @@
 export { DISCLOSURE_TYP, DisclosureError, openDisclosure } from './disclosure.js';
-export type { Disclosure, OpenOptions } from './disclosure.js';
+export type { DisclosedMedia, Disclosure, OpenOptions } from './disclosure.js';
 export { GatewayError } from './errors.js';
 export { ephemeralDpopKey, generateClientKeys, publicJwkOf, signingKeyFromJwk } from './keys.js';
 export type { ClientKeyFile } from './keys.js';
 export { accessTokenHash, clientAssertion, dpopProof } from './proofs.js';
 export type { SigningKeyPair } from './proofs.js';
-export { PartnerClient } from './partner.js';
-export type { CheckSubject, PartnerOptions } from './partner.js';
+export { mediaItemOf, PartnerClient } from './partner.js';
+export type { CheckSubject, MediaItem, PartnerOptions } from './partner.js';
 export { GatewaySession } from './session.js';
 export type { SessionOptions, TokenRequest, TokenResponse } from './session.js';

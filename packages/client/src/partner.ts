@@ -1,6 +1,6 @@
 import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
-import { compactDecrypt, decodeJwt, importJWK, type JWK } from 'jose';
-import { openDisclosure, type Disclosure } from './disclosure.js';
+import { base64url, compactDecrypt, decodeJwt, importJWK, type JWK } from 'jose';
+import { DisclosureError, openDisclosure, type DisclosedMedia, type Disclosure } from './disclosure.js';
 import { GatewayError } from './errors.js';
 import { signingKeyFromJwk } from './keys.js';
 import { GatewaySession } from './session.js';
@@ -13,6 +13,30 @@ export interface PartnerOptions {
   /** The purpose to work under (one token per purpose). */
   readonly purpose: string;
   readonly fetch?: typeof fetch;
+}
+
+/** A photo as {@link PartnerClient.fetchMedia} returns it: the file itself, ready to display or store. */
+export interface MediaItem {
+  readonly ref: string;
+  /** `blurred` unless the grant releases the original (see the gateway's `POST /v1/media`). */
+  readonly rendition: DisclosedMedia['rendition'];
+  readonly contentType: DisclosedMedia['content_type'];
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Reads the `media` member of an opened payload (a disclosure, or a viewer payload), checking its
+ * shape and that the file has the size announced.
+ *
+ * @throws DisclosureError `ERR_DISCLOSURE_MALFORMED` when the payload carries no well-formed media.
+ */
+export function mediaItemOf(payload: unknown): MediaItem {
+  const m = (typeof payload === 'object' && payload !== null ? (payload as { media?: unknown }).media : undefined) as Partial<DisclosedMedia> | undefined;
+  const bytes = typeof m?.data === 'string' ? base64url.decode(m.data) : undefined;
+  if (m === undefined || bytes === undefined || typeof m.ref !== 'string' || (m.rendition !== 'original' && m.rendition !== 'blurred') || (m.content_type !== 'image/png' && m.content_type !== 'image/jpeg') || m.bytes !== bytes.length) {
+    throw new DisclosureError('ERR_DISCLOSURE_MALFORMED', 'the answer carries no well-formed media');
+  }
+  return { ref: m.ref, rendition: m.rendition, contentType: m.content_type, bytes };
 }
 
 /** A subject of a check: by national ID, by name and date of birth, or by record id. */
@@ -60,6 +84,24 @@ export class PartnerClient {
   /** A yes/no check about a person. */
   check(check: 'red_notice' | 'blacklist' | 'criterion', subject: CheckSubject, criterion?: number): Promise<Disclosure> {
     return this.#call('POST', `/v1/checks/${check}`, { subject, ...(criterion === undefined ? {} : { criterion }) });
+  }
+
+  /**
+   * The photo behind a media reference of a disclosed record (`photo_ref`, `evidence[].media_ref`,
+   * with or without `#blurred`): the blurred rendition unless the grant releases the original. The
+   * reference travels in the request body. With `viewer`, the answer is sealed under the grant's
+   * viewer key and opened here with it.
+   *
+   * @example
+   * const { records } = await partner.fetchRecord('case', 'case-00000042');
+   * const photo = await partner.fetchMedia(records[0].evidence[0].media_ref);
+   * // { ref, rendition: 'blurred', contentType: 'image/png', bytes: Uint8Array(…) }
+   * @throws GatewayError 404 `not_found` when the reference is unknown or not releasable under this grant (the two look alike).
+   */
+  async fetchMedia(ref: string, options: { viewer?: boolean } = {}): Promise<MediaItem & { readonly disclosure: Disclosure }> {
+    const disclosure = await this.#call('POST', `/v1/media${options.viewer === true ? '?delivery=viewer' : ''}`, { ref });
+    const payload = options.viewer === true ? await this.openViewerPayload(disclosure) : disclosure;
+    return { ...mediaItemOf(payload), disclosure };
   }
 
   /** Fetches the viewer key of a viewer-bound disclosure and opens its payload. */

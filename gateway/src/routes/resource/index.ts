@@ -5,6 +5,7 @@ import { enrolRoutes } from '../enrol.js';
 import { viewerRoutes } from '../viewer/index.js';
 import { checkRoutes } from './checks.js';
 import { ingestRoutes } from './ingest.js';
+import { mediaIngestRoutes } from './media-ingest.js';
 import { recordRoutes } from './records.js';
 import { sessionRoutes } from './session.js';
 import { viewerKeyRoutes } from './viewer-keys.js';
@@ -13,6 +14,7 @@ import { viewerKeyRoutes } from './viewer-keys.js';
 export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).route('/', sessionRoutes)
   .route('/', ingestRoutes)
   .route('/', recordRoutes)
+  .route('/', mediaIngestRoutes)
   .route('/', checkRoutes)
   .route('/', viewerKeyRoutes)
   .route('/', enrolRoutes)

@@ -1,0 +1,80 @@
+/**
+ * Finding what a partner may receive for a media reference: the media item, inside the grant
+ * (record type, case-specific record list, the field granted in `clear`), named by the current
+ * version of its record, in the rendition minimisation would point to — or nothing. Every way of
+ * getting nothing looks the same to the caller; the precise reason goes to the gateway's log.
+ */
+import { recordType } from '@need2know/schema';
+import { fieldsForDisclosure } from '../access/open-fields.js';
+import { disclosureFor, inGrantRecords } from '../access/scope.js';
+import { subjectIds } from '../access/subjects.js';
+import type { GatewayEnv } from '../env.js';
+import { keyRing } from '../keys/key-ring.js';
+import type { GrantedRecordAccess } from '../oauth/authorization-details.js';
+import { mayReleaseUnblurredMedia } from '../policy/media.js';
+import type { Grant, Purpose } from '../policy/types.js';
+import { readRecords } from '../records/read.js';
+import { selectChunks, selectMedia, type MediaRow } from '../storage/media.js';
+import { isStorableRef } from './ingest-media.js';
+import type { MediaType } from './limits.js';
+import { parseRequestedRef, releasableRendition, renditionToRelease, type Rendition } from './release.js';
+import { openMedia } from './seal-media.js';
+
+/** Who is asking: the verified token's grant and purpose, and the receiving agency. */
+export interface MediaRequester {
+  readonly granted: GrantedRecordAccess;
+  readonly purpose: Purpose;
+  readonly grant: Grant;
+  readonly agencyId: string;
+}
+
+/** A media item the requester may receive, opened. */
+export interface ReleasableMedia {
+  readonly row: MediaRow;
+  readonly rendition: Rendition;
+  readonly contentType: MediaType;
+  readonly bytes: Uint8Array;
+  /** Ids of the persons the record is about (for limits and the log). */
+  readonly subjectIds: readonly string[];
+}
+
+/** Logs why nothing was released (never the reference or anything personal) and returns null. */
+function nothing(reason: string): null {
+  console.warn(`media not released: ${reason}`);
+  return null;
+}
+
+/**
+ * What `requested` (a reference, or a reference with `#blurred`) releases to `who` at `now`, or
+ * null when nothing: no such item, an item outside the grant, a field not granted in `clear`, a
+ * reference the current record no longer names, or a blurred rendition that does not exist.
+ *
+ * The unblurred original of flagged media leaves only when `mayReleaseUnblurredMedia` holds for the
+ * purpose and grant; the decision itself is minimisation's (see `releasableRendition`).
+ */
+export async function findReleasableMedia(env: GatewayEnv, who: MediaRequester, requested: string, now: number): Promise<ReleasableMedia | null> {
+  const ask = parseRequestedRef(requested);
+  if (!isStorableRef(ask.ref)) return nothing('malformed reference');
+  const row = await selectMedia(env.DB, ask.ref);
+  if (row === null) return nothing('no such media');
+  // Scope first, from the row alone: an item outside the grant costs what a missing one costs.
+  const modes = disclosureFor(who.granted, who.purpose, row.recordType);
+  if (modes === null || modes[row.field] !== 'clear' || !inGrantRecords(who.granted, row.recordId)) return nothing('outside the grant');
+  const def = recordType(row.recordType);
+  if (def === undefined) return nothing('unknown record type');
+
+  const [record] = await readRecords(env, def.name, [row.recordId], fieldsForDisclosure(def, { [row.field]: 'clear' }));
+  if (record === undefined || record.owner !== row.owner) return nothing('record gone or of another owner');
+  const fields = { id: record.id, ...record.fields };
+  const ring = await keyRing(env);
+  const today = new Date(now * 1000).toISOString().slice(0, 10);
+  const allowed = releasableRendition(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today, mediaUnblurred: mayReleaseUnblurredMedia(who.purpose, who.grant) });
+  const rendition = renditionToRelease(allowed, ask);
+  if (rendition === null) return nothing('the record no longer names this reference');
+  const contentType = rendition === 'original' ? row.contentType : row.blurred?.contentType;
+  if (contentType === undefined) return nothing('no blurred rendition stored');
+
+  // A rendition that does not open is an integrity failure: it throws, never a partial answer.
+  const bytes = openMedia(ring, { owner: row.owner, ref: row.ref, rendition, contentType }, await selectChunks(env.DB, row.ref, rendition));
+  return { row, rendition, contentType, bytes, subjectIds: subjectIds(def.name, fields) };
+}

@@ -1,0 +1,134 @@
+/**
+ * Storing an uploaded media item: check it against the record that names it, prepare its renditions,
+ * seal them, and replace what the reference held, in one transaction. The record decides whether a
+ * blurred rendition is required: it is whenever minimisation would release the reference blurred
+ * today (flagged evidence; the photo of a minor or of a person of unknown age).
+ */
+import { recordType } from '@need2know/schema';
+import type { GatewayEnv } from '../env.js';
+import { BLURRED_SUFFIX } from '../disclosure/context.js';
+import { Problem } from '../errors/problem.js';
+import { keyRing } from '../keys/key-ring.js';
+import { readRecords } from '../records/read.js';
+import { isOwnerConflict, replaceMediaStatements, selectMedia, type MediaRow } from '../storage/media.js';
+import { MAX_MEDIA_REF_BYTES, type MediaType } from './limits.js';
+import { fieldHoldingRef, mediaFields, releasableRendition } from './release.js';
+import { MediaInputError, prepareRenditions, type UploadedFile } from './renditions.js';
+import { sealMedia } from './seal-media.js';
+
+/** One upload, as the route parsed it. */
+export interface MediaUpload {
+  readonly owner: string;
+  readonly clientId: string;
+  readonly recordType: string;
+  readonly recordId: string;
+  readonly ref: string;
+  readonly original: UploadedFile;
+  readonly blurred: UploadedFile | undefined;
+  readonly now: number;
+}
+
+/** What was stored. */
+export interface MediaIngestResult {
+  readonly ref: string;
+  readonly record_type: string;
+  readonly record_id: string;
+  readonly field: string;
+  readonly content_type: MediaType;
+  readonly bytes: number;
+  readonly width: number;
+  readonly height: number;
+  /** Whether the record requires the blurred rendition today (flagged, or a minor's photo). */
+  readonly flagged: boolean;
+  readonly blurred: { readonly content_type: MediaType; readonly bytes: number; readonly by: 'gateway' | 'owner' } | null;
+  readonly outcome: 'created' | 'replaced';
+}
+
+const invalid = (path: string, code: string, message: string) => new Problem(422, 'validation_failed', message, { issues: [{ path, code, message }] });
+
+/** A reference the media store can hold: 1–200 UTF-8 bytes, no `#` (kept for `#blurred`), no control characters. */
+export function isStorableRef(ref: string): boolean {
+  const bytes = new TextEncoder().encode(ref);
+  // A lone surrogate would encode as U+FFFD: the round trip catches it.
+  return bytes.length > 0 && bytes.length <= MAX_MEDIA_REF_BYTES && !/[#\u0000-\u001f\u007f]/.test(ref) && new TextDecoder().decode(bytes) === ref;
+}
+
+/** Maps a refused file to its problem: 415 for a type the store does not take, 413 past the size cap, 422 otherwise. */
+function problemOf(err: MediaInputError): Problem {
+  if (err.code === 'unsupported_content_type') return new Problem(415, 'unsupported_media_type', err.message);
+  if (err.code === 'too_large') return new Problem(413, 'body_too_large', err.message);
+  return invalid(err.part, err.reason ?? err.code, err.message);
+}
+
+/**
+ * Stores `upload` for its data owner. Refusals change nothing: 404 when the record is missing or
+ * another owner's (the same answer), 422 when the record does not name the reference, the file is
+ * unreadable, or a flagged JPEG comes without its blurred rendition, 409 when the reference is
+ * another owner's.
+ */
+export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise<MediaIngestResult> {
+  if (!isStorableRef(upload.ref)) throw invalid('ref', 'invalid_ref', `ref: 1 to ${MAX_MEDIA_REF_BYTES} UTF-8 bytes, without "#" or control characters`);
+  const def = recordType(upload.recordType);
+  if (def === undefined || mediaFields(def).length === 0) throw invalid('record_type', 'no_media_fields', 'record_type: this record type holds no media');
+
+  const [record] = await readRecords(env, def.name, [upload.recordId], [...mediaFields(def), ...(def.fields['date_of_birth'] === undefined ? [] : ['date_of_birth'])]);
+  if (record === undefined || record.owner !== upload.owner) throw new Problem(404, 'not_found');
+  const fields = { id: record.id, ...record.fields };
+  const field = fieldHoldingRef(def, fields, upload.ref);
+  if (field === null) throw invalid('ref', 'ref_not_in_record', 'ref: the current version of the record does not name this reference');
+
+  let prepared;
+  try {
+    prepared = await prepareRenditions(upload.original, upload.blurred);
+  } catch (err) {
+    if (err instanceof MediaInputError) throw problemOf(err);
+    throw err;
+  }
+  const ring = await keyRing(env);
+  const today = new Date(upload.now * 1000).toISOString().slice(0, 10);
+  const flagged = releasableRendition(def, field, fields, upload.ref, { ring, agency: upload.owner, today, mediaUnblurred: false }) === 'blurred';
+  if (flagged && prepared.blurred === null) {
+    throw invalid('blurred', 'blurred_rendition_required', `blurred: the record releases this reference as ${upload.ref}${BLURRED_SUFFIX}; a JPEG needs its blurred rendition uploaded with it (or upload a PNG, which the gateway blurs)`);
+  }
+
+  const existing = await selectMedia(env.DB, upload.ref);
+  if (existing !== null && existing.owner !== upload.owner) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
+  const original = sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'original', contentType: prepared.original.contentType }, prepared.original.bytes);
+  const blurred = prepared.blurred === null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'blurred', contentType: prepared.blurred.contentType }, prepared.blurred.bytes);
+  const row: MediaRow = {
+    ref: upload.ref,
+    owner: upload.owner,
+    recordType: def.name,
+    recordId: record.id,
+    field,
+    contentType: prepared.original.contentType,
+    width: prepared.original.width,
+    height: prepared.original.height,
+    bytes: prepared.original.bytes.length,
+    chunks: original.length,
+    blurred: prepared.blurred === null ? null : { contentType: prepared.blurred.contentType, bytes: prepared.blurred.bytes.length, chunks: blurred.length, by: prepared.blurred.by },
+    keyVersion: ring.currentVersion,
+    ingestedAt: upload.now,
+    ingestedBy: upload.clientId,
+  };
+  try {
+    await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred }));
+  } catch (err) {
+    // Another owner stored the reference between our read and our write.
+    if (isOwnerConflict(err)) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
+    throw err;
+  }
+  return {
+    ref: row.ref,
+    record_type: row.recordType,
+    record_id: row.recordId,
+    field,
+    content_type: row.contentType,
+    bytes: row.bytes,
+    width: row.width,
+    height: row.height,
+    flagged,
+    blurred: row.blurred === null ? null : { content_type: row.blurred.contentType, bytes: row.blurred.bytes, by: row.blurred.by },
+    outcome: existing === null ? 'created' : 'replaced',
+  };
+}

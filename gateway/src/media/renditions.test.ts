@@ -1,0 +1,67 @@
+/** What an upload becomes: originals without metadata, blurred renditions made or checked here. */
+import { describe, expect, it } from 'vitest';
+import { blurImage } from './blur.js';
+import { MAX_MEDIA_BYTES } from './limits.js';
+import { pngFromChunks, readChunks } from './png/chunks.js';
+import { decodePng } from './png/decode.js';
+import { encodePng } from './png/encode.js';
+import { sameBytes } from './png/test-helpers.js';
+import { MediaInputError, prepareRenditions, sniffMediaType } from './renditions.js';
+import { JPEG_BASELINE, portrait } from './test-fixtures.js';
+
+const LIMIT = { maxPixels: 1_000_000 };
+const png = (bytes: Uint8Array) => ({ bytes, declaredType: 'image/png' });
+const jpeg = (bytes: Uint8Array) => ({ bytes, declaredType: 'image/jpeg' });
+
+async function refusal(run: () => Promise<unknown>): Promise<{ code: string; part: string; reason?: string | undefined }> {
+  try {
+    await run();
+  } catch (err) {
+    if (err instanceof MediaInputError) return { code: err.code, part: err.part, reason: err.reason };
+    throw err;
+  }
+  return { code: 'none', part: 'none' };
+}
+
+describe('prepareRenditions', () => {
+  it('blurs a PNG here and drops its text chunks', async () => {
+    const picture = portrait();
+    const encoded = await encodePng(picture);
+    // The same file with a text chunk carrying a (synthetic) location, before IEND.
+    const chunks = readChunks(encoded);
+    const tagged = pngFromChunks([...chunks.slice(0, -1), { type: 'tEXt', data: new TextEncoder().encode('Location\u000011.55 N 104.92 E') }, chunks.at(-1) as (typeof chunks)[number]]);
+    const out = await prepareRenditions(png(tagged), undefined);
+    expect(out.original).toMatchObject({ contentType: 'image/png', width: 96, height: 96 });
+    expect(out.original.bytes).toEqual(encoded);
+    expect(out.blurred).toMatchObject({ contentType: 'image/png', by: 'gateway', width: 96, height: 96 });
+    expect(sameBytes((await decodePng(out.blurred?.bytes as Uint8Array, LIMIT)).data, blurImage(picture).data)).toBe(true);
+  });
+
+  it('keeps a JPEG as is (without metadata) and takes the owner\'s blurred JPEG, or blurs a blurred PNG once more', async () => {
+    const alone = await prepareRenditions(jpeg(JPEG_BASELINE), undefined);
+    expect(alone).toMatchObject({ original: { contentType: 'image/jpeg', width: 17, height: 9 }, blurred: null });
+    const withJpeg = await prepareRenditions(jpeg(JPEG_BASELINE), jpeg(JPEG_BASELINE));
+    expect(withJpeg.blurred).toMatchObject({ contentType: 'image/jpeg', by: 'owner' });
+    const lightlyBlurred = portrait(5);
+    const withPng = await prepareRenditions(jpeg(JPEG_BASELINE), png(await encodePng(lightlyBlurred)));
+    expect(withPng.blurred).toMatchObject({ contentType: 'image/png', by: 'gateway' });
+    expect(sameBytes((await decodePng(withPng.blurred?.bytes as Uint8Array, LIMIT)).data, blurImage(lightlyBlurred).data)).toBe(true);
+  });
+
+  it('refuses files that are not what they claim, too large, empty, unreadable, or a blurred file for a PNG', async () => {
+    const encoded = await encodePng(portrait());
+    expect(await refusal(() => prepareRenditions({ bytes: encoded, declaredType: 'image/gif' }, undefined))).toMatchObject({ code: 'unsupported_content_type', part: 'original' });
+    expect(await refusal(() => prepareRenditions(jpeg(encoded), undefined))).toMatchObject({ code: 'content_type_mismatch', part: 'original' });
+    expect(await refusal(() => prepareRenditions(png(new Uint8Array(0)), undefined))).toMatchObject({ code: 'empty' });
+    expect(await refusal(() => prepareRenditions(png(new Uint8Array(MAX_MEDIA_BYTES + 1)), undefined))).toMatchObject({ code: 'too_large' });
+    expect(await refusal(() => prepareRenditions(png(encoded.subarray(0, 60)), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_PNG_CHUNK' });
+    expect(await refusal(() => prepareRenditions(png(encoded), png(encoded)))).toMatchObject({ code: 'blurred_not_accepted', part: 'blurred' });
+    expect(await refusal(() => prepareRenditions(jpeg(JPEG_BASELINE), jpeg(encoded)))).toMatchObject({ code: 'content_type_mismatch', part: 'blurred' });
+    expect(await refusal(() => prepareRenditions(jpeg(Uint8Array.of(...JPEG_BASELINE, 1)), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_JPEG_MALFORMED' });
+  });
+
+  it('sniffs types from signatures only', () => {
+    expect(sniffMediaType(JPEG_BASELINE)).toBe('image/jpeg');
+    expect(sniffMediaType(new TextEncoder().encode('<svg/>'))).toBeNull();
+  });
+});

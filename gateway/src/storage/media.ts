@@ -1,0 +1,114 @@
+import type { MediaType } from '../media/limits.js';
+import type { Rendition } from '../media/release.js';
+
+/** A blurred rendition as stored: its type, size, chunk count and who made it. */
+export interface StoredBlurred {
+  readonly contentType: MediaType;
+  readonly bytes: number;
+  readonly chunks: number;
+  /** `gateway` (blurred here, PNG) or `owner` (supplied by the data owner, JPEG). */
+  readonly by: 'gateway' | 'owner';
+}
+
+/** A media item: what it is bound to and what is stored (chunks are in `media_chunks`). */
+export interface MediaRow {
+  readonly ref: string;
+  readonly owner: string;
+  readonly recordType: string;
+  readonly recordId: string;
+  readonly field: string;
+  readonly contentType: MediaType;
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+  readonly chunks: number;
+  readonly blurred: StoredBlurred | null;
+  readonly keyVersion: number;
+  readonly ingestedAt: number;
+  readonly ingestedBy: string;
+}
+
+interface Raw {
+  ref: string;
+  owner: string;
+  record_type: string;
+  record_id: string;
+  field: string;
+  content_type: MediaType;
+  width: number;
+  height: number;
+  bytes: number;
+  chunks: number;
+  blurred_type: MediaType | null;
+  blurred_bytes: number | null;
+  blurred_chunks: number | null;
+  blurred_by: 'gateway' | 'owner' | null;
+  key_version: number;
+  ingested_at: number;
+  ingested_by: string;
+}
+
+const toRow = (r: Raw): MediaRow => ({
+  ref: r.ref,
+  owner: r.owner,
+  recordType: r.record_type,
+  recordId: r.record_id,
+  field: r.field,
+  contentType: r.content_type,
+  width: r.width,
+  height: r.height,
+  bytes: r.bytes,
+  chunks: r.chunks,
+  blurred: r.blurred_type === null || r.blurred_chunks === null || r.blurred_by === null ? null : { contentType: r.blurred_type, bytes: r.blurred_bytes ?? 0, chunks: r.blurred_chunks, by: r.blurred_by },
+  keyVersion: r.key_version,
+  ingestedAt: r.ingested_at,
+  ingestedBy: r.ingested_by,
+});
+
+/** The media item stored under `ref`, or null. */
+export async function selectMedia(db: D1Database, ref: string): Promise<MediaRow | null> {
+  const row = await db.prepare('SELECT * FROM media WHERE ref = ?').bind(ref).first<Raw>();
+  return row === null ? null : toRow(row);
+}
+
+/** The chunk envelopes of one rendition of `ref`, in order. */
+export async function selectChunks(db: D1Database, ref: string, rendition: Rendition): Promise<string[]> {
+  const { results } = await db.prepare('SELECT envelope FROM media_chunks WHERE ref = ? AND rendition = ? ORDER BY seq').bind(ref, rendition).all<{ envelope: string }>();
+  return results.map((r) => r.envelope);
+}
+
+/**
+ * Statements that store `row` and its chunks in place of whatever `ref` held, for the caller to run
+ * as one `db.batch` (a transaction). The first statement stores the row only if `ref` is new or
+ * already the same owner's; the guard after it then aborts the whole batch when it did not, so
+ * another owner's media are never replaced.
+ */
+export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { readonly original: readonly string[]; readonly blurred: readonly string[] }): D1PreparedStatement[] {
+  const b = row.blurred;
+  const statements = [
+    db
+      .prepare(
+        `INSERT INTO media (ref, owner, record_type, record_id, field, content_type, width, height, bytes, chunks, blurred_type, blurred_bytes, blurred_chunks, blurred_by, key_version, ingested_at, ingested_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+         ON CONFLICT (ref) DO UPDATE SET record_type = ?3, record_id = ?4, field = ?5, content_type = ?6, width = ?7, height = ?8, bytes = ?9, chunks = ?10,
+           blurred_type = ?11, blurred_bytes = ?12, blurred_chunks = ?13, blurred_by = ?14, key_version = ?15, ingested_at = ?16, ingested_by = ?17
+         WHERE media.owner = ?2`,
+      )
+      .bind(row.ref, row.owner, row.recordType, row.recordId, row.field, row.contentType, row.width, row.height, row.bytes, row.chunks, b?.contentType ?? null, b?.bytes ?? null, b?.chunks ?? null, b?.by ?? null, row.keyVersion, row.ingestedAt, row.ingestedBy),
+    // Aborts the batch (CHECK ok = 1) when the row above was not written: the ref is another owner's.
+    db.prepare('INSERT INTO change_guard (ok) SELECT changes()'),
+    db.prepare('DELETE FROM change_guard'),
+    db.prepare('DELETE FROM media_chunks WHERE ref = ?').bind(row.ref),
+  ];
+  const insert = (rendition: Rendition, envelope: string, seq: number) =>
+    db.prepare('INSERT INTO media_chunks (ref, rendition, seq, envelope) VALUES (?, ?, ?, ?)').bind(row.ref, rendition, seq, envelope);
+  // One statement per chunk: each carries up to ≈ 700 KB, and D1 caps a statement's values at 2 MB.
+  chunks.original.forEach((envelope, seq) => statements.push(insert('original', envelope, seq)));
+  chunks.blurred.forEach((envelope, seq) => statements.push(insert('blurred', envelope, seq)));
+  return statements;
+}
+
+/** True when a failed batch of {@link replaceMediaStatements} failed because the ref is another owner's. */
+export function isOwnerConflict(err: unknown): boolean {
+  return err instanceof Error && /CHECK constraint failed: ok = 1/i.test(err.message);
+}
