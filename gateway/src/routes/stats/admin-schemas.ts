@@ -38,7 +38,7 @@ export const StatsGrantCreate = z
     agency_id: Slug,
     purpose: Slug.openapi({ example: 'outbreak-monitoring' }),
     legal_basis: z.string().trim().min(1).max(500),
-    tables: z.record(TableName, TableAccessIn),
+    tables: z.partialRecord(TableName, TableAccessIn),
     epsilon_budget: Epsilon.default('0').openapi({ description: 'Total ε the agency may spend under this purpose, over all its releases' }),
     not_before: DateTime,
     not_after: DateTime,
