@@ -7,3 +7,5 @@ export { caseId, disciplineId, healthCaseId, personId } from './ids.js';
 export { PlaceHierarchy, places, unitLabel } from './places/places.js';
 export { KIND_LABELS } from './places/types.js';
 export type { Commune, CommuneKind, District, DistrictKind, PlaceUnit, Province, ProvinceKind, Village } from './places/types.js';
+export { DEFAULT_MEDIA_ITEMS, demoMedia } from './media/media.js';
+export type { DemoMediaItem } from './media/media.js';
