@@ -3,29 +3,32 @@ import { recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
 import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState } from '../keys/key-ring.js';
 import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.js';
+import { rewrapMediaBatch } from '../media/rewrap-media.js';
+import { countMediaBelowKeyVersion } from '../storage/media.js';
 import { rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../storage/records.js';
 
 /** Progress of the re-wrap job. */
 export interface RewrapProgress {
   readonly currentVersion: number;
   readonly oldestVersion: number;
-  /** Record versions moved to the current key version by this call. */
+  /** Record versions (and media items) moved to the current key version by this call. */
   readonly moved: number;
-  /** Record versions still below the current key version. */
+  /** Record versions (and media items) still below the current key version. */
   readonly remaining: number;
   /** Signing keys re-wrapped by this call. */
   readonly signingKeys: number;
-  /** Rows that did not open (tampered or corrupt): skipped and reported, never half-written. */
+  /** Rows that did not open (tampered or corrupt): skipped and reported, never half-written. Media items appear as type `media`, id their reference. */
   readonly unreadable: readonly RowCursor[];
   /** Where the next call should continue, or null when this call reached the end. */
   readonly next: RowCursor | null;
 }
 
 /**
- * Moves up to `limit` record versions (and any wrapped signing keys) to the current field-key
- * version. Each row is replaced only if its envelopes are still the ones read, so concurrent ingest
- * wins and readers always see a complete row (old or new, both open). Crash-safe and resumable: the
- * state is in the rows themselves; run it again until `remaining` is 0.
+ * Moves up to `limit` record versions (and any wrapped signing keys, and a few media items: see
+ * `rewrapMediaBatch`) to the current field-key version. Each row is replaced only if its envelopes
+ * are still the ones read, so concurrent ingest wins and readers always see a complete row (old or
+ * new, both open). Crash-safe and resumable: the state is in the rows themselves; run it again
+ * until `remaining` is 0.
  */
 export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCursor): Promise<RewrapProgress> {
   forgetKeyRing();
@@ -64,8 +67,11 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
   }
   const results = statements.length === 0 ? [] : await env.DB.batch(statements);
   if (signingKeys > 0) forgetCachedKeys();
-  const moved = results.slice(0, rowStatements).reduce((n, r) => n + (r.meta.changes ?? 0), 0);
-  const remaining = (await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(ring.currentVersion).first<{ n: number }>())?.n ?? 0;
+  const media = await rewrapMediaBatch(env, ring);
+  for (const ref of media.unreadable) unreadable.push({ type: 'media', id: ref, version: 0 });
+  const moved = results.slice(0, rowStatements).reduce((n, r) => n + (r.meta.changes ?? 0), 0) + media.moved;
+  const remaining =
+    ((await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(ring.currentVersion).first<{ n: number }>())?.n ?? 0) + (await countMediaBelowKeyVersion(env.DB, ring.currentVersion));
   return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
 }
 
@@ -78,9 +84,9 @@ export async function rotateFieldKeys(env: GatewayEnv, now: number): Promise<num
 }
 
 /**
- * Stops accepting field keys below the current version, once nothing needs them: no record version
- * and no signing key below it, and the rotation is older than every isolate's cached reading (so no
- * isolate can still be sealing with an old version). Returns the outcome.
+ * Stops accepting field keys below the current version, once nothing needs them: no record version,
+ * media item or signing key below it, and the rotation is older than every isolate's cached reading
+ * (so no isolate can still be sealing with an old version). Returns the outcome.
  */
 export async function retireOldFieldKeys(env: GatewayEnv, now: number): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
   const state = await readKeyState(env.DB);
@@ -88,6 +94,7 @@ export async function retireOldFieldKeys(env: GatewayEnv, now: number): Promise<
   if (now - rotatedAt < Math.ceil(KEY_STATE_CACHE_MS / 1000) + 5) return { retired: false, reason: 'the rotation is too recent; wait a minute', oldestVersion: state.oldest };
   const below = (await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(state.current).first<{ n: number }>())?.n ?? 0;
   if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
+  if ((await countMediaBelowKeyVersion(env.DB, state.current)) > 0) return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
   const { results: keys } = await env.DB.prepare('SELECT wrapped_private FROM signing_keys').all<{ wrapped_private: string }>();
   if (keys.some((k) => envelopeKeyVersion(k.wrapped_private) < state.current)) return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
   await env.DB.prepare("UPDATE key_state SET value = ?, updated_at = ? WHERE name = 'field_oldest'").bind(state.current, now).run();

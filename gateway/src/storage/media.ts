@@ -112,3 +112,14 @@ export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { 
 export function isOwnerConflict(err: unknown): boolean {
   return err instanceof Error && /CHECK constraint failed: ok = 1/i.test(err.message);
 }
+
+/** Media items whose chunks are sealed below field-key version `current`, oldest first (the re-wrap job's work list). */
+export async function selectMediaBelowKeyVersion(db: D1Database, current: number, limit: number): Promise<MediaRow[]> {
+  const { results } = await db.prepare('SELECT * FROM media WHERE key_version < ? ORDER BY key_version, ref LIMIT ?').bind(current, limit).all<Raw>();
+  return results.map(toRow);
+}
+
+/** How many media items are sealed below field-key version `current`. */
+export async function countMediaBelowKeyVersion(db: D1Database, current: number): Promise<number> {
+  return (await db.prepare('SELECT count(*) AS n FROM media WHERE key_version < ?').bind(current).first<{ n: number }>())?.n ?? 0;
+}
