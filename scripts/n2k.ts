@@ -13,6 +13,7 @@ import { countLines, loadRecords, ndjsonRecords, readCheckpoint, writeCheckpoint
 import { parseDuration, parseWhen, printTable } from './lib/cli-output.js';
 import { loadDemoDataset } from './lib/demo-data-load.js';
 import { CREDENTIALS, readCredentials } from './lib/local-files.js';
+import { STATS_HELP, statsCommand } from './lib/stats-cli.js';
 
 const HELP = `need2know command line
 
@@ -57,6 +58,7 @@ Partner tools
   token --client ID --purpose ID                      get a DPoP-bound token as a demo client
   session --client ID --purpose ID                    show what the purpose grants (GET /v1/session)
 
+${STATS_HELP}
 Options
   --as OFFICER        privacy officer to act as (default: the first in the credentials file)
   --gateway URL       gateway URL (default: the issuer in the credentials file)
@@ -312,6 +314,10 @@ async function main(): Promise<void> {
       return print(await (await partnerSession()).json('/v1/session'));
     default:
       if (group === 'grants') return grants(action, id, extra);
+      if (group === 'stats') {
+        const { file, client, purpose } = opts;
+        return statsCommand({ args: positionals.slice(1), admin, gateway: gatewayUrl(), credentials: opts.credentials ?? CREDENTIALS, reason: opts.reason ?? '', json: opts.json ?? false, ...(file === undefined ? {} : { file }), ...(client === undefined ? {} : { client }), ...(purpose === undefined ? {} : { purpose }) });
+      }
       throw new Error(`unknown command: ${positionals.join(' ')} (see --help)`);
   }
 }

@@ -17,18 +17,24 @@ export interface UnitRecord {
  *
  * @example boundContributions(records, 2) // each officer counted at most twice
  */
-export function boundContributions<T extends UnitRecord>(records: Iterable<T>, bound: number): T[] {
+export function boundContributions<T extends UnitRecord>(records: readonly T[], bound: number): T[] {
   if (!Number.isInteger(bound) || bound < 1 || bound > MAX_CONTRIBUTION_BOUND) throw new StatsError('ERR_PARAMETER', `the contribution bound is an integer from 1 to ${MAX_CONTRIBUTION_BOUND}`);
-  const byUnit = new Map<string, T[]>();
-  for (const r of records) {
-    const list = byUnit.get(r.unit);
-    if (list === undefined) byUnit.set(r.unit, [r]);
-    else list.push(r);
-  }
+  // Most people have few records: count first, and sort only the records of those over the bound.
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.unit, (counts.get(r.unit) ?? 0) + 1);
   const kept: T[] = [];
-  for (const list of byUnit.values()) {
-    if (list.length > bound) list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (let i = 0; i < Math.min(bound, list.length); i++) kept.push(list[i] as T);
+  const over = new Map<string, T[]>();
+  for (const r of records) {
+    if ((counts.get(r.unit) as number) <= bound) kept.push(r);
+    else {
+      const list = over.get(r.unit);
+      if (list === undefined) over.set(r.unit, [r]);
+      else list.push(r);
+    }
+  }
+  for (const list of over.values()) {
+    list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (let i = 0; i < bound; i++) kept.push(list[i] as T);
   }
   return kept;
 }
