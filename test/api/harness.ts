@@ -92,6 +92,9 @@ export async function createPurpose(agencies: string[], overrides: Partial<Purpo
     maxTokenLifetime: 300,
     requestsPerMinute: 60,
     personsPerHour: 200,
+    // Each client may use the grant's whole budget unless a test sets its own share.
+    officerRequestsPerMinute: overrides.requestsPerMinute ?? 60,
+    officerPersonsPerHour: overrides.personsPerHour ?? 200,
     notificationDelayDays: 0,
     allowUnblurredMedia: false,
     status: 'active',

@@ -1,6 +1,7 @@
 import { compactDecrypt, decodeProtectedHeader, importJWK, jwtVerify, createLocalJWKSet } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
+import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
 import { call, DisclosureError, gatewayJwks, open, person, seed } from './disclosure-harness.js';
 
 async function partner(gateway: ReturnType<typeof testGateway>, rules: Record<string, Record<string, string>>, overrides: Record<string, unknown> = {}, grantOverrides: Record<string, unknown> = {}) {
@@ -96,6 +97,7 @@ describe('record access: fetch', () => {
     const strip = (b: string) => ({ ...(JSON.parse(b) as Record<string, unknown>), instance: undefined });
     expect(strip(hidden.body)).toEqual(strip(missing.body));
     expect(allowed.status).toBe(200);
+    await flushDisclosureIndex(gatewayEnv); // the log indexes its entries in D1 just behind the answer
     const logged = await gatewayEnv.DB.prepare("SELECT outcome, count(*) AS n FROM disclosures WHERE grant_id = ? GROUP BY outcome ORDER BY outcome").bind(p.grant.id).all<{ outcome: string; n: number }>();
     expect(logged.results).toEqual([{ outcome: 'disclosed', n: 1 }, { outcome: 'not_found', n: 2 }]);
   });
@@ -117,6 +119,7 @@ describe('record access: fetch', () => {
     await seed('person', [person(id, { name_latin: 'Loggable Name' })]);
     const p = await partner(gateway, TRACING);
     await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${id}`);
+    await flushDisclosureIndex(gatewayEnv); // the log indexes its entries in D1 just behind the answer
     const row = await gatewayEnv.DB.prepare('SELECT * FROM disclosures WHERE grant_id = ?').bind(p.grant.id).first<Record<string, string>>();
     expect(row?.outcome).toBe('disclosed');
     expect(JSON.parse(row?.fields ?? '{}')).toMatchObject({ phone: 'masked' });
@@ -204,6 +207,7 @@ describe('record access: limits', () => {
     expect((await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${ids[0]}`)).status).toBe(200); // same person again
     const third = await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${ids[2]}`);
     expect(third.status).toBe(429);
+    await flushDisclosureIndex(gatewayEnv); // the log indexes its entries in D1 just behind the answer
     const row = await gatewayEnv.DB.prepare("SELECT count(*) AS n FROM disclosures WHERE grant_id = ? AND outcome = 'rate_limited'").bind(p.grant.id).first<{ n: number }>();
     expect(row?.n).toBe(1);
   });

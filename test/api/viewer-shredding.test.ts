@@ -9,6 +9,7 @@ import { openViewerPayload } from '../../gateway/src/delivery/viewer-seal.js';
 import { epochLength } from '../../gateway/src/delivery/viewer-epochs.js';
 import { runHousekeeping } from '../../gateway/src/housekeeping.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq, type TestClient } from './harness.js';
+import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 
 const RULES = { person: { name_latin: 'clear', phone: 'clear' } };
@@ -56,6 +57,7 @@ describe('viewer keys and crypto-shredding', () => {
     const fresh = await open(gateway, s.client, await call(gateway, s.client, later, 'GET', `/v1/records/person/${s.id}?delivery=viewer`));
     expect(fresh.viewer_key?.epoch).toBeGreaterThan(0);
     expect(await viewerKey(gateway, s.client, later, 0)).toBe(410);
+    await flushDisclosureIndex(gatewayEnv); // the log indexes its entries in D1 just behind the answer
     const row = await gatewayEnv.DB.prepare("SELECT count(*) AS n FROM disclosures WHERE grant_id = ? AND outcome = 'key_destroyed'").bind(s.grant.id).first<{ n: number }>();
     expect(row?.n).toBe(2);
   });

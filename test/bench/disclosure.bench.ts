@@ -12,14 +12,31 @@ import { join } from 'node:path';
 import { startLocalGateway } from '../support/local-gateway.js';
 import { compare, environment, measure, report } from './lib/measure.js';
 import { setUpTracing } from './lib/tracing-fixture.js';
+import { summariseTraces, traceOf, type Trace } from './lib/trace-summary.js';
 
-const PORT = 8793;
+const PORT = 8830;
 const PERSONS = 2_000;
 const BATCH = 20;
 const CONCURRENCY = 8;
+/** Requests traced one at a time to count and time the storage round trips of a fetch. */
+const TRACED = 300;
+/** `--trace-only`: print the storage trace and stop (a quick profile while working on the path). */
+const TRACE_ONLY = process.argv.includes('--trace-only');
 
-const local = await startLocalGateway(PORT, { config: join(import.meta.dirname, 'worker', 'wrangler.bench.toml') });
+/** `N2K_BENCH_LOGS=1` shows the gateway's own log lines (warnings, errors) on stderr. */
+const LOGS = process.env.N2K_BENCH_LOGS === '1';
+const local = await startLocalGateway(PORT, { config: join(import.meta.dirname, 'worker', 'wrangler.bench.toml'), stdio: LOGS ? 'pipe' : 'ignore' });
+if (LOGS) {
+  local.gateway.child.stdout?.pipe(process.stderr);
+  local.gateway.child.stderr?.pipe(process.stderr);
+}
 try {
+  await run();
+} finally {
+  await local.close();
+}
+
+async function run(): Promise<void> {
   const url = local.gateway.url;
   // Persons, plus a household of BATCH people sharing one phone for the batch search.
   const people = [...generateDataset({ seed: 'bench-disclosure', persons: PERSONS }).persons];
@@ -51,6 +68,25 @@ try {
   const key = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
   const proofOnly = async () => dpopProof({ privateKey: key.privateKey, publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'AA' }, alg: 'EdDSA' }, 'GET', `${url}/v1/records/person/x`, 'token');
 
+  // Where the time goes: every D1 query and Durable Object call of a fetch, counted and timed.
+  const traces: Trace[] = [];
+  for (let n = 0; n < TRACED; n++) {
+    const res = await tracer.fetch(`/v1/records/person/${nextId()}`, { headers: { 'x-bench-trace': '1' } });
+    if (res.status !== 200) throw new Error(`traced fetch refused: ${res.status}`);
+    await res.arrayBuffer();
+    traces.push(traceOf(res));
+  }
+  summariseTraces(traces, 'Storage round trips of a purpose-bound fetch');
+  const baseTraces: Trace[] = [];
+  for (let n = 0; n < TRACED; n++) {
+    const res = await fetch(`${url}/__bench/unprotected/person/${nextId()}`, { headers: { 'x-bench-trace': '1' } });
+    await res.arrayBuffer();
+    baseTraces.push(traceOf(res));
+  }
+  summariseTraces(baseTraces, 'Storage round trips of the unprotected fetch');
+  console.log('storage primitives, mean ms per call in the Worker:', await (await fetch(`${url}/__bench/primitives?n=100&id=${people[5]?.id}`)).json());
+  if (TRACE_ONLY) return;
+
   const opts = { minMs: 3000, warmupMs: 500, rounds: 3 };
   // Interleaved rounds, so both see the same load on this shared machine.
   const headline = await compare({ name: 'purpose-bound fetch, sealed', fn: full }, { name: 'unprotected fetch (bench-only route)', fn: baseline }, { minMs: 400, rounds: 15, note: 'privacy overhead; target ≤ 1.5× at p50' });
@@ -75,6 +111,4 @@ try {
   const p50 = (m: typeof base) => m.latency?.p50 ?? NaN;
   const p99 = (m: typeof base) => m.latency?.p99 ?? NaN;
   console.log(`privacy overhead: p50 ${(p50(protectedFetch) / p50(base)).toFixed(2)}× (${(p50(protectedFetch) / 1000).toFixed(2)} ms vs ${(p50(base) / 1000).toFixed(2)} ms), p99 ${(p99(protectedFetch) / p99(base)).toFixed(2)}× (${(p99(protectedFetch) / 1000).toFixed(2)} ms vs ${(p99(base) / 1000).toFixed(2)} ms)`);
-} finally {
-  await local.close();
 }

@@ -1,3 +1,6 @@
+import type { AdmissionRequest, LimitName } from '../durable/admission.js';
+import type { AdmittedEntry } from '../durable/audit-log.js';
+import { DISCLOSURE_KIND } from '../durable/disclosure-index.js';
 import type { GatewayEnv } from '../env.js';
 
 /** One row of the disclosure log: who received what about whom, bound to request and response. */
@@ -8,7 +11,7 @@ export interface DisclosureEntry {
   readonly agencyId: string;
   readonly purposeId: string;
   readonly grantId: string;
-  readonly action: 'fetch' | 'search' | 'check' | 'viewer_key';
+  readonly action: 'fetch' | 'search' | 'check' | 'media' | 'viewer_key';
   readonly recordType: string;
   /** Keyed hashes of the persons concerned, never ids or names. */
   readonly subjects: readonly string[];
@@ -16,6 +19,8 @@ export interface DisclosureEntry {
   readonly requestHash: string;
   readonly responseHash: string;
   readonly outcome: 'disclosed' | 'not_found' | 'rate_limited' | 'key_destroyed';
+  /** For `rate_limited`: which limit refused the request. */
+  readonly limit?: LimitName;
 }
 
 /** The shard of the tamper-evident log disclosures are appended to. */
@@ -26,35 +31,50 @@ export function auditLog(env: GatewayEnv) {
   return env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(AUDIT_SHARD));
 }
 
+/** The log entry of a disclosure (canonical field names of `packages/audit/FORMAT.md`). */
+function logEntry(entry: DisclosureEntry): Record<string, unknown> {
+  return {
+    kind: DISCLOSURE_KIND,
+    id: entry.id,
+    at: entry.at,
+    client: entry.clientId,
+    agency: entry.agencyId,
+    purpose: entry.purposeId,
+    grant: entry.grantId,
+    action: entry.action,
+    record_type: entry.recordType,
+    subjects: [...entry.subjects],
+    fields: { ...entry.fields },
+    request_hash: entry.requestHash,
+    response_hash: entry.responseHash,
+    outcome: entry.outcome,
+    ...(entry.limit === undefined ? {} : { limit: entry.limit }),
+  };
+}
+
 /**
- * Appends `entry` to the tamper-evident log, then indexes it in D1 for reports. Fail-closed: it
- * throws when either cannot be written, and callers write it before the response leaves, so
- * nothing is disclosed without its record.
+ * Appends `entry` to the tamper-evident log. Fail-closed: it throws when the entry cannot be
+ * written, and callers write it before the response leaves, so nothing is disclosed without its
+ * record. The log object then indexes it in D1 for reports (see {@link flushDisclosureIndex}).
  */
 export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry): Promise<void> {
-  const { first } = await auditLog(env).append([
-    {
-      kind: 'disclosure',
-      id: entry.id,
-      at: entry.at,
-      client: entry.clientId,
-      agency: entry.agencyId,
-      purpose: entry.purposeId,
-      grant: entry.grantId,
-      action: entry.action,
-      record_type: entry.recordType,
-      subjects: [...entry.subjects],
-      fields: { ...entry.fields },
-      request_hash: entry.requestHash,
-      response_hash: entry.responseHash,
-      outcome: entry.outcome,
-    },
-  ]);
-  await env.DB.batch([
-    env.DB.prepare(
-      `INSERT INTO disclosures (id, at, client_id, agency_id, purpose_id, grant_id, action, record_type, subjects, fields, request_hash, response_hash, outcome, log_index)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).bind(entry.id, entry.at, entry.clientId, entry.agencyId, entry.purposeId, entry.grantId, entry.action, entry.recordType, JSON.stringify(entry.subjects), JSON.stringify(entry.fields), entry.requestHash, entry.responseHash, entry.outcome, first),
-    env.DB.prepare('INSERT OR IGNORE INTO disclosure_subjects (subject, disclosure_id) SELECT value, ?1 FROM json_each(?2)').bind(entry.id, JSON.stringify(entry.subjects)),
-  ]);
+  await auditLog(env).append([logEntry(entry)]);
+}
+
+/**
+ * Counts a request against its limits and logs the outcome, in one call to the log: `admitted` is
+ * appended when every limit allows the request, otherwise `refused` (with outcome `rate_limited`,
+ * no persons, and the limit that said no). Throws, and discloses nothing, when the log cannot be
+ * written.
+ */
+export async function admitAndRecord(env: GatewayEnv, admission: AdmissionRequest, admitted: DisclosureEntry, refused: DisclosureEntry): Promise<AdmittedEntry> {
+  return auditLog(env).admitAndAppend(admission, logEntry(admitted), logEntry({ ...refused, subjects: [], responseHash: '', outcome: 'rate_limited' }));
+}
+
+/**
+ * Brings the D1 disclosure index (`disclosures`, `disclosure_subjects`) up to the log: call it
+ * before reading the index when the answer must include what was disclosed a moment ago.
+ */
+export async function flushDisclosureIndex(env: GatewayEnv): Promise<void> {
+  await auditLog(env).flushIndex();
 }

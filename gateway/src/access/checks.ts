@@ -16,11 +16,19 @@ export type CheckSubject = { readonly national_id: string } | { readonly name_la
 /** Most case candidates read for a criterion check. */
 const MAX_CASES_PER_PERSON = 500;
 
-/** The persons matching `subject` (usually one; a name + date of birth may match a few). */
-export async function findPersons(env: GatewayEnv, subject: CheckSubject, fields: readonly string[]): Promise<OpenedRecord[]> {
-  if ('person_id' in subject) return readRecords(env, 'person', [subject.person_id], fields);
-  if ('national_id' in subject) return findByBlindIndex(env, 'person', 'national_id', subject, fields);
-  return findByBlindIndex(env, 'person', 'name_dob', subject, fields);
+/** An id no record can have (ids start with a letter or digit). */
+const NO_RECORD = '';
+
+/**
+ * The persons matching `subject` (usually one; a name + date of birth may match a few), only among
+ * `within` when given (a case-specific grant's records). Others are never read: a person id outside
+ * it is looked up as an id that cannot exist, and searches filter in the index query, so a person
+ * outside the grant costs what an unknown one does.
+ */
+export async function findPersons(env: GatewayEnv, subject: CheckSubject, fields: readonly string[], within?: readonly string[]): Promise<OpenedRecord[]> {
+  if ('person_id' in subject) return readRecords(env, 'person', [within === undefined || within.includes(subject.person_id) ? subject.person_id : NO_RECORD], fields);
+  if ('national_id' in subject) return findByBlindIndex(env, 'person', 'national_id', subject, fields, within);
+  return findByBlindIndex(env, 'person', 'name_dob', subject, fields, within);
 }
 
 /** Whether a listing window contains `today` (both ends inclusive). */

@@ -6,13 +6,13 @@ import { sealForViewer, viewerKeyId } from '../delivery/viewer-seal.js';
 import { Problem } from '../errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
 import type { Purpose } from '../policy/types.js';
-import { recordDisclosure, type DisclosureEntry } from './audit.js';
-import { admit, grantScope, rateLimited } from './limits.js';
+import { admitAndRecord, recordDisclosure } from './audit.js';
+import { admissionFor, rateLimited } from './limits.js';
 import { subjectHashes } from './subjects.js';
 
 /** What a record route hands over for delivery. */
 export interface Delivery {
-  readonly action: 'fetch' | 'search' | 'check';
+  readonly action: 'fetch' | 'search' | 'check' | 'media';
   readonly recordType: string;
   /** The minimised answer: `{ records: [...] }` or `{ check, answer }`. */
   readonly payload: Readonly<Record<string, unknown>>;
@@ -25,18 +25,19 @@ export interface Delivery {
 }
 
 /**
- * The last steps of every disclosure, in an order that fails closed: count the request and the
- * persons against the grant's limits, sign and seal the answer to the client's key (and, for the viewer, under the
- * grant's viewer key), write the log entry — and only then answer.
+ * The last steps of every disclosure, in an order that fails closed: sign and seal the answer to the
+ * client's key (and, for the viewer, under the grant's viewer key), then — in one call to the log —
+ * count the request and the persons against the grant's and the client's own limits and write the
+ * log entry of what happened; only when both are done does the answer leave. A refused request is
+ * logged as such and nothing sealed for it leaves.
  */
 export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response> {
   const { access, now, requestHash } = c.var;
   const grant = access.grant;
-  const granted = access.recordAccess;
-  if (grant === undefined || granted === undefined) throw new Error('record access middleware did not run');
+  if (grant === undefined || access.recordAccess === undefined) throw new Error('record access middleware did not run');
   const ring = await keyRing(c.env);
   const subjects = subjectHashes(ring, d.subjectIds);
-  const entry: Omit<DisclosureEntry, 'id' | 'responseHash' | 'outcome'> = {
+  const entry = {
     at: now,
     clientId: access.clientId,
     agencyId: access.agencyId,
@@ -51,31 +52,28 @@ export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response
 
   if (access.encryptionJwk === null) throw new Problem(403, 'forbidden', 'The client has no encryption key registered.');
   const encryptionJwk = access.encryptionJwk;
-
-  // Admission and sealing run side by side; nothing leaves unless admission says yes.
-  const seal = async () => {
-    let body: Record<string, unknown> = { ...d.payload };
-    if (d.forViewer) {
-      const sealed = await sealForViewer(c.env, grant, now, d.payload);
-      if (sealed === null) throw new Problem(410, 'key_destroyed', 'The disclosure window has ended for the viewer.');
-      body = { sealed_payload: sealed.jwe, viewer_key: { kid: viewerKeyId(grant.id, sealed.epoch), grant: grant.id, epoch: sealed.epoch, destroy_at: sealed.destroyAt } };
+  let body: Record<string, unknown> = { ...d.payload };
+  if (d.forViewer) {
+    const sealed = await sealForViewer(c.env, grant, now, d.payload);
+    if (sealed === null) {
+      await recordDisclosure(c.env, { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' });
+      throw new Problem(410, 'key_destroyed', 'The disclosure window has ended for the viewer.');
     }
-    return sealDelivery(
-      c.env,
-      now,
-      { clientId: access.clientId, encryptionJwk },
-      { purpose: d.purpose.id, grant: grant.id, request_hash: requestHash, action: d.action, record_type: d.recordType, disclosure: d.fields, window_ends: grant.notAfter, ...body },
-      Math.max(1, Math.min(grant.dataLife, grant.notAfter - now)),
-    );
-  };
-  const [admission, sealed] = await Promise.allSettled([admit(c.env, grantScope(grant.id), d.purpose, subjects, now), seal()]);
-  if (admission.status === 'rejected') throw admission.reason;
-  if (!admission.value.ok) {
-    await recordDisclosure(c.env, { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' });
-    throw rateLimited(admission.value);
+    body = { sealed_payload: sealed.jwe, viewer_key: { kid: viewerKeyId(grant.id, sealed.epoch), grant: grant.id, epoch: sealed.epoch, destroy_at: sealed.destroyAt } };
   }
-  if (sealed.status === 'rejected') throw sealed.reason;
-  const { jwe, jti } = sealed.value;
-  await recordDisclosure(c.env, { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' });
+  const { jwe, jti } = await sealDelivery(
+    c.env,
+    now,
+    { clientId: access.clientId, encryptionJwk },
+    { purpose: d.purpose.id, grant: grant.id, request_hash: requestHash, action: d.action, record_type: d.recordType, disclosure: d.fields, window_ends: grant.notAfter, ...body },
+    Math.max(1, Math.min(grant.dataLife, grant.notAfter - now)),
+  );
+  const admitted = await admitAndRecord(
+    c.env,
+    admissionFor(d.purpose, grant.id, access.clientId, subjects, now),
+    { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' },
+    { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' },
+  );
+  if (!admitted.ok) throw rateLimited(admitted);
   return new Response(jwe, { status: 200, headers: { 'content-type': DISCLOSURE_MEDIA_TYPE, 'cache-control': 'no-store', 'n2k-disclosure-id': jti } });
 }

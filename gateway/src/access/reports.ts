@@ -1,4 +1,5 @@
 import type { GatewayEnv } from '../env.js';
+import { flushDisclosureIndex } from './audit.js';
 
 /** One disclosure as a subject access report shows it: when, to whom, why, what. */
 export interface SubjectDisclosure {
@@ -20,6 +21,8 @@ export interface SubjectDisclosure {
  */
 export async function subjectDisclosures(env: GatewayEnv, subjects: readonly string[], now: number): Promise<{ shown: SubjectDisclosure[]; withheld: number }> {
   if (subjects.length === 0) return { shown: [], withheld: 0 };
+  // The index trails the log by moments; a report includes what was disclosed just before it.
+  await flushDisclosureIndex(env);
   const { results } = await env.DB.prepare(
     `SELECT d.id, d.at, d.agency_id, d.purpose_id, d.grant_id, d.action, d.record_type, d.fields, d.log_index, p.notification_delay_days AS delay
      FROM disclosures d JOIN purposes p ON p.id = d.purpose_id
@@ -55,6 +58,7 @@ export interface UsageRow {
 
 /** Per day, agency and purpose in [from, to): answers given, distinct persons, refusals and limit hits. */
 export async function agencyUsage(env: GatewayEnv, from: number, to: number, agencyId?: string): Promise<UsageRow[]> {
+  await flushDisclosureIndex(env);
   const { results } = await env.DB.prepare(
     `SELECT date(d.at, 'unixepoch') AS day, d.agency_id, d.purpose_id,
             sum(d.outcome = 'disclosed') AS disclosures,

@@ -1,5 +1,7 @@
 import { appendLeafWithNodes, canonicalEntryBytes, consistencyProof, createExport, ed25519NoteSigner, emptyCompactRange, formatCheckpoint, formatVerifierKey, inclusionProof, leafHash, rootOf, signCheckpoint, type AuditExport, type CompactRange, type NodeLookup, type NoteSigner } from '@need2know/audit';
 import { DurableObject } from 'cloudflare:workers';
+import { admit, ADMISSION_SCHEMA, type Admission, type AdmissionRequest } from './admission.js';
+import { DISCLOSURE_KIND, indexStatements } from './disclosure-index.js';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const unhex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
@@ -8,17 +10,37 @@ const fromB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').repl
 
 /** HKDF label of the checkpoint-signing key (domain-separated from every other derived key). */
 const CHECKPOINT_KEY_INFO = 'need2know/audit-checkpoint-key/v1';
+/** Log entries read per D1 index batch. */
+const INDEX_BATCH = 100;
+/** How soon a D1 index write that failed is tried again (ms); alarms back off after that. */
+const INDEX_RETRY_MS = 5_000;
+
+/** What the log object needs from the Worker's bindings. */
+interface AuditLogEnv {
+  readonly N2K_ROOT_SECRET: string;
+  /** The D1 database holding the disclosure index. */
+  readonly DB: D1Database;
+}
+
+/** An admission decided and its outcome appended: where the entry stands in the log. */
+export type AdmittedEntry = Admission & { readonly index: number };
 
 /**
  * The tamper-evident log: every entry is a leaf of an RFC 9162 Merkle tree, appended in one
  * serialised order (this object), with every complete subtree hash stored so that inclusion and
  * consistency proofs are answered from storage. Checkpoints are signed notes (c2sp.org/tlog-
  * checkpoint) under an Ed25519 key derived from the root secret; its public key is published.
+ *
+ * Two more duties ride on the order it already imposes, so that a disclosure costs one call: the
+ * per-grant and per-client rate limits (admitted and logged in one atomic step), and the D1 index
+ * of disclosures, written behind the appends from a persisted cursor (see `flushIndex`).
  */
-export class AuditLog extends DurableObject<{ N2K_ROOT_SECRET: string }> {
+export class AuditLog extends DurableObject<AuditLogEnv> {
   #signer: Promise<NoteSigner> | undefined;
+  /** The index write in progress, if any (one at a time). */
+  #indexing: Promise<void> | undefined;
 
-  constructor(ctx: DurableObjectState, env: { N2K_ROOT_SECRET: string }) {
+  constructor(ctx: DurableObjectState, env: AuditLogEnv) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
       const sql = this.ctx.storage.sql;
@@ -27,6 +49,11 @@ export class AuditLog extends DurableObject<{ N2K_ROOT_SECRET: string }> {
       sql.exec('CREATE TABLE IF NOT EXISTS frontier (id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, hashes TEXT NOT NULL)');
       sql.exec('CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL, at INTEGER NOT NULL)');
       sql.exec('CREATE TABLE IF NOT EXISTS cursors (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+      for (const statement of ADMISSION_SCHEMA) sql.exec(statement);
+      // Entries appended before the index was written from here were indexed by their writers.
+      sql.exec("INSERT OR IGNORE INTO cursors (name, value) VALUES ('index_next', (SELECT coalesce(max(idx) + 1, 0) FROM entries))");
+      // An index write interrupted by an eviction resumes with the object.
+      if (this.#indexBehind()) this.#indexSoon();
     });
   }
 
@@ -46,7 +73,77 @@ export class AuditLog extends DurableObject<{ N2K_ROOT_SECRET: string }> {
    * log has no gaps or duplicates; the write is durable before the promise resolves.
    */
   async append(entries: readonly Record<string, unknown>[]): Promise<{ first: number; size: number }> {
-    return this.#appendSync(entries);
+    const appended = this.#appendSync(entries);
+    if (entries.some((e) => e.kind === DISCLOSURE_KIND)) this.#indexSoon();
+    return appended;
+  }
+
+  /**
+   * Counts one request against its limits and appends what happened, in one atomic step (no
+   * `await` between them): `admitted` when every limit allows the request, otherwise `refused` with
+   * the limit that said no (`limit`). Nothing is counted or appended twice, and nothing can be
+   * disclosed between the decision and its record.
+   */
+  async admitAndAppend(request: AdmissionRequest, admitted: Record<string, unknown>, refused: Record<string, unknown>): Promise<AdmittedEntry> {
+    const decision = admit(this.ctx.storage.sql, request);
+    const entry = decision.ok ? admitted : { ...refused, limit: decision.limit };
+    const { first } = this.#appendSync([entry]);
+    if (entry.kind === DISCLOSURE_KIND) this.#indexSoon();
+    return { ...decision, index: first };
+  }
+
+  /**
+   * Resolves once the D1 disclosure index holds every disclosure appended before the call (readers
+   * of the index call it first). Throws when D1 cannot be written; the entries stay in the log and
+   * the index catches up later.
+   */
+  async flushIndex(): Promise<void> {
+    while (this.#indexBehind()) await this.#startIndexing();
+  }
+
+  override async alarm(): Promise<void> {
+    // A failed background write set this alarm; throwing makes the runtime retry it with back-off.
+    await this.flushIndex();
+  }
+
+  #indexNext(): number {
+    return this.ctx.storage.sql.exec<{ value: number }>("SELECT value FROM cursors WHERE name = 'index_next'").toArray()[0]?.value ?? 0;
+  }
+
+  #indexBehind(): boolean {
+    return this.#indexNext() < this.#frontier().size;
+  }
+
+  #startIndexing(): Promise<void> {
+    this.#indexing ??= this.#drainIndex().finally(() => {
+      this.#indexing = undefined;
+    });
+    return this.#indexing;
+  }
+
+  /** Starts indexing without waiting; a failure leaves the cursor where it was and an alarm to retry. */
+  #indexSoon(): void {
+    this.#startIndexing().catch(async (err: unknown) => {
+      console.error('disclosure index behind the log; retrying', err);
+      await this.ctx.storage.setAlarm(Date.now() + INDEX_RETRY_MS);
+    });
+  }
+
+  /**
+   * Writes the index rows of entries from the cursor on, a batch at a time, moving the cursor only
+   * after D1 committed each batch. Entries of other kinds are passed over. Appends made meanwhile
+   * are picked up before it returns.
+   */
+  async #drainIndex(): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    for (;;) {
+      const rows = sql.exec<{ idx: number; entry: string }>('SELECT idx, entry FROM entries WHERE idx >= ? ORDER BY idx LIMIT ?', this.#indexNext(), INDEX_BATCH).toArray();
+      const last = rows.at(-1);
+      if (last === undefined) return;
+      const entries = rows.map((r) => ({ idx: r.idx, entry: JSON.parse(r.entry) as Record<string, unknown> })).filter((e) => e.entry.kind === DISCLOSURE_KIND);
+      if (entries.length > 0) await this.env.DB.batch(indexStatements(this.env.DB, entries));
+      sql.exec("INSERT OR REPLACE INTO cursors (name, value) VALUES ('index_next', ?)", last.idx + 1);
+    }
   }
 
   #appendSync(entries: readonly Record<string, unknown>[]): { first: number; size: number } {

@@ -61,23 +61,27 @@ export class Problem extends HTTPException {
   readonly detail: string | undefined;
   readonly issues: readonly ProblemIssue[] | undefined;
   readonly headers: Record<string, string>;
+  /** Extension members (RFC 9457 §3.2), e.g. which limit refused a request. Never personal data. */
+  readonly extensions: Readonly<Record<string, string | number>>;
 
   constructor(
     status: ContentfulStatusCode,
     code: ProblemCode,
     detail?: string,
-    extra: { issues?: readonly ProblemIssue[]; headers?: Record<string, string> } = {},
+    extra: { issues?: readonly ProblemIssue[]; headers?: Record<string, string>; extensions?: Record<string, string | number> } = {},
   ) {
     super(status, { message: detail ?? TITLES[code] });
     this.code = code;
     this.detail = detail;
     this.issues = extra.issues;
     this.headers = extra.headers ?? {};
+    this.extensions = extra.extensions ?? {};
   }
 
   /** The problem document (RFC 9457 §3) for this error at `instance`. */
   toJSON(instance?: string): Record<string, unknown> {
     return {
+      ...this.extensions,
       type: `urn:need2know:problem:${this.code}`,
       title: TITLES[this.code],
       status: this.status,

@@ -44,4 +44,12 @@ describe('purposeWidenings', () => {
     expect(purposeWidenings({ ...base, allowUnblurredMedia: false }, { ...base, allowUnblurredMedia: true })).toEqual(['allow_unblurred_media: false → true']);
     expect(purposeWidenings({ ...base, allowUnblurredMedia: true }, { ...base, allowUnblurredMedia: false })).toEqual([]);
   });
+
+  it('treats a higher per-officer limit as a widening, a lower one as narrowing', () => {
+    const officers = { ...base, officerRequestsPerMinute: 30, officerPersonsPerHour: 100 };
+    expect(purposeWidenings(officers, { ...officers, officerRequestsPerMinute: 31, officerPersonsPerHour: 101 })).toEqual(['officer_requests_per_minute raised', 'officer_persons_per_hour raised']);
+    expect(purposeWidenings(officers, { ...officers, officerRequestsPerMinute: 5, officerPersonsPerHour: 10 })).toEqual([]);
+    // A purpose stored before per-officer limits let each client use the grant's whole budget.
+    expect(purposeWidenings(base, { ...base, officerRequestsPerMinute: 60, officerPersonsPerHour: 200 })).toEqual([]);
+  });
 });

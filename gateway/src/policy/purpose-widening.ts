@@ -5,7 +5,11 @@ import type { Purpose } from './types.js';
 const REVEALS: Record<DisclosureMode, number> = { none: 0, predicate: 1, generalised: 2, masked: 2, pseudonym: 2, clear: 3 };
 
 /** The parts of a purpose that decide what may be disclosed, to whom, and how fast. */
-export type PurposeTerms = Pick<Purpose, 'rules' | 'actions' | 'agencies' | 'maxTokenLifetime' | 'requestsPerMinute' | 'personsPerHour' | 'notificationDelayDays' | 'status'> & { readonly allowUnblurredMedia?: boolean };
+export type PurposeTerms = Pick<Purpose, 'rules' | 'actions' | 'agencies' | 'maxTokenLifetime' | 'requestsPerMinute' | 'personsPerHour' | 'notificationDelayDays' | 'status'> & {
+  readonly allowUnblurredMedia?: boolean;
+  readonly officerRequestsPerMinute?: number;
+  readonly officerPersonsPerHour?: number;
+};
 
 /**
  * The ways `next` would let more out than `current` (empty when it only narrows or keeps): a field
@@ -27,6 +31,8 @@ export function purposeWidenings(current: PurposeTerms, next: PurposeTerms): str
   if (next.maxTokenLifetime > current.maxTokenLifetime) out.push('max_token_lifetime raised');
   if (next.requestsPerMinute > current.requestsPerMinute) out.push('requests_per_minute raised');
   if (next.personsPerHour > current.personsPerHour) out.push('persons_per_hour raised');
+  if ((next.officerRequestsPerMinute ?? 0) > (current.officerRequestsPerMinute ?? current.requestsPerMinute)) out.push('officer_requests_per_minute raised');
+  if ((next.officerPersonsPerHour ?? 0) > (current.officerPersonsPerHour ?? current.personsPerHour)) out.push('officer_persons_per_hour raised');
   if (next.notificationDelayDays < current.notificationDelayDays) out.push('notification_delay_days lowered');
   if (current.status === 'retired' && next.status === 'active') out.push('status: retired → active');
   if (next.allowUnblurredMedia === true && current.allowUnblurredMedia !== true) out.push('allow_unblurred_media: false → true');

@@ -28,6 +28,8 @@ function purpose(over: Partial<Purpose> = {}): Purpose {
     maxTokenLifetime: 300,
     requestsPerMinute: 60,
     personsPerHour: 200,
+    officerRequestsPerMinute: 60,
+    officerPersonsPerHour: 200,
     notificationDelayDays: 0,
     allowUnblurredMedia: false,
     status: 'active',

@@ -19,8 +19,12 @@ export interface Purpose {
   readonly agencies: readonly string[];
   /** Longest access token under this purpose (seconds). */
   readonly maxTokenLifetime: number;
+  /** Limits for the grant as a whole (every client under it together). */
   readonly requestsPerMinute: number;
   readonly personsPerHour: number;
+  /** Limits for each client under a grant on its own (an officer's viewer, or a system). */
+  readonly officerRequestsPerMinute: number;
+  readonly officerPersonsPerHour: number;
   /** Subject access reports show disclosures under this purpose only after this delay (covert work). */
   readonly notificationDelayDays: number;
   /** Flagged media may go out unblurred under this purpose, on grants leadership approved for it. */

@@ -1,7 +1,7 @@
 import { recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
 import { keyRing } from '../keys/key-ring.js';
-import { currentRecords } from '../storage/records.js';
+import { currentRecords, type RecordRow } from '../storage/records.js';
 import { openRecord } from './seal-record.js';
 
 /** A current record, opened: its owner, version and the requested fields in clear. */
@@ -19,10 +19,16 @@ export interface OpenedRecord {
  * not open is an integrity failure, never a partial answer.
  */
 export async function readRecords(env: GatewayEnv, type: string, ids: readonly string[], fields?: readonly string[]): Promise<OpenedRecord[]> {
+  if (recordType(type) === undefined) return [];
+  return openRows(env, type, ids, await currentRecords(env.DB, type, ids), fields);
+}
+
+/** Opens rows already read (e.g. in a batch with other reads) as {@link readRecords} would. */
+export async function openRows(env: GatewayEnv, type: string, ids: readonly string[], read: readonly RecordRow[], fields?: readonly string[]): Promise<OpenedRecord[]> {
   const def = recordType(type);
   if (def === undefined) return [];
   const ring = await keyRing(env);
-  const rows = new Map((await currentRecords(env.DB, type, ids)).map((row) => [row.id, row]));
+  const rows = new Map(read.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = rows.get(id);
     return row === undefined ? [] : [{ type, id, owner: row.owner, version: row.version, fields: openRecord(ring, def, row, fields) }];

@@ -14,7 +14,8 @@ export const MAX_SEARCH_CANDIDATES = 200;
  * normalises the terms, computes the blind index, reads the candidates, opens their search fields
  * and keeps only exact matches (the truncated index has rare false positives). Returns the matching
  * records with the fields named in `fields` opened, in candidate order. Unknown searches and terms
- * that do not normalise match nothing.
+ * that do not normalise match nothing. With `within`, only those ids are candidates, filtered in
+ * the index query itself: a record the caller may not see costs exactly what no record costs.
  */
 export async function findByBlindIndex(
   env: GatewayEnv,
@@ -22,12 +23,13 @@ export async function findByBlindIndex(
   search: string,
   terms: Readonly<Record<string, unknown>>,
   fields?: readonly string[],
+  within?: readonly string[],
 ): Promise<OpenedRecord[]> {
   const def = recordType(type);
   const wanted = def === undefined ? null : searchValues(def, search, terms);
   if (def === undefined || wanted === null) return [];
   const ring = await keyRing(env);
-  const ids = await idsByTag(env.DB, type, search, blindIndex(ring, { recordType: type, search }, wanted), MAX_SEARCH_CANDIDATES);
+  const ids = await idsByTag(env.DB, type, search, blindIndex(ring, { recordType: type, search }, wanted), MAX_SEARCH_CANDIDATES, within);
   if (ids.length === 0) return [];
   const searchFields = def.searches[search] ?? [];
   const candidates = await readRecords(env, type, ids, [...new Set([...searchFields, ...(fields ?? Object.keys(def.fields))])]);

@@ -12,6 +12,8 @@ interface Raw {
   max_token_lifetime: number;
   requests_per_minute: number;
   persons_per_hour: number;
+  officer_requests_per_minute: number;
+  officer_persons_per_hour: number;
   notification_delay_days: number;
   allow_unblurred_media: number;
   status: 'active' | 'retired';
@@ -33,6 +35,8 @@ const toPurpose = (r: Raw): Purpose => ({
   maxTokenLifetime: r.max_token_lifetime,
   requestsPerMinute: r.requests_per_minute,
   personsPerHour: r.persons_per_hour,
+  officerRequestsPerMinute: r.officer_requests_per_minute,
+  officerPersonsPerHour: r.officer_persons_per_hour,
   notificationDelayDays: r.notification_delay_days,
   allowUnblurredMedia: r.allow_unblurred_media === 1,
   status: r.status,
@@ -68,12 +72,12 @@ export function insertPurpose(db: D1Database, p: Purpose): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO purposes (id, title, legal_basis, description, rules, actions, agencies, max_token_lifetime,
-         requests_per_minute, persons_per_hour, notification_delay_days, allow_unblurred_media, status, version, etag, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         requests_per_minute, persons_per_hour, officer_requests_per_minute, officer_persons_per_hour, notification_delay_days, allow_unblurred_media, status, version, etag, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       p.id, p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies),
-      p.maxTokenLifetime, p.requestsPerMinute, p.personsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.status, p.version, p.etag, p.createdBy, p.createdAt, p.updatedAt,
+      p.maxTokenLifetime, p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.status, p.version, p.etag, p.createdBy, p.createdAt, p.updatedAt,
     );
 }
 
@@ -82,11 +86,11 @@ export function updatePurpose(db: D1Database, p: Purpose, expectedEtag: string):
   return db
     .prepare(
       `UPDATE purposes SET title = ?, legal_basis = ?, description = ?, rules = ?, actions = ?, agencies = ?, max_token_lifetime = ?,
-         requests_per_minute = ?, persons_per_hour = ?, notification_delay_days = ?, allow_unblurred_media = ?, status = ?, version = ?, etag = ?, updated_at = ?
+         requests_per_minute = ?, persons_per_hour = ?, officer_requests_per_minute = ?, officer_persons_per_hour = ?, notification_delay_days = ?, allow_unblurred_media = ?, status = ?, version = ?, etag = ?, updated_at = ?
        WHERE id = ? AND etag = ?`,
     )
     .bind(
       p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies), p.maxTokenLifetime,
-      p.requestsPerMinute, p.personsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.status, p.version, p.etag, p.updatedAt, p.id, expectedEtag,
+      p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.status, p.version, p.etag, p.updatedAt, p.id, expectedEtag,
     );
 }

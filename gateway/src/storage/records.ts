@@ -41,14 +41,21 @@ const toRow = (r: Raw): RecordRow => ({
   ingestedBy: r.ingested_by,
 });
 
+/** Statement selecting the current versions of records `ids` of `type` (for batching); map with {@link recordRowsFrom}. */
+export function selectCurrentRecords(db: D1Database, type: string, ids: readonly string[]): D1PreparedStatement {
+  // One bound parameter carrying a JSON array: D1 limits a statement to 100 parameters.
+  return db.prepare('SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))').bind(type, JSON.stringify(ids));
+}
+
+/** Maps the rows read through {@link selectCurrentRecords}. */
+export function recordRowsFrom(result: D1Result<Record<string, unknown>> | undefined): RecordRow[] {
+  return (result?.results ?? []).map((r) => toRow(r as unknown as Raw));
+}
+
 /** The current versions of records `ids` of `type` (absent ids are simply missing). */
 export async function currentRecords(db: D1Database, type: string, ids: readonly string[]): Promise<RecordRow[]> {
   if (ids.length === 0) return [];
-  // One bound parameter carrying a JSON array: D1 limits a statement to 100 parameters.
-  const { results } = await db
-    .prepare('SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))')
-    .bind(type, JSON.stringify(ids))
-    .all<Raw>();
+  const { results } = await selectCurrentRecords(db, type, ids).all<Raw>();
   return results.map(toRow);
 }
 
@@ -58,9 +65,16 @@ export async function recordVersions(db: D1Database, type: string, id: string): 
   return results.map(toRow);
 }
 
-/** Ids of current records of `type` whose blind index `search` equals `tag` (candidates: may hold false positives). */
-export async function idsByTag(db: D1Database, type: string, search: string, tag: string, limit: number): Promise<string[]> {
-  const { results } = await db.prepare('SELECT id FROM record_index WHERE type = ? AND search = ? AND tag = ? LIMIT ?').bind(type, search, tag, limit).all<{ id: string }>();
+/**
+ * Ids of current records of `type` whose blind index `search` equals `tag` (candidates: may hold
+ * false positives), only among `within` when given (filtered in the query, so ids outside it are
+ * never even returned).
+ */
+export async function idsByTag(db: D1Database, type: string, search: string, tag: string, limit: number, within?: readonly string[]): Promise<string[]> {
+  const { results } = await db
+    .prepare('SELECT id FROM record_index WHERE type = ?1 AND search = ?2 AND tag = ?3 AND (?5 IS NULL OR id IN (SELECT value FROM json_each(?5))) LIMIT ?4')
+    .bind(type, search, tag, limit, within === undefined ? null : JSON.stringify(within))
+    .all<{ id: string }>();
   return results.map((r) => r.id);
 }
 

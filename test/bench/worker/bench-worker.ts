@@ -8,6 +8,10 @@ import { createApp } from '../../../gateway/src/app.js';
 import type { GatewayEnv } from '../../../gateway/src/env.js';
 import { readRecords } from '../../../gateway/src/records/read.js';
 import { findByBlindIndex } from '../../../gateway/src/records/search.js';
+import { sealDelivery } from '../../../gateway/src/delivery/seal-delivery.js';
+import { verifyDpopProof } from '../../../gateway/src/oauth/dpop.js';
+import { dpopProof, ephemeralDpopKey, generateClientKeys } from '@need2know/client';
+import { formatTrace, TRACE_HEADER, tracedEnv, type TracedCall } from './trace-bindings.js';
 
 export { AuditLog } from '../../../gateway/src/durable/audit-log.js';
 export { GrantKeyVault } from '../../../gateway/src/durable/grant-key-vault.js';
@@ -61,8 +65,16 @@ bench.get('/__bench/by-id', async (c) => {
 
 /** Baseline for disclosure: the same record read and opened, returned as JSON with no token, policy, minimisation, signature, sealing or log. */
 bench.get('/__bench/unprotected/:type/:id', async (c) => {
-  const [record] = await readRecords(c.env, c.req.param('type'), [c.req.param('id')]);
-  return record === undefined ? c.json({ error: 'not found' }, 404) : c.json({ records: [{ id: record.id, ...record.fields }] });
+  const trace = c.req.header('x-bench-trace') === '1';
+  const calls: TracedCall[] = [];
+  const start = performance.now();
+  const [record] = await readRecords(trace ? tracedEnv(c.env, calls) : c.env, c.req.param('type'), [c.req.param('id')]);
+  const res = record === undefined ? c.json({ error: 'not found' }, 404) : c.json({ records: [{ id: record.id, ...record.fields }] });
+  if (trace) {
+    res.headers.set(TRACE_HEADER, formatTrace(calls));
+    res.headers.set(`${TRACE_HEADER}-total`, (performance.now() - start).toFixed(2));
+  }
+  return res;
 });
 
 /** Appends `n` synthetic entries to a bench-only log shard (to time appends and grow the tree for proofs). */
@@ -83,17 +95,80 @@ bench.get('/__bench/audit/proof', async (c) => {
   return c.json({ size, length: (proof as { proof: string[] } | null)?.proof.length ?? 0 });
 });
 
-/** A log that appends nothing: the benchmark-only baseline for the audit's cost on a disclosure. */
+/**
+ * The storage primitives a disclosure is made of, each run `n` times in a row inside the Worker:
+ * mean milliseconds per call, free of HTTP and client noise (timers advance locally).
+ */
+bench.get('/__bench/primitives', async (c) => {
+  const n = Number(c.req.query('n') ?? '50');
+  const id = c.req.query('id') ?? '';
+  const db = c.env.DB;
+  const grant = (await db.prepare('SELECT id, purpose_id FROM grants LIMIT 1').first<{ id: string; purpose_id: string }>()) ?? { id: '', purpose_id: '' };
+  const auth = () => [
+    db.prepare('SELECT jti FROM revoked_tokens WHERE jti = ?').bind('x'),
+    db.prepare('SELECT kind, agency_id, status, encryption_jwk FROM clients WHERE id = ?').bind('bench-tracer'),
+    db.prepare('SELECT * FROM grants WHERE id = ?').bind(grant.id),
+    db.prepare('SELECT * FROM purposes WHERE id = ?').bind(grant.purpose_id),
+  ];
+  const record = () => db.prepare('SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))').bind('person', JSON.stringify([id]));
+  const log = c.env.AUDIT_LOG.get(c.env.AUDIT_LOG.idFromName('primitives'));
+  const guard = c.env.REPLAY_GUARD.get(c.env.REPLAY_GUARD.idFromName('primitives'));
+  let k = 0;
+  const nowS = Math.floor(Date.now() / 1000);
+  const proofUrl = `${new URL(c.req.url).origin}/v1/records/person/x`;
+  const dpopKey = await ephemeralDpopKey();
+  const proof = await dpopProof(dpopKey, 'GET', proofUrl, undefined, nowS);
+  const recipient = (await generateClientKeys()).public.encryption;
+  const steps: Record<string, () => Promise<unknown>> = {
+    'd1 SELECT 1': () => db.prepare('SELECT 1').first(),
+    'd1 record row': () => record().all(),
+    'd1 batch: 4 auth reads': () => db.batch(auth()),
+    'd1 batch: 4 auth reads + record row': () => db.batch([...auth(), record()]),
+    'd1 insert disclosure row': () => db.prepare("INSERT INTO disclosures (id, at, client_id, agency_id, purpose_id, grant_id, action, record_type, subjects, fields, request_hash, response_hash, outcome) VALUES (?, 0, 'b', 'b', 'b', 'b', 'fetch', 'person', '[]', '{}', '', '', 'disclosed')").bind(`prim-${crypto.randomUUID()}`).run(),
+    'do replay guard: spend 1': () => guard.consume([{ key: `p:${k++}:${Math.random()}`, expiresAt: Math.floor(Date.now() / 1000) + 60 }], Math.floor(Date.now() / 1000)),
+    'do log: append 1': () => log.append([{ kind: 'bench', at: 0, i: k++ }]),
+    'do log: size (no write)': () => log.size(),
+    'cpu: verify DPoP proof (Ed25519)': async () => verifyDpopProof([proof], { method: 'GET', url: proofUrl }, nowS),
+    'cpu: sign + seal a disclosure (EdDSA, ECDH-ES P-256)': () => sealDelivery(c.env, nowS, { clientId: 'bench', encryptionJwk: recipient }, { purpose: 'p', grant: 'g', request_hash: 'h', records: [{ id: 'x', name_latin: 'Sok Chanthy', phone: '+855 ** *** 412' }] }, 60),
+    'cpu: open one stored record': () => readRecords(c.env, 'person', [id]),
+  };
+  void k;
+  const out: Record<string, number> = {};
+  for (const [name, step] of Object.entries(steps)) {
+    await step();
+    const start = performance.now();
+    for (let i = 0; i < n; i++) await step();
+    out[name] = Number(((performance.now() - start) / n).toFixed(3));
+  }
+  return c.json(out);
+});
+
+/**
+ * A log that appends nothing: the benchmark-only baseline for the audit's cost on a disclosure. The
+ * rate limits live in the log object, so this baseline admits every request without counting it.
+ */
 const noAuditLog = {
   idFromName: (name: string) => name,
-  get: () => ({ append: async () => ({ first: 0, size: 0 }) }),
+  get: () => ({ append: async () => ({ first: 0, size: 0 }), admitAndAppend: async () => ({ ok: true, index: 0 }), flushIndex: async () => undefined }),
 };
 
-bench.all('*', (c) =>
-  c.req.header('x-bench-no-audit') === '1'
+/** With `x-bench-trace: 1`, every storage round trip of the request is timed and returned in a header. */
+async function traced(c: { req: { raw: Request }; env: GatewayEnv; executionCtx: ExecutionContext }): Promise<Response> {
+  const calls: TracedCall[] = [];
+  const start = performance.now();
+  const res = await gateway.fetch(c.req.raw, tracedEnv(c.env, calls), c.executionCtx);
+  const out = new Response(res.body, res);
+  out.headers.set(TRACE_HEADER, formatTrace(calls));
+  out.headers.set(`${TRACE_HEADER}-total`, (performance.now() - start).toFixed(2));
+  return out;
+}
+
+bench.all('*', (c) => {
+  if (c.req.header('x-bench-trace') === '1') return traced(c);
+  return c.req.header('x-bench-no-audit') === '1'
     ? gateway.fetch(c.req.raw, { ...c.env, AUDIT_LOG: noAuditLog as unknown as GatewayEnv['AUDIT_LOG'] }, c.executionCtx)
-    : gateway.fetch(c.req.raw, c.env, c.executionCtx),
-);
+    : gateway.fetch(c.req.raw, c.env, c.executionCtx);
+});
 
 export default {
   fetch: (request, env, ctx) => bench.fetch(request, env, ctx),

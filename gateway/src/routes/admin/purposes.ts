@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { officerShareOf } from '../../access/limits.js';
 import { Problem, type ProblemIssue } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
 import { checkPurposeRules } from '../../policy/purpose-rules.js';
@@ -21,6 +22,8 @@ async function checkPurpose(db: D1Database, body: Omit<Body, 'reason'>): Promise
   body.agencies.forEach((a, i) => {
     if (!known.has(a)) issues.push({ path: `agencies.${i}`, code: 'unknown_agency', message: 'no such agency' });
   });
+  if ((body.officer_requests_per_minute ?? 0) > body.requests_per_minute) issues.push({ path: 'officer_requests_per_minute', code: 'above_grant_limit', message: 'at most requests_per_minute' });
+  if ((body.officer_persons_per_hour ?? 0) > body.persons_per_hour) issues.push({ path: 'officer_persons_per_hour', code: 'above_grant_limit', message: 'at most persons_per_hour' });
   return issues;
 }
 
@@ -34,6 +37,8 @@ const fields = (body: Omit<Body, 'reason'>) => ({
   maxTokenLifetime: body.max_token_lifetime,
   requestsPerMinute: body.requests_per_minute,
   personsPerHour: body.persons_per_hour,
+  officerRequestsPerMinute: body.officer_requests_per_minute ?? officerShareOf(body.requests_per_minute),
+  officerPersonsPerHour: body.officer_persons_per_hour ?? officerShareOf(body.persons_per_hour),
   notificationDelayDays: body.notification_delay_days,
   allowUnblurredMedia: body.allow_unblurred_media,
   status: body.status,

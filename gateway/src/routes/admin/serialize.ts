@@ -36,6 +36,8 @@ export const purposeOut = (p: Purpose) => ({
   max_token_lifetime: p.maxTokenLifetime,
   requests_per_minute: p.requestsPerMinute,
   persons_per_hour: p.personsPerHour,
+  officer_requests_per_minute: p.officerRequestsPerMinute,
+  officer_persons_per_hour: p.officerPersonsPerHour,
   notification_delay_days: p.notificationDelayDays,
   allow_unblurred_media: p.allowUnblurredMedia,
   status: p.status,

@@ -3,7 +3,6 @@ import type { AppEnv } from '../../app-env.js';
 import { answerCheck, CHECKS, findPersons, type Check } from '../../access/checks.js';
 import { deliver } from '../../access/deliver.js';
 import { beginRecordRequest } from '../../access/preamble.js';
-import { inGrantRecords } from '../../access/scope.js';
 import { DISCLOSURE_MEDIA_TYPE } from '../../delivery/seal-delivery.js';
 import { Problem } from '../../errors/problem.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
@@ -51,7 +50,7 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     throw new Problem(403, 'insufficient_scope', 'The purpose does not allow this check.');
   }
   if (check === 'criterion' && body.criterion === undefined) throw new Problem(400, 'validation_failed', 'A criterion check names the criterion (1–5).', { issues: [{ path: 'criterion', code: 'required', message: 'required' }] });
-  const persons = (await findPersons(c.env, body.subject, ['red_notice', 'blacklist'])).filter((p) => inGrantRecords(granted, p.id));
+  const persons = await findPersons(c.env, body.subject, ['red_notice', 'blacklist'], granted.record_ids);
   const today = new Date(c.var.now * 1000).toISOString().slice(0, 10);
   const answer = await answerCheck(c.env, check, persons, today, body.criterion);
   return deliver(c, {

@@ -2,22 +2,26 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { recordType, RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { recordDisclosure } from '../../access/audit.js';
+import { admitAndRecord } from '../../access/audit.js';
 import { deliver } from '../../access/deliver.js';
 import { fieldsForDisclosure } from '../../access/open-fields.js';
 import { beginRecordRequest } from '../../access/preamble.js';
-import { admit, grantScope, rateLimited } from '../../access/limits.js';
+import { admissionFor, rateLimited } from '../../access/limits.js';
 import { inGrantRecords } from '../../access/scope.js';
 import { subjectIds } from '../../access/subjects.js';
 import { DISCLOSURE_MEDIA_TYPE } from '../../delivery/seal-delivery.js';
 import { minimiseRecord } from '../../disclosure/minimise.js';
 import { mayReleaseUnblurredMedia } from '../../policy/media.js';
+import type { Purpose } from '../../policy/types.js';
 import { Problem } from '../../errors/problem.js';
 import { keyRing } from '../../keys/key-ring.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
-import { readRecords, type OpenedRecord } from '../../records/read.js';
+import type { AccessTokenClaims } from '../../oauth/access-token.js';
+import type { GrantedRecordAccess } from '../../oauth/authorization-details.js';
+import { openRows, type OpenedRecord } from '../../records/read.js';
 import { findByBlindIndex } from '../../records/search.js';
+import { recordRowsFrom, selectCurrentRecords } from '../../storage/records.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -37,13 +41,30 @@ const problems = {
   410: { description: 'The viewer key for this window is destroyed (`key_destroyed`)', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
 };
 
+/** An id no record can have (ids start with a letter or digit): what a fetch reads when the grant does not cover the record named. */
+const NO_RECORD = '';
+
+/**
+ * The record a fetch names, read in the same D1 round trip as the caller's checks. A record the
+ * token's grant does not cover is never read: the statement asks for {@link NO_RECORD} instead, so
+ * it costs exactly what a missing record costs — same statement, one index probe, no row, nothing
+ * to open — and neither the answer nor its timing tells whether it exists.
+ */
+function recordNamed(c: Context<AppEnv>, claims: AccessTokenClaims): D1PreparedStatement[] {
+  const type = c.req.param('type') ?? '';
+  const id = c.req.param('id') ?? '';
+  const granted = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
+  const covered = granted !== undefined && granted.record_types.includes(type) && inGrantRecords(granted, id);
+  return [selectCurrentRecords(c.env.DB, type, [covered ? id : NO_RECORD])];
+}
+
 const fetchRoute = createRoute({
   method: 'get',
   path: '/records/{type}/{id}',
   tags: ['records'],
   summary: 'Fetch one record, minimised to what the purpose allows, sealed to the caller',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_access'), bindRequest] as const,
+  middleware: [requireAccessToken('record_access', { alongside: recordNamed }), bindRequest] as const,
   request: { params: z.object({ type: TypeName, id: RecordId }), query: Delivery },
   responses: { 200: sealed, ...problems },
 });
@@ -79,28 +100,22 @@ async function minimised(c: Context<AppEnv>, type: string, records: readonly Ope
 }
 
 /**
- * Counts the request against the grant's limit (probing ids is a request like any other), records
- * an answer that disclosed nothing, then refuses with the same 404 for missing and out-of-grant records.
+ * Answers a fetch or search that disclosed nothing: the request still counts against the grant's
+ * and the client's limits (probing ids is a request like any other) and is logged, in one call to
+ * the log; then the same 404 whether the record is missing or outside the grant.
  */
-async function notFound(c: Context<AppEnv>, action: 'fetch' | 'search', type: string, purposeId: string): Promise<never> {
+async function notFound(c: Context<AppEnv>, action: 'fetch' | 'search', type: string, purpose: Purpose): Promise<never> {
   const { access, now, requestHash } = c.var;
-  const admission = access.grant === undefined || access.purpose === undefined ? null : await admit(c.env, grantScope(access.grant.id), access.purpose, [], now);
-  await recordDisclosure(c.env, {
-    id: crypto.randomUUID(),
-    at: now,
-    clientId: access.clientId,
-    agencyId: access.agencyId,
-    purposeId,
-    grantId: access.grant?.id ?? '',
-    action,
-    recordType: type,
-    subjects: [],
-    fields: {},
-    requestHash,
-    responseHash: '',
-    outcome: admission !== null && !admission.ok ? 'rate_limited' : 'not_found',
-  });
-  if (admission !== null && !admission.ok) throw rateLimited(admission);
+  const grant = access.grant;
+  if (grant === undefined) throw new Error('record access middleware did not run');
+  const entry = { at: now, clientId: access.clientId, agencyId: access.agencyId, purposeId: purpose.id, grantId: grant.id, action, recordType: type, subjects: [], fields: {}, requestHash, responseHash: '' };
+  const admitted = await admitAndRecord(
+    c.env,
+    admissionFor(purpose, grant.id, access.clientId, [], now),
+    { ...entry, id: crypto.randomUUID(), outcome: 'not_found' },
+    { ...entry, id: crypto.randomUUID(), outcome: 'rate_limited' },
+  );
+  if (!admitted.ok) throw rateLimited(admitted);
   throw new Problem(404, 'not_found');
 }
 
@@ -110,11 +125,12 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { type, id } = c.req.valid('param');
     const req = await beginRecordRequest(c, 'fetch', type);
     const granted = c.var.access.recordAccess;
-    // Read first, decide after: a record outside the grant costs the same as a missing one.
     const def = recordType(type);
     if (def === undefined) throw new Problem(404, 'not_found');
-    const [record] = await readRecords(c.env, type, [id], fieldsForDisclosure(def, req.fields));
-    if (record === undefined || granted === undefined || !inGrantRecords(granted, id)) return notFound(c, 'fetch', type, req.purpose.id);
+    // The row was read with the caller's checks (see `recordNamed`): nothing for a record outside the grant.
+    const covered = granted !== undefined && inGrantRecords(granted, id);
+    const [record] = covered ? await openRows(c.env, type, [id], recordRowsFrom(c.var.access.alongside[0]), fieldsForDisclosure(def, req.fields)) : [];
+    if (record === undefined) return notFound(c, 'fetch', type, req.purpose);
     const [out] = await minimised(c, type, [record], req.fields);
     return deliver(c, { action: 'fetch', recordType: type, payload: { records: [out] }, subjectIds: subjectIds(type, { id, ...record.fields }), fields: req.fields, purpose: req.purpose, forViewer: c.req.valid('query').delivery === 'viewer' });
   })
@@ -128,9 +144,9 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     // Searching by a field the purpose does not disclose would reveal it by matching: refused.
     if (searchFields.some((f) => req.fields[f] === undefined)) throw new Problem(403, 'insufficient_scope', 'The purpose does not cover the fields of this search.');
     const granted = c.var.access.recordAccess;
-    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields)))
-      .filter((r) => granted !== undefined && inGrantRecords(granted, r.id))
-      .slice(0, body.limit);
+    if (granted === undefined) throw new Error('record access middleware did not run');
+    // Records outside a case-specific grant are not even candidates: they cost what no match costs.
+    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), granted.record_ids)).slice(0, body.limit);
     const out = await minimised(c, type, found, req.fields);
     return deliver(c, {
       action: 'search',
