@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { AdminClient, type Json } from './lib/admin-client.js';
 import { countLines, loadRecords, ndjsonRecords, readCheckpoint, writeCheckpoint } from './lib/bulk-load.js';
 import { parseDuration, parseWhen, printTable } from './lib/cli-output.js';
+import { printDailyReport, printRecordTypes, type DailyReportBody, type RecordTypesBody } from './lib/reports-cli.js';
 import { loadDemoDataset } from './lib/demo-data-load.js';
 import { CREDENTIALS, readCredentials } from './lib/local-files.js';
 import { STATS_HELP, statsCommand } from './lib/stats-cli.js';
@@ -49,6 +50,11 @@ Oversight
   audit export [--from N] [--to N] --out FILE         a signed log segment (privacy officer)
   audit verify --file FILE [--vkey KEY]               verify an export offline (KEY: the log's
                                                       published vkey; fetched from --gateway if absent)
+  reports daily [--days N] [--time-zone TZ] [--agency ID] [--purpose ID]
+                                                      disclosures, refusals and rate-limit hits per local
+                                                      day (default 14 days in Asia/Phnom_Penh)
+  reports subject-access --national-id ID --reason TEXT   every disclosure of one person's data
+  record-types                                        each field and the disclosure modes a purpose may give it
 
 Data owner tools
   load --client ID --type TYPE --file FILE.ndjson [--batch N]   bulk-load records (resumable)
@@ -104,6 +110,9 @@ const { values: opts, positionals } = parseArgs({
     out: { type: 'string' },
     vkey: { type: 'string' },
     to: { type: 'string' },
+    days: { type: 'string' },
+    'time-zone': { type: 'string' },
+    'national-id': { type: 'string' },
   },
 });
 
@@ -288,6 +297,18 @@ async function main(): Promise<void> {
       if (creds === null) throw new Error('no credentials: run npm start first');
       const reports = await loadDemoDataset(opts.gateway ?? creds.issuer, creds.clients, { persons: Number(opts.persons ?? 10_000), ...(opts.seed === undefined ? {} : { seed: opts.seed }) });
       return print(reports);
+    }
+    case 'reports daily': {
+      const query = new URLSearchParams({ days: opts.days ?? '14', time_zone: opts['time-zone'] ?? 'Asia/Phnom_Penh', ...(opts.agency === undefined ? {} : { agency_id: opts.agency }), ...(opts.purpose === undefined ? {} : { purpose_id: opts.purpose }) });
+      const body = await (await admin()).get<DailyReportBody>(`/reports/daily-disclosures?${query}`);
+      return opts.json ? print(body) : printDailyReport(body);
+    }
+    case 'reports subject-access':
+      // The national ID travels in the request body, never in a URL.
+      return print(await (await admin()).post('/reports/subject-access', { national_id: need('national-id'), reason: need('reason') }));
+    case 'record-types': {
+      const body = await (await admin()).get<RecordTypesBody>('/record-types');
+      return opts.json ? print(body) : printRecordTypes(body);
     }
     case 'audit checkpoint':
       return void console.log(await (await fetch(`${gatewayUrl()}/v1/audit/checkpoint`)).text());

@@ -19,6 +19,8 @@ import { startLocalGateway, type LocalGateway } from '../support/local-gateway.j
 const PERSONS = 40;
 /** Records the tracing partner fetches before the test starts (each one a disclosure). */
 export const FETCHED = 6;
+/** Hours left on the grant the fixture opens to show a window about to end. */
+export const ENDING_IN_HOURS = 6;
 
 export interface ConsoleWorld {
   readonly local: LocalGateway;
@@ -29,6 +31,8 @@ export interface ConsoleWorld {
   readonly clients: readonly DemoClientCredentials[];
   /** National ID of a person the tracing partner fetched `FETCHED / 2` times. */
   readonly disclosedNationalId: string;
+  /** The grant whose window ends within hours. */
+  readonly endingGrant: string;
 }
 
 /** Whether this machine has a font that renders Khmer script (Debian: fonts-khmeros). */
@@ -68,6 +72,18 @@ export async function startConsoleWorld(port: number): Promise<ConsoleWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'n2k-console-keys-'));
   const [a, b] = writeOfficerKeyFiles(dir, url, officers) as [string, string];
 
+  // A window about to end (opened 90 hours ago for 96), for the timeline to call out.
+  const now = Date.now();
+  const ending = await requester.post<{ id: string; requests: { id: string }[] }>('/grants', {
+    purpose_id: 'justice-case-review',
+    agency_id: 'ministry-of-justice',
+    not_before: new Date(now - 90 * 3600_000).toISOString(),
+    not_after: new Date(now + ENDING_IN_HOURS * 3600_000).toISOString(),
+    data_life_seconds: 24 * 3600,
+    note: 'Review of one referred case',
+  });
+  await approver.post(`/grants/${ending.id}/requests/${ending.requests[0]!.id}/approve`, { reason: 'approved for the test' });
+
   await loadDemoDataset(url, clients, { persons: PERSONS });
   const dataset = generateDataset({ persons: PERSONS });
   const tracer = clients.find((c) => c.client_id === 'moh-tracing-app');
@@ -80,5 +96,5 @@ export async function startConsoleWorld(port: number): Promise<ConsoleWorld> {
   // A probe for a record that does not exist: a refusal in the figures.
   if ((await session.fetch('/v1/records/person/P-missing-0001')).status !== 404) throw new Error('probe not refused');
 
-  return { local, url, keyFiles: [a, b], officerIds: [officers[0]!.client_id, officers[1]!.client_id], clients, disclosedNationalId: dataset.personAt(0).national_id };
+  return { local, url, keyFiles: [a, b], officerIds: [officers[0]!.client_id, officers[1]!.client_id], clients, disclosedNationalId: dataset.personAt(0).national_id, endingGrant: ending.id };
 }

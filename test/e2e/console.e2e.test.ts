@@ -141,6 +141,10 @@ describe('privacy officer console', () => {
     await ready(dara, '#/grants');
     await expect.poll(() => dara.locator(`svg.timeline g.bar-live[data-grant="${grantId}"]`).count()).toBe(1);
     expect(await dara.locator(`tr[data-grant="${grantId}"]`).textContent()).toContain('Live now');
+    // The window about to end is called out in words and marked on the timeline.
+    expect(await dara.locator('.callout-warn').textContent()).toContain('Case review by the Ministry of Justice for Ministry of Justice ends');
+    expect(await dara.locator(`svg.timeline g.bar-soon[data-grant="${world.endingGrant}"]`).count()).toBe(1);
+    expect(await dara.locator(`svg.timeline g.bar-soon[data-grant="${grantId}"]`).count()).toBe(0);
     await shot(dara, 'timeline');
     expect(await partnerToken(world.url, tracer(), PURPOSE)).toEqual({ ok: true });
   });
@@ -174,7 +178,8 @@ describe('privacy officer console', () => {
     expect(await partnerToken(world.url, tracer(), PURPOSE)).toEqual({ ok: false, status: 400, code: 'invalid_grant' });
 
     const { events } = await world.local.officers[0]!.get<{ events: { actor: string; action: string; target_id: string }[] }>('/events?limit=500');
-    const mine = events.filter((e) => e.target_id === grantId).map((e) => `${e.actor} ${e.action}`);
+    // Every console action is an administrative event of its officer (revocation also logs the shredding of viewer keys).
+    const mine = events.filter((e) => e.target_id === grantId && /^grant\.(create|approve|extend|revoke)$/.test(e.action)).map((e) => `${e.actor} ${e.action}`);
     expect(mine).toEqual([`${world.officerIds[0]} grant.create`, `${world.officerIds[1]} grant.approve`, `${world.officerIds[0]} grant.extend`, `${world.officerIds[0]} grant.revoke`]);
   });
 

@@ -85,6 +85,7 @@ export const en = {
   newEnd: 'New end of the window',
   duration: 'Length',
   durationHours: '{hours} hours',
+  durationDays: '{days} days',
   hoursShort: '{n} h',
   daysShort: '{n} d',
   date: 'Date',

@@ -90,6 +90,7 @@ export const km: Messages = {
   newEnd: 'ពេលបញ្ចប់ថ្មីនៃរយៈពេល',
   duration: 'រយៈពេល',
   durationHours: '{hours} ម៉ោង',
+  durationDays: '{days} ថ្ងៃ',
   hoursShort: '{n} ម៉ោង',
   daysShort: '{n} ថ្ងៃ',
   date: 'កាលបរិច្ឆេទ',

@@ -55,7 +55,7 @@ function grantTable(ctx: ViewContext, grants: readonly Grant[], purposes: readon
             ),
             h('td', {}, h('time', { datetime: g.not_before }, dateTime(g.not_before)), ' – ', h('time', { datetime: g.not_after }, dateTime(g.not_after)), h('div', { class: 'muted' }, span((Date.parse(g.not_after) - Date.parse(g.not_before)) / 1000))),
             h('td', {}, span(g.data_life_seconds)),
-            h('td', { class: 'actions' }, ...operations(ctx, g, purposeTitle(purposes, g.purpose_id))),
+            h('td', {}, h('div', { class: 'actions' }, ...operations(ctx, g, purposeTitle(purposes, g.purpose_id)))),
           );
         }),
       ),
@@ -138,7 +138,7 @@ function newGrantDialog(ctx: ViewContext, purposes: readonly Purpose[], agencies
         const a = from.instant();
         if (a !== null) until.set(a + hours * 3600_000);
         showLength();
-      } }, t('durationHours', { hours })),
+      } }, hours > 96 && hours % 24 === 0 ? t('durationDays', { days: hours / 24 }) : t('durationHours', { hours })),
     ),
   );
   const dataLife = input({ type: 'number', name: 'data_life_hours', min: 1, step: 1, required: true, value: DEFAULT_DATA_LIFE_HOURS, inputmode: 'numeric' });
