@@ -129,3 +129,14 @@ describe('the public tier', () => {
     await gatewayEnv.DB.prepare('DELETE FROM stats_places').run();
   });
 });
+
+describe('API documentation', () => {
+  it('documents the statistics routes and their schemas in /openapi.json', async () => {
+    const doc = (await (await testGateway().request('/openapi.json')).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    for (const path of ['/v1/stats/tables', '/v1/stats/public/{table}', '/v1/stats/tables/{table}', '/v1/admin/stats/grants', '/v1/admin/stats/tables/{table}/public', '/v1/admin/stats/requests/{id}/approve', '/v1/admin/stats/ledger']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.components.schemas.StatsRelease).toMatchObject({ type: 'object' });
+    expect(doc.components.schemas.StatsGrantCreate).toMatchObject({ type: 'object' });
+  });
+});

@@ -19,19 +19,32 @@ export interface UnitRecord {
  */
 export function boundContributions<T extends UnitRecord>(records: readonly T[], bound: number): T[] {
   if (!Number.isInteger(bound) || bound < 1 || bound > MAX_CONTRIBUTION_BOUND) throw new StatsError('ERR_PARAMETER', `the contribution bound is an integer from 1 to ${MAX_CONTRIBUTION_BOUND}`);
-  // Most people have few records: count first, and sort only the records of those over the bound.
-  const counts = new Map<string, number>();
-  for (const r of records) counts.set(r.unit, (counts.get(r.unit) ?? 0) + 1);
+  // Most people have few records: number the units and count them first (one map look-up per
+  // record), then sort only the records of those over the bound.
+  const index = new Map<string, number>();
+  const unitOf = new Int32Array(records.length);
+  const counts: number[] = [];
+  records.forEach((r, i) => {
+    let id = index.get(r.unit);
+    if (id === undefined) {
+      id = counts.length;
+      index.set(r.unit, id);
+      counts.push(0);
+    }
+    unitOf[i] = id;
+    counts[id] = (counts[id] as number) + 1;
+  });
   const kept: T[] = [];
-  const over = new Map<string, T[]>();
-  for (const r of records) {
-    if ((counts.get(r.unit) as number) <= bound) kept.push(r);
+  const over = new Map<number, T[]>();
+  records.forEach((r, i) => {
+    const id = unitOf[i] as number;
+    if ((counts[id] as number) <= bound) kept.push(r);
     else {
-      const list = over.get(r.unit);
-      if (list === undefined) over.set(r.unit, [r]);
+      const list = over.get(id);
+      if (list === undefined) over.set(id, [r]);
       else list.push(r);
     }
-  }
+  });
   for (const list of over.values()) {
     list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (let i = 0; i < bound; i++) kept.push(list[i] as T);
