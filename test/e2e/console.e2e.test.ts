@@ -99,11 +99,27 @@ describe('privacy officer console', () => {
     await shot(sophea, 'purpose');
   });
 
+  it('edits a purpose: letting more out waits for a second officer', async () => {
+    await sophea.getByRole('link', { name: 'Edit' }).click();
+    await ready(sophea, `#/purposes/${PURPOSE}/edit`);
+    expect(await unlabelledControls(sophea)).toEqual([]);
+    await sophea.selectOption('select[name="mode.person.phone"]', 'clear');
+    await sophea.getByLabel('Reason').fill('Tracers must call contacts back');
+    await sophea.getByRole('button', { name: 'Save' }).click();
+    await ready(sophea, `#/purposes/${PURPOSE}`);
+    await expect.poll(() => sophea.locator('.status').textContent()).toContain('waits for a second privacy officer');
+    // Nothing changed yet.
+    expect(await sophea.locator('.rules[data-record-type="person"] tr[data-field="phone"] .mode').textContent()).toBe('masked');
+  });
+
   it('requests a grant with a 96-hour window in Phnom Penh time, waiting for a second officer', async () => {
     await sophea.getByRole('link', { name: 'Grants and windows' }).click();
     await ready(sophea, '#/grants');
-    await sophea.getByRole('button', { name: 'New grant' }).click();
+    // Keyboard only: focus the button and press Enter.
+    await sophea.getByRole('button', { name: 'New grant' }).focus();
+    await sophea.keyboard.press('Enter');
     const dialog = sophea.getByRole('dialog');
+    expect(await unlabelledControls(sophea)).toEqual([]);
     await dialog.getByLabel('Purpose').selectOption(PURPOSE);
     await expect.poll(() => dialog.locator('.zone').first().textContent()).toBe('Asia/Phnom_Penh (UTC+07:00)');
     expect(await dialog.locator('output.length').textContent()).toContain('96 h');
@@ -131,7 +147,14 @@ describe('privacy officer console', () => {
     const row = dara.locator(`tr[data-grant="${grantId}"]`);
     await expect.poll(() => row.textContent()).toContain(world.officerIds[0]);
     expect(await row.textContent()).toContain('open the grant');
+    const widening = dara.locator('tr[data-request]', { hasText: `widen a purpose: ${PURPOSE}` });
+    expect(await widening.textContent()).toContain('person.phone');
     await shot(dara, 'approvals');
+    await widening.getByRole('button', { name: /^Approve/ }).click();
+    await dara.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => dara.locator('tr[data-request]', { hasText: `widen a purpose: ${PURPOSE}` }).count()).toBe(0);
+    const widened = await world.local.officers[0]!.get<{ rules: { person: Record<string, string> } }>(`/purposes/${PURPOSE}`);
+    expect(widened.rules.person.phone).toBe('clear');
     await row.getByRole('button', { name: /^Approve/ }).click();
     await dara.getByRole('dialog').getByLabel('Reason').fill('Checked against the outbreak declaration');
     await dara.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
@@ -229,6 +252,15 @@ describe('privacy officer console', () => {
     expect(violations).toEqual([]);
   });
 });
+
+/** Form controls on the page that have no accessible name. */
+function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => (el as HTMLInputElement).type !== 'hidden' && (el as HTMLInputElement).labels?.length === 0 && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby'))
+      .map((el) => (el as HTMLInputElement).name || el.id || el.tagName),
+  );
+}
 
 function tracer() {
   const c = world.clients.find((x) => x.client_id === 'moh-tracing-app');

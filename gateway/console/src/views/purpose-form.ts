@@ -73,7 +73,6 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
       requests_per_minute: Number((form.elements.namedItem('requests_per_minute') as HTMLInputElement).value),
       persons_per_hour: Number((form.elements.namedItem('persons_per_hour') as HTMLInputElement).value),
       notification_delay_days: Number((form.elements.namedItem('notification_delay_days') as HTMLInputElement).value),
-      allow_unblurred_media: purpose?.allow_unblurred_media ?? false,
     };
     submit.disabled = true;
     const request =
@@ -82,7 +81,7 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
             ctx.announce(t('purposeSaved'));
             location.hash = `#/purposes/${p.id}`;
           })
-        : ctx.api.updatePurpose(purpose.id, { ...body, status: status.value, reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim() }, existing?.etag ?? null).then((r) => {
+        : ctx.api.updatePurpose(purpose.id, { ...editableTerms(purpose), ...body, status: status.value, reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim() }, existing?.etag ?? null).then((r) => {
             if ('pending_request' in r) ctx.announce(t('purposePending', { widenings: r.widenings.join(', ') }));
             else ctx.announce(t('purposeSaved'));
             location.hash = `#/purposes/${purpose.id}`;
@@ -91,6 +90,17 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
   });
 
   return h('div', {}, h('p', {}, h('a', { href: '#/purposes' }, `← ${t('purposesTitle')}`)), h('h1', { tabindex: -1 }, purpose === null ? t('newPurpose') : `${t('editPurpose')}: ${purpose.title}`), form);
+}
+
+/** Members of a purpose as read that describe the record, not its terms (never sent back). */
+const READ_ONLY = new Set(['id', 'version', 'created_by', 'created_at', 'updated_at']);
+
+/**
+ * The purpose's terms as read, so that a replacement keeps every term this form does not show
+ * (PUT replaces the whole purpose).
+ */
+function editableTerms(purpose: Purpose): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(purpose).filter(([key]) => !READ_ONLY.has(key)));
 }
 
 function checkboxes(name: string, legend: string, options: readonly { value: string; label: string }[], checked: readonly string[]) {
