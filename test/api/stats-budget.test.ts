@@ -86,3 +86,20 @@ describe('privacy-budget ledger', () => {
     expect(((await response.json()) as { code: string }).code).toBe('insufficient_scope');
   });
 });
+
+describe('the public tier with differential privacy', () => {
+  it('spends the table’s public budget once per question, answers repeats from the register, and sets ε itself', async () => {
+    const gateway = testGateway();
+    await gatewayEnv.DB.prepare(`UPDATE stats_public SET enabled = 1, methods = '["dp"]', max_epsilon_micro = 500000, budget_micro = 1000000 WHERE table_name = 'discipline'`).run();
+    const ask = (period: string) => gateway.request(`/v1/stats/public/discipline?year=2025&period=${period}`);
+    const first = (await (await ask('year')).json()) as ReleaseJson;
+    expect(first.protection).toMatchObject({ method: 'dp', epsilon: '0.5', budget: { spent: '0.5', limit: '1' } });
+    expect(((await (await ask('year')).json()) as ReleaseJson).release).toBe(first.release);
+    expect((await ask('quarter')).status).toBe(200);
+    const exhausted = await ask('month');
+    expect(exhausted.status).toBe(403);
+    expect(((await exhausted.json()) as { code: string }).code).toBe('privacy_budget_exhausted');
+    expect(await spends('public:discipline')).toEqual({ n: 2, total: 1_000_000 });
+    expect((await gateway.request('/v1/stats/public/discipline?year=2025&epsilon=0.01')).status).toBe(400);
+  });
+});

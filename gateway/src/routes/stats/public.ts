@@ -52,7 +52,11 @@ export const publicStatsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const def = STATS_TABLE_DEFS[table];
     const setting = await getPublicSetting(c.env.DB, table);
     if (setting === null || !setting.enabled) throw new Problem(404, 'not_found', 'This table is not published.');
-    const resolved = resolveQuery(def, c.req.valid('query'));
+    const input = c.req.valid('query');
+    // The public tier's ε and bound are the tier's own: letting callers vary them would let anyone
+    // spend the public budget by asking the same question many slightly different ways.
+    if (input.epsilon !== undefined || input.bound !== undefined) throw new Problem(400, 'validation_failed', 'The public tier sets ε and the bound itself.', { issues: [{ path: input.epsilon === undefined ? 'bound' : 'epsilon', code: 'not_applicable', message: 'set by the public tier' }] });
+    const resolved = resolveQuery(def, input);
     if (!resolved.ok) throw new Problem(400, 'validation_failed', 'The parameters do not fit this table.', { issues: resolved.issues });
     const doc = await releaseTable(c.env, { consumer: { kind: 'public' }, def, query: resolved.query, access: setting, budgetMicro: setting.budgetMicro, now: c.var.now });
     return presentRelease(c, doc, def, resolved.query);
