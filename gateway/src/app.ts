@@ -59,6 +59,7 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
   app.route('/v1', statsRoutes);
   app.route('/docs', docsRoutes);
   app.route('/console', consoleRoutes);
+  app.get('/console/', (c) => c.redirect('/console', 308));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'DPoP', {
     type: 'http',

@@ -28,6 +28,9 @@ describe('console page', () => {
     expect(script.headers.get('cache-control')).toContain('immutable');
     expect((await request(`/console/assets/style-${CONSOLE_VERSION}.css`)).status).toBe(200);
     expect((await request('/console/assets/app-0000000000000000.js')).status).toBe(404);
+    const slash = await request('/console/');
+    expect(slash.status).toBe(308);
+    expect(slash.headers.get('location')).toBe('/console');
   });
 
   it('leaves the API under its own, stricter policy', async () => {
