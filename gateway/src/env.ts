@@ -1,13 +1,12 @@
 import type { AuditLog } from './durable/audit-log.js';
 import type { GrantKeyVault } from './durable/grant-key-vault.js';
-import type { RateLimiter } from './durable/rate-limiter.js';
 import type { ReplayGuard } from './durable/replay-guard.js';
 
 /**
  * The Worker's bindings: those declared in wrangler.toml (generated into worker-configuration.d.ts
  * by `npm run types`) plus the secrets, which wrangler cannot see.
  */
-export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'RATE_LIMITER' | 'GRANT_KEYS' | 'AUDIT_LOG' | 'N2K_ROOT_SECRET' | 'N2K_BOOTSTRAP_ADMINS'> {
+export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'GRANT_KEYS' | 'AUDIT_LOG' | 'N2K_ROOT_SECRET' | 'N2K_BOOTSTRAP_ADMINS'> {
   /** Base64url root secret (≥ 32 bytes) from which every at-rest and wrapping key is derived. */
   readonly N2K_ROOT_SECRET: string;
   /**
@@ -16,7 +15,6 @@ export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'RATE_LIMITER' | 
    */
   readonly N2K_BOOTSTRAP_ADMINS?: string;
   readonly REPLAY_GUARD: DurableObjectNamespace<ReplayGuard>;
-  readonly RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   readonly GRANT_KEYS: DurableObjectNamespace<GrantKeyVault>;
   readonly AUDIT_LOG: DurableObjectNamespace<AuditLog>;
 }

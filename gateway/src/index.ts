@@ -4,7 +4,6 @@ import { runHousekeeping } from './housekeeping.js';
 
 export { AuditLog } from './durable/audit-log.js';
 export { GrantKeyVault } from './durable/grant-key-vault.js';
-export { RateLimiter } from './durable/rate-limiter.js';
 export { ReplayGuard } from './durable/replay-guard.js';
 
 const app = createApp();

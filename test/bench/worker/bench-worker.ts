@@ -15,7 +15,6 @@ import { formatTrace, TRACE_HEADER, tracedEnv, type TracedCall } from './trace-b
 
 export { AuditLog } from '../../../gateway/src/durable/audit-log.js';
 export { GrantKeyVault } from '../../../gateway/src/durable/grant-key-vault.js';
-export { RateLimiter } from '../../../gateway/src/durable/rate-limiter.js';
 export { ReplayGuard } from '../../../gateway/src/durable/replay-guard.js';
 
 const gateway = createApp();
