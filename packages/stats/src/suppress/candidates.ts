@@ -69,40 +69,61 @@ export function findCertificate(state: SuppressionState, p: number, d: number): 
   }
   if ((options[d]?.length ?? 0) === 0) return null;
 
-  let best: Candidate | null = null;
+  let best: { picked: DimOption[]; direction: 1 | -1; cost: number; size: number } | null = null;
   const choice = new Array<number>(dims).fill(0);
   for (;;) {
     const picked = choice.map((k, e) => options[e]?.[k] as DimOption);
-    const candidate = evaluate(state, picked);
-    if (candidate !== null && (best === null || candidate.cost < best.cost || (candidate.cost === best.cost && candidate.support.length < best.support.length))) {
-      best = candidate;
-      if (best.cost === 0) break;
+    const direction = feasibleDirection(state, picked);
+    if (direction !== null) {
+      const size = picked.reduce((n, o) => n * o.nodes.length, 1);
+      const cost = supportCost(state, picked, best === null ? Infinity : best.cost + (size < best.size ? 1 : 0));
+      if (best === null || cost < best.cost || (cost === best.cost && size < best.size)) {
+        best = { picked, direction, cost, size };
+        if (cost === 0) break;
+      }
     }
     let e = dims - 1;
     while (e >= 0 && (choice[e] as number) + 1 >= (options[e]?.length ?? 0)) choice[e--] = 0;
     if (e < 0) break;
     choice[e] = (choice[e] as number) + 1;
   }
-  return best;
+  return best === null ? null : candidate(state, best.picked, best.direction, best.cost);
 }
 
-/** The move of product form `picked`, if feasible in either direction, with its cost. */
-function evaluate(state: SuppressionState, picked: readonly DimOption[]): Candidate | null {
-  const { table } = state;
-  let leaves: Array<readonly [number, number]> = [[0, 1]];
-  let support = [0];
-  picked.forEach((opt, e) => {
-    const stride = table.strides[e] as number;
-    leaves = leaves.flatMap(([cell, sign]) => opt.leaves.map(([node, s]) => [cell + node * stride, sign * s] as const));
-    support = support.flatMap((cell) => opt.nodes.map((node) => cell + node * stride));
+/** Cell numbers of the product of `lists` (one list of cell offsets per dimension). */
+function product(state: SuppressionState, lists: ReadonlyArray<readonly number[]>): number[] {
+  let cells = [0];
+  lists.forEach((nodes, e) => {
+    const stride = state.table.strides[e] as number;
+    const next: number[] = [];
+    for (const c of cells) for (const n of nodes) next.push(c + n * stride);
+    cells = next;
   });
-  const cells = leaves.map(([c]) => c);
-  const signs = leaves.map(([, s]) => s);
-  const lowerable = (dir: 1 | -1) => leaves.every(([c, s]) => s * dir > 0 || (table.counts[c] as number) >= 1);
-  const direction: 1 | -1 | null = lowerable(-1) ? -1 : lowerable(1) ? 1 : null;
-  if (direction === null) return null;
+  return cells;
+}
+
+/** The direction in which the move `picked` keeps every leaf non-negative, or null. */
+function feasibleDirection(state: SuppressionState, picked: readonly DimOption[]): 1 | -1 | null {
+  const cells = product(state, picked.map((o) => o.leaves.map(([n]) => n)));
+  const signs = picked.reduce<number[]>((acc, o) => acc.flatMap((s) => o.leaves.map(([, t]) => s * t)), [1]);
+  const lowerable = (dir: 1 | -1) => cells.every((c, i) => (signs[i] as number) * dir > 0 || (state.table.counts[c] as number) >= 1);
+  return lowerable(-1) ? -1 : lowerable(1) ? 1 : null;
+}
+
+/** What suppressing the cells `picked` changes costs, or `limit` as soon as it reaches it. */
+function supportCost(state: SuppressionState, picked: readonly DimOption[], limit: number): number {
   let cost = 0;
-  for (const c of support) cost += suppressionCost(state, c);
+  for (const c of product(state, picked.map((o) => o.nodes))) {
+    cost += suppressionCost(state, c);
+    if (cost >= limit) return limit;
+  }
+  return cost;
+}
+
+/** The certificate of move `picked` and the cells it changes. */
+function candidate(state: SuppressionState, picked: readonly DimOption[], direction: 1 | -1, cost: number): Candidate {
+  const cells = product(state, picked.map((o) => o.leaves.map(([n]) => n)));
+  const signs = picked.reduce<number[]>((acc, o) => acc.flatMap((s) => o.leaves.map(([, t]) => s * t)), [1]);
   const certificate: Certificate = { cells, signs, direction };
-  return { certificate, support, cost };
+  return { certificate, support: product(state, picked.map((o) => o.nodes)), cost };
 }
