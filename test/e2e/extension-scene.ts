@@ -5,7 +5,9 @@
  * with a fresh enrolment code. Everything goes through the real admin and ingest APIs.
  */
 import { generateClientKeys, GatewaySession, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
+import { encodeRgbPng } from '../../packages/demo-data/src/media/png.js';
 import { AdminClient } from '../../scripts/lib/admin-client.js';
+import { loadMedia } from '../../scripts/lib/bulk-load.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
 
 export const KHMER_NAME = 'កែវ ចិន្តា';
@@ -13,6 +15,24 @@ export const PERSON_ID = 'person-e2e-0001';
 export const CASE_ID = 'case-e2e-0001';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** A synthetic 96×96 picture: a coloured background and a face-like disc (obviously not a person). */
+function syntheticPicture(seed: number): Promise<Uint8Array> {
+  const size = 96;
+  const rgb = new Uint8Array(size * size * 3);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const o = (y * size + x) * 3;
+      const face = (x - 48) ** 2 + (y - 40) ** 2 < 22 ** 2;
+      const eye = (x - 40) ** 2 + (y - 36) ** 2 < 9 || (x - 56) ** 2 + (y - 36) ** 2 < 9;
+      const [r, g, b] = eye ? [20, 20, 20] : face ? [224, 172, 105] : [(seed * 40 + x * 2) % 256, (120 + y) % 256, 180];
+      rgb[o] = r;
+      rgb[o + 1] = g;
+      rgb[o + 2] = b;
+    }
+  }
+  return encodeRgbPng(size, size, rgb);
+}
 
 export interface ExtensionScene {
   readonly local: LocalGateway;
@@ -62,6 +82,13 @@ export async function extensionScene(port: number): Promise<ExtensionScene> {
       sensitivity: 'normal',
     },
   });
+
+  const pictures = [{ recordType: 'person', recordId: PERSON_ID, ref: 'media/person/e2e-0001.png' }, ...Array.from({ length: 10 }, (_, i) => ({ recordType: 'case', recordId: CASE_ID, ref: `media/case/e2e/${i}.png` }))];
+  await loadMedia(
+    ingest,
+    pictures.map((p, i) => ({ ...p, contentType: 'image/png', png: () => syntheticPicture(i) })),
+    { label: 'e2e media' },
+  );
 
   await admin.post('/purposes', {
     id: 'e2e-field-investigation',

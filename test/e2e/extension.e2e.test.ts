@@ -122,6 +122,7 @@ describe('the officer’s viewer extension', () => {
       if (el !== null) el.style.display = 'none';
     });
     await expect.poll(() => viewer.evaluate(() => document.getElementById('n2k-watermark')?.style.display)).toBe('block');
+    await viewer.locator('figure.photo img').waitFor({ timeout: 20_000 });
     await viewer.screenshot({ path: join(shots, 'viewer-person.png') });
   });
 
@@ -176,13 +177,20 @@ describe('the officer’s viewer extension', () => {
     const protectedPhotos = viewer.locator('figure.photo[data-protected=yes]');
     expect(await protectedPhotos.count()).toBe(3);
     const photo = protectedPhotos.first();
+    // The grant releases originals (two leadership approvals), so the viewer blurs them itself until a reveal.
+    await photo.locator('img').waitFor({ timeout: 20_000 });
+    expect(await photo.locator('img').evaluate((img) => getComputedStyle(img).filter)).toContain('blur');
     expect(await photo.getAttribute('class')).toContain('blurred');
+    await viewer.locator('figure.photo[data-protected=no] img').first().waitFor({ timeout: 20_000 });
     await viewer.screenshot({ path: join(shots, 'viewer-case-blurred.png'), fullPage: false });
     await photo.locator('button.reveal').click();
     await photo.locator('textarea[name=reason]').fill('to identify the minor for the child-protection referral');
     await photo.locator('button[type=submit]').click();
     await expect.poll(() => photo.getAttribute('data-revealed')).toBe('yes');
     expect(await photo.getAttribute('class')).not.toContain('blurred');
+    expect(await photo.locator('img').evaluate((img) => getComputedStyle(img).filter)).toBe('none');
+    await photo.scrollIntoViewIfNeeded();
+    await viewer.screenshot({ path: join(shots, 'viewer-case-revealed.png') });
     const trace = await scene.admin.get<{ officer_id: string; reveals: { reason: string }[] }>(`/views/${viewId}`);
     expect(trace.officer_id).toBe(scene.officerId);
     expect(trace.reveals.map((r) => r.reason)).toEqual(['to identify the minor for the child-protection referral']);

@@ -41,6 +41,22 @@ function held(d: Awaited<ReturnType<typeof callSealed>>): HeldPayload {
   return { disclosure_id: d.id, record_type: disclosure.record_type, epoch: disclosure.viewer_key.epoch, destroy_at: disclosure.viewer_key.destroy_at, window_ends: disclosure.window_ends, sealed_payload: disclosure.sealed_payload, disclosure: disclosure.disclosure };
 }
 
+/**
+ * Opens a held, viewer-sealed delivery: the gateway logs the view and releases the viewer key (sealed
+ * to this officer) only while it exists; the key opens the payload.
+ */
+async function openHeld<T>(keys: OfficerKeys, under: { purpose: string; grant: string }, disclosureId: string, epoch: number, sealedPayload: string) {
+  const t0 = performance.now();
+  const opened = await withSession(keys, under, (s) => s.json<{ view_id: string; at: number; destroy_at: number; key: string }>('/v1/views', { body: { epoch, disclosure_id: disclosureId } }));
+  const t1 = performance.now();
+  const jwk = await unsealToOfficer<{ k: string }>(keys, opened.key);
+  const payload = await openWithViewerKey<T>(sealedPayload, jwk.k);
+  return { opened, payload, timing: { gateway_ms: t1 - t0, decrypt_ms: performance.now() - t1 } };
+}
+
+/** base64url → standard base64, for a data URL. */
+const toBase64 = (b64url: string) => b64url.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (b64url.length % 4)) % 4);
+
 type Handlers = { [K in Request['type']]: (req: Extract<Request, { type: K }>) => Promise<Replies[K]> };
 
 /** One handler per message type; each takes a parsed request. */
@@ -58,19 +74,17 @@ export const handlers: Handlers = {
   fetch: async (req) => held(await callSealed(await officerKeys(), req, 'GET', `/v1/records/${req.record_type}/${encodeURIComponent(req.id)}?delivery=viewer`)),
   search: async (req) => held(await callSealed(await officerKeys(), req, 'POST', `/v1/records/${req.record_type}/search?delivery=viewer`, { search: req.search, terms: req.terms, limit: 20 })),
   open: async (req) => {
-    const keys = await officerKeys();
-    const t0 = performance.now();
-    // Every rendering asks the gateway first: the view is logged, and the key comes only while it exists.
-    const opened = await withSession(keys, req, (s) => s.json<{ view_id: string; at: number; destroy_at: number; key: string }>('/v1/views', { body: { epoch: req.epoch, disclosure_id: req.disclosure_id } }));
-    const t1 = performance.now();
-    const jwk = await unsealToOfficer<{ k: string }>(keys, opened.key);
-    const payload = await openWithViewerKey<{ records?: Record<string, unknown>[] }>(req.sealed_payload, jwk.k);
-    const timing = { gateway_ms: t1 - t0, decrypt_ms: performance.now() - t1 };
+    const { opened, payload, timing } = await openHeld<{ records?: Record<string, unknown>[] }>(await officerKeys(), req, req.disclosure_id, req.epoch, req.sealed_payload);
     return { view_id: opened.view_id, at: opened.at, destroy_at: opened.destroy_at, records: payload.records ?? [], timing };
   },
   report: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/viewer-events', { body: { view_id: req.view_id, counts: req.counts } })),
   reveal: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/reveals', { body: { view_id: req.view_id, media_ref: req.media_ref, reason: req.reason } })),
-  media: async () => {
-    throw new ViewerError('media_unavailable', 'Photos are not available from this gateway.');
+  media: async (req) => {
+    const keys = await officerKeys();
+    const h = held(await callSealed(keys, req, 'POST', '/v1/media?delivery=viewer', { ref: req.ref }));
+    const { payload } = await openHeld<{ media?: { rendition: string; content_type: string; data: string } }>(keys, req, h.disclosure_id, h.epoch, h.sealed_payload);
+    const media = payload.media;
+    if (media === undefined || !/^image\/(png|jpeg)$/.test(media.content_type)) throw new ViewerError('not_media', 'The gateway did not send a picture.');
+    return { data_url: `data:${media.content_type};base64,${toBase64(media.data)}`, blurred: media.rendition === 'blurred' };
   },
 };
