@@ -30,22 +30,31 @@ export function blurBlockSize(width: number, height: number): number {
 function pixelate(image: RgbaImage, block: number): Uint8Array {
   const { width, height, data } = image;
   const out = new Uint8Array(data.length);
-  const sum = new Float64Array(RGBA_BYTES);
   for (let by = 0; by < height; by += block) {
     const yEnd = Math.min(height, by + block);
     for (let bx = 0; bx < width; bx += block) {
       const xEnd = Math.min(width, bx + block);
-      sum.fill(0);
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
       for (let y = by; y < yEnd; y++) {
-        for (let x = bx; x < xEnd; x++) {
-          const o = (y * width + x) * RGBA_BYTES;
-          for (let c = 0; c < RGBA_BYTES; c++) sum[c] = (sum[c] as number) + (data[o + c] as number);
+        for (let o = (y * width + bx) * RGBA_BYTES, end = (y * width + xEnd) * RGBA_BYTES; o < end; o += RGBA_BYTES) {
+          r += data[o] as number;
+          g += data[o + 1] as number;
+          b += data[o + 2] as number;
+          a += data[o + 3] as number;
         }
       }
       const n = (yEnd - by) * (xEnd - bx);
-      const mean = Array.from(sum, (s) => Math.round(s / n));
+      [r, g, b, a] = [Math.round(r / n), Math.round(g / n), Math.round(b / n), Math.round(a / n)];
       for (let y = by; y < yEnd; y++) {
-        for (let x = bx; x < xEnd; x++) out.set(mean, (y * width + x) * RGBA_BYTES);
+        for (let o = (y * width + bx) * RGBA_BYTES, end = (y * width + xEnd) * RGBA_BYTES; o < end; o += RGBA_BYTES) {
+          out[o] = r;
+          out[o + 1] = g;
+          out[o + 2] = b;
+          out[o + 3] = a;
+        }
       }
     }
   }
@@ -60,19 +69,33 @@ function boxPass(src: Uint8Array, dst: Uint8Array, width: number, height: number
   const lines = horizontal ? height : width;
   const length = horizontal ? width : height;
   const step = (horizontal ? 1 : width) * RGBA_BYTES;
-  const window = 2 * r + 1;
+  const inverse = 1 / (2 * r + 1);
   for (let line = 0; line < lines; line++) {
-    const base = (horizontal ? line * width : line) * RGBA_BYTES;
-    for (let c = 0; c < RGBA_BYTES; c++) {
-      const first = base + c;
-      let sum = 0;
-      for (let i = -r; i <= r; i++) sum += src[first + Math.min(length - 1, Math.max(0, i)) * step] as number;
-      for (let i = 0; i < length; i++) {
-        dst[first + i * step] = Math.round(sum / window);
-        const enter = i + r + 1 < length ? i + r + 1 : length - 1;
-        const leave = i - r > 0 ? i - r : 0;
-        sum += (src[first + enter * step] as number) - (src[first + leave * step] as number);
-      }
+    const first = (horizontal ? line * width : line) * RGBA_BYTES;
+    const last = first + (length - 1) * step;
+    // The four channels side by side: one pass over the line, four running sums.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = -r; i <= r; i++) {
+      const o = first + Math.min(length - 1, Math.max(0, i)) * step;
+      s0 += src[o] as number;
+      s1 += src[o + 1] as number;
+      s2 += src[o + 2] as number;
+      s3 += src[o + 3] as number;
+    }
+    for (let o = first; o <= last; o += step) {
+      dst[o] = (s0 * inverse + 0.5) | 0;
+      dst[o + 1] = (s1 * inverse + 0.5) | 0;
+      dst[o + 2] = (s2 * inverse + 0.5) | 0;
+      dst[o + 3] = (s3 * inverse + 0.5) | 0;
+      const enter = Math.min(last, o + (r + 1) * step);
+      const leave = Math.max(first, o - r * step);
+      s0 += (src[enter] as number) - (src[leave] as number);
+      s1 += (src[enter + 1] as number) - (src[leave + 1] as number);
+      s2 += (src[enter + 2] as number) - (src[leave + 2] as number);
+      s3 += (src[enter + 3] as number) - (src[leave + 3] as number);
     }
   }
 }

@@ -90,45 +90,50 @@ function to8(value: number, depth: number): number {
   return (value * 255) / ((1 << depth) - 1);
 }
 
-/** Writes the pixels of one unfiltered pass into `out`. */
+/** Writes the pixels of one unfiltered pass into `out`. Sample reads are inlined: this is the decoder's hot loop. */
 function expandPass(header: PngHeader, colour: Colour, rows: Uint8Array, stride: number, pass: Pass, pw: number, ph: number, out: Uint8Array): void {
   const { bitDepth: depth, colorType, width } = header;
   const channels = CHANNELS[colorType] as number;
   const { palette, trns } = colour;
+  const trnsValues = trns instanceof Uint8Array ? null : trns;
   for (let py = 0; py < ph; py++) {
     const start = py * stride;
     const y = pass.y0 + py * pass.dy;
-    for (let px = 0; px < pw; px++) {
-      const o = (y * width + pass.x0 + px * pass.dx) * RGBA_BYTES;
-      const s = (c: number) => sample(rows, start, px * channels + c, depth);
-      let r: number;
-      let g: number;
-      let b: number;
-      let a = 255;
-      if (colorType === 3) {
-        const i = s(0);
-        if (palette === null || i * 3 >= palette.length) throw new PngError('ERR_PNG_DATA', 'palette index out of range');
-        r = palette[i * 3] as number;
-        g = palette[i * 3 + 1] as number;
-        b = palette[i * 3 + 2] as number;
-        if (trns instanceof Uint8Array && i < trns.length) a = trns[i] as number;
-      } else if (colorType === 0 || colorType === 4) {
-        const v = s(0);
-        r = g = b = to8(v, depth);
-        if (colorType === 4) a = to8(s(1), depth);
-        else if (trns !== null && v === trns[0]) a = 0;
-      } else {
-        const [vr, vg, vb] = [s(0), s(1), s(2)];
-        r = to8(vr, depth);
-        g = to8(vg, depth);
-        b = to8(vb, depth);
-        if (colorType === 6) a = to8(s(3), depth);
-        else if (trns !== null && vr === trns[0] && vg === trns[1] && vb === trns[2]) a = 0;
+    let o = (y * width + pass.x0) * RGBA_BYTES;
+    const step = pass.dx * RGBA_BYTES;
+    for (let px = 0; px < pw; px++, o += step) {
+      const first = px * channels;
+      if (depth === 8 && (colorType === 2 || colorType === 6)) {
+        const i = start + first;
+        out[o] = rows[i] as number;
+        out[o + 1] = rows[i + 1] as number;
+        out[o + 2] = rows[i + 2] as number;
+        out[o + 3] = colorType === 6 ? (rows[i + 3] as number) : trnsValues !== null && rows[i] === trnsValues[0] && rows[i + 1] === trnsValues[1] && rows[i + 2] === trnsValues[2] ? 0 : 255;
+        continue;
       }
-      out[o] = r;
-      out[o + 1] = g;
-      out[o + 2] = b;
-      out[o + 3] = a;
+      if (colorType === 3) {
+        const index = sample(rows, start, first, depth);
+        if (palette === null || index * 3 >= palette.length) throw new PngError('ERR_PNG_DATA', 'palette index out of range');
+        out[o] = palette[index * 3] as number;
+        out[o + 1] = palette[index * 3 + 1] as number;
+        out[o + 2] = palette[index * 3 + 2] as number;
+        out[o + 3] = trns instanceof Uint8Array && index < trns.length ? (trns[index] as number) : 255;
+      } else if (colorType === 0 || colorType === 4) {
+        const v = sample(rows, start, first, depth);
+        const grey = to8(v, depth);
+        out[o] = grey;
+        out[o + 1] = grey;
+        out[o + 2] = grey;
+        out[o + 3] = colorType === 4 ? to8(sample(rows, start, first + 1, depth), depth) : trnsValues !== null && v === trnsValues[0] ? 0 : 255;
+      } else {
+        const r = sample(rows, start, first, depth);
+        const g = sample(rows, start, first + 1, depth);
+        const b = sample(rows, start, first + 2, depth);
+        out[o] = to8(r, depth);
+        out[o + 1] = to8(g, depth);
+        out[o + 2] = to8(b, depth);
+        out[o + 3] = colorType === 6 ? to8(sample(rows, start, first + 3, depth), depth) : trnsValues !== null && r === trnsValues[0] && g === trnsValues[1] && b === trnsValues[2] ? 0 : 255;
+      }
     }
   }
 }

@@ -32,53 +32,48 @@ export function unfilter(data: Uint8Array, offset: number, rows: number, stride:
     const src = offset + y * (stride + 1) + 1;
     const row = y * stride;
     const up = row - stride; // only read when y > 0
-    for (let i = 0; i < stride; i++) {
-      const x = data[src + i] as number;
-      const a = i >= bpp ? (out[row + i - bpp] as number) : 0;
-      const b = y > 0 ? (out[up + i] as number) : 0;
-      let v: number;
-      switch (type) {
-        case FILTER.none:
-          v = x;
-          break;
-        case FILTER.sub:
-          v = x + a;
-          break;
-        case FILTER.up:
-          v = x + b;
-          break;
-        case FILTER.average:
-          v = x + ((a + b) >>> 1);
-          break;
-        case FILTER.paeth:
-          v = x + paeth(a, b, i >= bpp && y > 0 ? (out[up + i - bpp] as number) : 0);
-          break;
-        default:
-          throw new PngError('ERR_PNG_DATA', 'unknown scanline filter type');
-      }
-      out[row + i] = v & 0xff;
+    // One loop per filter type: the hot path of decoding, kept free of per-byte branches.
+    switch (type) {
+      case FILTER.none:
+        out.set(data.subarray(src, src + stride), row);
+        break;
+      case FILTER.sub:
+        for (let i = 0; i < stride; i++) out[row + i] = ((data[src + i] as number) + (i >= bpp ? (out[row + i - bpp] as number) : 0)) & 0xff;
+        break;
+      case FILTER.up:
+        if (y === 0) out.set(data.subarray(src, src + stride), row);
+        else for (let i = 0; i < stride; i++) out[row + i] = ((data[src + i] as number) + (out[up + i] as number)) & 0xff;
+        break;
+      case FILTER.average:
+        for (let i = 0; i < stride; i++) {
+          const a = i >= bpp ? (out[row + i - bpp] as number) : 0;
+          const b = y > 0 ? (out[up + i] as number) : 0;
+          out[row + i] = ((data[src + i] as number) + ((a + b) >>> 1)) & 0xff;
+        }
+        break;
+      case FILTER.paeth:
+        for (let i = 0; i < stride; i++) {
+          const a = i >= bpp ? (out[row + i - bpp] as number) : 0;
+          const b = y > 0 ? (out[up + i] as number) : 0;
+          const c = i >= bpp && y > 0 ? (out[up + i - bpp] as number) : 0;
+          out[row + i] = ((data[src + i] as number) + paeth(a, b, c)) & 0xff;
+        }
+        break;
+      default:
+        throw new PngError('ERR_PNG_DATA', 'unknown scanline filter type');
     }
   }
   return out;
 }
 
-/** Row `y` of `pixels` filtered with `type` into `out` at `at` (type byte first). */
-function filterRow(pixels: Uint8Array, y: number, stride: number, bpp: number, type: number, out: Uint8Array, at: number): void {
-  const row = y * stride;
-  const up = row - stride;
-  out[at] = type;
-  for (let i = 0; i < stride; i++) {
-    const x = pixels[row + i] as number;
-    const a = i >= bpp ? (pixels[row + i - bpp] as number) : 0;
-    const b = y > 0 ? (pixels[up + i] as number) : 0;
-    const c = i >= bpp && y > 0 ? (pixels[up + i - bpp] as number) : 0;
-    let p = 0;
-    if (type === FILTER.sub) p = a;
-    else if (type === FILTER.up) p = b;
-    else if (type === FILTER.average) p = (a + b) >>> 1;
-    else if (type === FILTER.paeth) p = paeth(a, b, c);
-    out[at + 1 + i] = (x - p) & 0xff;
-  }
+/** The predictor of filter `type` for byte `i` of row `y` (0 for None). */
+function predict(pixels: Uint8Array, row: number, up: number, i: number, y: number, bpp: number, type: number): number {
+  const a = i >= bpp ? (pixels[row + i - bpp] as number) : 0;
+  if (type === FILTER.sub) return a;
+  const b = y > 0 ? (pixels[up + i] as number) : 0;
+  if (type === FILTER.up) return b;
+  if (type === FILTER.average) return (a + b) >>> 1;
+  return paeth(a, b, i >= bpp && y > 0 ? (pixels[up + i - bpp] as number) : 0);
 }
 
 /**
@@ -87,15 +82,15 @@ function filterRow(pixels: Uint8Array, y: number, stride: number, bpp: number, t
  */
 export function filterRows(pixels: Uint8Array, rows: number, stride: number, bpp: number): Uint8Array {
   const out = new Uint8Array(rows * (stride + 1));
-  const trial = new Uint8Array(stride + 1);
   for (let y = 0; y < rows; y++) {
+    const row = y * stride;
+    const up = row - stride;
     let best: number = FILTER.none;
     let bestCost = Infinity;
     for (let type = FILTER.none; type <= FILTER.paeth; type++) {
-      filterRow(pixels, y, stride, bpp, type, trial, 0);
       let cost = 0;
-      for (let i = 1; i <= stride && cost < bestCost; i++) {
-        const v = trial[i] as number;
+      for (let i = 0; i < stride && cost < bestCost; i++) {
+        const v = ((pixels[row + i] as number) - (type === FILTER.none ? 0 : predict(pixels, row, up, i, y, bpp, type))) & 0xff;
         cost += v < 128 ? v : 256 - v;
       }
       if (cost < bestCost) {
@@ -103,7 +98,9 @@ export function filterRows(pixels: Uint8Array, rows: number, stride: number, bpp
         best = type;
       }
     }
-    filterRow(pixels, y, stride, bpp, best, out, y * (stride + 1));
+    const at = y * (stride + 1);
+    out[at] = best;
+    for (let i = 0; i < stride; i++) out[at + 1 + i] = ((pixels[row + i] as number) - (best === FILTER.none ? 0 : predict(pixels, row, up, i, y, bpp, best))) & 0xff;
   }
   return out;
 }
