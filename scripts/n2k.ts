@@ -15,6 +15,7 @@ import { printDailyReport, printRecordTypes, type DailyReportBody, type RecordTy
 import { loadDemoDataset } from './lib/demo-data-load.js';
 import { CREDENTIALS, readCredentials } from './lib/local-files.js';
 import { STATS_HELP, statsCommand } from './lib/stats-cli.js';
+import { runTrace, type ViewTrace } from './lib/trace.js';
 
 const HELP = `need2know command line
 
@@ -39,6 +40,8 @@ Registry (privacy officer)
   officers code ID [--reason TEXT]                    a new code (new device): old keys stop working
   officers suspend ID | resume ID                     (resume needs a second officer)
   views show VIEW_ID                                  who opened what, when (a view id from a leaked copy)
+  trace FILE                                          name the view a leaked copy came from: FILE is copied
+                                                      text (- for stdin) or a PNG screenshot
   events [--after SEQ] [--limit N]
   keys list | rotate                                  token-signing keys
   keys field-status | field-rotate | field-retire     field-encryption key versions
@@ -335,6 +338,13 @@ async function main(): Promise<void> {
       return print(await (await partnerSession()).json('/v1/session'));
     default:
       if (group === 'grants') return grants(action, id, extra);
+      if (group === 'trace') {
+        if (action === undefined) throw new Error('usage: trace FILE (copied text, - for stdin, or a PNG screenshot)');
+        let officer: Promise<AdminClient> | undefined; // signed in only once a mark is found
+        const fetchView = async (viewId: string) => (await (officer ??= admin())).get<ViewTrace>(`/views/${viewId}`);
+        process.exitCode = await runTrace(action, { fetchView, json: opts.json ?? false, print: console.log, printError: console.error });
+        return;
+      }
       if (group === 'stats') {
         const { file, client, purpose } = opts;
         return statsCommand({ args: positionals.slice(1), admin, gateway: gatewayUrl(), credentials: opts.credentials ?? CREDENTIALS, reason: opts.reason ?? '', json: opts.json ?? false, ...(file === undefined ? {} : { file }), ...(client === undefined ? {} : { client }), ...(purpose === undefined ? {} : { purpose }) });

@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodePng, isPng, PngError } from './png.js';
+import { encodeTestPng } from './png-test-encoder.js';
+
+const CONVERT = '/usr/local/bin/convert';
+
+/** Rewrites the CRC of the IHDR chunk after a test edits its fields. */
+function reCrcIhdr(file: Buffer): Buffer {
+  file.writeUInt32BE(crc32(file.subarray(12, 29)), 29);
+  return file;
+}
+
+/** Random pixels with smooth stretches, so every filter has something to predict. */
+const image = fc.record({ width: fc.integer({ min: 1, max: 23 }), height: fc.integer({ min: 1, max: 17 }), seed: fc.integer() }).map(({ width, height, seed }) => {
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  let s = seed >>> 0;
+  for (let i = 0; i < rgba.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    rgba[i] = i % 7 === 0 ? s >>> 24 : ((i >> 2) * 13 + (s >>> 30)) & 0xff;
+  }
+  return { width, height, rgba };
+});
+
+describe('decodePng', () => {
+  it('reads RGBA and RGB files row by row through all five filter types', () => {
+    fc.assert(
+      fc.property(image, fc.constantFrom('rgb' as const, 'rgba' as const), fc.integer({ min: 0, max: 4 }), ({ width, height, rgba }, colour, fixed) => {
+        for (const filterFor of [undefined, () => fixed]) {
+          const png = encodeTestPng({ width, height, rgba, colour, ...(filterFor === undefined ? {} : { filterFor }), idatSize: 37 });
+          const decoded = decodePng(png);
+          expect(decoded.width).toBe(width);
+          expect(decoded.height).toBe(height);
+          const expected = new Uint8ClampedArray(rgba);
+          if (colour === 'rgb') for (let i = 3; i < expected.length; i += 4) expected[i] = 255;
+          expect(decoded.rgba).toEqual(expected);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('decodes a known 2 × 1 file byte for byte', () => {
+    // Red then half-transparent green, filter 1 (Sub) on the only row: the second pixel is stored as its difference.
+    const png = encodeTestPng({ width: 2, height: 1, rgba: Uint8Array.of(255, 0, 0, 255, 0, 255, 0, 128), colour: 'rgba', filterFor: () => 1 });
+    expect([...decodePng(png).rgba]).toEqual([255, 0, 0, 255, 0, 255, 0, 128]);
+  });
+
+  it('refuses what it does not read, and damage, with a reason', () => {
+    const good = encodeTestPng({ width: 3, height: 3, rgba: new Uint8Array(36).fill(200), colour: 'rgb' });
+    expect(isPng(good)).toBe(true);
+    expect(isPng(Buffer.from('hello'))).toBe(false);
+    expect(() => decodePng(Buffer.from('GIF89a'))).toThrow(PngError);
+    const badCrc = Buffer.from(good);
+    badCrc[30] = (badCrc[30] as number) ^ 1; // inside IHDR's data
+    expect(() => decodePng(badCrc)).toThrow(/CRC/);
+    expect(() => decodePng(good.subarray(0, good.length - 20))).toThrow(PngError);
+    const withHeader = (depth: number, colour: number, interlace: number) => {
+      const copy = Buffer.from(good);
+      copy.set([depth, colour, 0, 0, interlace], 24);
+      return reCrcIhdr(copy);
+    };
+    expect(() => decodePng(withHeader(16, 2, 0))).toThrow(/8-bit RGB or RGBA/);
+    expect(() => decodePng(withHeader(8, 3, 0))).toThrow(/colour type 3/);
+    expect(() => decodePng(withHeader(8, 2, 1))).toThrow(/interlaced/);
+  });
+
+  it('refuses a file whose data inflates to more than its header allows', () => {
+    const good = encodeTestPng({ width: 2, height: 2, rgba: new Uint8Array(16), colour: 'rgba' });
+    // Replace the image data with 10 kB of zeros: a small file claiming far more than 2 × 2 pixels.
+    const bomb = deflateSync(new Uint8Array(10_000));
+    const ihdrEnd = 8 + 25;
+    const idat = Buffer.alloc(12 + bomb.length);
+    idat.writeUInt32BE(bomb.length, 0);
+    idat.write('IDAT', 4, 'latin1');
+    idat.set(bomb, 8);
+    idat.writeUInt32BE(crc32(idat.subarray(4, 8 + bomb.length)), 8 + bomb.length);
+    const file = Buffer.concat([good.subarray(0, ihdrEnd), idat, good.subarray(good.length - 12)]);
+    expect(() => decodePng(file)).toThrow(/inflate|size/);
+  });
+});
+
+describe('decodePng against an independent encoder', () => {
+  // ImageMagick chooses filters adaptively per row (png:compression-filter=5), as most tools do.
+  it.skipIf(!existsSync(CONVERT))('reads what ImageMagick writes, pixel for pixel', () => {
+    for (const [colour, format] of [['rgba', 'PNG32'], ['rgb', 'PNG24']] as const) {
+      const png = execFileSync(CONVERT, ['-size', '61x37', 'plasma:fractal', '-seed', '7', '-alpha', colour === 'rgba' ? 'set' : 'off', '-channel', 'A', '-evaluate', 'set', '60%', '+channel', '-define', 'png:compression-filter=5', `${format}:-`]);
+      const raw = execFileSync(CONVERT, ['png:-', '-depth', '8', 'rgba:-'], { input: png });
+      const decoded = decodePng(png);
+      expect([decoded.width, decoded.height]).toEqual([61, 37]);
+      expect(Buffer.from(decoded.rgba)).toEqual(raw);
+    }
+  });
+});
