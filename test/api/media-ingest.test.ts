@@ -174,4 +174,12 @@ describe('PUT /v1/ingest/media', () => {
     expect((await callResource(gateway, partner, 'not-a-token', '/v1/ingest/media', { method: 'PUT', body: uploadForm({ ...base, original: { bytes: png, type: PNG } }) })).status).toBe(401);
     expect(await countMedia()).toBe(before);
   });
+
+  it('is described in the OpenAPI document, with the delivery route beside it', async () => {
+    const doc = (await (await testGateway().request('/openapi.json')).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>> };
+    const upload = doc.paths['/v1/ingest/media']?.put?.requestBody?.content['multipart/form-data']?.schema;
+    expect(JSON.stringify(upload)).toContain('MediaUpload');
+    expect(JSON.stringify(doc)).toMatch(/"original":\{"type":"string","format":"binary"/);
+    expect(doc.paths['/v1/media']?.post?.requestBody?.content['application/json']).toBeDefined();
+  });
 });

@@ -1,0 +1,45 @@
+/**
+ * Media follow the field keys: after a rotation the re-wrap job moves every chunk to the new
+ * version, old keys cannot be retired while a media item still needs them, and items keep opening.
+ */
+import { envelopeKeyVersion } from '@need2know/crypto';
+import { describe, expect, it } from 'vitest';
+import { forgetKeyRing } from '../../gateway/src/keys/key-ring.js';
+import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/records/rewrap.js';
+import { selectMedia } from '../../gateway/src/storage/media.js';
+import { gatewayEnv, testGateway } from './harness.js';
+import { caseWith, mediaOwner, mediaPartner, photo, portraitPng, uniq } from './media-harness.js';
+
+describe('media and field-key rotation', () => {
+  it('re-wraps media chunks, blocks retirement until done, and keeps releasing them', async () => {
+    const gateway = testGateway();
+    const owner = await mediaOwner(gateway);
+    const id = uniq('case');
+    const refs = [`media/case/${id}/1.png`, `media/case/${id}/2.png`];
+    await owner.seed('case', [caseWith(id, [photo(refs[0] as string, { shows_minor: true }), photo(refs[1] as string)])]);
+    for (const ref of refs) expect((await owner.upload({ record_type: 'case', record_id: id, ref, original: { bytes: await portraitPng(), type: 'image/png' } })).status).toBe(200);
+    const partner = await mediaPartner(gateway);
+    const before = await partner.fetchMedia(refs[0] as string);
+
+    const version = await rotateFieldKeys(gatewayEnv, gateway.clock.now);
+    forgetKeyRing();
+    const later = gateway.clock.now + 3600;
+    let progress = await rewrapBatch(gatewayEnv, 500);
+    while (progress.next !== null) progress = await rewrapBatch(gatewayEnv, 500, progress.next);
+    while (progress.remaining > 0 && progress.moved > 0) progress = await rewrapBatch(gatewayEnv, 500);
+    expect(progress.remaining).toBe(0);
+    for (const ref of refs) expect((await selectMedia(gatewayEnv.DB, ref))?.keyVersion).toBe(version);
+    const { results } = await gatewayEnv.DB.prepare('SELECT envelope FROM media_chunks WHERE ref IN (?, ?)').bind(...refs).all<{ envelope: string }>();
+    expect(results.length).toBe(4);
+    for (const r of results) expect(envelopeKeyVersion(r.envelope)).toBe(version);
+
+    // One media item still marked below the new version is enough to keep the old keys.
+    await gatewayEnv.DB.prepare('UPDATE media SET key_version = ? WHERE ref = ?').bind(version - 1, refs[1]).run();
+    expect(await retireOldFieldKeys(gatewayEnv, later)).toMatchObject({ retired: false, reason: 'media still need re-wrapping' });
+    await gatewayEnv.DB.prepare('UPDATE media SET key_version = ? WHERE ref = ?').bind(version, refs[1]).run();
+    expect(await retireOldFieldKeys(gatewayEnv, later)).toMatchObject({ retired: true, oldestVersion: version });
+    forgetKeyRing();
+    const after = await partner.fetchMedia(refs[0] as string);
+    expect(after.media).toMatchObject({ rendition: 'blurred', data: before.media.data });
+  });
+});
