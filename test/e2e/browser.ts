@@ -1,11 +1,13 @@
 /** Debian's Chromium driven by playwright-core, with the viewer extension loaded unpacked. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.N2K_CHROMIUM ?? '/usr/bin/chromium';
+/** Whether Debian's Chromium is installed (`npm test` installs it when it may; CI always does). */
+export const hasChromium = existsSync(CHROMIUM);
 /** Flags that keep Chromium off the network and quiet on a closed machine. */
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeTextMarks, stripTextMarks } from '../../extension/src/lib/trace-mark/text.js';
-import { artefactDir, buildExtension, launchWithExtension } from './browser.js';
+import { artefactDir, buildExtension, hasChromium, launchWithExtension } from './browser.js';
 import { CASE_ID, extensionScene, KHMER_NAME, PERSON_ID, type ExtensionScene } from './extension-scene.js';
 
 const PORT = 8841;
@@ -61,6 +61,7 @@ async function scrollFrames(page: Page): Promise<{ p50: number; p95: number; max
 }
 
 beforeAll(async () => {
+  if (!hasChromium) return;
   scene = await extensionScene(PORT);
   extensionDir = buildExtension(scene.local.gateway.url);
   browser = await launchWithExtension(extensionDir);
@@ -68,13 +69,14 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  if (!hasChromium) return;
   writeFileSync(join(shots, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
   await browser?.close();
   await scene?.local.close();
   if (extensionDir !== undefined) rmSync(extensionDir, { recursive: true, force: true });
 });
 
-describe('the officer’s viewer extension', () => {
+describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’s chromium)', () => {
   it('asks for nothing but the gateway’s origin', async () => {
     const manifest = JSON.parse((await import('node:fs')).readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.permissions).toEqual([]);
