@@ -113,6 +113,22 @@ describe('the public tier', () => {
     expect((await gateway.request('/v1/stats/public/crime?year=2025')).status).toBe(404);
   });
 
+  it('can be previewed by a privacy officer while closed: the chart series the console draws, logged as the officer’s', async () => {
+    const gateway = testGateway();
+    const officer = await createClient('privacy_officer', await createAgency());
+    const session = await adminSession(gateway, officer);
+    const response = await session('GET', '/stats/tables/discipline/preview?period=month&year=2025&shape=series');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as ReleaseJson & { series: { group: string; periods: string[]; groups: Array<{ code: string }> } };
+    expect(body.protection).toMatchObject({ method: 'suppression', threshold: 10 });
+    expect(body.series.group).toBe('measure');
+    expect(body.series.groups.map((g) => g.code)).toEqual(['demotion', 'dismissal', 'suspension', 'warning']);
+    expect(body.series.periods).toHaveLength(12);
+    const row = await gatewayEnv.DB.prepare('SELECT consumer, purpose, client_id FROM stats_releases WHERE id = ?').bind(body.release).first();
+    expect(row).toEqual({ consumer: `officer:${officer.id}`, purpose: 'preview', client_id: officer.id });
+    expect((await session('GET', '/stats/tables/discipline/preview?period=year&year=2025&protection=dp')).status).toBe(403);
+  });
+
   it('never goes below the public floor', async () => {
     const gateway = testGateway();
     const [first] = await officers(gateway);

@@ -14,12 +14,25 @@ import { tableParameters, type StatsQuery } from './query.js';
 import { spendBudget } from './storage/ledger.js';
 import { insertRelease, reusableRelease } from './storage/releases.js';
 
-/** Who receives a release: the public tier, or an agency under a statistics grant. */
-export type StatsConsumer = { readonly kind: 'public' } | { readonly kind: 'agency'; readonly agencyId: string; readonly clientId: string; readonly purpose: string; readonly grantId: string };
+/** Who receives a release: the public tier, an agency under a statistics grant, or a privacy officer previewing the public tier. */
+export type StatsConsumer =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'agency'; readonly agencyId: string; readonly clientId: string; readonly purpose: string; readonly grantId: string }
+  | { readonly kind: 'officer'; readonly clientId: string };
+
+/** Purpose under which officers' previews are logged. */
+export const PREVIEW_PURPOSE = 'preview';
 
 /** The ledger and register keys of a consumer: an agency and its purpose, or the public per table. */
 function ledgerKey(consumer: StatsConsumer, table: string): { consumer: string; purpose: string } {
-  return consumer.kind === 'public' ? { consumer: PUBLIC_CONSUMER, purpose: `public:${table}` } : { consumer: consumer.agencyId, purpose: consumer.purpose };
+  switch (consumer.kind) {
+    case 'public':
+      return { consumer: PUBLIC_CONSUMER, purpose: `public:${table}` };
+    case 'agency':
+      return { consumer: consumer.agencyId, purpose: consumer.purpose };
+    case 'officer':
+      return { consumer: `officer:${consumer.clientId}`, purpose: PREVIEW_PURPOSE };
+  }
 }
 
 /** How the protection is described on the wire (integers and decimal strings only). */
@@ -72,7 +85,7 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
 
   let budget: { spent: number; limit: number } | null = null;
   if (chosen.method === 'dp') {
-    const spend = await spendBudget(env.DB, { id: newId('ssp'), ...key, table: def.name, epsilonMicro: chosen.epsilonMicro, limitMicro: opts.budgetMicro, releaseId: id, clientId: consumer.kind === 'agency' ? consumer.clientId : null, at: now });
+    const spend = await spendBudget(env.DB, { id: newId('ssp'), ...key, table: def.name, epsilonMicro: chosen.epsilonMicro, limitMicro: opts.budgetMicro, releaseId: id, clientId: consumer.kind === 'public' ? null : consumer.clientId, at: now });
     if (!spend.ok) throw new Problem(403, 'privacy_budget_exhausted', `This release would spend ε ${formatEpsilon(chosen.epsilonMicro)}; ${formatEpsilon(Math.max(0, opts.budgetMicro - spend.spentMicro))} of the budget is left.`);
     budget = { spent: spend.spentMicro, limit: opts.budgetMicro };
   }
@@ -88,7 +101,7 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
     at: now,
     consumer: key.consumer,
     purpose: key.purpose,
-    client: consumer.kind === 'agency' ? consumer.clientId : null,
+    client: consumer.kind === 'public' ? null : consumer.clientId,
     grant: consumer.kind === 'agency' ? consumer.grantId : null,
     table: def.name,
     parameters,
@@ -103,7 +116,7 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
     consumer: key.consumer,
     purpose: key.purpose,
     grantId: consumer.kind === 'agency' ? consumer.grantId : null,
-    clientId: consumer.kind === 'agency' ? consumer.clientId : null,
+    clientId: consumer.kind === 'public' ? null : consumer.clientId,
     table: def.name,
     paramsHash,
     params: parameters,

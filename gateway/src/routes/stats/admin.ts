@@ -13,12 +13,16 @@ import { replaceGazetteer } from '../../stats/storage/places.js';
 import { getPublicSetting, listPublicSettings } from '../../stats/storage/public-settings.js';
 import { listReleases } from '../../stats/storage/releases.js';
 import { getStatsRequest, listStatsRequests } from '../../stats/storage/requests.js';
+import { STATS_TABLE_DEFS } from '../../stats/catalogue.js';
+import { resolveQuery, StatsQuerySchema } from '../../stats/query.js';
+import { releaseTable } from '../../stats/run.js';
+import { presentRelease } from './respond.js';
 import { adminRouter, adminSecurity } from '../admin/app.js';
 import { adminProblems, jsonBody, jsonOk } from '../admin/responses.js';
 import { MAX_WINDOW_SECONDS, ReasonBody } from '../admin/schemas.js';
 import { iso } from '../admin/serialize.js';
 import { MAX_BUDGET_MICRO, micro, PublicSettingIn, PublicSettingOut, publicSettingOut, StatsGrantCreate, StatsGrantOut, statsGrantOut, StatsRequestOut, statsRequestOut } from './admin-schemas.js';
-import { TableName } from './schemas.js';
+import { releaseResponses, TableName } from './schemas.js';
 
 const seconds = (datetime: string) => Math.floor(Date.parse(datetime) / 1000);
 const GrantId = z.object({ id: z.string().regex(/^sgr_[A-Za-z0-9_-]{16}$/) });
@@ -71,6 +75,14 @@ const places = route({
   summary: 'Replace the place list (gazetteer) tables are laid out on: province, district and commune codes',
   request: jsonBody(z.object({ codes: z.array(z.string().regex(/^\d{2}(\d{2}){0,2}$/)).min(1).max(MAX_GAZETTEER_CODES), reason: z.string().trim().max(500).default('') }).strict().openapi('StatsPlaces')),
   responses: { 200: jsonOk(z.object({ codes: z.number() }), 'Replaced'), ...adminProblems },
+});
+
+const preview = route({
+  method: 'get',
+  path: '/stats/tables/{table}/preview',
+  summary: 'What the public tier would publish (suppression at its threshold), whether or not it is open: for officers deciding, and for the console’s charts. Logged like every release; spends no budget',
+  request: { params: z.object({ table: TableName }), query: StatsQuerySchema },
+  responses: releaseResponses,
 });
 
 /** ε fields of a request body in millionths, or the issues with them. */
@@ -184,6 +196,17 @@ export const statsAdminRoutes = adminRouter()
       200,
     ),
   )
+  .openapi(preview, async (c) => {
+    const { table } = c.req.valid('param');
+    const setting = await getPublicSetting(c.env.DB, table);
+    if (setting === null) throw new Problem(404, 'not_found');
+    const def = STATS_TABLE_DEFS[table];
+    const resolved = resolveQuery(def, c.req.valid('query'));
+    if (!resolved.ok) throw new Problem(400, 'validation_failed', 'The parameters do not fit this table.', { issues: resolved.issues });
+    const access = { threshold: setting.threshold, methods: ['suppression' as const], maxEpsilonMicro: 0 };
+    const doc = await releaseTable(c.env, { consumer: { kind: 'officer', clientId: c.var.access.clientId }, def, query: resolved.query, access, budgetMicro: 0, now: c.var.now });
+    return presentRelease(c, doc, def, resolved.query);
+  })
   .openapi(places, async (c) => {
     const body = c.req.valid('json');
     const codes = [...new Set(body.codes)].sort();
