@@ -1,12 +1,13 @@
 /**
  * A partner agency's system using the SDK against the local demo gateway (`npm start` first):
  * the health ministry's tracers search a person by phone and fetch the record, then the provincial
- * police check red notices — every answer decrypted, signature-verified and bound to its request.
+ * police check red notices, and the justice ministry's case reviewers fetch a case and its evidence
+ * photos (blurred where flagged) — every answer decrypted, signature-verified and bound to its request.
  *
  *   npm run example:partner
  */
-import { generateDataset } from '@need2know/demo-data';
-import { readFileSync } from 'node:fs';
+import { demoMedia, generateDataset } from '@need2know/demo-data';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PartnerClient } from '../src/index.js';
 
@@ -36,3 +37,22 @@ console.log(`tracers: fetch ${someone.id} → fields ${Object.keys(record.record
 const police = await PartnerClient.connect({ ...creds('pp-commissariat-app'), purpose: 'red-notice-check' });
 const check = await police.check('red_notice', { national_id: String(someone.national_id) });
 console.log(`police: is ${someone.id} under a red notice? ${check.answer ? 'yes' : 'no'}`);
+
+// Evidence photos: the first demo case whose photos were uploaded with the demo data.
+const reviewers = await PartnerClient.connect({ ...creds('moj-case-review'), purpose: 'justice-case-review' });
+const withPhotos = demoMedia(generateDataset()).find((m) => m.recordType === 'case');
+if (withPhotos !== undefined) {
+  const reviewed = await reviewers.fetchRecord('case', withPhotos.recordId);
+  const evidence = (reviewed.records?.[0]?.['evidence'] ?? []) as { media_ref: string; kind: string }[];
+  for (const [n, item] of evidence.filter((e) => e.kind === 'photo').entries()) {
+    // The reference as the record gives it: `…#blurred` for flagged photos.
+    const photo = await reviewers.fetchMedia(item.media_ref).catch((err: unknown) => err as Error);
+    if (photo instanceof Error) {
+      console.log(`justice: ${item.media_ref} → ${photo.message}`);
+      continue;
+    }
+    const file = join(import.meta.dirname, '..', '..', '..', '.local', 'demo', `evidence-${n + 1}-${photo.rendition}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}`);
+    writeFileSync(file, photo.bytes);
+    console.log(`justice: ${item.media_ref} → ${photo.rendition} ${photo.contentType}, ${photo.bytes.length} bytes (saved to ${file})`);
+  }
+}
