@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeTextMarks, stripTextMarks } from '../../extension/src/lib/trace-mark/text.js';
+import { extractViewIds } from '../../scripts/lib/trace.js';
 import { artefactDir, buildExtension, hasChromium, launchWithExtension } from './browser.js';
 import { CASE_ID, extensionScene, KHMER_NAME, PERSON_ID, type ExtensionScene } from './extension-scene.js';
 
@@ -125,7 +126,10 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
     });
     await expect.poll(() => viewer.evaluate(() => document.getElementById('n2k-watermark')?.style.display)).toBe('block');
     await viewer.locator('figure.photo img').waitFor({ timeout: 20_000 });
-    await viewer.screenshot({ path: join(shots, 'viewer-person.png') });
+    const screenshot = await viewer.screenshot({ path: join(shots, 'viewer-person.png') });
+    // A leaked screenshot names its view (the invisible image mark), and so does leaked text.
+    expect(extractViewIds(new Uint8Array(screenshot)).viewIds).toEqual([viewId]);
+    expect(extractViewIds(new TextEncoder().encode(`leaked: ${text.slice(0, 40)}`)).viewIds).toEqual([viewId]);
   });
 
   it('blocks copy, select-all + copy and printing, and the clipboard holds nothing of the record', async () => {
