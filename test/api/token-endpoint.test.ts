@@ -33,7 +33,7 @@ describe('metadata (RFC 8414) and JWKS (RFC 7517)', () => {
       token_endpoint_auth_methods_supported: ['private_key_jwt'],
       introspection_endpoint_auth_methods_supported: ['private_key_jwt'],
       revocation_endpoint_auth_methods_supported: ['private_key_jwt'],
-      authorization_details_types_supported: ['record_access', 'record_ingest'],
+      authorization_details_types_supported: ['record_access', 'record_ingest', 'stats_access'],
       scopes_supported: ['admin', 'officer'],
     });
     expect(Array.isArray(m.response_types_supported)).toBe(true);
