@@ -22,7 +22,7 @@ export function brightness(rgba: Uint8Array | Uint8ClampedArray, width: number, 
 
 /**
  * Each pixel's brightness minus that of the pixel `cell` before it along `axis` (0 where there is
- * none: the first `cell` columns or rows, which `foldMedian` then leaves out).
+ * none: the first `cell` columns or rows, which `foldRepetitions` then leaves out).
  */
 export function cellSteps(lum: Uint16Array, width: number, height: number, cell: number, axis: 'x' | 'y'): Int16Array {
   const out = new Int16Array(lum.length);
@@ -48,7 +48,7 @@ const FOLD_WINDOW = 12;
  * towards the outliers when noise spreads the clean samples. The region used must hold at least one
  * whole period in each direction.
  */
-export function foldMedian(values: Int16Array, width: number, height: number, periodX: number, periodY: number, fromX = 0, fromY = 0): Float32Array {
+export function foldRepetitions(values: Int16Array, width: number, height: number, periodX: number, periodY: number, fromX = 0, fromY = 0): Float32Array {
   const count = (from: number, size: number, period: number, f: number) => {
     const first = from + ((((f - from) % period) + period) % period);
     return first < size ? Math.floor((size - 1 - first) / period) + 1 : 0;
@@ -173,8 +173,10 @@ const SOLVER_SCALE = 2;
  * Cell levels (up to a constant) whose differences best match the measured steps on the tile's
  * torus: `stepX[r][c]` ≈ level[r][c] − level[r][c−1], `stepY[r][c]` ≈ level[r][c] − level[r−1][c],
  * indices wrapping. Each level rests on four steps, and the fit is robust (iteratively re-weighted
- * least squares with Cauchy weights): steps that disagree with the rest, such as a row of them
- * crossed by the edge of a panel in most repetitions, are discounted instead of bending every level.
+ * least squares with Cauchy weights): steps that disagree with their neighbours around small cycles,
+ * such as those a glyph disturbed in a few folded cells, are discounted instead of bending the levels
+ * around them. A whole row of steps shifted alike is consistent around every small cycle and cannot
+ * be told apart this way; its shift spreads over the rows.
  */
 export function levelsFromSteps(stepX: Float64Array, stepY: Float64Array, cols: number, rows: number): Float64Array {
   const at = (r: number, c: number) => ((r + rows) % rows) * cols + ((c + cols) % cols);

@@ -101,7 +101,7 @@ describe('decodeImageMark', () => {
       }
       return decoded;
     };
-    // Measured: 79 of 80 at 3 × 3 (the misses mix header, panel edge and photo); see TRACE-MARKS.md.
+    // Measured: 79 of 80 at 3 × 3 (the miss held a panel edge and a third of photo); see TRACE-MARKS.md.
     expect(attempt(3, 30)).toBeGreaterThanOrEqual(28);
     expect(attempt(4, 12)).toBe(12);
     expect(attempt(5, 12)).toBe(12);

@@ -4,11 +4,11 @@
  * 255 to 253, which nobody sees, yet a lossless screenshot of the viewer — or a crop of a few tiles —
  * names the view it was taken from. Layout of the cells: `image-layout.ts`.
  *
- * What survives what is measured in extension/TRACE-MARKS.md: lossless screenshots and crops do;
- * JPEG recompression, scaling and photographs of a screen do not, which is what the visible
- * watermark is for.
+ * What survives what is measured in extension/TRACE-MARKS.md: lossless screenshots and their crops
+ * do, and whole screenshots saved as JPEG down to about quality 75; JPEG-compressed crops, scaling
+ * and photographs of a screen do not, which is what the visible watermark is for.
  */
-import { brightness, cellSteps, cellValues, foldMedian, gridPhases, levelsFromSteps } from './image-fold.js';
+import { brightness, cellSteps, cellValues, foldRepetitions, gridPhases, levelsFromSteps } from './image-fold.js';
 import { DATA_CELLS, SYNC_CELLS, TILE_COLS, TILE_ROWS, tileBits, viewIdFromDataBits } from './image-layout.js';
 
 /** Side of a cell in tile pixels: big enough to average away noise, small enough for a dense tile. */
@@ -84,17 +84,19 @@ export interface DecodeImageOptions {
 
 /**
  * The view id marked on a screenshot, or null when none can be read. `rgba` is the screenshot's
- * pixels (`width` × `height`, 4 bytes each, alpha ignored): the whole viewer or any crop of it at
- * least one tile in each direction; three tiles or more each way is what it needs over typical
- * content (see the tests). The screenshot may start anywhere in the tile.
+ * pixels (`width` × `height`, 4 bytes each, alpha ignored): the whole viewer or any crop of it.
+ * Three tiles or more each way (264 × 216 px) is what it needs over typical content; less than a
+ * tile and a cell is never tried. The screenshot may start anywhere in the tile.
  *
- * How: for each scale, fold the image onto one tile period taking the per-pixel median across
- * repetitions (text and pictures differ between repetitions, the mark does not), find the cell grid
- * from where the folded levels step, then try every cyclic position of the tile: the sync cells must
- * all fall on their side of the threshold they themselves set (the midpoint between marked and
- * unmarked sync means, so it adapts to the background), and the 80 data bits must carry a matching
- * CRC-16. Unmarked or damaged images return null; the sync and CRC checks make a wrong id a
- * vanishingly rare outcome rather than a plausible one.
+ * How (each step in `image-fold.ts`; the whole in extension/TRACE-MARKS.md): for each scale, take
+ * the brightness steps from each pixel to the one a cell before it, fold them onto one tile period
+ * with a robust mean across repetitions (text and pictures differ between repetitions, the mark does
+ * not), find the cell grid, solve for cell levels from the folded steps, then try every cyclic
+ * position of the tile: the 19 sync cells must all fall on their side of the threshold they
+ * themselves set (the midpoint between marked and unmarked sync means, so it adapts to the
+ * background), and the 80 data bits must carry a matching CRC-16. Unmarked or damaged images return
+ * null; the sync and CRC checks make a wrong id a vanishingly rare outcome rather than a plausible
+ * one.
  */
 export function decodeImageMark(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, options: DecodeImageOptions = {}): string | null {
   if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 0 || height < 0 || rgba.length !== width * height * 4) {
@@ -107,8 +109,8 @@ export function decodeImageMark(rgba: Uint8Array | Uint8ClampedArray, width: num
     const periodY = MARK_TILE_HEIGHT * scale;
     const cell = MARK_CELL_PX * scale;
     if (width < periodX + cell || height < periodY + cell) continue;
-    const foldX = foldMedian(cellSteps(lum, width, height, cell, 'x'), width, height, periodX, periodY, cell, 0);
-    const foldY = foldMedian(cellSteps(lum, width, height, cell, 'y'), width, height, periodX, periodY, 0, cell);
+    const foldX = foldRepetitions(cellSteps(lum, width, height, cell, 'x'), width, height, periodX, periodY, cell, 0);
+    const foldY = foldRepetitions(cellSteps(lum, width, height, cell, 'y'), width, height, periodX, periodY, 0, cell);
     const phases = gridPhases([foldX, foldY], periodX, periodY, cell);
     const grid = { cols: TILE_COLS, rows: TILE_ROWS, cell, margin: scale };
     // The best two phases per axis: a screenshot resampled by the browser can blur the true one.
