@@ -11,12 +11,15 @@ export function concatBytes(parts: readonly Uint8Array[], total = parts.reduce((
   return out;
 }
 
+/** `data` as a Blob part: the gateway's byte arrays are never backed by shared memory (DOM typings insist). */
+const asBlobPart = (data: Uint8Array) => data as Uint8Array<ArrayBuffer>;
+
 /**
  * Compresses `data` as a zlib stream (RFC 1950, the format of PNG image data) with the runtime's
  * `CompressionStream` (workerd and Node alike; no dependency).
  */
 export async function deflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('deflate'));
+  const stream = new Blob([asBlobPart(data)]).stream().pipeThrough(new CompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -27,7 +30,7 @@ export async function deflate(data: Uint8Array): Promise<Uint8Array> {
  * @throws PngError `ERR_PNG_DATA` for a corrupt stream, `ERR_PNG_TOO_LARGE` past the cap.
  */
 export async function inflate(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
+  const reader = new Blob([asBlobPart(data)]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
   const parts: Uint8Array[] = [];
   let total = 0;
   try {
