@@ -28,6 +28,8 @@ export function guardedOverlay(onTamper: () => void): OverlayHandle {
       `background-image:${layers.map((l) => `url("${l.url}")`).join(',') || 'none'}`,
       `background-size:${layers.map((l) => `${l.width}px ${l.height}px`).join(',') || 'auto'}`,
       'background-repeat:repeat',
+      // Tiles are drawn at device-pixel size: no smoothing may blur the trace mark's cells.
+      'image-rendering:pixelated',
       'print-color-adjust:exact',
     ].join(';');
 

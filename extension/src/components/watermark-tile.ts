@@ -1,3 +1,4 @@
+import { markTileCssSize } from '../lib/trace-mark/image.js';
 import { lineOffset, tileSize, WATERMARK_ANGLE, WATERMARK_FONT_PX, WATERMARK_OPACITY, watermarkLines, type WatermarkInfo } from '../lib/watermark.js';
 
 const FONT = `600 ${WATERMARK_FONT_PX}px "Noto Sans Khmer", system-ui, sans-serif`;
@@ -26,7 +27,10 @@ export function watermarkTile(info: WatermarkInfo, nowMs: number): { url: string
   return { url: canvas.toDataURL('image/png'), width, height };
 }
 
-/** Turns an RGBA tile (the invisible trace mark) into a data URL. */
+/**
+ * Turns an RGBA tile (the invisible trace mark) into a data URL, sized so one tile pixel is one
+ * device pixel at the current display scale (what lets a screenshot be read at 125 % or 150 %).
+ */
 export function rgbaTile(tile: { width: number; height: number; rgba: Uint8ClampedArray }): { url: string; width: number; height: number } {
   const canvas = document.createElement('canvas');
   canvas.width = tile.width;
@@ -34,5 +38,5 @@ export function rgbaTile(tile: { width: number; height: number; rgba: Uint8Clamp
   const ctx = canvas.getContext('2d');
   if (ctx === null) throw new Error('no 2D canvas');
   ctx.putImageData(new ImageData(new Uint8ClampedArray(tile.rgba), tile.width, tile.height), 0, 0);
-  return { url: canvas.toDataURL('image/png'), width: tile.width, height: tile.height };
+  return { url: canvas.toDataURL('image/png'), ...markTileCssSize(window.devicePixelRatio) };
 }

@@ -91,7 +91,12 @@ function Viewer() {
     const draw = () => overlay.current?.setLayers([watermarkTile(info, Date.now()), ...(viewId === null ? [] : [rgbaTile(imageMarkTile(viewId))])]);
     draw();
     const minute = setInterval(draw, 60_000);
-    return () => clearInterval(minute);
+    // Zoom or a move to a screen of another scale changes devicePixelRatio: draw the tiles again.
+    window.addEventListener('resize', draw);
+    return () => {
+      clearInterval(minute);
+      window.removeEventListener('resize', draw);
+    };
   }, [officer, grant, viewId]);
 
   const open = useCallback(async (payload: HeldPayload) => {
