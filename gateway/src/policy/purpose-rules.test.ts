@@ -13,6 +13,8 @@ describe('checkPurposeRules', () => {
   it('lets a purpose pseudonymise the record id, and nothing else', () => {
     expect(checkPurposeRules({ person: { id: 'pseudonym', name_latin: 'clear' } })).toEqual([]);
     expect(checkPurposeRules({ person: { id: 'masked', name_latin: 'clear' } })).toEqual([{ path: 'rules.person.id', code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' }]);
+    // The id always goes out (partners refer back by it): `none` is refused here, not at disclosure time.
+    expect(checkPurposeRules({ person: { id: 'none', name_latin: 'clear' } })).toEqual([{ path: 'rules.person.id', code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' }]);
   });
 
   it('reports an unknown record type by path', () => {
