@@ -11,17 +11,22 @@ import { generateDataset } from '@need2know/demo-data';
 import { join } from 'node:path';
 import { startLocalGateway } from '../support/local-gateway.js';
 import { compare, environment, measure, report } from './lib/measure.js';
-import { setUpTracing } from './lib/tracing-fixture.js';
+import { setUpCaseSpecific, setUpTracing } from './lib/tracing-fixture.js';
 import { summariseTraces, traceOf, type Trace } from './lib/trace-summary.js';
 
 const PORT = 8830;
 const PERSONS = 2_000;
 const BATCH = 20;
 const CONCURRENCY = 8;
+/** Records a case-specific grant covers, for the probing comparison. */
+const CASE_RECORDS = 50;
+const RULES = { person: { name_km: 'clear', name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised', address: 'generalised', sex: 'clear', red_notice: 'predicate' } };
 /** Requests traced one at a time to count and time the storage round trips of a fetch. */
 const TRACED = 300;
 /** `--trace-only`: print the storage trace and stop (a quick profile while working on the path). */
 const TRACE_ONLY = process.argv.includes('--trace-only');
+/** `--headline-only`: the trace and the headline comparison, nothing else. */
+const HEADLINE_ONLY = process.argv.includes('--headline-only');
 
 /** `N2K_BENCH_LOGS=1` shows the gateway's own log lines (warnings, errors) on stderr. */
 const LOGS = process.env.N2K_BENCH_LOGS === '1';
@@ -42,7 +47,7 @@ async function run(): Promise<void> {
   const people = [...generateDataset({ seed: 'bench-disclosure', persons: PERSONS }).persons];
   const household = people.slice(0, BATCH).map((p) => ({ ...p, phone: '+85512999000' }));
   const tracer = await setUpTracing(local, {
-    rules: { person: { name_km: 'clear', name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised', address: 'generalised', sex: 'clear', red_notice: 'predicate' } },
+    rules: RULES,
     actions: ['fetch', 'search'],
     persons: [...household, ...people.slice(BATCH)],
   });
@@ -92,9 +97,24 @@ async function run(): Promise<void> {
   const headline = await compare({ name: 'purpose-bound fetch, sealed', fn: full }, { name: 'unprotected fetch (bench-only route)', fn: baseline }, { minMs: 400, rounds: 15, note: 'privacy overhead; target ≤ 1.5× at p50' });
   const base = headline.baseline as NonNullable<typeof headline.baseline>;
   const protectedFetch = headline.subject;
+  const p50 = (m: typeof base) => m.latency?.p50 ?? NaN;
+  const p99 = (m: typeof base) => m.latency?.p99 ?? NaN;
+  const overhead = `privacy overhead: p50 ${(p50(protectedFetch) / p50(base)).toFixed(2)}× (${(p50(protectedFetch) / 1000).toFixed(2)} ms vs ${(p50(base) / 1000).toFixed(2)} ms), p99 ${(p99(protectedFetch) / p99(base)).toFixed(2)}× (${(p99(protectedFetch) / 1000).toFixed(2)} ms vs ${(p99(base) / 1000).toFixed(2)} ms); interleaved ratio ×${headline.ratio?.toFixed(2)}`;
+  if (HEADLINE_ONLY) return void console.log(overhead);
   const baseParallel = await measure(`unprotected ×${CONCURRENCY} in flight`, parallel(baseline), opts);
   const fullParallel = await measure(`purpose-bound ×${CONCURRENCY} in flight`, parallel(full), opts);
   const batch = await measure(`search returning ${BATCH} sealed records`, search, opts);
+  // Probing under a case-specific grant: a record that exists outside it against one that does not exist.
+  const caseTracer = await setUpCaseSpecific(local, { rules: RULES, recordIds: people.slice(0, CASE_RECORDS).map((p) => p.id) });
+  let probe = 0;
+  const refusedAlike = (id: () => string) => async () => {
+    const res = await caseTracer.fetch(`/v1/records/person/${id()}`);
+    if (res.status !== 404) throw new Error(`probe answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const outside = refusedAlike(() => people[CASE_RECORDS + (probe++ % (people.length - CASE_RECORDS))]?.id as string);
+  const missing = refusedAlike(() => `absent-${probe++}`);
+  const probing = await compare({ name: 'record outside a case-specific grant (404)', fn: outside }, { name: 'record that does not exist (404)', fn: missing }, { minMs: 400, rounds: 15, note: 'same answer; should cost the same' });
   const proof = await measure('client DPoP proof alone', proofOnly, opts);
 
   const scaled = (m: typeof baseParallel, factor: number, name: string) => ({ ...m, name, opsPerSec: m.opsPerSec * factor });
@@ -105,10 +125,11 @@ async function run(): Promise<void> {
       { subject: scaled(fullParallel, CONCURRENCY, `purpose-bound fetches/s, ${CONCURRENCY} in flight`), baseline: scaled(baseParallel, CONCURRENCY, `unprotected fetches/s, ${CONCURRENCY} in flight`) },
       { subject: scaled(batch, BATCH, 'sealed records/s in batch search'), baseline: scaled(base, 1, 'unprotected records/s (one per request)') },
       { subject: proof, note: 'client-side cost included in the purpose-bound figures' },
+      probing,
     ],
     { title: 'Disclosure' },
   );
-  const p50 = (m: typeof base) => m.latency?.p50 ?? NaN;
-  const p99 = (m: typeof base) => m.latency?.p99 ?? NaN;
-  console.log(`privacy overhead: p50 ${(p50(protectedFetch) / p50(base)).toFixed(2)}× (${(p50(protectedFetch) / 1000).toFixed(2)} ms vs ${(p50(base) / 1000).toFixed(2)} ms), p99 ${(p99(protectedFetch) / p99(base)).toFixed(2)}× (${(p99(protectedFetch) / 1000).toFixed(2)} ms vs ${(p99(base) / 1000).toFixed(2)} ms)`);
+  const probeP50 = (m: typeof base | undefined) => m?.latency?.p50 ?? NaN;
+  console.log(`probing: outside the grant p50 ${(probeP50(probing.subject) / 1000).toFixed(2)} ms, missing p50 ${(probeP50(probing.baseline) / 1000).toFixed(2)} ms, difference ${(probeP50(probing.subject) - probeP50(probing.baseline)).toFixed(0)} µs; interleaved ratio ×${probing.ratio?.toFixed(3)}`);
+  console.log(overhead);
 }

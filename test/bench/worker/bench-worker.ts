@@ -123,6 +123,7 @@ bench.get('/__bench/primitives', async (c) => {
     'd1 record row': () => record().all(),
     'd1 batch: 4 auth reads': () => db.batch(auth()),
     'd1 batch: 4 auth reads + record row': () => db.batch([...auth(), record()]),
+    'd1 batch: 5 × SELECT 1': () => db.batch(Array.from({ length: 5 }, () => db.prepare('SELECT 1'))),
     'd1 insert disclosure row': () => db.prepare("INSERT INTO disclosures (id, at, client_id, agency_id, purpose_id, grant_id, action, record_type, subjects, fields, request_hash, response_hash, outcome) VALUES (?, 0, 'b', 'b', 'b', 'b', 'fetch', 'person', '[]', '{}', '', '', 'disclosed')").bind(`prim-${crypto.randomUUID()}`).run(),
     'do replay guard: spend 1': () => guard.consume([{ key: `p:${k++}:${Math.random()}`, expiresAt: Math.floor(Date.now() / 1000) + 60 }], Math.floor(Date.now() / 1000)),
     'do log: append 1': () => log.append([{ kind: 'bench', at: 0, i: k++ }]),

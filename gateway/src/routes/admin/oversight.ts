@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { flushDisclosureIndex } from '../../access/audit.js';
 import { Problem } from '../../errors/problem.js';
 import { dailyDisclosures } from '../../oversight/daily-disclosures.js';
 import { DEFAULT_TIME_ZONE, isTimeZone, localDaysEnding } from '../../oversight/zoned-time.js';
@@ -51,6 +52,7 @@ export const oversightRoutes = adminRouter().openapi(daily, async (c) => {
   const q = c.req.valid('query');
   if (!isTimeZone(q.time_zone)) throw new Problem(400, 'validation_failed', 'Unknown time zone.', { issues: [{ path: 'time_zone', code: 'unknown_time_zone', message: 'not an IANA time zone' }] });
   const days = localDaysEnding(q.time_zone, c.var.now * 1000, q.days);
+  await flushDisclosureIndex(c.env); // the index trails the log by moments; the figures include everything logged
   const series = await dailyDisclosures(c.env.DB, days, { ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }), ...(q.purpose_id === undefined ? {} : { purposeId: q.purpose_id }) });
   return c.json(
     {
