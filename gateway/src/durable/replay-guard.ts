@@ -17,6 +17,9 @@ const PURGE_INTERVAL_MS = 5 * 60 * 1000;
  * one sender are serialised here, which is exactly the order a replay check needs.
  */
 export class ReplayGuard extends DurableObject {
+  /** Whether this instance has seen the purge alarm set (it stays set while anything is remembered). */
+  #purgeScheduled = false;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
@@ -40,9 +43,9 @@ export class ReplayGuard extends DurableObject {
     for (const n of nonces) {
       sql.exec('INSERT OR REPLACE INTO spent (key, expires_at) VALUES (?, ?)', n.key, n.expiresAt);
     }
-    if ((await this.ctx.storage.getAlarm()) === null) {
-      await this.ctx.storage.setAlarm(Date.now() + PURGE_INTERVAL_MS);
-    }
+    // Once this instance knows a purge is scheduled it does not ask again (one storage read fewer per request).
+    if (!this.#purgeScheduled && (await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + PURGE_INTERVAL_MS);
+    this.#purgeScheduled = true;
     return null;
   }
 
@@ -55,6 +58,7 @@ export class ReplayGuard extends DurableObject {
     const now = Math.floor(Date.now() / 1000);
     this.ctx.storage.sql.exec('DELETE FROM spent WHERE expires_at < ?', now);
     const left = this.ctx.storage.sql.exec<{ n: number }>('SELECT count(*) AS n FROM spent').one().n;
+    this.#purgeScheduled = left > 0;
     if (left > 0) await this.ctx.storage.setAlarm(Date.now() + PURGE_INTERVAL_MS);
   }
 }
