@@ -44,6 +44,22 @@ export interface RecordTypeField { name: string; kind: string; description: stri
 export interface RecordType { name: string; title: string; fields: RecordTypeField[] }
 export interface DailyReport { time_zone: string; days: { day: string }[]; series: { agency: string; purpose: string; disclosed: number[]; refused: number[]; rate_limited: number[]; totals: { disclosed: number; refused: number; rate_limited: number } }[] }
 export interface SubjectAccessReport { checkpoint: string; withheld_for_now: number; disclosures: { at: string; agency: string; purpose: string; grant: string; action: string; record_type: string; fields: Record<string, string>; log_index: number; log_entry: Record<string, unknown>; inclusion_proof: string[] }[] }
+/** A table's public tier, which an officer's preview follows (GET /v1/admin/stats/tables). */
+export interface StatsPublicSetting { table: string; enabled: boolean; threshold: number; methods: string[]; max_epsilon: string; budget: string; spent: string }
+/** How a release is protected, as the gateway describes it (suppression: threshold and withheld counts; dp: ε and noise). */
+export type StatsProtection = { method: 'suppression'; threshold: number; withheld: number; primary: number; secondary: number } | { method: 'dp'; epsilon: string; bound: number; noise_scale: string };
+/** A release in `shape=series`: one stack per category, one bar per period, for one place; null is withheld. */
+export interface StatsSeriesRelease {
+  release: string;
+  table: string;
+  title: string;
+  generated_at: string;
+  parameters: Record<string, string | number | null>;
+  protection: StatsProtection;
+  series: { place: string | null; group: string; periods: string[]; groups: { code: string; counts: (number | null)[] }[]; totals: (number | null)[] };
+}
+/** Parameters of a statistics preview (the gateway checks them against the table). */
+export interface StatsPreviewQuery { level?: 'province' | 'district' | 'commune'; period?: 'year' | 'semester' | 'quarter' | 'month'; year?: number; province?: string; threshold?: number }
 export interface Problem { status: number; code: string; title?: string; detail?: string; issues?: { path: string; code: string; message: string }[] }
 
 /** A refusal from the gateway, with its problem document. */
@@ -96,6 +112,13 @@ export function adminApi(session: OfficerSession) {
     dailyReport: (days: number, timeZone: string) => get<DailyReport>(`${A}/reports/daily-disclosures?days=${days}&time_zone=${encodeURIComponent(timeZone)}`),
     /** The national ID goes in the body of a POST, never in the URL. */
     subjectAccess: (nationalId: string, reason: string) => send<SubjectAccessReport>('POST', `${A}/reports/subject-access`, { national_id: nationalId, reason }),
+    statsTables: () => get<{ tables: StatsPublicSetting[] }>(`${A}/stats/tables`).then((r) => r.tables),
+    /** What the table's public tier would publish, as a chart series; logged as this officer's preview. */
+    statsPreviewSeries: (table: string, query: StatsPreviewQuery) => {
+      const params = new URLSearchParams({ shape: 'series' });
+      for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
+      return get<StatsSeriesRelease>(`${A}/stats/tables/${encodeURIComponent(table)}/preview?${params.toString()}`);
+    },
     auditKey: () => get<{ origin: string; vkey: string }>('/v1/audit/key'),
     auditCheckpoint: async () => {
       const response = await session.fetch('/v1/audit/checkpoint');

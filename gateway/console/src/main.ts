@@ -1,7 +1,7 @@
 /**
  * The privacy officer's console: signs the officer in with their own key, then shows grants and
- * their windows, what waits for approval, purposes, and oversight, calling the same admin API the
- * command line uses. Routes live in the URL fragment and never carry personal data.
+ * their windows, what waits for approval, purposes, oversight and statistics, calling the same
+ * admin API the command line uses. Routes live in the URL fragment and never carry personal data.
  */
 import { adminApi } from './api.js';
 import { h, replace } from './dom.js';
@@ -16,6 +16,7 @@ import { oversightView } from './views/oversight.js';
 import { purposeFormView } from './views/purpose-form.js';
 import { purposeDetailView, purposeListView } from './views/purposes.js';
 import { signInView } from './views/sign-in.js';
+import { statisticsView } from './views/statistics.js';
 
 /** How often the idle clock is consulted. */
 const IDLE_CHECK_MS = 5_000;
@@ -30,6 +31,7 @@ const NAV = [
   { hash: '#/approvals', key: 'navApprovals' },
   { hash: '#/purposes', key: 'navPurposes' },
   { hash: '#/oversight', key: 'navOversight' },
+  { hash: '#/statistics', key: 'navStatistics' },
 ] as const;
 
 function languageSwitch(onChange: () => void): HTMLElement {
@@ -134,6 +136,7 @@ function renderApp(): void {
   const view =
     parts[0] === 'approvals' ? approvalsView(ctx)
     : parts[0] === 'oversight' ? oversightView(ctx)
+    : parts[0] === 'statistics' ? statisticsView(ctx, parts.slice(1))
     : parts[0] === 'purposes' && parts[1] === 'new' ? purposeFormView(ctx, null)
     : parts[0] === 'purposes' && parts[1] !== undefined && parts[2] === 'edit' ? purposeFormView(ctx, decodeURIComponent(parts[1]))
     : parts[0] === 'purposes' && parts[1] !== undefined ? purposeDetailView(ctx, decodeURIComponent(parts[1]))

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_TIME_ZONE, isTimeZone, zoneOffsetMinutes, offsetText } from '../../../src/oversight/zoned-time.js';
 import { en, type MessageKey, type Messages } from './en.js';
-import { intlHasKhmer, khmerDateTime, khmerDayMonth, khmerNumber } from './khmer-format.js';
+import { intlHasKhmer, khmerDateTime, khmerDayMonth, khmerDigits, khmerMonth, khmerNumber } from './khmer-format.js';
 import { km } from './km.js';
 
 export type Lang = 'km' | 'en';
@@ -79,6 +79,16 @@ const khmerByHand = (): boolean => lang === 'km' && !intlHasKhmer();
 
 /** A number in the current language. */
 export const num = (n: number): string => (khmerByHand() ? khmerNumber(n) : cached(`n:${lang}`, () => new Intl.NumberFormat(LOCALES[lang])).format(n));
+
+/** A code or a year as it is written, digit by digit with no grouping (Khmer digits in Khmer), e.g. "2025", "១២". */
+export const digits = (text: string): string => (lang === 'km' ? khmerDigits(text) : text);
+
+/** A calendar month `YYYY-MM`: "Mar" (short) or "March 2025" (long), in the current language. */
+export function monthName(month: string, style: 'short' | 'long'): string {
+  if (khmerByHand()) return khmerMonth(month, style === 'long');
+  const options: Intl.DateTimeFormatOptions = style === 'short' ? { timeZone: 'UTC', month: 'short' } : { timeZone: 'UTC', month: 'long', year: 'numeric' };
+  return cached(`m:${lang}:${style}`, () => new Intl.DateTimeFormat(LOCALES[lang], options)).format(new Date(`${month}-01T00:00:00Z`));
+}
 
 /** Date and time (an ISO string or Unix ms) in the current zone, e.g. "23 Nov 2026, 08:00". */
 export function dateTime(value: string | number): string {

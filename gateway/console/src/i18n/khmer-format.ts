@@ -44,3 +44,10 @@ export function khmerDayMonth(date: Date, timeZone: string): string {
   const p = parts(timeZone, date, false);
   return khmerDigits(`${Number(p.day)} ${KHMER_MONTHS[Number(p.month) - 1]}`);
 }
+
+/** "មីនា" or "មីនា ២០២៥": the month of a calendar month `YYYY-MM`, with its year when asked. */
+export function khmerMonth(month: string, withYear: boolean): string {
+  const [year, m] = month.split('-');
+  const name = KHMER_MONTHS[Number(m) - 1] ?? month;
+  return withYear ? `${name} ${khmerDigits(year ?? '')}` : name;
+}
