@@ -196,8 +196,11 @@ describe.skipIf(!hasChromium)('statistics in the privacy officer console (needs 
   it('speaks Khmer: criteria, months and Khmer digits', async () => {
     await page.locator('[data-lang="km"]').click();
     const figure = page.locator('figure.stats-figure');
-    // The view is drawn again (a fresh preview) under the same address: wait for its Khmer legend.
+    const before = await figure.getAttribute('data-release');
+    // The view is drawn again under the same address: wait for its Khmer legend.
     await expect.poll(() => figure.locator('[data-legend="criteria"] li[data-criterion="1"]').textContent().catch(() => null), { timeout: 15_000 }).toBe('១. ចោរកម្ម ឆក់ ប្លន់');
+    // Switching the language redraws the same release: no new one is made or logged.
+    expect(await figure.getAttribute('data-release')).toBe(before);
     const legend = await figure.locator('[data-legend="criteria"] li[data-criterion]').allTextContents();
     expect(legend).toHaveLength(5);
     for (const name of legend) expect(name).toMatch(KHMER);

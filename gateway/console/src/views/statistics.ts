@@ -5,7 +5,7 @@
  * (small-cell suppression, as the public tier applies it), logs the preview as the officer's
  * release, and returns the series; the console draws exactly that.
  */
-import type { StatsPreviewQuery, StatsPublicSetting } from '../api.js';
+import type { StatsPreviewQuery, StatsPublicSetting, StatsSeriesRelease } from '../api.js';
 import { h } from '../dom.js';
 import { digits, num, t } from '../i18n/i18n.js';
 import { MAX_THRESHOLD, parseProvince, parseStatsRoute, parseWhole, statsRoute, STATS_YEARS, type StatsChoice } from '../stats-route.js';
@@ -15,6 +15,12 @@ import { criterionChart } from './criterion-chart.js';
 
 /** The table this view draws. */
 const TABLE = 'crime';
+
+/**
+ * The preview on screen, kept in memory for this page only, so that switching the language or the
+ * zone redraws it instead of making (and logging) another release. Show always asks afresh.
+ */
+let kept: { readonly route: string; readonly release: StatsSeriesRelease } | null = null;
 
 /** The place a choice is about, in words. */
 const placeName = (province: string | null): string => (province === null ? t('statsPlaceCountry') : t('statsPlaceProvince', { code: digits(province) }));
@@ -45,6 +51,7 @@ function choiceForm(tier: StatsPublicSetting, shown: StatsChoice | null, refresh
     }
     // The tier's own threshold is what the gateway applies anyway: leave it out of the address.
     const next = statsRoute({ province: p, year: y, threshold: th === tier.threshold ? null : th });
+    kept = null;
     if (next === location.hash) refresh();
     else location.hash = next;
   });
@@ -64,7 +71,9 @@ export async function statisticsView(ctx: ViewContext, routeParts: readonly stri
     const query: StatsPreviewQuery = { level: 'province', period: 'month', year: choice.year, ...(choice.province === null ? {} : { province: choice.province }), ...(choice.threshold === null ? {} : { threshold: choice.threshold }) };
     const names = { place: placeName(choice.province), year: digits(String(choice.year)) };
     try {
-      const release = await ctx.api.statsPreviewSeries(TABLE, query);
+      const route = statsRoute(choice);
+      const release = kept?.route === route ? kept.release : await ctx.api.statsPreviewSeries(TABLE, query);
+      kept = { route, release };
       const nothing = [...release.series.totals, ...release.series.groups.flatMap((g) => g.counts)].every((v) => v === null);
       result = h('div', {}, nothing ? h('p', { class: 'callout callout-warn', role: 'status' }, t('statsAllWithheld', names)) : null, criterionChart(release, names));
     } catch (err) {
