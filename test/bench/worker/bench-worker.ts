@@ -130,7 +130,7 @@ bench.get('/__bench/primitives', async (c) => {
     'do log: size (no write)': () => log.size(),
     'cpu: verify DPoP proof (Ed25519)': async () => verifyDpopProof([proof], { method: 'GET', url: proofUrl }, nowS),
     'cpu: sign + seal a disclosure (EdDSA, ECDH-ES P-256)': () => sealDelivery(c.env, nowS, { clientId: 'bench', encryptionJwk: recipient }, { purpose: 'p', grant: 'g', request_hash: 'h', records: [{ id: 'x', name_latin: 'Sok Chanthy', phone: '+855 ** *** 412' }] }, 60),
-    'cpu: open one stored record': () => readRecords(c.env, 'person', [id]),
+    'd1 read + open one stored record': () => readRecords(c.env, 'person', [id]),
   };
   void k;
   const out: Record<string, number> = {};
