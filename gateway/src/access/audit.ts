@@ -1,7 +1,8 @@
-import type { AdmissionRequest, LimitName } from '../durable/admission.js';
-import type { AdmittedEntry } from '../durable/audit-log.js';
+import type { Admission, AdmissionRequest, LimitName } from '../durable/admission.js';
+import type { Nonce } from '../durable/replay-guard.js';
 import { DISCLOSURE_KIND } from '../durable/disclosure-index.js';
 import type { GatewayEnv } from '../env.js';
+import { proofReplayed } from '../middleware/challenge.js';
 
 /** One row of the disclosure log: who received what about whom, bound to request and response. */
 export interface DisclosureEntry {
@@ -64,11 +65,14 @@ export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry):
 /**
  * Counts a request against its limits and logs the outcome, in one call to the log: `admitted` is
  * appended when every limit allows the request, otherwise `refused` (with outcome `rate_limited`,
- * no persons, and the limit that said no). Throws, and discloses nothing, when the log cannot be
- * written.
+ * no persons, and the limit that said no). With `proof`, the request's DPoP proof is spent in the
+ * same atomic step, and a proof presented before is refused (401) with nothing counted or logged.
+ * Throws, and discloses nothing, when the log cannot be written.
  */
-export async function admitAndRecord(env: GatewayEnv, admission: AdmissionRequest, admitted: DisclosureEntry, refused: DisclosureEntry): Promise<AdmittedEntry> {
-  return auditLog(env).admitAndAppend(admission, logEntry(admitted), logEntry({ ...refused, subjects: [], responseHash: '', outcome: 'rate_limited' }));
+export async function admitAndRecord(env: GatewayEnv, admission: AdmissionRequest, admitted: DisclosureEntry, refused: DisclosureEntry, proof?: Nonce): Promise<Admission & { readonly index: number }> {
+  const outcome = await auditLog(env).admitAndAppend(admission, logEntry(admitted), logEntry({ ...refused, subjects: [], responseHash: '', outcome: 'rate_limited' }), proof);
+  if (outcome.replayed) throw proofReplayed();
+  return outcome;
 }
 
 /**

@@ -6,7 +6,8 @@ import { sealForViewer, viewerKeyId } from '../delivery/viewer-seal.js';
 import { Problem } from '../errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
 import type { Purpose } from '../policy/types.js';
-import { admitAndRecord, recordDisclosure } from './audit.js';
+import { proofSettled, proofToSpend } from '../middleware/proof-with-log.js';
+import { admitAndRecord } from './audit.js';
 import { admissionFor, rateLimited } from './limits.js';
 import { subjectHashes } from './subjects.js';
 
@@ -28,8 +29,9 @@ export interface Delivery {
  * The last steps of every disclosure, in an order that fails closed: sign and seal the answer to the
  * client's key (and, for the viewer, under the grant's viewer key), then — in one call to the log —
  * count the request and the persons against the grant's and the client's own limits and write the
- * log entry of what happened; only when both are done does the answer leave. A refused request is
- * logged as such and nothing sealed for it leaves.
+ * log entry of what happened (spending the request's DPoP proof in the same step, on routes that
+ * leave it to the log); only when both are done does the answer leave. A refused request is logged
+ * as such and nothing sealed for it leaves.
  */
 export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response> {
   const { access, now, requestHash } = c.var;
@@ -56,7 +58,10 @@ export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response
   if (d.forViewer) {
     const sealed = await sealForViewer(c.env, grant, now, d.payload);
     if (sealed === null) {
-      await recordDisclosure(c.env, { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' });
+      // Refused, and logged as such (a request like any other: counted, its proof spent).
+      const logged = await admitAndRecord(c.env, admissionFor(d.purpose, grant.id, access.clientId, [], now), { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' }, { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' }, proofToSpend(c));
+      proofSettled(c);
+      if (!logged.ok) throw rateLimited(logged);
       throw new Problem(410, 'key_destroyed', 'The disclosure window has ended for the viewer.');
     }
     body = { sealed_payload: sealed.jwe, viewer_key: { kid: viewerKeyId(grant.id, sealed.epoch), grant: grant.id, epoch: sealed.epoch, destroy_at: sealed.destroyAt } };
@@ -73,7 +78,9 @@ export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response
     admissionFor(d.purpose, grant.id, access.clientId, subjects, now),
     { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' },
     { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' },
+    proofToSpend(c),
   );
+  proofSettled(c);
   if (!admitted.ok) throw rateLimited(admitted);
   return new Response(jwe, { status: 200, headers: { 'content-type': DISCLOSURE_MEDIA_TYPE, 'cache-control': 'no-store', 'n2k-disclosure-id': jti } });
 }

@@ -2,6 +2,8 @@ import { appendLeafWithNodes, canonicalEntryBytes, consistencyProof, createExpor
 import { DurableObject } from 'cloudflare:workers';
 import { admit, ADMISSION_SCHEMA, type Admission, type AdmissionRequest } from './admission.js';
 import { DISCLOSURE_KIND, indexStatements } from './disclosure-index.js';
+import type { Nonce } from './replay-guard.js';
+import { SPENT_PROOF_SCHEMA, spendOnce } from './spent-proofs.js';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const unhex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
@@ -29,8 +31,11 @@ interface AuditLogEnv {
   readonly DB: D1Database;
 }
 
-/** An admission decided and its outcome appended: where the entry stands in the log. */
-export type AdmittedEntry = Admission & { readonly index: number };
+/**
+ * An admission decided and its outcome appended (where the entry stands in the log), or a request
+ * whose DPoP proof was spent before: then nothing was counted or appended.
+ */
+export type AdmittedEntry = { readonly replayed: true } | (Admission & { readonly replayed: false; readonly index: number });
 
 /**
  * The tamper-evident log: every entry is a leaf of an RFC 9162 Merkle tree, appended in one
@@ -58,7 +63,7 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
       sql.exec('CREATE TABLE IF NOT EXISTS frontier (id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, hashes TEXT NOT NULL)');
       sql.exec('CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL, at INTEGER NOT NULL)');
       sql.exec('CREATE TABLE IF NOT EXISTS cursors (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
-      for (const statement of ADMISSION_SCHEMA) sql.exec(statement);
+      for (const statement of [...ADMISSION_SCHEMA, ...SPENT_PROOF_SCHEMA]) sql.exec(statement);
       // Entries appended before the index was written from here were indexed by their writers.
       sql.exec("INSERT OR IGNORE INTO cursors (name, value) VALUES ('index_next', (SELECT coalesce(max(idx) + 1, 0) FROM entries))");
       // An index write interrupted by an eviction resumes with the object.
@@ -88,17 +93,24 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
   }
 
   /**
-   * Counts one request against its limits and appends what happened, in one atomic step (no
-   * `await` between them): `admitted` when every limit allows the request, otherwise `refused` with
-   * the limit that said no (`limit`). Nothing is counted or appended twice, and nothing can be
-   * disclosed between the decision and its record.
+   * Spends the request's DPoP `proof` (when given), counts the request against its limits and
+   * appends what happened, in one atomic step (no `await` between them): `admitted` when every limit
+   * allows the request, otherwise `refused` with the limit that said no (`limit`). A proof spent
+   * before stops everything: nothing is counted or appended. Nothing can be disclosed between the
+   * decision and its record, and no request is answered twice.
    */
-  async admitAndAppend(request: AdmissionRequest, admitted: Record<string, unknown>, refused: Record<string, unknown>): Promise<AdmittedEntry> {
+  async admitAndAppend(request: AdmissionRequest, admitted: Record<string, unknown>, refused: Record<string, unknown>, proof?: Nonce): Promise<AdmittedEntry> {
+    if (proof !== undefined && !spendOnce(this.ctx.storage.sql, proof, request.now)) return { replayed: true };
     const decision = admit(this.ctx.storage.sql, request);
     const entry = decision.ok ? admitted : { ...refused, limit: decision.limit };
     const { first } = this.#appendSync([entry]);
     if (entry.kind === DISCLOSURE_KIND) this.#indexLater();
-    return { ...decision, index: first };
+    return { ...decision, replayed: false, index: first };
+  }
+
+  /** Spends a DPoP proof of a request that was refused before its answer was logged: false when spent before. */
+  async spendProof(proof: Nonce, now: number): Promise<boolean> {
+    return spendOnce(this.ctx.storage.sql, proof, now);
   }
 
   /**

@@ -2,8 +2,9 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { JWK } from 'jose';
 import type { AppEnv } from '../app-env.js';
-import { CLIENT_SIGNING_ALGS } from '../config.js';
 import { spendNonces } from '../durable/spend.js';
+import { dpopChallenge, proofReplayed } from './challenge.js';
+import { holdProof, settleProof } from './proof-with-log.js';
 import { Problem } from '../errors/problem.js';
 import { identifiers, verifyAccessToken, type AccessTokenClaims } from '../oauth/access-token.js';
 import type { GrantedRecordAccess, GrantedRecordIngest, GrantedStatsAccess } from '../oauth/authorization-details.js';
@@ -45,12 +46,21 @@ export interface AccessTokenOptions {
    * and proof already checked); the results are only used once every check has passed.
    */
   readonly alongside?: (c: Context<AppEnv>, claims: AccessTokenClaims) => D1PreparedStatement[];
+  /**
+   * Spend the DPoP proof in the route's own call to the log, atomically with the request's count and
+   * log entry (`admitAndRecord` with `proofToSpend(c)`), rather than in a separate replay-guard call
+   * before the route runs: one Durable Object call fewer per answer. Whatever the route does, the
+   * proof is spent before any answer leaves — a route that answers without its log call (a refusal)
+   * has it spent here afterwards — and a replayed proof turns any answer into 401. Only for routes
+   * whose side effects all happen in that log call.
+   */
+  readonly spendProofWithLog?: boolean;
 }
 
 /** Which kind of token a route accepts. */
 export type TokenKind = 'record_access' | 'record_ingest' | 'admin' | 'officer' | 'stats_access';
 
-const challenge = (error: string) => `DPoP error="${error}", algs="${CLIENT_SIGNING_ALGS.join(' ')}"`;
+const challenge = dpopChallenge;
 
 const invalidToken = (reason: string) => {
   // The precise reason is for the gateway's logs; the wire says only invalid_token.
@@ -64,7 +74,7 @@ const invalidToken = (reason: string) => {
  * now. Revocation and grant state are read on every request, so revoking or suspending takes effect
  * at once. Sets `c.var.access`.
  */
-export function requireAccessToken(kind: TokenKind, { alongside }: AccessTokenOptions = {}) {
+export function requireAccessToken(kind: TokenKind, { alongside, spendProofWithLog }: AccessTokenOptions = {}) {
   return createMiddleware<AppEnv>(async function accessToken(c, next) {
     const now = c.var.now;
     const authorization = c.req.header('authorization') ?? '';
@@ -89,73 +99,90 @@ export function requireAccessToken(kind: TokenKind, { alongside }: AccessTokenOp
       throw new Problem(401, 'invalid_dpop_proof', undefined, { headers: { 'www-authenticate': challenge('invalid_dpop_proof') } });
     }
 
-    const recordAccess = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
-    const recordIngest = claims.authorization_details?.find((d): d is GrantedRecordIngest => d.type === 'record_ingest');
-    const statsAccess = claims.authorization_details?.find((d): d is GrantedStatsAccess => d.type === 'stats_access');
-    const db = c.env.DB;
-    // One round trip for everything a request needs to know about its caller.
-    // The proof's jti is spent at the same time (it is single-use whatever the outcome): the token
-    // and proof are already verified, so the two lookups are independent.
-    const [[revoked, client, grant, purpose, ...routeReads], replayed] = await Promise.all([
-      db.batch<Record<string, unknown>>([
-        selectRevocation(db, claims.jti),
-        db.prepare('SELECT kind, agency_id, status, encryption_jwk FROM clients WHERE id = ?').bind(claims.client_id),
-        selectGrant(db, recordAccess?.grant ?? ''),
-        selectPurpose(db, recordAccess?.purpose ?? ''),
-        ...(alongside?.(c, claims) ?? []),
-      ]),
-      spendNonces(c.env, `dpop:${dpop.jkt}`, [{ key: dpop.jti, expiresAt: dpop.replayUntil }], now),
-    ]);
-    if (replayed !== null) {
-      console.warn('dpop refused: proof replayed');
-      throw new Problem(401, 'invalid_dpop_proof', undefined, { headers: { 'www-authenticate': challenge('invalid_dpop_proof') } });
-    }
-    if ((revoked?.results.length ?? 0) > 0) throw invalidToken('token revoked');
-    const clientRow = client?.results[0] as { kind: ClientKind; agency_id: string; status: string; encryption_jwk: string | null } | undefined;
-    if (clientRow === undefined || clientRow.status !== 'active') throw invalidToken('client unknown or suspended');
+    const held = spendProofWithLog === true ? holdProof(c, { key: `dpop:${dpop.jkt}:${dpop.jti}`, expiresAt: dpop.replayUntil }) : undefined;
 
-    let liveGrant: Grant | undefined;
-    let livePurpose: Purpose | undefined;
-    switch (kind) {
-      case 'record_access': {
-        if (recordAccess === undefined || (clientRow.kind !== 'partner' && clientRow.kind !== 'officer')) throw insufficient('not a record-access token');
-        const row = grant?.results[0];
-        liveGrant = row === undefined ? undefined : grantFromRow(row);
-        if (liveGrant === undefined || !grantIsLive(liveGrant, now)) throw invalidToken('grant not live');
-        const purposeRow = purpose?.results[0];
-        livePurpose = purposeRow === undefined ? undefined : purposeFromRow(purposeRow);
-        if (livePurpose === undefined || livePurpose.status !== 'active') throw insufficient('purpose no longer active');
-        break;
+    /** Reads and checks everything about the caller, then sets `c.var.access`. */
+    const checkCaller = async (): Promise<void> => {
+      const recordAccess = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
+      const recordIngest = claims.authorization_details?.find((d): d is GrantedRecordIngest => d.type === 'record_ingest');
+      const statsAccess = claims.authorization_details?.find((d): d is GrantedStatsAccess => d.type === 'stats_access');
+      const db = c.env.DB;
+      // One round trip for everything a request needs to know about its caller.
+      // The proof's jti is spent at the same time (it is single-use whatever the outcome) unless the
+      // route spends it with its log entry: the token and proof are already verified, so the two
+      // lookups are independent.
+      const [[revoked, client, grant, purpose, ...routeReads], replayed] = await Promise.all([
+        db.batch<Record<string, unknown>>([
+          selectRevocation(db, claims.jti),
+          db.prepare('SELECT kind, agency_id, status, encryption_jwk FROM clients WHERE id = ?').bind(claims.client_id),
+          selectGrant(db, recordAccess?.grant ?? ''),
+          selectPurpose(db, recordAccess?.purpose ?? ''),
+          ...(alongside?.(c, claims) ?? []),
+        ]),
+        held === undefined ? spendNonces(c.env, `dpop:${dpop.jkt}`, [{ key: dpop.jti, expiresAt: dpop.replayUntil }], now) : null,
+      ]);
+      if (replayed !== null) throw proofReplayed();
+      if ((revoked?.results.length ?? 0) > 0) throw invalidToken('token revoked');
+      const clientRow = client?.results[0] as { kind: ClientKind; agency_id: string; status: string; encryption_jwk: string | null } | undefined;
+      if (clientRow === undefined || clientRow.status !== 'active') throw invalidToken('client unknown or suspended');
+
+      let liveGrant: Grant | undefined;
+      let livePurpose: Purpose | undefined;
+      switch (kind) {
+        case 'record_access': {
+          if (recordAccess === undefined || (clientRow.kind !== 'partner' && clientRow.kind !== 'officer')) throw insufficient('not a record-access token');
+          const row = grant?.results[0];
+          liveGrant = row === undefined ? undefined : grantFromRow(row);
+          if (liveGrant === undefined || !grantIsLive(liveGrant, now)) throw invalidToken('grant not live');
+          const purposeRow = purpose?.results[0];
+          livePurpose = purposeRow === undefined ? undefined : purposeFromRow(purposeRow);
+          if (livePurpose === undefined || livePurpose.status !== 'active') throw insufficient('purpose no longer active');
+          break;
+        }
+        case 'record_ingest':
+          if (recordIngest === undefined || clientRow.kind !== 'data_owner') throw insufficient('not an ingest token');
+          break;
+        case 'admin':
+          if (claims.scope !== ADMIN_SCOPE || clientRow.kind !== 'privacy_officer') throw insufficient('not an admin token');
+          break;
+        case 'officer':
+          if (claims.scope !== OFFICER_SCOPE || clientRow.kind !== 'officer') throw insufficient('not an officer token');
+          break;
+        case 'stats_access':
+          if (statsAccess === undefined || clientRow.kind !== 'partner') throw insufficient('not a statistics token');
+          break;
       }
-      case 'record_ingest':
-        if (recordIngest === undefined || clientRow.kind !== 'data_owner') throw insufficient('not an ingest token');
-        break;
-      case 'admin':
-        if (claims.scope !== ADMIN_SCOPE || clientRow.kind !== 'privacy_officer') throw insufficient('not an admin token');
-        break;
-      case 'officer':
-        if (claims.scope !== OFFICER_SCOPE || clientRow.kind !== 'officer') throw insufficient('not an officer token');
-        break;
-      case 'stats_access':
-        if (statsAccess === undefined || clientRow.kind !== 'partner') throw insufficient('not a statistics token');
-        break;
-    }
 
-    c.set('access', {
-      clientId: claims.client_id,
-      clientKind: clientRow.kind,
-      agencyId: clientRow.agency_id,
-      claims,
-      dpopJti: dpop.jti,
-      encryptionJwk: clientRow.encryption_jwk === null ? null : (JSON.parse(clientRow.encryption_jwk) as JWK),
-      ...(recordAccess === undefined ? {} : { recordAccess }),
-      ...(liveGrant === undefined ? {} : { grant: liveGrant }),
-      ...(livePurpose === undefined ? {} : { purpose: livePurpose }),
-      ...(recordIngest === undefined ? {} : { recordIngest }),
-      ...(statsAccess === undefined ? {} : { statsAccess }),
-      alongside: routeReads,
-    });
-    await next();
+      c.set('access', {
+        clientId: claims.client_id,
+        clientKind: clientRow.kind,
+        agencyId: clientRow.agency_id,
+        claims,
+        dpopJti: dpop.jti,
+        encryptionJwk: clientRow.encryption_jwk === null ? null : (JSON.parse(clientRow.encryption_jwk) as JWK),
+        ...(recordAccess === undefined ? {} : { recordAccess }),
+        ...(liveGrant === undefined ? {} : { grant: liveGrant }),
+        ...(livePurpose === undefined ? {} : { purpose: livePurpose }),
+        ...(recordIngest === undefined ? {} : { recordIngest }),
+        ...(statsAccess === undefined ? {} : { statsAccess }),
+        alongside: routeReads,
+      });
+    };
+
+    if (held === undefined) {
+      await checkCaller();
+      return next();
+    }
+    // The route spends the proof with its log entry; whatever happened, it is spent before the answer leaves.
+    let failure: unknown;
+    try {
+      await checkCaller();
+      await next();
+    } catch (err) {
+      failure = err;
+    }
+    await settleProof(c, held, now);
+    if (failure !== undefined) throw failure;
   });
 }
 

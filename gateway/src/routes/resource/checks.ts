@@ -30,7 +30,7 @@ const checkRoute = createRoute({
   tags: ['records'],
   summary: 'Answer yes/no about a person (red notice, blacklisted today, any case in criterion N) without disclosing a record',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_access'), bindRequest] as const,
+  middleware: [requireAccessToken('record_access', { spendProofWithLog: true }), bindRequest] as const,
   request: { params: z.object({ check: z.enum(CHECKS) }), body: { required: true, content: { 'application/json': { schema: CheckBody } } } },
   responses: {
     200: { description: 'Sealed answer `{ check, answer }` (see the record routes for the sealing)', content: { [DISCLOSURE_MEDIA_TYPE]: { schema: z.string() } } },

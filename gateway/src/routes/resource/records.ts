@@ -16,6 +16,7 @@ import type { Purpose } from '../../policy/types.js';
 import { Problem } from '../../errors/problem.js';
 import { keyRing } from '../../keys/key-ring.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
+import { proofSettled, proofToSpend } from '../../middleware/proof-with-log.js';
 import { bindRequest } from '../../middleware/request-binding.js';
 import type { AccessTokenClaims } from '../../oauth/access-token.js';
 import type { GrantedRecordAccess } from '../../oauth/authorization-details.js';
@@ -64,7 +65,7 @@ const fetchRoute = createRoute({
   tags: ['records'],
   summary: 'Fetch one record, minimised to what the purpose allows, sealed to the caller',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_access', { alongside: recordNamed }), bindRequest] as const,
+  middleware: [requireAccessToken('record_access', { alongside: recordNamed, spendProofWithLog: true }), bindRequest] as const,
   request: { params: z.object({ type: TypeName, id: RecordId }), query: Delivery },
   responses: { 200: sealed, ...problems },
 });
@@ -83,7 +84,7 @@ const searchRoute = createRoute({
   tags: ['records'],
   summary: 'Search by a blind-indexed field (national ID, phone, name + date of birth); terms travel in the body, never the URL',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_access'), bindRequest] as const,
+  middleware: [requireAccessToken('record_access', { spendProofWithLog: true }), bindRequest] as const,
   request: { params: z.object({ type: TypeName }), query: Delivery, body: { required: true, content: { 'application/json': { schema: SearchBody } } } },
   responses: { 200: sealed, ...problems },
 });
@@ -114,7 +115,9 @@ async function notFound(c: Context<AppEnv>, action: 'fetch' | 'search', type: st
     admissionFor(purpose, grant.id, access.clientId, [], now),
     { ...entry, id: crypto.randomUUID(), outcome: 'not_found' },
     { ...entry, id: crypto.randomUUID(), outcome: 'rate_limited' },
+    proofToSpend(c),
   );
+  proofSettled(c);
   if (!admitted.ok) throw rateLimited(admitted);
   throw new Problem(404, 'not_found');
 }
