@@ -1,10 +1,16 @@
 /**
  * Disclosure benchmark (`npm run bench:disclosure`): latency and throughput of a full purpose-bound
- * fetch through a local gateway — access token and DPoP check with replay guard, policy, rate
- * limits, decrypt at rest, minimise, sign, seal to the partner, write the log entry — beside a
- * bench-only route that returns the same record unprotected (read and opened, nothing else),
- * measured in the same run: the ratio is the privacy overhead. Also sealed records per second for
- * a search returning a batch.
+ * fetch through a local gateway — access token and DPoP proof verified, revocation, client, grant
+ * and purpose read with the record, decrypt at rest, minimise, sign, seal to the partner, then the
+ * proof spent, the rate limits counted and the log entry written in one call to the log object —
+ * beside a bench-only route that returns the same record unprotected (read and opened, nothing
+ * else), measured in the same run: the ratio is the privacy overhead. Also: every storage call of a
+ * fetch counted and timed (where the time goes), the storage primitives alone, sealed records per
+ * second for a search returning a batch, and probing under a case-specific grant (a record outside
+ * it against a record that does not exist: same answer, and it should cost the same).
+ *
+ * `--trace-only` stops after the storage trace; `--headline-only` after the headline comparison;
+ * `N2K_BENCH_LOGS=1` shows the gateway's own log lines.
  */
 import { dpopProof } from '@need2know/client';
 import { generateDataset } from '@need2know/demo-data';

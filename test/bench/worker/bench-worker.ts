@@ -145,11 +145,17 @@ bench.get('/__bench/primitives', async (c) => {
 
 /**
  * A log that appends nothing: the benchmark-only baseline for the audit's cost on a disclosure. The
- * rate limits live in the log object, so this baseline admits every request without counting it.
+ * rate limits and the spent proofs of record requests live in the log object, so this baseline also
+ * admits every request without counting it and spends no proof.
  */
 const noAuditLog = {
   idFromName: (name: string) => name,
-  get: () => ({ append: async () => ({ first: 0, size: 0 }), admitAndAppend: async () => ({ ok: true, index: 0 }), flushIndex: async () => undefined }),
+  get: () => ({
+    append: async () => ({ first: 0, size: 0 }),
+    admitAndAppend: async () => ({ ok: true, replayed: false, index: 0 }),
+    spendProof: async () => true,
+    flushIndex: async () => undefined,
+  }),
 };
 
 /** With `x-bench-trace: 1`, every storage round trip of the request is timed and returned in a header. */
