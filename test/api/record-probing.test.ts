@@ -4,6 +4,7 @@
  * same answer, the same log outcome, and the same storage work — the same D1 statements returning
  * the same number of rows, the same Durable Object calls, and nothing opened — for fetch, search and
  * checks. (Timing is measured in `npm run bench:disclosure`; equal work is what makes it equal.)
+ * The same traces pin a fetch to two storage round trips.
  */
 import { describe, expect, it } from 'vitest';
 import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
@@ -52,9 +53,11 @@ describe('a record outside a case-specific grant is indistinguishable from a mis
     expect(hidden.names).toEqual(missing.names);
     expect(missingAgain.names).toEqual(missing.names);
     // The batch read the caller's checks (client, grant, purpose) and no record row.
-    expect(hidden.names).toContainEqual('d1.batch(5) rows=3');
+    // A disclosure is two storage round trips: the caller's checks with the record, then the log
+    // (proof spent, limits counted, entry written in one call).
     const allowed = await traced(gateway, s, 'GET', `/v1/records/person/${s.inside}`);
-    expect(allowed.names).toContainEqual('d1.batch(5) rows=4');
+    expect(allowed.names).toEqual(['d1.batch(5) rows=4', 'do.AUDIT_LOG.admitAndAppend']);
+    expect(hidden.names).toEqual(['d1.batch(5) rows=3', 'do.AUDIT_LOG.admitAndAppend']);
 
     await flushDisclosureIndex(gatewayEnv);
     const logged = await gatewayEnv.DB.prepare('SELECT outcome, count(*) AS n FROM disclosures WHERE grant_id = ? GROUP BY outcome ORDER BY outcome').bind(s.grant.id).all<{ outcome: string; n: number }>();
