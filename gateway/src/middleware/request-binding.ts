@@ -8,7 +8,11 @@ import type { AppEnv } from '../app-env.js';
  * middleware; reads the body from a clone, so validation still sees it.
  */
 export const bindRequest = createMiddleware<AppEnv>(async function requestBinding(c, next) {
-  const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? new Uint8Array(0) : new Uint8Array(await c.req.raw.clone().arrayBuffer());
-  c.set('requestHash', await requestHash({ method: c.req.method, target: requestTarget(new URL(c.req.url)), bodyHash: await sha256Base64url(body), dpopJti: c.var.access.dpopJti }));
+  const bodyHash = c.req.method === 'GET' || c.req.method === 'HEAD' ? await emptyBodyHash() : await sha256Base64url(new Uint8Array(await c.req.raw.clone().arrayBuffer()));
+  c.set('requestHash', await requestHash({ method: c.req.method, target: requestTarget(new URL(c.req.url)), bodyHash, dpopJti: c.var.access.dpopJti }));
   await next();
 });
+
+/** SHA-256 of the empty body (what every GET binds), computed once per isolate. */
+let emptyHash: Promise<string> | undefined;
+const emptyBodyHash = () => (emptyHash ??= sha256Base64url(new Uint8Array(0)));

@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK } from 'jose';
+import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 import { CLIENT_SIGNING_ALGS, DPOP_MAX_AGE, DPOP_MAX_SKEW } from '../config.js';
 import { sha256b64url } from '../lib/digest.js';
 import { peekJwt } from './jwt-shape.js';
@@ -46,6 +46,30 @@ export function htuOf(url: string): string | null {
   }
 }
 
+/** Public keys of proofs seen by this isolate: a client signs every request with the same DPoP key. */
+const KEY_CACHE_SIZE = 1024;
+const embeddedKeys = new Map<string, { key: CryptoKey | Uint8Array; jkt: string }>();
+const cacheId = (alg: unknown, jwk: unknown) => JSON.stringify([alg, jwk]);
+
+/**
+ * jose's `EmbeddedJWK`, remembering the imported key: its checks depend only on the header's `alg`
+ * and `jwk`, so the same pair gets the same key (a key it refuses is never remembered).
+ */
+const embeddedKey: JWTVerifyGetKey = async (header, token) => {
+  const id = cacheId(header.alg, header.jwk);
+  const known = embeddedKeys.get(id);
+  if (known !== undefined) return known.key;
+  const key = await EmbeddedJWK(header, token);
+  if (embeddedKeys.size >= KEY_CACHE_SIZE) embeddedKeys.clear();
+  embeddedKeys.set(id, { key, jkt: await calculateJwkThumbprint(header.jwk as JWK, 'sha256') });
+  return key;
+};
+
+/** RFC 7638 thumbprint of a proof's key, remembered with the key. */
+async function thumbprintOf(jwk: JWK, alg: unknown): Promise<string> {
+  return embeddedKeys.get(cacheId(alg, jwk))?.jkt ?? calculateJwkThumbprint(jwk, 'sha256');
+}
+
 /**
  * Verifies a DPoP proof (RFC 9449 §4.3) for a request with `method` to `url`. With `accessToken`,
  * also checks `ath` (§4.3 item 11) and, when `expectedJkt` is given, that the proof's key is the one
@@ -67,7 +91,7 @@ export async function verifyDpopProof(
   let payload;
   let jwk: JWK;
   try {
-    const result = await jwtVerify(proof, EmbeddedJWK, { algorithms: [...CLIENT_SIGNING_ALGS], typ: 'dpop+jwt' });
+    const result = await jwtVerify(proof, embeddedKey, { algorithms: [...CLIENT_SIGNING_ALGS], typ: 'dpop+jwt' });
     payload = result.payload;
     jwk = result.protectedHeader.jwk as JWK;
   } catch (err) {
@@ -84,7 +108,7 @@ export async function verifyDpopProof(
   if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new DpopError('iat missing');
   if (iat < now - DPOP_MAX_AGE || iat > now + DPOP_MAX_SKEW) throw new DpopError('iat outside the acceptable window');
 
-  const jkt = await calculateJwkThumbprint(jwk, 'sha256');
+  const jkt = await thumbprintOf(jwk, peek.header.alg);
   if (bound === undefined) {
     if (payload.ath !== undefined) throw new DpopError('ath not expected here');
   } else {
