@@ -221,7 +221,11 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
     const times: number[] = [];
     const local: number[] = [];
     const gateway: number[] = [];
+    // Each photo is its own sealed delivery and view: let them settle so they do not share the
+    // gateway with the record's view call being timed.
+    const photosLoaded = () => viewer.evaluate(() => document.querySelectorAll('figure.photo').length === document.querySelectorAll('figure.photo img').length);
     for (let i = 0; i < 5; i++) {
+      await expect.poll(photosLoaded, { timeout: 30_000 }).toBe(true);
       await viewer.evaluate(() => window.dispatchEvent(new Event('blur')));
       await expect.poll(() => viewer.locator('.record').count()).toBe(0);
       await viewer.evaluate(() => window.dispatchEvent(new Event('focus')));
