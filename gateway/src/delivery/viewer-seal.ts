@@ -1,4 +1,4 @@
-import { base64url, CompactEncrypt, compactDecrypt } from 'jose';
+import { base64url, CompactEncrypt, compactDecrypt, importJWK, type JWK } from 'jose';
 import type { GatewayEnv } from '../env.js';
 import type { Grant } from '../policy/types.js';
 import { epochAt, epochDestroyAt } from './viewer-epochs.js';
@@ -29,6 +29,16 @@ export async function sealForViewer(env: GatewayEnv, grant: Grant, now: number, 
 export async function releaseViewerKey(env: GatewayEnv, grantId: string, epoch: number, now: number): Promise<{ key: string; destroyAt: number } | null> {
   const key = await vault(env, grantId).existingKey(epoch, now);
   return key === null ? null : { key: key.key, destroyAt: key.destroyAt };
+}
+
+/**
+ * A released viewer key as the caller receives it: an `oct` JWK sealed to the caller's registered
+ * encryption key (compact JWE, ECDH-ES + A256GCM), so only the viewer that holds that key opens it.
+ */
+export async function sealViewerKeyTo(recipient: JWK, kid: string, key: string): Promise<string> {
+  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ kty: 'oct', k: key, kid, alg: 'A256GCM' })))
+    .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', ...(recipient.kid === undefined ? {} : { kid: recipient.kid }) })
+    .encrypt(await importJWK(recipient, 'ECDH-ES'));
 }
 
 /** Destroys every viewer key of `grantId` (window over, grant revoked). Returns how many. */

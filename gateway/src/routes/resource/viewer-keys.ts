@@ -1,8 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { CompactEncrypt, importJWK } from 'jose';
 import type { AppEnv } from '../../app-env.js';
 import { recordDisclosure } from '../../access/audit.js';
-import { releaseViewerKey, viewerKeyId } from '../../delivery/viewer-seal.js';
+import { releaseViewerKey, sealViewerKeyTo, viewerKeyId } from '../../delivery/viewer-seal.js';
 import { Problem } from '../../errors/problem.js';
 import { sha256b64url } from '../../lib/digest.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
@@ -46,9 +45,7 @@ export const viewerKeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   }
   const client = await getClient(c.env.DB, access.clientId);
   if (client?.encryptionJwk == null) throw new Problem(403, 'forbidden', 'The client has no encryption key registered.');
-  const key = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ kty: 'oct', k: released.key, kid, alg: 'A256GCM' })))
-    .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', ...(client.encryptionJwk.kid === undefined ? {} : { kid: client.encryptionJwk.kid }) })
-    .encrypt(await importJWK(client.encryptionJwk, 'ECDH-ES'));
+  const key = await sealViewerKeyTo(client.encryptionJwk, kid, released.key);
   await recordDisclosure(c.env, { ...entry, id: crypto.randomUUID(), responseHash: await sha256b64url(key), outcome: 'disclosed' });
   return c.json({ kid, destroy_at: released.destroyAt, key }, 200, { 'cache-control': 'no-store' });
 });

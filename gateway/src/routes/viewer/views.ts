@@ -1,8 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { CompactEncrypt, importJWK } from 'jose';
 import type { AppEnv } from '../../app-env.js';
 import { flushDisclosureIndex } from '../../access/audit.js';
-import { releaseViewerKey, viewerKeyId } from '../../delivery/viewer-seal.js';
+import { releaseViewerKey, sealViewerKeyTo, viewerKeyId } from '../../delivery/viewer-seal.js';
 import { Problem } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
@@ -71,9 +70,6 @@ export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   const logIndex = await logViewerEvent(c.env, access, now, viewId, { event: 'view', view: viewId, disclosure: body.disclosure_id, record_type: held.record_type, epoch: body.epoch });
   await insertView(c.env.DB, { viewId, at: now, officerId: access.clientId, agencyId: access.agencyId, purposeId: grant.purposeId, grantId: grant.id, recordType: held.record_type, disclosureId: body.disclosure_id, logIndex });
   const kid = viewerKeyId(grant.id, body.epoch);
-  const jwk = access.encryptionJwk;
-  const key = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ kty: 'oct', k: released.key, kid, alg: 'A256GCM' })))
-    .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', ...(jwk.kid === undefined ? {} : { kid: jwk.kid }) })
-    .encrypt(await importJWK(jwk, 'ECDH-ES'));
+  const key = await sealViewerKeyTo(access.encryptionJwk, kid, released.key);
   return c.json({ view_id: viewId, at: now, kid, destroy_at: released.destroyAt, key }, 201, { 'cache-control': 'no-store' });
 });
