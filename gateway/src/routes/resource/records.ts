@@ -38,7 +38,10 @@ const sealed = {
 };
 const problems = {
   ...adminProblems,
-  429: { description: 'Rate limit (`rate_limited`), with Retry-After', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+  429: {
+    description: "Rate limit (`rate_limited`), with Retry-After: `limit` names the grant's (`requests_per_minute`, `persons_per_hour`) or the caller's own (`officer_requests_per_minute`, `officer_persons_per_hour`)",
+    content: { 'application/problem+json': { schema: z.object({ code: z.string(), limit: z.string(), retry_after: z.number() }) } },
+  },
   410: { description: 'The viewer key for this window is destroyed (`key_destroyed`)', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
 };
 
