@@ -43,9 +43,10 @@ export type AdmittedEntry = { readonly replayed: true } | (Admission & { readonl
  * consistency proofs are answered from storage. Checkpoints are signed notes (c2sp.org/tlog-
  * checkpoint) under an Ed25519 key derived from the root secret; its public key is published.
  *
- * Two more duties ride on the order it already imposes, so that a disclosure costs one call: the
- * per-grant and per-client rate limits (admitted and logged in one atomic step), and the D1 index
- * of disclosures, written behind the appends from a persisted cursor (see `flushIndex`).
+ * More duties ride on the order it already imposes, so that answering a record request costs one
+ * call: spending the request's DPoP proof and counting it against the per-grant and per-client rate
+ * limits, atomically with its entry (`admitAndAppend`); and the D1 index of disclosures, written by
+ * an alarm shortly after the appends from a persisted cursor (see `flushIndex`).
  */
 export class AuditLog extends DurableObject<AuditLogEnv> {
   #signer: Promise<NoteSigner> | undefined;
