@@ -60,12 +60,10 @@ export interface AccessTokenOptions {
 /** Which kind of token a route accepts. */
 export type TokenKind = 'record_access' | 'record_ingest' | 'admin' | 'officer' | 'stats_access';
 
-const challenge = dpopChallenge;
-
 const invalidToken = (reason: string) => {
   // The precise reason is for the gateway's logs; the wire says only invalid_token.
   console.warn(`access refused: ${reason}`);
-  return new Problem(401, 'invalid_token', undefined, { headers: { 'www-authenticate': challenge('invalid_token') } });
+  return new Problem(401, 'invalid_token', undefined, { headers: { 'www-authenticate': dpopChallenge('invalid_token') } });
 };
 
 /**
@@ -96,7 +94,7 @@ export function requireAccessToken(kind: TokenKind, { alongside, spendProofWithL
     } catch (err) {
       if (!(err instanceof DpopError)) throw err;
       console.warn(`dpop refused: ${err.reason}`);
-      throw new Problem(401, 'invalid_dpop_proof', undefined, { headers: { 'www-authenticate': challenge('invalid_dpop_proof') } });
+      throw new Problem(401, 'invalid_dpop_proof', undefined, { headers: { 'www-authenticate': dpopChallenge('invalid_dpop_proof') } });
     }
 
     const held = spendProofWithLog === true ? holdProof(c, { key: `dpop:${dpop.jkt}:${dpop.jti}`, expiresAt: dpop.replayUntil }) : undefined;
@@ -188,5 +186,5 @@ export function requireAccessToken(kind: TokenKind, { alongside, spendProofWithL
 
 function insufficient(reason: string): Problem {
   console.warn(`access refused: ${reason}`);
-  return new Problem(403, 'insufficient_scope', undefined, { headers: { 'www-authenticate': challenge('insufficient_scope') } });
+  return new Problem(403, 'insufficient_scope', undefined, { headers: { 'www-authenticate': dpopChallenge('insufficient_scope') } });
 }
