@@ -14,67 +14,9 @@ import { parseDuration, parseWhen, printTable } from './lib/cli-output.js';
 import { printDailyReport, printRecordTypes, type DailyReportBody, type RecordTypesBody } from './lib/reports-cli.js';
 import { loadDemoDataset } from './lib/demo-data-load.js';
 import { CREDENTIALS, readCredentials } from './lib/local-files.js';
-import { STATS_HELP, statsCommand } from './lib/stats-cli.js';
+import { statsCommand } from './lib/stats-cli.js';
 import { runTrace, type ViewTrace } from './lib/trace.js';
-
-const HELP = `need2know command line
-
-  npm run n2k -- <command> [options]
-
-Registry (privacy officer)
-  agencies list | create --id ID --name NAME [--name-km NAME]
-  clients list | show ID | suspend ID | resume ID
-  clients create --id ID --kind partner|data_owner --agency ID --name NAME --jwks FILE [--encryption-jwk FILE] [--ingest-types a,b]
-  purposes list | show ID | create --file PURPOSE.json | update ID --file PURPOSE.json
-                      [--officer-requests-per-minute N] [--officer-persons-per-hour N]
-                      each client's own limits under one grant (default: half the grant's)
-  grants list [--status S] | show ID | requests
-  grants create --purpose ID --agency ID --from WHEN --until WHEN --data-life DURATION [--records id,id] [--note TEXT]
-  grants approve ID REQUEST_ID | reject ID REQUEST_ID
-  grants extend ID --until WHEN | shorten ID --until WHEN
-  grants suspend ID | resume ID | revoke ID            (all take --reason TEXT)
-  grants leadership-approve ID --reason TEXT          leadership: let flagged media leave this grant unblurred
-  requests [--status S] | requests approve ID | requests reject ID   registry changes awaiting a second officer
-  officers list [--agency ID]                         partner agencies' officers and their viewers
-  officers create --id ID --agency ID --name NAME     register an officer; prints a one-time enrolment code
-  officers code ID [--reason TEXT]                    a new code (new device): old keys stop working
-  officers suspend ID | resume ID                     (resume needs a second officer)
-  views show VIEW_ID                                  who opened what, when (a view id from a leaked copy)
-  trace FILE                                          name the view a leaked copy came from: FILE is copied
-                                                      text (- for stdin) or a PNG screenshot
-  events [--after SEQ] [--limit N]
-  keys list | rotate                                  token-signing keys
-  keys field-status | field-rotate | field-retire     field-encryption key versions
-  keys rewrap [--batch N]                             move stored records to the newest field key
-  housekeeping                                        run the scheduled job now
-
-Oversight
-  audit checkpoint                                    the latest signed checkpoint
-  audit export [--from N] [--to N] --out FILE         a signed log segment (privacy officer)
-  audit verify --file FILE [--vkey KEY]               verify an export offline (KEY: the log's
-                                                      published vkey; fetched from --gateway if absent)
-  reports daily [--days N] [--time-zone TZ] [--agency ID] [--purpose ID]
-                                                      disclosures, refusals and rate-limit hits per local
-                                                      day (default 14 days in Asia/Phnom_Penh)
-  reports subject-access --national-id ID --reason TEXT   every disclosure of one person's data
-  record-types                                        each field and the disclosure modes a purpose may give it
-
-Data owner tools
-  load --client ID --type TYPE --file FILE.ndjson [--batch N]   bulk-load records (resumable)
-  demo-load [--persons N] [--seed S]                  load the synthetic demo dataset
-
-Partner tools
-  token --client ID --purpose ID                      get a DPoP-bound token as a demo client
-  session --client ID --purpose ID                    show what the purpose grants (GET /v1/session)
-
-${STATS_HELP}
-Options
-  --as OFFICER        privacy officer to act as (default: the first in the credentials file)
-  --gateway URL       gateway URL (default: the issuer in the credentials file)
-  --credentials FILE  credentials file (default: ${CREDENTIALS})
-  --json              print raw JSON
-  WHEN is RFC 3339 with a time zone, "now", or an offset like +96h; DURATION like 72h, 7d, 3600.
-`;
+import { HELP } from './lib/n2k-help.js';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
