@@ -48,7 +48,11 @@ describe('the request', () => {
     const { gateway, client, token } = await setup();
     const proof = await dpopProof(client.dpopKey, 'GET', `${ISSUER}/v1/session`, token, gateway.clock.now);
     await expectRefused(await gateway.request('/v1/session', { headers: { authorization: `Bearer ${token}`, dpop: proof } }), 401, 'invalid_token');
-    await expectRefused(await gateway.request('/v1/session', { headers: { dpop: proof } }), 401, 'invalid_token');
+    // No credentials at all: the challenge names the scheme without an error (RFC 6750 §3.1).
+    const bare = await gateway.request('/v1/session', { headers: { dpop: proof } });
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get('www-authenticate')).toBe('DPoP algs="EdDSA Ed25519 ES256"');
+    expect(((await bare.json()) as { code: string }).code).toBe('invalid_token');
     await expectRefused(await gateway.request('/v1/session', { headers: { authorization: `DPoP ${token} extra`, dpop: proof } }), 401, 'invalid_token');
   });
 

@@ -66,6 +66,12 @@ const invalidToken = (reason: string) => {
   return new Problem(401, 'invalid_token', undefined, { headers: { 'www-authenticate': dpopChallenge('invalid_token') } });
 };
 
+/** A request with no credentials at all: the challenge names the scheme and no error (RFC 6750 §3.1, RFC 9449 §7.1). */
+const noCredentials = () => {
+  console.warn('access refused: no Authorization header');
+  return new Problem(401, 'invalid_token', undefined, { headers: { 'www-authenticate': dpopChallenge(null) } });
+};
+
 /**
  * Protects a route: requires a DPoP-bound access token (RFC 9449 §7) of the gateway, of the given
  * kind, not revoked, from an active client, and — for record access — under a grant that is live
@@ -75,7 +81,8 @@ const invalidToken = (reason: string) => {
 export function requireAccessToken(kind: TokenKind, { alongside, spendProofWithLog }: AccessTokenOptions = {}) {
   return createMiddleware<AppEnv>(async function accessToken(c, next) {
     const now = c.var.now;
-    const authorization = c.req.header('authorization') ?? '';
+    const authorization = c.req.header('authorization');
+    if (authorization === undefined) throw noCredentials();
     const match = /^DPoP ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization);
     if (match === null) throw invalidToken(authorization.startsWith('Bearer ') ? 'bearer scheme used for a DPoP-bound token' : 'no DPoP authorization');
     const token = match[1] as string;

@@ -1,8 +1,8 @@
 import { CLIENT_SIGNING_ALGS } from '../config.js';
 import { Problem } from '../errors/problem.js';
 
-/** The `WWW-Authenticate` challenge of a refused DPoP request (RFC 9449 §7.1). */
-export const dpopChallenge = (error: string) => `DPoP error="${error}", algs="${CLIENT_SIGNING_ALGS.join(' ')}"`;
+/** The `WWW-Authenticate` challenge of a refused DPoP request (RFC 9449 §7.1); no `error` when no credentials were sent. */
+export const dpopChallenge = (error: string | null) => `DPoP ${error === null ? '' : `error="${error}", `}algs="${CLIENT_SIGNING_ALGS.join(' ')}"`;
 
 /** The refusal of a request whose DPoP proof was presented before (RFC 9449 §11.1). */
 export function proofReplayed(): Problem {
