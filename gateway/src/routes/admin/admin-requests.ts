@@ -5,7 +5,7 @@ import { applyAdminRequest, rejectAdminRequest } from './admin-requests-apply.js
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { ReasonBody } from './schemas.js';
-import { iso } from './serialize.js';
+import { approvalRequestOut } from './serialize.js';
 
 const AdminRequestOut = z
   .object({
@@ -22,18 +22,7 @@ const AdminRequestOut = z
   })
   .openapi('AdminRequest');
 
-export const adminRequestOut = (r: AdminRequest) => ({
-  id: r.id,
-  kind: r.kind,
-  target_id: r.targetId,
-  payload: { ...r.payload },
-  requested_by: r.requestedBy,
-  requested_at: iso(r.requestedAt),
-  reason: r.reason,
-  status: r.status,
-  decided_by: r.decidedBy,
-  decided_at: r.decidedAt === null ? null : iso(r.decidedAt),
-});
+export const adminRequestOut = (r: AdminRequest) => approvalRequestOut(r);
 
 const RequestId = z.object({ id: z.string().regex(/^areq_[A-Za-z0-9_-]{16}$/) });
 

@@ -4,6 +4,7 @@ import type { AdminEvent } from '../../storage/admin-events.js';
 import type { Agency } from '../../storage/agencies.js';
 import type { Client } from '../../storage/clients.js';
 import type { SigningKeyRow } from '../../storage/signing-keys.js';
+import type { ApprovalRequest } from '../../storage/approval-requests.js';
 
 /** Unix seconds as an RFC 3339 UTC date-time. */
 export const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
@@ -99,4 +100,18 @@ export const keyOut = (k: SigningKeyRow) => ({
   created_at: iso(k.createdAt),
   retired_at: isoOrNull(k.retiredAt),
   publish_until: isoOrNull(k.publishUntil),
+});
+
+/** A change waiting for a second privacy officer, as every admin route shows it. */
+export const approvalRequestOut = <Kind extends string>(r: ApprovalRequest<Kind>) => ({
+  id: r.id,
+  kind: r.kind,
+  target_id: r.targetId,
+  payload: { ...r.payload },
+  requested_by: r.requestedBy,
+  requested_at: iso(r.requestedAt),
+  reason: r.reason,
+  status: r.status,
+  decided_by: r.decidedBy,
+  decided_at: r.decidedAt === null ? null : iso(r.decidedAt),
 });

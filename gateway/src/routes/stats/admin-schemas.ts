@@ -5,7 +5,7 @@ import type { StatsGrant } from '../../stats/storage/grants.js';
 import type { StoredPublicSetting } from '../../stats/storage/public-settings.js';
 import type { StatsRequest } from '../../stats/storage/requests.js';
 import { DateTime, Slug } from '../admin/schemas.js';
-import { iso } from '../admin/serialize.js';
+import { approvalRequestOut, iso } from '../admin/serialize.js';
 import { TableName } from './schemas.js';
 
 /** Largest total ε budget an officer may give one consumer and purpose. */
@@ -126,15 +126,4 @@ export const StatsRequestOut = z
   })
   .openapi('StatsRequest');
 
-export const statsRequestOut = (r: StatsRequest) => ({
-  id: r.id,
-  kind: r.kind,
-  target_id: r.targetId,
-  payload: { ...r.payload },
-  requested_by: r.requestedBy,
-  requested_at: iso(r.requestedAt),
-  reason: r.reason,
-  status: r.status,
-  decided_by: r.decidedBy,
-  decided_at: r.decidedAt === null ? null : iso(r.decidedAt),
-});
+export const statsRequestOut = (r: StatsRequest) => approvalRequestOut(r);
