@@ -65,8 +65,8 @@ export function tracedEnv(env: GatewayEnv, calls: TracedCall[]): GatewayEnv {
         const value = Reflect.get(target, prop, target) as unknown;
         if (prop !== 'get' || typeof value !== 'function') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         return (id: DurableObjectId) => {
-          const stub = target.get(id) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-          return new Proxy(stub, {
+          const objectStub = target.get(id) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+          return new Proxy(objectStub, {
             get(s, method) {
               if (typeof method !== 'string') return s[method as unknown as string];
               // An RPC property is called directly: `.apply` on it would itself be sent as a call.
