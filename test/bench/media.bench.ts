@@ -81,14 +81,7 @@ try {
     requests_per_minute: 100_000,
     persons_per_hour: 1_000_000,
   });
-  const grant = await po1.post<{ id: string; requests: { id: string }[] }>('/grants', {
-    purpose_id: 'bench-cases',
-    agency_id: 'bench-justice',
-    not_before: new Date(Date.now() - 60_000).toISOString(),
-    not_after: new Date(Date.now() + 3600_000).toISOString(),
-    data_life_seconds: 1800,
-  });
-  await po2.post(`/grants/${grant.id}/requests/${grant.requests[0]?.id}/approve`, { reason: 'benchmark' });
+  await local.openGrant({ purpose_id: 'bench-cases', agency_id: 'bench-justice', data_life_seconds: 1800 });
 
   const loader = await GatewaySession.open({ issuer: url, clientId: 'bench-owner', signingKey: await signingKeyFromJwk(owner.private.signing), request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person', 'case'] }] }, renewBefore: 120 });
   const data = generateDataset({ seed: 'bench-media', persons: 1_000 });

@@ -29,14 +29,7 @@ try {
     actions: ['fetch'],
     agencies: ['bench-agency'],
   });
-  const grant = await po1.post<{ id: string; requests: { id: string }[] }>('/grants', {
-    purpose_id: 'bench-purpose',
-    agency_id: 'bench-agency',
-    not_before: new Date(Date.now() - 60_000).toISOString(),
-    not_after: new Date(Date.now() + 3600_000).toISOString(),
-    data_life_seconds: 600,
-  });
-  await po2.post(`/grants/${grant.id}/requests/${grant.requests[0]?.id}/approve`, { reason: 'benchmark' });
+  await bench.openGrant({ purpose_id: 'bench-purpose', agency_id: 'bench-agency', data_life_seconds: 600 });
 
   const signingKey = await signingKeyFromJwk(keys.private.signing);
   const dpopKey = await ephemeralDpopKey();

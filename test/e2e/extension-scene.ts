@@ -14,7 +14,6 @@ export const KHMER_NAME = 'កែវ ចិន្តា';
 export const PERSON_ID = 'person-e2e-0001';
 export const CASE_ID = 'case-e2e-0001';
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A synthetic 96×96 picture: a coloured background and a face-like disc (obviously not a person). */
 function syntheticPicture(seed: number): Promise<Uint8Array> {
@@ -105,13 +104,11 @@ export async function extensionScene(port: number): Promise<ExtensionScene> {
     persons_per_hour: 2000,
     allow_unblurred_media: true,
   });
-  const now = Date.now();
-  const grant = await admin.post<{ id: string; requests: { id: string }[] }>('/grants', { purpose_id: 'e2e-field-investigation', agency_id: 'moh-tracing-e2e', not_before: iso(now - 60_000), not_after: iso(now + 96 * 3600_000), data_life_seconds: 72 * 3600, unblurred_media: true, note: 'e2e' });
-  await second.post(`/grants/${grant.id}/requests/${grant.requests[0]?.id}/approve`, { reason: 'second officer approves' });
+  const grantId = await local.openGrant({ purpose_id: 'e2e-field-investigation', agency_id: 'moh-tracing-e2e', data_life_seconds: 72 * 3600, unblurred_media: true, note: 'e2e' }, 96);
   for (const id of ['lead-e2e-a', 'lead-e2e-b']) {
     const lead = await leadershipOfficer(local, id);
-    await lead.post(`/grants/${grant.id}/leadership-approve`, { reason: 'reveal of flagged photos is needed for this investigation' });
+    await lead.post(`/grants/${grantId}/leadership-approve`, { reason: 'reveal of flagged photos is needed for this investigation' });
   }
   const officer = await admin.post<{ enrolment_code: string }>('/officers', { id: 'moh-officer-chenda', agency_id: 'moh-tracing-e2e', name: 'Chenda Keo' });
-  return { local, admin, grantId: grant.id, purposeId: 'e2e-field-investigation', officerId: 'moh-officer-chenda', enrolmentCode: officer.enrolment_code };
+  return { local, admin, grantId, purposeId: 'e2e-field-investigation', officerId: 'moh-officer-chenda', enrolmentCode: officer.enrolment_code };
 }

@@ -18,6 +18,11 @@ export interface LocalGateway {
   readonly state: string;
   /** Registers a client as the first officer and approves any pending request as the second. */
   registerClient(body: Record<string, unknown>): Promise<void>;
+  /**
+   * Opens a grant as the first officer and approves it as the second; returns its id. Without
+   * `not_before` / `not_after` the window runs from a minute ago for `hours` (default 1).
+   */
+  openGrant(body: { purpose_id: string; agency_id: string; data_life_seconds: number; not_before?: string; not_after?: string; record_ids?: readonly string[]; unblurred_media?: boolean; note?: string }, hours?: number): Promise<string>;
   /** Stops the gateway (state kept until close). */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -45,6 +50,18 @@ export async function startLocalGateway(port: number, options: { stdio?: 'ignore
       if (first === undefined || second === undefined) throw new Error('two officers are needed');
       const created = await first.post<{ pending_requests: string[] }>('/clients', body);
       for (const id of created.pending_requests) await second.post(`/requests/${id}/approve`, { reason: 'approved for a test or benchmark' });
+    },
+    openGrant: async (body, hours = 1) => {
+      const [first, second] = signedIn;
+      if (first === undefined || second === undefined) throw new Error('two officers are needed');
+      const now = Date.now();
+      const grant = await first.post<{ id: string; requests: { id: string }[] }>('/grants', {
+        not_before: new Date(now - 60_000).toISOString(),
+        not_after: new Date(now + hours * 3600_000).toISOString(),
+        ...body,
+      });
+      await second.post(`/grants/${grant.id}/requests/${grant.requests[0]?.id}/approve`, { reason: 'approved for a test or benchmark' });
+      return grant.id;
     },
     stop: () => gateway.stop(),
     close: async () => {

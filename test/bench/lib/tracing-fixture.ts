@@ -25,14 +25,7 @@ export async function setUpTracing(local: LocalGateway, scene: TracingScene): Pr
   await local.registerClient({ id: 'bench-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Loader', signing_jwks: { keys: [owner.public.signing] }, encryption_jwk: publicJwkOf(owner.private.encryption), ingest_types: ['person'] });
   await po1.post('/clients', { id: 'bench-tracer', kind: 'partner', agency_id: 'bench-health', name: 'Tracer', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
   await po1.post('/purposes', { id: 'bench-tracing', title: 'Benchmark tracing', legal_basis: 'Benchmark only', rules: scene.rules, actions: scene.actions, agencies: ['bench-health'], requests_per_minute: 100_000, persons_per_hour: 1_000_000, officer_requests_per_minute: 100_000, officer_persons_per_hour: 1_000_000 });
-  const grant = await po1.post<{ id: string; requests: { id: string }[] }>('/grants', {
-    purpose_id: 'bench-tracing',
-    agency_id: 'bench-health',
-    not_before: new Date(Date.now() - 60_000).toISOString(),
-    not_after: new Date(Date.now() + 3600_000).toISOString(),
-    data_life_seconds: 1800,
-  });
-  await po2.post(`/grants/${grant.id}/requests/${grant.requests[0]?.id}/approve`, { reason: 'benchmark' });
+  await local.openGrant({ purpose_id: 'bench-tracing', agency_id: 'bench-health', data_life_seconds: 1800 });
   const loader = await GatewaySession.open({ issuer: url, clientId: 'bench-owner', signingKey: await signingKeyFromJwk(owner.private.signing), request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person'] }] } });
   await loadRecords(loader, 'person', scene.persons, { label: '  person' });
   return GatewaySession.open({ issuer: url, clientId: 'bench-tracer', signingKey: await signingKeyFromJwk(partner.private.signing), request: { authorizationDetails: [{ type: 'record_access', purpose: 'bench-tracing' }] }, renewBefore: 120 });
@@ -48,15 +41,7 @@ export async function setUpCaseSpecific(local: LocalGateway, scene: { readonly r
   const partner = await generateClientKeys();
   await po1.post('/clients', { id: 'bench-case-tracer', kind: 'partner', agency_id: 'bench-health', name: 'Case tracer', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
   await po1.post('/purposes', { id: 'bench-case', title: 'Benchmark outbreak contacts', legal_basis: 'Benchmark only', rules: scene.rules, actions: ['fetch'], agencies: ['bench-health'], requests_per_minute: 100_000, persons_per_hour: 1_000_000, officer_requests_per_minute: 100_000, officer_persons_per_hour: 1_000_000 });
-  const grant = await po1.post<{ id: string; requests: { id: string }[] }>('/grants', {
-    purpose_id: 'bench-case',
-    agency_id: 'bench-health',
-    not_before: new Date(Date.now() - 60_000).toISOString(),
-    not_after: new Date(Date.now() + 3600_000).toISOString(),
-    data_life_seconds: 1800,
-    record_ids: [...scene.recordIds],
-  });
-  await po2.post(`/grants/${grant.id}/requests/${grant.requests[0]?.id}/approve`, { reason: 'benchmark' });
+  await local.openGrant({ purpose_id: 'bench-case', agency_id: 'bench-health', data_life_seconds: 1800, record_ids: [...scene.recordIds] });
   return GatewaySession.open({ issuer: local.gateway.url, clientId: 'bench-case-tracer', signingKey: await signingKeyFromJwk(partner.private.signing), request: { authorizationDetails: [{ type: 'record_access', purpose: 'bench-case' }] }, renewBefore: 120 });
 }
 
