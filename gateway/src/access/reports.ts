@@ -1,5 +1,27 @@
+import { personLinks, RECORD_TYPES } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
+import { findByBlindIndex } from '../records/search.js';
 import { flushDisclosureIndex } from './audit.js';
+import { subjectIds } from './subjects.js';
+
+/**
+ * The subjects (as `subjectIds` names them in the log) of every record, of every type, that names the
+ * person holding `nationalId`: their person records, and through those the cases that name them;
+ * health cases holding the same national ID; any type whose declarations link it to a person by
+ * national ID. A subject access report built on fewer would say "no disclosures" of someone whose
+ * health case went out.
+ */
+export async function subjectsOfNationalId(env: GatewayEnv, nationalId: string): Promise<string[]> {
+  const found = await Promise.all(
+    Object.values(RECORD_TYPES).flatMap((def) => {
+      const links = personLinks(def);
+      // Open what `subjectIds` reads: the fields that refer to person records.
+      const refFields = links.flatMap((l) => (l.kind === 'ref' ? [l.field] : []));
+      return links.flatMap((l) => (l.kind === 'national_id' ? [findByBlindIndex(env, def.name, l.search, { [l.field]: nationalId }, refFields).then((rs) => rs.flatMap((r) => subjectIds(def.name, { ...r.fields, id: r.id })))] : []));
+    }),
+  );
+  return [...new Set(found.flat())];
+}
 
 /** One disclosure as a subject access report shows it: when, to whom, why, what. */
 export interface SubjectDisclosure {

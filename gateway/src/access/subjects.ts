@@ -1,4 +1,5 @@
 import { pseudonym, type KeyRing } from '@need2know/crypto';
+import { recordType, referencedPersons } from '@need2know/schema';
 
 /**
  * Scope of the keyed hashes that name people in the audit trail and the rate limiters. Agency ids
@@ -7,23 +8,17 @@ import { pseudonym, type KeyRing } from '@need2know/crypto';
 const AUDIT_SCOPE = { agency: '_audit', recordType: 'person', field: 'id' } as const;
 
 /**
- * The people a disclosed record is about: a person record itself, the persons involved in a case,
- * the patient of a health case, the officer of a discipline record. Ids of non-person records are
- * prefixed with their type, so they never collide with person ids.
+ * The people a disclosed record is about, by the links its type declares (see `personLinks`): a
+ * person record itself, the persons a case names. A record that names no person record (a health
+ * case, which names its patient by national ID; a discipline record) stands for its subject as
+ * `type:id`, so non-person ids never collide with person ids; the subject access report finds those
+ * records by the national ID they hold.
  */
 export function subjectIds(type: string, record: Readonly<Record<string, unknown>>): string[] {
   const id = String(record.id);
-  switch (type) {
-    case 'person':
-      return [id];
-    case 'case': {
-      const persons = Array.isArray(record.persons) ? (record.persons as { person_id?: unknown }[]) : [];
-      const ids = persons.map((p) => p.person_id).filter((p): p is string => typeof p === 'string');
-      return ids.length === 0 ? [`case:${id}`] : ids;
-    }
-    default:
-      return [`${type}:${id}`];
-  }
+  const def = recordType(type);
+  const persons = def === undefined ? [] : referencedPersons(def, { ...record, id });
+  return persons.length === 0 ? [`${type}:${id}`] : persons;
 }
 
 /** Keyed hashes of subject ids: stable, unlinkable to the ids without the gateway's key. */

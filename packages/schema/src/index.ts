@@ -7,6 +7,8 @@ export { SAFE_VILLAGE_CRITERIA } from './record-types/case.js';
 export { recordSchema, validateRecord } from './validate.js';
 export type { IngestRecord, RecordSchemaOptions, ValidateRecordOptions, ValidationResult } from './validate.js';
 export { AGE_OF_MAJORITY, deriveFields, isMinorOn } from './derive.js';
+export { PERSON_TYPE, personLinks, referencedPersons } from './person-links.js';
+export type { PersonLink } from './person-links.js';
 export { VALIDATION_ISSUE_CODES } from './validation/issues.js';
 export type { ValidationIssue, ValidationIssueCode } from './validation/issues.js';
 export { normalisePhone } from './validation/phone.js';

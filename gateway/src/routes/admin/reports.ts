@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditLog } from '../../access/audit.js';
-import { agencyUsage, subjectDisclosures } from '../../access/reports.js';
+import { agencyUsage, subjectDisclosures, subjectsOfNationalId } from '../../access/reports.js';
 import { subjectHashes } from '../../access/subjects.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { keyRing } from '../../keys/key-ring.js';
-import { findByBlindIndex } from '../../records/search.js';
 import { auditOrigin } from '../audit.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
@@ -44,8 +43,9 @@ export const reportRoutes = adminRouter()
   .openapi(subjectAccess, async (c) => {
     const { national_id, reason } = c.req.valid('json');
     const now = c.var.now;
-    const persons = await findByBlindIndex(c.env, 'person', 'national_id', { national_id }, ['national_id']);
-    const { shown, withheld } = await subjectDisclosures(c.env, subjectHashes(await keyRing(c.env), persons.map((p) => p.id)), now);
+    // Every record that names the person, of every type: not only their person records.
+    const subjects = subjectHashes(await keyRing(c.env), await subjectsOfNationalId(c.env, national_id));
+    const { shown, withheld } = await subjectDisclosures(c.env, subjects, now);
     const log = auditLog(c.env);
     const checkpoint = await log.checkpoint(auditOrigin(c.env), now);
     const size = await log.size();
@@ -67,7 +67,7 @@ export const reportRoutes = adminRouter()
       }),
     );
     // Who asked for whose report is itself recorded (the person is named by a keyed hash only).
-    await commitChange(c.env.DB, [], { at: now, actor: c.var.access.clientId, action: 'report.subject_access', targetType: 'person', targetId: subjectHashes(await keyRing(c.env), persons.map((p) => p.id))[0] ?? 'unknown', detail: { reason, disclosures: disclosures.length, withheld } });
+    await commitChange(c.env.DB, [], { at: now, actor: c.var.access.clientId, action: 'report.subject_access', targetType: 'person', targetId: subjects[0] ?? 'unknown', detail: { reason, disclosures: disclosures.length, withheld } });
     return c.json({ checkpoint, disclosures, withheld_for_now: withheld }, 200);
   })
   .openapi(usage, async (c) => {
