@@ -1,14 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.js';
 import { ensureBootstrapOfficers } from './bootstrap.js';
-import { MAX_ADMIN_BODY_BYTES } from './config.js';
 import { consoleHeaders, isConsolePath } from './console/headers.js';
 import { consoleRoutes } from './console/routes.js';
 import { systemClock, type Clock } from './env.js';
 import { Problem, type ProblemCode } from './errors/problem.js';
+import { bodyLimits } from './middleware/body-limits.js';
 import { identifiers } from './oauth/access-token.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { auditRoutes } from './routes/audit.js';
@@ -48,7 +47,8 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
     if (isConsolePath(c.req.path)) return consoleHeaders(c, next);
     return apiHeaders(c, next);
   });
-  app.use('/v1/admin/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: () => { throw new Problem(413, 'body_too_large'); } }));
+  // Every body is bounded before anything reads it (limits by path in middleware/body-limits.ts).
+  app.use('*', bodyLimits());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/.well-known', wellKnownRoutes);

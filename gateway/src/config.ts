@@ -24,6 +24,13 @@ export const CLOCK_TOLERANCE = 5;
 export const MAX_OAUTH_BODY_BYTES = 16 * 1024;
 /** Largest admin request body. */
 export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
+/**
+ * Largest request body of every route without a limit of its own (record fetch and search, checks,
+ * enrolment, views, reveals, viewer events, statistics…): the largest of them, an enrolment with a
+ * public JWK or a search with its terms, fits in a few kilobytes. Enforced before the body is read,
+ * whether or not it declares a Content-Length.
+ */
+export const MAX_REQUEST_BODY_BYTES = 16 * 1024;
 /** Largest JWT (assertion, proof or token) the gateway will parse. */
 export const MAX_JWT_BYTES = 8 * 1024;
 /** Largest `authorization_details` array: a token is bound to exactly one purpose. */
