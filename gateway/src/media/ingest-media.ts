@@ -5,6 +5,8 @@
  * today (flagged evidence; the photo of a minor or of a person of unknown age).
  */
 import { recordType } from '@need2know/schema';
+import { auditLog } from '../access/audit.js';
+import { subjectHashes } from '../access/subjects.js';
 import type { GatewayEnv } from '../env.js';
 import { BLURRED_SUFFIX } from '../disclosure/context.js';
 import { Problem } from '../errors/problem.js';
@@ -61,7 +63,8 @@ function problemOf(err: MediaInputError): Problem {
 }
 
 /**
- * Stores `upload` for its data owner. Refusals change nothing: 404 when the record is missing or
+ * Stores `upload` for its data owner, after appending its log entry (who, which record as a keyed
+ * hash, what was stored; never the picture or the reference). Refusals change nothing: 404 when the record is missing or
  * another owner's (the same answer), 422 when the record does not name the reference, the file is
  * unreadable, or a flagged JPEG comes without its blurred rendition, 409 when the reference is
  * another owner's.
@@ -111,6 +114,24 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     ingestedAt: upload.now,
     ingestedBy: upload.clientId,
   };
+  const outcome = existing === null ? 'created' : 'replaced';
+  // Logged before it is stored, so nothing is readable that the log does not name: a failed append
+  // stores nothing, and a crash after it leaves an entry that the data owner's retry completes.
+  await auditLog(env).append([
+    {
+      kind: 'media_ingest',
+      at: upload.now,
+      client: upload.clientId,
+      owner: upload.owner,
+      record_type: row.recordType,
+      records: subjectHashes(ring, [`${row.recordType}:${row.recordId}`]),
+      field,
+      content_type: row.contentType,
+      bytes: row.bytes,
+      blurred_by: row.blurred?.by ?? null,
+      outcome,
+    },
+  ]);
   try {
     await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred }));
   } catch (err) {
@@ -129,6 +150,6 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     height: row.height,
     flagged,
     blurred: row.blurred === null ? null : { content_type: row.blurred.contentType, bytes: row.blurred.bytes, by: row.blurred.by },
-    outcome: existing === null ? 'created' : 'replaced',
+    outcome,
   };
 }

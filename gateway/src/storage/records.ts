@@ -13,6 +13,8 @@ export interface RecordRow {
   readonly keyVersion: number;
   readonly ingestedAt: number;
   readonly ingestedBy: string;
+  /** Written by an ingest whose log entry is not yet known to be appended: never read, never disclosed. */
+  readonly pending: boolean;
 }
 
 interface Raw {
@@ -26,6 +28,7 @@ interface Raw {
   key_version: number;
   ingested_at: number;
   ingested_by: string;
+  pending: number;
 }
 
 const toRow = (r: Raw): RecordRow => ({
@@ -39,6 +42,7 @@ const toRow = (r: Raw): RecordRow => ({
   keyVersion: r.key_version,
   ingestedAt: r.ingested_at,
   ingestedBy: r.ingested_by,
+  pending: r.pending === 1,
 });
 
 /** Statement selecting the current versions of records `ids` of `type` (for batching); map with {@link recordRowsFrom}. */
@@ -59,9 +63,9 @@ export async function currentRecords(db: D1Database, type: string, ids: readonly
   return results.map(toRow);
 }
 
-/** Every version of record `id` of `type`, oldest first (the history kept for audit). */
+/** Every committed version of record `id` of `type`, oldest first (the history kept for audit). */
 export async function recordVersions(db: D1Database, type: string, id: string): Promise<RecordRow[]> {
-  const { results } = await db.prepare('SELECT * FROM records WHERE type = ? AND id = ? ORDER BY version').bind(type, id).all<Raw>();
+  const { results } = await db.prepare('SELECT * FROM records WHERE type = ? AND id = ? AND pending = 0 ORDER BY version').bind(type, id).all<Raw>();
   return results.map(toRow);
 }
 
@@ -78,6 +82,19 @@ export async function idsByTag(db: D1Database, type: string, search: string, tag
   return results.map((r) => r.id);
 }
 
+/**
+ * What ingest must compare a batch against: the current version and every pending version of
+ * records `ids` of `type` (a pending version is one an interrupted ingest wrote but did not commit).
+ */
+export async function ingestTargets(db: D1Database, type: string, ids: readonly string[]): Promise<RecordRow[]> {
+  if (ids.length === 0) return [];
+  const { results } = await db
+    .prepare('SELECT * FROM records WHERE type = ?1 AND (current = 1 OR pending = 1) AND id IN (SELECT value FROM json_each(?2)) ORDER BY id, version')
+    .bind(type, JSON.stringify(ids))
+    .all<Raw>();
+  return results.map(toRow);
+}
+
 /** One record version to write. */
 export interface NewVersion {
   readonly id: string;
@@ -86,27 +103,69 @@ export interface NewVersion {
 }
 
 /**
- * Statements that write new versions of records of `type` in one batch: the previous current
- * versions stop being current, the new rows are inserted, and the blind indexes are replaced. Every
- * statement carries its rows as one JSON parameter (`json_each`), so a batch of hundreds of records
- * is a handful of statements. The caller runs them in one `db.batch` (a transaction).
+ * Statement writing new versions of records of `type` as pending: stored, but neither current nor
+ * indexed, so no reader sees them until {@link commitVersionsStatements} runs (after the log entry
+ * naming them was appended). The rows travel as one JSON parameter (`json_each`), so a batch of
+ * hundreds of records is one statement. A version number taken concurrently fails the statement
+ * (primary key), and the caller reads again.
  */
-export function writeVersionsStatements(db: D1Database, type: string, owner: string, by: string, now: number, versions: readonly NewVersion[]): D1PreparedStatement[] {
-  const ids = JSON.stringify(versions.map((v) => v.id));
+export function writePendingStatement(db: D1Database, type: string, owner: string, by: string, now: number, versions: readonly NewVersion[]): D1PreparedStatement {
   const rows = JSON.stringify(
     versions.map((v) => [v.id, v.version, JSON.stringify(v.sealed.sealed), JSON.stringify(v.sealed.plain), JSON.stringify(v.sealed.facets), v.sealed.keyVersion]),
   );
-  const tags = JSON.stringify(versions.flatMap((v) => v.sealed.tags.map(([search, tag]) => [search, tag, v.id])));
+  return db
+    .prepare(
+      `INSERT INTO records (type, id, version, current, pending, owner, sealed, plain, facets, key_version, ingested_at, ingested_by)
+       SELECT ?1, j.value ->> 0, j.value ->> 1, 0, 1, ?2, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?3, ?4 FROM json_each(?5) j`,
+    )
+    .bind(type, owner, now, by, rows);
+}
+
+/** A pending version to make current, with the blind-index tags of its content. */
+export interface CommitVersion {
+  readonly id: string;
+  readonly version: number;
+  readonly tags: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * Statements that make pending versions current, for one `db.batch` (a transaction): the previous
+ * current version of each record stops being current, the pending one becomes current, and the
+ * record's blind indexes are replaced. A version never replaces a newer current one (a slower
+ * concurrent ingest stays pending, unread), and running the statements again changes nothing, so a
+ * retry may commit what an interrupted ingest left.
+ */
+export function commitVersionsStatements(db: D1Database, type: string, versions: readonly CommitVersion[]): D1PreparedStatement[] {
+  const rows = JSON.stringify(versions.map((v) => [v.id, v.version]));
+  const tags = JSON.stringify(versions.flatMap((v) => v.tags.map(([search, tag]) => [search, tag, v.id, v.version])));
   return [
-    db.prepare('UPDATE records SET current = 0 WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))').bind(type, ids),
     db
       .prepare(
-        `INSERT INTO records (type, id, version, current, owner, sealed, plain, facets, key_version, ingested_at, ingested_by)
-         SELECT ?1, j.value ->> 0, j.value ->> 1, 1, ?2, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?3, ?4 FROM json_each(?5) j`,
+        `UPDATE records SET current = 0 WHERE type = ?1 AND current = 1
+           AND EXISTS (SELECT 1 FROM json_each(?2) j WHERE j.value ->> 0 = records.id AND j.value ->> 1 > records.version
+             AND EXISTS (SELECT 1 FROM records p WHERE p.type = ?1 AND p.id = records.id AND p.version = j.value ->> 1 AND p.pending = 1))`,
       )
-      .bind(type, owner, now, by, rows),
-    db.prepare('DELETE FROM record_index WHERE type = ?1 AND id IN (SELECT value FROM json_each(?2))').bind(type, ids),
-    db.prepare('INSERT OR IGNORE INTO record_index (type, search, tag, id) SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?2) j').bind(type, tags),
+      .bind(type, rows),
+    db
+      .prepare(
+        `UPDATE records SET current = 1, pending = 0 WHERE type = ?1 AND pending = 1
+           AND EXISTS (SELECT 1 FROM json_each(?2) j WHERE j.value ->> 0 = records.id AND j.value ->> 1 = records.version)
+           AND NOT EXISTS (SELECT 1 FROM records c WHERE c.type = ?1 AND c.id = records.id AND c.current = 1)`,
+      )
+      .bind(type, rows),
+    db
+      .prepare(
+        `DELETE FROM record_index WHERE type = ?1 AND id IN
+           (SELECT r.id FROM records r JOIN json_each(?2) j ON r.id = j.value ->> 0 AND r.version = j.value ->> 1 WHERE r.type = ?1 AND r.current = 1)`,
+      )
+      .bind(type, rows),
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO record_index (type, search, tag, id)
+         SELECT ?1, t.value ->> 0, t.value ->> 1, t.value ->> 2 FROM json_each(?2) t
+         WHERE EXISTS (SELECT 1 FROM records r WHERE r.type = ?1 AND r.id = t.value ->> 2 AND r.version = t.value ->> 3 AND r.current = 1)`,
+      )
+      .bind(type, tags),
   ];
 }
 

@@ -6,9 +6,6 @@ import { MAX_INGEST_BATCH, MAX_INGEST_BODY_BYTES } from '../../config.js';
 import { Problem } from '../../errors/problem.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { ingestRecords } from '../../records/ingest.js';
-import { auditLog } from '../../access/audit.js';
-import { subjectHashes } from '../../access/subjects.js';
-import { keyRing } from '../../keys/key-ring.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -47,23 +44,8 @@ export const ingestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   }
   const body = c.req.valid('json');
   const bodies: unknown[] = 'records' in body && Array.isArray(body.records) ? body.records : [body];
+  // Logged before any version becomes readable (see ingestRecords).
   const results = await ingestRecords(c.env, { owner: access.agencyId, clientId: access.clientId, type, bodies, now: c.var.now });
   const count = (o: string) => results.filter((r) => r.outcome === o).length;
-  // Every ingest is logged (counts and keyed hashes of the records, never their content).
-  const changed = results.filter((r) => r.outcome !== 'unchanged');
-  await auditLog(c.env).append([
-    {
-      kind: 'ingest',
-      at: c.var.now,
-      client: access.clientId,
-      owner: access.agencyId,
-      record_type: type,
-      received: bodies.length,
-      created: count('created'),
-      updated: count('updated'),
-      unchanged: count('unchanged'),
-      records: subjectHashes(await keyRing(c.env), changed.map((r) => `${type}:${r.id}:${r.version}`)),
-    },
-  ]);
   return c.json({ type, received: bodies.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), results }, 200);
 });

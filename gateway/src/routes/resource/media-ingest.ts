@@ -3,10 +3,7 @@ import { RECORD_TYPES } from '@need2know/schema';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../app-env.js';
-import { auditLog } from '../../access/audit.js';
-import { subjectHashes } from '../../access/subjects.js';
 import { Problem } from '../../errors/problem.js';
-import { keyRing } from '../../keys/key-ring.js';
 import { ingestMedia } from '../../media/ingest-media.js';
 import { MAX_MEDIA_BYTES, MAX_MEDIA_UPLOAD_BYTES, MEDIA_TYPES } from '../../media/limits.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
@@ -94,21 +91,6 @@ export const mediaIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     blurred: form.blurred === undefined ? undefined : await part(form.blurred),
     now: c.var.now,
   });
-  // Logged like every ingest: who, which record (a keyed hash), what was stored; never the picture or the reference.
-  await auditLog(c.env).append([
-    {
-      kind: 'media_ingest',
-      at: c.var.now,
-      client: access.clientId,
-      owner: access.agencyId,
-      record_type: stored.record_type,
-      records: subjectHashes(await keyRing(c.env), [`${stored.record_type}:${stored.record_id}`]),
-      field: stored.field,
-      content_type: stored.content_type,
-      bytes: stored.bytes,
-      blurred_by: stored.blurred?.by ?? null,
-      outcome: stored.outcome,
-    },
-  ]);
+  // Logged (before it is stored) by ingestMedia.
   return c.json(stored, 200);
 });
