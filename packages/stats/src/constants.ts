@@ -8,6 +8,16 @@ export const PUBLIC_THRESHOLD = 10;
 /** Lowest threshold a privacy officer may set for the public tier: below it small places identify people too easily. */
 export const PUBLIC_MIN_THRESHOLD = 5;
 
+/**
+ * The thresholds suppression is computed at, lowest first. Every threshold in use (each grant's, the
+ * public tier's, whatever they were last month) is raised to one of these steps, and the pattern at a
+ * step is built on the pattern at the step below it (`suppressAtStep`), so patterns are nested: a
+ * consumer who can read the releases at two steps learns nothing the lower one did not already show.
+ * Few steps keep the chain short (each step is one more pass over the table); the values follow the
+ * thresholds statistical offices publish at (3, 5, 10, 20 …).
+ */
+export const SUPPRESSION_STEPS = [3, 5, 10, 15, 20, 30, 50, 100, 200, 500, 1000] as const;
+
 /** A threshold of 1 suppresses nothing: exact counts, for trusted consumers a second officer approved. */
 export const NO_SUPPRESSION_THRESHOLD = 1;
 

@@ -11,6 +11,7 @@ export {
   NO_SUPPRESSION_THRESHOLD,
   PUBLIC_MIN_THRESHOLD,
   PUBLIC_THRESHOLD,
+  SUPPRESSION_STEPS,
 } from './constants.js';
 export { bernoulliExpNeg } from './dp/bernoulli.js';
 export { boundContributions } from './dp/bound.js';
@@ -27,13 +28,16 @@ export type { StatsErrorCode } from './errors.js';
 export { describeDimensions, releasedCells, series } from './output/cells.js';
 export type { DimensionDescription, ReleasedCell, Series } from './output/cells.js';
 export { toCsv } from './output/csv.js';
-export { protect } from './release.js';
+export { project } from './table/project.js';
+export type { DimensionCut, Projection } from './table/project.js';
+export { projectRelease, protect } from './release.js';
 export type { Protection, ProtectionSummary, Release } from './release.js';
 export { certificateSupport, checkCertificates } from './suppress/certificate.js';
 export type { Certificate, CertificateProblem } from './suppress/certificate.js';
+export { suppressAtStep, thresholdStep } from './suppress/steps.js';
 export { suppress } from './suppress/suppress.js';
 export type { Suppression } from './suppress/suppress.js';
-export { ALL, PERIOD_GRAINS, PLACE_LEVELS, categoryDimension, isoWeeksBetween, periodDimension, placeDimension, weekDimension } from './table/dimensions.js';
+export { ALL, PERIOD_GRAINS, PLACE_LEVELS, categoryDimension, isoWeeksBetween, isoYearDimension, periodDimension, placeDimension, weekDimension } from './table/dimensions.js';
 export type { Dimension, PeriodGrain, PlaceLevel } from './table/dimensions.js';
 export { Hierarchy } from './table/hierarchy.js';
 export { Table } from './table/table.js';

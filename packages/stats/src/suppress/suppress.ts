@@ -31,15 +31,22 @@ export interface Suppression {
  * stage the primary cells among the newly opened ones get a certificate: a change of the detailed
  * counts that alters the primary cell, keeps every count non-negative and alters only withheld cells
  * (see `candidates.ts`). Certificates found earlier are carried down to the new level (`realize.ts`).
- * The figures of coarser levels are decided before finer ones and never changed by them, so a
- * province table is the same whether or not the communes are asked for. See METHOD.md.
+ * The figures of coarser levels are decided before finer ones and never changed by them. See METHOD.md.
+ *
+ * With `base` (the same table suppressed at a lower threshold), the result withholds every cell
+ * `base` withholds and more: `base`'s cells are withheld as they are opened, its certificates stay
+ * valid (they change only cells still withheld) and are kept, and only the cells that are small at
+ * `threshold` but were published in `base` get new certificates. So whoever holds both releases
+ * knows no more than the one at the lower threshold: the patterns are nested. Use
+ * {@link suppressAtStep} rather than chaining by hand.
  *
  * @example
  * const s = suppress(table, 10);
  * s.suppressed[table.index(coords)] === 1 // withheld
  */
-export function suppress(table: Table, threshold: number): Suppression {
+export function suppress(table: Table, threshold: number, base?: Suppression): Suppression {
   if (!Number.isInteger(threshold) || threshold < 1) throw new StatsError('ERR_PARAMETER', 'the threshold is an integer ≥ 1');
+  if (base !== undefined && (base.threshold > threshold || base.suppressed.length !== table.size)) throw new TypeError('the base pattern must be of the same table at a threshold no higher');
   const state: SuppressionState = {
     table,
     threshold,
@@ -50,7 +57,7 @@ export function suppress(table: Table, threshold: number): Suppression {
     certificates: [],
   };
   // A table whose grand total is itself small cannot be published at all.
-  if (isSensitive(table.counts[0] as number, threshold)) {
+  if (isSensitive(table.counts[0] as number, threshold) || (base !== undefined && base.suppressed[0] === 1)) {
     state.suppressed.fill(1);
     state.primary[0] = 1;
     return result(state);
@@ -61,6 +68,8 @@ export function suppress(table: Table, threshold: number): Suppression {
     for (let level = 1; level <= h.depth; level++) {
       state.depth[d] = level;
       const opened = cellsAtStage(state, d, level);
+      // What the lower threshold withheld stays withheld, already proven by its certificates.
+      if (base !== undefined) markCovered(state, opened.filter((c) => base.suppressed[c] === 1));
       const primaries = opened.filter((c) => isSensitive(table.counts[c] as number, threshold));
       for (const c of primaries) {
         state.primary[c] = 1;
@@ -78,6 +87,7 @@ export function suppress(table: Table, threshold: number): Suppression {
       }
     }
   }
+  if (base !== undefined) state.certificates.unshift(...base.certificates.map((c) => ({ cells: [...c.cells], signs: [...c.signs], direction: c.direction })));
   return result(state);
 }
 

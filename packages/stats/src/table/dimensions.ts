@@ -95,6 +95,19 @@ export function weekDimension(weeks: readonly string[]): Dimension {
   return { hierarchy, leafOf: (value) => (typeof value === 'string' ? hierarchy.indexOf(value) : -1) };
 }
 
+/**
+ * Every ISO week of ISO year `year` under the year's total (`2026` → `2026-W01` … `2026-W53`): the
+ * fixed calendar a week-based table is protected on, whatever range a request shows.
+ */
+export function isoYearDimension(year: number): Dimension {
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new StatsError('ERR_PARAMETER', 'year out of range');
+  // 28 December always lies in the last ISO week of its year.
+  const last = isoWeekOf(Date.UTC(year, 11, 28));
+  const weeks = isoWeeksBetween(`${year}-W01`, last);
+  const hierarchy = Hierarchy.fromPaths('period', ['year', 'week'], String(year), weeks.map((w) => [w]));
+  return { hierarchy, leafOf: (value) => (typeof value === 'string' && value.startsWith(`${year}-W`) ? hierarchy.indexOf(value) : -1) };
+}
+
 /** A flat classification: "all" above `values` (criteria, measures, test results). */
 export function categoryDimension(name: string, values: readonly (string | number)[]): Dimension {
   const hierarchy = Hierarchy.fromPaths(name, [ALL, name], ALL, values.map((v) => [String(v)]));
