@@ -16,6 +16,8 @@ export default defineConfig(async () => {
     test: {
       // Refusals are logged by design; show logs only for tests that fail.
       silent: 'passed-only' as const,
+      // The default report, closed by counts per project (and, under CI, a check that the end-to-end tests ran).
+      reporters: ['default', `${root}/test/support/summary-reporter.ts`],
       projects: [
         {
           plugins: [

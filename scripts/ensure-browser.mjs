@@ -1,28 +1,32 @@
-// The end-to-end tests drive Debian's Chromium (never a downloaded browser). When it is missing and
-// this user may install system packages, install it with a Khmer font; otherwise say how, and the
-// end-to-end tests are reported as skipped rather than failing for want of a browser.
+// The end-to-end tests drive Debian's Chromium (never a downloaded browser) and draw Khmer text.
+// When either is missing and this user may install system packages, install them; otherwise say
+// how. On a laptop without root the end-to-end tests are then reported as skipped; under CI
+// (CI=true) a failed install stops the run here with the reason, so the suites never skip silently.
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { E2E_PACKAGES, findChromium, findOnPath, hasKhmerFont } from './lib/system-tools.mjs';
 
-const chromium = process.env.N2K_CHROMIUM ?? '/usr/bin/chromium';
-const hasKhmerFont = () => {
-  try {
-    return /khmer/i.test(execSync('fc-list', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  } catch {
-    return false;
-  }
+const missing = () => {
+  const [browser, font] = E2E_PACKAGES;
+  return [...(findChromium() === undefined ? [browser] : []), ...(hasKhmerFont() ? [] : [font])];
 };
-const need = [...(existsSync(chromium) ? [] : ['chromium']), ...(hasKhmerFont() ? [] : ['fonts-khmeros'])];
+const ci = process.env.CI === 'true';
+let need = missing();
 if (need.length > 0) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (root && existsSync('/usr/bin/apt-get')) {
+  if (root && findOnPath('apt-get') !== undefined) {
     console.log(`need2know: installing ${need.join(' and ')} for the end-to-end tests (apt-get)…`);
     try {
       execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${need.join(' ')} >/dev/null`, { stdio: 'inherit', shell: '/bin/bash' });
-    } catch {
-      console.warn('need2know: could not install them; the end-to-end tests that need them will be skipped.');
+    } catch (err) {
+      console.warn(`need2know: apt-get could not install ${need.join(' and ')}: ${err instanceof Error ? err.message.split('\n')[0] : err}`);
     }
-  } else {
+    need = missing();
+  }
+  if (need.length > 0) {
+    if (ci) {
+      console.error(`need2know: CI needs ${need.join(' and ')} for the end-to-end tests and they are not installed (apt-get install ${need.join(' ')}). Stopping instead of skipping those suites.`);
+      process.exit(1);
+    }
     console.warn(`need2know: ${need.join(' and ')} missing (sudo apt-get install ${need.join(' ')}); the end-to-end tests that need them will be skipped.`);
   }
 }

@@ -1,13 +1,19 @@
 /** Debian's Chromium driven by playwright-core, with the viewer extension loaded unpacked. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { findChromium } from '../../scripts/lib/system-tools.mjs';
 
-export const CHROMIUM = process.env.N2K_CHROMIUM ?? '/usr/bin/chromium';
-/** Whether Debian's Chromium is installed (`npm test` installs it when it may; CI always does). */
-export const hasChromium = existsSync(CHROMIUM);
+const found = findChromium();
+/** Debian's Chromium as found on PATH (or `N2K_CHROMIUM`); `npm test` installs it when it may. */
+export const CHROMIUM = found ?? 'chromium';
+/**
+ * Whether Chromium is installed. Under CI it must be (`.ci/run` installs it): there a missing browser
+ * fails the suites instead of skipping them.
+ */
+export const hasChromium = found !== undefined || process.env.CI === 'true';
 /** Flags that keep Chromium off the network and quiet on a closed machine. */
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

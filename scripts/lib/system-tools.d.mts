@@ -1,0 +1,8 @@
+/** Debian packages the end-to-end tests need. */
+export declare const E2E_PACKAGES: readonly string[];
+/** The first executable called `name` on PATH, or undefined. */
+export declare function findOnPath(name: string): string | undefined;
+/** Chromium to drive: `N2K_CHROMIUM` when set, else Debian's `chromium` on PATH. */
+export declare function findChromium(): string | undefined;
+/** Whether fontconfig knows a font for Khmer script. */
+export declare function hasKhmerFont(): boolean;
