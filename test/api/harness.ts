@@ -42,7 +42,7 @@ export const uniq = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${
 export interface TestClient {
   readonly id: string;
   readonly agencyId: string;
-  readonly kind: 'partner' | 'data_owner' | 'privacy_officer';
+  readonly kind: 'partner' | 'data_owner' | 'privacy_officer' | 'officer';
   readonly signingKey: SigningKeyPair;
   readonly encryptionPrivateJwk: JWK;
   readonly dpopKey: SigningKeyPair;

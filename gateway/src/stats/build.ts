@@ -1,5 +1,19 @@
 import { placeProblem } from '@need2know/schema';
-import { boundContributions, categoryDimension, periodDimension, placeDimension, tabulate, weekDimension, type Dimension, type Table, type TabulationRow } from '@need2know/stats';
+import {
+  boundContributions,
+  categoryDimension,
+  isoYearDimension,
+  PERIOD_GRAINS,
+  periodDimension,
+  PLACE_LEVELS,
+  placeDimension,
+  tabulate,
+  weekDimension,
+  type Dimension,
+  type DimensionCut,
+  type Table,
+  type TabulationRow,
+} from '@need2know/stats';
 import { Problem } from '../errors/problem.js';
 import type { StatsTableDef } from './catalogue.js';
 import type { ChosenProtection } from './policy.js';
@@ -23,6 +37,55 @@ export function timeWindow(q: StatsQuery): TimeWindow {
   return { from: `${q.year}-01`, to: `${q.year}-12` };
 }
 
+/** The ISO year of a week range; suppressed week tables are protected per ISO year, so a range must lie in one. */
+function isoYearOf(weeks: readonly string[]): number {
+  const years = new Set(weeks.map((w) => w.slice(0, 4)));
+  if (years.size !== 1) throw new Problem(400, 'validation_failed', 'A suppressed table by week covers weeks of one ISO year.', { issues: [{ path: 'to', code: 'one_iso_year', message: 'from and to in the same ISO year' }] });
+  return Number([...years][0]);
+}
+
+/** The facet bounds of the finest table of a request's kind: the whole year, or the whole ISO year. */
+function finestWindow(q: StatsQuery): TimeWindow {
+  if (q.weeks === null) return timeWindow(q);
+  const year = isoYearOf(q.weeks);
+  return { from: `${year}-W01`, to: `${year}-W53` };
+}
+
+/**
+ * The finest table of a request's kind — every criterion, commune and month of the year (or every ISO
+ * week of the ISO year) — and how to cut the request's grain from it. Suppression protects this one
+ * table, whatever grain is asked for, and every release is a part of it: a province × quarter table,
+ * a district × year one and one province's rows are all cut from the same protected cells, so no
+ * combination of them shows more than that table does (METHOD.md).
+ */
+function finestLayout(def: StatsTableDef, q: StatsQuery, places: readonly string[]): { dims: Dimension[]; cuts: DimensionCut[] } {
+  const dims: Dimension[] = [];
+  const cuts: DimensionCut[] = [];
+  for (const d of def.dimensions) {
+    switch (d.kind) {
+      case 'category':
+        dims.push(categoryDimension(d.name, d.values ?? []));
+        cuts.push({ depth: 1 });
+        break;
+      case 'place':
+        dims.push(placeDimension(places, 'commune'));
+        cuts.push({ depth: PLACE_LEVELS.indexOf(q.level ?? 'province') });
+        break;
+      case 'time':
+        if (q.weeks !== null) {
+          const shown = new Set(q.weeks);
+          dims.push(isoYearDimension(isoYearOf(q.weeks)));
+          cuts.push({ depth: 1, keepLeaf: (code) => shown.has(code) });
+        } else {
+          dims.push(periodDimension(q.year ?? 0, 'month'));
+          cuts.push({ depth: PERIOD_GRAINS.indexOf(q.period ?? 'month') });
+        }
+        break;
+    }
+  }
+  return { dims, cuts };
+}
+
 /** The table's dimensions for this request, with `places` as the place list. */
 function dimensions(def: StatsTableDef, q: StatsQuery, places: readonly string[]): Dimension[] {
   return def.dimensions.map((d) => {
@@ -38,23 +101,25 @@ function dimensions(def: StatsTableDef, q: StatsQuery, places: readonly string[]
 }
 
 /**
- * The exact table a release starts from: the records' clear facets counted into the request's
- * dimensions. For suppression, places are those of the place list and of the records. For
- * differential privacy, places come from the place list only (categories that depend on the data
- * would give records away), each person's records are bounded first, and a place level finer than
- * provinces needs a loaded place list.
+ * The exact table a release starts from: the records' clear facets counted into a table. For
+ * suppression, that is the finest table of the request's kind (see `finestLayout`) with the cuts that
+ * give the request's grain; places are those of the place list and of the records. For differential
+ * privacy it is the request's own grain (`cuts` null: each release spends its own ε); places come from
+ * the place list only (categories that depend on the data would give records away), each person's
+ * records are bounded first, and a place level finer than provinces needs a loaded place list.
  */
-export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQuery, protection: ChosenProtection): Promise<{ table: Table; records: number }> {
-  const window = timeWindow(q);
+export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQuery, protection: ChosenProtection): Promise<{ table: Table; records: number; cuts: DimensionCut[] | null }> {
   const gazetteer = await gazetteerCodes(db);
   const hasPlace = def.dimensions.some((d) => d.kind === 'place');
   if (protection.method === 'suppression') {
-    const rows = await groupedCounts(db, def, window);
+    const rows = await groupedCounts(db, def, finestWindow(q));
     const placeAt = def.dimensions.findIndex((d) => d.kind === 'place');
     const observed = placeAt < 0 ? [] : rows.map((r) => r.values[placeAt]).filter((v): v is string => typeof v === 'string');
-    const { table } = tabulate(dimensions(def, q, [...gazetteer, ...observed]), rows);
-    return { table, records: rows.reduce((n, r) => n + r.count, 0) };
+    const { dims, cuts } = finestLayout(def, q, [...gazetteer, ...observed]);
+    const { table } = tabulate(dims, rows);
+    return { table, records: rows.reduce((n, r) => n + r.count, 0), cuts };
   }
+  const window = timeWindow(q);
   let places = gazetteer;
   if (hasPlace && !gazetteer.some((code) => code.length >= placeLength(q))) {
     if (q.level !== 'province') throw new Problem(400, 'validation_failed', 'A differentially private table below province level needs the place list (gazetteer) to be loaded.', { issues: [{ path: 'level', code: 'needs_place_list', message: 'load the place list first, or ask for provinces' }] });
@@ -63,7 +128,7 @@ export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQue
   const bounded = boundContributions(await unitRows(db, def, window), protection.bound);
   const rows: TabulationRow[] = bounded.map((r) => ({ values: r.values, count: 1 }));
   const { table } = tabulate(dimensions(def, q, places), rows);
-  return { table, records: rows.length };
+  return { table, records: rows.length, cuts: null };
 }
 
 function placeLength(q: StatsQuery): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATS_TABLE_DEFS } from './catalogue.js';
-import { chooseProtection, publicSettingIssues, publicWidenings, type PublicSetting } from './policy.js';
+import { chooseProtection, publicSettingIssues, publicWidenings, thresholdIssue, type PublicSetting } from './policy.js';
 import { resolveQuery, StatsQuerySchema, type StatsQuery } from './query.js';
 import type { StatsGrant } from './storage/grants.js';
 import { decideStatsAccess } from './token-policy.js';
@@ -13,10 +13,19 @@ const query = (table: keyof typeof STATS_TABLE_DEFS, params: Record<string, stri
 
 describe('choosing the protection of a release', () => {
   const access = { threshold: 5, methods: ['suppression', 'dp'] as const, maxEpsilonMicro: 500_000 };
-  it('never goes below what was granted', () => {
+  it('suppresses at the granted threshold only, raised to its step: the caller cannot choose another', () => {
     expect(chooseProtection(access, query('crime', { year: '2025' }))).toEqual({ ok: true, protection: { method: 'suppression', threshold: 5 } });
-    expect(chooseProtection(access, query('crime', { year: '2025', threshold: '12' }))).toEqual({ ok: true, protection: { method: 'suppression', threshold: 12 } });
-    expect(chooseProtection(access, query('crime', { year: '2025', threshold: '2' }))).toEqual({ ok: true, protection: { method: 'suppression', threshold: 5 } });
+    expect(chooseProtection(access, query('crime', { year: '2025', threshold: '5' }))).toEqual({ ok: true, protection: { method: 'suppression', threshold: 5 } });
+    expect(chooseProtection(access, query('crime', { year: '2025', threshold: '12' }))).toEqual({ ok: false, reason: 'threshold_fixed', threshold: 5 });
+    expect(chooseProtection(access, query('crime', { year: '2025', threshold: '2' }))).toEqual({ ok: false, reason: 'threshold_fixed', threshold: 5 });
+    expect(chooseProtection({ ...access, threshold: 12 }, query('crime', { year: '2025' }))).toEqual({ ok: true, protection: { method: 'suppression', threshold: 15 } });
+    expect(chooseProtection({ ...access, threshold: 1 }, query('crime', { year: '2025' }))).toEqual({ ok: true, protection: { method: 'suppression', threshold: 1 } });
+  });
+  it('accepts only thresholds that are steps', () => {
+    expect(thresholdIssue(10, 't')).toBeUndefined();
+    expect(thresholdIssue(1, 't')).toBeUndefined();
+    expect(thresholdIssue(12, 't')).toMatchObject({ path: 't', code: 'not_a_step' });
+    expect(publicSettingIssues({ enabled: true, threshold: 12, methods: ['suppression'], maxEpsilonMicro: 0, budgetMicro: 0 }).map((i) => i.code)).toEqual(['not_a_step']);
   });
   it('spends at most the per-release ε, and only with a granted method', () => {
     expect(chooseProtection(access, query('crime', { year: '2025', protection: 'dp' }))).toEqual({ ok: true, protection: { method: 'dp', epsilonMicro: 500_000, bound: 2 } });

@@ -1,4 +1,4 @@
-import { DEFAULT_CONTRIBUTION_BOUND, PUBLIC_MIN_THRESHOLD } from '@need2know/stats';
+import { DEFAULT_CONTRIBUTION_BOUND, NO_SUPPRESSION_THRESHOLD, PUBLIC_MIN_THRESHOLD, SUPPRESSION_STEPS, thresholdStep } from '@need2know/stats';
 import type { StatsQuery } from './query.js';
 
 /** The protections a release may use. */
@@ -15,18 +15,34 @@ export interface TableAccess {
 /** How one release will be protected. */
 export type ChosenProtection = { readonly method: 'suppression'; readonly threshold: number } | { readonly method: 'dp'; readonly epsilonMicro: number; readonly bound: number };
 
-/** Why a request asks for more than was granted. */
-export type ProtectionRefusal = { readonly ok: false; readonly reason: 'method_not_granted' | 'epsilon_not_granted' };
+/** Why a request asks for more than was granted, or for another release than the one it may have. */
+export type ProtectionRefusal = { readonly ok: false; readonly reason: 'method_not_granted' | 'epsilon_not_granted' | 'threshold_fixed'; readonly threshold?: number };
 
 /**
- * The protection of one release: what was asked for, never weaker than what was granted. A higher
- * threshold than granted is honoured; a lower one is not asked for (the query refuses it); ε above
- * the grant's per-release ε, or a method not granted, is refused.
+ * The suppression threshold of a table for a consumer: the grant's (or the public tier's), raised to
+ * its step (`thresholdStep`). It is fixed by the grant, never by the caller: each threshold is one
+ * more differently protected release, and releases at different thresholds are what a consumer would
+ * difference. Steps nest, so the releases of two grants, or of a grant and the public tier, together
+ * show no more than the lower one.
+ */
+export function grantedThreshold(access: TableAccess): number {
+  return thresholdStep(access.threshold);
+}
+
+/**
+ * The protection of one release: the method asked for among those granted, never weaker than granted.
+ * Suppression is at the granted threshold only: a request naming any other threshold, lower or
+ * higher, is refused (naming the granted one is allowed). ε above the grant's per-release ε, or a
+ * method not granted, is refused.
  */
 export function chooseProtection(access: TableAccess, q: StatsQuery): { ok: true; protection: ChosenProtection } | ProtectionRefusal {
   const method = q.protection ?? access.methods[0];
   if (method === undefined || !access.methods.includes(method)) return { ok: false, reason: 'method_not_granted' };
-  if (method === 'suppression') return { ok: true, protection: { method, threshold: Math.max(access.threshold, q.threshold ?? 0) } };
+  if (method === 'suppression') {
+    const threshold = grantedThreshold(access);
+    if (q.threshold !== null && q.threshold !== threshold) return { ok: false, reason: 'threshold_fixed', threshold };
+    return { ok: true, protection: { method, threshold } };
+  }
   const epsilonMicro = q.epsilonMicro ?? access.maxEpsilonMicro;
   if (epsilonMicro <= 0 || epsilonMicro > access.maxEpsilonMicro) return { ok: false, reason: 'epsilon_not_granted' };
   return { ok: true, protection: { method, epsilonMicro, bound: q.bound ?? DEFAULT_CONTRIBUTION_BOUND } };
@@ -53,10 +69,23 @@ export function publicWidenings(current: PublicSetting, proposed: Omit<PublicSet
   return out;
 }
 
+/**
+ * The problem with a threshold an officer sets, or undefined: it must be 1 (exact counts) or one of the
+ * steps suppression is computed at, so that what is granted is what is released.
+ */
+export function thresholdIssue(threshold: number, path: string): { path: string; code: string; message: string } | undefined {
+  if (threshold === NO_SUPPRESSION_THRESHOLD || (SUPPRESSION_STEPS as readonly number[]).includes(threshold)) return undefined;
+  return { path, code: 'not_a_step', message: `a threshold is 1 (exact counts) or one of ${SUPPRESSION_STEPS.join(', ')}` };
+}
+
 /** Problems with a public setting: the public never gets counts below the floor, nor ε without a budget. */
 export function publicSettingIssues(s: Omit<PublicSetting, 'table'>): Array<{ path: string; code: string; message: string }> {
   const issues: Array<{ path: string; code: string; message: string }> = [];
   if (s.threshold < PUBLIC_MIN_THRESHOLD) issues.push({ path: 'threshold', code: 'below_public_floor', message: `the public threshold is at least ${PUBLIC_MIN_THRESHOLD}` });
+  else {
+    const step = thresholdIssue(s.threshold, 'threshold');
+    if (step !== undefined) issues.push(step);
+  }
   if (s.methods.length === 0) issues.push({ path: 'methods', code: 'empty', message: 'at least one protection' });
   if (s.methods.includes('dp') && (s.maxEpsilonMicro <= 0 || s.budgetMicro < s.maxEpsilonMicro)) issues.push({ path: 'budget', code: 'budget_too_small', message: 'differential privacy needs ε per release and a budget of at least that' });
   return issues;

@@ -17,7 +17,7 @@ export const StatsQuerySchema = z.object({
   protection: z.enum(['suppression', 'dp']).optional().openapi({ description: 'Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows' }),
   epsilon: z.string().regex(/^\d+(\.\d{1,6})?$/).optional().openapi({ description: 'ε for a differentially private release (at most the grant’s per-release ε)', example: '0.5' }),
   bound: z.coerce.number().int().min(1).max(10).optional().openapi({ description: 'Most records one person may contribute to a differentially private release; default 2' }),
-  threshold: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Smallest count to publish (never below what was granted)' }),
+  threshold: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table' }),
   format: z.enum(['json', 'csv']).default('json'),
   shape: z.enum(['cells', 'series']).default('cells').openapi({ description: '`series`: the counts a stacked bar chart needs (groups × periods for one place)' }),
 });

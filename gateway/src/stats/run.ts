@@ -1,5 +1,5 @@
 import { canonicalJson } from '@need2know/schema';
-import { cryptoRandom, formatEpsilon, protect, StatsError, type Release } from '@need2know/stats';
+import { cryptoRandom, formatEpsilon, projectRelease, protect, StatsError, type DimensionCut, type Release } from '@need2know/stats';
 import type { GatewayEnv } from '../env.js';
 import { Problem } from '../errors/problem.js';
 import { sha256b64url, sha256hex } from '../lib/digest.js';
@@ -63,6 +63,9 @@ function protectionOut(release: Release, budget: { spent: number; limit: number 
 export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsumer; def: StatsTableDef; query: StatsQuery; access: TableAccess; budgetMicro: number; now: number }): Promise<ReleaseDocument> {
   const { consumer, def, query, access, now } = opts;
   const choice = chooseProtection(access, query);
+  if (!choice.ok && choice.reason === 'threshold_fixed') {
+    throw new Problem(400, 'validation_failed', `This table is published at threshold ${choice.threshold} only.`, { issues: [{ path: 'threshold', code: 'fixed_by_grant', message: `the threshold is set by the grant or the public tier: ${choice.threshold}` }] });
+  }
   if (!choice.ok) throw new Problem(403, 'insufficient_scope', choice.reason === 'method_not_granted' ? 'This protection is not granted for this table.' : 'This ε is more than one release may spend.');
   const chosen: ChosenProtection = choice.protection;
   const key = ledgerKey(consumer, def.name);
@@ -76,8 +79,9 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
 
   const id = newId('srl');
   let table;
+  let cuts: DimensionCut[] | null;
   try {
-    ({ table } = await exactTable(env.DB, def, query, chosen));
+    ({ table, cuts } = await exactTable(env.DB, def, query, chosen));
   } catch (err) {
     if (err instanceof StatsError) throw new Problem(400, 'validation_failed', 'The table asked for is too large; choose a coarser level or period.', { issues: [{ path: 'level', code: err.code === 'ERR_TABLE_TOO_LARGE' ? 'too_many_cells' : 'invalid', message: err.message }] });
     throw err;
@@ -90,7 +94,9 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
     budget = { spent: spend.spentMicro, limit: opts.budgetMicro };
   }
 
-  const release = protect(table, chosen.method === 'dp' ? { ...chosen, random: cryptoRandom() } : chosen);
+  // Suppression protects the finest table and cuts the grain asked for from it (build.ts).
+  const whole = protect(table, chosen.method === 'dp' ? { ...chosen, random: cryptoRandom() } : chosen);
+  const release: Release = cuts === null ? whole : projectRelease(whole, cuts);
   const doc = releaseDocument({ id, def, at: now, parameters, protection: protectionOut(release, budget), release });
   const body = JSON.stringify(doc);
   const responseHash = await sha256b64url(canonicalJson(doc));
@@ -106,7 +112,7 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
     table: def.name,
     parameters,
     protection: auditProtection,
-    cells: table.size,
+    cells: release.table.size,
     withheld,
     responseHash,
   });
@@ -121,7 +127,7 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
     paramsHash,
     params: parameters,
     protection: auditProtection,
-    cells: table.size,
+    cells: release.table.size,
     withheld,
     responseHash,
     body: keep ? body : null,

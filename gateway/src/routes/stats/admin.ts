@@ -6,7 +6,7 @@ import { commitChange } from '../../storage/admin-events.js';
 import { getAgency } from '../../storage/agencies.js';
 import { applyPublicSetting, approveStatsRequest, grantPayload, openStatsRequest, publicPayload, rejectStatsRequest, revokeStatsGrant } from '../../stats/changes.js';
 import { MAX_GAZETTEER_CODES, PUBLIC_CONSUMER } from '../../stats/config.js';
-import { publicSettingIssues, publicWidenings, type TableAccess } from '../../stats/policy.js';
+import { publicSettingIssues, publicWidenings, thresholdIssue, type TableAccess } from '../../stats/policy.js';
 import { getStatsGrant, listStatsGrants } from '../../stats/storage/grants.js';
 import { listLedgers, spentMicro } from '../../stats/storage/ledger.js';
 import { replaceGazetteer } from '../../stats/storage/places.js';
@@ -139,6 +139,8 @@ export const statsAdminRoutes = adminRouter()
     for (const [t, a] of Object.entries(body.tables)) {
       const maxEpsilonMicro = values[`tables.${t}.max_epsilon`] ?? 0;
       accesses[t] = { threshold: a.threshold, methods: [...new Set(a.methods)], maxEpsilonMicro };
+      const step = thresholdIssue(a.threshold, `tables.${t}.threshold`);
+      if (step !== undefined) issues.push(step);
       if (a.methods.includes('dp') && (maxEpsilonMicro <= 0 || maxEpsilonMicro > (values.epsilon_budget ?? 0))) issues.push({ path: `tables.${t}.max_epsilon`, code: 'budget_too_small', message: 'differential privacy needs ε per release, within the budget' });
     }
     if (Object.keys(accesses).length === 0) issues.push({ path: 'tables', code: 'empty', message: 'at least one table' });
