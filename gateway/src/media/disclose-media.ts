@@ -1,3 +1,4 @@
+import { envelopeKeyVersion } from '@need2know/crypto';
 /**
  * Finding what a partner may receive for a media reference: the media item, inside the grant
  * (record type, case-specific record list, the field granted in `clear`), named by the current
@@ -9,10 +10,11 @@ import { fieldsForDisclosure } from '../access/open-fields.js';
 import { disclosureFor, inGrantRecords } from '../access/scope.js';
 import { subjectIds } from '../access/subjects.js';
 import type { GatewayEnv } from '../env.js';
-import { keyRing } from '../keys/key-ring.js';
+import { keyRing, keyRingOpening } from '../keys/key-ring.js';
 import type { GrantedRecordAccess } from '../oauth/authorization-details.js';
 import { mayReleaseUnblurredMedia } from '../policy/media.js';
-import type { Grant, Purpose } from '../policy/types.js';
+import { protectedOriginalAccess } from '../policy/media-reveal.js';
+import type { ClientKind, Grant, Purpose } from '../policy/types.js';
 import { readRecords } from '../records/read.js';
 import { selectChunks, selectMedia, type MediaRow } from '../storage/media.js';
 import { isStorableRef } from './ingest-media.js';
@@ -26,6 +28,8 @@ export interface MediaRequester {
   readonly purpose: Purpose;
   readonly grant: Grant;
   readonly agencyId: string;
+  /** Officers get protected originals only by a logged reveal (see `protectedOriginalAccess`). */
+  readonly clientKind: ClientKind;
 }
 
 /** A media item the requester may receive, opened. */
@@ -49,10 +53,29 @@ function nothing(reason: string): null {
  * null when nothing: no such item, an item outside the grant, a field not granted in `clear`, a
  * reference the current record no longer names, or a blurred rendition that does not exist.
  *
- * The unblurred original of flagged media leaves only when `mayReleaseUnblurredMedia` holds for the
- * purpose and grant; the decision itself is minimisation's (see `releasableRendition`).
+ * The unblurred original of flagged media is in the answer only when `protectedOriginalAccess`
+ * says `in_answer` (a partner, under a grant `mayReleaseUnblurredMedia` allows); an officer gets the
+ * blurred rendition here and the original through {@link findRevealableOriginal}. The decision
+ * itself is minimisation's (see `releasableRendition`).
  */
 export async function findReleasableMedia(env: GatewayEnv, who: MediaRequester, requested: string, now: number): Promise<ReleasableMedia | null> {
+  const originals = protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) === 'in_answer';
+  return findMedia(env, who, requested, now, originals);
+}
+
+/**
+ * The original of `ref` for an officer's reveal, or null when the officer may not have it: the grant
+ * does not release originals to officers by reveal, the item is outside the grant, or the reference
+ * (e.g. one ending in `#blurred`) does not name an original the grant releases. The caller logs the
+ * reveal before anything of the answer leaves.
+ */
+export async function findRevealableOriginal(env: GatewayEnv, who: MediaRequester, ref: string, now: number): Promise<ReleasableMedia | null> {
+  if (protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) !== 'by_reveal') return nothing('no reveal under this grant');
+  const found = await findMedia(env, who, ref, now, true);
+  return found?.rendition === 'original' ? found : null;
+}
+
+async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string, now: number, originals: boolean): Promise<ReleasableMedia | null> {
   const ask = parseRequestedRef(requested);
   if (!isStorableRef(ask.ref)) return nothing('malformed reference');
   const row = await selectMedia(env.DB, ask.ref);
@@ -68,13 +91,15 @@ export async function findReleasableMedia(env: GatewayEnv, who: MediaRequester, 
   const fields = { id: record.id, ...record.fields };
   const ring = await keyRing(env);
   const today = new Date(now * 1000).toISOString().slice(0, 10);
-  const allowed = releasableRendition(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today, mediaUnblurred: mayReleaseUnblurredMedia(who.purpose, who.grant) });
+  const allowed = releasableRendition(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today, mediaUnblurred: originals });
   const rendition = renditionToRelease(allowed, ask);
   if (rendition === null) return nothing('the record no longer names this reference');
   const contentType = rendition === 'original' ? row.contentType : row.blurred?.contentType;
   if (contentType === undefined) return nothing('no blurred rendition stored');
 
   // A rendition that does not open is an integrity failure: it throws, never a partial answer.
-  const bytes = openMedia(ring, { owner: row.owner, ref: row.ref, rendition, contentType }, await selectChunks(env.DB, row.ref, rendition));
+  const chunks = await selectChunks(env.DB, row.ref, rendition);
+  const opening = await keyRingOpening(env, [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
+  const bytes = openMedia(opening, { owner: row.owner, ref: row.ref, rendition, contentType }, chunks);
   return { row, rendition, contentType, bytes, subjectIds: subjectIds(def.name, fields) };
 }

@@ -42,7 +42,7 @@ const route = createRoute({
   summary: "One photo behind a record's media reference: blurred unless the grant releases the original; the reference travels in the body, never the URL",
   description:
     'The reference must be named by the current version of a record the grant covers (record type, case-specific record list), in a field the purpose discloses in `clear`. ' +
-    'Flagged media (minors, victims, witnesses, people in restraints) come as their blurred rendition unless the purpose allows unblurred media and two leadership officers approved the grant; ' +
+    'Flagged media (minors, victims, witnesses, people in restraints) come as their blurred rendition unless the purpose allows unblurred media and two leadership officers approved the grant; an officer always gets the blurred rendition of flagged media here, and the original only from `POST /v1/reveals`, after the reason is logged. ' +
     'unflagged photos come as they are. A reference ending in `#blurred` always gets the blurred rendition. Missing, outside the grant, or not releasable: the same 404.',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access'), bindRequest] as const,
@@ -85,7 +85,7 @@ export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   if (granted === undefined || purpose === undefined || grant === undefined) throw new Error('record access middleware did not run');
   // Media are part of fetching a record: a purpose without `fetch` gets none, whatever the reference.
   if (!granted.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
-  const found = await findReleasableMedia(c.env, { granted, purpose, grant, agencyId }, ref, c.var.now);
+  const found = await findReleasableMedia(c.env, { granted, purpose, grant, agencyId, clientKind: c.var.access.clientKind }, ref, c.var.now);
   if (found === null) return notFound(c, purpose);
   return deliver(c, {
     action: 'media',

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../app-env.js';
 import { MAX_REVEAL_REASON_CHARS, MIN_REVEAL_REASON_CHARS } from '../../config.js';
 import { Problem } from '../../errors/problem.js';
 import { sha256b64url } from '../../lib/digest.js';
+import { originalToReveal, sealRevealedTo } from '../../media/reveal-original.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { mayReleaseUnblurredMedia } from '../../policy/media.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
@@ -31,7 +32,14 @@ const RevealRequest = z
   })
   .strict()
   .openapi('RevealRequest');
-const RevealLogged = z.object({ reveal_id: z.string(), log_index: z.number(), at: z.number() }).openapi('RevealLogged');
+const RevealLogged = z
+  .object({
+    reveal_id: z.string(),
+    log_index: z.number(),
+    at: z.number(),
+    media: z.string().openapi({ description: 'The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log' }),
+  })
+  .openapi('RevealLogged');
 
 const blocked = createRoute({
   method: 'post',
@@ -47,7 +55,7 @@ const reveal = createRoute({
   method: 'post',
   path: '/reveals',
   tags: ['officers'],
-  summary: 'Log the reason for revealing one protected photo; the viewer shows it only after this succeeds',
+  summary: 'Reveal one protected photo of the viewed record: logs the reason, then returns the original (media answers to officers carry only the blurred rendition)',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: RevealRequest } } } },
@@ -73,11 +81,18 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     if (grant === undefined || purpose === undefined) throw new Error('record access middleware did not run');
     const view = await ownView(c.env.DB, access, body.view_id);
     if (!mayReleaseUnblurredMedia(purpose, grant)) throw new Problem(403, 'reveal_not_permitted');
+    const granted = access.recordAccess;
+    if (granted === undefined || access.encryptionJwk === null) throw new Error('record access middleware did not run');
+    // Media are part of fetching a record; and only a photo of the record this view shows is revealed here.
+    if (!granted.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
+    const original = await originalToReveal(c.env, { granted, purpose, grant, agencyId: access.agencyId, clientKind: access.clientKind }, view, body.media_ref, now);
+    if (original === null) throw new Problem(404, 'not_found', 'No such photo to reveal in this view.');
     const id = crypto.randomUUID();
     const [media, reasonHash] = await Promise.all([sha256b64url(`${view.disclosureId}:${body.media_ref}`), sha256b64url(body.reason)]);
     const logIndex = await logViewerEvent(c.env, access, now, id, { event: 'reveal', view: body.view_id, media, reason_hash: reasonHash });
     await c.env.DB.prepare('INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .bind(id, now, body.view_id, access.clientId, grant.id, media, body.reason, logIndex)
       .run();
-    return c.json({ reveal_id: id, log_index: logIndex, at: now }, 201);
+    // Only now, with the reveal and its reason on the log, does the original leave.
+    return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(access.encryptionJwk, body.media_ref, original) }, 201, { 'cache-control': 'no-store' });
   });
