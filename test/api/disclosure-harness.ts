@@ -2,7 +2,7 @@
  * Helpers for record-access tests: seed records through the real ingest path, call record routes
  * with a proof whose jti the test knows, and open the sealed answer with the partner's key.
  */
-import { DisclosureError, dpopProof, openDisclosure, type Disclosure } from '@need2know/client';
+import { DisclosureError, dpopProof, openDisclosure, readCompactBody, type Disclosure } from '@need2know/client';
 import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
 import { decodeJwt, type JSONWebKeySet } from 'jose';
 import { ingestRecords } from '../../gateway/src/records/ingest.js';
@@ -49,7 +49,7 @@ export async function call(gateway: Gateway, client: TestClient, token: string, 
     ...(body === undefined ? {} : { body: text }),
   });
   const expectedHash = await requestHash({ method, target: requestTarget(new URL(path, ISSUER)), bodyHash: await sha256Base64url(text), dpopJti: String(decodeJwt(proof).jti) });
-  return { status: response.status, response, body: await response.text(), expectedHash };
+  return { status: response.status, response, body: await readCompactBody(response), expectedHash };
 }
 
 let jwks: JSONWebKeySet | undefined;

@@ -4,7 +4,7 @@
  * first answer was — a disclosure, a 404, a refusal before the log call — and a replay is neither
  * counted nor logged; of two identical requests racing, exactly one is answered.
  */
-import { dpopProof } from '@need2know/client';
+import { dpopProof, readCompactBody } from '@need2know/client';
 import { describe, expect, it } from 'vitest';
 import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
@@ -29,7 +29,7 @@ async function scene(gateway: Gateway, requestsPerMinute = 60) {
       headers: { authorization: `DPoP ${token}`, dpop: used, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const text = await res.text();
+    const text = await readCompactBody(res);
     return { status: res.status, code: res.status === 200 ? null : (JSON.parse(text) as { code: string }).code, proof: used };
   };
   const logged = async () => {

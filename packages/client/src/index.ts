@@ -1,3 +1,4 @@
+export { readCompactBody } from './compact-body.js';
 export { DISCLOSURE_TYP, DisclosureError, openDisclosure } from './disclosure.js';
 export type { DisclosedMedia, Disclosure, OpenOptions } from './disclosure.js';
 export { GatewayError } from './errors.js';

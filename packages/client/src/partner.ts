@@ -1,5 +1,6 @@
 import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
 import { base64url, compactDecrypt, decodeJwt, importJWK, type JWK } from 'jose';
+import { readCompactBody } from './compact-body.js';
 import { DisclosureError, openDisclosure, type DisclosedMedia, type Disclosure } from './disclosure.js';
 import { GatewayError } from './errors.js';
 import { signingKeyFromJwk } from './keys.js';
@@ -127,7 +128,7 @@ export class PartnerClient {
     });
     if (!res.ok) throw await GatewayError.from(res);
     const expected = await requestHash({ method, target: requestTarget(new URL(path, this.#options.issuer)), bodyHash: await sha256Base64url(text), dpopJti: proofJti });
-    return openDisclosure(await res.text(), {
+    return openDisclosure(await readCompactBody(res), {
       decryptionKey: this.#options.encryptionJwk,
       issuer: this.#options.issuer,
       audience: this.#options.clientId,
