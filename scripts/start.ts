@@ -33,7 +33,19 @@ async function main(): Promise<void> {
   applyLocalMigrations();
 
   log('starting wrangler dev…');
-  const gateway = await startDevGateway({ port: 8787 });
+  const startedAt = Date.now();
+  let lastScheduleError = '';
+  const gateway = await startDevGateway({
+    port: 8787,
+    scheduled: true,
+    onScheduleError: (err) => {
+      // Said once per distinct failure, not every minute.
+      const message = err instanceof Error ? err.message : String(err);
+      if (message !== lastScheduleError) console.error(`need2know: the scheduled job did not run: ${message}`);
+      lastScheduleError = message;
+    },
+  });
+  log(`gateway answering after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   const stop = async () => {
     await gateway.stop();
     process.exit(0);
@@ -78,6 +90,9 @@ async function main(): Promise<void> {
 
   console.log(`
   need2know gateway is running (local D1, KV and Durable Objects; no account, no network)
+  ready ${((Date.now() - startedAt) / 1000).toFixed(0)} s after start; the scheduled job (${gateway.cron?.crons.join(', ') ?? 'none'}, UTC) runs on
+  that schedule: it expires ended grants, carries administrative events into the audit log, rotates
+  signing keys and purges spent nonces.
 
     Gateway            ${DEFAULT_ISSUER}
     OAuth metadata     ${DEFAULT_ISSUER}/.well-known/oauth-authorization-server

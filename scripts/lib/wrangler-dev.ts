@@ -3,8 +3,9 @@
  * Used by `npm start`, the benchmarks and the end-to-end tests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildConsole } from './console-build.js';
+import { cronsOf, startLocalCron, type LocalCron } from './local-cron.js';
 import { ROOT } from './local-files.js';
 
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
@@ -21,6 +22,12 @@ export interface DevOptions {
   readonly vars?: Readonly<Record<string, string>>;
   /** Where wrangler's output goes. */
   readonly stdio?: 'inherit' | 'ignore' | 'pipe';
+  /**
+   * Run the configuration's cron triggers on their schedule, as production does (`npm start` does;
+   * tests that drive housekeeping by hand do not). Failed runs are reported through `onScheduleError`.
+   */
+  readonly scheduled?: boolean;
+  readonly onScheduleError?: (err: unknown) => void;
 }
 
 /** Applies the D1 migrations to the local database (idempotent). */
@@ -34,6 +41,8 @@ export function applyLocalMigrations(persistTo?: string, config?: string): void 
 export interface DevGateway {
   readonly url: string;
   readonly child: ChildProcess;
+  /** The cron triggers run on schedule, when started with `scheduled`. */
+  readonly cron: { readonly crons: readonly string[]; readonly runs: () => number } | undefined;
   stop(): Promise<void>;
 }
 
@@ -45,6 +54,8 @@ export async function startDevGateway(opts: DevOptions): Promise<DevGateway> {
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--show-interactive-dev-session=false', '--log-level', 'warn'];
   if (opts.persistTo !== undefined) args.push('--persist-to', opts.persistTo);
   if (opts.config !== undefined) args.push('--config', opts.config);
+  // Exposes /__scheduled on the local gateway only: how wrangler dev runs the scheduled handler.
+  if (opts.scheduled === true) args.push('--test-scheduled');
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);
   const child = spawn(WRANGLER, args, { cwd: ROOT, env: WRANGLER_ENV, stdio: opts.stdio === 'pipe' ? 'pipe' : ['ignore', opts.stdio ?? 'inherit', opts.stdio ?? 'inherit'] });
   let exited = false;
@@ -66,11 +77,16 @@ export async function startDevGateway(opts: DevOptions): Promise<DevGateway> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  let cron: LocalCron | undefined;
+  const crons = opts.scheduled === true ? cronsOf(opts.config === undefined ? undefined : resolve(ROOT, opts.config)) : [];
+  if (crons.length > 0) cron = startLocalCron(url, crons, opts.onScheduleError);
   return {
     url,
     child,
+    cron: cron === undefined ? undefined : { crons, runs: cron.runs },
     stop: () =>
       new Promise<void>((resolve) => {
+        cron?.stop();
         if (exited) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -28,8 +28,11 @@ export interface LocalGateway {
   close(): Promise<void>;
 }
 
-/** Starts a fresh gateway on `port` and signs in its two privacy officers. */
-export async function startLocalGateway(port: number, options: { stdio?: 'ignore' | 'pipe'; config?: string } = {}): Promise<LocalGateway> {
+/**
+ * Starts a fresh gateway on `port` and signs in its two privacy officers. With `scheduled` the cron
+ * triggers run on their schedule, as under `npm start`.
+ */
+export async function startLocalGateway(port: number, options: { stdio?: 'ignore' | 'pipe'; config?: string; scheduled?: boolean } = {}): Promise<LocalGateway> {
   const state = mkdtempSync(join(tmpdir(), 'n2k-local-'));
   const officers = await demoPrivacyOfficers(undefined);
   applyLocalMigrations(state, options.config);
@@ -38,6 +41,7 @@ export async function startLocalGateway(port: number, options: { stdio?: 'ignore
     persistTo: state,
     stdio: options.stdio ?? 'ignore',
     ...(options.config === undefined ? {} : { config: options.config }),
+    ...(options.scheduled === true ? { scheduled: true } : {}),
     vars: { N2K_ROOT_SECRET: newRootSecret(), N2K_BOOTSTRAP_ADMINS: bootstrapAdminsVar(officers), N2K_PUBLIC_URL: `http://127.0.0.1:${port}` },
   });
   const signedIn = await Promise.all(officers.map((o) => AdminClient.signIn(gateway.url, o)));

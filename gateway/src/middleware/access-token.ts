@@ -10,7 +10,7 @@ import { identifiers, verifyAccessToken, type AccessTokenClaims } from '../oauth
 import type { GrantedRecordAccess, GrantedRecordIngest, GrantedStatsAccess } from '../oauth/authorization-details.js';
 import { dpopHeaderValues, DpopError, verifyDpopProof } from '../oauth/dpop.js';
 import { ADMIN_SCOPE, OFFICER_SCOPE } from '../oauth/token-service.js';
-import { grantIsLive } from '../policy/grant-window.js';
+import { decideTokenUse, type RecordAccessNow } from '../policy/token-use.js';
 import type { ClientKind, Grant, Purpose } from '../policy/types.js';
 import { purposeFromRow, selectPurpose } from '../storage/purposes.js';
 import { grantFromRow, selectGrant } from '../storage/grants.js';
@@ -26,8 +26,11 @@ export interface VerifiedAccess {
   readonly dpopJti: string;
   /** The client's registered encryption key (deliveries are sealed to it). */
   readonly encryptionJwk: JWK | null;
-  /** For partner tokens: the granted purpose, fields and modes, the live grant and the purpose as it stands now. */
+  /** For partner tokens: the purpose and grant the token is for, and the subset of them it was issued for. */
   readonly recordAccess?: GrantedRecordAccess;
+  /** For partner tokens: what the token allows now (actions, fields and modes, records), decided by `decideTokenUse`. */
+  readonly recordNow?: RecordAccessNow;
+  /** The live grant and the purpose as they stand now (same as in `recordNow`). */
   readonly grant?: Grant;
   readonly purpose?: Purpose;
   /** For data-owner tokens: the record types it may ingest. */
@@ -74,9 +77,10 @@ const noCredentials = () => {
 
 /**
  * Protects a route: requires a DPoP-bound access token (RFC 9449 §7) of the gateway, of the given
- * kind, not revoked, from an active client, and — for record access — under a grant that is live
- * now. Revocation and grant state are read on every request, so revoking or suspending takes effect
- * at once. Sets `c.var.access`.
+ * kind, usable now by `decideTokenUse` (not revoked, from an active client, and — for record access —
+ * under a live grant and a purpose that still allows the agency something of what the token names).
+ * Revocation, client, grant and purpose are read on every request, so revoking, suspending or
+ * narrowing takes effect at once. Sets `c.var.access`.
  */
 export function requireAccessToken(kind: TokenKind, { alongside, spendProofWithLog }: AccessTokenOptions = {}) {
   return createMiddleware<AppEnv>(async function accessToken(c, next) {
@@ -127,21 +131,24 @@ export function requireAccessToken(kind: TokenKind, { alongside, spendProofWithL
         held === undefined ? spendNonces(c.env, `dpop:${dpop.jkt}`, [{ key: dpop.jti, expiresAt: dpop.replayUntil }], now) : null,
       ]);
       if (replayed !== null) throw proofReplayed();
-      if ((revoked?.results.length ?? 0) > 0) throw invalidToken('token revoked');
       const clientRow = client?.results[0] as { kind: ClientKind; agency_id: string; status: string; encryption_jwk: string | null } | undefined;
-      if (clientRow === undefined || clientRow.status !== 'active') throw invalidToken('client unknown or suspended');
+      const grantRow = grant?.results[0];
+      const purposeRow = purpose?.results[0];
+      // One rule, shared with introspection: the token is judged against the client, grant and purpose as they are now.
+      const use = decideTokenUse(recordAccess, {
+        revoked: (revoked?.results.length ?? 0) > 0,
+        client: clientRow === undefined ? null : { kind: clientRow.kind, agencyId: clientRow.agency_id, status: clientRow.status },
+        grant: grantRow === undefined ? null : grantFromRow(grantRow),
+        purpose: purposeRow === undefined ? null : purposeFromRow(purposeRow),
+      }, now);
+      if (!use.usable) throw use.code === 'invalid_token' ? invalidToken(use.reason) : insufficient(use.reason);
+      if (clientRow === undefined) throw invalidToken('client unknown');
 
-      let liveGrant: Grant | undefined;
-      let livePurpose: Purpose | undefined;
+      let recordNow: RecordAccessNow | undefined;
       switch (kind) {
         case 'record_access': {
-          if (recordAccess === undefined || (clientRow.kind !== 'partner' && clientRow.kind !== 'officer')) throw insufficient('not a record-access token');
-          const row = grant?.results[0];
-          liveGrant = row === undefined ? undefined : grantFromRow(row);
-          if (liveGrant === undefined || !grantIsLive(liveGrant, now)) throw invalidToken('grant not live');
-          const purposeRow = purpose?.results[0];
-          livePurpose = purposeRow === undefined ? undefined : purposeFromRow(purposeRow);
-          if (livePurpose === undefined || livePurpose.status !== 'active') throw insufficient('purpose no longer active');
+          if (recordAccess === undefined || use.recordAccess === undefined) throw insufficient('not a record-access token');
+          recordNow = use.recordAccess;
           break;
         }
         case 'record_ingest':
@@ -166,8 +173,7 @@ export function requireAccessToken(kind: TokenKind, { alongside, spendProofWithL
         dpopJti: dpop.jti,
         encryptionJwk: clientRow.encryption_jwk === null ? null : (JSON.parse(clientRow.encryption_jwk) as JWK),
         ...(recordAccess === undefined ? {} : { recordAccess }),
-        ...(liveGrant === undefined ? {} : { grant: liveGrant }),
-        ...(livePurpose === undefined ? {} : { purpose: livePurpose }),
+        ...(recordNow === undefined ? {} : { recordNow, grant: recordNow.grant, purpose: recordNow.purpose }),
         ...(recordIngest === undefined ? {} : { recordIngest }),
         ...(statsAccess === undefined ? {} : { statsAccess }),
         alongside: routeReads,

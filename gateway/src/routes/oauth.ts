@@ -10,9 +10,13 @@ import { authenticateClient } from '../oauth/client-auth.js';
 import { dpopHeaderValues } from '../oauth/dpop.js';
 import { readOAuthForm } from '../oauth/form.js';
 import { issueToken } from '../oauth/token-service.js';
-import { grantIsLive } from '../policy/grant-window.js';
+import type { GrantedRecordAccess, GrantedStatsAccess } from '../oauth/authorization-details.js';
+import { decideTokenUse, detailNow } from '../policy/token-use.js';
+import { getStatsGrant } from '../stats/storage/grants.js';
+import { statsGrantIsLive } from '../stats/token-policy.js';
 import { getGrant } from '../storage/grants.js';
 import { getClient } from '../storage/clients.js';
+import { getPurpose } from '../storage/purposes.js';
 import { insertRevocation } from '../storage/revocations.js';
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
@@ -77,14 +81,23 @@ export const oauthRoutes = new Hono<AppEnv>()
       const claims = await verifyAccessToken(c.env, token, c.var.now);
       // A client may introspect only its own tokens; privacy officers may introspect any.
       if (claims === null || (claims.client_id !== caller.id && caller.kind !== 'privacy_officer')) return inactive;
+      // The same rule as every resource route (`decideTokenUse`), against the state now.
       const db = c.env.DB;
-      const revoked = await db.prepare('SELECT 1 AS r FROM revoked_tokens WHERE jti = ?').bind(claims.jti).first();
-      const owner = await getClient(db, claims.client_id);
-      if (revoked !== null || owner === null || owner.status !== 'active') return inactive;
-      if (claims.grant !== undefined) {
-        const grant = await getGrant(db, claims.grant);
-        if (grant === null || !grantIsLive(grant, c.var.now)) return inactive;
-      }
+      const recordAccess = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
+      const statsAccess = claims.authorization_details?.find((d): d is GrantedStatsAccess => d.type === 'stats_access');
+      const [revoked, owner, grant, purpose, statsGrant] = await Promise.all([
+        db.prepare('SELECT 1 AS r FROM revoked_tokens WHERE jti = ?').bind(claims.jti).first(),
+        getClient(db, claims.client_id),
+        recordAccess === undefined ? null : getGrant(db, recordAccess.grant),
+        recordAccess === undefined ? null : getPurpose(db, recordAccess.purpose),
+        statsAccess === undefined ? null : getStatsGrant(db, statsAccess.grant),
+      ]);
+      const use = decideTokenUse(recordAccess, { revoked: revoked !== null, client: owner, grant, purpose }, c.var.now);
+      if (!use.usable) return inactive;
+      // A statistics token is usable while its statistics grant is live for the agency (as its route checks).
+      if (statsAccess !== undefined && (statsGrant === null || statsGrant.agencyId !== owner?.agencyId || !statsGrantIsLive(statsGrant, c.var.now))) return inactive;
+      // Report what the token allows now, not what it was issued for.
+      const details = claims.authorization_details?.map((d) => (d.type === 'record_access' && use.recordAccess !== undefined ? detailNow(d, use.recordAccess) : d));
       return c.json(
         {
           active: true,
@@ -99,7 +112,7 @@ export const oauthRoutes = new Hono<AppEnv>()
           jti: claims.jti,
           cnf: claims.cnf,
           ...(claims.scope === undefined ? {} : { scope: claims.scope }),
-          ...(claims.authorization_details === undefined ? {} : { authorization_details: claims.authorization_details }),
+          ...(details === undefined ? {} : { authorization_details: details }),
           ...(claims.purpose === undefined ? {} : { purpose: claims.purpose, grant: claims.grant }),
         },
         200,

@@ -81,10 +81,10 @@ async function notFound(c: Context<AppEnv>, purpose: Purpose): Promise<never> {
 /** `POST /v1/media`: partners and the officers' viewer get the photos records refer to. */
 export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const { ref } = c.req.valid('json');
-  const { recordAccess: granted, purpose, grant, agencyId } = c.var.access;
-  if (granted === undefined || purpose === undefined || grant === undefined) throw new Error('record access middleware did not run');
-  // Media are part of fetching a record: a purpose without `fetch` gets none, whatever the reference.
-  if (!granted.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
+  const { recordAccess: granted, recordNow, purpose, grant, agencyId } = c.var.access;
+  if (granted === undefined || recordNow === undefined || purpose === undefined || grant === undefined) throw new Error('record access middleware did not run');
+  // Media are part of fetching a record: a token or purpose without `fetch` (now) gets none, whatever the reference.
+  if (!recordNow.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
   const found = await findReleasableMedia(c.env, { granted, purpose, grant, agencyId, clientKind: c.var.access.clientKind }, ref, c.var.now);
   if (found === null) return notFound(c, purpose);
   return deliver(c, {

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAccessToken } from '../../middleware/access-token.js';
+import { detailNow } from '../../policy/token-use.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { iso } from '../admin/serialize.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -32,7 +33,7 @@ const whoami = createRoute({
   method: 'get',
   path: '/session',
   tags: ['records'],
-  summary: 'What the presented token allows: purpose, grant, fields and modes, and when it ends',
+  summary: 'What the presented token allows now: purpose, grant, fields and modes, actions, and when it ends',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access')] as const,
   responses: { 200: jsonOk(Session, 'The verified session'), ...adminProblems },
@@ -41,9 +42,11 @@ const whoami = createRoute({
 /** `GET /v1/session`: lets a partner check its token and see exactly what it may receive. */
 export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(whoami, async (c) => {
   const { access } = c.var;
-  const detail = access.recordAccess;
+  const granted = access.recordAccess;
   const grant = access.grant;
-  if (detail === undefined || grant === undefined) throw new Error('record_access middleware did not run');
+  if (granted === undefined || grant === undefined || access.recordNow === undefined) throw new Error('record_access middleware did not run');
+  // What the token allows now: a purpose narrowed since it was issued shows narrowed.
+  const detail = detailNow(granted, access.recordNow);
   const [client, agency] = await Promise.all([getClient(c.env.DB, access.clientId), getAgency(c.env.DB, access.agencyId)]);
   return c.json(
     {
