@@ -31,6 +31,20 @@ export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
  * whether or not it declares a Content-Length.
  */
 export const MAX_REQUEST_BODY_BYTES = 16 * 1024;
+/**
+ * Refused token requests one source (network address) may add to the permanent log per minute.
+ * Refusals are anonymous: anyone can cause them, and log entries can never be removed. Past the
+ * bound a refusal is answered exactly as before but not logged one by one (the Worker's own logs
+ * still see it); a client retrying a mistake stays well inside it.
+ */
+export const REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE = 10;
+/**
+ * Refused token requests logged per minute from all sources together, so that many sources cannot
+ * add more either: at about 300 bytes an entry, at most ≈ 4.7 GB a year of sustained abuse.
+ */
+export const REFUSALS_LOGGED_PER_MINUTE = 30;
+/** Longest refusal reason the log keeps: reasons are the gateway's own texts, never the caller's. */
+export const MAX_LOGGED_REASON_CHARS = 120;
 /** Largest JWT (assertion, proof or token) the gateway will parse. */
 export const MAX_JWT_BYTES = 8 * 1024;
 /** Largest `authorization_details` array: a token is bound to exactly one purpose. */

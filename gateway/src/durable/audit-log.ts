@@ -109,6 +109,17 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
     return { ...decision, replayed: false, index: first };
   }
 
+  /**
+   * Appends `entry` only when `request` is within its limits, counted in the same atomic step;
+   * otherwise appends and counts nothing and returns false. Bounds what anonymous callers can add
+   * to a log whose entries can never be removed.
+   */
+  async appendIfAdmitted(request: AdmissionRequest, entry: Record<string, unknown>): Promise<boolean> {
+    if (!admit(this.ctx.storage.sql, request).ok) return false;
+    this.#appendSync([entry]);
+    return true;
+  }
+
   /** Spends a DPoP proof of a request that was refused before its answer was logged: false when spent before. */
   async spendProof(proof: Nonce, now: number): Promise<boolean> {
     return spendOnce(this.ctx.storage.sql, proof, now);

@@ -82,6 +82,14 @@ export interface GrantedStatsAccess {
 
 export type GrantedDetail = GrantedRecordAccess | GrantedRecordIngest | GrantedStatsAccess;
 
+/** Member names of the detail schemas: the only names a reason may repeat. */
+const SCHEMA_KEYS = new Set(['type', 'purpose', 'grant', 'record_types', 'fields', 'actions', 'tables']);
+
+/** Where a schema issue is, naming schema members and positions only: a key the caller chose (a `fields` record type) shows as `*`. */
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' || (typeof p === 'string' && SCHEMA_KEYS.has(p)) ? String(p) : '*')).join('.');
+}
+
 /** Outcome of parsing the `authorization_details` form parameter. */
 export type ParsedDetails = { ok: true; details: AuthorizationDetailRequest[] } | { ok: false; reason: string };
 
@@ -100,7 +108,7 @@ export function parseAuthorizationDetails(raw: string, maxItems: number): Parsed
   const details: AuthorizationDetailRequest[] = [];
   for (const entry of json) {
     const parsed = authorizationDetailSchema.safeParse(entry);
-    if (!parsed.success) return { ok: false, reason: `authorization_details entry invalid at ${parsed.error.issues[0]?.path.join('.') ?? ''}` };
+    if (!parsed.success) return { ok: false, reason: `authorization_details entry invalid at ${issuePath(parsed.error.issues[0]?.path ?? [])}` };
     details.push(parsed.data);
   }
   return { ok: true, details };

@@ -4,13 +4,16 @@ import { CLOCK_TOLERANCE } from '../config.js';
 import { spendNonces } from '../durable/spend.js';
 import { OAuthError } from '../errors/oauth-error.js';
 import { auditLog } from '../access/audit.js';
+import { subjectHashes } from '../access/subjects.js';
+import { keyRing } from '../keys/key-ring.js';
 import { verifyAccessToken } from '../oauth/access-token.js';
-import { peekJwt } from '../oauth/jwt-shape.js';
 import { authenticateClient } from '../oauth/client-auth.js';
 import { dpopHeaderValues } from '../oauth/dpop.js';
 import { readOAuthForm } from '../oauth/form.js';
+import { logTokenRefusal } from '../oauth/refusal-log.js';
 import { issueToken } from '../oauth/token-service.js';
 import type { GrantedRecordAccess, GrantedStatsAccess } from '../oauth/authorization-details.js';
+import { issuedEntry } from '../policy/token-log.js';
 import { decideTokenUse, detailNow } from '../policy/token-use.js';
 import { getStatsGrant } from '../stats/storage/grants.js';
 import { statsGrantIsLive } from '../stats/token-policy.js';
@@ -20,17 +23,6 @@ import { getPurpose } from '../storage/purposes.js';
 import { insertRevocation } from '../storage/revocations.js';
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
-
-/** A log entry about the token endpoint: who asked (as claimed, for refusals), and what happened. */
-function tokenEntry(at: number, client: string | null, outcome: 'issued' | 'refused', detail: Record<string, unknown>): Record<string, unknown> {
-  return { kind: 'token', at, client, outcome, ...detail };
-}
-
-/** The `iss` an unverified client assertion claims (for logging refusals only; never trusted). */
-function claimedIssuer(assertion: string | undefined): string | null {
-  const iss = assertion === undefined ? undefined : peekJwt(assertion)?.claims.iss;
-  return typeof iss === 'string' ? iss.slice(0, 64) : null;
-}
 
 /** Refusals at the OAuth endpoints are RFC 6749 §5.2 documents, never problem documents. */
 function oauthFailure(err: unknown): Response {
@@ -58,15 +50,16 @@ export const oauthRoutes = new Hono<AppEnv>()
       form = await readOAuthForm(c.req.raw);
       const issued = await issueToken(c.env, form, dpopHeaderValues(c.req.raw.headers), c.var.now);
       // Fail-closed: a token whose issuance cannot be logged is not handed out.
-      await auditLog(c.env).append([tokenEntry(c.var.now, issued.clientId, 'issued', { jti: issued.jti, expires_in: issued.response.expires_in, authorization_details: issued.response.authorization_details ?? null, scope: issued.response.scope ?? null })]);
+      const ring = await keyRing(c.env);
+      const entry = issuedEntry(
+        { at: c.var.now, client: issued.clientId, jti: issued.jti, expiresIn: issued.response.expires_in, scope: issued.response.scope ?? null, details: issued.response.authorization_details ?? null },
+        (ids) => subjectHashes(ring, ids),
+      );
+      await auditLog(c.env).append([entry]);
       return c.json(issued.response, 200, noStore);
     } catch (err) {
-      if (err instanceof OAuthError) {
-        const claimed = form?.get('client_id') ?? claimedIssuer(form?.get('client_assertion'));
-        await auditLog(c.env)
-          .append([tokenEntry(c.var.now, claimed, 'refused', { error: err.code, reason: err.reason })])
-          .catch((logErr: unknown) => console.error('could not log a token refusal', logErr));
-      }
+      // Only validated, bounded values are logged, and only so many per source (refusal-log.ts).
+      if (err instanceof OAuthError) await logTokenRefusal(c.env, c.req.raw, form, err, c.var.now);
       return oauthFailure(err);
     }
   })
