@@ -120,6 +120,7 @@ export async function createGrant(purposeId: string, agencyId: string, window: {
     recordIds: null,
     mediaUnblurred: false,
     leadershipApprovals: [],
+    leadershipApprovers: [],
     status: 'active',
     note: '',
     version: 1,

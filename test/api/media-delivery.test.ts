@@ -15,11 +15,11 @@ import { portrait } from '../../gateway/src/media/test-fixtures.js';
 import { mediaItemOf } from '@need2know/client';
 import { open } from './disclosure-harness.js';
 import { gatewayEnv, testGateway } from './harness.js';
+import { leadershipOfficers } from './officer-harness.js';
 import { caseWith, mediaOwner, mediaPartner, personWithPhoto, photo, portraitPng, uniq } from './media-harness.js';
 
 const PNG = 'image/png';
 const LIMIT = { maxPixels: 1e6 };
-const APPROVED = { mediaUnblurred: true, leadershipApprovals: ['lead-a', 'lead-b'] };
 
 /** A case with a flagged and an unflagged evidence photo, and a child and an adult with photos, all uploaded. */
 async function scene(gateway: ReturnType<typeof testGateway>) {
@@ -71,12 +71,15 @@ describe('POST /v1/media', () => {
   it('releases flagged media unblurred only when the purpose allows it, the grant asked for it and two leadership officers approved', async () => {
     const gateway = testGateway();
     const { refs, originals } = await scene(gateway);
+    // Approvals count only from active officers who hold the leadership role now.
+    const [leadA, leadB] = (await leadershipOfficers(2)) as [string, string];
+    const APPROVED = { mediaUnblurred: true, leadershipApprovals: [leadA, leadB] };
     const cases = [
       { purpose: { allowUnblurredMedia: true }, grant: APPROVED, expected: 'original' },
       { purpose: { allowUnblurredMedia: false }, grant: APPROVED, expected: 'blurred' },
       { purpose: { allowUnblurredMedia: true }, grant: { ...APPROVED, mediaUnblurred: false }, expected: 'blurred' },
-      { purpose: { allowUnblurredMedia: true }, grant: { ...APPROVED, leadershipApprovals: ['lead-a'] }, expected: 'blurred' },
-      { purpose: { allowUnblurredMedia: true }, grant: { ...APPROVED, leadershipApprovals: ['lead-a', 'lead-a'] }, expected: 'blurred' },
+      { purpose: { allowUnblurredMedia: true }, grant: { ...APPROVED, leadershipApprovals: [leadA] }, expected: 'blurred' },
+      { purpose: { allowUnblurredMedia: true }, grant: { ...APPROVED, leadershipApprovals: [leadA, leadA] }, expected: 'blurred' },
     ] as const;
     for (const c of cases) {
       const partner = await mediaPartner(gateway, { purpose: c.purpose, grant: { ...c.grant, leadershipApprovals: [...c.grant.leadershipApprovals] } });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openViewerPayload } from '../../gateway/src/delivery/viewer-seal.js';
 import { adminSession, accessTokenFor, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, requestToken, testGateway, uniq, type TestClient } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
+import { leadershipOfficers } from './officer-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 const RULES = { person: { name_latin: 'clear', name_km: 'clear', phone: 'masked' } };
@@ -17,11 +18,15 @@ const count = async (sql: string, ...args: unknown[]) => (await gatewayEnv.DB.pr
 
 async function scene(gateway: Gateway, purposeOverrides: Record<string, unknown> = {}) {
   const agencyId = await createAgency();
-  const po = await createClient('privacy_officer', await createAgency());
+  const office = await createAgency();
+  const po = await createClient('privacy_officer', office);
   const admin = await adminSession(gateway, po);
+  // Registering an officer and handing out a code need a second privacy officer, who receives the code.
+  const second = await createClient('privacy_officer', office);
+  const approver = await adminSession(gateway, second);
   const purpose = await createPurpose([agencyId], { rules: RULES as never, ...purposeOverrides });
   const grant = await createGrant(purpose.id, agencyId, { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + 96 * 3600 });
-  return { agencyId, admin, po, purpose, grant };
+  return { agencyId, admin, approver, second, po, purpose, grant };
 }
 
 /** What a viewer does on enrolment: make keys, prove the signing key with a DPoP proof, register. */
@@ -37,9 +42,16 @@ async function registerOfficer(s: Awaited<ReturnType<typeof scene>>) {
   const id = uniq('officer');
   const res = await s.admin('POST', '/officers', { id, agency_id: s.agencyId, name: 'Chenda Keo' });
   expect(res.status).toBe(201);
-  const body = (await res.json()) as { enrolment_code: string; enrolled: boolean; status: string; code_expires_at: string };
+  const body = (await res.json()) as { pending_requests: string[]; enrolled: boolean; status: string };
   expect(body).toMatchObject({ enrolled: false, status: 'suspended' });
-  return { id, code: body.enrolment_code };
+  return { id, code: await approvedCode(s, body.pending_requests[0] as string) };
+}
+
+/** The code the second officer receives on approving a request that hands one out. */
+async function approvedCode(s: Awaited<ReturnType<typeof scene>>, request: string): Promise<string> {
+  const res = await s.approver('POST', `/requests/${request}/approve`, { reason: 'checked' });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { enrolment_code: string }).enrolment_code;
 }
 
 describe('officer enrolment', () => {
@@ -86,21 +98,23 @@ describe('officer enrolment', () => {
 
   it('a code expires, and a new code voids the old one and the old device', async () => {
     const gateway = testGateway();
-    const s = await scene(gateway);
-    const { id, code } = await registerOfficer(s);
+    const first0 = await scene(gateway);
+    const { id, code } = await registerOfficer(first0);
     gateway.clock.advance(72 * 3600 + 1);
-    expect((await enrol(gateway, code, id, s.agencyId)).res.status).toBe(400);
+    expect((await enrol(gateway, code, id, first0.agencyId)).res.status).toBe(400);
 
-    const admin = await adminSession(gateway, s.po);
-    const reissued = (await (await admin('POST', `/officers/${id}/enrolment-code`, { reason: 'code expired' })).json()) as { enrolment_code: string };
-    const first = await enrol(gateway, reissued.enrolment_code, id, s.agencyId);
+    // Both officers sign in again: their earlier tokens have long expired.
+    const admin = await adminSession(gateway, first0.po);
+    const s = { ...first0, admin, approver: await adminSession(gateway, first0.second) };
+    const reissued = (await (await admin('POST', `/officers/${id}/enrolment-code`, { reason: 'code expired' })).json()) as { pending_requests: string[] };
+    const first = await enrol(gateway, await approvedCode(s, reissued.pending_requests[0] as string), id, s.agencyId);
     expect(first.res.status).toBe(201);
     expect((await requestToken(gateway, first.officer, { scope: 'officer' })).status).toBe(200);
 
     // A new device: the previous keys stop working at once.
-    const next = (await (await admin('POST', `/officers/${id}/enrolment-code`, { reason: 'new laptop' })).json()) as { enrolment_code: string };
+    const next = (await (await admin('POST', `/officers/${id}/enrolment-code`, { reason: 'new laptop' })).json()) as { pending_requests: string[] };
     expect((await requestToken(gateway, first.officer, { scope: 'officer' })).status).toBe(401);
-    expect((await enrol(gateway, next.enrolment_code, id, s.agencyId)).res.status).toBe(201);
+    expect((await enrol(gateway, await approvedCode(s, next.pending_requests[0] as string), id, s.agencyId)).res.status).toBe(201);
   });
 
   it('officers cannot be registered as ordinary clients', async () => {
@@ -181,7 +195,7 @@ describe('an enrolled officer in the viewer', () => {
   it('refuses a reveal without a reason, or of a photo the viewed record does not name, and logs neither', async () => {
     const gateway = testGateway();
     const s = await enrolled(gateway, { allowUnblurredMedia: true });
-    await gatewayEnv.DB.prepare("UPDATE grants SET media_unblurred = 1, leadership_approvals = '[\"lead-a\",\"lead-b\"]' WHERE id = ?").bind(s.grant.id).run();
+    await gatewayEnv.DB.prepare('UPDATE grants SET media_unblurred = 1, leadership_approvals = ? WHERE id = ?').bind(JSON.stringify(await leadershipOfficers(2)), s.grant.id).run();
     const recordId = uniq('p');
     await seed('person', [person(recordId)], gateway.clock.now);
     const token = await accessTokenFor(gateway, s.officer, { type: 'record_access', purpose: s.purpose.id });

@@ -19,6 +19,7 @@ function grant(status: GrantStatus, over: Partial<Grant> = {}): Grant {
     recordIds: null,
     mediaUnblurred: false,
     leadershipApprovals: [],
+    leadershipApprovers: [],
     status,
     note: '',
     version: 1,

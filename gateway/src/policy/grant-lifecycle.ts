@@ -1,3 +1,4 @@
+import { decideApproval } from './two-person-rule.js';
 import type { Grant, GrantRequest, GrantRequestAction, GrantStatus } from './types.js';
 
 /**
@@ -92,7 +93,8 @@ export function decideGrantChange(
       return { kind: 'apply', status: 'revoked', notAfter: grant.notAfter, ...(open === null ? {} : { closes: { id: open.id, status: 'withdrawn' as const } }) };
     case 'approve': {
       if (open === null || open.id !== operation.requestId) return refuse('conflict', 'no such open request on this grant');
-      if (open.requestedBy === actor) return refuse('two_person_rule', 'the requester cannot approve their own request');
+      const approval = decideApproval(open, actor);
+      if (approval.kind === 'refuse') return refuse(approval.code, approval.reason);
       const closes = { id: open.id, status: 'approved' as const };
       switch (open.action) {
         case 'activate':

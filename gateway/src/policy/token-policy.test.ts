@@ -53,6 +53,7 @@ function grant(over: Partial<Grant> = {}): Grant {
     recordIds: null,
     mediaUnblurred: false,
     leadershipApprovals: [],
+    leadershipApprovers: [],
     status: 'active',
     note: '',
     version: 1,

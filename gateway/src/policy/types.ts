@@ -55,6 +55,12 @@ export interface Grant {
   readonly mediaUnblurred: boolean;
   /** Officers with the leadership role who approved unblurred media (two distinct ones are needed). */
   readonly leadershipApprovals: readonly string[];
+  /**
+   * The standing now, read with the grant, of the officers in `leadershipApprovals` (one entry per
+   * officer still registered): an approval counts only while its officer keeps the role and is
+   * active (see `policy/leadership-approvals.ts`).
+   */
+  readonly leadershipApprovers: readonly ApproverStanding[];
   readonly status: GrantStatus;
   readonly note: string;
   readonly version: number;
@@ -79,6 +85,14 @@ export interface GrantRequest {
   readonly status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   readonly decidedBy: string | null;
   readonly decidedAt: number | null;
+}
+
+/** What an approval's weight depends on: who the approving officer is now. */
+export interface ApproverStanding {
+  readonly id: string;
+  readonly kind: ClientKind;
+  readonly status: 'active' | 'suspended';
+  readonly roles: readonly string[];
 }
 
 /** Approvals by leadership a grant needs before flagged media leave it unblurred. */

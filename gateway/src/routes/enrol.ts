@@ -44,7 +44,7 @@ const route = createRoute({
     'The `DPoP` header carries a proof (RFC 9449) signed with the new signing key, whose public JWK it embeds: that key becomes the officer\'s `private_key_jwt` key, and possession is proven. The code works once.',
   request: { body: { required: true, content: { 'application/json': { schema: EnrolRequest } } } },
   responses: {
-    201: { description: 'Enrolled: the officer can now ask for tokens', content: { 'application/json': { schema: Enrolled } } },
+    201: { description: 'Enrolled: the viewer\'s keys are registered (an active officer can now ask for tokens; a suspended one stays suspended)', content: { 'application/json': { schema: Enrolled } } },
     400: problem('`invalid_enrolment_code` (unknown, used, expired — not told apart), `invalid_dpop_proof`, `validation_failed`'),
   },
 });
@@ -87,7 +87,8 @@ export const enrolRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     ...officer,
     signingJwks: { keys: [{ ...publicSigning, kid: proof.jkt }] },
     encryptionJwk: { ...(body.encryption_jwk as JWK), kid: `enc-${proof.jkt.slice(0, 16)}` },
-    status: 'active' as const,
+    // Enrolment registers keys and nothing else: the status is a privacy officer's decision (a
+    // suspended officer stays suspended until a second officer approves re-activation).
     etag: randomToken(),
     updatedAt: now,
   };

@@ -1,5 +1,6 @@
 import { Problem } from '../errors/problem.js';
 import { newId, randomToken } from '../lib/random.js';
+import { decideApproval } from '../policy/two-person-rule.js';
 import { commitChange } from '../storage/admin-events.js';
 import type { PublicSetting } from './policy.js';
 import { accessToJson, insertStatsGrant, updateStatsGrantStatus, type StatsGrant } from './storage/grants.js';
@@ -78,8 +79,8 @@ export async function applyPublicSetting(db: D1Database, current: StoredPublicSe
  * takes the proposed setting if it has not changed since it was asked for. All or nothing.
  */
 export async function approveStatsRequest(db: D1Database, request: StatsRequest, approver: string, reason: string, now: number): Promise<void> {
-  if (request.status !== 'pending') throw new Problem(409, 'conflict', 'This request is no longer open.');
-  if (request.requestedBy === approver) throw new Problem(403, 'two_person_rule', 'The requester cannot approve their own request.');
+  const approval = decideApproval(request, approver);
+  if (approval.kind === 'refuse') throw new Problem(approval.code === 'conflict' ? 409 : 403, approval.code, approval.reason);
   const close = [closeStatsRequest(db, request.id, 'approved', approver, now), ...guard(db, "SELECT count(*) FROM stats_requests WHERE id = ? AND status = 'approved' AND decided_by = ?", request.id, approver)];
   const event = { at: now, actor: approver, action: `stats.${request.kind}.approve`, targetId: request.targetId, detail: { request: request.id, requested_by: request.requestedBy, reason } };
   let statements: D1PreparedStatement[];

@@ -1,6 +1,6 @@
 import { closeRequest, getRequest, insertRequest, requestFromRow, type ApprovalRequest, type RequestRow } from './approval-requests.js';
 
-export const ADMIN_REQUEST_KINDS = ['client.activate', 'client.rekey', 'purpose.update'] as const;
+export const ADMIN_REQUEST_KINDS = ['client.activate', 'client.rekey', 'purpose.update', 'officer.create', 'officer.rekey'] as const;
 export type AdminRequestKind = (typeof ADMIN_REQUEST_KINDS)[number];
 
 /**

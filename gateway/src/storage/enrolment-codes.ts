@@ -49,3 +49,8 @@ export function spendCode(db: D1Database, codeHash: string, now: number): D1Prep
     db.prepare('DELETE FROM change_guard'),
   ];
 }
+
+/** Statement voiding the officer's open codes (the officer was suspended, or their device is being replaced). */
+export function voidCodes(db: D1Database, officerId: string): D1PreparedStatement {
+  return db.prepare("UPDATE enrolment_codes SET status = 'void' WHERE officer_id = ? AND status = 'open'").bind(officerId);
+}

@@ -1,4 +1,4 @@
-import type { Grant, GrantRequest, GrantStatus } from '../policy/types.js';
+import type { ApproverStanding, Grant, GrantRequest, GrantStatus } from '../policy/types.js';
 import { parseJson } from './rows.js';
 
 interface Raw {
@@ -11,6 +11,8 @@ interface Raw {
   record_ids: string | null;
   media_unblurred: number;
   leadership_approvals: string;
+  /** JSON array of the approvers' standing, read with the grant ({@link GRANT_COLUMNS}). */
+  leadership_approvers?: string | null;
   status: GrantStatus;
   note: string;
   version: number;
@@ -43,6 +45,8 @@ const toGrant = (r: Raw): Grant => ({
   recordIds: r.record_ids === null ? null : parseJson<string[]>(r.record_ids),
   mediaUnblurred: r.media_unblurred === 1,
   leadershipApprovals: parseJson<string[]>(r.leadership_approvals),
+  // Read without the standing, no approval counts (fail closed).
+  leadershipApprovers: r.leadership_approvers == null ? [] : parseJson<ApproverStanding[]>(r.leadership_approvers),
   status: r.status,
   note: r.note,
   version: r.version,
@@ -51,6 +55,13 @@ const toGrant = (r: Raw): Grant => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/**
+ * Every read of a grant carries the current standing of its leadership approvers, in the same
+ * query, so that the policy judges approvals by who the approvers are now (no extra round trip).
+ */
+const GRANT_COLUMNS = `grants.*, (SELECT json_group_array(json_object('id', c.id, 'kind', c.kind, 'status', c.status, 'roles', json(c.roles)))
+  FROM json_each(grants.leadership_approvals) AS j JOIN clients AS c ON c.id = j.value) AS leadership_approvers`;
 
 const toRequest = (r: RawRequest): GrantRequest => ({
   id: r.id,
@@ -67,7 +78,7 @@ const toRequest = (r: RawRequest): GrantRequest => ({
 
 /** Statement selecting grant `id` (for batching with other per-request reads); map with {@link grantFromRow}. */
 export function selectGrant(db: D1Database, id: string): D1PreparedStatement {
-  return db.prepare('SELECT * FROM grants WHERE id = ?').bind(id);
+  return db.prepare(`SELECT ${GRANT_COLUMNS} FROM grants WHERE id = ?`).bind(id);
 }
 
 /** Maps a row of `grants` read through {@link selectGrant}. */
@@ -76,14 +87,14 @@ export function grantFromRow(row: Record<string, unknown>): Grant {
 }
 
 export async function getGrant(db: D1Database, id: string): Promise<Grant | null> {
-  const row = await db.prepare('SELECT * FROM grants WHERE id = ?').bind(id).first<Raw>();
+  const row = await db.prepare(`SELECT ${GRANT_COLUMNS} FROM grants WHERE id = ?`).bind(id).first<Raw>();
   return row === null ? null : toGrant(row);
 }
 
 /** Grants, newest first, optionally filtered. */
 export async function listGrants(db: D1Database, filter: { purposeId?: string; agencyId?: string; status?: GrantStatus } = {}): Promise<Grant[]> {
   const { results } = await db
-    .prepare('SELECT * FROM grants WHERE (?1 IS NULL OR purpose_id = ?1) AND (?2 IS NULL OR agency_id = ?2) AND (?3 IS NULL OR status = ?3) ORDER BY created_at DESC, id')
+    .prepare(`SELECT ${GRANT_COLUMNS} FROM grants WHERE (?1 IS NULL OR purpose_id = ?1) AND (?2 IS NULL OR agency_id = ?2) AND (?3 IS NULL OR status = ?3) ORDER BY created_at DESC, id`)
     .bind(filter.purposeId ?? null, filter.agencyId ?? null, filter.status ?? null)
     .all<Raw>();
   return results.map(toGrant);
@@ -92,7 +103,7 @@ export async function listGrants(db: D1Database, filter: { purposeId?: string; a
 /** Grants of `purposeId` for `agencyId` that are approved and not yet over at `now` (token issuance). */
 export async function activeGrantsFor(db: D1Database, purposeId: string, agencyId: string, now: number): Promise<Grant[]> {
   const { results } = await db
-    .prepare("SELECT * FROM grants WHERE purpose_id = ? AND agency_id = ? AND status = 'active' AND not_after > ?")
+    .prepare(`SELECT ${GRANT_COLUMNS} FROM grants WHERE purpose_id = ? AND agency_id = ? AND status = 'active' AND not_after > ?`)
     .bind(purposeId, agencyId, now)
     .all<Raw>();
   return results.map(toGrant);
@@ -101,7 +112,7 @@ export async function activeGrantsFor(db: D1Database, purposeId: string, agencyI
 /** Grants whose window is over but which are not yet marked final (for the scheduled job). */
 export async function grantsDueToExpire(db: D1Database, now: number, limit: number): Promise<Grant[]> {
   const { results } = await db
-    .prepare("SELECT * FROM grants WHERE status IN ('pending', 'active', 'suspended') AND not_after <= ? ORDER BY not_after LIMIT ?")
+    .prepare(`SELECT ${GRANT_COLUMNS} FROM grants WHERE status IN ('pending', 'active', 'suspended') AND not_after <= ? ORDER BY not_after LIMIT ?`)
     .bind(now, limit)
     .all<Raw>();
   return results.map(toGrant);

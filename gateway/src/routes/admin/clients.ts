@@ -8,6 +8,7 @@ import type { ClientKind } from '../../policy/types.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { getAgency } from '../../storage/agencies.js';
 import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../storage/clients.js';
+import { voidCodes } from '../../storage/enrolment-codes.js';
 import { openAdminRequest } from './admin-requests-apply.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
@@ -63,7 +64,7 @@ const create = createRoute({
   summary: "Register an agency's system or a privacy officer (public keys only)",
   security: adminSecurity,
   request: jsonBody(ClientCreate),
-  responses: { 201: jsonOk(ClientWithRequests, 'Created (privacy officers and data owners suspended until a second officer approves)'), ...adminProblems },
+  responses: { 201: jsonOk(ClientWithRequests, 'Created, suspended until a second officer approves the request it opened'), ...adminProblems },
 });
 const patch = createRoute({
   method: 'patch',
@@ -103,8 +104,8 @@ export const clientRoutes = adminRouter()
       encryptionJwk: (body.encryption_jwk ?? null) as JWK | null,
       ingestTypes: [...new Set(body.ingest_types)],
       roles: [...new Set(body.roles)],
-      // A new privacy officer or data owner can act only once a second officer approves it.
-      status: body.kind === 'partner' ? 'active' : 'suspended',
+      // A new client of any kind gives a key access: it can act only once a second officer approves it.
+      status: 'suspended',
       etag: randomToken(),
       createdAt: now,
       updatedAt: now,
@@ -118,7 +119,7 @@ export const clientRoutes = adminRouter()
       detail: { kind: client.kind, agency: client.agencyId, ingest_types: client.ingestTypes, roles: client.roles },
     });
     if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
-    const pending = client.kind === 'partner' ? [] : [await openAdminRequest(c.env.DB, 'client.activate', 'client', client.id, { etag: client.etag }, c.var.access.clientId, `new ${client.kind}`, now)];
+    const pending = [await openAdminRequest(c.env.DB, 'client.activate', 'client', client.id, { etag: client.etag }, c.var.access.clientId, `new ${client.kind}`, now)];
     return c.json({ ...clientOut(client), pending_requests: pending }, 201);
   })
   .openapi(patch, async (c) => {
@@ -141,7 +142,8 @@ export const clientRoutes = adminRouter()
       next = { ...current, ...immediate, etag: randomToken(), updatedAt: now };
       const outcome = await commitChange(
         c.env.DB,
-        [updateClient(c.env.DB, next, current.etag)],
+        // Suspending an officer also voids any enrolment code they hold: suspension is final until approved otherwise.
+        [updateClient(c.env.DB, next, current.etag), ...(body.status === 'suspended' && current.kind === 'officer' ? [voidCodes(c.env.DB, id)] : [])],
         { at: now, actor, action: body.status === 'suspended' ? 'client.suspend' : 'client.update', targetType: 'client', targetId: id, detail: { changed: Object.keys(immediate), reason: body.reason } },
         { table: 'clients', id, etag: next.etag },
       );

@@ -114,6 +114,7 @@ export const grantRoutes = adminRouter()
       recordIds: body.record_ids === undefined ? null : [...new Set(body.record_ids)],
       mediaUnblurred: body.unblurred_media,
       leadershipApprovals: [],
+      leadershipApprovers: [],
       status: 'pending',
       note: body.note,
       version: 1,

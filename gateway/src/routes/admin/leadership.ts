@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
 import { grantIsFinal } from '../../policy/grant-lifecycle.js';
+import { approvalsInForce } from '../../policy/leadership-approvals.js';
 import type { Grant as StoredGrant } from '../../policy/types.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { getClient } from '../../storage/clients.js';
@@ -34,11 +35,12 @@ export const leadershipRoutes = adminRouter().openapi(route, async (c) => {
   if (grantIsFinal(grant.status)) throw new Problem(409, 'invalid_transition', `The grant is ${grant.status}.`);
   if (grant.createdBy === actor) throw new Problem(403, 'two_person_rule', 'The officer who asked for the grant cannot approve it.');
   if (grant.leadershipApprovals.includes(actor)) throw new Problem(409, 'conflict', 'You have already approved this grant.');
-  const next: StoredGrant = { ...grant, leadershipApprovals: [...grant.leadershipApprovals, actor], version: grant.version + 1, etag: randomToken(), updatedAt: now };
+  const standing = { id: officer.id, kind: officer.kind, status: officer.status, roles: officer.roles };
+  const next: StoredGrant = { ...grant, leadershipApprovals: [...grant.leadershipApprovals, actor], leadershipApprovers: [...grant.leadershipApprovers, standing], version: grant.version + 1, etag: randomToken(), updatedAt: now };
   const outcome = await commitChange(
     c.env.DB,
     [updateLeadershipApprovals(c.env.DB, next, grant.etag)],
-    { at: now, actor, action: 'grant.leadership_approve', targetType: 'grant', targetId: id, detail: { reason, approvals: next.leadershipApprovals.length } },
+    { at: now, actor, action: 'grant.leadership_approve', targetType: 'grant', targetId: id, detail: { reason, approvals: next.leadershipApprovals.length, in_force: approvalsInForce(next.leadershipApprovals, next.leadershipApprovers).length } },
     { table: 'grants', id, etag: next.etag },
   );
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The grant changed meanwhile; read it again.');

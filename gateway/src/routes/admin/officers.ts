@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ENROLMENT_CODE_LIFETIME } from '../../config.js';
 import { Problem } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
-import { enrolmentCodeHash, newEnrolmentCode, normaliseEnrolmentCode } from '../../officers/enrolment-code.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { getAgency } from '../../storage/agencies.js';
 import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../storage/clients.js';
-import { issueCode, latestCode } from '../../storage/enrolment-codes.js';
+import { listAdminRequests } from '../../storage/admin-requests.js';
+import { latestCode, voidCodes } from '../../storage/enrolment-codes.js';
+import { openAdminRequest } from './admin-requests-apply.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { Slug } from './schemas.js';
@@ -27,9 +27,9 @@ const Officer = z
     created_at: z.string(),
   })
   .openapi('Officer');
-const CodeIssued = Officer.extend({
-  enrolment_code: z.string().openapi({ description: 'Shown once: hand it to the officer. Only its hash is stored.', example: '7QK2M9-4ZT1BC-…' }),
-}).openapi('OfficerEnrolmentCode');
+const OfficerChange = Officer.extend({
+  pending_requests: z.array(z.string()).openapi({ description: 'The request this call opened: once a second privacy officer approves it, the enrolment code is shown to that officer' }),
+}).openapi('OfficerChange');
 
 const IdParam = z.object({ id: Slug });
 
@@ -46,15 +46,6 @@ async function officerOut(db: D1Database, c: StoredClient, now: number) {
   };
 }
 
-/** A fresh code for `officerId`: the statements storing its hash, and the code to show once. */
-async function freshCode(db: D1Database, officerId: string, actor: string, now: number) {
-  const code = newEnrolmentCode();
-  const canonical = normaliseEnrolmentCode(code);
-  if (canonical === null) throw new Error('a new enrolment code must read back');
-  const statements = issueCode(db, { codeHash: await enrolmentCodeHash(canonical), officerId, issuedBy: actor, issuedAt: now, expiresAt: now + ENROLMENT_CODE_LIFETIME });
-  return { code, statements };
-}
-
 const list = createRoute({
   method: 'get',
   path: '/officers',
@@ -68,20 +59,23 @@ const create = createRoute({
   method: 'post',
   path: '/officers',
   tags: ['admin'],
-  summary: 'Register an officer and issue a one-time enrolment code for their viewer',
-  description: 'The officer can do nothing until their viewer enrols with the code (`POST /v1/enrol`) and registers keys it made itself. Suspend an officer with `PATCH /clients/{id}`.',
+  summary: 'Register an officer; a second privacy officer approves and receives the one-time enrolment code',
+  description:
+    'Opens an `officer.create` request. Approving it (`POST /requests/{id}/approve`, by another privacy officer) activates the officer and returns the enrolment code, once, to the approver, who hands it over. ' +
+    'The officer can do nothing until their viewer enrols with the code (`POST /v1/enrol`) and registers keys it made itself. Suspend an officer with `PATCH /clients/{id}` (this voids any open code).',
   security: adminSecurity,
   request: jsonBody(OfficerCreate),
-  responses: { 201: jsonOk(CodeIssued, 'Registered; the code is shown once'), ...adminProblems },
+  responses: { 201: jsonOk(OfficerChange, 'Registered, waiting for a second officer'), ...adminProblems },
 });
 const reissue = createRoute({
   method: 'post',
   path: '/officers/{id}/enrolment-code',
   tags: ['admin'],
-  summary: 'Issue a new enrolment code (a new device): the old keys and codes stop working at once',
+  summary: 'Ask for a new enrolment code (a new device): the old keys and codes stop working at once; the code goes to the second officer who approves',
+  description: 'Opens an `officer.rekey` request. The status is left as it is: a suspended officer who enrols a new device stays suspended until a re-activation is approved.',
   security: adminSecurity,
   request: { params: IdParam, ...jsonBody(z.object({ reason: z.string().trim().max(500).default('') }).strict()) },
-  responses: { 200: jsonOk(CodeIssued, 'A new code, shown once'), ...adminProblems },
+  responses: { 200: jsonOk(OfficerChange, 'Old keys and codes void; a new code waits for a second officer'), ...adminProblems },
 });
 
 export const officerRoutes = adminRouter()
@@ -97,22 +91,30 @@ export const officerRoutes = adminRouter()
     }
     const now = c.var.now;
     const actor = c.var.access.clientId;
-    // No keys until the viewer enrols: the officer cannot authenticate before then.
+    // No keys and no code: the officer can do nothing until a second officer approves and the
+    // viewer enrols with the code that approval hands out.
     const officer: StoredClient = { id: body.id, kind: 'officer', agencyId: body.agency_id, name: body.name, signingJwks: { keys: [] }, encryptionJwk: null, ingestTypes: [], roles: [], status: 'suspended', etag: randomToken(), createdAt: now, updatedAt: now };
-    const { code, statements } = await freshCode(c.env.DB, officer.id, actor, now);
-    const outcome = await commitChange(c.env.DB, [insertClient(c.env.DB, officer), ...statements], { at: now, actor, action: 'officer.create', targetType: 'client', targetId: officer.id, detail: { agency: officer.agencyId, reason: body.reason } });
+    const outcome = await commitChange(c.env.DB, [insertClient(c.env.DB, officer)], { at: now, actor, action: 'officer.create', targetType: 'client', targetId: officer.id, detail: { agency: officer.agencyId, reason: body.reason } });
     if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
-    return c.json({ ...(await officerOut(c.env.DB, officer, now)), enrolment_code: code }, 201);
+    const request = await openAdminRequest(c.env.DB, 'officer.create', 'client', officer.id, { etag: officer.etag }, actor, body.reason === '' ? 'new officer' : body.reason, now);
+    return c.json({ ...(await officerOut(c.env.DB, officer, now)), pending_requests: [request] }, 201);
   })
   .openapi(reissue, async (c) => {
     const { id } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
     const current = await getClient(c.env.DB, id);
     if (current === null || current.kind !== 'officer') throw new Problem(404, 'not_found');
     const now = c.var.now;
     const actor = c.var.access.clientId;
-    const next: StoredClient = { ...current, signingJwks: { keys: [] }, encryptionJwk: null, status: 'suspended', etag: randomToken(), updatedAt: now };
-    const { code, statements } = await freshCode(c.env.DB, id, actor, now);
-    const outcome = await commitChange(c.env.DB, [updateClient(c.env.DB, next, current.etag), ...statements], { at: now, actor, action: 'officer.reissue_code', targetType: 'client', targetId: id, detail: { reason: c.req.valid('json').reason } }, { table: 'clients', id, etag: next.etag });
+    // One open request hands out the code: the registration's, or a new device's.
+    if ((await listAdminRequests(c.env.DB, { targetId: id })).some((r) => r.kind === 'officer.create' || r.kind === 'officer.rekey')) {
+      throw new Problem(409, 'conflict', 'A request that hands out a code to this officer is already waiting for approval; decide that one first.');
+    }
+    // Dropping the old keys and codes narrows access and applies at once; the new code widens it
+    // and waits for a second officer.
+    const next: StoredClient = { ...current, signingJwks: { keys: [] }, encryptionJwk: null, etag: randomToken(), updatedAt: now };
+    const outcome = await commitChange(c.env.DB, [updateClient(c.env.DB, next, current.etag), voidCodes(c.env.DB, id)], { at: now, actor, action: 'officer.reissue_code', targetType: 'client', targetId: id, detail: { reason } }, { table: 'clients', id, etag: next.etag });
     if (!outcome.ok) throw new Problem(409, 'conflict', 'The officer changed meanwhile; try again.');
-    return c.json({ ...(await officerOut(c.env.DB, next, now)), enrolment_code: code }, 200);
+    const request = await openAdminRequest(c.env.DB, 'officer.rekey', 'client', id, { etag: next.etag }, actor, reason === '' ? 'new device' : reason, now);
+    return c.json({ ...(await officerOut(c.env.DB, next, now)), pending_requests: [request] }, 200);
   });

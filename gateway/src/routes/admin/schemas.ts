@@ -148,6 +148,7 @@ export const Grant = z
     record_ids: z.array(z.string()).nullable(),
     unblurred_media: z.boolean(),
     leadership_approvals: z.array(z.string()),
+    leadership_approvals_in_force: z.array(z.string()).openapi({ description: 'The approvals that count now: their officers are active and still hold the leadership role' }),
     status: z.enum(GRANT_STATUSES),
     live: z.boolean().openapi({ description: 'Whether the grant allows disclosure right now' }),
     note: z.string(),

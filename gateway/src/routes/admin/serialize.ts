@@ -5,6 +5,7 @@ import type { Agency } from '../../storage/agencies.js';
 import type { Client } from '../../storage/clients.js';
 import type { SigningKeyRow } from '../../storage/signing-keys.js';
 import type { ApprovalRequest } from '../../storage/approval-requests.js';
+import { approvalsInForce } from '../../policy/leadership-approvals.js';
 
 /** Unix seconds as an RFC 3339 UTC date-time. */
 export const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
@@ -71,6 +72,7 @@ export const grantOut = (g: Grant, requests: readonly GrantRequest[], now: numbe
   record_ids: g.recordIds === null ? null : [...g.recordIds],
   unblurred_media: g.mediaUnblurred,
   leadership_approvals: [...g.leadershipApprovals],
+  leadership_approvals_in_force: approvalsInForce(g.leadershipApprovals, g.leadershipApprovers),
   status: g.status,
   live: grantIsLive(g, now),
   note: g.note,
