@@ -50,6 +50,12 @@ export const MAX_JWT_BYTES = 8 * 1024;
 /** Largest `authorization_details` array: a token is bound to exactly one purpose. */
 export const MAX_AUTHORIZATION_DETAILS = 1;
 
+/**
+ * The data owner's time zone unless `N2K_TIME_ZONE` names another: listing windows, "today" and
+ * "is a minor" are judged on its calendar, never on the UTC date.
+ */
+export const DEFAULT_DATA_OWNER_TIME_ZONE = 'Asia/Phnom_Penh';
+
 /** Signing keys rotate after this age (seconds) when the scheduled job runs. */
 export const SIGNING_KEY_ROTATION_AGE = 30 * 24 * 3600;
 /** Algorithm of the gateway's token signatures (RFC 8037 Ed25519). */

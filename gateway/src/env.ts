@@ -1,12 +1,15 @@
 import type { AuditLog } from './durable/audit-log.js';
 import type { GrantKeyVault } from './durable/grant-key-vault.js';
 import type { ReplayGuard } from './durable/replay-guard.js';
+import { DEFAULT_DATA_OWNER_TIME_ZONE } from './config.js';
+import { isTimeZone } from './oversight/zoned-time.js';
+import { civilDate } from './policy/civil-date.js';
 
 /**
  * The Worker's bindings: those declared in wrangler.toml (generated into worker-configuration.d.ts
  * by `npm run types`) plus the secrets, which wrangler cannot see.
  */
-export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'GRANT_KEYS' | 'AUDIT_LOG' | 'N2K_ROOT_SECRET' | 'N2K_BOOTSTRAP_ADMINS'> {
+export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'GRANT_KEYS' | 'AUDIT_LOG' | 'N2K_ROOT_SECRET' | 'N2K_BOOTSTRAP_ADMINS' | 'N2K_TIME_ZONE'> {
   /** Base64url root secret (≥ 32 bytes) from which every at-rest and wrapping key is derived. */
   readonly N2K_ROOT_SECRET: string;
   /**
@@ -14,6 +17,8 @@ export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'GRANT_KEYS' | 'A
    * with public JWKs only. This is how the first officers exist before anyone can administer.
    */
   readonly N2K_BOOTSTRAP_ADMINS?: string;
+  /** IANA time zone of the data owner (default {@link DEFAULT_DATA_OWNER_TIME_ZONE}). */
+  readonly N2K_TIME_ZONE?: string;
   readonly REPLAY_GUARD: DurableObjectNamespace<ReplayGuard>;
   readonly GRANT_KEYS: DurableObjectNamespace<GrantKeyVault>;
   readonly AUDIT_LOG: DurableObjectNamespace<AuditLog>;
@@ -24,3 +29,18 @@ export type Clock = () => number;
 
 /** The real clock. */
 export const systemClock: Clock = () => Math.floor(Date.now() / 1000);
+
+/**
+ * The data owner's time zone: `N2K_TIME_ZONE`, else {@link DEFAULT_DATA_OWNER_TIME_ZONE}. Throws on a
+ * name the runtime does not know, so that no date is ever judged in a zone nobody chose.
+ */
+export function ownerTimeZone(env: Pick<GatewayEnv, 'N2K_TIME_ZONE'>): string {
+  const zone = env.N2K_TIME_ZONE === undefined || env.N2K_TIME_ZONE === '' ? DEFAULT_DATA_OWNER_TIME_ZONE : env.N2K_TIME_ZONE;
+  if (!isTimeZone(zone)) throw new Error(`N2K_TIME_ZONE is not a time zone this runtime knows: ${zone}`);
+  return zone;
+}
+
+/** Today on the data owner's calendar at Unix time `now` (see `civilDate`). */
+export function ownerToday(env: Pick<GatewayEnv, 'N2K_TIME_ZONE'>, now: number): string {
+  return civilDate(now, ownerTimeZone(env));
+}

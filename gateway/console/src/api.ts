@@ -39,7 +39,7 @@ export interface Grant {
   created_by: string;
   requests: GrantRequest[];
 }
-export interface AdminRequest { id: string; kind: 'client.activate' | 'client.rekey' | 'purpose.update'; target_id: string; payload: Record<string, unknown>; requested_by: string; requested_at: string; reason: string }
+export interface AdminRequest { id: string; kind: 'client.activate' | 'client.rekey' | 'purpose.update' | 'officer.create' | 'officer.rekey'; target_id: string; payload: Record<string, unknown>; requested_by: string; requested_at: string; reason: string }
 export interface RecordTypeField { name: string; kind: string; description: string; modes: Mode[]; when_absent: Mode; generalise: string | null; derived: boolean }
 export interface RecordType { name: string; title: string; fields: RecordTypeField[] }
 export interface DailyReport { time_zone: string; days: { day: string }[]; series: { agency: string; purpose: string; disclosed: number[]; refused: number[]; rate_limited: number[]; totals: { disclosed: number; refused: number; rate_limited: number } }[] }
@@ -108,7 +108,8 @@ export function adminApi(session: OfficerSession) {
       send<Grant>('POST', `${A}/grants/${encodeURIComponent(grantId)}/requests/${encodeURIComponent(requestId)}/${decision}`, { reason }),
     grantRequests: () => get<{ requests: GrantRequest[] }>(`${A}/grant-requests`).then((r) => r.requests),
     adminRequests: () => get<{ requests: AdminRequest[] }>(`${A}/requests?status=pending`).then((r) => r.requests),
-    decideAdminRequest: (id: string, decision: 'approve' | 'reject', reason: string) => send<AdminRequest>('POST', `${A}/requests/${encodeURIComponent(id)}/${decision}`, { reason }),
+    /** Approving an officer's registration or new device returns their enrolment code, once. */
+    decideAdminRequest: (id: string, decision: 'approve' | 'reject', reason: string) => send<AdminRequest & { enrolment_code?: string; code_expires_at?: string }>('POST', `${A}/requests/${encodeURIComponent(id)}/${decision}`, { reason }),
     dailyReport: (days: number, timeZone: string) => get<DailyReport>(`${A}/reports/daily-disclosures?days=${days}&time_zone=${encodeURIComponent(timeZone)}`),
     /** The national ID goes in the body of a POST, never in the URL. */
     subjectAccess: (nationalId: string, reason: string) => send<SubjectAccessReport>('POST', `${A}/reports/subject-access`, { national_id: nationalId, reason }),

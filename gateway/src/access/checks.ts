@@ -1,6 +1,7 @@
 import { blindIndex } from '@need2know/crypto';
 import type { GatewayEnv } from '../env.js';
 import { keyRing } from '../keys/key-ring.js';
+import { listedOn } from '../policy/civil-date.js';
 import { readRecords, type OpenedRecord } from '../records/read.js';
 import { REF_SEARCH_PREFIX } from '../records/seal-record.js';
 import { findByBlindIndex } from '../records/search.js';
@@ -29,12 +30,6 @@ export async function findPersons(env: GatewayEnv, subject: CheckSubject, fields
   if ('person_id' in subject) return readRecords(env, 'person', [within === undefined || within.includes(subject.person_id) ? subject.person_id : NO_RECORD], fields);
   if ('national_id' in subject) return findByBlindIndex(env, 'person', 'national_id', subject, fields, within);
   return findByBlindIndex(env, 'person', 'name_dob', subject, fields, within);
-}
-
-/** Whether a listing window contains `today` (both ends inclusive). */
-export function listedOn(listings: unknown, today: string): boolean {
-  if (!Array.isArray(listings)) return false;
-  return listings.some((l: { listed_from?: unknown; listed_until?: unknown }) => typeof l.listed_from === 'string' && typeof l.listed_until === 'string' && l.listed_from <= today && today <= l.listed_until);
 }
 
 /** Whether any current case involving person `personId` is counted under `criterion`. */

@@ -1,18 +1,9 @@
 import { isCalendarDate, isMinorOn, type FieldDef } from '@need2know/schema';
+import { listedOn } from '../policy/civil-date.js';
 
 /** True when a value is there: not absent, not empty text, not an empty list. */
 function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
-}
-
-/** True when some item of a listing list has a window (`listed_from` ≤ today ≤ `listed_until`, inclusive) that holds `today`. */
-function listedOn(value: unknown, today: string): boolean {
-  if (!Array.isArray(value)) return false;
-  return value.some((item: unknown) => {
-    if (typeof item !== 'object' || item === null) return false;
-    const { listed_from: from, listed_until: until } = item as Record<string, unknown>;
-    return typeof from === 'string' && typeof until === 'string' && from <= today && today <= until;
-  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { recordType } from '@need2know/schema';
 import { fieldsForDisclosure } from '../access/open-fields.js';
 import { disclosureFor, inGrantRecords } from '../access/scope.js';
 import { subjectIds } from '../access/subjects.js';
-import type { GatewayEnv } from '../env.js';
+import { ownerToday, type GatewayEnv } from '../env.js';
 import { keyRing, keyRingOpening } from '../keys/key-ring.js';
 import type { GrantedRecordAccess } from '../oauth/authorization-details.js';
 import { mayReleaseUnblurredMedia } from '../policy/media.js';
@@ -90,7 +90,7 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   if (record === undefined || record.owner !== row.owner) return nothing('record gone or of another owner');
   const fields = { id: record.id, ...record.fields };
   const ring = await keyRing(env);
-  const today = new Date(now * 1000).toISOString().slice(0, 10);
+  const today = ownerToday(env, now);
   const allowed = releasableRendition(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today, mediaUnblurred: originals });
   const rendition = renditionToRelease(allowed, ask);
   if (rendition === null) return nothing('the record no longer names this reference');

@@ -7,7 +7,7 @@
 import { recordType } from '@need2know/schema';
 import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';
-import type { GatewayEnv } from '../env.js';
+import { ownerToday, type GatewayEnv } from '../env.js';
 import { BLURRED_SUFFIX } from '../disclosure/context.js';
 import { Problem } from '../errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
@@ -88,7 +88,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     throw err;
   }
   const ring = await keyRing(env);
-  const today = new Date(upload.now * 1000).toISOString().slice(0, 10);
+  const today = ownerToday(env, upload.now);
   const flagged = releasableRendition(def, field, fields, upload.ref, { ring, agency: upload.owner, today, mediaUnblurred: false }) === 'blurred';
   if (flagged && prepared.blurred === null) {
     throw invalid('blurred', 'blurred_rendition_required', `blurred: the record releases this reference as ${upload.ref}${BLURRED_SUFFIX}; a JPEG needs its blurred rendition uploaded with it (or upload a PNG, which the gateway blurs)`);

@@ -3,7 +3,7 @@ import { canonicalJson, recordType, validateRecord, type IngestRecord, type Reco
 import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';
 import { INGEST_RETRIES } from '../config.js';
-import type { GatewayEnv } from '../env.js';
+import { ownerToday, type GatewayEnv } from '../env.js';
 import { Problem, type ProblemIssue } from '../errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
 import { commitVersionsStatements, ingestTargets, writePendingStatement, type CommitVersion, type NewVersion, type RecordRow } from '../storage/records.js';
@@ -18,8 +18,6 @@ export interface IngestOutcome {
 
 /** Issues reported per batch at most (the first ones; enough to fix a loader). */
 const MAX_REPORTED_ISSUES = 200;
-
-const UTC_DAY = (now: number) => new Date(now * 1000).toISOString().slice(0, 10);
 
 /** The stored fields of a validated record (no derived fields), for comparison with a stored version. */
 function storedFields(def: RecordTypeDef, record: IngestRecord): Record<string, unknown> {
@@ -79,7 +77,7 @@ async function logIngest(env: GatewayEnv, ring: KeyRing, input: IngestInput, out
 export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promise<IngestOutcome[]> {
   const def = recordType(input.type);
   if (def === undefined) throw new Problem(404, 'not_found', 'No such record type.');
-  const today = UTC_DAY(input.now);
+  const today = ownerToday(env, input.now);
   const issues: ProblemIssue[] = [];
   const records: IngestRecord[] = [];
   const seen = new Set<string>();

@@ -116,6 +116,11 @@ export const en = {
   kindPurposeUpdate: 'widen a purpose',
   kindClientActivate: 'register a client',
   kindClientRekey: 'change a client’s keys',
+  kindOfficerCreate: 'register an officer (hands you their enrolment code)',
+  kindOfficerRekey: 'a new enrolment code for an officer (hands it to you)',
+  enrolmentCodeTitle: 'Enrolment code',
+  enrolmentCodeHandOver: 'Hand this code to the officer in person or by a channel you trust; they enter it in the need2know viewer extension. It works once, and it is not shown again.',
+  enrolmentCodeValidUntil: 'Valid until',
   widenings: 'Widens',
 
   purposesTitle: 'Purposes',

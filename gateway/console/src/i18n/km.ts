@@ -121,6 +121,11 @@ export const km: Messages = {
   kindPurposeUpdate: 'ពង្រីកគោលបំណង',
   kindClientActivate: 'ចុះឈ្មោះប្រព័ន្ធ',
   kindClientRekey: 'ប្តូរកូនសោរបស់ប្រព័ន្ធ',
+  kindOfficerCreate: 'ចុះឈ្មោះមន្ត្រី (ប្រគល់លេខកូដចុះឈ្មោះជូនអ្នក)',
+  kindOfficerRekey: 'លេខកូដចុះឈ្មោះថ្មីសម្រាប់មន្ត្រី (ប្រគល់ជូនអ្នក)',
+  enrolmentCodeTitle: 'លេខកូដចុះឈ្មោះ',
+  enrolmentCodeHandOver: 'សូមប្រគល់លេខកូដនេះដល់មន្ត្រីដោយផ្ទាល់ ឬតាមមធ្យោបាយដែលអ្នកទុកចិត្ត។ គាត់បញ្ចូលវាក្នុងកម្មវិធីមើល need2know។ វាប្រើបានតែម្តង ហើយនឹងមិនបង្ហាញម្តងទៀតទេ។',
+  enrolmentCodeValidUntil: 'មានសុពលភាពរហូតដល់',
   widenings: 'ពង្រីក',
 
   purposesTitle: 'គោលបំណង',

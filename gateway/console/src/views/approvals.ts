@@ -1,6 +1,7 @@
 /**
  * What waits for a second privacy officer: grant openings, extensions and resumptions, and
- * registry changes (a widened purpose, a new client or officer, new client keys). Each shows what
+ * registry changes (a widened purpose, a new client or officer, new client keys or enrolment code,
+ * a re-activation). Approving an officer or a new code shows the enrolment code, once. Each shows what
  * it would do and who asked; the officer who asked cannot approve it (the gateway refuses too).
  */
 import type { AdminRequest, Agency, Grant, GrantRequest, Purpose } from '../api.js';
@@ -11,7 +12,23 @@ import { formValue, openDialog, reasonField } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
 import { requestAction } from './grants.js';
 
-const KIND_KEYS: Record<AdminRequest['kind'], MessageKey> = { 'purpose.update': 'kindPurposeUpdate', 'client.activate': 'kindClientActivate', 'client.rekey': 'kindClientRekey' };
+const KIND_KEYS: Record<AdminRequest['kind'], MessageKey> = {
+  'purpose.update': 'kindPurposeUpdate',
+  'client.activate': 'kindClientActivate',
+  'client.rekey': 'kindClientRekey',
+  'officer.create': 'kindOfficerCreate',
+  'officer.rekey': 'kindOfficerRekey',
+};
+
+/** Shows the enrolment code an approval handed out: once, to the approving officer, who hands it over. */
+function showEnrolmentCode(code: string, expiresAt: string | undefined): void {
+  openDialog(
+    t('enrolmentCodeTitle'),
+    [h('p', {}, t('enrolmentCodeHandOver')), h('p', { class: 'mono enrolment-code', 'data-enrolment-code': code }, code), ...(expiresAt === undefined ? [] : [h('p', { class: 'muted' }, `${t('enrolmentCodeValidUntil')}: ${dateTime(expiresAt)}`)])],
+    t('done'),
+    async () => {},
+  );
+}
 
 export async function approvalsView(ctx: ViewContext): Promise<HTMLElement> {
   const [requests, registry, grants, purposes, agencies] = await Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests(), ctx.api.grants(), ctx.api.purposes(), ctx.api.agencies()]);
@@ -91,7 +108,14 @@ function registryTable(ctx: ViewContext, requests: readonly AdminRequest[]): HTM
             h('td', {}, label, widenings.length === 0 ? null : h('div', { class: 'muted' }, `${t('widenings')}: ${widenings.join(', ')}`)),
             h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
             h('td', {}, r.reason),
-            h('td', {}, decisionButtons(ctx, r.requested_by, label, (decision, reason) => ctx.api.decideAdminRequest(r.id, decision, reason))),
+            h(
+              'td',
+              {},
+              decisionButtons(ctx, r.requested_by, label, async (decision, reason) => {
+                const decided = await ctx.api.decideAdminRequest(r.id, decision, reason);
+                if (decided.enrolment_code !== undefined) showEnrolmentCode(decided.enrolment_code, decided.code_expires_at);
+              }),
+            ),
           );
         }),
       ),

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
+import { ownerToday } from '../../env.js';
 import { answerCheck, CHECKS, findPersons, type Check } from '../../access/checks.js';
 import { deliver } from '../../access/deliver.js';
 import { beginRecordRequest } from '../../access/preamble.js';
@@ -51,7 +52,7 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   }
   if (check === 'criterion' && body.criterion === undefined) throw new Problem(400, 'validation_failed', 'A criterion check names the criterion (1–5).', { issues: [{ path: 'criterion', code: 'required', message: 'required' }] });
   const persons = await findPersons(c.env, body.subject, ['red_notice', 'blacklist'], granted.record_ids);
-  const today = new Date(c.var.now * 1000).toISOString().slice(0, 10);
+  const today = ownerToday(c.env, c.var.now);
   const answer = await answerCheck(c.env, check, persons, today, body.criterion);
   return deliver(c, {
     action: 'check',

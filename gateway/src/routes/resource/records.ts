@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { recordType, RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { ownerToday } from '../../env.js';
 import { admitAndRecord } from '../../access/audit.js';
 import { deliver } from '../../access/deliver.js';
 import { fieldsForDisclosure } from '../../access/open-fields.js';
@@ -97,7 +98,7 @@ async function minimised(c: Context<AppEnv>, type: string, records: readonly Ope
   const def = recordType(type);
   if (def === undefined) throw new Problem(404, 'not_found');
   const ring = await keyRing(c.env);
-  const today = new Date(c.var.now * 1000).toISOString().slice(0, 10);
+  const today = ownerToday(c.env, c.var.now);
   const { purpose, grant } = c.var.access;
   const mediaUnblurred = purpose !== undefined && grant !== undefined && mayReleaseUnblurredMedia(purpose, grant);
   return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: c.var.access.agencyId, today, mediaUnblurred }));
