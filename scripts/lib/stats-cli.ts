@@ -13,7 +13,8 @@ import { readCredentials, type CredentialsFile } from './local-files.js';
 export const STATS_HELP = `Statistics (/v1/stats/)
   stats tables                                        public tier of each table, and what it spent
   stats public TABLE enabled=true threshold=10 methods=suppression[,dp] [max_epsilon=E budget=E]
-                                                      set a public tier (wider: waits for a second officer)
+                                                      set a public tier (wider: waits for a second officer;
+                                                      a threshold is one of 5 10 15 20 30 50 100 200 500 1000)
   stats grants | grant --file GRANT.json | revoke ID  statistics grants (a new one waits for a second officer)
   stats requests | approve ID | reject ID             statistics changes awaiting a second officer
   stats ledger | releases                             ε spent per consumer and purpose; the release register
@@ -21,7 +22,8 @@ export const STATS_HELP = `Statistics (/v1/stats/)
   stats get TABLE [key=value …] [--client ID --purpose P]
                                                       a table: public without --client, else as that demo
                                                       partner (keys: level period year from to province
-                                                      protection epsilon bound threshold format shape)
+                                                      protection epsilon bound format shape; the threshold
+                                                      is the grant's or the public tier's, not the caller's)
   stats demo                                          demo set-up: place list, public crime tier, and a
                                                       health grant with differential privacy for the MoH
 `;

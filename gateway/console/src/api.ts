@@ -58,8 +58,8 @@ export interface StatsSeriesRelease {
   protection: StatsProtection;
   series: { place: string | null; group: string; periods: string[]; groups: { code: string; counts: (number | null)[] }[]; totals: (number | null)[] };
 }
-/** Parameters of a statistics preview (the gateway checks them against the table). */
-export interface StatsPreviewQuery { level?: 'province' | 'district' | 'commune'; period?: 'year' | 'semester' | 'quarter' | 'month'; year?: number; province?: string; threshold?: number }
+/** Parameters of a statistics preview (the gateway checks them against the table); the threshold is the public tier's, never the request's. */
+export interface StatsPreviewQuery { level?: 'province' | 'district' | 'commune'; period?: 'year' | 'semester' | 'quarter' | 'month'; year?: number; province?: string }
 export interface Problem { status: number; code: string; title?: string; detail?: string; issues?: { path: string; code: string; message: string }[] }
 
 /** A refusal from the gateway, with its problem document. */

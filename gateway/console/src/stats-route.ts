@@ -1,20 +1,18 @@
 /**
- * Pure: the statistics view's address. `#/statistics/<province|all>/<year>[/<threshold>]` names
- * what was asked (a province code, a year, a threshold: no personal data), so a preview can be
- * reloaded or linked; anything malformed reads as "nothing asked yet".
+ * Pure: the statistics view's address. `#/statistics/<province|all>/<year>` names what was asked (a
+ * province code, a year: no personal data), so a preview can be reloaded or linked; anything
+ * malformed reads as "nothing asked yet". The threshold is not part of it: the gateway publishes
+ * each table at its public tier's threshold only (a third segment, from older addresses, is ignored).
  */
 
-/** What the officer asked to see: a province (null: the whole country), a year, a threshold (null: the tier's). */
+/** What the officer asked to see: a province (null: the whole country) and a year. */
 export interface StatsChoice {
   readonly province: string | null;
   readonly year: number;
-  readonly threshold: number | null;
 }
 
 /** Years the gateway's statistics accept (its query schema). */
 export const STATS_YEARS = { min: 2000, max: 2100 } as const;
-/** Largest threshold the gateway accepts. */
-export const MAX_THRESHOLD = 1000;
 const COUNTRY = 'all';
 const KHMER_ZERO = 0x17e0;
 
@@ -40,16 +38,15 @@ export function parseWhole(text: string, min: number, max: number): number | und
 
 /** The choice named by the route's parts after `statistics`, or null when there is none or it is malformed. */
 export function parseStatsRoute(parts: readonly string[]): StatsChoice | null {
-  const [place, yearText, thresholdText] = parts;
+  const [place, yearText] = parts;
   if (place === undefined || yearText === undefined) return null;
   const province = place === COUNTRY ? null : parseProvince(place);
   const year = parseWhole(yearText, STATS_YEARS.min, STATS_YEARS.max);
-  const threshold = thresholdText === undefined || thresholdText === '' ? null : parseWhole(thresholdText, 1, MAX_THRESHOLD);
-  if (province === undefined || year === undefined || threshold === undefined) return null;
-  return { province, year, threshold };
+  if (province === undefined || year === undefined) return null;
+  return { province, year };
 }
 
 /** The route of a choice. */
 export function statsRoute(choice: StatsChoice): string {
-  return `#/statistics/${choice.province ?? COUNTRY}/${choice.year}${choice.threshold === null ? '' : `/${choice.threshold}`}`;
+  return `#/statistics/${choice.province ?? COUNTRY}/${choice.year}`;
 }

@@ -21,8 +21,12 @@ export const SUPPRESSION_STEPS = [3, 5, 10, 15, 20, 30, 50, 100, 200, 500, 1000]
 /** A threshold of 1 suppresses nothing: exact counts, for trusted consumers a second officer approved. */
 export const NO_SUPPRESSION_THRESHOLD = 1;
 
-/** Most cells a table may have (all levels of every dimension): bounds memory and time per request. */
-export const MAX_TABLE_CELLS = 400_000;
+/**
+ * Most cells a table may have (all levels of every dimension): bounds memory and time per request.
+ * Suppression always protects the finest table of its kind, so the largest must fit: health by
+ * result (4 nodes) × the country's places (about 1,850) × a 53-week ISO year (54 nodes) ≈ 400,000.
+ */
+export const MAX_TABLE_CELLS = 450_000;
 
 /** Siblings tried per dimension when looking for a complementary cell (more finds cheaper patterns, slower). */
 export const SIBLING_CANDIDATES = 4;

@@ -186,8 +186,6 @@ export const en = {
   statsProvince: 'Province code',
   statsProvinceHelp: 'Two digits, e.g. 12 for Phnom Penh. Leave empty for the whole country.',
   statsYear: 'Year',
-  statsThreshold: 'Smallest count published',
-  statsThresholdHelp: 'At least {threshold}, the public tier’s threshold; a higher one withholds more.',
   statsProtection: 'Protection: small-cell suppression, as the public tier applies it. The preview does not offer differential privacy.',
   statsShow: 'Show',
   statsPublicTier: 'Public tier of this table: {state}, threshold {threshold}.',

@@ -1,14 +1,14 @@
 /**
  * Statistics: what the crime table's public tier would publish for one province (or the whole
  * country) in one year, drawn as stacked bars by safe-village criterion per month. The officer picks
- * the province, the year and a threshold at or above the tier's; the gateway protects the table
- * (small-cell suppression, as the public tier applies it), logs the preview as the officer's
- * release, and returns the series; the console draws exactly that.
+ * the province and the year; the gateway protects the table at the public tier's threshold (the only
+ * one it publishes the table at, so that no two differently protected releases exist), logs the
+ * preview as the officer's release, and returns the series; the console draws exactly that.
  */
-import type { StatsPreviewQuery, StatsPublicSetting, StatsSeriesRelease } from '../api.js';
+import type { StatsPreviewQuery, StatsSeriesRelease } from '../api.js';
 import { h } from '../dom.js';
 import { digits, num, t } from '../i18n/i18n.js';
-import { MAX_THRESHOLD, parseProvince, parseStatsRoute, parseWhole, statsRoute, STATS_YEARS, type StatsChoice } from '../stats-route.js';
+import { parseProvince, parseStatsRoute, parseWhole, statsRoute, STATS_YEARS, type StatsChoice } from '../stats-route.js';
 import { field, input, problemBox } from '../ui.js';
 import type { ViewContext } from './context.js';
 import { criterionChart } from './criterion-chart.js';
@@ -25,32 +25,27 @@ let kept: { readonly route: string; readonly release: StatsSeriesRelease } | nul
 /** The place a choice is about, in words. */
 const placeName = (province: string | null): string => (province === null ? t('statsPlaceCountry') : t('statsPlaceProvince', { code: digits(province) }));
 
-function choiceForm(tier: StatsPublicSetting, shown: StatsChoice | null, refresh: () => void): HTMLElement {
+function choiceForm(shown: StatsChoice | null, refresh: () => void): HTMLElement {
   const province = input({ name: 'province', inputmode: 'numeric', maxlength: 2, autocomplete: 'off', size: 4, value: shown?.province ?? '' });
   const year = input({ name: 'year', inputmode: 'numeric', maxlength: 4, autocomplete: 'off', size: 6, required: true, value: String(shown?.year ?? new Date().getFullYear()) });
-  const threshold = h('input', { type: 'number', name: 'threshold', min: tier.threshold, max: MAX_THRESHOLD, step: 1, required: true, value: String(Math.max(tier.threshold, shown?.threshold ?? tier.threshold)) });
   const form = h(
     'form',
     { class: 'stats-form', novalidate: true },
     field(t('statsProvince'), province, t('statsProvinceHelp')),
     field(t('statsYear'), year),
-    field(t('statsThreshold'), threshold, t('statsThresholdHelp', { threshold: tier.threshold })),
     h('div', { class: 'form-buttons' }, h('button', { type: 'submit', class: 'primary' }, t('statsShow'))),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const p = parseProvince(province.value);
     const y = parseWhole(year.value, STATS_YEARS.min, STATS_YEARS.max);
-    const th = parseWhole(threshold.value, tier.threshold, MAX_THRESHOLD);
     province.setCustomValidity(p === undefined ? t('statsProvinceHelp') : '');
     year.setCustomValidity(y === undefined ? `${num(STATS_YEARS.min)}–${num(STATS_YEARS.max)}` : '');
-    threshold.setCustomValidity(th === undefined ? t('statsThresholdHelp', { threshold: tier.threshold }) : '');
-    if (p === undefined || y === undefined || th === undefined) {
+    if (p === undefined || y === undefined) {
       form.reportValidity();
       return;
     }
-    // The tier's own threshold is what the gateway applies anyway: leave it out of the address.
-    const next = statsRoute({ province: p, year: y, threshold: th === tier.threshold ? null : th });
+    const next = statsRoute({ province: p, year: y });
     kept = null;
     if (next === location.hash) refresh();
     else location.hash = next;
@@ -68,7 +63,7 @@ export async function statisticsView(ctx: ViewContext, routeParts: readonly stri
   } else if (choice === null) {
     result = h('p', { class: 'muted' }, t('statsChoose'));
   } else {
-    const query: StatsPreviewQuery = { level: 'province', period: 'month', year: choice.year, ...(choice.province === null ? {} : { province: choice.province }), ...(choice.threshold === null ? {} : { threshold: choice.threshold }) };
+    const query: StatsPreviewQuery = { level: 'province', period: 'month', year: choice.year, ...(choice.province === null ? {} : { province: choice.province }) };
     const names = { place: placeName(choice.province), year: digits(String(choice.year)) };
     try {
       const route = statsRoute(choice);
@@ -93,7 +88,7 @@ export async function statisticsView(ctx: ViewContext, routeParts: readonly stri
         ? null
         : h('p', { 'data-public-tier': tier.enabled ? 'open' : 'closed' }, t('statsPublicTier', { state: t(tier.enabled ? 'statsTierOpen' : 'statsTierClosed'), threshold: tier.threshold })),
       h('p', {}, t('statsProtection')),
-      tier === undefined ? null : choiceForm(tier, choice, ctx.refresh),
+      tier === undefined ? null : choiceForm(choice, ctx.refresh),
       h('div', { class: 'stats-result', 'aria-live': 'polite' }, result),
     ),
   );
