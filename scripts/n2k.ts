@@ -157,12 +157,21 @@ function withOfficerLimits(body: Json): Json {
   return { ...body, ...limit('officer-requests-per-minute'), ...limit('officer-persons-per-hour') };
 }
 
-/** Prints an officer with the enrolment code to hand over (shown once; only its hash is stored). */
-function printCode(body: Json): void {
+/** Prints an officer whose enrolment code waits for a second officer's approval. */
+function printOfficerRequest(body: Json): void {
   if (opts.json) return print(body);
+  const request = String((body.pending_requests as string[] | undefined)?.[0]);
   console.log(`officer ${String(body.id)} (${String(body.name)}, ${String(body.agency_id)})`);
+  console.log(`waiting for a second privacy officer: request ${request}`);
+  console.log(`They approve it with \`n2k requests approve ${request} --reason TEXT\` and receive the one-time enrolment code.`);
+}
+
+/** Prints an approval; one that hands out an enrolment code shows it, once (only its hash is stored). */
+function printApproval(body: Json): void {
+  if (opts.json || body.enrolment_code === undefined) return print(body);
+  console.log(`approved ${String(body.kind)} for ${String(body.target_id)}`);
   console.log(`enrolment code: ${String(body.enrolment_code)}   valid until ${String(body.code_expires_at)}`);
-  console.log('Hand it to the officer; they enter it in the need2know viewer extension. It works once.');
+  console.log('Hand it to the officer; they enter it in the need2know viewer extension. It works once and is not shown again.');
 }
 
 async function main(): Promise<void> {
@@ -195,9 +204,9 @@ async function main(): Promise<void> {
     case 'officers list':
       return list(`/officers${opts.agency === undefined ? '' : `?agency_id=${encodeURIComponent(opts.agency)}`}`, 'officers', ['id', 'agency_id', 'status', 'enrolled', 'code_expires_at', 'name']);
     case 'officers create':
-      return printCode(await (await admin()).post('/officers', { id: need('id'), agency_id: need('agency'), name: need('name'), reason: opts.reason }));
+      return printOfficerRequest(await (await admin()).post('/officers', { id: need('id'), agency_id: need('agency'), name: need('name'), reason: opts.reason }));
     case 'officers code':
-      return printCode(await (await admin()).post(`/officers/${id}/enrolment-code`, { reason: opts.reason }));
+      return printOfficerRequest(await (await admin()).post(`/officers/${id}/enrolment-code`, { reason: opts.reason }));
     case 'officers suspend':
     case 'officers resume':
       return print(await (await admin()).patch(`/clients/${id}`, { status: action === 'suspend' ? 'suspended' : 'active', reason: opts.reason }));
@@ -217,8 +226,9 @@ async function main(): Promise<void> {
       return opts.json ? print(body) : printTable(body.requests, ['id', 'kind', 'target_id', 'status', 'requested_by', 'requested_at', 'reason']);
     }
     case 'requests approve':
+      return printApproval(await (await admin()).post(`/requests/${id}/approve`, { reason: opts.reason }));
     case 'requests reject':
-      return print(await (await admin()).post(`/requests/${id}/${action}`, { reason: opts.reason }));
+      return print(await (await admin()).post(`/requests/${id}/reject`, { reason: opts.reason }));
     case 'events': {
       const body = await (await admin()).get<{ events: Json[] }>(`/events?after=${opts.after ?? 0}&limit=${opts.limit ?? 100}`);
       return opts.json ? print(body) : printTable(body.events, ['seq', 'at', 'actor', 'action', 'target_id']);

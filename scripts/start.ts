@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     });
     // One file per officer, for signing in to the console.
     writeOfficerKeyFiles(DEMO_DIR, DEFAULT_ISSUER, officers);
-    for (const o of await loadDemoOfficers(requester, DEMO_DIR)) {
+    for (const o of await loadDemoOfficers(requester, approver, DEMO_DIR)) {
       log(o.enrolled ? `  officer ${o.officer_id}: viewer enrolled` : `  officer ${o.officer_id}: enrolment code ${o.enrolment_code} (viewer extension; also in .local/demo/officers.json)`);
     }
     const status = await requester.get<{ record_versions_by_key_version: Record<string, number> }>('/field-keys');

@@ -20,9 +20,10 @@ Registry (privacy officer)
   grants suspend ID | resume ID | revoke ID            (all take --reason TEXT)
   grants leadership-approve ID --reason TEXT          leadership: let flagged media leave this grant unblurred
   requests [--status S] | requests approve ID | requests reject ID   registry changes awaiting a second officer
+                                                      (approving an officer or a new code prints the code, once)
   officers list [--agency ID]                         partner agencies' officers and their viewers
-  officers create --id ID --agency ID --name NAME     register an officer; prints a one-time enrolment code
-  officers code ID [--reason TEXT]                    a new code (new device): old keys stop working
+  officers create --id ID --agency ID --name NAME     register an officer; the second officer who approves gets the code
+  officers code ID [--reason TEXT]                    a new code (new device): old keys stop at once; the code goes to the approver
   officers suspend ID | resume ID                     (resume needs a second officer)
   views show VIEW_ID                                  who opened what, when (a view id from a leaked copy)
   trace FILE                                          name the view a leaked copy came from: FILE is copied

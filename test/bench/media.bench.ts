@@ -70,7 +70,7 @@ try {
   await po1.post('/agencies', { id: 'bench-police', name: 'Benchmark police' });
   await po1.post('/agencies', { id: 'bench-justice', name: 'Benchmark justice' });
   await local.registerClient({ id: 'bench-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Loader', signing_jwks: { keys: [owner.public.signing] }, encryption_jwk: publicJwkOf(owner.private.encryption), ingest_types: ['person', 'case'] });
-  await po1.post('/clients', { id: 'bench-partner', kind: 'partner', agency_id: 'bench-justice', name: 'Justice', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
+  await local.registerClient({ id: 'bench-partner', kind: 'partner', agency_id: 'bench-justice', name: 'Justice', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
   await po1.post('/purposes', {
     id: 'bench-cases',
     title: 'Benchmark cases with evidence',

@@ -20,7 +20,7 @@ try {
   // One partner, one purpose, one approved grant.
   const keys = await generateClientKeys();
   await po1.post('/agencies', { id: 'bench-agency', name: 'Benchmark agency' });
-  await po1.post('/clients', { id: 'bench-partner', kind: 'partner', agency_id: 'bench-agency', name: 'Benchmark partner', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: publicJwkOf(keys.private.encryption) });
+  await bench.registerClient({ id: 'bench-partner', kind: 'partner', agency_id: 'bench-agency', name: 'Benchmark partner', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: publicJwkOf(keys.private.encryption) });
   await po1.post('/purposes', {
     id: 'bench-purpose',
     title: 'Benchmark',

@@ -109,6 +109,7 @@ export async function extensionScene(port: number): Promise<ExtensionScene> {
     const lead = await leadershipOfficer(local, id);
     await lead.post(`/grants/${grantId}/leadership-approve`, { reason: 'reveal of flagged photos is needed for this investigation' });
   }
-  const officer = await admin.post<{ enrolment_code: string }>('/officers', { id: 'moh-officer-chenda', agency_id: 'moh-tracing-e2e', name: 'Chenda Keo' });
-  return { local, admin, grantId, purposeId: 'e2e-field-investigation', officerId: 'moh-officer-chenda', enrolmentCode: officer.enrolment_code };
+  // Registered by one privacy officer; the code is handed out when the second approves.
+  const enrolmentCode = await local.registerOfficer({ id: 'moh-officer-chenda', agency_id: 'moh-tracing-e2e', name: 'Chenda Keo' });
+  return { local, admin, grantId, purposeId: 'e2e-field-investigation', officerId: 'moh-officer-chenda', enrolmentCode };
 }

@@ -18,6 +18,8 @@ export interface LocalGateway {
   readonly state: string;
   /** Registers a client as the first officer and approves any pending request as the second. */
   registerClient(body: Record<string, unknown>): Promise<void>;
+  /** Registers an officer as the first officer and approves it as the second; returns the enrolment code the approval hands the second. */
+  registerOfficer(body: { id: string; agency_id: string; name: string }): Promise<string>;
   /**
    * Opens a grant as the first officer and approves it as the second; returns its id. Without
    * `not_before` / `not_after` the window runs from a minute ago for `hours` (default 1).
@@ -54,6 +56,13 @@ export async function startLocalGateway(port: number, options: { stdio?: 'ignore
       if (first === undefined || second === undefined) throw new Error('two officers are needed');
       const created = await first.post<{ pending_requests: string[] }>('/clients', body);
       for (const id of created.pending_requests) await second.post(`/requests/${id}/approve`, { reason: 'approved for a test or benchmark' });
+    },
+    registerOfficer: async (body) => {
+      const [first, second] = signedIn;
+      if (first === undefined || second === undefined) throw new Error('two officers are needed');
+      const created = await first.post<{ pending_requests: string[] }>('/officers', { ...body, reason: 'registered for a test' });
+      const approved = await second.post<{ enrolment_code: string }>(`/requests/${created.pending_requests[0]}/approve`, { reason: 'approved for a test' });
+      return approved.enrolment_code;
     },
     openGrant: async (body, hours = 1) => {
       const [first, second] = signedIn;
