@@ -134,7 +134,8 @@ describe('record access: search', () => {
     const gateway = testGateway();
     const id = uniq('p');
     await seed('person', [person(id, { phone: '+85597123456' })]);
-    const p = await partner(gateway, { person: { name_latin: 'clear', phone: 'masked' } });
+    // Searched fields must be disclosed in clear (a match reveals the value): see search-disclosure-modes.test.ts.
+    const p = await partner(gateway, { person: { name_latin: 'clear', phone: 'clear' } });
     const d = await open(gateway, p.client, await call(gateway, p.client, p.token, 'POST', '/v1/records/person/search', { search: 'phone', terms: { phone: '097 123 456' } }));
     expect(d.records?.map((r) => r.id)).toEqual([id]);
     const none = await open(gateway, p.client, await call(gateway, p.client, p.token, 'POST', '/v1/records/person/search', { search: 'phone', terms: { phone: '097 000 000' } }));

@@ -19,6 +19,8 @@ export interface Delivery {
   readonly payload: Readonly<Record<string, unknown>>;
   /** Ids of the persons the answer is about (hashed before they are counted or logged). */
   readonly subjectIds: readonly string[];
+  /** Ids counted against the persons-per-hour limits besides `subjectIds` but not logged as subjects (a search's probe, see `policy/search-scope.ts`). */
+  readonly probes?: readonly string[];
   readonly fields: Readonly<Record<string, string>>;
   readonly purpose: Purpose;
   /** Seal the payload again under the grant's viewer key (officers' viewer). */
@@ -75,7 +77,7 @@ export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response
   );
   const admitted = await admitAndRecord(
     c.env,
-    admissionFor(d.purpose, grant.id, access.clientId, subjects, now),
+    admissionFor(d.purpose, grant.id, access.clientId, d.probes === undefined ? subjects : [...subjects, ...subjectHashes(ring, d.probes)], now),
     { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' },
     { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' },
     proofToSpend(c),

@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'invalid_token'
   | 'invalid_dpop_proof'
   | 'insufficient_scope'
+  | 'search_not_permitted'
   | 'forbidden'
   | 'two_person_rule'
   | 'invalid_transition'
@@ -34,6 +35,7 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_token: 'The access token is missing, invalid, expired or revoked',
   invalid_dpop_proof: 'The DPoP proof is missing or invalid',
   insufficient_scope: 'The access token does not allow this request',
+  search_not_permitted: 'A search may use only fields the purpose discloses in clear',
   forbidden: 'Not allowed',
   two_person_rule: 'A second privacy officer must approve this change',
   invalid_transition: 'The change is not possible in the current state',

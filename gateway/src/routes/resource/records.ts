@@ -13,6 +13,7 @@ import { subjectIds } from '../../access/subjects.js';
 import { DISCLOSURE_MEDIA_TYPE } from '../../delivery/seal-delivery.js';
 import { minimiseRecord } from '../../disclosure/minimise.js';
 import { mayReleaseUnblurredMedia } from '../../policy/media.js';
+import { decideSearch, probeId, probesToCount } from '../../policy/search-scope.js';
 import type { Purpose } from '../../policy/types.js';
 import { Problem } from '../../errors/problem.js';
 import { keyRing } from '../../keys/key-ring.js';
@@ -23,6 +24,7 @@ import type { AccessTokenClaims } from '../../oauth/access-token.js';
 import type { GrantedRecordAccess } from '../../oauth/authorization-details.js';
 import { openRows, type OpenedRecord } from '../../records/read.js';
 import { findByBlindIndex } from '../../records/search.js';
+import { searchValues } from '../../records/search-values.js';
 import { recordRowsFrom, selectCurrentRecords } from '../../storage/records.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
@@ -148,18 +150,22 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const def = recordType(type);
     const searchFields = def?.searches[body.search];
     if (def === undefined || searchFields === undefined) throw new Problem(400, 'validation_failed', 'No such search for this record type.', { issues: [{ path: 'search', code: 'unknown_search', message: `searches: ${Object.keys(def?.searches ?? {}).join(', ')}` }] });
-    // Searching by a field the purpose does not disclose would reveal it by matching: refused.
-    if (searchFields.some((f) => req.fields[f] === undefined)) throw new Problem(403, 'insufficient_scope', 'The purpose does not cover the fields of this search.');
-    const granted = c.var.access.recordAccess;
-    if (granted === undefined) throw new Error('record access middleware did not run');
+    // A match reveals the searched values in clear: only fields the purpose discloses in clear may be searched.
+    const allowed = decideSearch(searchFields, req.fields);
+    if (!allowed.ok) {
+      const issues = allowed.fields.map((f) => ({ path: `terms.${f}`, code: 'not_disclosed_in_clear', message: 'the purpose does not disclose this field in clear' }));
+      throw new Problem(403, allowed.code, 'The purpose does not disclose the fields of this search in clear.', { issues });
+    }
     // Records outside a case-specific grant are not even candidates: they cost what no match costs.
-    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), granted.record_ids)).slice(0, body.limit);
+    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), req.now.recordIds ?? undefined)).slice(0, body.limit);
     const out = await minimised(c, type, found, req.fields);
     return deliver(c, {
       action: 'search',
       recordType: type,
       payload: { records: out, count: out.length },
       subjectIds: found.flatMap((r) => subjectIds(type, { id: r.id, ...r.fields })),
+      // A miss costs the identity probed for, so that trying values until one matches is not free.
+      probes: probesToCount(found.length, probeId(type, body.search, searchValues(def, body.search, body.terms) ?? body.terms)),
       fields: req.fields,
       purpose: req.purpose,
       forViewer: c.req.valid('query').delivery === 'viewer',
