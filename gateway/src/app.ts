@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.js';
 import { ensureBootstrapOfficers } from './bootstrap.js';
+import { requireConfigured } from './middleware/require-configured.js';
+import { healthRoutes } from './routes/readiness.js';
 import { consoleHeaders, isConsolePath } from './console/headers.js';
 import { consoleRoutes } from './console/routes.js';
 import { systemClock, type Clock } from './env.js';
@@ -32,7 +34,12 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
 
   app.use('*', async function clockReading(c, next) {
     c.set('now', clock());
-    await ensureBootstrapOfficers(c.env, c.var.now);
+    await next();
+  });
+  // A missing, weak or wrong root secret stops everything but the health checks.
+  app.use('*', requireConfigured);
+  app.use('*', async function bootstrapOfficers(c, next) {
+    if (c.req.path !== '/healthz' && c.req.path !== '/readyz') await ensureBootstrapOfficers(c.env, c.var.now);
     await next();
   });
   // The API serves no active content: nothing may load. The docs page may load its own script and style.
@@ -50,7 +57,7 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
   // Every body is bounded before anything reads it (limits by path in middleware/body-limits.ts).
   app.use('*', bodyLimits());
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/', healthRoutes);
   app.route('/.well-known', wellKnownRoutes);
   app.route('/oauth', oauthRoutes);
   app.route('/v1/admin', adminRoutes);

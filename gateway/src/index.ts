@@ -1,5 +1,6 @@
 import { createApp } from './app.js';
 import type { GatewayEnv } from './env.js';
+import { servingCheck } from './health/readiness.js';
 import { runHousekeeping } from './housekeeping.js';
 
 export { AuditLog } from './durable/audit-log.js';
@@ -12,6 +13,9 @@ const app = createApp();
 export default {
   fetch: (request, env, ctx) => app.fetch(request, env, ctx),
   scheduled: (_controller, env, ctx) => {
-    ctx.waitUntil(runHousekeeping(env, Math.floor(Date.now() / 1000)).then((report) => console.log('housekeeping', JSON.stringify(report))));
+    const now = Math.floor(Date.now() / 1000);
+    // Under a missing, weak or wrong root secret the job does nothing (servingCheck says why in the log).
+    const run = async () => ((await servingCheck(env, now)).length > 0 ? null : runHousekeeping(env, now));
+    ctx.waitUntil(run().then((report) => report !== null && console.log('housekeeping', JSON.stringify(report))));
   },
 } satisfies ExportedHandler<GatewayEnv>;

@@ -1,4 +1,5 @@
 import { appendLeafWithNodes, canonicalEntryBytes, consistencyProof, createExport, ed25519NoteSigner, emptyCompactRange, formatCheckpoint, formatVerifierKey, inclusionProof, leafHash, rootOf, signCheckpoint, type AuditExport, type CompactRange, type NodeLookup, type NoteSigner } from '@need2know/audit';
+import { KeyRing, signingSeed } from '@need2know/crypto';
 import { DurableObject } from 'cloudflare:workers';
 import { admit, ADMISSION_SCHEMA, type Admission, type AdmissionRequest } from './admission.js';
 import { DISCLOSURE_KIND, indexStatements } from './disclosure-index.js';
@@ -8,10 +9,9 @@ import { SPENT_PROOF_SCHEMA, spendOnce } from './spent-proofs.js';
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const unhex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
 const b64 = (b: Uint8Array) => btoa(String.fromCharCode(...b));
-const fromB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
-/** HKDF label of the checkpoint-signing key (domain-separated from every other derived key). */
-const CHECKPOINT_KEY_INFO = 'need2know/audit-checkpoint-key/v1';
+/** Key-ring label of the checkpoint-signing key (`signingSeed`: domain-separated from every other derived key). */
+const CHECKPOINT_KEY_LABEL = 'audit-checkpoint';
 /** Log entries read per D1 index batch. */
 const INDEX_BATCH = 200;
 /**
@@ -234,12 +234,22 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
     return this.#frontier().size;
   }
 
+  /**
+   * The checkpoint signer, from the key ring like every other key: a root secret that is missing or
+   * shorter than 32 bytes throws here and nothing is signed.
+   */
   #signerFor(origin: string): Promise<NoteSigner> {
     this.#signer ??= (async () => {
-      const root = await crypto.subtle.importKey('raw', fromB64url(this.env.N2K_ROOT_SECRET), 'HKDF', false, ['deriveBits']);
-      const seed = new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: new TextEncoder().encode(CHECKPOINT_KEY_INFO) }, root, 256));
-      return ed25519NoteSigner(origin, seed);
+      const seed = signingSeed(KeyRing.fromBase64url(this.env.N2K_ROOT_SECRET ?? '', { currentVersion: 1 }), CHECKPOINT_KEY_LABEL);
+      try {
+        return await ed25519NoteSigner(origin, seed);
+      } finally {
+        seed.fill(0);
+      }
     })();
+    this.#signer.catch(() => {
+      this.#signer = undefined;
+    });
     return this.#signer;
   }
 

@@ -33,6 +33,22 @@ export async function keyRing(env: GatewayEnv): Promise<KeyRing> {
   return ring;
 }
 
+/**
+ * The key ring, able to open envelopes sealed at every one of `versions`: when the cached reading
+ * does not know one of them yet (another isolate rotated the field keys and re-wrapped since this
+ * isolate last read `key_state`), the versions are read again from D1 before anything is opened, so
+ * a re-wrapped record never fails with `ERR_KEY_VERSION_UNKNOWN` while the cache is young. A version
+ * above what D1 records still fails when opened: that is an integrity alarm, not a stale cache.
+ */
+export async function keyRingOpening(env: GatewayEnv, versions: Iterable<number>): Promise<KeyRing> {
+  const ring = await keyRing(env);
+  let newest = 0;
+  for (const version of versions) newest = Math.max(newest, version);
+  if (newest <= ring.currentVersion) return ring;
+  forgetKeyRing();
+  return keyRing(env);
+}
+
 /** Forgets the cached ring (after a rotation in this isolate, and in tests). */
 export function forgetKeyRing(): void {
   cached = undefined;

@@ -1,9 +1,9 @@
-import { unwrapSecret, wrapSecret } from '@need2know/crypto';
+import { envelopeKeyVersion, unwrapSecret, wrapSecret } from '@need2know/crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { CLOCK_TOLERANCE, GATEWAY_SIGNING_ALG, KEYSET_CACHE_MS, MAX_ACCESS_TOKEN_LIFETIME, SIGNING_KEY_ROTATION_AGE } from '../config.js';
 import type { GatewayEnv } from '../env.js';
 import { insertFirstActiveKey, listPublishedKeys, replaceActiveKey, type SigningKeyRow } from '../storage/signing-keys.js';
-import { keyRing } from './key-ring.js';
+import { keyRing, keyRingOpening } from './key-ring.js';
 
 /** Label under which signing keys are wrapped (domain separation from every other secret). */
 export const SIGNING_KEY_WRAP_LABEL = 'token-signing-key';
@@ -52,7 +52,7 @@ export async function activeSigningKey(env: GatewayEnv, now: number): Promise<{ 
   if (active === undefined) throw new Error('no active signing key');
   let key = privateKeys.get(active.kid);
   if (key === undefined) {
-    const jwk = JSON.parse(decoder.decode(unwrapSecret(await keyRing(env), SIGNING_KEY_WRAP_LABEL, active.wrappedPrivate, active.kid))) as JWK;
+    const jwk = JSON.parse(decoder.decode(unwrapSecret(await keyRingOpening(env, [envelopeKeyVersion(active.wrappedPrivate)]), SIGNING_KEY_WRAP_LABEL, active.wrappedPrivate, active.kid))) as JWK;
     key = (await importJWK(jwk, GATEWAY_SIGNING_ALG, { extractable: false })) as CryptoKey;
     privateKeys.set(active.kid, key);
   }

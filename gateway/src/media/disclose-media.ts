@@ -1,10 +1,10 @@
-import { envelopeKeyVersion } from '@need2know/crypto';
 /**
  * Finding what a partner may receive for a media reference: the media item, inside the grant
  * (record type, case-specific record list, the field granted in `clear`), named by the current
  * version of its record, in the rendition minimisation would point to — or nothing. Every way of
  * getting nothing looks the same to the caller; the precise reason goes to the gateway's log.
  */
+import { envelopeKeyVersion } from '@need2know/crypto';
 import { recordType } from '@need2know/schema';
 import { fieldsForDisclosure } from '../access/open-fields.js';
 import { disclosureFor, inGrantRecords } from '../access/scope.js';

@@ -5,7 +5,7 @@ import { subjectHashes } from '../access/subjects.js';
 import { INGEST_RETRIES } from '../config.js';
 import { ownerToday, type GatewayEnv } from '../env.js';
 import { Problem, type ProblemIssue } from '../errors/problem.js';
-import { keyRing } from '../keys/key-ring.js';
+import { keyRing, keyRingOpening } from '../keys/key-ring.js';
 import { commitVersionsStatements, ingestTargets, writePendingStatement, type CommitVersion, type NewVersion, type RecordRow } from '../storage/records.js';
 import { openRecord, sealRecord } from './seal-record.js';
 
@@ -95,10 +95,11 @@ export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promis
     throw new Problem(422, 'validation_failed', `${new Set(issues.map((i) => i.path.split('/')[2])).size} record(s) are invalid; nothing was stored.`, { issues: issues.slice(0, MAX_REPORTED_ISSUES) });
   }
 
-  const ring = await keyRing(env);
+  let ring = await keyRing(env);
   const sameContent = (row: RecordRow, fields: Record<string, unknown>) => canonicalJson(openRecord(ring, def, row, Object.keys(fields).filter((f) => f !== 'id'))) === canonicalJson(fields);
   for (let attempt = 0; attempt < INGEST_RETRIES; attempt++) {
     const targets = await ingestTargets(env.DB, def.name, records.map((r) => r.id));
+    ring = await keyRingOpening(env, targets.map((row) => row.keyVersion));
     const outcomes: IngestOutcome[] = [];
     const fresh: NewVersion[] = [];
     const commit: CommitVersion[] = [];

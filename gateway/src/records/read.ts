@@ -1,6 +1,6 @@
 import { recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
-import { keyRing } from '../keys/key-ring.js';
+import { keyRingOpening } from '../keys/key-ring.js';
 import { currentRecords, type RecordRow } from '../storage/records.js';
 import { openRecord } from './seal-record.js';
 
@@ -27,7 +27,7 @@ export async function readRecords(env: GatewayEnv, type: string, ids: readonly s
 export async function openRows(env: GatewayEnv, type: string, ids: readonly string[], read: readonly RecordRow[], fields?: readonly string[]): Promise<OpenedRecord[]> {
   const def = recordType(type);
   if (def === undefined) return [];
-  const ring = await keyRing(env);
+  const ring = await keyRingOpening(env, read.map((row) => row.keyVersion));
   const rows = new Map(read.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = rows.get(id);

@@ -1,6 +1,8 @@
 import { CryptoError, envelopeKeyVersion, rewrapField, rewrapSecret } from '@need2know/crypto';
 import { recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
+import { Problem } from '../errors/problem.js';
+import { commitChange } from '../storage/admin-events.js';
 import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState } from '../keys/key-ring.js';
 import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.js';
 import { rewrapMediaBatch } from '../media/rewrap-media.js';
@@ -75,20 +77,40 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
   return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
 }
 
-/** Raises the field-key version that seals new data. Returns the new version. */
-export async function rotateFieldKeys(env: GatewayEnv, now: number): Promise<number> {
-  const row = await env.DB.prepare("UPDATE key_state SET value = value + 1, updated_at = ? WHERE name = 'field_current' RETURNING value").bind(now).first<{ value: number }>();
+/**
+ * Statements that abort the batch they end unless the statement just before them changed a row
+ * (`change_guard` holds only `ok = 1`): a rotation whose version another rotation took is not logged
+ * as if it happened.
+ */
+const guardChanged = (db: D1Database) => [db.prepare('INSERT INTO change_guard (ok) SELECT changes()'), db.prepare('DELETE FROM change_guard')];
+
+/**
+ * Raises the field-key version that seals new data, and records the administrative event of it by
+ * `actor`, in one D1 batch: a rotation is never made without its event, nor the event without it.
+ * Returns the new version.
+ *
+ * @throws Problem 409 `conflict` when a concurrent rotation took the version (nothing changed).
+ */
+export async function rotateFieldKeys(env: GatewayEnv, now: number, actor = 'system'): Promise<number> {
+  const { current } = await readKeyState(env.DB);
+  const version = current + 1;
+  const outcome = await commitChange(
+    env.DB,
+    [env.DB.prepare("UPDATE key_state SET value = ?1, updated_at = ?2 WHERE name = 'field_current' AND value = ?1 - 1").bind(version, now), ...guardChanged(env.DB)],
+    { at: now, actor, action: 'field_keys.rotate', targetType: 'field_keys', targetId: `v${version}`, detail: { current_version: version } },
+  );
   forgetKeyRing();
-  if (row === null) throw new Error('key_state is missing field_current');
-  return row.value;
+  if (!outcome.ok) throw new Problem(409, 'conflict', 'Another rotation changed the field-key version; read the status and try again.');
+  return version;
 }
 
 /**
  * Stops accepting field keys below the current version, once nothing needs them: no record version,
  * media item or signing key below it, and the rotation is older than every isolate's cached reading
- * (so no isolate can still be sealing with an old version). Returns the outcome.
+ * (so no isolate can still be sealing with an old version). The change and its administrative event
+ * by `actor` are one D1 batch. Returns the outcome.
  */
-export async function retireOldFieldKeys(env: GatewayEnv, now: number): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
+export async function retireOldFieldKeys(env: GatewayEnv, now: number, actor = 'system'): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
   const state = await readKeyState(env.DB);
   const rotatedAt = (await env.DB.prepare("SELECT updated_at FROM key_state WHERE name = 'field_current'").first<{ updated_at: number }>())?.updated_at ?? 0;
   if (now - rotatedAt < Math.ceil(KEY_STATE_CACHE_MS / 1000) + 5) return { retired: false, reason: 'the rotation is too recent; wait a minute', oldestVersion: state.oldest };
@@ -97,7 +119,12 @@ export async function retireOldFieldKeys(env: GatewayEnv, now: number): Promise<
   if ((await countMediaBelowKeyVersion(env.DB, state.current)) > 0) return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
   const { results: keys } = await env.DB.prepare('SELECT wrapped_private FROM signing_keys').all<{ wrapped_private: string }>();
   if (keys.some((k) => envelopeKeyVersion(k.wrapped_private) < state.current)) return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
-  await env.DB.prepare("UPDATE key_state SET value = ?, updated_at = ? WHERE name = 'field_oldest'").bind(state.current, now).run();
+  const outcome = await commitChange(
+    env.DB,
+    [env.DB.prepare("UPDATE key_state SET value = ?1, updated_at = ?2 WHERE name = 'field_oldest' AND value < ?1").bind(state.current, now), ...guardChanged(env.DB)],
+    { at: now, actor, action: 'field_keys.retire', targetType: 'field_keys', targetId: `v${state.current}`, detail: { oldest_version: state.current } },
+  );
   forgetKeyRing();
+  if (!outcome.ok) return { retired: false, reason: 'another change moved the field-key versions; read the status and try again', oldestVersion: state.oldest };
   return { retired: true, oldestVersion: state.current };
 }

@@ -23,6 +23,8 @@ export {
   normalisePhone,
 } from './normalise.js';
 export { pseudonym } from './pseudonym/pseudonym.js';
+export { keyCheckValue } from './root/key-check-value.js';
+export { signingSeed } from './root/signing-seed.js';
 export { blindIndex } from './search/blind-index.js';
 export { rewrapSecret } from './secret/rewrap.js';
 export { unwrapSecret } from './secret/unwrap.js';

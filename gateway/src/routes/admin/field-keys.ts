@@ -3,7 +3,6 @@ import { REWRAP_BATCH } from '../../config.js';
 import { Problem } from '../../errors/problem.js';
 import { readKeyState } from '../../keys/key-ring.js';
 import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../records/rewrap.js';
-import { commitChange } from '../../storage/admin-events.js';
 import { keyVersionCounts } from '../../storage/records.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
@@ -61,8 +60,8 @@ async function statusOf(db: D1Database) {
 export const fieldKeyRoutes = adminRouter()
   .openapi(status, async (c) => c.json(await statusOf(c.env.DB), 200))
   .openapi(rotate, async (c) => {
-    const version = await rotateFieldKeys(c.env, c.var.now);
-    await commitChange(c.env.DB, [], { at: c.var.now, actor: c.var.access.clientId, action: 'field_keys.rotate', targetType: 'field_keys', targetId: `v${version}`, detail: { current_version: version } });
+    // The version bump and its administrative event are one batch (see rotateFieldKeys).
+    await rotateFieldKeys(c.env, c.var.now, c.var.access.clientId);
     return c.json(await statusOf(c.env.DB), 200);
   })
   .openapi(rewrap, async (c) => {
@@ -81,8 +80,7 @@ export const fieldKeyRoutes = adminRouter()
     );
   })
   .openapi(retire, async (c) => {
-    const outcome = await retireOldFieldKeys(c.env, c.var.now);
+    const outcome = await retireOldFieldKeys(c.env, c.var.now, c.var.access.clientId);
     if (!outcome.retired) throw new Problem(409, 'invalid_transition', outcome.reason);
-    await commitChange(c.env.DB, [], { at: c.var.now, actor: c.var.access.clientId, action: 'field_keys.retire', targetType: 'field_keys', targetId: `v${outcome.oldestVersion}`, detail: { oldest_version: outcome.oldestVersion } });
     return c.json(await statusOf(c.env.DB), 200);
   });

@@ -10,7 +10,7 @@ import type { KeyRing } from '../key-ring.js';
 import { lengthPrefixed, u32be, utf8 } from './bytes.js';
 import { hkdfExpand } from './hkdf.js';
 import { type KeyedMac, keyedHmacSha256 } from './hmac.js';
-import { INFO_SCHEME, PURPOSE_FIELD, PURPOSE_INDEX, PURPOSE_PSEUDONYM, PURPOSE_WRAP } from './labels.js';
+import { INFO_SCHEME, PURPOSE_FIELD, PURPOSE_INDEX, PURPOSE_KEY_CHECK, PURPOSE_PSEUDONYM, PURPOSE_SIGNING_SEED, PURPOSE_WRAP } from './labels.js';
 
 interface KeyState {
   readonly prk: Uint8Array;
@@ -77,4 +77,14 @@ export function indexMac(ring: KeyRing, recordType: string, search: string): Key
 export function pseudonymMac(ring: KeyRing, agency: string): KeyedMac {
   const { prk, macs } = stateOf(ring);
   return cached(macs, `p\0${agency}`, () => keyedHmacSha256(derive(prk, PURPOSE_PSEUDONYM, [utf8(agency)])));
+}
+
+/** Seed of a long-term signing key for a (checked) label. Not cached: the caller keeps its key. */
+export function signingSeedBytes(ring: KeyRing, label: string): Uint8Array {
+  return derive(stateOf(ring).prk, PURPOSE_SIGNING_SEED, [utf8(label)]);
+}
+
+/** Output of the key-check derivation (nothing else is derived under its purpose). */
+export function keyCheckBytes(ring: KeyRing): Uint8Array {
+  return derive(stateOf(ring).prk, PURPOSE_KEY_CHECK, []);
 }

@@ -22,6 +22,12 @@ export const PURPOSE_PSEUDONYM = 'pseudonym';
 /** HKDF `info` purpose of secret-wrapping keys: (label, key version). */
 export const PURPOSE_WRAP = 'secret-wrap';
 
+/** HKDF `info` purpose of the seeds of the gateway's long-term signing keys: (label). */
+export const PURPOSE_SIGNING_SEED = 'signing-seed';
+
+/** HKDF `info` purpose of the key-check value: () — a public fingerprint of the root secret. */
+export const PURPOSE_KEY_CHECK = 'key-check';
+
 /** Envelope tag of a sealed field: kind `f`, format version 1. Also the first item of its AD. */
 export const FIELD_TAG = 'n2kf1';
 
