@@ -78,7 +78,14 @@ export const handlers: Handlers = {
     return { view_id: opened.view_id, at: opened.at, destroy_at: opened.destroy_at, records: payload.records ?? [], timing };
   },
   report: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/viewer-events', { body: { view_id: req.view_id, counts: req.counts } })),
-  reveal: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/reveals', { body: { view_id: req.view_id, media_ref: req.media_ref, reason: req.reason } })),
+  reveal: async (req) => {
+    // The gateway logs the reveal with its reason, and only then answers with the original, sealed to this viewer.
+    const keys = await officerKeys();
+    const logged = await withSession(keys, req, (s) => s.json<{ reveal_id: string; log_index: number; media: string }>('/v1/reveals', { body: { view_id: req.view_id, media_ref: req.media_ref, reason: req.reason } }));
+    const media = await unsealToOfficer<{ content_type: string; data: string }>(keys, logged.media);
+    if (!/^image\/(png|jpeg)$/.test(media.content_type)) throw new ViewerError('not_media', 'The gateway did not send a picture.');
+    return { reveal_id: logged.reveal_id, log_index: logged.log_index, data_url: `data:${media.content_type};base64,${toBase64(media.data)}` };
+  },
   media: async (req) => {
     const keys = await officerKeys();
     const h = held(await callSealed(keys, req, 'POST', '/v1/media?delivery=viewer', { ref: req.ref }));

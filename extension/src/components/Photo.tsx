@@ -20,11 +20,14 @@ export function isProtectedMedia(ref: string, parent: Readonly<Record<string, un
 }
 
 /**
- * A photo: protected ones stay blurred; where the grant permits, the officer may reveal one after
- * typing a reason, which reaches the audit log before the photo is shown.
+ * A photo: protected ones come from the gateway blurred (and stay blurred on screen); where the grant
+ * permits, the officer may reveal one after typing a reason. The gateway logs the reason and only then
+ * sends the original, so the original is never in the page before the reveal.
  */
 export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string; protectedMedia: boolean; context: PhotoContext }) {
   const [src, setSrc] = useState<string | null>(null);
+  // The gateway sent its blurred rendition (an officer gets protected originals only by a reveal).
+  const [sentBlurred, setSentBlurred] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -35,15 +38,18 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
     let live = true;
     void ask({ type: 'media', grant: context.grant, purpose: context.purpose, ref: mediaRef }).then((r) => {
       if (!live) return;
-      if (r.ok) setSrc(r.data.data_url);
-      else setError(r.error.message);
+      if (r.ok) {
+        setSrc(r.data.data_url);
+        setSentBlurred(r.data.blurred);
+      } else setError(r.error.message);
     });
     return () => {
       live = false;
     };
   }, [mediaRef, context.grant, context.purpose]);
 
-  const blurred = protectedMedia && !revealed;
+  const isProtected = protectedMedia || sentBlurred;
+  const blurred = isProtected && !revealed;
   const serverBlurred = mediaRef.endsWith('#blurred');
 
   async function reveal() {
@@ -51,15 +57,16 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
     const r = await ask({ type: 'reveal', grant: context.grant, purpose: context.purpose, view_id: context.viewId, media_ref: mediaRef, reason });
     setSending(false);
     if (r.ok) {
+      setSrc(r.data.data_url);
       setRevealed(true);
       setAsking(false);
     } else setError(r.error.message);
   }
 
   return (
-    <figure className={`photo${blurred ? ' blurred' : ''}`} data-protected={protectedMedia ? 'yes' : 'no'} data-revealed={revealed ? 'yes' : 'no'}>
-      <div className="frame">{src === null ? <div className="placeholder">{error ?? 'Loading photo…'}</div> : <img src={src} alt={protectedMedia ? 'Protected photo' : 'Photo'} draggable={false} />}</div>
-      {protectedMedia && (
+    <figure className={`photo${blurred ? ' blurred' : ''}`} data-protected={isProtected ? 'yes' : 'no'} data-revealed={revealed ? 'yes' : 'no'}>
+      <div className="frame">{src === null ? <div className="placeholder">{error ?? 'Loading photo…'}</div> : <img src={src} alt={isProtected ? 'Protected photo' : 'Photo'} draggable={false} />}</div>
+      {isProtected && (
         <figcaption>
           {serverBlurred ? 'Blurred by the gateway: this grant does not release it unblurred.' : revealed ? 'Revealed; the reason is in the audit log.' : 'Protected photo (minor, victim, witness or person in restraints).'}
           {!serverBlurred && !revealed && context.mayReveal && !asking && (

@@ -118,7 +118,8 @@ export interface Replies {
   fetch: HeldPayload;
   open: OpenedView;
   report: { log_index: number };
-  reveal: { reveal_id: string; log_index: number };
+  /** The reveal is on the log; `data_url` is the original, which the gateway sends only then. */
+  reveal: { reveal_id: string; log_index: number; data_url: string };
   media: { data_url: string; blurred: boolean };
 }
 
