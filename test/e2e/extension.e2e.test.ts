@@ -1,8 +1,9 @@
 /**
  * The officer's viewer in real Chromium against a local gateway: enrolment, a record opened under
  * a grant with a watermark that comes back when removed, copying and printing blocked, a protected
- * photo revealed only with a logged reason, content hidden on blur, and a viewer that refuses once
- * the window has ended. Screenshots go to test-results/extension/.
+ * photo revealed only with a logged reason, content hidden on blur, a viewer that refuses once
+ * the window has ended, a record that stays on screen (one logged view) under a 30-day data life, and
+ * one cleared within seconds when its grant is revoked. Screenshots go to test-results/extension/.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,15 @@ let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let context: BrowserContext;
 let viewer: Page;
 const figures: Record<string, unknown> = {};
+let longGrant: string;
+let longViewer: Page;
+
+type ViewerEntry = { kind?: string; event?: string; view?: string; grant?: string; disclosure?: string; counts?: Record<string, number> };
+/** The viewer's entries on the audit log since `since` (ISO). */
+async function viewerEntries(since: string): Promise<ViewerEntry[]> {
+  const exported = await scene.admin.getPath<{ entries: { entry: ViewerEntry }[] }>(`/v1/audit/export?since=${encodeURIComponent(since)}`);
+  return exported.entries.map((e) => e.entry).filter((e) => e.kind === 'viewer');
+}
 
 const base = () => `chrome-extension://${browser.extensionId}`;
 
@@ -189,12 +199,15 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
     expect(await photo.getAttribute('class')).toContain('blurred');
     await viewer.locator('figure.photo[data-protected=no] img').first().waitFor({ timeout: 20_000 });
     await viewer.screenshot({ path: join(shots, 'viewer-case-blurred.png'), fullPage: false });
+    // What the page holds before the reveal is the gateway's blurred rendition; the original comes only with the logged reveal.
+    const beforeReveal = await photo.locator('img').getAttribute('src');
     await photo.locator('button.reveal').click();
     await photo.locator('textarea[name=reason]').fill('to identify the minor for the child-protection referral');
     await photo.locator('button[type=submit]').click();
     await expect.poll(() => photo.getAttribute('data-revealed')).toBe('yes');
     expect(await photo.getAttribute('class')).not.toContain('blurred');
     expect(await photo.locator('img').evaluate((img) => getComputedStyle(img).filter)).toBe('none');
+    expect(await photo.locator('img').getAttribute('src')).not.toBe(beforeReveal);
     await photo.scrollIntoViewIfNeeded();
     await viewer.screenshot({ path: join(shots, 'viewer-case-revealed.png') });
     const trace = await scene.admin.get<{ officer_id: string; reveals: { reason: string }[] }>(`/views/${viewId}`);
@@ -264,5 +277,39 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
     await popup.waitForSelector('.grant');
     expect(await popup.textContent('.grant .state')).toBe('Ended');
     await popup.screenshot({ path: join(shots, 'popup-ended.png') });
+    await popup.close();
+  });
+
+  // A data life longer than a browser timer can wait (2^31 ms, about 24.8 days) once made the viewer
+  // drop the record at once and open it again, in a loop of logged views.
+  it('keeps a case on screen under a year-long window and a 30-day data life, with exactly one logged view', async () => {
+    longGrant = await scene.local.openGrant({ purpose_id: scene.purposeId, agency_id: 'moh-tracing-e2e', data_life_seconds: 30 * 86_400, note: 'e2e: long window' }, 365 * 24);
+    longViewer = await context.newPage();
+    await longViewer.goto(`${base()}/tabs/viewer.html?grant=${encodeURIComponent(longGrant)}&purpose=${encodeURIComponent(scene.purposeId)}`);
+    await longViewer.waitForSelector('form.search');
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const viewId = await openRecord(longViewer, 'case', CASE_ID);
+    await longViewer.waitForTimeout(6000);
+    expect(await longViewer.locator('.record').count()).toBe(1);
+    expect(await longViewer.getAttribute('section.content', 'data-view-id')).toBe(viewId);
+    const views = (await viewerEntries(since)).filter((e) => e.event === 'view' && e.grant === longGrant);
+    const disclosure = views.find((e) => e.view === viewId)?.disclosure;
+    expect(disclosure).toBeDefined();
+    expect(views.filter((e) => e.disclosure === disclosure)).toHaveLength(1);
+  });
+
+  it('clears the record within seconds when the grant is revoked while it is on screen', async () => {
+    await longViewer.bringToFront();
+    expect(await longViewer.locator('.record').count()).toBe(1);
+    const revokedAt = Date.now();
+    await scene.admin.post(`/grants/${longGrant}/revoke`, { reason: 'e2e: revoked while a record is on screen' });
+    await expect.poll(() => longViewer.locator('.record').count(), { timeout: 10_000, interval: 200 }).toBe(0);
+    figures.revoke_cleared_ms = Date.now() - revokedAt;
+    await longViewer.waitForSelector('.ended');
+    expect(await longViewer.textContent('.ended h2')).toContain('revoked');
+    // Nothing held is opened again: no further view of the grant after the revocation.
+    await longViewer.waitForTimeout(2000);
+    expect(await longViewer.locator('.record').count()).toBe(0);
+    await longViewer.screenshot({ path: join(shots, 'viewer-revoked.png') });
   });
 });

@@ -8,11 +8,20 @@ import { RecordCard } from '../components/RecordCard.js';
 import { SearchForm, type SearchRequest } from '../components/SearchForm.js';
 import { rgbaTile, watermarkTile } from '../components/watermark-tile.js';
 import { ask } from '../lib/ask.js';
+import { clockOffset } from '../lib/countdown.js';
+import { atDeadline } from '../lib/deadline.js';
 import type { BlockedAction, Failure, HeldPayload, OfficerGrant, OfficerProfile, OpenedView } from '../lib/messages.js';
 import { imageMarkTile } from '../lib/trace-mark/image.js';
 
 /** Blocked attempts are sent in batches this often (ms). */
 const REPORT_EVERY_MS = 2000;
+
+/**
+ * While it holds a record, the viewer asks the gateway this often (ms) whether the grant is still
+ * live: revoking, suspending or shortening a grant clears what is on screen within this time. One
+ * small read per open viewer every few seconds.
+ */
+const GRANT_CHECK_EVERY_MS = 3000;
 
 const params = new URLSearchParams(location.search);
 const UNDER = { grant: params.get('grant') ?? '', purpose: params.get('purpose') ?? '' };
@@ -22,7 +31,8 @@ type Shown = { held: HeldPayload; view: OpenedView; startedAt: number };
 /**
  * The viewer: search and open records under one grant. Records arrive sealed; each rendering opens
  * them through the gateway (a logged view), under a watermark and a trace mark, with copying blocked.
- * When the page loses focus or visibility the content is dropped and re-opened on return.
+ * When the page loses focus or visibility the content is dropped and re-opened on return; when the
+ * grant ends, or the record's window or data life does, it is dropped for good.
  */
 function Viewer() {
   const [officer, setOfficer] = useState<OfficerProfile | null>(null);
@@ -32,6 +42,8 @@ function Viewer() {
   const [hidden, setHidden] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
   const [ended, setEnded] = useState(false);
+  // The gateway's clock minus the device's (ms): deadlines are the gateway's.
+  const [offset, setOffset] = useState(0);
   const [blockedTotal, setBlockedTotal] = useState(0);
   const counts = useRef<Partial<Record<BlockedAction, number>>>({});
   const overlay = useRef<OverlayHandle | null>(null);
@@ -56,6 +68,7 @@ function Viewer() {
     void ask({ type: 'grants' }).then((r) => {
       if (!r.ok) return setError(r.error);
       setOfficer(r.data.officer);
+      setOffset(clockOffset(r.data.server_time, Date.now()));
       const g = r.data.grants.find((x) => x.grant === UNDER.grant && x.purpose === UNDER.purpose) ?? null;
       setGrant(g);
       if (g === null || g.state !== 'live') setEnded(true);
@@ -139,13 +152,44 @@ function Viewer() {
     if (!hidden && shown === null && held !== null && !ended) void open(held);
   }, [hidden, shown, held, ended, open]);
 
-  // When the viewer key's life or the window ends, what is on screen goes, and opening it again fails.
+  // Dropping a record for good: off the screen, and not held to be opened again.
+  const drop = useCallback((reason: { ended: true } | { error: Failure }) => {
+    setShown(null);
+    setHeld(null);
+    if ('ended' in reason) setEnded(true);
+    else setError(reason.error);
+  }, []);
+
+  // Whatever ends the grant (revoked, suspended, window shortened) clears the record within seconds:
+  // while a record is held, the viewer asks the gateway how the grant stands now.
   useEffect(() => {
-    if (shown === null) return;
-    const until = Math.min(shown.view.destroy_at, shown.held.window_ends) * 1000 - Date.now();
-    const timer = setTimeout(() => setShown(null), Math.max(0, until) + 1000);
-    return () => clearTimeout(timer);
-  }, [shown]);
+    if (held === null) return;
+    const check = () =>
+      void ask({ type: 'grants' }).then((r) => {
+        // The gateway no longer answers this officer (suspended, keys replaced): fail closed.
+        if (!r.ok) return drop({ error: r.error });
+        setOffset(clockOffset(r.data.server_time, Date.now()));
+        const g = r.data.grants.find((x) => x.grant === UNDER.grant && x.purpose === UNDER.purpose) ?? null;
+        setGrant((prev) => (prev !== null && g !== null && prev.state === g.state && prev.not_after === g.not_after ? prev : g));
+        if (g === null || g.state !== 'live' || !(Date.parse(g.not_after) > Date.parse(r.data.server_time))) drop({ ended: true });
+      });
+    const timer = setInterval(check, GRANT_CHECK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [held, drop]);
+
+  // When the window (as the grant stands now) or the viewer key's life ends, the record goes for good:
+  // it is not re-opened, so an ended life never turns into a loop of views. Deadlines may be months
+  // away (a year-long window, a 30-day data life): `atDeadline` waits in steps a browser honours.
+  useEffect(() => {
+    if (held === null) return;
+    const windowEnds = Math.min(held.window_ends * 1000, grant === null ? Number.POSITIVE_INFINITY : Date.parse(grant.not_after));
+    const keyDestroyed = Math.min(held.destroy_at, shown?.view.destroy_at ?? Number.POSITIVE_INFINITY) * 1000;
+    return atDeadline(
+      Math.min(windowEnds, keyDestroyed),
+      () => drop(windowEnds <= keyDestroyed ? { ended: true } : { error: { code: 'data_life_over', message: 'The data life of this record is over: it can no longer be opened. Search again to receive it anew.' } }),
+      () => Date.now() + offset,
+    );
+  }, [held, shown, grant, offset, drop]);
 
   async function search(req: SearchRequest) {
     setError(null);
@@ -176,8 +220,8 @@ function Viewer() {
       </header>
       {ended ? (
         <section className="ended" role="alert">
-          <h2>This grant's window has ended</h2>
-          <p>Records received under it can no longer be opened: their keys have been destroyed.</p>
+          <h2>{grant?.state === 'revoked' ? 'This grant has been revoked' : grant?.state === 'suspended' ? 'This grant is suspended' : "This grant's window has ended"}</h2>
+          <p>Records received under it can no longer be opened here.</p>
         </section>
       ) : (
         <SearchForm recordTypes={grant?.record_types ?? ['person']} onSubmit={search} />
