@@ -1,10 +1,7 @@
-import { EXPORT_FORMAT } from '../constants.js';
-import { parseCheckpoint } from '../checkpoint/parse.js';
-import { encodeBase64 } from '../lib/base64.js';
 import { assertSize } from '../lib/validate.js';
-import { consistencyProof } from '../merkle/consistency-proof.js';
-import { inclusionProof } from '../merkle/inclusion-proof.js';
 import type { NodeLookup } from '../merkle/node-lookup.js';
+import { createExportEntries } from './create-export-entries.js';
+import { createExportFrame } from './create-export-frame.js';
 import type { AuditExport } from './types.js';
 
 /** Input of {@link createExport}. */
@@ -32,25 +29,6 @@ export function createExport(input: CreateExportInput): AuditExport {
   const { origin, start, entries, checkpoints, getNode } = input;
   assertSize(start, 'createExport: start');
   if (!Array.isArray(entries) || !Array.isArray(checkpoints) || checkpoints.length === 0) throw new TypeError('createExport: entries and a non-empty checkpoints list are required');
-  const end = start + entries.length;
-  const sizes = checkpoints.map((note) => {
-    const cp = parseCheckpoint(note);
-    if (cp.origin !== origin) throw new TypeError('createExport: checkpoint of another origin');
-    return cp.size;
-  });
-  sizes.forEach((s, k) => {
-    if (k > 0 && s < (sizes[k - 1] as number)) throw new TypeError('createExport: checkpoints must be in ascending size');
-  });
-  const anchor = sizes[sizes.length - 1] as number;
-  if (anchor < end) throw new TypeError('createExport: the last checkpoint does not cover the segment');
-  const b64 = (proof: Uint8Array[]): string[] => proof.map(encodeBase64);
-  return {
-    format: EXPORT_FORMAT,
-    origin,
-    start,
-    end,
-    entries: entries.map((entry, k) => ({ index: start + k, entry, proof: b64(inclusionProof(start + k, anchor, getNode)) })),
-    checkpoints: [...checkpoints],
-    consistency: sizes.slice(1).map((s, k) => b64(consistencyProof(sizes[k] as number, s, getNode))),
-  };
+  const { anchor, ...frame } = createExportFrame({ origin, start, end: start + entries.length, checkpoints, getNode });
+  return { ...frame, entries: createExportEntries(start, entries, anchor, getNode) };
 }

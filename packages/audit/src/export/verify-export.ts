@@ -45,8 +45,8 @@ export async function verifyExport(value: unknown, key: VerifierKey): Promise<Ex
   return { ok: true, size: anchor.size, root: encodeBase64(anchor.root), start: read.start, end: read.end };
 }
 
-/** Verifies signatures, origins, order and consistency; returns the anchor if it verified. */
-async function checkCheckpoints(e: ReadExport, key: VerifierKey, problems: ExportProblem[]): Promise<Checkpoint | undefined> {
+/** Verifies signatures, origins, order and consistency; returns the anchor if it verified. Internal (also used by `ExportVerifier`). */
+export async function checkCheckpoints(e: Pick<ReadExport, 'origin' | 'end' | 'checkpoints' | 'consistency'>, key: VerifierKey, problems: ExportProblem[]): Promise<Checkpoint | undefined> {
   const verified: (Checkpoint | undefined)[] = [];
   for (const [k, note] of e.checkpoints.entries()) {
     try {
@@ -121,7 +121,8 @@ function checkEntries(e: ReadExport, anchor: Checkpoint | undefined, problems: E
   }
 }
 
-function proves(item: ReadEntry, anchor: Checkpoint, problems: ExportProblem[]): boolean {
+/** True when the entry is proven at its index in the anchor; a non-canonical entry is a problem. Internal. */
+export function proves(item: Pick<ReadEntry, 'index' | 'entry' | 'proof'>, anchor: Checkpoint, problems: ExportProblem[]): boolean {
   let leaf: Uint8Array;
   try {
     leaf = leafHash(canonicalEntryBytes(item.entry));
