@@ -15,7 +15,7 @@ import {
   type TabulationRow,
 } from '@need2know/stats';
 import { Problem } from '../errors/problem.js';
-import type { StatsTableDef } from './catalogue.js';
+import type { FacetDimension, StatsTableDef } from './catalogue.js';
 import type { ChosenProtection } from './policy.js';
 import type { StatsQuery } from './query.js';
 import { gazetteerCodes } from './storage/places.js';
@@ -58,7 +58,7 @@ function finestWindow(q: StatsQuery): TimeWindow {
  * a district × year one and one province's rows are all cut from the same protected cells, so no
  * combination of them shows more than that table does (METHOD.md).
  */
-function finestLayout(def: StatsTableDef, q: StatsQuery, places: readonly string[]): { dims: Dimension[]; cuts: DimensionCut[] } {
+function finestLayout(def: StatsTableDef, q: StatsQuery, places: readonly string[]): { dims: Dimension[]; cuts: DimensionCut[]; order: number[] } {
   const dims: Dimension[] = [];
   const cuts: DimensionCut[] = [];
   for (const d of def.dimensions) {
@@ -83,7 +83,19 @@ function finestLayout(def: StatsTableDef, q: StatsQuery, places: readonly string
         break;
     }
   }
-  return { dims, cuts };
+  return { dims, cuts, order: openingOrder(def, dims) };
+}
+
+/**
+ * The order in which suppression opens the finest table: every category, then provinces, then every
+ * period level, then districts and communes. Cells opened earlier are decided as if their own coarser
+ * table were protected alone, so the headline figures (provinces by month or week, as the console
+ * draws them) keep as much as they would alone, and the place detail below them carries the cost.
+ */
+function openingOrder(def: StatsTableDef, dims: readonly Dimension[]): number[] {
+  const levels = (kind: FacetDimension['kind'], from: number, to?: number) =>
+    def.dimensions.flatMap((d, i) => (d.kind === kind ? Array.from({ length: Math.max(0, (to ?? dims[i]?.hierarchy.depth ?? 0) - from) }, () => i) : []));
+  return [...levels('category', 0), ...levels('place', 0, 1), ...levels('time', 0), ...levels('place', 1)];
 }
 
 /** The table's dimensions for this request, with `places` as the place list. */
@@ -103,21 +115,21 @@ function dimensions(def: StatsTableDef, q: StatsQuery, places: readonly string[]
 /**
  * The exact table a release starts from: the records' clear facets counted into a table. For
  * suppression, that is the finest table of the request's kind (see `finestLayout`) with the cuts that
- * give the request's grain; places are those of the place list and of the records. For differential
+ * give the request's grain and the order to open it in; places are those of the place list and of the records. For differential
  * privacy it is the request's own grain (`cuts` null: each release spends its own ε); places come from
  * the place list only (categories that depend on the data would give records away), each person's
  * records are bounded first, and a place level finer than provinces needs a loaded place list.
  */
-export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQuery, protection: ChosenProtection): Promise<{ table: Table; records: number; cuts: DimensionCut[] | null }> {
+export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQuery, protection: ChosenProtection): Promise<{ table: Table; records: number; cuts: DimensionCut[] | null; order: number[] | null }> {
   const gazetteer = await gazetteerCodes(db);
   const hasPlace = def.dimensions.some((d) => d.kind === 'place');
   if (protection.method === 'suppression') {
     const rows = await groupedCounts(db, def, finestWindow(q));
     const placeAt = def.dimensions.findIndex((d) => d.kind === 'place');
     const observed = placeAt < 0 ? [] : rows.map((r) => r.values[placeAt]).filter((v): v is string => typeof v === 'string');
-    const { dims, cuts } = finestLayout(def, q, [...gazetteer, ...observed]);
+    const { dims, cuts, order } = finestLayout(def, q, [...gazetteer, ...observed]);
     const { table } = tabulate(dims, rows);
-    return { table, records: rows.reduce((n, r) => n + r.count, 0), cuts };
+    return { table, records: rows.reduce((n, r) => n + r.count, 0), cuts, order };
   }
   const window = timeWindow(q);
   let places = gazetteer;
@@ -128,7 +140,7 @@ export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQue
   const bounded = boundContributions(await unitRows(db, def, window), protection.bound);
   const rows: TabulationRow[] = bounded.map((r) => ({ values: r.values, count: 1 }));
   const { table } = tabulate(dimensions(def, q, places), rows);
-  return { table, records: rows.length, cuts: null };
+  return { table, records: rows.length, cuts: null, order: null };
 }
 
 function placeLength(q: StatsQuery): number {

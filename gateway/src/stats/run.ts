@@ -80,8 +80,9 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
   const id = newId('srl');
   let table;
   let cuts: DimensionCut[] | null;
+  let order: number[] | null;
   try {
-    ({ table, cuts } = await exactTable(env.DB, def, query, chosen));
+    ({ table, cuts, order } = await exactTable(env.DB, def, query, chosen));
   } catch (err) {
     if (err instanceof StatsError) throw new Problem(400, 'validation_failed', 'The table asked for is too large; choose a coarser level or period.', { issues: [{ path: 'level', code: err.code === 'ERR_TABLE_TOO_LARGE' ? 'too_many_cells' : 'invalid', message: err.message }] });
     throw err;
@@ -95,7 +96,7 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
   }
 
   // Suppression protects the finest table and cuts the grain asked for from it (build.ts).
-  const whole = protect(table, chosen.method === 'dp' ? { ...chosen, random: cryptoRandom() } : chosen);
+  const whole = protect(table, chosen.method === 'dp' ? { ...chosen, random: cryptoRandom() } : { ...chosen, ...(order === null ? {} : { order }) });
   const release: Release = cuts === null ? whole : projectRelease(whole, cuts);
   const doc = releaseDocument({ id, def, at: now, parameters, protection: protectionOut(release, budget), release });
   const body = JSON.stringify(doc);

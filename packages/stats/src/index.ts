@@ -36,7 +36,7 @@ export { certificateSupport, checkCertificates } from './suppress/certificate.js
 export type { Certificate, CertificateProblem } from './suppress/certificate.js';
 export { suppressAtStep, thresholdStep } from './suppress/steps.js';
 export { suppress } from './suppress/suppress.js';
-export type { Suppression } from './suppress/suppress.js';
+export type { SuppressOptions, Suppression } from './suppress/suppress.js';
 export { ALL, PERIOD_GRAINS, PLACE_LEVELS, categoryDimension, isoWeeksBetween, isoYearDimension, periodDimension, placeDimension, weekDimension } from './table/dimensions.js';
 export type { Dimension, PeriodGrain, PlaceLevel } from './table/dimensions.js';
 export { Hierarchy } from './table/hierarchy.js';

@@ -7,7 +7,7 @@ import type { Table } from './table/table.js';
 
 /** How a table is protected before it leaves. */
 export type Protection =
-  | { readonly method: 'suppression'; readonly threshold: number }
+  | { readonly method: 'suppression'; readonly threshold: number; readonly order?: readonly number[] }
   | { readonly method: 'dp'; readonly epsilonMicro: number; readonly bound: number; readonly random: RandomSource };
 
 /** What was done to a released table, for its consumers and the audit log (integers only). */
@@ -31,7 +31,7 @@ export interface Release {
  */
 export function protect(exact: Table, protection: Protection): Release {
   if (protection.method === 'suppression') {
-    const s = suppressAtStep(exact, protection.threshold);
+    const s = suppressAtStep(exact, protection.threshold, protection.order);
     const problems = checkCertificates(exact, s.suppressed, s.primary, s.certificates);
     if (problems.length > 0) throw new Error(`suppression pattern failed its own check (${problems.length} problems, first ${problems[0]?.problem})`);
     return { table: exact, withheld: s.suppressed, primary: s.primary, summary: { method: 'suppression', threshold: s.threshold, primary: s.primaryCount, secondary: s.secondaryCount } };

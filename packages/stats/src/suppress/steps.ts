@@ -23,18 +23,19 @@ export function thresholdStep(threshold: number): number {
  * of the table and the step alone, and for two steps s < t the cells withheld at s are withheld at t:
  * any set of releases of one table, at any thresholds, shows no more than the one at the lowest.
  *
- * Costs one pass per step up to the threshold (three for the public default of 10).
+ * Costs one pass per step up to the threshold (three for the public default of 10). `order` is the
+ * order of opening (see `suppress`), the same at every step.
  *
  * @example
  * suppressAtStep(table, 10).suppressed // ⊇ suppressAtStep(table, 5).suppressed
  */
-export function suppressAtStep(table: Table, threshold: number): Suppression {
+export function suppressAtStep(table: Table, threshold: number, order?: readonly number[]): Suppression {
   const target = thresholdStep(threshold);
-  if (target === NO_SUPPRESSION_THRESHOLD) return suppress(table, target);
+  if (target === NO_SUPPRESSION_THRESHOLD) return suppress(table, target, order === undefined ? {} : { order });
   let pattern: Suppression | undefined;
   for (const step of SUPPRESSION_STEPS) {
     if (step > target) break;
-    pattern = suppress(table, step, pattern);
+    pattern = suppress(table, step, { ...(pattern === undefined ? {} : { base: pattern }), ...(order === undefined ? {} : { order }) });
   }
   if (pattern === undefined) throw new Error('no suppression step at or below the target');
   return pattern;

@@ -26,12 +26,16 @@ export interface Suppression {
  * enough other cells are withheld that no withheld cell can be worked out from the published ones
  * through any row, column or hierarchy total, or any combination of them (secondary suppression).
  *
- * The table is opened one level of one dimension at a time, in the order of its dimensions (the grand
- * total; then each criterion; then provinces, districts, communes; then semesters … months). At each
+ * The table is opened one level of one dimension at a time (by default in the order of its dimensions:
+ * the grand total; then each criterion; then provinces, districts, communes; then semesters … months). At each
  * stage the primary cells among the newly opened ones get a certificate: a change of the detailed
  * counts that alters the primary cell, keeps every count non-negative and alters only withheld cells
  * (see `candidates.ts`). Certificates found earlier are carried down to the new level (`realize.ts`).
  * The figures of coarser levels are decided before finer ones and never changed by them. See METHOD.md.
+ *
+ * `order` says which dimension each stage opens one level further (by default every level of the
+ * first dimension, then of the second, …): cells opened earlier are decided with less detail around
+ * them, as if their coarser table were protected alone, so the grains that matter most go first.
  *
  * With `base` (the same table suppressed at a lower threshold), the result withholds every cell
  * `base` withholds and more: `base`'s cells are withheld as they are opened, its certificates stay
@@ -44,9 +48,12 @@ export interface Suppression {
  * const s = suppress(table, 10);
  * s.suppressed[table.index(coords)] === 1 // withheld
  */
-export function suppress(table: Table, threshold: number, base?: Suppression): Suppression {
+export function suppress(table: Table, threshold: number, options: SuppressOptions = {}): Suppression {
+  const { base } = options;
   if (!Number.isInteger(threshold) || threshold < 1) throw new StatsError('ERR_PARAMETER', 'the threshold is an integer ≥ 1');
   if (base !== undefined && (base.threshold > threshold || base.suppressed.length !== table.size)) throw new TypeError('the base pattern must be of the same table at a threshold no higher');
+  const order = options.order ?? defaultOrder(table);
+  checkOrder(table, order);
   const state: SuppressionState = {
     table,
     threshold,
@@ -62,33 +69,52 @@ export function suppress(table: Table, threshold: number, base?: Suppression): S
     state.primary[0] = 1;
     return result(state);
   }
-  for (let d = 0; d < table.dims.length; d++) {
-    const h = table.dims[d];
-    if (h === undefined) continue;
-    for (let level = 1; level <= h.depth; level++) {
-      state.depth[d] = level;
-      const opened = cellsAtStage(state, d, level);
-      // What the lower threshold withheld stays withheld, already proven by its certificates.
-      if (base !== undefined) markCovered(state, opened.filter((c) => base.suppressed[c] === 1));
-      const primaries = opened.filter((c) => isSensitive(table.counts[c] as number, threshold));
-      for (const c of primaries) {
-        state.primary[c] = 1;
-        state.suppressed[c] = 1;
-      }
-      realizeCertificates(state, d);
-      // Totals first: their moves are larger and often cover the detail below them.
-      primaries.sort((x, y) => coarseness(state, x, d) - coarseness(state, y, d) || (table.counts[x] as number) - (table.counts[y] as number));
-      for (const p of primaries) {
-        if (state.covered[p] === 1) continue;
-        const found = findCertificate(state, p, d);
-        if (found === null) throw new Error(`no complementary cell for cell ${p}: a certificate was lost between levels`);
-        state.certificates.push(found.certificate);
-        markCovered(state, found.support);
-      }
+  for (const d of order) {
+    const level = (state.depth[d] as number) + 1;
+    state.depth[d] = level;
+    const opened = cellsAtStage(state, d, level);
+    // What the lower threshold withheld stays withheld, already proven by its certificates.
+    if (base !== undefined) markCovered(state, opened.filter((c) => base.suppressed[c] === 1));
+    const primaries = opened.filter((c) => isSensitive(table.counts[c] as number, threshold));
+    for (const c of primaries) {
+      state.primary[c] = 1;
+      state.suppressed[c] = 1;
+    }
+    realizeCertificates(state, d);
+    // Totals first: their moves are larger and often cover the detail below them.
+    primaries.sort((x, y) => coarseness(state, x, d) - coarseness(state, y, d) || (table.counts[x] as number) - (table.counts[y] as number));
+    for (const p of primaries) {
+      if (state.covered[p] === 1) continue;
+      const found = findCertificate(state, p, d);
+      if (found === null) throw new Error(`no complementary cell for cell ${p}: a certificate was lost between levels`);
+      state.certificates.push(found.certificate);
+      markCovered(state, found.support);
     }
   }
   if (base !== undefined) state.certificates.unshift(...base.certificates.map((c) => ({ cells: [...c.cells], signs: [...c.signs], direction: c.direction })));
   return result(state);
+}
+
+/** Options of {@link suppress}. */
+export interface SuppressOptions {
+  /** The same table suppressed at a lower threshold, whose withheld cells must stay withheld. */
+  readonly base?: Suppression;
+  /** The dimension each stage opens one level further; each dimension appears once per level below its root. */
+  readonly order?: readonly number[];
+}
+
+/** Every level of the first dimension, then of the second, and so on. */
+function defaultOrder(table: Table): number[] {
+  return table.dims.flatMap((h, d) => new Array<number>(h.depth).fill(d));
+}
+
+function checkOrder(table: Table, order: readonly number[]): void {
+  const seen = table.dims.map(() => 0);
+  for (const d of order) {
+    if (!Number.isInteger(d) || d < 0 || d >= seen.length) throw new TypeError('the order names a dimension the table does not have');
+    seen[d] = (seen[d] as number) + 1;
+  }
+  if (seen.some((n, d) => n !== table.dims[d]?.depth)) throw new TypeError('the order must open every level of every dimension once');
 }
 
 /** Sum of the levels of `cell` outside dimension `d` (0 for the totals of every other dimension). */
