@@ -95,6 +95,21 @@ export async function ingestTargets(db: D1Database, type: string, ids: readonly 
   return results.map(toRow);
 }
 
+/**
+ * The current versions of records of `type` whose blind index `search` equals `tag`, only among
+ * `within` when given: the index lookup and the read in one statement, so that a lookup costs one
+ * round trip whether it finds something or not (candidates may hold false positives).
+ */
+export async function currentRecordsByTag(db: D1Database, type: string, search: string, tag: string, limit: number, within?: readonly string[]): Promise<RecordRow[]> {
+  const { results } = await db
+    .prepare(
+      'SELECT r.* FROM record_index i JOIN records r ON r.type = i.type AND r.id = i.id AND r.current = 1 WHERE i.type = ?1 AND i.search = ?2 AND i.tag = ?3 AND (?5 IS NULL OR i.id IN (SELECT value FROM json_each(?5))) LIMIT ?4',
+    )
+    .bind(type, search, tag, limit, within === undefined ? null : JSON.stringify(within))
+    .all<Raw>();
+  return results.map(toRow);
+}
+
 /** One record version to write. */
 export interface NewVersion {
   readonly id: string;
