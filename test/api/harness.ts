@@ -119,6 +119,7 @@ export async function createGrant(purposeId: string, agencyId: string, window: {
     dataLife: 3600,
     recordIds: null,
     mediaUnblurred: false,
+    sensitiveCases: false,
     leadershipApprovals: [],
     leadershipApprovers: [],
     status: 'active',

@@ -16,6 +16,7 @@ import { mayReleaseUnblurredMedia } from '../policy/media.js';
 import { protectedOriginalAccess } from '../policy/media-reveal.js';
 import type { ClientKind, Grant, Purpose } from '../policy/types.js';
 import { readRecords } from '../records/read.js';
+import { carriesMark, hiddenFor } from '../policy/sensitive-cases.js';
 import { selectChunks, selectMedia, type MediaRow } from '../storage/media.js';
 import { isStorableRef } from './ingest-media.js';
 import type { MediaType } from './limits.js';
@@ -86,8 +87,11 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   const def = recordType(row.recordType);
   if (def === undefined) return nothing('unknown record type');
 
-  const [record] = await readRecords(env, def.name, [row.recordId], fieldsForDisclosure(def, { [row.field]: 'clear' }));
+  // A sensitive case the grant may not see: its media are as missing as the case itself.
+  const hidden = hiddenFor(def.name, who.grant);
+  const [record] = await readRecords(env, def.name, [row.recordId], [...fieldsForDisclosure(def, { [row.field]: 'clear' }), ...(hidden === null ? [] : [hidden.field])]);
   if (record === undefined || record.owner !== row.owner) return nothing('record gone or of another owner');
+  if (carriesMark(def.name, record.fields, hidden)) return nothing('a sensitive case the grant may not see');
   const fields = { id: record.id, ...record.fields };
   const ring = await keyRing(env);
   const today = ownerToday(env, now);

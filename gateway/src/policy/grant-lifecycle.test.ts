@@ -20,6 +20,7 @@ function grant(status: GrantStatus, over: Partial<Grant> = {}): Grant {
     mediaUnblurred: false,
     leadershipApprovals: [],
     leadershipApprovers: [],
+    sensitiveCases: false,
     status,
     note: '',
     version: 1,

@@ -54,6 +54,7 @@ function grant(over: Partial<Grant> = {}): Grant {
     mediaUnblurred: false,
     leadershipApprovals: [],
     leadershipApprovers: [],
+    sensitiveCases: false,
     status: 'active',
     note: '',
     version: 1,

@@ -53,7 +53,9 @@ export interface Grant {
   readonly recordIds: readonly string[] | null;
   /** The grant asks for flagged media unblurred (only if the purpose allows it). */
   readonly mediaUnblurred: boolean;
-  /** Officers with the leadership role who approved unblurred media (two distinct ones are needed). */
+  /** The grant asks for cases marked sensitive (only with two leadership approvals; otherwise they are answered as missing). */
+  readonly sensitiveCases: boolean;
+  /** Officers with the leadership role who approved what the grant asks of leadership: unblurred media, sensitive cases (two distinct ones are needed). */
   readonly leadershipApprovals: readonly string[];
   /**
    * The standing now, read with the grant, of the officers in `leadershipApprovals` (one entry per
@@ -97,6 +99,9 @@ export interface ApproverStanding {
 
 /** Approvals by leadership a grant needs before flagged media leave it unblurred. */
 export const LEADERSHIP_APPROVALS_FOR_MEDIA = 2;
+
+/** Approvals by leadership a grant needs before cases marked sensitive leave it (the directive: leadership approves sensitive case documents). */
+export const LEADERSHIP_APPROVALS_FOR_SENSITIVE_CASES = 2;
 
 /** Roles a privacy officer may hold besides administration. */
 export const OFFICER_ROLES = ['leadership'] as const;

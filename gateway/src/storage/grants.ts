@@ -10,6 +10,7 @@ interface Raw {
   data_life: number;
   record_ids: string | null;
   media_unblurred: number;
+  sensitive_cases?: number;
   leadership_approvals: string;
   /** JSON array of the approvers' standing, read with the grant ({@link GRANT_COLUMNS}). */
   leadership_approvers?: string | null;
@@ -44,6 +45,7 @@ const toGrant = (r: Raw): Grant => ({
   dataLife: r.data_life,
   recordIds: r.record_ids === null ? null : parseJson<string[]>(r.record_ids),
   mediaUnblurred: r.media_unblurred === 1,
+  sensitiveCases: r.sensitive_cases === 1,
   leadershipApprovals: parseJson<string[]>(r.leadership_approvals),
   // Read without the standing, no approval counts (fail closed).
   leadershipApprovers: r.leadership_approvers == null ? [] : parseJson<ApproverStanding[]>(r.leadership_approvers),
@@ -121,10 +123,10 @@ export async function grantsDueToExpire(db: D1Database, now: number, limit: numb
 export function insertGrant(db: D1Database, g: Grant): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO grants (id, purpose_id, agency_id, not_before, not_after, data_life, record_ids, media_unblurred, leadership_approvals, status, note, version, etag, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO grants (id, purpose_id, agency_id, not_before, not_after, data_life, record_ids, media_unblurred, sensitive_cases, leadership_approvals, status, note, version, etag, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(g.id, g.purposeId, g.agencyId, g.notBefore, g.notAfter, g.dataLife, g.recordIds === null ? null : JSON.stringify(g.recordIds), g.mediaUnblurred ? 1 : 0, JSON.stringify(g.leadershipApprovals), g.status, g.note, g.version, g.etag, g.createdBy, g.createdAt, g.updatedAt);
+    .bind(g.id, g.purposeId, g.agencyId, g.notBefore, g.notAfter, g.dataLife, g.recordIds === null ? null : JSON.stringify(g.recordIds), g.mediaUnblurred ? 1 : 0, g.sensitiveCases ? 1 : 0, JSON.stringify(g.leadershipApprovals), g.status, g.note, g.version, g.etag, g.createdBy, g.createdAt, g.updatedAt);
 }
 
 /** Statement recording the leadership approvals of a grant, only if its etag is still `expectedEtag`. */

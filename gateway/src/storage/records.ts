@@ -1,5 +1,6 @@
 import type { SealedRecord } from '../records/seal-record.js';
 import { parseJson } from './rows.js';
+import type { HiddenMark } from '../policy/sensitive-cases.js';
 
 /** A stored record version. */
 export interface RecordRow {
@@ -45,10 +46,16 @@ const toRow = (r: Raw): RecordRow => ({
   pending: r.pending === 1,
 });
 
-/** Statement selecting the current versions of records `ids` of `type` (for batching); map with {@link recordRowsFrom}. */
-export function selectCurrentRecords(db: D1Database, type: string, ids: readonly string[]): D1PreparedStatement {
+/**
+ * Statement selecting the current versions of records `ids` of `type` (for batching); map with
+ * {@link recordRowsFrom}. With `hide`, records whose clear field carries that mark are left out by
+ * the query itself, so they cost exactly what a missing record costs (no row comes back).
+ */
+export function selectCurrentRecords(db: D1Database, type: string, ids: readonly string[], hide?: HiddenMark | null): D1PreparedStatement {
   // One bound parameter carrying a JSON array: D1 limits a statement to 100 parameters.
-  return db.prepare('SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))').bind(type, JSON.stringify(ids));
+  return db
+    .prepare("SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2)) AND (?3 IS NULL OR json_extract(plain, '$.' || ?3) IS NOT ?4)")
+    .bind(type, JSON.stringify(ids), hide?.field ?? null, hide?.value ?? null);
 }
 
 /** Maps the rows read through {@link selectCurrentRecords}. */
@@ -71,13 +78,16 @@ export async function recordVersions(db: D1Database, type: string, id: string): 
 
 /**
  * Ids of current records of `type` whose blind index `search` equals `tag` (candidates: may hold
- * false positives), only among `within` when given (filtered in the query, so ids outside it are
- * never even returned).
+ * false positives), only among `within` when given and without records carrying the `hide` mark
+ * (both filtered in the query, so such ids are never even returned).
  */
-export async function idsByTag(db: D1Database, type: string, search: string, tag: string, limit: number, within?: readonly string[]): Promise<string[]> {
+export async function idsByTag(db: D1Database, type: string, search: string, tag: string, limit: number, within?: readonly string[], hide?: HiddenMark | null): Promise<string[]> {
   const { results } = await db
-    .prepare('SELECT id FROM record_index WHERE type = ?1 AND search = ?2 AND tag = ?3 AND (?5 IS NULL OR id IN (SELECT value FROM json_each(?5))) LIMIT ?4')
-    .bind(type, search, tag, limit, within === undefined ? null : JSON.stringify(within))
+    .prepare(
+      `SELECT id FROM record_index WHERE type = ?1 AND search = ?2 AND tag = ?3 AND (?5 IS NULL OR id IN (SELECT value FROM json_each(?5)))
+       AND (?6 IS NULL OR NOT EXISTS (SELECT 1 FROM records r WHERE r.type = ?1 AND r.id = record_index.id AND r.current = 1 AND json_extract(r.plain, '$.' || ?6) IS ?7)) LIMIT ?4`,
+    )
+    .bind(type, search, tag, limit, within === undefined ? null : JSON.stringify(within), hide?.field ?? null, hide?.value ?? null)
     .all<{ id: string }>();
   return results.map((r) => r.id);
 }

@@ -15,6 +15,7 @@ import { runGrantOperation } from './grant-operations.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { Grant, GrantCreate, GrantRequest, MAX_WINDOW_SECONDS, ReasonBody, Slug, WindowChange } from './schemas.js';
 import { grantOut, requestOut } from './serialize.js';
+import { SENSITIVE_CASES } from '../../policy/sensitive-cases.js';
 
 const seconds = (datetime: string) => Math.floor(Date.parse(datetime) / 1000);
 const GrantId = z.string().regex(/^grt_[A-Za-z0-9_-]{16}$/);
@@ -101,6 +102,7 @@ export const grantRoutes = adminRouter()
     else if (!purpose.agencies.includes(body.agency_id)) issues.push({ path: 'agency_id', code: 'agency_not_in_purpose', message: 'the purpose is not open to this agency' });
     if ((await getAgency(c.env.DB, body.agency_id)) === null) issues.push({ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' });
     if (body.unblurred_media && purpose?.allowUnblurredMedia !== true) issues.push({ path: 'unblurred_media', code: 'not_allowed_by_purpose', message: 'the purpose does not allow unblurred media' });
+    if (body.sensitive_cases && purpose !== null && !Object.hasOwn(purpose.rules, SENSITIVE_CASES.type)) issues.push({ path: 'sensitive_cases', code: 'not_allowed_by_purpose', message: 'the purpose discloses no cases' });
     if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The grant is not valid.', { issues });
 
     const actor = c.var.access.clientId;
@@ -113,6 +115,7 @@ export const grantRoutes = adminRouter()
       dataLife: body.data_life_seconds,
       recordIds: body.record_ids === undefined ? null : [...new Set(body.record_ids)],
       mediaUnblurred: body.unblurred_media,
+      sensitiveCases: body.sensitive_cases,
       leadershipApprovals: [],
       leadershipApprovers: [],
       status: 'pending',
@@ -130,7 +133,7 @@ export const grantRoutes = adminRouter()
       action: 'grant.create',
       targetType: 'grant',
       targetId: grant.id,
-      detail: { purpose: grant.purposeId, agency: grant.agencyId, not_before: notBefore, not_after: notAfter, data_life: grant.dataLife, record_ids: grant.recordIds?.length ?? null, unblurred_media: grant.mediaUnblurred, request: request.id },
+      detail: { purpose: grant.purposeId, agency: grant.agencyId, not_before: notBefore, not_after: notAfter, data_life: grant.dataLife, record_ids: grant.recordIds?.length ?? null, unblurred_media: grant.mediaUnblurred, sensitive_cases: grant.sensitiveCases, request: request.id },
     });
     if (!outcome.ok) throw new Problem(409, 'conflict');
     return c.json(grantOut(grant, [request], now), 201);

@@ -16,7 +16,7 @@ const route = createRoute({
   method: 'post',
   path: '/grants/{id}/leadership-approve',
   tags: ['admin'],
-  summary: 'Approve, as leadership, that flagged media leave this grant unblurred (two distinct leadership approvals needed)',
+  summary: 'Approve, as leadership, what this grant asks of leadership: flagged media unblurred, cases marked sensitive (two distinct leadership approvals needed)',
   security: adminSecurity,
   request: { params: z.object({ id: z.string().regex(/^grt_[A-Za-z0-9_-]{16}$/) }), ...jsonBody(ReasonBody) },
   responses: { 200: jsonOk(Grant, 'The grant with the approval recorded'), ...adminProblems },
@@ -28,10 +28,10 @@ export const leadershipRoutes = adminRouter().openapi(route, async (c) => {
   const actor = c.var.access.clientId;
   const now = c.var.now;
   const officer = await getClient(c.env.DB, actor);
-  if (officer === null || !officer.roles.includes('leadership')) throw new Problem(403, 'forbidden', 'Only officers with the leadership role approve unblurred media.');
+  if (officer === null || !officer.roles.includes('leadership')) throw new Problem(403, 'forbidden', 'Only officers with the leadership role approve what a grant asks of leadership.');
   const grant = await getGrant(c.env.DB, id);
   if (grant === null) throw new Problem(404, 'not_found');
-  if (!grant.mediaUnblurred) throw new Problem(409, 'invalid_transition', 'This grant did not ask for unblurred media.');
+  if (!grant.mediaUnblurred && !grant.sensitiveCases) throw new Problem(409, 'invalid_transition', 'This grant asked for neither unblurred media nor sensitive cases.');
   if (grantIsFinal(grant.status)) throw new Problem(409, 'invalid_transition', `The grant is ${grant.status}.`);
   if (grant.createdBy === actor) throw new Problem(403, 'two_person_rule', 'The officer who asked for the grant cannot approve it.');
   if (grant.leadershipApprovals.includes(actor)) throw new Problem(409, 'conflict', 'You have already approved this grant.');

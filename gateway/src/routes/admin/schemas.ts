@@ -29,7 +29,7 @@ export const ClientCreate = z
     signing_jwks: z.object({ keys: z.array(Jwk).min(1).max(4) }),
     encryption_jwk: Jwk.optional(),
     ingest_types: z.array(z.string().max(64)).max(16).default([]),
-    roles: z.array(z.enum(OFFICER_ROLES)).max(4).default([]).openapi({ description: 'Privacy officers only: `leadership` may approve unblurred media on grants' }),
+    roles: z.array(z.enum(OFFICER_ROLES)).max(4).default([]).openapi({ description: 'Privacy officers only: `leadership` may approve unblurred media and sensitive cases on grants' }),
   })
   .strict()
   .openapi('ClientCreate');
@@ -116,6 +116,7 @@ export const GrantCreate = z
     data_life_seconds: z.number().int().min(60).max(MAX_WINDOW_SECONDS),
     record_ids: z.array(RecordId).min(1).max(MAX_GRANT_RECORD_IDS).optional(),
     unblurred_media: z.boolean().default(false).openapi({ description: 'Ask for flagged media unblurred; needs a purpose that allows it and two leadership approvals' }),
+    sensitive_cases: z.boolean().default(false).openapi({ description: 'Ask for cases marked sensitive; they are disclosed only once two leadership officers approved the grant, and answered as missing until then' }),
     note: z.string().max(1000).default(''),
   })
   .strict()
@@ -147,6 +148,7 @@ export const Grant = z
     data_life_seconds: z.number(),
     record_ids: z.array(z.string()).nullable(),
     unblurred_media: z.boolean(),
+    sensitive_cases: z.boolean(),
     leadership_approvals: z.array(z.string()),
     leadership_approvals_in_force: z.array(z.string()).openapi({ description: 'The approvals that count now: their officers are active and still hold the leadership role' }),
     status: z.enum(GRANT_STATUSES),

@@ -71,6 +71,7 @@ export const grantOut = (g: Grant, requests: readonly GrantRequest[], now: numbe
   data_life_seconds: g.dataLife,
   record_ids: g.recordIds === null ? null : [...g.recordIds],
   unblurred_media: g.mediaUnblurred,
+  sensitive_cases: g.sensitiveCases,
   leadership_approvals: [...g.leadershipApprovals],
   leadership_approvals_in_force: approvalsInForce(g.leadershipApprovals, g.leadershipApprovers),
   status: g.status,

@@ -14,6 +14,7 @@ import { DISCLOSURE_MEDIA_TYPE } from '../../delivery/seal-delivery.js';
 import { minimiseRecord } from '../../disclosure/minimise.js';
 import { mayReleaseUnblurredMedia } from '../../policy/media.js';
 import { decideSearch, probeId, probesToCount } from '../../policy/search-scope.js';
+import { hiddenFor } from '../../policy/sensitive-cases.js';
 import type { Purpose } from '../../policy/types.js';
 import { Problem } from '../../errors/problem.js';
 import { keyRing } from '../../keys/key-ring.js';
@@ -25,7 +26,7 @@ import type { GrantedRecordAccess } from '../../oauth/authorization-details.js';
 import { openRows, type OpenedRecord } from '../../records/read.js';
 import { findByBlindIndex } from '../../records/search.js';
 import { searchValues } from '../../records/search-values.js';
-import { recordRowsFrom, selectCurrentRecords } from '../../storage/records.js';
+import { currentRecords, recordRowsFrom, selectCurrentRecords } from '../../storage/records.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -55,14 +56,16 @@ const NO_RECORD = '';
  * The record a fetch names, read in the same D1 round trip as the caller's checks. A record the
  * token's grant does not cover is never read: the statement asks for {@link NO_RECORD} instead, so
  * it costs exactly what a missing record costs — same statement, one index probe, no row, nothing
- * to open — and neither the answer nor its timing tells whether it exists.
+ * to open — and neither the answer nor its timing tells whether it exists. A case marked sensitive
+ * is left out by the same statement (the grant is not known yet, so always): it too costs what a
+ * missing record costs; the route reads it again only for a grant leadership approved for it.
  */
 function recordNamed(c: Context<AppEnv>, claims: AccessTokenClaims): D1PreparedStatement[] {
   const type = c.req.param('type') ?? '';
   const id = c.req.param('id') ?? '';
   const granted = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
   const covered = granted !== undefined && granted.record_types.includes(type) && inGrantRecords(granted, id);
-  return [selectCurrentRecords(c.env.DB, type, [covered ? id : NO_RECORD])];
+  return [selectCurrentRecords(c.env.DB, type, [covered ? id : NO_RECORD], hiddenFor(type, null))];
 }
 
 const fetchRoute = createRoute({
@@ -137,8 +140,11 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const def = recordType(type);
     if (def === undefined) throw new Problem(404, 'not_found');
     // The row was read with the caller's checks (see `recordNamed`): nothing for a record outside the grant.
-    const covered = granted !== undefined && inGrantRecords(granted, id);
-    const [record] = covered ? await openRows(c.env, type, [id], recordRowsFrom(c.var.access.alongside[0]), fieldsForDisclosure(def, req.fields)) : [];
+    const covered = granted !== undefined && inGrantRecords(granted, id) && (req.now.recordIds === null || req.now.recordIds.includes(id));
+    let rows = recordRowsFrom(c.var.access.alongside[0]);
+    // Left out by that read when sensitive; a grant leadership approved for sensitive cases reads again, found or not.
+    if (covered && rows.length === 0 && hiddenFor(type, null) !== null && hiddenFor(type, req.now.grant) === null) rows = await currentRecords(c.env.DB, type, [id]);
+    const [record] = covered ? await openRows(c.env, type, [id], rows, fieldsForDisclosure(def, req.fields)) : [];
     if (record === undefined) return notFound(c, 'fetch', type, req.purpose);
     const [out] = await minimised(c, type, [record], req.fields);
     return deliver(c, { action: 'fetch', recordType: type, payload: { records: [out] }, subjectIds: subjectIds(type, { id, ...record.fields }), fields: req.fields, purpose: req.purpose, forViewer: c.req.valid('query').delivery === 'viewer' });
@@ -156,8 +162,8 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const issues = allowed.fields.map((f) => ({ path: `terms.${f}`, code: 'not_disclosed_in_clear', message: 'the purpose does not disclose this field in clear' }));
       throw new Problem(403, allowed.code, 'The purpose does not disclose the fields of this search in clear.', { issues });
     }
-    // Records outside a case-specific grant are not even candidates: they cost what no match costs.
-    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), req.now.recordIds ?? undefined)).slice(0, body.limit);
+    // Records outside a case-specific grant, and sensitive cases the grant may not see, are not even candidates: they cost what no match costs.
+    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), req.now.recordIds ?? undefined, hiddenFor(type, req.now.grant))).slice(0, body.limit);
     const out = await minimised(c, type, found, req.fields);
     return deliver(c, {
       action: 'search',
