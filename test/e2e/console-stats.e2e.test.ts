@@ -116,7 +116,10 @@ describe.skipIf(!hasChromium)('statistics in the privacy officer console (needs 
     expect(groups.map((g) => g.code)).toEqual(['1', '2', '3', '4', '5']);
     // The dataset makes criterion 3 small every month: the API withholds it, and the chart must show that.
     expect(groups[2]!.counts.every((c) => c === null)).toBe(true);
-    expect(groups[0]!.counts.every((c) => c !== null && c >= 12)).toBe(true);
+    // Criterion 1 (12–14 a month) is published in most months; a few may be withheld to protect the
+    // small figures beside them (the patterns of every threshold step are nested, issue 13).
+    expect(groups[0]!.counts.every((c) => c === null || c >= 12)).toBe(true);
+    expect(groups[0]!.counts.filter((c) => c !== null).length).toBeGreaterThanOrEqual(8);
 
     // One bar per month, each with its published figures as segments (a published zero takes no room).
     const figure = page.locator('figure.stats-figure');
@@ -178,19 +181,18 @@ describe.skipIf(!hasChromium)('statistics in the privacy officer console (needs 
     expect(releases.find((r) => r.id === shown)).toMatchObject({ consumer: `officer:${world.officerIds[0]}`, table: 'crime' });
   });
 
-  it('refuses a threshold below the public tier’s in the form, and a higher one withholds more', async () => {
-    const threshold = page.getByLabel('Smallest count published');
-    await threshold.fill('5');
-    await page.getByRole('button', { name: 'Show' }).click();
-    expect(await threshold.evaluate((el) => (el as HTMLInputElement).validity.customError)).toBe(true);
-    expect(page.url()).toContain(`#/statistics/${PROVINCE}/${YEAR}`);
-    await threshold.fill('13');
-    await page.getByRole('button', { name: 'Show' }).click();
+  it('publishes at the public tier’s threshold only: the form offers no other, and an older address naming one shows the same figures', async () => {
+    // Behaviour changed (issue 13): a table is published at one threshold, so the officer cannot choose another.
+    expect(await page.getByLabel('Smallest count published').count()).toBe(0);
+    const before = await page.locator('td[data-group="2"]').allTextContents();
+    await page.evaluate((hash) => (location.hash = hash), `#/statistics/${PROVINCE}/${YEAR}/13`);
     await ready(`#/statistics/${PROVINCE}/${YEAR}/13`);
-    const criterion2 = await page.locator('td[data-group="2"]').allTextContents();
-    // Criterion 2 has 10 or 11 cases a month: all withheld at 13.
-    expect(criterion2.every((text) => text === 'withheld')).toBe(true);
-    expect(await page.locator('[data-protection="suppression"]').textContent()).toContain('below 13');
+    expect(await page.locator('[data-protection="suppression"]').textContent()).toContain('below 10');
+    expect(await page.locator('td[data-group="2"]').allTextContents()).toEqual(before);
+    // The API itself refuses any other threshold.
+    await expect(world.local.officers[1]!.get(`/stats/tables/crime/preview?level=province&period=month&year=${YEAR}&province=${PROVINCE}&threshold=13`)).rejects.toThrow();
+    await page.evaluate((hash) => (location.hash = hash), `#/statistics/${PROVINCE}/${YEAR}`);
+    await ready(`#/statistics/${PROVINCE}/${YEAR}`);
   });
 
   it('speaks Khmer: criteria, months and Khmer digits', async () => {
