@@ -67,7 +67,7 @@ export const CLIENT_SIGNING_ALGS = ['EdDSA', 'Ed25519', 'ES256'] as const;
 /** Cache lifetime of the signing-key set inside one isolate (ms); rotation is seen within this. */
 export const KEYSET_CACHE_MS = 30_000;
 
-/** Two-person rule: approvals a widening grant change needs (the requester plus one other). */
+/** Two-person rule: distinct officers behind any change that widens access or gives a key access (the requester plus one other); see `policy/two-person-rule.ts`. */
 export const APPROVALS_TO_WIDEN = 2;
 
 /** Largest ingest request body: a batch of records (sealed, it must stay well under D1's 2 MB value cap). */
