@@ -1,4 +1,4 @@
-import { appendLeafWithNodes, canonicalEntryBytes, consistencyProof, createExport, ed25519NoteSigner, emptyCompactRange, formatCheckpoint, formatVerifierKey, inclusionProof, leafHash, rootOf, signCheckpoint, type AuditExport, type CompactRange, type NodeLookup, type NoteSigner } from '@need2know/audit';
+import { appendLeafWithNodes, canonicalEntryBytes, consistencyProof, createExportEntries, createExportFrame, ed25519NoteSigner, emptyCompactRange, formatCheckpoint, formatVerifierKey, inclusionProof, leafHash, rootOf, signCheckpoint, type CompactRange, type ExportedEntry, type ExportFrame, type NodeLookup, type NoteSigner } from '@need2know/audit';
 import { KeyRing, signingSeed } from '@need2know/crypto';
 import { DurableObject } from 'cloudflare:workers';
 import { admit, ADMISSION_SCHEMA, type Admission, type AdmissionRequest } from './admission.js';
@@ -21,6 +21,13 @@ const INDEX_BATCH = 200;
  * Readers never wait this long: they flush first.
  */
 const INDEX_DELAY_MS = 1_000;
+/**
+ * Most entries one export page carries. A Durable Object's RPC result is limited to 32 MiB; with its
+ * inclusion proof (≤ 64 hashes of 44 characters) a page of 1,000 typical entries is about 2 MB.
+ */
+const EXPORT_PAGE_ENTRIES = 1_000;
+/** Most bytes of entry text one export page carries (ingest entries can be long): far below the RPC limit. */
+const EXPORT_PAGE_BYTES = 8 * 1024 * 1024;
 /** How soon a D1 index write that failed is tried again (ms); the alarm backs off after that. */
 const INDEX_RETRY_MS = 5_000;
 
@@ -282,13 +289,49 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
     return consistencyProof(from, to, this.#lookup).map(b64);
   }
 
-  /** An export of entries [start, end) with a fresh checkpoint and every stored one covering the segment. */
-  async exportSegment(origin: string, start: number, end: number, now: number): Promise<AuditExport> {
+  /** The checkpoints an export of entries up to `stop` carries: every stored one covering it, the last made now. */
+  async #exportCheckpoints(origin: string, stop: number, now: number): Promise<string[]> {
     const latest = await this.checkpoint(origin, now);
-    const size = this.#frontier().size;
-    const stop = Math.min(end, size);
-    const rows = this.ctx.storage.sql.exec<{ idx: number; entry: string }>('SELECT idx, entry FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx', start, stop).toArray();
     const notes = this.ctx.storage.sql.exec<{ note: string }>('SELECT note FROM checkpoints WHERE size >= ? ORDER BY size', stop).toArray().map((r) => r.note);
-    return createExport({ origin, start, entries: rows.map((r) => JSON.parse(r.entry) as Record<string, unknown>), checkpoints: notes.length > 0 ? notes : [latest], getNode: this.#lookup });
+    return notes.length > 0 ? notes : [latest];
+  }
+
+  /**
+   * The frame of an export of entries [start, end) (`end` cut to the log's size): its checkpoints, the
+   * consistency proofs between them and the anchor size. The entries follow page by page
+   * ({@link exportPage}), so no single call returns anything that grows with the log.
+   */
+  async exportFrame(origin: string, start: number, end: number, now: number): Promise<ExportFrame> {
+    const stop = Math.max(start, Math.min(end, this.#frontier().size));
+    return createExportFrame({ origin, start, end: stop, checkpoints: await this.#exportCheckpoints(origin, stop, now), getNode: this.#lookup });
+  }
+
+  /**
+   * Entries from `from` on, before `end`, each with its inclusion proof in the tree of `anchor`
+   * leaves: at most {@link EXPORT_PAGE_ENTRIES} entries and about {@link EXPORT_PAGE_BYTES} of them
+   * (always at least one). `next` is where the following page starts.
+   *
+   * @throws TypeError when the range is not inside the anchor's tree.
+   */
+  async exportPage(from: number, end: number, anchor: number): Promise<{ entries: ExportedEntry[]; next: number }> {
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(end) || !Number.isSafeInteger(anchor) || from < 0 || from > end || end > anchor || anchor > this.#frontier().size) {
+      throw new TypeError('exportPage: the range must lie in the anchor tree');
+    }
+    const rows = this.ctx.storage.sql.exec<{ entry: string }>('SELECT entry FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx LIMIT ?', from, end, EXPORT_PAGE_ENTRIES).toArray();
+    const entries: Record<string, unknown>[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      if (entries.length > 0 && bytes + row.entry.length > EXPORT_PAGE_BYTES) break;
+      bytes += row.entry.length;
+      entries.push(JSON.parse(row.entry) as Record<string, unknown>);
+    }
+    // Neighbouring entries share most proof nodes: read each node once per page.
+    const seen = new Map<string, Uint8Array | undefined>();
+    const lookup: NodeLookup = (level, index) => {
+      const key = `${level}/${index}`;
+      if (!seen.has(key)) seen.set(key, this.#lookup(level, index));
+      return seen.get(key);
+    };
+    return { entries: createExportEntries(from, entries, anchor, lookup), next: from + entries.length };
   }
 }
