@@ -145,6 +145,26 @@ describe('Statistics cannot be differenced', () => {
     expect(preview.protection).toMatchObject({ threshold: 10 });
   }, 120_000);
 
+  it('officers set thresholds on the fixed steps only, so what is granted is what is released', async () => {
+    const gateway = testGateway();
+    const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+    const iso = (s: number) => new Date(s * 1000).toISOString();
+    const grant = await officer('POST', '/stats/grants', {
+      agency_id: await createAgency(),
+      purpose: 'safety-report-steps',
+      legal_basis: 'Sub-decree on safe villages and communes, art. 9',
+      tables: { crime: { threshold: 12, methods: ['suppression'] } },
+      not_before: iso(gateway.clock.now - 60),
+      not_after: iso(gateway.clock.now + 86_400),
+      reason: 'a threshold between steps',
+    });
+    expect(grant.status).toBe(400);
+    expect(((await grant.json()) as { issues: Array<{ path: string; code: string }> }).issues).toContainEqual(expect.objectContaining({ path: 'tables.crime.threshold', code: 'not_a_step' }));
+    const tier = await officer('PUT', '/stats/tables/crime/public', { enabled: false, threshold: 12, methods: ['suppression'], reason: 'between steps' });
+    expect(tier.status).toBe(400);
+    expect(((await tier.json()) as { issues: Array<{ code: string }> }).issues.map((i) => i.code)).toEqual(['not_a_step']);
+  });
+
   it('a week table is protected per ISO year: overlapping ranges are parts of one release', async () => {
     await seedDemo(150, 'stats-differencing');
     const gateway = testGateway();
