@@ -12,7 +12,7 @@ export interface DisclosureEntry {
   readonly agencyId: string;
   readonly purposeId: string;
   readonly grantId: string;
-  readonly action: 'fetch' | 'search' | 'check' | 'media' | 'viewer_key';
+  readonly action: 'fetch' | 'search' | 'check' | 'media';
   readonly recordType: string;
   /** Keyed hashes of the persons concerned, never ids or names. */
   readonly subjects: readonly string[];

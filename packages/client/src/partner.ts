@@ -99,21 +99,28 @@ export class PartnerClient {
    * // { ref, rendition: 'blurred', contentType: 'image/png', bytes: Uint8Array(…) }
    * @throws GatewayError 404 `not_found` when the reference is unknown or not releasable under this grant (the two look alike).
    */
-  async fetchMedia(ref: string, options: { viewer?: boolean } = {}): Promise<MediaItem & { readonly disclosure: Disclosure }> {
+  async fetchMedia(ref: string, options: { viewer?: boolean } = {}): Promise<MediaItem & { readonly disclosure: Disclosure; readonly viewId?: string }> {
     const disclosure = await this.#call('POST', `/v1/media${options.viewer === true ? '?delivery=viewer' : ''}`, { ref });
-    const payload = options.viewer === true ? await this.openViewerPayload(disclosure) : disclosure;
-    return { ...mediaItemOf(payload), disclosure };
+    if (options.viewer !== true) return { ...mediaItemOf(disclosure), disclosure };
+    const { viewId, payload } = await this.openViewerPayload(disclosure);
+    return { ...mediaItemOf(payload), disclosure, viewId };
   }
 
-  /** Fetches the viewer key of a viewer-bound disclosure and opens its payload. */
-  async openViewerPayload(disclosure: Disclosure): Promise<unknown> {
-    if (disclosure.sealed_payload === undefined || disclosure.viewer_key === undefined) throw new TypeError('not a viewer delivery');
-    const res = await this.session.fetch('/v1/viewer-keys', { method: 'POST', body: JSON.stringify({ epoch: disclosure.viewer_key.epoch }), headers: { 'content-type': 'application/json' } });
+  /**
+   * Opens a viewer-bound disclosure: asks `POST /v1/views` for the grant's viewer key, which the
+   * gateway releases only as a logged view of this delivery, while the key exists. Mark what you show
+   * with `viewId`: it traces a leaked copy back to this view.
+   *
+   * @throws GatewayError 410 `key_destroyed` once the window or data life is over.
+   */
+  async openViewerPayload(disclosure: Disclosure): Promise<{ readonly viewId: string; readonly payload: unknown }> {
+    if (disclosure.sealed_payload === undefined || disclosure.viewer_key === undefined || disclosure.jti === undefined) throw new TypeError('not a viewer delivery');
+    const res = await this.session.fetch('/v1/views', { method: 'POST', body: JSON.stringify({ epoch: disclosure.viewer_key.epoch, disclosure_id: disclosure.jti }), headers: { 'content-type': 'application/json' } });
     if (!res.ok) throw await GatewayError.from(res);
-    const { key } = (await res.json()) as { key: string };
+    const { key, view_id: viewId } = (await res.json()) as { key: string; view_id: string };
     const jwk = JSON.parse(new TextDecoder().decode((await compactDecrypt(key, await importJWK(this.#options.encryptionJwk, 'ECDH-ES'))).plaintext)) as JWK;
     const { plaintext } = await compactDecrypt(disclosure.sealed_payload, await importJWK(jwk, 'A256GCM'));
-    return JSON.parse(new TextDecoder().decode(plaintext)) as unknown;
+    return { viewId, payload: JSON.parse(new TextDecoder().decode(plaintext)) as unknown };
   }
 
   async #call(method: string, path: string, body?: unknown): Promise<Disclosure> {

@@ -9,7 +9,6 @@ import { mediaIngestRoutes } from './media-ingest.js';
 import { mediaRoutes } from './media.js';
 import { recordRoutes } from './records.js';
 import { sessionRoutes } from './session.js';
-import { viewerKeyRoutes } from './viewer-keys.js';
 
 /** `/v1/*` resource routes for partners and data owners. */
 export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).route('/', sessionRoutes)
@@ -18,6 +17,5 @@ export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .route('/', mediaIngestRoutes)
   .route('/', mediaRoutes)
   .route('/', checkRoutes)
-  .route('/', viewerKeyRoutes)
   .route('/', enrolRoutes)
   .route('/', viewerRoutes);

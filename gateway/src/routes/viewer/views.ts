@@ -9,7 +9,7 @@ import { bindRequest } from '../../middleware/request-binding.js';
 import { insertView } from '../../storage/viewer-views.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
-import { logViewerEvent, requireOfficer } from './viewer-log.js';
+import { logViewerEvent } from './viewer-log.js';
 
 /** Random bits in a view id: what the trace mark carries. */
 export const VIEW_ID_BYTES = 8;
@@ -48,15 +48,16 @@ const route = createRoute({
 
 /**
  * `POST /v1/views`: every rendering of a record in the viewer asks here first, so a view needs the
- * gateway's current permission and is on the log before anything is on screen.
+ * gateway's current permission and is on the log before anything is on screen. This is the only
+ * route that releases a viewer key: each release is a logged view with its own view id (the trace
+ * mark), whoever holds the delivery — an officer's viewer or an agency system's.
  */
 export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const body = c.req.valid('json');
   const { access, now } = c.var;
-  requireOfficer(access);
   const grant = access.grant;
   if (grant === undefined || access.encryptionJwk === null) throw new Error('record access middleware did not run');
-  // Only a delivery this officer received under this grant can be opened here.
+  // Only a delivery this client received under this grant can be opened here.
   const heldDelivery = () => c.env.DB.prepare("SELECT record_type FROM disclosures WHERE id = ? AND client_id = ? AND grant_id = ? AND outcome = 'disclosed'").bind(body.disclosure_id, access.clientId, grant.id).first<{ record_type: string }>();
   // The D1 index trails the log by moments: a delivery made just now is found once it is flushed.
   const held = (await heldDelivery()) ?? (await flushDisclosureIndex(c.env).then(heldDelivery));
