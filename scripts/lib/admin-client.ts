@@ -31,6 +31,11 @@ export class AdminClient {
     return this.#session.json<T>(path);
   }
 
+  /** GET any gateway path with the officer's session, answered as a raw response (for streamed bodies). */
+  fetchPath(path: string): Promise<Response> {
+    return this.#session.fetch(path);
+  }
+
   post<T = Json>(path: string, body: unknown = {}): Promise<T> {
     return this.#session.json<T>(`/v1/admin${path}`, { method: 'POST', body });
   }

@@ -10,8 +10,7 @@ import { ed25519NoteSigner, generateNoteKey } from '../note/keys.js';
 import { createExport } from './create-export.js';
 import { ExportReader } from './export-reader.js';
 import { ExportVerifier } from './export-verifier.js';
-import type { AuditExport, ExportVerification } from './types.js';
-import { verifyExport } from './verify-export.js';
+import type { AuditExport } from './types.js';
 
 const ORIGIN = 'gateway.example.gov/need2know/audit';
 const SIZES = [17, 33, 50];
@@ -37,12 +36,10 @@ function buildLog(count: number) {
 type Log = ReturnType<typeof buildLog>;
 let log: Log;
 let vkey: string;
-let otherVkey: string;
 let notes: string[];
 let forgedSignatureNote: string;
 let forkNote: string;
 
-const problems = (r: ExportVerification) => (r.ok ? [] : r.problems.map((p) => ({ code: p.code, index: p.index, checkpoint: p.checkpoint })));
 const clone = (e: AuditExport): { -readonly [K in keyof AuditExport]: AuditExport[K] extends readonly (infer T)[] ? T[] : AuditExport[K] } =>
   JSON.parse(JSON.stringify(e)) as never;
 
@@ -51,7 +48,6 @@ beforeAll(async () => {
   const key = await generateNoteKey(ORIGIN);
   const other = await generateNoteKey(ORIGIN);
   vkey = key.vkey;
-  otherVkey = other.vkey;
   const signer = await ed25519NoteSigner(ORIGIN, key.seed);
   const forger = await ed25519NoteSigner(ORIGIN, other.seed);
   const body = (size: number, root = log.roots[size - 1] as Uint8Array) => formatCheckpoint({ origin: ORIGIN, size, root });
