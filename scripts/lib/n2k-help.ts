@@ -14,11 +14,12 @@ Registry (privacy officer)
                       [--officer-requests-per-minute N] [--officer-persons-per-hour N]
                       each client's own limits under one grant (default: half the grant's)
   grants list [--status S] | show ID | requests
-  grants create --purpose ID --agency ID --from WHEN --until WHEN --data-life DURATION [--records id,id] [--note TEXT]
+  grants create --purpose ID --agency ID --from WHEN --until WHEN --data-life DURATION [--records id,id] [--sensitive-cases] [--note TEXT]
   grants approve ID REQUEST_ID | reject ID REQUEST_ID
   grants extend ID --until WHEN | shorten ID --until WHEN
   grants suspend ID | resume ID | revoke ID            (all take --reason TEXT)
-  grants leadership-approve ID --reason TEXT          leadership: let flagged media leave this grant unblurred
+  grants leadership-approve ID --reason TEXT          leadership: approve what the grant asks of leadership
+                                                      (flagged media unblurred, cases marked sensitive; two needed)
   requests [--status S] | requests approve ID | requests reject ID   registry changes awaiting a second officer
                                                       (approving an officer or a new code prints the code, once)
   officers list [--agency ID]                         partner agencies' officers and their viewers

@@ -2,7 +2,9 @@
  * A partner agency's system using the SDK against the local demo gateway (`npm start` first):
  * the health ministry's tracers search a person by phone and fetch the record, then the provincial
  * police check red notices, and the justice ministry's case reviewers fetch a case and its evidence
- * photos (blurred where flagged) — every answer decrypted, signature-verified and bound to its request.
+ * photos (blurred where flagged) and find that a case marked sensitive is, for them, not there (the
+ * demo grant has no leadership approval for sensitive cases) — every answer decrypted,
+ * signature-verified and bound to its request.
  *
  *   npm run example:partner
  */
@@ -38,9 +40,12 @@ const police = await PartnerClient.connect({ ...creds('pp-commissariat-app'), pu
 const check = await police.check('red_notice', { national_id: String(someone.national_id) });
 console.log(`police: is ${someone.id} under a red notice? ${check.answer ? 'yes' : 'no'}`);
 
-// Evidence photos: the first demo case whose photos were uploaded with the demo data.
+// Evidence photos: the first demo case (not marked sensitive) whose photos were uploaded with the demo data.
 const reviewers = await PartnerClient.connect({ ...creds('moj-case-review'), purpose: 'justice-case-review' });
-const withPhotos = demoMedia(generateDataset()).find((m) => m.recordType === 'case');
+const dataset = generateDataset();
+const sensitiveCases = new Set<string>();
+for (const c of dataset.cases) if (c.sensitivity === 'sensitive') sensitiveCases.add(c.id);
+const withPhotos = demoMedia(dataset).find((m) => m.recordType === 'case' && !sensitiveCases.has(m.recordId));
 if (withPhotos !== undefined) {
   const reviewed = await reviewers.fetchRecord('case', withPhotos.recordId);
   const evidence = (reviewed.records?.[0]?.['evidence'] ?? []) as { media_ref: string; kind: string }[];
@@ -55,4 +60,11 @@ if (withPhotos !== undefined) {
     writeFileSync(file, photo.bytes);
     console.log(`justice: ${item.media_ref} → ${photo.rendition} ${photo.contentType}, ${photo.bytes.length} bytes (saved to ${file})`);
   }
+}
+
+// A case marked sensitive needs two leadership approvals on the grant: without them it is answered like a missing one.
+const [sensitive] = sensitiveCases;
+if (sensitive !== undefined) {
+  const hidden = await reviewers.fetchRecord('case', sensitive).catch((err: unknown) => err as Error);
+  console.log(`justice: sensitive case ${sensitive} → ${hidden instanceof Error ? hidden.message : 'disclosed (the grant has leadership approval for sensitive cases)'}`);
 }
