@@ -2,13 +2,13 @@
  * `npm run n2k -- <command>`: the privacy officer's command line. Every command goes through the
  * same admin API as the console, signed in as a privacy officer from the local credentials file.
  */
-import { verifyExport, type AuditExport } from '@need2know/audit';
 import { GatewayError, GatewaySession, signingKeyFromJwk } from '@need2know/client';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AdminClient, type Json } from './lib/admin-client.js';
+import { saveExport, verifyExportFile } from './lib/audit-cli.js';
 import { countLines, loadRecords, ndjsonRecords, readCheckpoint, writeCheckpoint } from './lib/bulk-load.js';
 import { parseDuration, parseWhen, printTable } from './lib/cli-output.js';
 import { printDailyReport, printRecordTypes, type DailyReportBody, type RecordTypesBody } from './lib/reports-cli.js';
@@ -43,6 +43,7 @@ const { values: opts, positionals } = parseArgs({
     until: { type: 'string' },
     'data-life': { type: 'string' },
     records: { type: 'string' },
+    'sensitive-cases': { type: 'boolean', default: false },
     'sensitive-cases': { type: 'boolean', default: false },
     note: { type: 'string' },
     reason: { type: 'string', default: '' },
@@ -127,6 +128,7 @@ async function grants(action: string | undefined, id: string | undefined, extra:
           not_after: parseWhen(need('until')),
           data_life_seconds: parseDuration(need('data-life')),
           ...(opts.records === undefined ? {} : { record_ids: opts.records.split(',') }),
+          ...(opts['sensitive-cases'] ? { sensitive_cases: true } : {}),
           ...(opts['sensitive-cases'] ? { sensitive_cases: true } : {}),
           note: opts.note ?? '',
         }),
@@ -270,15 +272,17 @@ async function main(): Promise<void> {
     case 'audit checkpoint':
       return void console.log(await (await fetch(`${gatewayUrl()}/v1/audit/checkpoint`)).text());
     case 'audit export': {
-      const body = await (await admin()).getPath(`/v1/audit/export?from=${Number(opts.from ?? 0)}${opts.to === undefined ? '' : `&to=${Number(opts.to)}`}`);
-      writeFileSync(need('out'), `${JSON.stringify(body, null, 2)}\n`);
-      return void console.log(`wrote ${need('out')}`);
+      // Streamed to the file as it arrives: a log of millions of entries never sits in memory.
+      const response = await (await admin()).fetchPath(`/v1/audit/export?from=${Number(opts.from ?? 0)}${opts.to === undefined ? '' : `&to=${Number(opts.to)}`}`);
+      const bytes = await saveExport(response, need('out'));
+      return void console.log(`wrote ${need('out')} (${bytes.toLocaleString('en-US')} bytes)`);
     }
     case 'audit verify': {
       const vkey = opts.vkey ?? ((await (await fetch(`${gatewayUrl()}/v1/audit/key`)).json()) as { vkey: string }).vkey;
-      const verdict = await verifyExport(JSON.parse(readFileSync(need('file'), 'utf8')) as AuditExport, vkey);
+      const verdict = await verifyExportFile(need('file'), vkey, (n) => console.error(`… ${n.toLocaleString('en-US')} entries checked`));
       if (verdict.ok) return void console.log(`verified: entries ${verdict.start}–${verdict.end - 1} of a log of ${verdict.size}, root ${verdict.root}`);
       for (const p of verdict.problems) console.error(`${p.code}${p.index === undefined ? '' : ` at entry ${p.index}`}${p.checkpoint === undefined ? '' : ` (checkpoint ${p.checkpoint})`}: ${p.message}`);
+      if (verdict.problemCount > verdict.problems.length) console.error(`… and ${verdict.problemCount - verdict.problems.length} more problems`);
       process.exitCode = 2;
       return;
     }
