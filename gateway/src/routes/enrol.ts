@@ -8,6 +8,7 @@ import { identifiers } from '../oauth/access-token.js';
 import { dpopHeaderValues, DpopError, verifyDpopProof } from '../oauth/dpop.js';
 import { enrolmentCodeHash, normaliseEnrolmentCode } from '../officers/enrolment-code.js';
 import { isPublicEncryptionJwk, isPublicSigningJwk } from '../policy/jwk-rules.js';
+import { officerStatusAfter } from '../policy/officer-lifecycle.js';
 import { commitChange } from '../storage/admin-events.js';
 import { getAgency } from '../storage/agencies.js';
 import { getClient, updateClient } from '../storage/clients.js';
@@ -87,8 +88,9 @@ export const enrolRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     ...officer,
     signingJwks: { keys: [{ ...publicSigning, kid: proof.jkt }] },
     encryptionJwk: { ...(body.encryption_jwk as JWK), kid: `enc-${proof.jkt.slice(0, 16)}` },
-    // Enrolment registers keys and nothing else: the status is a privacy officer's decision (a
-    // suspended officer stays suspended until a second officer approves re-activation).
+    // Enrolment registers keys; the status is a privacy officer's decision (a suspended officer
+    // stays suspended until a second officer approves re-activation).
+    status: officerStatusAfter(officer.status, 'enrolled'),
     etag: randomToken(),
     updatedAt: now,
   };

@@ -2,6 +2,7 @@ import type { JSONWebKeySet, JWK } from 'jose';
 import { Problem } from '../../errors/problem.js';
 import { newId, randomToken } from '../../lib/random.js';
 import { freshEnrolmentCode } from '../../officers/issue-code.js';
+import { officerStatusAfter } from '../../policy/officer-lifecycle.js';
 import { decideApproval } from '../../policy/two-person-rule.js';
 import type { Purpose } from '../../policy/types.js';
 import { commitChange } from '../../storage/admin-events.js';
@@ -54,7 +55,8 @@ export async function applyAdminRequest(db: D1Database, request: AdminRequest, a
     if (current === null || current.kind !== 'officer') throw new Problem(404, 'not_found');
     // A registration makes the officer active; a new device leaves the status as it is (a
     // suspended officer stays suspended until a re-activation is approved).
-    const next = { ...current, ...(request.kind === 'officer.create' ? { status: 'active' as const } : {}), etag, updatedAt: now };
+    const status = officerStatusAfter(current.status, request.kind === 'officer.create' ? 'registration_approved' : 'new_device_approved');
+    const next = { ...current, status, etag, updatedAt: now };
     const fresh = await freshEnrolmentCode(db, current.id, approver, now);
     outcome = await commitChange(db, [updateClient(db, next, request.payload.etag), ...fresh.statements, close], { ...event, targetType: 'client', detail: { ...event.detail, code_expires_at: fresh.expiresAt } }, { table: 'clients', id: current.id, etag });
     enrolmentCode = { code: fresh.code, expiresAt: fresh.expiresAt };

@@ -4,6 +4,7 @@ import type { JSONWebKeySet, JWK } from 'jose';
 import { Problem, type ProblemIssue } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
 import { isPublicEncryptionJwk, isPublicSigningJwk } from '../../policy/jwk-rules.js';
+import { voidsOpenCodes } from '../../policy/officer-lifecycle.js';
 import type { ClientKind } from '../../policy/types.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { getAgency } from '../../storage/agencies.js';
@@ -143,7 +144,7 @@ export const clientRoutes = adminRouter()
       const outcome = await commitChange(
         c.env.DB,
         // Suspending an officer also voids any enrolment code they hold: suspension is final until approved otherwise.
-        [updateClient(c.env.DB, next, current.etag), ...(body.status === 'suspended' && current.kind === 'officer' ? [voidCodes(c.env.DB, id)] : [])],
+        [updateClient(c.env.DB, next, current.etag), ...(body.status === 'suspended' && current.kind === 'officer' && voidsOpenCodes('suspended') ? [voidCodes(c.env.DB, id)] : [])],
         { at: now, actor, action: body.status === 'suspended' ? 'client.suspend' : 'client.update', targetType: 'client', targetId: id, detail: { changed: Object.keys(immediate), reason: body.reason } },
         { table: 'clients', id, etag: next.etag },
       );

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
+import { officerStatusAfter, voidsOpenCodes } from '../../policy/officer-lifecycle.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { getAgency } from '../../storage/agencies.js';
 import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../storage/clients.js';
@@ -112,8 +113,8 @@ export const officerRoutes = adminRouter()
     }
     // Dropping the old keys and codes narrows access and applies at once; the new code widens it
     // and waits for a second officer.
-    const next: StoredClient = { ...current, signingJwks: { keys: [] }, encryptionJwk: null, etag: randomToken(), updatedAt: now };
-    const outcome = await commitChange(c.env.DB, [updateClient(c.env.DB, next, current.etag), voidCodes(c.env.DB, id)], { at: now, actor, action: 'officer.reissue_code', targetType: 'client', targetId: id, detail: { reason } }, { table: 'clients', id, etag: next.etag });
+    const next: StoredClient = { ...current, signingJwks: { keys: [] }, encryptionJwk: null, status: officerStatusAfter(current.status, 'new_device_requested'), etag: randomToken(), updatedAt: now };
+    const outcome = await commitChange(c.env.DB, [updateClient(c.env.DB, next, current.etag), ...(voidsOpenCodes('new_device_requested') ? [voidCodes(c.env.DB, id)] : [])], { at: now, actor, action: 'officer.reissue_code', targetType: 'client', targetId: id, detail: { reason } }, { table: 'clients', id, etag: next.etag });
     if (!outcome.ok) throw new Problem(409, 'conflict', 'The officer changed meanwhile; try again.');
     const request = await openAdminRequest(c.env.DB, 'officer.rekey', 'client', id, { etag: next.etag }, actor, reason === '' ? 'new device' : reason, now);
     return c.json({ ...(await officerOut(c.env.DB, next, now)), pending_requests: [request] }, 200);
