@@ -97,9 +97,10 @@ try {
   await loadMedia(loader, items, { label: '  media' });
   const loadSeconds = (performance.now() - started) / 1000;
 
-  // One case with a flagged and an unflagged evidence photo among the uploaded ones.
+  // One case with a flagged and an unflagged evidence photo among the uploaded ones (not marked sensitive: the grant has no leadership approval for those).
   const cases = items.filter((m) => m.recordType === 'case');
   const flaggedCase = [...data.cases].find((c) => {
+    if (c.sensitivity === 'sensitive') return false;
     const photos = (c.evidence ?? []).filter((e) => e.kind === 'photo' && cases.some((m) => m.ref === e.media_ref));
     return photos.some((e) => e.shows_minor || e.shows_restrained || e.shows_victim === true || e.shows_witness === true) && photos.some((e) => !e.shows_minor && !e.shows_restrained && e.shows_victim !== true && e.shows_witness !== true);
   });
