@@ -193,7 +193,7 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
     const protectedPhotos = viewer.locator('figure.photo[data-protected=yes]');
     expect(await protectedPhotos.count()).toBe(3);
     const photo = protectedPhotos.first();
-    // The grant releases originals (two leadership approvals), so the viewer blurs them itself until a reveal.
+    // The grant releases originals (two leadership approvals), but only by a reveal: until then the gateway sends the blurred rendition.
     await photo.locator('img').waitFor({ timeout: 20_000 });
     expect(await photo.locator('img').evaluate((img) => getComputedStyle(img).filter)).toContain('blur');
     expect(await photo.getAttribute('class')).toContain('blurred');
