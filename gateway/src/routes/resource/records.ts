@@ -73,6 +73,7 @@ const fetchRoute = createRoute({
   path: '/records/{type}/{id}',
   tags: ['records'],
   summary: 'Fetch one record, minimised to what the purpose allows, sealed to the caller',
+  description: 'A record outside the grant, and a case marked sensitive unless two leadership officers approved the grant for sensitive cases, are answered exactly like a missing record (404).',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access', { alongside: recordNamed, spendProofWithLog: true }), bindRequest] as const,
   request: { params: z.object({ type: TypeName, id: RecordId }), query: Delivery },
@@ -92,6 +93,9 @@ const searchRoute = createRoute({
   path: '/records/{type}/search',
   tags: ['records'],
   summary: 'Search by a blind-indexed field (national ID, phone, name + date of birth); terms travel in the body, never the URL',
+  description:
+    'Only fields the purpose discloses in `clear` may be searched: a match reveals the value, so searching by a pseudonymised, masked, generalised or predicate field is refused (403 `search_not_permitted`) and changes nothing. ' +
+    'A search that finds no one costs the identity it probed against the persons-per-hour limits. Records outside a case-specific grant, and cases marked sensitive unless the grant was approved for them, are never candidates.',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access', { spendProofWithLog: true }), bindRequest] as const,
   request: { params: z.object({ type: TypeName }), query: Delivery, body: { required: true, content: { 'application/json': { schema: SearchBody } } } },
