@@ -16,6 +16,8 @@ export interface LocalGateway {
   readonly officers: AdminClient[];
   /** Folder holding the gateway's local D1, KV and Durable Object state. */
   readonly state: string;
+  /** The variables it was started with (its root secret among them): to start the same gateway again on `state`. */
+  readonly vars: Readonly<Record<string, string>>;
   /** Registers a client as the first officer and approves any pending request as the second. */
   registerClient(body: Record<string, unknown>): Promise<void>;
   /** Registers an officer as the first officer and approves it as the second; returns the enrolment code the approval hands the second. */
@@ -38,19 +40,21 @@ export async function startLocalGateway(port: number, options: { stdio?: 'ignore
   const state = mkdtempSync(join(tmpdir(), 'n2k-local-'));
   const officers = await demoPrivacyOfficers(undefined);
   applyLocalMigrations(state, options.config);
+  const vars = { N2K_ROOT_SECRET: newRootSecret(), N2K_BOOTSTRAP_ADMINS: bootstrapAdminsVar(officers), N2K_PUBLIC_URL: `http://127.0.0.1:${port}` };
   const gateway = await startDevGateway({
     port,
     persistTo: state,
     stdio: options.stdio ?? 'ignore',
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.scheduled === true ? { scheduled: true } : {}),
-    vars: { N2K_ROOT_SECRET: newRootSecret(), N2K_BOOTSTRAP_ADMINS: bootstrapAdminsVar(officers), N2K_PUBLIC_URL: `http://127.0.0.1:${port}` },
+    vars,
   });
   const signedIn = await Promise.all(officers.map((o) => AdminClient.signIn(gateway.url, o)));
   return {
     gateway,
     officers: signedIn,
     state,
+    vars,
     registerClient: async (body) => {
       const [first, second] = signedIn;
       if (first === undefined || second === undefined) throw new Error('two officers are needed');
