@@ -5,6 +5,7 @@ import { Problem, type ProblemIssue } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
 import { isPublicEncryptionJwk, isPublicSigningJwk } from '../../policy/jwk-rules.js';
 import { voidsOpenCodes } from '../../policy/officer-lifecycle.js';
+import { NEW_CLIENT, planClientChange } from '../../policy/registry-changes.js';
 import type { ClientKind } from '../../policy/types.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { getAgency } from '../../storage/agencies.js';
@@ -106,7 +107,7 @@ export const clientRoutes = adminRouter()
       ingestTypes: [...new Set(body.ingest_types)],
       roles: [...new Set(body.roles)],
       // A new client of any kind gives a key access: it can act only once a second officer approves it.
-      status: 'suspended',
+      status: NEW_CLIENT.status,
       etag: randomToken(),
       createdAt: now,
       updatedAt: now,
@@ -120,7 +121,7 @@ export const clientRoutes = adminRouter()
       detail: { kind: client.kind, agency: client.agencyId, ingest_types: client.ingestTypes, roles: client.roles },
     });
     if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
-    const pending = [await openAdminRequest(c.env.DB, 'client.activate', 'client', client.id, { etag: client.etag }, c.var.access.clientId, `new ${client.kind}`, now)];
+    const pending = [await openAdminRequest(c.env.DB, NEW_CLIENT.request, 'client', client.id, { etag: client.etag }, c.var.access.clientId, `new ${client.kind}`, now)];
     return c.json({ ...clientOut(client), pending_requests: pending }, 201);
   })
   .openapi(patch, async (c) => {
@@ -128,7 +129,8 @@ export const clientRoutes = adminRouter()
     const body = c.req.valid('json');
     const current = await getClient(c.env.DB, id);
     if (current === null) throw new Problem(404, 'not_found');
-    if (current.id === c.var.access.clientId && body.status === 'suspended') throw new Problem(409, 'invalid_transition', 'A privacy officer cannot suspend themself.');
+    const plan = planClientChange(current, { ...(body.name === undefined ? {} : { name: body.name }), ...(body.status === undefined ? {} : { status: body.status }), newKeys: body.signing_jwks !== undefined || body.encryption_jwk !== undefined }, c.var.access.clientId);
+    if (plan.kind === 'refuse') throw new Problem(409, plan.code, plan.reason);
     const jwks = body.signing_jwks?.keys ?? (current.signingJwks.keys as unknown as Record<string, unknown>[]);
     const encryption = body.encryption_jwk ?? (current.encryptionJwk as Record<string, unknown> | null) ?? undefined;
     const issues = checkClient(current.kind, jwks, encryption, current.ingestTypes);
@@ -138,24 +140,22 @@ export const clientRoutes = adminRouter()
     // Renaming and suspending apply at once; new keys and re-activation widen who can act, so they
     // wait for a second officer.
     let next: StoredClient = current;
-    const immediate = { ...(body.name === undefined ? {} : { name: body.name }), ...(body.status === 'suspended' ? { status: 'suspended' as const } : {}) };
+    const { immediate } = plan;
     if (Object.keys(immediate).length > 0) {
       next = { ...current, ...immediate, etag: randomToken(), updatedAt: now };
       const outcome = await commitChange(
         c.env.DB,
         // Suspending an officer also voids any enrolment code they hold: suspension is final until approved otherwise.
-        [updateClient(c.env.DB, next, current.etag), ...(body.status === 'suspended' && current.kind === 'officer' && voidsOpenCodes('suspended') ? [voidCodes(c.env.DB, id)] : [])],
-        { at: now, actor, action: body.status === 'suspended' ? 'client.suspend' : 'client.update', targetType: 'client', targetId: id, detail: { changed: Object.keys(immediate), reason: body.reason } },
+        [updateClient(c.env.DB, next, current.etag), ...(immediate.status === 'suspended' && current.kind === 'officer' && voidsOpenCodes('suspended') ? [voidCodes(c.env.DB, id)] : [])],
+        { at: now, actor, action: immediate.status === 'suspended' ? 'client.suspend' : 'client.update', targetType: 'client', targetId: id, detail: { changed: Object.keys(immediate), reason: body.reason } },
         { table: 'clients', id, etag: next.etag },
       );
       if (!outcome.ok) throw new Problem(409, 'conflict', 'The client changed meanwhile; read it again.');
     }
     const pending: string[] = [];
-    if (body.signing_jwks !== undefined || body.encryption_jwk !== undefined) {
-      pending.push(await openAdminRequest(c.env.DB, 'client.rekey', 'client', id, { etag: next.etag, signing_jwks: { keys: jwks }, encryption_jwk: encryption ?? null }, actor, body.reason, now));
-    }
-    if (body.status === 'active' && current.status === 'suspended') {
-      pending.push(await openAdminRequest(c.env.DB, 'client.activate', 'client', id, { etag: next.etag }, actor, body.reason, now));
+    for (const kind of plan.requests) {
+      const payload = kind === 'client.rekey' ? { etag: next.etag, signing_jwks: { keys: jwks }, encryption_jwk: encryption ?? null } : { etag: next.etag };
+      pending.push(await openAdminRequest(c.env.DB, kind, 'client', id, payload, actor, body.reason, now));
     }
     return c.json({ ...clientOut(next), pending_requests: pending }, 200);
   });
