@@ -190,6 +190,25 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
     expect(await row.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
   });
 
+  it('a second officer approving an officer\'s registration is shown the enrolment code, once', async () => {
+    const asked = await world.local.officers[0]!.post<{ pending_requests: string[] }>('/officers', { id: 'moh-officer-e2e-console', agency_id: 'moh-tracing', name: 'Sreyneang Om', reason: 'new tracer' });
+    const request = asked.pending_requests[0] as string;
+    await dara.getByRole('link', { name: 'Approvals' }).click();
+    await ready(dara, '#/approvals');
+    const row = dara.locator(`tr[data-request="${request}"]`);
+    expect(await row.textContent()).toContain('register an officer');
+    await row.getByRole('button', { name: /^Approve/ }).click();
+    await dara.getByRole('dialog').getByLabel('Reason').fill('Appointment letter checked');
+    await dara.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+    const code = dara.locator('[data-enrolment-code]');
+    await expect.poll(() => code.count()).toBe(1);
+    expect(await code.textContent()).toMatch(/^[0-9A-Z]{6}(-[0-9A-Z]{6}){3}$/);
+    await shot(dara, 'enrolment-code');
+    await dara.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => code.count()).toBe(0);
+    expect(await dara.locator(`tr[data-request="${request}"]`).count()).toBe(0);
+  });
+
   it('revokes the grant; the partner can no longer get a token', async () => {
     await sophea.getByRole('link', { name: 'Grants and windows' }).click();
     await ready(sophea, '#/grants');

@@ -25,7 +25,7 @@ function showEnrolmentCode(code: string, expiresAt: string | undefined): void {
   openDialog(
     t('enrolmentCodeTitle'),
     [h('p', {}, t('enrolmentCodeHandOver')), h('p', { class: 'mono enrolment-code', 'data-enrolment-code': code }, code), ...(expiresAt === undefined ? [] : [h('p', { class: 'muted' }, `${t('enrolmentCodeValidUntil')}: ${dateTime(expiresAt)}`)])],
-    t('done'),
+    t('close'),
     async () => {},
   );
 }
