@@ -1,7 +1,7 @@
 /**
  * `PUT /v1/ingest/media`: data owners upload the pictures their records name. Stored sealed (no
- * picture, no PNG or JPEG byte in clear), with a blurred rendition made here for PNG and required
- * from the owner for a flagged JPEG; refusals change nothing.
+ * picture, no PNG or JPEG byte in clear), with a blurred rendition made here for every photo, PNG
+ * or JPEG; refusals change nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../gateway/src/access/audit.js';
@@ -77,22 +77,19 @@ describe('PUT /v1/ingest/media', () => {
     expect(JSON.stringify(last?.entry)).not.toContain(id);
   });
 
-  it('refuses a flagged JPEG without its blurred rendition, and takes it with one', async () => {
+  it('blurs a flagged JPEG itself (no blurred copy from the owner needed, none accepted)', async () => {
     const gateway = testGateway();
     const owner = await mediaOwner(gateway);
     const id = uniq('case');
     const [flagged, plain] = [`media/case/${id}/1.jpg`, `media/case/${id}/2.jpg`];
     await owner.seed('case', [caseWith(id, [photo(flagged, { shows_restrained: true }), photo(plain)])]);
 
-    const refused = await owner.upload({ record_type: 'case', record_id: id, ref: flagged, original: { bytes: JPEG_BASELINE, type: JPEG } });
-    expect(refused.status).toBe(422);
-    expect(await refused.json()).toMatchObject({ code: 'validation_failed', issues: [{ path: 'blurred', code: 'blurred_rendition_required' }] });
-    expect(await selectMedia(gatewayEnv.DB, flagged)).toBeNull();
-
-    const accepted = await owner.upload({ record_type: 'case', record_id: id, ref: flagged, original: { bytes: JPEG_BASELINE, type: JPEG }, blurred: { bytes: JPEG_BASELINE, type: JPEG } });
-    expect(await accepted.json()).toMatchObject({ content_type: JPEG, width: 17, height: 9, flagged: true, blurred: { content_type: JPEG, by: 'owner' } });
-    // An unflagged JPEG needs none.
-    expect(await (await owner.upload({ record_type: 'case', record_id: id, ref: plain, original: { bytes: JPEG_BASELINE, type: JPEG } })).json()).toMatchObject({ flagged: false, blurred: null });
+    const accepted = await owner.upload({ record_type: 'case', record_id: id, ref: flagged, original: { bytes: JPEG_BASELINE, type: JPEG } });
+    expect(await accepted.json()).toMatchObject({ content_type: JPEG, width: 17, height: 9, flagged: true, blurred: { content_type: JPEG, by: 'gateway' } });
+    const sentAlong = await owner.upload({ record_type: 'case', record_id: id, ref: flagged, original: { bytes: JPEG_BASELINE, type: JPEG }, blurred: { bytes: JPEG_BASELINE, type: JPEG } });
+    expect(await sentAlong.json()).toMatchObject({ status: 422, issues: [{ path: 'blurred', code: 'blurred_not_accepted' }] });
+    // An unflagged JPEG gets its blurred rendition too (for a later flag, or a partner asking `#blurred`).
+    expect(await (await owner.upload({ record_type: 'case', record_id: id, ref: plain, original: { bytes: JPEG_BASELINE, type: JPEG } })).json()).toMatchObject({ flagged: false, blurred: { by: 'gateway' } });
   });
 
   it("counts a minor's photo, or a photo of a person of unknown age, as flagged", async () => {
@@ -102,7 +99,7 @@ describe('PUT /v1/ingest/media', () => {
     const ref = `media/person/${id}.jpg`;
     await owner.seed('person', [personWithPhoto(id, ref, true)]);
     const res = await owner.upload({ record_type: 'person', record_id: id, ref, original: { bytes: JPEG_BASELINE, type: JPEG } });
-    expect(await res.json()).toMatchObject({ issues: [{ code: 'blurred_rendition_required' }] });
+    expect(await res.json()).toMatchObject({ flagged: true, blurred: { content_type: JPEG, by: 'gateway' } });
   });
 
   it('answers a missing record and another owner\'s record alike, and refuses a reference the record does not name', async () => {

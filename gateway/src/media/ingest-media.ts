@@ -55,10 +55,11 @@ export function isStorableRef(ref: string): boolean {
   return bytes.length > 0 && bytes.length <= MAX_MEDIA_REF_BYTES && !/[#\u0000-\u001f\u007f]/.test(ref) && new TextDecoder().decode(bytes) === ref;
 }
 
-/** Maps a refused file to its problem: 415 for a type the store does not take, 413 past the size cap, 422 otherwise. */
+/** Maps a refused file to its problem: 415 for a type the store does not take, 413 past the size or pixel cap, 422 otherwise. */
 function problemOf(err: MediaInputError): Problem {
   if (err.code === 'unsupported_content_type') return new Problem(415, 'unsupported_media_type', err.message);
-  if (err.code === 'too_large') return new Problem(413, 'body_too_large', err.message);
+  // A decompression bomb is refused from its header: the decoder's code says so in `issues`.
+  if (err.code === 'too_large') return new Problem(413, 'body_too_large', err.message, err.reason === undefined ? undefined : { issues: [{ path: err.part, code: err.reason, message: err.message }] });
   return invalid(err.part, err.reason ?? err.code, err.message);
 }
 
@@ -91,7 +92,8 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
   const today = ownerToday(env, upload.now);
   const flagged = releasableRendition(def, field, fields, upload.ref, { ring, agency: upload.owner, today, mediaUnblurred: false }) === 'blurred';
   if (flagged && prepared.blurred === null) {
-    throw invalid('blurred', 'blurred_rendition_required', `blurred: the record releases this reference as ${upload.ref}${BLURRED_SUFFIX}; a JPEG needs its blurred rendition uploaded with it (or upload a PNG, which the gateway blurs)`);
+    // Fail closed should a rendition ever be missing: the gateway blurs every photo it decodes.
+    throw invalid('blurred', 'blurred_rendition_required', `blurred: the record releases this reference as ${upload.ref}${BLURRED_SUFFIX}, and no blurred rendition could be made`);
   }
 
   const existing = await selectMedia(env.DB, upload.ref);

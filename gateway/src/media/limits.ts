@@ -18,8 +18,10 @@ export const MAX_MEDIA_BYTES = 2 * 1024 * 1024;
 export const MAX_MEDIA_UPLOAD_BYTES = 2 * MAX_MEDIA_BYTES + 64 * 1024;
 
 /**
- * Largest PNG the gateway decodes to blur, in pixels (2048 × 2048): decoded to RGBA and blurred,
- * that is about 17 MB per buffer and a handful of buffers, within a Worker's memory.
+ * Largest photo (PNG or JPEG) the gateway decodes to redact and blur, in pixels (2048 × 2048),
+ * checked from the file's header before anything is decoded, so that a small file claiming a huge
+ * frame (a decompression bomb) costs nothing: decoded to RGBA that is about 17 MB per buffer and a
+ * handful of buffers, within a Worker's memory (see {@link MAX_DECODE_MEMORY_MB}).
  */
 export const MAX_MEDIA_PIXELS = 2048 * 2048;
 
@@ -34,3 +36,12 @@ export const MEDIA_CHUNK_BYTES = 512 * 1024;
  * bound into the additional data of every chunk, which takes identifiers of up to 255 bytes.
  */
 export const MAX_MEDIA_REF_BYTES = 200;
+
+/**
+ * Memory jpeg-js may allocate for one photo, in MB (its own guard, beside the pixel limit). It
+ * counts the RGBA output and its 32-bit coefficient blocks: about 46 MB for a photo of
+ * {@link MAX_MEDIA_PIXELS}. Measured peak (Node, same V8): about 20 MB of memory per megapixel
+ * decoded, so 12 MP (≈ 250 MB) would not fit a Worker's 128 MB, while 4 MP leaves room for the
+ * face detector (≈ 30 MB of weights and tensors).
+ */
+export const MAX_DECODE_MEMORY_MB = 64;

@@ -1,4 +1,4 @@
-/** What an upload becomes: originals without metadata, blurred renditions made or checked here. */
+/** What an upload becomes: originals without metadata, blurred renditions made here for every photo. */
 import { describe, expect, it } from 'vitest';
 import { blurImage } from './blur.js';
 import { MAX_MEDIA_BYTES } from './limits.js';
@@ -7,6 +7,9 @@ import { decodePng } from './png/decode.js';
 import { encodePng } from './png/encode.js';
 import { sameBytes } from './png/test-helpers.js';
 import { MediaInputError, prepareRenditions, sniffMediaType } from './renditions.js';
+import { decodeJpeg } from './decode/decode-jpeg.js';
+import { readJpegHeader } from './decode/jpeg-header.js';
+import { halvesJpeg, JPEG_CMYK, withFrameSize } from './decode/test-fixtures.js';
 import { JPEG_BASELINE, portrait } from './test-fixtures.js';
 
 const LIMIT = { maxPixels: 1_000_000 };
@@ -37,18 +40,28 @@ describe('prepareRenditions', () => {
     expect(sameBytes((await decodePng(out.blurred?.bytes as Uint8Array, LIMIT)).data, blurImage(picture).data)).toBe(true);
   });
 
-  it('keeps a JPEG as is (without metadata) and takes the owner\'s blurred JPEG, or blurs a blurred PNG once more', async () => {
+  it('decodes a JPEG and blurs it here, keeping the original without metadata but with its orientation', async () => {
     const alone = await prepareRenditions(jpeg(JPEG_BASELINE), undefined);
-    expect(alone).toMatchObject({ original: { contentType: 'image/jpeg', width: 17, height: 9 }, blurred: null });
-    const withJpeg = await prepareRenditions(jpeg(JPEG_BASELINE), jpeg(JPEG_BASELINE));
-    expect(withJpeg.blurred).toMatchObject({ contentType: 'image/jpeg', by: 'owner' });
-    const lightlyBlurred = portrait(5);
-    const withPng = await prepareRenditions(jpeg(JPEG_BASELINE), png(await encodePng(lightlyBlurred)));
-    expect(withPng.blurred).toMatchObject({ contentType: 'image/png', by: 'gateway' });
-    expect(sameBytes((await decodePng(withPng.blurred?.bytes as Uint8Array, LIMIT)).data, blurImage(lightlyBlurred).data)).toBe(true);
+    expect(alone).toMatchObject({ original: { contentType: 'image/jpeg', width: 17, height: 9 }, blurred: { contentType: 'image/jpeg', by: 'gateway', width: 17, height: 9 } });
+    expect(alone.original.bytes).toEqual(JPEG_BASELINE);
+    const blurred = decodeJpeg(alone.blurred?.bytes as Uint8Array, LIMIT).image;
+    const expected = blurImage(decodeJpeg(JPEG_BASELINE, LIMIT).image);
+    const mad = blurred.data.reduce((n, v, i) => n + Math.abs(v - (expected.data[i] as number)), 0) / blurred.data.length;
+    expect(mad).toBeLessThan(3);
+    // Turned by its EXIF: the renditions are upright, the original keeps only the orientation.
+    const turned = await prepareRenditions(jpeg(halvesJpeg(32, 16, 6)), undefined);
+    expect(turned).toMatchObject({ original: { width: 16, height: 32 }, blurred: { width: 16, height: 32 } });
+    expect(decodeJpeg(turned.original.bytes, LIMIT)).toMatchObject({ orientation: 6, image: { width: 16, height: 32 } });
+    expect(readJpegHeader(turned.blurred?.bytes as Uint8Array)).toMatchObject({ orientation: 1, width: 16, height: 32 });
   });
 
-  it('refuses files that are not what they claim, too large, empty, unreadable, or a blurred file for a PNG', async () => {
+  it('refuses JPEGs the decoder refuses, with its code', async () => {
+    expect(await refusal(() => prepareRenditions(jpeg(JPEG_CMYK), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_IMAGE_CMYK' });
+    expect(await refusal(() => prepareRenditions(jpeg(JPEG_BASELINE.subarray(0, 150)), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_IMAGE_TRUNCATED' });
+    expect(await refusal(() => prepareRenditions(jpeg(withFrameSize(JPEG_BASELINE, 30_000, 30_000)), undefined))).toMatchObject({ code: 'too_large', reason: 'ERR_IMAGE_TOO_LARGE' });
+  });
+
+  it('refuses files that are not what they claim, too large, empty, unreadable, or a blurred file sent along', async () => {
     const encoded = await encodePng(portrait());
     expect(await refusal(() => prepareRenditions({ bytes: encoded, declaredType: 'image/gif' }, undefined))).toMatchObject({ code: 'unsupported_content_type', part: 'original' });
     expect(await refusal(() => prepareRenditions(jpeg(encoded), undefined))).toMatchObject({ code: 'content_type_mismatch', part: 'original' });
@@ -56,8 +69,8 @@ describe('prepareRenditions', () => {
     expect(await refusal(() => prepareRenditions(png(new Uint8Array(MAX_MEDIA_BYTES + 1)), undefined))).toMatchObject({ code: 'too_large' });
     expect(await refusal(() => prepareRenditions(png(encoded.subarray(0, 60)), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_PNG_CHUNK' });
     expect(await refusal(() => prepareRenditions(png(encoded), png(encoded)))).toMatchObject({ code: 'blurred_not_accepted', part: 'blurred' });
-    expect(await refusal(() => prepareRenditions(jpeg(JPEG_BASELINE), jpeg(encoded)))).toMatchObject({ code: 'content_type_mismatch', part: 'blurred' });
-    expect(await refusal(() => prepareRenditions(jpeg(Uint8Array.of(...JPEG_BASELINE, 1)), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_JPEG_MALFORMED' });
+    expect(await refusal(() => prepareRenditions(jpeg(JPEG_BASELINE), jpeg(JPEG_BASELINE)))).toMatchObject({ code: 'blurred_not_accepted', part: 'blurred' });
+    expect(await refusal(() => prepareRenditions(jpeg(Uint8Array.of(...JPEG_BASELINE, 1)), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_IMAGE_TRUNCATED' });
   });
 
   it('sniffs types from signatures only', () => {

@@ -1,16 +1,20 @@
 /**
- * What is stored for an upload: the original without its metadata, and a blurred rendition — made
- * here for PNG (decode, blur, re-encode), supplied by the data owner for JPEG (which the gateway
- * cannot decode without a dependency) and stripped of its metadata, thumbnail included. Pure (the
- * runtime's zlib streams aside).
+ * What is stored for an upload: the original without its metadata, and a blurred rendition made
+ * here — decode, blur, re-encode — for PNG and JPEG alike (one way to blur, the gateway's). Pure
+ * (the runtime's zlib streams aside).
  */
 import { blurImage } from './blur.js';
+import { decodeJpeg } from './decode/decode-jpeg.js';
+import { encodeJpeg } from './decode/encode-jpeg.js';
+import { ImageDecodeError } from './decode/errors.js';
+import { orientationSegment } from './decode/exif-orientation.js';
 import { hasJpegSignature, inspectJpeg, JpegError } from './jpeg.js';
 import { MAX_MEDIA_BYTES, MAX_MEDIA_PIXELS, MEDIA_TYPES, type MediaType } from './limits.js';
 import { hasPngSignature, stripPngMetadata } from './png/chunks.js';
 import { decodePng } from './png/decode.js';
 import { encodePng } from './png/encode.js';
 import { PngError } from './png/errors.js';
+import type { RgbaImage } from './png/image.js';
 
 /** Which part of an upload a problem is about. */
 export type UploadPart = 'original' | 'blurred';
@@ -70,45 +74,55 @@ function checkFile(file: UploadedFile, part: UploadPart): MediaType {
   return declared as MediaType;
 }
 
-/** Reads a file of a checked type: metadata stripped, size known; PNG fully decoded (so a file that does not decode is refused). */
-async function readFile(bytes: Uint8Array, type: MediaType, part: UploadPart): Promise<PreparedRendition & { pixels?: Awaited<ReturnType<typeof decodePng>> }> {
+/** `jpeg` with `segment` inserted right after its SOI marker. */
+function afterSoi(jpeg: Uint8Array, segment: Uint8Array): Uint8Array {
+  const out = new Uint8Array(jpeg.length + segment.length);
+  out.set(jpeg.subarray(0, 2));
+  out.set(segment, 2);
+  out.set(jpeg.subarray(2), 2 + segment.length);
+  return out;
+}
+
+/**
+ * Reads a file of a checked type: metadata stripped, pixels decoded upright (so a file that does not
+ * decode is refused). A JPEG's EXIF orientation survives the stripping as a segment of its own, so
+ * the original still shows upright.
+ */
+async function readFile(bytes: Uint8Array, type: MediaType, part: UploadPart): Promise<PreparedRendition & { pixels: RgbaImage }> {
   try {
     if (type === 'image/png') {
       const stripped = stripPngMetadata(bytes);
       const pixels = await decodePng(stripped, { maxPixels: MAX_MEDIA_PIXELS });
       return { bytes: stripped, contentType: type, width: pixels.width, height: pixels.height, pixels };
     }
-    const { stripped, width, height } = inspectJpeg(bytes);
-    return { bytes: stripped, contentType: type, width, height };
+    const { image, orientation } = decodeJpeg(bytes, { maxPixels: MAX_MEDIA_PIXELS });
+    const { stripped } = inspectJpeg(bytes);
+    const kept = orientation === 1 ? stripped : afterSoi(stripped, orientationSegment(orientation));
+    return { bytes: kept, contentType: type, width: image.width, height: image.height, pixels: image };
   } catch (err) {
-    if (err instanceof PngError || err instanceof JpegError) {
-      const code = err.code === 'ERR_PNG_TOO_LARGE' ? 'too_large' : 'unreadable';
+    if (err instanceof PngError || err instanceof JpegError || err instanceof ImageDecodeError) {
+      const code = err.code === 'ERR_PNG_TOO_LARGE' || err.code === 'ERR_IMAGE_TOO_LARGE' ? 'too_large' : 'unreadable';
       throw new MediaInputError(code, part, `${part}: ${err.message}`, err.code);
     }
     throw err;
   }
 }
 
+/** The blurred rendition of decoded pixels, in the original's format. */
+async function blurredOf(pixels: RgbaImage, type: MediaType): Promise<Uint8Array> {
+  const blurred = blurImage(pixels);
+  return type === 'image/png' ? encodePng(blurred) : encodeJpeg(blurred);
+}
+
 /**
- * Checks and prepares an upload. PNG: the gateway blurs it, so a blurred file sent along is refused
- * (one way to blur, the gateway's). JPEG: the blurred file is the data owner's, PNG or JPEG, and is
- * optional here; whether the item needs one is the caller's decision (it depends on the record).
+ * Checks and prepares an upload: the gateway decodes every original and blurs it itself, so a
+ * blurred file sent along is refused (one way to blur, the gateway's, whatever the owner's tool did).
  *
  * @throws MediaInputError naming the part and a stable code.
  */
 export async function prepareRenditions(original: UploadedFile, blurred: UploadedFile | undefined): Promise<PreparedMedia> {
   const type = checkFile(original, 'original');
-  const blurredType = blurred === undefined ? undefined : checkFile(blurred, 'blurred');
-  const read = await readFile(original.bytes, type, 'original');
-  const { pixels, ...prepared } = read;
-  if (pixels !== undefined) {
-    if (blurred !== undefined) throw new MediaInputError('blurred_not_accepted', 'blurred', 'blurred: PNG media are blurred by the gateway; send the original only');
-    const png = await encodePng(blurImage(pixels));
-    return { original: prepared, blurred: { bytes: png, contentType: 'image/png', width: pixels.width, height: pixels.height, by: 'gateway' } };
-  }
-  if (blurred === undefined || blurredType === undefined) return { original: prepared, blurred: null };
-  const { pixels: ownerPixels, ...owner } = await readFile(blurred.bytes, blurredType, 'blurred');
-  // A blurred PNG from the owner is blurred again here: then how well the owner blurred does not matter.
-  if (ownerPixels !== undefined) return { original: prepared, blurred: { bytes: await encodePng(blurImage(ownerPixels)), contentType: 'image/png', width: owner.width, height: owner.height, by: 'gateway' } };
-  return { original: prepared, blurred: { ...owner, by: 'owner' } };
+  if (blurred !== undefined) throw new MediaInputError('blurred_not_accepted', 'blurred', 'blurred: the gateway blurs every photo itself; send the original only');
+  const { pixels, ...prepared } = await readFile(original.bytes, type, 'original');
+  return { original: prepared, blurred: { bytes: await blurredOf(pixels, type), contentType: type, width: pixels.width, height: pixels.height, by: 'gateway' } };
 }

@@ -19,7 +19,7 @@ const Upload = z
     record_id: z.string().min(1).max(64).openapi({ description: 'Id of that record (its current version must name `ref`)' }),
     ref: z.string().min(1).max(200).openapi({ description: 'The media reference, exactly as in the record (`photo_ref`, `evidence[].media_ref`)', example: 'media/case/case-00000042/1.jpg' }),
     original: file(`The picture, ${MEDIA_TYPES.join(' or ')}, at most ${MAX_MEDIA_BYTES} bytes, with that content type on its part`),
-    blurred: file('JPEG originals only: the blurred rendition, required when the record flags the picture (PNG originals are blurred by the gateway)').optional(),
+    blurred: file('Not accepted: the gateway decodes and blurs every photo itself (sending one is refused with `blurred_not_accepted`)').optional(),
   })
   .strict()
   .openapi('MediaUpload');
@@ -54,9 +54,9 @@ const route = createRoute({
   tags: ['ingest'],
   summary: 'Upload the picture behind a media reference of one of your records; stored sealed, with a blurred rendition',
   description:
-    'PNG: the gateway strips metadata, decodes the picture and makes the blurred rendition itself. JPEG: the gateway cannot decode it, so a JPEG the record flags ' +
-    '(shows a minor, a victim, a witness or a person in restraints; or a photo of a minor or of a person of unknown age) is refused unless its blurred rendition comes with it ' +
-    '(JPEG, or PNG, which the gateway blurs once more). EXIF, XMP, comments and embedded thumbnails are removed from every JPEG stored. Uploading again replaces the item.',
+    'PNG and JPEG (baseline or progressive, grey or colour; not CMYK): the gateway strips metadata, decodes the picture upright (EXIF orientation applied) and makes the blurred rendition itself. ' +
+    'A file that does not decode is refused with the decoder\'s code in `issues` (`ERR_IMAGE_TRUNCATED`, `ERR_IMAGE_CORRUPT`, `ERR_IMAGE_CMYK`, `ERR_IMAGE_UNSUPPORTED`; `ERR_IMAGE_TOO_LARGE` with 413 for a picture of more pixels than the gateway decodes, read from its header). ' +
+    'EXIF, XMP, comments and embedded thumbnails are removed from every JPEG stored; the original keeps only its orientation. Uploading again replaces the item.',
   security: [{ DPoP: [] }],
   middleware: [
     requireAccessToken('record_ingest'),
@@ -68,7 +68,7 @@ const route = createRoute({
     200: jsonOk(Stored, 'Stored'),
     413: problem('A file or the body is too large (`body_too_large`)'),
     415: problem('Not multipart, or a file that is not image/png or image/jpeg (`unsupported_media_type`)'),
-    422: problem('The record does not name the reference, a file does not match its type or does not decode, or a flagged JPEG has no blurred rendition (`validation_failed`, with `issues`)'),
+    422: problem('The record does not name the reference, a file does not match its type or does not decode, or a blurred file was sent along (`validation_failed`, with `issues`)'),
     ...adminProblems,
   },
 });
