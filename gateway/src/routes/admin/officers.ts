@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
 import { officerStatusAfter, voidsOpenCodes } from '../../policy/officer-lifecycle.js';
+import { NEW_CLIENT } from '../../policy/registry-changes.js';
 import { commitChange } from '../../storage/admin-events.js';
 import { getAgency } from '../../storage/agencies.js';
 import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../storage/clients.js';
@@ -94,7 +95,7 @@ export const officerRoutes = adminRouter()
     const actor = c.var.access.clientId;
     // No keys and no code: the officer can do nothing until a second officer approves and the
     // viewer enrols with the code that approval hands out.
-    const officer: StoredClient = { id: body.id, kind: 'officer', agencyId: body.agency_id, name: body.name, signingJwks: { keys: [] }, encryptionJwk: null, ingestTypes: [], roles: [], status: 'suspended', etag: randomToken(), createdAt: now, updatedAt: now };
+    const officer: StoredClient = { id: body.id, kind: 'officer', agencyId: body.agency_id, name: body.name, signingJwks: { keys: [] }, encryptionJwk: null, ingestTypes: [], roles: [], status: NEW_CLIENT.status, etag: randomToken(), createdAt: now, updatedAt: now };
     const outcome = await commitChange(c.env.DB, [insertClient(c.env.DB, officer)], { at: now, actor, action: 'officer.create', targetType: 'client', targetId: officer.id, detail: { agency: officer.agencyId, reason: body.reason } });
     if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
     const request = await openAdminRequest(c.env.DB, 'officer.create', 'client', officer.id, { etag: officer.etag }, actor, body.reason === '' ? 'new officer' : body.reason, now);
