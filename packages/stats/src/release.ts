@@ -1,7 +1,8 @@
 import { noisyTable } from './dp/noisy-table.js';
 import type { RandomSource } from './dp/random.js';
 import { checkCertificates } from './suppress/certificate.js';
-import { suppressAtStep } from './suppress/steps.js';
+import { suppressSteps } from './suppress/steps.js';
+import type { Suppression } from './suppress/suppress.js';
 import { project, type DimensionCut } from './table/project.js';
 import type { Table } from './table/table.js';
 
@@ -31,10 +32,9 @@ export interface Release {
  */
 export function protect(exact: Table, protection: Protection): Release {
   if (protection.method === 'suppression') {
-    const s = suppressAtStep(exact, protection.threshold, protection.order);
-    const problems = checkCertificates(exact, s.suppressed, s.primary, s.certificates);
-    if (problems.length > 0) throw new Error(`suppression pattern failed its own check (${problems.length} problems, first ${problems[0]?.problem})`);
-    return { table: exact, withheld: s.suppressed, primary: s.primary, summary: { method: 'suppression', threshold: s.threshold, primary: s.primaryCount, secondary: s.secondaryCount } };
+    const last = protectSteps(exact, protection.threshold, protection.order).at(-1);
+    if (last === undefined) throw new Error('no suppression step at or below the threshold');
+    return last;
   }
   const noisy = noisyTable(exact, protection.epsilonMicro, protection.bound, protection.random);
   return {
@@ -43,6 +43,26 @@ export function protect(exact: Table, protection: Protection): Release {
     primary: null,
     summary: { method: 'dp', mechanism: 'discrete_laplace', epsilon_micro: protection.epsilonMicro, bound: protection.bound, stages: noisy.stages, noise_scale_milli: Math.round(noisy.noiseScale * 1000) },
   };
+}
+
+/**
+ * The suppressed releases of `exact` at every step up to `threshold` (raised to its step), lowest
+ * first, each nested in the one before and each checked from scratch like {@link protect}'s: the
+ * last is what `protect` returns for the threshold, and each is what it returns for that step. One
+ * computation serves every step below, for a store that keeps them all.
+ *
+ * @example
+ * protectSteps(table, 10).map((r) => r.summary.threshold) // [3, 5, 10]
+ */
+export function protectSteps(exact: Table, threshold: number, order?: readonly number[]): Release[] {
+  return suppressSteps(exact, threshold, order).map((s) => checked(exact, s));
+}
+
+/** The release of pattern `s`, once its certificates check (a pattern that fails is an error, never a release). */
+function checked(exact: Table, s: Suppression): Release {
+  const problems = checkCertificates(exact, s.suppressed, s.primary, s.certificates);
+  if (problems.length > 0) throw new Error(`suppression pattern failed its own check (${problems.length} problems, first ${problems[0]?.problem})`);
+  return { table: exact, withheld: s.suppressed, primary: s.primary, summary: { method: 'suppression', threshold: s.threshold, primary: s.primaryCount, secondary: s.secondaryCount } };
 }
 
 /**

@@ -30,13 +30,30 @@ export function thresholdStep(threshold: number): number {
  * suppressAtStep(table, 10).suppressed // ⊇ suppressAtStep(table, 5).suppressed
  */
 export function suppressAtStep(table: Table, threshold: number, order?: readonly number[]): Suppression {
-  const target = thresholdStep(threshold);
-  if (target === NO_SUPPRESSION_THRESHOLD) return suppress(table, target, order === undefined ? {} : { order });
-  let pattern: Suppression | undefined;
-  for (const step of SUPPRESSION_STEPS) {
-    if (step > target) break;
-    pattern = suppress(table, step, { ...(pattern === undefined ? {} : { base: pattern }), ...(order === undefined ? {} : { order }) });
-  }
+  const pattern = suppressSteps(table, threshold, order).at(-1);
   if (pattern === undefined) throw new Error('no suppression step at or below the target');
   return pattern;
+}
+
+/**
+ * Every link of the chain {@link suppressAtStep} builds, lowest step first: the patterns at each step
+ * up to `threshold` (raised to its step), each nested in the one before. The passes are the same as
+ * for the last link alone, so whoever needs the lower steps too (a store of protected tables) gets them
+ * for nothing; each equals `suppressAtStep(table, step, order)`. For a threshold of 1, the one
+ * pattern that withholds nothing.
+ *
+ * @example
+ * suppressSteps(table, 10).map((s) => s.threshold) // [3, 5, 10]
+ */
+export function suppressSteps(table: Table, threshold: number, order?: readonly number[]): Suppression[] {
+  const target = thresholdStep(threshold);
+  const options = order === undefined ? {} : { order };
+  if (target === NO_SUPPRESSION_THRESHOLD) return [suppress(table, target, options)];
+  const chain: Suppression[] = [];
+  for (const step of SUPPRESSION_STEPS) {
+    if (step > target) break;
+    const base = chain.at(-1);
+    chain.push(suppress(table, step, { ...(base === undefined ? {} : { base }), ...options }));
+  }
+  return chain;
 }
