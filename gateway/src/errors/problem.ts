@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'invalid_enrolment_code'
   | 'reveal_not_permitted'
   | 'privacy_budget_exhausted'
+  | 'stats_busy'
   | 'not_ready'
   | 'internal_error';
 
@@ -45,6 +46,7 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_enrolment_code: 'The enrolment code is unknown, used or expired',
   reveal_not_permitted: 'This grant does not allow revealing protected media',
   privacy_budget_exhausted: 'This release would exceed the privacy budget',
+  stats_busy: 'The table is being protected for new data; try again shortly',
   not_ready: 'The gateway is not ready to serve',
   internal_error: 'Internal error',
 };

@@ -19,7 +19,7 @@ import type { FacetDimension, StatsTableDef } from './catalogue.js';
 import type { ChosenProtection } from './policy.js';
 import type { StatsQuery } from './query.js';
 import { gazetteerCodes } from './storage/places.js';
-import { groupedCounts, unitRows, type TimeWindow } from './source.js';
+import { unitRows, type TimeWindow } from './source.js';
 
 /** The province codes the schema accepts: a structural list, the same whatever the data. */
 function provinceCodes(): string[] {
@@ -44,8 +44,13 @@ function isoYearOf(weeks: readonly string[]): number {
   return Number([...years][0]);
 }
 
+/** The year of the finest table a request is cut from: its calendar year, or the ISO year of its weeks. */
+export function finestYear(q: StatsQuery): number {
+  return q.weeks === null ? (q.year ?? 0) : isoYearOf(q.weeks);
+}
+
 /** The facet bounds of the finest table of a request's kind: the whole year, or the whole ISO year. */
-function finestWindow(q: StatsQuery): TimeWindow {
+export function finestWindow(q: StatsQuery): TimeWindow {
   if (q.weeks === null) return timeWindow(q);
   const year = isoYearOf(q.weeks);
   return { from: `${year}-W01`, to: `${year}-W53` };
@@ -58,7 +63,7 @@ function finestWindow(q: StatsQuery): TimeWindow {
  * a district × year one and one province's rows are all cut from the same protected cells, so no
  * combination of them shows more than that table does (METHOD.md).
  */
-function finestLayout(def: StatsTableDef, q: StatsQuery, places: readonly string[]): { dims: Dimension[]; cuts: DimensionCut[]; order: number[] } {
+export function finestLayout(def: StatsTableDef, q: StatsQuery, places: readonly string[]): { dims: Dimension[]; cuts: DimensionCut[]; order: number[] } {
   const dims: Dimension[] = [];
   const cuts: DimensionCut[] = [];
   for (const d of def.dimensions) {
@@ -113,24 +118,15 @@ function dimensions(def: StatsTableDef, q: StatsQuery, places: readonly string[]
 }
 
 /**
- * The exact table a release starts from: the records' clear facets counted into a table. For
- * suppression, that is the finest table of the request's kind (see `finestLayout`) with the cuts that
- * give the request's grain and the order to open it in; places are those of the place list and of the records. For differential
- * privacy it is the request's own grain (`cuts` null: each release spends its own ε); places come from
- * the place list only (categories that depend on the data would give records away), each person's
- * records are bounded first, and a place level finer than provinces needs a loaded place list.
+ * The exact table a differentially private release starts from: the request's own grain (each
+ * release spends its own ε). Places come from the place list only (categories that depend on the
+ * data would give records away), each person's records are bounded first, and a place level finer
+ * than provinces needs a loaded place list. Suppressed releases are cut from the protected finest
+ * table instead (`protected.ts`).
  */
-export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQuery, protection: ChosenProtection): Promise<{ table: Table; records: number; cuts: DimensionCut[] | null; order: number[] | null }> {
+export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQuery, protection: Extract<ChosenProtection, { method: 'dp' }>): Promise<Table> {
   const gazetteer = await gazetteerCodes(db);
   const hasPlace = def.dimensions.some((d) => d.kind === 'place');
-  if (protection.method === 'suppression') {
-    const rows = await groupedCounts(db, def, finestWindow(q));
-    const placeAt = def.dimensions.findIndex((d) => d.kind === 'place');
-    const observed = placeAt < 0 ? [] : rows.map((r) => r.values[placeAt]).filter((v): v is string => typeof v === 'string');
-    const { dims, cuts, order } = finestLayout(def, q, [...gazetteer, ...observed]);
-    const { table } = tabulate(dims, rows);
-    return { table, records: rows.reduce((n, r) => n + r.count, 0), cuts, order };
-  }
   const window = timeWindow(q);
   let places = gazetteer;
   if (hasPlace && !gazetteer.some((code) => code.length >= placeLength(q))) {
@@ -139,8 +135,19 @@ export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQue
   }
   const bounded = boundContributions(await unitRows(db, def, window), protection.bound);
   const rows: TabulationRow[] = bounded.map((r) => ({ values: r.values, count: 1 }));
-  const { table } = tabulate(dimensions(def, q, places), rows);
-  return { table, records: rows.length, cuts: null, order: null };
+  return tabulate(dimensions(def, q, places), rows).table;
+}
+
+/**
+ * The places the finest table of a kind is laid out on: the place list and every place the records
+ * name, once each and in order (so the layout is a function of the data alone). None for a table
+ * without a place dimension.
+ */
+export function finestPlaces(def: StatsTableDef, gazetteer: readonly string[], rows: readonly TabulationRow[]): string[] {
+  const placeAt = def.dimensions.findIndex((d) => d.kind === 'place');
+  if (placeAt < 0) return [];
+  const observed = rows.map((r) => r.values[placeAt]).filter((v): v is string => typeof v === 'string');
+  return [...new Set([...gazetteer, ...observed])].sort();
 }
 
 function placeLength(q: StatsQuery): number {

@@ -1,5 +1,5 @@
 import { canonicalJson } from '@need2know/schema';
-import { cryptoRandom, formatEpsilon, projectRelease, protect, StatsError, type DimensionCut, type Release } from '@need2know/stats';
+import { cryptoRandom, formatEpsilon, protect, StatsError, type Release, type Table } from '@need2know/stats';
 import type { GatewayEnv } from '../env.js';
 import { Problem } from '../errors/problem.js';
 import { sha256b64url, sha256hex } from '../lib/digest.js';
@@ -10,6 +10,7 @@ import type { StatsTableDef } from './catalogue.js';
 import { DP_REUSE_SECONDS, MAX_STORED_RELEASE_BYTES, PUBLIC_CONSUMER, PUBLIC_REUSE_SECONDS } from './config.js';
 import { releaseDocument, type ReleaseDocument } from './document.js';
 import { chooseProtection, type ChosenProtection, type TableAccess } from './policy.js';
+import { suppressedRelease } from './protected.js';
 import { tableParameters, type StatsQuery } from './query.js';
 import { spendBudget } from './storage/ledger.js';
 import { insertRelease, reusableRelease } from './storage/releases.js';
@@ -55,10 +56,11 @@ function protectionOut(release: Release, budget: { spent: number; limit: number 
 
 /**
  * One release, end to end: the protection is chosen within what was granted; a repeat of a kept
- * release is answered from the register; otherwise the exact table is counted from the records'
- * facets, differential privacy spends its ε from the ledger (refused, with nothing released, when
- * it would go over the budget), the table is protected, the release is written to the audit log and
- * the register, and only then returned.
+ * release is answered from the register; otherwise, for differential privacy, the exact table is
+ * counted from the records' facets, the ε is spent from the ledger (refused, with nothing released,
+ * when it would go over the budget) and noise is added; for suppression, the release is cut from the
+ * protected finest table of its kind and year (kept until the data change, see `protected.ts`). The
+ * release is written to the audit log and the register, and only then returned.
  */
 export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsumer; def: StatsTableDef; query: StatsQuery; access: TableAccess; budgetMicro: number; now: number }): Promise<ReleaseDocument> {
   const { consumer, def, query, access, now } = opts;
@@ -78,16 +80,12 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
   }
 
   const id = newId('srl');
-  let table;
-  let cuts: DimensionCut[] | null;
-  let order: number[] | null;
+  let exact: Table | null = null;
   try {
-    ({ table, cuts, order } = await exactTable(env.DB, def, query, chosen));
+    if (chosen.method === 'dp') exact = await exactTable(env.DB, def, query, chosen);
   } catch (err) {
-    if (err instanceof StatsError) throw new Problem(400, 'validation_failed', 'The table asked for is too large; choose a coarser level or period.', { issues: [{ path: 'level', code: err.code === 'ERR_TABLE_TOO_LARGE' ? 'too_many_cells' : 'invalid', message: err.message }] });
-    throw err;
+    throw tooLarge(err, 'dp');
   }
-
   let budget: { spent: number; limit: number } | null = null;
   if (chosen.method === 'dp') {
     const spend = await spendBudget(env.DB, { id: newId('ssp'), ...key, table: def.name, epsilonMicro: chosen.epsilonMicro, limitMicro: opts.budgetMicro, releaseId: id, clientId: consumer.kind === 'public' ? null : consumer.clientId, at: now });
@@ -95,9 +93,18 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
     budget = { spent: spend.spentMicro, limit: opts.budgetMicro };
   }
 
-  // Suppression protects the finest table and cuts the grain asked for from it (build.ts).
-  const whole = protect(table, chosen.method === 'dp' ? { ...chosen, random: cryptoRandom() } : { ...chosen, ...(order === null ? {} : { order }) });
-  const release: Release = cuts === null ? whole : projectRelease(whole, cuts);
+  let release: Release;
+  if (chosen.method === 'dp') {
+    if (exact === null) throw new Error('a differentially private release needs its exact table');
+    release = protect(exact, { ...chosen, random: cryptoRandom() });
+  } else {
+    // Cut from the protected finest table of the kind and year, kept until the data change (protected.ts).
+    try {
+      release = await suppressedRelease(env.DB, def, query, chosen.threshold, now);
+    } catch (err) {
+      throw tooLarge(err, 'suppression');
+    }
+  }
   const doc = releaseDocument({ id, def, at: now, parameters, protection: protectionOut(release, budget), release });
   const body = JSON.stringify(doc);
   const responseHash = await sha256b64url(canonicalJson(doc));
@@ -136,4 +143,17 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
     createdAt: now,
   }).run();
   return doc;
+}
+
+/**
+ * The problem for a table over the cell limit (any other error unchanged). A differentially private
+ * table has the request's own grain, so a coarser level or period helps; a suppressed one is always
+ * cut from the finest table of its kind (every place of the place list by every period of the year),
+ * so no coarser request is smaller: only differential privacy, where granted, or a shorter place list.
+ */
+function tooLarge(err: unknown, method: 'suppression' | 'dp'): unknown {
+  if (!(err instanceof StatsError)) return err;
+  const code = err.code === 'ERR_TABLE_TOO_LARGE' ? 'too_many_cells' : 'invalid';
+  if (method === 'dp') return new Problem(400, 'validation_failed', 'The table asked for is too large; choose a coarser level or period.', { issues: [{ path: 'level', code, message: err.message }] });
+  return new Problem(400, 'validation_failed', 'The table cannot be protected: every suppressed release is cut from the finest table of its kind and year, which is over the cell limit, so a coarser level or period does not help. Ask for differential privacy where it is granted, or ask a privacy officer to check the place list.', { issues: [{ path: 'protection', code, message: err.message }] });
 }

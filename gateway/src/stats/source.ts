@@ -14,17 +14,21 @@ const facet = (name: string) => {
 };
 
 /**
- * Counts of current records of the table's type by their facet values in the time window: what
- * suppression needs. Read from the clear facets alone; no sealed field is opened.
+ * Statement counting current records of the table's type by their facet values in the time window:
+ * what suppression needs, read in one batch with the data version it matches. Read from the clear
+ * facets alone; no sealed field is opened. Map its rows with {@link toTabulationRows}.
  */
-export async function groupedCounts(db: D1Database, def: StatsTableDef, window: TimeWindow): Promise<TabulationRow[]> {
+export function groupedCountsStatement(db: D1Database, def: StatsTableDef, window: TimeWindow): D1PreparedStatement {
   const columns = def.dimensions.map((d, i) => `${facet(d.facet)} AS f${i}`).join(', ');
   const group = def.dimensions.map((_, i) => `f${i}`).join(', ');
   const time = facet(def.dimensions.find((d) => d.kind === 'time')?.facet ?? 'month');
-  const { results } = await db
+  return db
     .prepare(`SELECT ${columns}, count(*) AS n FROM records WHERE type = ?1 AND current = 1 AND ${time} >= ?2 AND ${time} <= ?3 GROUP BY ${group}`)
-    .bind(def.recordType, window.from, window.to)
-    .all<Record<string, unknown>>();
+    .bind(def.recordType, window.from, window.to);
+}
+
+/** Rows of {@link groupedCountsStatement} as tabulation rows. */
+export function toTabulationRows(def: StatsTableDef, results: ReadonlyArray<Record<string, unknown>>): TabulationRow[] {
   return results.map((r) => ({ values: def.dimensions.map((_, i) => r[`f${i}`]), count: Number(r.n) }));
 }
 

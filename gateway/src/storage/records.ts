@@ -1,4 +1,5 @@
 import type { SealedRecord } from '../records/seal-record.js';
+import { dataChangeStatement } from '../stats/storage/data-versions.js';
 import { parseJson } from './rows.js';
 import type { HiddenMark } from '../policy/sensitive-cases.js';
 
@@ -158,12 +159,16 @@ export interface CommitVersion {
  * current version of each record stops being current, the pending one becomes current, and the
  * record's blind indexes are replaced. A version never replaces a newer current one (a slower
  * concurrent ingest stays pending, unread), and running the statements again changes nothing, so a
- * retry may commit what an interrupted ingest left.
+ * retry may commit what an interrupted ingest left. The same transaction bumps the data version of the
+ * statistics these records are counted in, so a protected table kept for the old data is never
+ * reused for the new (`dataChangeStatement`).
  */
 export function commitVersionsStatements(db: D1Database, type: string, versions: readonly CommitVersion[]): D1PreparedStatement[] {
   const rows = JSON.stringify(versions.map((v) => [v.id, v.version]));
   const tags = JSON.stringify(versions.flatMap((v) => v.tags.map(([search, tag]) => [search, tag, v.id, v.version])));
+  const statsChange = dataChangeStatement(db, type, versions);
   return [
+    ...(statsChange === null ? [] : [statsChange]),
     db
       .prepare(
         `UPDATE records SET current = 0 WHERE type = ?1 AND current = 1

@@ -72,6 +72,7 @@ export const statsProblems = {
   401: problem('Missing, invalid or revoked token, or the statistics grant is no longer live (`invalid_token`, `invalid_dpop_proof`)'),
   403: problem('Table, protection or ε not granted (`insufficient_scope`); privacy budget spent (`privacy_budget_exhausted`)'),
   404: problem('No such table, or its public tier is off (`not_found`)'),
+  503: problem('The table is being protected for new data by another request that outlasted the wait; retry after `Retry-After` seconds (`stats_busy`)'),
 } as const;
 
 /** The answer of a release route: JSON (cells or series) or CSV. */

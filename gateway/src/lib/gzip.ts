@@ -1,0 +1,34 @@
+/** `bytes` compressed with gzip (the platform's CompressionStream, in Workers and Node alike). */
+export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * `bytes` decompressed, refusing to inflate beyond `maxBytes` (a stored value that would is damaged
+ * or not ours: it is not read further).
+ *
+ * @throws RangeError past `maxBytes`; TypeError when `bytes` is not gzip.
+ */
+export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new RangeError(`decompressed data exceeds ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
