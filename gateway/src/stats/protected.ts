@@ -1,5 +1,6 @@
 import { decodePublished, encodePublished, projectRelease, protectSteps, tabulate, thresholdStep, type DimensionCut, type Release } from '@need2know/stats';
 import { Problem } from '../errors/problem.js';
+import { mayServeKept } from '../policy/kept-statistics.js';
 import { gunzip, gzip } from '../lib/gzip.js';
 import { newId } from '../lib/random.js';
 import { finestLayout, finestPlaces, finestWindow, finestYear } from './build.js';
@@ -9,7 +10,7 @@ import type { StatsQuery } from './query.js';
 import { groupedCountsStatement, toTabulationRows } from './source.js';
 import { dataVersionsStatement, toDataVersions } from './storage/data-versions.js';
 import { gazetteerStatement } from './storage/places.js';
-import { currentProtectedTable, releaseProtectionLeaseStatement, storeProtectedTableStatement, takeProtectionLease, type ProtectedTableKey, type ProtectedTableRow } from './storage/protected-tables.js';
+import { keptProtectedTable, releaseProtectionLeaseStatement, storeProtectedTableStatement, takeProtectionLease, type ProtectedTableKey, type ProtectedTableRow } from './storage/protected-tables.js';
 
 /** Seconds a caller is told to wait when another request is still protecting the table. */
 const BUSY_RETRY_AFTER_SECONDS = 30;
@@ -19,8 +20,7 @@ const BUSY_RETRY_AFTER_SECONDS = 30;
  * finest table of its kind and year. The finest table is protected once per step and version of the
  * data and kept (`stats_protected_tables`, in its published form: no count of a withheld cell); every
  * release until the data change is cut from the kept one. Only a table kept for exactly the data in
- * force now is used (its data and place-list versions are compared with the current ones in the same
- * statement that reads it); otherwise the first request protects the table again while the others
+ * force now is used (`mayServeKept`, on versions read in the same statement as the table); otherwise the first request protects the table again while the others
  * wait for its result (a lease: one computation per table and year at a time).
  *
  * What leaves is the same as protecting afresh: the pattern is a function of the data and the step
@@ -38,8 +38,8 @@ export async function suppressedRelease(db: D1Database, def: StatsTableDef, q: S
 async function protectedFinest(db: D1Database, def: StatsTableDef, q: StatsQuery, key: ProtectedTableKey, nowSeconds: number): Promise<{ release: Release; cuts: DimensionCut[] }> {
   const deadline = Date.now() + PROTECTION_WAIT_MS;
   for (;;) {
-    const kept = await currentProtectedTable(db, key, def.recordType, PROTECTED_TABLE_FORMAT);
-    if (kept !== null) {
+    const { kept, current } = await keptProtectedTable(db, key, def.recordType);
+    if (kept !== null && mayServeKept(kept, { format: PROTECTED_TABLE_FORMAT, dataVersion: current.data, placesVersion: current.places })) {
       const decoded = await decodeKept(def, q, kept);
       if (decoded !== null) return decoded;
     }

@@ -1,4 +1,5 @@
-import { PLACES_SOURCE } from './data-versions.js';
+import type { TableProvenance } from '../../policy/kept-statistics.js';
+import { PLACES_SOURCE, type DataVersions } from './data-versions.js';
 
 /** Which protected finest table: a statistics table, its (calendar or ISO) year and the threshold step. */
 export interface ProtectedTableKey {
@@ -8,10 +9,7 @@ export interface ProtectedTableKey {
 }
 
 /** A stored protected finest table, in its published form (see migration 0018). */
-export interface ProtectedTableRow extends ProtectedTableKey {
-  readonly format: number;
-  readonly dataVersion: number;
-  readonly placesVersion: number;
+export interface ProtectedTableRow extends ProtectedTableKey, TableProvenance {
   /** Place codes of the table's place dimension (empty for a table without one). */
   readonly places: readonly string[];
   /** gzip of `encodePublished`. */
@@ -30,41 +28,45 @@ function blob(value: unknown): Uint8Array {
 }
 
 /**
- * The stored protected table `key`, only if it was made by code of `format` from exactly the data
- * the table is counted from now: its data version (records of `recordType` in its year) and its
- * place list's version equal the current ones, read in the same statement. Otherwise null: a row
- * made before a record was committed or the place list replaced is never returned.
+ * The stored protected table `key` (null when none) and the versions of the data it would be counted
+ * from now (records of `recordType` in its year, and the place list), read in one statement so that
+ * both describe the same moment. Whether the table may be used is `mayServeKept`'s decision.
  */
-export async function currentProtectedTable(db: D1Database, key: ProtectedTableKey, recordType: string, format: number): Promise<ProtectedTableRow | null> {
+export async function keptProtectedTable(db: D1Database, key: ProtectedTableKey, recordType: string): Promise<{ kept: ProtectedTableRow | null; current: DataVersions }> {
   const row = await db
     .prepare(
-      `SELECT * FROM stats_protected_tables p
-        WHERE p.table_name = ?1 AND p.year = ?2 AND p.step = ?3 AND p.format = ?4
-          AND p.data_version = coalesce((SELECT version FROM stats_data_versions WHERE source = ?5 AND year = ?2), 0)
-          AND p.places_version = coalesce((SELECT version FROM stats_data_versions WHERE source = ?6 AND year = 0), 0)`,
+      `SELECT p.*,
+              coalesce((SELECT version FROM stats_data_versions WHERE source = ?4 AND year = ?2), 0) AS current_data,
+              coalesce((SELECT version FROM stats_data_versions WHERE source = ?5 AND year = 0), 0) AS current_places
+         FROM (SELECT 1) LEFT JOIN stats_protected_tables p ON p.table_name = ?1 AND p.year = ?2 AND p.step = ?3`,
     )
-    .bind(key.table, key.year, key.step, format, recordType, PLACES_SOURCE)
+    .bind(key.table, key.year, key.step, recordType, PLACES_SOURCE)
     .first<Record<string, unknown>>();
-  if (row === null) return null;
+  const current: DataVersions = { data: Number(row?.current_data ?? 0), places: Number(row?.current_places ?? 0) };
+  if (row === null || row.table_name === null || row.table_name === undefined) return { kept: null, current };
   return {
-    table: String(row.table_name),
-    year: Number(row.year),
-    step: Number(row.step),
-    format: Number(row.format),
-    dataVersion: Number(row.data_version),
-    placesVersion: Number(row.places_version),
-    places: JSON.parse(String(row.places)) as string[],
-    cells: blob(row.cells),
-    cellCount: Number(row.cell_count),
-    withheld: Number(row.withheld),
-    computedAt: Number(row.computed_at),
+    kept: {
+      table: String(row.table_name),
+      year: Number(row.year),
+      step: Number(row.step),
+      format: Number(row.format),
+      dataVersion: Number(row.data_version),
+      placesVersion: Number(row.places_version),
+      places: JSON.parse(String(row.places)) as string[],
+      cells: blob(row.cells),
+      cellCount: Number(row.cell_count),
+      withheld: Number(row.withheld),
+      computedAt: Number(row.computed_at),
+    },
+    current,
   };
 }
 
 /**
- * Statement storing `row` in place of the table's previous row, unless that one was made from newer
- * data (a slow computation finishing after a faster, later one never puts older figures back); a row
- * of another format is always replaced. `runs` counts the computations stored.
+ * Statement storing `row` in place of the table's previous row when `mayReplaceKept` allows it (the
+ * same condition, checked in the statement that writes): never over a row made from newer data, so a
+ * slow computation finishing after a later one puts no older figures back. `runs` counts the
+ * computations stored.
  */
 export function storeProtectedTableStatement(db: D1Database, row: ProtectedTableRow): D1PreparedStatement {
   return db
