@@ -101,6 +101,27 @@ function boxPass(src: Uint8Array, dst: Uint8Array, width: number, height: number
 }
 
 /**
+ * `image` pixelated into blocks of `block` pixels, then {@link BLUR_PASSES} box-blur passes each way
+ * with a radius of half a block: the result depends on the block means alone. Used for the whole
+ * frame ({@link blurImage}) and for each redacted region (`redact/redact-regions.ts`).
+ *
+ * @throws TypeError when `image` is malformed or `block` is not a positive integer.
+ */
+export function pixelateAndBlur(image: RgbaImage, block: number): RgbaImage {
+  checkImage(image);
+  if (!Number.isSafeInteger(block) || block < 1) throw new TypeError('block must be a positive integer');
+  const { width, height } = image;
+  const radius = Math.ceil(block / 2);
+  const a = pixelate(image, block);
+  const b = new Uint8Array(a.length);
+  for (let pass = 0; pass < BLUR_PASSES; pass++) {
+    boxPass(a, b, width, height, radius, true);
+    boxPass(b, a, width, height, radius, false);
+  }
+  return { width, height, data: a };
+}
+
+/**
  * The blurred rendition of `image`, same size: pixelated into blocks of {@link blurBlockSize}, then
  * {@link BLUR_PASSES} box-blur passes each way with a radius of half a block.
  *
@@ -114,14 +135,5 @@ function boxPass(src: Uint8Array, dst: Uint8Array, width: number, height: number
  */
 export function blurImage(image: RgbaImage): RgbaImage {
   checkImage(image);
-  const { width, height } = image;
-  const block = blurBlockSize(width, height);
-  const radius = Math.ceil(block / 2);
-  const a = pixelate(image, block);
-  const b = new Uint8Array(a.length);
-  for (let pass = 0; pass < BLUR_PASSES; pass++) {
-    boxPass(a, b, width, height, radius, true);
-    boxPass(b, a, width, height, radius, false);
-  }
-  return { width, height, data: a };
+  return pixelateAndBlur(image, blurBlockSize(image.width, image.height));
 }

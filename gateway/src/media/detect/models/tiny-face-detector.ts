@@ -1,0 +1,10 @@
+/**
+ * The tiny face detector's weights, as shipped in `@vladmandic/face-api` (190 KB, 8-bit quantised):
+ * bundled into the Worker, never fetched at run time.
+ */
+import weights from '@vladmandic/face-api/model/tiny_face_detector_model.bin';
+import manifest from '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json';
+import type { ModelFiles } from '../face-detector.js';
+
+/** Weights and their manifest (tensor names, shapes, quantisation). */
+export const TINY_FACE_DETECTOR: ModelFiles = { name: 'tiny_face_detector', weights, manifest };

@@ -1,0 +1,29 @@
+/**
+ * The numbers that decide what counts as a face, in one place, each with its reason.
+ */
+
+/**
+ * Side, in pixels, of the square the tiny face detector looks at (a multiple of 32). 416 is the
+ * package's default: every face of the sample photographs found (see the quality test) at about
+ * 1.2 s of CPU in V8; 608 costs twice as much and found no more.
+ */
+export const DETECTOR_INPUT_SIZE = 416;
+
+/**
+ * Lowest score of a box that is redacted. Low on purpose: a box over something that is not a face
+ * costs a blurred patch of background, a face missed costs a person's identity.
+ */
+export const REDACT_SCORE_MIN = 0.2;
+
+/**
+ * The confidence floor: a flagged photo is released `redacted` only when at least one box scores
+ * this much. Below it the detector is unsure it saw the people in the picture at all (a face turned
+ * away, in shadow, too small), so the whole frame is blurred instead: the fail-safe.
+ */
+export const FACE_CONFIDENCE_FLOOR = 0.5;
+
+/**
+ * Margin added around every box on each side, as a fraction of the box's larger side: the detector's
+ * box hugs eyes, nose and mouth; hair, ears, jaw and the top of the head identify people too.
+ */
+export const REDACT_MARGIN = 0.35;
