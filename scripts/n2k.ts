@@ -271,8 +271,8 @@ async function main(): Promise<void> {
       return void console.log(await (await fetch(`${gatewayUrl()}/v1/audit/checkpoint`)).text());
     case 'audit export': {
       // Streamed to the file as it arrives: a log of millions of entries never sits in memory.
-      const response = await (await admin()).fetchPath(`/v1/audit/export?from=${Number(opts.from ?? 0)}${opts.to === undefined ? '' : `&to=${Number(opts.to)}`}`);
-      const bytes = await saveExport(response, need('out'));
+      const officer = await admin();
+      const bytes = await saveExport((path) => officer.fetchPath(path), { from: Number(opts.from ?? 0), ...(opts.to === undefined ? {} : { to: Number(opts.to) }) }, need('out'));
       return void console.log(`wrote ${need('out')} (${bytes.toLocaleString('en-US')} bytes)`);
     }
     case 'audit verify': {

@@ -6,22 +6,66 @@
 import { ExportReader, ExportVerifier, type ExportVerification } from '@need2know/audit';
 import { GatewayError } from '@need2know/client';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 /** The members of an export besides `entries`, all needed before any entry can be checked. */
 const FRAME_MEMBERS = ['format', 'origin', 'start', 'end', 'checkpoints', 'consistency'] as const;
 
-/** Writes the export `response` carries to `out` as it arrives; returns the bytes written. */
-export async function saveExport(response: Response, out: string): Promise<number> {
-  if (!response.ok || response.body === null) throw await GatewayError.from(response);
+/**
+ * Writes the export of [from, to) (the whole log without `to`) to `out` as it arrives, with `get`
+ * fetching a gateway path as a privacy officer. The gateway answers a long export in parts, each
+ * proven in the same checkpoint (`n2k-export-anchor`); they are joined into one export whose frame
+ * is the first part's, ending where the whole does. Returns the bytes written.
+ */
+export async function saveExport(get: (path: string) => Promise<Response>, range: { readonly from: number; readonly to?: number }, out: string): Promise<number> {
+  const path = (from: number, to?: number, anchor?: string) =>
+    `/v1/audit/export?from=${from}${to === undefined ? '' : `&to=${to}`}${anchor === undefined ? '' : `&anchor=${anchor}`}`;
+  const first = await get(path(range.from, range.to));
+  if (!first.ok || first.body === null) throw await GatewayError.from(first);
+  const anchor = first.headers.get('n2k-export-anchor') ?? undefined;
+  const end = Number(first.headers.get('n2k-export-end'));
+  let next = first.headers.get('n2k-export-next');
+  const file = createWriteStream(out);
   let bytes = 0;
-  const counted = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>);
-  counted.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
-  });
-  await pipeline(counted, createWriteStream(out));
+  const write = async (text: string) => {
+    bytes += Buffer.byteLength(text);
+    if (!file.write(text)) await new Promise((resolve) => file.once('drain', resolve));
+  };
+  try {
+    if (next === null) {
+      // One part: the answer is the export.
+      for await (const chunk of first.body as unknown as AsyncIterable<Uint8Array>) await write(Buffer.from(chunk).toString('utf8'));
+    } else {
+      const frame: Record<string, unknown> = {};
+      let started = false;
+      let written = 0;
+      const copyEntries = async (response: Response) => {
+        const pending: unknown[] = [];
+        const reader = new ExportReader({ field: (name, value) => void (frame[name] ??= value), entry: (value) => void pending.push(value) });
+        const decoder = new TextDecoder();
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+          reader.push(decoder.decode(chunk, { stream: true }));
+          if (pending.length === 0) continue;
+          if (!started) {
+            await write(`${JSON.stringify({ ...frame, end }).slice(0, -1)},"entries":[\n`);
+            started = true;
+          }
+          await write(pending.map((e) => `${written++ === 0 ? '' : ',\n'}${JSON.stringify(e)}`).join(''));
+          pending.length = 0;
+        }
+        reader.end();
+      };
+      await copyEntries(first);
+      while (next !== null) {
+        const part = await get(path(Number(next), end, anchor));
+        if (!part.ok || part.body === null) throw await GatewayError.from(part);
+        next = part.headers.get('n2k-export-next');
+        await copyEntries(part);
+      }
+      await write(']}\n');
+    }
+  } finally {
+    await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
   return bytes;
 }
 

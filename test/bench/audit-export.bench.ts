@@ -11,7 +11,6 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { saveExport } from '../../scripts/lib/audit-cli.js';
-import { AUDIT_SHARD } from '../../gateway/src/access/audit.js';
 import { startLocalGateway } from '../support/local-gateway.js';
 import { environment } from './lib/measure.js';
 
@@ -19,6 +18,8 @@ const PORT = 8795;
 const LARGE = Number(process.argv[process.argv.indexOf('--large') + 1] ?? NaN) || 1_000_000;
 const SMALL = 10_000;
 const APPEND_BATCH = 5_000;
+/** The log object the export route reads (`AUDIT_SHARD` in gateway/src/access/audit.ts). */
+const AUDIT_SHARD = 'log:main';
 const root = join(import.meta.dirname, '..', '..');
 
 /** Runs `n2k audit verify` as an operator would, in its own process: seconds and peak RSS (GNU time), and its verdict. */
@@ -66,7 +67,7 @@ try {
     await grow(entries);
     const file = join(dir, `export-${entries}.json`);
     const started = performance.now();
-    const bytes = await saveExport(await officer.fetchPath('/v1/audit/export'), file);
+    const bytes = await saveExport((path) => officer.fetchPath(path), { from: 0 }, file);
     const exportSeconds = (performance.now() - started) / 1000;
     const exportRssMb = process.resourceUsage().maxRSS / 1024;
     const verify = timedVerify(file, vkey);

@@ -229,7 +229,7 @@ try {
   // Checks: the chain, every disclosure answer logged once, no ingest batch half-stored.
   const file = join(work, 'log.json');
   const { vkey } = (await (await fetch(`${url}/v1/audit/key`)).json()) as { vkey: string };
-  await saveExport(await officer.fetchPath('/v1/audit/export'), file);
+  await saveExport((path) => officer.fetchPath(path), { from: 0 }, file);
   const verdict = await verifyExportFile(file, vkey);
   const whole = await logCounts(officer, 0);
   const loggedOnce = [...seen.disclosureIds].filter((id) => whole.ids.get(id) === 1).length;

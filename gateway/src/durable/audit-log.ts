@@ -299,11 +299,20 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
   /**
    * The frame of an export of entries [start, end) (`end` cut to the log's size): its checkpoints, the
    * consistency proofs between them and the anchor size. The entries follow page by page
-   * ({@link exportPage}), so no single call returns anything that grows with the log.
+   * ({@link exportPage}), so no single call returns anything that grows with the log. With `anchor`
+   * (the size of a stored checkpoint), the frame proves in that checkpoint, so the parts of one long
+   * export share it; null when no checkpoint has that size.
    */
-  async exportFrame(origin: string, start: number, end: number, now: number): Promise<ExportFrame> {
-    const stop = Math.max(start, Math.min(end, this.#frontier().size));
-    return createExportFrame({ origin, start, end: stop, checkpoints: await this.#exportCheckpoints(origin, stop, now), getNode: this.#lookup });
+  async exportFrame(origin: string, start: number, end: number, now: number, anchor?: number): Promise<ExportFrame | null> {
+    if (anchor === undefined) {
+      const stop = Math.max(start, Math.min(end, this.#frontier().size));
+      return createExportFrame({ origin, start, end: stop, checkpoints: await this.#exportCheckpoints(origin, stop, now), getNode: this.#lookup });
+    }
+    // The next part of an export begun earlier: proven in the same checkpoint, the anchor.
+    const stop = Math.max(start, Math.min(end, anchor));
+    const note = this.ctx.storage.sql.exec<{ note: string }>('SELECT note FROM checkpoints WHERE size = ?', anchor).toArray()[0]?.note;
+    if (note === undefined) return null;
+    return createExportFrame({ origin, start, end: stop, checkpoints: [note], getNode: this.#lookup });
   }
 
   /**

@@ -55,7 +55,8 @@ const exportRoute = createRoute({
   summary: 'A signed segment of the log for oversight bodies, verifiable offline (`n2k audit verify`)',
   description:
     'Streamed page by page, frame first (format, origin, start, end, checkpoints, consistency) and `entries` last, so that a log of millions of entries is exported and verified in bounded memory. ' +
-    'Without `to`, the whole log up to its size when the export starts.',
+    'Without `to`, the whole log up to its size when the export starts. One answer carries at most 25,000 entries: when it stops short, the header `n2k-export-next` says where the next part starts; ' +
+    'ask for it with `from` set to it and `anchor` set to the `n2k-export-anchor` header, and every part is proven in the same checkpoint.',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('admin')] as const,
   request: {
@@ -64,10 +65,20 @@ const exportRoute = createRoute({
       to: Size.optional(),
       since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Time range instead of indices: entries at or after this instant…' }),
       until: z.iso.datetime({ offset: true }).optional().openapi({ description: '…and before this one' }),
+      anchor: Size.optional().openapi({ description: 'Continue an export: prove in the checkpoint of this size (the `n2k-export-anchor` header of the first part)' }),
     }),
   },
   responses: { 200: jsonOk(z.record(z.string(), z.unknown()).openapi('AuditExport'), 'need2know-audit-export/v1'), ...adminProblems },
 });
+
+/**
+ * Most entries one export answer carries (≈ 25–60 MB, seconds to send). A longer export comes in
+ * parts, each a complete export proven in the same checkpoint: an answer that stopped short says
+ * where to go on (`n2k-export-next`) and in which checkpoint (`n2k-export-anchor`, passed back as
+ * `anchor`); `n2k audit export` joins the parts into one file. A single answer streaming for
+ * minutes was cut short by the runtime (seen locally at ≈ 200 MB after ≈ 35 s).
+ */
+export const EXPORT_PART_ENTRIES = 25_000;
 
 /**
  * The export as one JSON document streamed page by page: the frame first (so a reader can verify each
@@ -76,7 +87,9 @@ const exportRoute = createRoute({
  * which then fails to parse: never a shorter export that verifies.
  */
 function streamExport(log: ReturnType<typeof auditLog>, frame: ExportFrame): Response {
-  const { anchor, ...head } = frame;
+  const { anchor, ...whole } = frame;
+  // One answer carries at most EXPORT_PART_ENTRIES; the headers say how to fetch the rest.
+  const head = { ...whole, end: Math.min(whole.end, whole.start + EXPORT_PART_ENTRIES) };
   const encoder = new TextEncoder();
   let next = head.start;
   let first = true;
@@ -98,7 +111,9 @@ function streamExport(log: ReturnType<typeof auditLog>, frame: ExportFrame): Res
       next = page.next;
     },
   });
-  return new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store', 'n2k-export-anchor': String(anchor), 'n2k-export-end': String(whole.end) };
+  if (head.end < whole.end) headers['n2k-export-next'] = String(head.end);
+  return new Response(body, { status: 200, headers });
 }
 
 /** `/v1/audit/*`: the tamper-evident log, its checkpoints and proofs. */
@@ -119,7 +134,7 @@ export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     return c.json({ index, size, entry: found.entry, proof: found.proof }, 200);
   })
   .openapi(exportRoute, async (c) => {
-    const { from, to, since, until } = c.req.valid('query');
+    const { from, to, since, until, anchor } = c.req.valid('query');
     const log = auditLog(c.env);
     let start = from;
     let end = to ?? (await log.size());
@@ -129,5 +144,7 @@ export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       ({ start, end } = range);
     }
     if (end < start) throw new Problem(400, 'validation_failed', '`to` must not be below `from`.');
-    return streamExport(log, await log.exportFrame(auditOrigin(c.env), start, end, c.var.now)) as never;
+    const frame = (await log.exportFrame(auditOrigin(c.env), start, end, c.var.now, anchor)) as ExportFrame | null;
+    if (frame === null) throw new Problem(400, 'validation_failed', '`anchor` is not the size of a checkpoint of this log.');
+    return streamExport(log, frame) as never;
   });
