@@ -1,12 +1,15 @@
 /**
- * Statistics benchmark (`npm run bench:stats`): the time to compute the full yearly commune ×
+ * Statistics benchmark (`npm run bench:stats`). First, one suppressed release of the crime table
+ * (provinces by month, cut from the commune × criterion × month table) cut from the kept protected
+ * table, beside the same release protected afresh and beside one pass at threshold 10 alone, for
+ * 20,000 and 200,000 cases (`--release-cases 20000,200000`; see lib/stats-releases.ts). Then the time to compute the full yearly commune ×
  * criterion table of 1,000,000 cases with small-cell suppression (primary and secondary, its proof
  * re-checked) and with differential privacy (contribution bounding, discrete Laplace noise, consistent
  * post-processing), each beside a plain recount of the same cases without protection, in interleaved
  * rounds. The same for the commune × criterion × month table of the year (≈ 200,000 cells).
  *
  * Pure computation on synthetic facets (the demo data's place hierarchy, population-weighted): no
- * gateway, no storage. Options: `--cases N` (default 1,000,000).
+ * gateway, no storage. Options: `--cases N` (default 1,000,000), `--only releases` or `--only recount`.
  */
 import { places } from '@need2know/demo-data';
 import {
@@ -22,8 +25,12 @@ import {
   type TabulationRow,
 } from '@need2know/stats';
 import { compare, environment, report, type ReportRow } from './lib/measure.js';
+import { releaseRows } from './lib/stats-releases.js';
 
-const CASES = Number(process.argv[process.argv.indexOf('--cases') + 1] ?? NaN) || 1_000_000;
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const CASES = Number(arg('--cases') ?? NaN) || 1_000_000;
+const RELEASE_CASES = (arg('--release-cases') ?? '20000,200000').split(',').map(Number).filter((n) => n > 0);
+const ONLY = arg('--only');
 const YEAR = 2025;
 const THRESHOLD = 10;
 const EPSILON_MICRO = 1_000_000;
@@ -69,15 +76,35 @@ const pickCriterion = () => {
   return 5;
 };
 
-const started = performance.now();
-const rows: TabulationRow[] = new Array<TabulationRow>(CASES);
-const units: Array<{ unit: string; key: string; values: readonly unknown[] }> = new Array(CASES);
-const persons = Math.round(CASES / CASES_PER_PERSON);
-for (let i = 0; i < CASES; i++) {
-  const values = [pickCriterion(), pickCommune(), `${YEAR}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`] as const;
-  rows[i] = { values, count: 1 };
-  units[i] = { unit: String(Math.floor(random() ** 1.5 * persons)), key: String(i), values };
+/** `n` synthetic cases: one tabulation row each, and the person it counts against. */
+function syntheticCases(n: number): { rows: TabulationRow[]; units: Array<{ unit: string; key: string; values: readonly unknown[] }> } {
+  const rows: TabulationRow[] = new Array<TabulationRow>(n);
+  const units: Array<{ unit: string; key: string; values: readonly unknown[] }> = new Array(n);
+  const persons = Math.round(n / CASES_PER_PERSON);
+  for (let i = 0; i < n; i++) {
+    const values = [pickCriterion(), pickCommune(), `${YEAR}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`] as const;
+    rows[i] = { values, count: 1 };
+    units[i] = { unit: String(Math.floor(random() ** 1.5 * persons)), key: String(i), values };
+  }
+  return { rows, units };
 }
+
+if (ONLY !== 'recount') {
+  const out: ReportRow[] = [];
+  const notes: string[] = [];
+  for (const n of RELEASE_CASES) {
+    const r = await releaseRows(syntheticCases(n).rows, YEAR);
+    out.push(...r.rows);
+    notes.push(`${n.toLocaleString('en-US')} cases: ${r.cells.toLocaleString('en-US')} cells, ${r.withheld.toLocaleString('en-US')} withheld at 10; kept form ${r.encodedBytes.toLocaleString('en-US')} bytes, ${r.storedBytes.toLocaleString('en-US')} gzipped`);
+  }
+  report(out, { title: `A suppressed release (threshold ${THRESHOLD}, provinces × month cut from communes × month), kept vs afresh (${environment()})` });
+  for (const note of notes) console.log(note);
+  console.log('');
+}
+if (ONLY === 'releases') process.exit(0);
+
+const started = performance.now();
+const { rows, units } = syntheticCases(CASES);
 console.log(`${CASES.toLocaleString('en-US')} synthetic cases over ${communes.length.toLocaleString('en-US')} communes in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
 const dims = (grain: PeriodGrain): Dimension[] => [

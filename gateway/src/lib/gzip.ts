@@ -1,6 +1,7 @@
 /** `bytes` compressed with gzip (the platform's CompressionStream, in Workers and Node alike). */
 export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
+  // A copy: Blob takes views of a plain ArrayBuffer only.
+  const stream = new Blob([bytes.slice()]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -11,7 +12,7 @@ export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
  * @throws RangeError past `maxBytes`; TypeError when `bytes` is not gzip.
  */
 export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const reader = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -3,7 +3,7 @@ import { Problem } from '../errors/problem.js';
 import { mayServeKept } from '../policy/kept-statistics.js';
 import { gunzip, gzip } from '../lib/gzip.js';
 import { newId } from '../lib/random.js';
-import { finestLayout, finestPlaces, finestWindow, finestYear } from './build.js';
+import { finestLayout, finestPlaces, finestWindow, finestYear } from './layout.js';
 import type { StatsTableDef } from './catalogue.js';
 import { MAX_PROTECTED_TABLE_BYTES, PROTECTED_TABLE_FORMAT, PROTECTION_LEASE_MS, PROTECTION_POLL_MS, PROTECTION_WAIT_MS } from './config.js';
 import type { StatsQuery } from './query.js';

@@ -1,11 +1,7 @@
 import type { TabulationRow } from '@need2know/stats';
 import type { StatsTableDef } from './catalogue.js';
+import type { TimeWindow } from './layout.js';
 
-/** The time window of a request as facet bounds (inclusive; months and ISO weeks sort as text). */
-export interface TimeWindow {
-  readonly from: string;
-  readonly to: string;
-}
 
 /** SQL reading facet `name` of a record row; names come from the catalogue, never from a request. */
 const facet = (name: string) => {
