@@ -7,6 +7,9 @@ import { ExportReader, ExportVerifier, type ExportVerification } from '@need2kno
 import { GatewayError } from '@need2know/client';
 import { createReadStream, createWriteStream } from 'node:fs';
 
+/** How many cut-short parts one export may ask again before giving up. */
+const EXPORT_PART_RETRIES = 5;
+
 /** The members of an export besides `entries`, all needed before any entry can be checked. */
 const FRAME_MEMBERS = ['format', 'origin', 'start', 'end', 'checkpoints', 'consistency'] as const;
 
@@ -28,7 +31,7 @@ export async function saveExport(get: (path: string) => Promise<Response>, range
   let bytes = 0;
   const write = async (text: string) => {
     bytes += Buffer.byteLength(text);
-    if (!file.write(text)) await new Promise((resolve) => file.once('drain', resolve));
+    if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
   };
   try {
     if (next === null) {
@@ -37,7 +40,7 @@ export async function saveExport(get: (path: string) => Promise<Response>, range
     } else {
       const frame: Record<string, unknown> = {};
       let started = false;
-      let written = 0;
+      let nextIndex = range.from; // the index of the next entry to write
       const copyEntries = async (response: Response) => {
         const pending: unknown[] = [];
         const reader = new ExportReader({ field: (name, value) => void (frame[name] ??= value), entry: (value) => void pending.push(value) });
@@ -49,17 +52,25 @@ export async function saveExport(get: (path: string) => Promise<Response>, range
             await write(`${JSON.stringify({ ...frame, end }).slice(0, -1)},"entries":[\n`);
             started = true;
           }
-          await write(pending.map((e) => `${written++ === 0 ? '' : ',\n'}${JSON.stringify(e)}`).join(''));
+          await write(pending.map((e) => `${nextIndex++ === range.from ? '' : ',\n'}${JSON.stringify(e)}`).join(''));
           pending.length = 0;
         }
         reader.end();
       };
-      await copyEntries(first);
-      while (next !== null) {
-        const part = await get(path(Number(next), end, anchor));
-        if (!part.ok || part.body === null) throw await GatewayError.from(part);
-        next = part.headers.get('n2k-export-next');
-        await copyEntries(part);
+      // A part cut short (a dropped connection, a restarted gateway) is asked again from the next
+      // entry not yet written, in the same checkpoint: the file never holds an entry twice.
+      let response = first;
+      for (let failures = 0; ; ) {
+        try {
+          await copyEntries(response);
+          next = response.headers.get('n2k-export-next');
+        } catch (err) {
+          if (++failures > EXPORT_PART_RETRIES) throw err;
+          next = String(nextIndex);
+        }
+        if (next === null) break;
+        response = await get(path(Number(next), end, anchor));
+        if (!response.ok || response.body === null) throw await GatewayError.from(response);
       }
       await write(']}\n');
     }

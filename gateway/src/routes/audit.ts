@@ -75,8 +75,8 @@ const exportRoute = createRoute({
  * Most entries one export answer carries (≈ 25–60 MB, seconds to send). A longer export comes in
  * parts, each a complete export proven in the same checkpoint: an answer that stopped short says
  * where to go on (`n2k-export-next`) and in which checkpoint (`n2k-export-anchor`, passed back as
- * `anchor`); `n2k audit export` joins the parts into one file. A single answer streaming for
- * minutes was cut short by the runtime (seen locally at ≈ 200 MB after ≈ 35 s).
+ * `anchor`); `n2k audit export` joins the parts into one file. No answer then lasts minutes, and a
+ * part cut short (a dropped connection, a redeployed Worker) is asked again from where it stopped.
  */
 export const EXPORT_PART_ENTRIES = 25_000;
 
