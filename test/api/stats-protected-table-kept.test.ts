@@ -222,4 +222,26 @@ describe('Statistics releases are cut from a kept protected table', () => {
     expect(doc.protection).toMatchObject({ method: 'suppression', threshold: 10 });
     expect(await runs(2016, 10)).toBe(1);
   }, 60_000);
+
+  it('a table over the cell limit is refused with advice that helps: a coarser grain is cut from the same finest table', async () => {
+    const gateway = testGateway();
+    await seedYear(2015, 20);
+    const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+    // About 4,000 communes: the finest crime table (criteria × places × 19 periods) passes the cell limit.
+    const districts = Array.from({ length: 99 }, (_, d) => `12${String(d + 1).padStart(2, '0')}`);
+    const codes = ['12', ...districts, ...districts.flatMap((d) => Array.from({ length: 40 }, (_, c) => `${d}${String(c + 1).padStart(2, '0')}`))];
+    expect((await officer('PUT', '/stats/places', { codes, reason: 'an overlong place list' })).status).toBe(200);
+    try {
+      const { client, token } = await statsPartner(gateway, { crime: { threshold: 10, methods: ['suppression'], maxEpsilonMicro: 0 } });
+      const refused = await getStats(gateway, client, token, '/v1/stats/tables/crime?level=province&period=year&year=2015');
+      expect(refused.status).toBe(400);
+      const body = (await refused.json()) as { code: string; detail: string; issues: Array<{ path: string; code: string }> };
+      expect(body.code).toBe('validation_failed');
+      expect(body.issues).toMatchObject([{ path: 'protection', code: 'too_many_cells' }]);
+      expect(body.detail).not.toMatch(/choose a coarser/);
+      expect(body.detail).toMatch(/coarser level or period does not help/);
+    } finally {
+      expect((await officer('PUT', '/stats/places', { codes: ['12', '1201', '120101'], reason: 'back to a short list' })).status).toBe(200);
+    }
+  }, 60_000);
 });
