@@ -48,7 +48,15 @@ function crimeCase(id: string, year: number, commune: string, month: number, cri
 /** `n` skewed synthetic cases of `year`: a few busy communes and criteria, many small cells. */
 async function seedYear(year: number, n: number): Promise<void> {
   const random = rng(year);
-  const cases = Array.from({ length: n }, (_, i) => crimeCase(`case-kept-${year}-${String(i).padStart(5, '0')}`, year, COMMUNES[Math.floor(random() ** 2 * COMMUNES.length)] as string, 1 + Math.floor(random() * 12), 1 + Math.floor(random() ** 2 * 5)));
+  const cases = Array.from({ length: n }, (_, i) =>
+    crimeCase(
+      `case-kept-${year}-${String(i).padStart(5, '0')}`,
+      year,
+      COMMUNES[Math.floor(random() ** 2 * COMMUNES.length)] as string,
+      1 + Math.floor(random() * 12),
+      1 + Math.floor(random() ** 2 * 5),
+    ),
+  );
   await seed('case', cases);
 }
 
@@ -142,7 +150,9 @@ describe('Statistics releases are cut from a kept protected table', () => {
     await seedYear(2019, 180);
     const ask = await partner(gateway, 10);
     const before = await ask(2019, 'commune', 'month');
-    const oldRow = await gatewayEnv.DB.prepare("SELECT * FROM stats_protected_tables WHERE table_name = 'crime' AND year = 2019 AND step = 10").first<Record<string, unknown>>();
+    const oldRow = await gatewayEnv.DB.prepare("SELECT * FROM stats_protected_tables WHERE table_name = 'crime' AND year = 2019 AND step = 10").first<
+      Record<string, unknown>
+    >();
     if (oldRow === null) throw new Error('no kept table');
     const stale: ProtectedTableRow = {
       table: 'crime',
@@ -163,7 +173,9 @@ describe('Statistics releases are cut from a kept protected table', () => {
     expect(grandTotal(after)).toBe((grandTotal(before) as number) + 1);
     // A slow computation of the old data finishing late does not replace the newer table…
     await storeProtectedTableStatement(gatewayEnv.DB, stale).run();
-    const kept = await gatewayEnv.DB.prepare("SELECT data_version FROM stats_protected_tables WHERE table_name = 'crime' AND year = 2019 AND step = 10").first<{ data_version: number }>();
+    const kept = await gatewayEnv.DB.prepare("SELECT data_version FROM stats_protected_tables WHERE table_name = 'crime' AND year = 2019 AND step = 10").first<{
+      data_version: number;
+    }>();
     expect(kept?.data_version).toBeGreaterThan(stale.dataVersion);
     // …and when a table for the old data is all there is, it is not used: the release is of the data now.
     await gatewayEnv.DB.prepare("DELETE FROM stats_protected_tables WHERE table_name = 'crime' AND year = 2019").run();
@@ -179,7 +191,10 @@ describe('Statistics releases are cut from a kept protected table', () => {
     const ask = await partner(gateway, 10);
     const before = await ask(2018, 'commune', 'year');
     const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
-    expect((await officer('PUT', '/stats/places', { codes: ['12', '1201', '120101', '120102', '120103', '14', '1401', '140101'], reason: 'place list 2018' })).status).toBe(200);
+    expect(
+      (await officer('PUT', '/stats/places', { codes: ['12', '1201', '120101', '120102', '120103', '14', '1401', '140101'], reason: 'place list 2018' }))
+        .status,
+    ).toBe(200);
     const after = await ask(2018, 'commune', 'year');
     expect(await runs(2018, 10)).toBe(2);
     const places = (doc: ReleaseJson) => doc.dimensions.find((d) => d.name === 'place')?.nodes.map((n) => n.code) ?? [];
@@ -192,7 +207,19 @@ describe('Statistics releases are cut from a kept protected table', () => {
     await seedYear(2017, 200);
     const current = await getPublicSetting(gatewayEnv.DB, 'crime');
     if (current === null) throw new Error('no public setting for crime');
-    await updatePublicSetting(gatewayEnv.DB, { ...current, enabled: true, threshold: 10, methods: ['suppression'], etag: `${current.etag}-kept`, updatedBy: 'officer-b', updatedAt: current.updatedAt + 1 }, current.etag).run();
+    await updatePublicSetting(
+      gatewayEnv.DB,
+      {
+        ...current,
+        enabled: true,
+        threshold: 10,
+        methods: ['suppression'],
+        etag: `${current.etag}-kept`,
+        updatedBy: 'officer-b',
+        updatedAt: current.updatedAt + 1,
+      },
+      current.etag,
+    ).run();
     const ask = await partner(gateway, 10);
     const publicRelease = async (query: string) => {
       const response = await gateway.request(`/v1/stats/public/crime?${query}&year=2017`);
@@ -210,14 +237,18 @@ describe('Statistics releases are cut from a kept protected table', () => {
     expect(await runs(2017, 10)).toBe(1);
     expect(content(docs[1] as ReleaseJson)).toEqual(content(docs[0] as ReleaseJson));
     expect((docs[3] as ReleaseJson).cells).toEqual((docs[0] as ReleaseJson).cells);
-    const lease = await gatewayEnv.DB.prepare("SELECT count(*) AS n FROM stats_protection_leases WHERE table_name = 'crime' AND year = 2017").first<{ n: number }>();
+    const lease = await gatewayEnv.DB.prepare("SELECT count(*) AS n FROM stats_protection_leases WHERE table_name = 'crime' AND year = 2017").first<{
+      n: number;
+    }>();
     expect(lease?.n).toBe(0);
   }, 120_000);
 
   it('a lease left by a computation that died is taken over once it has expired', async () => {
     const gateway = testGateway();
     await seedYear(2016, 100);
-    await gatewayEnv.DB.prepare("INSERT INTO stats_protection_leases (table_name, year, holder, expires_at) VALUES ('crime', 2016, 'spl_died', ?)").bind(Date.now() - 1).run();
+    await gatewayEnv.DB.prepare("INSERT INTO stats_protection_leases (table_name, year, holder, expires_at) VALUES ('crime', 2016, 'spl_died', ?)")
+      .bind(Date.now() - 1)
+      .run();
     const doc = await (await partner(gateway, 10))(2016);
     expect(doc.protection).toMatchObject({ method: 'suppression', threshold: 10 });
     expect(await runs(2016, 10)).toBe(1);

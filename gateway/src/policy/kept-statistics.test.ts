@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mayReplaceKept, mayServeKept, type TableProvenance } from './kept-statistics.js';
 
-const provenance = fc.record({ format: fc.integer({ min: 1, max: 3 }), dataVersion: fc.integer({ min: 0, max: 5 }), placesVersion: fc.integer({ min: 0, max: 5 }) });
+const provenance = fc.record({
+  format: fc.integer({ min: 1, max: 3 }),
+  dataVersion: fc.integer({ min: 0, max: 5 }),
+  placesVersion: fc.integer({ min: 0, max: 5 }),
+});
 
 describe('kept statistics tables', () => {
   const kept: TableProvenance = { format: 1, dataVersion: 7, placesVersion: 2 };

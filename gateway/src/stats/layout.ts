@@ -28,7 +28,10 @@ export function timeWindow(q: StatsQuery): TimeWindow {
 /** The ISO year of a week range; suppressed week tables are protected per ISO year, so a range must lie in one. */
 function isoYearOf(weeks: readonly string[]): number {
   const years = new Set(weeks.map((w) => w.slice(0, 4)));
-  if (years.size !== 1) throw new Problem(400, 'validation_failed', 'A suppressed table by week covers weeks of one ISO year.', { issues: [{ path: 'to', code: 'one_iso_year', message: 'from and to in the same ISO year' }] });
+  if (years.size !== 1)
+    throw new Problem(400, 'validation_failed', 'A suppressed table by week covers weeks of one ISO year.', {
+      issues: [{ path: 'to', code: 'one_iso_year', message: 'from and to in the same ISO year' }],
+    });
   return Number([...years][0]);
 }
 

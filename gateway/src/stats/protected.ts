@@ -10,7 +10,14 @@ import type { StatsQuery } from './query.js';
 import { groupedCountsStatement, toTabulationRows } from './source.js';
 import { dataVersionsStatement, toDataVersions } from './storage/data-versions.js';
 import { gazetteerStatement } from './storage/places.js';
-import { keptProtectedTable, releaseProtectionLeaseStatement, storeProtectedTableStatement, takeProtectionLease, type ProtectedTableKey, type ProtectedTableRow } from './storage/protected-tables.js';
+import {
+  keptProtectedTable,
+  releaseProtectionLeaseStatement,
+  storeProtectedTableStatement,
+  takeProtectionLease,
+  type ProtectedTableKey,
+  type ProtectedTableRow,
+} from './storage/protected-tables.js';
 
 /** Seconds a caller is told to wait when another request is still protecting the table. */
 const BUSY_RETRY_AFTER_SECONDS = 30;
@@ -35,7 +42,13 @@ export async function suppressedRelease(db: D1Database, def: StatsTableDef, q: S
 }
 
 /** The protected finest table `key` and the cuts that give `q`'s grain: kept, or computed once. */
-async function protectedFinest(db: D1Database, def: StatsTableDef, q: StatsQuery, key: ProtectedTableKey, nowSeconds: number): Promise<{ release: Release; cuts: DimensionCut[] }> {
+async function protectedFinest(
+  db: D1Database,
+  def: StatsTableDef,
+  q: StatsQuery,
+  key: ProtectedTableKey,
+  nowSeconds: number,
+): Promise<{ release: Release; cuts: DimensionCut[] }> {
   const deadline = Date.now() + PROTECTION_WAIT_MS;
   for (;;) {
     const { kept, current } = await keptProtectedTable(db, key, def.recordType);
@@ -46,7 +59,7 @@ async function protectedFinest(db: D1Database, def: StatsTableDef, q: StatsQuery
     const holder = newId('spl');
     if (await takeProtectionLease(db, key.table, key.year, holder, Date.now(), Date.now() + PROTECTION_LEASE_MS)) {
       const release = releaseProtectionLeaseStatement(db, key.table, key.year, holder);
-      let computed;
+      let computed: Awaited<ReturnType<typeof computeFinest>>;
       try {
         computed = await computeFinest(db, def, q, key, nowSeconds);
       } catch (err) {
@@ -62,7 +75,9 @@ async function protectedFinest(db: D1Database, def: StatsTableDef, q: StatsQuery
       return computed.finest;
     }
     if (Date.now() >= deadline) {
-      throw new Problem(503, 'stats_busy', 'This table is being protected for new data; try again shortly.', { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } });
+      throw new Problem(503, 'stats_busy', 'This table is being protected for new data; try again shortly.', {
+        headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, PROTECTION_POLL_MS));
   }
@@ -73,9 +88,22 @@ async function decodeKept(def: StatsTableDef, q: StatsQuery, kept: ProtectedTabl
   try {
     const { dims, cuts } = finestLayout(def, q, kept.places);
     const bytes = await gunzip(kept.cells, MAX_PROTECTED_TABLE_BYTES);
-    return { release: decodePublished(dims.map((d) => d.hierarchy), bytes, kept.step), cuts };
+    return {
+      release: decodePublished(
+        dims.map((d) => d.hierarchy),
+        bytes,
+        kept.step,
+      ),
+      cuts,
+    };
   } catch (err) {
-    console.error('stats: a kept protected table could not be read; protecting again', kept.table, kept.year, kept.step, err instanceof Error ? err.message : String(err));
+    console.error(
+      'stats: a kept protected table could not be read; protecting again',
+      kept.table,
+      kept.year,
+      kept.step,
+      err instanceof Error ? err.message : String(err),
+    );
     return null;
   }
 }
@@ -85,7 +113,13 @@ async function decodeKept(def: StatsTableDef, q: StatsQuery, kept: ProtectedTabl
  * transaction: the versions name exactly the data counted), protects it at every step up to `key`'s,
  * and returns it with the statements that keep each step (to run as the lease is given up).
  */
-async function computeFinest(db: D1Database, def: StatsTableDef, q: StatsQuery, key: ProtectedTableKey, nowSeconds: number): Promise<{ finest: { release: Release; cuts: DimensionCut[] }; statements: D1PreparedStatement[] }> {
+async function computeFinest(
+  db: D1Database,
+  def: StatsTableDef,
+  q: StatsQuery,
+  key: ProtectedTableKey,
+  nowSeconds: number,
+): Promise<{ finest: { release: Release; cuts: DimensionCut[] }; statements: D1PreparedStatement[] }> {
   const [versionsResult, gazetteerResult, countsResult] = await db.batch<Record<string, unknown>>([
     dataVersionsStatement(db, def.recordType, key.year),
     gazetteerStatement(db),
@@ -93,7 +127,11 @@ async function computeFinest(db: D1Database, def: StatsTableDef, q: StatsQuery, 
   ]);
   const versions = toDataVersions(versionsResult?.results[0] as { data: number; places: number } | undefined);
   const rows = toTabulationRows(def, countsResult?.results ?? []);
-  const places = finestPlaces(def, (gazetteerResult?.results ?? []).map((r) => String(r.code)), rows);
+  const places = finestPlaces(
+    def,
+    (gazetteerResult?.results ?? []).map((r) => String(r.code)),
+    rows,
+  );
   const { dims, cuts, order } = finestLayout(def, q, places);
   const { table } = tabulate(dims, rows);
   const chain = protectSteps(table, key.step, order);

@@ -7,7 +7,17 @@
  * are not included (they are the same for all three, except that the kept table is one row read
  * instead of the records' grouped counts).
  */
-import { checkCertificates, decodePublished, encodePublished, projectRelease, protectSteps, suppress, tabulate, type Release, type TabulationRow } from '@need2know/stats';
+import {
+  checkCertificates,
+  decodePublished,
+  encodePublished,
+  projectRelease,
+  protectSteps,
+  suppress,
+  tabulate,
+  type Release,
+  type TabulationRow,
+} from '@need2know/stats';
 import { finestLayout, finestPlaces } from '../../../gateway/src/stats/layout.js';
 import { STATS_TABLE_DEFS } from '../../../gateway/src/stats/catalogue.js';
 import { releaseDocument } from '../../../gateway/src/stats/document.js';
@@ -21,7 +31,19 @@ const MAX_BYTES = 8 * 1024 * 1024;
 
 /** The request timed: provinces by month (the console's headline chart), cut from the commune × month table. */
 function query(year: number): StatsQuery {
-  return { level: 'province', period: 'month', year, weeks: null, province: null, protection: 'suppression', epsilonMicro: null, bound: null, threshold: null, format: 'json', shape: 'cells' };
+  return {
+    level: 'province',
+    period: 'month',
+    year,
+    weeks: null,
+    province: null,
+    protection: 'suppression',
+    epsilonMicro: null,
+    bound: null,
+    threshold: null,
+    format: 'json',
+    shape: 'cells',
+  };
 }
 
 /** Per-case rows grouped the way the records' facets are counted in D1 (one row per criterion, commune and month). */
@@ -39,14 +61,19 @@ function grouped(rows: readonly TabulationRow[]): TabulationRow[] {
 /** The document a release sends, as text. */
 function document(release: Release, year: number): string {
   const q = query(year);
-  return JSON.stringify(releaseDocument({ id: 'srl_bench', def, at: 0, parameters: { level: q.level, period: q.period, year }, protection: { ...release.summary }, release }));
+  return JSON.stringify(
+    releaseDocument({ id: 'srl_bench', def, at: 0, parameters: { level: q.level, period: q.period, year }, protection: { ...release.summary }, release }),
+  );
 }
 
 /**
  * Times a release of `cases` (one row per case) protected afresh, cut from the kept table, and at one
  * pass alone, and returns the rows for the report and what the kept table takes in storage.
  */
-export async function releaseRows(cases: readonly TabulationRow[], year: number): Promise<{ rows: ReportRow[]; storedBytes: number; encodedBytes: number; withheld: number; cells: number }> {
+export async function releaseRows(
+  cases: readonly TabulationRow[],
+  year: number,
+): Promise<{ rows: ReportRow[]; storedBytes: number; encodedBytes: number; withheld: number; cells: number }> {
   const label = `${cases.length.toLocaleString('en-US')} cases`;
   const counts = grouped(cases);
   const q = query(year);
@@ -58,7 +85,13 @@ export async function releaseRows(cases: readonly TabulationRow[], year: number)
     const chain = protectSteps(table, THRESHOLD, order);
     const stored = await Promise.all(chain.map((r) => gzip(encodePublished(r))));
     const last = chain.at(-1) as Release;
-    return { text: document(projectRelease(last, cuts), year), stored: stored.at(-1) as Uint8Array, encoded: encodePublished(last), cells: table.size, withheld: last.withheld?.reduce((n, x) => n + x, 0) ?? 0 };
+    return {
+      text: document(projectRelease(last, cuts), year),
+      stored: stored.at(-1) as Uint8Array,
+      encoded: encodePublished(last),
+      cells: table.size,
+      withheld: last.withheld?.reduce((n, x) => n + x, 0) ?? 0,
+    };
   };
   const first = await fresh();
   const kept = async () => {
@@ -75,7 +108,12 @@ export async function releaseRows(cases: readonly TabulationRow[], year: number)
     const { table } = tabulate(dims, counts);
     const s = suppress(table, THRESHOLD, { order });
     if (checkCertificates(table, s.suppressed, s.primary, s.certificates).length > 0) throw new Error('pattern failed its check');
-    const release: Release = { table, withheld: s.suppressed, primary: s.primary, summary: { method: 'suppression', threshold: THRESHOLD, primary: s.primaryCount, secondary: s.secondaryCount } };
+    const release: Release = {
+      table,
+      withheld: s.suppressed,
+      primary: s.primary,
+      summary: { method: 'suppression', threshold: THRESHOLD, primary: s.primaryCount, secondary: s.secondaryCount },
+    };
     return document(projectRelease(release, cuts), year);
   };
   if ((await kept()) !== first.text) throw new Error('the release from the kept table differs from the fresh one');
@@ -85,5 +123,14 @@ export async function releaseRows(cases: readonly TabulationRow[], year: number)
   const warm = await compare({ name: `**cut from the kept table**: read, decode, cut (${label})`, fn: kept }, cold, options);
   const single = await compare({ name: `one pass at 10 alone, as before nested steps (${label})`, fn: onePass }, cold, options);
   const ms = (row: ReportRow) => `${(1000 / row.subject.opsPerSec).toFixed(0)} ms vs ${(1000 / (row.baseline?.opsPerSec ?? 1)).toFixed(0)} ms`;
-  return { rows: [{ ...warm, note: ms(warm) }, { ...single, note: ms(single) }], storedBytes: first.stored.length, encodedBytes: first.encoded.length, withheld: first.withheld, cells: first.cells };
+  return {
+    rows: [
+      { ...warm, note: ms(warm) },
+      { ...single, note: ms(single) },
+    ],
+    storedBytes: first.stored.length,
+    encodedBytes: first.encoded.length,
+    withheld: first.withheld,
+    cells: first.cells,
+  };
 }

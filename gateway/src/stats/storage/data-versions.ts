@@ -39,7 +39,9 @@ export function dataChangeStatement(db: D1Database, type: string, versions: Read
 
 /** Statement bumping the place list's version; run it in the batch that replaces the list. */
 export function placesChangeStatement(db: D1Database): D1PreparedStatement {
-  return db.prepare(`INSERT INTO stats_data_versions (source, year, version) VALUES (?1, 0, 1) ON CONFLICT (source, year) DO UPDATE SET version = version + 1`).bind(PLACES_SOURCE);
+  return db
+    .prepare(`INSERT INTO stats_data_versions (source, year, version) VALUES (?1, 0, 1) ON CONFLICT (source, year) DO UPDATE SET version = version + 1`)
+    .bind(PLACES_SOURCE);
 }
 
 /** The versions a table of records `type` and year `year` is counted from now. */

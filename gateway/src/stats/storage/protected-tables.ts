@@ -32,7 +32,11 @@ function blob(value: unknown): Uint8Array {
  * from now (records of `recordType` in its year, and the place list), read in one statement so that
  * both describe the same moment. Whether the table may be used is `mayServeKept`'s decision.
  */
-export async function keptProtectedTable(db: D1Database, key: ProtectedTableKey, recordType: string): Promise<{ kept: ProtectedTableRow | null; current: DataVersions }> {
+export async function keptProtectedTable(
+  db: D1Database,
+  key: ProtectedTableKey,
+  recordType: string,
+): Promise<{ kept: ProtectedTableRow | null; current: DataVersions }> {
   const row = await db
     .prepare(
       `SELECT p.*,
@@ -80,7 +84,19 @@ export function storeProtectedTableStatement(db: D1Database, row: ProtectedTable
        WHERE excluded.format <> stats_protected_tables.format
           OR (excluded.data_version >= stats_protected_tables.data_version AND excluded.places_version >= stats_protected_tables.places_version)`,
     )
-    .bind(row.table, row.year, row.step, row.format, row.dataVersion, row.placesVersion, JSON.stringify(row.places), row.cells, row.cellCount, row.withheld, row.computedAt);
+    .bind(
+      row.table,
+      row.year,
+      row.step,
+      row.format,
+      row.dataVersion,
+      row.placesVersion,
+      JSON.stringify(row.places),
+      row.cells,
+      row.cellCount,
+      row.withheld,
+      row.computedAt,
+    );
 }
 
 /**
