@@ -11,7 +11,7 @@ import { protectedTableRuns, storeProtectedTableStatement, type ProtectedTableRo
 import { getPublicSetting, updatePublicSetting } from '../../gateway/src/stats/storage/public-settings.js';
 import { seed } from './disclosure-harness.js';
 import { adminSession, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
-import { getStats, statsPartner, type ReleaseJson } from './stats-harness.js';
+import { getStats, seedDemo, statsPartner, type ReleaseJson } from './stats-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
@@ -253,6 +253,29 @@ describe('Statistics releases are cut from a kept protected table', () => {
     expect(doc.protection).toMatchObject({ method: 'suppression', threshold: 10 });
     expect(await runs(2016, 10)).toBe(1);
   }, 60_000);
+
+  it('a week table is kept per ISO year, and protected again when a test of that ISO year arrives', async () => {
+    const gateway = testGateway();
+    const data = await seedDemo(150, 'kept-health');
+    const { client, token } = await statsPartner(gateway, { health: { threshold: 5, methods: ['suppression'], maxEpsilonMicro: 0 } });
+    const ask = async (from: string, to: string) => {
+      const response = await getStats(gateway, client, token, `/v1/stats/tables/health?level=province&from=${from}&to=${to}`);
+      expect(response.status).toBe(200);
+      return (await response.json()) as ReleaseJson;
+    };
+    const healthRuns = async () => (await protectedTableRuns(gatewayEnv.DB, 'health', 2026)).find((r) => r.step === 5)?.runs ?? 0;
+    const before = await ask('2026-W05', '2026-W20');
+    expect(content(await ask('2026-W05', '2026-W20'))).toEqual(content(before));
+    await ask('2026-W10', '2026-W30');
+    expect(await healthRuns()).toBe(1);
+    const template = data.healthCaseAt(0) as unknown as Record<string, unknown>;
+    await seed('health_case', [{ ...template, id: `${String(template.id)}-kept`, test_date: '2026-03-10' }]);
+    const after = await ask('2026-W05', '2026-W20');
+    expect(await healthRuns()).toBe(2);
+    expect(grandTotal(after)).toBe((grandTotal(before) as number) + 1);
+    await gatewayEnv.DB.prepare("DELETE FROM stats_protected_tables WHERE table_name = 'health'").run();
+    expect(content(await ask('2026-W05', '2026-W20'))).toEqual(content(after));
+  }, 120_000);
 
   it('a table over the cell limit is refused with advice that helps: a coarser grain is cut from the same finest table', async () => {
     const gateway = testGateway();
