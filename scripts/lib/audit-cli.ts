@@ -9,6 +9,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 
 /** How many cut-short parts one export may ask again before giving up. */
 const EXPORT_PART_RETRIES = 5;
+/** Wait before asking a part again (ms, times the failures so far): a restarting gateway needs seconds. */
+const EXPORT_RETRY_DELAY_MS = 2_000;
 
 /** The members of an export besides `entries`, all needed before any entry can be checked. */
 const FRAME_MEMBERS = ['format', 'origin', 'start', 'end', 'checkpoints', 'consistency'] as const;
@@ -59,18 +61,22 @@ export async function saveExport(get: (path: string) => Promise<Response>, range
       };
       // A part cut short (a dropped connection, a restarted gateway) is asked again from the next
       // entry not yet written, in the same checkpoint: the file never holds an entry twice.
-      let response = first;
+      let response: Response | undefined = first;
       for (let failures = 0; ; ) {
         try {
+          if (response === undefined) {
+            response = await get(path(Number(next), end, anchor));
+            if (!response.ok || response.body === null) throw await GatewayError.from(response);
+          }
           await copyEntries(response);
           next = response.headers.get('n2k-export-next');
         } catch (err) {
           if (++failures > EXPORT_PART_RETRIES) throw err;
+          await new Promise((resolve) => setTimeout(resolve, EXPORT_RETRY_DELAY_MS * failures));
           next = String(nextIndex);
         }
         if (next === null) break;
-        response = await get(path(Number(next), end, anchor));
-        if (!response.ok || response.body === null) throw await GatewayError.from(response);
+        response = undefined;
       }
       await write(']}\n');
     }

@@ -56,9 +56,20 @@ try {
   const officer = local.officers[0];
   if (officer === undefined) throw new Error('no officer');
   const size = async () => ((await (await fetch(`${url}/__bench/audit/proof?shard=${encodeURIComponent(AUDIT_SHARD)}`)).json()) as { size: number }).size;
+  // wrangler dev reloads the Worker when a source file changes: a failed call is tried again.
+  const retrying = async <T>(call: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (err) {
+        if (attempt >= 10) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    }
+  };
   const grow = async (to: number) => {
-    for (let now = await size(); now < to; now = await size()) {
-      await (await fetch(`${url}/__bench/audit/append?n=${Math.min(APPEND_BATCH, to - now)}&shard=${encodeURIComponent(AUDIT_SHARD)}`, { method: 'POST' })).arrayBuffer();
+    for (let now = await retrying(size); now < to; now = await retrying(size)) {
+      await retrying(async () => (await fetch(`${url}/__bench/audit/append?n=${Math.min(APPEND_BATCH, to - now)}&shard=${encodeURIComponent(AUDIT_SHARD)}`, { method: 'POST' })).arrayBuffer());
     }
   };
   const { vkey } = (await (await fetch(`${url}/v1/audit/key`)).json()) as { vkey: string };
