@@ -16,7 +16,8 @@ import { isOwnerConflict, replaceMediaStatements, selectMedia, type MediaRow } f
 import { MAX_MEDIA_REF_BYTES, type MediaType } from './limits.js';
 import { fieldHoldingRef, mediaFields, releasableRendition } from './release.js';
 import { MediaInputError, prepareRenditions, type UploadedFile } from './renditions.js';
-import { sealMedia } from './seal-media.js';
+import { prepareRedaction } from './redact/prepare-redaction.js';
+import { DETECTION_CONTENT_TYPE, sealMedia } from './seal-media.js';
 
 /** One upload, as the route parsed it. */
 export interface MediaUpload {
@@ -43,6 +44,11 @@ export interface MediaIngestResult {
   /** Whether the record requires the blurred rendition today (flagged, or a minor's photo). */
   readonly flagged: boolean;
   readonly blurred: { readonly content_type: MediaType; readonly bytes: number; readonly by: 'gateway' | 'owner' } | null;
+  /**
+   * For a photo flagged at upload: the protected rendition it goes out as (`redacted` when a face was
+   * found with confidence, `blurred` otherwise), the boxes found, and the detector; null otherwise.
+   */
+  readonly redaction: { readonly rendition: 'redacted' | 'blurred'; readonly faces: number; readonly detector: string } | null;
   readonly outcome: 'created' | 'replaced';
 }
 
@@ -98,8 +104,13 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
 
   const existing = await selectMedia(env.DB, upload.ref);
   if (existing !== null && existing.owner !== upload.owner) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
+  // A flagged photo's faces are found once, here: its redacted rendition (when a face is found with
+  // confidence) and the detection behind it are stored sealed beside the untouched original.
+  const redaction = flagged ? await prepareRedaction(prepared.pixels, prepared.original.contentType) : null;
   const original = sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'original', contentType: prepared.original.contentType }, prepared.original.bytes);
   const blurred = prepared.blurred === null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'blurred', contentType: prepared.blurred.contentType }, prepared.blurred.bytes);
+  const redacted = redaction?.redacted == null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'redacted', contentType: redaction.redacted.contentType }, redaction.redacted.bytes);
+  const detection = redaction === null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'detection', contentType: DETECTION_CONTENT_TYPE }, new TextEncoder().encode(JSON.stringify(redaction.manifest)));
   const row: MediaRow = {
     ref: upload.ref,
     owner: upload.owner,
@@ -112,6 +123,8 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     bytes: prepared.original.bytes.length,
     chunks: original.length,
     blurred: prepared.blurred === null ? null : { contentType: prepared.blurred.contentType, bytes: prepared.blurred.bytes.length, chunks: blurred.length, by: prepared.blurred.by },
+    redacted: redaction?.redacted == null ? null : { contentType: redaction.redacted.contentType, bytes: redaction.redacted.bytes.length, chunks: redacted.length },
+    protectedRendition: redaction?.protectedRendition ?? null,
     keyVersion: ring.currentVersion,
     ingestedAt: upload.now,
     ingestedBy: upload.clientId,
@@ -131,11 +144,14 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
       content_type: row.contentType,
       bytes: row.bytes,
       blurred_by: row.blurred?.by ?? null,
+      // How the faces were handled (never a box or a pixel): the rendition chosen and how many boxes.
+      redaction: row.protectedRendition,
+      faces: redaction === null ? null : redaction.manifest.faces.length,
       outcome,
     },
   ]);
   try {
-    await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred }));
+    await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred, redacted, detection }));
   } catch (err) {
     // Another owner stored the reference between our read and our write.
     if (isOwnerConflict(err)) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
@@ -152,6 +168,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     height: row.height,
     flagged,
     blurred: row.blurred === null ? null : { content_type: row.blurred.contentType, bytes: row.blurred.bytes, by: row.blurred.by },
+    redaction: redaction === null ? null : { rendition: redaction.protectedRendition, faces: redaction.manifest.faces.length, detector: `${redaction.manifest.detector} (${redaction.manifest.version})` },
     outcome,
   };
 }

@@ -51,10 +51,11 @@ export interface PreparedRendition {
   readonly height: number;
 }
 
-/** What {@link prepareRenditions} gives: the original, and the blurred rendition with who made it (null: none). */
+/** What {@link prepareRenditions} gives: the original, the blurred rendition with who made it (null: none), and the upright pixels (for face redaction). */
 export interface PreparedMedia {
   readonly original: PreparedRendition;
   readonly blurred: (PreparedRendition & { readonly by: 'gateway' | 'owner' }) | null;
+  readonly pixels: RgbaImage;
 }
 
 /** The media type `bytes` really are, from their signature, or null. */
@@ -124,5 +125,5 @@ export async function prepareRenditions(original: UploadedFile, blurred: Uploade
   const type = checkFile(original, 'original');
   if (blurred !== undefined) throw new MediaInputError('blurred_not_accepted', 'blurred', 'blurred: the gateway blurs every photo itself; send the original only');
   const { pixels, ...prepared } = await readFile(original.bytes, type, 'original');
-  return { original: prepared, blurred: { bytes: await blurredOf(pixels, type), contentType: type, width: pixels.width, height: pixels.height, by: 'gateway' } };
+  return { original: prepared, blurred: { bytes: await blurredOf(pixels, type), contentType: type, width: pixels.width, height: pixels.height, by: 'gateway' }, pixels };
 }

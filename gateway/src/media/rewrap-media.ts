@@ -1,16 +1,15 @@
 /**
  * Moving media to the current field-key version after a rotation, item by item: every chunk of
- * both renditions is opened under its own version and sealed again under the current one, in the
+ * every stored rendition (original, blurred, redacted) and of the detection manifest is opened under its own version and sealed again under the current one, in the
  * same slot, and replaced only if it is still the one read (an upload in between wins).
  */
 import { CryptoError, rewrapField, type KeyRing } from '@need2know/crypto';
 import type { GatewayEnv } from '../env.js';
 import { selectChunks, selectMediaBelowKeyVersion, type MediaRow } from '../storage/media.js';
-import type { Rendition } from './release.js';
-import { chunkContext } from './seal-media.js';
+import { chunkContext, DETECTION_CONTENT_TYPE, type MediaSlot, type StoredRendition } from './seal-media.js';
 
 /**
- * Media items re-wrapped per call. An item holds up to two renditions of 2 MiB, ≈ 5.6 MB of
+ * Media items re-wrapped per call. An item holds up to three renditions of 2 MiB, ≈ 8.4 MB of
  * envelopes: a few per call keep a call's memory and time small; items go one at a time.
  */
 export const MEDIA_REWRAP_BATCH = 8;
@@ -24,7 +23,12 @@ export interface MediaRewrapProgress {
 /** The statements replacing one item's chunks and version, each guarded by what was read. */
 async function rewrapItem(env: GatewayEnv, ring: KeyRing, row: MediaRow): Promise<D1PreparedStatement[]> {
   const statements: D1PreparedStatement[] = [];
-  const renditions: [Rendition, MediaRow['contentType'] | undefined][] = [['original', row.contentType], ['blurred', row.blurred?.contentType]];
+  const renditions: [StoredRendition, MediaSlot['contentType'] | undefined][] = [
+    ['original', row.contentType],
+    ['blurred', row.blurred?.contentType],
+    ['redacted', row.redacted?.contentType],
+    ['detection', row.protectedRendition === null ? undefined : DETECTION_CONTENT_TYPE],
+  ];
   for (const [rendition, contentType] of renditions) {
     if (contentType === undefined) continue;
     const envelopes = await selectChunks(env.DB, row.ref, rendition);

@@ -17,12 +17,21 @@ export const MEDIA_AAD_TYPE = 'media';
 /** Key class media are sealed under (as declared for media fields in the schema). */
 export const MEDIA_KEY_CLASS = 'media';
 
+/**
+ * What an item's chunks can hold: a rendition partners may receive, the redacted rendition, or the
+ * face detection behind it (JSON, never released: it is kept for audit).
+ */
+export type StoredRendition = Rendition | 'redacted' | 'detection';
+
+/** Content type of the sealed detection manifest. */
+export const DETECTION_CONTENT_TYPE = 'application/json';
+
 /** Where a rendition is stored: the item's owner and reference, which rendition, and its content type. */
 export interface MediaSlot {
   readonly owner: string;
   readonly ref: string;
-  readonly rendition: Rendition;
-  readonly contentType: MediaType;
+  readonly rendition: StoredRendition;
+  readonly contentType: MediaType | typeof DETECTION_CONTENT_TYPE;
 }
 
 /** The envelope context of chunk `seq` of `count` in `slot`. */

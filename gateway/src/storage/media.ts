@@ -1,5 +1,5 @@
 import type { MediaType } from '../media/limits.js';
-import type { Rendition } from '../media/release.js';
+import type { StoredRendition } from '../media/seal-media.js';
 
 /** A blurred rendition as stored: its type, size, chunk count and who made it. */
 export interface StoredBlurred {
@@ -8,6 +8,13 @@ export interface StoredBlurred {
   readonly chunks: number;
   /** `gateway` (blurred here, PNG) or `owner` (supplied by the data owner, JPEG). */
   readonly by: 'gateway' | 'owner';
+}
+
+/** The redacted rendition as stored: its type, size and chunk count. */
+export interface StoredRedacted {
+  readonly contentType: MediaType;
+  readonly bytes: number;
+  readonly chunks: number;
 }
 
 /** A media item: what it is bound to and what is stored (chunks are in `media_chunks`). */
@@ -23,6 +30,10 @@ export interface MediaRow {
   readonly bytes: number;
   readonly chunks: number;
   readonly blurred: StoredBlurred | null;
+  /** The redacted rendition (faces blurred, scene kept), made at ingest for a flagged photo on which a face was found; null otherwise. */
+  readonly redacted: StoredRedacted | null;
+  /** What a flagged photo goes out as when faces may not be shown; null when no detection ran (not flagged at ingest). A sealed detection manifest is stored whenever this is set. */
+  readonly protectedRendition: 'redacted' | 'blurred' | null;
   readonly keyVersion: number;
   readonly ingestedAt: number;
   readonly ingestedBy: string;
@@ -43,6 +54,10 @@ interface Raw {
   blurred_bytes: number | null;
   blurred_chunks: number | null;
   blurred_by: 'gateway' | 'owner' | null;
+  redacted_type: MediaType | null;
+  redacted_bytes: number | null;
+  redacted_chunks: number | null;
+  protected_rendition: 'redacted' | 'blurred' | null;
   key_version: number;
   ingested_at: number;
   ingested_by: string;
@@ -60,6 +75,8 @@ const toRow = (r: Raw): MediaRow => ({
   bytes: r.bytes,
   chunks: r.chunks,
   blurred: r.blurred_type === null || r.blurred_chunks === null || r.blurred_by === null ? null : { contentType: r.blurred_type, bytes: r.blurred_bytes ?? 0, chunks: r.blurred_chunks, by: r.blurred_by },
+  redacted: r.redacted_type === null || r.redacted_chunks === null ? null : { contentType: r.redacted_type, bytes: r.redacted_bytes ?? 0, chunks: r.redacted_chunks },
+  protectedRendition: r.protected_rendition,
   keyVersion: r.key_version,
   ingestedAt: r.ingested_at,
   ingestedBy: r.ingested_by,
@@ -72,7 +89,7 @@ export async function selectMedia(db: D1Database, ref: string): Promise<MediaRow
 }
 
 /** The chunk envelopes of one rendition of `ref`, in order. */
-export async function selectChunks(db: D1Database, ref: string, rendition: Rendition): Promise<string[]> {
+export async function selectChunks(db: D1Database, ref: string, rendition: StoredRendition): Promise<string[]> {
   const { results } = await db.prepare('SELECT envelope FROM media_chunks WHERE ref = ? AND rendition = ? ORDER BY seq').bind(ref, rendition).all<{ envelope: string }>();
   return results.map((r) => r.envelope);
 }
@@ -83,28 +100,34 @@ export async function selectChunks(db: D1Database, ref: string, rendition: Rendi
  * already the same owner's; the guard after it then aborts the whole batch when it did not, so
  * another owner's media are never replaced.
  */
-export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { readonly original: readonly string[]; readonly blurred: readonly string[] }): D1PreparedStatement[] {
+export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { readonly original: readonly string[]; readonly blurred: readonly string[]; readonly redacted?: readonly string[]; readonly detection?: readonly string[] }): D1PreparedStatement[] {
   const b = row.blurred;
+  const r = row.redacted;
   const statements = [
     db
       .prepare(
-        `INSERT INTO media (ref, owner, record_type, record_id, field, content_type, width, height, bytes, chunks, blurred_type, blurred_bytes, blurred_chunks, blurred_by, key_version, ingested_at, ingested_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+        `INSERT INTO media (ref, owner, record_type, record_id, field, content_type, width, height, bytes, chunks, blurred_type, blurred_bytes, blurred_chunks, blurred_by, key_version, ingested_at, ingested_by,
+           redacted_type, redacted_bytes, redacted_chunks, protected_rendition)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
          ON CONFLICT (ref) DO UPDATE SET record_type = ?3, record_id = ?4, field = ?5, content_type = ?6, width = ?7, height = ?8, bytes = ?9, chunks = ?10,
-           blurred_type = ?11, blurred_bytes = ?12, blurred_chunks = ?13, blurred_by = ?14, key_version = ?15, ingested_at = ?16, ingested_by = ?17
+           blurred_type = ?11, blurred_bytes = ?12, blurred_chunks = ?13, blurred_by = ?14, key_version = ?15, ingested_at = ?16, ingested_by = ?17,
+           redacted_type = ?18, redacted_bytes = ?19, redacted_chunks = ?20, protected_rendition = ?21
          WHERE media.owner = ?2`,
       )
-      .bind(row.ref, row.owner, row.recordType, row.recordId, row.field, row.contentType, row.width, row.height, row.bytes, row.chunks, b?.contentType ?? null, b?.bytes ?? null, b?.chunks ?? null, b?.by ?? null, row.keyVersion, row.ingestedAt, row.ingestedBy),
+      .bind(row.ref, row.owner, row.recordType, row.recordId, row.field, row.contentType, row.width, row.height, row.bytes, row.chunks, b?.contentType ?? null, b?.bytes ?? null, b?.chunks ?? null, b?.by ?? null, row.keyVersion, row.ingestedAt, row.ingestedBy,
+        r?.contentType ?? null, r?.bytes ?? null, r?.chunks ?? null, row.protectedRendition),
     // Aborts the batch (CHECK ok = 1) when the row above was not written: the ref is another owner's.
     db.prepare('INSERT INTO change_guard (ok) SELECT changes()'),
     db.prepare('DELETE FROM change_guard'),
     db.prepare('DELETE FROM media_chunks WHERE ref = ?').bind(row.ref),
   ];
-  const insert = (rendition: Rendition, envelope: string, seq: number) =>
+  const insert = (rendition: StoredRendition, envelope: string, seq: number) =>
     db.prepare('INSERT INTO media_chunks (ref, rendition, seq, envelope) VALUES (?, ?, ?, ?)').bind(row.ref, rendition, seq, envelope);
   // One statement per chunk: each carries up to ≈ 700 KB, and D1 caps a statement's values at 2 MB.
   chunks.original.forEach((envelope, seq) => statements.push(insert('original', envelope, seq)));
   chunks.blurred.forEach((envelope, seq) => statements.push(insert('blurred', envelope, seq)));
+  (chunks.redacted ?? []).forEach((envelope, seq) => statements.push(insert('redacted', envelope, seq)));
+  (chunks.detection ?? []).forEach((envelope, seq) => statements.push(insert('detection', envelope, seq)));
   return statements;
 }
 

@@ -37,9 +37,27 @@ const engine = tf as unknown as { setBackend(name: string): Promise<boolean>; re
 let backend: Promise<void> | null = null;
 const loaded = new Set<string>();
 
+/** Thrown by every door of the tensors-only environment: nothing here may load an image or a file. */
+function closed(): never {
+  throw new Error('face detection takes decoded tensors only: no canvas, image, file or network');
+}
+
+/**
+ * face-api looks for a browser (DOM) or Node environment to read images from; a Worker has neither
+ * (and under the test pool's Node compatibility it would pick Node's). It is given one with no
+ * doors: no element is ever an image, canvas or video, and reading a file or fetching a URL
+ * throws — so weights can never be downloaded at run time, and only tensors go in.
+ */
+function tensorsOnlyEnvironment(): void {
+  class NotAnElement {}
+  const none = NotAnElement as never;
+  faceapi.env.setEnv({ Canvas: none, CanvasRenderingContext2D: none, Image: none, ImageData: none, Video: none, createCanvasElement: closed, createImageElement: closed, createVideoElement: closed, fetch: closed, readFile: closed });
+}
+
 /** Selects the CPU backend once per isolate (the package also registers WebGL and WASM, neither usable in a Worker). */
 function cpuBackend(): Promise<void> {
   backend ??= (async () => {
+    tensorsOnlyEnvironment();
     if (!(await engine.setBackend('cpu'))) throw new Error('TensorFlow.js CPU backend unavailable');
     await engine.ready();
   })();

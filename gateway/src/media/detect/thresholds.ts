@@ -10,6 +10,20 @@
 export const DETECTOR_INPUT_SIZE = 416;
 
 /**
+ * Smallest input side: a picture smaller than {@link DETECTOR_INPUT_SIZE} is examined at its own
+ * size rounded up to a multiple of 32 (the network's stride), not enlarged to 416 — a 96-pixel
+ * thumbnail costs a twentieth of the time. A face missed there is caught by the fail-safe (no
+ * confident face: the whole frame is blurred).
+ */
+export const DETECTOR_MIN_INPUT_SIZE = 64;
+
+/** The input side for a `width` × `height` picture: {@link DETECTOR_INPUT_SIZE}, or less for a smaller picture. */
+export function detectorInputSize(width: number, height: number): number {
+  const side = Math.ceil(Math.max(width, height) / 32) * 32;
+  return Math.min(DETECTOR_INPUT_SIZE, Math.max(DETECTOR_MIN_INPUT_SIZE, side));
+}
+
+/**
  * Lowest score of a box that is redacted. Low on purpose: a box over something that is not a face
  * costs a blurred patch of background, a face missed costs a person's identity.
  */

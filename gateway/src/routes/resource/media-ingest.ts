@@ -36,6 +36,10 @@ const Stored = z
     height: z.number(),
     flagged: z.boolean().openapi({ description: 'The record releases this reference blurred today (flagged, or a minor\'s photo)' }),
     blurred: z.object({ content_type: z.enum(MEDIA_TYPES), bytes: z.number(), by: z.enum(['gateway', 'owner']) }).nullable(),
+    redaction: z
+      .object({ rendition: z.enum(['redacted', 'blurred']), faces: z.number(), detector: z.string() })
+      .nullable()
+      .openapi({ description: 'Flagged photos: faces found by the gateway; `redacted` (faces blurred, scene kept) when one scored the confidence floor, `blurred` (whole frame) otherwise. Stored sealed with the detector, its version and every box\'s score.' }),
     outcome: z.enum(['created', 'replaced']),
   })
   .openapi('MediaStored');

@@ -1,0 +1,42 @@
+/**
+ * The protected renditions of a flagged photo, made once at ingest: detect faces, decide between
+ * `redacted` and `blurred` (policy/media-redaction.ts), and, for `redacted`, blur every face with
+ * its margin and encode the result in the original's format.
+ */
+import { protectedRendition, type ProtectedRendition } from '../../policy/media-redaction.js';
+import { encodeJpeg } from '../decode/encode-jpeg.js';
+import { detectFaces } from '../detect/face-detector.js';
+import type { DetectionManifest } from '../detect/manifest.js';
+import { TINY_FACE_DETECTOR } from '../detect/models/tiny-face-detector.js';
+import { detectorInputSize, FACE_CONFIDENCE_FLOOR, REDACT_MARGIN, REDACT_SCORE_MIN } from '../detect/thresholds.js';
+import type { MediaType } from '../limits.js';
+import { encodePng } from '../png/encode.js';
+import type { RgbaImage } from '../png/image.js';
+import { redactRegions } from './redact-regions.js';
+
+/** What {@link prepareRedaction} gives. */
+export interface PreparedRedaction {
+  /** The detection run: kept sealed with the media, never released. */
+  readonly manifest: DetectionManifest;
+  /** `redacted` when a face was found at the confidence floor, `blurred` otherwise (the fail-safe). */
+  readonly protectedRendition: ProtectedRendition;
+  /** The redacted rendition, encoded; null when the photo goes out blurred. */
+  readonly redacted: { readonly bytes: Uint8Array; readonly contentType: MediaType } | null;
+}
+
+/**
+ * Detects the faces in `pixels` (upright) and makes the redacted rendition when the policy allows
+ * one: every box at {@link REDACT_SCORE_MIN} or more, widened by {@link REDACT_MARGIN}, is
+ * pixelated and blurred; the rest of the picture is kept.
+ *
+ * @example
+ * const { protectedRendition, redacted, manifest } = await prepareRedaction(pixels, 'image/jpeg');
+ */
+export async function prepareRedaction(pixels: RgbaImage, type: MediaType): Promise<PreparedRedaction> {
+  const manifest = await detectFaces(pixels, TINY_FACE_DETECTOR, { inputSize: detectorInputSize(pixels.width, pixels.height), scoreMin: REDACT_SCORE_MIN });
+  const decision = protectedRendition(manifest, FACE_CONFIDENCE_FLOOR);
+  if (decision === 'blurred') return { manifest, protectedRendition: decision, redacted: null };
+  const image = redactRegions(pixels, manifest.faces, REDACT_MARGIN);
+  const bytes = type === 'image/png' ? await encodePng(image) : encodeJpeg(image);
+  return { manifest, protectedRendition: decision, redacted: { bytes, contentType: type } };
+}
