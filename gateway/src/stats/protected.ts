@@ -12,6 +12,7 @@ import { dataVersionsStatement, toDataVersions } from './storage/data-versions.j
 import { gazetteerStatement } from './storage/places.js';
 import {
   keptProtectedTable,
+  protectionLeaseHeld,
   releaseProtectionLeaseStatement,
   storeProtectedTableStatement,
   takeProtectionLease,
@@ -74,12 +75,15 @@ async function protectedFinest(
       }
       return computed.finest;
     }
-    if (Date.now() >= deadline) {
-      throw new Problem(503, 'stats_busy', 'This table is being protected for new data; try again shortly.', {
-        headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
-      });
+    // Another request is computing it: wait (on the small lease row) until it is done or has died.
+    while (await protectionLeaseHeld(db, key.table, key.year, Date.now())) {
+      if (Date.now() >= deadline) {
+        throw new Problem(503, 'stats_busy', 'This table is being protected for new data; try again shortly.', {
+          headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, PROTECTION_POLL_MS));
     }
-    await new Promise((resolve) => setTimeout(resolve, PROTECTION_POLL_MS));
   }
 }
 

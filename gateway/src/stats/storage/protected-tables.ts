@@ -117,6 +117,15 @@ export async function takeProtectionLease(db: D1Database, table: string, year: n
   return row?.holder === holder;
 }
 
+/** True while someone holds an unexpired lease on computing `table` of `year` (a small read, for waiting). */
+export async function protectionLeaseHeld(db: D1Database, table: string, year: number, nowMs: number): Promise<boolean> {
+  const row = await db
+    .prepare('SELECT 1 AS held FROM stats_protection_leases WHERE table_name = ?1 AND year = ?2 AND expires_at > ?3')
+    .bind(table, year, nowMs)
+    .first<{ held: number }>();
+  return row !== null;
+}
+
 /** Statement giving up `holder`'s lease on `table` of `year` (nothing if another took it over meanwhile). */
 export function releaseProtectionLeaseStatement(db: D1Database, table: string, year: number, holder: string): D1PreparedStatement {
   return db.prepare('DELETE FROM stats_protection_leases WHERE table_name = ?1 AND year = ?2 AND holder = ?3').bind(table, year, holder);
