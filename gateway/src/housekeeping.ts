@@ -1,7 +1,10 @@
 import { CLOCK_TOLERANCE } from './config.js';
 import type { GatewayEnv } from './env.js';
 import { rotateSigningKeyIfDue } from './keys/token-signing.js';
-import { auditLog } from './access/audit.js';
+import { parseCheckpoint } from '@need2know/audit';
+import { auditLog, auditOrigin } from './access/audit.js';
+import { keyRing } from './keys/key-ring.js';
+import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
 import { commitChange, listAdminEvents } from './storage/admin-events.js';
 import { grantsDueToExpire, updateGrantState } from './storage/grants.js';
 import { purgeExpiredRevocations } from './storage/revocations.js';
@@ -33,12 +36,16 @@ export interface HousekeepingReport {
   readonly shreddedGrants: string[];
   readonly purgedRevocations: number;
   readonly rotatedKey: string | null;
+  /** Size of the tree of the checkpoint this run signed, or null when the log had not grown since the last one. */
+  readonly signedCheckpoint: number | null;
+  /** Reveal reasons stored in clear before they were sealed, sealed by this run. */
+  readonly sealedRevealReasons: number;
 }
 
 /**
  * The scheduled job (every minute): marks grants whose window is over as expired, destroys the
  * viewer keys of every ended grant (crypto-shredding), carries new administrative events into the
- * tamper-evident log, forgets
+ * tamper-evident log and signs its checkpoint, seals reveal reasons stored in clear, forgets
  * revocations of tokens that died anyway, and rotates the signing key when due. Safe to run twice,
  * or concurrently: each change is conditional on the state it read.
  */
@@ -59,8 +66,14 @@ export async function runHousekeeping(env: GatewayEnv, now: number): Promise<Hou
     if (await shredGrantKeys(env, grantId, now, 'system')) shreddedGrants.push(grantId);
   }
   const loggedAdminEvents = await carryAdminEvents(env);
+  // Checkpoints are signed here, on the schedule (at most one a minute), never on an anonymous request.
+  const log = auditLog(env);
+  const lastSize = parseCheckpoint(await log.latestCheckpoint(auditOrigin(env), now)).size;
+  const signedSize = parseCheckpoint(await log.checkpoint(auditOrigin(env), now)).size;
+  const signedCheckpoint = signedSize === lastSize ? null : signedSize;
+  const sealedRevealReasons = (await rewrapRevealReasons(env, await keyRing(env), CLEAR_REASON_VERSION + 1)).moved;
   // A token still verifies for CLOCK_TOLERANCE after its exp; its revocation must outlive that.
   const purgedRevocations = await purgeExpiredRevocations(env.DB, now - CLOCK_TOLERANCE);
   const rotatedKey = await rotateSigningKeyIfDue(env, now);
-  return { expiredGrants, shreddedGrants, loggedAdminEvents, purgedRevocations, rotatedKey };
+  return { expiredGrants, shreddedGrants, loggedAdminEvents, purgedRevocations, rotatedKey, signedCheckpoint, sealedRevealReasons };
 }

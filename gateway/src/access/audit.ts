@@ -3,6 +3,7 @@ import type { Nonce } from '../durable/replay-guard.js';
 import { DISCLOSURE_KIND } from '../durable/disclosure-index.js';
 import type { GatewayEnv } from '../env.js';
 import { proofReplayed } from '../middleware/challenge.js';
+import { identifiers } from '../oauth/access-token.js';
 
 /** One row of the disclosure log: who received what about whom, bound to request and response. */
 export interface DisclosureEntry {
@@ -26,6 +27,11 @@ export interface DisclosureEntry {
 
 /** The shard of the tamper-evident log disclosures are appended to. */
 export const AUDIT_SHARD = 'log:main';
+
+/** The log's origin line (c2sp.org/tlog-checkpoint): the gateway's host and path, unique per log. */
+export function auditOrigin(env: GatewayEnv): string {
+  return `${new URL(identifiers(env).issuer).host}/need2know/audit`;
+}
 
 /** The tamper-evident log (one Durable Object per shard). */
 export function auditLog(env: GatewayEnv) {

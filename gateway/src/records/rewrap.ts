@@ -6,6 +6,7 @@ import { commitChange } from '../storage/admin-events.js';
 import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState } from '../keys/key-ring.js';
 import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.js';
 import { rewrapMediaBatch } from '../media/rewrap-media.js';
+import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal-reasons.js';
 import { countMediaBelowKeyVersion } from '../storage/media.js';
 import { rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../storage/records.js';
 
@@ -71,9 +72,13 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
   if (signingKeys > 0) forgetCachedKeys();
   const media = await rewrapMediaBatch(env, ring);
   for (const ref of media.unreadable) unreadable.push({ type: 'media', id: ref, version: 0 });
-  const moved = results.slice(0, rowStatements).reduce((n, r) => n + (r.meta.changes ?? 0), 0) + media.moved;
+  const reasons = await rewrapRevealReasons(env, ring);
+  for (const id of reasons.unreadable) unreadable.push({ type: 'viewer_reveal', id, version: 0 });
+  const moved = results.slice(0, rowStatements).reduce((n, r) => n + (r.meta.changes ?? 0), 0) + media.moved + reasons.moved;
   const remaining =
-    ((await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(ring.currentVersion).first<{ n: number }>())?.n ?? 0) + (await countMediaBelowKeyVersion(env.DB, ring.currentVersion));
+    ((await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(ring.currentVersion).first<{ n: number }>())?.n ?? 0) +
+    (await countMediaBelowKeyVersion(env.DB, ring.currentVersion)) +
+    (await countRevealReasonsBelow(env.DB, ring.currentVersion));
   return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
 }
 
@@ -117,6 +122,7 @@ export async function retireOldFieldKeys(env: GatewayEnv, now: number, actor = '
   const below = (await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(state.current).first<{ n: number }>())?.n ?? 0;
   if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
   if ((await countMediaBelowKeyVersion(env.DB, state.current)) > 0) return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
+  if ((await countRevealReasonsBelow(env.DB, state.current)) > 0) return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
   const { results: keys } = await env.DB.prepare('SELECT wrapped_private FROM signing_keys').all<{ wrapped_private: string }>();
   if (keys.some((k) => envelopeKeyVersion(k.wrapped_private) < state.current)) return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
   const outcome = await commitChange(

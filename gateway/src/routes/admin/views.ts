@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../errors/problem.js';
+import { keyRingOpening } from '../../keys/key-ring.js';
+import { openRevealReason } from '../../officers/reveal-reasons.js';
 import { getClient } from '../../storage/clients.js';
 import { getView } from '../../storage/viewer-views.js';
 import { adminRouter, adminSecurity } from './app.js';
@@ -37,8 +39,10 @@ export const viewTraceRoutes = adminRouter().openapi(route, async (c) => {
   if (view === null) throw new Problem(404, 'not_found');
   const [officer, reveals] = await Promise.all([
     getClient(c.env.DB, view.officerId),
-    c.env.DB.prepare('SELECT at, reason, log_index FROM viewer_reveals WHERE view_id = ? ORDER BY at').bind(view.viewId).all<{ at: number; reason: string; log_index: number }>(),
+    c.env.DB.prepare('SELECT id, at, reason, key_version, log_index FROM viewer_reveals WHERE view_id = ? ORDER BY at').bind(view.viewId).all<{ id: string; at: number; reason: string; key_version: number; log_index: number }>(),
   ]);
+  // Reasons are stored sealed; oversight tracing a view reads them here, and only here.
+  const ring = await keyRingOpening(c.env, reveals.results.map((r) => r.key_version));
   return c.json(
     {
       view_id: view.viewId,
@@ -51,7 +55,7 @@ export const viewTraceRoutes = adminRouter().openapi(route, async (c) => {
       record_type: view.recordType,
       disclosure_id: view.disclosureId,
       log_index: view.logIndex,
-      reveals: reveals.results.map((r) => ({ at: iso(r.at), reason: r.reason, log_index: r.log_index })),
+      reveals: reveals.results.map((r) => ({ at: iso(r.at), reason: openRevealReason(ring, r.id, r.reason, r.key_version), log_index: r.log_index })),
     },
     200,
   );

@@ -2,9 +2,11 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
 import { MAX_REVEAL_REASON_CHARS, MIN_REVEAL_REASON_CHARS } from '../../config.js';
 import { Problem } from '../../errors/problem.js';
+import { keyRing } from '../../keys/key-ring.js';
 import { sha256b64url } from '../../lib/digest.js';
 import { originalToReveal, sealRevealedTo } from '../../media/reveal-original.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
+import { revealReasonHash, sealRevealReason } from '../../officers/reveal-reasons.js';
 import { mayReleaseUnblurredMedia } from '../../policy/media.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
@@ -88,10 +90,12 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const original = await originalToReveal(c.env, { granted, purpose, grant, agencyId: access.agencyId, clientKind: access.clientKind }, view, body.media_ref, now);
     if (original === null) throw new Problem(404, 'not_found', 'No such photo to reveal in this view.');
     const id = crypto.randomUUID();
-    const [media, reasonHash] = await Promise.all([sha256b64url(`${view.disclosureId}:${body.media_ref}`), sha256b64url(body.reason)]);
+    // The reason may name people: the log names it by a keyed hash, and storage holds it sealed.
+    const ring = await keyRing(c.env);
+    const [media, reasonHash] = await Promise.all([sha256b64url(`${view.disclosureId}:${body.media_ref}`), revealReasonHash(ring, body.reason)]);
     const logIndex = await logViewerEvent(c.env, access, now, id, { event: 'reveal', view: body.view_id, media, reason_hash: reasonHash });
-    await c.env.DB.prepare('INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .bind(id, now, body.view_id, access.clientId, grant.id, media, body.reason, logIndex)
+    await c.env.DB.prepare('INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, key_version, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .bind(id, now, body.view_id, access.clientId, grant.id, media, sealRevealReason(ring, id, body.reason), ring.currentVersion, logIndex)
       .run();
     // Only now, with the reveal and its reason on the log, does the original leave.
     return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(access.encryptionJwk, body.media_ref, original) }, 201, { 'cache-control': 'no-store' });
