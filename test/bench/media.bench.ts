@@ -20,6 +20,7 @@ import { portrait } from '../../gateway/src/media/test-fixtures.js';
 import { loadMedia } from '../../scripts/lib/bulk-load.js';
 import { startLocalGateway } from '../support/local-gateway.js';
 import { compare, environment, report, type ReportRow } from './lib/measure.js';
+import { benchPhotoRedaction } from './lib/photo-redaction.js';
 
 const PORT = 8851;
 const LIMIT = { maxPixels: 2048 * 2048 };
@@ -138,3 +139,5 @@ try {
 } finally {
   await local.close();
 }
+
+report(await benchPhotoRedaction(PORT + 1), { title: 'Face redaction per photo, inside workerd (bench Worker)' });

@@ -11,6 +11,7 @@ import { findByBlindIndex } from '../../../gateway/src/records/search.js';
 import { sealDelivery } from '../../../gateway/src/delivery/seal-delivery.js';
 import { verifyDpopProof } from '../../../gateway/src/oauth/dpop.js';
 import { dpopProof, ephemeralDpopKey, generateClientKeys } from '@need2know/client';
+import { photoPipeline } from './photo-pipeline.js';
 import { formatTrace, TRACE_HEADER, tracedEnv, type TracedCall } from './trace-bindings.js';
 
 export { AuditLog } from '../../../gateway/src/durable/audit-log.js';
@@ -168,6 +169,8 @@ async function traced(c: { req: { raw: Request }; env: GatewayEnv; executionCtx:
   out.headers.set(`${TRACE_HEADER}-total`, (performance.now() - start).toFixed(2));
   return out;
 }
+
+bench.route('/', photoPipeline);
 
 bench.all('*', (c) => {
   if (c.req.header('x-bench-trace') === '1') return traced(c);
