@@ -3,8 +3,8 @@ import type { JWK } from 'jose';
 import type { GatewayEnv } from './env.js';
 import { randomToken } from './lib/random.js';
 import { isPublicSigningJwk } from './policy/jwk-rules.js';
-import { commitChange } from './storage/admin-events.js';
-import { upsertBootstrapOfficer } from './storage/clients.js';
+import { commitChange } from './store/d1/admin-events.js';
+import { upsertBootstrapOfficer } from './store/d1/clients.js';
 
 const bootstrapSchema = z.array(
   z.object({

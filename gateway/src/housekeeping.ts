@@ -5,9 +5,9 @@ import { parseCheckpoint } from '@need2know/audit';
 import { auditLog, auditOrigin } from './access/audit.js';
 import { keyRing } from './keys/key-ring.js';
 import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
-import { commitChange, listAdminEvents } from './storage/admin-events.js';
-import { grantsDueToExpire, updateGrantState } from './storage/grants.js';
-import { purgeExpiredRevocations } from './storage/revocations.js';
+import { commitChange, listAdminEvents } from './store/d1/admin-events.js';
+import { grantsDueToExpire, updateGrantState } from './store/d1/grants.js';
+import { purgeExpiredRevocations } from './store/d1/revocations.js';
 import { randomToken } from './lib/random.js';
 import { grantsToShred, shredGrantKeys } from './delivery/shred.js';
 

@@ -5,7 +5,7 @@
  * the admin event chain stays intact.
  */
 import { describe, expect, it } from 'vitest';
-import { eventHash, GENESIS_HASH } from '../../gateway/src/storage/admin-events.js';
+import { eventHash, GENESIS_HASH } from '../../gateway/src/store/d1/admin-events.js';
 import { oauthRefusal, problemOf, type Gateway } from './forge.js';
 import { accessTokenFor, adminSession, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, partnerWithLiveGrant, requestToken, testGateway, uniq } from './harness.js';
 

@@ -1,7 +1,7 @@
 import { generateClientKeys } from '@need2know/client';
 import { describe, expect, it } from 'vitest';
 import { ensureBootstrapOfficers } from '../../gateway/src/bootstrap.js';
-import { getClient } from '../../gateway/src/storage/clients.js';
+import { getClient } from '../../gateway/src/store/d1/clients.js';
 import { gatewayEnv, uniq } from './harness.js';
 
 const officersVar = (id: string, jwk: Record<string, unknown>) => JSON.stringify([{ id, name: 'First officer', agency: 'privacy-office', agency_name: 'Privacy Office', jwk }]);

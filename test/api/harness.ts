@@ -9,10 +9,10 @@ import { createApp } from '../../gateway/src/app.js';
 import type { GatewayEnv } from '../../gateway/src/env.js';
 import { randomToken } from '../../gateway/src/lib/random.js';
 import type { Grant, Purpose, PurposeRules } from '../../gateway/src/policy/types.js';
-import { insertAgency } from '../../gateway/src/storage/agencies.js';
-import { insertClient } from '../../gateway/src/storage/clients.js';
-import { insertGrant } from '../../gateway/src/storage/grants.js';
-import { insertPurpose } from '../../gateway/src/storage/purposes.js';
+import { insertAgency } from '../../gateway/src/store/d1/agencies.js';
+import { insertClient } from '../../gateway/src/store/d1/clients.js';
+import { insertGrant } from '../../gateway/src/store/d1/grants.js';
+import { insertPurpose } from '../../gateway/src/store/d1/purposes.js';
 
 export const gatewayEnv = env as unknown as GatewayEnv;
 export const ISSUER = 'https://gateway.test';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyRing } from '../../gateway/src/keys/key-ring.js';
 import { blindIndex } from '@need2know/crypto';
-import { idsByTag, recordVersions } from '../../gateway/src/storage/records.js';
+import { idsByTag, recordVersions } from '../../gateway/src/store/d1/records.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, partnerWithLiveGrant, testGateway, uniq } from './harness.js';
 
 function person(id: string, overrides: Record<string, unknown> = {}) {

@@ -5,7 +5,7 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../gateway/src/index.js';
-import { getGrant } from '../../gateway/src/storage/grants.js';
+import { getGrant } from '../../gateway/src/store/d1/grants.js';
 import { createAgency, createGrant, createPurpose, gatewayEnv, uniq } from './harness.js';
 
 describe('scheduled handler', () => {

@@ -8,7 +8,7 @@ import { openRows, readRecords, type OpenedRecord } from '../records/read.js';
 import { REF_SEARCH_PREFIX } from '../records/seal-record.js';
 import { MAX_SEARCH_CANDIDATES } from '../records/search.js';
 import { searchValues } from '../records/search-values.js';
-import { currentRecords, currentRecordsByTag, idsByTag, type RecordRow } from '../storage/records.js';
+import { currentRecords, currentRecordsByTag, idsByTag, type RecordRow } from '../store/d1/records.js';
 
 /** The yes/no questions a partner may ask about a person without receiving a record. */
 export const CHECKS = ['red_notice', 'blacklist', 'criterion'] as const;

@@ -1,5 +1,5 @@
 import type { GatewayEnv } from '../env.js';
-import { commitChange } from '../storage/admin-events.js';
+import { commitChange } from '../store/d1/admin-events.js';
 import { shredViewerKeys } from './viewer-seal.js';
 
 /**

@@ -8,7 +8,7 @@ import { base64url, CompactEncrypt, importJWK, type JWK } from 'jose';
 import { subjectHashes } from '../access/subjects.js';
 import type { GatewayEnv } from '../env.js';
 import { keyRing } from '../keys/key-ring.js';
-import type { ViewerView } from '../storage/viewer-views.js';
+import type { ViewerView } from '../store/d1/viewer-views.js';
 import { findRevealableOriginal, type MediaRequester, type ReleasableMedia } from './disclose-media.js';
 
 /** What a revealed original carries, once opened by the officer's viewer. */

@@ -12,9 +12,9 @@ import { dpopHeaderValues, DpopError, verifyDpopProof } from '../oauth/dpop.js';
 import { ADMIN_SCOPE, OFFICER_SCOPE } from '../oauth/token-service.js';
 import { decideTokenUse, type RecordAccessNow } from '../policy/token-use.js';
 import type { ClientKind, Grant, Purpose } from '../policy/types.js';
-import { purposeFromRow, selectPurpose } from '../storage/purposes.js';
-import { grantFromRow, selectGrant } from '../storage/grants.js';
-import { selectRevocation } from '../storage/revocations.js';
+import { purposeFromRow, selectPurpose } from '../store/d1/purposes.js';
+import { grantFromRow, selectGrant } from '../store/d1/grants.js';
+import { selectRevocation } from '../store/d1/revocations.js';
 
 /** What a protected route knows about its caller once the token and proof are verified. */
 export interface VerifiedAccess {

@@ -1,6 +1,6 @@
 import { OAuthError } from '../errors/oauth-error.js';
 import type { GatewayEnv } from '../env.js';
-import { getClient, type Client } from '../storage/clients.js';
+import { getClient, type Client } from '../store/d1/clients.js';
 import { identifiers } from './access-token.js';
 import { verifyClientAssertion, type VerifiedAssertion } from './client-assertion.js';
 

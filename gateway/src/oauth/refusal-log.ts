@@ -5,7 +5,7 @@ import type { OAuthError } from '../errors/oauth-error.js';
 import { keyRing } from '../keys/key-ring.js';
 import { sha256b64url } from '../lib/digest.js';
 import { refusalBounds, refusalEntry, type ClaimedClient } from '../policy/token-log.js';
-import { getClient } from '../storage/clients.js';
+import { getClient } from '../store/d1/clients.js';
 import { peekJwt } from './jwt-shape.js';
 
 /** Scopes of the keyed hashes of claimed client ids and of sources (apart from every agency's and the persons'). */

@@ -1,5 +1,5 @@
 import { ENROLMENT_CODE_LIFETIME } from '../config.js';
-import { issueCode } from '../storage/enrolment-codes.js';
+import { issueCode } from '../store/d1/enrolment-codes.js';
 import { enrolmentCodeHash, newEnrolmentCode, normaliseEnrolmentCode } from './enrolment-code.js';
 
 /** A code ready to commit: the statements storing its hash (voiding the officer's older codes), and the code to show once. */

@@ -6,7 +6,7 @@ import { INGEST_RETRIES } from '../config.js';
 import { ownerToday, type GatewayEnv } from '../env.js';
 import { Problem, type ProblemIssue } from '../errors/problem.js';
 import { keyRing, keyRingOpening } from '../keys/key-ring.js';
-import { commitVersionsStatements, ingestTargets, writePendingStatement, type CommitVersion, type NewVersion, type RecordRow } from '../storage/records.js';
+import { commitVersionsStatements, ingestTargets, writePendingStatement, type CommitVersion, type NewVersion, type RecordRow } from '../store/d1/records.js';
 import { openRecord, sealRecord } from './seal-record.js';
 
 /** What happened to one ingested record. */

@@ -1,7 +1,7 @@
 import { recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
 import { keyRingOpening } from '../keys/key-ring.js';
-import { currentRecords, type RecordRow } from '../storage/records.js';
+import { currentRecords, type RecordRow } from '../store/d1/records.js';
 import { openRecord } from './seal-record.js';
 
 /** A current record, opened: its owner, version and the requested fields in clear. */

@@ -2,13 +2,13 @@ import { CryptoError, envelopeKeyVersion, rewrapField, rewrapSecret } from '@nee
 import { recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
 import { Problem } from '../errors/problem.js';
-import { commitChange } from '../storage/admin-events.js';
+import { commitChange } from '../store/d1/admin-events.js';
 import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState } from '../keys/key-ring.js';
 import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.js';
 import { rewrapMediaBatch } from '../media/rewrap-media.js';
 import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal-reasons.js';
 import { countMediaBelowKeyVersion } from '../storage/media.js';
-import { rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../storage/records.js';
+import { rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../store/d1/records.js';
 
 /** Progress of the re-wrap job. */
 export interface RewrapProgress {

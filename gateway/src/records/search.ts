@@ -3,7 +3,7 @@ import { canonicalJson, recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
 import { keyRing } from '../keys/key-ring.js';
 import type { HiddenMark } from '../policy/sensitive-cases.js';
-import { idsByTag } from '../storage/records.js';
+import { idsByTag } from '../store/d1/records.js';
 import { readRecords, type OpenedRecord } from './read.js';
 import { searchValues } from './search-values.js';
 

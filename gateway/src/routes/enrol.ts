@@ -9,10 +9,10 @@ import { dpopHeaderValues, DpopError, verifyDpopProof } from '../oauth/dpop.js';
 import { enrolmentCodeHash, normaliseEnrolmentCode } from '../officers/enrolment-code.js';
 import { isPublicEncryptionJwk, isPublicSigningJwk } from '../policy/jwk-rules.js';
 import { officerStatusAfter } from '../policy/officer-lifecycle.js';
-import { commitChange } from '../storage/admin-events.js';
-import { getAgency } from '../storage/agencies.js';
-import { getClient, updateClient } from '../storage/clients.js';
-import { findOpenCode, spendCode } from '../storage/enrolment-codes.js';
+import { commitChange } from '../store/d1/admin-events.js';
+import { getAgency } from '../store/d1/agencies.js';
+import { getClient, updateClient } from '../store/d1/clients.js';
+import { findOpenCode, spendCode } from '../store/d1/enrolment-codes.js';
 import { validationHook } from './validation-hook.js';
 
 const EnrolRequest = z

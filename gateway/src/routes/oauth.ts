@@ -17,10 +17,10 @@ import { issuedEntry } from '../policy/token-log.js';
 import { decideTokenUse, detailNow } from '../policy/token-use.js';
 import { getStatsGrant } from '../stats/storage/grants.js';
 import { statsGrantIsLive } from '../stats/token-policy.js';
-import { getGrant } from '../storage/grants.js';
-import { getClient } from '../storage/clients.js';
-import { getPurpose } from '../storage/purposes.js';
-import { insertRevocation } from '../storage/revocations.js';
+import { getGrant } from '../store/d1/grants.js';
+import { getClient } from '../store/d1/clients.js';
+import { getPurpose } from '../store/d1/purposes.js';
+import { insertRevocation } from '../store/d1/revocations.js';
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 

@@ -1,7 +1,7 @@
 import { Problem } from '../errors/problem.js';
 import { newId, randomToken } from '../lib/random.js';
 import { decideApproval } from '../policy/two-person-rule.js';
-import { commitChange } from '../storage/admin-events.js';
+import { commitChange } from '../store/d1/admin-events.js';
 import type { PublicSetting } from './policy.js';
 import { accessToJson, insertStatsGrant, updateStatsGrantStatus, type StatsGrant } from './storage/grants.js';
 import { updatePublicSetting, type StoredPublicSetting } from './storage/public-settings.js';

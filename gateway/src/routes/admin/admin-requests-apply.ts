@@ -5,10 +5,10 @@ import { freshEnrolmentCode } from '../../officers/issue-code.js';
 import { officerStatusAfter } from '../../policy/officer-lifecycle.js';
 import { decideApproval } from '../../policy/two-person-rule.js';
 import type { Purpose } from '../../policy/types.js';
-import { commitChange } from '../../storage/admin-events.js';
-import { closeAdminRequest, insertAdminRequest, type AdminRequest, type AdminRequestKind } from '../../storage/admin-requests.js';
-import { getClient, updateClient } from '../../storage/clients.js';
-import { getPurpose, updatePurpose } from '../../storage/purposes.js';
+import { commitChange } from '../../store/d1/admin-events.js';
+import { closeAdminRequest, insertAdminRequest, type AdminRequest, type AdminRequestKind } from '../../store/d1/admin-requests.js';
+import { getClient, updateClient } from '../../store/d1/clients.js';
+import { getPurpose, updatePurpose } from '../../store/d1/purposes.js';
 
 /**
  * Opens a request for a widening change and records it. Fails with 409 when a request of the same

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../errors/problem.js';
-import { ADMIN_REQUEST_KINDS, getAdminRequest, listAdminRequests, type AdminRequest } from '../../storage/admin-requests.js';
+import { ADMIN_REQUEST_KINDS, getAdminRequest, listAdminRequests, type AdminRequest } from '../../store/d1/admin-requests.js';
 import { applyAdminRequest, rejectAdminRequest } from './admin-requests-apply.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../errors/problem.js';
-import { commitChange } from '../../storage/admin-events.js';
-import { getAgency, insertAgency, listAgencies } from '../../storage/agencies.js';
+import { commitChange } from '../../store/d1/admin-events.js';
+import { getAgency, insertAgency, listAgencies } from '../../store/d1/agencies.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { Agency, AgencyCreate } from './schemas.js';

@@ -7,10 +7,10 @@ import { isPublicEncryptionJwk, isPublicSigningJwk } from '../../policy/jwk-rule
 import { voidsOpenCodes } from '../../policy/officer-lifecycle.js';
 import { NEW_CLIENT, planClientChange } from '../../policy/registry-changes.js';
 import type { ClientKind } from '../../policy/types.js';
-import { commitChange } from '../../storage/admin-events.js';
-import { getAgency } from '../../storage/agencies.js';
-import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../storage/clients.js';
-import { voidCodes } from '../../storage/enrolment-codes.js';
+import { commitChange } from '../../store/d1/admin-events.js';
+import { getAgency } from '../../store/d1/agencies.js';
+import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../store/d1/clients.js';
+import { voidCodes } from '../../store/d1/enrolment-codes.js';
 import { openAdminRequest } from './admin-requests-apply.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../errors/problem.js';
 import { forgetCachedKeys, rotateSigningKey } from '../../keys/token-signing.js';
-import { commitChange, listAdminEvents } from '../../storage/admin-events.js';
-import { listAllKeys } from '../../storage/signing-keys.js';
+import { commitChange, listAdminEvents } from '../../store/d1/admin-events.js';
+import { listAllKeys } from '../../store/d1/signing-keys.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 import { AdminEvent, SigningKey } from './schemas.js';

@@ -3,7 +3,7 @@ import { REWRAP_BATCH } from '../../config.js';
 import { Problem } from '../../errors/problem.js';
 import { readKeyState } from '../../keys/key-ring.js';
 import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../records/rewrap.js';
-import { keyVersionCounts } from '../../storage/records.js';
+import { keyVersionCounts } from '../../store/d1/records.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 

@@ -2,8 +2,8 @@ import { Problem } from '../../errors/problem.js';
 import { newId, randomToken } from '../../lib/random.js';
 import { decideGrantChange, type GrantOperation } from '../../policy/grant-lifecycle.js';
 import type { Grant } from '../../policy/types.js';
-import { commitChange } from '../../storage/admin-events.js';
-import { closeRequest, getGrant, insertRequest, openRequestFor, updateGrantState } from '../../storage/grants.js';
+import { commitChange } from '../../store/d1/admin-events.js';
+import { closeRequest, getGrant, insertRequest, openRequestFor, updateGrantState } from '../../store/d1/grants.js';
 
 const STATUS_OF_REFUSAL = { invalid_transition: 409, conflict: 409, two_person_rule: 403, validation_failed: 400 } as const;
 

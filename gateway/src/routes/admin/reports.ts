@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { auditLog } from '../../access/audit.js';
 import { agencyUsage, subjectDisclosures, subjectsOfNationalId } from '../../access/reports.js';
 import { subjectHashes } from '../../access/subjects.js';
-import { commitChange } from '../../storage/admin-events.js';
+import { commitChange } from '../../store/d1/admin-events.js';
 import { keyRing } from '../../keys/key-ring.js';
 import { auditOrigin } from '../audit.js';
 import { adminRouter, adminSecurity } from './app.js';

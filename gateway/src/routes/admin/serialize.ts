@@ -1,10 +1,10 @@
 import { grantIsLive } from '../../policy/grant-window.js';
 import type { Grant, GrantRequest, Purpose } from '../../policy/types.js';
-import type { AdminEvent } from '../../storage/admin-events.js';
-import type { Agency } from '../../storage/agencies.js';
-import type { Client } from '../../storage/clients.js';
-import type { SigningKeyRow } from '../../storage/signing-keys.js';
-import type { ApprovalRequest } from '../../storage/approval-requests.js';
+import type { AdminEvent } from '../../store/d1/admin-events.js';
+import type { Agency } from '../../store/d1/agencies.js';
+import type { Client } from '../../store/d1/clients.js';
+import type { SigningKeyRow } from '../../store/d1/signing-keys.js';
+import type { ApprovalRequest } from '../../store/d1/approval-requests.js';
 import { approvalsInForce } from '../../policy/leadership-approvals.js';
 
 /** Unix seconds as an RFC 3339 UTC date-time. */

@@ -26,7 +26,7 @@ import type { GrantedRecordAccess } from '../../oauth/authorization-details.js';
 import { openRows, type OpenedRecord } from '../../records/read.js';
 import { findByBlindIndex } from '../../records/search.js';
 import { searchValues } from '../../records/search-values.js';
-import { currentRecords, recordRowsFrom, selectCurrentRecords } from '../../storage/records.js';
+import { currentRecords, recordRowsFrom, selectCurrentRecords } from '../../store/d1/records.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 

@@ -4,8 +4,8 @@ import { detailNow } from '../../policy/token-use.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { iso } from '../admin/serialize.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { getAgency } from '../../storage/agencies.js';
-import { getClient } from '../../storage/clients.js';
+import { getAgency } from '../../store/d1/agencies.js';
+import { getClient } from '../../store/d1/clients.js';
 import type { AppEnv } from '../../app-env.js';
 import { validationHook } from '../validation-hook.js';
 

@@ -2,7 +2,7 @@ import { auditLog } from '../../access/audit.js';
 import { Problem } from '../../errors/problem.js';
 import type { GatewayEnv } from '../../env.js';
 import type { VerifiedAccess } from '../../middleware/access-token.js';
-import { getView, type ViewerView } from '../../storage/viewer-views.js';
+import { getView, type ViewerView } from '../../store/d1/viewer-views.js';
 
 /** What happened in an officer's viewer, as the tamper-evident log records it (no personal data). */
 export type ViewerEvent =

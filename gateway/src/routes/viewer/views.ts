@@ -6,7 +6,7 @@ import { Problem } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
-import { insertView } from '../../storage/viewer-views.js';
+import { insertView } from '../../store/d1/viewer-views.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { logViewerEvent } from './viewer-log.js';

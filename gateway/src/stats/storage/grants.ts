@@ -1,4 +1,4 @@
-import { parseJson } from '../../storage/rows.js';
+import { parseJson } from '../../store/d1/rows.js';
 import type { TableAccess } from '../policy.js';
 
 /** A statistics grant (table `stats_grants`). */

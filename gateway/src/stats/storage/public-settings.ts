@@ -1,4 +1,4 @@
-import { parseJson } from '../../storage/rows.js';
+import { parseJson } from '../../store/d1/rows.js';
 import type { PublicSetting } from '../policy.js';
 
 /** A public setting with its concurrency token and last change. */
