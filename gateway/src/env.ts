@@ -1,6 +1,6 @@
-import type { AuditLog } from './durable/audit-log.js';
-import type { GrantKeyVault } from './durable/grant-key-vault.js';
-import type { ReplayGuard } from './durable/replay-guard.js';
+import type { AuditLog } from './store/objects/audit-log/audit-log.js';
+import type { GrantKeyVault } from './store/objects/grant-key-vault/grant-key-vault.js';
+import type { ReplayGuard } from './store/objects/replay-guard/replay-guard.js';
 import { DEFAULT_DATA_OWNER_TIME_ZONE } from './config.js';
 import { isTimeZone } from './oversight/zoned-time.js';
 import { civilDate } from './policy/civil-date.js';

@@ -3,9 +3,9 @@ import type { GatewayEnv } from './env.js';
 import { servingCheck } from './health/readiness.js';
 import { runHousekeeping } from './housekeeping.js';
 
-export { AuditLog } from './durable/audit-log.js';
-export { GrantKeyVault } from './durable/grant-key-vault.js';
-export { ReplayGuard } from './durable/replay-guard.js';
+export { AuditLog } from './store/objects/audit-log/audit-log.js';
+export { GrantKeyVault } from './store/objects/grant-key-vault/grant-key-vault.js';
+export { ReplayGuard } from './store/objects/replay-guard/replay-guard.js';
 
 const app = createApp();
 

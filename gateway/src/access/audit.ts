@@ -1,6 +1,6 @@
-import type { Admission, AdmissionRequest, LimitName } from '../durable/admission.js';
-import type { Nonce } from '../durable/replay-guard.js';
-import { DISCLOSURE_KIND } from '../durable/disclosure-index.js';
+import type { Admission, AdmissionRequest, LimitName } from '../store/objects/audit-log/admission.js';
+import type { Nonce } from '../store/objects/replay-guard/replay-guard.js';
+import { DISCLOSURE_KIND } from '../store/objects/audit-log/disclosure-index.js';
 import type { GatewayEnv } from '../env.js';
 import { proofReplayed } from '../middleware/challenge.js';
 import { identifiers } from '../oauth/access-token.js';

@@ -1,4 +1,4 @@
-import type { Admission, AdmissionRequest, LimitName } from '../durable/admission.js';
+import type { Admission, AdmissionRequest, LimitName } from '../store/objects/audit-log/admission.js';
 import { Problem } from '../errors/problem.js';
 import type { Purpose } from '../policy/types.js';
 

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { JWK } from 'jose';
 import type { AppEnv } from '../app-env.js';
-import { spendNonces } from '../durable/spend.js';
+import { spendNonces } from '../store/objects/replay-guard/spend.js';
 import { dpopChallenge, proofReplayed } from './challenge.js';
 import { holdProof, settleProof } from './proof-with-log.js';
 import { Problem } from '../errors/problem.js';

@@ -10,7 +10,7 @@
 import type { Context } from 'hono';
 import { auditLog } from '../access/audit.js';
 import type { AppEnv } from '../app-env.js';
-import type { Nonce } from '../durable/replay-guard.js';
+import type { Nonce } from '../store/objects/replay-guard/replay-guard.js';
 import { proofReplayed } from './challenge.js';
 
 /** A proof held for the route: spent once `spent` is true. */

@@ -1,5 +1,5 @@
 import { CLOCK_TOLERANCE, MAX_ACCESS_TOKEN_LIFETIME, MAX_AUTHORIZATION_DETAILS } from '../config.js';
-import { spendNonces } from '../durable/spend.js';
+import { spendNonces } from '../store/objects/replay-guard/spend.js';
 import type { GatewayEnv } from '../env.js';
 import { OAuthError } from '../errors/oauth-error.js';
 import { decideRecordAccess, decideRecordIngest } from '../policy/token-policy.js';

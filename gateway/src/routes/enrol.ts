@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { JWK } from 'jose';
 import type { AppEnv } from '../app-env.js';
-import { spendNonces } from '../durable/spend.js';
+import { spendNonces } from '../store/objects/replay-guard/spend.js';
 import { Problem } from '../errors/problem.js';
 import { randomToken } from '../lib/random.js';
 import { identifiers } from '../oauth/access-token.js';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { CLOCK_TOLERANCE } from '../config.js';
-import { spendNonces } from '../durable/spend.js';
+import { spendNonces } from '../store/objects/replay-guard/spend.js';
 import { OAuthError } from '../errors/oauth-error.js';
 import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';

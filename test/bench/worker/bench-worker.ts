@@ -14,9 +14,9 @@ import { dpopProof, ephemeralDpopKey, generateClientKeys } from '@need2know/clie
 import { photoPipeline } from './photo-pipeline.js';
 import { formatTrace, TRACE_HEADER, tracedEnv, type TracedCall } from './trace-bindings.js';
 
-export { AuditLog } from '../../../gateway/src/durable/audit-log.js';
-export { GrantKeyVault } from '../../../gateway/src/durable/grant-key-vault.js';
-export { ReplayGuard } from '../../../gateway/src/durable/replay-guard.js';
+export { AuditLog } from '../../../gateway/src/store/objects/audit-log/audit-log.js';
+export { GrantKeyVault } from '../../../gateway/src/store/objects/grant-key-vault/grant-key-vault.js';
+export { ReplayGuard } from '../../../gateway/src/store/objects/replay-guard/replay-guard.js';
 
 const gateway = createApp();
 const bench = new Hono<{ Bindings: GatewayEnv }>();

@@ -4,7 +4,7 @@
  * spent together with its one answer, or seen before, and then nothing is counted or logged. Each
  * proof is remembered until it would be refused as stale anyway. Synchronous, like `admission.ts`.
  */
-import type { Nonce } from './replay-guard.js';
+import type { Nonce } from '../replay-guard/replay-guard.js';
 
 /** Tables the spent proofs live in (created by the owning object at start). */
 export const SPENT_PROOF_SCHEMA = [

@@ -3,7 +3,7 @@ import { KeyRing, signingSeed } from '@need2know/crypto';
 import { DurableObject } from 'cloudflare:workers';
 import { admit, ADMISSION_SCHEMA, type Admission, type AdmissionRequest } from './admission.js';
 import { DISCLOSURE_KIND, indexStatements } from './disclosure-index.js';
-import type { Nonce } from './replay-guard.js';
+import type { Nonce } from '../replay-guard/replay-guard.js';
 import { SPENT_PROOF_SCHEMA, spendOnce } from './spent-proofs.js';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');

@@ -1,4 +1,4 @@
-import type { GatewayEnv } from '../env.js';
+import type { GatewayEnv } from '../../../env.js';
 import type { Nonce } from './replay-guard.js';
 
 /**
