@@ -7,7 +7,7 @@
  */
 import { feasibleIntervals, Table, type Hierarchy } from '@need2know/stats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getPublicSetting, updatePublicSetting } from '../../gateway/src/stats/storage/public-settings.js';
+import { getPublicSetting, updatePublicSetting } from '../../gateway/src/store/d1/stats/public-settings.js';
 import { seed } from './disclosure-harness.js';
 import { adminSession, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 import { getStats, hierarchiesOf, seedDemo, statsPartner, type ReleaseJson } from './stats-harness.js';

@@ -7,8 +7,8 @@
  * requests protect it once.
  */
 import { describe, expect, it } from 'vitest';
-import { protectedTableRuns, storeProtectedTableStatement, type ProtectedTableRow } from '../../gateway/src/stats/storage/protected-tables.js';
-import { getPublicSetting, updatePublicSetting } from '../../gateway/src/stats/storage/public-settings.js';
+import { protectedTableRuns, storeProtectedTableStatement, type ProtectedTableRow } from '../../gateway/src/store/d1/stats/protected-tables.js';
+import { getPublicSetting, updatePublicSetting } from '../../gateway/src/store/d1/stats/public-settings.js';
 import { seed } from './disclosure-harness.js';
 import { adminSession, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 import { getStats, seedDemo, statsPartner, type ReleaseJson } from './stats-harness.js';

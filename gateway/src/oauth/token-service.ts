@@ -5,7 +5,7 @@ import { OAuthError } from '../errors/oauth-error.js';
 import { decideRecordAccess, decideRecordIngest } from '../policy/token-policy.js';
 import { activeGrantsFor } from '../store/d1/grants.js';
 import { getPurpose } from '../store/d1/purposes.js';
-import { statsGrantsFor } from '../stats/storage/grants.js';
+import { statsGrantsFor } from '../store/d1/stats/grants.js';
 import { decideStatsAccess } from '../stats/token-policy.js';
 import { issueAccessToken, identifiers } from './access-token.js';
 import { parseAuthorizationDetails, type GrantedDetail } from './authorization-details.js';

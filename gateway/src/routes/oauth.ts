@@ -15,7 +15,7 @@ import { issueToken } from '../oauth/token-service.js';
 import type { GrantedRecordAccess, GrantedStatsAccess } from '../oauth/authorization-details.js';
 import { issuedEntry } from '../policy/token-log.js';
 import { decideTokenUse, detailNow } from '../policy/token-use.js';
-import { getStatsGrant } from '../stats/storage/grants.js';
+import { getStatsGrant } from '../store/d1/stats/grants.js';
 import { statsGrantIsLive } from '../stats/token-policy.js';
 import { getGrant } from '../store/d1/grants.js';
 import { getClient } from '../store/d1/clients.js';

@@ -5,7 +5,7 @@ import type { StatsTableDef } from './catalogue.js';
 import { timeWindow } from './layout.js';
 import type { ChosenProtection } from './policy.js';
 import type { StatsQuery } from './query.js';
-import { gazetteerCodes } from './storage/places.js';
+import { gazetteerCodes } from '../store/d1/stats/places.js';
 import { unitRows } from './source.js';
 
 /** The province codes the schema accepts: a structural list, the same whatever the data. */

@@ -3,9 +3,9 @@ import { newId, randomToken } from '../lib/random.js';
 import { decideApproval } from '../policy/two-person-rule.js';
 import { commitChange } from '../store/d1/admin-events.js';
 import type { PublicSetting } from './policy.js';
-import { accessToJson, insertStatsGrant, updateStatsGrantStatus, type StatsGrant } from './storage/grants.js';
-import { updatePublicSetting, type StoredPublicSetting } from './storage/public-settings.js';
-import { closeStatsRequest, insertStatsRequest, type StatsRequest, type StatsRequestKind } from './storage/requests.js';
+import { accessToJson, insertStatsGrant, updateStatsGrantStatus, type StatsGrant } from '../store/d1/stats/grants.js';
+import { updatePublicSetting, type StoredPublicSetting } from '../store/d1/stats/public-settings.js';
+import { closeStatsRequest, insertStatsRequest, type StatsRequest, type StatsRequestKind } from '../store/d1/stats/requests.js';
 
 /** Statements that abort a change batch unless `countSql` (bound to `args`) counts exactly one row. */
 function guard(db: D1Database, countSql: string, ...args: unknown[]): D1PreparedStatement[] {

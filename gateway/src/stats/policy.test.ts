@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STATS_TABLE_DEFS } from './catalogue.js';
 import { chooseProtection, publicSettingIssues, publicWidenings, thresholdIssue, type PublicSetting } from './policy.js';
 import { resolveQuery, StatsQuerySchema, type StatsQuery } from './query.js';
-import type { StatsGrant } from './storage/grants.js';
+import type { StatsGrant } from '../store/d1/stats/grants.js';
 import { decideStatsAccess } from './token-policy.js';
 
 const query = (table: keyof typeof STATS_TABLE_DEFS, params: Record<string, string>): StatsQuery => {

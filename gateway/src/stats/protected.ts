@@ -8,8 +8,8 @@ import type { StatsTableDef } from './catalogue.js';
 import { MAX_PROTECTED_TABLE_BYTES, PROTECTED_TABLE_FORMAT, PROTECTION_LEASE_MS, PROTECTION_POLL_MS, PROTECTION_WAIT_MS } from './config.js';
 import type { StatsQuery } from './query.js';
 import { groupedCountsStatement, toTabulationRows } from './source.js';
-import { dataVersionsStatement, toDataVersions } from './storage/data-versions.js';
-import { gazetteerStatement } from './storage/places.js';
+import { dataVersionsStatement, toDataVersions } from '../store/d1/stats/data-versions.js';
+import { gazetteerStatement } from '../store/d1/stats/places.js';
 import {
   keptProtectedTable,
   protectionLeaseHeld,
@@ -18,7 +18,7 @@ import {
   takeProtectionLease,
   type ProtectedTableKey,
   type ProtectedTableRow,
-} from './storage/protected-tables.js';
+} from '../store/d1/stats/protected-tables.js';
 
 /** Seconds a caller is told to wait when another request is still protecting the table. */
 const BUSY_RETRY_AFTER_SECONDS = 30;

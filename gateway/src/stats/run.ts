@@ -12,8 +12,8 @@ import { releaseDocument, type ReleaseDocument } from './document.js';
 import { chooseProtection, type ChosenProtection, type TableAccess } from './policy.js';
 import { suppressedRelease } from './protected.js';
 import { tableParameters, type StatsQuery } from './query.js';
-import { spendBudget } from './storage/ledger.js';
-import { insertRelease, reusableRelease } from './storage/releases.js';
+import { spendBudget } from '../store/d1/stats/ledger.js';
+import { insertRelease, reusableRelease } from '../store/d1/stats/releases.js';
 
 /** Who receives a release: the public tier, an agency under a statistics grant, or a privacy officer previewing the public tier. */
 export type StatsConsumer =

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { formatEpsilon, MICRO, NO_SUPPRESSION_THRESHOLD, PUBLIC_MIN_THRESHOLD } from '@need2know/stats';
 import { PROTECTION_METHODS, type TableAccess } from '../../stats/policy.js';
-import type { StatsGrant } from '../../stats/storage/grants.js';
-import type { StoredPublicSetting } from '../../stats/storage/public-settings.js';
-import type { StatsRequest } from '../../stats/storage/requests.js';
+import type { StatsGrant } from '../../store/d1/stats/grants.js';
+import type { StoredPublicSetting } from '../../store/d1/stats/public-settings.js';
+import type { StatsRequest } from '../../store/d1/stats/requests.js';
 import { DateTime, Slug } from '../admin/schemas.js';
 import { approvalRequestOut, iso } from '../admin/serialize.js';
 import { TableName } from './schemas.js';

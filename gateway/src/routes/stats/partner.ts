@@ -5,7 +5,7 @@ import { requireAccessToken } from '../../middleware/access-token.js';
 import { STATS_TABLE_DEFS } from '../../stats/catalogue.js';
 import { resolveQuery, StatsQuerySchema } from '../../stats/query.js';
 import { releaseTable } from '../../stats/run.js';
-import { getStatsGrant } from '../../stats/storage/grants.js';
+import { getStatsGrant } from '../../store/d1/stats/grants.js';
 import { statsGrantIsLive } from '../../stats/token-policy.js';
 import { validationHook } from '../validation-hook.js';
 import { presentRelease } from './respond.js';

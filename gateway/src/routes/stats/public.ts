@@ -4,7 +4,7 @@ import { Problem } from '../../errors/problem.js';
 import { STATS_TABLE_DEFS, STATS_TABLES } from '../../stats/catalogue.js';
 import { resolveQuery, StatsQuerySchema } from '../../stats/query.js';
 import { releaseTable } from '../../stats/run.js';
-import { getPublicSetting, listPublicSettings } from '../../stats/storage/public-settings.js';
+import { getPublicSetting, listPublicSettings } from '../../store/d1/stats/public-settings.js';
 import { validationHook } from '../validation-hook.js';
 import { presentRelease } from './respond.js';
 import { releaseResponses, statsProblems, TableList, TableName } from './schemas.js';

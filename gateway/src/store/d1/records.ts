@@ -1,5 +1,5 @@
 import type { SealedRecord } from '../../records/seal-record.js';
-import { dataChangeStatement } from '../../stats/storage/data-versions.js';
+import { dataChangeStatement } from './stats/data-versions.js';
 import { parseJson } from './rows.js';
 import type { HiddenMark } from '../../policy/sensitive-cases.js';
 

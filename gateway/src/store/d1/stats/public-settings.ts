@@ -1,5 +1,5 @@
-import { parseJson } from '../../store/d1/rows.js';
-import type { PublicSetting } from '../policy.js';
+import { parseJson } from '../rows.js';
+import type { PublicSetting } from '../../../stats/policy.js';
 
 /** A public setting with its concurrency token and last change. */
 export interface StoredPublicSetting extends PublicSetting {

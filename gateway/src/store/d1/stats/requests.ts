@@ -1,4 +1,4 @@
-import { closeRequest, getRequest, insertRequest, requestFromRow, type ApprovalRequest, type RequestRow } from '../../store/d1/approval-requests.js';
+import { closeRequest, getRequest, insertRequest, requestFromRow, type ApprovalRequest, type RequestRow } from '../approval-requests.js';
 
 export const STATS_REQUEST_KINDS = ['grant.create', 'public.update'] as const;
 export type StatsRequestKind = (typeof STATS_REQUEST_KINDS)[number];

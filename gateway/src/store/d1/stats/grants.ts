@@ -1,5 +1,5 @@
-import { parseJson } from '../../store/d1/rows.js';
-import type { TableAccess } from '../policy.js';
+import { parseJson } from '../rows.js';
+import type { TableAccess } from '../../../stats/policy.js';
 
 /** A statistics grant (table `stats_grants`). */
 export interface StatsGrant {
