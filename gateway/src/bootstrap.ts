@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { JWK } from 'jose';
 import type { GatewayEnv } from './env.js';
 import { randomToken } from './lib/random.js';
-import { isPublicSigningJwk } from './policy/jwk-rules.js';
+import { isPublicSigningJwk } from '@need2know/policy';
 import { commitChange } from './store/d1/admin-events.js';
 import { upsertBootstrapOfficer } from './store/d1/clients.js';
 

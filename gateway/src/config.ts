@@ -2,12 +2,19 @@
  * Numbers that matter, in one place, each with its reason. Changing one is a security decision.
  */
 
-/** Ceiling on any access token's lifetime (seconds). Purposes may set less, never more. */
-export const MAX_ACCESS_TOKEN_LIFETIME = 10 * 60;
+// The numbers the rules decide with live beside the rules, in the policy package.
+export {
+  APPROVALS_TO_WIDEN,
+  MAX_ACCESS_TOKEN_LIFETIME,
+  MAX_AUTHORIZATION_DETAILS,
+  MAX_LOGGED_REASON_CHARS,
+  MIN_USEFUL_TOKEN_LIFETIME,
+  REFUSALS_LOGGED_PER_MINUTE,
+  REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE,
+} from '@need2know/policy';
+
 /** Floor for a purpose's token lifetime: shorter tokens only add load without adding safety. */
 export const MIN_ACCESS_TOKEN_LIFETIME = 30;
-/** A token is not issued with less than this left in the window: it would die in flight. */
-export const MIN_USEFUL_TOKEN_LIFETIME = 5;
 
 /** Longest a client assertion (RFC 7523) may be valid: it is a one-shot credential. */
 export const MAX_CLIENT_ASSERTION_LIFETIME = 5 * 60;
@@ -31,24 +38,8 @@ export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
  * whether or not it declares a Content-Length.
  */
 export const MAX_REQUEST_BODY_BYTES = 16 * 1024;
-/**
- * Refused token requests one source (network address) may add to the permanent log per minute.
- * Refusals are anonymous: anyone can cause them, and log entries can never be removed. Past the
- * bound a refusal is answered exactly as before but not logged one by one (the Worker's own logs
- * still see it); a client retrying a mistake stays well inside it.
- */
-export const REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE = 10;
-/**
- * Refused token requests logged per minute from all sources together, so that many sources cannot
- * add more either: at about 300 bytes an entry, at most ≈ 4.7 GB a year of sustained abuse.
- */
-export const REFUSALS_LOGGED_PER_MINUTE = 30;
-/** Longest refusal reason the log keeps: reasons are the gateway's own texts, never the caller's. */
-export const MAX_LOGGED_REASON_CHARS = 120;
 /** Largest JWT (assertion, proof or token) the gateway will parse. */
 export const MAX_JWT_BYTES = 8 * 1024;
-/** Largest `authorization_details` array: a token is bound to exactly one purpose. */
-export const MAX_AUTHORIZATION_DETAILS = 1;
 
 /**
  * The data owner's time zone unless `N2K_TIME_ZONE` names another: listing windows, "today" and
@@ -67,8 +58,6 @@ export const CLIENT_SIGNING_ALGS = ['EdDSA', 'Ed25519', 'ES256'] as const;
 /** Cache lifetime of the signing-key set inside one isolate (ms); rotation is seen within this. */
 export const KEYSET_CACHE_MS = 30_000;
 
-/** Two-person rule: distinct officers behind any change that widens access or gives a key access (the requester plus one other); see `policy/two-person-rule.ts`. */
-export const APPROVALS_TO_WIDEN = 2;
 
 /** Largest ingest request body: a batch of records (sealed, it must stay well under D1's 2 MB value cap). */
 export const MAX_INGEST_BODY_BYTES = 1024 * 1024;

@@ -2,8 +2,8 @@ import type { AuditLog } from './store/objects/audit-log/audit-log.js';
 import type { GrantKeyVault } from './store/objects/grant-key-vault/grant-key-vault.js';
 import type { ReplayGuard } from './store/objects/replay-guard/replay-guard.js';
 import { DEFAULT_DATA_OWNER_TIME_ZONE } from './config.js';
-import { isTimeZone } from './oversight/zoned-time.js';
-import { civilDate } from './policy/civil-date.js';
+import { isTimeZone } from '@need2know/policy';
+import { civilDate } from '@need2know/policy';
 
 /**
  * The Worker's bindings: those declared in wrangler.toml (generated into worker-configuration.d.ts

@@ -8,7 +8,7 @@ import type { JWK } from 'jose';
 import { createApp } from '../../gateway/src/app.js';
 import type { GatewayEnv } from '../../gateway/src/env.js';
 import { randomToken } from '../../gateway/src/lib/random.js';
-import type { Grant, Purpose, PurposeRules } from '../../gateway/src/policy/types.js';
+import type { Grant, Purpose, PurposeRules } from '@need2know/policy';
 import { insertAgency } from '../../gateway/src/store/d1/agencies.js';
 import { insertClient } from '../../gateway/src/store/d1/clients.js';
 import { insertGrant } from '../../gateway/src/store/d1/grants.js';

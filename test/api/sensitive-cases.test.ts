@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
-import type { Grant } from '../../gateway/src/policy/types.js';
+import type { Grant } from '@need2know/policy';
 import { tracedEnv } from '../bench/worker/trace-bindings.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { call, open, seed } from './disclosure-harness.js';

@@ -4,7 +4,7 @@
  * `admin` for privacy officers only. Every refusal is a 400 with its RFC code and leaves no state.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GrantStatus } from '../../gateway/src/policy/types.js';
+import type { GrantStatus } from '@need2know/policy';
 import { claimsOf, jwks, refusedWithoutTrace } from './forge.js';
 import { createAgency, createClient, createGrant, createPurpose, partnerWithLiveGrant, requestToken, testGateway, type TestClient } from './harness.js';
 

@@ -2,7 +2,7 @@ import { blindIndex } from '@need2know/crypto';
 import { canonicalJson, recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
 import { keyRing } from '../keys/key-ring.js';
-import { listedOn } from '../policy/civil-date.js';
+import { listedOn } from '@need2know/policy';
 import { DECOY_PERSON_ID, decoyPersonRow } from '../records/decoy.js';
 import { openRows, readRecords, type OpenedRecord } from '../records/read.js';
 import { REF_SEARCH_PREFIX } from '../records/seal-record.js';

@@ -5,7 +5,7 @@ import { DISCLOSURE_MEDIA_TYPE, sealDelivery } from '../delivery/seal-delivery.j
 import { sealForViewer, viewerKeyId } from '../delivery/viewer-seal.js';
 import { Problem } from '../errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
-import type { Purpose } from '../policy/types.js';
+import type { Purpose } from '@need2know/policy';
 import { proofSettled, proofToSpend } from '../middleware/proof-with-log.js';
 import { admitAndRecord } from './audit.js';
 import { admissionFor, rateLimited } from './limits.js';

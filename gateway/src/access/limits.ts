@@ -1,6 +1,6 @@
 import type { Admission, AdmissionRequest, LimitName } from '../store/objects/audit-log/admission.js';
 import { Problem } from '../errors/problem.js';
-import type { Purpose } from '../policy/types.js';
+import type { Purpose } from '@need2know/policy';
 
 /**
  * By default one client may use 1/OFFICER_SHARE of a grant's limits: no single officer or system can

@@ -1,5 +1,5 @@
 import type { DisclosureMode, RecordTypeDef } from '@need2know/schema';
-import { fieldsToOpen } from '../disclosure/fields-to-open.js';
+import { fieldsToOpen } from '@need2know/policy';
 
 /**
  * The stored fields a record route opens: what minimisation needs to apply the purpose's modes,

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import type { DisclosureMode } from '@need2know/schema';
 import type { AppEnv } from '../app-env.js';
 import { Problem } from '../errors/problem.js';
-import type { RecordAccessNow } from '../policy/token-use.js';
-import type { Purpose } from '../policy/types.js';
+import type { RecordAccessNow } from '@need2know/policy';
+import type { Purpose } from '@need2know/policy';
 
 /** What every record route establishes before touching records. */
 export interface RecordRequest {

@@ -1,5 +1,5 @@
-import type { GrantedRecordAccess } from '../oauth/authorization-details.js';
-import { fieldsNow } from '../policy/token-use.js';
+import type { GrantedRecordAccess } from '@need2know/policy';
+import { fieldsNow } from '@need2know/policy';
 
 /**
  * The fields of `type` a request may disclose and their modes (see `fieldsNow` in

@@ -1,4 +1,4 @@
-import type { Grant } from '../policy/types.js';
+import type { Grant } from '@need2know/policy';
 
 /** Shortest viewer-key epoch (seconds): finer epochs only multiply keys. */
 export const MIN_EPOCH_SECONDS = 60;

@@ -1,6 +1,6 @@
 import { base64url, CompactEncrypt, compactDecrypt, importJWK, type JWK } from 'jose';
 import type { GatewayEnv } from '../env.js';
-import type { Grant } from '../policy/types.js';
+import type { Grant } from '@need2know/policy';
 import { epochAt, epochDestroyAt } from './viewer-epochs.js';
 
 /** Where the key of a viewer-bound payload lives: `kid` of its JWE. */

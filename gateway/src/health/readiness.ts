@@ -6,7 +6,7 @@
 import { auditLog } from '../access/audit.js';
 import type { GatewayEnv } from '../env.js';
 import { inspectRootSecret, observeKeyCheck } from '../keys/root-secret.js';
-import { judgeReadiness, servingProblems, type ReadinessObservations, type ReadinessProblem } from '../policy/readiness.js';
+import { judgeReadiness, servingProblems, type ReadinessObservations, type ReadinessProblem } from '@need2know/policy';
 
 /**
  * The newest D1 migration this code needs. Readiness fails until it is applied; a test keeps it equal

@@ -1,5 +1,5 @@
 import { CryptoError, envelopeKeyVersion, keyCheckValue, KeyRing, MIN_ROOT_SECRET_BYTES, unwrapSecret } from '@need2know/crypto';
-import type { KeyCheckState, SecretState } from '../policy/readiness.js';
+import type { KeyCheckState, SecretState } from '@need2know/policy';
 import { SIGNING_KEY_WRAP_LABEL } from './token-signing.js';
 
 /**

@@ -8,7 +8,7 @@ import { recordType } from '@need2know/schema';
 import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';
 import { ownerToday, type GatewayEnv } from '../env.js';
-import { BLURRED_SUFFIX } from '../disclosure/context.js';
+import { BLURRED_SUFFIX } from '@need2know/policy';
 import { Problem } from '../errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
 import { readRecords } from '../records/read.js';

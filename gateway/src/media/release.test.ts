@@ -1,7 +1,7 @@
 /** The rendition decision follows minimisation exactly: blurred where a disclosed record says `#blurred`. */
 import { recordType, type RecordTypeDef } from '@need2know/schema';
 import { describe, expect, it } from 'vitest';
-import { adult, child, crime, ctx } from '../disclosure/fixtures.js';
+import { adult, child, crime, ctx } from '../../../packages/policy/src/disclosure/fixtures.js';
 import { fieldHoldingRef, mediaFields, parseRequestedRef, releasableRendition, renditionToRelease } from './release.js';
 
 const unblurred = { ...ctx, mediaUnblurred: true };

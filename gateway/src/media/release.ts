@@ -6,8 +6,8 @@
  * disclosed record does not carry.
  */
 import type { FieldDef, RecordTypeDef } from '@need2know/schema';
-import { discloseClear } from '../disclosure/clear.js';
-import { BLURRED_SUFFIX, type MinimiseContext } from '../disclosure/context.js';
+import { discloseClear } from '@need2know/policy';
+import { BLURRED_SUFFIX, type MinimiseContext } from '@need2know/policy';
 
 /** The two renditions the media store keeps. */
 export type Rendition = 'original' | 'blurred';

@@ -3,7 +3,7 @@ import { CLOCK_TOLERANCE, GATEWAY_SIGNING_ALG, MAX_ACCESS_TOKEN_LIFETIME } from 
 import type { GatewayEnv } from '../env.js';
 import { activeSigningKey, forgetCachedKeys, publishedKeys } from '../keys/token-signing.js';
 import { randomToken } from '../lib/random.js';
-import type { GrantedDetail } from './authorization-details.js';
+import type { GrantedDetail } from '@need2know/policy';
 import { peekJwt } from './jwt-shape.js';
 
 /** RFC 9068 §2.1: the media type of JWT access tokens. */

@@ -1,5 +1,5 @@
 import { CLIENT_SIGNING_ALGS } from '../config.js';
-import { RECORD_ACCESS, RECORD_INGEST, STATS_ACCESS } from './authorization-details.js';
+import { RECORD_ACCESS, RECORD_INGEST, STATS_ACCESS } from '@need2know/policy';
 import { ADMIN_SCOPE, OFFICER_SCOPE } from './token-service.js';
 
 /** Authorization server metadata (RFC 8414 §2) for the gateway at `issuer`. */

@@ -4,7 +4,7 @@ import type { GatewayEnv } from '../env.js';
 import type { OAuthError } from '../errors/oauth-error.js';
 import { keyRing } from '../keys/key-ring.js';
 import { sha256b64url } from '../lib/digest.js';
-import { refusalBounds, refusalEntry, type ClaimedClient } from '../policy/token-log.js';
+import { refusalBounds, refusalEntry, type ClaimedClient } from '@need2know/policy';
 import { getClient } from '../store/d1/clients.js';
 import { peekJwt } from './jwt-shape.js';
 

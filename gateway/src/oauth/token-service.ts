@@ -2,13 +2,13 @@ import { CLOCK_TOLERANCE, MAX_ACCESS_TOKEN_LIFETIME, MAX_AUTHORIZATION_DETAILS }
 import { spendNonces } from '../store/objects/replay-guard/spend.js';
 import type { GatewayEnv } from '../env.js';
 import { OAuthError } from '../errors/oauth-error.js';
-import { decideRecordAccess, decideRecordIngest } from '../policy/token-policy.js';
+import { decideRecordAccess, decideRecordIngest } from '@need2know/policy';
 import { activeGrantsFor } from '../store/d1/grants.js';
 import { getPurpose } from '../store/d1/purposes.js';
 import { statsGrantsFor } from '../store/d1/stats/grants.js';
 import { decideStatsAccess } from '../stats/token-policy.js';
 import { issueAccessToken, identifiers } from './access-token.js';
-import { parseAuthorizationDetails, type GrantedDetail } from './authorization-details.js';
+import { parseAuthorizationDetails, type GrantedDetail } from '@need2know/policy';
 import { authenticateClient } from './client-auth.js';
 import { DpopError, verifyDpopProof } from './dpop.js';
 

@@ -1,4 +1,4 @@
-import type { LocalDay } from './zoned-time.js';
+import type { LocalDay } from '@need2know/policy';
 
 /** Disclosure outcomes that withheld the answer: the record was missing or outside the grant, or its viewer key was gone. */
 export const REFUSED_OUTCOMES = ['not_found', 'key_destroyed'] as const;

@@ -1,16 +1,7 @@
+import { isoWeek } from '@need2know/policy';
 import type { FacetDef, RecordTypeDef } from '@need2know/schema';
 
 type Place = { province?: string; district?: string; commune?: string };
-
-/** ISO 8601 week of a calendar date, as `YYYY-Www` (weeks start on Monday; week 1 holds 4 January). */
-export function isoWeek(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const weekday = d.getUTCDay() === 0 ? 7 : d.getUTCDay(); // Monday = 1 … Sunday = 7
-  d.setUTCDate(d.getUTCDate() + 4 - weekday); // the Thursday of this week decides its year
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-}
 
 function facetValue(def: FacetDef, value: unknown): unknown {
   if (value === undefined || value === null) return null;

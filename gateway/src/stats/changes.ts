@@ -1,6 +1,6 @@
 import { Problem } from '../errors/problem.js';
 import { newId, randomToken } from '../lib/random.js';
-import { decideApproval } from '../policy/two-person-rule.js';
+import { decideApproval } from '@need2know/policy';
 import { commitChange } from '../store/d1/admin-events.js';
 import type { PublicSetting } from './policy.js';
 import { accessToJson, insertStatsGrant, updateStatsGrantStatus, type StatsGrant } from '../store/d1/stats/grants.js';

@@ -1,6 +1,6 @@
 import { decodePublished, encodePublished, projectRelease, protectSteps, tabulate, thresholdStep, type DimensionCut, type Release } from '@need2know/stats';
 import { Problem } from '../errors/problem.js';
-import { mayServeKept } from '../policy/kept-statistics.js';
+import { mayServeKept } from '@need2know/policy';
 import { gunzip, gzip } from '../lib/gzip.js';
 import { newId } from '../lib/random.js';
 import { finestLayout, finestPlaces, finestWindow, finestYear } from './layout.js';

@@ -1,6 +1,6 @@
 import { MAX_ACCESS_TOKEN_LIFETIME, MIN_USEFUL_TOKEN_LIFETIME } from '../config.js';
-import type { GrantedStatsAccess, StatsAccessRequest } from '../oauth/authorization-details.js';
-import type { TokenClient, TokenDecision } from '../policy/token-policy.js';
+import type { GrantedStatsAccess, StatsAccessRequest } from '@need2know/policy';
+import type { TokenClient, TokenDecision } from '@need2know/policy';
 import type { StatsGrant } from '../store/d1/stats/grants.js';
 
 /** True when `grant` is active and `now` lies in its window. */

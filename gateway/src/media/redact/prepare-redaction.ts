@@ -3,7 +3,7 @@
  * `redacted` and `blurred` (policy/media-redaction.ts), and, for `redacted`, blur every face with
  * its margin and encode the result in the original's format.
  */
-import { protectedRendition, type ProtectedRendition } from '../../policy/media-redaction.js';
+import { protectedRendition, type ProtectedRendition } from '@need2know/policy';
 import { encodeJpeg } from '../decode/encode-jpeg.js';
 import { detectFaces } from '../detect/face-detector.js';
 import type { DetectionManifest } from '../detect/manifest.js';

@@ -1,7 +1,7 @@
 import { Problem } from '../../errors/problem.js';
 import { newId, randomToken } from '../../lib/random.js';
-import { decideGrantChange, type GrantOperation } from '../../policy/grant-lifecycle.js';
-import type { Grant } from '../../policy/types.js';
+import { decideGrantChange, type GrantOperation } from '@need2know/policy';
+import type { Grant } from '@need2know/policy';
 import { commitChange } from '../../store/d1/admin-events.js';
 import { closeRequest, getGrant, insertRequest, openRequestFor, updateGrantState } from '../../store/d1/grants.js';
 

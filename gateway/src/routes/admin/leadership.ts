@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
-import { grantIsFinal } from '../../policy/grant-lifecycle.js';
-import { approvalsInForce } from '../../policy/leadership-approvals.js';
-import type { Grant as StoredGrant } from '../../policy/types.js';
+import { grantIsFinal } from '@need2know/policy';
+import { approvalsInForce } from '@need2know/policy';
+import type { Grant as StoredGrant } from '@need2know/policy';
 import { commitChange } from '../../store/d1/admin-events.js';
 import { getClient } from '../../store/d1/clients.js';
 import { getGrant, requestsFor, updateLeadershipApprovals } from '../../store/d1/grants.js';

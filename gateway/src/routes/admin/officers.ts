@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
-import { officerStatusAfter, voidsOpenCodes } from '../../policy/officer-lifecycle.js';
-import { NEW_CLIENT } from '../../policy/registry-changes.js';
+import { officerStatusAfter, voidsOpenCodes } from '@need2know/policy';
+import { NEW_CLIENT } from '@need2know/policy';
 import { commitChange } from '../../store/d1/admin-events.js';
 import { getAgency } from '../../store/d1/agencies.js';
 import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../store/d1/clients.js';

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { flushDisclosureIndex } from '../../access/audit.js';
 import { Problem } from '../../errors/problem.js';
 import { dailyDisclosures } from '../../oversight/daily-disclosures.js';
-import { DEFAULT_TIME_ZONE, isTimeZone, localDaysEnding } from '../../oversight/zoned-time.js';
+import { DEFAULT_TIME_ZONE, isTimeZone, localDaysEnding } from '@need2know/policy';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 import { Slug } from './schemas.js';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DISCLOSURE_MODES, RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
-import { checkPurposeRules } from '../../policy/purpose-rules.js';
+import { checkPurposeRules } from '@need2know/policy';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 

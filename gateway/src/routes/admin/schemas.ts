@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DISCLOSURE_MODES } from '@need2know/schema';
-import { CLIENT_KINDS, GRANT_STATUSES, OFFICER_ROLES, RECORD_ACTIONS } from '../../policy/types.js';
+import { CLIENT_KINDS, GRANT_STATUSES, OFFICER_ROLES, RECORD_ACTIONS } from '@need2know/policy';
 import { MAX_ACCESS_TOKEN_LIFETIME, MIN_ACCESS_TOKEN_LIFETIME } from '../../config.js';
 
 /** Longest disclosure window a grant may have (a standing inter-ministry agreement): five years. */

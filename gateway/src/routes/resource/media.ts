@@ -10,7 +10,7 @@ import { Problem } from '../../errors/problem.js';
 import { findReleasableMedia } from '../../media/disclose-media.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
-import type { Purpose } from '../../policy/types.js';
+import type { Purpose } from '@need2know/policy';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAccessToken } from '../../middleware/access-token.js';
-import { detailNow } from '../../policy/token-use.js';
+import { detailNow } from '@need2know/policy';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { iso } from '../admin/serialize.js';
 import { OpenAPIHono } from '@hono/zod-openapi';

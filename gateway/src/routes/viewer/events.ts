@@ -7,7 +7,7 @@ import { sha256b64url } from '../../lib/digest.js';
 import { originalToReveal, sealRevealedTo } from '../../media/reveal-original.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { revealReasonHash, sealRevealReason } from '../../officers/reveal-reasons.js';
-import { mayReleaseUnblurredMedia } from '../../policy/media.js';
+import { mayReleaseUnblurredMedia } from '@need2know/policy';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { logViewerEvent, ownView, requireOfficer } from './viewer-log.js';

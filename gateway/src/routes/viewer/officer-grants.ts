@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
-import { grantIsLive } from '../../policy/grant-window.js';
-import { mayReleaseUnblurredMedia } from '../../policy/media.js';
-import type { Grant } from '../../policy/types.js';
+import { grantIsLive } from '@need2know/policy';
+import { mayReleaseUnblurredMedia } from '@need2know/policy';
+import type { Grant } from '@need2know/policy';
 import { getAgency } from '../../store/d1/agencies.js';
 import { getClient } from '../../store/d1/clients.js';
 import { listGrants } from '../../store/d1/grants.js';

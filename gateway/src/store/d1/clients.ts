@@ -1,5 +1,5 @@
 import type { JSONWebKeySet, JWK } from 'jose';
-import type { ClientKind, OfficerRole } from '../../policy/types.js';
+import type { ClientKind, OfficerRole } from '@need2know/policy';
 import { parseJson } from './rows.js';
 
 /** A registered client: an agency's system or a privacy officer. Only public keys are held. */

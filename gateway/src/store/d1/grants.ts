@@ -1,4 +1,4 @@
-import type { ApproverStanding, Grant, GrantRequest, GrantStatus } from '../../policy/types.js';
+import type { ApproverStanding, Grant, GrantRequest, GrantStatus } from '@need2know/policy';
 import { parseJson } from './rows.js';
 
 interface Raw {

@@ -1,4 +1,4 @@
-import type { Purpose, PurposeRules, RecordAction } from '../../policy/types.js';
+import type { Purpose, PurposeRules, RecordAction } from '@need2know/policy';
 import { parseJson } from './rows.js';
 
 interface Raw {

@@ -1,7 +1,7 @@
 import type { SealedRecord } from '../../records/seal-record.js';
 import { dataChangeStatement } from './stats/data-versions.js';
 import { parseJson } from './rows.js';
-import type { HiddenMark } from '../../policy/sensitive-cases.js';
+import type { HiddenMark } from '@need2know/policy';
 
 /** A stored record version. */
 export interface RecordRow {

@@ -1,4 +1,4 @@
-import type { TableProvenance } from '../../../policy/kept-statistics.js';
+import type { TableProvenance } from '@need2know/policy';
 import { PLACES_SOURCE, type DataVersions } from './data-versions.js';
 
 /** Which protected finest table: a statistics table, its (calendar or ISO) year and the threshold step. */

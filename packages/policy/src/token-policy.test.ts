@@ -2,8 +2,8 @@
 import type { DisclosureMode } from '@need2know/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_ACCESS_TOKEN_LIFETIME, MIN_USEFUL_TOKEN_LIFETIME } from '../config.js';
-import type { RecordAccessRequest } from '../oauth/authorization-details.js';
+import { MAX_ACCESS_TOKEN_LIFETIME, MIN_USEFUL_TOKEN_LIFETIME } from './constants.js';
+import type { RecordAccessRequest } from './authorization-details.js';
 import { decideRecordAccess, decideRecordIngest, type TokenClient } from './token-policy.js';
 import { RECORD_ACTIONS, type Grant, type GrantStatus, type Purpose, type PurposeRules } from './types.js';
 

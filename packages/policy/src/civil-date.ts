@@ -1,4 +1,4 @@
-import { localDate } from '../oversight/zoned-time.js';
+import { localDate } from './zoned-time.js';
 
 /**
  * The calendar date (`YYYY-MM-DD`) on the data owner's wall calendar in `timeZone` at Unix time

@@ -1,7 +1,7 @@
 /** Whether a token is usable now: decided against the client, grant and purpose as they stand now. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GrantedRecordAccess } from '../oauth/authorization-details.js';
+import type { GrantedRecordAccess } from './authorization-details.js';
 import { decideTokenUse, detailNow, fieldsNow, type TokenStanding } from './token-use.js';
 import { RECORD_ACTIONS, type Grant, type Purpose } from './types.js';
 

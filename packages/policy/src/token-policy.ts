@@ -1,5 +1,5 @@
-import { MAX_ACCESS_TOKEN_LIFETIME, MIN_USEFUL_TOKEN_LIFETIME } from '../config.js';
-import type { GrantedRecordAccess, GrantedRecordIngest, RecordAccessRequest, RecordIngestRequest } from '../oauth/authorization-details.js';
+import { MAX_ACCESS_TOKEN_LIFETIME, MIN_USEFUL_TOKEN_LIFETIME } from './constants.js';
+import type { GrantedRecordAccess, GrantedRecordIngest, RecordAccessRequest, RecordIngestRequest } from './authorization-details.js';
 import { grantIsLive } from './grant-window.js';
 import type { ClientKind, Grant, Purpose } from './types.js';
 

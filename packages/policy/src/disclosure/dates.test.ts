@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoWeek } from '../records/facets.js';
-import { ageBand, ageOn, generaliseDate } from './dates.js';
+import { ageBand, ageOn, generaliseDate, isoWeek } from './dates.js';
 
 const TODAY = '2026-06-30';
 

@@ -1,5 +1,5 @@
 import type { DisclosureMode } from '@need2know/schema';
-import type { GrantedRecordAccess } from '../oauth/authorization-details.js';
+import type { GrantedRecordAccess } from './authorization-details.js';
 import { grantIsLive } from './grant-window.js';
 import { RECORD_ACTIONS, type ClientKind, type Grant, type Purpose, type RecordAction } from './types.js';
 

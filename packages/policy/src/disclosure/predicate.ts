@@ -1,5 +1,5 @@
 import { isCalendarDate, isMinorOn, type FieldDef } from '@need2know/schema';
-import { listedOn } from '../policy/civil-date.js';
+import { listedOn } from '../civil-date.js';
 
 /** True when a value is there: not absent, not empty text, not an empty list. */
 function present(value: unknown): boolean {

@@ -1,5 +1,14 @@
 import { isCalendarDate } from '@need2know/schema';
-import { isoWeek } from '../records/facets.js';
+
+/** ISO 8601 week of a calendar date, as `YYYY-Www` (weeks start on Monday; week 1 holds 4 January). */
+export function isoWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const weekday = d.getUTCDay() === 0 ? 7 : d.getUTCDay(); // Monday = 1 … Sunday = 7
+  d.setUTCDate(d.getUTCDate() + 4 - weekday); // the Thursday of this week decides its year
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
 
 /** Width of an age band in years: the five-year bands of census and health statistics. */
 export const AGE_BAND_YEARS = 5;

@@ -1,4 +1,4 @@
-import { APPROVALS_TO_WIDEN } from '../config.js';
+import { APPROVALS_TO_WIDEN } from './constants.js';
 
 /**
  * The two-person rule, once for every change that widens access or gives a key access: a grant

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LOGGED_REASON_CHARS, REFUSALS_LOGGED_PER_MINUTE, REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE } from '../config.js';
+import { MAX_LOGGED_REASON_CHARS, REFUSALS_LOGGED_PER_MINUTE, REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE } from './constants.js';
 import { issuedEntry, refusalBounds, refusalEntry } from './token-log.js';
 
 describe('what the log keeps of a token request', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_ACTIONS } from '../policy/types.js';
+import { RECORD_ACTIONS } from './types.js';
 
 /**
  * The authorization-details types this gateway registers (RFC 9396 §2). A token carries exactly one

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVALS_TO_WIDEN } from '../config.js';
+import { APPROVALS_TO_WIDEN } from './constants.js';
 import { decideApproval, officersBehind } from './two-person-rule.js';
 
 describe('the two-person rule', () => {

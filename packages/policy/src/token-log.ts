@@ -1,5 +1,5 @@
-import type { GrantedDetail } from '../oauth/authorization-details.js';
-import { MAX_LOGGED_REASON_CHARS, REFUSALS_LOGGED_PER_MINUTE, REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE } from '../config.js';
+import type { GrantedDetail } from './authorization-details.js';
+import { MAX_LOGGED_REASON_CHARS, REFUSALS_LOGGED_PER_MINUTE, REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE } from './constants.js';
 
 /**
  * Who a refused token request claimed to be, as far as the log may say: a registered client's id

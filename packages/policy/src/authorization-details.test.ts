@@ -1,8 +1,8 @@
 /** RFC 9396 `authorization_details` parsing: total (never throws) and strict (only valid shapes). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_AUTHORIZATION_DETAILS } from '../config.js';
-import { RECORD_ACTIONS } from '../policy/types.js';
+import { MAX_AUTHORIZATION_DETAILS } from './constants.js';
+import { RECORD_ACTIONS } from './types.js';
 import { authorizationDetailSchema, parseAuthorizationDetails } from './authorization-details.js';
 
 const parse = (raw: string) => parseAuthorizationDetails(raw, MAX_AUTHORIZATION_DETAILS);

@@ -1,0 +1,107 @@
+/**
+ * @need2know/policy: every decision of the gateway, pure — who may have a token and for what, whether
+ * a token is usable now, grants and their approvals, purposes, disclosure modes and minimisation,
+ * search, sensitive cases, media release, officers, registry changes, civil dates and readiness.
+ * No I/O: no hono, no D1, no Durable Object, no env. The map of which file decides what: README.md.
+ */
+export {
+  APPROVALS_TO_WIDEN,
+  MAX_ACCESS_TOKEN_LIFETIME,
+  MAX_AUTHORIZATION_DETAILS,
+  MAX_LOGGED_REASON_CHARS,
+  MIN_USEFUL_TOKEN_LIFETIME,
+  REFUSALS_LOGGED_PER_MINUTE,
+  REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE,
+} from './constants.js';
+export {
+  CLIENT_KINDS,
+  GRANT_REQUEST_ACTIONS,
+  GRANT_STATUSES,
+  LEADERSHIP_APPROVALS_FOR_MEDIA,
+  LEADERSHIP_APPROVALS_FOR_SENSITIVE_CASES,
+  OFFICER_ROLES,
+  RECORD_ACTIONS,
+} from './types.js';
+export type {
+  ApproverStanding,
+  ClientKind,
+  Grant,
+  GrantRequest,
+  GrantRequestAction,
+  GrantStatus,
+  OfficerRole,
+  Purpose,
+  PurposeRules,
+  RecordAction,
+} from './types.js';
+export {
+  authorizationDetailSchema,
+  parseAuthorizationDetails,
+  RECORD_ACCESS,
+  RECORD_INGEST,
+  recordAccessRequestSchema,
+  recordIngestRequestSchema,
+  STATS_ACCESS,
+  statsAccessRequestSchema,
+} from './authorization-details.js';
+export type {
+  AuthorizationDetailRequest,
+  GrantedDetail,
+  GrantedRecordAccess,
+  GrantedRecordIngest,
+  GrantedStatsAccess,
+  ParsedDetails,
+  RecordAccessRequest,
+  RecordIngestRequest,
+  StatsAccessRequest,
+} from './authorization-details.js';
+export { civilDate, listedOn } from './civil-date.js';
+export { blurredRef, discloseClear } from './disclosure/clear.js';
+export { BLUR_FLAGS, BLURRED_SUFFIX } from './disclosure/context.js';
+export type { MinimiseContext } from './disclosure/context.js';
+export { AGE_BAND_TOP, AGE_BAND_YEARS, ageBand, ageOn, generaliseDate, isoWeek } from './disclosure/dates.js';
+export { fieldsToOpen } from './disclosure/fields-to-open.js';
+export { discloseGeneralised, generaliseCriterion, generalisePlace } from './disclosure/generalise.js';
+export type { CriterionValue } from './disclosure/generalise.js';
+export { discloseItems } from './disclosure/items.js';
+export type { ItemDiscloser } from './disclosure/items.js';
+export { discloseMasked, MASK_KEEP_DIGITS, MASK_MAX_STARS, maskName, maskNationalId, maskPhone, maskString } from './disclosure/mask.js';
+export { minimiseRecord } from './disclosure/minimise.js';
+export { disclosePredicate } from './disclosure/predicate.js';
+export { disclosePseudonym, ID_FIELD, pseudonymiseId } from './disclosure/pseudonymise.js';
+export { decideGrantChange, grantIsFinal, grantShouldExpire } from './grant-lifecycle.js';
+export type { ApplyChange, ChangeDecision, GrantOperation, RefuseChange, RequestChange } from './grant-lifecycle.js';
+export { grantIsLive } from './grant-window.js';
+export { isPublicEncryptionJwk, isPublicSigningJwk } from './jwk-rules.js';
+export { mayReplaceKept, mayServeKept } from './kept-statistics.js';
+export type { TableProvenance } from './kept-statistics.js';
+export { approvalsInForce } from './leadership-approvals.js';
+export { protectedRendition } from './media-redaction.js';
+export type { FaceScores, ProtectedRendition } from './media-redaction.js';
+export { protectedOriginalAccess } from './media-reveal.js';
+export type { ProtectedOriginalAccess } from './media-reveal.js';
+export { mayReleaseUnblurredMedia } from './media.js';
+export { officerStatusAfter, voidsOpenCodes } from './officer-lifecycle.js';
+export type { OfficerEvent, OfficerStatus } from './officer-lifecycle.js';
+export { checkPurposeRules } from './purpose-rules.js';
+export type { RuleIssue } from './purpose-rules.js';
+export { purposeWidenings } from './purpose-widening.js';
+export type { PurposeTerms } from './purpose-widening.js';
+export { judgeReadiness, servingProblems } from './readiness.js';
+export type { KeyCheckState, ReadinessCheck, ReadinessObservations, ReadinessProblem, SecretState } from './readiness.js';
+export { NEW_CLIENT, planClientChange } from './registry-changes.js';
+export type { ClientChange, ClientChangePlan, ClientRequestKind } from './registry-changes.js';
+export { decideSearch, probeId, probesToCount } from './search-scope.js';
+export type { SearchDecision } from './search-scope.js';
+export { carriesMark, hiddenFor, maySeeSensitiveCases, SENSITIVE_CASES } from './sensitive-cases.js';
+export type { HiddenMark } from './sensitive-cases.js';
+export { issuedEntry, refusalBounds, refusalEntry } from './token-log.js';
+export type { ClaimedClient, RefusalBound, TokenRefusal } from './token-log.js';
+export { decideRecordAccess, decideRecordIngest } from './token-policy.js';
+export type { TokenClient, TokenDecision } from './token-policy.js';
+export { decideTokenUse, detailNow, fieldsNow } from './token-use.js';
+export type { ClientNow, RecordAccessNow, TokenRefusal as TokenRequestRefusal, TokenStanding, TokenUse } from './token-use.js';
+export { decideApproval, officersBehind } from './two-person-rule.js';
+export type { ApprovalDecision, ApprovalRefusal, RequestAwaitingApproval } from './two-person-rule.js';
+export { DEFAULT_TIME_ZONE, isTimeZone, localDate, localDaysEnding, offsetText, rfc3339InZone, zonedInstant, zoneOffsetMinutes } from './zoned-time.js';
+export type { LocalDay } from './zoned-time.js';
