@@ -6,7 +6,7 @@ import { dpopProof } from '@need2know/client';
 import { generateDataset, type Dataset } from '@need2know/demo-data';
 import { Hierarchy } from '@need2know/stats';
 import { randomToken } from '../../gateway/src/lib/random.js';
-import type { TableAccess } from '../../gateway/src/stats/policy.js';
+import type { TableAccess } from '@need2know/policy';
 import { insertStatsGrant, type StatsGrant } from '../../gateway/src/store/d1/stats/grants.js';
 import { seed } from './disclosure-harness.js';
 import { accessTokenFor, createAgency, createClient, gatewayEnv, ISSUER, uniq, type TestClient, type testGateway } from './harness.js';

@@ -6,7 +6,7 @@ import { decideRecordAccess, decideRecordIngest } from '@need2know/policy';
 import { activeGrantsFor } from '../store/d1/grants.js';
 import { getPurpose } from '../store/d1/purposes.js';
 import { statsGrantsFor } from '../store/d1/stats/grants.js';
-import { decideStatsAccess } from '../stats/token-policy.js';
+import { decideStatsAccess } from '@need2know/policy';
 import { issueAccessToken, identifiers } from './access-token.js';
 import { parseAuthorizationDetails, type GrantedDetail } from '@need2know/policy';
 import { authenticateClient } from './client-auth.js';

@@ -16,7 +16,7 @@ import type { GrantedRecordAccess, GrantedStatsAccess } from '@need2know/policy'
 import { issuedEntry } from '@need2know/policy';
 import { decideTokenUse, detailNow } from '@need2know/policy';
 import { getStatsGrant } from '../store/d1/stats/grants.js';
-import { statsGrantIsLive } from '../stats/token-policy.js';
+import { grantIsLive } from '@need2know/policy';
 import { getGrant } from '../store/d1/grants.js';
 import { getClient } from '../store/d1/clients.js';
 import { getPurpose } from '../store/d1/purposes.js';
@@ -88,7 +88,7 @@ export const oauthRoutes = new Hono<AppEnv>()
       const use = decideTokenUse(recordAccess, { revoked: revoked !== null, client: owner, grant, purpose }, c.var.now);
       if (!use.usable) return inactive;
       // A statistics token is usable while its statistics grant is live for the agency (as its route checks).
-      if (statsAccess !== undefined && (statsGrant === null || statsGrant.agencyId !== owner?.agencyId || !statsGrantIsLive(statsGrant, c.var.now))) return inactive;
+      if (statsAccess !== undefined && (statsGrant === null || statsGrant.agencyId !== owner?.agencyId || !grantIsLive(statsGrant, c.var.now))) return inactive;
       // Report what the token allows now, not what it was issued for.
       const details = claims.authorization_details?.map((d) => (d.type === 'record_access' && use.recordAccess !== undefined ? detailNow(d, use.recordAccess) : d));
       return c.json(

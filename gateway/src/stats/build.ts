@@ -3,7 +3,7 @@ import { boundContributions, categoryDimension, periodDimension, placeDimension,
 import { Problem } from '../errors/problem.js';
 import type { StatsTableDef } from './catalogue.js';
 import { timeWindow } from './layout.js';
-import type { ChosenProtection } from './policy.js';
+import type { ChosenProtection } from '@need2know/policy';
 import type { StatsQuery } from './query.js';
 import { gazetteerCodes } from '../store/d1/stats/places.js';
 import { unitRows } from './source.js';

@@ -2,7 +2,7 @@ import { Problem } from '../errors/problem.js';
 import { newId, randomToken } from '../lib/random.js';
 import { decideApproval } from '@need2know/policy';
 import { commitChange } from '../store/d1/admin-events.js';
-import type { PublicSetting } from './policy.js';
+import type { PublicSetting } from '@need2know/policy';
 import { accessToJson, insertStatsGrant, updateStatsGrantStatus, type StatsGrant } from '../store/d1/stats/grants.js';
 import { updatePublicSetting, type StoredPublicSetting } from '../store/d1/stats/public-settings.js';
 import { closeStatsRequest, insertStatsRequest, type StatsRequest, type StatsRequestKind } from '../store/d1/stats/requests.js';

@@ -9,7 +9,7 @@ import { exactTable } from './build.js';
 import type { StatsTableDef } from './catalogue.js';
 import { DP_REUSE_SECONDS, MAX_STORED_RELEASE_BYTES, PUBLIC_CONSUMER, PUBLIC_REUSE_SECONDS } from './config.js';
 import { releaseDocument, type ReleaseDocument } from './document.js';
-import { chooseProtection, type ChosenProtection, type TableAccess } from './policy.js';
+import { chooseProtection, type ChosenProtection, type TableAccess } from '@need2know/policy';
 import { suppressedRelease } from './protected.js';
 import { tableParameters, type StatsQuery } from './query.js';
 import { spendBudget } from '../store/d1/stats/ledger.js';

@@ -72,6 +72,7 @@ export { disclosePseudonym, ID_FIELD, pseudonymiseId } from './disclosure/pseudo
 export { decideGrantChange, grantIsFinal, grantShouldExpire } from './grant-lifecycle.js';
 export type { ApplyChange, ChangeDecision, GrantOperation, RefuseChange, RequestChange } from './grant-lifecycle.js';
 export { grantIsLive } from './grant-window.js';
+export type { GrantWindow } from './grant-window.js';
 export { isPublicEncryptionJwk, isPublicSigningJwk } from './jwk-rules.js';
 export { mayReplaceKept, mayServeKept } from './kept-statistics.js';
 export type { TableProvenance } from './kept-statistics.js';
@@ -105,3 +106,7 @@ export { decideApproval, officersBehind } from './two-person-rule.js';
 export type { ApprovalDecision, ApprovalRefusal, RequestAwaitingApproval } from './two-person-rule.js';
 export { DEFAULT_TIME_ZONE, isTimeZone, localDate, localDaysEnding, offsetText, rfc3339InZone, zonedInstant, zoneOffsetMinutes } from './zoned-time.js';
 export type { LocalDay } from './zoned-time.js';
+export { chooseProtection, grantedThreshold, PROTECTION_METHODS, publicSettingIssues, publicWidenings, thresholdIssue } from './stats-protection.js';
+export type { ChosenProtection, ProtectionAsked, ProtectionMethod, ProtectionRefusal, PublicSetting, TableAccess } from './stats-protection.js';
+export { decideStatsAccess } from './stats-token-policy.js';
+export type { StatsGrantTerms } from './stats-token-policy.js';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { formatEpsilon, MICRO, NO_SUPPRESSION_THRESHOLD, PUBLIC_MIN_THRESHOLD } from '@need2know/stats';
-import { PROTECTION_METHODS, type TableAccess } from '../../stats/policy.js';
+import { PROTECTION_METHODS, type TableAccess } from '@need2know/policy';
 import type { StatsGrant } from '../../store/d1/stats/grants.js';
 import type { StoredPublicSetting } from '../../store/d1/stats/public-settings.js';
 import type { StatsRequest } from '../../store/d1/stats/requests.js';

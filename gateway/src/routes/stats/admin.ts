@@ -6,7 +6,7 @@ import { commitChange } from '../../store/d1/admin-events.js';
 import { getAgency } from '../../store/d1/agencies.js';
 import { applyPublicSetting, approveStatsRequest, grantPayload, openStatsRequest, publicPayload, rejectStatsRequest, revokeStatsGrant } from '../../stats/changes.js';
 import { MAX_GAZETTEER_CODES, PUBLIC_CONSUMER } from '../../stats/config.js';
-import { publicSettingIssues, publicWidenings, thresholdIssue, type TableAccess } from '../../stats/policy.js';
+import { publicSettingIssues, publicWidenings, thresholdIssue, type TableAccess } from '@need2know/policy';
 import { getStatsGrant, listStatsGrants } from '../../store/d1/stats/grants.js';
 import { listLedgers, spentMicro } from '../../store/d1/stats/ledger.js';
 import { replaceGazetteer } from '../../store/d1/stats/places.js';

@@ -6,7 +6,7 @@ import { STATS_TABLE_DEFS } from '../../stats/catalogue.js';
 import { resolveQuery, StatsQuerySchema } from '../../stats/query.js';
 import { releaseTable } from '../../stats/run.js';
 import { getStatsGrant } from '../../store/d1/stats/grants.js';
-import { statsGrantIsLive } from '../../stats/token-policy.js';
+import { grantIsLive } from '@need2know/policy';
 import { validationHook } from '../validation-hook.js';
 import { presentRelease } from './respond.js';
 import { releaseResponses, TableName } from './schemas.js';
@@ -30,7 +30,7 @@ export const partnerStatsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   if (granted === undefined || !granted.tables.includes(table)) throw new Problem(403, 'insufficient_scope', 'This token does not open this table.');
   // The grant as it stands now: revoking or suspending it takes effect at once.
   const grant = await getStatsGrant(c.env.DB, granted.grant);
-  if (grant === null || grant.agencyId !== access.agencyId || !statsGrantIsLive(grant, c.var.now)) throw new Problem(401, 'invalid_token');
+  if (grant === null || grant.agencyId !== access.agencyId || !grantIsLive(grant, c.var.now)) throw new Problem(401, 'invalid_token');
   const tableAccess = grant.tables[table];
   if (tableAccess === undefined) throw new Problem(403, 'insufficient_scope', 'The grant no longer opens this table.');
   const def = STATS_TABLE_DEFS[table];

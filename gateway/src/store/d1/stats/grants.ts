@@ -1,5 +1,5 @@
 import { parseJson } from '../rows.js';
-import type { TableAccess } from '../../../stats/policy.js';
+import type { TableAccess } from '@need2know/policy';
 
 /** A statistics grant (table `stats_grants`). */
 export interface StatsGrant {

@@ -1,5 +1,5 @@
 import { parseJson } from '../rows.js';
-import type { PublicSetting } from '../../../stats/policy.js';
+import type { PublicSetting } from '@need2know/policy';
 
 /** A public setting with its concurrency token and last change. */
 export interface StoredPublicSetting extends PublicSetting {

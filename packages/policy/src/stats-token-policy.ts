@@ -1,11 +1,18 @@
-import { MAX_ACCESS_TOKEN_LIFETIME, MIN_USEFUL_TOKEN_LIFETIME } from '../config.js';
-import type { GrantedStatsAccess, StatsAccessRequest } from '@need2know/policy';
-import type { TokenClient, TokenDecision } from '@need2know/policy';
-import type { StatsGrant } from '../store/d1/stats/grants.js';
+import type { GrantedStatsAccess, StatsAccessRequest } from './authorization-details.js';
+import { MAX_ACCESS_TOKEN_LIFETIME, MIN_USEFUL_TOKEN_LIFETIME } from './constants.js';
+import { grantIsLive } from './grant-window.js';
+import type { TableAccess } from './stats-protection.js';
+import type { TokenClient, TokenDecision } from './token-policy.js';
 
-/** True when `grant` is active and `now` lies in its window. */
-export function statsGrantIsLive(grant: StatsGrant, now: number): boolean {
-  return grant.status === 'active' && grant.notBefore <= now && now < grant.notAfter;
+/** What the token decision reads of a statistics grant (the stored grant carries more). */
+export interface StatsGrantTerms {
+  readonly id: string;
+  readonly agencyId: string;
+  readonly purpose: string;
+  readonly tables: Readonly<Record<string, TableAccess>>;
+  readonly notBefore: number;
+  readonly notAfter: number;
+  readonly status: 'active' | 'suspended' | 'revoked';
 }
 
 /**
@@ -16,9 +23,9 @@ export function statsGrantIsLive(grant: StatsGrant, now: number): boolean {
  *
  * @param grants the statistics grants of the purpose for the client's agency
  */
-export function decideStatsAccess(request: StatsAccessRequest, client: TokenClient, grants: readonly StatsGrant[], now: number): TokenDecision<GrantedStatsAccess> {
+export function decideStatsAccess(request: StatsAccessRequest, client: TokenClient, grants: readonly StatsGrantTerms[], now: number): TokenDecision<GrantedStatsAccess> {
   if (client.kind !== 'partner') return { ok: false, error: 'unauthorized_client', reason: `a ${client.kind} client cannot request statistics` };
-  const live = grants.filter((g) => g.agencyId === client.agencyId && g.purpose === request.purpose && statsGrantIsLive(g, now)).sort((a, b) => b.notAfter - a.notAfter);
+  const live = grants.filter((g) => g.agencyId === client.agencyId && g.purpose === request.purpose && grantIsLive(g, now)).sort((a, b) => b.notAfter - a.notAfter);
   const chosen = request.grant === undefined ? live[0] : live.find((g) => g.id === request.grant);
   if (chosen === undefined) return { ok: false, error: 'invalid_grant', reason: 'no live statistics grant of this purpose for this agency' };
   const held = Object.keys(chosen.tables);

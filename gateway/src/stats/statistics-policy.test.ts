@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { STATS_TABLE_DEFS } from './catalogue.js';
-import { chooseProtection, publicSettingIssues, publicWidenings, thresholdIssue, type PublicSetting } from './policy.js';
+import { chooseProtection, publicSettingIssues, publicWidenings, thresholdIssue, type PublicSetting } from '@need2know/policy';
 import { resolveQuery, StatsQuerySchema, type StatsQuery } from './query.js';
 import type { StatsGrant } from '../store/d1/stats/grants.js';
-import { decideStatsAccess } from './token-policy.js';
+import { decideStatsAccess } from '@need2know/policy';
 
 const query = (table: keyof typeof STATS_TABLE_DEFS, params: Record<string, string>): StatsQuery => {
   const resolved = resolveQuery(STATS_TABLE_DEFS[table], StatsQuerySchema.parse(params));

@@ -1,5 +1,4 @@
 import { DEFAULT_CONTRIBUTION_BOUND, NO_SUPPRESSION_THRESHOLD, PUBLIC_MIN_THRESHOLD, SUPPRESSION_STEPS, thresholdStep } from '@need2know/stats';
-import type { StatsQuery } from './query.js';
 
 /** The protections a release may use. */
 export const PROTECTION_METHODS = ['suppression', 'dp'] as const;
@@ -10,6 +9,14 @@ export interface TableAccess {
   readonly threshold: number;
   readonly methods: readonly ProtectionMethod[];
   readonly maxEpsilonMicro: number;
+}
+
+/** What a statistics request asks for its protection (from the parsed query); null or absent: the grant's default. */
+export interface ProtectionAsked {
+  readonly protection?: ProtectionMethod | null;
+  readonly threshold: number | null;
+  readonly epsilonMicro: number | null;
+  readonly bound: number | null;
 }
 
 /** How one release will be protected. */
@@ -35,7 +42,7 @@ export function grantedThreshold(access: TableAccess): number {
  * higher, is refused (naming the granted one is allowed). ε above the grant's per-release ε, or a
  * method not granted, is refused.
  */
-export function chooseProtection(access: TableAccess, q: StatsQuery): { ok: true; protection: ChosenProtection } | ProtectionRefusal {
+export function chooseProtection(access: TableAccess, q: ProtectionAsked): { ok: true; protection: ChosenProtection } | ProtectionRefusal {
   const method = q.protection ?? access.methods[0];
   if (method === undefined || !access.methods.includes(method)) return { ok: false, reason: 'method_not_granted' };
   if (method === 'suppression') {
