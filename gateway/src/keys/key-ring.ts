@@ -1,5 +1,6 @@
 import { KeyRing } from '@need2know/crypto';
 import type { GatewayEnv } from '../env.js';
+import { readKeyVersions } from '../store/d1/key-state.js';
 
 /**
  * How long an isolate trusts its reading of the field-key versions (ms). After a rotation, other
@@ -11,9 +12,7 @@ let cached: { secret: string; at: number; current: number; oldest: number; ring:
 
 /** Field-key versions as recorded in D1 (`key_state`). */
 export async function readKeyState(db: D1Database): Promise<{ current: number; oldest: number }> {
-  const { results } = await db.prepare("SELECT name, value FROM key_state WHERE name IN ('field_current', 'field_oldest')").all<{ name: string; value: number }>();
-  const get = (name: string) => results.find((r) => r.name === name)?.value ?? 1;
-  return { current: get('field_current'), oldest: get('field_oldest') };
+  return readKeyVersions(db);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { CryptoError, envelopeKeyVersion, keyCheckValue, KeyRing, MIN_ROOT_SECRET_BYTES, unwrapSecret } from '@need2know/crypto';
 import type { KeyCheckState, SecretState } from '@need2know/policy';
+import { readKeyCheck, storeKeyCheckIfMissing } from '../store/d1/key-state.js';
+import { oldestWrappedKey } from '../store/d1/signing-keys.js';
 import { SIGNING_KEY_WRAP_LABEL } from './token-signing.js';
 
 /**
@@ -24,11 +26,11 @@ export function inspectRootSecret(secret: unknown): { readonly state: SecretStat
  * check. An empty store says nothing against the secret.
  */
 async function opensStoredSecrets(db: D1Database, secret: string): Promise<boolean> {
-  const key = await db.prepare('SELECT kid, wrapped_private FROM signing_keys ORDER BY created_at LIMIT 1').first<{ kid: string; wrapped_private: string }>();
+  const key = await oldestWrappedKey(db);
   if (key === null) return true;
   try {
-    const ring = KeyRing.fromBase64url(secret, { currentVersion: envelopeKeyVersion(key.wrapped_private) });
-    unwrapSecret(ring, SIGNING_KEY_WRAP_LABEL, key.wrapped_private, key.kid).fill(0);
+    const ring = KeyRing.fromBase64url(secret, { currentVersion: envelopeKeyVersion(key.wrappedPrivate) });
+    unwrapSecret(ring, SIGNING_KEY_WRAP_LABEL, key.wrappedPrivate, key.kid).fill(0);
     return true;
   } catch (err) {
     if (err instanceof CryptoError && err.code === 'ERR_ENVELOPE_AUTH') return false;
@@ -43,13 +45,12 @@ async function opensStoredSecrets(db: D1Database, secret: string): Promise<boole
 export async function observeKeyCheck(db: D1Database, inspected: { readonly ring: KeyRing; readonly secret: string }, now: number): Promise<KeyCheckState> {
   try {
     const value = keyCheckValue(inspected.ring);
-    const read = () => db.prepare('SELECT value FROM key_check WHERE id = 1').first<{ value: string }>();
-    const stored = await read();
-    if (stored !== null) return stored.value === value ? 'matches' : 'mismatch';
+    const stored = await readKeyCheck(db);
+    if (stored !== null) return stored === value ? 'matches' : 'mismatch';
     if (!(await opensStoredSecrets(db, inspected.secret))) return 'mismatch';
-    await db.prepare('INSERT OR IGNORE INTO key_check (id, value, created_at) VALUES (1, ?, ?)').bind(value, now).run();
+    await storeKeyCheckIfMissing(db, value, now);
     // Two first starts may race: whichever stored first decides.
-    return (await read())?.value === value ? 'stored' : 'mismatch';
+    return (await readKeyCheck(db)) === value ? 'stored' : 'mismatch';
   } catch (err) {
     console.error('key check could not be read', err instanceof Error ? err.message : String(err));
     return 'unknown';

@@ -8,6 +8,7 @@
 import { CryptoError, openFieldText, pseudonym, rewrapField, sealField, type FieldContext, type KeyRing } from '@need2know/crypto';
 import type { GatewayEnv } from '../env.js';
 import { sha256b64url } from '../lib/digest.js';
+import { countReasonsBelow, reasonsBelow, replaceReasonStatement } from '../store/d1/viewer-reveals.js';
 
 /** `key_version` of a reason written before reasons were sealed: clear text, sealed by the scheduled job. */
 export const CLEAR_REASON_VERSION = 0;
@@ -46,13 +47,13 @@ export const REASON_REWRAP_BATCH = 200;
  * moved and the ids that did not open (skipped, never half-written).
  */
 export async function rewrapRevealReasons(env: GatewayEnv, ring: KeyRing, below = ring.currentVersion, limit = REASON_REWRAP_BATCH): Promise<{ moved: number; unreadable: string[] }> {
-  const { results } = await env.DB.prepare('SELECT id, reason, key_version FROM viewer_reveals WHERE key_version < ? LIMIT ?').bind(below, limit).all<{ id: string; reason: string; key_version: number }>();
+  const results = await reasonsBelow(env.DB, below, limit);
   const statements: D1PreparedStatement[] = [];
   const unreadable: string[] = [];
   for (const row of results) {
     try {
-      const sealed = row.key_version === CLEAR_REASON_VERSION ? sealRevealReason(ring, row.id, row.reason) : rewrapField(ring, reasonContext(row.id), row.reason);
-      statements.push(env.DB.prepare('UPDATE viewer_reveals SET reason = ?, key_version = ? WHERE id = ? AND reason = ?').bind(sealed, ring.currentVersion, row.id, row.reason));
+      const sealed = row.keyVersion === CLEAR_REASON_VERSION ? sealRevealReason(ring, row.id, row.reason) : rewrapField(ring, reasonContext(row.id), row.reason);
+      statements.push(replaceReasonStatement(env.DB, row.id, row.reason, sealed, ring.currentVersion));
     } catch (err) {
       if (!(err instanceof CryptoError)) throw err;
       console.error(`re-wrap: a reveal reason does not open (${err.code})`);
@@ -65,5 +66,5 @@ export async function rewrapRevealReasons(env: GatewayEnv, ring: KeyRing, below 
 
 /** Reasons still below `version` (clear ones included). */
 export async function countRevealReasonsBelow(db: D1Database, version: number): Promise<number> {
-  return (await db.prepare('SELECT count(*) AS n FROM viewer_reveals WHERE key_version < ?').bind(version).first<{ n: number }>())?.n ?? 0;
+  return countReasonsBelow(db, version);
 }

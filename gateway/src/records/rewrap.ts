@@ -8,7 +8,9 @@ import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.
 import { rewrapMediaBatch } from '../media/rewrap-media.js';
 import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal-reasons.js';
 import { countMediaBelowKeyVersion } from '../storage/media.js';
-import { rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../store/d1/records.js';
+import { currentVersionSetAt, raiseCurrentVersionStatements, raiseOldestVersionStatements } from '../store/d1/key-state.js';
+import { countRowsBelowKeyVersion, rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../store/d1/records.js';
+import { listWrappedKeys, rewrapKeyStatement } from '../store/d1/signing-keys.js';
 
 /** Progress of the re-wrap job. */
 export interface RewrapProgress {
@@ -60,12 +62,12 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
   const last = rows.at(-1);
   const next = rows.length < limit || last === undefined ? null : { type: last.type, id: last.id, version: last.version };
   const rowStatements = statements.length;
-  const { results: keys } = await env.DB.prepare('SELECT kid, wrapped_private FROM signing_keys').all<{ kid: string; wrapped_private: string }>();
+  const keys = await listWrappedKeys(env.DB);
   let signingKeys = 0;
   for (const key of keys) {
-    if (envelopeKeyVersion(key.wrapped_private) >= ring.currentVersion) continue;
-    const rewrapped = rewrapSecret(ring, SIGNING_KEY_WRAP_LABEL, key.wrapped_private, key.kid);
-    statements.push(env.DB.prepare('UPDATE signing_keys SET wrapped_private = ? WHERE kid = ? AND wrapped_private = ?').bind(rewrapped, key.kid, key.wrapped_private));
+    if (envelopeKeyVersion(key.wrappedPrivate) >= ring.currentVersion) continue;
+    const rewrapped = rewrapSecret(ring, SIGNING_KEY_WRAP_LABEL, key.wrappedPrivate, key.kid);
+    statements.push(rewrapKeyStatement(env.DB, key.kid, key.wrappedPrivate, rewrapped));
     signingKeys++;
   }
   const results = statements.length === 0 ? [] : await env.DB.batch(statements);
@@ -76,18 +78,11 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
   for (const id of reasons.unreadable) unreadable.push({ type: 'viewer_reveal', id, version: 0 });
   const moved = results.slice(0, rowStatements).reduce((n, r) => n + (r.meta.changes ?? 0), 0) + media.moved + reasons.moved;
   const remaining =
-    ((await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(ring.currentVersion).first<{ n: number }>())?.n ?? 0) +
+    (await countRowsBelowKeyVersion(env.DB, ring.currentVersion)) +
     (await countMediaBelowKeyVersion(env.DB, ring.currentVersion)) +
     (await countRevealReasonsBelow(env.DB, ring.currentVersion));
   return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
 }
-
-/**
- * Statements that abort the batch they end unless the statement just before them changed a row
- * (`change_guard` holds only `ok = 1`): a rotation whose version another rotation took is not logged
- * as if it happened.
- */
-const guardChanged = (db: D1Database) => [db.prepare('INSERT INTO change_guard (ok) SELECT changes()'), db.prepare('DELETE FROM change_guard')];
 
 /**
  * Raises the field-key version that seals new data, and records the administrative event of it by
@@ -101,7 +96,8 @@ export async function rotateFieldKeys(env: GatewayEnv, now: number, actor = 'sys
   const version = current + 1;
   const outcome = await commitChange(
     env.DB,
-    [env.DB.prepare("UPDATE key_state SET value = ?1, updated_at = ?2 WHERE name = 'field_current' AND value = ?1 - 1").bind(version, now), ...guardChanged(env.DB)],
+    // The batch aborts when another rotation took the version: a rotation is not logged as if it happened.
+    raiseCurrentVersionStatements(env.DB, version, now),
     { at: now, actor, action: 'field_keys.rotate', targetType: 'field_keys', targetId: `v${version}`, detail: { current_version: version } },
   );
   forgetKeyRing();
@@ -117,17 +113,17 @@ export async function rotateFieldKeys(env: GatewayEnv, now: number, actor = 'sys
  */
 export async function retireOldFieldKeys(env: GatewayEnv, now: number, actor = 'system'): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
   const state = await readKeyState(env.DB);
-  const rotatedAt = (await env.DB.prepare("SELECT updated_at FROM key_state WHERE name = 'field_current'").first<{ updated_at: number }>())?.updated_at ?? 0;
+  const rotatedAt = await currentVersionSetAt(env.DB);
   if (now - rotatedAt < Math.ceil(KEY_STATE_CACHE_MS / 1000) + 5) return { retired: false, reason: 'the rotation is too recent; wait a minute', oldestVersion: state.oldest };
-  const below = (await env.DB.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(state.current).first<{ n: number }>())?.n ?? 0;
+  const below = await countRowsBelowKeyVersion(env.DB, state.current);
   if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
   if ((await countMediaBelowKeyVersion(env.DB, state.current)) > 0) return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
   if ((await countRevealReasonsBelow(env.DB, state.current)) > 0) return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
-  const { results: keys } = await env.DB.prepare('SELECT wrapped_private FROM signing_keys').all<{ wrapped_private: string }>();
-  if (keys.some((k) => envelopeKeyVersion(k.wrapped_private) < state.current)) return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
+  const keys = await listWrappedKeys(env.DB);
+  if (keys.some((k) => envelopeKeyVersion(k.wrappedPrivate) < state.current)) return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
   const outcome = await commitChange(
     env.DB,
-    [env.DB.prepare("UPDATE key_state SET value = ?1, updated_at = ?2 WHERE name = 'field_oldest' AND value < ?1").bind(state.current, now), ...guardChanged(env.DB)],
+    raiseOldestVersionStatements(env.DB, state.current, now),
     { at: now, actor, action: 'field_keys.retire', targetType: 'field_keys', targetId: `v${state.current}`, detail: { oldest_version: state.current } },
   );
   forgetKeyRing();

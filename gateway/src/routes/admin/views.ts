@@ -3,6 +3,7 @@ import { Problem } from '../../errors/problem.js';
 import { keyRingOpening } from '../../keys/key-ring.js';
 import { openRevealReason } from '../../officers/reveal-reasons.js';
 import { getClient } from '../../store/d1/clients.js';
+import { listRevealsOfView } from '../../store/d1/viewer-reveals.js';
 import { getView } from '../../store/d1/viewer-views.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
@@ -39,10 +40,10 @@ export const viewTraceRoutes = adminRouter().openapi(route, async (c) => {
   if (view === null) throw new Problem(404, 'not_found');
   const [officer, reveals] = await Promise.all([
     getClient(c.env.DB, view.officerId),
-    c.env.DB.prepare('SELECT id, at, reason, key_version, log_index FROM viewer_reveals WHERE view_id = ? ORDER BY at').bind(view.viewId).all<{ id: string; at: number; reason: string; key_version: number; log_index: number }>(),
+    listRevealsOfView(c.env.DB, view.viewId),
   ]);
   // Reasons are stored sealed; oversight tracing a view reads them here, and only here.
-  const ring = await keyRingOpening(c.env, reveals.results.map((r) => r.key_version));
+  const ring = await keyRingOpening(c.env, reveals.map((r) => r.keyVersion));
   return c.json(
     {
       view_id: view.viewId,
@@ -55,7 +56,7 @@ export const viewTraceRoutes = adminRouter().openapi(route, async (c) => {
       record_type: view.recordType,
       disclosure_id: view.disclosureId,
       log_index: view.logIndex,
-      reveals: reveals.results.map((r) => ({ at: iso(r.at), reason: openRevealReason(ring, r.id, r.reason, r.key_version), log_index: r.log_index })),
+      reveals: reveals.map((r) => ({ at: iso(r.at), reason: openRevealReason(ring, r.id, r.reason, r.keyVersion), log_index: r.logIndex })),
     },
     200,
   );

@@ -8,6 +8,7 @@ import { originalToReveal, sealRevealedTo } from '../../media/reveal-original.js
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { revealReasonHash, sealRevealReason } from '../../officers/reveal-reasons.js';
 import { mayReleaseUnblurredMedia } from '@need2know/policy';
+import { insertReveal } from '../../store/d1/viewer-reveals.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { logViewerEvent, ownView, requireOfficer } from './viewer-log.js';
@@ -94,9 +95,7 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const ring = await keyRing(c.env);
     const [media, reasonHash] = await Promise.all([sha256b64url(`${view.disclosureId}:${body.media_ref}`), revealReasonHash(ring, body.reason)]);
     const logIndex = await logViewerEvent(c.env, access, now, id, { event: 'reveal', view: body.view_id, media, reason_hash: reasonHash });
-    await c.env.DB.prepare('INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, key_version, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .bind(id, now, body.view_id, access.clientId, grant.id, media, sealRevealReason(ring, id, body.reason), ring.currentVersion, logIndex)
-      .run();
+    await insertReveal(c.env.DB, { id, at: now, viewId: body.view_id, officerId: access.clientId, grantId: grant.id, mediaHash: media, reason: sealRevealReason(ring, id, body.reason), keyVersion: ring.currentVersion, logIndex });
     // Only now, with the reveal and its reason on the log, does the original leave.
     return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(access.encryptionJwk, body.media_ref, original) }, 201, { 'cache-control': 'no-store' });
   });

@@ -227,3 +227,8 @@ export async function keyVersionCounts(db: D1Database): Promise<Record<string, n
   const { results } = await db.prepare('SELECT key_version, count(*) AS n FROM records GROUP BY key_version').all<{ key_version: number; n: number }>();
   return Object.fromEntries(results.map((r) => [String(r.key_version), r.n]));
 }
+
+/** Record versions whose envelopes are still below field-key version `version`. */
+export async function countRowsBelowKeyVersion(db: D1Database, version: number): Promise<number> {
+  return (await db.prepare('SELECT count(*) AS n FROM records WHERE key_version < ?').bind(version).first<{ n: number }>())?.n ?? 0;
+}

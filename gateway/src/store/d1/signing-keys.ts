@@ -82,3 +82,26 @@ export async function replaceActiveKey(
   ]);
   return retire?.meta.changes === 1;
 }
+
+/** A key's wrapped private half, as re-wrapping and the root-secret check read it. */
+export interface WrappedSigningKey {
+  readonly kid: string;
+  readonly wrappedPrivate: string;
+}
+
+/** Every key's wrapped private half (any status). */
+export async function listWrappedKeys(db: D1Database): Promise<WrappedSigningKey[]> {
+  const { results } = await db.prepare('SELECT kid, wrapped_private FROM signing_keys').all<{ kid: string; wrapped_private: string }>();
+  return results.map((r) => ({ kid: r.kid, wrappedPrivate: r.wrapped_private }));
+}
+
+/** The oldest key's wrapped private half, or null in an empty store. */
+export async function oldestWrappedKey(db: D1Database): Promise<WrappedSigningKey | null> {
+  const r = await db.prepare('SELECT kid, wrapped_private FROM signing_keys ORDER BY created_at LIMIT 1').first<{ kid: string; wrapped_private: string }>();
+  return r === null ? null : { kid: r.kid, wrappedPrivate: r.wrapped_private };
+}
+
+/** Statement replacing key `kid`'s wrapped private half by `rewrapped`, only if it still holds `was`. */
+export function rewrapKeyStatement(db: D1Database, kid: string, was: string, rewrapped: string): D1PreparedStatement {
+  return db.prepare('UPDATE signing_keys SET wrapped_private = ? WHERE kid = ? AND wrapped_private = ?').bind(rewrapped, kid, was);
+}
