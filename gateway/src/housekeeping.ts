@@ -2,6 +2,7 @@ import { CLOCK_TOLERANCE } from './config.js';
 import type { GatewayEnv } from './env.js';
 import { rotateSigningKeyIfDue } from './keys/token-signing.js';
 import { parseCheckpoint } from '@need2know/audit';
+import { grantShouldExpire } from '@need2know/policy';
 import { auditLog, auditOrigin } from './access/audit.js';
 import { keyRing } from './keys/key-ring.js';
 import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
@@ -52,6 +53,8 @@ export interface HousekeepingReport {
 export async function runHousekeeping(env: GatewayEnv, now: number): Promise<HousekeepingReport> {
   const expiredGrants: string[] = [];
   for (const grant of await grantsDueToExpire(env.DB, now, EXPIRE_BATCH)) {
+    // The query only narrows the candidates; the rule decides.
+    if (!grantShouldExpire(grant, now)) continue;
     const next = { ...grant, status: 'expired' as const, version: grant.version + 1, etag: randomToken(), updatedAt: now };
     const outcome = await commitChange(
       env.DB,
