@@ -4,6 +4,7 @@ import type { GatewayEnv } from './env.js';
 import { randomToken } from './lib/random.js';
 import { isPublicSigningJwk } from '@need2know/policy';
 import { commitChange } from './store/d1/admin-events.js';
+import { insertAgencyIfMissing } from './store/d1/agencies.js';
 import { upsertBootstrapOfficer } from './store/d1/clients.js';
 
 const bootstrapSchema = z.array(
@@ -31,7 +32,7 @@ export async function ensureBootstrapOfficers(env: GatewayEnv, now: number): Pro
   const statements: D1PreparedStatement[] = [];
   for (const officer of parsed.data) {
     if (!isPublicSigningJwk(officer.jwk as JWK)) throw new Error('N2K_BOOTSTRAP_ADMINS holds a key that is not a public signing key');
-    statements.push(env.DB.prepare('INSERT OR IGNORE INTO agencies (id, name, name_km, created_at) VALUES (?, ?, NULL, ?)').bind(officer.agency, officer.agency_name, now));
+    statements.push(insertAgencyIfMissing(env.DB, officer.agency, officer.agency_name, now));
     statements.push(
       upsertBootstrapOfficer(env.DB, {
         id: officer.id,

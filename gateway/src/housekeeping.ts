@@ -7,10 +7,10 @@ import { auditLog, auditOrigin } from './access/audit.js';
 import { keyRing } from './keys/key-ring.js';
 import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
 import { commitChange, listAdminEvents } from './store/d1/admin-events.js';
-import { grantsDueToExpire, updateGrantState } from './store/d1/grants.js';
+import { grantsDueToExpire, grantsToShred, updateGrantState, withdrawPendingRequests } from './store/d1/grants.js';
 import { purgeExpiredRevocations } from './store/d1/revocations.js';
 import { randomToken } from './lib/random.js';
-import { grantsToShred, shredGrantKeys } from './delivery/shred.js';
+import { shredGrantKeys } from './delivery/shred.js';
 
 /** Administrative events carried into the log per run. */
 const ADMIN_EVENTS_BATCH = 500;
@@ -58,7 +58,7 @@ export async function runHousekeeping(env: GatewayEnv, now: number): Promise<Hou
     const next = { ...grant, status: 'expired' as const, version: grant.version + 1, etag: randomToken(), updatedAt: now };
     const outcome = await commitChange(
       env.DB,
-      [updateGrantState(env.DB, next, grant.etag), env.DB.prepare("UPDATE grant_requests SET status = 'withdrawn', decided_by = 'system', decided_at = ? WHERE grant_id = ? AND status = 'pending'").bind(now, grant.id)],
+      [updateGrantState(env.DB, next, grant.etag), withdrawPendingRequests(env.DB, grant.id, now)],
       { at: now, actor: 'system', action: 'grant.expire', targetType: 'grant', targetId: grant.id, detail: { not_after: grant.notAfter, previous_status: grant.status } },
       { table: 'grants', id: grant.id, etag: next.etag },
     );

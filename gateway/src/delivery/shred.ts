@@ -1,5 +1,6 @@
 import type { GatewayEnv } from '../env.js';
 import { commitChange } from '../store/d1/admin-events.js';
+import { markKeysShredded } from '../store/d1/grants.js';
 import { shredViewerKeys } from './viewer-seal.js';
 
 /**
@@ -11,14 +12,8 @@ export async function shredGrantKeys(env: GatewayEnv, grantId: string, now: numb
   const destroyed = await shredViewerKeys(env, grantId);
   const outcome = await commitChange(
     env.DB,
-    [env.DB.prepare("UPDATE grants SET keys_shredded_at = ? WHERE id = ? AND keys_shredded_at IS NULL AND status IN ('revoked', 'expired')").bind(now, grantId)],
+    [markKeysShredded(env.DB, grantId, now)],
     { at: now, actor, action: 'grant.shred_keys', targetType: 'grant', targetId: grantId, detail: { keys_destroyed: destroyed } },
   );
   return outcome.ok;
-}
-
-/** Ended grants whose viewer keys have not been destroyed yet (for the scheduled job). */
-export async function grantsToShred(db: D1Database, limit: number): Promise<string[]> {
-  const { results } = await db.prepare("SELECT id FROM grants WHERE status IN ('revoked', 'expired') AND keys_shredded_at IS NULL ORDER BY updated_at LIMIT ?").bind(limit).all<{ id: string }>();
-  return results.map((r) => r.id);
 }

@@ -5,6 +5,7 @@
  */
 import { auditLog } from '../access/audit.js';
 import type { GatewayEnv } from '../env.js';
+import { migrationApplied } from '../store/d1/migrations.js';
 import { inspectRootSecret, observeKeyCheck } from '../keys/root-secret.js';
 import { judgeReadiness, servingProblems, type ReadinessObservations, type ReadinessProblem } from '@need2know/policy';
 
@@ -50,7 +51,7 @@ export async function servingCheck(env: GatewayEnv, now: number): Promise<Readin
 
 async function observeMigrations(db: D1Database): Promise<ReadinessObservations['migrations']> {
   try {
-    return (await db.prepare('SELECT 1 AS ok FROM d1_migrations WHERE name = ?').bind(LATEST_MIGRATION).first()) === null ? 'missing' : 'applied';
+    return (await migrationApplied(db, LATEST_MIGRATION)) ? 'applied' : 'missing';
   } catch (err) {
     return err instanceof Error && /no such table/i.test(err.message) ? 'missing' : 'unreadable';
   }

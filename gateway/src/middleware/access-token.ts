@@ -15,6 +15,7 @@ import type { ClientKind, Grant, Purpose } from '@need2know/policy';
 import { purposeFromRow, selectPurpose } from '../store/d1/purposes.js';
 import { grantFromRow, selectGrant } from '../store/d1/grants.js';
 import { selectRevocation } from '../store/d1/revocations.js';
+import { selectClientStanding } from '../store/d1/clients.js';
 
 /** What a protected route knows about its caller once the token and proof are verified. */
 export interface VerifiedAccess {
@@ -123,7 +124,7 @@ export function requireAccessToken(kind: TokenKind, { alongside, spendProofWithL
       const [[revoked, client, grant, purpose, ...routeReads], replayed] = await Promise.all([
         db.batch<Record<string, unknown>>([
           selectRevocation(db, claims.jti),
-          db.prepare('SELECT kind, agency_id, status, encryption_jwk FROM clients WHERE id = ?').bind(claims.client_id),
+          selectClientStanding(db, claims.client_id),
           selectGrant(db, recordAccess?.grant ?? ''),
           selectPurpose(db, recordAccess?.purpose ?? ''),
           ...(alongside?.(c, claims) ?? []),

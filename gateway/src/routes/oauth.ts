@@ -20,7 +20,7 @@ import { grantIsLive } from '@need2know/policy';
 import { getGrant } from '../store/d1/grants.js';
 import { getClient } from '../store/d1/clients.js';
 import { getPurpose } from '../store/d1/purposes.js';
-import { insertRevocation } from '../store/d1/revocations.js';
+import { insertRevocation, isRevoked } from '../store/d1/revocations.js';
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
@@ -79,13 +79,13 @@ export const oauthRoutes = new Hono<AppEnv>()
       const recordAccess = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
       const statsAccess = claims.authorization_details?.find((d): d is GrantedStatsAccess => d.type === 'stats_access');
       const [revoked, owner, grant, purpose, statsGrant] = await Promise.all([
-        db.prepare('SELECT 1 AS r FROM revoked_tokens WHERE jti = ?').bind(claims.jti).first(),
+        isRevoked(db, claims.jti),
         getClient(db, claims.client_id),
         recordAccess === undefined ? null : getGrant(db, recordAccess.grant),
         recordAccess === undefined ? null : getPurpose(db, recordAccess.purpose),
         statsAccess === undefined ? null : getStatsGrant(db, statsAccess.grant),
       ]);
-      const use = decideTokenUse(recordAccess, { revoked: revoked !== null, client: owner, grant, purpose }, c.var.now);
+      const use = decideTokenUse(recordAccess, { revoked, client: owner, grant, purpose }, c.var.now);
       if (!use.usable) return inactive;
       // A statistics token is usable while its statistics grant is live for the agency (as its route checks).
       if (statsAccess !== undefined && (statsGrant === null || statsGrant.agencyId !== owner?.agencyId || !grantIsLive(statsGrant, c.var.now))) return inactive;

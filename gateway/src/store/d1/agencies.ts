@@ -29,3 +29,8 @@ export async function getAgency(db: D1Database, id: string): Promise<Agency | nu
 export function insertAgency(db: D1Database, agency: Agency): D1PreparedStatement {
   return db.prepare('INSERT INTO agencies (id, name, name_km, created_at) VALUES (?, ?, ?, ?)').bind(agency.id, agency.name, agency.nameKm, agency.createdAt);
 }
+
+/** Statement adding agency `id` named `name` unless it exists (bootstrap: the first officers' agencies). */
+export function insertAgencyIfMissing(db: D1Database, id: string, name: string, now: number): D1PreparedStatement {
+  return db.prepare('INSERT OR IGNORE INTO agencies (id, name, name_km, created_at) VALUES (?, ?, NULL, ?)').bind(id, name, now);
+}

@@ -93,3 +93,11 @@ export function upsertBootstrapOfficer(db: D1Database, c: Client): D1PreparedSta
     )
     .bind(c.id, c.agencyId, c.name, JSON.stringify(c.signingJwks), c.etag, c.createdAt, c.updatedAt);
 }
+
+/**
+ * Statement selecting what a resource request needs of its caller (`kind`, `agency_id`, `status`,
+ * `encryption_jwk`), batched with the other per-request reads.
+ */
+export function selectClientStanding(db: D1Database, id: string): D1PreparedStatement {
+  return db.prepare('SELECT kind, agency_id, status, encryption_jwk FROM clients WHERE id = ?').bind(id);
+}

@@ -172,3 +172,19 @@ export function insertRequest(db: D1Database, r: GrantRequest): D1PreparedStatem
 export function closeRequest(db: D1Database, id: string, status: GrantRequest['status'], by: string, at: number): D1PreparedStatement {
   return db.prepare("UPDATE grant_requests SET status = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'").bind(status, by, at, id);
 }
+
+/** Statement withdrawing, as `system`, every pending request on grant `grantId` (the grant ended). */
+export function withdrawPendingRequests(db: D1Database, grantId: string, now: number): D1PreparedStatement {
+  return db.prepare("UPDATE grant_requests SET status = 'withdrawn', decided_by = 'system', decided_at = ? WHERE grant_id = ? AND status = 'pending'").bind(now, grantId);
+}
+
+/** Statement recording that the viewer keys of ended grant `grantId` were destroyed (once: a second call changes nothing). */
+export function markKeysShredded(db: D1Database, grantId: string, now: number): D1PreparedStatement {
+  return db.prepare("UPDATE grants SET keys_shredded_at = ? WHERE id = ? AND keys_shredded_at IS NULL AND status IN ('revoked', 'expired')").bind(now, grantId);
+}
+
+/** Ended grants whose viewer keys have not been destroyed yet, least recently changed first. */
+export async function grantsToShred(db: D1Database, limit: number): Promise<string[]> {
+  const { results } = await db.prepare("SELECT id FROM grants WHERE status IN ('revoked', 'expired') AND keys_shredded_at IS NULL ORDER BY updated_at LIMIT ?").bind(limit).all<{ id: string }>();
+  return results.map((r) => r.id);
+}

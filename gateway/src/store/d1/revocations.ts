@@ -15,3 +15,8 @@ export async function purgeExpiredRevocations(db: D1Database, now: number): Prom
   const result = await db.prepare('DELETE FROM revoked_tokens WHERE expires_at < ?').bind(now).run();
   return result.meta.changes;
 }
+
+/** Whether the token `jti` is revoked. */
+export async function isRevoked(db: D1Database, jti: string): Promise<boolean> {
+  return (await selectRevocation(db, jti).first()) !== null;
+}

@@ -1,0 +1,6 @@
+/** `d1_migrations`: the schema migrations wrangler applied to the database. */
+
+/** Whether migration `name` (its file name) was applied; throws when the table cannot be read (`no such table` before any). */
+export async function migrationApplied(db: D1Database, name: string): Promise<boolean> {
+  return (await db.prepare('SELECT 1 AS ok FROM d1_migrations WHERE name = ?').bind(name).first()) !== null;
+}
