@@ -8,6 +8,7 @@ import { base64url, CompactEncrypt, importJWK, type JWK } from 'jose';
 import { subjectHashes } from '../access/subjects.js';
 import type { GatewayEnv } from '../env.js';
 import { keyRing } from '../keys/key-ring.js';
+import { subjectsInDisclosure } from '../store/d1/disclosures.js';
 import type { ViewerView } from '../store/d1/viewer-views.js';
 import { findRevealableOriginal, type MediaRequester, type ReleasableMedia } from './disclose-media.js';
 
@@ -25,10 +26,7 @@ export interface RevealedMedia {
 async function sameRecordAsView(env: GatewayEnv, view: ViewerView, media: ReleasableMedia): Promise<boolean> {
   if (media.row.recordType !== view.recordType) return false;
   const subjects = subjectHashes(await keyRing(env), media.subjectIds);
-  const row = await env.DB.prepare('SELECT count(*) AS n FROM disclosure_subjects WHERE disclosure_id = ?1 AND subject IN (SELECT value FROM json_each(?2))')
-    .bind(view.disclosureId, JSON.stringify(subjects))
-    .first<{ n: number }>();
-  return (row?.n ?? 0) === subjects.length;
+  return (await subjectsInDisclosure(env.DB, view.disclosureId, subjects)) === subjects.length;
 }
 
 /**

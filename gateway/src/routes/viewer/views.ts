@@ -6,6 +6,7 @@ import { Problem } from '../../errors/problem.js';
 import { randomToken } from '../../lib/random.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
+import { deliveredRecordType } from '../../store/d1/disclosures.js';
 import { insertView } from '../../store/d1/viewer-views.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
@@ -58,7 +59,7 @@ export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   const grant = access.grant;
   if (grant === undefined || access.encryptionJwk === null) throw new Error('record access middleware did not run');
   // Only a delivery this client received under this grant can be opened here.
-  const heldDelivery = () => c.env.DB.prepare("SELECT record_type FROM disclosures WHERE id = ? AND client_id = ? AND grant_id = ? AND outcome = 'disclosed'").bind(body.disclosure_id, access.clientId, grant.id).first<{ record_type: string }>();
+  const heldDelivery = () => deliveredRecordType(c.env.DB, body.disclosure_id, access.clientId, grant.id);
   // The D1 index trails the log by moments: a delivery made just now is found once it is flushed.
   const held = (await heldDelivery()) ?? (await flushDisclosureIndex(c.env).then(heldDelivery));
   if (held === null) throw new Problem(404, 'not_found', 'No such delivery to this officer under this grant.');
@@ -68,8 +69,8 @@ export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     throw new Problem(410, 'key_destroyed', 'The window or data life of this record is over; it can no longer be opened.');
   }
   const viewId = randomToken(VIEW_ID_BYTES);
-  const logIndex = await logViewerEvent(c.env, access, now, viewId, { event: 'view', view: viewId, disclosure: body.disclosure_id, record_type: held.record_type, epoch: body.epoch });
-  await insertView(c.env.DB, { viewId, at: now, officerId: access.clientId, agencyId: access.agencyId, purposeId: grant.purposeId, grantId: grant.id, recordType: held.record_type, disclosureId: body.disclosure_id, logIndex });
+  const logIndex = await logViewerEvent(c.env, access, now, viewId, { event: 'view', view: viewId, disclosure: body.disclosure_id, record_type: held, epoch: body.epoch });
+  await insertView(c.env.DB, { viewId, at: now, officerId: access.clientId, agencyId: access.agencyId, purposeId: grant.purposeId, grantId: grant.id, recordType: held, disclosureId: body.disclosure_id, logIndex });
   const kid = viewerKeyId(grant.id, body.epoch);
   const key = await sealViewerKeyTo(access.encryptionJwk, kid, released.key);
   return c.json({ view_id: viewId, at: now, kid, destroy_at: released.destroyAt, key }, 201, { 'cache-control': 'no-store' });
