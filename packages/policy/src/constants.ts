@@ -27,3 +27,6 @@ export const MAX_LOGGED_REASON_CHARS = 120;
 
 /** Two-person rule: distinct officers behind any change that widens access or gives a key access (the requester plus one other); see `two-person-rule.ts`. */
 export const APPROVALS_TO_WIDEN = 2;
+
+/** Longest disclosure window a grant may have (a standing inter-ministry agreement): five years. */
+export const MAX_WINDOW_SECONDS = 5 * 366 * 24 * 3600;

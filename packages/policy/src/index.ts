@@ -9,6 +9,7 @@ export {
   MAX_ACCESS_TOKEN_LIFETIME,
   MAX_AUTHORIZATION_DETAILS,
   MAX_LOGGED_REASON_CHARS,
+  MAX_WINDOW_SECONDS,
   MIN_USEFUL_TOKEN_LIFETIME,
   REFUSALS_LOGGED_PER_MINUTE,
   REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE,
@@ -71,6 +72,8 @@ export { disclosePredicate } from './disclosure/predicate.js';
 export { disclosePseudonym, ID_FIELD, pseudonymiseId } from './disclosure/pseudonymise.js';
 export { decideGrantChange, grantIsFinal, grantShouldExpire } from './grant-lifecycle.js';
 export type { ApplyChange, ChangeDecision, GrantOperation, RefuseChange, RequestChange } from './grant-lifecycle.js';
+export { grantCreationIssues } from './grant-creation.js';
+export type { GrantCreationIssue, GrantProposal } from './grant-creation.js';
 export { grantIsLive } from './grant-window.js';
 export type { GrantWindow } from './grant-window.js';
 export { isPublicEncryptionJwk, isPublicSigningJwk } from './jwk-rules.js';

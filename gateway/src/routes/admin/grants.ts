@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { Problem, type ProblemIssue } from '../../errors/problem.js';
+import { Problem } from '../../errors/problem.js';
 import { newId, randomToken } from '../../lib/random.js';
 import type { GrantOperation } from '@need2know/policy';
 import { GRANT_STATUSES, type Grant as StoredGrant } from '@need2know/policy';
@@ -13,9 +13,9 @@ import { adminRouter, adminSecurity } from './app.js';
 import { shredGrantKeys } from '../../delivery/shred.js';
 import { runGrantOperation } from './grant-operations.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
-import { Grant, GrantCreate, GrantRequest, MAX_WINDOW_SECONDS, ReasonBody, Slug, WindowChange } from './schemas.js';
+import { Grant, GrantCreate, GrantRequest, ReasonBody, Slug, WindowChange } from './schemas.js';
 import { grantOut, requestOut } from './serialize.js';
-import { SENSITIVE_CASES } from '@need2know/policy';
+import { grantCreationIssues } from '@need2know/policy';
 
 const seconds = (datetime: string) => Math.floor(Date.parse(datetime) / 1000);
 const GrantId = z.string().regex(/^grt_[A-Za-z0-9_-]{16}$/);
@@ -92,17 +92,10 @@ export const grantRoutes = adminRouter()
     const now = c.var.now;
     const notBefore = seconds(body.not_before);
     const notAfter = seconds(body.not_after);
-    const issues: ProblemIssue[] = [];
-    if (notAfter <= notBefore) issues.push({ path: 'not_after', code: 'window_empty', message: 'must be after not_before' });
-    if (notAfter <= now) issues.push({ path: 'not_after', code: 'window_past', message: 'must be in the future' });
-    if (notAfter - notBefore > MAX_WINDOW_SECONDS) issues.push({ path: 'not_after', code: 'window_too_long', message: 'a window may last at most five years' });
-    if (body.data_life_seconds > notAfter - notBefore) issues.push({ path: 'data_life_seconds', code: 'data_life_too_long', message: 'data life cannot outlast the window' });
     const purpose = await getPurpose(c.env.DB, body.purpose_id);
-    if (purpose === null || purpose.status !== 'active') issues.push({ path: 'purpose_id', code: 'unknown_purpose', message: 'no such active purpose' });
-    else if (!purpose.agencies.includes(body.agency_id)) issues.push({ path: 'agency_id', code: 'agency_not_in_purpose', message: 'the purpose is not open to this agency' });
-    if ((await getAgency(c.env.DB, body.agency_id)) === null) issues.push({ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' });
-    if (body.unblurred_media && purpose?.allowUnblurredMedia !== true) issues.push({ path: 'unblurred_media', code: 'not_allowed_by_purpose', message: 'the purpose does not allow unblurred media' });
-    if (body.sensitive_cases && purpose !== null && !Object.hasOwn(purpose.rules, SENSITIVE_CASES.type)) issues.push({ path: 'sensitive_cases', code: 'not_allowed_by_purpose', message: 'the purpose discloses no cases' });
+    const agencyKnown = (await getAgency(c.env.DB, body.agency_id)) !== null;
+    const proposal = { agencyId: body.agency_id, notBefore, notAfter, dataLifeSeconds: body.data_life_seconds, unblurredMedia: body.unblurred_media, sensitiveCases: body.sensitive_cases };
+    const issues = grantCreationIssues(proposal, purpose, agencyKnown, now);
     if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The grant is not valid.', { issues });
 
     const actor = c.var.access.clientId;

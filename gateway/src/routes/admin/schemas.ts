@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { DISCLOSURE_MODES } from '@need2know/schema';
-import { CLIENT_KINDS, GRANT_STATUSES, OFFICER_ROLES, RECORD_ACTIONS } from '@need2know/policy';
+import { CLIENT_KINDS, GRANT_STATUSES, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS } from '@need2know/policy';
 import { MAX_ACCESS_TOKEN_LIFETIME, MIN_ACCESS_TOKEN_LIFETIME } from '../../config.js';
 
-/** Longest disclosure window a grant may have (a standing inter-ministry agreement): five years. */
-export const MAX_WINDOW_SECONDS = 5 * 366 * 24 * 3600;
+// The longest disclosure window is the policy's (five years).
+export { MAX_WINDOW_SECONDS } from '@need2know/policy';
 /** Most records a case-specific grant may list. */
 export const MAX_GRANT_RECORD_IDS = 10_000;
 
