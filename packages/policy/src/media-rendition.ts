@@ -1,8 +1,8 @@
 /**
  * Which stored rendition of a photo a disclosure mode releases. Pure: no I/O, no env.
  *
- * Not yet asked by the release path (`media/release.ts` still knows `original` and `blurred` only):
- * this is the rule it is to follow once purposes name a media mode per field.
+ * Not yet asked by the release path (`gateway/src/media/release.ts` knows `original` and `blurred`
+ * only), nor exported from index.ts yet: the rule it is to follow once purposes name a media mode per field.
  */
 
 /** A purpose's disclosure mode for a media field. */
