@@ -6,7 +6,7 @@ import { timeWindow } from './layout.js';
 import type { ChosenProtection } from '@need2know/policy';
 import type { StatsQuery } from './query.js';
 import { gazetteerCodes } from '../store/d1/stats/places.js';
-import { unitRows } from './source.js';
+import { unitRows } from '../store/d1/stats/source.js';
 
 /** The province codes the schema accepts: a structural list, the same whatever the data. */
 function provinceCodes(): string[] {

@@ -3,14 +3,9 @@ import { newId, randomToken } from '../lib/random.js';
 import { decideApproval } from '@need2know/policy';
 import { commitChange } from '../store/d1/admin-events.js';
 import type { PublicSetting } from '@need2know/policy';
-import { accessToJson, insertStatsGrant, updateStatsGrantStatus, type StatsGrant } from '../store/d1/stats/grants.js';
-import { updatePublicSetting, type StoredPublicSetting } from '../store/d1/stats/public-settings.js';
-import { closeStatsRequest, insertStatsRequest, type StatsRequest, type StatsRequestKind } from '../store/d1/stats/requests.js';
-
-/** Statements that abort a change batch unless `countSql` (bound to `args`) counts exactly one row. */
-function guard(db: D1Database, countSql: string, ...args: unknown[]): D1PreparedStatement[] {
-  return [db.prepare(`INSERT INTO change_guard (ok) ${countSql}`).bind(...args), db.prepare('DELETE FROM change_guard')];
-}
+import { accessToJson, insertStatsGrant, statsGrantIsNow, updateStatsGrantStatus, type StatsGrant } from '../store/d1/stats/grants.js';
+import { publicSettingIsNow, updatePublicSetting, type StoredPublicSetting } from '../store/d1/stats/public-settings.js';
+import { closeStatsRequest, insertStatsRequest, statsRequestClosedBy, type StatsRequest, type StatsRequestKind } from '../store/d1/stats/requests.js';
 
 /** A setting as proposed (no identity or concurrency fields). */
 export type ProposedSetting = Omit<PublicSetting, 'table'>;
@@ -67,7 +62,7 @@ export async function applyPublicSetting(db: D1Database, current: StoredPublicSe
   const next: StoredPublicSetting = { ...current, ...proposed, etag: randomToken(), updatedBy: actor, updatedAt: now };
   const outcome = await commitChange(
     db,
-    [updatePublicSetting(db, next, current.etag), ...guard(db, 'SELECT count(*) FROM stats_public WHERE table_name = ? AND etag = ?', next.table, next.etag)],
+    [updatePublicSetting(db, next, current.etag), ...publicSettingIsNow(db, next.table, next.etag)],
     { at: now, actor, action: 'stats.public.update', targetType: 'stats_public', targetId: next.table, detail: { ...settingJson(proposed), reason } },
   );
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The setting changed meanwhile; read it again.');
@@ -81,7 +76,7 @@ export async function applyPublicSetting(db: D1Database, current: StoredPublicSe
 export async function approveStatsRequest(db: D1Database, request: StatsRequest, approver: string, reason: string, now: number): Promise<void> {
   const approval = decideApproval(request, approver);
   if (approval.kind === 'refuse') throw new Problem(approval.code === 'conflict' ? 409 : 403, approval.code, approval.reason);
-  const close = [closeStatsRequest(db, request.id, 'approved', approver, now), ...guard(db, "SELECT count(*) FROM stats_requests WHERE id = ? AND status = 'approved' AND decided_by = ?", request.id, approver)];
+  const close = [closeStatsRequest(db, request.id, 'approved', approver, now), ...statsRequestClosedBy(db, request.id, 'approved', approver)];
   const event = { at: now, actor: approver, action: `stats.${request.kind}.approve`, targetId: request.targetId, detail: { request: request.id, requested_by: request.requestedBy, reason } };
   let statements: D1PreparedStatement[];
   let targetType: string;
@@ -110,7 +105,7 @@ export async function approveStatsRequest(db: D1Database, request: StatsRequest,
     const proposed = settingFromJson(request.payload.setting as Record<string, unknown>);
     const etag = randomToken();
     const next: StoredPublicSetting = { table: request.targetId, ...proposed, etag, updatedBy: approver, updatedAt: now };
-    statements = [updatePublicSetting(db, next, String(request.payload.etag)), ...guard(db, 'SELECT count(*) FROM stats_public WHERE table_name = ? AND etag = ?', next.table, etag), ...close];
+    statements = [updatePublicSetting(db, next, String(request.payload.etag)), ...publicSettingIsNow(db, next.table, etag), ...close];
     targetType = 'stats_public';
   }
   const outcome = await commitChange(db, statements, { ...event, targetType });
@@ -123,7 +118,7 @@ export async function rejectStatsRequest(db: D1Database, request: StatsRequest, 
   const status = request.requestedBy === actor ? 'withdrawn' : 'rejected';
   const outcome = await commitChange(
     db,
-    [closeStatsRequest(db, request.id, status, actor, now), ...guard(db, 'SELECT count(*) FROM stats_requests WHERE id = ? AND status = ? AND decided_by = ?', request.id, status, actor)],
+    [closeStatsRequest(db, request.id, status, actor, now), ...statsRequestClosedBy(db, request.id, status, actor)],
     { at: now, actor, action: `stats.${request.kind}.${status === 'withdrawn' ? 'withdraw' : 'reject'}`, targetType: request.kind === 'grant.create' ? 'stats_grant' : 'stats_public', targetId: request.targetId, detail: { request: request.id, reason } },
   );
   if (!outcome.ok) throw new Problem(409, 'conflict', 'This request is no longer open.');
@@ -135,7 +130,7 @@ export async function revokeStatsGrant(db: D1Database, grant: StatsGrant, actor:
   const etag = randomToken();
   const outcome = await commitChange(
     db,
-    [updateStatsGrantStatus(db, grant.id, 'revoked', grant.etag, etag, now), ...guard(db, 'SELECT count(*) FROM stats_grants WHERE id = ? AND etag = ?', grant.id, etag)],
+    [updateStatsGrantStatus(db, grant.id, 'revoked', grant.etag, etag, now), ...statsGrantIsNow(db, grant.id, etag)],
     { at: now, actor, action: 'stats.grant.revoke', targetType: 'stats_grant', targetId: grant.id, detail: { reason } },
   );
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The grant changed meanwhile; read it again.');

@@ -7,7 +7,7 @@ import { finestLayout, finestPlaces, finestWindow, finestYear } from './layout.j
 import type { StatsTableDef } from './catalogue.js';
 import { MAX_PROTECTED_TABLE_BYTES, PROTECTED_TABLE_FORMAT, PROTECTION_LEASE_MS, PROTECTION_POLL_MS, PROTECTION_WAIT_MS } from './config.js';
 import type { StatsQuery } from './query.js';
-import { groupedCountsStatement, toTabulationRows } from './source.js';
+import { groupedCountsStatement, toTabulationRows } from '../store/d1/stats/source.js';
 import { dataVersionsStatement, toDataVersions } from '../store/d1/stats/data-versions.js';
 import { gazetteerStatement } from '../store/d1/stats/places.js';
 import {

@@ -1,3 +1,4 @@
+import { guardCount } from '../change-guard.js';
 import { parseJson } from '../rows.js';
 import type { TableAccess } from '@need2know/policy';
 
@@ -109,4 +110,9 @@ export function insertStatsGrant(db: D1Database, g: StatsGrant): D1PreparedState
 /** Statement changing a grant's status, only if it still carries `etag`. */
 export function updateStatsGrantStatus(db: D1Database, id: string, status: StatsGrant['status'], etag: string, newEtag: string, now: number): D1PreparedStatement {
   return db.prepare('UPDATE stats_grants SET status = ?, etag = ?, updated_at = ? WHERE id = ? AND etag = ?').bind(status, newEtag, now, id, etag);
+}
+
+/** Statements aborting the change batch unless statistics grant `id` now has `etag`. */
+export function statsGrantIsNow(db: D1Database, id: string, etag: string): D1PreparedStatement[] {
+  return guardCount(db, 'SELECT count(*) FROM stats_grants WHERE id = ? AND etag = ?', id, etag);
 }

@@ -1,3 +1,4 @@
+import { guardCount } from '../change-guard.js';
 import { parseJson } from '../rows.js';
 import type { PublicSetting } from '@need2know/policy';
 
@@ -47,4 +48,9 @@ export function updatePublicSetting(db: D1Database, s: StoredPublicSetting, expe
   return db
     .prepare('UPDATE stats_public SET enabled = ?, threshold = ?, methods = ?, max_epsilon_micro = ?, budget_micro = ?, etag = ?, updated_by = ?, updated_at = ? WHERE table_name = ? AND etag = ?')
     .bind(s.enabled ? 1 : 0, s.threshold, JSON.stringify(s.methods), s.maxEpsilonMicro, s.budgetMicro, s.etag, s.updatedBy, s.updatedAt, s.table, expectedEtag);
+}
+
+/** Statements aborting the change batch unless the setting of `table` now has `etag` (the change just before them won). */
+export function publicSettingIsNow(db: D1Database, table: string, etag: string): D1PreparedStatement[] {
+  return guardCount(db, 'SELECT count(*) FROM stats_public WHERE table_name = ? AND etag = ?', table, etag);
 }

@@ -1,3 +1,4 @@
+import { guardCount } from '../change-guard.js';
 import { closeRequest, getRequest, insertRequest, requestFromRow, type ApprovalRequest, type RequestRow } from '../approval-requests.js';
 
 export const STATS_REQUEST_KINDS = ['grant.create', 'public.update'] as const;
@@ -19,3 +20,8 @@ export const insertStatsRequest = (db: D1Database, r: StatsRequest) => insertReq
 
 /** Statement closing a pending request. */
 export const closeStatsRequest = (db: D1Database, id: string, status: StatsRequest['status'], by: string, at: number) => closeRequest(db, 'stats_requests', id, status, by, at);
+
+/** Statements aborting the change batch unless request `id` is now `status`, decided by `by` (this decision closed it). */
+export function statsRequestClosedBy(db: D1Database, id: string, status: StatsRequest['status'], by: string): D1PreparedStatement[] {
+  return guardCount(db, 'SELECT count(*) FROM stats_requests WHERE id = ? AND status = ? AND decided_by = ?', id, status, by);
+}
