@@ -3,9 +3,17 @@ import { MAX_WINDOW_SECONDS } from './constants.js';
 import { grantCreationIssues, type GrantProposal } from './grant-creation.js';
 
 const NOW = 1_800_000_000;
-const proposal: GrantProposal = { agencyId: 'moh', notBefore: NOW, notAfter: NOW + 86_400, dataLifeSeconds: 3_600, unblurredMedia: false, sensitiveCases: false };
+const proposal: GrantProposal = {
+  agencyId: 'moh',
+  notBefore: NOW,
+  notAfter: NOW + 86_400,
+  dataLifeSeconds: 3_600,
+  unblurredMedia: false,
+  sensitiveCases: false,
+};
 const purpose = { status: 'active' as const, agencies: ['moh'], allowUnblurredMedia: false, rules: { person: { name: 'clear' as const } } };
-const codes = (p: Partial<GrantProposal>, pur: typeof purpose | null = purpose, agencyKnown = true) => grantCreationIssues({ ...proposal, ...p }, pur, agencyKnown, NOW).map((i) => i.code);
+const codes = (p: Partial<GrantProposal>, pur: typeof purpose | null = purpose, agencyKnown = true) =>
+  grantCreationIssues({ ...proposal, ...p }, pur, agencyKnown, NOW).map((i) => i.code);
 
 describe('grantCreationIssues', () => {
   it('accepts a valid grant', () => {
@@ -25,7 +33,15 @@ describe('grantCreationIssues', () => {
   });
 
   it('gives unblurred media and sensitive cases only where the purpose allows them', () => {
-    expect(grantCreationIssues({ ...proposal, unblurredMedia: true, sensitiveCases: true }, purpose, true, NOW).map((i) => i.path)).toEqual(['unblurred_media', 'sensitive_cases']);
-    expect(codes({ unblurredMedia: true, sensitiveCases: true }, { ...purpose, allowUnblurredMedia: true, rules: { ...purpose.rules, case: { sensitivity: 'clear' as const } } as typeof purpose.rules })).toEqual([]);
+    expect(grantCreationIssues({ ...proposal, unblurredMedia: true, sensitiveCases: true }, purpose, true, NOW).map((i) => i.path)).toEqual([
+      'unblurred_media',
+      'sensitive_cases',
+    ]);
+    expect(
+      codes(
+        { unblurredMedia: true, sensitiveCases: true },
+        { ...purpose, allowUnblurredMedia: true, rules: { ...purpose.rules, case: { sensitivity: 'clear' as const } } as typeof purpose.rules },
+      ),
+    ).toEqual([]);
   });
 });

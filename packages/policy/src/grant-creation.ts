@@ -39,11 +39,15 @@ export function grantCreationIssues(
   if (notAfter <= notBefore) issues.push({ path: 'not_after', code: 'window_empty', message: 'must be after not_before' });
   if (notAfter <= now) issues.push({ path: 'not_after', code: 'window_past', message: 'must be in the future' });
   if (notAfter - notBefore > MAX_WINDOW_SECONDS) issues.push({ path: 'not_after', code: 'window_too_long', message: 'a window may last at most five years' });
-  if (proposal.dataLifeSeconds > notAfter - notBefore) issues.push({ path: 'data_life_seconds', code: 'data_life_too_long', message: 'data life cannot outlast the window' });
+  if (proposal.dataLifeSeconds > notAfter - notBefore)
+    issues.push({ path: 'data_life_seconds', code: 'data_life_too_long', message: 'data life cannot outlast the window' });
   if (purpose === null || purpose.status !== 'active') issues.push({ path: 'purpose_id', code: 'unknown_purpose', message: 'no such active purpose' });
-  else if (!purpose.agencies.includes(proposal.agencyId)) issues.push({ path: 'agency_id', code: 'agency_not_in_purpose', message: 'the purpose is not open to this agency' });
+  else if (!purpose.agencies.includes(proposal.agencyId))
+    issues.push({ path: 'agency_id', code: 'agency_not_in_purpose', message: 'the purpose is not open to this agency' });
   if (!agencyKnown) issues.push({ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' });
-  if (proposal.unblurredMedia && purpose?.allowUnblurredMedia !== true) issues.push({ path: 'unblurred_media', code: 'not_allowed_by_purpose', message: 'the purpose does not allow unblurred media' });
-  if (proposal.sensitiveCases && purpose !== null && !Object.hasOwn(purpose.rules, SENSITIVE_CASES.type)) issues.push({ path: 'sensitive_cases', code: 'not_allowed_by_purpose', message: 'the purpose discloses no cases' });
+  if (proposal.unblurredMedia && purpose?.allowUnblurredMedia !== true)
+    issues.push({ path: 'unblurred_media', code: 'not_allowed_by_purpose', message: 'the purpose does not allow unblurred media' });
+  if (proposal.sensitiveCases && purpose !== null && !Object.hasOwn(purpose.rules, SENSITIVE_CASES.type))
+    issues.push({ path: 'sensitive_cases', code: 'not_allowed_by_purpose', message: 'the purpose discloses no cases' });
   return issues;
 }
