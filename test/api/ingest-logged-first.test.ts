@@ -10,7 +10,7 @@ import type { GatewayEnv } from '../../gateway/src/env.js';
 import { keyRing } from '../../gateway/src/keys/key-ring.js';
 import { ingestRecords } from '../../gateway/src/records/ingest.js';
 import { readRecords } from '../../gateway/src/records/read.js';
-import { selectMedia } from '../../gateway/src/storage/media.js';
+import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { caseWith, photo, portraitPng, uploadForm } from './media-harness.js';
 

@@ -11,7 +11,7 @@ import { decodeJpeg } from '../../gateway/src/media/decode/decode-jpeg.js';
 import { keyRing } from '../../gateway/src/keys/key-ring.js';
 import { openMedia } from '../../gateway/src/media/seal-media.js';
 import { JPEG_BASELINE, JPEG_PROGRESSIVE } from '../../gateway/src/media/test-fixtures.js';
-import { selectChunks, selectMedia } from '../../gateway/src/storage/media.js';
+import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, photo, portraitPng, uniq } from './media-harness.js';
 

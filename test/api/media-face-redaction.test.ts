@@ -17,7 +17,7 @@ import type { DetectionManifest } from '../../gateway/src/media/detect/manifest.
 import { TINY_FACE_DETECTOR } from '../../gateway/src/media/detect/models/tiny-face-detector.js';
 import { DETECTOR_INPUT_SIZE, FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '../../gateway/src/media/detect/thresholds.js';
 import { openMedia, type StoredRendition } from '../../gateway/src/media/seal-media.js';
-import { selectChunks, selectMedia } from '../../gateway/src/storage/media.js';
+import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, photo, uniq } from './media-harness.js';
 

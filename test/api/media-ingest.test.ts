@@ -12,7 +12,7 @@ import { decodePng } from '../../gateway/src/media/png/decode.js';
 import { sameBytes } from '../../gateway/src/media/png/test-helpers.js';
 import { openMedia } from '../../gateway/src/media/seal-media.js';
 import { JPEG_BASELINE, portrait } from '../../gateway/src/media/test-fixtures.js';
-import { selectChunks, selectMedia } from '../../gateway/src/storage/media.js';
+import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, personWithPhoto, photo, portraitPng, uniq, uploadForm } from './media-harness.js';
 

@@ -17,7 +17,7 @@ import { protectedOriginalAccess } from '@need2know/policy';
 import type { ClientKind, Grant, Purpose } from '@need2know/policy';
 import { readRecords } from '../records/read.js';
 import { carriesMark, hiddenFor } from '@need2know/policy';
-import { selectChunks, selectMedia, type MediaRow } from '../storage/media.js';
+import { selectChunks, selectMedia, type MediaRow } from '../store/d1/media.js';
 import { isStorableRef } from './ingest-media.js';
 import type { MediaType } from './limits.js';
 import { parseRequestedRef, releasableRendition, renditionToRelease, type Rendition } from './release.js';

@@ -12,7 +12,7 @@ import { BLURRED_SUFFIX } from '@need2know/policy';
 import { Problem } from '../errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
 import { readRecords } from '../records/read.js';
-import { isOwnerConflict, replaceMediaStatements, selectMedia, type MediaRow } from '../storage/media.js';
+import { isOwnerConflict, replaceMediaStatements, selectMedia, type MediaRow } from '../store/d1/media.js';
 import { MAX_MEDIA_REF_BYTES, type MediaType } from './limits.js';
 import { fieldHoldingRef, mediaFields, releasableRendition } from './release.js';
 import { MediaInputError, prepareRenditions, type UploadedFile } from './renditions.js';

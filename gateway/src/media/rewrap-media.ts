@@ -5,7 +5,7 @@
  */
 import { CryptoError, rewrapField, type KeyRing } from '@need2know/crypto';
 import type { GatewayEnv } from '../env.js';
-import { selectChunks, selectMediaBelowKeyVersion, type MediaRow } from '../storage/media.js';
+import { rewrapChunkStatement, selectChunks, selectMediaBelowKeyVersion, setMediaKeyVersionStatement, type MediaRow } from '../store/d1/media.js';
 import { chunkContext, DETECTION_CONTENT_TYPE, type MediaSlot, type StoredRendition } from './seal-media.js';
 
 /**
@@ -34,10 +34,10 @@ async function rewrapItem(env: GatewayEnv, ring: KeyRing, row: MediaRow): Promis
     const envelopes = await selectChunks(env.DB, row.ref, rendition);
     envelopes.forEach((envelope, seq) => {
       const moved = rewrapField(ring, chunkContext({ owner: row.owner, ref: row.ref, rendition, contentType }, seq, envelopes.length), envelope);
-      statements.push(env.DB.prepare('UPDATE media_chunks SET envelope = ? WHERE ref = ? AND rendition = ? AND seq = ? AND envelope = ?').bind(moved, row.ref, rendition, seq, envelope));
+      statements.push(rewrapChunkStatement(env.DB, row.ref, rendition, seq, envelope, moved));
     });
   }
-  statements.push(env.DB.prepare('UPDATE media SET key_version = ? WHERE ref = ? AND key_version = ? AND ingested_at = ?').bind(ring.currentVersion, row.ref, row.keyVersion, row.ingestedAt));
+  statements.push(setMediaKeyVersionStatement(env.DB, row, ring.currentVersion));
   return statements;
 }
 

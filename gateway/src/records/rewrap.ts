@@ -7,7 +7,7 @@ import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState } from '../key
 import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.js';
 import { rewrapMediaBatch } from '../media/rewrap-media.js';
 import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal-reasons.js';
-import { countMediaBelowKeyVersion } from '../storage/media.js';
+import { countMediaBelowKeyVersion } from '../store/d1/media.js';
 import { currentVersionSetAt, raiseCurrentVersionStatements, raiseOldestVersionStatements } from '../store/d1/key-state.js';
 import { countRowsBelowKeyVersion, rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../store/d1/records.js';
 import { listWrappedKeys, rewrapKeyStatement } from '../store/d1/signing-keys.js';

@@ -3,7 +3,7 @@ import { parseJson } from './rows.js';
 /**
  * Changes waiting for a second privacy officer are kept the same way whatever they change: registry
  * changes in `admin_requests`, statistical access in `stats_requests`. This module reads and writes
- * either table; `storage/admin-requests.ts` and `stats/storage/requests.ts` name their kinds.
+ * either table; `admin-requests.ts` and `stats/requests.ts` beside it name their kinds.
  */
 
 /** The tables that hold requests (a closed set: table names never come from input). */

@@ -1,4 +1,5 @@
 /** `enrolment_codes`: one-time codes for officers' viewers, stored as hashes only. */
+import { guardChanged } from './change-guard.js';
 
 export interface EnrolmentCode {
   readonly codeHash: string;
@@ -45,8 +46,7 @@ export function issueCode(db: D1Database, code: Omit<EnrolmentCode, 'status'>): 
 export function spendCode(db: D1Database, codeHash: string, now: number): D1PreparedStatement[] {
   return [
     db.prepare("UPDATE enrolment_codes SET status = 'used', used_at = ? WHERE code_hash = ? AND status = 'open' AND expires_at > ?").bind(now, codeHash, now),
-    db.prepare('INSERT INTO change_guard (ok) SELECT changes()'),
-    db.prepare('DELETE FROM change_guard'),
+    ...guardChanged(db),
   ];
 }
 

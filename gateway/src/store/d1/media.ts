@@ -1,5 +1,6 @@
-import type { MediaType } from '../media/limits.js';
-import type { StoredRendition } from '../media/seal-media.js';
+import type { MediaType } from '../../media/limits.js';
+import type { StoredRendition } from '../../media/seal-media.js';
+import { guardChanged } from './change-guard.js';
 
 /** A blurred rendition as stored: its type, size, chunk count and who made it. */
 export interface StoredBlurred {
@@ -117,8 +118,7 @@ export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { 
       .bind(row.ref, row.owner, row.recordType, row.recordId, row.field, row.contentType, row.width, row.height, row.bytes, row.chunks, b?.contentType ?? null, b?.bytes ?? null, b?.chunks ?? null, b?.by ?? null, row.keyVersion, row.ingestedAt, row.ingestedBy,
         r?.contentType ?? null, r?.bytes ?? null, r?.chunks ?? null, row.protectedRendition),
     // Aborts the batch (CHECK ok = 1) when the row above was not written: the ref is another owner's.
-    db.prepare('INSERT INTO change_guard (ok) SELECT changes()'),
-    db.prepare('DELETE FROM change_guard'),
+    ...guardChanged(db),
     db.prepare('DELETE FROM media_chunks WHERE ref = ?').bind(row.ref),
   ];
   const insert = (rendition: StoredRendition, envelope: string, seq: number) =>
@@ -145,4 +145,14 @@ export async function selectMediaBelowKeyVersion(db: D1Database, current: number
 /** How many media items are sealed below field-key version `current`. */
 export async function countMediaBelowKeyVersion(db: D1Database, current: number): Promise<number> {
   return (await db.prepare('SELECT count(*) AS n FROM media WHERE key_version < ?').bind(current).first<{ n: number }>())?.n ?? 0;
+}
+
+/** Statement replacing chunk `seq` of `ref`'s `rendition` by `moved`, only if it still holds `was` (an upload in between wins). */
+export function rewrapChunkStatement(db: D1Database, ref: string, rendition: StoredRendition, seq: number, was: string, moved: string): D1PreparedStatement {
+  return db.prepare('UPDATE media_chunks SET envelope = ? WHERE ref = ? AND rendition = ? AND seq = ? AND envelope = ?').bind(moved, ref, rendition, seq, was);
+}
+
+/** Statement recording that `row`'s chunks are now sealed at `keyVersion`, only if the item is still the one read. */
+export function setMediaKeyVersionStatement(db: D1Database, row: MediaRow, keyVersion: number): D1PreparedStatement {
+  return db.prepare('UPDATE media SET key_version = ? WHERE ref = ? AND key_version = ? AND ingested_at = ?').bind(keyVersion, row.ref, row.keyVersion, row.ingestedAt);
 }
