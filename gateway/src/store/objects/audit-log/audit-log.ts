@@ -1,17 +1,14 @@
-import { appendLeafWithNodes, canonicalEntryBytes, consistencyProof, createExportEntries, createExportFrame, ed25519NoteSigner, emptyCompactRange, formatCheckpoint, formatVerifierKey, inclusionProof, leafHash, rootOf, signCheckpoint, type CompactRange, type ExportedEntry, type ExportFrame, type NodeLookup, type NoteSigner } from '@need2know/audit';
-import { KeyRing, signingSeed } from '@need2know/crypto';
+import { consistencyProof, createExportEntries, createExportFrame, formatCheckpoint, formatVerifierKey, inclusionProof, rootOf, signCheckpoint, type CompactRange, type ExportedEntry, type ExportFrame, type NodeLookup, type NoteSigner } from '@need2know/audit';
 import { DurableObject } from 'cloudflare:workers';
 import { admit, ADMISSION_SCHEMA, type Admission, type AdmissionRequest } from './admission.js';
 import { DISCLOSURE_KIND, indexStatements } from './disclosure-index.js';
 import type { Nonce } from '../replay-guard/replay-guard.js';
+import { checkpointOfSize, checkpointSigner, newestCheckpoint, storeCheckpoint } from './checkpoints.js';
 import { SPENT_PROOF_SCHEMA, spendOnce } from './spent-proofs.js';
+import { appendEntries, entryRangeByTime, entryRows, entryText, nodeLookup, readCursor, readFrontier, startIndexCursor, TREE_SCHEMA, writeCursor } from './tree.js';
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const unhex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
 const b64 = (b: Uint8Array) => btoa(String.fromCharCode(...b));
 
-/** Key-ring label of the checkpoint-signing key (`signingSeed`: domain-separated from every other derived key). */
-const CHECKPOINT_KEY_LABEL = 'audit-checkpoint';
 /** Log entries read per D1 index batch. */
 const INDEX_BATCH = 200;
 /**
@@ -66,28 +63,18 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
       const sql = this.ctx.storage.sql;
-      sql.exec('CREATE TABLE IF NOT EXISTS entries (idx INTEGER PRIMARY KEY, entry TEXT NOT NULL, leaf TEXT NOT NULL)');
-      sql.exec('CREATE TABLE IF NOT EXISTS nodes (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (level, idx))');
-      sql.exec('CREATE TABLE IF NOT EXISTS frontier (id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL, hashes TEXT NOT NULL)');
-      sql.exec('CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL, at INTEGER NOT NULL)');
-      sql.exec('CREATE TABLE IF NOT EXISTS cursors (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
-      for (const statement of [...ADMISSION_SCHEMA, ...SPENT_PROOF_SCHEMA]) sql.exec(statement);
-      // Entries appended before the index was written from here were indexed by their writers.
-      sql.exec("INSERT OR IGNORE INTO cursors (name, value) VALUES ('index_next', (SELECT coalesce(max(idx) + 1, 0) FROM entries))");
+      for (const statement of [...TREE_SCHEMA, ...ADMISSION_SCHEMA, ...SPENT_PROOF_SCHEMA]) sql.exec(statement);
+      startIndexCursor(sql);
       // An index write interrupted by an eviction resumes with the object.
       if (this.#indexBehind()) this.#indexLater();
     });
   }
 
   #frontier(): CompactRange {
-    const row = this.ctx.storage.sql.exec<{ size: number; hashes: string }>('SELECT size, hashes FROM frontier WHERE id = 1').toArray()[0];
-    return row === undefined ? emptyCompactRange() : { size: row.size, hashes: (JSON.parse(row.hashes) as string[]).map(unhex) };
+    return readFrontier(this.ctx.storage.sql);
   }
 
-  #lookup: NodeLookup = (level, index) => {
-    const row = this.ctx.storage.sql.exec<{ hash: string }>('SELECT hash FROM nodes WHERE level = ? AND idx = ?', level, index).toArray()[0];
-    return row === undefined ? undefined : unhex(row.hash);
-  };
+  #lookup: NodeLookup = nodeLookup(this.ctx.storage.sql);
 
   /**
    * Appends `entries` in order and returns the index of the first and the new size. Runs without an
@@ -154,7 +141,7 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
   }
 
   #indexNext(): number {
-    return this.ctx.storage.sql.exec<{ value: number }>("SELECT value FROM cursors WHERE name = 'index_next'").toArray()[0]?.value ?? 0;
+    return readCursor(this.ctx.storage.sql, 'index_next');
   }
 
   #indexBehind(): boolean {
@@ -186,33 +173,22 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
   async #drainIndex(): Promise<void> {
     const sql = this.ctx.storage.sql;
     for (;;) {
-      const rows = sql.exec<{ idx: number; entry: string }>('SELECT idx, entry FROM entries WHERE idx >= ? ORDER BY idx LIMIT ?', this.#indexNext(), INDEX_BATCH).toArray();
+      const rows = entryRows(sql, this.#indexNext(), Number.MAX_SAFE_INTEGER, INDEX_BATCH);
       const last = rows.at(-1);
       if (last === undefined) return;
       const entries = rows.map((r) => ({ idx: r.idx, entry: JSON.parse(r.entry) as Record<string, unknown> })).filter((e) => e.entry.kind === DISCLOSURE_KIND);
       if (entries.length > 0) await this.env.DB.batch(indexStatements(this.env.DB, entries));
-      sql.exec("INSERT OR REPLACE INTO cursors (name, value) VALUES ('index_next', ?)", last.idx + 1);
+      writeCursor(sql, 'index_next', last.idx + 1);
     }
   }
 
   #appendSync(entries: readonly Record<string, unknown>[]): { first: number; size: number } {
-    const sql = this.ctx.storage.sql;
-    let state = this.#frontier();
-    const first = state.size;
-    for (const entry of entries) {
-      const leaf = leafHash(canonicalEntryBytes(entry));
-      const appended = appendLeafWithNodes(state, leaf);
-      sql.exec('INSERT INTO entries (idx, entry, leaf) VALUES (?, ?, ?)', state.size, JSON.stringify(entry), hex(leaf));
-      for (const node of appended.nodes) sql.exec('INSERT OR REPLACE INTO nodes (level, idx, hash) VALUES (?, ?, ?)', node.level, node.index, hex(node.hash));
-      state = appended.state;
-    }
-    sql.exec('INSERT OR REPLACE INTO frontier (id, size, hashes) VALUES (1, ?, ?)', state.size, JSON.stringify(state.hashes.map(hex)));
-    return { first, size: state.size };
+    return appendEntries(this.ctx.storage.sql, entries);
   }
 
   /** The highest administrative event `seq` already carried into the log (0 when none). */
   async adminCursor(): Promise<number> {
-    return this.ctx.storage.sql.exec<{ value: number }>("SELECT value FROM cursors WHERE name = 'admin_seq'").toArray()[0]?.value ?? 0;
+    return readCursor(this.ctx.storage.sql, 'admin_seq');
   }
 
   /**
@@ -220,20 +196,17 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
    * before, so running it twice or concurrently appends each event exactly once.
    */
   async appendAdminEvents(events: readonly (Record<string, unknown> & { seq: number })[]): Promise<number> {
-    const cursor = this.ctx.storage.sql.exec<{ value: number }>("SELECT value FROM cursors WHERE name = 'admin_seq'").toArray()[0]?.value ?? 0;
+    const cursor = readCursor(this.ctx.storage.sql, 'admin_seq');
     const fresh = events.filter((e) => e.seq > cursor).sort((a, b) => a.seq - b.seq);
     if (fresh.length === 0) return 0;
     this.#appendSync(fresh.map((e) => ({ kind: 'admin', ...e })));
-    this.ctx.storage.sql.exec("INSERT OR REPLACE INTO cursors (name, value) VALUES ('admin_seq', ?)", fresh.at(-1)?.seq ?? cursor);
+    writeCursor(this.ctx.storage.sql, 'admin_seq', fresh.at(-1)?.seq ?? cursor);
     return fresh.length;
   }
 
   /** The index range [start, end) of entries whose `at` lies in [since, until); null when none. */
   async indexRange(since: number, until: number): Promise<{ start: number; end: number } | null> {
-    const row = this.ctx.storage.sql
-      .exec<{ lo: number | null; hi: number | null }>("SELECT min(idx) AS lo, max(idx) AS hi FROM entries WHERE json_extract(entry, '$.at') >= ? AND json_extract(entry, '$.at') < ?", since, until)
-      .one();
-    return row.lo === null || row.hi === null ? null : { start: row.lo, end: row.hi + 1 };
+    return entryRangeByTime(this.ctx.storage.sql, since, until);
   }
 
   /** Current number of entries. */
@@ -241,19 +214,9 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
     return this.#frontier().size;
   }
 
-  /**
-   * The checkpoint signer, from the key ring like every other key: a root secret that is missing or
-   * shorter than 32 bytes throws here and nothing is signed.
-   */
+  /** The checkpoint signer, made once per instance (a failure is not kept: the next call tries again). */
   #signerFor(origin: string): Promise<NoteSigner> {
-    this.#signer ??= (async () => {
-      const seed = signingSeed(KeyRing.fromBase64url(this.env.N2K_ROOT_SECRET ?? '', { currentVersion: 1 }), CHECKPOINT_KEY_LABEL);
-      try {
-        return await ed25519NoteSigner(origin, seed);
-      } finally {
-        seed.fill(0);
-      }
-    })();
+    this.#signer ??= checkpointSigner(this.env.N2K_ROOT_SECRET, origin);
     this.#signer.catch(() => {
       this.#signer = undefined;
     });
@@ -273,10 +236,10 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
    */
   async checkpoint(origin: string, now: number): Promise<string> {
     const state = this.#frontier();
-    const existing = this.ctx.storage.sql.exec<{ note: string }>('SELECT note FROM checkpoints WHERE size = ?', state.size).toArray()[0];
-    if (existing !== undefined) return existing.note;
+    const existing = checkpointOfSize(this.ctx.storage.sql, state.size);
+    if (existing !== undefined) return existing;
     const note = await signCheckpoint(formatCheckpoint({ origin, size: state.size, root: rootOf(state) }), await this.#signerFor(origin));
-    this.ctx.storage.sql.exec('INSERT OR IGNORE INTO checkpoints (size, note, at) VALUES (?, ?, ?)', state.size, note, now);
+    storeCheckpoint(this.ctx.storage.sql, state.size, note, now);
     return note;
   }
 
@@ -285,15 +248,14 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
    * none yet gets its first one here.
    */
   async latestCheckpoint(origin: string, now: number): Promise<string> {
-    const newest = this.ctx.storage.sql.exec<{ note: string }>('SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1').toArray()[0];
-    return newest?.note ?? this.checkpoint(origin, now);
+    return newestCheckpoint(this.ctx.storage.sql)?.note ?? this.checkpoint(origin, now);
   }
 
   /** Entry `index` and its inclusion proof in the tree of `size` leaves (base64 hashes). */
   async inclusion(index: number, size: number): Promise<{ entry: Record<string, unknown>; proof: string[] } | null> {
-    const row = this.ctx.storage.sql.exec<{ entry: string }>('SELECT entry FROM entries WHERE idx = ?', index).toArray()[0];
-    if (row === undefined || index >= size || size > this.#frontier().size) return null;
-    return { entry: JSON.parse(row.entry) as Record<string, unknown>, proof: inclusionProof(index, size, this.#lookup).map(b64) };
+    const text = entryText(this.ctx.storage.sql, index);
+    if (text === undefined || index >= size || size > this.#frontier().size) return null;
+    return { entry: JSON.parse(text) as Record<string, unknown>, proof: inclusionProof(index, size, this.#lookup).map(b64) };
   }
 
   /** Consistency proof between the trees of `from` and `to` leaves (base64 hashes). */
@@ -309,7 +271,7 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
    * export's size depends on its entries only.
    */
   async #exportCheckpoints(origin: string, stop: number, now: number): Promise<string[]> {
-    const newest = this.ctx.storage.sql.exec<{ size: number; note: string }>('SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1').toArray()[0];
+    const newest = newestCheckpoint(this.ctx.storage.sql);
     return [newest !== undefined && newest.size >= stop ? newest.note : await this.checkpoint(origin, now)];
   }
 
@@ -327,7 +289,7 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
     }
     // The next part of an export begun earlier: proven in the same checkpoint, the anchor.
     const stop = Math.max(start, Math.min(end, anchor));
-    const note = this.ctx.storage.sql.exec<{ note: string }>('SELECT note FROM checkpoints WHERE size = ?', anchor).toArray()[0]?.note;
+    const note = checkpointOfSize(this.ctx.storage.sql, anchor);
     if (note === undefined) return null;
     return createExportFrame({ origin, start, end: stop, checkpoints: [note], getNode: this.#lookup });
   }
@@ -343,7 +305,7 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
     if (!Number.isSafeInteger(from) || !Number.isSafeInteger(end) || !Number.isSafeInteger(anchor) || from < 0 || from > end || end > anchor || anchor > this.#frontier().size) {
       throw new TypeError('exportPage: the range must lie in the anchor tree');
     }
-    const rows = this.ctx.storage.sql.exec<{ entry: string }>('SELECT entry FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx LIMIT ?', from, end, EXPORT_PAGE_ENTRIES).toArray();
+    const rows = entryRows(this.ctx.storage.sql, from, end, EXPORT_PAGE_ENTRIES);
     const entries: Record<string, unknown>[] = [];
     let bytes = 0;
     for (const row of rows) {
