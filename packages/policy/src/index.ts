@@ -81,6 +81,8 @@ export { mayReplaceKept, mayServeKept } from './kept-statistics.js';
 export type { TableProvenance } from './kept-statistics.js';
 export { approvalsInForce } from './leadership-approvals.js';
 export { protectedRendition } from './media-redaction.js';
+export { renditionForMode } from './media-rendition.js';
+export type { MediaFacts, MediaMode, ReleasedRendition } from './media-rendition.js';
 export type { FaceScores, ProtectedRendition } from './media-redaction.js';
 export { protectedOriginalAccess } from './media-reveal.js';
 export type { ProtectedOriginalAccess } from './media-reveal.js';
