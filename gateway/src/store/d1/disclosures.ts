@@ -29,7 +29,18 @@ export async function disclosuresAboutSubjects(db: D1Database, subjects: readonl
      ORDER BY d.at, d.log_index`,
     )
     .bind(JSON.stringify(subjects))
-    .all<{ id: string; at: number; agency_id: string; purpose_id: string; grant_id: string; action: string; record_type: string; fields: string; log_index: number; delay: number }>();
+    .all<{
+      id: string;
+      at: number;
+      agency_id: string;
+      purpose_id: string;
+      grant_id: string;
+      action: string;
+      record_type: string;
+      fields: string;
+      log_index: number;
+      delay: number;
+    }>();
   return results.map((r) => ({
     id: r.id,
     at: r.at,
@@ -75,7 +86,17 @@ export async function usageByDay(db: D1Database, from: number, to: number, agenc
      ORDER BY day, d.agency_id, d.purpose_id`,
     )
     .bind(from, to, agencyId ?? null)
-    .all<{ day: string; agency_id: string; purpose_id: string; disclosures: number; persons: number; fields_disclosed: number; not_found: number; rate_limited: number; keys_destroyed: number }>();
+    .all<{
+      day: string;
+      agency_id: string;
+      purpose_id: string;
+      disclosures: number;
+      persons: number;
+      fields_disclosed: number;
+      not_found: number;
+      rate_limited: number;
+      keys_destroyed: number;
+    }>();
   return results.map((r) => ({
     day: r.day,
     agencyId: r.agency_id,
@@ -125,7 +146,14 @@ export async function outcomeCountsBySlot(
     )
     .bind(JSON.stringify(slots), filter.agencyId ?? null, filter.purposeId ?? null, JSON.stringify(refusedOutcomes))
     .all<{ slot: number; agency_id: string; purpose_id: string; disclosed: number; refused: number; rate_limited: number }>();
-  return results.map((r) => ({ slot: r.slot, agencyId: r.agency_id, purposeId: r.purpose_id, disclosed: r.disclosed, refused: r.refused, rateLimited: r.rate_limited }));
+  return results.map((r) => ({
+    slot: r.slot,
+    agencyId: r.agency_id,
+    purposeId: r.purpose_id,
+    disclosed: r.disclosed,
+    refused: r.refused,
+    rateLimited: r.rate_limited,
+  }));
 }
 
 /** How many of `subjects` the disclosure `disclosureId` was about. */

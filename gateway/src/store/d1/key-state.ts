@@ -6,7 +6,9 @@ import { guardChanged } from './change-guard.js';
 
 /** The field-key versions as recorded (1 for a version never written). */
 export async function readKeyVersions(db: D1Database): Promise<{ current: number; oldest: number }> {
-  const { results } = await db.prepare("SELECT name, value FROM key_state WHERE name IN ('field_current', 'field_oldest')").all<{ name: string; value: number }>();
+  const { results } = await db
+    .prepare("SELECT name, value FROM key_state WHERE name IN ('field_current', 'field_oldest')")
+    .all<{ name: string; value: number }>();
   const get = (name: string) => results.find((r) => r.name === name)?.value ?? 1;
   return { current: get('field_current'), oldest: get('field_oldest') };
 }
@@ -18,7 +20,10 @@ export async function currentVersionSetAt(db: D1Database): Promise<number> {
 
 /** Statements raising the current version to `version`; the batch aborts unless it was `version - 1`. */
 export function raiseCurrentVersionStatements(db: D1Database, version: number, now: number): D1PreparedStatement[] {
-  return [db.prepare("UPDATE key_state SET value = ?1, updated_at = ?2 WHERE name = 'field_current' AND value = ?1 - 1").bind(version, now), ...guardChanged(db)];
+  return [
+    db.prepare("UPDATE key_state SET value = ?1, updated_at = ?2 WHERE name = 'field_current' AND value = ?1 - 1").bind(version, now),
+    ...guardChanged(db),
+  ];
 }
 
 /** Statements raising the oldest accepted version to `version`; the batch aborts unless it was lower. */

@@ -26,7 +26,9 @@ export interface StoredReason {
 
 export async function insertReveal(db: D1Database, r: NewReveal): Promise<void> {
   await db
-    .prepare('INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, key_version, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, key_version, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .bind(r.id, r.at, r.viewId, r.officerId, r.grantId, r.mediaHash, r.reason, r.keyVersion, r.logIndex)
     .run();
 }

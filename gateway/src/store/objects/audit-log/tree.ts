@@ -63,7 +63,11 @@ export function entryRows(sql: SqlStorage, from: number, end: number, limit: num
 /** The index range [start, end) of entries whose `at` lies in [since, until); null when none. */
 export function entryRangeByTime(sql: SqlStorage, since: number, until: number): { start: number; end: number } | null {
   const row = sql
-    .exec<{ lo: number | null; hi: number | null }>("SELECT min(idx) AS lo, max(idx) AS hi FROM entries WHERE json_extract(entry, '$.at') >= ? AND json_extract(entry, '$.at') < ?", since, until)
+    .exec<{ lo: number | null; hi: number | null }>(
+      "SELECT min(idx) AS lo, max(idx) AS hi FROM entries WHERE json_extract(entry, '$.at') >= ? AND json_extract(entry, '$.at') < ?",
+      since,
+      until,
+    )
     .one();
   return row.lo === null || row.hi === null ? null : { start: row.lo, end: row.hi + 1 };
 }
