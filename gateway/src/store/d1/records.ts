@@ -171,9 +171,12 @@ export function commitVersionsStatements(db: D1Database, type: string, versions:
     ...(statsChange === null ? [] : [statsChange]),
     db
       .prepare(
+        // Driven by the batch (ids are unique in it): an index lookup per record, not a scan of the
+        // type's current rows per batch, which made loading quadratic in the store's size.
         `UPDATE records SET current = 0 WHERE type = ?1 AND current = 1
-           AND EXISTS (SELECT 1 FROM json_each(?2) j WHERE j.value ->> 0 = records.id AND j.value ->> 1 > records.version
-             AND EXISTS (SELECT 1 FROM records p WHERE p.type = ?1 AND p.id = records.id AND p.version = j.value ->> 1 AND p.pending = 1))`,
+           AND id IN (SELECT j.value ->> 0 FROM json_each(?2) j
+                       WHERE EXISTS (SELECT 1 FROM records p WHERE p.type = ?1 AND p.id = j.value ->> 0 AND p.version = j.value ->> 1 AND p.pending = 1))
+           AND version < (SELECT max(j.value ->> 1) FROM json_each(?2) j WHERE j.value ->> 0 = records.id)`,
       )
       .bind(type, rows),
     db
@@ -186,7 +189,8 @@ export function commitVersionsStatements(db: D1Database, type: string, versions:
     db
       .prepare(
         `DELETE FROM record_index WHERE type = ?1 AND id IN
-           (SELECT r.id FROM records r JOIN json_each(?2) j ON r.id = j.value ->> 0 AND r.version = j.value ->> 1 WHERE r.type = ?1 AND r.current = 1)`,
+           (SELECT j.value ->> 0 FROM json_each(?2) j
+             WHERE EXISTS (SELECT 1 FROM records r WHERE r.type = ?1 AND r.id = j.value ->> 0 AND r.version = j.value ->> 1 AND r.current = 1))`,
       )
       .bind(type, rows),
     db
