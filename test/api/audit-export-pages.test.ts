@@ -1,5 +1,5 @@
 /**
- * Issue 14, "A whole-log export breaks at about 20–25k disclosures": the log object built the whole
+ * Finding "A whole-log export breaks at about 20–25k disclosures": the log object built the whole
  * export in one call, past the 32 MiB limit of a Durable Object's answer. The export now streams page
  * by page and verifies as a stream, here on a log of 16,000 entries of 2.4 KB (≈ 50 MB of export,
  * half again the limit).
@@ -31,7 +31,7 @@ const entry = (i: number) => ({
 const COUNT = 16_000;
 const APPEND_BATCH = 2_000;
 
-describe('A whole-log export breaks at about 20–25k disclosures (issue 14)', () => {
+describe('A whole-log export breaks at about 20–25k disclosures', () => {
   it('streams a log far larger than one Durable Object answer, and the stream verifies entry by entry', { timeout: 120_000 }, async () => {
     const gateway = testGateway();
     const log = auditLog(gatewayEnv);

@@ -1,5 +1,5 @@
 /**
- * Issue 14, "no silent misconfiguration": a weak or wrong root secret stops the gateway (no token,
+ * Finding "no silent misconfiguration": a weak or wrong root secret stops the gateway (no token,
  * no ingest, no checkpoint), readiness says what is wrong without revealing it, an isolate with a
  * stale reading of the field-key versions reloads them instead of failing, and a rotation is never
  * made without its administrative event.
@@ -34,7 +34,7 @@ async function readyz(gateway: Gateway) {
   return { status: res.status, text: await res.clone().text(), body: (await res.json()) as { status: string; problems: { check: string; code: string; message: string }[] } };
 }
 
-describe('A short root secret still signs checkpoints (issue 14)', () => {
+describe('A short root secret still signs checkpoints', () => {
   it('a secret under 32 bytes stops the gateway: no checkpoint, no verifier key, no token; readiness says why; liveness stays up', async () => {
     const gateway = testGateway();
     const weak = underSecret(gateway, WEAK_SECRET);
@@ -53,7 +53,7 @@ describe('A short root secret still signs checkpoints (issue 14)', () => {
   });
 });
 
-describe('A wrong root secret is not detected (issue 14)', () => {
+describe('A wrong root secret is not detected', () => {
   it('under another secret the gateway refuses to run (no token, no ingest, no new verifier key) and runs again under the right one', async () => {
     const gateway = testGateway();
     const { client, ingest } = await dataOwner(gateway); // the key-check value is stored by now
@@ -74,7 +74,7 @@ describe('A wrong root secret is not detected (issue 14)', () => {
   });
 });
 
-describe('/healthz always answers ok (issue 14): readiness names what is wrong', () => {
+describe('/healthz always answers ok: readiness names what is wrong', () => {
   afterEach(async () => {
     await gatewayEnv.DB.prepare('INSERT OR IGNORE INTO d1_migrations (name) VALUES (?)').bind(LATEST_MIGRATION).run();
   });
@@ -98,7 +98,7 @@ describe('/healthz always answers ok (issue 14): readiness names what is wrong',
   });
 });
 
-describe('After a rotation, other isolates cannot read re-wrapped records (issue 14)', () => {
+describe('After a rotation, other isolates cannot read re-wrapped records', () => {
   it('an isolate whose cached key versions predate the rotation reloads them and answers', async () => {
     const gateway = testGateway();
     const { client, purpose } = await partnerWithLiveGrant(gateway.clock);
@@ -121,7 +121,7 @@ describe('After a rotation, other isolates cannot read re-wrapped records (issue
   });
 });
 
-describe('A rotation can go unlogged (issue 14)', () => {
+describe('A rotation can go unlogged', () => {
   it('a rotation whose administrative event cannot be written does not happen', async () => {
     const gateway = testGateway();
     const officer = await createClient('privacy_officer', await createAgency());

@@ -1,5 +1,5 @@
 /**
- * Issue 14, "Ingest stores before it logs": records and media become readable only once the log
+ * Finding "Ingest stores before it logs": records and media become readable only once the log
  * names them. A log append that fails stores nothing readable; a crash between the steps (the pending
  * state, left as it would be) is finished by the data owner's retry, whose entry names every version.
  */
@@ -72,7 +72,7 @@ async function entriesSince(from: number): Promise<Record<string, unknown>[]> {
 const readable = async (ids: string[]) => (await readRecords(gatewayEnv, 'person', ids, ['phone'])).length;
 const versionHashes = async (ids: string[], version: number) => subjectHashes(await keyRing(gatewayEnv), ids.map((id) => `person:${id}:${version}`));
 
-describe('Ingest stores before it logs (issue 14)', () => {
+describe('Ingest stores before it logs', () => {
   it('a log append that fails leaves nothing readable, and the retry logs and stores everything', async () => {
     const gateway = testGateway();
     const { ingest } = await owner(gateway);

@@ -1,5 +1,5 @@
 /**
- * Finding (issue 15): flagged JPEGs — what every phone and police camera produces — were refused
+ * Finding: flagged JPEGs — what every phone and police camera produces — were refused
  * unless the owner sent a blurred copy, because the gateway could not decode them. Now every photo
  * is decoded here; a JPEG the gateway cannot or will not decode is refused with a problem document
  * naming the decoder's stable code, and nothing is stored or logged as ingested.

@@ -1,5 +1,5 @@
 /**
- * Finding (issue 15): a flagged photo went out as an unrecognisable smear of the whole picture,
+ * Finding: a flagged photo went out as an unrecognisable smear of the whole picture,
  * useless as evidence. Now, at upload, the gateway finds the faces of a flagged photo and stores a
  * redacted rendition (faces blurred with a margin, scene kept) beside the untouched original, with
  * the detection behind it (detector, version, every box's score) sealed; a flagged photo on which

@@ -1,5 +1,5 @@
 /**
- * Issue 13, "Statistics cannot be differenced": every release a consumer can obtain — at every grain
+ * Finding "Statistics cannot be differenced": every release a consumer can obtain — at every grain
  * (province, district, commune × year, semester, quarter, month), from every grant it holds, from the
  * public tier, and an officer's preview — is cut from one protected table, so that all of them
  * together let no withheld cell be solved; and a caller naming a lower or different threshold gets

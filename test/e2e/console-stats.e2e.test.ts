@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('statistics in the privacy officer console (needs 
     // The dataset makes criterion 3 small every month: the API withholds it, and the chart must show that.
     expect(groups[2]!.counts.every((c) => c === null)).toBe(true);
     // Criterion 1 (12–14 a month) is published in most months; a few may be withheld to protect the
-    // small figures beside them (the patterns of every threshold step are nested, issue 13).
+    // small figures beside them (the patterns of every threshold step are nested).
     expect(groups[0]!.counts.every((c) => c === null || c >= 12)).toBe(true);
     expect(groups[0]!.counts.filter((c) => c !== null).length).toBeGreaterThanOrEqual(8);
 
@@ -182,7 +182,7 @@ describe.skipIf(!hasChromium)('statistics in the privacy officer console (needs 
   });
 
   it('publishes at the public tier’s threshold only: the form offers no other, and an older address naming one shows the same figures', async () => {
-    // Behaviour changed (issue 13): a table is published at one threshold, so the officer cannot choose another.
+    // Behaviour changed: a table is published at one threshold, so the officer cannot choose another.
     expect(await page.getByLabel('Smallest count published').count()).toBe(0);
     const before = await page.locator('td[data-group="2"]').allTextContents();
     await page.evaluate((hash) => (location.hash = hash), `#/statistics/${PROVINCE}/${YEAR}/13`);

@@ -1,6 +1,6 @@
 /**
- * Protected statistics tables are kept between releases (issue 13's cost: protecting the finest table
- * on every request). A kept table is the protected finest table of one kind, year and threshold step,
+ * Protected statistics tables are kept between releases, instead of protecting the finest table
+ * afresh on every request. A kept table is the protected finest table of one kind, year and threshold step,
  * made by one version of the code from one version of the data. Two rules decide what may be done
  * with it; storage reads the versions in the same statement as the table and only carries them out.
  */
