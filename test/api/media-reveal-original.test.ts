@@ -57,7 +57,7 @@ async function scene(gateway: Gateway) {
     const { k } = await unseal<{ k: string }>(officer, opened.key);
     return { viewId: opened.view_id, payload: (await openViewerPayload(d.sealed_payload as string, k)) as T };
   };
-  return { caseId, refs, originals, officer, token, admin, openInViewer };
+  return { caseId, refs, originals, officer, token, admin, openInViewer, purposeId: purpose.id };
 }
 
 const reveals = (viewId: string) => gatewayEnv.DB.prepare('SELECT count(*) AS n FROM viewer_reveals WHERE view_id = ?').bind(viewId).first<{ n: number }>().then((r) => r?.n ?? 0);
@@ -107,5 +107,17 @@ describe('a protected photo’s original leaves only after the logged reveal', (
     expect(proof.entry).toMatchObject({ kind: 'viewer', event: 'reveal', view: viewId, officer: s.officer.id });
     const trace = (await (await s.admin('GET', `/views/${viewId}`)).json()) as { reveals: { reason: string }[] };
     expect(trace.reveals).toEqual([expect.objectContaining({ reason: REASON })]);
+  });
+
+  it('a reveal is decided on what the purpose allows now: once fetch is taken away, the original stays in', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    const { viewId } = await s.openInViewer('GET', `/v1/records/case/${s.caseId}?delivery=viewer`);
+    // A privacy officer narrows the purpose to search only; the officer's token was issued before.
+    await gatewayEnv.DB.prepare(`UPDATE purposes SET actions = '["search"]' WHERE id = ?`).bind(s.purposeId).run();
+    const res = await call(gateway, s.officer, s.token, 'POST', '/v1/reveals', { view_id: viewId, media_ref: s.refs.flagged, reason: REASON });
+    expect(res.status).toBe(403);
+    expect(res.body).not.toContain('"media"');
+    expect(await reveals(viewId)).toBe(0);
   });
 });

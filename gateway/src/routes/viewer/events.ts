@@ -86,8 +86,9 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     if (!mayReleaseUnblurredMedia(purpose, grant)) throw new Problem(403, 'reveal_not_permitted');
     const granted = access.recordAccess;
     if (granted === undefined || access.encryptionJwk === null) throw new Error('record access middleware did not run');
-    // Media are part of fetching a record; and only a photo of the record this view shows is revealed here.
-    if (!granted.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
+    // Media are part of fetching a record, judged on what the purpose allows now (as the media route
+    // does); and only a photo of the record this view shows is revealed here.
+    if (access.recordNow?.actions.includes('fetch') !== true) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
     const original = await originalToReveal(c.env, { granted, purpose, grant, agencyId: access.agencyId, clientKind: access.clientKind }, view, body.media_ref, now);
     if (original === null) throw new Problem(404, 'not_found', 'No such photo to reveal in this view.');
     const id = crypto.randomUUID();
