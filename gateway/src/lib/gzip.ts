@@ -1,3 +1,5 @@
+import { readBounded } from './read-bounded.js';
+
 /** `bytes` compressed with gzip (the platform's CompressionStream, in Workers and Node alike). */
 export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   // A copy: Blob takes views of a plain ArrayBuffer only.
@@ -12,24 +14,7 @@ export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
  * @throws RangeError past `maxBytes`; TypeError when `bytes` is not gzip.
  */
 export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  const reader = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new RangeError(`decompressed data exceeds ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  const out = await readBounded(new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip')), maxBytes);
+  if (out === null) throw new RangeError(`decompressed data exceeds ${maxBytes} bytes`);
   return out;
 }

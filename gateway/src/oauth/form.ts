@@ -1,5 +1,6 @@
 import { MAX_OAUTH_BODY_BYTES } from '../config.js';
 import { OAuthError } from '../errors/oauth-error.js';
+import { readBounded } from '../lib/read-bounded.js';
 
 /**
  * Reads an `application/x-www-form-urlencoded` body (RFC 6749 §3.2) of at most
@@ -29,25 +30,5 @@ export async function readOAuthForm(request: Request): Promise<Map<string, strin
 
 /** The body, or null when it exceeds `limit` bytes (stops reading at the limit). */
 export async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return request.body === null ? new Uint8Array(0) : readBounded(request.body, limit);
 }
