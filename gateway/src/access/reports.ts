@@ -1,6 +1,6 @@
 import { personLinks, RECORD_TYPES } from '@need2know/schema';
 import type { GatewayEnv } from '../env.js';
-import { disclosuresAboutSubjects, type UsageRow, usageByDay } from '../store/d1/disclosures.js';
+import { disclosuresAboutSubjects, type SubjectDisclosureRow, type UsageRow, usageByDay } from '../store/d1/disclosures.js';
 import { findByBlindIndex } from '../records/search.js';
 import { flushDisclosureIndex } from './audit.js';
 import { subjectIds } from './subjects.js';
@@ -25,17 +25,7 @@ export async function subjectsOfNationalId(env: GatewayEnv, nationalId: string):
 }
 
 /** One disclosure as a subject access report shows it: when, to whom, why, what. */
-export interface SubjectDisclosure {
-  readonly id: string;
-  readonly at: number;
-  readonly agencyId: string;
-  readonly purposeId: string;
-  readonly grantId: string;
-  readonly action: string;
-  readonly recordType: string;
-  readonly fields: Record<string, string>;
-  readonly logIndex: number;
-}
+export type SubjectDisclosure = Omit<SubjectDisclosureRow, 'delayDays'>;
 
 /**
  * Disclosures concerning any of `subjects` (keyed hashes of persons), oldest first, split into
