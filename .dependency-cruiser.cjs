@@ -72,7 +72,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^gateway/src/console/generated/' },
+    exclude: { path: '^gateway/src/http/console/generated/' },
     // Type-only imports count: a layer that names another's types depends on it.
     tsPreCompilationDeps: true,
     // The root tsconfig only carries compiler options here (moduleResolution "Bundler", `.js` → `.ts`).

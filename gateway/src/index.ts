@@ -1,7 +1,7 @@
-import { createApp } from './app.js';
-import type { GatewayEnv } from './env.js';
-import { servingCheck } from './health/readiness.js';
-import { runHousekeeping } from './housekeeping.js';
+import { createApp } from './http/app.js';
+import type { GatewayEnv } from './platform/env.js';
+import { servingCheck } from './services/health/readiness.js';
+import { runHousekeeping } from './services/housekeeping.js';
 
 export { AuditLog } from './store/objects/audit-log/audit-log.js';
 export { GrantKeyVault } from './store/objects/grant-key-vault/grant-key-vault.js';

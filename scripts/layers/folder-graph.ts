@@ -1,7 +1,7 @@
 /**
  * The folder-level import graph of a source tree and its cycles, computed from dependency-cruiser's
  * module list. A "folder" is the first path segment below the root (`routes` for
- * `gateway/src/routes/admin/grants.ts`); a file directly in the root is its own node (`app.ts`).
+ * `gateway/src/http/routes/admin/grants.ts`); a file directly in the root is its own node (`app.ts`).
  * Pure: no I/O, so `deps-graph.ts` can print it and the tests can feed it small graphs.
  */
 
@@ -23,7 +23,7 @@ export type FolderGraph = ReadonlyMap<string, ReadonlyMap<string, FolderEdge>>;
 /**
  * The top-level folder (or root file) of `path` under `root`, or null for a path outside it.
  *
- * @example folderOf('gateway/src/routes/admin/grants.ts', 'gateway/src/') // 'routes'
+ * @example folderOf('gateway/src/http/routes/admin/grants.ts', 'gateway/src/') // 'routes'
  */
 export function folderOf(path: string, root: string): string | null {
   if (!path.startsWith(root)) return null;

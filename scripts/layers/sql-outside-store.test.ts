@@ -13,9 +13,9 @@ const REPO = resolve(import.meta.dirname, '../..');
 const BIOME = join(REPO, 'node_modules/.bin/biome');
 
 const FIXTURES: Record<string, string> = {
-  'gateway/src/routes/grants.ts': "export const one = (db: D1Database) => db.prepare('SELECT 1').first();\n",
+  'gateway/src/http/routes/grants.ts': "export const one = (db: D1Database) => db.prepare('SELECT 1').first();\n",
   'gateway/src/durable/log.ts': "export function make(ctx: DurableObjectState) {\n  ctx.storage.sql.exec('CREATE TABLE t (a)');\n}\n",
-  'gateway/src/oversight/raw.ts': "export const raw = (env: { DB: D1Database }) => env.DB.exec('DELETE FROM t');\n",
+  'gateway/src/services/oversight/raw.ts': "export const raw = (env: { DB: D1Database }) => env.DB.exec('DELETE FROM t');\n",
   'gateway/src/policy/pattern.ts': 'export const day = (s: string) => /^(\\d{4})-(\\d{2})$/.exec(s);\n',
   'gateway/src/store/grants.ts': "export const one = (db: D1Database) => db.prepare('SELECT 1').first();\n",
   'gateway/src/store/durable/log.ts': "export function make(sql: SqlStorage) {\n  sql.exec('CREATE TABLE t (a)');\n}\n",
@@ -57,12 +57,12 @@ afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
 describe('SQL outside gateway/src/store/', () => {
   it("reports D1's prepare() in a route", () => {
-    expect(flagged).toContain('gateway/src/routes/grants.ts');
+    expect(flagged).toContain('gateway/src/http/routes/grants.ts');
   });
 
   it("reports a Durable Object's sql.exec() and D1's exec() outside store/", () => {
     expect(flagged).toContain('gateway/src/durable/log.ts');
-    expect(flagged).toContain('gateway/src/oversight/raw.ts');
+    expect(flagged).toContain('gateway/src/services/oversight/raw.ts');
   });
 
   it('leaves store/ alone, and a regular expression’s exec() anywhere', () => {

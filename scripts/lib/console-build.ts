@@ -15,7 +15,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** The console's browser sources. */
 export const CONSOLE_SOURCE = join(ROOT, 'gateway', 'console', 'src');
 /** The generated module (gitignored). */
-export const CONSOLE_MODULE = join(ROOT, 'gateway', 'src', 'console', 'generated', 'assets.ts');
+export const CONSOLE_MODULE = join(ROOT, 'gateway', 'src', 'http', 'console', 'generated', 'assets.ts');
 
 /** Browsers the console supports: current Chromium-based and Firefox (Ed25519 in WebCrypto). */
 const TARGETS = ['chrome137', 'firefox130', 'safari17'];

@@ -4,8 +4,8 @@
  * open requests, and is idempotent).
  */
 import { describe, expect, it } from 'vitest';
-import { runHousekeeping } from '../../gateway/src/housekeeping.js';
-import { forgetCachedKeys } from '../../gateway/src/keys/token-signing.js';
+import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
+import { forgetCachedKeys } from '../../gateway/src/platform/keys/token-signing.js';
 import { headerOf, jwks, tableCounts } from './forge.js';
 import { accessTokenFor, adminSession, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, partnerWithLiveGrant, testGateway } from './harness.js';
 

@@ -6,7 +6,7 @@
  */
 import { ExportReader, ExportVerifier } from '@need2know/audit';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../gateway/src/access/audit.js';
+import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { adminSession, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 
 /** A synthetic entry the size of a real disclosure (keyed hashes only, as in the log). */

@@ -56,7 +56,7 @@ describe('tamper-evident audit log', () => {
     expect(await verifyCheckpoint(first, vkey)).toBeTruthy();
     await p.fetchRecord(id);
     // Checkpoints are signed on the gateway's schedule, not when asked for.
-    const { runHousekeeping } = await import('../../gateway/src/housekeeping.js');
+    const { runHousekeeping } = await import('../../gateway/src/services/housekeeping.js');
     await runHousekeeping(gatewayEnv, gateway.clock.now);
     const second = await (await gateway.request('/v1/audit/checkpoint')).text();
     const [a, b] = [parseCheckpoint(first), parseCheckpoint(second)];
@@ -96,7 +96,7 @@ describe('tamper-evident audit log', () => {
 
 describe('what else the log records', () => {
   it('records token issuance and refusal, ingest, and (through housekeeping, once each) administrative events', async () => {
-    const { runHousekeeping } = await import('../../gateway/src/housekeeping.js');
+    const { runHousekeeping } = await import('../../gateway/src/services/housekeeping.js');
     const { requestToken } = await import('./harness.js');
     const gateway = testGateway();
     const agencyId = await createAgency();

@@ -5,9 +5,9 @@
  * past the limit. Ingest and media upload keep their larger limits.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_INGEST_BODY_BYTES, MAX_REQUEST_BODY_BYTES } from '../../gateway/src/config.js';
-import { bodyLimitFor } from '../../gateway/src/middleware/body-limits.js';
-import { MAX_MEDIA_UPLOAD_BYTES } from '../../gateway/src/media/limits.js';
+import { MAX_INGEST_BODY_BYTES, MAX_REQUEST_BODY_BYTES } from '../../gateway/src/platform/config.js';
+import { bodyLimitFor } from '../../gateway/src/http/middleware/body-limits.js';
+import { MAX_MEDIA_UPLOAD_BYTES } from '../../gateway/src/services/media/limits.js';
 import { accessTokenFor, callResource, partnerWithLiveGrant, testGateway } from './harness.js';
 
 const SIX_MIB = 6 * 1024 * 1024;

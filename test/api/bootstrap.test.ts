@@ -1,6 +1,6 @@
 import { generateClientKeys } from '@need2know/client';
 import { describe, expect, it } from 'vitest';
-import { ensureBootstrapOfficers } from '../../gateway/src/bootstrap.js';
+import { ensureBootstrapOfficers } from '../../gateway/src/services/bootstrap.js';
 import { getClient } from '../../gateway/src/store/d1/clients.js';
 import { gatewayEnv, uniq } from './harness.js';
 

@@ -6,7 +6,7 @@
  */
 import { parseCheckpoint, verifyCheckpoint, verifyExport, type AuditExport } from '@need2know/audit';
 import { describe, expect, it } from 'vitest';
-import { runHousekeeping } from '../../gateway/src/housekeeping.js';
+import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { adminSession, createAgency, createClient, gatewayEnv, requestToken, testGateway } from './harness.js';
 
 const log = () => gatewayEnv.AUDIT_LOG.get(gatewayEnv.AUDIT_LOG.idFromName('log:main'));

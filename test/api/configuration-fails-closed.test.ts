@@ -6,10 +6,10 @@
  */
 import { KeyRing } from '@need2know/crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GatewayEnv } from '../../gateway/src/env.js';
-import { LATEST_MIGRATION } from '../../gateway/src/health/readiness.js';
-import { forgetKeyRing, keyRing, readKeyState } from '../../gateway/src/keys/key-ring.js';
-import { rewrapBatch, rotateFieldKeys } from '../../gateway/src/records/rewrap.js';
+import type { GatewayEnv } from '../../gateway/src/platform/env.js';
+import { LATEST_MIGRATION } from '../../gateway/src/services/health/readiness.js';
+import { forgetKeyRing, keyRing, readKeyState } from '../../gateway/src/platform/keys/key-ring.js';
+import { rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, callResource, createAgency, createClient, gatewayEnv, ISSUER, partnerWithLiveGrant, requestToken, testGateway, uniq } from './harness.js';
 

@@ -4,7 +4,7 @@
  * catalogue the purpose editor offers; the day-by-day disclosure report in the officer's time zone.
  */
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_VERSION } from '../../gateway/src/console/generated/assets.js';
+import { CONSOLE_VERSION } from '../../gateway/src/http/console/generated/assets.js';
 import { adminSession, createAgency, createClient, gatewayEnv, ISSUER, TestClock, testGateway, uniq } from './harness.js';
 
 describe('console page', () => {

@@ -5,7 +5,7 @@
 import { DisclosureError, dpopProof, openDisclosure, readCompactBody, type Disclosure } from '@need2know/client';
 import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
 import { decodeJwt, type JSONWebKeySet } from 'jose';
-import { ingestRecords } from '../../gateway/src/records/ingest.js';
+import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
 import { gatewayEnv, ISSUER, type TestClient, type testGateway } from './harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;

@@ -4,7 +4,7 @@
  * in the log, with its persons — and flushing again changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { auditLog, flushDisclosureIndex } from '../../gateway/src/access/audit.js';
+import { auditLog, flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq } from './harness.js';
 import { call, person, seed } from './disclosure-harness.js';
 

@@ -5,9 +5,9 @@
 import { clientAssertion, dpopProof, ephemeralDpopKey, generateClientKeys, signingKeyFromJwk, type SigningKeyPair } from '@need2know/client';
 import { env } from 'cloudflare:workers';
 import type { JWK } from 'jose';
-import { createApp } from '../../gateway/src/app.js';
-import type { GatewayEnv } from '../../gateway/src/env.js';
-import { randomToken } from '../../gateway/src/lib/random.js';
+import { createApp } from '../../gateway/src/http/app.js';
+import type { GatewayEnv } from '../../gateway/src/platform/env.js';
+import { randomToken } from '../../gateway/src/platform/lib/random.js';
 import type { Grant, Purpose, PurposeRules } from '@need2know/policy';
 import { insertAgency } from '../../gateway/src/store/d1/agencies.js';
 import { insertClient } from '../../gateway/src/store/d1/clients.js';

@@ -4,12 +4,12 @@
  * state, left as it would be) is finished by the data owner's retry, whose entry names every version.
  */
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../gateway/src/access/audit.js';
-import { subjectHashes } from '../../gateway/src/access/subjects.js';
-import type { GatewayEnv } from '../../gateway/src/env.js';
-import { keyRing } from '../../gateway/src/keys/key-ring.js';
-import { ingestRecords } from '../../gateway/src/records/ingest.js';
-import { readRecords } from '../../gateway/src/records/read.js';
+import { auditLog } from '../../gateway/src/services/access/audit.js';
+import { subjectHashes } from '../../gateway/src/services/access/subjects.js';
+import type { GatewayEnv } from '../../gateway/src/platform/env.js';
+import { keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
+import { readRecords } from '../../gateway/src/services/records/read.js';
 import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { caseWith, photo, portraitPng, uploadForm } from './media-harness.js';

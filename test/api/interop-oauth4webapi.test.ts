@@ -7,7 +7,7 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
-import { randomToken } from '../../gateway/src/lib/random.js';
+import { randomToken } from '../../gateway/src/platform/lib/random.js';
 import { insertClient } from '../../gateway/src/store/d1/clients.js';
 import { claimsOf } from './forge.js';
 import { createAgency, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';

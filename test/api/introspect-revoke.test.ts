@@ -6,8 +6,8 @@
 import { clientAssertion } from '@need2know/client';
 import { UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { CLOCK_TOLERANCE } from '../../gateway/src/config.js';
-import { runHousekeeping } from '../../gateway/src/housekeeping.js';
+import { CLOCK_TOLERANCE } from '../../gateway/src/platform/config.js';
+import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { ASSERTION_TYPE, assertionWith, claimsOf, oauthRefusal, postForm, thumbprint, type Gateway } from './forge.js';
 import { accessTokenFor, adminSession, callResource, createClient, gatewayEnv, ISSUER, partnerWithLiveGrant, testGateway, type TestClient } from './harness.js';
 

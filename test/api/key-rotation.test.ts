@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { forgetKeyRing, keyRing } from '../../gateway/src/keys/key-ring.js';
-import { readRecords } from '../../gateway/src/records/read.js';
-import { rewrapBatch, retireOldFieldKeys, rotateFieldKeys } from '../../gateway/src/records/rewrap.js';
-import { ingestRecords } from '../../gateway/src/records/ingest.js';
+import { forgetKeyRing, keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { readRecords } from '../../gateway/src/services/records/read.js';
+import { rewrapBatch, retireOldFieldKeys, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
+import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, testGateway, uniq } from './harness.js';
 
 const person = (id: string, i: number) => ({

@@ -6,8 +6,8 @@
  */
 import { generateClientKeys, signingKeyFromJwk, ephemeralDpopKey } from '@need2know/client';
 import { describe, expect, it } from 'vitest';
-import { auditLog, flushDisclosureIndex } from '../../gateway/src/access/audit.js';
-import { randomToken } from '../../gateway/src/lib/random.js';
+import { auditLog, flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
+import { randomToken } from '../../gateway/src/platform/lib/random.js';
 import { insertClient } from '../../gateway/src/store/d1/clients.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq, type TestClient } from './harness.js';
 import { call, person, seed } from './disclosure-harness.js';

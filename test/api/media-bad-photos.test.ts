@@ -5,12 +5,12 @@
  * naming the decoder's stable code, and nothing is stored or logged as ingested.
  */
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../gateway/src/access/audit.js';
-import { halvesJpeg, JPEG_CMYK, withFrameSize } from '../../gateway/src/media/decode/test-fixtures.js';
-import { decodeJpeg } from '../../gateway/src/media/decode/decode-jpeg.js';
-import { keyRing } from '../../gateway/src/keys/key-ring.js';
-import { openMedia } from '../../gateway/src/media/seal-media.js';
-import { JPEG_BASELINE, JPEG_PROGRESSIVE } from '../../gateway/src/media/test-fixtures.js';
+import { auditLog } from '../../gateway/src/services/access/audit.js';
+import { halvesJpeg, JPEG_CMYK, withFrameSize } from '../../gateway/src/services/media/decode/test-fixtures.js';
+import { decodeJpeg } from '../../gateway/src/services/media/decode/decode-jpeg.js';
+import { keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { openMedia } from '../../gateway/src/services/media/seal-media.js';
+import { JPEG_BASELINE, JPEG_PROGRESSIVE } from '../../gateway/src/services/media/test-fixtures.js';
 import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, photo, portraitPng, uniq } from './media-harness.js';

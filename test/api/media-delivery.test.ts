@@ -6,12 +6,12 @@
  */
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
-import { openViewerPayload, releaseViewerKey } from '../../gateway/src/delivery/viewer-seal.js';
-import { blurImage } from '../../gateway/src/media/blur.js';
-import { decodePng } from '../../gateway/src/media/png/decode.js';
-import { sameBytes } from '../../gateway/src/media/png/test-helpers.js';
-import { portrait } from '../../gateway/src/media/test-fixtures.js';
+import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
+import { openViewerPayload, releaseViewerKey } from '../../gateway/src/services/delivery/viewer-seal.js';
+import { blurImage } from '../../gateway/src/services/media/blur.js';
+import { decodePng } from '../../gateway/src/services/media/png/decode.js';
+import { sameBytes } from '../../gateway/src/services/media/png/test-helpers.js';
+import { portrait } from '../../gateway/src/services/media/test-fixtures.js';
 import { mediaItemOf } from '@need2know/client';
 import { open } from './disclosure-harness.js';
 import { gatewayEnv, testGateway } from './harness.js';

@@ -7,16 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import sample1 from '@vladmandic/face-api/demo/sample1.jpg';
-import { auditLog } from '../../gateway/src/access/audit.js';
-import { keyRing } from '../../gateway/src/keys/key-ring.js';
-import { decodeJpeg } from '../../gateway/src/media/decode/decode-jpeg.js';
-import { halvesJpeg } from '../../gateway/src/media/decode/test-fixtures.js';
-import { inspectJpeg } from '../../gateway/src/media/jpeg.js';
-import { detectFaces } from '../../gateway/src/media/detect/face-detector.js';
-import type { DetectionManifest } from '../../gateway/src/media/detect/manifest.js';
-import { TINY_FACE_DETECTOR } from '../../gateway/src/media/detect/models/tiny-face-detector.js';
-import { DETECTOR_INPUT_SIZE, FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '../../gateway/src/media/detect/thresholds.js';
-import { openMedia, type StoredRendition } from '../../gateway/src/media/seal-media.js';
+import { auditLog } from '../../gateway/src/services/access/audit.js';
+import { keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { decodeJpeg } from '../../gateway/src/services/media/decode/decode-jpeg.js';
+import { halvesJpeg } from '../../gateway/src/services/media/decode/test-fixtures.js';
+import { inspectJpeg } from '../../gateway/src/services/media/jpeg.js';
+import { detectFaces } from '../../gateway/src/services/media/detect/face-detector.js';
+import type { DetectionManifest } from '../../gateway/src/services/media/detect/manifest.js';
+import { TINY_FACE_DETECTOR } from '../../gateway/src/services/media/detect/models/tiny-face-detector.js';
+import { DETECTOR_INPUT_SIZE, FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '../../gateway/src/services/media/detect/thresholds.js';
+import { openMedia, type StoredRendition } from '../../gateway/src/services/media/seal-media.js';
 import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, photo, uniq } from './media-harness.js';

@@ -3,9 +3,9 @@
  * the real routes, a partner under a purpose that discloses media, and synthetic pictures.
  */
 import type { DisclosedMedia } from '@need2know/client';
-import { ingestRecords } from '../../gateway/src/records/ingest.js';
-import { encodePng } from '../../gateway/src/media/png/encode.js';
-import { portrait } from '../../gateway/src/media/test-fixtures.js';
+import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
+import { encodePng } from '../../gateway/src/services/media/png/encode.js';
+import { portrait } from '../../gateway/src/services/media/test-fixtures.js';
 import type { Grant, Purpose, PurposeRules } from '@need2know/policy';
 import { call, open, person } from './disclosure-harness.js';
 import { accessTokenFor, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, uniq, type TestClient, type testGateway } from './harness.js';

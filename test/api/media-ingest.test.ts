@@ -4,14 +4,14 @@
  * or JPEG; refusals change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../gateway/src/access/audit.js';
-import { keyRing } from '../../gateway/src/keys/key-ring.js';
-import { blurImage } from '../../gateway/src/media/blur.js';
-import { MAX_MEDIA_BYTES } from '../../gateway/src/media/limits.js';
-import { decodePng } from '../../gateway/src/media/png/decode.js';
-import { sameBytes } from '../../gateway/src/media/png/test-helpers.js';
-import { openMedia } from '../../gateway/src/media/seal-media.js';
-import { JPEG_BASELINE, portrait } from '../../gateway/src/media/test-fixtures.js';
+import { auditLog } from '../../gateway/src/services/access/audit.js';
+import { keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { blurImage } from '../../gateway/src/services/media/blur.js';
+import { MAX_MEDIA_BYTES } from '../../gateway/src/services/media/limits.js';
+import { decodePng } from '../../gateway/src/services/media/png/decode.js';
+import { sameBytes } from '../../gateway/src/services/media/png/test-helpers.js';
+import { openMedia } from '../../gateway/src/services/media/seal-media.js';
+import { JPEG_BASELINE, portrait } from '../../gateway/src/services/media/test-fixtures.js';
 import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, personWithPhoto, photo, portraitPng, uniq, uploadForm } from './media-harness.js';

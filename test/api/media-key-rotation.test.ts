@@ -4,8 +4,8 @@
  */
 import { envelopeKeyVersion } from '@need2know/crypto';
 import { describe, expect, it } from 'vitest';
-import { forgetKeyRing } from '../../gateway/src/keys/key-ring.js';
-import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/records/rewrap.js';
+import { forgetKeyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, mediaPartner, photo, portraitPng, uniq } from './media-harness.js';

@@ -4,7 +4,7 @@
  * flagged picture without a blurred rendition is withheld, never released unblurred.
  */
 import { describe, expect, it } from 'vitest';
-import { JPEG_BASELINE } from '../../gateway/src/media/test-fixtures.js';
+import { JPEG_BASELINE } from '../../gateway/src/services/media/test-fixtures.js';
 import { testGateway } from './harness.js';
 import { caseWith, mediaOwner, mediaPartner, personWithPhoto, photo, portraitPng, uniq } from './media-harness.js';
 import type { Called } from './disclosure-harness.js';

@@ -7,8 +7,8 @@
  */
 import { compactDecrypt, importJWK, base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { openViewerPayload } from '../../gateway/src/delivery/viewer-seal.js';
-import { sameBytes } from '../../gateway/src/media/png/test-helpers.js';
+import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
+import { sameBytes } from '../../gateway/src/services/media/png/test-helpers.js';
 import { call, open } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, type TestClient } from './harness.js';
 import { caseWith, MEDIA_RULES, mediaOwner, photo, portraitPng, uniq } from './media-harness.js';

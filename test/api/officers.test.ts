@@ -6,7 +6,7 @@
 import { dpopProof, ephemeralDpopKey, generateClientKeys, signingKeyFromJwk } from '@need2know/client';
 import { compactDecrypt, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { openViewerPayload } from '../../gateway/src/delivery/viewer-seal.js';
+import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
 import { adminSession, accessTokenFor, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, requestToken, testGateway, uniq, type TestClient } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 import { leadershipOfficers } from './officer-harness.js';
@@ -216,7 +216,7 @@ describe('an enrolled officer in the viewer', () => {
     const token = await accessTokenFor(gateway, s.officer, { type: 'record_access', purpose: s.purpose.id });
     const fetched = await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`);
     await gatewayEnv.DB.prepare('UPDATE grants SET not_after = ? WHERE id = ?').bind(gateway.clock.now + 30, s.grant.id).run();
-    const { shredViewerKeys } = await import('../../gateway/src/delivery/viewer-seal.js');
+    const { shredViewerKeys } = await import('../../gateway/src/services/delivery/viewer-seal.js');
     await shredViewerKeys(gatewayEnv, s.grant.id);
     const res = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, disclosure_id: fetched.response.headers.get('n2k-disclosure-id') });
     expect(res.status).toBe(410);

@@ -7,7 +7,7 @@
  */
 import { clientAssertion } from '@need2know/client';
 import { describe, expect, it } from 'vitest';
-import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
+import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { ASSERTION_TYPE, postForm } from './forge.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, gatewayEnv, ISSUER, testGateway, uniq, type TestClient } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';

@@ -1,7 +1,7 @@
 import { compactDecrypt, decodeProtectedHeader, importJWK, jwtVerify, createLocalJWKSet } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
-import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
+import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { call, DisclosureError, gatewayJwks, open, person, seed } from './disclosure-harness.js';
 
 async function partner(gateway: ReturnType<typeof testGateway>, rules: Record<string, Record<string, string>>, overrides: Record<string, unknown> = {}, grantOverrides: Record<string, unknown> = {}) {

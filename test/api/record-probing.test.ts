@@ -7,7 +7,7 @@
  * The same traces pin a fetch to two storage round trips.
  */
 import { describe, expect, it } from 'vitest';
-import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
+import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { tracedEnv } from '../bench/worker/trace-bindings.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';

@@ -6,7 +6,7 @@
  */
 import { dpopProof, readCompactBody } from '@need2know/client';
 import { describe, expect, it } from 'vitest';
-import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
+import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { person, seed } from './disclosure-harness.js';
 

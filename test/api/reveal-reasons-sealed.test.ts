@@ -5,9 +5,9 @@
  * before are sealed by the scheduled job.
  */
 import { describe, expect, it } from 'vitest';
-import { runHousekeeping } from '../../gateway/src/housekeeping.js';
-import { sha256b64url } from '../../gateway/src/lib/digest.js';
-import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/records/rewrap.js';
+import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
+import { sha256b64url } from '../../gateway/src/platform/lib/digest.js';
+import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { call, open } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway } from './harness.js';
 import { caseWith, MEDIA_RULES, mediaOwner, photo, portraitPng, uniq } from './media-harness.js';

@@ -5,7 +5,7 @@
  * counted. Misses count against the persons-per-hour limits too, as persons probed.
  */
 import { describe, expect, it } from 'vitest';
-import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
+import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 

@@ -6,7 +6,7 @@
  * behind its media.
  */
 import { describe, expect, it } from 'vitest';
-import { flushDisclosureIndex } from '../../gateway/src/access/audit.js';
+import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import type { Grant } from '@need2know/policy';
 import { tracedEnv } from '../bench/worker/trace-bindings.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';

@@ -5,7 +5,7 @@
 import { dpopProof } from '@need2know/client';
 import { generateDataset, type Dataset } from '@need2know/demo-data';
 import { Hierarchy } from '@need2know/stats';
-import { randomToken } from '../../gateway/src/lib/random.js';
+import { randomToken } from '../../gateway/src/platform/lib/random.js';
 import type { TableAccess } from '@need2know/policy';
 import { insertStatsGrant, type StatsGrant } from '../../gateway/src/store/d1/stats/grants.js';
 import { seed } from './disclosure-harness.js';

@@ -7,8 +7,8 @@ import type { Dataset } from '@need2know/demo-data';
 import { canonicalJson } from '@need2know/schema';
 import { feasibleIntervals, Table } from '@need2know/stats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../gateway/src/access/audit.js';
-import { sha256b64url } from '../../gateway/src/lib/digest.js';
+import { auditLog } from '../../gateway/src/services/access/audit.js';
+import { sha256b64url } from '../../gateway/src/platform/lib/digest.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { getStats, hierarchiesOf, seedDemo, statsPartner, type ReleaseJson } from './stats-harness.js';
 

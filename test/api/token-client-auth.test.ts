@@ -5,7 +5,7 @@
 import { clientAssertion, dpopProof } from '@need2know/client';
 import { base64url, generateKeyPair, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLOCK_TOLERANCE } from '../../gateway/src/config.js';
+import { CLOCK_TOLERANCE } from '../../gateway/src/platform/config.js';
 import { ASSERTION_TYPE, assertionWith, jwks, newJti, oauthRefusal, refusedWithoutTrace, sign } from './forge.js';
 import { createClient, gatewayEnv, ISSUER, partnerWithLiveGrant, requestToken, testGateway, tokenForm, TOKEN_ENDPOINT, type TestClient } from './harness.js';
 

@@ -5,7 +5,7 @@
 import { clientAssertion, dpopProof, ephemeralDpopKey } from '@need2know/client';
 import { base64url, exportJWK, generateKeyPair, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DPOP_MAX_AGE, DPOP_MAX_SKEW } from '../../gateway/src/config.js';
+import { DPOP_MAX_AGE, DPOP_MAX_SKEW } from '../../gateway/src/platform/config.js';
 import { claimsOf, jwks, newJti, oauthRefusal, postForm, proofWith, refusedWithoutTrace, thumbprint } from './forge.js';
 import { ISSUER, partnerWithLiveGrant, requestToken, testGateway, tokenForm, TOKEN_ENDPOINT } from './harness.js';
 

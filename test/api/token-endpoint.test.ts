@@ -6,7 +6,7 @@
 import { clientAssertion, dpopProof } from '@need2know/client';
 import { calculateJwkThumbprint, createLocalJWKSet, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_OAUTH_BODY_BYTES } from '../../gateway/src/config.js';
+import { MAX_OAUTH_BODY_BYTES } from '../../gateway/src/platform/config.js';
 import { claimsOf, headerOf, jwks, oauthRefusal, postForm, refusedWithoutTrace, spentNonces, tableCounts, thumbprint } from './forge.js';
 import { createGrant, createPurpose, ISSUER, partnerWithLiveGrant, requestToken, testGateway, tokenForm, TOKEN_ENDPOINT } from './harness.js';
 

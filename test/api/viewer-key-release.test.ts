@@ -5,7 +5,7 @@
  */
 import { compactDecrypt, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { openViewerPayload } from '../../gateway/src/delivery/viewer-seal.js';
+import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 

@@ -5,9 +5,9 @@
  */
 import { compactDecrypt, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { openViewerPayload } from '../../gateway/src/delivery/viewer-seal.js';
-import { epochLength } from '../../gateway/src/delivery/viewer-epochs.js';
-import { runHousekeeping } from '../../gateway/src/housekeeping.js';
+import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
+import { epochLength } from '../../gateway/src/services/delivery/viewer-epochs.js';
+import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq, type TestClient } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 

@@ -12,11 +12,11 @@
  */
 import { generateClientKeys, GatewaySession, PartnerClient, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
 import { demoMedia, generateDataset } from '@need2know/demo-data';
-import { blurImage } from '../../gateway/src/media/blur.js';
-import { decodePng } from '../../gateway/src/media/png/decode.js';
-import { encodePng } from '../../gateway/src/media/png/encode.js';
-import type { RgbaImage } from '../../gateway/src/media/png/image.js';
-import { portrait } from '../../gateway/src/media/test-fixtures.js';
+import { blurImage } from '../../gateway/src/services/media/blur.js';
+import { decodePng } from '../../gateway/src/services/media/png/decode.js';
+import { encodePng } from '../../gateway/src/services/media/png/encode.js';
+import type { RgbaImage } from '../../gateway/src/services/media/png/image.js';
+import { portrait } from '../../gateway/src/services/media/test-fixtures.js';
 import { loadMedia } from '../../scripts/lib/bulk-load.js';
 import { startLocalGateway } from '../support/local-gateway.js';
 import { compare, environment, report, type ReportRow } from './lib/measure.js';

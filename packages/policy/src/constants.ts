@@ -1,6 +1,6 @@
 /**
  * The numbers the rules decide with, each with its reason. Changing one is a security decision.
- * `gateway/src/config.ts` re-exports them beside the gateway's own numbers.
+ * `gateway/src/platform/config.ts` re-exports them beside the gateway's own numbers.
  */
 
 /** Ceiling on any access token's lifetime (seconds). Purposes may set less, never more. */

@@ -1,7 +1,7 @@
 /**
  * Which stored rendition of a photo a disclosure mode releases. Pure: no I/O, no env.
  *
- * Not yet asked by the release path (`gateway/src/media/release.ts` knows `original` and `blurred`
+ * Not yet asked by the release path (`gateway/src/services/media/release.ts` knows `original` and `blurred`
  * only), nor exported from index.ts yet: the rule it is to follow once purposes name a media mode per field.
  */
 

@@ -18,11 +18,11 @@ import {
   type Release,
   type TabulationRow,
 } from '@need2know/stats';
-import { finestLayout, finestPlaces } from '../../../gateway/src/stats/layout.js';
-import { STATS_TABLE_DEFS } from '../../../gateway/src/stats/catalogue.js';
-import { releaseDocument } from '../../../gateway/src/stats/document.js';
-import { gunzip, gzip } from '../../../gateway/src/lib/gzip.js';
-import type { StatsQuery } from '../../../gateway/src/stats/query.js';
+import { finestLayout, finestPlaces } from '../../../gateway/src/services/stats/layout.js';
+import { STATS_TABLE_DEFS } from '../../../gateway/src/services/stats/catalogue.js';
+import { releaseDocument } from '../../../gateway/src/services/stats/document.js';
+import { gunzip, gzip } from '../../../gateway/src/platform/lib/gzip.js';
+import type { StatsQuery } from '../../../gateway/src/services/stats/query.js';
 import { compare, type ReportRow } from './measure.js';
 
 const def = STATS_TABLE_DEFS.crime;

@@ -4,12 +4,12 @@
  * filler rows so that lookups can be timed against a large store.
  */
 import { Hono } from 'hono';
-import { createApp } from '../../../gateway/src/app.js';
-import type { GatewayEnv } from '../../../gateway/src/env.js';
-import { readRecords } from '../../../gateway/src/records/read.js';
-import { findByBlindIndex } from '../../../gateway/src/records/search.js';
-import { sealDelivery } from '../../../gateway/src/delivery/seal-delivery.js';
-import { verifyDpopProof } from '../../../gateway/src/oauth/dpop.js';
+import { createApp } from '../../../gateway/src/http/app.js';
+import type { GatewayEnv } from '../../../gateway/src/platform/env.js';
+import { readRecords } from '../../../gateway/src/services/records/read.js';
+import { findByBlindIndex } from '../../../gateway/src/services/records/search.js';
+import { sealDelivery } from '../../../gateway/src/services/delivery/seal-delivery.js';
+import { verifyDpopProof } from '../../../gateway/src/services/oauth/dpop.js';
 import { dpopProof, ephemeralDpopKey, generateClientKeys } from '@need2know/client';
 import { photoPipeline } from './photo-pipeline.js';
 import { formatTrace, TRACE_HEADER, tracedEnv, type TracedCall } from './trace-bindings.js';

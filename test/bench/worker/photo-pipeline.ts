@@ -9,12 +9,12 @@
  * accepts (12 MP): the figures say what such a photo would cost, not that it would fit.
  */
 import { Hono } from 'hono';
-import { decodeJpeg } from '../../../gateway/src/media/decode/decode-jpeg.js';
-import { encodeJpeg } from '../../../gateway/src/media/decode/encode-jpeg.js';
-import { detectFaces } from '../../../gateway/src/media/detect/face-detector.js';
-import { TINY_FACE_DETECTOR } from '../../../gateway/src/media/detect/models/tiny-face-detector.js';
-import { DETECTOR_INPUT_SIZE, REDACT_MARGIN, REDACT_SCORE_MIN } from '../../../gateway/src/media/detect/thresholds.js';
-import { redactRegions } from '../../../gateway/src/media/redact/redact-regions.js';
+import { decodeJpeg } from '../../../gateway/src/services/media/decode/decode-jpeg.js';
+import { encodeJpeg } from '../../../gateway/src/services/media/decode/encode-jpeg.js';
+import { detectFaces } from '../../../gateway/src/services/media/detect/face-detector.js';
+import { TINY_FACE_DETECTOR } from '../../../gateway/src/services/media/detect/models/tiny-face-detector.js';
+import { DETECTOR_INPUT_SIZE, REDACT_MARGIN, REDACT_SCORE_MIN } from '../../../gateway/src/services/media/detect/thresholds.js';
+import { redactRegions } from '../../../gateway/src/services/media/redact/redact-regions.js';
 
 /** Up to 13 MP, with jpeg-js's allocation guard raised to match (≈ 20 MB per megapixel). */
 const BENCH_LIMIT = { maxPixels: 13_000_000, maxMemoryMb: 512 };

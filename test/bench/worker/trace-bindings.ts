@@ -4,7 +4,7 @@
  * RPC to a Durable Object) is timed. The gateway's code runs unchanged against the wrapped
  * bindings; the trace goes back in a response header. Never part of a deployed Worker.
  */
-import type { GatewayEnv } from '../../../gateway/src/env.js';
+import type { GatewayEnv } from '../../../gateway/src/platform/env.js';
 import type { TracedCall } from '../lib/trace-format.js';
 
 export { formatTrace, parseTrace, TRACE_HEADER, type TracedCall } from '../lib/trace-format.js';

@@ -1,5 +1,5 @@
 import { canonicalJson } from '@need2know/schema';
-import { sha256hex } from '../../lib/digest.js';
+import { sha256hex } from '../../platform/lib/digest.js';
 import { parseJson } from './rows.js';
 
 /** Hash that precedes the first event of the chain. */

@@ -1,5 +1,5 @@
-import type { MediaType } from '../../media/limits.js';
-import type { StoredRendition } from '../../media/seal-media.js';
+import type { MediaType } from '../../services/media/limits.js';
+import type { StoredRendition } from '../../services/media/seal-media.js';
 import { guardChanged } from './change-guard.js';
 
 /** A blurred rendition as stored: its type, size, chunk count and who made it. */

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { GatewayEnv } from '../../env.js';
+import type { GatewayEnv } from '../../platform/env.js';
 import { commitVersionsStatements, writePendingStatement, type NewVersion } from './records.js';
 
 const db = (env as unknown as GatewayEnv).DB;

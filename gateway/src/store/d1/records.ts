@@ -1,4 +1,4 @@
-import type { SealedRecord } from '../../records/seal-record.js';
+import type { SealedRecord } from '../../services/records/seal-record.js';
 import { dataChangeStatement } from './stats/data-versions.js';
 import { parseJson } from './rows.js';
 import type { HiddenMark } from '@need2know/policy';

@@ -1,4 +1,4 @@
-import { STATS_TABLE_DEFS } from '../../../stats/catalogue.js';
+import { STATS_TABLE_DEFS } from '../../../services/stats/catalogue.js';
 
 /** Source name of the place list's version (a record type names the others). */
 export const PLACES_SOURCE = 'places';

@@ -1,6 +1,6 @@
 import type { TabulationRow } from '@need2know/stats';
-import type { StatsTableDef } from '../../../stats/catalogue.js';
-import type { TimeWindow } from '../../../stats/layout.js';
+import type { StatsTableDef } from '../../../services/stats/catalogue.js';
+import type { TimeWindow } from '../../../services/stats/layout.js';
 
 
 /** SQL reading facet `name` of a record row; names come from the catalogue, never from a request. */

@@ -1,0 +1,86 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { REWRAP_BATCH } from '../../../platform/config.js';
+import { Problem } from '../../../platform/errors/problem.js';
+import { readKeyState } from '../../../platform/keys/key-ring.js';
+import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../../services/records/rewrap.js';
+import { keyVersionCounts } from '../../../store/d1/records.js';
+import { adminRouter, adminSecurity } from './app.js';
+import { adminProblems, jsonOk } from './responses.js';
+
+const Status = z
+  .object({ current_version: z.number(), oldest_version: z.number(), record_versions_by_key_version: z.record(z.string(), z.number()) })
+  .openapi('FieldKeyStatus');
+const Cursor = z.object({ type: z.string(), id: z.string(), version: z.number() });
+const Progress = z
+  .object({
+    current_version: z.number(),
+    moved: z.number(),
+    remaining: z.number(),
+    signing_keys: z.number(),
+    unreadable: z.array(Cursor).openapi({ description: 'Rows that did not open: an integrity alarm, skipped' }),
+    next: z.string().nullable().openapi({ description: 'Pass as `after` to continue; null at the end of a pass' }),
+  })
+  .openapi('RewrapProgress');
+
+const encodeCursor = (c: z.infer<typeof Cursor>) => btoa(JSON.stringify([c.type, c.id, c.version]));
+function decodeCursor(text: string): z.infer<typeof Cursor> {
+  try {
+    const [type, id, version] = JSON.parse(atob(text)) as [unknown, unknown, unknown];
+    return Cursor.parse({ type, id, version });
+  } catch {
+    throw new Problem(400, 'validation_failed', 'The cursor is not valid.');
+  }
+}
+
+const status = createRoute({ method: 'get', path: '/field-keys', tags: ['admin'], summary: 'Field-key versions and how many record versions use each', security: adminSecurity, responses: { 200: jsonOk(Status, 'Status'), ...adminProblems } });
+const rotate = createRoute({ method: 'post', path: '/field-keys/rotate', tags: ['admin'], summary: 'Seal new data under a new field-key version (old versions still open)', security: adminSecurity, responses: { 200: jsonOk(Status, 'Status after rotation'), ...adminProblems } });
+const rewrap = createRoute({
+  method: 'post',
+  path: '/field-keys/rewrap',
+  tags: ['admin'],
+  summary: 'Move one batch of stored records to the current field-key version; repeat until remaining is 0',
+  security: adminSecurity,
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(REWRAP_BATCH), after: z.string().max(400).optional() }) },
+  responses: { 200: jsonOk(Progress, 'Progress'), ...adminProblems },
+});
+const retire = createRoute({
+  method: 'post',
+  path: '/field-keys/retire',
+  tags: ['admin'],
+  summary: 'Refuse field keys below the current version from now on (only once nothing needs them)',
+  security: adminSecurity,
+  responses: { 200: jsonOk(Status, 'Status after retirement'), ...adminProblems },
+});
+
+async function statusOf(db: D1Database) {
+  const state = await readKeyState(db);
+  return { current_version: state.current, oldest_version: state.oldest, record_versions_by_key_version: await keyVersionCounts(db) };
+}
+
+export const fieldKeyRoutes = adminRouter()
+  .openapi(status, async (c) => c.json(await statusOf(c.env.DB), 200))
+  .openapi(rotate, async (c) => {
+    // The version bump and its administrative event are one batch (see rotateFieldKeys).
+    await rotateFieldKeys(c.env, c.var.now, c.var.access.clientId);
+    return c.json(await statusOf(c.env.DB), 200);
+  })
+  .openapi(rewrap, async (c) => {
+    const { limit, after } = c.req.valid('query');
+    const progress = await rewrapBatch(c.env, limit, after === undefined ? undefined : decodeCursor(after));
+    return c.json(
+      {
+        current_version: progress.currentVersion,
+        moved: progress.moved,
+        remaining: progress.remaining,
+        signing_keys: progress.signingKeys,
+        unreadable: [...progress.unreadable],
+        next: progress.next === null ? null : encodeCursor(progress.next),
+      },
+      200,
+    );
+  })
+  .openapi(retire, async (c) => {
+    const outcome = await retireOldFieldKeys(c.env, c.var.now, c.var.access.clientId);
+    if (!outcome.retired) throw new Problem(409, 'invalid_transition', outcome.reason);
+    return c.json(await statusOf(c.env.DB), 200);
+  });

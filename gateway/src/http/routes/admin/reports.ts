@@ -1,0 +1,78 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { auditLog } from '../../../services/access/audit.js';
+import { agencyUsage, subjectDisclosures, subjectsOfNationalId } from '../../../services/access/reports.js';
+import { subjectHashes } from '../../../services/access/subjects.js';
+import { commitChange } from '../../../store/d1/admin-events.js';
+import { keyRing } from '../../../platform/keys/key-ring.js';
+import { auditOrigin } from '../audit.js';
+import { adminRouter, adminSecurity } from './app.js';
+import { adminProblems, jsonBody, jsonOk } from './responses.js';
+import { iso } from './serialize.js';
+
+const SubjectAccess = z.object({ national_id: z.string().max(40), reason: z.string().trim().min(1).max(500) }).strict().openapi('SubjectAccessRequest');
+const subjectAccess = createRoute({
+  method: 'post',
+  path: '/reports/subject-access',
+  tags: ['admin'],
+  summary: "Every disclosure of a person's data (on that person's request), each with its inclusion proof in a signed checkpoint; the national ID travels in the body, never the URL",
+  security: adminSecurity,
+  request: jsonBody(SubjectAccess),
+  responses: {
+    200: jsonOk(
+      z.object({
+        checkpoint: z.string(),
+        disclosures: z.array(z.object({ at: z.string(), agency: z.string(), purpose: z.string(), grant: z.string(), action: z.string(), record_type: z.string(), fields: z.record(z.string(), z.string()), log_index: z.number(), log_entry: z.record(z.string(), z.unknown()), inclusion_proof: z.array(z.string()) })),
+        withheld_for_now: z.number().openapi({ description: 'Disclosures under purposes with delayed notification, shown once the delay has passed' }),
+      }).openapi('SubjectAccessReport'),
+      'The report',
+    ),
+    ...adminProblems,
+  },
+});
+const usage = createRoute({
+  method: 'get',
+  path: '/reports/agency-usage',
+  tags: ['admin'],
+  summary: 'Per day, agency and purpose: answers, distinct persons, fields disclosed, refusals and limit hits',
+  security: adminSecurity,
+  request: { query: z.object({ agency_id: z.string().max(64).optional(), days: z.coerce.number().int().min(1).max(366).default(30) }) },
+  responses: { 200: jsonOk(z.object({ rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))) }).openapi('AgencyUsageReport'), 'Rows'), ...adminProblems },
+});
+
+export const reportRoutes = adminRouter()
+  .openapi(subjectAccess, async (c) => {
+    const { national_id, reason } = c.req.valid('json');
+    const now = c.var.now;
+    // Every record that names the person, of every type: not only their person records.
+    const subjects = subjectHashes(await keyRing(c.env), await subjectsOfNationalId(c.env, national_id));
+    const { shown, withheld } = await subjectDisclosures(c.env, subjects, now);
+    const log = auditLog(c.env);
+    const checkpoint = await log.checkpoint(auditOrigin(c.env), now);
+    const size = await log.size();
+    const disclosures = await Promise.all(
+      shown.map(async (d) => {
+        const proven = (await log.inclusion(d.logIndex, size)) as { entry: Record<string, unknown>; proof: string[] } | null;
+        return {
+        at: iso(d.at),
+        agency: d.agencyId,
+        purpose: d.purposeId,
+        grant: d.grantId,
+        action: d.action,
+        record_type: d.recordType,
+        fields: d.fields,
+        log_index: d.logIndex,
+        log_entry: proven?.entry ?? {},
+        inclusion_proof: proven?.proof ?? [],
+        };
+      }),
+    );
+    // Who asked for whose report is itself recorded (the person is named by a keyed hash only).
+    await commitChange(c.env.DB, [], { at: now, actor: c.var.access.clientId, action: 'report.subject_access', targetType: 'person', targetId: subjects[0] ?? 'unknown', detail: { reason, disclosures: disclosures.length, withheld } });
+    return c.json({ checkpoint, disclosures, withheld_for_now: withheld }, 200);
+  })
+  .openapi(usage, async (c) => {
+    const { agency_id, days } = c.req.valid('query');
+    const now = c.var.now;
+    const rows = await agencyUsage(c.env, now - days * 86_400, now + 1, agency_id);
+    return c.json({ rows: rows.map((r) => ({ day: r.day, agency: r.agencyId, purpose: r.purposeId, disclosures: r.disclosures, persons: r.persons, fields_disclosed: r.fieldsDisclosed, not_found: r.notFound, rate_limited: r.rateLimited, keys_destroyed: r.keysDestroyed })) }, 200);
+  });

@@ -1,0 +1,193 @@
+import { z } from '@hono/zod-openapi';
+import { DISCLOSURE_MODES } from '@need2know/schema';
+import { CLIENT_KINDS, GRANT_STATUSES, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS } from '@need2know/policy';
+import { MAX_ACCESS_TOKEN_LIFETIME, MIN_ACCESS_TOKEN_LIFETIME } from '../../../platform/config.js';
+
+// The longest disclosure window is the policy's (five years).
+export { MAX_WINDOW_SECONDS } from '@need2know/policy';
+/** Most records a case-specific grant may list. */
+export const MAX_GRANT_RECORD_IDS = 10_000;
+
+export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).openapi({ example: 'moh-tracing' });
+export const RecordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+/** An RFC 3339 date-time with an explicit offset. */
+export const DateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T08:00:00+07:00' });
+const Reason = z.string().trim().max(500).default('');
+
+const Jwk = z.record(z.string(), z.unknown()).openapi('JWK');
+
+export const AgencyCreate = z.object({ id: Slug, name: Text(200), name_km: Text(200).optional() }).strict().openapi('AgencyCreate');
+export const Agency = z.object({ id: z.string(), name: z.string(), name_km: z.string().nullable(), created_at: z.string() }).openapi('Agency');
+
+export const ClientCreate = z
+  .object({
+    id: Slug,
+    kind: z.enum(CLIENT_KINDS),
+    agency_id: Slug,
+    name: Text(200),
+    signing_jwks: z.object({ keys: z.array(Jwk).min(1).max(4) }),
+    encryption_jwk: Jwk.optional(),
+    ingest_types: z.array(z.string().max(64)).max(16).default([]),
+    roles: z.array(z.enum(OFFICER_ROLES)).max(4).default([]).openapi({ description: 'Privacy officers only: `leadership` may approve unblurred media and sensitive cases on grants' }),
+  })
+  .strict()
+  .openapi('ClientCreate');
+export const ClientPatch = z
+  .object({
+    name: Text(200).optional(),
+    status: z.enum(['active', 'suspended']).optional(),
+    signing_jwks: z.object({ keys: z.array(Jwk).min(1).max(4) }).optional(),
+    encryption_jwk: Jwk.optional(),
+    reason: Reason,
+  })
+  .strict()
+  .openapi('ClientPatch');
+export const Client = z
+  .object({
+    id: z.string(),
+    kind: z.enum(CLIENT_KINDS),
+    agency_id: z.string(),
+    name: z.string(),
+    signing_jwks: z.object({ keys: z.array(Jwk) }),
+    encryption_jwk: Jwk.nullable(),
+    ingest_types: z.array(z.string()),
+    roles: z.array(z.string()),
+    status: z.enum(['active', 'suspended']),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('Client');
+
+const Rules = z
+  .record(z.string().max(64), z.record(z.string().max(64), z.enum(DISCLOSURE_MODES)))
+  .openapi('PurposeRules', { example: { person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised' } } });
+
+export const PurposeBody = z
+  .object({
+    title: Text(200),
+    legal_basis: Text(500),
+    description: z.string().max(2000).default(''),
+    rules: Rules,
+    actions: z.array(z.enum(RECORD_ACTIONS)).min(1),
+    agencies: z.array(Slug).min(1).max(100),
+    max_token_lifetime: z.number().int().min(MIN_ACCESS_TOKEN_LIFETIME).max(MAX_ACCESS_TOKEN_LIFETIME).default(300),
+    requests_per_minute: z.number().int().min(1).max(100_000).default(60),
+    persons_per_hour: z.number().int().min(1).max(1_000_000).default(200),
+    officer_requests_per_minute: z.number().int().min(1).max(100_000).optional().openapi({ description: "Requests per minute each client (an officer's viewer or a system) may make under one grant, within the grant's total; default half of requests_per_minute" }),
+    officer_persons_per_hour: z.number().int().min(1).max(1_000_000).optional().openapi({ description: "Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour" }),
+    notification_delay_days: z.number().int().min(0).max(3650).default(0),
+    allow_unblurred_media: z.boolean().default(false).openapi({ description: 'Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved' }),
+    status: z.enum(['active', 'retired']).default('active'),
+  })
+  .strict();
+export const PurposeCreate = PurposeBody.extend({ id: Slug }).strict().openapi('PurposeCreate');
+export const PurposeUpdate = PurposeBody.extend({ reason: Reason }).strict().openapi('PurposeUpdate');
+export const Purpose = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    legal_basis: z.string(),
+    description: z.string(),
+    rules: Rules,
+    actions: z.array(z.enum(RECORD_ACTIONS)),
+    agencies: z.array(z.string()),
+    max_token_lifetime: z.number(),
+    requests_per_minute: z.number(),
+    persons_per_hour: z.number(),
+    officer_requests_per_minute: z.number(),
+    officer_persons_per_hour: z.number(),
+    notification_delay_days: z.number(),
+    allow_unblurred_media: z.boolean(),
+    status: z.enum(['active', 'retired']),
+    version: z.number(),
+    created_by: z.string(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('Purpose');
+
+export const GrantCreate = z
+  .object({
+    purpose_id: Slug,
+    agency_id: Slug,
+    not_before: DateTime,
+    not_after: DateTime,
+    data_life_seconds: z.number().int().min(60).max(MAX_WINDOW_SECONDS),
+    record_ids: z.array(RecordId).min(1).max(MAX_GRANT_RECORD_IDS).optional(),
+    unblurred_media: z.boolean().default(false).openapi({ description: 'Ask for flagged media unblurred; needs a purpose that allows it and two leadership approvals' }),
+    sensitive_cases: z.boolean().default(false).openapi({ description: 'Ask for cases marked sensitive; they are disclosed only once two leadership officers approved the grant, and answered as missing until then' }),
+    note: z.string().max(1000).default(''),
+  })
+  .strict()
+  .openapi('GrantCreate');
+export const WindowChange = z.object({ not_after: DateTime, reason: Reason }).strict().openapi('WindowChange');
+export const ReasonBody = z.object({ reason: Reason }).strict().openapi('Reason');
+
+export const GrantRequest = z
+  .object({
+    id: z.string(),
+    grant_id: z.string(),
+    action: z.enum(['activate', 'extend', 'resume']),
+    new_not_after: z.string().nullable(),
+    requested_by: z.string(),
+    requested_at: z.string(),
+    reason: z.string(),
+    status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
+    decided_by: z.string().nullable(),
+    decided_at: z.string().nullable(),
+  })
+  .openapi('GrantRequest');
+export const Grant = z
+  .object({
+    id: z.string(),
+    purpose_id: z.string(),
+    agency_id: z.string(),
+    not_before: z.string(),
+    not_after: z.string(),
+    data_life_seconds: z.number(),
+    record_ids: z.array(z.string()).nullable(),
+    unblurred_media: z.boolean(),
+    sensitive_cases: z.boolean(),
+    leadership_approvals: z.array(z.string()),
+    leadership_approvals_in_force: z.array(z.string()).openapi({ description: 'The approvals that count now: their officers are active and still hold the leadership role' }),
+    status: z.enum(GRANT_STATUSES),
+    live: z.boolean().openapi({ description: 'Whether the grant allows disclosure right now' }),
+    note: z.string(),
+    version: z.number(),
+    created_by: z.string(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    requests: z.array(GrantRequest),
+  })
+  .openapi('Grant');
+
+export const AdminEvent = z
+  .object({
+    seq: z.number(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    target_type: z.string(),
+    target_id: z.string(),
+    detail: z.record(z.string(), z.unknown()),
+    prev_hash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('AdminEvent');
+
+export const SigningKey = z
+  .object({ kid: z.string(), alg: z.string(), status: z.enum(['active', 'retired']), created_at: z.string(), retired_at: z.string().nullable(), publish_until: z.string().nullable() })
+  .openapi('SigningKey');
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    code: z.string(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    issues: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');

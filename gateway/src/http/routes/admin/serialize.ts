@@ -1,0 +1,120 @@
+import { grantIsLive } from '@need2know/policy';
+import type { Grant, GrantRequest, Purpose } from '@need2know/policy';
+import type { AdminEvent } from '../../../store/d1/admin-events.js';
+import type { Agency } from '../../../store/d1/agencies.js';
+import type { Client } from '../../../store/d1/clients.js';
+import type { SigningKeyRow } from '../../../store/d1/signing-keys.js';
+import type { ApprovalRequest } from '../../../store/d1/approval-requests.js';
+import { approvalsInForce } from '@need2know/policy';
+
+/** Unix seconds as an RFC 3339 UTC date-time. */
+export const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+const isoOrNull = (seconds: number | null): string | null => (seconds === null ? null : iso(seconds));
+
+export const agencyOut = (a: Agency) => ({ id: a.id, name: a.name, name_km: a.nameKm, created_at: iso(a.createdAt) });
+
+export const clientOut = (c: Client) => ({
+  id: c.id,
+  kind: c.kind,
+  agency_id: c.agencyId,
+  name: c.name,
+  signing_jwks: { keys: c.signingJwks.keys as unknown as Record<string, unknown>[] },
+  encryption_jwk: c.encryptionJwk as Record<string, unknown> | null,
+  ingest_types: [...c.ingestTypes],
+  roles: [...c.roles],
+  status: c.status,
+  created_at: iso(c.createdAt),
+  updated_at: iso(c.updatedAt),
+});
+
+export const purposeOut = (p: Purpose) => ({
+  id: p.id,
+  title: p.title,
+  legal_basis: p.legalBasis,
+  description: p.description,
+  rules: p.rules as Record<string, Record<string, Purpose['rules'][string][string]>>,
+  actions: [...p.actions],
+  agencies: [...p.agencies],
+  max_token_lifetime: p.maxTokenLifetime,
+  requests_per_minute: p.requestsPerMinute,
+  persons_per_hour: p.personsPerHour,
+  officer_requests_per_minute: p.officerRequestsPerMinute,
+  officer_persons_per_hour: p.officerPersonsPerHour,
+  notification_delay_days: p.notificationDelayDays,
+  allow_unblurred_media: p.allowUnblurredMedia,
+  status: p.status,
+  version: p.version,
+  created_by: p.createdBy,
+  created_at: iso(p.createdAt),
+  updated_at: iso(p.updatedAt),
+});
+
+export const requestOut = (r: GrantRequest) => ({
+  id: r.id,
+  grant_id: r.grantId,
+  action: r.action,
+  new_not_after: isoOrNull(r.newNotAfter),
+  requested_by: r.requestedBy,
+  requested_at: iso(r.requestedAt),
+  reason: r.reason,
+  status: r.status,
+  decided_by: r.decidedBy,
+  decided_at: isoOrNull(r.decidedAt),
+});
+
+export const grantOut = (g: Grant, requests: readonly GrantRequest[], now: number) => ({
+  id: g.id,
+  purpose_id: g.purposeId,
+  agency_id: g.agencyId,
+  not_before: iso(g.notBefore),
+  not_after: iso(g.notAfter),
+  data_life_seconds: g.dataLife,
+  record_ids: g.recordIds === null ? null : [...g.recordIds],
+  unblurred_media: g.mediaUnblurred,
+  sensitive_cases: g.sensitiveCases,
+  leadership_approvals: [...g.leadershipApprovals],
+  leadership_approvals_in_force: approvalsInForce(g.leadershipApprovals, g.leadershipApprovers),
+  status: g.status,
+  live: grantIsLive(g, now),
+  note: g.note,
+  version: g.version,
+  created_by: g.createdBy,
+  created_at: iso(g.createdAt),
+  updated_at: iso(g.updatedAt),
+  requests: requests.map(requestOut),
+});
+
+export const eventOut = (e: AdminEvent) => ({
+  seq: e.seq,
+  at: iso(e.at),
+  actor: e.actor,
+  action: e.action,
+  target_type: e.targetType,
+  target_id: e.targetId,
+  detail: { ...e.detail },
+  prev_hash: e.prevHash,
+  hash: e.hash,
+});
+
+export const keyOut = (k: SigningKeyRow) => ({
+  kid: k.kid,
+  alg: k.alg,
+  status: k.status,
+  created_at: iso(k.createdAt),
+  retired_at: isoOrNull(k.retiredAt),
+  publish_until: isoOrNull(k.publishUntil),
+});
+
+/** A change waiting for a second privacy officer, as every admin route shows it. */
+export const approvalRequestOut = <Kind extends string>(r: ApprovalRequest<Kind>) => ({
+  id: r.id,
+  kind: r.kind,
+  target_id: r.targetId,
+  payload: { ...r.payload },
+  requested_by: r.requestedBy,
+  requested_at: iso(r.requestedAt),
+  reason: r.reason,
+  status: r.status,
+  decided_by: r.decidedBy,
+  decided_at: r.decidedAt === null ? null : iso(r.decidedAt),
+});

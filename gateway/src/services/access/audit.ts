@@ -1,0 +1,90 @@
+import type { Admission, AdmissionRequest, LimitName } from '../../store/objects/audit-log/admission.js';
+import type { Nonce } from '../../store/objects/replay-guard/replay-guard.js';
+import { DISCLOSURE_KIND } from '../../store/objects/audit-log/disclosure-index.js';
+import type { GatewayEnv } from '../../platform/env.js';
+import { proofReplayed } from '../../http/middleware/challenge.js';
+import { identifiers } from '../oauth/access-token.js';
+
+/** One row of the disclosure log: who received what about whom, bound to request and response. */
+export interface DisclosureEntry {
+  readonly id: string;
+  readonly at: number;
+  readonly clientId: string;
+  readonly agencyId: string;
+  readonly purposeId: string;
+  readonly grantId: string;
+  readonly action: 'fetch' | 'search' | 'check' | 'media';
+  readonly recordType: string;
+  /** Keyed hashes of the persons concerned, never ids or names. */
+  readonly subjects: readonly string[];
+  readonly fields: Readonly<Record<string, string>>;
+  readonly requestHash: string;
+  readonly responseHash: string;
+  readonly outcome: 'disclosed' | 'not_found' | 'rate_limited' | 'key_destroyed';
+  /** For `rate_limited`: which limit refused the request. */
+  readonly limit?: LimitName;
+}
+
+/** The shard of the tamper-evident log disclosures are appended to. */
+export const AUDIT_SHARD = 'log:main';
+
+/** The log's origin line (c2sp.org/tlog-checkpoint): the gateway's host and path, unique per log. */
+export function auditOrigin(env: GatewayEnv): string {
+  return `${new URL(identifiers(env).issuer).host}/need2know/audit`;
+}
+
+/** The tamper-evident log (one Durable Object per shard). */
+export function auditLog(env: GatewayEnv) {
+  return env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(AUDIT_SHARD));
+}
+
+/** The log entry of a disclosure (canonical field names of `packages/audit/FORMAT.md`). */
+function logEntry(entry: DisclosureEntry): Record<string, unknown> {
+  return {
+    kind: DISCLOSURE_KIND,
+    id: entry.id,
+    at: entry.at,
+    client: entry.clientId,
+    agency: entry.agencyId,
+    purpose: entry.purposeId,
+    grant: entry.grantId,
+    action: entry.action,
+    record_type: entry.recordType,
+    subjects: [...entry.subjects],
+    fields: { ...entry.fields },
+    request_hash: entry.requestHash,
+    response_hash: entry.responseHash,
+    outcome: entry.outcome,
+    ...(entry.limit === undefined ? {} : { limit: entry.limit }),
+  };
+}
+
+/**
+ * Appends `entry` to the tamper-evident log. Fail-closed: it throws when the entry cannot be
+ * written, and callers write it before the response leaves, so nothing is disclosed without its
+ * record. The log object then indexes it in D1 for reports (see {@link flushDisclosureIndex}).
+ */
+export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry): Promise<void> {
+  await auditLog(env).append([logEntry(entry)]);
+}
+
+/**
+ * Counts a request against its limits and logs the outcome, in one call to the log: `admitted` is
+ * appended when every limit allows the request, otherwise `refused` (with outcome `rate_limited`,
+ * no persons, and the limit that said no). With `proof`, the request's DPoP proof is spent in the
+ * same atomic step, and a proof presented before is refused (401) with nothing counted or logged.
+ * Throws, and discloses nothing, when the log cannot be written.
+ */
+export async function admitAndRecord(env: GatewayEnv, admission: AdmissionRequest, admitted: DisclosureEntry, refused: DisclosureEntry, proof?: Nonce): Promise<Admission & { readonly index: number }> {
+  const outcome = await auditLog(env).admitAndAppend(admission, logEntry(admitted), logEntry({ ...refused, subjects: [], responseHash: '', outcome: 'rate_limited' }), proof);
+  if (outcome.replayed) throw proofReplayed();
+  return outcome;
+}
+
+/**
+ * Brings the D1 disclosure index (`disclosures`, `disclosure_subjects`) up to the log: call it
+ * before reading the index when the answer must include what was disclosed a moment ago.
+ */
+export async function flushDisclosureIndex(env: GatewayEnv): Promise<void> {
+  await auditLog(env).flushIndex();
+}

@@ -1,0 +1,81 @@
+/**
+ * Gathering what readiness is decided from (`policy/readiness.ts`): the root secret, its key check,
+ * the schema, the log object. The serving check (secret and key check only) runs on the first
+ * request of an isolate and is then remembered; the full check runs on each `/readyz`.
+ */
+import { auditLog } from '../access/audit.js';
+import type { GatewayEnv } from '../../platform/env.js';
+import { migrationApplied } from '../../store/d1/migrations.js';
+import { inspectRootSecret, observeKeyCheck } from '../../platform/keys/root-secret.js';
+import { judgeReadiness, servingProblems, type ReadinessObservations, type ReadinessProblem } from '@need2know/policy';
+
+/**
+ * The newest D1 migration this code needs. Readiness fails until it is applied; a test keeps it equal
+ * to the newest file in gateway/migrations, so adding a migration means updating it.
+ */
+export const LATEST_MIGRATION = '0018_stats_protected_tables.sql';
+
+/** How long `/readyz` waits for the log object before calling it unreachable (ms): a probe, not a wait. */
+export const LOG_PROBE_TIMEOUT_MS = 2_000;
+
+/**
+ * How long an isolate keeps refusing before it checks a wrong configuration again (ms): long enough
+ * that a refused flood does not become a flood of D1 reads, short enough that a fixed one is seen.
+ */
+export const REFUSED_RECHECK_MS = 5_000;
+
+/** The secret this isolate found usable and matching its key check. */
+let verified: string | undefined;
+let refused: { readonly secret: unknown; readonly at: number; readonly problems: ReadinessProblem[] } | undefined;
+
+/**
+ * The problems that stop this gateway from serving (empty when it may serve). Remembered per
+ * isolate once the secret passed; a refusal is logged with its reason (never the secret).
+ */
+export async function servingCheck(env: GatewayEnv, now: number): Promise<ReadinessProblem[]> {
+  const secret: unknown = env.N2K_ROOT_SECRET;
+  if (verified !== undefined && verified === secret) return [];
+  if (refused !== undefined && refused.secret === secret && Date.now() - refused.at < REFUSED_RECHECK_MS) return refused.problems;
+  const inspected = inspectRootSecret(secret);
+  const keyCheck = inspected.ring === undefined || inspected.secret === undefined ? 'unknown' : await observeKeyCheck(env.DB, { ring: inspected.ring, secret: inspected.secret }, now);
+  const problems = servingProblems({ secret: inspected.state, keyCheck });
+  if (problems.length === 0) {
+    verified = typeof secret === 'string' ? secret : undefined;
+    refused = undefined;
+  } else {
+    refused = { secret, at: Date.now(), problems };
+    console.error(`need2know gateway refuses to serve: ${problems.map((p) => p.message).join(' ')}`);
+  }
+  return problems;
+}
+
+async function observeMigrations(db: D1Database): Promise<ReadinessObservations['migrations']> {
+  try {
+    return (await migrationApplied(db, LATEST_MIGRATION)) ? 'applied' : 'missing';
+  } catch (err) {
+    return err instanceof Error && /no such table/i.test(err.message) ? 'missing' : 'unreadable';
+  }
+}
+
+async function observeLog(env: GatewayEnv): Promise<ReadinessObservations['log']> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'unreachable'>((resolve) => {
+    timer = setTimeout(() => resolve('unreachable'), LOG_PROBE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([auditLog(env).size().then(() => 'reachable' as const), timeout]);
+  } catch {
+    return 'unreachable';
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+/** Every readiness check, now: what `/readyz` answers. */
+export async function readiness(env: GatewayEnv, now: number): Promise<{ ready: boolean; problems: ReadinessProblem[] }> {
+  const inspected = inspectRootSecret(env.N2K_ROOT_SECRET);
+  const migrations = await observeMigrations(env.DB);
+  const keyCheck =
+    inspected.ring === undefined || inspected.secret === undefined || migrations !== 'applied' ? 'unknown' : await observeKeyCheck(env.DB, { ring: inspected.ring, secret: inspected.secret }, now);
+  return judgeReadiness({ secret: inspected.state, keyCheck, migrations, log: await observeLog(env) });
+}

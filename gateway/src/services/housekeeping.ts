@@ -1,0 +1,82 @@
+import { CLOCK_TOLERANCE } from '../platform/config.js';
+import type { GatewayEnv } from '../platform/env.js';
+import { rotateSigningKeyIfDue } from '../platform/keys/token-signing.js';
+import { parseCheckpoint } from '@need2know/audit';
+import { grantShouldExpire } from '@need2know/policy';
+import { auditLog, auditOrigin } from './access/audit.js';
+import { keyRing } from '../platform/keys/key-ring.js';
+import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
+import { commitChange, listAdminEvents } from '../store/d1/admin-events.js';
+import { grantsDueToExpire, grantsToShred, updateGrantState, withdrawPendingRequests } from '../store/d1/grants.js';
+import { purgeExpiredRevocations } from '../store/d1/revocations.js';
+import { randomToken } from '../platform/lib/random.js';
+import { shredGrantKeys } from './delivery/shred.js';
+
+/** Administrative events carried into the log per run. */
+const ADMIN_EVENTS_BATCH = 500;
+
+/** Appends administrative events not yet in the tamper-evident log (each exactly once). */
+async function carryAdminEvents(env: GatewayEnv): Promise<number> {
+  const log = auditLog(env);
+  const events = await listAdminEvents(env.DB, { afterSeq: await log.adminCursor(), limit: ADMIN_EVENTS_BATCH });
+  if (events.length === 0) return 0;
+  return log.appendAdminEvents(
+    events.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, target_type: e.targetType, target_id: e.targetId, detail: { ...e.detail }, prev_hash: e.prevHash, hash: e.hash })),
+  );
+}
+
+/** Grants expired per run; the next run takes the rest. */
+const EXPIRE_BATCH = 100;
+
+/** What one housekeeping run did. */
+export interface HousekeepingReport {
+  readonly expiredGrants: string[];
+  /** Administrative events carried into the tamper-evident log by this run. */
+  readonly loggedAdminEvents: number;
+  /** Ended grants whose viewer keys this run destroyed. */
+  readonly shreddedGrants: string[];
+  readonly purgedRevocations: number;
+  readonly rotatedKey: string | null;
+  /** Size of the tree of the checkpoint this run signed, or null when the log had not grown since the last one. */
+  readonly signedCheckpoint: number | null;
+  /** Reveal reasons stored in clear before they were sealed, sealed by this run. */
+  readonly sealedRevealReasons: number;
+}
+
+/**
+ * The scheduled job (every minute): marks grants whose window is over as expired, destroys the
+ * viewer keys of every ended grant (crypto-shredding), carries new administrative events into the
+ * tamper-evident log and signs its checkpoint, seals reveal reasons stored in clear, forgets
+ * revocations of tokens that died anyway, and rotates the signing key when due. Safe to run twice,
+ * or concurrently: each change is conditional on the state it read.
+ */
+export async function runHousekeeping(env: GatewayEnv, now: number): Promise<HousekeepingReport> {
+  const expiredGrants: string[] = [];
+  for (const grant of await grantsDueToExpire(env.DB, now, EXPIRE_BATCH)) {
+    // The query only narrows the candidates; the rule decides.
+    if (!grantShouldExpire(grant, now)) continue;
+    const next = { ...grant, status: 'expired' as const, version: grant.version + 1, etag: randomToken(), updatedAt: now };
+    const outcome = await commitChange(
+      env.DB,
+      [updateGrantState(env.DB, next, grant.etag), withdrawPendingRequests(env.DB, grant.id, now)],
+      { at: now, actor: 'system', action: 'grant.expire', targetType: 'grant', targetId: grant.id, detail: { not_after: grant.notAfter, previous_status: grant.status } },
+      { table: 'grants', id: grant.id, etag: next.etag },
+    );
+    if (outcome.ok) expiredGrants.push(grant.id);
+  }
+  const shreddedGrants: string[] = [];
+  for (const grantId of await grantsToShred(env.DB, EXPIRE_BATCH)) {
+    if (await shredGrantKeys(env, grantId, now, 'system')) shreddedGrants.push(grantId);
+  }
+  const loggedAdminEvents = await carryAdminEvents(env);
+  // Checkpoints are signed here, on the schedule (at most one a minute), never on an anonymous request.
+  const log = auditLog(env);
+  const lastSize = parseCheckpoint(await log.latestCheckpoint(auditOrigin(env), now)).size;
+  const signedSize = parseCheckpoint(await log.checkpoint(auditOrigin(env), now)).size;
+  const signedCheckpoint = signedSize === lastSize ? null : signedSize;
+  const sealedRevealReasons = (await rewrapRevealReasons(env, await keyRing(env), CLEAR_REASON_VERSION + 1)).moved;
+  // A token still verifies for CLOCK_TOLERANCE after its exp; its revocation must outlive that.
+  const purgedRevocations = await purgeExpiredRevocations(env.DB, now - CLOCK_TOLERANCE);
+  const rotatedKey = await rotateSigningKeyIfDue(env, now);
+  return { expiredGrants, shreddedGrants, loggedAdminEvents, purgedRevocations, rotatedKey, signedCheckpoint, sealedRevealReasons };
+}

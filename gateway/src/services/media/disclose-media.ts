@@ -1,0 +1,109 @@
+/**
+ * Finding what a partner may receive for a media reference: the media item, inside the grant
+ * (record type, case-specific record list, the field granted in `clear`), named by the current
+ * version of its record, in the rendition minimisation would point to — or nothing. Every way of
+ * getting nothing looks the same to the caller; the precise reason goes to the gateway's log.
+ */
+import { envelopeKeyVersion } from '@need2know/crypto';
+import { recordType } from '@need2know/schema';
+import { fieldsForDisclosure } from '../access/open-fields.js';
+import { disclosureFor, inGrantRecords } from '../access/scope.js';
+import { subjectIds } from '../access/subjects.js';
+import { ownerToday, type GatewayEnv } from '../../platform/env.js';
+import { keyRing, keyRingOpening } from '../../platform/keys/key-ring.js';
+import type { GrantedRecordAccess } from '@need2know/policy';
+import { mayReleaseUnblurredMedia } from '@need2know/policy';
+import { protectedOriginalAccess } from '@need2know/policy';
+import type { ClientKind, Grant, Purpose } from '@need2know/policy';
+import { readRecords } from '../records/read.js';
+import { carriesMark, hiddenFor } from '@need2know/policy';
+import { selectChunks, selectMedia, type MediaRow } from '../../store/d1/media.js';
+import { isStorableRef } from './ingest-media.js';
+import type { MediaType } from './limits.js';
+import { parseRequestedRef, releasableRendition, renditionToRelease, type Rendition } from './release.js';
+import { openMedia } from './seal-media.js';
+
+/** Who is asking: the verified token's grant and purpose, and the receiving agency. */
+export interface MediaRequester {
+  readonly granted: GrantedRecordAccess;
+  readonly purpose: Purpose;
+  readonly grant: Grant;
+  readonly agencyId: string;
+  /** Officers get protected originals only by a logged reveal (see `protectedOriginalAccess`). */
+  readonly clientKind: ClientKind;
+}
+
+/** A media item the requester may receive, opened. */
+export interface ReleasableMedia {
+  readonly row: MediaRow;
+  readonly rendition: Rendition;
+  readonly contentType: MediaType;
+  readonly bytes: Uint8Array;
+  /** Ids of the persons the record is about (for limits and the log). */
+  readonly subjectIds: readonly string[];
+}
+
+/** Logs why nothing was released (never the reference or anything personal) and returns null. */
+function nothing(reason: string): null {
+  console.warn(`media not released: ${reason}`);
+  return null;
+}
+
+/**
+ * What `requested` (a reference, or a reference with `#blurred`) releases to `who` at `now`, or
+ * null when nothing: no such item, an item outside the grant, a field not granted in `clear`, a
+ * reference the current record no longer names, or a blurred rendition that does not exist.
+ *
+ * The unblurred original of flagged media is in the answer only when `protectedOriginalAccess`
+ * says `in_answer` (a partner, under a grant `mayReleaseUnblurredMedia` allows); an officer gets the
+ * blurred rendition here and the original through {@link findRevealableOriginal}. The decision
+ * itself is minimisation's (see `releasableRendition`).
+ */
+export async function findReleasableMedia(env: GatewayEnv, who: MediaRequester, requested: string, now: number): Promise<ReleasableMedia | null> {
+  const originals = protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) === 'in_answer';
+  return findMedia(env, who, requested, now, originals);
+}
+
+/**
+ * The original of `ref` for an officer's reveal, or null when the officer may not have it: the grant
+ * does not release originals to officers by reveal, the item is outside the grant, or the reference
+ * (e.g. one ending in `#blurred`) does not name an original the grant releases. The caller logs the
+ * reveal before anything of the answer leaves.
+ */
+export async function findRevealableOriginal(env: GatewayEnv, who: MediaRequester, ref: string, now: number): Promise<ReleasableMedia | null> {
+  if (protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) !== 'by_reveal') return nothing('no reveal under this grant');
+  const found = await findMedia(env, who, ref, now, true);
+  return found?.rendition === 'original' ? found : null;
+}
+
+async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string, now: number, originals: boolean): Promise<ReleasableMedia | null> {
+  const ask = parseRequestedRef(requested);
+  if (!isStorableRef(ask.ref)) return nothing('malformed reference');
+  const row = await selectMedia(env.DB, ask.ref);
+  if (row === null) return nothing('no such media');
+  // Scope first, from the row alone: an item outside the grant costs what a missing one costs.
+  const modes = disclosureFor(who.granted, who.purpose, row.recordType);
+  if (modes === null || modes[row.field] !== 'clear' || !inGrantRecords(who.granted, row.recordId)) return nothing('outside the grant');
+  const def = recordType(row.recordType);
+  if (def === undefined) return nothing('unknown record type');
+
+  // A sensitive case the grant may not see: its media are as missing as the case itself.
+  const hidden = hiddenFor(def.name, who.grant);
+  const [record] = await readRecords(env, def.name, [row.recordId], [...fieldsForDisclosure(def, { [row.field]: 'clear' }), ...(hidden === null ? [] : [hidden.field])]);
+  if (record === undefined || record.owner !== row.owner) return nothing('record gone or of another owner');
+  if (carriesMark(def.name, record.fields, hidden)) return nothing('a sensitive case the grant may not see');
+  const fields = { id: record.id, ...record.fields };
+  const ring = await keyRing(env);
+  const today = ownerToday(env, now);
+  const allowed = releasableRendition(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today, mediaUnblurred: originals });
+  const rendition = renditionToRelease(allowed, ask);
+  if (rendition === null) return nothing('the record no longer names this reference');
+  const contentType = rendition === 'original' ? row.contentType : row.blurred?.contentType;
+  if (contentType === undefined) return nothing('no blurred rendition stored');
+
+  // A rendition that does not open is an integrity failure: it throws, never a partial answer.
+  const chunks = await selectChunks(env.DB, row.ref, rendition);
+  const opening = await keyRingOpening(env, [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
+  const bytes = openMedia(opening, { owner: row.owner, ref: row.ref, rendition, contentType }, chunks);
+  return { row, rendition, contentType, bytes, subjectIds: subjectIds(def.name, fields) };
+}

@@ -1,0 +1,174 @@
+/**
+ * Storing an uploaded media item: check it against the record that names it, prepare its renditions,
+ * seal them, and replace what the reference held, in one transaction. The record decides whether a
+ * blurred rendition is required: it is whenever minimisation would release the reference blurred
+ * today (flagged evidence; the photo of a minor or of a person of unknown age).
+ */
+import { recordType } from '@need2know/schema';
+import { auditLog } from '../access/audit.js';
+import { subjectHashes } from '../access/subjects.js';
+import { ownerToday, type GatewayEnv } from '../../platform/env.js';
+import { BLURRED_SUFFIX } from '@need2know/policy';
+import { Problem } from '../../platform/errors/problem.js';
+import { keyRing } from '../../platform/keys/key-ring.js';
+import { readRecords } from '../records/read.js';
+import { isOwnerConflict, replaceMediaStatements, selectMedia, type MediaRow } from '../../store/d1/media.js';
+import { MAX_MEDIA_REF_BYTES, type MediaType } from './limits.js';
+import { fieldHoldingRef, mediaFields, releasableRendition } from './release.js';
+import { MediaInputError, prepareRenditions, type UploadedFile } from './renditions.js';
+import { prepareRedaction } from './redact/prepare-redaction.js';
+import { DETECTION_CONTENT_TYPE, sealMedia } from './seal-media.js';
+
+/** One upload, as the route parsed it. */
+export interface MediaUpload {
+  readonly owner: string;
+  readonly clientId: string;
+  readonly recordType: string;
+  readonly recordId: string;
+  readonly ref: string;
+  readonly original: UploadedFile;
+  readonly blurred: UploadedFile | undefined;
+  readonly now: number;
+}
+
+/** What was stored. */
+export interface MediaIngestResult {
+  readonly ref: string;
+  readonly record_type: string;
+  readonly record_id: string;
+  readonly field: string;
+  readonly content_type: MediaType;
+  readonly bytes: number;
+  readonly width: number;
+  readonly height: number;
+  /** Whether the record requires the blurred rendition today (flagged, or a minor's photo). */
+  readonly flagged: boolean;
+  readonly blurred: { readonly content_type: MediaType; readonly bytes: number; readonly by: 'gateway' | 'owner' } | null;
+  /**
+   * For a photo flagged at upload: the protected rendition it goes out as (`redacted` when a face was
+   * found with confidence, `blurred` otherwise), the boxes found, and the detector; null otherwise.
+   */
+  readonly redaction: { readonly rendition: 'redacted' | 'blurred'; readonly faces: number; readonly detector: string } | null;
+  readonly outcome: 'created' | 'replaced';
+}
+
+const invalid = (path: string, code: string, message: string) => new Problem(422, 'validation_failed', message, { issues: [{ path, code, message }] });
+
+/** A reference the media store can hold: 1–200 UTF-8 bytes, no `#` (kept for `#blurred`), no control characters. */
+export function isStorableRef(ref: string): boolean {
+  const bytes = new TextEncoder().encode(ref);
+  // A lone surrogate would encode as U+FFFD: the round trip catches it.
+  return bytes.length > 0 && bytes.length <= MAX_MEDIA_REF_BYTES && !/[#\u0000-\u001f\u007f]/.test(ref) && new TextDecoder().decode(bytes) === ref;
+}
+
+/** Maps a refused file to its problem: 415 for a type the store does not take, 413 past the size or pixel cap, 422 otherwise. */
+function problemOf(err: MediaInputError): Problem {
+  if (err.code === 'unsupported_content_type') return new Problem(415, 'unsupported_media_type', err.message);
+  // A decompression bomb is refused from its header: the decoder's code says so in `issues`.
+  if (err.code === 'too_large') return new Problem(413, 'body_too_large', err.message, err.reason === undefined ? undefined : { issues: [{ path: err.part, code: err.reason, message: err.message }] });
+  return invalid(err.part, err.reason ?? err.code, err.message);
+}
+
+/**
+ * Stores `upload` for its data owner, after appending its log entry (who, which record as a keyed
+ * hash, what was stored; never the picture or the reference). Refusals change nothing: 404 when the record is missing or
+ * another owner's (the same answer), 422 when the record does not name the reference, the file is
+ * unreadable, or a flagged JPEG comes without its blurred rendition, 409 when the reference is
+ * another owner's.
+ */
+export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise<MediaIngestResult> {
+  if (!isStorableRef(upload.ref)) throw invalid('ref', 'invalid_ref', `ref: 1 to ${MAX_MEDIA_REF_BYTES} UTF-8 bytes, without "#" or control characters`);
+  const def = recordType(upload.recordType);
+  if (def === undefined || mediaFields(def).length === 0) throw invalid('record_type', 'no_media_fields', 'record_type: this record type holds no media');
+
+  const [record] = await readRecords(env, def.name, [upload.recordId], [...mediaFields(def), ...(def.fields['date_of_birth'] === undefined ? [] : ['date_of_birth'])]);
+  if (record === undefined || record.owner !== upload.owner) throw new Problem(404, 'not_found');
+  const fields = { id: record.id, ...record.fields };
+  const field = fieldHoldingRef(def, fields, upload.ref);
+  if (field === null) throw invalid('ref', 'ref_not_in_record', 'ref: the current version of the record does not name this reference');
+
+  let prepared;
+  try {
+    prepared = await prepareRenditions(upload.original, upload.blurred);
+  } catch (err) {
+    if (err instanceof MediaInputError) throw problemOf(err);
+    throw err;
+  }
+  const ring = await keyRing(env);
+  const today = ownerToday(env, upload.now);
+  const flagged = releasableRendition(def, field, fields, upload.ref, { ring, agency: upload.owner, today, mediaUnblurred: false }) === 'blurred';
+  if (flagged && prepared.blurred === null) {
+    // Fail closed should a rendition ever be missing: the gateway blurs every photo it decodes.
+    throw invalid('blurred', 'blurred_rendition_required', `blurred: the record releases this reference as ${upload.ref}${BLURRED_SUFFIX}, and no blurred rendition could be made`);
+  }
+
+  const existing = await selectMedia(env.DB, upload.ref);
+  if (existing !== null && existing.owner !== upload.owner) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
+  // A flagged photo's faces are found once, here: its redacted rendition (when a face is found with
+  // confidence) and the detection behind it are stored sealed beside the untouched original.
+  const redaction = flagged ? await prepareRedaction(prepared.pixels, prepared.original.contentType) : null;
+  const original = sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'original', contentType: prepared.original.contentType }, prepared.original.bytes);
+  const blurred = prepared.blurred === null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'blurred', contentType: prepared.blurred.contentType }, prepared.blurred.bytes);
+  const redacted = redaction?.redacted == null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'redacted', contentType: redaction.redacted.contentType }, redaction.redacted.bytes);
+  const detection = redaction === null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'detection', contentType: DETECTION_CONTENT_TYPE }, new TextEncoder().encode(JSON.stringify(redaction.manifest)));
+  const row: MediaRow = {
+    ref: upload.ref,
+    owner: upload.owner,
+    recordType: def.name,
+    recordId: record.id,
+    field,
+    contentType: prepared.original.contentType,
+    width: prepared.original.width,
+    height: prepared.original.height,
+    bytes: prepared.original.bytes.length,
+    chunks: original.length,
+    blurred: prepared.blurred === null ? null : { contentType: prepared.blurred.contentType, bytes: prepared.blurred.bytes.length, chunks: blurred.length, by: prepared.blurred.by },
+    redacted: redaction?.redacted == null ? null : { contentType: redaction.redacted.contentType, bytes: redaction.redacted.bytes.length, chunks: redacted.length },
+    protectedRendition: redaction?.protectedRendition ?? null,
+    keyVersion: ring.currentVersion,
+    ingestedAt: upload.now,
+    ingestedBy: upload.clientId,
+  };
+  const outcome = existing === null ? 'created' : 'replaced';
+  // Logged before it is stored, so nothing is readable that the log does not name: a failed append
+  // stores nothing, and a crash after it leaves an entry that the data owner's retry completes.
+  await auditLog(env).append([
+    {
+      kind: 'media_ingest',
+      at: upload.now,
+      client: upload.clientId,
+      owner: upload.owner,
+      record_type: row.recordType,
+      records: subjectHashes(ring, [`${row.recordType}:${row.recordId}`]),
+      field,
+      content_type: row.contentType,
+      bytes: row.bytes,
+      blurred_by: row.blurred?.by ?? null,
+      // How the faces were handled (never a box or a pixel): the rendition chosen and how many boxes.
+      redaction: row.protectedRendition,
+      faces: redaction === null ? null : redaction.manifest.faces.length,
+      outcome,
+    },
+  ]);
+  try {
+    await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred, redacted, detection }));
+  } catch (err) {
+    // Another owner stored the reference between our read and our write.
+    if (isOwnerConflict(err)) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
+    throw err;
+  }
+  return {
+    ref: row.ref,
+    record_type: row.recordType,
+    record_id: row.recordId,
+    field,
+    content_type: row.contentType,
+    bytes: row.bytes,
+    width: row.width,
+    height: row.height,
+    flagged,
+    blurred: row.blurred === null ? null : { content_type: row.blurred.contentType, bytes: row.blurred.bytes, by: row.blurred.by },
+    redaction: redaction === null ? null : { rendition: redaction.protectedRendition, faces: redaction.manifest.faces.length, detector: `${redaction.manifest.detector} (${redaction.manifest.version})` },
+    outcome,
+  };
+}

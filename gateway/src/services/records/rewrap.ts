@@ -1,0 +1,132 @@
+import { CryptoError, envelopeKeyVersion, rewrapField, rewrapSecret } from '@need2know/crypto';
+import { recordType } from '@need2know/schema';
+import type { GatewayEnv } from '../../platform/env.js';
+import { Problem } from '../../platform/errors/problem.js';
+import { commitChange } from '../../store/d1/admin-events.js';
+import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState } from '../../platform/keys/key-ring.js';
+import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../../platform/keys/token-signing.js';
+import { rewrapMediaBatch } from '../media/rewrap-media.js';
+import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal-reasons.js';
+import { countMediaBelowKeyVersion } from '../../store/d1/media.js';
+import { currentVersionSetAt, raiseCurrentVersionStatements, raiseOldestVersionStatements } from '../../store/d1/key-state.js';
+import { countRowsBelowKeyVersion, rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../../store/d1/records.js';
+import { listWrappedKeys, rewrapKeyStatement } from '../../store/d1/signing-keys.js';
+
+/** Progress of the re-wrap job. */
+export interface RewrapProgress {
+  readonly currentVersion: number;
+  readonly oldestVersion: number;
+  /** Record versions (and media items) moved to the current key version by this call. */
+  readonly moved: number;
+  /** Record versions (and media items) still below the current key version. */
+  readonly remaining: number;
+  /** Signing keys re-wrapped by this call. */
+  readonly signingKeys: number;
+  /** Rows that did not open (tampered or corrupt): skipped and reported, never half-written. Media items appear as type `media`, id their reference. */
+  readonly unreadable: readonly RowCursor[];
+  /** Where the next call should continue, or null when this call reached the end. */
+  readonly next: RowCursor | null;
+}
+
+/**
+ * Moves up to `limit` record versions (and any wrapped signing keys, and a few media items: see
+ * `rewrapMediaBatch`) to the current field-key version. Each row is replaced only if its envelopes
+ * are still the ones read, so concurrent ingest wins and readers always see a complete row (old or
+ * new, both open). Crash-safe and resumable: the state is in the rows themselves; run it again
+ * until `remaining` is 0.
+ */
+export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCursor): Promise<RewrapProgress> {
+  forgetKeyRing();
+  const ring = await keyRing(env);
+  const rows = await rowsBelowKeyVersion(env.DB, ring.currentVersion, limit, after);
+  const statements: D1PreparedStatement[] = [];
+  const unreadable: RowCursor[] = [];
+  for (const row of rows) {
+    const def = recordType(row.type);
+    try {
+      if (def === undefined) throw new CryptoError('ERR_ENVELOPE_MALFORMED', 'unknown record type');
+      const sealed = Object.fromEntries(
+        Object.entries(row.sealed).map(([field, envelope]) => {
+          const fieldClass = def.fields[field]?.class;
+          if (fieldClass === undefined) throw new CryptoError('ERR_ENVELOPE_MALFORMED', 'field not in the record type');
+          return [field, rewrapField(ring, { owner: row.owner, recordType: row.type, recordId: row.id, field, fieldClass }, envelope)];
+        }),
+      );
+      statements.push(rewrapRowStatement(env.DB, row, sealed, ring.currentVersion, JSON.stringify(row.sealed)));
+    } catch (err) {
+      if (!(err instanceof CryptoError)) throw err;
+      console.error(`re-wrap: record ${row.type}/${row.id} v${row.version} does not open (${err.code})`);
+      unreadable.push({ type: row.type, id: row.id, version: row.version });
+    }
+  }
+  const last = rows.at(-1);
+  const next = rows.length < limit || last === undefined ? null : { type: last.type, id: last.id, version: last.version };
+  const rowStatements = statements.length;
+  const keys = await listWrappedKeys(env.DB);
+  let signingKeys = 0;
+  for (const key of keys) {
+    if (envelopeKeyVersion(key.wrappedPrivate) >= ring.currentVersion) continue;
+    const rewrapped = rewrapSecret(ring, SIGNING_KEY_WRAP_LABEL, key.wrappedPrivate, key.kid);
+    statements.push(rewrapKeyStatement(env.DB, key.kid, key.wrappedPrivate, rewrapped));
+    signingKeys++;
+  }
+  const results = statements.length === 0 ? [] : await env.DB.batch(statements);
+  if (signingKeys > 0) forgetCachedKeys();
+  const media = await rewrapMediaBatch(env, ring);
+  for (const ref of media.unreadable) unreadable.push({ type: 'media', id: ref, version: 0 });
+  const reasons = await rewrapRevealReasons(env, ring);
+  for (const id of reasons.unreadable) unreadable.push({ type: 'viewer_reveal', id, version: 0 });
+  const moved = results.slice(0, rowStatements).reduce((n, r) => n + (r.meta.changes ?? 0), 0) + media.moved + reasons.moved;
+  const remaining =
+    (await countRowsBelowKeyVersion(env.DB, ring.currentVersion)) +
+    (await countMediaBelowKeyVersion(env.DB, ring.currentVersion)) +
+    (await countRevealReasonsBelow(env.DB, ring.currentVersion));
+  return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
+}
+
+/**
+ * Raises the field-key version that seals new data, and records the administrative event of it by
+ * `actor`, in one D1 batch: a rotation is never made without its event, nor the event without it.
+ * Returns the new version.
+ *
+ * @throws Problem 409 `conflict` when a concurrent rotation took the version (nothing changed).
+ */
+export async function rotateFieldKeys(env: GatewayEnv, now: number, actor = 'system'): Promise<number> {
+  const { current } = await readKeyState(env.DB);
+  const version = current + 1;
+  const outcome = await commitChange(
+    env.DB,
+    // The batch aborts when another rotation took the version: a rotation is not logged as if it happened.
+    raiseCurrentVersionStatements(env.DB, version, now),
+    { at: now, actor, action: 'field_keys.rotate', targetType: 'field_keys', targetId: `v${version}`, detail: { current_version: version } },
+  );
+  forgetKeyRing();
+  if (!outcome.ok) throw new Problem(409, 'conflict', 'Another rotation changed the field-key version; read the status and try again.');
+  return version;
+}
+
+/**
+ * Stops accepting field keys below the current version, once nothing needs them: no record version,
+ * media item or signing key below it, and the rotation is older than every isolate's cached reading
+ * (so no isolate can still be sealing with an old version). The change and its administrative event
+ * by `actor` are one D1 batch. Returns the outcome.
+ */
+export async function retireOldFieldKeys(env: GatewayEnv, now: number, actor = 'system'): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
+  const state = await readKeyState(env.DB);
+  const rotatedAt = await currentVersionSetAt(env.DB);
+  if (now - rotatedAt < Math.ceil(KEY_STATE_CACHE_MS / 1000) + 5) return { retired: false, reason: 'the rotation is too recent; wait a minute', oldestVersion: state.oldest };
+  const below = await countRowsBelowKeyVersion(env.DB, state.current);
+  if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
+  if ((await countMediaBelowKeyVersion(env.DB, state.current)) > 0) return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
+  if ((await countRevealReasonsBelow(env.DB, state.current)) > 0) return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
+  const keys = await listWrappedKeys(env.DB);
+  if (keys.some((k) => envelopeKeyVersion(k.wrappedPrivate) < state.current)) return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
+  const outcome = await commitChange(
+    env.DB,
+    raiseOldestVersionStatements(env.DB, state.current, now),
+    { at: now, actor, action: 'field_keys.retire', targetType: 'field_keys', targetId: `v${state.current}`, detail: { oldest_version: state.current } },
+  );
+  forgetKeyRing();
+  if (!outcome.ok) return { retired: false, reason: 'another change moved the field-key versions; read the status and try again', oldestVersion: state.oldest };
+  return { retired: true, oldestVersion: state.current };
+}

@@ -1,0 +1,99 @@
+import { z } from '@hono/zod-openapi';
+import { PERIOD_GRAINS, epsilonMicro, isoWeeksBetween, StatsError, type PeriodGrain, type PlaceLevel } from '@need2know/stats';
+import type { ProblemIssue } from '../../platform/errors/problem.js';
+import type { StatsTableDef } from './catalogue.js';
+import { MAX_STATS_WEEKS } from './config.js';
+
+const WEEK = /^\d{4}-W\d{2}$/;
+
+/** Query parameters of a statistics request, as they arrive (validated for shape only). */
+export const StatsQuerySchema = z.object({
+  level: z.enum(['province', 'district', 'commune']).optional().openapi({ description: 'Place level of the detailed rows (crime, health); default province' }),
+  period: z.enum(PERIOD_GRAINS).optional().openapi({ description: 'Grain of the calendar (crime, discipline); default month' }),
+  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Calendar year (crime, discipline)', example: 2025 }),
+  from: z.string().regex(WEEK).optional().openapi({ description: 'First ISO week (health)', example: '2026-W10' }),
+  to: z.string().regex(WEEK).optional().openapi({ description: 'Last ISO week (health)', example: '2026-W22' }),
+  province: z.string().regex(/^\d{2}$/).optional().openapi({ description: 'Return only this province and the places in it (the table is protected as a whole either way)' }),
+  protection: z.enum(['suppression', 'dp']).optional().openapi({ description: 'Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows' }),
+  epsilon: z.string().regex(/^\d+(\.\d{1,6})?$/).optional().openapi({ description: 'ε for a differentially private release (at most the grant’s per-release ε)', example: '0.5' }),
+  bound: z.coerce.number().int().min(1).max(10).optional().openapi({ description: 'Most records one person may contribute to a differentially private release; default 2' }),
+  threshold: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table' }),
+  format: z.enum(['json', 'csv']).default('json'),
+  shape: z.enum(['cells', 'series']).default('cells').openapi({ description: '`series`: the counts a stacked bar chart needs (groups × periods for one place)' }),
+});
+export type StatsQueryInput = z.infer<typeof StatsQuerySchema>;
+
+/** A statistics request, checked against its table. */
+export interface StatsQuery {
+  readonly level: PlaceLevel | null;
+  readonly period: PeriodGrain | null;
+  readonly year: number | null;
+  readonly weeks: readonly string[] | null;
+  readonly province: string | null;
+  readonly protection: 'suppression' | 'dp' | null;
+  readonly epsilonMicro: number | null;
+  readonly bound: number | null;
+  readonly threshold: number | null;
+  readonly format: 'json' | 'csv';
+  readonly shape: 'cells' | 'series';
+}
+
+/** The parameters that decide the computed table (not how it is sliced or formatted). */
+export function tableParameters(q: StatsQuery): Record<string, string | number | null> {
+  return { level: q.level, period: q.period, year: q.year, from: q.weeks?.[0] ?? null, to: q.weeks?.at(-1) ?? null };
+}
+
+/** Checks `input` against table `def`: what applies to it is required or defaulted, the rest refused. */
+export function resolveQuery(def: StatsTableDef, input: StatsQueryInput): { ok: true; query: StatsQuery } | { ok: false; issues: ProblemIssue[] } {
+  const issues: ProblemIssue[] = [];
+  const hasPlace = def.dimensions.some((d) => d.kind === 'place');
+  const refuse = (path: string, message: string) => issues.push({ path, code: 'not_applicable', message });
+  if (!hasPlace && input.level !== undefined) refuse('level', 'this table has no place dimension');
+  if (!hasPlace && input.province !== undefined) refuse('province', 'this table has no place dimension');
+  let weeks: string[] | null = null;
+  if (def.time === 'calendar') {
+    if (input.from !== undefined || input.to !== undefined) refuse('from', 'this table is by calendar period: use year and period');
+    if (input.year === undefined) issues.push({ path: 'year', code: 'required', message: 'a calendar year is required' });
+  } else {
+    if (input.year !== undefined || input.period !== undefined) refuse('year', 'this table is by ISO week: use from and to');
+    if (input.from === undefined || input.to === undefined) issues.push({ path: 'from', code: 'required', message: 'from and to (ISO weeks) are required' });
+    else {
+      try {
+        weeks = isoWeeksBetween(input.from, input.to);
+        if (weeks.length === 0 || weeks.length > MAX_STATS_WEEKS) issues.push({ path: 'to', code: 'out_of_range', message: `from 1 to ${MAX_STATS_WEEKS} weeks, in order` });
+      } catch (err) {
+        if (!(err instanceof StatsError)) throw err;
+        issues.push({ path: 'from', code: 'invalid_week', message: 'no such ISO week' });
+      }
+    }
+  }
+  let epsilon: number | null = null;
+  if (input.epsilon !== undefined) {
+    try {
+      epsilon = epsilonMicro(input.epsilon);
+    } catch (err) {
+      if (!(err instanceof StatsError)) throw err;
+      issues.push({ path: 'epsilon', code: 'out_of_range', message: err.message });
+    }
+  }
+  if (input.protection === 'suppression' && (input.epsilon !== undefined || input.bound !== undefined)) refuse('epsilon', 'ε and bound apply to differential privacy only');
+  if (input.protection === 'dp' && input.threshold !== undefined) refuse('threshold', 'a threshold applies to suppression only');
+  if (input.shape === 'series' && input.format === 'csv') refuse('shape', 'series are JSON only');
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    query: {
+      level: hasPlace ? (input.level ?? 'province') : null,
+      period: def.time === 'calendar' ? (input.period ?? 'month') : null,
+      year: def.time === 'calendar' ? (input.year ?? null) : null,
+      weeks,
+      province: input.province ?? null,
+      protection: input.protection ?? null,
+      epsilonMicro: epsilon,
+      bound: input.bound ?? null,
+      threshold: input.threshold ?? null,
+      format: input.format,
+      shape: input.shape,
+    },
+  };
+}
