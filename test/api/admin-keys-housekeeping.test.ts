@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
-import { forgetCachedKeys } from '../../gateway/src/platform/keys/token-signing.js';
+import { forgetCachedKeys } from '../../gateway/src/services/keys/token-signing.js';
 import { headerOf, jwks, tableCounts } from './forge.js';
 import { accessTokenFor, adminSession, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, partnerWithLiveGrant, testGateway } from './harness.js';
 

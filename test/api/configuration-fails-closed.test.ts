@@ -8,7 +8,7 @@ import { KeyRing } from '@need2know/crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayEnv } from '../../gateway/src/platform/env.js';
 import { LATEST_MIGRATION } from '../../gateway/src/services/health/readiness.js';
-import { forgetKeyRing, keyRing, readKeyState } from '../../gateway/src/platform/keys/key-ring.js';
+import { forgetKeyRing, keyRing, readKeyState } from '../../gateway/src/services/keys/key-ring.js';
 import { rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, callResource, createAgency, createClient, gatewayEnv, ISSUER, partnerWithLiveGrant, requestToken, testGateway, uniq } from './harness.js';

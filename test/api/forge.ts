@@ -4,7 +4,7 @@
  */
 import type { SigningKeyPair } from '@need2know/client';
 import { base64url, calculateJwkThumbprint, decodeProtectedHeader, SignJWT, type JWK } from 'jose';
-import { activeSigningKey } from '../../gateway/src/platform/keys/token-signing.js';
+import { activeSigningKey } from '../../gateway/src/services/keys/token-signing.js';
 import { ACCESS_TOKEN_TYP } from '../../gateway/src/services/oauth/access-token.js';
 import { gatewayEnv, ISSUER, TOKEN_ENDPOINT, type TestClient, type testGateway } from './harness.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { subjectHashes } from '../../gateway/src/services/access/subjects.js';
 import type { GatewayEnv } from '../../gateway/src/platform/env.js';
-import { keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { keyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
 import { readRecords } from '../../gateway/src/services/records/read.js';
 import { selectMedia } from '../../gateway/src/store/d1/media.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { keyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { blindIndex } from '@need2know/crypto';
 import { idsByTag, recordVersions } from '../../gateway/src/store/d1/records.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, partnerWithLiveGrant, testGateway, uniq } from './harness.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetKeyRing, keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { forgetKeyRing, keyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { readRecords } from '../../gateway/src/services/records/read.js';
 import { rewrapBatch, retireOldFieldKeys, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { ingestRecords } from '../../gateway/src/services/records/ingest.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { halvesJpeg, JPEG_CMYK, withFrameSize } from '../../gateway/src/services/media/decode/test-fixtures.js';
 import { decodeJpeg } from '../../gateway/src/services/media/decode/decode-jpeg.js';
-import { keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { keyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { openMedia } from '../../gateway/src/services/media/seal-media.js';
 import { JPEG_BASELINE, JPEG_PROGRESSIVE } from '../../gateway/src/services/media/test-fixtures.js';
 import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import sample1 from '@vladmandic/face-api/demo/sample1.jpg';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
-import { keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { keyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { decodeJpeg } from '../../gateway/src/services/media/decode/decode-jpeg.js';
 import { halvesJpeg } from '../../gateway/src/services/media/decode/test-fixtures.js';
 import { inspectJpeg } from '../../gateway/src/services/media/jpeg.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
-import { keyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { keyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { blurImage } from '../../gateway/src/services/media/blur.js';
 import { MAX_MEDIA_BYTES } from '../../gateway/src/services/media/limits.js';
 import { decodePng } from '../../gateway/src/services/media/png/decode.js';

@@ -4,7 +4,7 @@
  */
 import { envelopeKeyVersion } from '@need2know/crypto';
 import { describe, expect, it } from 'vitest';
-import { forgetKeyRing } from '../../gateway/src/platform/keys/key-ring.js';
+import { forgetKeyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { gatewayEnv, testGateway } from './harness.js';

@@ -1,133 +1,116 @@
 /**
- * The admin API as the console calls it: one function per call, typed with the shapes the
- * gateway's OpenAPI document declares. The console decides nothing the API does not: it shows
- * what comes back and sends what the officer chose.
+ * The admin API as the console calls it: one function per call, typed with the types generated
+ * from the gateway's OpenAPI document (`generated/api-types.ts`; see `api-call.ts`), never with
+ * copies. The console decides nothing the API does not: it shows what comes back and sends what
+ * the officer chose.
  */
+import { type Answer, type Body, call, json, type Query, type Schema, send } from './api-call.js';
 import type { OfficerSession } from './session.js';
 
-export type Mode = 'clear' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none';
-export type GrantStatus = 'pending' | 'active' | 'suspended' | 'revoked' | 'expired';
+export { ApiError, type Problem } from './api-call.js';
 
-export interface Agency { id: string; name: string; name_km: string | null }
-export interface Purpose {
-  id: string;
-  title: string;
-  legal_basis: string;
-  description: string;
-  rules: Record<string, Record<string, Mode>>;
-  actions: ('fetch' | 'search' | 'check')[];
-  agencies: string[];
-  max_token_lifetime: number;
-  requests_per_minute: number;
-  persons_per_hour: number;
-  notification_delay_days: number;
-  allow_unblurred_media: boolean;
-  status: 'active' | 'retired';
-  version: number;
-}
-export interface GrantRequest { id: string; grant_id: string; action: 'activate' | 'extend' | 'resume'; new_not_after: string | null; requested_by: string; requested_at: string; reason: string; status: string }
-export interface Grant {
-  id: string;
-  purpose_id: string;
-  agency_id: string;
-  not_before: string;
-  not_after: string;
-  data_life_seconds: number;
-  status: GrantStatus;
-  live: boolean;
-  note: string;
-  created_by: string;
-  requests: GrantRequest[];
-}
-export interface AdminRequest { id: string; kind: 'client.activate' | 'client.rekey' | 'purpose.update' | 'officer.create' | 'officer.rekey'; target_id: string; payload: Record<string, unknown>; requested_by: string; requested_at: string; reason: string }
-export interface RecordTypeField { name: string; kind: string; description: string; modes: Mode[]; when_absent: Mode; generalise: string | null; derived: boolean }
-export interface RecordType { name: string; title: string; fields: RecordTypeField[] }
-export interface DailyReport { time_zone: string; days: { day: string }[]; series: { agency: string; purpose: string; disclosed: number[]; refused: number[]; rate_limited: number[]; totals: { disclosed: number; refused: number; rate_limited: number } }[] }
-export interface SubjectAccessReport { checkpoint: string; withheld_for_now: number; disclosures: { at: string; agency: string; purpose: string; grant: string; action: string; record_type: string; fields: Record<string, string>; log_index: number; log_entry: Record<string, unknown>; inclusion_proof: string[] }[] }
+export type Agency = Schema<'Agency'>;
+export type Purpose = Schema<'Purpose'>;
+export type Grant = Schema<'Grant'>;
+export type GrantRequest = Schema<'GrantRequest'>;
+export type GrantStatus = Grant['status'];
+export type AdminRequest = Schema<'AdminRequest'>;
+export type Client = Schema<'Client'>;
+export type Officer = Schema<'Officer'>;
+export type RecordType = Schema<'RecordType'>;
+export type RecordTypeField = Schema<'RecordTypeField'>;
+/** How one field leaves the gateway under a purpose. */
+export type Mode = Schema<'PurposeRules'>[string][string];
+export type DailyReport = Schema<'DailyDisclosureReport'>;
+export type SubjectAccessReport = Schema<'SubjectAccessReport'>;
 /** A table's public tier, which an officer's preview follows (GET /v1/admin/stats/tables). */
-export interface StatsPublicSetting { table: string; enabled: boolean; threshold: number; methods: string[]; max_epsilon: string; budget: string; spent: string }
-/** How a release is protected, as the gateway describes it (suppression: threshold and withheld counts; dp: ε and noise). */
-export type StatsProtection = { method: 'suppression'; threshold: number; withheld: number; primary: number; secondary: number } | { method: 'dp'; epsilon: string; bound: number; noise_scale: string };
+export type StatsPublicSetting = Schema<'StatsPublicSetting'>;
 /** A release in `shape=series`: one stack per category, one bar per period, for one place; null is withheld. */
-export interface StatsSeriesRelease {
-  release: string;
-  table: string;
-  title: string;
-  generated_at: string;
-  parameters: Record<string, string | number | null>;
-  protection: StatsProtection;
-  series: { place: string | null; group: string; periods: string[]; groups: { code: string; counts: (number | null)[] }[]; totals: (number | null)[] };
-}
-/** Parameters of a statistics preview (the gateway checks them against the table); the threshold is the public tier's, never the request's. */
-export interface StatsPreviewQuery { level?: 'province' | 'district' | 'commune'; period?: 'year' | 'semester' | 'quarter' | 'month'; year?: number; province?: string }
-export interface Problem { status: number; code: string; title?: string; detail?: string; issues?: { path: string; code: string; message: string }[] }
+export type StatsSeriesRelease = Schema<'StatsSeries'>;
+/**
+ * How a release is protected, as the gateway's statistics routes describe it. The OpenAPI document
+ * leaves `protection` an open object (`StatsSeries.protection`), so this one shape is written here
+ * and checked at run time (`protectionOf`) instead of trusted.
+ */
+export type StatsProtection = { method: 'suppression'; threshold: number; withheld: number; primary: number; secondary: number } | { method: 'dp'; epsilon: string; bound: number; noise_scale: string };
 
-/** A refusal from the gateway, with its problem document. */
-export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
-    super(`gateway refused (${problem.status} ${problem.code})`);
-    this.name = 'ApiError';
-  }
+/** The release's protection when it has one of the two documented shapes, else null. */
+export function protectionOf(release: StatsSeriesRelease): StatsProtection | null {
+  const p = release.protection;
+  if (p.method === 'suppression' && ['threshold', 'withheld', 'primary', 'secondary'].every((k) => typeof p[k] === 'number')) return p as StatsProtection;
+  if (p.method === 'dp' && typeof p.epsilon === 'string' && typeof p.noise_scale === 'string') return p as StatsProtection;
+  return null;
 }
+/** Parameters of a statistics preview (the gateway checks them against the table). */
+export type StatsPreviewQuery = Pick<Query<'/v1/admin/stats/tables/{table}/preview', 'get'>, 'level' | 'period' | 'year' | 'province'>;
+export type ClientCreate = Body<'/v1/admin/clients', 'post'>;
+export type GrantCreate = Body<'/v1/admin/grants', 'post'>;
+export type PurposeCreate = Body<'/v1/admin/purposes', 'post'>;
+export type PurposeUpdate = Body<'/v1/admin/purposes/{id}', 'put'>;
+/** An approval; one of an officer's registration or new device carries their enrolment code, once. */
+export type AdminRequestApproved = Answer<'/v1/admin/requests/{id}/approve', 'post'>;
 
-async function json<T>(response: Response): Promise<T> {
-  if (response.ok) return (await response.json()) as T;
-  let body: Partial<Problem> & { error?: string } = {};
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    // not JSON
-  }
-  throw new ApiError({ ...body, status: response.status, code: body.code ?? body.error ?? 'unknown' });
-}
+const A = '/v1/admin';
 
 /** The calls, bound to one signed-in officer. */
 export function adminApi(session: OfficerSession) {
-  const get = async <T>(path: string) => json<T>(await session.fetch(path));
-  const send = async <T>(method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-    json<T>(await session.fetch(path, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }));
-  const A = '/v1/admin';
   return {
-    agencies: () => get<{ agencies: Agency[] }>(`${A}/agencies`).then((r) => r.agencies),
-    recordTypes: () => get<{ record_types: RecordType[] }>(`${A}/record-types`).then((r) => r.record_types),
-    purposes: () => get<{ purposes: Purpose[] }>(`${A}/purposes`).then((r) => r.purposes),
+    agencies: () => call(session, 'get', `${A}/agencies`).then((r) => r.agencies),
+    createAgency: (body: Body<'/v1/admin/agencies', 'post'>) => call(session, 'post', `${A}/agencies`, { body }),
+    clients: () => call(session, 'get', `${A}/clients`).then((r) => r.clients),
+    client: (id: string) => call(session, 'get', `${A}/clients/{id}`, { params: { id } }),
+    /** A new client waits, suspended, for a second officer (`pending_requests`). */
+    createClient: (body: ClientCreate) => call(session, 'post', `${A}/clients`, { body }),
+    /** Suspending applies at once; re-activation and new keys wait for a second officer. */
+    changeClient: (id: string, body: Body<'/v1/admin/clients/{id}', 'patch'>) => call(session, 'patch', `${A}/clients/{id}`, { params: { id }, body }),
+    officers: () => call(session, 'get', `${A}/officers`).then((r) => r.officers),
+    /** The approving officer, not this one, receives the enrolment code. */
+    createOfficer: (body: Body<'/v1/admin/officers', 'post'>) => call(session, 'post', `${A}/officers`, { body }),
+    newEnrolmentCode: (id: string, reason: string) => call(session, 'post', `${A}/officers/{id}/enrolment-code`, { params: { id }, body: { reason } }),
+    recordTypes: () => call(session, 'get', `${A}/record-types`).then((r) => r.record_types),
+    purposes: () => call(session, 'get', `${A}/purposes`).then((r) => r.purposes),
     /** A purpose and the ETag to send back when changing it. */
     purpose: async (id: string) => {
-      const response = await session.fetch(`${A}/purposes/${encodeURIComponent(id)}`);
-      const purpose = await json<Purpose>(response);
+      const response = await send(session, 'get', `${A}/purposes/{id}`, { params: { id } });
+      const purpose = await json<Answer<'/v1/admin/purposes/{id}', 'get'>>(response);
       return { purpose, etag: response.headers.get('etag') };
     },
-    createPurpose: (body: Record<string, unknown>) => send<Purpose>('POST', `${A}/purposes`, body),
+    createPurpose: (body: PurposeCreate) => call(session, 'post', `${A}/purposes`, { body }),
     /** 200 with the purpose when it narrows; 202 with the pending request when it widens. */
-    updatePurpose: (id: string, body: Record<string, unknown>, etag: string | null) =>
-      send<Purpose | { pending_request: string; widenings: string[] }>('PUT', `${A}/purposes/${encodeURIComponent(id)}`, body, etag === null ? {} : { 'if-match': etag }),
-    grants: () => get<{ grants: Grant[] }>(`${A}/grants`).then((r) => r.grants),
-    createGrant: (body: { purpose_id: string; agency_id: string; not_before: string; not_after: string; data_life_seconds: number; note: string }) => send<Grant>('POST', `${A}/grants`, body),
-    grantOperation: (id: string, op: 'extend' | 'shorten' | 'suspend' | 'resume' | 'revoke', body: { reason: string; not_after?: string }) => send<Grant>('POST', `${A}/grants/${encodeURIComponent(id)}/${op}`, body),
+    updatePurpose: (id: string, body: PurposeUpdate, etag: string | null) => call(session, 'put', `${A}/purposes/{id}`, { params: { id }, body, headers: etag === null ? {} : { 'if-match': etag } }),
+    grants: () => call(session, 'get', `${A}/grants`).then((r) => r.grants),
+    createGrant: (body: GrantCreate) => call(session, 'post', `${A}/grants`, { body }),
+    grantOperation: (id: string, op: 'extend' | 'shorten' | 'suspend' | 'resume' | 'revoke', body: { reason: string; not_after?: string }) =>
+      op === 'extend' || op === 'shorten'
+        ? call(session, 'post', `${A}/grants/{id}/${op}`, { params: { id }, body: { reason: body.reason, not_after: body.not_after ?? '' } })
+        : call(session, 'post', `${A}/grants/{id}/${op}`, { params: { id }, body: { reason: body.reason } }),
     decideGrantRequest: (grantId: string, requestId: string, decision: 'approve' | 'reject', reason: string) =>
-      send<Grant>('POST', `${A}/grants/${encodeURIComponent(grantId)}/requests/${encodeURIComponent(requestId)}/${decision}`, { reason }),
-    grantRequests: () => get<{ requests: GrantRequest[] }>(`${A}/grant-requests`).then((r) => r.requests),
-    adminRequests: () => get<{ requests: AdminRequest[] }>(`${A}/requests?status=pending`).then((r) => r.requests),
+      call(session, 'post', `${A}/grants/{id}/requests/{request_id}/${decision}`, { params: { id: grantId, request_id: requestId }, body: { reason } }),
+    /** A leadership officer's approval of what a grant asks of leadership (unblurred media, sensitive cases). */
+    leadershipApprove: (grantId: string, reason: string) => call(session, 'post', `${A}/grants/{id}/leadership-approve`, { params: { id: grantId }, body: { reason } }),
+    grantRequests: () => call(session, 'get', `${A}/grant-requests`).then((r) => r.requests),
+    adminRequests: () => call(session, 'get', `${A}/requests`, { query: { status: 'pending' } }).then((r) => r.requests),
     /** Approving an officer's registration or new device returns their enrolment code, once. */
-    decideAdminRequest: (id: string, decision: 'approve' | 'reject', reason: string) => send<AdminRequest & { enrolment_code?: string; code_expires_at?: string }>('POST', `${A}/requests/${encodeURIComponent(id)}/${decision}`, { reason }),
-    dailyReport: (days: number, timeZone: string) => get<DailyReport>(`${A}/reports/daily-disclosures?days=${days}&time_zone=${encodeURIComponent(timeZone)}`),
+    decideAdminRequest: (id: string, decision: 'approve' | 'reject', reason: string): Promise<Partial<AdminRequestApproved> & AdminRequest> =>
+      call(session, 'post', `${A}/requests/{id}/${decision}`, { params: { id }, body: { reason } }),
+    dailyReport: (days: number, timeZone: string) => call(session, 'get', `${A}/reports/daily-disclosures`, { query: { days, time_zone: timeZone } }),
     /** The national ID goes in the body of a POST, never in the URL. */
-    subjectAccess: (nationalId: string, reason: string) => send<SubjectAccessReport>('POST', `${A}/reports/subject-access`, { national_id: nationalId, reason }),
-    statsTables: () => get<{ tables: StatsPublicSetting[] }>(`${A}/stats/tables`).then((r) => r.tables),
+    subjectAccess: (nationalId: string, reason: string) => call(session, 'post', `${A}/reports/subject-access`, { body: { national_id: nationalId, reason } }),
+    statsTables: () => call(session, 'get', `${A}/stats/tables`).then((r) => r.tables),
     /** What the table's public tier would publish, as a chart series; logged as this officer's preview. */
-    statsPreviewSeries: (table: string, query: StatsPreviewQuery) => {
-      const params = new URLSearchParams({ shape: 'series' });
-      for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
-      return get<StatsSeriesRelease>(`${A}/stats/tables/${encodeURIComponent(table)}/preview?${params.toString()}`);
+    statsPreviewSeries: async (table: 'crime' | 'discipline' | 'health', query: StatsPreviewQuery) => {
+      const release = await call(session, 'get', `${A}/stats/tables/{table}/preview`, { params: { table }, query: { ...query, shape: 'series' } });
+      if (!('series' in release)) throw new TypeError('the gateway answered a preview in series shape with cells');
+      return release;
     },
-    auditKey: () => get<{ origin: string; vkey: string }>('/v1/audit/key'),
+    auditKey: () => call(session, 'get', '/v1/audit/key'),
     auditCheckpoint: async () => {
-      const response = await session.fetch('/v1/audit/checkpoint');
+      const response = await send(session, 'get', '/v1/audit/checkpoint');
       if (!response.ok) await json(response);
       return response.text();
     },
-    auditConsistency: (from: number, to: number) => get<{ proof: string[] }>(`/v1/audit/proofs/consistency?from=${from}&to=${to}`),
-    auditExport: (from: number, to: number) => get<Record<string, unknown>>(`/v1/audit/export?from=${from}&to=${to}`),
+    auditConsistency: (from: number, to: number) => call(session, 'get', '/v1/audit/proofs/consistency', { query: { from, to } }),
+    auditExport: (from: number, to: number) => call(session, 'get', '/v1/audit/export', { query: { from, to } }),
   };
 }
 

@@ -8,7 +8,7 @@ import { healthRoutes } from './routes/readiness.js';
 import { consoleHeaders, isConsolePath } from './console/headers.js';
 import { consoleRoutes } from './console/routes.js';
 import { systemClock, type Clock } from '../platform/env.js';
-import { Problem, type ProblemCode } from '../platform/errors/problem.js';
+import { Problem, type ProblemCode, type ProblemStatus } from '../platform/errors/problem.js';
 import { bodyLimits } from './middleware/body-limits.js';
 import { identifiers } from '../services/oauth/access-token.js';
 import { adminRoutes } from './routes/admin/index.js';
@@ -26,7 +26,14 @@ export interface AppOptions {
   readonly clock?: Clock;
 }
 
-const CODE_OF_STATUS: Record<number, ProblemCode> = { 400: 'bad_request', 404: 'not_found', 405: 'method_not_allowed', 413: 'body_too_large', 415: 'unsupported_media_type' };
+/** Problems for the errors hono's own middleware raises (e.g. the body limit): the status kept, a stable code given. */
+const PROBLEM_OF_STATUS: Partial<Record<number, readonly [ProblemStatus, ProblemCode]>> = {
+  400: [400, 'bad_request'],
+  404: [404, 'not_found'],
+  405: [405, 'method_not_allowed'],
+  413: [413, 'body_too_large'],
+  415: [415, 'unsupported_media_type'],
+};
 
 /** Builds the gateway's HTTP application. */
 export function createApp({ clock = systemClock }: AppOptions = {}) {
@@ -85,8 +92,8 @@ export function createApp({ clock = systemClock }: AppOptions = {}) {
     const instance = new URL(c.req.url).pathname;
     if (err instanceof Problem) return err.toResponse(instance);
     if (err instanceof HTTPException) {
-      const code = CODE_OF_STATUS[err.status] ?? 'bad_request';
-      return new Problem(err.status, code).toResponse(instance);
+      const [status, code] = PROBLEM_OF_STATUS[err.status] ?? (err.status >= 500 ? [500, 'internal_error'] : [400, 'bad_request']);
+      return new Problem(status, code).toResponse(instance);
     }
     console.error('unhandled error', err);
     return new Problem(500, 'internal_error').toResponse(instance);

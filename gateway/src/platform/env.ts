@@ -1,15 +1,13 @@
-import type { AuditLog } from '../store/objects/audit-log/audit-log.js';
-import type { GrantKeyVault } from '../store/objects/grant-key-vault/grant-key-vault.js';
-import type { ReplayGuard } from '../store/objects/replay-guard/replay-guard.js';
 import { DEFAULT_DATA_OWNER_TIME_ZONE } from './config.js';
 import { isTimeZone } from '@need2know/policy';
 import { civilDate } from '@need2know/policy';
 
 /**
  * The Worker's bindings: those declared in wrangler.toml (generated into worker-configuration.d.ts
- * by `npm run types`) plus the secrets, which wrangler cannot see.
+ * by `npm run types`, which types each Durable Object namespace by its class exported from the
+ * Worker entry) plus the secrets, which wrangler cannot see.
  */
-export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'GRANT_KEYS' | 'AUDIT_LOG' | 'N2K_ROOT_SECRET' | 'N2K_BOOTSTRAP_ADMINS' | 'N2K_TIME_ZONE'> {
+export interface GatewayEnv extends Omit<Env, 'N2K_ROOT_SECRET' | 'N2K_BOOTSTRAP_ADMINS' | 'N2K_TIME_ZONE'> {
   /** Base64url root secret (≥ 32 bytes) from which every at-rest and wrapping key is derived. */
   readonly N2K_ROOT_SECRET: string;
   /**
@@ -19,9 +17,6 @@ export interface GatewayEnv extends Omit<Env, 'REPLAY_GUARD' | 'GRANT_KEYS' | 'A
   readonly N2K_BOOTSTRAP_ADMINS?: string;
   /** IANA time zone of the data owner (default {@link DEFAULT_DATA_OWNER_TIME_ZONE}). */
   readonly N2K_TIME_ZONE?: string;
-  readonly REPLAY_GUARD: DurableObjectNamespace<ReplayGuard>;
-  readonly GRANT_KEYS: DurableObjectNamespace<GrantKeyVault>;
-  readonly AUDIT_LOG: DurableObjectNamespace<AuditLog>;
 }
 
 /** Source of the current time in Unix seconds; replaced by a simulated clock in tests. */

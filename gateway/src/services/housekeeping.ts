@@ -1,10 +1,10 @@
 import { CLOCK_TOLERANCE } from '../platform/config.js';
 import type { GatewayEnv } from '../platform/env.js';
-import { rotateSigningKeyIfDue } from '../platform/keys/token-signing.js';
+import { rotateSigningKeyIfDue } from './keys/token-signing.js';
 import { parseCheckpoint } from '@need2know/audit';
 import { grantShouldExpire } from '@need2know/policy';
 import { auditLog, auditOrigin } from './access/audit.js';
-import { keyRing } from '../platform/keys/key-ring.js';
+import { keyRing } from './keys/key-ring.js';
 import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
 import { commitChange, listAdminEvents } from '../store/d1/admin-events.js';
 import { grantsDueToExpire, grantsToShred, updateGrantState, withdrawPendingRequests } from '../store/d1/grants.js';

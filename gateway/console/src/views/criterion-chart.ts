@@ -4,7 +4,7 @@
  * protected, and a table of the same figures. Every number shown is the API's: counts, totals and
  * which figures are withheld (null); the layout is `stats-layout.ts`.
  */
-import type { StatsProtection, StatsSeriesRelease } from '../api.js';
+import { protectionOf, type StatsProtection, type StatsSeriesRelease } from '../api.js';
 import { h, s, uid } from '../dom.js';
 import type { MessageKey } from '../i18n/en.js';
 import { dateTime, digits, monthName, num, t } from '../i18n/i18n.js';
@@ -32,7 +32,8 @@ export function criterionName(code: string, form: 'long' | 'short'): string {
 const figure = (v: number | null | undefined): string => (v === null || v === undefined ? t('withheld') : num(v));
 
 /** How the release was protected, in words. */
-function protectionNote(p: StatsProtection): string {
+function protectionNote(p: StatsProtection | null): string {
+  if (p === null) return '';
   return p.method === 'suppression'
     ? t('statsProtectedSuppression', { threshold: p.threshold, withheld: p.withheld, primary: p.primary, secondary: p.secondary })
     : t('statsProtectedDp', { epsilon: p.epsilon, scale: p.noise_scale });
@@ -106,7 +107,7 @@ export function criterionChart(release: StatsSeriesRelease, names: { place: stri
       ...series.groups.map((g) => h('li', { 'data-criterion': g.code }, h('span', { class: `swatch seg-criterion-${g.code}`, 'aria-hidden': 'true' }), criterionName(g.code, 'long'))),
       h('li', { 'data-legend-withheld': '' }, h('span', { class: 'swatch swatch-withheld', 'aria-hidden': 'true' }), t('withheldLegend')),
     ),
-    h('p', { class: 'callout callout-info', 'data-protection': release.protection.method }, protectionNote(release.protection)),
+    h('p', { class: 'callout callout-info', 'data-protection': protectionOf(release)?.method ?? 'unknown' }, protectionNote(protectionOf(release))),
     h('p', { class: 'muted' }, t('statsRelease', { release: release.release, when: dateTime(release.generated_at) })),
     figuresTable(release, caption),
   );

@@ -30,6 +30,7 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
   const numberField = (name: keyof typeof NEW_PURPOSE, label: string, min: number, max: number) =>
     field(label, input({ type: 'number', name, min, max, step: 1, required: true, inputmode: 'numeric', value: purpose?.[name] ?? NEW_PURPOSE[name] }));
   const status = select([{ value: 'active', label: t('purposeActive') }, { value: 'retired', label: t('purposeRetired') }], purpose?.status ?? 'active', { name: 'status' });
+  const unblurred = h('input', { type: 'checkbox', id: uid('unblurred'), name: 'allow_unblurred_media', checked: purpose?.allow_unblurred_media === true, 'aria-describedby': 'unblurred-help' });
   const modeSelects = new Map<string, HTMLSelectElement>();
 
   const form = h(
@@ -42,6 +43,14 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
     agencyBoxes.element,
     actionBoxes.element,
     h('fieldset', { class: 'limits' }, h('legend', {}, t('limits')), numberField('max_token_lifetime', t('tokenLifetime'), 30, 600), numberField('requests_per_minute', t('requestsPerMinute'), 1, 100_000), numberField('persons_per_hour', t('personsPerHour'), 1, 1_000_000), numberField('notification_delay_days', t('notificationDelay'), 0, 3650)),
+    h(
+      'fieldset',
+      { class: 'checks leadership' },
+      h('legend', {}, t('leadershipTerms')),
+      h('div', { class: 'check' }, unblurred, h('label', { for: unblurred.id }, t('allowUnblurredMedia'))),
+      h('p', { class: 'help', id: 'unblurred-help' }, t('allowUnblurredMediaHelp')),
+      h('p', { class: 'help' }, t('sensitiveCasesHelp')),
+    ),
     purpose === null ? null : field(t('purposeStatus'), status),
     purpose === null ? null : field(t('reason'), h('textarea', { name: 'reason', rows: 2, maxlength: 500 }), t('reasonHelp')),
     h('h2', {}, t('fieldsAndModes')),
@@ -67,21 +76,22 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
       legal_basis: legal.value.trim(),
       description: description.value.trim(),
       rules,
-      actions: actionBoxes.values(),
+      actions: ACTIONS.filter((a) => actionBoxes.values().includes(a)),
       agencies: agencyBoxes.values(),
       max_token_lifetime: Number((form.elements.namedItem('max_token_lifetime') as HTMLInputElement).value),
       requests_per_minute: Number((form.elements.namedItem('requests_per_minute') as HTMLInputElement).value),
       persons_per_hour: Number((form.elements.namedItem('persons_per_hour') as HTMLInputElement).value),
       notification_delay_days: Number((form.elements.namedItem('notification_delay_days') as HTMLInputElement).value),
+      allow_unblurred_media: unblurred.checked,
     };
     submit.disabled = true;
     const request =
       purpose === null
-        ? ctx.api.createPurpose({ id: idInput.value.trim(), ...body }).then((p: Purpose) => {
+        ? ctx.api.createPurpose({ id: idInput.value.trim(), ...body, status: 'active' }).then((p: Purpose) => {
             ctx.announce(t('purposeSaved'));
             location.hash = `#/purposes/${p.id}`;
           })
-        : ctx.api.updatePurpose(purpose.id, { ...editableTerms(purpose), ...body, status: status.value, reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim() }, existing?.etag ?? null).then((r) => {
+        : ctx.api.updatePurpose(purpose.id, { ...editableTerms(purpose), ...body, status: status.value === 'retired' ? 'retired' : 'active', reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim() }, existing?.etag ?? null).then((r) => {
             if ('pending_request' in r) ctx.announce(t('purposePending', { widenings: r.widenings.join(', ') }));
             else ctx.announce(t('purposeSaved'));
             location.hash = `#/purposes/${purpose.id}`;

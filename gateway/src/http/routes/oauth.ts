@@ -5,7 +5,7 @@ import { spendNonces } from '../../store/objects/replay-guard/spend.js';
 import { OAuthError } from '../../platform/errors/oauth-error.js';
 import { auditLog } from '../../services/access/audit.js';
 import { subjectHashes } from '../../services/access/subjects.js';
-import { keyRing } from '../../platform/keys/key-ring.js';
+import { keyRing } from '../../services/keys/key-ring.js';
 import { verifyAccessToken } from '../../services/oauth/access-token.js';
 import { authenticateClient } from '../../services/oauth/client-auth.js';
 import { dpopHeaderValues } from '../../services/oauth/dpop.js';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { publishedKeys } from '../../platform/keys/token-signing.js';
+import { publishedKeys } from '../../services/keys/token-signing.js';
 import { identifiers } from '../../services/oauth/access-token.js';
 import { authorizationServerMetadata } from '../../services/oauth/metadata.js';
 

@@ -1,5 +1,3 @@
-import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** Stable machine-readable codes of RFC 9457 problem documents. Clients switch on these. */
 export type ProblemCode =
@@ -62,7 +60,11 @@ export interface ProblemIssue {
  * An RFC 9457 problem. `detail` is safe for the wire; the precise internal reason, when there is
  * one, goes to logs and the audit trail, not here.
  */
-export class Problem extends HTTPException {
+/** HTTP statuses a problem is sent with: client errors and the server's own (never 1xx–3xx, 204 or 205). */
+export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
+
+export class Problem extends Error {
+  readonly status: ProblemStatus;
   readonly code: ProblemCode;
   readonly detail: string | undefined;
   readonly issues: readonly ProblemIssue[] | undefined;
@@ -71,12 +73,14 @@ export class Problem extends HTTPException {
   readonly extensions: Readonly<Record<string, string | number>>;
 
   constructor(
-    status: ContentfulStatusCode,
+    status: ProblemStatus,
     code: ProblemCode,
     detail?: string,
     extra: { issues?: readonly ProblemIssue[]; headers?: Record<string, string>; extensions?: Record<string, string | number> } = {},
   ) {
-    super(status, { message: detail ?? TITLES[code] });
+    super(detail ?? TITLES[code]);
+    this.name = 'Problem';
+    this.status = status;
     this.code = code;
     this.detail = detail;
     this.issues = extra.issues;

@@ -1,7 +1,7 @@
 import { blindIndex } from '@need2know/crypto';
 import { canonicalJson, recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
-import { keyRing } from '../../platform/keys/key-ring.js';
+import { keyRing } from '../keys/key-ring.js';
 import { listedOn } from '@need2know/policy';
 import { DECOY_PERSON_ID, decoyPersonRow } from '../records/decoy.js';
 import { openRows, readRecords, type OpenedRecord } from '../records/read.js';

@@ -4,7 +4,7 @@ import { sha256b64url } from '../../platform/lib/digest.js';
 import { DISCLOSURE_MEDIA_TYPE, sealDelivery } from '../delivery/seal-delivery.js';
 import { sealForViewer, viewerKeyId } from '../delivery/viewer-seal.js';
 import { Problem } from '../../platform/errors/problem.js';
-import { keyRing } from '../../platform/keys/key-ring.js';
+import { keyRing } from '../keys/key-ring.js';
 import type { Purpose } from '@need2know/policy';
 import { proofSettled, proofToSpend } from '../../http/middleware/proof-with-log.js';
 import { admitAndRecord } from './audit.js';

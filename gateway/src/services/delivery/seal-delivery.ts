@@ -1,7 +1,7 @@
 import { CompactEncrypt, importJWK, SignJWT, type JWK } from 'jose';
 import { GATEWAY_SIGNING_ALG } from '../../platform/config.js';
 import type { GatewayEnv } from '../../platform/env.js';
-import { activeSigningKey } from '../../platform/keys/token-signing.js';
+import { activeSigningKey } from '../keys/token-signing.js';
 import { identifiers } from '../oauth/access-token.js';
 
 /** Media type of a sealed disclosure: a compact JWE whose plaintext is a signed JWT (RFC 7519 §5.2 nested JWT). */

@@ -6,7 +6,7 @@
 import { auditLog } from '../access/audit.js';
 import type { GatewayEnv } from '../../platform/env.js';
 import { migrationApplied } from '../../store/d1/migrations.js';
-import { inspectRootSecret, observeKeyCheck } from '../../platform/keys/root-secret.js';
+import { inspectRootSecret, observeKeyCheck } from '../keys/root-secret.js';
 import { judgeReadiness, servingProblems, type ReadinessObservations, type ReadinessProblem } from '@need2know/policy';
 
 /**

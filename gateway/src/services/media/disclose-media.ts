@@ -10,7 +10,7 @@ import { fieldsForDisclosure } from '../access/open-fields.js';
 import { disclosureFor, inGrantRecords } from '../access/scope.js';
 import { subjectIds } from '../access/subjects.js';
 import { ownerToday, type GatewayEnv } from '../../platform/env.js';
-import { keyRing, keyRingOpening } from '../../platform/keys/key-ring.js';
+import { keyRing, keyRingOpening } from '../keys/key-ring.js';
 import type { GrantedRecordAccess } from '@need2know/policy';
 import { mayReleaseUnblurredMedia } from '@need2know/policy';
 import { protectedOriginalAccess } from '@need2know/policy';

@@ -10,7 +10,7 @@ import { subjectHashes } from '../access/subjects.js';
 import { ownerToday, type GatewayEnv } from '../../platform/env.js';
 import { BLURRED_SUFFIX } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
-import { keyRing } from '../../platform/keys/key-ring.js';
+import { keyRing } from '../keys/key-ring.js';
 import { readRecords } from '../records/read.js';
 import { isOwnerConflict, replaceMediaStatements, selectMedia, type MediaRow } from '../../store/d1/media.js';
 import { MAX_MEDIA_REF_BYTES, type MediaType } from './limits.js';

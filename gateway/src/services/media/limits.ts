@@ -2,9 +2,7 @@
  * Sizes that matter for media, in one place, each with its reason.
  */
 
-/** Media types the media store accepts, for originals and blurred renditions alike. */
-export const MEDIA_TYPES = ['image/png', 'image/jpeg'] as const;
-export type MediaType = (typeof MEDIA_TYPES)[number];
+export { MEDIA_TYPES, type MediaType } from '../../store/d1/media.js';
 
 /**
  * Largest original (and largest blurred rendition), in bytes: a photo downscaled for sharing. A

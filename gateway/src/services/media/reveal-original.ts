@@ -7,7 +7,7 @@
 import { base64url, CompactEncrypt, importJWK, type JWK } from 'jose';
 import { subjectHashes } from '../access/subjects.js';
 import type { GatewayEnv } from '../../platform/env.js';
-import { keyRing } from '../../platform/keys/key-ring.js';
+import { keyRing } from '../keys/key-ring.js';
 import { subjectsInDisclosure } from '../../store/d1/disclosures.js';
 import type { ViewerView } from '../../store/d1/viewer-views.js';
 import { findRevealableOriginal, type MediaRequester, type ReleasableMedia } from './disclose-media.js';

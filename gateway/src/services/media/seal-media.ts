@@ -10,18 +10,14 @@
  */
 import { openField, sealField, type FieldContext, type KeyRing } from '@need2know/crypto';
 import { MEDIA_CHUNK_BYTES, type MediaType } from './limits.js';
-import type { Rendition } from './release.js';
+import type { StoredRendition } from '../../store/d1/media.js';
 
 /** Envelope record type of media chunks: not a record type of the schema, so no field envelope can pass for one. */
 export const MEDIA_AAD_TYPE = 'media';
 /** Key class media are sealed under (as declared for media fields in the schema). */
 export const MEDIA_KEY_CLASS = 'media';
 
-/**
- * What an item's chunks can hold: a rendition partners may receive, the redacted rendition, or the
- * face detection behind it (JSON, never released: it is kept for audit).
- */
-export type StoredRendition = Rendition | 'redacted' | 'detection';
+export type { StoredRendition } from '../../store/d1/media.js';
 
 /** Content type of the sealed detection manifest. */
 export const DETECTION_CONTENT_TYPE = 'application/json';

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import { CLOCK_TOLERANCE, GATEWAY_SIGNING_ALG, MAX_ACCESS_TOKEN_LIFETIME } from '../../platform/config.js';
 import type { GatewayEnv } from '../../platform/env.js';
-import { activeSigningKey, forgetCachedKeys, publishedKeys } from '../../platform/keys/token-signing.js';
+import { activeSigningKey, forgetCachedKeys, publishedKeys } from '../keys/token-signing.js';
 import { randomToken } from '../../platform/lib/random.js';
 import type { GrantedDetail } from '@need2know/policy';
 import { peekJwt } from './jwt-shape.js';

@@ -2,7 +2,7 @@ import { pseudonym, type KeyRing } from '@need2know/crypto';
 import { auditLog } from '../access/audit.js';
 import type { GatewayEnv } from '../../platform/env.js';
 import type { OAuthError } from '../../platform/errors/oauth-error.js';
-import { keyRing } from '../../platform/keys/key-ring.js';
+import { keyRing } from '../keys/key-ring.js';
 import { sha256b64url } from '../../platform/lib/digest.js';
 import { refusalBounds, refusalEntry, type ClaimedClient } from '@need2know/policy';
 import { getClient } from '../../store/d1/clients.js';

@@ -5,8 +5,9 @@ import { subjectHashes } from '../access/subjects.js';
 import { INGEST_RETRIES } from '../../platform/config.js';
 import { ownerToday, type GatewayEnv } from '../../platform/env.js';
 import { Problem, type ProblemIssue } from '../../platform/errors/problem.js';
-import { keyRing, keyRingOpening } from '../../platform/keys/key-ring.js';
+import { keyRing, keyRingOpening } from '../keys/key-ring.js';
 import { commitVersionsStatements, ingestTargets, writePendingStatement, type CommitVersion, type NewVersion, type RecordRow } from '../../store/d1/records.js';
+import { statsTimeFacet } from '../stats/catalogue.js';
 import { openRecord, sealRecord } from './seal-record.js';
 
 /** What happened to one ingested record. */
@@ -135,7 +136,7 @@ export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promis
       }
     }
     await logIngest(env, ring, input, outcomes);
-    if (commit.length > 0) await env.DB.batch(commitVersionsStatements(env.DB, def.name, commit));
+    if (commit.length > 0) await env.DB.batch(commitVersionsStatements(env.DB, def.name, statsTimeFacet(def.name), commit));
     return outcomes;
   }
   throw new Problem(409, 'conflict', 'The same records were being ingested concurrently; retry.');

@@ -1,6 +1,6 @@
 import { recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
-import { keyRingOpening } from '../../platform/keys/key-ring.js';
+import { keyRingOpening } from '../keys/key-ring.js';
 import { currentRecords, type RecordRow } from '../../store/d1/records.js';
 import { openRecord } from './seal-record.js';
 

@@ -2,16 +2,9 @@ import { blindIndex, openFieldText, sealField, type KeyRing } from '@need2know/c
 import type { RecordTypeDef } from '@need2know/schema';
 import { computeFacets } from './facets.js';
 import { searchValues } from './search-values.js';
+import type { SealedRecord } from '../../store/d1/records.js';
 
-/** A record as it is stored: sealed fields, clear fields, facets and blind-index tags. */
-export interface SealedRecord {
-  readonly sealed: Record<string, string>;
-  readonly plain: Record<string, unknown>;
-  readonly facets: Record<string, unknown>;
-  /** Blind-index entries `[search, tag]`: one per declared search, one per referenced record. */
-  readonly tags: ReadonlyArray<readonly [string, string]>;
-  readonly keyVersion: number;
-}
+export type { SealedRecord } from '../../store/d1/records.js';
 
 /**
  * Seals a validated record for storage. Each sealed field's value is JSON-encoded and sealed under

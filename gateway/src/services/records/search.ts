@@ -1,7 +1,7 @@
 import { blindIndex } from '@need2know/crypto';
 import { canonicalJson, recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
-import { keyRing } from '../../platform/keys/key-ring.js';
+import { keyRing } from '../keys/key-ring.js';
 import type { HiddenMark } from '@need2know/policy';
 import { idsByTag } from '../../store/d1/records.js';
 import { readRecords, type OpenedRecord } from './read.js';

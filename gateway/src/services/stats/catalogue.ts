@@ -82,3 +82,17 @@ export const STATS_TABLE_DEFS: Readonly<Record<StatsTableName, StatsTableDef>> =
 export function statsTable(name: string): StatsTableDef | undefined {
   return (STATS_TABLES as readonly string[]).includes(name) ? STATS_TABLE_DEFS[name as StatsTableName] : undefined;
 }
+
+/**
+ * The time facet statistics count records of `type` by, or null when no table counts them: what an
+ * ingest passes to the store so that committing records bumps the data version of the years they
+ * are counted in (and a protected table kept for the old data is never reused for the new).
+ */
+export function statsTimeFacet(type: string): string | null {
+  for (const def of Object.values(STATS_TABLE_DEFS)) {
+    if (def.recordType !== type) continue;
+    const facet = def.dimensions.find((d) => d.kind === 'time')?.facet;
+    if (facet !== undefined) return facet;
+  }
+  return null;
+}

@@ -13,11 +13,8 @@ import { Problem } from '../../platform/errors/problem.js';
 import type { FacetDimension, StatsTableDef } from './catalogue.js';
 import type { StatsQuery } from './query.js';
 
-/** The time window of a request as facet bounds (inclusive; months and ISO weeks sort as text). */
-export interface TimeWindow {
-  readonly from: string;
-  readonly to: string;
-}
+import type { TimeWindow } from '../../store/d1/stats/source.js';
+export type { TimeWindow };
 
 /** The facet bounds of the request's period. */
 export function timeWindow(q: StatsQuery): TimeWindow {

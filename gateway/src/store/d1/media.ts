@@ -1,6 +1,15 @@
-import type { MediaType } from '../../services/media/limits.js';
-import type { StoredRendition } from '../../services/media/seal-media.js';
+import type { ReleasedRendition } from '@need2know/policy';
 import { guardChanged } from './change-guard.js';
+
+/** Media types the media store accepts, for originals and renditions alike. */
+export const MEDIA_TYPES = ['image/png', 'image/jpeg'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+/**
+ * What an item's chunks can hold: a rendition partners may receive, or the face detection behind the
+ * redacted one (JSON, never released: it is kept for audit).
+ */
+export type StoredRendition = ReleasedRendition | 'detection';
 
 /** A blurred rendition as stored: its type, size, chunk count and who made it. */
 export interface StoredBlurred {

@@ -18,7 +18,7 @@ async function storeCurrent(prefix: string, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(6, '0')}`);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500).map((id, k) => ({ id, version: 1, sealed: sealed(i + k) }));
-    await db.batch([writePendingStatement(db, TYPE, 'owner-a', 'loader', 1, chunk), ...commitVersionsStatements(db, TYPE, chunk.map((v) => ({ id: v.id, version: 1, tags: v.sealed.tags })))]);
+    await db.batch([writePendingStatement(db, TYPE, 'owner-a', 'loader', 1, chunk), ...commitVersionsStatements(db, TYPE, null, chunk.map((v) => ({ id: v.id, version: 1, tags: v.sealed.tags })))]);
   }
   return ids;
 }
@@ -28,7 +28,7 @@ describe('commitVersionsStatements', () => {
     const commitCost = async (ids: readonly string[], version: number) => {
       const batch = ids.map((id, k) => ({ id, version, sealed: sealed(version * 100_000 + k) }));
       await writePendingStatement(db, TYPE, 'owner-a', 'loader', version, batch).run();
-      const results = await db.batch(commitVersionsStatements(db, TYPE, batch.map((v) => ({ id: v.id, version, tags: v.sealed.tags }))));
+      const results = await db.batch(commitVersionsStatements(db, TYPE, null, batch.map((v) => ({ id: v.id, version, tags: v.sealed.tags }))));
       return results.reduce((n, r) => n + (r.meta.rows_read ?? 0), 0);
     };
     const first = await storeCurrent('small', 1_000);
@@ -50,10 +50,10 @@ describe('commitVersionsStatements', () => {
     const [id] = await storeCurrent('order', 1);
     if (id === undefined) throw new Error('no id');
     const v3 = { id, version: 3, sealed: sealed(3) };
-    await db.batch([writePendingStatement(db, TYPE, 'owner-a', 'loader', 3, [v3]), ...commitVersionsStatements(db, TYPE, [{ id, version: 3, tags: v3.sealed.tags }])]);
+    await db.batch([writePendingStatement(db, TYPE, 'owner-a', 'loader', 3, [v3]), ...commitVersionsStatements(db, TYPE, null, [{ id, version: 3, tags: v3.sealed.tags }])]);
     const v2 = { id, version: 2, sealed: sealed(2) };
     await writePendingStatement(db, TYPE, 'owner-a', 'loader', 4, [v2]).run();
-    await db.batch(commitVersionsStatements(db, TYPE, [{ id, version: 2, tags: v2.sealed.tags }]));
+    await db.batch(commitVersionsStatements(db, TYPE, null, [{ id, version: 2, tags: v2.sealed.tags }]));
     const row = await db.prepare(`SELECT version FROM records WHERE type = ?1 AND id = ?2 AND current = 1`).bind(TYPE, id).first<{ version: number }>();
     expect(row?.version).toBe(3);
   });

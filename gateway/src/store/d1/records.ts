@@ -1,5 +1,14 @@
-import type { SealedRecord } from '../../services/records/seal-record.js';
 import { dataChangeStatement } from './stats/data-versions.js';
+
+/** A record as it is stored: sealed fields, clear fields, facets and blind-index tags. */
+export interface SealedRecord {
+  readonly sealed: Record<string, string>;
+  readonly plain: Record<string, unknown>;
+  readonly facets: Record<string, unknown>;
+  /** Blind-index entries `[search, tag]`: one per declared search, one per referenced record. */
+  readonly tags: ReadonlyArray<readonly [string, string]>;
+  readonly keyVersion: number;
+}
 import { parseJson } from './rows.js';
 import type { HiddenMark } from '@need2know/policy';
 
@@ -163,10 +172,10 @@ export interface CommitVersion {
  * statistics these records are counted in, so a protected table kept for the old data is never
  * reused for the new (`dataChangeStatement`).
  */
-export function commitVersionsStatements(db: D1Database, type: string, versions: readonly CommitVersion[]): D1PreparedStatement[] {
+export function commitVersionsStatements(db: D1Database, type: string, statsTimeFacet: string | null, versions: readonly CommitVersion[]): D1PreparedStatement[] {
   const rows = JSON.stringify(versions.map((v) => [v.id, v.version]));
   const tags = JSON.stringify(versions.flatMap((v) => v.tags.map(([search, tag]) => [search, tag, v.id, v.version])));
-  const statsChange = dataChangeStatement(db, type, versions);
+  const statsChange = dataChangeStatement(db, type, statsTimeFacet, versions);
   return [
     ...(statsChange === null ? [] : [statsChange]),
     db

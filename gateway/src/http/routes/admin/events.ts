@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../../platform/errors/problem.js';
-import { forgetCachedKeys, rotateSigningKey } from '../../../platform/keys/token-signing.js';
+import { forgetCachedKeys, rotateSigningKey } from '../../../services/keys/token-signing.js';
 import { commitChange, listAdminEvents } from '../../../store/d1/admin-events.js';
 import { listAllKeys } from '../../../store/d1/signing-keys.js';
 import { adminRouter, adminSecurity } from './app.js';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REWRAP_BATCH } from '../../../platform/config.js';
 import { Problem } from '../../../platform/errors/problem.js';
-import { readKeyState } from '../../../platform/keys/key-ring.js';
+import { readKeyState } from '../../../services/keys/key-ring.js';
 import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../../services/records/rewrap.js';
 import { keyVersionCounts } from '../../../store/d1/records.js';
 import { adminRouter, adminSecurity } from './app.js';

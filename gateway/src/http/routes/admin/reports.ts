@@ -3,7 +3,7 @@ import { auditLog } from '../../../services/access/audit.js';
 import { agencyUsage, subjectDisclosures, subjectsOfNationalId } from '../../../services/access/reports.js';
 import { subjectHashes } from '../../../services/access/subjects.js';
 import { commitChange } from '../../../store/d1/admin-events.js';
-import { keyRing } from '../../../platform/keys/key-ring.js';
+import { keyRing } from '../../../services/keys/key-ring.js';
 import { auditOrigin } from '../audit.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem } from '../../../platform/errors/problem.js';
-import { keyRingOpening } from '../../../platform/keys/key-ring.js';
+import { keyRingOpening } from '../../../services/keys/key-ring.js';
 import { openRevealReason } from '../../../services/officers/reveal-reasons.js';
 import { getClient } from '../../../store/d1/clients.js';
 import { listRevealsOfView } from '../../../store/d1/viewer-reveals.js';

@@ -17,7 +17,7 @@ import { decideSearch, probeId, probesToCount } from '@need2know/policy';
 import { hiddenFor } from '@need2know/policy';
 import type { Purpose } from '@need2know/policy';
 import { Problem } from '../../../platform/errors/problem.js';
-import { keyRing } from '../../../platform/keys/key-ring.js';
+import { keyRing } from '../../../services/keys/key-ring.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { proofSettled, proofToSpend } from '../../middleware/proof-with-log.js';
 import { bindRequest } from '../../middleware/request-binding.js';

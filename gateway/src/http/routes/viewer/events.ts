@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
 import { MAX_REVEAL_REASON_CHARS, MIN_REVEAL_REASON_CHARS } from '../../../platform/config.js';
 import { Problem } from '../../../platform/errors/problem.js';
-import { keyRing } from '../../../platform/keys/key-ring.js';
+import { keyRing } from '../../../services/keys/key-ring.js';
 import { sha256b64url } from '../../../platform/lib/digest.js';
 import { originalToReveal, sealRevealedTo } from '../../../services/media/reveal-original.js';
 import { requireAccessToken } from '../../middleware/access-token.js';

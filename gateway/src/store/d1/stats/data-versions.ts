@@ -1,21 +1,10 @@
-import { STATS_TABLE_DEFS } from '../../../services/stats/catalogue.js';
-
 /** Source name of the place list's version (a record type names the others). */
 export const PLACES_SOURCE = 'places';
 
-/** The time facet statistics read from records of `type`, or undefined when no table counts them. */
-function timeFacet(type: string): string | undefined {
-  for (const def of Object.values(STATS_TABLE_DEFS)) {
-    if (def.recordType !== type) continue;
-    const facet = def.dimensions.find((d) => d.kind === 'time')?.facet;
-    if (facet !== undefined && /^[a-z_]+$/.test(facet)) return facet;
-  }
-  return undefined;
-}
-
 /**
  * Statement bumping the data version of every (record type, year) that committing `versions` of
- * records of `type` can change: the year of each version named and of every other version of the
+ * records of `type` can change (`timeFacet`: the time facet statistics count these records by, null
+ * when no table counts them; see `statsTimeFacet`): the year of each version named and of every other version of the
  * same records (a correction may move a case from one year to another, and the version it replaces
  * counted in the old one). Years are the first four characters of the time facet: the calendar year
  * of a month, the ISO year of an ISO week. Null when no statistics table counts records of `type`.
@@ -24,9 +13,10 @@ function timeFacet(type: string): string | undefined {
  * in one transaction, so no reader ever sees new records under an old version (or the reverse).
  * Bumping a year whose figures did not change (an update of another field) only costs a recount.
  */
-export function dataChangeStatement(db: D1Database, type: string, versions: ReadonlyArray<{ readonly id: string }>): D1PreparedStatement | null {
-  const facet = timeFacet(type);
-  if (facet === undefined || versions.length === 0) return null;
+export function dataChangeStatement(db: D1Database, type: string, timeFacet: string | null, versions: ReadonlyArray<{ readonly id: string }>): D1PreparedStatement | null {
+  if (timeFacet === null || versions.length === 0) return null;
+  if (!/^[a-z_]+$/.test(timeFacet)) throw new TypeError('facet names are lower-case words');
+  const facet = timeFacet;
   return db
     .prepare(
       `INSERT INTO stats_data_versions (source, year, version)

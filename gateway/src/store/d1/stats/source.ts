@@ -1,6 +1,17 @@
 import type { TabulationRow } from '@need2know/stats';
-import type { StatsTableDef } from '../../../services/stats/catalogue.js';
-import type { TimeWindow } from '../../../services/stats/layout.js';
+
+/** What the store reads of a statistics table's definition: its record type, unit search and the facets of its dimensions. */
+export interface CountedTable {
+  readonly recordType: string;
+  readonly unitSearch: string;
+  readonly dimensions: ReadonlyArray<{ readonly facet: string; readonly kind: string }>;
+}
+
+/** The time window of a request as facet bounds (inclusive; months and ISO weeks sort as text). */
+export interface TimeWindow {
+  readonly from: string;
+  readonly to: string;
+}
 
 
 /** SQL reading facet `name` of a record row; names come from the catalogue, never from a request. */
@@ -14,7 +25,7 @@ const facet = (name: string) => {
  * what suppression needs, read in one batch with the data version it matches. Read from the clear
  * facets alone; no sealed field is opened. Map its rows with {@link toTabulationRows}.
  */
-export function groupedCountsStatement(db: D1Database, def: StatsTableDef, window: TimeWindow): D1PreparedStatement {
+export function groupedCountsStatement(db: D1Database, def: CountedTable, window: TimeWindow): D1PreparedStatement {
   const columns = def.dimensions.map((d, i) => `${facet(d.facet)} AS f${i}`).join(', ');
   const group = def.dimensions.map((_, i) => `f${i}`).join(', ');
   const time = facet(def.dimensions.find((d) => d.kind === 'time')?.facet ?? 'month');
@@ -24,7 +35,7 @@ export function groupedCountsStatement(db: D1Database, def: StatsTableDef, windo
 }
 
 /** Rows of {@link groupedCountsStatement} as tabulation rows. */
-export function toTabulationRows(def: StatsTableDef, results: ReadonlyArray<Record<string, unknown>>): TabulationRow[] {
+export function toTabulationRows(def: CountedTable, results: ReadonlyArray<Record<string, unknown>>): TabulationRow[] {
   return results.map((r) => ({ values: def.dimensions.map((_, i) => r[`f${i}`]), count: Number(r.n) }));
 }
 
@@ -40,7 +51,7 @@ export interface UnitRow {
  * blind-index tag of the table's unit search (the person's keyed, truncated HMAC; a record naming no
  * person is its own unit). What differential privacy needs to bound each person's contribution.
  */
-export async function unitRows(db: D1Database, def: StatsTableDef, window: TimeWindow): Promise<UnitRow[]> {
+export async function unitRows(db: D1Database, def: CountedTable, window: TimeWindow): Promise<UnitRow[]> {
   const columns = def.dimensions.map((d, i) => `${facet(d.facet)} AS f${i}`).join(', ');
   const time = facet(def.dimensions.find((d) => d.kind === 'time')?.facet ?? 'month');
   const { results } = await db

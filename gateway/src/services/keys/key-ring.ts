@@ -1,5 +1,5 @@
 import { KeyRing } from '@need2know/crypto';
-import type { GatewayEnv } from '../env.js';
+import type { GatewayEnv } from '../../platform/env.js';
 import { readKeyVersions } from '../../store/d1/key-state.js';
 
 /**

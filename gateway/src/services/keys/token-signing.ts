@@ -1,7 +1,7 @@
 import { envelopeKeyVersion, unwrapSecret, wrapSecret } from '@need2know/crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import { CLOCK_TOLERANCE, GATEWAY_SIGNING_ALG, KEYSET_CACHE_MS, MAX_ACCESS_TOKEN_LIFETIME, SIGNING_KEY_ROTATION_AGE } from '../config.js';
-import type { GatewayEnv } from '../env.js';
+import { CLOCK_TOLERANCE, GATEWAY_SIGNING_ALG, KEYSET_CACHE_MS, MAX_ACCESS_TOKEN_LIFETIME, SIGNING_KEY_ROTATION_AGE } from '../../platform/config.js';
+import type { GatewayEnv } from '../../platform/env.js';
 import { insertFirstActiveKey, listPublishedKeys, replaceActiveKey, type SigningKeyRow } from '../../store/d1/signing-keys.js';
 import { keyRing, keyRingOpening } from './key-ring.js';
 
