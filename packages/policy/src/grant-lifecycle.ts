@@ -1,4 +1,4 @@
-import { decideApproval } from './two-person-rule.js';
+import { decideApproval, decideRejection } from './two-person-rule.js';
 import type { Grant, GrantRequest, GrantRequestAction, GrantStatus } from './types.js';
 
 /**
@@ -110,9 +110,11 @@ export function decideGrantChange(
     }
     case 'reject': {
       if (open === null || open.id !== operation.requestId) return refuse('conflict', 'no such open request on this grant');
+      const rejection = decideRejection(open, actor);
+      if (rejection.kind === 'refuse') return refuse(rejection.code, rejection.reason);
       // Rejecting an activation ends the grant: it never becomes usable.
       const status: GrantStatus = open.action === 'activate' ? 'revoked' : grant.status;
-      return { kind: 'apply', status, notAfter: grant.notAfter, closes: { id: open.id, status: open.requestedBy === actor ? 'withdrawn' : 'rejected' } };
+      return { kind: 'apply', status, notAfter: grant.notAfter, closes: { id: open.id, status: rejection.status } };
     }
   }
 }

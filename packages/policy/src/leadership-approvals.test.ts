@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalsInForce } from './leadership-approvals.js';
+import { approvalsInForce, decideLeadershipApproval, holdsRole } from './leadership-approvals.js';
 import { mayReleaseUnblurredMedia } from './media.js';
 import type { ApproverStanding } from './types.js';
 
@@ -30,5 +30,30 @@ describe('unblurred media', () => {
     expect(mayReleaseUnblurredMedia({ allowUnblurredMedia: true }, grant([lead('a'), lead('b', { status: 'suspended' })]))).toBe(false);
     expect(mayReleaseUnblurredMedia({ allowUnblurredMedia: true }, grant([lead('a'), lead('b', { roles: [] })]))).toBe(false);
     expect(mayReleaseUnblurredMedia({ allowUnblurredMedia: false }, grant([lead('a'), lead('b')]))).toBe(false);
+  });
+});
+
+describe('giving a leadership approval', () => {
+  const grant = { mediaUnblurred: true, sensitiveCases: false, status: 'active' as const, createdBy: 'po-a', leadershipApprovals: ['lead-b'] };
+
+  it('is for officers who hold the role', () => {
+    expect(holdsRole({ roles: ['leadership'] })).toBe(true);
+    expect(holdsRole({ roles: [] })).toBe(false);
+    expect(holdsRole(null)).toBe(false);
+  });
+
+  it('is recorded for another officer than the grant’s creator, once', () => {
+    expect(decideLeadershipApproval(grant, 'lead-c')).toEqual({ kind: 'approve' });
+    expect(decideLeadershipApproval(grant, 'lead-b')).toMatchObject({ kind: 'refuse', code: 'conflict' });
+  });
+
+  it('is never the creator’s own (the two-person rule)', () => {
+    expect(decideLeadershipApproval(grant, 'po-a')).toMatchObject({ kind: 'refuse', code: 'two_person_rule' });
+  });
+
+  it('is refused for a grant that asks nothing of leadership, or can no longer change', () => {
+    expect(decideLeadershipApproval({ ...grant, mediaUnblurred: false }, 'lead-c')).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
+    for (const status of ['revoked', 'expired'] as const) expect(decideLeadershipApproval({ ...grant, status }, 'lead-c')).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
+    expect(decideLeadershipApproval({ ...grant, status: 'pending' }, 'lead-c')).toEqual({ kind: 'approve' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APPROVALS_TO_WIDEN } from './constants.js';
-import { decideApproval, officersBehind } from './two-person-rule.js';
+import { decideApproval, decideRejection, officersBehind } from './two-person-rule.js';
 
 describe('the two-person rule', () => {
   it('needs two distinct officers', () => {
@@ -20,6 +20,19 @@ describe('the two-person rule', () => {
   it('refuses a request that is no longer open, whoever approves', () => {
     for (const status of ['approved', 'rejected', 'withdrawn'] as const) {
       expect(decideApproval({ status, requestedBy: 'po-a' }, 'po-b')).toMatchObject({ kind: 'refuse', code: 'conflict' });
+    }
+  });
+});
+
+describe('closing a request without approving it', () => {
+  it('is a withdrawal by its requester and a rejection by anyone else', () => {
+    expect(decideRejection({ status: 'pending', requestedBy: 'po-a' }, 'po-a')).toEqual({ kind: 'close', status: 'withdrawn' });
+    expect(decideRejection({ status: 'pending', requestedBy: 'po-a' }, 'po-b')).toEqual({ kind: 'close', status: 'rejected' });
+  });
+
+  it('is refused once the request is closed', () => {
+    for (const status of ['approved', 'rejected', 'withdrawn'] as const) {
+      expect(decideRejection({ status, requestedBy: 'po-a' }, 'po-a')).toMatchObject({ kind: 'refuse', code: 'conflict' });
     }
   });
 });

@@ -23,6 +23,9 @@ export interface ApprovalRefusal {
 
 export type ApprovalDecision = { readonly kind: 'approve' } | ApprovalRefusal;
 
+/** How a request that will not be approved is closed: withdrawn by its requester, rejected by anyone else. */
+export type RejectionDecision = { readonly kind: 'close'; readonly status: 'withdrawn' | 'rejected' } | (ApprovalRefusal & { readonly code: 'conflict' });
+
 /** The distinct officers who stand behind a change: its requester and its approvers. */
 export function officersBehind(requestedBy: string, approvers: readonly string[]): number {
   return new Set([requestedBy, ...approvers]).size;
@@ -38,4 +41,15 @@ export function decideApproval(request: RequestAwaitingApproval, approver: strin
   if (request.status !== 'pending') return { kind: 'refuse', code: 'conflict', reason: 'This request is no longer open.' };
   if (officersBehind(request.requestedBy, [approver]) < APPROVALS_TO_WIDEN) return { kind: 'refuse', code: 'two_person_rule', reason: 'The requester cannot approve their own request.' };
   return { kind: 'approve' };
+}
+
+/**
+ * Decides how `actor` closes `request` without approving it: only an open request; its requester
+ * withdraws it, any other officer rejects it (one officer suffices: nothing widens).
+ *
+ * @example decideRejection({ status: 'pending', requestedBy: 'po-a' }, 'po-a') // { kind: 'close', status: 'withdrawn' }
+ */
+export function decideRejection(request: RequestAwaitingApproval, actor: string): RejectionDecision {
+  if (request.status !== 'pending') return { kind: 'refuse', code: 'conflict', reason: 'This request is no longer open.' };
+  return { kind: 'close', status: request.requestedBy === actor ? 'withdrawn' : 'rejected' };
 }
