@@ -28,7 +28,7 @@ export interface AccessTokenClaims {
 }
 
 /** Issuer and audience identifiers derived from the gateway's public URL. */
-export function identifiers(env: GatewayEnv): { issuer: string; audience: string; tokenEndpoint: string } {
+export function identifiers(env: Pick<GatewayEnv, 'N2K_PUBLIC_URL'>): { issuer: string; audience: string; tokenEndpoint: string } {
   const issuer = env.N2K_PUBLIC_URL.replace(/\/+$/, '');
   // The resource audience differs from the issuer so that no gateway token is mistaken for anything
   // a client signs for the issuer (its assertions).

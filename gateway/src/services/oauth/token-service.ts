@@ -38,7 +38,7 @@ export interface IssuedToken {
  * granted, and only then spends the assertion's and the proof's `jti`s and signs — so a refused
  * request changes nothing. Throws {@link OAuthError}.
  */
-export async function issueToken(env: GatewayEnv, form: Map<string, string>, dpopHeaders: readonly string[], now: number): Promise<IssuedToken> {
+export async function grantClientCredentials(env: GatewayEnv, form: Map<string, string>, dpopHeaders: readonly string[], now: number): Promise<IssuedToken> {
   const grantType = form.get('grant_type');
   if (grantType === undefined) throw new OAuthError('invalid_request', 'grant_type missing');
   if (grantType !== 'client_credentials') throw new OAuthError('unsupported_grant_type', 'only client_credentials');
