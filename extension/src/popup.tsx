@@ -1,11 +1,14 @@
 import '@fontsource/noto-sans-khmer/400.css';
 import './style/popup.css';
 import { useEffect, useState } from 'react';
+import { I18nProvider, LangSwitch, useI18n } from './components/i18n.js';
 import { ask } from './lib/ask.js';
+import { errorText } from './lib/error-text.js';
 import { clockOffset, countdown } from './lib/countdown.js';
 import type { Failure, OfficerGrant, OfficerProfile } from './lib/messages.js';
 
 function Enrol({ onDone }: { onDone: (o: OfficerProfile) => void }) {
+  const { t } = useI18n();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
@@ -22,18 +25,18 @@ function Enrol({ onDone }: { onDone: (o: OfficerProfile) => void }) {
         });
       }}
     >
-      <h1>Enrol this browser</h1>
-      <p>Enter the one-time code your agency administrator gave you. This browser makes its own keys; they never leave it.</p>
+      <h1>{t('enrolTitle')}</h1>
+      <p>{t('enrolIntro')}</p>
       <label>
-        Enrolment code
+        {t('enrolCode')}
         <input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} placeholder="XXXXXX-XXXXXX-XXXXXX-XXXXXX" required />
       </label>
       <button type="submit" disabled={busy}>
-        {busy ? 'Enrolling…' : 'Enrol'}
+        {busy ? t('enrolling') : t('enrol')}
       </button>
       {error !== null && (
         <p className="error" role="alert" data-code={error.code}>
-          {error.message}
+          {errorText(t, error)}
         </p>
       )}
     </form>
@@ -41,25 +44,26 @@ function Enrol({ onDone }: { onDone: (o: OfficerProfile) => void }) {
 }
 
 function GrantRow({ grant, now }: { grant: OfficerGrant; now: number }) {
+  const { t } = useI18n();
   const c = countdown(grant.not_before, grant.not_after, now);
   const usable = grant.state === 'live' && c.state !== 'ended';
-  const stateText = !usable ? (grant.state === 'suspended' ? 'Suspended' : grant.state === 'revoked' ? 'Revoked' : grant.state === 'not_started' ? 'Not started' : 'Ended') : c.state === 'ending_soon' ? 'Ending soon' : 'Live';
+  const stateText = !usable ? t(grant.state === 'suspended' || grant.state === 'revoked' || grant.state === 'not_started' ? `state.${grant.state}` : 'state.ended') : c.state === 'ending_soon' ? t('state.ending_soon') : t('state.live');
   return (
     <li className={`grant ${usable ? c.state : 'ended'}`} data-grant={grant.grant}>
       <div className="title">{grant.purpose_title}</div>
       <div className="meta">
-        <span className="state">{stateText}</span> · grant {grant.grant}
+        <span className="state">{stateText}</span> · {t('grantLabel', { grant: grant.grant })}
       </div>
       {usable ? (
         <div className="left">
-          Time left: <time className="countdown">{c.text}</time>
+          {t('timeLeft')} <time className="countdown">{c.text}</time>
         </div>
       ) : (
-        <div className="left">Records from this grant can no longer be opened.</div>
+        <div className="left">{t('grantClosed')}</div>
       )}
       {usable && (
         <button type="button" onClick={() => void chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/viewer.html?grant=${encodeURIComponent(grant.grant)}&purpose=${encodeURIComponent(grant.purpose)}`) })}>
-          Open viewer
+          {t('openViewer')}
         </button>
       )}
     </li>
@@ -68,6 +72,7 @@ function GrantRow({ grant, now }: { grant: OfficerGrant; now: number }) {
 
 /** The toolbar popup: enrolment, who is signed in, and the grants with time left in each window. */
 function Popup() {
+  const { t } = useI18n();
   const [officer, setOfficer] = useState<OfficerProfile | null | undefined>(undefined);
   const [grants, setGrants] = useState<readonly OfficerGrant[]>([]);
   const [offset, setOffset] = useState(0);
@@ -95,11 +100,18 @@ function Popup() {
     return () => clearInterval(tick);
   }, []);
 
-  if (officer === undefined) return <main className="popup">Loading…</main>;
-  if (officer === null) return <main className="popup"><Enrol onDone={setOfficer} /></main>;
+  if (officer === undefined) return <main className="popup">{t('loading')}</main>;
+  if (officer === null)
+    return (
+      <main className="popup">
+        <LangSwitch />
+        <Enrol onDone={setOfficer} />
+      </main>
+    );
   return (
     <main className="popup">
       <header>
+        <LangSwitch />
         <div className="name">{officer.name}</div>
         <div className="id">{officer.officer_id}</div>
         <div className="agency" lang="km">
@@ -109,13 +121,22 @@ function Popup() {
       </header>
       {error !== null && (
         <p className="error" role="alert" data-code={error.code}>
-          {error.message}
+          {errorText(t, error)}
         </p>
       )}
-      <h2>Your grants</h2>
-      {grants.length === 0 ? <p>No grant is open to your agency.</p> : <ul className="grants">{grants.map((g) => <GrantRow key={g.grant} grant={g} now={now + offset} />)}</ul>}
+      <h2>{t('yourGrants')}</h2>
+      {grants.length === 0 ? <p>{t('noGrants')}</p> : <ul className="grants">{grants.map((g) => <GrantRow key={g.grant} grant={g} now={now + offset} />)}</ul>}
     </main>
   );
 }
 
-export default Popup;
+/** The toolbar popup, in the officer's language. */
+function PopupPage() {
+  return (
+    <I18nProvider>
+      <Popup />
+    </I18nProvider>
+  );
+}
+
+export default PopupPage;

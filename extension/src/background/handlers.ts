@@ -71,6 +71,10 @@ export const handlers: Handlers = {
     const body = await withSession(keys, 'officer', (s) => s.json<Omit<Replies['grants'], 'officer'>>('/v1/officer/grants'));
     return { ...body, officer: keys.profile };
   },
+  session: async (req) => {
+    const body = await withSession(await officerKeys(), req, (s) => s.json<{ actions: string[]; disclosure: Record<string, Record<string, string>> }>('/v1/session'));
+    return { actions: body.actions, disclosure: body.disclosure };
+  },
   fetch: async (req) => held(await callSealed(await officerKeys(), req, 'GET', `/v1/records/${req.record_type}/${encodeURIComponent(req.id)}?delivery=viewer`)),
   search: async (req) => held(await callSealed(await officerKeys(), req, 'POST', `/v1/records/${req.record_type}/search?delivery=viewer`, { search: req.search, terms: req.terms, limit: 20 })),
   open: async (req) => {

@@ -15,11 +15,13 @@ function failure(err: unknown): Failure {
     return { code: err.code, message: describe(err.code), status: err.status };
   }
   if (err instanceof ViewerError) return { code: err.code, message: err.message, ...(err.status === undefined ? {} : { status: err.status }) };
+  // fetch() rejects with a TypeError when the gateway cannot be reached at all.
+  if (err instanceof TypeError && /fetch|network/i.test(err.message)) return { code: 'network', message: 'The gateway could not be reached.' };
   console.error('viewer: unexpected failure', err);
   return { code: 'internal_error', message: 'Something went wrong in the viewer.' };
 }
 
-/** Words for the codes an officer can meet. */
+/** English words for the codes an officer can meet; the pages show their own catalogue's words by code (`lib/error-text.ts`). */
 function describe(code: string): string {
   switch (code) {
     case 'key_destroyed':
@@ -38,7 +40,7 @@ function describe(code: string): string {
     case 'reveal_not_permitted':
       return 'This grant does not allow revealing protected photos.';
     default:
-      return `The gateway refused the request (${code}).`;
+      return 'The gateway refused the request.';
   }
 }
 

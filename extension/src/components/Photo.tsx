@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ask } from '../lib/ask.js';
+import { errorText } from '../lib/error-text.js';
+import type { Failure } from '../lib/messages.js';
+import { useI18n } from './i18n.js';
 
 /** What a photo needs from its view: where it was shown, under which grant, and whether reveals are allowed. */
 export interface PhotoContext {
@@ -25,10 +28,11 @@ export function isProtectedMedia(ref: string, parent: Readonly<Record<string, un
  * sends the original, so the original is never in the page before the reveal.
  */
 export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string; protectedMedia: boolean; context: PhotoContext }) {
+  const { t } = useI18n();
   const [src, setSrc] = useState<string | null>(null);
   // The gateway sent its blurred rendition (an officer gets protected originals only by a reveal).
   const [sentBlurred, setSentBlurred] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -41,7 +45,7 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
       if (r.ok) {
         setSrc(r.data.data_url);
         setSentBlurred(r.data.blurred);
-      } else setError(r.error.message);
+      } else setError(r.error);
     });
     return () => {
       live = false;
@@ -60,18 +64,18 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
       setSrc(r.data.data_url);
       setRevealed(true);
       setAsking(false);
-    } else setError(r.error.message);
+    } else setError(r.error);
   }
 
   return (
     <figure className={`photo${blurred ? ' blurred' : ''}`} data-protected={isProtected ? 'yes' : 'no'} data-revealed={revealed ? 'yes' : 'no'}>
-      <div className="frame">{src === null ? <div className="placeholder">{error ?? 'Loading photo…'}</div> : <img src={src} alt={isProtected ? 'Protected photo' : 'Photo'} draggable={false} />}</div>
+      <div className="frame">{src === null ? <div className="placeholder">{error === null ? t('photoLoading') : errorText(t, error)}</div> : <img src={src} alt={isProtected ? t('photoProtectedAlt') : t('photoAlt')} draggable={false} />}</div>
       {isProtected && (
         <figcaption>
-          {serverBlurred ? 'Blurred by the gateway: this grant does not release it unblurred.' : revealed ? 'Revealed; the reason is in the audit log.' : 'Protected photo (minor, victim, witness or person in restraints).'}
+          {serverBlurred ? t('photoBlurredByGateway') : revealed ? t('photoRevealed') : t('photoProtected')}
           {!serverBlurred && !revealed && context.mayReveal && !asking && (
             <button type="button" className="reveal" onClick={() => setAsking(true)}>
-              Reveal…
+              {t('reveal')}
             </button>
           )}
           {asking && (
@@ -83,14 +87,14 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
               }}
             >
               <label>
-                Why do you need to see this photo? (logged)
+                {t('revealWhy')}
                 <textarea name="reason" value={reason} minLength={10} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
               </label>
               <button type="submit" disabled={sending || reason.trim().length < 10}>
-                Log reason and reveal
+                {t('revealSubmit')}
               </button>
               <button type="button" onClick={() => setAsking(false)}>
-                Cancel
+                {t('cancel')}
               </button>
             </form>
           )}

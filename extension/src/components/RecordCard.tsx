@@ -1,74 +1,54 @@
-import type { ReactNode } from 'react';
+import { hasMessage } from '../lib/i18n/lang.js';
+import { arrange } from '../lib/record-view/layout.js';
 import { markText } from '../lib/trace-mark/text.js';
-import { Photo, isProtectedMedia } from './Photo.js';
+import { FieldValue, useFieldLabel, type CardContext } from './FieldValue.js';
+import { useI18n } from './i18n.js';
+import { Contacts, PersonsByRole, type RecordLinks } from './LinkedRecords.js';
 import type { PhotoContext } from './Photo.js';
 
-/** Readable names for the fields officers meet most; others are shown by their key. */
-const LABELS: Record<string, string> = {
-  id: 'Record',
-  national_id: 'National ID',
-  name_km: 'Name (Khmer)',
-  name_latin: 'Name (Latin)',
-  sex: 'Sex',
-  date_of_birth: 'Date of birth',
-  phone: 'Phone',
-  address: 'Address',
-  photo_ref: 'Photo',
-  red_notice: 'Red notice',
-  blacklist: 'Blacklist',
-  criterion: 'Safe-village criterion',
-  occurred_on: 'Occurred on',
-  place: 'Place',
-  persons: 'Persons',
-  evidence: 'Evidence',
-  narrative: 'Narrative',
-  status: 'Status',
-};
-
-const label = (key: string) => LABELS[key] ?? key.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-
-const MEDIA_KEYS = new Set(['photo_ref', 'media_ref', 'media']);
-
-function Value({ name, value, viewId, photo, parent }: { name: string; value: unknown; viewId: string; photo: PhotoContext; parent: Readonly<Record<string, unknown>> }): ReactNode {
-  if (value === null || value === undefined) return <span className="none">—</span>;
-  if (typeof value === 'string' && MEDIA_KEYS.has(name)) return <Photo mediaRef={value} protectedMedia={isProtectedMedia(value, parent)} context={photo} />;
-  if (typeof value === 'boolean') return <span>{markText(value ? 'yes' : 'no', viewId)}</span>;
-  if (typeof value === 'string' || typeof value === 'number') return <span>{markText(String(value), viewId)}</span>;
-  if (Array.isArray(value)) {
-    return (
-      <ol className="nested">
-        {value.map((item, i) => (
-          <li key={i}>{typeof item === 'object' && item !== null ? <Fields record={item as Record<string, unknown>} viewId={viewId} photo={photo} /> : <Value name={name} value={item} viewId={viewId} photo={photo} parent={parent} />}</li>
-        ))}
-      </ol>
-    );
-  }
-  return <Fields record={value as Record<string, unknown>} viewId={viewId} photo={photo} />;
+/** What a record is called on screen: a name in Khmer, else in Latin letters, else its case number or id. */
+export function recordTitle(record: Readonly<Record<string, unknown>>): string {
+  for (const k of ['name_km', 'name_latin', 'officer_name_km', 'officer_name_latin', 'case_number', 'id']) if (typeof record[k] === 'string') return record[k];
+  return '';
 }
 
-function Fields({ record, viewId, photo }: { record: Readonly<Record<string, unknown>>; viewId: string; photo: PhotoContext }) {
+/**
+ * One minimised record in words, under headings, every value carrying the view's invisible trace
+ * mark; a case's persons by role and a health case's contacts as links that open them.
+ */
+export function RecordCard({ type, record, viewId, modes, photo, links }: { type: string; record: Readonly<Record<string, unknown>>; viewId: string; modes: Readonly<Record<string, string>>; photo: PhotoContext; links: RecordLinks }) {
+  const { t } = useI18n();
+  const label = useFieldLabel();
+  const ctx: CardContext = { type, viewId, modes, photo };
+  const typeKey = `type.${type}`;
   return (
-    <dl className="fields">
-      {Object.entries(record).map(([k, v]) => (
-        <div className="field" key={k} data-field={k}>
-          <dt>{label(k)}</dt>
-          <dd>
-            <Value name={k} value={v} viewId={viewId} photo={photo} parent={record} />
-          </dd>
-        </div>
+    <article className="record" aria-label={`${hasMessage(typeKey) ? t(typeKey) : type} ${String(record.id ?? '')}`} data-record-type={type} data-record-id={typeof record.id === 'string' ? record.id : ''}>
+      <h2 lang={typeof record.name_km === 'string' ? 'km' : undefined}>{markText(recordTitle(record), viewId)}</h2>
+      <p className="record-type">
+        {hasMessage(typeKey) ? t(typeKey) : type}
+        {typeof record.id === 'string' && <> · {markText(record.id, viewId)}</>}
+      </p>
+      {arrange(type, record).map(({ section, fields }) => (
+        <section key={section} className="record-section" data-section={section}>
+          <h3>{t(`section.${section}`)}</h3>
+          <dl className="fields">
+            {fields.map(([k, v]) => (
+              <div className="field" key={k} data-field={k}>
+                <dt>{label(k)}</dt>
+                <dd>
+                  {type === 'case' && k === 'persons' && Array.isArray(v) ? (
+                    <PersonsByRole ctx={ctx} persons={v} links={links} />
+                  ) : type === 'health_case' && k === 'contacts' && Array.isArray(v) ? (
+                    <Contacts ctx={ctx} contacts={v} links={links} />
+                  ) : (
+                    <FieldValue ctx={ctx} name={k} value={v} mode={modes[k] ?? 'clear'} parent={record} />
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       ))}
-    </dl>
-  );
-}
-
-/** One minimised record, every value carrying the view's invisible trace mark. */
-export function RecordCard({ record, viewId, modes, photo }: { record: Readonly<Record<string, unknown>>; viewId: string; modes: Readonly<Record<string, string>>; photo: PhotoContext }) {
-  const name = typeof record.name_km === 'string' ? record.name_km : typeof record.name_latin === 'string' ? record.name_latin : String(record.id ?? '');
-  return (
-    <article className="record" aria-label={`Record ${String(record.id ?? '')}`}>
-      <h2 lang="km">{markText(name, viewId)}</h2>
-      <Fields record={record} viewId={viewId} photo={photo} />
-      <p className="modes">{Object.entries(modes).filter(([, m]) => m !== 'clear').map(([f, m]) => `${label(f)}: ${m}`).join(' · ')}</p>
     </article>
   );
 }

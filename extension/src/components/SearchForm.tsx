@@ -1,67 +1,119 @@
-import { useState } from 'react';
+import { normalisePhone } from '@need2know/schema';
+import { useEffect, useMemo, useState } from 'react';
+import type { MessageKey } from '../lib/i18n/en.js';
+import { hasMessage } from '../lib/i18n/lang.js';
+import { optionKey, RECORD_ID, searchOptions, type SearchInput, type SessionAllows } from '../lib/search-options.js';
+import { useI18n } from './i18n.js';
 
 type RecordType = 'person' | 'case' | 'health_case' | 'officer_discipline';
-export type SearchRequest =
-  | { kind: 'id'; recordType: RecordType; id: string }
-  | { kind: 'national_id' | 'phone' | 'name_dob'; recordType: RecordType; terms: Record<string, string> };
-
 const TYPES: readonly RecordType[] = ['person', 'case', 'health_case', 'officer_discipline'];
 
-/** Find a record by id, or people by national ID, phone, or name and date of birth. */
-export function SearchForm({ recordTypes, onSubmit }: { recordTypes: readonly string[]; onSubmit: (req: SearchRequest) => void | Promise<void> }) {
-  const types = TYPES.filter((t) => recordTypes.includes(t));
+/** What the form asks for: a record by id, or a declared search of a type with its terms. */
+export type SearchRequest = { readonly kind: 'id'; readonly recordType: RecordType; readonly id: string } | { readonly kind: 'search'; readonly recordType: RecordType; readonly search: string; readonly terms: Readonly<Record<string, string>> };
+
+/** Whether `type` is a record type the viewer knows. */
+export const isRecordType = (type: string): type is RecordType => (TYPES as readonly string[]).includes(type);
+
+const INPUT_TYPE: Partial<Record<SearchInput['kind'], string>> = { phone: 'tel', date: 'date' };
+
+/**
+ * The search form: per record type, the searches that type declares and the purpose allows (a health
+ * case by phone, a case by its case number, a person by phone or by name and date of birth), and
+ * opening a record by its id, each with the right inputs. Obvious mistakes are said on the spot,
+ * before anything reaches the gateway.
+ */
+export function SearchForm({ recordTypes, allows, busy, onSubmit }: { recordTypes: readonly string[]; allows: SessionAllows | null; busy: boolean; onSubmit: (req: SearchRequest) => void | Promise<void> }) {
+  const { t } = useI18n();
+  const types = TYPES.filter((x) => recordTypes.includes(x));
   const [recordType, setRecordType] = useState<RecordType>(types[0] ?? 'person');
-  const [kind, setKind] = useState<SearchRequest['kind']>('id');
-  const [value, setValue] = useState('');
-  const [name, setName] = useState('');
-  const [dob, setDob] = useState('');
+  const options = useMemo(() => (allows === null ? [] : searchOptions(recordType, allows)), [allows, recordType]);
+  const [kind, setKind] = useState<string>('');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const current = options.find((o) => optionKey(o) === kind) ?? options[0];
+
+  // A type whose searches differ: start with its first search.
+  useEffect(() => {
+    if (!options.some((o) => optionKey(o) === kind) && options[0] !== undefined) setKind(optionKey(options[0]));
+  }, [options, kind]);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (kind === 'id') return void onSubmit({ kind, recordType, id: value.trim() });
-    if (kind === 'name_dob') return void onSubmit({ kind, recordType: 'person', terms: { name_latin: name.trim(), date_of_birth: dob } });
-    return void onSubmit({ kind, recordType: 'person', terms: { [kind]: value.trim() } });
+    setProblem(null);
+    if (current === undefined) return;
+    if (current.kind === 'id') {
+      const id = (values.value ?? '').trim();
+      if (!RECORD_ID.test(id)) return setProblem('badRecordId');
+      return void onSubmit({ kind: 'id', recordType, id });
+    }
+    const terms: Record<string, string> = {};
+    for (const input of current.inputs) {
+      const raw = (values[input.field] ?? '').trim();
+      if (raw === '') return setProblem('emptyTerm');
+      if (input.kind === 'phone') {
+        const phone = normalisePhone(raw);
+        if (phone === undefined) return setProblem('badPhone');
+        terms[input.field] = phone;
+      } else terms[input.field] = raw;
+    }
+    return void onSubmit({ kind: 'search', recordType, search: current.search, terms });
   }
 
+  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const hint = (field: string): string | undefined => (hasMessage(`hint.${field}`) ? t(`hint.${field}` as MessageKey) : undefined);
   return (
-    <form className="search" onSubmit={submit} aria-label="Find records">
+    <form className="search" onSubmit={submit} aria-label={t('searchTitle')}>
       <label>
-        Record type
+        {t('recordType')}
         <select name="record_type" value={recordType} onChange={(e) => setRecordType(e.target.value as RecordType)}>
-          {types.map((t) => (
-            <option key={t} value={t}>
-              {t.replace(/_/g, ' ')}
+          {types.map((x) => (
+            <option key={x} value={x}>
+              {t(`type.${x}`)}
             </option>
           ))}
         </select>
       </label>
-      <label>
-        Find by
-        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as SearchRequest['kind'])}>
-          <option value="id">record id</option>
-          <option value="national_id">national ID</option>
-          <option value="phone">phone</option>
-          <option value="name_dob">name and date of birth</option>
-        </select>
-      </label>
-      {kind === 'name_dob' ? (
+      {allows === null ? (
+        <p className="loading">{t('searchesLoading')}</p>
+      ) : current === undefined ? (
+        <p className="no-search" role="status">
+          {t('noSearchForType', { type: t(`type.${recordType}`) })}
+        </p>
+      ) : (
         <>
           <label>
-            Name (Latin)
-            <input name="name_latin" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" required />
+            {t('findBy')}
+            <select name="kind" value={optionKey(current)} onChange={(e) => setKind(e.target.value)}>
+              {options.map((o) => (
+                <option key={optionKey(o)} value={optionKey(o)}>
+                  {t(`search.${optionKey(o)}` as MessageKey)}
+                </option>
+              ))}
+            </select>
           </label>
-          <label>
-            Date of birth
-            <input name="date_of_birth" type="date" value={dob} onChange={(e) => setDob(e.target.value)} required />
-          </label>
+          {current.kind === 'id' ? (
+            <label>
+              {t('field.id')}
+              <input name="value" value={values.value ?? ''} onChange={(e) => set('value', e.target.value)} placeholder={t('hint.id')} autoComplete="off" spellCheck={false} required />
+            </label>
+          ) : (
+            current.inputs.map((input) => (
+              <label key={input.field}>
+                {t(`field.${input.field}` as MessageKey)}
+                <input name={input.field} type={INPUT_TYPE[input.kind] ?? 'text'} inputMode={input.kind === 'national_id' ? 'numeric' : input.kind === 'phone' ? 'tel' : undefined} value={values[input.field] ?? ''} onChange={(e) => set(input.field, e.target.value)} placeholder={hint(input.field)} autoComplete="off" spellCheck={false} required />
+              </label>
+            ))
+          )}
+          <button type="submit" disabled={busy}>
+            {busy ? t('searching') : t('open')}
+          </button>
         </>
-      ) : (
-        <label>
-          {kind === 'id' ? 'Record id' : kind === 'phone' ? 'Phone' : 'National ID'}
-          <input name="value" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" required />
-        </label>
       )}
-      <button type="submit">Open</button>
+      {problem !== null && (
+        <p className="form-problem" role="alert">
+          {t(problem)}
+        </p>
+      )}
     </form>
   );
 }

@@ -7,6 +7,8 @@ describe('message schemas', () => {
   it('accept the messages the pages send', () => {
     expect(Request.safeParse({ type: 'status' }).success).toBe(true);
     expect(Request.safeParse({ type: 'fetch', grant: 'grt_abc', purpose: 'covid-contact-tracing', record_type: 'person', id: 'p-1' }).success).toBe(true);
+    expect(Request.safeParse({ type: 'session', grant: 'grt_abc', purpose: 'justice-case-review' }).success).toBe(true);
+    expect(Request.safeParse({ type: 'search', grant: 'grt_abc', purpose: 'justice-case-review', record_type: 'case', search: 'case_number', terms: { case_number: '1202/2025/0000023' } }).success).toBe(true);
     expect(Request.safeParse({ type: 'report', grant: 'grt_abc', purpose: 'covid-contact-tracing', view_id: 'AAAAAAAAAAA', counts: { copy: 2 } }).success).toBe(true);
   });
 
@@ -20,6 +22,8 @@ describe('message schemas', () => {
       { type: 'fetch', grant: 'grt_abc', purpose: 'p-x', record_type: 'person', id: '../admin' },
       { type: 'reveal', grant: 'grt_abc', purpose: 'p-x', view_id: 'AAAAAAAAAAA', media_ref: 'm', reason: 'too short' },
       { type: 'report', grant: 'grt_abc', purpose: 'p-x', view_id: 'AAAAAAAAAAA', counts: { keylogger: 1 } },
+      { type: 'search', grant: 'grt_abc', purpose: 'p-x', record_type: 'case', search: 'everything', terms: {} },
+      { type: 'session', grant: 'grt_abc', purpose: 'p-x', extra: true },
       { type: 'report', grant: 'grt_abc', purpose: 'p-x', view_id: 'AAAAAAAAAAA', counts: { copy: -1 } },
     ]) {
       expect(Request.safeParse(bad).success, JSON.stringify(bad)).toBe(false);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEARCH_NAMES, type SessionAllows } from './search-options.js';
 
 /**
  * The messages the viewer's pages (popup, viewer tab) send to the background service worker, which
@@ -21,12 +22,13 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status') }).strict(),
   z.object({ type: z.literal('enrol'), code: z.string().min(1).max(64) }).strict(),
   z.object({ type: z.literal('grants') }).strict(),
+  z.object({ type: z.literal('session'), ...Under }).strict(),
   z
     .object({
       type: z.literal('search'),
       ...Under,
       record_type: RecordType,
-      search: z.enum(['national_id', 'phone', 'name_dob']),
+      search: z.enum(SEARCH_NAMES),
       terms: z.record(z.string().max(64), z.string().max(200)),
     })
     .strict(),
@@ -114,6 +116,8 @@ export interface Replies {
   status: { enrolled: false } | { enrolled: true; officer: OfficerProfile };
   enrol: OfficerProfile;
   grants: { officer: OfficerProfile; server_time: string; grants: readonly OfficerGrant[] };
+  /** What the grant's purpose allows now: actions, and each field's disclosure mode by record type. */
+  session: SessionAllows;
   search: HeldPayload;
   fetch: HeldPayload;
   open: OpenedView;

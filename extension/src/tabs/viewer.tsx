@@ -1,16 +1,22 @@
 import '@fontsource/noto-sans-khmer/400.css';
 import '@fontsource/noto-sans-khmer/600.css';
 import '../style/viewer.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { installCopyGuard } from '../components/copy-guard.js';
 import { guardedOverlay, type OverlayHandle } from '../components/guarded-overlay.js';
-import { RecordCard } from '../components/RecordCard.js';
-import { SearchForm, type SearchRequest } from '../components/SearchForm.js';
+import { I18nProvider, LangSwitch, useI18n } from '../components/i18n.js';
+import type { RecordLinks } from '../components/LinkedRecords.js';
+import { RecentList, remember, type RecentEntry } from '../components/RecentList.js';
+import { RecordCard, recordTitle } from '../components/RecordCard.js';
+import { isRecordType, SearchForm, type SearchRequest } from '../components/SearchForm.js';
 import { rgbaTile, watermarkTile } from '../components/watermark-tile.js';
 import { ask } from '../lib/ask.js';
 import { clockOffset } from '../lib/countdown.js';
 import { atDeadline } from '../lib/deadline.js';
+import { errorText } from '../lib/error-text.js';
+import { formatDateTime } from '../lib/i18n/format.js';
 import type { BlockedAction, Failure, HeldPayload, OfficerGrant, OfficerProfile, OpenedView } from '../lib/messages.js';
+import { optionKey, searchOptions, type SessionAllows } from '../lib/search-options.js';
 import { imageMarkTile } from '../lib/trace-mark/image.js';
 
 /** Blocked attempts are sent in batches this often (ms). */
@@ -27,6 +33,10 @@ const params = new URLSearchParams(location.search);
 const UNDER = { grant: params.get('grant') ?? '', purpose: params.get('purpose') ?? '' };
 
 type Shown = { held: HeldPayload; view: OpenedView; startedAt: number };
+/** A refusal and the request it answered (a miss reads differently for a fetch and a search). */
+type ShownError = { failure: Failure; during?: 'fetch' | 'search' };
+/** What the session allows when the gateway cannot say: nothing, so the form offers nothing. */
+const NOTHING_ALLOWED: SessionAllows = { actions: [], disclosure: {} };
 
 /**
  * The viewer: search and open records under one grant. Records arrive sealed; each rendering opens
@@ -35,12 +45,19 @@ type Shown = { held: HeldPayload; view: OpenedView; startedAt: number };
  * grant ends, or the record's window or data life does, it is dropped for good.
  */
 function Viewer() {
+  const { t, lang } = useI18n();
   const [officer, setOfficer] = useState<OfficerProfile | null>(null);
   const [grant, setGrant] = useState<OfficerGrant | null>(null);
   const [held, setHeld] = useState<HeldPayload | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [hidden, setHidden] = useState(false);
-  const [error, setError] = useState<Failure | null>(null);
+  const [error, setErrorState] = useState<ShownError | null>(null);
+  const setError = useCallback((failure: Failure | null, during?: 'fetch' | 'search') => setErrorState(failure === null ? null : { failure, ...(during === undefined ? {} : { during }) }), []);
+  const [allows, setAllows] = useState<SessionAllows | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [recent, setRecent] = useState<readonly RecentEntry[]>([]);
+  // The request whose answer is held: the records it opens go on the recent list once.
+  const asked = useRef<{ request: SearchRequest; held: HeldPayload | null } | null>(null);
   const [ended, setEnded] = useState(false);
   // The gateway's clock minus the device's (ms): deadlines are the gateway's.
   const [offset, setOffset] = useState(0);
@@ -71,9 +88,14 @@ function Viewer() {
       setOffset(clockOffset(r.data.server_time, Date.now()));
       const g = r.data.grants.find((x) => x.grant === UNDER.grant && x.purpose === UNDER.purpose) ?? null;
       setGrant(g);
-      if (g === null || g.state !== 'live') setEnded(true);
+      if (g === null || g.state !== 'live') return setEnded(true);
+      // What the purpose allows now, so the form offers only the searches it allows.
+      void ask({ type: 'session', ...UNDER }).then((s) => {
+        if (!s.ok) setError(s.error);
+        setAllows(s.ok ? s.data : NOTHING_ALLOWED);
+      });
     });
-  }, []);
+  }, [setError]);
 
   const blocked = useCallback((action: BlockedAction) => {
     counts.current[action] = (counts.current[action] ?? 0) + 1;
@@ -124,7 +146,7 @@ function Viewer() {
     }
     setError(null);
     setShown({ held: payload, view: r.data, startedAt: started });
-  }, []);
+  }, [setError]);
 
   // Losing focus or visibility hides the record: the plaintext is dropped, and opening again on
   // return needs the gateway's permission again.
@@ -153,12 +175,35 @@ function Viewer() {
   }, [hidden, shown, held, ended, open]);
 
   // Dropping a record for good: off the screen, and not held to be opened again.
-  const drop = useCallback((reason: { ended: true } | { error: Failure }) => {
-    setShown(null);
-    setHeld(null);
-    if ('ended' in reason) setEnded(true);
-    else setError(reason.error);
-  }, []);
+  const drop = useCallback(
+    (reason: { ended: true } | { error: Failure }) => {
+      setShown(null);
+      setHeld(null);
+      if ('ended' in reason) setEnded(true);
+      else setError(reason.error);
+    },
+    [setError],
+  );
+  // An ended grant takes the recent list with it: nothing of it can be opened again.
+  useEffect(() => {
+    if (ended) setRecent([]);
+  }, [ended]);
+
+  // The records a search or fetch opened go on the recent list, once per answer (not on each re-open).
+  useEffect(() => {
+    const a = asked.current;
+    if (shown === null || a === null || a.held !== shown.held) return;
+    a.held = null;
+    const mayFetch = allows !== null && searchOptions(a.request.recordType, allows).some((o) => o.kind === 'id');
+    setRecent((list) =>
+      shown.view.records.reduce<RecentEntry[]>((acc, rec) => {
+        const id = typeof rec.id === 'string' && !rec.id.startsWith('psn_') ? rec.id : null;
+        const request: SearchRequest = id !== null && mayFetch ? { kind: 'id', recordType: a.request.recordType, id } : a.request;
+        const key = `${a.request.recordType}:${id ?? JSON.stringify(a.request)}`;
+        return remember(acc, { key, type: a.request.recordType, title: recordTitle(rec), request });
+      }, [...list]),
+    );
+  }, [shown, allows]);
 
   // Whatever ends the grant (revoked, suspended, window shortened) clears the record within seconds:
   // while a record is held, the viewer asks the gateway how the grant stands now.
@@ -186,67 +231,99 @@ function Viewer() {
     const keyDestroyed = Math.min(held.destroy_at, shown?.view.destroy_at ?? Number.POSITIVE_INFINITY) * 1000;
     return atDeadline(
       Math.min(windowEnds, keyDestroyed),
-      () => drop(windowEnds <= keyDestroyed ? { ended: true } : { error: { code: 'data_life_over', message: 'The data life of this record is over: it can no longer be opened. Search again to receive it anew.' } }),
+      () => drop(windowEnds <= keyDestroyed ? { ended: true } : { error: { code: 'data_life_over', message: 'The data life of this record is over.' } }),
       () => Date.now() + offset,
     );
   }, [held, shown, grant, offset, drop]);
 
-  async function search(req: SearchRequest) {
-    setError(null);
-    const r = req.kind === 'id' ? await ask({ type: 'fetch', ...UNDER, record_type: req.recordType, id: req.id }) : await ask({ type: 'search', ...UNDER, record_type: req.recordType, search: req.kind, terms: req.terms });
-    if (!r.ok) {
-      if (r.error.code === 'invalid_grant' || r.error.code === 'key_destroyed') setEnded(true);
-      return setError(r.error);
-    }
-    // Held sealed; the effect above opens it through a logged view.
-    setShown(null);
-    setHeld(r.data);
-  }
+  // A new search clears the screen first: an error never leaves the previous record under it.
+  const search = useCallback(
+    async (req: SearchRequest) => {
+      setShown(null);
+      setHeld(null);
+      setError(null);
+      setBusy(true);
+      const r = req.kind === 'id' ? await ask({ type: 'fetch', ...UNDER, record_type: req.recordType, id: req.id }) : await ask({ type: 'search', ...UNDER, record_type: req.recordType, search: req.search, terms: { ...req.terms } });
+      setBusy(false);
+      if (!r.ok) {
+        if (r.error.code === 'invalid_grant' || r.error.code === 'key_destroyed') setEnded(true);
+        return setError(r.error, req.kind === 'id' ? 'fetch' : 'search');
+      }
+      // Held sealed; the effect above opens it through a logged view.
+      asked.current = { request: req, held: r.data };
+      setHeld(r.data);
+    },
+    [setError],
+  );
+
+  // Links from a record to others: each a fetch or search like the form's, so each is a logged view.
+  const links: RecordLinks = useMemo(() => {
+    const offers = (type: string, key: string) => allows !== null && (grant?.record_types ?? []).includes(type) && searchOptions(type, allows).some((o) => optionKey(o) === key);
+    return {
+      ...(offers('person', 'id') ? { openPerson: (id: string) => void search({ kind: 'id', recordType: 'person', id }) } : {}),
+      byPhone: ['person', 'health_case'].filter((type) => offers(type, 'phone') && isRecordType(type)).map((type) => ({ type, open: (phone: string) => void search({ kind: 'search', recordType: type as 'person', search: 'phone', terms: { phone } }) })),
+    };
+  }, [allows, grant, search]);
 
   const photo = { ...UNDER, viewId: viewId ?? '', mayReveal: grant?.may_reveal_media ?? false };
+  const records = shown?.view.records ?? [];
   return (
     <main>
       <header>
-        <h1>need2know viewer</h1>
+        <div className="title-row">
+          <h1>{t('appTitle')}</h1>
+          <LangSwitch />
+        </div>
         {officer !== null && (
           <p className="who">
-            {officer.name} · {officer.officer_id} · <span lang="km">{officer.agency_name_km ?? officer.agency_name}</span>
+            {officer.name} · {officer.officer_id} · <span lang={lang === 'km' && officer.agency_name_km !== null ? 'km' : undefined}>{lang === 'km' ? (officer.agency_name_km ?? officer.agency_name) : officer.agency_name}</span>
           </p>
         )}
         <p className="under">
-          {grant?.purpose_title ?? UNDER.purpose} · grant {UNDER.grant}
-          {grant !== null && <> · window ends {new Date(grant.not_after).toLocaleString('en-GB', { timeZone: 'Asia/Phnom_Penh' })} (Phnom Penh)</>}
+          {t('underGrant', { purpose: grant?.purpose_title ?? UNDER.purpose, grant: UNDER.grant })}
+          {grant !== null && <> · {t('windowEnds', { when: formatDateTime(lang, grant.not_after) })}</>}
         </p>
       </header>
       {ended ? (
         <section className="ended" role="alert">
-          <h2>{grant?.state === 'revoked' ? 'This grant has been revoked' : grant?.state === 'suspended' ? 'This grant is suspended' : "This grant's window has ended"}</h2>
-          <p>Records received under it can no longer be opened here.</p>
+          <h2>{grant?.state === 'revoked' ? t('endedRevoked') : grant?.state === 'suspended' ? t('endedSuspended') : t('endedWindow')}</h2>
+          <p>{t('endedBody')}</p>
         </section>
       ) : (
-        <SearchForm recordTypes={grant?.record_types ?? ['person']} onSubmit={search} />
+        <SearchForm recordTypes={grant?.record_types ?? []} allows={allows} busy={busy} onSubmit={search} />
       )}
       {error !== null && !ended && (
-        <p className="error" role="alert" data-code={error.code}>
-          {error.message}
+        <p className="error" role="alert" data-code={error.failure.code}>
+          {errorText(t, error.failure, error.during)}
         </p>
       )}
+      {!ended && !hidden && <RecentList entries={recent} viewId={viewId} onOpen={(req) => void search(req)} />}
       <section className={`content${hidden ? ' hidden' : ''}`} aria-live="polite" data-view-id={viewId ?? ''} ref={content}>
-        {hidden && held !== null && <p className="paused">Hidden while the viewer is not in front. Return to it to see the record again.</p>}
+        {hidden && held !== null && <p className="paused">{t('hiddenWhileAway')}</p>}
         {shown !== null && viewId !== null && (
           <>
-            {shown.view.records.length === 0 && <p>No matching record that this grant may see.</p>}
-            {shown.view.records.map((rec, i) => (
-              <RecordCard key={`${viewId}-${i}`} record={rec} viewId={viewId} modes={shown.held.disclosure} photo={photo} />
+            {records.length === 0 && <p className="no-match">{t('noMatch')}</p>}
+            {records.length > 1 && <p className="found">{t('found', { n: records.length })}</p>}
+            {records.map((rec, i) => (
+              <RecordCard key={`${viewId}-${i}`} type={shown.held.record_type} record={rec} viewId={viewId} modes={shown.held.disclosure} photo={photo} links={links} />
             ))}
           </>
         )}
       </section>
       <footer>
-        <span data-blocked={blockedTotal}>Blocked attempts this session: {blockedTotal}</span> · Every view is recorded in the audit log.
+        <span data-blocked={blockedTotal}>{t('blockedCount', { n: blockedTotal })}</span> · {t('everyViewLogged')}
       </footer>
     </main>
   );
 }
 
-export default Viewer;
+/** The viewer tab, in the officer's language. */
+function ViewerPage() {
+  return (
+    <I18nProvider>
+      <Viewer />
+    </I18nProvider>
+  );
+}
+
+export default ViewerPage;

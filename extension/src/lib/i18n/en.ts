@@ -41,6 +41,7 @@ export const en = {
   'hint.officer_id': 'The officer’s service number',
   'hint.name_latin': 'As written in Latin letters',
   badRecordId: 'A record id is letters, digits, dots, dashes or underscores. To find a case by its number, choose “case number”.',
+  badPhone: 'This is not a Cambodian phone number. Write it as 012 345 678 or +855 12 345 678.',
   emptyTerm: 'Type what to search for.',
 
   // Record types

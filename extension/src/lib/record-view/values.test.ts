@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n/lang.js';
+import { arrange, itemOrder } from './layout.js';
+import { placeName } from './places.js';
+import { fieldDef, groupPhone, memberMode, showValue } from './values.js';
+
+const en = translator('en');
+const km = translator('km');
+
+describe('values in words', () => {
+  it('names enum values, never codes', () => {
+    expect(showValue(en, 'en', 'sex', fieldDef('person', 'sex'), 'clear', 'F').text).toBe('female');
+    expect(showValue(km, 'km', 'sex', fieldDef('person', 'sex'), 'clear', 'F').text).toBe('ស្រី');
+    expect(showValue(en, 'en', 'status', fieldDef('case', 'status'), 'clear', 'under_investigation').text).toBe('under investigation');
+    expect(showValue(en, 'en', 'criterion', fieldDef('case', 'criterion'), 'clear', 2).text).toBe('2. Producing or dealing illegal drugs');
+  });
+
+  it('writes dates out, and says what a generalised date is', () => {
+    expect(showValue(en, 'en', 'test_date', fieldDef('health_case', 'test_date'), 'clear', '2026-04-09').text).toBe('9 April 2026');
+    expect(showValue(en, 'en', 'date', fieldDef('health_case', 'date', 'places_visited'), 'generalised', '2026-W15')).toEqual({ text: 'week of 6 April 2026', note: 'only the week is disclosed' });
+    expect(showValue(en, 'en', 'date_of_birth', fieldDef('person', 'date_of_birth'), 'generalised', '45–49')).toEqual({ text: 'age 45–49', note: 'only the age band is disclosed' });
+    expect(showValue(km, 'km', 'date_of_birth', fieldDef('person', 'date_of_birth'), 'generalised', '45–49').text).toBe('អាយុ ៤៥–៤៩ ឆ្នាំ');
+    expect(showValue(en, 'en', 'occurred_on', fieldDef('case', 'occurred_on'), 'generalised', '2026-10').text).toBe('October 2026');
+  });
+
+  it('names places in the officer’s script, the other script alongside, and says how far down they go', () => {
+    const place = { province: '12', district: '1201', commune: '120101' };
+    const shown = showValue(en, 'en', 'place', fieldDef('case', 'place'), 'generalised', place);
+    expect(shown.text).toMatch(/^Sangkat [A-Z][a-z]+ [A-Z][a-z]+, Khan [A-Z][a-z]+ [A-Z][a-z]+, Phnom Penh$/);
+    expect(shown.other).toMatch(/^សង្កាត់.+ខណ្ឌ.+រាជធានីភ្នំពេញ$/);
+    expect(shown.note).toBe('down to the commune; the village is not disclosed');
+    expect(placeName({ province: '05' }, 'en')).toBe('Kampong Speu');
+    expect(placeName({ province: '05' }, 'km')).toBe('ខេត្តកំពង់ស្ពឺ');
+    expect(showValue(en, 'en', 'place', fieldDef('case', 'place'), 'clear', { province: '99', district: '9901', commune: '990101' }).text).toBe('place 99/9901/990101 (not in the gazetteer)');
+  });
+
+  it('explains masked, pseudonymised and yes/no values', () => {
+    expect(showValue(en, 'en', 'phone', fieldDef('person', 'phone'), 'masked', '+855 ** *** 432')).toEqual({ text: '+855 ** *** 432', note: 'masked: only part of it is shown' });
+    expect(showValue(en, 'en', 'name_latin', fieldDef('person', 'name_latin'), 'pseudonym', 'psn_abc').note).toContain('pseudonym');
+    expect(showValue(en, 'en', 'red_notice', fieldDef('person', 'red_notice'), 'predicate', true)).toEqual({ text: 'yes', note: 'a yes-or-no answer; the value itself is not disclosed' });
+    expect(showValue(en, 'en', 'offence', fieldDef('case', 'offence'), 'generalised', { criterion: 1, title: 'Theft, snatching, robbery' })).toEqual({ text: '1. Theft, snatching, robbery', note: 'the specific offence is not disclosed, only its criterion' });
+  });
+
+  it('groups phone numbers as people dial them', () => {
+    expect(groupPhone('+85512765432')).toBe('+855 12 765 432');
+    expect(groupPhone('+855961234567')).toBe('+855 96 123 4567');
+    expect(showValue(en, 'en', 'phone', fieldDef('person', 'phone'), 'clear', '+85512765432').text).toBe('+855 12 765 432');
+  });
+
+  it('applies a list’s mode to the members that support it', () => {
+    expect(memberMode(fieldDef('health_case', 'date', 'places_visited'), 'generalised')).toBe('generalised');
+    expect(memberMode(fieldDef('case', 'role', 'persons'), 'pseudonym')).toBe('clear');
+    expect(memberMode(fieldDef('case', 'person_id', 'persons'), 'pseudonym')).toBe('pseudonym');
+  });
+});
+
+describe('fields in reading order, under headings', () => {
+  it('puts who before contact, place and the test, and keeps unknown fields', () => {
+    const sections = arrange('health_case', { id: 'h-1', result: 'positive', phone: '+85512765432', name_latin: 'Keo Chenda', test_date: '2026-04-09', extra: 1 });
+    expect(sections.map((s) => [s.section, s.fields.map(([k]) => k)])).toEqual([
+      ['identity', ['name_latin']],
+      ['contact', ['phone']],
+      ['test', ['test_date', 'result']],
+      ['other', ['extra']],
+    ]);
+  });
+
+  it('orders list members as declared', () => {
+    expect(itemOrder('health_case', 'contacts', { phone: '+85512000000', name_latin: 'Sok Dara' }).map(([k]) => k)).toEqual(['name_latin', 'phone']);
+  });
+});
