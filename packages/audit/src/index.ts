@@ -1,9 +1,9 @@
 /**
  * @need2know/audit: the verifiable core of the tamper-evident audit log. RFC 9162 Merkle tree
  * hashing with an O(log n) frontier for appends, inclusion and consistency proofs over a
- * storage-supplied node lookup, C2SP signed checkpoints (Ed25519), canonical entry bytes, and
- * offline verification of exports. Pure, no I/O; runs unchanged in Cloudflare Workers and Node 20.
- * Formats: FORMAT.md.
+ * storage-supplied node lookup, C2SP signed checkpoints (Ed25519), the typed log entries (one
+ * builder per kind) and their canonical bytes, and offline verification of exports. Pure, no I/O;
+ * runs unchanged in Cloudflare Workers and Node 20. Formats: FORMAT.md.
  */
 export { EXPORT_FORMAT, HASH_BYTES } from './constants.js';
 export { AuditError } from './errors.js';
@@ -14,6 +14,25 @@ export { signCheckpoint } from './checkpoint/sign.js';
 export type { Checkpoint } from './checkpoint/types.js';
 export { verifyCheckpoint } from './checkpoint/verify.js';
 export { canonicalEntryBytes } from './entry/canonical-entry-bytes.js';
+export { adminEntry, disclosureEntry, ingestEntry, limitedEntry, mediaIngestEntry, statsReleaseEntry, viewerEntry } from './entry/entry-builders.js';
+export type { AdminEvent, Disclosure, Ingest, MediaIngest, StatsRelease } from './entry/entry-builders.js';
+export type {
+  AdminLogEntry,
+  DisclosureAction,
+  DisclosureLogEntry,
+  DisclosureOutcome,
+  IngestLogEntry,
+  LimitName,
+  LogEntry,
+  LogEntryKind,
+  MediaIngestLogEntry,
+  StatsReleaseLogEntry,
+  TokenIssuedLogEntry,
+  TokenRefusedLogEntry,
+  ViewerActor,
+  ViewerEvent,
+  ViewerLogEntry,
+} from './entry/log-entry.js';
 export { createExport } from './export/create-export.js';
 export { createExportEntries } from './export/create-export-entries.js';
 export { createExportFrame } from './export/create-export-frame.js';

@@ -1,4 +1,4 @@
-import type { GrantedDetail } from './authorization-details.js';
+import type { GrantedDetail, GrantedRecordAccess } from './authorization-details.js';
 import { MAX_LOGGED_REASON_CHARS, REFUSALS_LOGGED_PER_MINUTE, REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE } from './constants.js';
 
 /**
@@ -19,6 +19,38 @@ export interface TokenRefusal {
   readonly reason: string;
 }
 
+/**
+ * The log entry of a refused token request: `token` with outcome `refused` in `@need2know/audit`'s
+ * FORMAT.md (its `TokenRefusedLogEntry`; test/node checks the two agree).
+ */
+export interface TokenRefusedEntry {
+  readonly kind: 'token';
+  readonly at: number;
+  readonly client: string | null;
+  readonly client_hash?: string;
+  readonly outcome: 'refused';
+  readonly error: string;
+  readonly reason: string;
+}
+
+/** A granted detail as the log keeps it: a case-specific grant's record ids replaced by their keyed hashes. */
+export type LoggedDetail = GrantedDetail | (Omit<GrantedRecordAccess, 'record_ids'> & { readonly record_id_hashes: string[] });
+
+/**
+ * The log entry of an issued token: `token` with outcome `issued` in `@need2know/audit`'s FORMAT.md
+ * (its `TokenIssuedLogEntry`; test/node checks the two agree).
+ */
+export interface TokenIssuedEntry {
+  readonly kind: 'token';
+  readonly at: number;
+  readonly client: string;
+  readonly outcome: 'issued';
+  readonly jti: string;
+  readonly expires_in: number;
+  readonly authorization_details: readonly LoggedDetail[] | null;
+  readonly scope: string | null;
+}
+
 /** Printable ASCII only: a reason is the gateway's text, and nothing else may slip through. */
 const UNPRINTABLE = /[^\x20-\x7e]/g;
 
@@ -30,7 +62,7 @@ const UNPRINTABLE = /[^\x20-\x7e]/g;
  * @example refusalEntry({ at, claimed: { kind: 'unknown', hash: 'psn_…' }, error: 'invalid_client', reason: 'unknown client' })
  * // { kind: 'token', at, client: null, client_hash: 'psn_…', outcome: 'refused', error: 'invalid_client', reason: 'unknown client' }
  */
-export function refusalEntry(refusal: TokenRefusal): Record<string, unknown> {
+export function refusalEntry(refusal: TokenRefusal): TokenRefusedEntry {
   const { claimed } = refusal;
   return {
     kind: 'token',
@@ -71,8 +103,8 @@ export function refusalBounds(sourceHash: string): readonly RefusalBound[] {
 export function issuedEntry(
   issued: { readonly at: number; readonly client: string; readonly jti: string; readonly expiresIn: number; readonly scope: string | null; readonly details: readonly GrantedDetail[] | null },
   hashIds: (ids: readonly string[]) => string[],
-): Record<string, unknown> {
-  const details = issued.details?.map((d) => {
+): TokenIssuedEntry {
+  const details = issued.details?.map((d): LoggedDetail => {
     if (d.type !== 'record_access' || d.record_ids === undefined) return d;
     const { record_ids: ids, ...rest } = d;
     return { ...rest, record_id_hashes: hashIds(ids) };
