@@ -32,7 +32,9 @@ export type StatsSeriesRelease = Schema<'StatsSeries'>;
  * leaves `protection` an open object (`StatsSeries.protection`), so this one shape is written here
  * and checked at run time (`protectionOf`) instead of trusted.
  */
-export type StatsProtection = { method: 'suppression'; threshold: number; withheld: number; primary: number; secondary: number } | { method: 'dp'; epsilon: string; bound: number; noise_scale: string };
+export type StatsProtection =
+  | { method: 'suppression'; threshold: number; withheld: number; primary: number; secondary: number }
+  | { method: 'dp'; epsilon: string; bound: number; noise_scale: string };
 
 /** The release's protection when it has one of the two documented shapes, else null. */
 export function protectionOf(release: StatsSeriesRelease): StatsProtection | null {
@@ -77,7 +79,8 @@ export function adminApi(session: OfficerSession) {
     },
     createPurpose: (body: PurposeCreate) => call(session, 'post', `${A}/purposes`, { body }),
     /** 200 with the purpose when it narrows; 202 with the pending request when it widens. */
-    updatePurpose: (id: string, body: PurposeUpdate, etag: string | null) => call(session, 'put', `${A}/purposes/{id}`, { params: { id }, body, headers: etag === null ? {} : { 'if-match': etag } }),
+    updatePurpose: (id: string, body: PurposeUpdate, etag: string | null) =>
+      call(session, 'put', `${A}/purposes/{id}`, { params: { id }, body, headers: etag === null ? {} : { 'if-match': etag } }),
     grants: () => call(session, 'get', `${A}/grants`).then((r) => r.grants),
     createGrant: (body: GrantCreate) => call(session, 'post', `${A}/grants`, { body }),
     grantOperation: (id: string, op: 'extend' | 'shorten' | 'suspend' | 'resume' | 'revoke', body: { reason: string; not_after?: string }) =>
@@ -87,7 +90,8 @@ export function adminApi(session: OfficerSession) {
     decideGrantRequest: (grantId: string, requestId: string, decision: 'approve' | 'reject', reason: string) =>
       call(session, 'post', `${A}/grants/{id}/requests/{request_id}/${decision}`, { params: { id: grantId, request_id: requestId }, body: { reason } }),
     /** A leadership officer's approval of what a grant asks of leadership (unblurred media, sensitive cases). */
-    leadershipApprove: (grantId: string, reason: string) => call(session, 'post', `${A}/grants/{id}/leadership-approve`, { params: { id: grantId }, body: { reason } }),
+    leadershipApprove: (grantId: string, reason: string) =>
+      call(session, 'post', `${A}/grants/{id}/leadership-approve`, { params: { id: grantId }, body: { reason } }),
     grantRequests: () => call(session, 'get', `${A}/grant-requests`).then((r) => r.requests),
     adminRequests: () => call(session, 'get', `${A}/requests`, { query: { status: 'pending' } }).then((r) => r.requests),
     /** Approving an officer's registration or new device returns their enrolment code, once. */

@@ -15,6 +15,7 @@ import { grantsView } from './views/grants.js';
 import { oversightView } from './views/oversight.js';
 import { purposeFormView } from './views/purpose-form.js';
 import { purposeDetailView, purposeListView } from './views/purposes.js';
+import { registryView } from './views/registry.js';
 import { signInView } from './views/sign-in.js';
 import { statisticsView } from './views/statistics.js';
 
@@ -30,6 +31,7 @@ const NAV = [
   { hash: '#/grants', key: 'navGrants' },
   { hash: '#/approvals', key: 'navApprovals' },
   { hash: '#/purposes', key: 'navPurposes' },
+  { hash: '#/registry', key: 'navRegistry' },
   { hash: '#/oversight', key: 'navOversight' },
   { hash: '#/statistics', key: 'navStatistics' },
 ] as const;
@@ -137,6 +139,7 @@ function renderApp(): void {
     parts[0] === 'approvals' ? approvalsView(ctx)
     : parts[0] === 'oversight' ? oversightView(ctx)
     : parts[0] === 'statistics' ? statisticsView(ctx, parts.slice(1))
+    : parts[0] === 'registry' ? registryView(ctx)
     : parts[0] === 'purposes' && parts[1] === 'new' ? purposeFormView(ctx, null)
     : parts[0] === 'purposes' && parts[1] !== undefined && parts[2] === 'edit' ? purposeFormView(ctx, decodeURIComponent(parts[1]))
     : parts[0] === 'purposes' && parts[1] !== undefined ? purposeDetailView(ctx, decodeURIComponent(parts[1]))

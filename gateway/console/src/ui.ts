@@ -5,6 +5,7 @@
 import { ApiError } from './api.js';
 import { h, uid, type Attrs } from './dom.js';
 import { t } from './i18n/i18n.js';
+export { ID_PATTERN } from './id-pattern.js';
 import type { MessageKey } from './i18n/en.js';
 
 /** A label, a control and optional help text, tied together for screen readers. */
@@ -30,8 +31,17 @@ export const badge = (text: string, kind: string) => h('span', { class: `badge b
 const STATUS_KEYS: Record<string, MessageKey> = { pending: 'statusPending', active: 'statusActive', suspended: 'statusSuspended', revoked: 'statusRevoked', expired: 'statusExpired' };
 export const statusText = (status: string): string => (STATUS_KEYS[status] === undefined ? status : t(STATUS_KEYS[status]));
 
+/** Something the officer typed that the console cannot send (e.g. a private key), in words. */
+export class FormProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FormProblem';
+  }
+}
+
 /** A refusal or failure, as an alert. */
 export function problemBox(err: unknown): HTMLElement {
+  if (err instanceof FormProblem) return h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, err.message));
   if (err instanceof ApiError) {
     const p = err.problem;
     return h(
@@ -83,6 +93,12 @@ export function openDialog(title: string, body: readonly Node[], submitLabel: st
 /** A required reason field for dialogs that change something (it goes into the audit log). */
 export function reasonField(required = true): HTMLElement {
   return field(t('reason'), h('textarea', { name: 'reason', rows: 2, maxlength: 500, required }), t('reasonHelp'));
+}
+
+/** A checkbox with its label, for a fieldset of choices. */
+export function checkbox(name: string, label: string, attrs: Attrs = {}): { element: HTMLElement; box: HTMLInputElement } {
+  const box = h('input', { type: 'checkbox', id: uid(name), name, ...attrs });
+  return { element: h('div', { class: 'check' }, box, h('label', { for: box.id }, label)), box };
 }
 
 /** The value of the named control of `form`. */

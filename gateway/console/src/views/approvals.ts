@@ -1,16 +1,19 @@
 /**
- * What waits for a second privacy officer: grant openings, extensions and resumptions, and
- * registry changes (a widened purpose, a new client or officer, new client keys or enrolment code,
- * a re-activation). Approving an officer or a new code shows the enrolment code, once. Each shows what
- * it would do and who asked; the officer who asked cannot approve it (the gateway refuses too).
+ * What waits for a second privacy officer: grant openings, extensions and resumptions, registry
+ * changes (a widened purpose, a new client or officer, new client keys or enrolment code, a
+ * re-activation), and grants that wait for leadership approvals. Each says in words what approving
+ * it changes and who asked; the officer who asked cannot approve it (the gateway refuses too).
+ * Approving an officer or a new code shows the enrolment code, once.
  */
 import type { AdminRequest, Agency, Grant, GrantRequest, Purpose } from '../api.js';
 import { h } from '../dom.js';
 import { dateTime, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/en.js';
+import { describeRequest, type Registry, type Sentence } from '../request-words.js';
 import { formValue, openDialog, reasonField } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
 import { requestAction } from './grants.js';
+import { leadershipSection } from './leadership.js';
 
 const KIND_KEYS: Record<AdminRequest['kind'], MessageKey> = {
   'purpose.update': 'kindPurposeUpdate',
@@ -20,25 +23,40 @@ const KIND_KEYS: Record<AdminRequest['kind'], MessageKey> = {
   'officer.rekey': 'kindOfficerRekey',
 };
 
-/** Shows the enrolment code an approval handed out: once, to the approving officer, who hands it over. */
-function showEnrolmentCode(code: string, expiresAt: string | undefined): void {
+/**
+ * Shows the enrolment code an approval handed out: once, to the approving officer, who hands it
+ * over. The gateway keeps only its hash; the console keeps it only in this dialog (not in the
+ * status line, not in storage), which is removed when it closes.
+ */
+function showEnrolmentCode(officer: string, code: string, expiresAt: string | undefined): void {
   openDialog(
-    t('enrolmentCodeTitle'),
-    [h('p', {}, t('enrolmentCodeHandOver')), h('p', { class: 'mono enrolment-code', 'data-enrolment-code': code }, code), ...(expiresAt === undefined ? [] : [h('p', { class: 'muted' }, `${t('enrolmentCodeValidUntil')}: ${dateTime(expiresAt)}`)])],
-    t('close'),
+    `${t('enrolmentCodeTitle')}: ${officer}`,
+    [
+      h('p', { class: 'alert alert-warn', role: 'alert', 'data-shown-once': '' }, h('strong', {}, t('enrolmentCodeOnce'))),
+      h('p', {}, t('enrolmentCodeHandOver')),
+      h('p', { class: 'mono enrolment-code', 'data-enrolment-code': code }, code),
+      ...(expiresAt === undefined ? [] : [h('p', { class: 'muted' }, `${t('enrolmentCodeValidUntil')}: ${dateTime(expiresAt)}`)]),
+    ],
+    t('enrolmentCodeNoted'),
     async () => {},
   );
 }
 
+/** A sentence of `describeRequest` in the current language. */
+const say = (s: Sentence): string => t(s.key, Object.fromEntries(Object.entries(s.vars).map(([k, v]) => [k, s.keyed?.includes(k) === true ? t(v as MessageKey) : v])));
+
 export async function approvalsView(ctx: ViewContext): Promise<HTMLElement> {
-  const [requests, registry, grants, purposes, agencies] = await Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests(), ctx.api.grants(), ctx.api.purposes(), ctx.api.agencies()]);
+  const [requests, registryRequests, grants, purposes, agencies, clients, officers] = await Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests(), ctx.api.grants(), ctx.api.purposes(), ctx.api.agencies(), ctx.api.clients(), ctx.api.officers()]);
+  const registry: Registry = { agencies, clients, officers, purposes };
+  const me = clients.find((c) => c.id === ctx.session.officer);
   return h(
     'div',
     {},
     h('div', { class: 'page-head' }, h('h1', { tabindex: -1 }, t('approvalsTitle'))),
     h('p', { class: 'muted' }, t('approvalsIntro')),
     h('section', { class: 'card', 'aria-labelledby': 'grant-requests' }, h('h2', { id: 'grant-requests' }, t('grantRequests')), requests.length === 0 ? h('p', {}, t('noPending')) : grantRequestTable(ctx, requests, grants, purposes, agencies)),
-    h('section', { class: 'card', 'aria-labelledby': 'registry-requests' }, h('h2', { id: 'registry-requests' }, t('registryRequests')), registry.length === 0 ? h('p', {}, t('noPending')) : registryTable(ctx, registry)),
+    h('section', { class: 'card', 'aria-labelledby': 'registry-requests' }, h('h2', { id: 'registry-requests' }, t('registryRequests')), registryRequests.length === 0 ? h('p', {}, t('noPending')) : registryTable(ctx, registryRequests, registry)),
+    leadershipSection(ctx, grants, purposes, agencies, { id: ctx.session.officer, roles: me?.roles ?? [] }),
   );
 }
 
@@ -88,24 +106,25 @@ function grantRequestTable(ctx: ViewContext, requests: readonly GrantRequest[], 
   );
 }
 
-function registryTable(ctx: ViewContext, requests: readonly AdminRequest[]): HTMLElement {
+function registryTable(ctx: ViewContext, requests: readonly AdminRequest[], registry: Registry): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, ...[t('action'), t('requestedBy'), t('reason'), t('actions')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, ...[t('action'), t('whatChanges'), t('requestedBy'), t('reason'), t('actions')].map((c) => h('th', { scope: 'col' }, c)))),
       h(
         'tbody',
         {},
         ...requests.map((r) => {
-          const widenings = Array.isArray(r.payload.widenings) ? (r.payload.widenings as unknown[]).map(String) : [];
           const label = `${t(KIND_KEYS[r.kind])}: ${r.target_id}`;
+          const words = describeRequest(r, registry, (id) => agencyName(registry.agencies, id));
           return h(
             'tr',
-            { 'data-request': r.id },
-            h('td', {}, label, widenings.length === 0 ? null : h('div', { class: 'muted' }, `${t('widenings')}: ${widenings.join(', ')}`)),
+            { 'data-request': r.id, 'data-kind': r.kind },
+            h('td', {}, label),
+            h('td', {}, h('ul', { class: 'change-list' }, ...words.map((w) => h('li', {}, say(w))))),
             h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
             h('td', {}, r.reason),
             h(
@@ -113,7 +132,7 @@ function registryTable(ctx: ViewContext, requests: readonly AdminRequest[]): HTM
               {},
               decisionButtons(ctx, r.requested_by, label, async (decision, reason) => {
                 const decided = await ctx.api.decideAdminRequest(r.id, decision, reason);
-                if (decided.enrolment_code !== undefined) showEnrolmentCode(decided.enrolment_code, decided.code_expires_at);
+                if (decided.enrolment_code !== undefined) showEnrolmentCode(registry.officers.find((o) => o.id === r.target_id)?.name ?? r.target_id, decided.enrolment_code, decided.code_expires_at);
               }),
             ),
           );

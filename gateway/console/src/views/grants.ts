@@ -6,15 +6,13 @@
 import type { Agency, Grant, Purpose } from '../api.js';
 import { dateTimePicker, toMinute } from '../datetime-picker.js';
 import { h } from '../dom.js';
-import { dateTime, span, t } from '../i18n/i18n.js';
-import { badge, field, formValue, input, openDialog, problemBox, reasonField, select, statusText } from '../ui.js';
+import { leadershipState } from '../grant-options.js';
+import { dateTime, num, span, t } from '../i18n/i18n.js';
+import { badge, formValue, openDialog, reasonField, statusText } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
+import { newGrantDialog } from './grant-form.js';
+import { asksText } from './leadership.js';
 import { timelineSection } from './timeline.js';
-
-/** Lengths offered next to the end picker; 96 hours is the outbreak window of DESIGN.md. */
-const QUICK_LENGTHS_HOURS = [96, 7 * 24, 30 * 24];
-/** Data life proposed for a new grant (hours), capped at the window's length. */
-const DEFAULT_DATA_LIFE_HOURS = 72;
 
 export async function grantsView(ctx: ViewContext): Promise<HTMLElement> {
   const [grants, purposes, agencies] = await Promise.all([ctx.api.grants(), ctx.api.purposes(), ctx.api.agencies()]);
@@ -44,7 +42,7 @@ function grantTable(ctx: ViewContext, grants: readonly Grant[], purposes: readon
           return h(
             'tr',
             { 'data-grant': g.id, class: g.live ? 'row-live' : '' },
-            h('td', {}, purposeTitle(purposes, g.purpose_id), h('div', { class: 'muted mono' }, g.id)),
+            h('td', {}, purposeTitle(purposes, g.purpose_id), h('div', { class: 'muted mono' }, g.id), ...grantTerms(g)),
             h('td', {}, agencyName(agencies, g.agency_id)),
             h(
               'td',
@@ -61,6 +59,15 @@ function grantTable(ctx: ViewContext, grants: readonly Grant[], purposes: readon
       ),
     ),
   );
+}
+
+/** What a grant asks beyond its window, in words: listed records only, and what it asks of leadership. */
+export function grantTerms(g: Grant): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (g.record_ids !== null) out.push(h('div', { class: 'muted', 'data-record-ids': g.record_ids.length }, t('onlyListedRecords', { n: num(g.record_ids.length) })));
+  const state = leadershipState(g, { id: '', roles: [] });
+  if (state !== null) out.push(h('div', { class: 'muted', 'data-leadership': state.inForce }, t('asksLeadership', { asks: asksText(state.asks), n: num(state.inForce), needed: num(state.needed) })));
+  return out;
 }
 
 /** The wording of a pending request's action. */
@@ -101,71 +108,4 @@ function reasonDialog(ctx: ViewContext, g: Grant, op: 'suspend' | 'resume' | 're
     ctx.announce(op === 'resume' ? t('resumeRequested') : t('done'));
     ctx.refresh();
   }, { danger: op === 'revoke' });
-}
-
-function newGrantDialog(ctx: ViewContext, purposes: readonly Purpose[], agencies: readonly Agency[]): void {
-  const active = purposes.filter((p) => p.status === 'active');
-  if (active.length === 0) {
-    ctx.main.prepend(problemBox(new Error('no active purpose')));
-    return;
-  }
-  const purposeSelect = select(active.map((p) => ({ value: p.id, label: `${p.title} (${p.id})` })), active[0]?.id ?? '', { name: 'purpose_id', required: true });
-  const agencySelect = h('select', { name: 'agency_id', required: true });
-  const fillAgencies = () => {
-    const purpose = active.find((p) => p.id === purposeSelect.value);
-    agencySelect.replaceChildren(...(purpose?.agencies ?? []).map((id) => h('option', { value: id }, agencyName(agencies, id))));
-  };
-  purposeSelect.addEventListener('change', fillAgencies);
-  fillAgencies();
-
-  const start = toMinute(Date.now());
-  const from = dateTimePicker(t('windowStart'), 'not_before', start);
-  const until = dateTimePicker(t('windowEnd'), 'not_after', start + QUICK_LENGTHS_HOURS[0]! * 3600_000);
-  const length = h('output', { class: 'length', 'aria-live': 'polite' });
-  const showLength = () => {
-    const a = from.instant();
-    const b = until.instant();
-    length.textContent = a === null || b === null ? '' : `${t('duration')}: ${span((b - a) / 1000)}`;
-  };
-  from.onChange(showLength);
-  until.onChange(showLength);
-  showLength();
-  const quick = h(
-    'div',
-    { class: 'quick' },
-    ...QUICK_LENGTHS_HOURS.map((hours) =>
-      h('button', { type: 'button', class: 'secondary small', onclick: () => {
-        const a = from.instant();
-        if (a !== null) until.set(a + hours * 3600_000);
-        showLength();
-      } }, hours > 96 && hours % 24 === 0 ? t('durationDays', { days: hours / 24 }) : t('durationHours', { hours })),
-    ),
-  );
-  const dataLife = input({ type: 'number', name: 'data_life_hours', min: 1, step: 1, required: true, value: DEFAULT_DATA_LIFE_HOURS, inputmode: 'numeric' });
-
-  openDialog(t('newGrant'), [
-    h('p', { class: 'muted' }, t('grantFormIntro')),
-    field(t('purpose'), purposeSelect),
-    field(t('agency'), agencySelect),
-    from.element,
-    until.element,
-    quick,
-    length,
-    field(t('dataLifeHours'), dataLife, t('dataLifeHelp')),
-    field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: 1000 })),
-  ], t('newGrant'), async (form) => {
-    const notBefore = from.value();
-    const notAfter = until.value();
-    if (notBefore === null || notAfter === null) return;
-    await ctx.api.createGrant({
-      purpose_id: purposeSelect.value,
-      agency_id: agencySelect.value,
-      not_before: notBefore,
-      not_after: notAfter,
-      data_life_seconds: Math.round(Number(formValue(form, 'data_life_hours')) * 3600),
-      note: formValue(form, 'note'),
-    });
-    ctx.announce(t('grantCreated'));
-    ctx.refresh();
-  });
 }

@@ -7,7 +7,7 @@
 import type { Agency, Mode, Purpose, RecordType } from '../api.js';
 import { h, uid } from '../dom.js';
 import { t } from '../i18n/i18n.js';
-import { field, input, problemBox, select } from '../ui.js';
+import { field, ID_PATTERN, input, problemBox, select } from '../ui.js';
 import { agencyName, type ViewContext } from './context.js';
 import { modeHelp, modeName } from './modes.js';
 
@@ -21,7 +21,7 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
   const errors = h('div', { 'aria-live': 'assertive' });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('save'));
 
-  const idInput = input({ name: 'id', required: true, pattern: '[a-z0-9][a-z0-9-]{1,62}', autocomplete: 'off', spellcheck: 'false' });
+  const idInput = input({ name: 'id', required: true, pattern: ID_PATTERN, title: t('purposeIdHelp'), autocomplete: 'off', spellcheck: 'false' });
   const title = input({ name: 'title', required: true, maxlength: 200, value: purpose?.title ?? '' });
   const legal = h('textarea', { name: 'legal_basis', required: true, maxlength: 500, rows: 2 }, purpose?.legal_basis ?? '');
   const description = h('textarea', { name: 'description', maxlength: 2000, rows: 2 }, purpose?.description ?? '');
