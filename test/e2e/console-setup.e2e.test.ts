@@ -177,6 +177,8 @@ describe.skipIf(!hasChromium)('setting up through the console (needs Debian’s 
     await dara.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     const code = dara.locator('[data-enrolment-code]');
     await expect.poll(() => code.count()).toBe(1);
+    // The approval's own dialog has closed: only the code's is open.
+    await expect.poll(() => dara.getByRole('dialog').count()).toBe(1);
     const shown = (await code.textContent()) ?? '';
     expect(shown).toMatch(/^[0-9A-Z]{6}(-[0-9A-Z]{6}){3}$/);
     expect(await dara.locator('[data-shown-once]').textContent()).toContain('Shown only once');

@@ -12,7 +12,7 @@ import type { MessageKey } from '../i18n/en.js';
 import { describeRequest, type Registry, type Sentence } from '../request-words.js';
 import { formValue, openDialog, reasonField } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
-import { requestAction } from './grants.js';
+import { grantTerms, requestAction } from './grants.js';
 import { leadershipSection } from './leadership.js';
 
 const KIND_KEYS: Record<AdminRequest['kind'], MessageKey> = {
@@ -93,7 +93,7 @@ function grantRequestTable(ctx: ViewContext, requests: readonly GrantRequest[], 
           return h(
             'tr',
             { 'data-request': r.id, 'data-grant': r.grant_id },
-            h('td', {}, label, h('div', { class: 'muted mono' }, r.grant_id)),
+            h('td', {}, label, h('div', { class: 'muted mono' }, r.grant_id), ...(g === undefined ? [] : grantTerms(g))),
             h('td', {}, requestAction(r.action, r.new_not_after)),
             h('td', {}, g === undefined ? '' : `${dateTime(g.not_before)} – ${dateTime(r.new_not_after ?? g.not_after)}`),
             h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
