@@ -1,33 +1,27 @@
 import { z } from '@hono/zod-openapi';
-import { formatEpsilon, MICRO, NO_SUPPRESSION_THRESHOLD, PUBLIC_MIN_THRESHOLD } from '@need2know/stats';
+import { formatEpsilon, NO_SUPPRESSION_THRESHOLD, PUBLIC_MIN_THRESHOLD } from '@need2know/stats';
 import { PROTECTION_METHODS, type TableAccess } from '@need2know/policy';
-import type { StatsGrant } from '../../../store/d1/stats/grants.js';
-import type { StoredPublicSetting } from '../../../store/d1/stats/public-settings.js';
-import type { StatsRequest } from '../../../store/d1/stats/requests.js';
+import type { StatsGrant } from '../../../services/stats/grants-admin.js';
+import type { StoredPublicSetting } from '../../../services/stats/public-tier-admin.js';
+import type { StatsRequest } from '../../../services/stats/requests-admin.js';
 import { DateTime, Slug } from '../admin/schemas.js';
 import { approvalRequestOut, iso } from '../admin/serialize.js';
 import { TableName } from './schemas.js';
 
-/** Largest total ε budget an officer may give one consumer and purpose. */
-export const MAX_BUDGET_MICRO = 1000 * MICRO;
-
-/** ε as a decimal string or number with at most six decimals. */
+/** ε as a decimal string or number with at most six decimals (checked and bounded by the service). */
 const Epsilon = z.union([z.string().regex(/^\d+(\.\d{1,6})?$/), z.number().nonnegative()]).openapi({ example: '0.5' });
 const Reason = z.string().trim().max(500).default('');
-
-/** ε (decimal) in millionths; undefined when it has more than six decimals. */
-export function micro(value: string | number): number | undefined {
-  const text = typeof value === 'number' ? String(value) : value;
-  const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(text);
-  if (m === null) return undefined;
-  return Number(m[1]) * MICRO + Number((m[2] ?? '').padEnd(6, '0'));
-}
 
 const Methods = z.array(z.enum(PROTECTION_METHODS)).min(1).max(PROTECTION_METHODS.length);
 
 export const TableAccessIn = z
   .object({
-    threshold: z.number().int().min(NO_SUPPRESSION_THRESHOLD).max(1000).openapi({ description: 'Smallest count published; 1 publishes exact counts (protection off)' }),
+    threshold: z
+      .number()
+      .int()
+      .min(NO_SUPPRESSION_THRESHOLD)
+      .max(1000)
+      .openapi({ description: 'Smallest count published; 1 publishes exact counts (protection off)' }),
     methods: Methods,
     max_epsilon: Epsilon.default('0').openapi({ description: 'Largest ε one differentially private release may spend' }),
   })
@@ -96,7 +90,17 @@ export const statsGrantOut = (g: StatsGrant, spentMicro: number) => ({
 });
 
 export const PublicSettingOut = z
-  .object({ table: z.string(), enabled: z.boolean(), threshold: z.number(), methods: z.array(z.string()), max_epsilon: z.string(), budget: z.string(), spent: z.string(), updated_by: z.string(), updated_at: z.string() })
+  .object({
+    table: z.string(),
+    enabled: z.boolean(),
+    threshold: z.number(),
+    methods: z.array(z.string()),
+    max_epsilon: z.string(),
+    budget: z.string(),
+    spent: z.string(),
+    updated_by: z.string(),
+    updated_at: z.string(),
+  })
   .openapi('StatsPublicSetting');
 
 export const publicSettingOut = (s: StoredPublicSetting, spentMicro: number) => ({

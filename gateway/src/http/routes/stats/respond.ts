@@ -5,7 +5,7 @@ import { forProvince, toCsvText, toSeries, type ReleaseDocument } from '../../..
 import type { StatsQuery } from '../../../services/stats/query.js';
 
 /** A release in the form asked for: the cells (all, or one province's) as JSON or CSV, or a chart series. */
-export function presentRelease(c: Context<AppEnv>, doc: ReleaseDocument, def: StatsTableDef, q: StatsQuery): Response {
+export function presentRelease<E extends AppEnv>(c: Context<E>, doc: ReleaseDocument, def: StatsTableDef, q: StatsQuery): Response {
   c.header('cache-control', 'no-store');
   if (q.shape === 'series') {
     const { dimensions: _dimensions, cells: _cells, ...head } = doc;
