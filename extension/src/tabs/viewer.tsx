@@ -6,8 +6,8 @@ import { installCopyGuard } from '../components/copy-guard.js';
 import { guardedOverlay, type OverlayHandle } from '../components/guarded-overlay.js';
 import { I18nProvider, LangSwitch, useI18n } from '../components/i18n.js';
 import type { RecordLinks } from '../components/LinkedRecords.js';
-import { RecentList, remember, type RecentEntry } from '../components/RecentList.js';
-import { RecordCard, recordTitle } from '../components/RecordCard.js';
+import { RecentList, useRecent } from '../components/RecentList.js';
+import { RecordCard } from '../components/RecordCard.js';
 import { isRecordType, SearchForm, type SearchRequest } from '../components/SearchForm.js';
 import { rgbaTile, watermarkTile } from '../components/watermark-tile.js';
 import { ask } from '../lib/ask.js';
@@ -49,15 +49,17 @@ function Viewer() {
   const [officer, setOfficer] = useState<OfficerProfile | null>(null);
   const [grant, setGrant] = useState<OfficerGrant | null>(null);
   const [held, setHeld] = useState<HeldPayload | null>(null);
+  // What is held now, for answers that arrive after it changed.
+  const heldNow = useRef<HeldPayload | null>(null);
+  heldNow.current = held;
+  // Counts searches, so that only the latest one's answer is held.
+  const searchSeq = useRef(0);
   const [shown, setShown] = useState<Shown | null>(null);
   const [hidden, setHidden] = useState(false);
   const [error, setErrorState] = useState<ShownError | null>(null);
   const setError = useCallback((failure: Failure | null, during?: 'fetch' | 'search') => setErrorState(failure === null ? null : { failure, ...(during === undefined ? {} : { during }) }), []);
   const [allows, setAllows] = useState<SessionAllows | null>(null);
   const [busy, setBusy] = useState(false);
-  const [recent, setRecent] = useState<readonly RecentEntry[]>([]);
-  // The request whose answer is held: the records it opens go on the recent list once.
-  const asked = useRef<{ request: SearchRequest; held: HeldPayload | null } | null>(null);
   const [ended, setEnded] = useState(false);
   // The gateway's clock minus the device's (ms): deadlines are the gateway's.
   const [offset, setOffset] = useState(0);
@@ -138,6 +140,8 @@ function Viewer() {
     const started = performance.now();
     content.current?.removeAttribute('data-open-ms');
     const r = await ask({ type: 'open', ...UNDER, disclosure_id: payload.disclosure_id, epoch: payload.epoch, sealed_payload: payload.sealed_payload });
+    // A new search (or a drop) replaced what was held meanwhile: this answer is no longer wanted on screen.
+    if (heldNow.current !== payload) return;
     if (!r.ok) {
       setShown(null);
       if (r.error.code === 'key_destroyed' || r.error.code === 'invalid_grant') setEnded(true);
@@ -184,26 +188,7 @@ function Viewer() {
     },
     [setError],
   );
-  // An ended grant takes the recent list with it: nothing of it can be opened again.
-  useEffect(() => {
-    if (ended) setRecent([]);
-  }, [ended]);
-
-  // The records a search or fetch opened go on the recent list, once per answer (not on each re-open).
-  useEffect(() => {
-    const a = asked.current;
-    if (shown === null || a === null || a.held !== shown.held) return;
-    a.held = null;
-    const mayFetch = allows !== null && searchOptions(a.request.recordType, allows).some((o) => o.kind === 'id');
-    setRecent((list) =>
-      shown.view.records.reduce<RecentEntry[]>((acc, rec) => {
-        const id = typeof rec.id === 'string' && !rec.id.startsWith('psn_') ? rec.id : null;
-        const request: SearchRequest = id !== null && mayFetch ? { kind: 'id', recordType: a.request.recordType, id } : a.request;
-        const key = `${a.request.recordType}:${id ?? JSON.stringify(a.request)}`;
-        return remember(acc, { key, type: a.request.recordType, title: recordTitle(rec), request });
-      }, [...list]),
-    );
-  }, [shown, allows]);
+  const { recent, asked } = useRecent(shown, allows, ended);
 
   // Whatever ends the grant (revoked, suspended, window shortened) clears the record within seconds:
   // while a record is held, the viewer asks the gateway how the grant stands now.
@@ -243,17 +228,19 @@ function Viewer() {
       setHeld(null);
       setError(null);
       setBusy(true);
+      const seq = ++searchSeq.current;
       const r = req.kind === 'id' ? await ask({ type: 'fetch', ...UNDER, record_type: req.recordType, id: req.id }) : await ask({ type: 'search', ...UNDER, record_type: req.recordType, search: req.search, terms: { ...req.terms } });
+      if (seq !== searchSeq.current) return;
       setBusy(false);
       if (!r.ok) {
         if (r.error.code === 'invalid_grant' || r.error.code === 'key_destroyed') setEnded(true);
         return setError(r.error, req.kind === 'id' ? 'fetch' : 'search');
       }
       // Held sealed; the effect above opens it through a logged view.
-      asked.current = { request: req, held: r.data };
+      asked(req, r.data);
       setHeld(r.data);
     },
-    [setError],
+    [setError, asked],
   );
 
   // Links from a record to others: each a fetch or search like the form's, so each is a logged view.
