@@ -1,7 +1,7 @@
 import { CLOCK_TOLERANCE } from '../platform/config.js';
 import type { GatewayEnv } from '../platform/env.js';
 import { rotateSigningKeyIfDue } from './keys/token-signing.js';
-import { parseCheckpoint } from '@need2know/audit';
+import { adminEntry, parseCheckpoint } from '@need2know/audit';
 import { grantShouldExpire } from '@need2know/policy';
 import { auditLog, auditOrigin } from './access/audit.js';
 import { keyRing } from './keys/key-ring.js';
@@ -20,9 +20,7 @@ async function carryAdminEvents(env: GatewayEnv): Promise<number> {
   const log = auditLog(env);
   const events = await listAdminEvents(env.DB, { afterSeq: await log.adminCursor(), limit: ADMIN_EVENTS_BATCH });
   if (events.length === 0) return 0;
-  return log.appendAdminEvents(
-    events.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, target_type: e.targetType, target_id: e.targetId, detail: { ...e.detail }, prev_hash: e.prevHash, hash: e.hash })),
-  );
+  return log.appendAdminEvents(events.map(adminEntry));
 }
 
 /** Grants expired per run; the next run takes the rest. */

@@ -1,29 +1,12 @@
-import type { Admission, AdmissionRequest, LimitName } from '../../store/objects/audit-log/admission.js';
+import { disclosureEntry, type Disclosure, type DisclosureLogEntry } from '@need2know/audit';
+import type { Admission, AdmissionRequest } from '../../store/objects/audit-log/admission.js';
 import type { Nonce } from '../../store/objects/replay-guard/replay-guard.js';
-import { DISCLOSURE_KIND } from '../../store/objects/audit-log/disclosure-index.js';
 import type { GatewayEnv } from '../../platform/env.js';
 import { proofReplayed } from '../../http/middleware/challenge.js';
 import { identifiers } from '../oauth/access-token.js';
 
-/** One row of the disclosure log: who received what about whom, bound to request and response. */
-export interface DisclosureEntry {
-  readonly id: string;
-  readonly at: number;
-  readonly clientId: string;
-  readonly agencyId: string;
-  readonly purposeId: string;
-  readonly grantId: string;
-  readonly action: 'fetch' | 'search' | 'check' | 'media';
-  readonly recordType: string;
-  /** Keyed hashes of the persons concerned, never ids or names. */
-  readonly subjects: readonly string[];
-  readonly fields: Readonly<Record<string, string>>;
-  readonly requestHash: string;
-  readonly responseHash: string;
-  readonly outcome: 'disclosed' | 'not_found' | 'rate_limited' | 'key_destroyed';
-  /** For `rate_limited`: which limit refused the request. */
-  readonly limit?: LimitName;
-}
+/** One row of the disclosure log: who received what about whom, bound to request and response (`disclosureEntry` of `@need2know/audit` writes it). */
+export type DisclosureEntry = Disclosure;
 
 /** The shard of the tamper-evident log disclosures are appended to. */
 export const AUDIT_SHARD = 'log:main';
@@ -38,26 +21,8 @@ export function auditLog(env: GatewayEnv) {
   return env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(AUDIT_SHARD));
 }
 
-/** The log entry of a disclosure (canonical field names of `packages/audit/FORMAT.md`). */
-function logEntry(entry: DisclosureEntry): Record<string, unknown> {
-  return {
-    kind: DISCLOSURE_KIND,
-    id: entry.id,
-    at: entry.at,
-    client: entry.clientId,
-    agency: entry.agencyId,
-    purpose: entry.purposeId,
-    grant: entry.grantId,
-    action: entry.action,
-    record_type: entry.recordType,
-    subjects: [...entry.subjects],
-    fields: { ...entry.fields },
-    request_hash: entry.requestHash,
-    response_hash: entry.responseHash,
-    outcome: entry.outcome,
-    ...(entry.limit === undefined ? {} : { limit: entry.limit }),
-  };
-}
+/** The log entry of a disclosure (FORMAT.md of `@need2know/audit`, `disclosure`). */
+const logEntry = (entry: DisclosureEntry): DisclosureLogEntry => disclosureEntry(entry);
 
 /**
  * Appends `entry` to the tamper-evident log. Fail-closed: it throws when the entry cannot be

@@ -4,6 +4,7 @@
  * blurred rendition is required: it is whenever minimisation would release the reference blurred
  * today (flagged evidence; the photo of a minor or of a person of unknown age).
  */
+import { mediaIngestEntry } from '@need2know/audit';
 import { recordType } from '@need2know/schema';
 import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';
@@ -133,22 +134,21 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
   // Logged before it is stored, so nothing is readable that the log does not name: a failed append
   // stores nothing, and a crash after it leaves an entry that the data owner's retry completes.
   await auditLog(env).append([
-    {
-      kind: 'media_ingest',
+    mediaIngestEntry({
       at: upload.now,
-      client: upload.clientId,
+      clientId: upload.clientId,
       owner: upload.owner,
-      record_type: row.recordType,
+      recordType: row.recordType,
       records: subjectHashes(ring, [`${row.recordType}:${row.recordId}`]),
       field,
-      content_type: row.contentType,
+      contentType: row.contentType,
       bytes: row.bytes,
-      blurred_by: row.blurred?.by ?? null,
+      blurredBy: row.blurred?.by ?? null,
       // How the faces were handled (never a box or a pixel): the rendition chosen and how many boxes.
       redaction: row.protectedRendition,
       faces: redaction === null ? null : redaction.manifest.faces.length,
       outcome,
-    },
+    }),
   ]);
   try {
     await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred, redacted, detection }));

@@ -1,3 +1,4 @@
+import { ingestEntry } from '@need2know/audit';
 import type { KeyRing } from '@need2know/crypto';
 import { canonicalJson, recordType, validateRecord, type IngestRecord, type RecordTypeDef } from '@need2know/schema';
 import { auditLog } from '../access/audit.js';
@@ -43,12 +44,11 @@ export interface IngestInput {
 async function logIngest(env: GatewayEnv, ring: KeyRing, input: IngestInput, outcomes: readonly IngestOutcome[]): Promise<void> {
   const count = (o: IngestOutcome['outcome']) => outcomes.filter((r) => r.outcome === o).length;
   await auditLog(env).append([
-    {
-      kind: 'ingest',
+    ingestEntry({
       at: input.now,
-      client: input.clientId,
+      clientId: input.clientId,
       owner: input.owner,
-      record_type: input.type,
+      recordType: input.type,
       received: input.bodies.length,
       created: count('created'),
       updated: count('updated'),
@@ -57,7 +57,7 @@ async function logIngest(env: GatewayEnv, ring: KeyRing, input: IngestInput, out
         ring,
         outcomes.filter((r) => r.outcome !== 'unchanged').map((r) => `${input.type}:${r.id}:${r.version}`),
       ),
-    },
+    }),
   ]);
 }
 

@@ -5,13 +5,36 @@
  * entry, and never hold one the log does not.
  */
 
+import type { LogEntry } from '@need2know/audit';
+import { entryRows, readCursor } from './tree.js';
+
 /** `kind` of the log entries that are indexed. */
 export const DISCLOSURE_KIND = 'disclosure';
 
-/** A log entry of kind `disclosure` as `recordDisclosure` writes it, with its position in the log. */
+/** Whether appending `entries` gives the index anything to write. */
+export function hasDisclosure(entries: readonly LogEntry[]): boolean {
+  return entries.some((e) => e.kind === DISCLOSURE_KIND);
+}
+
+/**
+ * A stored log entry of kind `disclosure`, with its position in the log. Read back from the log's
+ * text, so its fields are checked where they are used, not trusted to match today's type.
+ */
 export interface IndexedEntry {
   readonly idx: number;
   readonly entry: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Up to `batch` entries from the index cursor on: the disclosures among them, and where the cursor
+ * goes once they are indexed (null when the index is up to the log). Entries of other kinds are passed over.
+ */
+export function pendingDisclosures(sql: SqlStorage, batch: number): { entries: IndexedEntry[]; next: number } | null {
+  const rows = entryRows(sql, readCursor(sql, 'index_next'), Number.MAX_SAFE_INTEGER, batch);
+  const last = rows.at(-1);
+  if (last === undefined) return null;
+  const entries = rows.map((r) => ({ idx: r.idx, entry: JSON.parse(r.entry) as Record<string, unknown> })).filter((e) => e.entry.kind === DISCLOSURE_KIND);
+  return { entries, next: last.idx + 1 };
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');

@@ -4,7 +4,7 @@
  * tree) and named cursors. Every function is synchronous, so a caller that runs several without an
  * `await` in between keeps them atomic in the object.
  */
-import { appendLeafWithNodes, canonicalEntryBytes, emptyCompactRange, leafHash, type CompactRange, type NodeLookup } from '@need2know/audit';
+import { appendLeafWithNodes, canonicalEntryBytes, emptyCompactRange, leafHash, type CompactRange, type LogEntry, type NodeLookup } from '@need2know/audit';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const unhex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
@@ -36,7 +36,7 @@ export function nodeLookup(sql: SqlStorage): NodeLookup {
 }
 
 /** Appends `entries` in order with their new subtree hashes and frontier; returns the index of the first and the new size. */
-export function appendEntries(sql: SqlStorage, entries: readonly Record<string, unknown>[]): { first: number; size: number } {
+export function appendEntries(sql: SqlStorage, entries: readonly LogEntry[]): { first: number; size: number } {
   let state = readFrontier(sql);
   const first = state.size;
   for (const entry of entries) {
