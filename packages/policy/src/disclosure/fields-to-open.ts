@@ -1,4 +1,5 @@
 import type { DisclosureMode, RecordTypeDef } from '@need2know/schema';
+import { linkFieldsToOpen } from './linked-persons.js';
 
 /** Stored fields a derived field is computed from (see `deriveFields` in @need2know/schema). */
 const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
@@ -12,7 +13,9 @@ const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
  * - a derived field (`minor`) → its inputs (`date_of_birth`);
  * - a field generalised to `criterion` (the offence) → `criterion`;
  * - a record's own media in `clear` (`photo_ref`) → `date_of_birth`, without which the photo is
- *   blurred as possibly a minor's.
+ *   blurred as possibly a minor's;
+ * - a text field `redacted` → the fields that link the record to its persons (`persons`), whose
+ *   names and numbers are then read from their own records (`linkedPersonsOf`).
  *
  * Fields opened only as inputs are never disclosed: `minimiseRecord` releases what `disclosure` names.
  *
@@ -29,6 +32,7 @@ export function fieldsToOpen(def: RecordTypeDef, disclosure: Readonly<Record<str
     else wanted.add(name);
     if (mode === 'generalised' && field.generalise === 'criterion') wanted.add('criterion');
     if (mode === 'clear' && field.class === 'media' && field.kind !== 'list') wanted.add('date_of_birth');
+    if (mode === 'redacted' && field.kind === 'text') for (const link of linkFieldsToOpen(def)) wanted.add(link);
   }
   return Object.keys(def.fields).filter((name) => wanted.has(name) && def.fields[name]?.derived !== true);
 }
