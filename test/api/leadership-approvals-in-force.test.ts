@@ -49,11 +49,11 @@ describe('Leadership approvals stop counting when the approving officer is suspe
     const gateway = testGateway();
     const { grant, photo, lead1, lead2, a, b } = await scene(gateway);
     expect((await a('PATCH', `/clients/${lead1.id}`, { status: 'suspended', reason: 'under investigation' })).status).toBe(200);
-    expect(await photo()).toBe('media/child.jpg#blurred');
+    expect(await photo()).toBe('media/child.jpg#redacted');
     expect((await json<{ leadership_approvals_in_force: string[] }>(a('GET', `/grants/${grant.id}`))).leadership_approvals_in_force).toEqual([lead2.id]);
 
     const resumed = await json<{ pending_requests: string[] }>(a('PATCH', `/clients/${lead1.id}`, { status: 'active', reason: 'cleared' }));
-    expect(await photo()).toBe('media/child.jpg#blurred');
+    expect(await photo()).toBe('media/child.jpg#redacted');
     expect((await b('POST', `/requests/${resumed.pending_requests[0]}/approve`, { reason: 'investigation closed' })).status).toBe(200);
     expect(await photo()).toBe('media/child.jpg');
   });
@@ -63,6 +63,6 @@ describe('Leadership approvals stop counting when the approving officer is suspe
     const { photo, lead2 } = await scene(gateway);
     // No admin route changes roles; the registry is changed as an operator would.
     await gatewayEnv.DB.prepare("UPDATE clients SET roles = '[]' WHERE id = ?").bind(lead2.id).run();
-    expect(await photo()).toBe('media/child.jpg#blurred');
+    expect(await photo()).toBe('media/child.jpg#redacted');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Flagged media leave unblurred only when the purpose allows it, the grant asked for it, and two
- * different officers with the leadership role approved that grant; otherwise they are blurred.
+ * different officers with the leadership role approved that grant; otherwise the record names them
+ * `#redacted` (faces hidden, or the whole frame blurred where no face was found with confidence).
  */
 import { describe, expect, it } from 'vitest';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq } from './harness.js';
@@ -34,13 +35,13 @@ async function setup(gateway: ReturnType<typeof testGateway>, purposeAllows: boo
   const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: purpose.id });
   const evidence = async () => {
     const d = await open(gateway, client, await call(gateway, client, token, 'GET', `/v1/records/case/${id}`));
-    return (d.records?.[0]?.evidence ?? []) as { media_ref: string; blurred?: boolean }[];
+    return (d.records?.[0]?.evidence ?? []) as { media_ref: string; redacted?: boolean }[];
   };
   return { grant, purpose, evidence };
 }
 
 describe('unblurred media', () => {
-  it('stay blurred until two leadership officers approve, then leave unblurred', async () => {
+  it('stay protected until two leadership officers approve, then leave unblurred', async () => {
     const gateway = testGateway();
     const { grant, evidence } = await setup(gateway, true);
     const agency = await createAgency();
@@ -48,19 +49,19 @@ describe('unblurred media', () => {
     const lead1 = await adminSession(gateway, await createClient('privacy_officer', agency, { roles: ['leadership'] }));
     const lead2 = await adminSession(gateway, await createClient('privacy_officer', agency, { roles: ['leadership'] }));
 
-    expect((await evidence()).map((e) => e.media_ref)).toEqual(['media/ok.jpg', 'media/child.jpg#blurred']);
+    expect((await evidence()).map((e) => e.media_ref)).toEqual(['media/ok.jpg', 'media/child.jpg#redacted']);
     expect((await plain('POST', `/grants/${grant.id}/leadership-approve`, { reason: 'x' })).status).toBe(403);
     expect((await lead1('POST', `/grants/${grant.id}/leadership-approve`, { reason: 'court order 12/2026' })).status).toBe(200);
     expect((await lead1('POST', `/grants/${grant.id}/leadership-approve`, { reason: 'again' })).status).toBe(409);
-    expect((await evidence())[1]?.media_ref).toBe('media/child.jpg#blurred');
+    expect((await evidence())[1]?.media_ref).toBe('media/child.jpg#redacted');
     expect((await lead2('POST', `/grants/${grant.id}/leadership-approve`, { reason: 'court order 12/2026' })).status).toBe(200);
     expect((await evidence()).map((e) => e.media_ref)).toEqual(['media/ok.jpg', 'media/child.jpg']);
   });
 
-  it('stay blurred whatever the approvals when the purpose does not allow it', async () => {
+  it('stay protected whatever the approvals when the purpose does not allow it', async () => {
     const gateway = testGateway();
     const { grant, evidence } = await setup(gateway, false);
     await gatewayEnv.DB.prepare('UPDATE grants SET leadership_approvals = ? WHERE id = ?').bind(JSON.stringify(['lead-a', 'lead-b']), grant.id).run();
-    expect((await evidence())[1]).toMatchObject({ media_ref: 'media/child.jpg#blurred', blurred: true });
+    expect((await evidence())[1]).toMatchObject({ media_ref: 'media/child.jpg#redacted', redacted: true });
   });
 });

@@ -9,6 +9,7 @@ import { compactDecrypt, importJWK, base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
 import { sameBytes } from '../../gateway/src/services/media/png/test-helpers.js';
+import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { call, open } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, type TestClient } from './harness.js';
 import { caseWith, MEDIA_RULES, mediaOwner, photo, portraitPng, uniq } from './media-harness.js';
@@ -63,18 +64,19 @@ async function scene(gateway: Gateway) {
 const reveals = (viewId: string) => gatewayEnv.DB.prepare('SELECT count(*) AS n FROM viewer_reveals WHERE view_id = ?').bind(viewId).first<{ n: number }>().then((r) => r?.n ?? 0);
 
 describe('a protected photo’s original leaves only after the logged reveal', () => {
-  it('the officer’s view of a protected photo holds its blurred rendition, not the original', async () => {
+  it('the officer’s view of a protected photo holds its protected rendition, not the original', async () => {
     const gateway = testGateway();
     const s = await scene(gateway);
     const record = await s.openInViewer<{ records: { evidence: { media_ref: string }[] }[] }>('GET', `/v1/records/case/${s.caseId}?delivery=viewer`);
-    // The record names the photo (the grant may reveal it), but the photo's answer is blurred.
+    // The record names the photo (the grant may reveal it), but the photo's answer is protected (redacted, or blurred where no face was found).
     expect(record.payload.records[0]?.evidence.map((e) => e.media_ref)).toEqual([s.refs.flagged, s.refs.plain]);
     const flagged = await s.openInViewer<MediaPayload>('POST', '/v1/media?delivery=viewer', { ref: s.refs.flagged });
-    expect(flagged.payload.media).toMatchObject({ ref: s.refs.flagged, rendition: 'blurred' });
+    const shielded = (await selectMedia(gatewayEnv.DB, s.refs.flagged))?.protectedRendition;
+    expect(flagged.payload.media).toMatchObject({ ref: s.refs.flagged, rendition: shielded });
     expect(sameBytes(base64url.decode(flagged.payload.media.data), s.originals[s.refs.flagged] as Uint8Array)).toBe(false);
     // Asked as a partner would, it is the same: an officer gets no original in a media answer.
     const direct = await open(gateway, s.officer, await call(gateway, s.officer, s.token, 'POST', '/v1/media', { ref: s.refs.flagged }));
-    expect((direct.media as MediaPayload['media']).rendition).toBe('blurred');
+    expect((direct.media as MediaPayload['media']).rendition).toBe(shielded);
     // An unflagged photo is not protected: its original comes as before.
     const plain = await s.openInViewer<MediaPayload>('POST', '/v1/media?delivery=viewer', { ref: s.refs.plain });
     expect(plain.payload.media.rendition).toBe('original');

@@ -26,10 +26,14 @@ export interface Disclosure extends JWTPayload {
 
 /** The `media` payload of a media delivery, as the gateway sends it. */
 export interface DisclosedMedia {
-  /** The reference as requested (with `#blurred` if it was asked that way). */
+  /** The reference as requested (with `#redacted` or `#blurred` if it was asked that way). */
   readonly ref: string;
-  /** `blurred` for flagged media the grant may not see unblurred (or when `#blurred` was asked); `original` otherwise. */
-  readonly rendition: 'original' | 'blurred';
+  /**
+   * Which rendition left: `original`; `redacted` (faces and the owner's regions pixelated and blurred,
+   * the rest of the picture kept); or `blurred` (the whole frame). The purpose's mode for the field,
+   * the photo's flags, the grant's approvals and the asked suffix decide it.
+   */
+  readonly rendition: 'original' | 'redacted' | 'blurred';
   readonly content_type: 'image/png' | 'image/jpeg';
   /** Size of the file in bytes. */
   readonly bytes: number;

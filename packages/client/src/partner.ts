@@ -19,7 +19,7 @@ export interface PartnerOptions {
 /** A photo as {@link PartnerClient.fetchMedia} returns it: the file itself, ready to display or store. */
 export interface MediaItem {
   readonly ref: string;
-  /** `blurred` unless the grant releases the original (see the gateway's `POST /v1/media`). */
+  /** `original`, `redacted` or `blurred`, as the purpose's mode and the grant allow (see the gateway's `POST /v1/media`). */
   readonly rendition: DisclosedMedia['rendition'];
   readonly contentType: DisclosedMedia['content_type'];
   readonly bytes: Uint8Array;
@@ -34,7 +34,7 @@ export interface MediaItem {
 export function mediaItemOf(payload: unknown): MediaItem {
   const m = (typeof payload === 'object' && payload !== null ? (payload as { media?: unknown }).media : undefined) as Partial<DisclosedMedia> | undefined;
   const bytes = typeof m?.data === 'string' ? base64url.decode(m.data) : undefined;
-  if (m === undefined || bytes === undefined || typeof m.ref !== 'string' || (m.rendition !== 'original' && m.rendition !== 'blurred') || (m.content_type !== 'image/png' && m.content_type !== 'image/jpeg') || m.bytes !== bytes.length) {
+  if (m === undefined || bytes === undefined || typeof m.ref !== 'string' || (m.rendition !== 'original' && m.rendition !== 'redacted' && m.rendition !== 'blurred') || (m.content_type !== 'image/png' && m.content_type !== 'image/jpeg') || m.bytes !== bytes.length) {
     throw new DisclosureError('ERR_DISCLOSURE_MALFORMED', 'the answer carries no well-formed media');
   }
   return { ref: m.ref, rendition: m.rendition, contentType: m.content_type, bytes };
@@ -89,14 +89,15 @@ export class PartnerClient {
 
   /**
    * The photo behind a media reference of a disclosed record (`photo_ref`, `evidence[].media_ref`,
-   * with or without `#blurred`): the blurred rendition unless the grant releases the original. The
+   * as the record gives it: bare, `#redacted` or `#blurred`): the rendition the purpose's mode allows
+   * (`original`, `redacted` with faces hidden, or `blurred` whole). The
    * reference travels in the request body. With `viewer`, the answer is sealed under the grant's
    * viewer key and opened here with it.
    *
    * @example
    * const { records } = await partner.fetchRecord('case', 'case-00000042');
    * const photo = await partner.fetchMedia(records[0].evidence[0].media_ref);
-   * // { ref, rendition: 'blurred', contentType: 'image/png', bytes: Uint8Array(…) }
+   * // { ref, rendition: 'redacted', contentType: 'image/jpeg', bytes: Uint8Array(…) }
    * @throws GatewayError 404 `not_found` when the reference is unknown or not releasable under this grant (the two look alike).
    */
   async fetchMedia(ref: string, options: { viewer?: boolean } = {}): Promise<MediaItem & { readonly disclosure: Disclosure; readonly viewId?: string }> {

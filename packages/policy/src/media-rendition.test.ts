@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renditionForMode, type MediaMode } from './media-rendition.js';
+import { parseRequestedRef, renditionForMode, renditionToRelease, type MediaMode } from './media-rendition.js';
 
 const ORDER = { none: 0, blurred: 1, redacted: 2, original: 3 } as const;
 
@@ -26,6 +26,30 @@ describe('renditionForMode', () => {
         // A flagged photo leaves whole only under approved originals; a redacted one only where one is stored.
         if (flagged && !originalsApproved) expect(out).not.toBe('original');
         if (out === 'redacted') expect(protectedRendition).toBe('redacted');
+      }),
+    );
+  });
+
+  it('reads the ceiling a reference asks for from its suffix', () => {
+    expect(parseRequestedRef('ev/1.jpg')).toEqual({ ref: 'ev/1.jpg', asked: 'clear' });
+    expect(parseRequestedRef('ev/1.jpg#redacted')).toEqual({ ref: 'ev/1.jpg', asked: 'redacted' });
+    expect(parseRequestedRef('ev/1.jpg#blurred')).toEqual({ ref: 'ev/1.jpg', asked: 'blurred' });
+  });
+
+  it('releases the lesser of the purpose mode and the asked one: asking never widens', () => {
+    const flagged = { flagged: true, originalsApproved: false, protectedRendition: 'redacted' as const };
+    expect(renditionToRelease('redacted', 'clear', { ...flagged, originalsApproved: true })).toBe('redacted');
+    expect(renditionToRelease('clear', 'redacted', { ...flagged, originalsApproved: true })).toBe('redacted');
+    expect(renditionToRelease('clear', 'blurred', flagged)).toBe('blurred');
+    expect(renditionToRelease('none', 'clear', flagged)).toBeNull();
+    const modes: MediaMode[] = ['none', 'blurred', 'redacted', 'clear'];
+    const asked = ['blurred', 'redacted', 'clear'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...modes), fc.constantFrom(...asked), fc.boolean(), fc.boolean(), fc.constantFrom('redacted' as const, 'blurred' as const, null), (mode, ask, flagged, originalsApproved, protectedRendition) => {
+        const facts = { flagged, originalsApproved, protectedRendition };
+        const out = ORDER[renditionToRelease(mode, ask, facts) ?? 'none'];
+        expect(out).toBeLessThanOrEqual(ORDER[renditionForMode(mode, facts) ?? 'none']);
+        expect(out).toBeLessThanOrEqual(ORDER[renditionForMode(ask, facts) ?? 'none']);
       }),
     );
   });

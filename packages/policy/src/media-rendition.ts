@@ -1,9 +1,10 @@
 /**
- * Which stored rendition of a photo a disclosure mode releases. Pure: no I/O, no env.
- *
- * Not yet asked by the release path (`gateway/src/services/media/release.ts` knows `original` and `blurred`
- * only), nor exported from index.ts yet: the rule it is to follow once purposes name a media mode per field.
+ * Which stored rendition of a photo a disclosure mode releases. Pure: no I/O, no env. Asked by the
+ * media release (`gateway/src/services/media/disclose-media.ts`) with the purpose's mode for the
+ * field that names the photo (`clear`, `redacted`, `blurred` or `none`).
  */
+import { BLURRED_SUFFIX, REDACTED_SUFFIX } from './disclosure/context.js';
+
 
 /** A purpose's disclosure mode for a media field. */
 export type MediaMode = 'clear' | 'redacted' | 'blurred' | 'none';
@@ -48,4 +49,41 @@ export function renditionForMode(mode: MediaMode, facts: MediaFacts): ReleasedRe
     case 'clear':
       return !facts.flagged || facts.originalsApproved ? 'original' : protectedOne;
   }
+}
+
+/** How much each mode can release, least first: the order {@link renditionForMode} keeps for every photo. */
+const MODE_RANK: Readonly<Record<MediaMode, number>> = { none: 0, blurred: 1, redacted: 2, clear: 3 };
+
+/** A reference as a partner asks for it: the stored ref, and the most it asks for (`ref#redacted`, `ref#blurred`, or the bare ref: what the mode allows). */
+export interface RequestedMedia {
+  readonly ref: string;
+  readonly asked: Exclude<MediaMode, 'none'>;
+}
+
+/**
+ * Splits a requested reference into the stored ref and the mode it asks for.
+ *
+ * @example parseRequestedRef('ev/1.jpg#redacted') // { ref: 'ev/1.jpg', asked: 'redacted' }
+ */
+export function parseRequestedRef(requested: string): RequestedMedia {
+  if (requested.endsWith(BLURRED_SUFFIX)) return { ref: requested.slice(0, -BLURRED_SUFFIX.length), asked: 'blurred' };
+  if (requested.endsWith(REDACTED_SUFFIX)) return { ref: requested.slice(0, -REDACTED_SUFFIX.length), asked: 'redacted' };
+  return { ref: requested, asked: 'clear' };
+}
+
+/**
+ * The rendition a request releases: what the lesser of the purpose's mode and the asked one gives
+ * ({@link renditionForMode}). Asking never widens: a bare ref under a `redacted` purpose still gets
+ * the redacted rendition, and `ref#blurred` always gets the blurred one.
+ *
+ * @example renditionToRelease('redacted', 'clear', { flagged: false, originalsApproved: false, protectedRendition: null }) // 'blurred'
+ * @example renditionToRelease('clear', 'blurred', { flagged: false, originalsApproved: false, protectedRendition: null })   // 'blurred'
+ */
+export function renditionToRelease(purposeMode: MediaMode, asked: Exclude<MediaMode, 'none'>, facts: MediaFacts): ReleasedRendition | null {
+  return renditionForMode(MODE_RANK[asked] < MODE_RANK[purposeMode] ? asked : purposeMode, facts);
+}
+
+/** True when `mode` is a media mode (`clear`, `redacted`, `blurred` or `none`). */
+export function isMediaMode(mode: unknown): mode is MediaMode {
+  return typeof mode === 'string' && Object.hasOwn(MODE_RANK, mode);
 }

@@ -1,8 +1,11 @@
 import type { DisclosureMode } from '@need2know/schema';
 import type { Purpose } from './types.js';
 
-/** How much a mode reveals. Modes of equal rank reveal different things, so a switch between them also widens. */
-const REVEALS: Record<DisclosureMode, number> = { none: 0, predicate: 1, generalised: 2, masked: 2, pseudonym: 2, clear: 3 };
+/**
+ * How much a mode reveals. Modes of equal rank reveal different things, so a switch between them also widens.
+ * Media: `clear` ≥ `redacted` ≥ `blurred` for every photo (`renditionForMode`).
+ */
+const REVEALS: Record<DisclosureMode, number> = { none: 0, predicate: 1, generalised: 2, masked: 2, pseudonym: 2, blurred: 2, redacted: 3, clear: 4 };
 
 /** The parts of a purpose that decide what may be disclosed, to whom, and how fast. */
 export type PurposeTerms = Pick<Purpose, 'rules' | 'actions' | 'agencies' | 'maxTokenLifetime' | 'requestsPerMinute' | 'personsPerHour' | 'notificationDelayDays' | 'status'> & {

@@ -1,8 +1,10 @@
 /**
  * How a field may leave the gateway (DESIGN.md "Minimisation"). A purpose names one mode per field;
  * the gateway applies it before sealing the response. Ordered from most to least revealing.
+ * `redacted` and `blurred` are media modes (`photo_ref`, `evidence`): the picture leaves with its
+ * faces and the owner's regions hidden, or blurred whole (`packages/policy/src/media-rendition.ts`).
  */
-export const DISCLOSURE_MODES = ['clear', 'masked', 'generalised', 'pseudonym', 'predicate', 'none'] as const;
+export const DISCLOSURE_MODES = ['clear', 'redacted', 'blurred', 'masked', 'generalised', 'pseudonym', 'predicate', 'none'] as const;
 
 /** One of {@link DISCLOSURE_MODES}. `none` means the field is never disclosed under the purpose. */
 export type DisclosureMode = (typeof DISCLOSURE_MODES)[number];

@@ -1,7 +1,8 @@
 /**
  * Finding what a partner may receive for a media reference: the media item, inside the grant
- * (record type, case-specific record list, the field granted in `clear`), named by the current
- * version of its record, in the rendition minimisation would point to — or nothing. Every way of
+ * (record type, case-specific record list, the field granted in a media mode: `clear`, `redacted`
+ * or `blurred`), named by the current version of its record, in the rendition the purpose's mode
+ * gives for it (`renditionToRelease`) — or nothing. Every way of
  * getting nothing looks the same to the caller; the precise reason goes to the gateway's log.
  */
 import { envelopeKeyVersion } from '@need2know/crypto';
@@ -14,13 +15,14 @@ import { keyRing, keyRingOpening } from '../keys/key-ring.js';
 import type { GrantedRecordAccess } from '@need2know/policy';
 import { mayReleaseUnblurredMedia } from '@need2know/policy';
 import { protectedOriginalAccess } from '@need2know/policy';
-import type { ClientKind, Grant, Purpose } from '@need2know/policy';
+import type { ClientKind, Grant, MediaFacts, Purpose } from '@need2know/policy';
+import { isMediaMode, parseRequestedRef, renditionToRelease } from '@need2know/policy';
 import { readRecords } from '../records/read.js';
 import { carriesMark, hiddenFor } from '@need2know/policy';
 import { selectChunks, selectMedia, type MediaRow } from '../../store/d1/media.js';
 import { isStorableRef } from './ingest-media.js';
 import type { MediaType } from './limits.js';
-import { parseRequestedRef, releasableRendition, renditionToRelease, type Rendition } from './release.js';
+import { refFlagged, type Rendition } from './release.js';
 import { openMedia } from './seal-media.js';
 
 /** Who is asking: the verified token's grant and purpose, and the receiving agency. */
@@ -50,14 +52,15 @@ function nothing(reason: string): null {
 }
 
 /**
- * What `requested` (a reference, or a reference with `#blurred`) releases to `who` at `now`, or
- * null when nothing: no such item, an item outside the grant, a field not granted in `clear`, a
- * reference the current record no longer names, or a blurred rendition that does not exist.
+ * What `requested` (a reference, or a reference with `#redacted` or `#blurred`) releases to `who` at
+ * `now`, or null when nothing: no such item, an item outside the grant, a field the purpose does not
+ * disclose (or in `none`), a reference the current record no longer names, or a rendition that is
+ * not stored.
  *
- * The unblurred original of flagged media is in the answer only when `protectedOriginalAccess`
- * says `in_answer` (a partner, under a grant `mayReleaseUnblurredMedia` allows); an officer gets the
- * blurred rendition here and the original through {@link findRevealableOriginal}. The decision
- * itself is minimisation's (see `releasableRendition`).
+ * The original of flagged media is in the answer only when `protectedOriginalAccess` says
+ * `in_answer` (a partner, under a grant `mayReleaseUnblurredMedia` allows); an officer gets the
+ * protected rendition here (redacted, or blurred where no face was found with confidence) and the
+ * original through {@link findRevealableOriginal}. The rendition is `renditionToRelease`'s.
  */
 export async function findReleasableMedia(env: GatewayEnv, who: MediaRequester, requested: string, now: number): Promise<ReleasableMedia | null> {
   const originals = protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) === 'in_answer';
@@ -67,13 +70,25 @@ export async function findReleasableMedia(env: GatewayEnv, who: MediaRequester, 
 /**
  * The original of `ref` for an officer's reveal, or null when the officer may not have it: the grant
  * does not release originals to officers by reveal, the item is outside the grant, or the reference
- * (e.g. one ending in `#blurred`) does not name an original the grant releases. The caller logs the
+ * (one ending in `#redacted` or `#blurred`, or under a `redacted` or `blurred` purpose) does not name an original the grant releases. The caller logs the
  * reveal before anything of the answer leaves.
  */
 export async function findRevealableOriginal(env: GatewayEnv, who: MediaRequester, ref: string, now: number): Promise<ReleasableMedia | null> {
   if (protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) !== 'by_reveal') return nothing('no reveal under this grant');
   const found = await findMedia(env, who, ref, now, true);
   return found?.rendition === 'original' ? found : null;
+}
+
+/** The photo's protected rendition as stored: `redacted` only where a redacted rendition is stored, `blurred` where a detection ran, null where none did. */
+function storedProtection(row: MediaRow): MediaFacts['protectedRendition'] {
+  if (row.protectedRendition === null) return null;
+  return row.protectedRendition === 'redacted' && row.redacted !== null ? 'redacted' : 'blurred';
+}
+
+/** The content type a stored rendition has, or undefined when it is not stored. */
+function contentTypeOf(row: MediaRow, rendition: Rendition): MediaType | undefined {
+  if (rendition === 'original') return row.contentType;
+  return rendition === 'redacted' ? row.redacted?.contentType : row.blurred?.contentType;
 }
 
 async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string, now: number, originals: boolean): Promise<ReleasableMedia | null> {
@@ -83,23 +98,25 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   if (row === null) return nothing('no such media');
   // Scope first, from the row alone: an item outside the grant costs what a missing one costs.
   const modes = disclosureFor(who.granted, who.purpose, row.recordType);
-  if (modes === null || modes[row.field] !== 'clear' || !inGrantRecords(who.granted, row.recordId)) return nothing('outside the grant');
+  const mode = modes === null ? undefined : modes[row.field];
+  if (!isMediaMode(mode) || mode === 'none' || !inGrantRecords(who.granted, row.recordId)) return nothing('outside the grant');
   const def = recordType(row.recordType);
   if (def === undefined) return nothing('unknown record type');
 
   // A sensitive case the grant may not see: its media are as missing as the case itself.
   const hidden = hiddenFor(def.name, who.grant);
+  // Opened as for `clear` whatever the mode: the flags (and a photo's birth date) decide what is protected.
   const [record] = await readRecords(env, def.name, [row.recordId], [...fieldsForDisclosure(def, { [row.field]: 'clear' }), ...(hidden === null ? [] : [hidden.field])]);
   if (record === undefined || record.owner !== row.owner) return nothing('record gone or of another owner');
   if (carriesMark(def.name, record.fields, hidden)) return nothing('a sensitive case the grant may not see');
   const fields = { id: record.id, ...record.fields };
   const ring = await keyRing(env);
-  const today = ownerToday(env, now);
-  const allowed = releasableRendition(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today, mediaUnblurred: originals });
-  const rendition = renditionToRelease(allowed, ask);
-  if (rendition === null) return nothing('the record no longer names this reference');
-  const contentType = rendition === 'original' ? row.contentType : row.blurred?.contentType;
-  if (contentType === undefined) return nothing('no blurred rendition stored');
+  const flagged = refFlagged(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today: ownerToday(env, now), mediaUnblurred: false });
+  if (flagged === null) return nothing('the record no longer names this reference');
+  const rendition = renditionToRelease(mode, ask.asked, { flagged, originalsApproved: originals, protectedRendition: storedProtection(row) });
+  if (rendition === null) return nothing('the mode releases nothing');
+  const contentType = contentTypeOf(row, rendition);
+  if (contentType === undefined) return nothing(`no ${rendition} rendition stored`);
 
   // A rendition that does not open is an integrity failure: it throws, never a partial answer.
   const chunks = await selectChunks(env.DB, row.ref, rendition);

@@ -1,21 +1,20 @@
 /**
  * Storing an uploaded media item: check it against the record that names it, prepare its renditions,
  * seal them, and replace what the reference held, in one transaction. The record decides whether a
- * blurred rendition is required: it is whenever minimisation would release the reference blurred
- * today (flagged evidence; the photo of a minor or of a person of unknown age).
+ * blurred rendition is required: it is whenever minimisation protects the reference today (flagged
+ * evidence; the photo of a minor or of a person of unknown age).
  */
 import { mediaIngestEntry } from '@need2know/audit';
 import { recordType } from '@need2know/schema';
 import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';
 import { ownerToday, type GatewayEnv } from '../../platform/env.js';
-import { BLURRED_SUFFIX } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
 import { readRecords } from '../records/read.js';
 import { isOwnerConflict, replaceMediaStatements, selectMedia, type MediaRow } from '../../store/d1/media.js';
 import { MAX_MEDIA_REF_BYTES, type MediaType } from './limits.js';
-import { fieldHoldingRef, mediaFields, releasableRendition } from './release.js';
+import { fieldHoldingRef, mediaFields, refFlagged } from './release.js';
 import { MediaInputError, prepareRenditions, type UploadedFile } from './renditions.js';
 import { prepareRedaction } from './redact/prepare-redaction.js';
 import { DETECTION_CONTENT_TYPE, sealMedia } from './seal-media.js';
@@ -97,10 +96,10 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
   }
   const ring = await keyRing(env);
   const today = ownerToday(env, upload.now);
-  const flagged = releasableRendition(def, field, fields, upload.ref, { ring, agency: upload.owner, today, mediaUnblurred: false }) === 'blurred';
+  const flagged = refFlagged(def, field, fields, upload.ref, { ring, agency: upload.owner, today, mediaUnblurred: false }) === true;
   if (flagged && prepared.blurred === null) {
     // Fail closed should a rendition ever be missing: the gateway blurs every photo it decodes.
-    throw invalid('blurred', 'blurred_rendition_required', `blurred: the record releases this reference as ${upload.ref}${BLURRED_SUFFIX}, and no blurred rendition could be made`);
+    throw invalid('blurred', 'blurred_rendition_required', 'blurred: the record flags this reference, and no blurred rendition could be made');
   }
 
   const existing = await selectMedia(env.DB, upload.ref);

@@ -1,25 +1,18 @@
 /**
- * Which rendition of a media reference a partner may receive. Pure: the decision is the one
- * minimisation makes when it discloses the record (`discloseClear`), so the media service releases
- * exactly what the record it came from says — a reference disclosed as `ref#blurred` gets the
- * blurred rendition, a reference disclosed as `ref` the original — and nothing for a reference the
- * disclosed record does not carry.
+ * What a media reference is to the record that names it: which field holds it, and whether the
+ * record flags it (a minor, a victim, a witness, a person in restraints; the photo of a person of
+ * unknown age). The flags are minimisation's (`discloseMedia` in `clear`), so the media service
+ * protects exactly what a disclosed record protects; the rendition itself is decided by
+ * `renditionToRelease` in the policy package.
  */
 import type { FieldDef, RecordTypeDef } from '@need2know/schema';
-import { discloseClear } from '@need2know/policy';
-import { BLURRED_SUFFIX, type MinimiseContext } from '@need2know/policy';
+import { discloseMedia, holdsMedia, REDACTED_SUFFIX, type MinimiseContext, type ReleasedRendition } from '@need2know/policy';
 
-/** The two renditions the media store keeps. */
-export type Rendition = 'original' | 'blurred';
+/** The renditions the media store can release. */
+export type Rendition = ReleasedRendition;
 
 /** The member of list items that holds a media reference (`evidence[].media_ref`). */
 const ITEM_REF = 'media_ref';
-
-/** True for a field that holds media references: a media string (`photo_ref`) or a list of items with a `media_ref`. */
-function holdsMedia(field: FieldDef): boolean {
-  if (field.kind === 'list') return field.items?.[ITEM_REF] !== undefined;
-  return field.class === 'media' && field.kind === 'string' && field.derived !== true;
-}
 
 /** Fields of `def` that hold media references, in declaration order (`person`: `photo_ref`; `case`: `evidence`). */
 export function mediaFields(def: RecordTypeDef): string[] {
@@ -47,45 +40,23 @@ export function fieldHoldingRef(def: RecordTypeDef, record: Readonly<Record<stri
   return null;
 }
 
-/** A reference as a partner asks for it: the bare ref, or the ref with `#blurred` (as a blurred disclosure carries it). */
-export interface RequestedRef {
-  readonly ref: string;
-  readonly blurredAsked: boolean;
-}
-
-/** Splits a requested reference into the stored ref and whether the blurred rendition was asked for. */
-export function parseRequestedRef(requested: string): RequestedRef {
-  return requested.endsWith(BLURRED_SUFFIX) ? { ref: requested.slice(0, -BLURRED_SUFFIX.length), blurredAsked: true } : { ref: requested, blurredAsked: false };
-}
-
 /**
- * The rendition of `ref` a disclosure of `record` under `ctx` allows, through its field `fieldName`
- * disclosed in `clear`: `original` when minimisation releases the reference as is (unflagged
- * evidence, a known adult's photo, or flagged media where `ctx.mediaUnblurred`), `blurred` when it
- * releases it as `ref#blurred`, null when the disclosed field does not carry `ref` at all.
+ * Whether `record` flags `ref` in its field `fieldName`: true when minimisation in `clear` without
+ * released originals protects it (`#redacted`), false when it releases it as is, null when the field
+ * does not carry `ref` at all (or holds no media).
  *
- * The caller passes the record with the fields minimisation needs opened (see `fieldsToOpen`: a
- * photo needs the birth date, or it counts as possibly a minor's and comes out blurred) and must
- * have checked that the purpose discloses `fieldName` in `clear`.
+ * The caller passes the record with the fields minimisation needs opened (`fieldsToOpen` for the
+ * field in `clear`: a photo needs the birth date, or it counts as possibly a minor's and is flagged).
  *
  * @example
- * releasableRendition(crimeCase, 'evidence', { id, evidence: [{ media_ref: 'ev/1.png', kind: 'photo', shows_minor: true, shows_restrained: false }] }, 'ev/1.png', ctx) // 'blurred'
+ * refFlagged(crimeCase, 'evidence', { id, evidence: [{ media_ref: 'ev/1.png', kind: 'photo', shows_minor: true, shows_restrained: false }] }, 'ev/1.png', ctx) // true
  */
-export function releasableRendition(def: RecordTypeDef, fieldName: string, record: Readonly<Record<string, unknown>>, ref: string, ctx: MinimiseContext): Rendition | null {
+export function refFlagged(def: RecordTypeDef, fieldName: string, record: Readonly<Record<string, unknown>>, ref: string, ctx: MinimiseContext): boolean | null {
   const field = Object.hasOwn(def.fields, fieldName) ? def.fields[fieldName] : undefined;
-  // A stored ref never ends with the suffix (uploads refuse `#`): such a ref names a disclosure, not media.
-  if (field === undefined || !holdsMedia(field) || ref.endsWith(BLURRED_SUFFIX)) return null;
-  const disclosed = refsOf(field, discloseClear(fieldName, field, record[fieldName], record, ctx));
-  if (disclosed.includes(ref)) return 'original';
-  if (disclosed.includes(`${ref}${BLURRED_SUFFIX}`)) return 'blurred';
+  // A stored ref never carries a suffix (uploads refuse `#`): such a ref names a disclosure, not media.
+  if (field === undefined || !holdsMedia(field) || ref.includes('#')) return null;
+  const disclosed = refsOf(field, discloseMedia(fieldName, field, record[fieldName], record, 'clear', { ...ctx, mediaUnblurred: false }));
+  if (disclosed.includes(ref)) return false;
+  if (disclosed.includes(`${ref}${REDACTED_SUFFIX}`)) return true;
   return null;
-}
-
-/**
- * The rendition to release for a request: never more than {@link releasableRendition} allows, and
- * the blurred one whenever the partner asked for it (`ref#blurred`), flagged or not.
- */
-export function renditionToRelease(allowed: Rendition | null, requested: RequestedRef): Rendition | null {
-  if (allowed === null) return null;
-  return requested.blurredAsked ? 'blurred' : allowed;
 }

@@ -18,13 +18,13 @@ describe('discloseClear', () => {
     expect(discloseClear('contacts', contacts, patient.contacts, patient, ctx)).toEqual(patient.contacts);
   });
 
-  it('blurs evidence showing a minor, a restrained person, a victim or a witness', () => {
+  it('protects evidence showing a minor, a restrained person, a victim or a witness: at most its redacted rendition', () => {
     expect(discloseClear('evidence', evidence, crime.evidence, crime, ctx)).toEqual([
-      { media_ref: 'ev/1.jpg#blurred', kind: 'photo', shows_minor: false, shows_restrained: true, blurred: true },
+      { media_ref: 'ev/1.jpg#redacted', kind: 'photo', shows_minor: false, shows_restrained: true, redacted: true },
       { media_ref: 'ev/2.jpg', kind: 'photo', shows_minor: false, shows_restrained: false, shows_victim: false, shows_witness: false },
-      { media_ref: 'ev/3.mp4#blurred', kind: 'video', shows_minor: true, shows_restrained: false, blurred: true },
-      { media_ref: 'ev/4.pdf#blurred', kind: 'document', shows_minor: false, shows_restrained: false, shows_victim: true, blurred: true },
-      { media_ref: 'ev/5.jpg#blurred', kind: 'photo', shows_minor: false, shows_restrained: false, shows_witness: true, blurred: true },
+      { media_ref: 'ev/3.mp4#redacted', kind: 'video', shows_minor: true, shows_restrained: false, redacted: true },
+      { media_ref: 'ev/4.pdf#redacted', kind: 'document', shows_minor: false, shows_restrained: false, shows_victim: true, redacted: true },
+      { media_ref: 'ev/5.jpg#redacted', kind: 'photo', shows_minor: false, shows_restrained: false, shows_witness: true, redacted: true },
     ]);
   });
 
@@ -32,8 +32,8 @@ describe('discloseClear', () => {
     expect(discloseClear('evidence', evidence, crime.evidence, crime, { ...ctx, mediaUnblurred: true })).toEqual(crime.evidence);
   });
 
-  it("blurs a minor's photo, not an adult's", () => {
-    expect(discloseClear('photo_ref', photo, child.photo_ref, child, ctx)).toBe('id/P-000002.jpg#blurred');
+  it("protects a minor's photo, not an adult's", () => {
+    expect(discloseClear('photo_ref', photo, child.photo_ref, child, ctx)).toBe('id/P-000002.jpg#redacted');
     expect(discloseClear('photo_ref', photo, adult.photo_ref, adult, ctx)).toBe('id/P-000001.jpg');
     expect(discloseClear('photo_ref', photo, child.photo_ref, child, { ...ctx, mediaUnblurred: true })).toBe('id/P-000002.jpg');
   });
@@ -42,9 +42,9 @@ describe('discloseClear', () => {
     expect(discloseClear('photo_ref', photo, child.photo_ref, child, { ...ctx, today: '2030-05-01' })).toBe('id/P-000002.jpg');
   });
 
-  it('blurs a photo whose subject has no date of birth in the record (age unknown: fail closed)', () => {
+  it('protects a photo whose subject has no date of birth in the record (age unknown: fail closed)', () => {
     const { date_of_birth: _dob, ...noDob } = adult;
-    expect(discloseClear('photo_ref', photo, adult.photo_ref, noDob, ctx)).toBe('id/P-000001.jpg#blurred');
+    expect(discloseClear('photo_ref', photo, adult.photo_ref, noDob, ctx)).toBe('id/P-000001.jpg#redacted');
   });
 
   it('copies lists and places rather than handing out the record’s own objects', () => {

@@ -15,5 +15,11 @@ export interface MinimiseContext {
 /** The `blurred` suffix the media service understands: it serves the blurred rendition of the reference. */
 export const BLURRED_SUFFIX = '#blurred';
 
+/**
+ * The `redacted` suffix: the media service serves the reference's redacted rendition (faces and the
+ * owner's regions hidden), or its blurred one where no redaction can be vouched for.
+ */
+export const REDACTED_SUFFIX = '#redacted';
+
 /** Evidence flags that make an item sensitive: released blurred unless the media may go unblurred. */
 export const BLUR_FLAGS = ['shows_minor', 'shows_restrained', 'shows_victim', 'shows_witness'] as const;

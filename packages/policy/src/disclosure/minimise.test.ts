@@ -39,10 +39,20 @@ describe('minimiseRecord', () => {
     expect(minimiseRecord(person, { ...noDob, minor: false }, { minor: 'clear' }, ctx)).toEqual({ id: child.id });
   });
 
-  it("blurs a minor's photo, and media when leadership has not approved", () => {
-    expect(minimiseRecord(person, child, { photo_ref: 'clear' }, ctx)).toEqual({ id: child.id, photo_ref: 'id/P-000002.jpg#blurred' });
+  it("protects a minor's photo (redacted at most) when leadership has not approved its original", () => {
+    expect(minimiseRecord(person, child, { photo_ref: 'clear' }, ctx)).toEqual({ id: child.id, photo_ref: 'id/P-000002.jpg#redacted' });
     expect(minimiseRecord(person, child, { photo_ref: 'clear' }, { ...ctx, mediaUnblurred: true })).toEqual({ id: child.id, photo_ref: 'id/P-000002.jpg' });
     expect(minimiseRecord(person, adult, { photo_ref: 'clear' }, ctx)).toEqual({ id: adult.id, photo_ref: 'id/P-000001.jpg' });
+  });
+
+  it('media modes: `redacted` and `blurred` cap every reference, flagged or not, approved or not', () => {
+    for (const c of [ctx, { ...ctx, mediaUnblurred: true }]) {
+      expect(minimiseRecord(person, adult, { photo_ref: 'redacted' }, c)).toEqual({ id: adult.id, photo_ref: 'id/P-000001.jpg#redacted' });
+      expect(minimiseRecord(person, child, { photo_ref: 'blurred' }, c)).toEqual({ id: child.id, photo_ref: 'id/P-000002.jpg#blurred' });
+      const cases = minimiseRecord(crimeCase, crime, { evidence: 'blurred' }, c)['evidence'] as Record<string, unknown>[];
+      expect(cases.every((e) => String(e['media_ref']).endsWith('#blurred') && e['blurred'] === true)).toBe(true);
+    }
+    expect(() => minimiseRecord(person, adult, { name_latin: 'redacted' }, ctx)).toThrow(TypeError);
   });
 
   it('case: pseudonymised persons link to pseudonymised person records', () => {

@@ -3,6 +3,7 @@ import { discloseClear } from './clear.js';
 import type { MinimiseContext } from './context.js';
 import { discloseGeneralised } from './generalise.js';
 import { discloseMasked } from './mask.js';
+import { discloseMedia, holdsMedia } from './media.js';
 import { disclosePredicate } from './predicate.js';
 import { ID_FIELD, disclosePseudonym, pseudonymiseId } from './pseudonymise.js';
 
@@ -38,6 +39,10 @@ function discloseField(def: RecordTypeDef, name: string, field: FieldDef, mode: 
       return disclosePseudonym(def.name, name, field, value, ctx);
     case 'predicate':
       return disclosePredicate(name, field, value, ctx.today);
+    case 'redacted':
+    case 'blurred':
+      if (holdsMedia(field)) return discloseMedia(name, field, value, source, mode, ctx);
+      throw new TypeError(`${def.name}.${name}: no ${mode} disclosure for this field`);
   }
 }
 
@@ -53,7 +58,8 @@ function discloseField(def: RecordTypeDef, name: string, field: FieldDef, mode: 
  *   generalised without its `criterion`).
  * - Derived fields (`minor`) are computed from their inputs as of `ctx.today`, never read from the record.
  * - Modes, with the files that define them: `clear` (media of minors, victims, witnesses and
- *   restrained people blurred unless `ctx.mediaUnblurred`: clear.ts), `masked` (mask.ts),
+ *   restrained people redacted unless `ctx.mediaUnblurred`: clear.ts, media.ts), `redacted` and
+ *   `blurred` (media: media.ts), `masked` (mask.ts),
  *   `generalised` (generalise.ts, dates.ts), `pseudonym` (pseudonymise.ts), `predicate` (predicate.ts).
  *
  * Open the fields `fieldsToOpen` (fields-to-open.ts) lists, not only the disclosed ones: `minor` needs the birth

@@ -40,10 +40,10 @@ export const crimeCase: RecordTypeDef = {
       class: 'media',
       sealed: true,
       required: false,
-      modes: ['clear'],
-      description: 'Evidence media; flagged items are released blurred unless the purpose and leadership allow otherwise',
+      modes: ['clear', 'redacted', 'blurred'],
+      description: 'Evidence media; in `clear`, flagged items are released redacted (faces hidden, or blurred whole when no face was found with confidence) unless the purpose and leadership allow the original',
       items: {
-        media_ref: { kind: 'string', class: 'media', sealed: true, required: true, maxLength: 200, modes: ['clear'], description: 'Reference to the media object' },
+        media_ref: { kind: 'string', class: 'media', sealed: true, required: true, maxLength: 200, modes: ['clear', 'redacted', 'blurred'], description: 'Reference to the media object' },
         kind: { kind: 'enum', class: 'media', sealed: true, required: true, values: ['photo', 'video', 'document'], modes: ['clear'], description: 'Kind of media' },
         shows_minor: { kind: 'boolean', class: 'media', sealed: true, required: true, modes: ['clear'], description: 'Shows a minor' },
         shows_restrained: { kind: 'boolean', class: 'media', sealed: true, required: true, modes: ['clear'], description: 'Shows a person in handcuffs or restraints' },

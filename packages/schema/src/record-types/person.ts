@@ -16,7 +16,7 @@ export const person: RecordTypeDef = {
     date_of_birth: { kind: 'date', class: 'demographic', sealed: true, required: true, indexed: true, modes: ['clear', 'generalised', 'predicate'], generalise: 'age_band', description: 'Date of birth (generalised: five-year age band)' },
     phone: { kind: 'phone', class: 'contact', sealed: true, required: false, indexed: true, modes: ['clear', 'masked', 'pseudonym'], description: 'Mobile phone number, E.164' },
     address: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], generalise: 'commune', description: 'Home address as province / district-khan / commune-sangkat / village' },
-    photo_ref: { kind: 'string', class: 'media', sealed: true, required: false, maxLength: 200, modes: ['clear'], description: 'Reference to the identity photo' },
+    photo_ref: { kind: 'string', class: 'media', sealed: true, required: false, maxLength: 200, modes: ['clear', 'redacted', 'blurred'], description: 'Reference to the identity photo' },
     minor: { kind: 'boolean', class: 'demographic', sealed: true, required: false, derived: true, modes: ['clear', 'predicate'], description: 'Under 18 today (derived from date of birth)' },
     red_notice: { kind: 'boolean', class: 'case', sealed: true, required: true, modes: ['clear', 'predicate'], description: 'Under a red notice' },
     blacklist: {
