@@ -5,7 +5,7 @@ import { buildConsole } from './scripts/lib/console-build.js';
 const root = import.meta.dirname;
 
 /**
- * Two kinds of test run side by side: the gateway's tests inside workerd with real local D1, KV and
+ * Two kinds of test run side by side: the gateway's tests inside workerd with real local D1 and
  * Durable Objects, and plain Node tests for the pure packages and the cross-part suites.
  */
 export default defineConfig(async () => {

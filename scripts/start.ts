@@ -1,6 +1,6 @@
 /**
  * `npm start`: the gateway on its embedded local default. Creates local secrets when missing,
- * applies the D1 migrations, starts `wrangler dev` (workerd with local D1, KV and Durable Objects —
+ * applies the D1 migrations, starts `wrangler dev` (workerd with local D1 and Durable Objects —
  * no account, no network), loads the demo configuration through the admin API and writes the demo
  * credentials. Re-running keeps existing data.
  */
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`
-  need2know gateway is running (local D1, KV and Durable Objects; no account, no network)
+  need2know gateway is running (local D1 and Durable Objects; no account, no network)
   ready ${((Date.now() - startedAt) / 1000).toFixed(0)} s after start; the scheduled job (${gateway.cron?.crons.join(', ') ?? 'none'}, UTC) runs on
   that schedule: it expires ended grants, carries administrative events into the audit log, rotates
   signing keys and purges spent nonces.

@@ -1,5 +1,5 @@
 /**
- * Starts and stops a local gateway (`wrangler dev`: workerd with local D1, KV and Durable Objects).
+ * Starts and stops a local gateway (`wrangler dev`: workerd with local D1 and Durable Objects).
  * Used by `npm start`, the benchmarks and the end-to-end tests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -16,7 +16,7 @@ export interface DevOptions {
   readonly port: number;
   /** Wrangler configuration file (default: the root wrangler.toml). */
   readonly config?: string;
-  /** Folder of the local D1/KV/DO state (default: wrangler's own `.wrangler/state`). */
+  /** Folder of the local D1/DO state (default: wrangler's own `.wrangler/state`). */
   readonly persistTo?: string;
   /** Extra variables (`--var KEY:VALUE`). */
   readonly vars?: Readonly<Record<string, string>>;

@@ -1,6 +1,6 @@
 /**
  * Black-box proof of encryption at rest: ingest records carrying unique marker values through a
- * real local gateway (wrangler dev), stop it, then read every byte of its D1, KV and Durable Object
+ * real local gateway (wrangler dev), stop it, then read every byte of its D1 and Durable Object
  * state — and its logs — looking for the markers. They must not be there.
  */
 import { GatewaySession, generateClientKeys, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
@@ -96,7 +96,7 @@ describe('encryption at rest (black box)', () => {
     expect(haystack.some((bytes) => forms(CONTROL).some((form) => bytes.includes(form)))).toBe(true);
   });
 
-  it.each(Object.entries(MARKERS))('no byte of the local D1/KV/DO state holds the %s', (_, marker) => {
+  it.each(Object.entries(MARKERS))('no byte of the local D1/DO state holds the %s', (_, marker) => {
     const found = [...files(local.state)].filter((f) => {
       const bytes = readFileSync(f);
       return forms(marker).some((form) => bytes.includes(form)) || forms(marker.toLowerCase()).some((form) => bytes.includes(form));

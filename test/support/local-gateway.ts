@@ -14,7 +14,7 @@ import { applyLocalMigrations, startDevGateway, type DevGateway } from '../../sc
 export interface LocalGateway {
   readonly gateway: DevGateway;
   readonly officers: AdminClient[];
-  /** Folder holding the gateway's local D1, KV and Durable Object state. */
+  /** Folder holding the gateway's local D1 and Durable Object state. */
   readonly state: string;
   /** The variables it was started with (its root secret among them): to start the same gateway again on `state`. */
   readonly vars: Readonly<Record<string, string>>;
