@@ -5567,8 +5567,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * One photo behind a record's media reference: blurred unless the grant releases the original; the reference travels in the body, never the URL
-     * @description The reference must be named by the current version of a record the grant covers (record type, case-specific record list), in a field the purpose discloses in `clear`. Flagged media (minors, victims, witnesses, people in restraints) come as their blurred rendition unless the purpose allows unblurred media and two leadership officers approved the grant; an officer always gets the blurred rendition of flagged media here, and the original only from `POST /v1/reveals`, after the reason is logged. unflagged photos come as they are. A reference ending in `#blurred` always gets the blurred rendition. Missing, outside the grant, or not releasable: the same 404.
+     * One photo behind a record's media reference, in the rendition the purpose's mode for its field allows; the reference travels in the body, never the URL
+     * @description The reference must be named by the current version of a record the grant covers (record type, case-specific record list), in a media field the purpose discloses (`photo_ref`, `evidence`). The purpose's mode for that field decides the rendition: `clear` gives unflagged photos as they are and flagged ones (minors, victims, witnesses, people in restraints) protected, unless the purpose allows originals and two leadership officers approved the grant; `redacted` gives every photo protected; `blurred` gives every photo blurred whole; `none` gives nothing. Protected means the redacted rendition (every face and every region the data owner marked pixelated and blurred with a margin, the rest kept) where the detector found a face with confidence at upload, and the whole frame blurred otherwise (the fail-safe). An officer always gets the protected rendition of flagged media here, and the original only from `POST /v1/reveals`, after the reason is logged. A reference ending in `#redacted` gets at most the protected rendition, one ending in `#blurred` the blurred one. Missing, outside the grant, in `none`, or not releasable: the same 404.
      */
     post: {
       parameters: {
@@ -5585,7 +5585,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description A sealed disclosure (compact JWE to the client, containing a JWT signed by the gateway) whose payload is `media`: `{ ref, rendition: "original" | "blurred", content_type: "image/png" | "image/jpeg", bytes, data }`, `data` being the file in base64url. With `delivery=viewer` the payload is sealed once more under the grant's viewer key (`sealed_payload`, `viewer_key`), as for records. */
+        /** @description A sealed disclosure (compact JWE to the client, containing a JWT signed by the gateway) whose payload is `media`: `{ ref, rendition: "original" | "redacted" | "blurred", content_type: "image/png" | "image/jpeg", bytes, data }`, `data` being the file in base64url. With `delivery=viewer` the payload is sealed once more under the grant's viewer key (`sealed_payload`, `viewer_key`), as for records. */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6955,8 +6955,8 @@ export interface components {
     };
     MediaRequest: {
       /**
-       * @description A media reference exactly as a disclosed record carries it (`photo_ref`, `evidence[].media_ref`), with or without `#blurred`
-       * @example media/case/case-00000042/1.jpg#blurred
+       * @description A media reference exactly as a disclosed record carries it (`photo_ref`, `evidence[].media_ref`): bare, `#redacted` or `#blurred`. A suffix asks for at most that rendition; dropping it never widens what the purpose allows
+       * @example media/case/case-00000042/1.jpg#redacted
        */
       ref: string;
     };
@@ -7158,7 +7158,7 @@ export interface components {
      */
     PurposeRules: {
       [key: string]: {
-        [key: string]: 'clear' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none';
+        [key: string]: 'clear' | 'redacted' | 'blurred' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none';
       };
     };
     PurposeUpdate: {
@@ -7222,13 +7222,13 @@ export interface components {
       generalise: string | null;
       kind: string;
       /** @description Modes a purpose may choose for this field, most revealing first */
-      modes: ('clear' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none')[];
+      modes: ('clear' | 'redacted' | 'blurred' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none')[];
       name: string;
       /**
        * @description What a purpose that does not name the field discloses
        * @enum {string}
        */
-      when_absent: 'clear' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none';
+      when_absent: 'clear' | 'redacted' | 'blurred' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none';
     };
     RevealLogged: {
       at: number;

@@ -5,6 +5,8 @@ import { t } from '../i18n/i18n.js';
 
 const MODE_KEYS: Record<Mode, [MessageKey, MessageKey]> = {
   clear: ['modeClear', 'modeHelpClear'],
+  redacted: ['modeRedacted', 'modeHelpRedacted'],
+  blurred: ['modeBlurred', 'modeHelpBlurred'],
   masked: ['modeMasked', 'modeHelpMasked'],
   generalised: ['modeGeneralised', 'modeHelpGeneralised'],
   pseudonym: ['modePseudonym', 'modeHelpPseudonym'],
