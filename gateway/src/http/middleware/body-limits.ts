@@ -45,3 +45,14 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
     return limiter(c, next);
   });
 }
+
+/**
+ * A route's own body limit (413 `body_too_large`), typed for the app so that the route keeps the
+ * access type its access middleware gives it.
+ */
+export function routeBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
+  const limiter = bodyLimit({ maxSize, onError: tooLarge });
+  return createMiddleware<AppEnv>(function routeBodyLimit(c, next) {
+    return limiter(c, next);
+  });
+}

@@ -1,8 +1,8 @@
 import { disclosureEntry, type Disclosure, type DisclosureLogEntry } from '@need2know/audit';
 import type { Admission, AdmissionRequest } from '../../store/objects/audit-log/admission.js';
-import type { Nonce } from '../../store/objects/replay-guard/replay-guard.js';
 import type { GatewayEnv } from '../../platform/env.js';
-import { proofReplayed } from '../../http/middleware/challenge.js';
+import { proofReplayed } from '../../platform/errors/access-refusals.js';
+import type { HeldProof } from './held-proof.js';
 import { identifiers } from '../oauth/access-token.js';
 
 /** One row of the disclosure log: who received what about whom, bound to request and response (`disclosureEntry` of `@need2know/audit` writes it). */
@@ -36,12 +36,14 @@ export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry):
 /**
  * Counts a request against its limits and logs the outcome, in one call to the log: `admitted` is
  * appended when every limit allows the request, otherwise `refused` (with outcome `rate_limited`,
- * no persons, and the limit that said no). With `proof`, the request's DPoP proof is spent in the
- * same atomic step, and a proof presented before is refused (401) with nothing counted or logged.
- * Throws, and discloses nothing, when the log cannot be written.
+ * no persons, and the limit that said no). With a held `proof` not yet settled, the request's DPoP
+ * proof is spent in the same atomic step and marked settled, and a proof presented before is
+ * refused (401) with nothing counted or logged. Throws, and discloses nothing, when the log cannot
+ * be written (the proof then stays held, for the middleware to spend after the route).
  */
-export async function admitAndRecord(env: GatewayEnv, admission: AdmissionRequest, admitted: DisclosureEntry, refused: DisclosureEntry, proof?: Nonce): Promise<Admission & { readonly index: number }> {
-  const outcome = await auditLog(env).admitAndAppend(admission, logEntry(admitted), logEntry({ ...refused, subjects: [], responseHash: '', outcome: 'rate_limited' }), proof);
+export async function admitAndRecord(env: GatewayEnv, admission: AdmissionRequest, admitted: DisclosureEntry, refused: DisclosureEntry, proof: HeldProof | null): Promise<Admission & { readonly index: number }> {
+  const outcome = await auditLog(env).admitAndAppend(admission, logEntry(admitted), logEntry({ ...refused, subjects: [], responseHash: '', outcome: 'rate_limited' }), proof?.toSpend);
+  proof?.settle();
   if (outcome.replayed) throw proofReplayed();
   return outcome;
 }

@@ -1,15 +1,30 @@
-import type { Context } from 'hono';
-import type { AppEnv } from '../../http/app-env.js';
 import { sha256b64url } from '../../platform/lib/digest.js';
-import { DISCLOSURE_MEDIA_TYPE, sealDelivery } from '../delivery/seal-delivery.js';
+import type { GatewayEnv } from '../../platform/env.js';
+import { sealDelivery } from '../delivery/seal-delivery.js';
 import { sealForViewer, viewerKeyId } from '../delivery/viewer-seal.js';
 import { Problem } from '../../platform/errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
 import type { Purpose } from '@need2know/policy';
-import { proofSettled, proofToSpend } from '../../http/middleware/proof-with-log.js';
+import type { JWK } from 'jose';
+import type { RecordAccess } from './access.js';
 import { admitAndRecord } from './audit.js';
 import { admissionFor, rateLimited } from './limits.js';
 import { subjectHashes } from './subjects.js';
+
+/** The request a disclosure answers: its clock reading and the hash binding the answer to it. */
+export interface DisclosureRequest {
+  /** Unix seconds at which the request is judged. */
+  readonly now: number;
+  /** Method, target, body and DPoP proof `jti` (see `bindRequest`). */
+  readonly requestHash: string;
+}
+
+/** A disclosure on the log, ready to leave: the sealed answer and its id (the delivery's `jti`). */
+export interface Delivered {
+  /** Compact JWE to the client's encryption key, containing the gateway-signed disclosure. */
+  readonly jwe: string;
+  readonly id: string;
+}
 
 /** What a record route hands over for delivery. */
 export interface Delivery {
@@ -27,19 +42,23 @@ export interface Delivery {
   readonly forViewer: boolean;
 }
 
+/** The key what leaves for `access`'s client is sealed to; a client with none registered is refused (403). */
+export function recipientKey(access: RecordAccess): JWK {
+  if (access.encryptionJwk === null) throw new Problem(403, 'forbidden', 'The client has no encryption key registered.');
+  return access.encryptionJwk;
+}
+
 /**
  * The last steps of every disclosure, in an order that fails closed: sign and seal the answer to the
  * client's key (and, for the viewer, under the grant's viewer key), then — in one call to the log —
  * count the request and the persons against the grant's and the client's own limits and write the
  * log entry of what happened (spending the request's DPoP proof in the same step, on routes that
- * leave it to the log); only when both are done does the answer leave. A refused request is logged
- * as such and nothing sealed for it leaves.
+ * leave it to the log); only when both are done may the answer leave (the route sends `jwe`). A
+ * refused request is logged as such and nothing sealed for it leaves.
  */
-export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response> {
-  const { access, now, requestHash } = c.var;
-  const grant = access.grant;
-  if (grant === undefined || access.recordAccess === undefined) throw new Error('record access middleware did not run');
-  const ring = await keyRing(c.env);
+export async function deliver(env: GatewayEnv, access: RecordAccess, { now, requestHash }: DisclosureRequest, d: Delivery): Promise<Delivered> {
+  const { grant, proof } = access;
+  const ring = await keyRing(env);
   const subjects = subjectHashes(ring, d.subjectIds);
   const entry = {
     at: now,
@@ -54,35 +73,52 @@ export async function deliver(c: Context<AppEnv>, d: Delivery): Promise<Response
     requestHash,
   };
 
-  if (access.encryptionJwk === null) throw new Problem(403, 'forbidden', 'The client has no encryption key registered.');
-  const encryptionJwk = access.encryptionJwk;
+  const encryptionJwk = recipientKey(access);
   let body: Record<string, unknown> = { ...d.payload };
   if (d.forViewer) {
-    const sealed = await sealForViewer(c.env, grant, now, d.payload);
+    const sealed = await sealForViewer(env, grant, now, d.payload);
     if (sealed === null) {
       // Refused, and logged as such (a request like any other: counted, its proof spent).
-      const logged = await admitAndRecord(c.env, admissionFor(d.purpose, grant.id, access.clientId, [], now), { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' }, { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' }, proofToSpend(c));
-      proofSettled(c);
+      const logged = await admitAndRecord(env, admissionFor(d.purpose, grant.id, access.clientId, [], now), { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' }, { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' }, proof);
       if (!logged.ok) throw rateLimited(logged);
       throw new Problem(410, 'key_destroyed', 'The disclosure window has ended for the viewer.');
     }
     body = { sealed_payload: sealed.jwe, viewer_key: { kid: viewerKeyId(grant.id, sealed.epoch), grant: grant.id, epoch: sealed.epoch, destroy_at: sealed.destroyAt } };
   }
   const { jwe, jti } = await sealDelivery(
-    c.env,
+    env,
     now,
     { clientId: access.clientId, encryptionJwk },
     { purpose: d.purpose.id, grant: grant.id, request_hash: requestHash, action: d.action, record_type: d.recordType, disclosure: d.fields, window_ends: grant.notAfter, ...body },
     Math.max(1, Math.min(grant.dataLife, grant.notAfter - now)),
   );
   const admitted = await admitAndRecord(
-    c.env,
+    env,
     admissionFor(d.purpose, grant.id, access.clientId, d.probes === undefined ? subjects : [...subjects, ...subjectHashes(ring, d.probes)], now),
     { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' },
     { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' },
-    proofToSpend(c),
+    proof,
   );
-  proofSettled(c);
   if (!admitted.ok) throw rateLimited(admitted);
-  return new Response(jwe, { status: 200, headers: { 'content-type': DISCLOSURE_MEDIA_TYPE, 'cache-control': 'no-store', 'n2k-disclosure-id': jti } });
+  return { jwe, id: jti };
+}
+
+/**
+ * Answers a record or media request that disclosed nothing: the request still counts against the
+ * grant's and the client's limits (probing ids or references is a request like any other) and is
+ * logged, in one call to the log (spending the held proof); then the same 404 whether what was
+ * named is missing, outside the grant, or not releasable.
+ */
+export async function refuseNotFound(env: GatewayEnv, access: RecordAccess, { now, requestHash }: DisclosureRequest, r: { readonly action: Delivery['action']; readonly recordType: string; readonly purpose: Purpose }): Promise<never> {
+  const { grant } = access;
+  const entry = { at: now, clientId: access.clientId, agencyId: access.agencyId, purposeId: r.purpose.id, grantId: grant.id, action: r.action, recordType: r.recordType, subjects: [], fields: {}, requestHash, responseHash: '' };
+  const admitted = await admitAndRecord(
+    env,
+    admissionFor(r.purpose, grant.id, access.clientId, [], now),
+    { ...entry, id: crypto.randomUUID(), outcome: 'not_found' },
+    { ...entry, id: crypto.randomUUID(), outcome: 'rate_limited' },
+    access.proof,
+  );
+  if (!admitted.ok) throw rateLimited(admitted);
+  throw new Problem(404, 'not_found');
 }

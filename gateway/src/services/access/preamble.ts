@@ -1,9 +1,7 @@
-import type { Context } from 'hono';
 import type { DisclosureMode } from '@need2know/schema';
-import type { AppEnv } from '../../http/app-env.js';
 import { Problem } from '../../platform/errors/problem.js';
-import type { RecordAccessNow } from '@need2know/policy';
-import type { Purpose } from '@need2know/policy';
+import type { Purpose, RecordAccessNow } from '@need2know/policy';
+import type { RecordAccess } from './access.js';
 
 /** What every record route establishes before touching records. */
 export interface RecordRequest {
@@ -20,9 +18,8 @@ export interface RecordRequest {
  * anything else is refused; nothing about records has been read yet. The request is counted against
  * the grant's limits when it is answered (see `deliver`).
  */
-export async function beginRecordRequest(c: Context<AppEnv>, action: 'fetch' | 'search' | 'check', type: string | null): Promise<RecordRequest> {
-  const now = c.var.access.recordNow;
-  if (now === undefined) throw new Error('record access middleware did not run');
+export function beginRecordRequest(access: RecordAccess, action: 'fetch' | 'search' | 'check', type: string | null): RecordRequest {
+  const now = access.recordNow;
   if (!now.actions.includes(action)) throw new Problem(403, 'insufficient_scope', `The purpose does not allow ${action}.`);
   let fields: Record<string, DisclosureMode> = {};
   if (type !== null) {

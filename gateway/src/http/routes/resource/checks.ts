@@ -10,6 +10,7 @@ import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
+import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
 
 const Subject = z.union([
   z.object({ national_id: z.string().max(40) }).strict(),
@@ -43,11 +44,12 @@ const checkRoute = createRoute({
 export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(checkRoute, async (c) => {
   const { check } = c.req.valid('param');
   const body = c.req.valid('json');
-  const req = await beginRecordRequest(c, 'check', null);
+  const { access } = c.var;
+  const req = beginRecordRequest(access, 'check', null);
   const rule = CHECK_FIELD[check];
-  const granted = c.var.access.recordAccess;
+  const granted = access.recordAccess;
   const mode = req.purpose.rules[rule.type]?.[rule.field];
-  if (granted === undefined || !granted.fields[rule.type]?.includes(rule.field) || (mode !== 'predicate' && mode !== 'clear')) {
+  if (!granted.fields[rule.type]?.includes(rule.field) || (mode !== 'predicate' && mode !== 'clear')) {
     throw new Problem(403, 'insufficient_scope', 'The purpose does not allow this check.');
   }
   if (check === 'criterion' && body.criterion === undefined) throw new Problem(400, 'validation_failed', 'A criterion check names the criterion (1–5).', { issues: [{ path: 'criterion', code: 'required', message: 'required' }] });
@@ -55,7 +57,7 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   const persons = await findPersons(c.env, body.subject, rule.type === 'person' ? [rule.field] : [], granted.record_ids);
   const today = ownerToday(c.env, c.var.now);
   const answer = await answerCheck(c.env, check, persons, today, body.criterion);
-  return deliver(c, {
+  const delivered = await deliver(c.env, access, disclosureRequest(c), {
     action: 'check',
     recordType: rule.type,
     payload: { check, ...(body.criterion === undefined ? {} : { criterion: body.criterion }), answer },
@@ -64,4 +66,5 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     purpose: req.purpose,
     forViewer: false,
   });
+  return sealedAnswer(delivered);
 });

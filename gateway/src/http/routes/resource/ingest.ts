@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { RECORD_TYPES } from '@need2know/schema';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../app-env.js';
 import { MAX_INGEST_BATCH, MAX_INGEST_BODY_BYTES } from '../../../platform/config.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
+import { routeBodyLimit } from '../../middleware/body-limits.js';
 import { ingestRecords } from '../../../services/records/ingest.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
@@ -22,7 +22,7 @@ const ingest = createRoute({
   tags: ['ingest'],
   summary: 'Ingest one record or a batch: validated, sealed field by field, all or nothing; idempotent by id',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_ingest'), bodyLimit({ maxSize: MAX_INGEST_BODY_BYTES, onError: () => { throw new Problem(413, 'body_too_large'); } })] as const,
+  middleware: [requireAccessToken('record_ingest'), routeBodyLimit(MAX_INGEST_BODY_BYTES)] as const,
   request: {
     params: z.object({ type: z.enum(Object.keys(RECORD_TYPES) as [string, ...string[]]) }),
     body: { required: true, content: { 'application/json': { schema: Body } } },
@@ -39,7 +39,7 @@ const ingest = createRoute({
 export const ingestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(ingest, async (c) => {
   const { type } = c.req.valid('param');
   const access = c.var.access;
-  if (access.recordIngest === undefined || !access.recordIngest.record_types.includes(type)) {
+  if (!access.recordIngest.record_types.includes(type)) {
     throw new Problem(403, 'insufficient_scope', 'This token does not allow ingesting this record type.');
   }
   const body = c.req.valid('json');

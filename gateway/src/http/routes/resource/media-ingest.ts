@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { RECORD_TYPES } from '@need2know/schema';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../app-env.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { ingestMedia } from '../../../services/media/ingest-media.js';
 import { MAX_MEDIA_BYTES, MAX_MEDIA_UPLOAD_BYTES, MEDIA_TYPES } from '../../../services/media/limits.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
+import { routeBodyLimit } from '../../middleware/body-limits.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -65,7 +65,7 @@ const route = createRoute({
   middleware: [
     requireAccessToken('record_ingest'),
     multipartOnly,
-    bodyLimit({ maxSize: MAX_MEDIA_UPLOAD_BYTES, onError: () => { throw new Problem(413, 'body_too_large'); } }),
+    routeBodyLimit(MAX_MEDIA_UPLOAD_BYTES),
   ] as const,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: Upload } } } },
   responses: {
@@ -81,7 +81,7 @@ const route = createRoute({
 export const mediaIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const form = c.req.valid('form');
   const access = c.var.access;
-  if (access.recordIngest === undefined || !access.recordIngest.record_types.includes(form.record_type)) {
+  if (!access.recordIngest.record_types.includes(form.record_type)) {
     throw new Problem(403, 'insufficient_scope', 'This token does not allow ingesting this record type.');
   }
   const part = async (f: File) => ({ bytes: new Uint8Array(await f.arrayBuffer()), declaredType: f.type });

@@ -1,34 +1,29 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { recordType, RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
-import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { ownerToday } from '../../../platform/env.js';
-import { admitAndRecord } from '../../../services/access/audit.js';
-import { deliver } from '../../../services/access/deliver.js';
+import type { GatewayEnv } from '../../../platform/env.js';
+import type { RecordAccess } from '../../../services/access/access.js';
+import { deliver, refuseNotFound } from '../../../services/access/deliver.js';
+import { openNamedRecord } from '../../../services/access/named-record.js';
 import { fieldsForDisclosure } from '../../../services/access/open-fields.js';
 import { beginRecordRequest } from '../../../services/access/preamble.js';
-import { admissionFor, rateLimited } from '../../../services/access/limits.js';
-import { inGrantRecords } from '../../../services/access/scope.js';
 import { subjectIds } from '../../../services/access/subjects.js';
 import { DISCLOSURE_MEDIA_TYPE } from '../../../services/delivery/seal-delivery.js';
 import { minimiseRecord } from '@need2know/policy';
 import { mayReleaseUnblurredMedia } from '@need2know/policy';
 import { decideSearch, probeId, probesToCount } from '@need2know/policy';
 import { hiddenFor } from '@need2know/policy';
-import type { Purpose } from '@need2know/policy';
 import { Problem } from '../../../platform/errors/problem.js';
 import { keyRing } from '../../../services/keys/key-ring.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
-import { proofSettled, proofToSpend } from '../../middleware/proof-with-log.js';
 import { bindRequest } from '../../middleware/request-binding.js';
-import type { AccessTokenClaims } from '../../../services/oauth/access-token.js';
-import type { GrantedRecordAccess } from '@need2know/policy';
-import { openRows, type OpenedRecord } from '../../../services/records/read.js';
+import type { OpenedRecord } from '../../../services/records/read.js';
 import { findByBlindIndex } from '../../../services/records/search.js';
 import { searchValues } from '../../../services/records/search-values.js';
-import { currentRecords, recordRowsFrom, selectCurrentRecords } from '../../../store/d1/records.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
+import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
 
 /** Most records one search returns. */
 export const MAX_SEARCH_RESULTS = 20;
@@ -49,25 +44,6 @@ const problems = {
   410: { description: 'The viewer key for this window is destroyed (`key_destroyed`)', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
 };
 
-/** An id no record can have (ids start with a letter or digit): what a fetch reads when the grant does not cover the record named. */
-const NO_RECORD = '';
-
-/**
- * The record a fetch names, read in the same D1 round trip as the caller's checks. A record the
- * token's grant does not cover is never read: the statement asks for {@link NO_RECORD} instead, so
- * it costs exactly what a missing record costs — same statement, one index probe, no row, nothing
- * to open — and neither the answer nor its timing tells whether it exists. A case marked sensitive
- * is left out by the same statement (the grant is not known yet, so always): it too costs what a
- * missing record costs; the route reads it again only for a grant leadership approved for it.
- */
-function recordNamed(c: Context<AppEnv>, claims: AccessTokenClaims): D1PreparedStatement[] {
-  const type = c.req.param('type') ?? '';
-  const id = c.req.param('id') ?? '';
-  const granted = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
-  const covered = granted !== undefined && granted.record_types.includes(type) && inGrantRecords(granted, id);
-  return [selectCurrentRecords(c.env.DB, type, [covered ? id : NO_RECORD], hiddenFor(type, null))];
-}
-
 const fetchRoute = createRoute({
   method: 'get',
   path: '/records/{type}/{id}',
@@ -75,7 +51,7 @@ const fetchRoute = createRoute({
   summary: 'Fetch one record, minimised to what the purpose allows, sealed to the caller',
   description: 'A record outside the grant, and a case marked sensitive unless two leadership officers approved the grant for sensitive cases, are answered exactly like a missing record (404).',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_access', { alongside: recordNamed, spendProofWithLog: true }), bindRequest] as const,
+  middleware: [requireAccessToken('record_access', { namedRecord: (c) => ({ type: c.req.param('type') ?? '', id: c.req.param('id') ?? '' }), spendProofWithLog: true }), bindRequest] as const,
   request: { params: z.object({ type: TypeName, id: RecordId }), query: Delivery },
   responses: { 200: sealed, ...problems },
 });
@@ -103,60 +79,35 @@ const searchRoute = createRoute({
 });
 
 /** Minimises opened records for the caller. */
-async function minimised(c: Context<AppEnv>, type: string, records: readonly OpenedRecord[], fields: Record<string, DisclosureMode>) {
+async function minimised(env: GatewayEnv, access: RecordAccess, now: number, type: string, records: readonly OpenedRecord[], fields: Record<string, DisclosureMode>) {
   const def = recordType(type);
   if (def === undefined) throw new Problem(404, 'not_found');
-  const ring = await keyRing(c.env);
-  const today = ownerToday(c.env, c.var.now);
-  const { purpose, grant } = c.var.access;
-  const mediaUnblurred = purpose !== undefined && grant !== undefined && mayReleaseUnblurredMedia(purpose, grant);
-  return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: c.var.access.agencyId, today, mediaUnblurred }));
-}
-
-/**
- * Answers a fetch or search that disclosed nothing: the request still counts against the grant's
- * and the client's limits (probing ids is a request like any other) and is logged, in one call to
- * the log; then the same 404 whether the record is missing or outside the grant.
- */
-async function notFound(c: Context<AppEnv>, action: 'fetch' | 'search', type: string, purpose: Purpose): Promise<never> {
-  const { access, now, requestHash } = c.var;
-  const grant = access.grant;
-  if (grant === undefined) throw new Error('record access middleware did not run');
-  const entry = { at: now, clientId: access.clientId, agencyId: access.agencyId, purposeId: purpose.id, grantId: grant.id, action, recordType: type, subjects: [], fields: {}, requestHash, responseHash: '' };
-  const admitted = await admitAndRecord(
-    c.env,
-    admissionFor(purpose, grant.id, access.clientId, [], now),
-    { ...entry, id: crypto.randomUUID(), outcome: 'not_found' },
-    { ...entry, id: crypto.randomUUID(), outcome: 'rate_limited' },
-    proofToSpend(c),
-  );
-  proofSettled(c);
-  if (!admitted.ok) throw rateLimited(admitted);
-  throw new Problem(404, 'not_found');
+  const ring = await keyRing(env);
+  const today = ownerToday(env, now);
+  const mediaUnblurred = mayReleaseUnblurredMedia(access.purpose, access.grant);
+  return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: access.agencyId, today, mediaUnblurred }));
 }
 
 /** `/v1/records/…`: fetch and search. */
 export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(fetchRoute, async (c) => {
     const { type, id } = c.req.valid('param');
-    const req = await beginRecordRequest(c, 'fetch', type);
-    const granted = c.var.access.recordAccess;
+    const { access } = c.var;
+    const req = beginRecordRequest(access, 'fetch', type);
     const def = recordType(type);
     if (def === undefined) throw new Problem(404, 'not_found');
-    // The row was read with the caller's checks (see `recordNamed`): nothing for a record outside the grant.
-    const covered = granted !== undefined && inGrantRecords(granted, id) && (req.now.recordIds === null || req.now.recordIds.includes(id));
-    let rows = recordRowsFrom(c.var.access.alongside[0]);
-    // Left out by that read when sensitive; a grant leadership approved for sensitive cases reads again, found or not.
-    if (covered && rows.length === 0 && hiddenFor(type, null) !== null && hiddenFor(type, req.now.grant) === null) rows = await currentRecords(c.env.DB, type, [id]);
-    const [record] = covered ? await openRows(c.env, type, [id], rows, fieldsForDisclosure(def, req.fields)) : [];
-    if (record === undefined) return notFound(c, 'fetch', type, req.purpose);
-    const [out] = await minimised(c, type, [record], req.fields);
-    return deliver(c, { action: 'fetch', recordType: type, payload: { records: [out] }, subjectIds: subjectIds(type, { id, ...record.fields }), fields: req.fields, purpose: req.purpose, forViewer: c.req.valid('query').delivery === 'viewer' });
+    // The row was read with the caller's checks: nothing for a record outside the grant.
+    const record = await openNamedRecord(c.env, access, req, def, id);
+    if (record === undefined) return refuseNotFound(c.env, access, disclosureRequest(c), { action: 'fetch', recordType: type, purpose: req.purpose });
+    const [out] = await minimised(c.env, access, c.var.now, type, [record], req.fields);
+    const delivered = await deliver(c.env, access, disclosureRequest(c), { action: 'fetch', recordType: type, payload: { records: [out] }, subjectIds: subjectIds(type, { id, ...record.fields }), fields: req.fields, purpose: req.purpose, forViewer: c.req.valid('query').delivery === 'viewer' });
+    return sealedAnswer(delivered);
   })
   .openapi(searchRoute, async (c) => {
     const { type } = c.req.valid('param');
     const body = c.req.valid('json');
-    const req = await beginRecordRequest(c, 'search', type);
+    const { access } = c.var;
+    const req = beginRecordRequest(access, 'search', type);
     const def = recordType(type);
     const searchFields = def?.searches[body.search];
     if (def === undefined || searchFields === undefined) throw new Problem(400, 'validation_failed', 'No such search for this record type.', { issues: [{ path: 'search', code: 'unknown_search', message: `searches: ${Object.keys(def?.searches ?? {}).join(', ')}` }] });
@@ -168,8 +119,8 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }
     // Records outside a case-specific grant, and sensitive cases the grant may not see, are not even candidates: they cost what no match costs.
     const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), req.now.recordIds ?? undefined, hiddenFor(type, req.now.grant))).slice(0, body.limit);
-    const out = await minimised(c, type, found, req.fields);
-    return deliver(c, {
+    const out = await minimised(c.env, access, c.var.now, type, found, req.fields);
+    const delivered = await deliver(c.env, access, disclosureRequest(c), {
       action: 'search',
       recordType: type,
       payload: { records: out, count: out.length },
@@ -180,4 +131,5 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       purpose: req.purpose,
       forViewer: c.req.valid('query').delivery === 'viewer',
     });
+    return sealedAnswer(delivered);
   });

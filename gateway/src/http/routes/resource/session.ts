@@ -4,8 +4,7 @@ import { detailNow } from '@need2know/policy';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { iso } from '../admin/serialize.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { getAgency } from '../../../store/d1/agencies.js';
-import { getClient } from '../../../store/d1/clients.js';
+import { callerNames } from '../../../services/access/caller-names.js';
 import type { AppEnv } from '../../app-env.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -42,21 +41,18 @@ const whoami = createRoute({
 /** `GET /v1/session`: lets a partner check its token and see exactly what it may receive. */
 export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(whoami, async (c) => {
   const { access } = c.var;
-  const granted = access.recordAccess;
-  const grant = access.grant;
-  if (granted === undefined || grant === undefined || access.recordNow === undefined) throw new Error('record_access middleware did not run');
   // What the token allows now: a purpose narrowed since it was issued shows narrowed.
-  const detail = detailNow(granted, access.recordNow);
-  const [client, agency] = await Promise.all([getClient(c.env.DB, access.clientId), getAgency(c.env.DB, access.agencyId)]);
+  const detail = detailNow(access.recordAccess, access.recordNow);
+  const names = await callerNames(c.env, access.clientId, access.agencyId);
   return c.json(
     {
       client_id: access.clientId,
-      client_name: client?.name ?? access.clientId,
+      client_name: names.clientName,
       kind: access.clientKind,
       agency: access.agencyId,
-      agency_name: agency?.name ?? access.agencyId,
-      agency_name_km: agency?.nameKm ?? null,
-      purpose_title: access.purpose?.title ?? detail.purpose,
+      agency_name: names.agencyName,
+      agency_name_km: names.agencyNameKm,
+      purpose_title: access.purpose.title,
       purpose: detail.purpose,
       grant: detail.grant,
       record_types: [...detail.record_types],
@@ -64,7 +60,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       disclosure: Object.fromEntries(Object.entries(detail.disclosure).map(([k, v]) => [k, { ...v }])),
       actions: [...detail.actions],
       token_expires_at: iso(access.claims.exp),
-      window_ends_at: iso(grant.notAfter),
+      window_ends_at: iso(access.grant.notAfter),
     },
     200,
   );

@@ -5,8 +5,7 @@ import { requireAccessToken } from '../../middleware/access-token.js';
 import { STATS_TABLE_DEFS } from '../../../services/stats/catalogue.js';
 import { resolveQuery, StatsQuerySchema } from '../../../services/stats/query.js';
 import { releaseTable } from '../../../services/stats/run.js';
-import { getStatsGrant } from '../../../store/d1/stats/grants.js';
-import { grantIsLive } from '@need2know/policy';
+import { statsGrantInForce } from '../../../services/stats/grant-in-force.js';
 import { validationHook } from '../validation-hook.js';
 import { presentRelease } from './respond.js';
 import { releaseResponses, TableName } from './schemas.js';
@@ -27,10 +26,10 @@ export const partnerStatsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   const { table } = c.req.valid('param');
   const access = c.var.access;
   const granted = access.statsAccess;
-  if (granted === undefined || !granted.tables.includes(table)) throw new Problem(403, 'insufficient_scope', 'This token does not open this table.');
+  if (!granted.tables.includes(table)) throw new Problem(403, 'insufficient_scope', 'This token does not open this table.');
   // The grant as it stands now: revoking or suspending it takes effect at once.
-  const grant = await getStatsGrant(c.env.DB, granted.grant);
-  if (grant === null || grant.agencyId !== access.agencyId || !grantIsLive(grant, c.var.now)) throw new Problem(401, 'invalid_token');
+  const grant = await statsGrantInForce(c.env.DB, granted.grant, access.agencyId, c.var.now);
+  if (grant === null) throw new Problem(401, 'invalid_token');
   const tableAccess = grant.tables[table];
   if (tableAccess === undefined) throw new Problem(403, 'insufficient_scope', 'The grant no longer opens this table.');
   const def = STATS_TABLE_DEFS[table];

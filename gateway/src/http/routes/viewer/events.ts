@@ -2,16 +2,14 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
 import { MAX_REVEAL_REASON_CHARS, MIN_REVEAL_REASON_CHARS } from '../../../platform/config.js';
 import { Problem } from '../../../platform/errors/problem.js';
-import { keyRing } from '../../../services/keys/key-ring.js';
-import { sha256b64url } from '../../../platform/lib/digest.js';
+import { recipientKey } from '../../../services/access/deliver.js';
 import { originalToReveal, sealRevealedTo } from '../../../services/media/reveal-original.js';
+import { logReveal } from '../../../services/viewer/reveal.js';
+import { logViewerEvent, ownView, requireOfficer } from '../../../services/viewer/viewer-log.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
-import { revealReasonHash, sealRevealReason } from '../../../services/officers/reveal-reasons.js';
 import { mayReleaseUnblurredMedia } from '@need2know/policy';
-import { insertReveal } from '../../../store/d1/viewer-reveals.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
-import { logViewerEvent, ownView, requireOfficer } from './viewer-log.js';
 
 /** What the viewer's copy guard blocks, each counted. */
 export const BLOCKED_ACTIONS = ['copy', 'cut', 'paste', 'drag', 'select_all', 'context_menu', 'print', 'save', 'new_window', 'view_source', 'devtools', 'focus_lost'] as const;
@@ -70,7 +68,7 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const body = c.req.valid('json');
     const { access, now } = c.var;
     requireOfficer(access);
-    await ownView(c.env.DB, access, body.view_id);
+    await ownView(c.env, access, body.view_id);
     const counts = Object.fromEntries(Object.entries(body.counts).filter((e): e is [string, number] => typeof e[1] === 'number'));
     const logIndex = await logViewerEvent(c.env, access, now, crypto.randomUUID(), { event: 'blocked', view: body.view_id, counts });
     return c.json({ log_index: logIndex }, 202);
@@ -79,24 +77,16 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const body = c.req.valid('json');
     const { access, now } = c.var;
     requireOfficer(access);
-    const grant = access.grant;
-    const purpose = access.purpose;
-    if (grant === undefined || purpose === undefined) throw new Error('record access middleware did not run');
-    const view = await ownView(c.env.DB, access, body.view_id);
+    const { grant, purpose } = access;
+    const view = await ownView(c.env, access, body.view_id);
     if (!mayReleaseUnblurredMedia(purpose, grant)) throw new Problem(403, 'reveal_not_permitted');
-    const granted = access.recordAccess;
-    if (granted === undefined || access.encryptionJwk === null) throw new Error('record access middleware did not run');
+    const recipient = recipientKey(access);
     // Media are part of fetching a record, judged on what the purpose allows now (as the media route
     // does); and only a photo of the record this view shows is revealed here.
-    if (access.recordNow?.actions.includes('fetch') !== true) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
-    const original = await originalToReveal(c.env, { granted, purpose, grant, agencyId: access.agencyId, clientKind: access.clientKind }, view, body.media_ref, now);
+    if (!access.recordNow.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
+    const original = await originalToReveal(c.env, { granted: access.recordAccess, purpose, grant, agencyId: access.agencyId, clientKind: access.clientKind }, view, body.media_ref, now);
     if (original === null) throw new Problem(404, 'not_found', 'No such photo to reveal in this view.');
-    const id = crypto.randomUUID();
-    // The reason may name people: the log names it by a keyed hash, and storage holds it sealed.
-    const ring = await keyRing(c.env);
-    const [media, reasonHash] = await Promise.all([sha256b64url(`${view.disclosureId}:${body.media_ref}`), revealReasonHash(ring, body.reason)]);
-    const logIndex = await logViewerEvent(c.env, access, now, id, { event: 'reveal', view: body.view_id, media, reason_hash: reasonHash });
-    await insertReveal(c.env.DB, { id, at: now, viewId: body.view_id, officerId: access.clientId, grantId: grant.id, mediaHash: media, reason: sealRevealReason(ring, id, body.reason), keyVersion: ring.currentVersion, logIndex });
+    const { id, logIndex } = await logReveal(c.env, access, now, view, body.media_ref, body.reason);
     // Only now, with the reveal and its reason on the log, does the original leave.
-    return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(access.encryptionJwk, body.media_ref, original) }, 201, { 'cache-control': 'no-store' });
+    return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(recipient, body.media_ref, original) }, 201, { 'cache-control': 'no-store' });
   });

@@ -4,16 +4,11 @@ import { requireAccessToken } from '../../middleware/access-token.js';
 import { grantIsLive } from '@need2know/policy';
 import { mayReleaseUnblurredMedia } from '@need2know/policy';
 import type { Grant } from '@need2know/policy';
-import { getAgency } from '../../../store/d1/agencies.js';
-import { getClient } from '../../../store/d1/clients.js';
-import { listGrants } from '../../../store/d1/grants.js';
-import { listPurposes } from '../../../store/d1/purposes.js';
+import { callerNames } from '../../../services/access/caller-names.js';
+import { grantsShownToOfficers } from '../../../services/viewer/officer-grants.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { iso } from '../admin/serialize.js';
 import { validationHook } from '../validation-hook.js';
-
-/** Ended grants stay listed this long (seconds), so the viewer can say they ended rather than vanish. */
-const ENDED_GRANTS_SHOWN_FOR = 7 * 24 * 3600;
 
 const OfficerGrant = z
   .object({
@@ -58,17 +53,12 @@ function stateOf(g: Grant, now: number): z.infer<typeof OfficerGrant>['state'] {
 /** `GET /v1/officer/grants`: what the viewer's popup shows, with the gateway's clock. */
 export const officerGrantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const { access, now } = c.var;
-  const [officer, agency, grants, purposes] = await Promise.all([getClient(c.env.DB, access.clientId), getAgency(c.env.DB, access.agencyId), listGrants(c.env.DB, { agencyId: access.agencyId }), listPurposes(c.env.DB)]);
-  const byId = new Map(purposes.map((p) => [p.id, p]));
-  const shown = grants.filter((g) => g.status !== 'pending' && byId.get(g.purposeId)?.agencies.includes(access.agencyId) === true && (g.status === 'active' || g.status === 'suspended' || g.updatedAt > now - ENDED_GRANTS_SHOWN_FOR) && g.notAfter > now - ENDED_GRANTS_SHOWN_FOR);
+  const [names, shown] = await Promise.all([callerNames(c.env, access.clientId, access.agencyId), grantsShownToOfficers(c.env, access.agencyId, now)]);
   return c.json(
     {
-      officer: { id: access.clientId, name: officer?.name ?? access.clientId, agency_id: access.agencyId, agency_name: agency?.name ?? access.agencyId, agency_name_km: agency?.nameKm ?? null },
+      officer: { id: access.clientId, name: names.clientName, agency_id: access.agencyId, agency_name: names.agencyName, agency_name_km: names.agencyNameKm },
       server_time: iso(now),
-      grants: shown.map((g) => {
-        const p = byId.get(g.purposeId);
-        if (p === undefined) throw new Error('filtered above');
-        return {
+      grants: shown.map(({ grant: g, purpose: p }) => ({
           grant: g.id,
           purpose: p.id,
           purpose_title: p.title,
@@ -80,8 +70,7 @@ export const officerGrantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
           record_types: Object.keys(p.rules),
           actions: [...p.actions],
           may_reveal_media: mayReleaseUnblurredMedia(p, g),
-        };
-      }),
+      })),
     },
     200,
   );

@@ -1,19 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
-import { flushDisclosureIndex } from '../../../services/access/audit.js';
-import { releaseViewerKey, sealViewerKeyTo, viewerKeyId } from '../../../services/delivery/viewer-seal.js';
 import { Problem } from '../../../platform/errors/problem.js';
-import { randomToken } from '../../../platform/lib/random.js';
+import { openView } from '../../../services/viewer/open-view.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
-import { deliveredRecordType } from '../../../store/d1/disclosures.js';
-import { insertView } from '../../../store/d1/viewer-views.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
-import { logViewerEvent } from './viewer-log.js';
-
-/** Random bits in a view id: what the trace mark carries. */
-export const VIEW_ID_BYTES = 8;
 
 const ViewRequest = z
   .object({
@@ -56,22 +48,8 @@ const route = createRoute({
 export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const body = c.req.valid('json');
   const { access, now } = c.var;
-  const grant = access.grant;
-  if (grant === undefined || access.encryptionJwk === null) throw new Error('record access middleware did not run');
-  // Only a delivery this client received under this grant can be opened here.
-  const heldDelivery = () => deliveredRecordType(c.env.DB, body.disclosure_id, access.clientId, grant.id);
-  // The D1 index trails the log by moments: a delivery made just now is found once it is flushed.
-  const held = (await heldDelivery()) ?? (await flushDisclosureIndex(c.env).then(heldDelivery));
-  if (held === null) throw new Problem(404, 'not_found', 'No such delivery to this officer under this grant.');
-  const released = await releaseViewerKey(c.env, grant.id, body.epoch, now);
-  if (released === null) {
-    await logViewerEvent(c.env, access, now, crypto.randomUUID(), { event: 'view_refused', disclosure: body.disclosure_id, epoch: body.epoch, reason: 'key_destroyed' });
-    throw new Problem(410, 'key_destroyed', 'The window or data life of this record is over; it can no longer be opened.');
-  }
-  const viewId = randomToken(VIEW_ID_BYTES);
-  const logIndex = await logViewerEvent(c.env, access, now, viewId, { event: 'view', view: viewId, disclosure: body.disclosure_id, record_type: held, epoch: body.epoch });
-  await insertView(c.env.DB, { viewId, at: now, officerId: access.clientId, agencyId: access.agencyId, purposeId: grant.purposeId, grantId: grant.id, recordType: held, disclosureId: body.disclosure_id, logIndex });
-  const kid = viewerKeyId(grant.id, body.epoch);
-  const key = await sealViewerKeyTo(access.encryptionJwk, kid, released.key);
-  return c.json({ view_id: viewId, at: now, kid, destroy_at: released.destroyAt, key }, 201, { 'cache-control': 'no-store' });
+  const opened = await openView(c.env, access, now, { disclosureId: body.disclosure_id, epoch: body.epoch });
+  if (!opened.ok && opened.reason === 'not_held') throw new Problem(404, 'not_found', 'No such delivery to this officer under this grant.');
+  if (!opened.ok) throw new Problem(410, 'key_destroyed', 'The window or data life of this record is over; it can no longer be opened.');
+  return c.json({ view_id: opened.viewId, at: now, kid: opened.kid, destroy_at: opened.destroyAt, key: opened.sealedKey }, 201, { 'cache-control': 'no-store' });
 });

@@ -1,0 +1,10 @@
+import type { Delivered, DisclosureRequest } from '../../../services/access/deliver.js';
+import { DISCLOSURE_MEDIA_TYPE } from '../../../services/delivery/seal-delivery.js';
+
+/** The request a disclosure answers, as the request-binding middleware set it. */
+export const disclosureRequest = (c: { readonly var: DisclosureRequest }): DisclosureRequest => ({ now: c.var.now, requestHash: c.var.requestHash });
+
+/** The answer of a disclosure on the log: the sealed JWE, never cached, with its disclosure id. */
+export function sealedAnswer(d: Delivered): Response {
+  return new Response(d.jwe, { status: 200, headers: { 'content-type': DISCLOSURE_MEDIA_TYPE, 'cache-control': 'no-store', 'n2k-disclosure-id': d.id } });
+}
