@@ -15,11 +15,12 @@ export interface PhotoContext {
 const FLAGS = ['shows_minor', 'shows_victim', 'shows_witness', 'shows_restrained'] as const;
 
 /**
- * Whether a photo is protected: the gateway sent a blurred rendition (`#blurred`), or the record
- * says it shows a minor, a victim, a witness or a person in restraints.
+ * Whether a photo is protected: the record names a protected rendition (`#blurred`, or `#redacted`:
+ * faces and marked regions hidden), or says it shows a minor, a victim, a witness or a person in
+ * restraints.
  */
 export function isProtectedMedia(ref: string, parent: Readonly<Record<string, unknown>>): boolean {
-  return ref.endsWith('#blurred') || parent.blurred === true || FLAGS.some((f) => parent[f] === true);
+  return /#(blurred|redacted)$/.test(ref) || parent.blurred === true || parent.redacted === true || FLAGS.some((f) => parent[f] === true);
 }
 
 /**
@@ -54,7 +55,8 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
 
   const isProtected = protectedMedia || sentBlurred;
   const blurred = isProtected && !revealed;
-  const serverBlurred = mediaRef.endsWith('#blurred');
+  // The purpose releases no more than this rendition under this grant: nothing to reveal.
+  const serverProtected = mediaRef.endsWith('#blurred') ? 'blurred' : mediaRef.endsWith('#redacted') ? 'redacted' : null;
 
   async function reveal() {
     setSending(true);
@@ -72,8 +74,8 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
       <div className="frame">{src === null ? <div className="placeholder">{error === null ? t('photoLoading') : errorText(t, error)}</div> : <img src={src} alt={isProtected ? t('photoProtectedAlt') : t('photoAlt')} draggable={false} />}</div>
       {isProtected && (
         <figcaption>
-          {serverBlurred ? t('photoBlurredByGateway') : revealed ? t('photoRevealed') : t('photoProtected')}
-          {!serverBlurred && !revealed && context.mayReveal && !asking && (
+          {serverProtected === 'blurred' ? t('photoBlurredByGateway') : serverProtected === 'redacted' ? t('photoRedactedByGateway') : revealed ? t('photoRevealed') : t('photoProtected')}
+          {serverProtected === null && !revealed && context.mayReveal && !asking && (
             <button type="button" className="reveal" onClick={() => setAsking(true)}>
               {t('reveal')}
             </button>
