@@ -12,7 +12,17 @@ import { documentedShapes, shapeProblems } from '../../packages/audit/src/entry/
 const shapes = documentedShapes(readFileSync(new URL('../../packages/audit/FORMAT.md', import.meta.url), 'utf8'));
 const none = { required: new Set<string>(), optional: new Set<string>() };
 
-const detail = { type: 'record_access' as const, purpose: 'p', grant: 'g', record_types: ['case'], fields: {}, actions: ['fetch'], disclosure: {}, record_ids: ['case-1'], window_ends: 9 };
+const detail = {
+  type: 'record_access' as const,
+  purpose: 'p',
+  grant: 'g',
+  record_types: ['case'],
+  fields: {},
+  actions: ['fetch'],
+  disclosure: {},
+  record_ids: ['case-1'],
+  window_ends: 9,
+};
 
 describe('token entries: policy builds what FORMAT.md documents', () => {
   it('an issued token', () => {
