@@ -5,6 +5,9 @@
  * ENVELOPE.md. Index length: BLIND-INDEX.md.
  */
 export { BLIND_INDEX_BYTES, MAX_IDENTIFIER_BYTES, MAX_KEY_VERSION, MAX_PLAINTEXT_BYTES, MIN_ROOT_SECRET_BYTES, PSEUDONYM_BYTES } from './constants.js';
+export { decodeBase64, encodeBase64 } from './encoding/base64.js';
+export { decodeBase64url, encodeBase64url } from './encoding/base64url.js';
+export { decodeHex, encodeHex } from './encoding/hex.js';
 export { CryptoError } from './errors.js';
 export type { CryptoErrorCode } from './errors.js';
 export { envelopeKeyVersion } from './field/key-version.js';

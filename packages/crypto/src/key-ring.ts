@@ -1,5 +1,5 @@
 import { MIN_ROOT_SECRET_BYTES } from './constants.js';
-import { decodeBase64url, encodeBase64url } from './lib/base64url.js';
+import { decodeBase64url, encodeBase64url } from './encoding/base64url.js';
 import { utf8 } from './lib/bytes.js';
 import { hkdfExtract } from './lib/hkdf.js';
 import { attachKeyState } from './lib/key-state.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditError } from '../errors.js';
-import { decodeBase64, encodeBase64 } from '../lib/base64.js';
-import { fromHex } from '../lib/bytes.js';
+import { decodeBase64, encodeBase64 } from '@need2know/crypto';
+import { decodeHex } from '@need2know/crypto';
 import { noteKeyHash } from '../note/key-hash.js';
 import { ed25519NoteSigner, formatVerifierKey, generateNoteKey, parseVerifierKey } from '../note/keys.js';
 import { signNote } from '../note/sign-note.js';
@@ -48,7 +48,7 @@ describe('signed notes (c2sp.org/signed-note)', () => {
 
   it('verifies the spec example and derives its key hash', async () => {
     const { keyName, publicKey } = parseVerifierKey(SPEC_VKEY);
-    expect(noteKeyHash(keyName, publicKey)).toEqual(fromHex('530d903a'));
+    expect(noteKeyHash(keyName, publicKey)).toEqual(decodeHex('530d903a'));
     expect(await verifyNote(SPEC_NOTE, SPEC_VKEY)).toBe('This is an example message.\n');
     await reject(verifyNote(SPEC_NOTE.replace('example message', 'example massage'), SPEC_VKEY), 'ERR_SIGNATURE');
   });
@@ -59,7 +59,7 @@ describe('signed notes (c2sp.org/signed-note)', () => {
 });
 
 describe('checkpoints (c2sp.org/tlog-checkpoint)', () => {
-  const root = fromHex('5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328') as Uint8Array;
+  const root = decodeHex('5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328') as Uint8Array;
 
   it('formats the spec example body byte for byte and parses it back', () => {
     const parsed = parseCheckpoint(SPEC_BODY);

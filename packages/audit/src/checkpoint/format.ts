@@ -1,4 +1,4 @@
-import { encodeBase64 } from '../lib/base64.js';
+import { encodeBase64 } from '@need2know/crypto';
 import { assertHash, assertSize } from '../lib/validate.js';
 import { validNoteText } from '../note/text.js';
 import type { Checkpoint } from './types.js';

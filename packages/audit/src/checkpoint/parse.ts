@@ -1,6 +1,6 @@
 import { HASH_BYTES, MAX_TREE_SIZE } from '../constants.js';
 import { AuditError } from '../errors.js';
-import { decodeBase64 } from '../lib/base64.js';
+import { decodeBase64 } from '@need2know/crypto';
 import { splitNote } from '../note/split-note.js';
 import { validNoteText } from '../note/text.js';
 import type { Checkpoint } from './types.js';

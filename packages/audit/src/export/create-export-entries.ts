@@ -1,4 +1,4 @@
-import { encodeBase64 } from '../lib/base64.js';
+import { encodeBase64 } from '@need2know/crypto';
 import { assertSize } from '../lib/validate.js';
 import { inclusionProof } from '../merkle/inclusion-proof.js';
 import type { NodeLookup } from '../merkle/node-lookup.js';

@@ -1,6 +1,6 @@
 import { EXPORT_FORMAT } from '../constants.js';
 import { parseCheckpoint } from '../checkpoint/parse.js';
-import { encodeBase64 } from '../lib/base64.js';
+import { encodeBase64 } from '@need2know/crypto';
 import { assertSize } from '../lib/validate.js';
 import { consistencyProof } from '../merkle/consistency-proof.js';
 import type { NodeLookup } from '../merkle/node-lookup.js';

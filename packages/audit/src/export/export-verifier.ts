@@ -1,7 +1,6 @@
 import type { Checkpoint } from '../checkpoint/types.js';
 import { EXPORT_FORMAT, HASH_BYTES } from '../constants.js';
-import { encodeBase64 } from '../lib/base64.js';
-import { decodeBase64 } from '../lib/base64.js';
+import { decodeBase64, encodeBase64 } from '@need2know/crypto';
 import { resolveVerifierKey, type VerifierKey } from '../note/keys.js';
 import type { ExportProblem, ExportVerification } from './types.js';
 import { checkCheckpoints, proves } from './verify-export.js';

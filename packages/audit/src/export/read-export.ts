@@ -1,5 +1,5 @@
 import { EXPORT_FORMAT, HASH_BYTES } from '../constants.js';
-import { decodeBase64 } from '../lib/base64.js';
+import { decodeBase64 } from '@need2know/crypto';
 import type { ExportProblem } from './types.js';
 
 /** An export entry after shape checks: proof decoded, position in the `entries` array kept. */

@@ -2,7 +2,7 @@ import { AuditError } from '../errors.js';
 import { verifyCheckpoint } from '../checkpoint/verify.js';
 import type { Checkpoint } from '../checkpoint/types.js';
 import { canonicalEntryBytes } from '../entry/canonical-entry-bytes.js';
-import { encodeBase64 } from '../lib/base64.js';
+import { encodeBase64 } from '@need2know/crypto';
 import { leafHash } from '../merkle/hash.js';
 import { verifyConsistency } from '../merkle/verify-consistency.js';
 import { verifyInclusion } from '../merkle/verify-inclusion.js';

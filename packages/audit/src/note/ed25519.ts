@@ -2,6 +2,7 @@
  * Ed25519 through WebCrypto, which Cloudflare Workers and Node ≥ 20 both implement, so signing and
  * verification behave identically in both runtimes with no extra dependency. Internal.
  */
+import { decodeBase64url } from '@need2know/crypto';
 import { ED25519_KEY_BYTES, ED25519_SIGNATURE_BYTES } from '../constants.js';
 import { buffer, concat } from '../lib/bytes.js';
 
@@ -28,7 +29,9 @@ export async function ed25519FromSeed(seed: Uint8Array): Promise<{ privateKey: C
   // Typed loosely by some runtimes' declarations (workerd's returns a union); 'jwk' always yields a JWK.
   const jwk = (await crypto.subtle.exportKey('jwk', extractable)) as JsonWebKey;
   const privateKey = await crypto.subtle.importKey('pkcs8', buffer(concat(PKCS8_PREFIX, seed)), ED25519, false, ['sign']);
-  return { privateKey, publicKey: fromBase64Url(jwk.x ?? '') };
+  const publicKey = decodeBase64url(jwk.x ?? '');
+  if (publicKey === undefined) throw new TypeError('the runtime exported an Ed25519 JWK whose x is not base64url');
+  return { privateKey, publicKey };
 }
 
 /** A fresh Ed25519 key pair as seed and public key bytes. */
@@ -42,10 +45,4 @@ export async function ed25519Generate(): Promise<{ seed: Uint8Array; publicKey: 
 /** Ed25519 signature of `message` with a WebCrypto private key. */
 export async function ed25519Sign(privateKey: CryptoKey, message: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.sign(ED25519, privateKey, buffer(message)));
-}
-
-function fromBase64Url(s: string): Uint8Array {
-  const b64 = s.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }

@@ -1,7 +1,7 @@
 import { ED25519_KEY_BYTES, NOTE_ALG_ED25519 } from '../constants.js';
 import { AuditError } from '../errors.js';
-import { concat, equalBytes, fromHex, toHex } from '../lib/bytes.js';
-import { decodeBase64, encodeBase64 } from '../lib/base64.js';
+import { concat, equalBytes } from '../lib/bytes.js';
+import { decodeBase64, decodeHex, encodeBase64, encodeHex } from '@need2know/crypto';
 import { ed25519FromSeed, ed25519Generate, ed25519Sign } from './ed25519.js';
 import { noteKeyHash } from './key-hash.js';
 import { validKeyName } from './text.js';
@@ -44,7 +44,7 @@ export async function ed25519NoteSigner(keyName: string, key: Uint8Array | Crypt
  */
 export function formatVerifierKey(keyName: string, publicKey: Uint8Array): string {
   const hash = noteKeyHash(keyName, publicKey);
-  return `${keyName}+${toHex(hash)}+${encodeBase64(concat(Uint8Array.of(NOTE_ALG_ED25519), publicKey))}`;
+  return `${keyName}+${encodeHex(hash)}+${encodeBase64(concat(Uint8Array.of(NOTE_ALG_ED25519), publicKey))}`;
 }
 
 /**
@@ -58,7 +58,7 @@ export function parseVerifierKey(vkey: string): { keyName: string; publicKey: Ui
   const first = vkey.indexOf('+');
   const second = first < 0 ? -1 : vkey.indexOf('+', first + 1);
   const [keyName, hashHex, keyB64] = second < 0 ? [] : [vkey.slice(0, first), vkey.slice(first + 1, second), vkey.slice(second + 1)];
-  const hash = hashHex !== undefined && hashHex.length === 8 ? fromHex(hashHex) : undefined;
+  const hash = hashHex !== undefined && hashHex.length === 8 ? decodeHex(hashHex) : undefined;
   const key = keyB64 === undefined ? undefined : decodeBase64(keyB64);
   if (!validKeyName(keyName) || hash === undefined || key === undefined) {
     throw new AuditError('ERR_MALFORMED', 'verifier key is not <name>+<hash>+<key>');

@@ -1,6 +1,6 @@
 import { ED25519_SIGNATURE_BYTES } from '../constants.js';
 import { concat } from '../lib/bytes.js';
-import { encodeBase64 } from '../lib/base64.js';
+import { encodeBase64 } from '@need2know/crypto';
 import { noteKeyHash } from './key-hash.js';
 import type { NoteSigner } from './keys.js';
 import { SIGNATURE_PREFIX } from './split-note.js';

@@ -1,6 +1,6 @@
 import { MAX_NOTE_SIGNATURES, NOTE_KEY_HASH_BYTES } from '../constants.js';
 import { AuditError } from '../errors.js';
-import { decodeBase64 } from '../lib/base64.js';
+import { decodeBase64 } from '@need2know/crypto';
 import { validKeyName, validNoteText } from './text.js';
 
 /** One signature line of a signed note. */

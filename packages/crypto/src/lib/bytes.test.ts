@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeBase64url } from './base64url.js';
+import { encodeBase64url } from '../encoding/base64url.js';
 import { isWellFormed, lengthPrefixed, u32be, utf8Strict } from './bytes.js';
 
 const te = new TextEncoder();

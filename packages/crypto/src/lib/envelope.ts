@@ -11,7 +11,7 @@ import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { MAX_ENVELOPE_CHARS, MAX_KEY_VERSION, MAX_PLAINTEXT_BYTES, NONCE_BYTES, TAG_BYTES } from '../constants.js';
 import { CryptoError } from '../errors.js';
 import type { KeyRing } from '../key-ring.js';
-import { decodeBase64url, encodeBase64url } from './base64url.js';
+import { decodeBase64url, encodeBase64url } from '../encoding/base64url.js';
 
 /** A structurally valid envelope, not yet authenticated. */
 export interface ParsedEnvelope {

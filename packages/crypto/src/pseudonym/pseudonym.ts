@@ -1,6 +1,6 @@
 import { MAX_PSEUDONYM_VALUE_BYTES, PSEUDONYM_BYTES } from '../constants.js';
 import type { KeyRing } from '../key-ring.js';
-import { encodeBase64url } from '../lib/base64url.js';
+import { encodeBase64url } from '../encoding/base64url.js';
 import { lengthPrefixed } from '../lib/bytes.js';
 import { pseudonymMac } from '../lib/key-state.js';
 import { identifierBytes } from '../lib/validate.js';

@@ -1,5 +1,5 @@
 import type { KeyRing } from '../key-ring.js';
-import { encodeBase64url } from '../lib/base64url.js';
+import { encodeBase64url } from '../encoding/base64url.js';
 import { keyCheckBytes } from '../lib/key-state.js';
 
 /** Bytes of the key-check value: 128 bits make an accidental match of two secrets impossible in practice. */

@@ -1,6 +1,6 @@
 import { BLIND_INDEX_BYTES, MAX_BLIND_INDEX_VALUES, MAX_BLIND_INDEX_VALUE_BYTES } from '../constants.js';
 import type { KeyRing } from '../key-ring.js';
-import { encodeBase64url } from '../lib/base64url.js';
+import { encodeBase64url } from '../encoding/base64url.js';
 import { lengthPrefixed } from '../lib/bytes.js';
 import { indexMac } from '../lib/key-state.js';
 import { identifierBytes } from '../lib/validate.js';

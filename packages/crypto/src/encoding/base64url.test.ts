@@ -27,7 +27,10 @@ describe('base64url', () => {
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         const encoded = encodeBase64url(bytes);
         expect(decodeBase64url(encoded)).toEqual(bytes);
-        const platform = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+        const platform = btoa(String.fromCharCode(...bytes))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_')
+          .replace(/=+$/, '');
         expect(encoded).toBe(platform);
       }),
     );

@@ -1,6 +1,6 @@
 /**
- * Standard base64 with padding (RFC 4648 §4), the encoding of roots, signatures and keys in
- * checkpoints and signed notes. Internal.
+ * Standard base64 with padding (RFC 4648 §4), the encoding of roots, signatures and keys in the audit
+ * log's checkpoints, signed notes and proofs: the one base64 of the project.
  */
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

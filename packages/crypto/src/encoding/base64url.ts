@@ -1,5 +1,6 @@
 /**
- * Strict, dependency-free base64url (RFC 4648 §5) without padding. Internal.
+ * Strict, dependency-free base64url (RFC 4648 §5) without padding: the one base64url of the
+ * project (the packages, the gateway and its tools call it).
  *
  * Decoding is canonical: exactly one string decodes to a given byte array. Padding, whitespace,
  * the `+/` alphabet, a length ≡ 1 (mod 4) and non-zero trailing bits are all refused, so an
@@ -25,7 +26,7 @@ const ascii = new TextDecoder();
 export function encodeBase64url(bytes: Uint8Array): string {
   const n = bytes.length;
   const full = n - (n % 3);
-  const out = new Uint8Array((full / 3) * 4 + (n === full ? 0 : (n - full) + 1));
+  const out = new Uint8Array((full / 3) * 4 + (n === full ? 0 : n - full + 1));
   let o = 0;
   let i = 0;
   for (; i < full; i += 3) {
@@ -66,7 +67,10 @@ export function decodeBase64url(s: string): Uint8Array | undefined {
   const out = new Uint8Array((full / 4) * 3 + (rest === 0 ? 0 : rest - 1));
   let o = 0;
   for (let i = 0; i < full; i += 4) {
-    const a = sextet(s, i), b = sextet(s, i + 1), c = sextet(s, i + 2), d = sextet(s, i + 3);
+    const a = sextet(s, i),
+      b = sextet(s, i + 1),
+      c = sextet(s, i + 2),
+      d = sextet(s, i + 3);
     if ((a | b | c | d) > 63) return undefined;
     const v = (a << 18) | (b << 12) | (c << 6) | d;
     out[o] = v >>> 16;
@@ -75,12 +79,15 @@ export function decodeBase64url(s: string): Uint8Array | undefined {
     o += 3;
   }
   if (rest === 2) {
-    const a = sextet(s, full), b = sextet(s, full + 1);
+    const a = sextet(s, full),
+      b = sextet(s, full + 1);
     // RFC 4648 §3.5: the unused low bits must be zero for a canonical encoding.
     if ((a | b) > 63 || (b & 0x0f) !== 0) return undefined;
     out[o] = (a << 2) | (b >> 4);
   } else if (rest === 3) {
-    const a = sextet(s, full), b = sextet(s, full + 1), c = sextet(s, full + 2);
+    const a = sextet(s, full),
+      b = sextet(s, full + 1),
+      c = sextet(s, full + 2);
     if ((a | b | c) > 63 || (c & 0x03) !== 0) return undefined;
     out[o] = (a << 2) | (b >> 4);
     out[o + 1] = ((b & 0x0f) << 4) | (c >> 2);
