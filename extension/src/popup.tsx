@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { I18nProvider, LangSwitch, useI18n } from './components/i18n.js';
 import { ask } from './lib/ask.js';
 import { errorText } from './lib/error-text.js';
+import { formatDigits } from './lib/i18n/format.js';
 import { clockOffset, countdown } from './lib/countdown.js';
 import type { Failure, OfficerGrant, OfficerProfile } from './lib/messages.js';
 
@@ -43,8 +44,11 @@ function Enrol({ onDone }: { onDone: (o: OfficerProfile) => void }) {
   );
 }
 
+/** A countdown in the officer's language: "3 d 04:12:09", or "៣ ថ្ងៃ ០៤:១២:០៩" in Khmer. */
+const countdownText = (lang: 'km' | 'en', text: string) => (lang === 'km' ? formatDigits('km', text.replace(/ d /, ' ថ្ងៃ ')) : text);
+
 function GrantRow({ grant, now }: { grant: OfficerGrant; now: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const c = countdown(grant.not_before, grant.not_after, now);
   const usable = grant.state === 'live' && c.state !== 'ended';
   const stateText = !usable ? t(grant.state === 'suspended' || grant.state === 'revoked' || grant.state === 'not_started' ? `state.${grant.state}` : 'state.ended') : c.state === 'ending_soon' ? t('state.ending_soon') : t('state.live');
@@ -56,7 +60,7 @@ function GrantRow({ grant, now }: { grant: OfficerGrant; now: number }) {
       </div>
       {usable ? (
         <div className="left">
-          {t('timeLeft')} <time className="countdown">{c.text}</time>
+          {t('timeLeft')} <time className="countdown">{countdownText(lang, c.text)}</time>
         </div>
       ) : (
         <div className="left">{t('grantClosed')}</div>
