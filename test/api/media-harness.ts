@@ -55,6 +55,8 @@ export async function mediaOwner(gateway: Gateway) {
     seed: (type: string, records: readonly Record<string, unknown>[]) => ingestRecords(gatewayEnv, { owner: agency, clientId: client.id, type, bodies: records, now: gateway.clock.now }),
     /** `PUT /v1/ingest/media` with `form`. */
     upload: (form: UploadForm) => callResource(gateway, client, token, '/v1/ingest/media', { method: 'PUT', body: uploadForm(form) }),
+    /** `PUT /v1/ingest/media/regions` with `body` (JSON). */
+    regions: (body: unknown) => callResource(gateway, client, token, '/v1/ingest/media/regions', { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   };
 }
 

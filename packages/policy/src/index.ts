@@ -84,6 +84,8 @@ export type { TableProvenance } from './kept-statistics.js';
 export { approvalsInForce, decideLeadershipApproval, holdsRole } from './leadership-approvals.js';
 export type { LeadershipApprovalDecision } from './leadership-approvals.js';
 export { protectedRendition } from './media-redaction.js';
+export { FACE_REMOVAL_REASONS, MAX_MEDIA_REGIONS, MAX_REGION_NOTE, protectionAfterEdit, REGION_REASONS, regionEditIssues } from './media-regions.js';
+export type { FaceRemoval, FaceRemovalReason, ManualRegion, RegionBox, RegionEdit, RegionFacts, RegionIssue, RegionIssueCode, RegionReason } from './media-regions.js';
 export { isMediaMode, parseRequestedRef, renditionForMode, renditionToRelease } from './media-rendition.js';
 export type { MediaFacts, MediaMode, ReleasedRendition, RequestedMedia } from './media-rendition.js';
 export type { FaceScores, ProtectedRendition } from './media-redaction.js';

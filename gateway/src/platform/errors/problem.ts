@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'key_destroyed'
   | 'invalid_enrolment_code'
   | 'reveal_not_permitted'
+  | 'media_not_examined'
   | 'privacy_budget_exhausted'
   | 'stats_busy'
   | 'not_ready'
@@ -43,6 +44,7 @@ const TITLES: Record<ProblemCode, string> = {
   key_destroyed: 'The key for this disclosure has been destroyed',
   invalid_enrolment_code: 'The enrolment code is unknown, used or expired',
   reveal_not_permitted: 'This grant does not allow revealing protected media',
+  media_not_examined: 'This photo was not examined for faces at upload, so it has no redaction to amend',
   privacy_budget_exhausted: 'This release would exceed the privacy budget',
   stats_busy: 'The table is being protected for new data; try again shortly',
   not_ready: 'The gateway is not ready to serve',

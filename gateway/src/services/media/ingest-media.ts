@@ -125,6 +125,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     blurred: prepared.blurred === null ? null : { contentType: prepared.blurred.contentType, bytes: prepared.blurred.bytes.length, chunks: blurred.length, by: prepared.blurred.by },
     redacted: redaction?.redacted == null ? null : { contentType: redaction.redacted.contentType, bytes: redaction.redacted.bytes.length, chunks: redacted.length },
     protectedRendition: redaction?.protectedRendition ?? null,
+    regions: 0,
     keyVersion: ring.currentVersion,
     ingestedAt: upload.now,
     ingestedBy: upload.clientId,

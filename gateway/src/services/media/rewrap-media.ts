@@ -1,6 +1,6 @@
 /**
  * Moving media to the current field-key version after a rotation, item by item: every chunk of
- * every stored rendition (original, blurred, redacted) and of the detection manifest is opened under its own version and sealed again under the current one, in the
+ * every stored rendition (original, blurred, redacted), of the detection manifest and of the owner's regions is opened under its own version and sealed again under the current one, in the
  * same slot, and replaced only if it is still the one read (an upload in between wins).
  */
 import { CryptoError, rewrapField, type KeyRing } from '@need2know/crypto';
@@ -28,6 +28,7 @@ async function rewrapItem(env: GatewayEnv, ring: KeyRing, row: MediaRow): Promis
     ['blurred', row.blurred?.contentType],
     ['redacted', row.redacted?.contentType],
     ['detection', row.protectedRendition === null ? undefined : DETECTION_CONTENT_TYPE],
+    ['regions', row.regions === 0 ? undefined : DETECTION_CONTENT_TYPE],
   ];
   for (const [rendition, contentType] of renditions) {
     if (contentType === undefined) continue;

@@ -6,10 +6,11 @@ export const MEDIA_TYPES = ['image/png', 'image/jpeg'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
 /**
- * What an item's chunks can hold: a rendition partners may receive, or the face detection behind the
- * redacted one (JSON, never released: it is kept for audit).
+ * What an item's chunks can hold: a rendition partners may receive, the face detection behind the
+ * redacted one, or the data owner's manual regions and face removals with their reasons (both JSON,
+ * never released: they are kept for audit and to re-make the redacted rendition).
  */
-export type StoredRendition = ReleasedRendition | 'detection';
+export type StoredRendition = ReleasedRendition | 'detection' | 'regions';
 
 /** A blurred rendition as stored: its type, size, chunk count and who made it. */
 export interface StoredBlurred {
@@ -44,6 +45,8 @@ export interface MediaRow {
   readonly redacted: StoredRedacted | null;
   /** What a flagged photo goes out as when faces may not be shown; null when no detection ran (not flagged at ingest). A sealed detection manifest is stored whenever this is set. */
   readonly protectedRendition: 'redacted' | 'blurred' | null;
+  /** Manual regions plus face removals the data owner made (sealed in the `regions` chunks; 0 when none). */
+  readonly regions: number;
   readonly keyVersion: number;
   readonly ingestedAt: number;
   readonly ingestedBy: string;
@@ -68,6 +71,7 @@ interface Raw {
   redacted_bytes: number | null;
   redacted_chunks: number | null;
   protected_rendition: 'redacted' | 'blurred' | null;
+  regions: number | null;
   key_version: number;
   ingested_at: number;
   ingested_by: string;
@@ -87,6 +91,7 @@ const toRow = (r: Raw): MediaRow => ({
   blurred: r.blurred_type === null || r.blurred_chunks === null || r.blurred_by === null ? null : { contentType: r.blurred_type, bytes: r.blurred_bytes ?? 0, chunks: r.blurred_chunks, by: r.blurred_by },
   redacted: r.redacted_type === null || r.redacted_chunks === null ? null : { contentType: r.redacted_type, bytes: r.redacted_bytes ?? 0, chunks: r.redacted_chunks },
   protectedRendition: r.protected_rendition,
+  regions: r.regions ?? 0,
   keyVersion: r.key_version,
   ingestedAt: r.ingested_at,
   ingestedBy: r.ingested_by,
@@ -117,11 +122,11 @@ export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { 
     db
       .prepare(
         `INSERT INTO media (ref, owner, record_type, record_id, field, content_type, width, height, bytes, chunks, blurred_type, blurred_bytes, blurred_chunks, blurred_by, key_version, ingested_at, ingested_by,
-           redacted_type, redacted_bytes, redacted_chunks, protected_rendition)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+           redacted_type, redacted_bytes, redacted_chunks, protected_rendition, regions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, 0)
          ON CONFLICT (ref) DO UPDATE SET record_type = ?3, record_id = ?4, field = ?5, content_type = ?6, width = ?7, height = ?8, bytes = ?9, chunks = ?10,
            blurred_type = ?11, blurred_bytes = ?12, blurred_chunks = ?13, blurred_by = ?14, key_version = ?15, ingested_at = ?16, ingested_by = ?17,
-           redacted_type = ?18, redacted_bytes = ?19, redacted_chunks = ?20, protected_rendition = ?21
+           redacted_type = ?18, redacted_bytes = ?19, redacted_chunks = ?20, protected_rendition = ?21, regions = 0
          WHERE media.owner = ?2`,
       )
       .bind(row.ref, row.owner, row.recordType, row.recordId, row.field, row.contentType, row.width, row.height, row.bytes, row.chunks, b?.contentType ?? null, b?.bytes ?? null, b?.chunks ?? null, b?.by ?? null, row.keyVersion, row.ingestedAt, row.ingestedBy,
@@ -138,6 +143,40 @@ export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { 
   (chunks.redacted ?? []).forEach((envelope, seq) => statements.push(insert('redacted', envelope, seq)));
   (chunks.detection ?? []).forEach((envelope, seq) => statements.push(insert('detection', envelope, seq)));
   return statements;
+}
+
+/**
+ * Statements that replace the redaction of the item `row` was read as — its redacted rendition, its
+ * protection and its sealed regions — for the caller to run as one `db.batch`. The update applies
+ * only while the item is the same upload of the same owner (`ingested_at`): a new upload in between
+ * aborts the whole batch, so regions drawn on one picture never land on another. The original, the
+ * blurred rendition and the detection are not touched.
+ */
+export function replaceRedactionStatements(
+  db: D1Database,
+  row: MediaRow,
+  next: { readonly redacted: StoredRedacted | null; readonly protectedRendition: 'redacted' | 'blurred'; readonly regions: number },
+  chunks: { readonly redacted: readonly string[]; readonly regions: readonly string[] },
+): D1PreparedStatement[] {
+  const r = next.redacted;
+  const statements = [
+    db
+      .prepare('UPDATE media SET redacted_type = ?, redacted_bytes = ?, redacted_chunks = ?, protected_rendition = ?, regions = ? WHERE ref = ? AND owner = ? AND ingested_at = ?')
+      .bind(r?.contentType ?? null, r?.bytes ?? null, r?.chunks ?? null, next.protectedRendition, next.regions, row.ref, row.owner, row.ingestedAt),
+    // Aborts the batch when the row above was not updated: the item was replaced since it was read.
+    ...guardChanged(db),
+    db.prepare("DELETE FROM media_chunks WHERE ref = ? AND rendition IN ('redacted', 'regions')").bind(row.ref),
+  ];
+  const insert = (rendition: StoredRendition, envelope: string, seq: number) =>
+    db.prepare('INSERT INTO media_chunks (ref, rendition, seq, envelope) VALUES (?, ?, ?, ?)').bind(row.ref, rendition, seq, envelope);
+  chunks.redacted.forEach((envelope, seq) => statements.push(insert('redacted', envelope, seq)));
+  chunks.regions.forEach((envelope, seq) => statements.push(insert('regions', envelope, seq)));
+  return statements;
+}
+
+/** True when a failed batch of {@link replaceRedactionStatements} failed because the item changed since it was read. */
+export function isChangedSinceRead(err: unknown): boolean {
+  return err instanceof Error && /CHECK constraint failed: ok = 1/i.test(err.message);
 }
 
 /** True when a failed batch of {@link replaceMediaStatements} failed because the ref is another owner's. */

@@ -13,6 +13,9 @@ import type {
   IngestLogEntry,
   LimitName,
   MediaIngestLogEntry,
+  MediaRegionsLogEntry,
+  LoggedFaceRemoval,
+  LoggedRegion,
   StatsReleaseLogEntry,
   ViewerActor,
   ViewerEvent,
@@ -128,6 +131,35 @@ export function mediaIngestEntry(m: MediaIngest): MediaIngestLogEntry {
     redaction: m.redaction,
     faces: m.faces,
     outcome: m.outcome,
+  };
+}
+
+/** What is known of a change to one media item's manual regions when it is logged. */
+export interface MediaRegions {
+  readonly at: number;
+  readonly clientId: string;
+  readonly owner: string;
+  readonly recordType: string;
+  readonly records: readonly string[];
+  readonly field: string;
+  readonly regions: readonly LoggedRegion[];
+  readonly removedFaces: readonly LoggedFaceRemoval[];
+  readonly redaction: 'redacted' | 'blurred';
+}
+
+/** The `media_regions` entry of a change to a media item's manual regions. */
+export function mediaRegionsEntry(m: MediaRegions): MediaRegionsLogEntry {
+  return {
+    kind: 'media_regions',
+    at: m.at,
+    client: m.clientId,
+    owner: m.owner,
+    record_type: m.recordType,
+    records: [...m.records],
+    field: m.field,
+    regions: m.regions.map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height, reason: r.reason, note_hash: r.note_hash })),
+    removed_faces: m.removedFaces.map((f) => ({ face: f.face, reason: f.reason, note_hash: f.note_hash })),
+    redaction: m.redaction,
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { canonicalEntryBytes } from './canonical-entry-bytes.js';
-import { adminEntry, disclosureEntry, ingestEntry, limitedEntry, mediaIngestEntry, statsReleaseEntry, viewerEntry } from './entry-builders.js';
+import { adminEntry, disclosureEntry, ingestEntry, limitedEntry, mediaIngestEntry, mediaRegionsEntry, statsReleaseEntry, viewerEntry } from './entry-builders.js';
 import { documentedShapes, shapeProblems } from './format-fields.js';
 import type { LogEntry } from './log-entry.js';
 
@@ -42,6 +42,17 @@ const built: Record<string, LogEntry> = {
     redaction: 'redacted',
     faces: 2,
     outcome: 'created',
+  }),
+  media_regions: mediaRegionsEntry({
+    at: 1,
+    clientId: 'moi-system',
+    owner: 'ministry-of-interior',
+    recordType: 'case',
+    records: ['psn_r'],
+    field: 'evidence',
+    regions: [{ x: 10, y: 20, width: 120, height: 30, reason: 'plate', note_hash: null }],
+    removedFaces: [{ face: 1, reason: 'other', note_hash: 'hsh_note' }],
+    redaction: 'redacted',
   }),
   stats_release: statsReleaseEntry({
     id: 'rel_1',
@@ -135,6 +146,6 @@ describe('types', () => {
     if (entry.kind === 'ingest') expectTypeOf(entry.records).toEqualTypeOf<readonly string[]>();
     if (entry.kind === 'viewer' && entry.event === 'reveal') expectTypeOf(entry.reason_hash).toBeString();
     if (entry.kind === 'token' && entry.outcome === 'refused') expectTypeOf(entry.client).toEqualTypeOf<string | null>();
-    expectTypeOf<LogEntry['kind']>().toEqualTypeOf<'disclosure' | 'token' | 'ingest' | 'media_ingest' | 'stats_release' | 'viewer' | 'admin'>();
+    expectTypeOf<LogEntry['kind']>().toEqualTypeOf<'disclosure' | 'token' | 'ingest' | 'media_ingest' | 'media_regions' | 'stats_release' | 'viewer' | 'admin'>();
   });
 });

@@ -101,6 +101,41 @@ export interface MediaIngestLogEntry {
   readonly outcome: 'created' | 'replaced';
 }
 
+/** One manual region of a `media_regions` entry: the box (pixels of the upright picture) and its reason. */
+export interface LoggedRegion {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly reason: string;
+  /** Keyed hash of the free text the owner gave (`other`), never the text; null without one. */
+  readonly note_hash: string | null;
+}
+
+/** One automatic face box taken away, by its position in the sealed detection, and why. */
+export interface LoggedFaceRemoval {
+  readonly face: number;
+  readonly reason: string;
+  readonly note_hash: string | null;
+}
+
+/** `media_regions`: the data owner's manual regions and face removals of one media item, as set (never a pixel). */
+export interface MediaRegionsLogEntry {
+  readonly kind: 'media_regions';
+  readonly at: number;
+  readonly client: string;
+  readonly owner: string;
+  readonly record_type: string;
+  /** Keyed hash of `<type>:<id>` of the record the item belongs to. */
+  readonly records: readonly string[];
+  readonly field: string;
+  /** Every region now set, in order (the whole set: it replaces the last). */
+  readonly regions: readonly LoggedRegion[];
+  readonly removed_faces: readonly LoggedFaceRemoval[];
+  /** The rendition that now protects the persons shown. */
+  readonly redaction: 'redacted' | 'blurred';
+}
+
 /** `stats_release`: a release of aggregate statistics (parameters, protection and hash; never a count). */
 export interface StatsReleaseLogEntry {
   readonly kind: 'stats_release';
@@ -156,7 +191,7 @@ export interface AdminLogEntry {
 }
 
 /** Every entry the gateway writes, told apart by `kind` (and `outcome` for tokens, `event` for the viewer). */
-export type LogEntry = DisclosureLogEntry | TokenIssuedLogEntry | TokenRefusedLogEntry | IngestLogEntry | MediaIngestLogEntry | StatsReleaseLogEntry | ViewerLogEntry | AdminLogEntry;
+export type LogEntry = DisclosureLogEntry | TokenIssuedLogEntry | TokenRefusedLogEntry | IngestLogEntry | MediaIngestLogEntry | MediaRegionsLogEntry | StatsReleaseLogEntry | ViewerLogEntry | AdminLogEntry;
 
 /** The kinds of {@link LogEntry}. */
 export type LogEntryKind = LogEntry['kind'];

@@ -6,6 +6,7 @@ import { viewerRoutes } from '../viewer/index.js';
 import { checkRoutes } from './checks.js';
 import { ingestRoutes } from './ingest.js';
 import { mediaIngestRoutes } from './media-ingest.js';
+import { mediaRegionRoutes } from './media-regions.js';
 import { mediaRoutes } from './media.js';
 import { recordRoutes } from './records.js';
 import { sessionRoutes } from './session.js';
@@ -15,6 +16,7 @@ export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .route('/', ingestRoutes)
   .route('/', recordRoutes)
   .route('/', mediaIngestRoutes)
+  .route('/', mediaRegionRoutes)
   .route('/', mediaRoutes)
   .route('/', checkRoutes)
   .route('/', enrolRoutes)
