@@ -4,27 +4,10 @@ import { searchOptions, type SessionAllows } from '../lib/search-options.js';
 import { markText } from '../lib/trace-mark/text.js';
 import { useI18n } from './i18n.js';
 import { recordTitle } from './RecordCard.js';
-import type { SearchRequest } from './SearchForm.js';
+import { remember, type RecentEntry } from '../lib/recent.js';
+import type { SearchRequest } from '../lib/search-options.js';
 
-/** How many records the recent list keeps: a morning's worth of calls, short enough to scan. */
-export const RECENT_MAX = 10;
-
-/** A record opened in this session: what it is called, and the request that opens it again. */
-export interface RecentEntry {
-  readonly key: string;
-  readonly type: string;
-  readonly title: string;
-  readonly request: SearchRequest;
-}
-
-/**
- * `entry` first, without an earlier entry for the same record, at most {@link RECENT_MAX}. The list
- * lives in the viewer page's memory only: it is never stored, and goes when the page closes or the
- * grant ends.
- */
-export function remember(list: readonly RecentEntry[], entry: RecentEntry): RecentEntry[] {
-  return [entry, ...list.filter((e) => e.key !== entry.key)].slice(0, RECENT_MAX);
-}
+export type { RecentEntry } from '../lib/recent.js';
 
 /**
  * The viewer's recent list: `asked(request, held)` notes what a search or fetch received; when its

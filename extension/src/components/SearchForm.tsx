@@ -2,14 +2,13 @@ import { normalisePhone } from '@need2know/schema';
 import { useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '../lib/i18n/en.js';
 import { hasMessage } from '../lib/i18n/lang.js';
-import { optionKey, RECORD_ID, searchOptions, type SearchInput, type SessionAllows } from '../lib/search-options.js';
+import { optionKey, RECORD_ID, searchOptions, type SearchInput, type SearchRequest, type SessionAllows, type ViewerRecordType } from '../lib/search-options.js';
 import { useI18n } from './i18n.js';
 
-type RecordType = 'person' | 'case' | 'health_case' | 'officer_discipline';
+type RecordType = ViewerRecordType;
 const TYPES: readonly RecordType[] = ['person', 'case', 'health_case', 'officer_discipline'];
 
-/** What the form asks for: a record by id, or a declared search of a type with its terms. */
-export type SearchRequest = { readonly kind: 'id'; readonly recordType: RecordType; readonly id: string } | { readonly kind: 'search'; readonly recordType: RecordType; readonly search: string; readonly terms: Readonly<Record<string, string>> };
+export type { SearchRequest } from '../lib/search-options.js';
 
 /** Whether `type` is a record type the viewer knows. */
 export const isRecordType = (type: string): type is RecordType => (TYPES as readonly string[]).includes(type);

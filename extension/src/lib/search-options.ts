@@ -1,5 +1,11 @@
 import { recordType, RECORD_TYPES, type FieldKind } from '@need2know/schema';
 
+/** The record types the viewer knows. */
+export type ViewerRecordType = 'person' | 'case' | 'health_case' | 'officer_discipline';
+
+/** What the form asks for: a record by id, or a declared search of a type with its terms. */
+export type SearchRequest = { readonly kind: 'id'; readonly recordType: ViewerRecordType; readonly id: string } | { readonly kind: 'search'; readonly recordType: ViewerRecordType; readonly search: string; readonly terms: Readonly<Record<string, string>> };
+
 /** One box of a search form: the field it fills and the kind of value it takes. */
 export interface SearchInput {
   readonly field: string;
