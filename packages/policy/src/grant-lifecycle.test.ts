@@ -1,7 +1,7 @@
 /** The grant state machine: every transition, every refusal, and the two-person rule as properties. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideGrantChange, grantIsFinal, grantShouldExpire, type GrantOperation } from './grant-lifecycle.js';
+import { decideGrantChange, grantIsFinal, grantShouldExpire, NEW_GRANT, type GrantOperation } from './grant-lifecycle.js';
 import { GRANT_REQUEST_ACTIONS, GRANT_STATUSES, type Grant, type GrantRequest, type GrantRequestAction, type GrantStatus } from './types.js';
 
 const T0 = 1_800_000_000;
@@ -74,6 +74,10 @@ describe('final states', () => {
 
 describe('activation (two-person rule)', () => {
   const open = request('activate');
+  it('a new grant is pending, waiting for its activation', () => {
+    expect(NEW_GRANT).toEqual({ status: 'pending', request: 'activate' });
+    expect(decideGrantChange(grant(NEW_GRANT.status), request(NEW_GRANT.request), { op: 'approve', requestId: open.id }, B, now)).toMatchObject({ kind: 'apply', status: 'active' });
+  });
   it('a second officer approves: pending → active, request approved', () => {
     expect(decideGrantChange(grant('pending'), open, { op: 'approve', requestId: open.id }, B, now)).toEqual({
       kind: 'apply',

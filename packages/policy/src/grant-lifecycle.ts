@@ -52,6 +52,9 @@ export type GrantOperation =
 
 const refuse = (code: RefuseChange['code'], reason: string): RefuseChange => ({ kind: 'refuse', code, reason });
 
+/** A newly created grant: pending, with its activation waiting for a second privacy officer (`create ─► pending` above). */
+export const NEW_GRANT = { status: 'pending', request: 'activate' } as const satisfies { status: GrantStatus; request: GrantRequestAction };
+
 /** States from which nothing more can happen. */
 export function grantIsFinal(status: GrantStatus): boolean {
   return status === 'revoked' || status === 'expired';

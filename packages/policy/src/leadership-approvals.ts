@@ -24,7 +24,7 @@ export function approvalsInForce(approvals: readonly string[], approvers: readon
 
 /** Whether `officer` (null: not registered) holds `role` and may therefore give that role's approval. */
 export function holdsRole(officer: { readonly roles: readonly string[] } | null, role: OfficerRole = 'leadership'): boolean {
-  return officer !== null && officer.roles.includes(role);
+  return officer?.roles.includes(role) === true;
 }
 
 /** Whether a leadership approval is recorded; `code` is the problem code the API returns. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { officerStatusAfter, voidsOpenCodes, type OfficerEvent, type OfficerStatus } from './officer-lifecycle.js';
+import { mayAskForNewCode, officerStatusAfter, voidsOpenCodes, type OfficerEvent, type OfficerStatus } from './officer-lifecycle.js';
 
 const EVENTS: OfficerEvent[] = ['registration_approved', 'new_device_requested', 'new_device_approved', 'enrolled', 'suspended', 'reactivation_approved'];
 
@@ -20,5 +20,14 @@ describe('officer lifecycle', () => {
 
   it('suspension and a replaced device void open codes; nothing else does', () => {
     expect(EVENTS.filter(voidsOpenCodes).sort()).toEqual(['new_device_requested', 'suspended']);
+  });
+});
+
+describe('asking for a new device code', () => {
+  it('waits while a registration or another new device is open: one request hands out the code', () => {
+    expect(mayAskForNewCode([])).toBe(true);
+    expect(mayAskForNewCode(['client.activate'])).toBe(true);
+    expect(mayAskForNewCode(['officer.create'])).toBe(false);
+    expect(mayAskForNewCode(['client.activate', 'officer.rekey'])).toBe(false);
   });
 });

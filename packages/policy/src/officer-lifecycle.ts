@@ -50,3 +50,14 @@ export function officerStatusAfter(current: OfficerStatus, event: OfficerEvent):
 export function voidsOpenCodes(event: OfficerEvent): boolean {
   return event === 'suspended' || event === 'new_device_requested';
 }
+
+/** The registry requests whose approval hands an officer an enrolment code: the registration and a new device. */
+export const CODE_REQUESTS = ['officer.create', 'officer.rekey'] as const;
+
+/**
+ * Whether a new device's code may be asked for while requests of `openKinds` wait for the officer:
+ * one open request hands out the code, so that no officer ever has two codes on the way.
+ */
+export function mayAskForNewCode(openKinds: readonly string[]): boolean {
+  return !openKinds.some((kind) => (CODE_REQUESTS as readonly string[]).includes(kind));
+}
