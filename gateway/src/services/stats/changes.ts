@@ -1,6 +1,6 @@
 import { Problem } from '../../platform/errors/problem.js';
 import { newId, randomToken } from '../../platform/lib/random.js';
-import { decideApproval } from '@need2know/policy';
+import { decideApproval, decideRejection } from '@need2know/policy';
 import { commitChange } from '../../store/d1/admin-events.js';
 import type { PublicSetting } from '@need2know/policy';
 import { accessToJson, insertStatsGrant, statsGrantIsNow, updateStatsGrantStatus, type StatsGrant } from '../../store/d1/stats/grants.js';
@@ -114,8 +114,9 @@ export async function approveStatsRequest(db: D1Database, request: StatsRequest,
 
 /** Rejects (or, by its requester, withdraws) a request. */
 export async function rejectStatsRequest(db: D1Database, request: StatsRequest, actor: string, reason: string, now: number): Promise<void> {
-  if (request.status !== 'pending') throw new Problem(409, 'conflict', 'This request is no longer open.');
-  const status = request.requestedBy === actor ? 'withdrawn' : 'rejected';
+  const decision = decideRejection(request, actor);
+  if (decision.kind === 'refuse') throw new Problem(409, decision.code, decision.reason);
+  const { status } = decision;
   const outcome = await commitChange(
     db,
     [closeStatsRequest(db, request.id, status, actor, now), ...statsRequestClosedBy(db, request.id, status, actor)],

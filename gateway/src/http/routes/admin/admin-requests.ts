@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Problem } from '../../../platform/errors/problem.js';
-import { ADMIN_REQUEST_KINDS, getAdminRequest, listAdminRequests, type AdminRequest } from '../../../store/d1/admin-requests.js';
-import { applyAdminRequest, rejectAdminRequest } from './admin-requests-apply.js';
+import { approveRegistryRequest } from '../../../services/approvals/approve-request.js';
+import { ADMIN_REQUEST_KINDS, listRegistryRequests, type AdminRequest } from '../../../services/approvals/list-requests.js';
+import { rejectRegistryRequest } from '../../../services/approvals/reject-request.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { ReasonBody } from './schemas.js';
@@ -46,25 +46,17 @@ const list = createRoute({
 const approve = createRoute({ method: 'post', path: '/requests/{id}/approve', tags: ['admin'], summary: "Approve another officer's registry change", security: adminSecurity, request: { params: RequestId, ...jsonBody(ReasonBody) }, responses: { 200: jsonOk(AdminRequestApproved, 'Approved and applied'), ...adminProblems } });
 const reject = createRoute({ method: 'post', path: '/requests/{id}/reject', tags: ['admin'], summary: 'Reject (or, as its requester, withdraw) a registry change', security: adminSecurity, request: { params: RequestId, ...jsonBody(ReasonBody) }, responses: { 200: jsonOk(AdminRequestOut, 'Closed'), ...adminProblems } });
 
-async function load(db: D1Database, id: string): Promise<AdminRequest> {
-  const request = await getAdminRequest(db, id);
-  if (request === null) throw new Problem(404, 'not_found');
-  return request;
-}
-
 export const adminRequestRoutes = adminRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    return c.json({ requests: (await listAdminRequests(c.env.DB, { status: q.status, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) })).map(adminRequestOut) }, 200);
+    return c.json({ requests: (await listRegistryRequests(c.env.DB, { status: q.status, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) })).map(adminRequestOut) }, 200);
   })
   .openapi(approve, async (c) => {
-    const { id } = c.req.valid('param');
-    const { enrolmentCode } = await applyAdminRequest(c.env.DB, await load(c.env.DB, id), c.var.access.clientId, c.req.valid('json').reason, c.var.now);
+    const { request, enrolmentCode } = await approveRegistryRequest(c.env.DB, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
     const code = enrolmentCode === null ? {} : { enrolment_code: enrolmentCode.code, code_expires_at: iso(enrolmentCode.expiresAt) };
-    return c.json({ ...adminRequestOut(await load(c.env.DB, id)), ...code }, 200);
+    return c.json({ ...adminRequestOut(request), ...code }, 200);
   })
   .openapi(reject, async (c) => {
-    const { id } = c.req.valid('param');
-    await rejectAdminRequest(c.env.DB, await load(c.env.DB, id), c.var.access.clientId, c.req.valid('json').reason, c.var.now);
-    return c.json(adminRequestOut(await load(c.env.DB, id)), 200);
+    const request = await rejectRegistryRequest(c.env.DB, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
+    return c.json(adminRequestOut(request), 200);
   });

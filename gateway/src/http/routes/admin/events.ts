@@ -1,8 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Problem } from '../../../platform/errors/problem.js';
-import { forgetCachedKeys, rotateSigningKey } from '../../../services/keys/token-signing.js';
-import { commitChange, listAdminEvents } from '../../../store/d1/admin-events.js';
-import { listAllKeys } from '../../../store/d1/signing-keys.js';
+import { listSigningKeys, rotateSigningKeyNow } from '../../../services/keys/rotate-signing-key-now.js';
+import { readAdminEvents } from '../../../services/oversight/admin-events.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 import { AdminEvent, SigningKey } from './schemas.js';
@@ -37,15 +35,8 @@ const rotate = createRoute({
 export const eventRoutes = adminRouter()
   .openapi(events, async (c) => {
     const q = c.req.valid('query');
-    const rows = await listAdminEvents(c.env.DB, { afterSeq: q.after, limit: q.limit, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) });
+    const rows = await readAdminEvents(c.env.DB, { afterSeq: q.after, limit: q.limit, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) });
     return c.json({ events: rows.map(eventOut) }, 200);
   })
-  .openapi(keys, async (c) => c.json({ keys: (await listAllKeys(c.env.DB)).map(keyOut) }, 200))
-  .openapi(rotate, async (c) => {
-    const kid = await rotateSigningKey(c.env, c.var.now);
-    if (kid === null) throw new Problem(409, 'conflict', 'Another rotation happened at the same time.');
-    forgetCachedKeys();
-    const outcome = await commitChange(c.env.DB, [], { at: c.var.now, actor: c.var.access.clientId, action: 'signing_key.rotate', targetType: 'signing_key', targetId: kid, detail: {} });
-    if (!outcome.ok) throw new Problem(409, 'conflict');
-    return c.json({ keys: (await listAllKeys(c.env.DB)).map(keyOut) }, 200);
-  });
+  .openapi(keys, async (c) => c.json({ keys: (await listSigningKeys(c.env.DB)).map(keyOut) }, 200))
+  .openapi(rotate, async (c) => c.json({ keys: (await rotateSigningKeyNow(c.env, c.var.access.clientId, c.var.now)).map(keyOut) }, 200));

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REWRAP_BATCH } from '../../../platform/config.js';
 import { Problem } from '../../../platform/errors/problem.js';
-import { readKeyState } from '../../../services/keys/key-ring.js';
-import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../../services/records/rewrap.js';
-import { keyVersionCounts } from '../../../store/d1/records.js';
+import { fieldKeyStatus, retireOldFieldKeyVersions, rotateFieldKeyVersion, type FieldKeyStatus } from '../../../services/keys/field-key-versions.js';
+import { rewrapBatch } from '../../../services/records/rewrap.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 
@@ -52,18 +51,12 @@ const retire = createRoute({
   responses: { 200: jsonOk(Status, 'Status after retirement'), ...adminProblems },
 });
 
-async function statusOf(db: D1Database) {
-  const state = await readKeyState(db);
-  return { current_version: state.current, oldest_version: state.oldest, record_versions_by_key_version: await keyVersionCounts(db) };
-}
+const statusOut = (s: FieldKeyStatus) => ({ current_version: s.current, oldest_version: s.oldest, record_versions_by_key_version: { ...s.recordVersionsByKeyVersion } });
 
 export const fieldKeyRoutes = adminRouter()
-  .openapi(status, async (c) => c.json(await statusOf(c.env.DB), 200))
-  .openapi(rotate, async (c) => {
-    // The version bump and its administrative event are one batch (see rotateFieldKeys).
-    await rotateFieldKeys(c.env, c.var.now, c.var.access.clientId);
-    return c.json(await statusOf(c.env.DB), 200);
-  })
+  .openapi(status, async (c) => c.json(statusOut(await fieldKeyStatus(c.env.DB)), 200))
+  // The version bump and its administrative event are one batch (see rotateFieldKeys).
+  .openapi(rotate, async (c) => c.json(statusOut(await rotateFieldKeyVersion(c.env, c.var.access.clientId, c.var.now)), 200))
   .openapi(rewrap, async (c) => {
     const { limit, after } = c.req.valid('query');
     const progress = await rewrapBatch(c.env, limit, after === undefined ? undefined : decodeCursor(after));
@@ -79,8 +72,4 @@ export const fieldKeyRoutes = adminRouter()
       200,
     );
   })
-  .openapi(retire, async (c) => {
-    const outcome = await retireOldFieldKeys(c.env, c.var.now, c.var.access.clientId);
-    if (!outcome.retired) throw new Problem(409, 'invalid_transition', outcome.reason);
-    return c.json(await statusOf(c.env.DB), 200);
-  });
+  .openapi(retire, async (c) => c.json(statusOut(await retireOldFieldKeyVersions(c.env, c.var.access.clientId, c.var.now)), 200));

@@ -1,14 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Problem } from '../../../platform/errors/problem.js';
-import { randomToken } from '../../../platform/lib/random.js';
-import { officerStatusAfter, voidsOpenCodes } from '@need2know/policy';
-import { NEW_CLIENT } from '@need2know/policy';
-import { commitChange } from '../../../store/d1/admin-events.js';
-import { getAgency } from '../../../store/d1/agencies.js';
-import { getClient, insertClient, listClients, updateClient, type Client as StoredClient } from '../../../store/d1/clients.js';
-import { listAdminRequests } from '../../../store/d1/admin-requests.js';
-import { latestCode, voidCodes } from '../../../store/d1/enrolment-codes.js';
-import { openAdminRequest } from './admin-requests-apply.js';
+import { askNewDeviceCode, listOfficers, registerOfficer, type OfficerStanding } from '../../../services/registry/officers.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { Slug } from './schemas.js';
@@ -35,18 +26,15 @@ const OfficerChange = Officer.extend({
 
 const IdParam = z.object({ id: Slug });
 
-async function officerOut(db: D1Database, c: StoredClient, now: number) {
-  const code = await latestCode(db, c.id);
-  return {
-    id: c.id,
-    agency_id: c.agencyId,
-    name: c.name,
-    status: c.status,
-    enrolled: c.signingJwks.keys.length > 0,
-    code_expires_at: code !== null && code.status === 'open' && code.expiresAt > now ? iso(code.expiresAt) : null,
-    created_at: iso(c.createdAt),
-  };
-}
+const officerOut = ({ officer, enrolled, codeExpiresAt }: OfficerStanding) => ({
+  id: officer.id,
+  agency_id: officer.agencyId,
+  name: officer.name,
+  status: officer.status,
+  enrolled,
+  code_expires_at: codeExpiresAt === null ? null : iso(codeExpiresAt),
+  created_at: iso(officer.createdAt),
+});
 
 const list = createRoute({
   method: 'get',
@@ -81,42 +69,13 @@ const reissue = createRoute({
 });
 
 export const officerRoutes = adminRouter()
-  .openapi(list, async (c) => {
-    const q = c.req.valid('query');
-    const officers = await listClients(c.env.DB, { kind: 'officer', ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }) });
-    return c.json({ officers: await Promise.all(officers.map((o) => officerOut(c.env.DB, o, c.var.now))) }, 200);
-  })
+  .openapi(list, async (c) => c.json({ officers: (await listOfficers(c.env.DB, c.req.valid('query').agency_id, c.var.now)).map(officerOut) }, 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
-    if ((await getAgency(c.env.DB, body.agency_id)) === null) {
-      throw new Problem(400, 'validation_failed', 'The officer is not valid.', { issues: [{ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' }] });
-    }
-    const now = c.var.now;
-    const actor = c.var.access.clientId;
-    // No keys and no code: the officer can do nothing until a second officer approves and the
-    // viewer enrols with the code that approval hands out.
-    const officer: StoredClient = { id: body.id, kind: 'officer', agencyId: body.agency_id, name: body.name, signingJwks: { keys: [] }, encryptionJwk: null, ingestTypes: [], roles: [], status: NEW_CLIENT.status, etag: randomToken(), createdAt: now, updatedAt: now };
-    const outcome = await commitChange(c.env.DB, [insertClient(c.env.DB, officer)], { at: now, actor, action: 'officer.create', targetType: 'client', targetId: officer.id, detail: { agency: officer.agencyId, reason: body.reason } });
-    if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
-    const request = await openAdminRequest(c.env.DB, 'officer.create', 'client', officer.id, { etag: officer.etag }, actor, body.reason === '' ? 'new officer' : body.reason, now);
-    return c.json({ ...(await officerOut(c.env.DB, officer, now)), pending_requests: [request] }, 201);
+    const outcome = await registerOfficer(c.env.DB, { id: body.id, agencyId: body.agency_id, name: body.name, reason: body.reason }, c.var.access.clientId, c.var.now);
+    return c.json({ ...officerOut(outcome), pending_requests: [...outcome.pendingRequests] }, 201);
   })
   .openapi(reissue, async (c) => {
-    const { id } = c.req.valid('param');
-    const { reason } = c.req.valid('json');
-    const current = await getClient(c.env.DB, id);
-    if (current === null || current.kind !== 'officer') throw new Problem(404, 'not_found');
-    const now = c.var.now;
-    const actor = c.var.access.clientId;
-    // One open request hands out the code: the registration's, or a new device's.
-    if ((await listAdminRequests(c.env.DB, { targetId: id })).some((r) => r.kind === 'officer.create' || r.kind === 'officer.rekey')) {
-      throw new Problem(409, 'conflict', 'A request that hands out a code to this officer is already waiting for approval; decide that one first.');
-    }
-    // Dropping the old keys and codes narrows access and applies at once; the new code widens it
-    // and waits for a second officer.
-    const next: StoredClient = { ...current, signingJwks: { keys: [] }, encryptionJwk: null, status: officerStatusAfter(current.status, 'new_device_requested'), etag: randomToken(), updatedAt: now };
-    const outcome = await commitChange(c.env.DB, [updateClient(c.env.DB, next, current.etag), ...(voidsOpenCodes('new_device_requested') ? [voidCodes(c.env.DB, id)] : [])], { at: now, actor, action: 'officer.reissue_code', targetType: 'client', targetId: id, detail: { reason } }, { table: 'clients', id, etag: next.etag });
-    if (!outcome.ok) throw new Problem(409, 'conflict', 'The officer changed meanwhile; try again.');
-    const request = await openAdminRequest(c.env.DB, 'officer.rekey', 'client', id, { etag: next.etag }, actor, reason === '' ? 'new device' : reason, now);
-    return c.json({ ...(await officerOut(c.env.DB, next, now)), pending_requests: [request] }, 200);
+    const outcome = await askNewDeviceCode(c.env.DB, c.req.valid('param').id, c.req.valid('json').reason, c.var.access.clientId, c.var.now);
+    return c.json({ ...officerOut(outcome), pending_requests: [...outcome.pendingRequests] }, 200);
   });

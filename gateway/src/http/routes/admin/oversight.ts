@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { flushDisclosureIndex } from '../../../services/access/audit.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@need2know/policy';
 import { Problem } from '../../../platform/errors/problem.js';
-import { dailyDisclosures } from '../../../services/oversight/daily-disclosures.js';
-import { DEFAULT_TIME_ZONE, isTimeZone, localDaysEnding } from '@need2know/policy';
+import { dailyDisclosureReport } from '../../../services/oversight/daily-disclosure-report.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 import { Slug } from './schemas.js';
@@ -51,9 +50,8 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 export const oversightRoutes = adminRouter().openapi(daily, async (c) => {
   const q = c.req.valid('query');
   if (!isTimeZone(q.time_zone)) throw new Problem(400, 'validation_failed', 'Unknown time zone.', { issues: [{ path: 'time_zone', code: 'unknown_time_zone', message: 'not an IANA time zone' }] });
-  const days = localDaysEnding(q.time_zone, c.var.now * 1000, q.days);
-  await flushDisclosureIndex(c.env); // the index trails the log by moments; the figures include everything logged
-  const series = await dailyDisclosures(c.env.DB, days, { ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }), ...(q.purpose_id === undefined ? {} : { purposeId: q.purpose_id }) });
+  const filter = { ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }), ...(q.purpose_id === undefined ? {} : { purposeId: q.purpose_id }) };
+  const { days, series } = await dailyDisclosureReport(c.env, q.time_zone, q.days, filter, c.var.now);
   return c.json(
     {
       time_zone: q.time_zone,

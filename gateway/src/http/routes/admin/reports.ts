@@ -1,10 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { auditLog } from '../../../services/access/audit.js';
-import { agencyUsage, subjectDisclosures, subjectsOfNationalId } from '../../../services/access/reports.js';
-import { subjectHashes } from '../../../services/access/subjects.js';
-import { commitChange } from '../../../store/d1/admin-events.js';
-import { keyRing } from '../../../services/keys/key-ring.js';
-import { auditOrigin } from '../audit.js';
+import { agencyUsage } from '../../../services/access/reports.js';
+import { subjectAccessReport } from '../../../services/oversight/subject-access-report.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { iso } from './serialize.js';
@@ -42,33 +38,20 @@ const usage = createRoute({
 export const reportRoutes = adminRouter()
   .openapi(subjectAccess, async (c) => {
     const { national_id, reason } = c.req.valid('json');
-    const now = c.var.now;
-    // Every record that names the person, of every type: not only their person records.
-    const subjects = subjectHashes(await keyRing(c.env), await subjectsOfNationalId(c.env, national_id));
-    const { shown, withheld } = await subjectDisclosures(c.env, subjects, now);
-    const log = auditLog(c.env);
-    const checkpoint = await log.checkpoint(auditOrigin(c.env), now);
-    const size = await log.size();
-    const disclosures = await Promise.all(
-      shown.map(async (d) => {
-        const proven = (await log.inclusion(d.logIndex, size)) as { entry: Record<string, unknown>; proof: string[] } | null;
-        return {
-        at: iso(d.at),
-        agency: d.agencyId,
-        purpose: d.purposeId,
-        grant: d.grantId,
-        action: d.action,
-        record_type: d.recordType,
-        fields: d.fields,
-        log_index: d.logIndex,
-        log_entry: proven?.entry ?? {},
-        inclusion_proof: proven?.proof ?? [],
-        };
-      }),
-    );
-    // Who asked for whose report is itself recorded (the person is named by a keyed hash only).
-    await commitChange(c.env.DB, [], { at: now, actor: c.var.access.clientId, action: 'report.subject_access', targetType: 'person', targetId: subjects[0] ?? 'unknown', detail: { reason, disclosures: disclosures.length, withheld } });
-    return c.json({ checkpoint, disclosures, withheld_for_now: withheld }, 200);
+    const report = await subjectAccessReport(c.env, national_id, reason, c.var.access.clientId, c.var.now);
+    const disclosures = report.disclosures.map((d) => ({
+      at: iso(d.at),
+      agency: d.agencyId,
+      purpose: d.purposeId,
+      grant: d.grantId,
+      action: d.action,
+      record_type: d.recordType,
+      fields: d.fields,
+      log_index: d.logIndex,
+      log_entry: d.logEntry,
+      inclusion_proof: [...d.inclusionProof],
+    }));
+    return c.json({ checkpoint: report.checkpoint, disclosures, withheld_for_now: report.withheld }, 200);
   })
   .openapi(usage, async (c) => {
     const { agency_id, days } = c.req.valid('query');

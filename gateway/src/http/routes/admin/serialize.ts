@@ -1,11 +1,9 @@
-import { grantIsLive } from '@need2know/policy';
-import type { Grant, GrantRequest, Purpose } from '@need2know/policy';
-import type { AdminEvent } from '../../../store/d1/admin-events.js';
-import type { Agency } from '../../../store/d1/agencies.js';
-import type { Client } from '../../../store/d1/clients.js';
-import type { SigningKeyRow } from '../../../store/d1/signing-keys.js';
-import type { ApprovalRequest } from '../../../store/d1/approval-requests.js';
-import { approvalsInForce } from '@need2know/policy';
+import { approvalsInForce, grantIsLive, type Grant, type GrantRequest, type Purpose } from '@need2know/policy';
+import type { ApprovalRequest } from '../../../services/approvals/list-requests.js';
+import type { SigningKeyRow } from '../../../services/keys/rotate-signing-key-now.js';
+import type { AdminEvent } from '../../../services/oversight/admin-events.js';
+import type { Agency } from '../../../services/registry/agencies.js';
+import type { Client } from '../../../services/registry/read-clients.js';
 
 /** Unix seconds as an RFC 3339 UTC date-time. */
 export const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');

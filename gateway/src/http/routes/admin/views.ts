@@ -1,10 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Problem } from '../../../platform/errors/problem.js';
-import { keyRingOpening } from '../../../services/keys/key-ring.js';
-import { openRevealReason } from '../../../services/officers/reveal-reasons.js';
-import { getClient } from '../../../store/d1/clients.js';
-import { listRevealsOfView } from '../../../store/d1/viewer-reveals.js';
-import { getView } from '../../../store/d1/viewer-views.js';
+import { traceView } from '../../../services/oversight/trace-view.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 import { iso } from './serialize.js';
@@ -36,27 +31,20 @@ const route = createRoute({
 });
 
 export const viewTraceRoutes = adminRouter().openapi(route, async (c) => {
-  const view = await getView(c.env.DB, c.req.valid('param').view_id);
-  if (view === null) throw new Problem(404, 'not_found');
-  const [officer, reveals] = await Promise.all([
-    getClient(c.env.DB, view.officerId),
-    listRevealsOfView(c.env.DB, view.viewId),
-  ]);
-  // Reasons are stored sealed; oversight tracing a view reads them here, and only here.
-  const ring = await keyRingOpening(c.env, reveals.map((r) => r.keyVersion));
+  const { view, officerName, reveals } = await traceView(c.env, c.req.valid('param').view_id);
   return c.json(
     {
       view_id: view.viewId,
       at: iso(view.at),
       officer_id: view.officerId,
-      officer_name: officer?.name ?? view.officerId,
+      officer_name: officerName,
       agency_id: view.agencyId,
       purpose_id: view.purposeId,
       grant_id: view.grantId,
       record_type: view.recordType,
       disclosure_id: view.disclosureId,
       log_index: view.logIndex,
-      reveals: reveals.map((r) => ({ at: iso(r.at), reason: openRevealReason(ring, r.id, r.reason, r.keyVersion), log_index: r.logIndex })),
+      reveals: reveals.map((r) => ({ at: iso(r.at), reason: r.reason, log_index: r.logIndex })),
     },
     200,
   );

@@ -1,0 +1,50 @@
+import { Problem } from '../../platform/errors/problem.js';
+import { newId } from '../../platform/lib/random.js';
+import { commitChange } from '../../store/d1/admin-events.js';
+import { insertAdminRequest, type AdminRequest, type AdminRequestKind } from '../../store/d1/admin-requests.js';
+
+/**
+ * Opens a request for a registry change that widens access (a new client or officer, new keys or an
+ * enrolment code, a re-activation, a widened purpose) and records it: the change waits for a second
+ * privacy officer (`approve-request.ts`). Fails with 409 when a request of the same kind is already
+ * open for the target (decide that one first).
+ */
+export async function openAdminRequest(
+  db: D1Database,
+  kind: AdminRequestKind,
+  targetType: string,
+  targetId: string,
+  payload: AdminRequest['payload'],
+  actor: string,
+  reason: string,
+  now: number,
+): Promise<string> {
+  const id = newId('areq');
+  const outcome = await commitChange(
+    db,
+    [
+      insertAdminRequest(db, {
+        id,
+        kind,
+        targetId,
+        payload,
+        requestedBy: actor,
+        requestedAt: now,
+        reason,
+        status: 'pending',
+        decidedBy: null,
+        decidedAt: null,
+      }),
+    ],
+    {
+      at: now,
+      actor,
+      action: `${kind}.request`,
+      targetType,
+      targetId,
+      detail: { request: id, reason, ...(kind === 'purpose.update' ? { widenings: payload.widenings } : {}) },
+    },
+  );
+  if (!outcome.ok) throw new Problem(409, 'conflict', 'A request of this kind is already waiting for approval for this target.');
+  return id;
+}

@@ -1,0 +1,54 @@
+import { purposeWidenings, type Purpose } from '@need2know/policy';
+import { Problem } from '../../platform/errors/problem.js';
+import { randomToken } from '../../platform/lib/random.js';
+import { commitChange } from '../../store/d1/admin-events.js';
+import { updatePurpose } from '../../store/d1/purposes.js';
+import { openAdminRequest } from '../approvals/open-request.js';
+import { validTerms, type PurposeTermsAsked } from './purpose-terms.js';
+import { readPurpose } from './read-purposes.js';
+
+/** What replacing a purpose did: applied at once (it only narrows), or opened a request because it widens. */
+export type PurposeChangeOutcome =
+  | { readonly kind: 'updated'; readonly purpose: Purpose }
+  | { readonly kind: 'pending'; readonly request: string; readonly widenings: readonly string[] };
+
+/**
+ * Replaces purpose `id`'s terms as `actor` asked. `ifMatch` (the quoted etag the caller read, if it
+ * sent one) must still match (409 otherwise). A change that lets more out (`purposeWidenings`) waits
+ * for a second officer and the purpose stays as it is until then; anything else applies at once as a
+ * new version.
+ */
+export async function replacePurpose(
+  db: D1Database,
+  id: string,
+  asked: PurposeTermsAsked,
+  ifMatch: string | undefined,
+  reason: string,
+  actor: string,
+  now: number,
+): Promise<PurposeChangeOutcome> {
+  const current = await readPurpose(db, id);
+  if (ifMatch !== undefined && ifMatch !== `"${current.etag}"`) throw new Problem(409, 'conflict', 'The purpose changed since you read it.');
+  const proposed = await validTerms(db, asked);
+  const widenings = purposeWidenings(current, proposed);
+  if (widenings.length > 0) {
+    const request = await openAdminRequest(db, 'purpose.update', 'purpose', id, { etag: current.etag, purpose: proposed, widenings }, actor, reason, now);
+    return { kind: 'pending', request, widenings };
+  }
+  const next: Purpose = { ...current, ...proposed, version: current.version + 1, etag: randomToken(), updatedAt: now };
+  const outcome = await commitChange(
+    db,
+    [updatePurpose(db, next, current.etag)],
+    {
+      at: now,
+      actor,
+      action: 'purpose.update',
+      targetType: 'purpose',
+      targetId: id,
+      detail: { version: next.version, rules: next.rules, agencies: next.agencies, actions: next.actions, status: next.status, reason },
+    },
+    { table: 'purposes', id, etag: next.etag },
+  );
+  if (!outcome.ok) throw new Problem(409, 'conflict', 'The purpose changed meanwhile; read it again.');
+  return { kind: 'updated', purpose: next };
+}
