@@ -17,6 +17,7 @@ import { CREDENTIALS, readCredentials } from './lib/local-files.js';
 import { statsCommand } from './lib/stats-cli.js';
 import { runTrace, type ViewTrace } from './lib/trace.js';
 import { HELP } from './lib/n2k-help.js';
+import { setMediaRegions, uploadMedia } from './lib/media-cli.js';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -59,6 +60,8 @@ const { values: opts, positionals } = parseArgs({
     days: { type: 'string' },
     'time-zone': { type: 'string' },
     'national-id': { type: 'string' },
+    ref: { type: 'string' },
+    regions: { type: 'string' },
   },
 });
 
@@ -249,6 +252,9 @@ async function main(): Promise<void> {
       return rewrapAll(await admin(), Number(opts.batch ?? 200));
     case 'load':
       return loadFile();
+    case 'media upload':
+    case 'media regions':
+      return print(await mediaCommand(action as 'upload' | 'regions'));
     case 'demo-load': {
       const creds = readCredentials(opts.credentials ?? CREDENTIALS);
       if (creds === null) throw new Error('no credentials: run npm start first');
@@ -330,6 +336,17 @@ async function rewrapAll(a: AdminClient, batch: number): Promise<void> {
     for (const u of unreadable) console.error(`  ${String(u.type)}/${String(u.id)} v${String(u.version)}`);
     process.exitCode = 2;
   }
+}
+
+/** `media upload` / `media regions`: a data owner's photo and its manual redaction regions. */
+async function mediaCommand(action: 'upload' | 'regions'): Promise<unknown> {
+  const creds = readCredentials(opts.credentials ?? CREDENTIALS);
+  const client = creds?.clients.find((c) => c.client_id === need('client'));
+  if (creds === null || client === undefined) throw new Error('unknown client (see the credentials file)');
+  const issuer = opts.gateway ?? creds.issuer;
+  const recordType = opts.type ?? 'case';
+  if (action === 'regions') return setMediaRegions(issuer, client, { recordType, ref: need('ref'), regions: need('regions') });
+  return uploadMedia(issuer, client, { recordType, recordId: need('id'), ref: need('ref'), file: need('file'), regions: opts.regions });
 }
 
 /** `load`: streams an NDJSON file to the ingest API as a data owner, resuming from a checkpoint. */

@@ -49,6 +49,12 @@ Oversight
 Data owner tools
   load --client ID --type TYPE --file FILE.ndjson [--batch N]   bulk-load records (resumable)
   demo-load [--persons N] [--seed S]                  load the synthetic demo dataset
+  media upload --client ID [--type case|person] --id RECORD_ID --ref REF --file PHOTO.jpg [--regions REGIONS.json]
+                      upload a photo a record names; with --regions, its manual redaction regions at once
+  media regions --client ID [--type case|person] --ref REF --regions REGIONS.json
+                      replace a photo's manual regions: {"regions": [{"x","y","width","height","reason","note"?}],
+                      "removed_faces": [{"face","reason","note"?}]}; reasons: plate, tattoo, id_document, screen,
+                      restraints, missed_face, other (with a note); face removals: not_a_face, picture_of_a_picture, other
 
 Partner tools
   token --client ID --purpose ID                      get a DPoP-bound token as a demo client
