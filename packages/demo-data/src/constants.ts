@@ -31,6 +31,9 @@ export const BLACKLIST_SHARE = 0.002;
 export const PHONE_SHARE = 0.85;
 export const PHOTO_SHARE = 0.7;
 
+/** Share of persons recorded with a nickname (written in both scripts: "Pov, ពៅ"). */
+export const NICKNAME_SHARE = 0.35;
+
 /** Cases and discipline decisions spread over the three years up to the reference date. */
 export const HISTORY_DAYS = 3 * 365;
 

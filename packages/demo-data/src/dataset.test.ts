@@ -159,10 +159,38 @@ describe('cases', () => {
       for (const p of involved) {
         if (ageOn(p.date_of_birth, c.occurred_on) >= 18 || adultNames.has(p.name_latin)) continue;
         minors++;
-        expect(c.narrative ?? '').not.toContain(p.name_latin);
+        const text = (c.narrative ?? '').replace(/\u200b/g, '');
+        expect(text).not.toContain(p.name_latin);
+        expect(text).not.toContain(p.name_km.replace(' ', ''));
+        expect(text).not.toContain(p.name_km);
+        if (p.phone !== undefined) expect(text.replace(/\D/g, '')).not.toContain(p.phone.slice(4));
       }
     }
     expect(minors).toBeGreaterThan(0);
+  });
+
+  it('write narratives that name adults as real ones do: nicknames, phones, ID numbers, in English and Khmer', () => {
+    const narratives = cases.flatMap((c) => (c.narrative === undefined ? [] : [{ c, text: c.narrative }]));
+    const share = (test: (n: { c: (typeof cases)[number]; text: string }) => boolean) => narratives.filter(test).length / narratives.length;
+    const people = (c: (typeof cases)[number]) => (c.persons ?? []).map((p) => data.personAt(Number(p.person_id.slice(7)) - 1));
+    expect(share(({ text }) => /[\u1780-\u17ff]/.test(text))).toBeGreaterThan(0.5);
+    expect(share(({ c, text }) => people(c).some((p) => p.nicknames !== undefined && text.includes(p.nicknames.split(', ')[0] ?? '?')))).toBeGreaterThan(0.05);
+    expect(
+      share(({ c, text }) =>
+        people(c).some(
+          (p) =>
+            p.phone !== undefined &&
+            text
+              .replace(/[\u17e0-\u17e9]/g, (d) => String(d.charCodeAt(0) - 0x17e0))
+              .replace(/\D/g, '')
+              .includes(p.phone.slice(4)),
+        ),
+      ),
+    ).toBeGreaterThan(0.1);
+    expect(
+      share(({ c, text }) => people(c).some((p) => text.includes(p.national_id) || text.includes(`${p.national_id.slice(0, 3)} ${p.national_id.slice(3, 6)}`))),
+    ).toBeGreaterThan(0.05);
+    expect(share(({ text }) => text.includes('\u200b'))).toBeGreaterThan(0.02);
   });
 });
 

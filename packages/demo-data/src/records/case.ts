@@ -5,7 +5,7 @@ import { caseId, personId } from '../ids.js';
 import { CRITERION_WEIGHTS, OFFENCES, type Offence, type VictimProfile } from '../vocab/offences.js';
 import { type GeneratorContext, STREAMS } from './context.js';
 import { caseNarrative } from './narrative.js';
-import { type PersonCore, personCoreAt } from './person.js';
+import { type PersonCore, personAt, personCoreAt } from './person.js';
 import type { CaseRecord, CaseRole, EvidenceItem } from './types.js';
 import { handlingUnit } from './units.js';
 import { placeValue, randomVillage } from './where.js';
@@ -38,6 +38,22 @@ const PICK_ATTEMPTS = 8;
 export interface Participant extends PersonCore {
   readonly role: CaseRole;
   readonly age: number;
+  /** From the person record, for narratives that write them as real ones do. */
+  readonly phone?: string;
+  readonly nickname?: { readonly latin: string; readonly km: string };
+  readonly nationalId?: string;
+}
+
+/** `chosen` with the phone, nickname and ID number of its person record (generated on its own: no draw from the case's stream). */
+function withRecordDetails(context: GeneratorContext, chosen: Participant): Participant {
+  const record = personAt(context, chosen.index);
+  const [latin, km] = (record.nicknames ?? '').split(', ');
+  return {
+    ...chosen,
+    nationalId: record.national_id,
+    ...(record.phone === undefined ? {} : { phone: record.phone }),
+    ...(latin === undefined || km === undefined ? {} : { nickname: { latin, km } }),
+  };
 }
 
 /** The case at `index` (0-based), generated on its own. Persons are drawn from the dataset's persons. */
@@ -103,7 +119,7 @@ function drawParticipants(rng: Rng, context: GeneratorContext, offence: Offence,
     }
     if (chosen === undefined) return;
     taken.add(chosen.index);
-    out.push(chosen);
+    out.push(withRecordDetails(context, chosen));
   };
   // Some offenders are juveniles, but most suspects and witnesses are adults.
   for (let i = 0; i < suspects; i++) draw('suspect', (p) => p.age >= 18 || rng.chance(0.05));

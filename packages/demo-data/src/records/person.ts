@@ -1,11 +1,12 @@
 import { permute } from '../lib/permutation.js';
 import { fromDay, toDay } from '../lib/dates.js';
 import { type Rng, cumulative, streamRng } from '../lib/prng.js';
-import { BLACKLIST_SHARE, MINOR_SHARE, PHONE_SHARE, PHOTO_SHARE, RED_NOTICE_SHARE } from '../constants.js';
+import { BLACKLIST_SHARE, MINOR_SHARE, NICKNAME_SHARE, PHONE_SHARE, PHOTO_SHARE, RED_NOTICE_SHARE } from '../constants.js';
 import { personId } from '../ids.js';
 import { places } from '../places/places.js';
 import { type GeneratorContext, STREAMS } from './context.js';
 import { type Identity, randomDateOfBirth, randomIdentity, randomPhone } from './identity.js';
+import { NICKNAMES } from '../vocab/nicknames.js';
 import type { BlacklistListing, PersonRecord } from './types.js';
 import { placeValue, randomVillage } from './where.js';
 
@@ -42,18 +43,22 @@ export function personAt(context: GeneratorContext, index: number): PersonRecord
   const photo = rng.chance(PHOTO_SHARE);
   const redNotice = adult && rng.chance(RED_NOTICE_SHARE / (1 - MINOR_SHARE));
   const listed = adult && rng.chance(BLACKLIST_SHARE);
+  const blacklist = listed ? listings(rng, context.referenceDay, address.province) : undefined;
+  // Drawn last, so that the draws before it (and the records they make) stay as they were.
+  const nicknames = rng.chance(NICKNAME_SHARE) ? rng.pick(NICKNAMES) : undefined;
   return {
     id,
     national_id: nationalIdAt(context, index),
     name_km: person.nameKm,
     name_latin: person.nameLatin,
+    ...(nicknames === undefined ? {} : { nicknames: `${nicknames[1]}, ${nicknames[0]}` }),
     sex: person.sex,
     date_of_birth: person.dateOfBirth,
     ...(phone === undefined ? {} : { phone }),
     address,
     ...(photo ? { photo_ref: `media/person/${id}.jpg` } : {}),
     red_notice: redNotice,
-    ...(listed ? { blacklist: listings(rng, context.referenceDay, address.province) } : {}),
+    ...(blacklist === undefined ? {} : { blacklist }),
   };
 }
 

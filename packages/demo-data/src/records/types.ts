@@ -17,6 +17,7 @@ export type PersonRecord = {
   readonly national_id: string;
   readonly name_km: string;
   readonly name_latin: string;
+  readonly nicknames?: string;
   readonly sex: 'F' | 'M' | 'X';
   readonly date_of_birth: string;
   readonly phone?: string;

@@ -47,7 +47,8 @@ export function foldText(text: string): Folded {
     const from = i;
     i += ch.length;
     if (IGNORABLE.test(ch) || SEPARATOR.test(ch)) continue;
-    let out = ch.normalize('NFD').replace(DIACRITIC, '').toLowerCase().replace(DIACRITIC, '');
+    // ASCII needs only lower-casing; anything else may carry diacritics to drop.
+    let out = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : ch.normalize('NFD').replace(DIACRITIC, '').toLowerCase().replace(DIACRITIC, '');
     if (out === KH_DA && chars[chars.length - 1] === COENG) out = KH_TA;
     for (const unit of out) {
       chars.push(unit);

@@ -7,6 +7,9 @@ import type { LabelledPerson, Replacement } from './types.js';
  */
 export const MAX_NUMBER_GROUPS = 7;
 
+/** Digits of a phone number with its prefix: `0` + 8 national digits at least, `00855` + 9 at most. */
+const PHONE_DIGITS = { min: 9, max: 14 } as const;
+
 /** Digits as written: ASCII, or Khmer ០–៩ as Khmer keyboards type them. */
 const DIGIT_GROUP = /[0-9\u17e0-\u17e9]+/g;
 /** What may stand between the groups of one number: up to three spaces, hyphens, dots, slashes, parentheses. */
@@ -32,6 +35,8 @@ function asciiDigits(s: string): string {
 
 /** The phone number `digits` (with a `+` before them or not) stands for, in E.164, or undefined. */
 function phoneOf(digits: string, plus: boolean): string | undefined {
+  // The shapes the normaliser accepts at all (+855/00855/855 or the trunk 0, 8 or 9 national digits): skip the rest without a throw.
+  if (digits.length < PHONE_DIGITS.min || digits.length > PHONE_DIGITS.max || !(plus || digits.startsWith('0') || digits.startsWith('855'))) return undefined;
   try {
     return normalisePhone(`${plus ? '+' : ''}${digits}`);
   } catch {
