@@ -98,6 +98,7 @@ export { CODE_REQUESTS, mayAskForNewCode, officerStatusAfter, voidsOpenCodes } f
 export type { OfficerEvent, OfficerStatus } from './officer-lifecycle.js';
 export { checkPurposeRules } from './purpose-rules.js';
 export type { RuleIssue } from './purpose-rules.js';
+export { modesAPurposeMayChoose, modeWhenAbsent } from './purpose-modes.js';
 export { purposeIssues } from './purpose-registration.js';
 export type { PurposeAsked } from './purpose-registration.js';
 export { purposeWidenings } from './purpose-widening.js';

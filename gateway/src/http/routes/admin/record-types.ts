@@ -1,11 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { DISCLOSURE_MODES, RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
-import { checkPurposeRules } from '@need2know/policy';
+import { ID_FIELD, modesAPurposeMayChoose, modeWhenAbsent } from '@need2know/policy';
+import { DISCLOSURE_MODES, RECORD_TYPES } from '@need2know/schema';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
-
-/** The field every record has and every answer carries; a purpose may pseudonymise it. */
-const ID_FIELD = 'id';
 
 const FieldOut = z
   .object({
@@ -20,11 +17,6 @@ const FieldOut = z
   .openapi('RecordTypeField');
 const RecordTypeOut = z.object({ name: z.string(), title: z.string(), fields: z.array(FieldOut) }).openapi('RecordType');
 
-/** The modes the purpose rules accept for `type.field`, asked of the same check that validates purposes. */
-function acceptedModes(type: string, field: string): DisclosureMode[] {
-  return DISCLOSURE_MODES.filter((mode) => !checkPurposeRules({ [type]: { [field]: mode } }).some((i) => i.code === 'mode_not_allowed' || i.code === 'unknown_field'));
-}
-
 /** Every record type and, per field, the disclosure modes a purpose may give it. */
 export function recordTypeCatalogue() {
   return Object.values(RECORD_TYPES).map((def) => ({
@@ -35,9 +27,8 @@ export function recordTypeCatalogue() {
         name: ID_FIELD,
         kind: 'record_id',
         description: 'Record identifier, so that the partner can refer back',
-        // Minimisation always sends the id, in clear or as a pseudonym; it is never withheld.
-        modes: acceptedModes(def.name, ID_FIELD).filter((m) => m !== 'none'),
-        when_absent: 'clear' as const,
+        modes: modesAPurposeMayChoose(def.name, ID_FIELD),
+        when_absent: modeWhenAbsent(ID_FIELD),
         generalise: null,
         derived: false,
       },
@@ -45,8 +36,8 @@ export function recordTypeCatalogue() {
         name,
         kind: f.kind,
         description: f.description,
-        modes: acceptedModes(def.name, name),
-        when_absent: 'none' as const,
+        modes: modesAPurposeMayChoose(def.name, name),
+        when_absent: modeWhenAbsent(name),
         generalise: f.generalise ?? null,
         derived: f.derived === true,
       })),
