@@ -72,6 +72,10 @@ export { discloseMasked, MASK_KEEP_DIGITS, MASK_MAX_STARS, maskName, maskNationa
 export { minimiseRecord } from './disclosure/minimise.js';
 export { disclosePredicate } from './disclosure/predicate.js';
 export { disclosePseudonym, ID_FIELD, pseudonymiseId } from './disclosure/pseudonymise.js';
+export { IDENTIFYING_FIELDS, linkedPersonsOf, linkFieldsToOpen } from './disclosure/linked-persons.js';
+export { NARRATIVE_ROLES, REDACTION_KINDS, redactNarrative } from './disclosure/redact-narrative.js';
+export type { LinkedPerson, NarrativeRole, RedactedNarrative, RedactionKind } from './disclosure/redact-narrative.js';
+export { discloseRedactedText } from './disclosure/redacted-text.js';
 export { decideGrantChange, grantIsFinal, grantShouldExpire, NEW_GRANT } from './grant-lifecycle.js';
 export type { ApplyChange, ChangeDecision, GrantOperation, RefuseChange, RequestChange } from './grant-lifecycle.js';
 export { clientKeyIssues, newClientIssues } from './client-registration.js';

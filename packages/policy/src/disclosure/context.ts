@@ -1,4 +1,5 @@
 import type { KeyRing } from '@need2know/crypto';
+import type { LinkedPerson } from './narrative/types.js';
 
 /** What {@link minimiseRecord} needs besides the record and the purpose's modes. */
 export interface MinimiseContext {
@@ -10,6 +11,12 @@ export interface MinimiseContext {
   readonly today: string;
   /** The purpose allows unblurred media and leadership approved it for this disclosure. */
   readonly mediaUnblurred: boolean;
+  /**
+   * The persons linked to a record (by its id), for text fields disclosed `redacted`
+   * (`linkedPersonsOf`); undefined for a record whose persons were not read. Needed only when a
+   * purpose redacts a text field: without it that field throws rather than leave unredacted.
+   */
+  readonly linkedPersons?: (recordId: string) => readonly LinkedPerson[] | undefined;
 }
 
 /** The `blurred` suffix the media service understands: it serves the blurred rendition of the reference. */

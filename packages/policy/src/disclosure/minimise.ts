@@ -5,6 +5,7 @@ import { discloseGeneralised } from './generalise.js';
 import { discloseMasked } from './mask.js';
 import { discloseMedia, holdsMedia } from './media.js';
 import { disclosePredicate } from './predicate.js';
+import { discloseRedactedText } from './redacted-text.js';
 import { ID_FIELD, disclosePseudonym, pseudonymiseId } from './pseudonymise.js';
 
 export type { MinimiseContext } from './context.js';
@@ -41,6 +42,8 @@ function discloseField(def: RecordTypeDef, name: string, field: FieldDef, mode: 
       return disclosePredicate(name, field, value, ctx.today);
     case 'redacted':
     case 'blurred':
+      // Media modes here; a text field's `redacted` (role labels for the linked persons) is not media.
+      if (mode === 'redacted' && field.kind === 'text') return discloseRedactedText(name, field, value, String(source['id']), ctx);
       if (holdsMedia(field)) return discloseMedia(name, field, value, source, mode, ctx);
       throw new TypeError(`${def.name}.${name}: no ${mode} disclosure for this field`);
   }
@@ -59,7 +62,7 @@ function discloseField(def: RecordTypeDef, name: string, field: FieldDef, mode: 
  * - Derived fields (`minor`) are computed from their inputs as of `ctx.today`, never read from the record.
  * - Modes, with the files that define them: `clear` (media of minors, victims, witnesses and
  *   restrained people redacted unless `ctx.mediaUnblurred`: clear.ts, media.ts), `redacted` and
- *   `blurred` (media: media.ts), `masked` (mask.ts),
+ *   `blurred` (media: media.ts; `redacted` free text, with `ctx.linkedPersons`: redacted-text.ts), `masked` (mask.ts),
  *   `generalised` (generalise.ts, dates.ts), `pseudonym` (pseudonymise.ts), `predicate` (predicate.ts).
  *
  * Open the fields `fieldsToOpen` (fields-to-open.ts) lists, not only the disclosed ones: `minor` needs the birth

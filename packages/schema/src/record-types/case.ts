@@ -22,7 +22,7 @@ export const crimeCase: RecordTypeDef = {
     place: { kind: 'place', class: 'location', sealed: true, required: true, modes: ['clear', 'generalised'], generalise: 'commune', description: 'Where it happened' },
     status: { kind: 'enum', class: 'case', sealed: true, required: true, values: ['reported', 'under_investigation', 'referred_to_court', 'closed'], modes: ['clear'], description: 'Procedural status' },
     handling_unit: { kind: 'string', class: 'personnel', sealed: true, required: true, maxLength: 120, modes: ['clear'], description: 'Police unit handling the case' },
-    narrative: { kind: 'text', class: 'narrative', sealed: true, required: false, maxLength: 8000, modes: ['clear'], description: 'Narrative of the facts' },
+    narrative: { kind: 'text', class: 'narrative', sealed: true, required: false, maxLength: 8000, modes: ['clear', 'redacted'], description: 'Narrative of the facts (redacted: the linked persons\' names, nicknames, phones, ID numbers and birth dates replaced by role labels)' },
     persons: {
       kind: 'list',
       class: 'case',

@@ -9,6 +9,7 @@ export const person: RecordTypeDef = {
     national_id: { kind: 'national_id', class: 'identity', sealed: true, required: true, indexed: true, modes: ['clear', 'masked', 'pseudonym', 'predicate'], description: 'National ID card number' },
     name_km: { kind: 'string', class: 'identity', sealed: true, required: true, maxLength: 120, modes: ['clear', 'masked', 'pseudonym'], description: 'Full name in Khmer script' },
     name_latin: { kind: 'string', class: 'identity', sealed: true, required: true, indexed: true, maxLength: 120, modes: ['clear', 'masked', 'pseudonym'], description: 'Full name in Latin letters' },
+    nicknames: { kind: 'string', class: 'identity', sealed: true, required: false, maxLength: 200, modes: ['clear', 'masked'], description: 'Nicknames the person is known by, in either script, separated by commas' },
     sex: { kind: 'enum', class: 'demographic', sealed: true, required: true, values: ['F', 'M', 'X'], modes: ['clear'], description: 'Sex as recorded' },
     // Generalised to a five-year age band as of today ("30–34") rather than the birth year: a year pins
     // the birth date to 12 months, a band to 60, and an age is what partners reason with. Only one of

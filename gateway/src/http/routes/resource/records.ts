@@ -19,6 +19,7 @@ import { keyRing } from '../../../services/keys/key-ring.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
 import type { OpenedRecord } from '../../../services/records/read.js';
+import { linkedPersonsFor } from '../../../services/records/linked-persons.js';
 import { findByBlindIndex } from '../../../services/records/search.js';
 import { searchValues } from '../../../services/records/search-values.js';
 import { adminProblems } from '../admin/responses.js';
@@ -85,7 +86,9 @@ async function minimised(env: GatewayEnv, access: RecordAccess, now: number, typ
   const ring = await keyRing(env);
   const today = ownerToday(env, now);
   const mediaUnblurred = mayReleaseUnblurredMedia(access.purpose, access.grant);
-  return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: access.agencyId, today, mediaUnblurred }));
+  // Only for a purpose that redacts a text field: the persons whose names and numbers it removes.
+  const linkedPersons = await linkedPersonsFor(env, def, records, fields);
+  return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: access.agencyId, today, mediaUnblurred, ...(linkedPersons === undefined ? {} : { linkedPersons }) }));
 }
 
 /** `/v1/records/…`: fetch and search. */
