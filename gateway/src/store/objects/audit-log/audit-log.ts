@@ -55,7 +55,8 @@ export type AdmittedEntry = { readonly replayed: true } | (Admission & { readonl
  *
  * The class routes calls and owns the atomic step: each duty is a small synchronous module beside it
  * (tree.ts, admission.ts, spent-proofs.ts, admin-events.ts, checkpoints.ts, proofs.ts, export-pages.ts,
- * disclosure-index.ts, index-writer.ts), and no method awaits between reading and writing its storage.
+ * disclosure-index.ts, index-writer.ts); each step that writes runs as one storage transaction with no
+ * `await` inside, so it is serialised with every other call and undone whole when it fails.
  */
 export class AuditLog extends DurableObject<AuditLogEnv> {
   #signer: Promise<NoteSigner> | undefined;
@@ -84,12 +85,21 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
   }
 
   /**
+   * Runs `step` as one storage transaction: everything it wrote is undone when it throws, so a
+   * failed step (an entry that cannot be hashed, in the middle of a batch) leaves no half-appended
+   * entry, no spent proof and no counted request behind it.
+   */
+  #atomically<T>(step: () => T): T {
+    return this.ctx.storage.transactionSync(step);
+  }
+
+  /**
    * Appends `entries` in order and returns the index of the first and the new size. Runs without an
    * `await` between reading and writing the frontier, so concurrent appends are serialised and the
    * log has no gaps or duplicates; the write is durable before the promise resolves.
    */
   async append(entries: readonly LogEntry[]): Promise<{ first: number; size: number }> {
-    const appended = appendEntries(this.#sql, entries);
+    const appended = this.#atomically(() => appendEntries(this.#sql, entries));
     if (hasDisclosure(entries)) this.#index.later();
     return appended;
   }
@@ -102,12 +112,14 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
    * decision and its record, and no request is answered twice.
    */
   async admitAndAppend(request: AdmissionRequest, admitted: DisclosureLogEntry, refused: DisclosureLogEntry, proof?: Nonce): Promise<AdmittedEntry> {
-    if (proof !== undefined && !spendOnce(this.#sql, proof, request.now)) return { replayed: true };
-    const decision = admit(this.#sql, request);
-    const entry = decision.ok ? admitted : limitedEntry(refused, decision.limit);
-    const { first } = appendEntries(this.#sql, [entry]);
-    this.#index.later();
-    return { ...decision, replayed: false, index: first };
+    const outcome = this.#atomically((): AdmittedEntry => {
+      if (proof !== undefined && !spendOnce(this.#sql, proof, request.now)) return { replayed: true };
+      const decision = admit(this.#sql, request);
+      const { first } = appendEntries(this.#sql, [decision.ok ? admitted : limitedEntry(refused, decision.limit)]);
+      return { ...decision, replayed: false, index: first };
+    });
+    if (!outcome.replayed) this.#index.later();
+    return outcome;
   }
 
   /**
@@ -116,10 +128,13 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
    * to a log whose entries can never be removed.
    */
   async appendIfAdmitted(request: AdmissionRequest, entry: LogEntry): Promise<boolean> {
-    if (!admit(this.#sql, request).ok) return false;
-    appendEntries(this.#sql, [entry]);
-    if (hasDisclosure([entry])) this.#index.later();
-    return true;
+    const appended = this.#atomically(() => {
+      if (!admit(this.#sql, request).ok) return false;
+      appendEntries(this.#sql, [entry]);
+      return true;
+    });
+    if (appended && hasDisclosure([entry])) this.#index.later();
+    return appended;
   }
 
   /** Spends a DPoP proof of a request that was refused before its answer was logged: false when spent before. */
@@ -150,7 +165,7 @@ export class AuditLog extends DurableObject<AuditLogEnv> {
    * before, so running it twice or concurrently appends each event exactly once.
    */
   async appendAdminEvents(entries: readonly AdminLogEntry[]): Promise<number> {
-    return carryAdminEntries(this.#sql, entries);
+    return this.#atomically(() => carryAdminEntries(this.#sql, entries));
   }
 
   /** The index range [start, end) of entries whose `at` lies in [since, until); null when none. */
