@@ -9,8 +9,6 @@ import { identifiers, verifyAccessToken } from '../../services/oauth/access-toke
 import { dpopHeaderValues, DpopError, verifyDpopProof } from '../../services/oauth/dpop.js';
 import type { AppEnv } from '../app-env.js';
 
-export type { TokenKind } from '../../services/access/access.js';
-
 /** The Hono env of a route behind {@link requireAccessToken}: `c.var.access` is the access of its token kind. */
 export interface AccessEnv<A extends Access> {
   Bindings: GatewayEnv;

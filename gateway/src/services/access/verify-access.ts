@@ -7,7 +7,7 @@ import { grantFromRow, selectGrant } from '../../store/d1/grants.js';
 import { purposeFromRow, selectPurpose } from '../../store/d1/purposes.js';
 import { recordRowsFrom, selectCurrentRecords } from '../../store/d1/records.js';
 import { selectRevocation } from '../../store/d1/revocations.js';
-import { spendNonces } from '../../store/objects/replay-guard/spend.js';
+import { spendNonces, type ReplayGuards } from '../../store/objects/replay-guard/spend.js';
 import type { AccessTokenClaims } from '../oauth/access-token.js';
 import { ADMIN_SCOPE, OFFICER_SCOPE } from '../oauth/token-service.js';
 import type { Access, AccessOf, RecordAccess, RecordAccessWithRead, RecordNamed, TokenKind } from './access.js';
@@ -27,6 +27,9 @@ export interface AccessCheck<K extends TokenKind> {
   readonly held: HeldProof | null;
 }
 
+/** What the access check needs of the Worker's bindings: the registry (D1) and the replay guards. */
+export type AccessStores = Pick<GatewayEnv, 'DB'> & ReplayGuards;
+
 /** An id no record can have (ids start with a letter or digit): what is read when the grant does not cover the record named. */
 const NO_RECORD = '';
 
@@ -38,9 +41,9 @@ const NO_RECORD = '';
  * token is usable is `decideTokenUse`, the rule introspection asks too. Throws the refusal (401 or
  * 403) otherwise.
  */
-export async function verifyAccess(env: GatewayEnv, check: AccessCheck<'record_access'>, named: RecordNamed): Promise<RecordAccessWithRead>;
-export async function verifyAccess<K extends TokenKind>(env: GatewayEnv, check: AccessCheck<K>): Promise<AccessOf<K>>;
-export async function verifyAccess(env: GatewayEnv, check: AccessCheck<TokenKind>, named?: RecordNamed): Promise<Access> {
+export async function verifyAccess(env: AccessStores, check: AccessCheck<'record_access'>, named: RecordNamed): Promise<RecordAccessWithRead>;
+export async function verifyAccess<K extends TokenKind>(env: AccessStores, check: AccessCheck<K>): Promise<AccessOf<K>>;
+export async function verifyAccess(env: AccessStores, check: AccessCheck<TokenKind>, named?: RecordNamed): Promise<Access> {
   const { kind, claims, proof, now } = check;
   const details = claims.authorization_details ?? [];
   const recordAccess = details.find((d): d is GrantedRecordAccess => d.type === 'record_access');
