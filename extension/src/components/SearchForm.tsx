@@ -1,5 +1,5 @@
 import { normalisePhone } from '@need2know/schema';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MessageKey } from '../lib/i18n/en.js';
 import { hasMessage } from '../lib/i18n/lang.js';
 import { optionKey, RECORD_ID, searchOptions, type SearchInput, type SearchRequest, type SessionAllows, type ViewerRecordType } from '../lib/search-options.js';
@@ -31,11 +31,6 @@ export function SearchForm({ recordTypes, allows, busy, onSubmit }: { recordType
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const current = options.find((o) => optionKey(o) === kind) ?? options[0];
 
-  // A type whose searches differ: start with its first search.
-  useEffect(() => {
-    if (!options.some((o) => optionKey(o) === kind) && options[0] !== undefined) setKind(optionKey(options[0]));
-  }, [options, kind]);
-
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setProblem(null);
@@ -64,7 +59,12 @@ export function SearchForm({ recordTypes, allows, busy, onSubmit }: { recordType
     <form className="search" onSubmit={submit} aria-label={t('searchTitle')}>
       <label>
         {t('recordType')}
-        <select name="record_type" value={recordType} onChange={(e) => setRecordType(e.target.value as RecordType)}>
+        <select name="record_type" value={recordType} onChange={(e) => {
+            // Another type: start with its first search (a case by its number, a health case by phone).
+            setRecordType(e.target.value as RecordType);
+            setKind('');
+            setProblem(null);
+          }}>
           {types.map((x) => (
             <option key={x} value={x}>
               {t(`type.${x}`)}
