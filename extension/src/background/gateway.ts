@@ -1,6 +1,6 @@
 import { GatewayError, GatewaySession, openDisclosure, type Disclosure, type SigningKeyPair } from '@need2know/client';
 import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
-import { compactDecrypt, decodeJwt } from 'jose';
+import { base64url, compactDecrypt, decodeJwt } from 'jose';
 import { GATEWAY_URL } from '../lib/config.js';
 import type { OfficerKeys } from '../lib/keystore.js';
 
@@ -83,8 +83,7 @@ export async function unsealToOfficer<T>(keys: OfficerKeys, jwe: string): Promis
 
 /** Opens a payload sealed under a viewer key (`dir` + A256GCM) with the released `oct` key. */
 export async function openWithViewerKey<T>(jwe: string, k: string): Promise<T> {
-  const raw = Uint8Array.from(atob(k.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
-  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
+  const key = await crypto.subtle.importKey('raw', new Uint8Array(base64url.decode(k)), 'AES-GCM', false, ['decrypt']);
   const { plaintext } = await compactDecrypt(jwe, key);
   return JSON.parse(new TextDecoder().decode(plaintext)) as T;
 }

@@ -1,18 +1,17 @@
-import { base64url } from 'jose';
+import { encodeBase64url, encodeHex } from '@need2know/crypto';
 
 const encoder = new TextEncoder();
 
 /** SHA-256 of `data`, base64url-encoded (no padding). */
 export async function sha256b64url(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  return base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+  return encodeBase64url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 
 /** SHA-256 of `data`, lower-case hex. */
 export async function sha256hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return encodeHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 
 /**

@@ -1,8 +1,8 @@
-import { base64url } from 'jose';
+import { encodeBase64url } from '@need2know/crypto';
 
 /** `bytes` random bytes from the platform CSPRNG, base64url-encoded. */
 export function randomToken(bytes = 16): string {
-  return base64url.encode(crypto.getRandomValues(new Uint8Array(bytes)));
+  return encodeBase64url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** A new identifier with a readable prefix, e.g. `grt_3kq…` (96 random bits). */

@@ -1,3 +1,4 @@
+import { encodeBase64url } from '@need2know/crypto';
 import { canonicalJson } from './canonical-json.js';
 
 /** What binds a disclosure to the request it answers (like X-Road's request hash). */
@@ -11,12 +12,10 @@ export interface RequestBinding {
   readonly dpopJti: string;
 }
 
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
 /** SHA-256 of `data`, base64url without padding. */
 export async function sha256Base64url(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  return b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+  return encodeBase64url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 
 /** Path plus query with parameters sorted, so equal requests hash equally. */

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { decodeBase64, encodeBase64 } from '@need2know/crypto';
 import { REWRAP_BATCH } from '../../../platform/config.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { fieldKeyStatus, retireOldFieldKeyVersions, rotateFieldKeyVersion, type FieldKeyStatus } from '../../../services/keys/field-key-versions.js';
@@ -21,10 +22,12 @@ const Progress = z
   })
   .openapi('RewrapProgress');
 
-const encodeCursor = (c: z.infer<typeof Cursor>) => btoa(JSON.stringify([c.type, c.id, c.version]));
+const encodeCursor = (c: z.infer<typeof Cursor>) => encodeBase64(new TextEncoder().encode(JSON.stringify([c.type, c.id, c.version])));
 function decodeCursor(text: string): z.infer<typeof Cursor> {
   try {
-    const [type, id, version] = JSON.parse(atob(text)) as [unknown, unknown, unknown];
+    const bytes = decodeBase64(text);
+    if (bytes === undefined) throw new TypeError('not base64');
+    const [type, id, version] = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)) as [unknown, unknown, unknown];
     return Cursor.parse({ type, id, version });
   } catch {
     throw new Problem(400, 'validation_failed', 'The cursor is not valid.');

@@ -4,10 +4,15 @@
  * tree) and named cursors. Every function is synchronous, so a caller that runs several without an
  * `await` in between keeps them atomic in the object.
  */
+import { decodeHex, encodeHex } from '@need2know/crypto';
 import { appendLeafWithNodes, canonicalEntryBytes, emptyCompactRange, leafHash, type CompactRange, type LogEntry, type NodeLookup } from '@need2know/audit';
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const unhex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
+/** A hash as this module stores it (lower-case hex); anything else means the storage was altered. */
+function storedHash(text: string): Uint8Array {
+  const bytes = decodeHex(text);
+  if (bytes === undefined) throw new Error('the log storage holds a hash that is not hex');
+  return bytes;
+}
 
 /** Tables of the tree, the stored checkpoints and the cursors (created by the object at start). */
 export const TREE_SCHEMA = [
@@ -24,14 +29,14 @@ export type CursorName = 'index_next' | 'admin_seq';
 /** The frontier of the whole tree (its size and the roots of its perfect subtrees). */
 export function readFrontier(sql: SqlStorage): CompactRange {
   const row = sql.exec<{ size: number; hashes: string }>('SELECT size, hashes FROM frontier WHERE id = 1').toArray()[0];
-  return row === undefined ? emptyCompactRange() : { size: row.size, hashes: (JSON.parse(row.hashes) as string[]).map(unhex) };
+  return row === undefined ? emptyCompactRange() : { size: row.size, hashes: (JSON.parse(row.hashes) as string[]).map(storedHash) };
 }
 
 /** Reads a stored subtree hash (undefined when that subtree is not complete). */
 export function nodeLookup(sql: SqlStorage): NodeLookup {
   return (level, index) => {
     const row = sql.exec<{ hash: string }>('SELECT hash FROM nodes WHERE level = ? AND idx = ?', level, index).toArray()[0];
-    return row === undefined ? undefined : unhex(row.hash);
+    return row === undefined ? undefined : storedHash(row.hash);
   };
 }
 
@@ -42,11 +47,11 @@ export function appendEntries(sql: SqlStorage, entries: readonly LogEntry[]): { 
   for (const entry of entries) {
     const leaf = leafHash(canonicalEntryBytes(entry));
     const appended = appendLeafWithNodes(state, leaf);
-    sql.exec('INSERT INTO entries (idx, entry, leaf) VALUES (?, ?, ?)', state.size, JSON.stringify(entry), hex(leaf));
-    for (const node of appended.nodes) sql.exec('INSERT OR REPLACE INTO nodes (level, idx, hash) VALUES (?, ?, ?)', node.level, node.index, hex(node.hash));
+    sql.exec('INSERT INTO entries (idx, entry, leaf) VALUES (?, ?, ?)', state.size, JSON.stringify(entry), encodeHex(leaf));
+    for (const node of appended.nodes) sql.exec('INSERT OR REPLACE INTO nodes (level, idx, hash) VALUES (?, ?, ?)', node.level, node.index, encodeHex(node.hash));
     state = appended.state;
   }
-  sql.exec('INSERT OR REPLACE INTO frontier (id, size, hashes) VALUES (1, ?, ?)', state.size, JSON.stringify(state.hashes.map(hex)));
+  sql.exec('INSERT OR REPLACE INTO frontier (id, size, hashes) VALUES (1, ?, ?)', state.size, JSON.stringify(state.hashes.map((h) => encodeHex(h))));
   return { first, size: state.size };
 }
 

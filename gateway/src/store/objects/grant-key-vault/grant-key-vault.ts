@@ -1,3 +1,4 @@
+import { encodeBase64url } from '@need2know/crypto';
 import { DurableObject } from 'cloudflare:workers';
 
 /** A per-grant viewer key for one epoch, as the vault hands it out. */
@@ -8,8 +9,6 @@ export interface ViewerKey {
   /** When the key is destroyed (Unix seconds). */
   readonly destroyAt: number;
 }
-
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /**
  * Holds the viewer keys of one grant, one per epoch, and destroys each at its time (crypto-
@@ -39,7 +38,7 @@ export class GrantKeyVault extends DurableObject {
     // An epoch whose key was created and destroyed before stays destroyed.
     const destroyedUpTo = sql.exec<{ value: number }>('SELECT value FROM state WHERE name = ?', 'destroyed_up_to').toArray()[0]?.value ?? -1;
     if (epoch <= destroyedUpTo) return null;
-    const key = b64url(crypto.getRandomValues(new Uint8Array(32)));
+    const key = encodeBase64url(crypto.getRandomValues(new Uint8Array(32)));
     sql.exec('INSERT INTO keys (epoch, key, destroy_at) VALUES (?, ?, ?)', epoch, key, destroyAt);
     await this.scheduleAlarm();
     return { epoch, key, destroyAt };
