@@ -61,7 +61,13 @@ export const Client = z
 
 const Rules = z
   .record(z.string().max(64), z.record(z.string().max(64), z.enum(DISCLOSURE_MODES)))
-  .openapi('PurposeRules', { example: { person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised' } } });
+  .openapi('PurposeRules', {
+    description:
+      'Per record type, per field: the disclosure mode (GET /v1/admin/record-types lists the modes each field allows). ' +
+      'On a free-text field that declares it (`case.narrative`), `redacted` discloses `{ text, counts }`: the text with the names (Khmer and Latin), nicknames, phones, ID numbers and birth dates of the persons linked to the record replaced by role labels (`[victim 1]`, `[suspect 2]`, `[witness 1]`, `[phone]`, `[id]`, `[date of birth]`), other phone- or ID-shaped numbers by `[number]`, and how many of each kind were replaced (never what). ' +
+      'It cannot catch a person not linked to the record, a description that identifies, or a misspelling; `redacted` on any other field is refused (`mode_not_allowed`).',
+    example: { person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised' } },
+  });
 
 export const PurposeBody = z
   .object({
