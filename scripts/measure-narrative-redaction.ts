@@ -32,6 +32,9 @@ console.log(`| birth dates → [date of birth] | ${f.replaced.date_of_birth} |`)
 console.log(`| linked identifiers surviving | ${f.surviving.length} (${pct(identifiers, identifiers + f.surviving.length)} removed) |`);
 console.log(`| other phone- or ID-shaped numbers → [number] | ${f.replaced.number} |`);
 console.log(`| other words and numbers kept | ${f.keptTokens} of ${f.otherTokens} (${pct(f.keptTokens, f.otherTokens)}) |`);
+console.log(`| time in redactNarrative per narrative (mean) | ${(f.redactMs / f.narratives).toFixed(2)} ms |`);
+console.log('');
+console.log(`most often lost other tokens: ${f.lost.map(([t, n]) => `${t} (${n})`).join(', ')}`);
 if (f.surviving.length > 0) {
   console.error(`surviving identifiers, first 10: ${JSON.stringify(f.surviving.slice(0, 10))}`);
   process.exitCode = 1;
