@@ -76,7 +76,7 @@ export interface RecordNamed {
 export interface RecordAccessWithRead extends RecordAccess {
   /**
    * The current version of the record the request names, as read with the caller's checks: none when
-   * it is missing, outside the grant, or a sensitive case (see `readNamedRecord`).
+   * it is missing, outside the grant, or a sensitive case (see `openNamedRecord`).
    */
   readonly named: { readonly record: RecordNamed; readonly rows: readonly RecordRow[] };
 }

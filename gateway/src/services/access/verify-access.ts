@@ -117,7 +117,7 @@ export async function verifyAccess(env: AccessStores, check: AccessCheck<TokenKi
  * it costs exactly what a missing record costs — same statement, one index probe, no row, nothing
  * to open — and neither the answer nor its timing tells whether it exists. A case marked sensitive
  * is left out by the same statement (the grant is not known yet, so always): it too costs what a
- * missing record costs; `readNamedRecord` reads it again only for a grant leadership approved for it.
+ * missing record costs; `openNamedRecord` reads it again only for a grant leadership approved for it.
  */
 function namedRecordStatement(db: D1Database, granted: GrantedRecordAccess | undefined, { type, id }: RecordNamed): D1PreparedStatement {
   const covered = granted?.record_types.includes(type) === true && inGrantRecords(granted, id);
