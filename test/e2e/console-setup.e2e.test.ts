@@ -184,7 +184,7 @@ describe.skipIf(!hasChromium)('setting up through the console (needs Debian’s 
     expect(await dara.locator('[data-shown-once]').textContent()).toContain('Shown only once');
     expect(await dara.getByRole('dialog').getByRole('heading').textContent()).toContain('Chanthou Ly');
     await shot(dara, 'enrolment-code-once');
-    await dara.getByRole('dialog').getByRole('button', { name: 'I have noted the code' }).click();
+    await dara.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => code.count()).toBe(0);
     // Nowhere again: not on the page, not in the status line, not in the browser's storage.
     expect(await dara.evaluate((c) => document.body.textContent?.includes(c) ?? false, shown)).toBe(false);

@@ -331,7 +331,6 @@ export const en = {
   changeOfficerRekey: 'Gives {name} ({id}) of {agency} a new enrolment code for a new device.',
   changeGivesCode: 'Approving shows you their one-time enrolment code to hand over.',
   enrolmentCodeOnce: 'Shown only once. Note it now: it cannot be shown again, not even to you.',
-  enrolmentCodeNoted: 'I have noted the code',
 
   leadershipTitle: 'Leadership approvals',
   leadershipIntro: 'Grants that ask for flagged media unblurred or for sensitive cases release them only once two leadership officers, not the one who asked, have approved.',

@@ -37,7 +37,7 @@ function showEnrolmentCode(officer: string, code: string, expiresAt: string | un
       h('p', { class: 'mono enrolment-code', 'data-enrolment-code': code }, code),
       ...(expiresAt === undefined ? [] : [h('p', { class: 'muted' }, `${t('enrolmentCodeValidUntil')}: ${dateTime(expiresAt)}`)]),
     ],
-    t('enrolmentCodeNoted'),
+    t('close'),
     async () => {},
   );
 }
