@@ -1,3 +1,4 @@
+import { RECORD_ID_PATTERN } from '@need2know/schema';
 import { z } from 'zod';
 import { SEARCH_NAMES, type SessionAllows } from './search-options.js';
 
@@ -10,7 +11,7 @@ import { SEARCH_NAMES, type SessionAllows } from './search-options.js';
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 const GrantId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
 const RecordType = z.enum(['person', 'case', 'health_case', 'officer_discipline']);
-const RecordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
+const RecordId = z.string().regex(RECORD_ID_PATTERN);
 const ViewId = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
 const Under = { grant: GrantId, purpose: Slug };
 

@@ -1,4 +1,4 @@
-import { recordType, RECORD_TYPES, type FieldKind } from '@need2know/schema';
+import { RECORD_ID_PATTERN, recordType, RECORD_TYPES, type FieldKind } from '@need2know/schema';
 
 /** The record types the viewer knows. */
 export type ViewerRecordType = 'person' | 'case' | 'health_case' | 'officer_discipline';
@@ -54,4 +54,4 @@ export function searchOptions(type: string, allows: SessionAllows): SearchOption
 export const optionKey = (o: SearchOption): string => (o.kind === 'id' ? 'id' : o.search);
 
 /** Record ids as the gateway accepts them in a URL (same pattern as its route). */
-export const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+export const RECORD_ID = RECORD_ID_PATTERN;

@@ -1,3 +1,4 @@
+import { RECORD_ID_PATTERN } from '@need2know/schema';
 import { z } from 'zod';
 import { RECORD_ACTIONS } from './types.js';
 
@@ -10,7 +11,8 @@ export const RECORD_INGEST = 'record_ingest';
 export const STATS_ACCESS = 'stats_access';
 
 const name = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
+/** Purpose and grant ids share the record-id grammar (ASCII, no escaping in URLs, logs or AEAD data). */
+const id = z.string().regex(RECORD_ID_PATTERN);
 
 /** What a partner asks for: a purpose, and optionally a narrower set of types, fields and actions. */
 export const recordAccessRequestSchema = z

@@ -5,14 +5,15 @@ import type { OAuthError } from '../../platform/errors/oauth-error.js';
 import { keyRing } from '../keys/key-ring.js';
 import { sha256b64url } from '../../platform/lib/digest.js';
 import { refusalBounds, refusalEntry, type ClaimedClient } from '@need2know/policy';
+import { RECORD_ID_PATTERN } from '@need2know/schema';
 import { getClient } from '../../store/d1/clients.js';
 import { peekJwt } from './jwt-shape.js';
 
 /** Scopes of the keyed hashes of claimed client ids and of sources (apart from every agency's and the persons'). */
 const CLAIMED_CLIENT_SCOPE = { agency: '_audit', recordType: 'token_request', field: 'client_id' } as const;
 const SOURCE_SCOPE = { agency: '_audit', recordType: 'token_request', field: 'source' } as const;
-/** The shape of any id the gateway registers: anything else cannot be a client. */
-const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+/** The shape of any id the gateway registers (the record-id grammar): anything else cannot be a client. */
+const CLIENT_ID = RECORD_ID_PATTERN;
 
 /** Keyed hash of any string a caller sent (digested first, so its length does not matter). */
 async function keyedHash(ring: KeyRing, scope: typeof CLAIMED_CLIENT_SCOPE | typeof SOURCE_SCOPE, value: string): Promise<string> {

@@ -6,6 +6,8 @@
 /**
  * Record ids (and `ref` fields that point at them): ASCII letters and digits first, then `._:-`, at
  * most 64 characters. Ids appear in URLs, logs and AEAD additional data, so they must need no escaping.
+ * The one id grammar: the gateway's routes, the authorization details' purpose and grant ids, the
+ * token endpoint's claimed client ids and the viewer all test against this pattern.
  */
 export const RECORD_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { DISCLOSURE_MODES } from '@need2know/schema';
+import { DISCLOSURE_MODES, RECORD_ID_PATTERN } from '@need2know/schema';
 import { CLIENT_KINDS, GRANT_STATUSES, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS } from '@need2know/policy';
 import { MAX_ACCESS_TOKEN_LIFETIME, MIN_ACCESS_TOKEN_LIFETIME } from '../../../platform/config.js';
 
@@ -9,7 +9,7 @@ export { MAX_WINDOW_SECONDS } from '@need2know/policy';
 export const MAX_GRANT_RECORD_IDS = 10_000;
 
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).openapi({ example: 'moh-tracing' });
-export const RecordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
+export const RecordId = z.string().regex(RECORD_ID_PATTERN);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** An RFC 3339 date-time with an explicit offset. */
 export const DateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T08:00:00+07:00' });

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { RECORD_ID_PATTERN } from '@need2know/schema';
 import type { AppEnv } from '../../app-env.js';
 import { ownerToday } from '../../../platform/env.js';
 import { answerCheck, CHECKS, findPersons, type Check } from '../../../services/access/checks.js';
@@ -15,7 +16,7 @@ import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
 const Subject = z.union([
   z.object({ national_id: z.string().max(40) }).strict(),
   z.object({ name_latin: z.string().max(200), date_of_birth: z.string().max(20) }).strict(),
-  z.object({ person_id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/) }).strict(),
+  z.object({ person_id: z.string().regex(RECORD_ID_PATTERN) }).strict(),
 ]);
 const CheckBody = z.object({ subject: Subject, criterion: z.number().int().min(1).max(5).optional() }).strict().openapi('CheckRequest');
 

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { recordType, RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
+import { RECORD_ID_PATTERN, recordType, RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
 import type { AppEnv } from '../../app-env.js';
 import { ownerToday } from '../../../platform/env.js';
 import type { GatewayEnv } from '../../../platform/env.js';
@@ -30,7 +30,7 @@ import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
 export const MAX_SEARCH_RESULTS = 20;
 
 const TypeName = z.enum(Object.keys(RECORD_TYPES) as [string, ...string[]]);
-const RecordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
+const RecordId = z.string().regex(RECORD_ID_PATTERN);
 const Delivery = z.object({ delivery: z.enum(['partner', 'viewer']).default('partner') });
 const sealed = {
   description: 'A sealed disclosure: compact JWE (ECDH-ES, A256GCM) to the client\'s encryption key, containing a JWT signed by the gateway (see /.well-known/jwks.json)',
