@@ -50,6 +50,16 @@ async function leadershipOfficer(local: LocalGateway, id: string): Promise<Admin
 
 export async function extensionScene(port: number): Promise<ExtensionScene> {
   const local = await startLocalGateway(port);
+  try {
+    return await populate(local);
+  } catch (err) {
+    // A scene that fails half-way must not leave its gateway holding the port for the next run.
+    await local.close();
+    throw err;
+  }
+}
+
+async function populate(local: LocalGateway): Promise<ExtensionScene> {
   const [admin, second] = local.officers;
   if (admin === undefined || second === undefined) throw new Error('two privacy officers are needed');
   await admin.post('/agencies', { id: 'privacy-office-e2e', name: 'Privacy Office (test)' });

@@ -31,6 +31,15 @@ async function ownerSession(scene: ExtensionScene, id: string, agency: string, t
 
 export async function viewerWorkScene(port: number): Promise<ViewerWorkScene> {
   const scene = await extensionScene(port);
+  try {
+    return await populate(scene);
+  } catch (err) {
+    await scene.local.close();
+    throw err;
+  }
+}
+
+async function populate(scene: ExtensionScene): Promise<ViewerWorkScene> {
   await scene.admin.post('/agencies', { id: 'moh-e2e', name: 'Ministry of Health (test)', name_km: 'ក្រសួងសុខាភិបាល (សាកល្បង)' });
   const health = await ownerSession(scene, 'moh-e2e-ingest', 'moh-e2e', ['health_case']);
   await health.json('/v1/ingest/health_case', {
