@@ -1,5 +1,5 @@
 /**
- * Writes `gateway/src/services/media/png/fixtures.ts`: small synthetic PNG files in every colour type, bit
+ * Writes `packages/png/src/fixtures.ts`: small synthetic PNG files in every colour type, bit
  * depth and interlacing, made by ImageMagick (an independent encoder and decoder), each with the
  * RGBA pixels ImageMagick decodes from it (8-bit, or 16-bit for 16-bit files). The gateway's PNG decoder is tested against them.
  *
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 
-const OUT = resolve(import.meta.dirname, '../gateway/src/services/media/png/fixtures.ts');
+const OUT = resolve(import.meta.dirname, '../packages/png/src/fixtures.ts');
 const WIDTH = 13;
 const HEIGHT = 11;
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayError } from '@need2know/client';
+import { encodePng } from '@need2know/png';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageMarkTile } from '../../extension/src/lib/trace-mark/image.js';
 import { composite, syntheticPage } from '../../extension/src/lib/trace-mark/synthetic-page.js';
 import { markText, textMark } from '../../extension/src/lib/trace-mark/text.js';
-import { encodeTestPng } from './png-test-encoder.js';
 import { extractViewIds, formatViewTrace, runTrace, TraceInputError, type ViewTrace } from './trace.js';
 
 const A = 'AQID-vv8_f4';
@@ -22,7 +22,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const screenshot = (viewId: string | null) => {
   const page = syntheticPage(560, 400, 11);
   const shot = viewId === null ? page : composite(page, imageMarkTile(viewId), 29, 41);
-  return encodeTestPng({ ...shot, colour: 'rgb' });
+  return encodePng({ width: shot.width, height: shot.height, data: new Uint8Array(shot.rgba) });
 };
 
 const traceOf = (viewId: string): ViewTrace => ({
@@ -40,30 +40,30 @@ const traceOf = (viewId: string): ViewTrace => ({
 });
 
 describe('extractViewIds', () => {
-  it('reads text marks from copied text, each view once', () => {
+  it('reads text marks from copied text, each view once', async () => {
     const sample = `Name: ${markText('Sok Dara', A)}\nPhone: ${markText('+855 12 345 678', B)}\nAgain: ${markText('Sok Dara', A)}`;
-    expect(extractViewIds(utf8(sample))).toEqual({ kind: 'text', viewIds: [A, B] });
+    expect(await extractViewIds(utf8(sample))).toEqual({ kind: 'text', viewIds: [A, B] });
   });
 
-  it('reads UTF-16 text that a Windows editor saved, and marks written as HTML character references', () => {
+  it('reads UTF-16 text that a Windows editor saved, and marks written as HTML character references', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(markText('សុខ ដារ៉ា', A), 'utf16le')]);
-    expect(extractViewIds(utf16).viewIds).toEqual([A]);
+    expect((await extractViewIds(utf16)).viewIds).toEqual([A]);
     const html = `<td>S${[...textMark(B)].map((c, i) => (i % 2 === 0 ? `&#x${(c.codePointAt(0) as number).toString(16).toUpperCase()};` : `&#${c.codePointAt(0) as number};`)).join('')}ok</td>`;
-    expect(extractViewIds(utf8(html)).viewIds).toEqual([B]);
+    expect((await extractViewIds(utf8(html))).viewIds).toEqual([B]);
   });
 
-  it('finds nothing in retyped text', () => {
-    expect(extractViewIds(utf8('Name: Sok Dara\nPhone: +855 12 345 678\n'))).toEqual({ kind: 'text', viewIds: [] });
+  it('finds nothing in retyped text', async () => {
+    expect(await extractViewIds(utf8('Name: Sok Dara\nPhone: +855 12 345 678\n'))).toEqual({ kind: 'text', viewIds: [] });
   });
 
-  it('reads the image mark from a PNG screenshot', () => {
-    expect(extractViewIds(screenshot(A))).toEqual({ kind: 'png', viewIds: [A] });
-    expect(extractViewIds(screenshot(null))).toEqual({ kind: 'png', viewIds: [] });
+  it('reads the image mark from a PNG screenshot', async () => {
+    expect(await extractViewIds(await screenshot(A))).toEqual({ kind: 'png', viewIds: [A] });
+    expect(await extractViewIds(await screenshot(null))).toEqual({ kind: 'png', viewIds: [] });
   });
 
-  it('refuses other image formats instead of reading them as text', () => {
-    expect(() => extractViewIds(Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16))).toThrow(TraceInputError);
-    expect(() => extractViewIds(utf8('GIF89a...'))).toThrow(/GIF/);
+  it('refuses other image formats instead of reading them as text', async () => {
+    await expect(extractViewIds(Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16))).rejects.toThrow(TraceInputError);
+    await expect(extractViewIds(utf8('GIF89a...'))).rejects.toThrow(/GIF/);
   });
 });
 
@@ -80,7 +80,7 @@ describe('runTrace', () => {
   };
 
   it('names the officer, agency, purpose, grant, time and log entry of the view, and how to prove it', async () => {
-    const { code, out, err } = await run(file('leak.png', screenshot(A)), known);
+    const { code, out, err } = await run(file('leak.png', await screenshot(A)), known);
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(out).toContain(`image trace mark in ${join(dir, 'leak.png')}: 1 view`);
@@ -100,7 +100,7 @@ describe('runTrace', () => {
     const text = await run(file('retyped.txt', 'Sok Dara'), known);
     expect(text.code).toBe(1);
     expect(text.err).toMatch(/no text trace mark .*retyped/);
-    const image = await run(file('clean.png', screenshot(null)), known);
+    const image = await run(file('clean.png', await screenshot(null)), known);
     expect(image.code).toBe(1);
     expect(image.err).toMatch(/no image trace mark .*visible watermark/);
   });

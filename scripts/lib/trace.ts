@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import { GatewayError } from '@need2know/client';
 import { decodeImageMark } from '../../extension/src/lib/trace-mark/image.js';
 import { decodeTextMarks, MARK_FRAME, MARK_SYMBOLS } from '../../extension/src/lib/trace-mark/text.js';
-import { decodePng, isPng } from './png.js';
+import { decodePng, hasPngSignature } from '@need2know/png';
+
+/**
+ * The largest screenshot read, in pixels: an 8K display is 33 M. Larger files are refused (by the
+ * PNG module, from their header) before their data is inflated, so a small crafted file cannot claim gigabytes.
+ */
+export const MAX_SCREENSHOT_PIXELS = 50_000_000;
 
 /** What a sample is read as. */
 export type SampleKind = 'png' | 'text';
@@ -69,10 +75,10 @@ export function sampleText(bytes: Uint8Array): string {
  * of anything else read as text. Throws `TraceInputError` for other image formats and `PngError`
  * for a PNG it cannot read.
  */
-export function extractViewIds(bytes: Uint8Array): ExtractedMarks {
-  if (isPng(bytes)) {
-    const { width, height, rgba } = decodePng(bytes);
-    const id = decodeImageMark(rgba, width, height);
+export async function extractViewIds(bytes: Uint8Array): Promise<ExtractedMarks> {
+  if (hasPngSignature(bytes)) {
+    const { width, height, data } = await decodePng(bytes, { maxPixels: MAX_SCREENSHOT_PIXELS });
+    const id = decodeImageMark(data, width, height);
     return { kind: 'png', viewIds: id === null ? [] : [id] };
   }
   const other = OTHER_IMAGES.find(({ magic }) => magic.every((b, i) => bytes[i] === b));
@@ -129,7 +135,7 @@ export interface TraceDeps {
  * exit code: 0 when every view found is on record, 1 when no mark was found or a view is unknown.
  */
 export async function runTrace(path: string, deps: TraceDeps): Promise<number> {
-  const { kind, viewIds } = extractViewIds(readSample(path));
+  const { kind, viewIds } = await extractViewIds(readSample(path));
   const source = path === '-' ? 'standard input' : path;
   if (viewIds.length === 0) {
     deps.printError(

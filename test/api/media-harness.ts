@@ -4,7 +4,7 @@
  */
 import type { DisclosedMedia } from '@need2know/client';
 import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
-import { encodePng } from '../../gateway/src/services/media/png/encode.js';
+import { encodePng } from '@need2know/png';
 import { portrait } from '../../gateway/src/services/media/test-fixtures.js';
 import type { Grant, Purpose, PurposeRules } from '@need2know/policy';
 import { call, open, person } from './disclosure-harness.js';

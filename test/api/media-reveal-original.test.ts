@@ -8,7 +8,7 @@
 import { compactDecrypt, importJWK, base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
-import { sameBytes } from '../../gateway/src/services/media/png/test-helpers.js';
+import { sameBytes } from '@need2know/png/testing';
 import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { call, open } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, type TestClient } from './harness.js';

@@ -13,9 +13,7 @@
 import { generateClientKeys, GatewaySession, PartnerClient, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
 import { demoMedia, generateDataset } from '@need2know/demo-data';
 import { blurImage } from '../../gateway/src/services/media/blur.js';
-import { decodePng } from '../../gateway/src/services/media/png/decode.js';
-import { encodePng } from '../../gateway/src/services/media/png/encode.js';
-import type { RgbaImage } from '../../gateway/src/services/media/png/image.js';
+import { decodePng, encodePng, type RgbaImage } from '@need2know/png';
 import { portrait } from '../../gateway/src/services/media/test-fixtures.js';
 import { loadMedia } from '../../scripts/lib/bulk-load.js';
 import { startLocalGateway } from '../support/local-gateway.js';

@@ -138,8 +138,8 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
     await viewer.locator('figure.photo img').waitFor({ timeout: 20_000 });
     const screenshot = await viewer.screenshot({ path: join(shots, 'viewer-person.png') });
     // A leaked screenshot names its view (the invisible image mark), and so does leaked text.
-    expect(extractViewIds(new Uint8Array(screenshot)).viewIds).toEqual([viewId]);
-    expect(extractViewIds(new TextEncoder().encode(`leaked: ${text.slice(0, 40)}`)).viewIds).toEqual([viewId]);
+    expect((await extractViewIds(new Uint8Array(screenshot))).viewIds).toEqual([viewId]);
+    expect((await extractViewIds(new TextEncoder().encode(`leaked: ${text.slice(0, 40)}`))).viewIds).toEqual([viewId]);
   });
 
   it('blocks copy, select-all + copy and printing, and the clipboard holds nothing of the record', async () => {

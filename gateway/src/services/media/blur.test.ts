@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLUR_BLOCKS_ACROSS, BLUR_MIN_BLOCK, blurBlockSize, blurImage } from './blur.js';
-import type { RgbaImage } from './png/image.js';
-import { sameBytes } from './png/test-helpers.js';
+import type { RgbaImage } from '@need2know/png';
+import { sameBytes } from '@need2know/png/testing';
 import { portrait } from './test-fixtures.js';
 
 const luminance = (d: Uint8Array, i: number) => 0.299 * (d[i] as number) + 0.587 * (d[i + 1] as number) + 0.114 * (d[i + 2] as number);

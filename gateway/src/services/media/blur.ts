@@ -8,7 +8,7 @@
  * cannot be read back as a low-resolution photo. There is no face detection: the whole picture is
  * blurred, which is what "never released unblurred" asks for.
  */
-import { checkImage, RGBA_BYTES, type RgbaImage } from './png/image.js';
+import { checkImage, RGBA_BYTES, type RgbaImage } from '@need2know/png';
 
 /**
  * Blocks across the shorter side of the picture. With a portrait, a face spans at most about half

@@ -2,10 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { blurImage } from './blur.js';
 import { MAX_MEDIA_BYTES } from './limits.js';
-import { pngFromChunks, readChunks } from './png/chunks.js';
-import { decodePng } from './png/decode.js';
-import { encodePng } from './png/encode.js';
-import { sameBytes } from './png/test-helpers.js';
+import { decodePng, encodePng, pngFromChunks, readChunks } from '@need2know/png';
+import { sameBytes } from '@need2know/png/testing';
 import { MediaInputError, prepareRenditions, sniffMediaType } from './renditions.js';
 import { decodeJpeg } from './decode/decode-jpeg.js';
 import { readJpegHeader } from './decode/jpeg-header.js';

@@ -10,11 +10,7 @@ import { ImageDecodeError } from './decode/errors.js';
 import { orientationSegment } from './decode/exif-orientation.js';
 import { hasJpegSignature, inspectJpeg, JpegError } from './jpeg.js';
 import { MAX_MEDIA_BYTES, MAX_MEDIA_PIXELS, MEDIA_TYPES, type MediaType } from './limits.js';
-import { hasPngSignature, stripPngMetadata } from './png/chunks.js';
-import { decodePng } from './png/decode.js';
-import { encodePng } from './png/encode.js';
-import { PngError } from './png/errors.js';
-import type { RgbaImage } from './png/image.js';
+import { decodePng, encodePng, hasPngSignature, PngError, stripPngMetadata, type RgbaImage } from '@need2know/png';
 
 /** Which part of an upload a problem is about. */
 export type UploadPart = 'original' | 'blurred';

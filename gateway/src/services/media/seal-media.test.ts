@@ -2,7 +2,7 @@
 import { CryptoError, KeyRing } from '@need2know/crypto';
 import { describe, expect, it } from 'vitest';
 import { MEDIA_CHUNK_BYTES } from './limits.js';
-import { sameBytes } from './png/test-helpers.js';
+import { sameBytes } from '@need2know/png/testing';
 import { openMedia, sealMedia, type MediaSlot } from './seal-media.js';
 
 const ring = new KeyRing(Uint8Array.from({ length: 32 }, (_, i) => 7 + i), { currentVersion: 1 });

@@ -1,5 +1,5 @@
 /** Test fixtures for the media tests: small synthetic pictures. Test-only. */
-import type { RgbaImage } from './png/image.js';
+import type { RgbaImage } from '@need2know/png';
 
 const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 

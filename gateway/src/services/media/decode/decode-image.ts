@@ -4,10 +4,7 @@
  */
 import { MEDIA_TYPES, type MediaType } from '../limits.js';
 import { hasJpegSignature } from '../jpeg.js';
-import { hasPngSignature } from '../png/chunks.js';
-import { decodePng } from '../png/decode.js';
-import { PngError } from '../png/errors.js';
-import type { RgbaImage } from '../png/image.js';
+import { decodePng, hasPngSignature, PngError, type RgbaImage } from '@need2know/png';
 import { decodeJpeg, type JpegDecodeOptions } from './decode-jpeg.js';
 import { ImageDecodeError } from './errors.js';
 import type { Orientation } from './exif-orientation.js';

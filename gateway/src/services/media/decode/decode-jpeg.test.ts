@@ -1,7 +1,7 @@
 /** Decoding photos: baseline, progressive and turned JPEGs, PNG, and every refusal with its code. */
 import { describe, expect, it } from 'vitest';
 import { MAX_MEDIA_PIXELS } from '../limits.js';
-import { encodePng } from '../png/encode.js';
+import { encodePng } from '@need2know/png';
 import { JPEG_BASELINE, JPEG_PROGRESSIVE, portrait } from '../test-fixtures.js';
 import { decodeImage } from './decode-image.js';
 import { ImageDecodeError } from './errors.js';

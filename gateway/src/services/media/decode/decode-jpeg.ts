@@ -5,7 +5,7 @@
 import { decode } from 'jpeg-js';
 import { inspectJpeg, JpegError } from '../jpeg.js';
 import { MAX_DECODE_MEMORY_MB } from '../limits.js';
-import type { RgbaImage } from '../png/image.js';
+import type { RgbaImage } from '@need2know/png';
 import { ImageDecodeError } from './errors.js';
 import type { Orientation } from './exif-orientation.js';
 import { readJpegHeader } from './jpeg-header.js';

@@ -3,7 +3,7 @@
  * thumbnail), only JFIF, tables and the picture.
  */
 import { encode } from 'jpeg-js';
-import { checkImage, type RgbaImage } from '../png/image.js';
+import { checkImage, type RgbaImage } from '@need2know/png';
 
 /**
  * Quality of redacted and blurred JPEG renditions (libjpeg scale): high enough that the parts of the

@@ -1,7 +1,7 @@
 /**
  * Turning decoded pixels upright by their EXIF orientation. Pure.
  */
-import { RGBA_BYTES, type RgbaImage } from '../png/image.js';
+import { RGBA_BYTES, type RgbaImage } from '@need2know/png';
 import type { Orientation } from './exif-orientation.js';
 
 /**

@@ -1,5 +1,5 @@
 /** Test fixtures for the decoders: real and crafted JPEG files. Test-only. */
-import type { RgbaImage } from '../png/image.js';
+import type { RgbaImage } from '@need2know/png';
 import { encodeJpeg } from './encode-jpeg.js';
 
 const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));

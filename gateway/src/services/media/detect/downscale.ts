@@ -1,7 +1,7 @@
 /**
  * Shrinking a picture for the detector, by area averaging. Pure.
  */
-import { RGBA_BYTES, type RgbaImage } from '../png/image.js';
+import { RGBA_BYTES, type RgbaImage } from '@need2know/png';
 
 /** An RGB picture (3 bytes per pixel), as the detector's input tensor takes it, and the factor it was shrunk by. */
 export interface RgbInput {

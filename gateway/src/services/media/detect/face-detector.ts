@@ -10,7 +10,7 @@
  * one's CPU time (10 ms).
  */
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
-import type { RgbaImage } from '../png/image.js';
+import type { RgbaImage } from '@need2know/png';
 import { downscaleToRgb } from './downscale.js';
 import type { DetectionManifest, FaceBox } from './manifest.js';
 

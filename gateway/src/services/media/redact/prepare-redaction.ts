@@ -10,8 +10,7 @@ import type { DetectionManifest } from '../detect/manifest.js';
 import { TINY_FACE_DETECTOR } from '../detect/models/tiny-face-detector.js';
 import { detectorInputSize, FACE_CONFIDENCE_FLOOR, REDACT_MARGIN, REDACT_SCORE_MIN } from '../detect/thresholds.js';
 import type { MediaType } from '../limits.js';
-import { encodePng } from '../png/encode.js';
-import type { RgbaImage } from '../png/image.js';
+import { encodePng, type RgbaImage } from '@need2know/png';
 import { redactRegions } from './redact-regions.js';
 
 /** What {@link prepareRedaction} gives. */

@@ -4,7 +4,7 @@
  */
 import { BLUR_MIN_BLOCK, pixelateAndBlur } from '../blur.js';
 import type { Box } from '../detect/manifest.js';
-import { checkImage, RGBA_BYTES, type RgbaImage } from '../png/image.js';
+import { checkImage, RGBA_BYTES, type RgbaImage } from '@need2know/png';
 
 /**
  * Blocks across the longer side of a redacted region. A region is a face plus its margin on every

@@ -20,8 +20,7 @@ import type { DetectionManifest } from '../detect/manifest.js';
 import { FACE_CONFIDENCE_FLOOR, REDACT_MARGIN } from '../detect/thresholds.js';
 import { isStorableRef } from '../ingest-media.js';
 import { MAX_MEDIA_PIXELS } from '../limits.js';
-import { decodePng } from '../png/decode.js';
-import { encodePng } from '../png/encode.js';
+import { decodePng, encodePng } from '@need2know/png';
 import { redactRegions } from '../redact/redact-regions.js';
 import { DETECTION_CONTENT_TYPE, openMedia, sealMedia, type StoredRendition } from '../seal-media.js';
 

@@ -1,10 +1,10 @@
 /**
- * Writes PNG files for the reader's tests: 8-bit RGB or RGBA, each scanline with a chosen filter
+ * Writes PNG files for the decoder's tests: 8-bit RGB or RGBA, each scanline with a chosen filter
  * type, the image data split over several IDAT chunks. Independent of the reader: filters are
  * applied here as the PNG specification defines them (§9.2), not by inverting the reader's code.
  */
 import { crc32, deflateSync } from 'node:zlib';
-import { PNG_SIGNATURE } from './png.js';
+import { PNG_SIGNATURE } from './chunks.js';
 
 /** What to write. */
 export interface PngToWrite {
