@@ -18,6 +18,8 @@ describe('media and field-key rotation', () => {
     const refs = [`media/case/${id}/1.png`, `media/case/${id}/2.png`];
     await owner.seed('case', [caseWith(id, [photo(refs[0] as string, { shows_minor: true }), photo(refs[1] as string)])]);
     for (const ref of refs) expect((await owner.upload({ record_type: 'case', record_id: id, ref, original: { bytes: await portraitPng(), type: 'image/png' } })).status).toBe(200);
+    // The flagged photo carries a manual region too: its sealed regions are re-wrapped like the renditions.
+    expect((await owner.regions({ ref: refs[0], regions: [{ x: 1, y: 1, width: 8, height: 8, reason: 'tattoo' }] })).status).toBe(200);
     const partner = await mediaPartner(gateway);
     const before = await partner.fetchMedia(refs[0] as string);
 
@@ -30,9 +32,9 @@ describe('media and field-key rotation', () => {
     expect(progress.remaining).toBe(0);
     for (const ref of refs) expect((await selectMedia(gatewayEnv.DB, ref))?.keyVersion).toBe(version);
     const { results } = await gatewayEnv.DB.prepare('SELECT envelope FROM media_chunks WHERE ref IN (?, ?)').bind(...refs).all<{ envelope: string }>();
-    // Original and blurred of both, and of the flagged one its sealed face detection and, if a face was found, its redacted rendition.
+    // Original and blurred of both, and of the flagged one its sealed face detection, its regions and, if a face was found, its redacted rendition.
     const flagged = await selectMedia(gatewayEnv.DB, refs[0] as string);
-    expect(results.length).toBe(4 + 1 + (flagged?.redacted === null ? 0 : 1));
+    expect(results.length).toBe(4 + 1 + 1 + (flagged?.redacted === null ? 0 : 1));
     for (const r of results) expect(envelopeKeyVersion(r.envelope)).toBe(version);
 
     // One media item still marked below the new version is enough to keep the old keys.
@@ -42,6 +44,7 @@ describe('media and field-key rotation', () => {
     expect(await retireOldFieldKeys(gatewayEnv, later)).toMatchObject({ retired: true, oldestVersion: version });
     forgetKeyRing();
     const after = await partner.fetchMedia(refs[0] as string);
-    expect(after.media).toMatchObject({ rendition: 'blurred', data: before.media.data });
+    // Still protected, and the very same bytes: the redacted rendition (or the blurred one where no face was found).
+    expect(after.media).toMatchObject({ rendition: flagged?.protectedRendition, data: before.media.data });
   });
 });

@@ -41,7 +41,7 @@ describe('redactRegions', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 30_000);
 
   it('leaves the input untouched and depends only on block means inside a region', () => {
     const a = portrait(1);
