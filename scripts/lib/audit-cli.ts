@@ -45,7 +45,9 @@ export async function saveExport(get: (path: string) => Promise<Response>, range
       let nextIndex = range.from; // the index of the next entry to write
       const copyEntries = async (response: Response) => {
         const pending: unknown[] = [];
-        const reader = new ExportReader({ field: (name, value) => void (frame[name] ??= value), entry: (value) => void pending.push(value) });
+        const reader = new ExportReader({ field: (name, value) => {
+            frame[name] ??= value;
+          }, entry: (value) => void pending.push(value) });
         const decoder = new TextDecoder();
         for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
           reader.push(decoder.decode(chunk, { stream: true }));
@@ -111,7 +113,9 @@ export async function verifyExportFile(file: string, vkey: string, onProgress?: 
   let skipped = false; // entries came before the frame: read them again afterwards
   let reported = 0;
   const progress = () => {
-    if (onProgress !== undefined && verifier.entries - reported >= 100_000) onProgress((reported = verifier.entries));
+    if (onProgress === undefined || verifier.entries - reported < 100_000) return;
+    reported = verifier.entries;
+    onProgress(reported);
   };
   await readFile(
     file,

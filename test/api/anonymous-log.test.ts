@@ -106,7 +106,7 @@ describe('nothing from an anonymous caller is kept forever', () => {
     const issued = (await entriesSince(before)).find((e) => e.kind === 'token' && e.outcome === 'issued');
     const text = JSON.stringify(issued);
     for (const id of recordIds) expect(text).not.toContain(id);
-    const [detail] = issued?.authorization_details as { record_id_hashes?: string[]; record_ids?: unknown }[];
+    const [detail] = (issued?.authorization_details ?? []) as { record_id_hashes?: string[]; record_ids?: unknown }[];
     expect(detail?.record_ids).toBeUndefined();
     expect(detail?.record_id_hashes).toEqual(subjectHashes(await keyRing(gatewayEnv), recordIds));
   });

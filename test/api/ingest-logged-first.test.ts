@@ -91,7 +91,7 @@ describe('Ingest stores before it logs', () => {
     const logged = await entriesSince(before);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ kind: 'ingest', created: 5, unchanged: 0 });
-    expect([...(logged[0]?.records as string[])].sort()).toEqual((await versionHashes(ids, 1)).sort());
+    expect([...((logged[0]?.records ?? []) as string[])].sort()).toEqual((await versionHashes(ids, 1)).sort());
   });
 
   it('a crash between the log append and the commit leaves pending versions that the retry logs and commits', async () => {

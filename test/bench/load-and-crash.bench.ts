@@ -251,7 +251,7 @@ try {
   console.log(`\n### kill -9 of the gateway ${rounds.length} times under load and ingest (${CRASH_REQUESTS} requests a round, half ingest batches of ${BATCH})\n`);
   console.log('| round | requests sent | answered | no answer (killed) | restart to ready |');
   console.log('| ---: | ---: | ---: | ---: | ---: |');
-  rounds.forEach((r, i) => console.log(`| ${i + 1} | ${r.requests} | ${r.answered} | ${r.noAnswer} | ${(r.restartMs / 1000).toFixed(1)} s |`));
+  for (const [i, r] of rounds.entries()) console.log(`| ${i + 1} | ${r.requests} | ${r.answered} | ${r.noAnswer} | ${(r.restartMs / 1000).toFixed(1)} s |`);
   const settleErrors = settle.filter((r) => r.status === 'no answer' || (typeof r.status === 'number' && r.status >= 500));
   console.log(`\nafter the last restart: ${settle.length} requests, ${settleErrors.length} errors${settleErrors.length === 0 ? '' : ` (${describe(settleErrors)})`}`);
   console.log('\n| what must hold | result |');

@@ -72,7 +72,10 @@ const pickCommune = () => {
 const CRITERIA = [[1, 40], [2, 20], [3, 20], [4, 8], [5, 12]] as const;
 const pickCriterion = () => {
   let r = random() * 100;
-  for (const [k, w] of CRITERIA) if ((r -= w) < 0) return k;
+  for (const [k, w] of CRITERIA) {
+    r -= w;
+    if (r < 0) return k;
+  }
   return 5;
 };
 

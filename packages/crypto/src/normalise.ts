@@ -83,7 +83,7 @@ export function normalisePhone(value: string): string {
 }
 
 /** Zero-width space, non-joiner, joiner, word joiner and BOM: invisible, and common in Khmer text. */
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 const LATIN_RUN = /\p{Script=Latin}+/gu;
 const CONTROL = /\p{Cc}/u;
 

@@ -71,7 +71,9 @@ describe('checkPurposeRules properties', () => {
         for (const { at, mode } of entries) {
           const d = declared[at];
           if (d === undefined) continue;
-          (rules[d.type] ??= {})[d.field] = mode;
+          const fields = rules[d.type] ?? {};
+          fields[d.field] = mode;
+          rules[d.type] = fields;
         }
         const chosen = Object.entries(rules).flatMap(([type, fields]) => Object.entries(fields).map(([field, mode]) => ({ type, field, mode })));
         const allowed = chosen.every(({ type, field, mode }) => mode === 'none' || (RECORD_TYPES[type]?.fields[field]?.modes ?? []).includes(mode));

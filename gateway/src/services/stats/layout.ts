@@ -13,8 +13,11 @@ import { Problem } from '../../platform/errors/problem.js';
 import type { FacetDimension, StatsTableDef } from './catalogue.js';
 import type { StatsQuery } from './query.js';
 
-import type { TimeWindow } from '../../store/d1/stats/source.js';
-export type { TimeWindow };
+/** The time window of a request as facet bounds (inclusive; months and ISO weeks sort as text). */
+export interface TimeWindow {
+  readonly from: string;
+  readonly to: string;
+}
 
 /** The facet bounds of the request's period. */
 export function timeWindow(q: StatsQuery): TimeWindow {

@@ -65,7 +65,7 @@ function checkRange(state: CompactRange): void {
   if (typeof state !== 'object' || state === null || !Array.isArray(state.hashes)) throw new TypeError('CompactRange expected');
   assertSize(state.size, 'CompactRange.size');
   if (popCount(state.size) !== state.hashes.length) throw new TypeError('CompactRange: hash count does not match size');
-  state.hashes.forEach((h, i) => assertHash(h, `CompactRange.hashes[${i}]`));
+  for (const [i, h] of state.hashes.entries()) assertHash(h, `CompactRange.hashes[${i}]`);
 }
 
 function popCount(n: number): number {

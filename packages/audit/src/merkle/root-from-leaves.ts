@@ -7,7 +7,7 @@ import { emptyRoot, nodeHash } from './hash.js';
  */
 export function rootFromLeaves(leafHashes: readonly Uint8Array[]): Uint8Array {
   if (!Array.isArray(leafHashes)) throw new TypeError('rootFromLeaves: leafHashes must be an array');
-  leafHashes.forEach((h, i) => assertHash(h, `rootFromLeaves: leafHashes[${i}]`));
+  for (const [i, h] of leafHashes.entries()) assertHash(h, `rootFromLeaves: leafHashes[${i}]`);
   if (leafHashes.length === 0) return emptyRoot();
   return mth(leafHashes, 0, leafHashes.length);
 }

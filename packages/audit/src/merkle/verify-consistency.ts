@@ -16,7 +16,7 @@ export function verifyConsistency(m: number, n: number, oldRoot: Uint8Array, new
   assertHash(oldRoot, 'verifyConsistency: oldRoot');
   assertHash(newRoot, 'verifyConsistency: newRoot');
   if (!Array.isArray(proof)) throw new TypeError('verifyConsistency: proof must be an array');
-  proof.forEach((p, i) => assertHash(p, `verifyConsistency: proof[${i}]`));
+  for (const [i, p] of proof.entries()) assertHash(p, `verifyConsistency: proof[${i}]`);
 
   if (m > n) return false;
   if (m === n) return proof.length === 0 && equalBytes(oldRoot, newRoot);

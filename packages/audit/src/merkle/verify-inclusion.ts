@@ -13,7 +13,7 @@ export function verifyInclusion(leafHash: Uint8Array, leafIndex: number, treeSiz
   assertSize(treeSize, 'verifyInclusion: treeSize');
   assertHash(root, 'verifyInclusion: root');
   if (!Array.isArray(proof)) throw new TypeError('verifyInclusion: proof must be an array');
-  proof.forEach((p, i) => assertHash(p, `verifyInclusion: proof[${i}]`));
+  for (const [i, p] of proof.entries()) assertHash(p, `verifyInclusion: proof[${i}]`);
 
   if (leafIndex >= treeSize) return false; // §2.1.3.2 step 1
   let fn = leafIndex; // step 2

@@ -104,7 +104,7 @@ export class EqualityLp {
       if (f === 0) return;
       for (let k = 0; k < other.length; k++) other[k] = (other[k] as number) - f * (row[k] as number);
     };
-    this.#rows.forEach((other, i) => i !== r && eliminate(other));
+    for (const [i, other] of this.#rows.entries()) if (i !== r) eliminate(other);
     if (obj !== undefined) eliminate(obj);
     this.#basis[r] = j;
   }

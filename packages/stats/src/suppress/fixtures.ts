@@ -51,7 +51,10 @@ export function randomTable(seed: number, shape: FixtureShape): Table {
   for (let i = 0; i < shape.records; i++) {
     let r = rng() * total;
     let c = 0;
-    while (c < communes.length - 1 && (r -= weight[c] as number) > 0) c++;
+    for (; c < communes.length - 1; c++) {
+      r -= weight[c] as number;
+      if (r <= 0) break;
+    }
     const criterion = 1 + Math.floor(rng() ** 2 * shape.criteria);
     const month = `2025-${String(1 + Math.floor(rng() * 12)).padStart(2, '0')}`;
     rows.push({ values: [criterion, communes[c], month], count: 1 });

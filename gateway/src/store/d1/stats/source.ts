@@ -7,8 +7,8 @@ export interface CountedTable {
   readonly dimensions: ReadonlyArray<{ readonly facet: string; readonly kind: string }>;
 }
 
-/** The time window of a request as facet bounds (inclusive; months and ISO weeks sort as text). */
-export interface TimeWindow {
+/** The time window counted, as facet bounds (inclusive; months and ISO weeks sort as text). */
+export interface CountWindow {
   readonly from: string;
   readonly to: string;
 }
@@ -25,7 +25,7 @@ const facet = (name: string) => {
  * what suppression needs, read in one batch with the data version it matches. Read from the clear
  * facets alone; no sealed field is opened. Map its rows with {@link toTabulationRows}.
  */
-export function groupedCountsStatement(db: D1Database, def: CountedTable, window: TimeWindow): D1PreparedStatement {
+export function groupedCountsStatement(db: D1Database, def: CountedTable, window: CountWindow): D1PreparedStatement {
   const columns = def.dimensions.map((d, i) => `${facet(d.facet)} AS f${i}`).join(', ');
   const group = def.dimensions.map((_, i) => `f${i}`).join(', ');
   const time = facet(def.dimensions.find((d) => d.kind === 'time')?.facet ?? 'month');
@@ -51,7 +51,7 @@ export interface UnitRow {
  * blind-index tag of the table's unit search (the person's keyed, truncated HMAC; a record naming no
  * person is its own unit). What differential privacy needs to bound each person's contribution.
  */
-export async function unitRows(db: D1Database, def: CountedTable, window: TimeWindow): Promise<UnitRow[]> {
+export async function unitRows(db: D1Database, def: CountedTable, window: CountWindow): Promise<UnitRow[]> {
   const columns = def.dimensions.map((d, i) => `${facet(d.facet)} AS f${i}`).join(', ');
   const time = facet(def.dimensions.find((d) => d.kind === 'time')?.facet ?? 'month');
   const { results } = await db
