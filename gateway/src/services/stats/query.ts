@@ -1,27 +1,29 @@
-import { z } from '@hono/zod-openapi';
-import { PERIOD_GRAINS, epsilonMicro, isoWeeksBetween, StatsError, type PeriodGrain, type PlaceLevel } from '@need2know/stats';
+import { epsilonMicro, isoWeeksBetween, StatsError, type PeriodGrain, type PlaceLevel } from '@need2know/stats';
 import type { ProblemIssue } from '../../platform/errors/problem.js';
 import type { StatsTableDef } from './catalogue.js';
 import { MAX_STATS_WEEKS } from './config.js';
 
-const WEEK = /^\d{4}-W\d{2}$/;
-
-/** Query parameters of a statistics request, as they arrive (validated for shape only). */
-export const StatsQuerySchema = z.object({
-  level: z.enum(['province', 'district', 'commune']).optional().openapi({ description: 'Place level of the detailed rows (crime, health); default province' }),
-  period: z.enum(PERIOD_GRAINS).optional().openapi({ description: 'Grain of the calendar (crime, discipline); default month' }),
-  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Calendar year (crime, discipline)', example: 2025 }),
-  from: z.string().regex(WEEK).optional().openapi({ description: 'First ISO week (health)', example: '2026-W10' }),
-  to: z.string().regex(WEEK).optional().openapi({ description: 'Last ISO week (health)', example: '2026-W22' }),
-  province: z.string().regex(/^\d{2}$/).optional().openapi({ description: 'Return only this province and the places in it (the table is protected as a whole either way)' }),
-  protection: z.enum(['suppression', 'dp']).optional().openapi({ description: 'Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows' }),
-  epsilon: z.string().regex(/^\d+(\.\d{1,6})?$/).optional().openapi({ description: 'ε for a differentially private release (at most the grant’s per-release ε)', example: '0.5' }),
-  bound: z.coerce.number().int().min(1).max(10).optional().openapi({ description: 'Most records one person may contribute to a differentially private release; default 2' }),
-  threshold: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table' }),
-  format: z.enum(['json', 'csv']).default('json'),
-  shape: z.enum(['cells', 'series']).default('cells').openapi({ description: '`series`: the counts a stacked bar chart needs (groups × periods for one place)' }),
-});
-export type StatsQueryInput = z.infer<typeof StatsQuerySchema>;
+/**
+ * Query parameters of a statistics request as the route hands them over: checked for shape only
+ * (the route's schema, `StatsQuerySchema`, coerces numbers and defaults `format` and `shape`).
+ */
+export interface StatsQueryInput {
+  readonly level?: PlaceLevel | undefined;
+  readonly period?: PeriodGrain | undefined;
+  readonly year?: number | undefined;
+  /** First ISO week (`YYYY-Www`). */
+  readonly from?: string | undefined;
+  /** Last ISO week (`YYYY-Www`). */
+  readonly to?: string | undefined;
+  readonly province?: string | undefined;
+  readonly protection?: 'suppression' | 'dp' | undefined;
+  /** ε as a decimal with at most six decimals. */
+  readonly epsilon?: string | undefined;
+  readonly bound?: number | undefined;
+  readonly threshold?: number | undefined;
+  readonly format: 'json' | 'csv';
+  readonly shape: 'cells' | 'series';
+}
 
 /** A statistics request, checked against its table. */
 export interface StatsQuery {
@@ -60,7 +62,8 @@ export function resolveQuery(def: StatsTableDef, input: StatsQueryInput): { ok: 
     else {
       try {
         weeks = isoWeeksBetween(input.from, input.to);
-        if (weeks.length === 0 || weeks.length > MAX_STATS_WEEKS) issues.push({ path: 'to', code: 'out_of_range', message: `from 1 to ${MAX_STATS_WEEKS} weeks, in order` });
+        if (weeks.length === 0 || weeks.length > MAX_STATS_WEEKS)
+          issues.push({ path: 'to', code: 'out_of_range', message: `from 1 to ${MAX_STATS_WEEKS} weeks, in order` });
       } catch (err) {
         if (!(err instanceof StatsError)) throw err;
         issues.push({ path: 'from', code: 'invalid_week', message: 'no such ISO week' });
@@ -76,7 +79,8 @@ export function resolveQuery(def: StatsTableDef, input: StatsQueryInput): { ok: 
       issues.push({ path: 'epsilon', code: 'out_of_range', message: err.message });
     }
   }
-  if (input.protection === 'suppression' && (input.epsilon !== undefined || input.bound !== undefined)) refuse('epsilon', 'ε and bound apply to differential privacy only');
+  if (input.protection === 'suppression' && (input.epsilon !== undefined || input.bound !== undefined))
+    refuse('epsilon', 'ε and bound apply to differential privacy only');
   if (input.protection === 'dp' && input.threshold !== undefined) refuse('threshold', 'a threshold applies to suppression only');
   if (input.shape === 'series' && input.format === 'csv') refuse('shape', 'series are JSON only');
   if (issues.length > 0) return { ok: false, issues };

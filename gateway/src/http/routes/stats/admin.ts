@@ -3,7 +3,6 @@ import { formatEpsilon } from '@need2know/stats';
 import { MAX_GAZETTEER_CODES } from '../../../services/stats/config.js';
 import { askForStatsGrant, revokeStatsGrantNow, statsGrantsWithSpend } from '../../../services/stats/grants-admin.js';
 import { changePublicTier, publicTiersWithSpend } from '../../../services/stats/public-tier-admin.js';
-import { StatsQuerySchema } from '../../../services/stats/query.js';
 import { budgetLedgers, releaseRegister, replacePlaces } from '../../../services/stats/register.js';
 import { previewPublicTier } from '../../../services/stats/releases.js';
 import { approveStatsRequestById, rejectStatsRequestById, statsRequests } from '../../../services/stats/requests-admin.js';
@@ -22,7 +21,7 @@ import {
   StatsRequestOut,
   statsRequestOut,
 } from './admin-schemas.js';
-import { releaseResponses, TableName } from './schemas.js';
+import { releaseResponses, StatsQuerySchema, TableName } from './schemas.js';
 
 const seconds = (datetime: string) => Math.floor(Date.parse(datetime) / 1000);
 const GrantId = z.object({ id: z.string().regex(/^sgr_[A-Za-z0-9_-]{16}$/) });

@@ -2,11 +2,10 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
-import { StatsQuerySchema } from '../../../services/stats/query.js';
 import { releaseUnderGrant } from '../../../services/stats/releases.js';
 import { validationHook } from '../validation-hook.js';
 import { presentRelease } from './respond.js';
-import { releaseResponses, TableName } from './schemas.js';
+import { releaseResponses, StatsQuerySchema, TableName } from './schemas.js';
 
 const release = createRoute({
   method: 'get',

@@ -1,10 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.js';
-import { StatsQuerySchema } from '../../../services/stats/query.js';
 import { listedTables, releaseToPublic } from '../../../services/stats/releases.js';
 import { validationHook } from '../validation-hook.js';
 import { presentRelease } from './respond.js';
-import { releaseResponses, statsProblems, TableList, TableName } from './schemas.js';
+import { releaseResponses, StatsQuerySchema, statsProblems, TableList, TableName } from './schemas.js';
 
 const tables = createRoute({
   method: 'get',

@@ -1,7 +1,55 @@
 import { z } from '@hono/zod-openapi';
+import { PERIOD_GRAINS } from '@need2know/stats';
 import { STATS_TABLES } from '../../../services/stats/catalogue.js';
 
 export const TableName = z.enum(STATS_TABLES).openapi({ example: 'crime' });
+
+const WEEK = /^\d{4}-W\d{2}$/;
+
+/** Query parameters of a statistics request, as they arrive (validated for shape only; `resolveQuery` checks them against the table). */
+export const StatsQuerySchema = z.object({
+  level: z.enum(['province', 'district', 'commune']).optional().openapi({ description: 'Place level of the detailed rows (crime, health); default province' }),
+  period: z.enum(PERIOD_GRAINS).optional().openapi({ description: 'Grain of the calendar (crime, discipline); default month' }),
+  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Calendar year (crime, discipline)', example: 2025 }),
+  from: z.string().regex(WEEK).optional().openapi({ description: 'First ISO week (health)', example: '2026-W10' }),
+  to: z.string().regex(WEEK).optional().openapi({ description: 'Last ISO week (health)', example: '2026-W22' }),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .openapi({ description: 'Return only this province and the places in it (the table is protected as a whole either way)' }),
+  protection: z
+    .enum(['suppression', 'dp'])
+    .optional()
+    .openapi({ description: 'Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows' }),
+  epsilon: z
+    .string()
+    .regex(/^\d+(\.\d{1,6})?$/)
+    .optional()
+    .openapi({ description: 'ε for a differentially private release (at most the grant’s per-release ε)', example: '0.5' }),
+  bound: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .optional()
+    .openapi({ description: 'Most records one person may contribute to a differentially private release; default 2' }),
+  threshold: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .openapi({
+      description:
+        'Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table',
+    }),
+  format: z.enum(['json', 'csv']).default('json'),
+  shape: z
+    .enum(['cells', 'series'])
+    .default('cells')
+    .openapi({ description: '`series`: the counts a stacked bar chart needs (groups × periods for one place)' }),
+});
 
 const Dimension = z.object({
   name: z.string(),
@@ -9,13 +57,11 @@ const Dimension = z.object({
   nodes: z.array(z.object({ code: z.string(), level: z.string(), parent: z.string().nullable() })),
 });
 
-const Protection = z
-  .record(z.string(), z.unknown())
-  .openapi({
-    description:
-      'How the release is protected. `suppression`: threshold, withheld, primary and secondary counts (withheld cells are null; zero is published). `dp`: mechanism, ε, contribution bound, levels measured, noise scale, and the budget left.',
-    example: { method: 'suppression', threshold: 10, withheld: 14, primary: 9, secondary: 5 },
-  });
+const Protection = z.record(z.string(), z.unknown()).openapi({
+  description:
+    'How the release is protected. `suppression`: threshold, withheld, primary and secondary counts (withheld cells are null; zero is published). `dp`: mechanism, ε, contribution bound, levels measured, noise scale, and the budget left.',
+  example: { method: 'suppression', threshold: 10, withheld: 14, primary: 9, secondary: 5 },
+});
 
 const Head = {
   release: z.string().openapi({ example: 'srl_8fQ2…' }),
