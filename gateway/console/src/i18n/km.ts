@@ -168,7 +168,7 @@ export const km: Messages = {
   modeHelpGeneralised: 'ទូលាយជាង ឧ. ក្រុមអាយុ ឬឃុំ/សង្កាត់',
   modeHelpPseudonym: 'លេខកូដថេរ សម្រាប់តែស្ថាប័ននេះ',
   modeHelpPredicate: 'តែ បាទ/ចាស ឬ ទេ',
-  modeHelpNone: 'មិនបង្ហាញ',
+  modeHelpNone: 'វាលនេះមិនត្រូវបានផ្តល់ឱ្យឡើយ',
   modeHelpRedacted: 'រូបថតដែលមុខ និងតំបន់បានសម្គាល់ត្រូវបានព្រាល ផ្នែកផ្សេងរក្សាទុក',
   modeHelpBlurred: 'រូបថតត្រូវបានព្រាលទាំងមូល',
   purposeSaved: 'បានរក្សាទុកគោលបំណង។',
