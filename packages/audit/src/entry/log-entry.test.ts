@@ -28,7 +28,17 @@ const actor = { id: 'vwe_1', at: 1_760_000_000, officer: 'officer-1', agency: 'm
 /** One entry of every documented shape the audit package builds (tokens: `@need2know/policy`, see test/node). */
 const built: Record<string, LogEntry> = {
   disclosure: disclosureEntry(disclosure),
-  ingest: ingestEntry({ at: 1, clientId: 'moi-system', owner: 'ministry-of-interior', recordType: 'person', received: 3, created: 1, updated: 1, unchanged: 1, records: ['psn_v1', 'psn_v2'] }),
+  ingest: ingestEntry({
+    at: 1,
+    clientId: 'moi-system',
+    owner: 'ministry-of-interior',
+    recordType: 'person',
+    received: 3,
+    created: 1,
+    updated: 1,
+    unchanged: 1,
+    records: ['psn_v1', 'psn_v2'],
+  }),
   media_ingest: mediaIngestEntry({
     at: 1,
     clientId: 'moi-system',
@@ -72,7 +82,17 @@ const built: Record<string, LogEntry> = {
   'viewer/view_refused': viewerEntry(actor, { event: 'view_refused', disclosure: 'dsc_1', epoch: 3, reason: 'key_destroyed' }),
   'viewer/blocked': viewerEntry(actor, { event: 'blocked', view: 'vw_1', counts: { copy: 2 } }),
   'viewer/reveal': viewerEntry(actor, { event: 'reveal', view: 'vw_1', media: 'med_1', reason_hash: 'rsn' }),
-  admin: adminEntry({ seq: 7, at: 1, actor: 'po-1', action: 'grant.expire', targetType: 'grant', targetId: 'grt_1', detail: { not_after: 2 }, prevHash: 'p', hash: 'h' }),
+  admin: adminEntry({
+    seq: 7,
+    at: 1,
+    actor: 'po-1',
+    action: 'grant.expire',
+    targetType: 'grant',
+    targetId: 'grt_1',
+    detail: { not_after: 2 },
+    prevHash: 'p',
+    hash: 'h',
+  }),
 };
 
 describe('log entries and FORMAT.md', () => {
@@ -119,13 +139,34 @@ describe('entry bytes', () => {
   });
 
   it('an administrative event is `kind` first, then the chain row as the log object wrote it', () => {
-    const row = { seq: 7, at: 1, actor: 'po-1', action: 'grant.expire', target_type: 'grant', target_id: 'grt_1', detail: { not_after: 2 }, prev_hash: 'p', hash: 'h' };
+    const row = {
+      seq: 7,
+      at: 1,
+      actor: 'po-1',
+      action: 'grant.expire',
+      target_type: 'grant',
+      target_id: 'grt_1',
+      detail: { not_after: 2 },
+      prev_hash: 'p',
+      hash: 'h',
+    };
     expect(JSON.stringify(built.admin)).toBe(JSON.stringify({ kind: 'admin', ...row }));
   });
 
   it('a viewer event follows the actor, as the viewer wrote it', () => {
     expect(JSON.stringify(built['viewer/blocked'])).toBe(
-      JSON.stringify({ kind: 'viewer', id: 'vwe_1', at: 1_760_000_000, officer: 'officer-1', agency: 'ministry-of-health', purpose: 'contact-tracing', grant: 'grt_1', event: 'blocked', view: 'vw_1', counts: { copy: 2 } }),
+      JSON.stringify({
+        kind: 'viewer',
+        id: 'vwe_1',
+        at: 1_760_000_000,
+        officer: 'officer-1',
+        agency: 'ministry-of-health',
+        purpose: 'contact-tracing',
+        grant: 'grt_1',
+        event: 'blocked',
+        view: 'vw_1',
+        counts: { copy: 2 },
+      }),
     );
   });
 

@@ -191,7 +191,16 @@ export interface AdminLogEntry {
 }
 
 /** Every entry the gateway writes, told apart by `kind` (and `outcome` for tokens, `event` for the viewer). */
-export type LogEntry = DisclosureLogEntry | TokenIssuedLogEntry | TokenRefusedLogEntry | IngestLogEntry | MediaIngestLogEntry | MediaRegionsLogEntry | StatsReleaseLogEntry | ViewerLogEntry | AdminLogEntry;
+export type LogEntry =
+  | DisclosureLogEntry
+  | TokenIssuedLogEntry
+  | TokenRefusedLogEntry
+  | IngestLogEntry
+  | MediaIngestLogEntry
+  | MediaRegionsLogEntry
+  | StatsReleaseLogEntry
+  | ViewerLogEntry
+  | AdminLogEntry;
 
 /** The kinds of {@link LogEntry}. */
 export type LogEntryKind = LogEntry['kind'];
