@@ -1,7 +1,7 @@
 /**
  * `n2k media upload` and `n2k media regions`: the data owner's side of photo redaction. An upload
- * may carry the manual regions at once (`--regions FILE`), so the photo is never stored without
- * them for longer than the two calls take; `regions` replaces an item's regions later.
+ * may carry the manual regions at once (`--regions FILE`, sent as the form's `regions` part), so the
+ * photo is never stored without them; `regions` replaces a stored photo's regions later.
  */
 import { GatewayError, GatewaySession, signingKeyFromJwk } from '@need2know/client';
 import { readFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ async function putRegions(session: GatewaySession, ref: string, file: RegionsFil
   return res.json();
 }
 
-/** `media upload`: stores a photo for a record, then its regions when a regions file is given. */
+/** `media upload`: stores a photo for a record, with its regions when a regions file is given (one request: applied before it is stored). */
 export async function uploadMedia(issuer: string, client: OwnerClient, args: { recordType: string; recordId: string; ref: string; file: string; regions?: string | undefined }): Promise<unknown> {
   const regions = args.regions === undefined ? undefined : parseRegionsFile(readFileSync(args.regions, 'utf8'));
   const session = await ingestSession(issuer, client, args.recordType);
@@ -62,10 +62,10 @@ export async function uploadMedia(issuer: string, client: OwnerClient, args: { r
   form.set('record_id', args.recordId);
   form.set('ref', args.ref);
   form.set('original', new Blob([readFileSync(args.file)], { type: mediaTypeOf(args.file) }), 'original');
+  if (regions !== undefined) form.set('regions', JSON.stringify(regions));
   const res = await session.fetch('/v1/ingest/media', { method: 'PUT', body: form });
   if (!res.ok) throw await GatewayError.from(res);
-  const stored = await res.json();
-  return regions === undefined ? { stored } : { stored, regions: await putRegions(session, args.ref, regions) };
+  return res.json();
 }
 
 /** `media regions`: replaces the manual regions of a stored photo (an empty file's lists restore the detector's redaction). */

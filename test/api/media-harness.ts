@@ -25,6 +25,8 @@ export interface UploadForm {
   readonly ref?: string;
   readonly original?: Part;
   readonly blurred?: Part;
+  /** The `regions` part: JSON text of `{ regions, removed_faces }`. */
+  readonly regions?: string;
 }
 
 /** A synthetic 96 × 96 portrait as a PNG file. */
@@ -35,7 +37,7 @@ export async function portraitPng(seed = 1): Promise<Uint8Array> {
 /** A multipart form as the upload route takes it. */
 export function uploadForm(form: UploadForm): FormData {
   const data = new FormData();
-  for (const key of ['record_type', 'record_id', 'ref'] as const) if (form[key] !== undefined) data.set(key, form[key]);
+  for (const key of ['record_type', 'record_id', 'ref', 'regions'] as const) if (form[key] !== undefined) data.set(key, form[key]);
   for (const key of ['original', 'blurred'] as const) {
     const part = form[key];
     if (part !== undefined) data.set(key, new File([part.bytes], `${key}.bin`, { type: part.type }));

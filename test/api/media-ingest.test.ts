@@ -44,6 +44,8 @@ describe('PUT /v1/ingest/media', () => {
       blurred: { content_type: PNG, bytes: expect.any(Number), by: 'gateway' },
       // Flagged: its faces were looked for (test/api/media-face-redaction.test.ts covers the outcome).
       redaction: { rendition: expect.stringMatching(/^(redacted|blurred)$/), faces: expect.any(Number), detector: 'tiny_face_detector (@vladmandic/face-api@1.7.15)' },
+      // No manual regions sent with it.
+      regions: 0,
       outcome: 'created',
     });
 

@@ -162,6 +162,48 @@ describe('PUT /v1/ingest/media/regions', () => {
   });
 });
 
+describe('PUT /v1/ingest/media with regions', () => {
+  it('applies regions sent with the photo before it is stored, logged with the upload in one append', async () => {
+    const gateway = testGateway();
+    const owner = await mediaOwner(gateway);
+    const caseId = uniq('case');
+    const ref = `media/case/${caseId}/arrest.png`;
+    await owner.seed('case', [caseWith(caseId, [photo(ref, { shows_restrained: true })])]);
+    const log = auditLog(gatewayEnv);
+    const size = await log.size();
+    const regions = JSON.stringify({ regions: [{ x: 2, y: 60, width: 30, height: 20, reason: 'restraints' }], removed_faces: [] });
+    const res = await owner.upload({ record_type: 'case', record_id: caseId, ref, original: { bytes: await portraitPng(5), type: 'image/png' }, regions });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ flagged: true, regions: 1 });
+    expect(await log.size()).toBe(size + 2);
+    expect((await log.inclusion(size, size + 2))?.entry).toMatchObject({ kind: 'media_ingest' });
+    expect((await log.inclusion(size + 1, size + 2))?.entry).toMatchObject({ kind: 'media_regions', regions: [{ x: 2, y: 60, width: 30, height: 20, reason: 'restraints', note_hash: null }] });
+    expect(await selectMedia(gatewayEnv.DB, ref)).toMatchObject({ regions: 1 });
+    expect(await selectChunks(gatewayEnv.DB, ref, 'regions')).toHaveLength(1);
+  }, SLOW);
+
+  it('refuses the whole upload for bad regions or regions on an unflagged photo: nothing stored, nothing logged', async () => {
+    const gateway = testGateway();
+    const owner = await mediaOwner(gateway);
+    const caseId = uniq('case');
+    const [flagged, plain] = [`media/case/${caseId}/1.png`, `media/case/${caseId}/2.png`];
+    await owner.seed('case', [caseWith(caseId, [photo(flagged, { shows_minor: true }), photo(plain)])]);
+    const log = auditLog(gatewayEnv);
+    const size = await log.size();
+    const png = { bytes: await portraitPng(4), type: 'image/png' };
+    const upload = (ref: string, regions: string) => owner.upload({ record_type: 'case', record_id: caseId, ref, original: png, regions });
+    const outside = await upload(flagged, JSON.stringify({ regions: [{ x: 90, y: 0, width: 10, height: 10, reason: 'plate' }], removed_faces: [] }));
+    expect([outside.status, ((await outside.json()) as { issues: { code: string }[] }).issues[0]?.code]).toEqual([422, 'region_outside_image']);
+    const notJson = await upload(flagged, '{regions');
+    expect([notJson.status, ((await notJson.json()) as { issues: { code: string }[] }).issues[0]?.code]).toEqual([422, 'invalid_json']);
+    const unflagged = await upload(plain, JSON.stringify({ regions: [{ x: 1, y: 1, width: 5, height: 5, reason: 'plate' }], removed_faces: [] }));
+    expect([unflagged.status, ((await unflagged.json()) as { code: string }).code]).toEqual([409, 'media_not_examined']);
+    expect(await log.size()).toBe(size);
+    expect(await selectMedia(gatewayEnv.DB, flagged)).toBeNull();
+    expect(await selectMedia(gatewayEnv.DB, plain)).toBeNull();
+  }, SLOW);
+});
+
 /** The regions route called with a partner's record-access token. */
 async function callAs(gateway: ReturnType<typeof testGateway>, partner: Awaited<ReturnType<typeof mediaPartner>>, body: string): Promise<Response> {
   return callResource(gateway, partner.client, partner.token, '/v1/ingest/media/regions', { method: 'PUT', body, headers: { 'content-type': 'application/json' } });

@@ -4,7 +4,8 @@
  * blurred rendition is required: it is whenever minimisation protects the reference today (flagged
  * evidence; the photo of a minor or of a person of unknown age).
  */
-import { mediaIngestEntry } from '@need2know/audit';
+import { mediaIngestEntry, mediaRegionsEntry } from '@need2know/audit';
+import { regionEditIssues, type RegionEdit } from '@need2know/policy';
 import { recordType } from '@need2know/schema';
 import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';
@@ -18,6 +19,7 @@ import { fieldHoldingRef, mediaFields, refFlagged } from './release.js';
 import { MediaInputError, prepareRenditions, type UploadedFile } from './renditions.js';
 import { prepareRedaction } from './redact/prepare-redaction.js';
 import { DETECTION_CONTENT_TYPE, sealMedia } from './seal-media.js';
+import { applyEdit, editSize, loggedEdit, regionsDocument } from './regions/apply-edit.js';
 
 /** One upload, as the route parsed it. */
 export interface MediaUpload {
@@ -28,6 +30,8 @@ export interface MediaUpload {
   readonly ref: string;
   readonly original: UploadedFile;
   readonly blurred: UploadedFile | undefined;
+  /** Manual regions sent with the photo (a flagged one only): applied before anything is stored, so the photo never leaves without them. */
+  readonly regions?: RegionEdit | undefined;
   readonly now: number;
 }
 
@@ -49,6 +53,8 @@ export interface MediaIngestResult {
    * found with confidence, `blurred` otherwise), the boxes found, and the detector; null otherwise.
    */
   readonly redaction: { readonly rendition: 'redacted' | 'blurred'; readonly faces: number; readonly detector: string } | null;
+  /** Manual regions and face removals stored with the photo (0 without). */
+  readonly regions: number;
   readonly outcome: 'created' | 'replaced';
 }
 
@@ -102,14 +108,25 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     throw invalid('blurred', 'blurred_rendition_required', 'blurred: the record flags this reference, and no blurred rendition could be made');
   }
 
+  if (upload.regions !== undefined && !flagged) throw new Problem(409, 'media_not_examined', 'Regions apply to a photo its record flags (examined for faces at upload); this one never goes out redacted.');
+
   const existing = await selectMedia(env.DB, upload.ref);
   if (existing !== null && existing.owner !== upload.owner) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
   // A flagged photo's faces are found once, here: its redacted rendition (when a face is found with
   // confidence) and the detection behind it are stored sealed beside the untouched original.
-  const redaction = flagged ? await prepareRedaction(prepared.pixels, prepared.original.contentType) : null;
+  const detected = flagged ? await prepareRedaction(prepared.pixels, prepared.original.contentType) : null;
+  const edit = upload.regions !== undefined && editSize(upload.regions) > 0 ? upload.regions : undefined;
+  if (edit !== undefined && detected !== null) {
+    const issues = regionEditIssues(edit, { width: prepared.original.width, height: prepared.original.height, faces: detected.manifest.faces.length });
+    if (issues.length > 0) throw new Problem(422, 'validation_failed', issues[0]?.message ?? 'invalid regions', { issues });
+  }
+  // The owner's regions, when sent, decide the redacted rendition from the start (faces left plus regions).
+  const edited = edit === undefined || detected === null ? null : await applyEdit(prepared.pixels, prepared.original.contentType, detected.manifest, edit);
+  const redaction = detected === null ? null : edited === null ? detected : { ...detected, protectedRendition: edited.redaction, redacted: edited.redacted };
   const original = sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'original', contentType: prepared.original.contentType }, prepared.original.bytes);
   const blurred = prepared.blurred === null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'blurred', contentType: prepared.blurred.contentType }, prepared.blurred.bytes);
   const redacted = redaction?.redacted == null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'redacted', contentType: redaction.redacted.contentType }, redaction.redacted.bytes);
+  const regionChunks = edit === undefined ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'regions', contentType: DETECTION_CONTENT_TYPE }, regionsDocument(edit, upload.now, upload.clientId));
   const detection = redaction === null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'detection', contentType: DETECTION_CONTENT_TYPE }, new TextEncoder().encode(JSON.stringify(redaction.manifest)));
   const row: MediaRow = {
     ref: upload.ref,
@@ -125,7 +142,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     blurred: prepared.blurred === null ? null : { contentType: prepared.blurred.contentType, bytes: prepared.blurred.bytes.length, chunks: blurred.length, by: prepared.blurred.by },
     redacted: redaction?.redacted == null ? null : { contentType: redaction.redacted.contentType, bytes: redaction.redacted.bytes.length, chunks: redacted.length },
     protectedRendition: redaction?.protectedRendition ?? null,
-    regions: 0,
+    regions: edit === undefined ? 0 : editSize(edit),
     keyVersion: ring.currentVersion,
     ingestedAt: upload.now,
     ingestedBy: upload.clientId,
@@ -149,9 +166,13 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
       faces: redaction === null ? null : redaction.manifest.faces.length,
       outcome,
     }),
+    // Every region and reason sent with the photo, in the same append (never a pixel; notes as keyed hashes).
+    ...(edit === undefined || redaction === null
+      ? []
+      : [mediaRegionsEntry({ at: upload.now, clientId: upload.clientId, owner: upload.owner, recordType: row.recordType, records: subjectHashes(ring, [`${row.recordType}:${row.recordId}`]), field, ...(await loggedEdit(ring, edit)), redaction: redaction.protectedRendition })]),
   ]);
   try {
-    await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred, redacted, detection }));
+    await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred, redacted, detection, regions: regionChunks }));
   } catch (err) {
     // Another owner stored the reference between our read and our write.
     if (isOwnerConflict(err)) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
@@ -169,6 +190,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     flagged,
     blurred: row.blurred === null ? null : { content_type: row.blurred.contentType, bytes: row.blurred.bytes, by: row.blurred.by },
     redaction: redaction === null ? null : { rendition: redaction.protectedRendition, faces: redaction.manifest.faces.length, detector: `${redaction.manifest.detector} (${redaction.manifest.version})` },
+    regions: row.regions,
     outcome,
   };
 }

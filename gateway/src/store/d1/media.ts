@@ -115,7 +115,7 @@ export async function selectChunks(db: D1Database, ref: string, rendition: Store
  * already the same owner's; the guard after it then aborts the whole batch when it did not, so
  * another owner's media are never replaced.
  */
-export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { readonly original: readonly string[]; readonly blurred: readonly string[]; readonly redacted?: readonly string[]; readonly detection?: readonly string[] }): D1PreparedStatement[] {
+export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { readonly original: readonly string[]; readonly blurred: readonly string[]; readonly redacted?: readonly string[]; readonly detection?: readonly string[]; readonly regions?: readonly string[] }): D1PreparedStatement[] {
   const b = row.blurred;
   const r = row.redacted;
   const statements = [
@@ -123,14 +123,14 @@ export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { 
       .prepare(
         `INSERT INTO media (ref, owner, record_type, record_id, field, content_type, width, height, bytes, chunks, blurred_type, blurred_bytes, blurred_chunks, blurred_by, key_version, ingested_at, ingested_by,
            redacted_type, redacted_bytes, redacted_chunks, protected_rendition, regions)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, 0)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
          ON CONFLICT (ref) DO UPDATE SET record_type = ?3, record_id = ?4, field = ?5, content_type = ?6, width = ?7, height = ?8, bytes = ?9, chunks = ?10,
            blurred_type = ?11, blurred_bytes = ?12, blurred_chunks = ?13, blurred_by = ?14, key_version = ?15, ingested_at = ?16, ingested_by = ?17,
-           redacted_type = ?18, redacted_bytes = ?19, redacted_chunks = ?20, protected_rendition = ?21, regions = 0
+           redacted_type = ?18, redacted_bytes = ?19, redacted_chunks = ?20, protected_rendition = ?21, regions = ?22
          WHERE media.owner = ?2`,
       )
       .bind(row.ref, row.owner, row.recordType, row.recordId, row.field, row.contentType, row.width, row.height, row.bytes, row.chunks, b?.contentType ?? null, b?.bytes ?? null, b?.chunks ?? null, b?.by ?? null, row.keyVersion, row.ingestedAt, row.ingestedBy,
-        r?.contentType ?? null, r?.bytes ?? null, r?.chunks ?? null, row.protectedRendition),
+        r?.contentType ?? null, r?.bytes ?? null, r?.chunks ?? null, row.protectedRendition, row.regions),
     // Aborts the batch (CHECK ok = 1) when the row above was not written: the ref is another owner's.
     ...guardChanged(db),
     db.prepare('DELETE FROM media_chunks WHERE ref = ?').bind(row.ref),
@@ -142,6 +142,7 @@ export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { 
   chunks.blurred.forEach((envelope, seq) => statements.push(insert('blurred', envelope, seq)));
   (chunks.redacted ?? []).forEach((envelope, seq) => statements.push(insert('redacted', envelope, seq)));
   (chunks.detection ?? []).forEach((envelope, seq) => statements.push(insert('detection', envelope, seq)));
+  (chunks.regions ?? []).forEach((envelope, seq) => statements.push(insert('regions', envelope, seq)));
   return statements;
 }
 

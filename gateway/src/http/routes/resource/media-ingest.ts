@@ -9,6 +9,11 @@ import { requireAccessToken } from '../../middleware/access-token.js';
 import { routeBodyLimit } from '../../middleware/body-limits.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
+import type { RegionEdit } from '@need2know/policy';
+import { RegionLists } from './media-regions.js';
+
+/** Longest `regions` part: 64 regions with notes of 200 characters fit several times over. */
+const MAX_REGIONS_PART = 64 * 1024;
 
 const file = (description: string) =>
   z.custom<File>((v) => v instanceof File, { message: 'must be a file part' }).openapi({ type: 'string', format: 'binary', description });
@@ -20,6 +25,11 @@ const Upload = z
     ref: z.string().min(1).max(200).openapi({ description: 'The media reference, exactly as in the record (`photo_ref`, `evidence[].media_ref`)', example: 'media/case/case-00000042/1.jpg' }),
     original: file(`The picture, ${MEDIA_TYPES.join(' or ')}, at most ${MAX_MEDIA_BYTES} bytes, with that content type on its part`),
     blurred: file('Not accepted: the gateway decodes and blurs every photo itself (sending one is refused with `blurred_not_accepted`)').optional(),
+    regions: z
+      .string()
+      .max(MAX_REGIONS_PART)
+      .optional()
+      .openapi({ description: 'For a flagged photo, its manual regions at once (JSON: `{ "regions": [...], "removed_faces": [...] }`, as `PUT /v1/ingest/media/regions` takes them): applied before the photo is stored, so it never leaves without them' }),
   })
   .strict()
   .openapi('MediaUpload');
@@ -36,6 +46,7 @@ const Stored = z
     height: z.number(),
     flagged: z.boolean().openapi({ description: 'The record releases this reference blurred today (flagged, or a minor\'s photo)' }),
     blurred: z.object({ content_type: z.enum(MEDIA_TYPES), bytes: z.number(), by: z.enum(['gateway', 'owner']) }).nullable(),
+    regions: z.number().openapi({ description: 'Manual regions and face removals stored with the photo' }),
     redaction: z
       .object({ rendition: z.enum(['redacted', 'blurred']), faces: z.number(), detector: z.string() })
       .nullable()
@@ -43,6 +54,19 @@ const Stored = z
     outcome: z.enum(['created', 'replaced']),
   })
   .openapi('MediaStored');
+
+/** An upload's `regions` part read at the edge: JSON of the regions route's two lists, or a 422 naming the part. */
+function regionEdit(text: string): RegionEdit {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Problem(422, 'validation_failed', 'regions: not JSON', { issues: [{ path: 'regions', code: 'invalid_json', message: 'regions: a JSON object with "regions" and "removed_faces"' }] });
+  }
+  const parsed = RegionLists.safeParse(json);
+  if (!parsed.success) throw new Problem(422, 'validation_failed', 'regions: not a region edit', { issues: parsed.error.issues.map((i) => ({ path: ['regions', ...i.path].join('.'), code: 'invalid', message: i.message })) });
+  return { regions: parsed.data.regions, removedFaces: parsed.data.removed_faces };
+}
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } });
 
@@ -93,6 +117,7 @@ export const mediaIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     ref: form.ref,
     original: await part(form.original),
     blurred: form.blurred === undefined ? undefined : await part(form.blurred),
+    regions: form.regions === undefined ? undefined : regionEdit(form.regions),
     now: c.var.now,
   });
   // Logged (before it is stored) by ingestMedia.

@@ -18,9 +18,8 @@ const reason = (known: readonly string[]) => z.string().max(64).openapi({ descri
 const note = z.string().max(MAX_REGION_NOTE * 4).optional().openapi({ description: `What the region is, in at most ${MAX_REGION_NOTE} characters; required when the reason is \`other\`. Sealed at rest; the log holds its keyed hash only` });
 const pixel = z.number().openapi({ description: 'Whole pixels of the upright picture' });
 
-const RegionEditBody = z
-  .object({
-    ref: z.string().min(1).max(200).openapi({ description: 'The media reference, exactly as stored (no suffix)', example: 'media/case/case-00000042/1.jpg' }),
+/** The two lists of an edit, as the regions route and the upload form (`regions` part, JSON) take them. */
+export const regionLists = {
     regions: z
       .array(z.object({ x: pixel, y: pixel, width: pixel, height: pixel, reason: reason(REGION_REASONS), note }).strict())
       .max(MAX_LISTED)
@@ -30,6 +29,15 @@ const RegionEditBody = z
       .max(MAX_LISTED)
       .default([])
       .openapi({ description: 'Automatic face boxes the detector drew over something that is not a person to protect, each with its reason' }),
+};
+
+/** An upload's `regions` part, once its JSON is read. */
+export const RegionLists = z.object(regionLists).strict();
+
+const RegionEditBody = z
+  .object({
+    ref: z.string().min(1).max(200).openapi({ description: 'The media reference, exactly as stored (no suffix)', example: 'media/case/case-00000042/1.jpg' }),
+    ...regionLists,
   })
   .strict()
   .openapi('MediaRegionEdit');
