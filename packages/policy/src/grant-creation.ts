@@ -1,4 +1,6 @@
 import { MAX_WINDOW_SECONDS } from './constants.js';
+import { beyondPurposeScope } from './row-scope-change.js';
+import type { RowScope } from './row-scope.js';
 import { SENSITIVE_CASES } from './sensitive-cases.js';
 import type { Purpose } from './types.js';
 
@@ -10,6 +12,8 @@ export interface GrantProposal {
   readonly dataLifeSeconds: number;
   readonly unblurredMedia: boolean;
   readonly sensitiveCases: boolean;
+  /** The records the grant covers by places, dates and links; null or absent: every record the purpose's scope allows. */
+  readonly rowScope?: RowScope | null;
 }
 
 /** One reason a proposal is not a valid grant; `path` names the request field, `code` is stable. */
@@ -23,14 +27,15 @@ export interface GrantCreationIssue {
  * Every reason `proposal` cannot become a grant at `now`, in the order the API reports them; empty
  * means valid. The window must be non-empty, still open and at most {@link MAX_WINDOW_SECONDS}; the
  * data may not outlive the window; the purpose must be active and open to the agency, and the agency
- * known; unblurred media and sensitive cases only where the purpose allows them.
+ * known; unblurred media and sensitive cases only where the purpose allows them; a row scope only
+ * within the purpose's (no row scope on a purpose with one means the purpose's scope).
  *
  * @param purpose the purpose named, or null when there is none
  * @param agencyKnown whether the agency named exists
  */
 export function grantCreationIssues(
   proposal: GrantProposal,
-  purpose: Pick<Purpose, 'status' | 'agencies' | 'allowUnblurredMedia' | 'rules'> | null,
+  purpose: Pick<Purpose, 'status' | 'agencies' | 'allowUnblurredMedia' | 'rules' | 'rowScope'> | null,
   agencyKnown: boolean,
   now: number,
 ): GrantCreationIssue[] {
@@ -49,5 +54,7 @@ export function grantCreationIssues(
     issues.push({ path: 'unblurred_media', code: 'not_allowed_by_purpose', message: 'the purpose does not allow unblurred media' });
   if (proposal.sensitiveCases && purpose !== null && !Object.hasOwn(purpose.rules, SENSITIVE_CASES.type))
     issues.push({ path: 'sensitive_cases', code: 'not_allowed_by_purpose', message: 'the purpose discloses no cases' });
+  if (purpose !== null && proposal.rowScope != null && beyondPurposeScope(purpose.rowScope ?? null, proposal.rowScope).length > 0)
+    issues.push({ path: 'row_scope', code: 'row_scope_beyond_purpose', message: "the row scope reaches beyond the purpose's" });
   return issues;
 }

@@ -1,9 +1,12 @@
+import { beyondPurposeScope, isNarrowing } from './row-scope-change.js';
+import type { RowScope } from './row-scope.js';
 import { decideApproval, decideRejection } from './two-person-rule.js';
 import type { Grant, GrantRequest, GrantRequestAction, GrantStatus } from './types.js';
 
 /**
- * The grant state machine, as pure decisions. Narrowing access (shorten, suspend, revoke) takes
- * effect at once on one privacy officer's word; widening it (activate, extend, resume) only after a
+ * The grant state machine, as pure decisions. Narrowing access (shorten, suspend, revoke, a narrower
+ * row scope) takes effect at once on one privacy officer's word; widening it (activate, extend,
+ * resume, a wider row scope) only after a
  * second, different privacy officer approves (the two-person rule).
  *
  * ```
@@ -20,6 +23,8 @@ export interface ApplyChange {
   readonly kind: 'apply';
   readonly status: GrantStatus;
   readonly notAfter: number;
+  /** The grant's new row scope, when the change sets it (a narrowing, or an approved widening). */
+  readonly rowScope?: RowScope | null;
   /** Open request closed by this change (approved, or withdrawn because the grant ended). */
   readonly closes?: { readonly id: string; readonly status: GrantRequest['status'] };
 }
@@ -29,12 +34,14 @@ export interface RequestChange {
   readonly kind: 'request';
   readonly action: GrantRequestAction;
   readonly newNotAfter: number | null;
+  /** For `scope`: the wider row scope that waits for approval. */
+  readonly newRowScope?: RowScope | null;
 }
 
 /** Why a change was refused; `code` is the problem code the API returns. */
 export interface RefuseChange {
   readonly kind: 'refuse';
-  readonly code: 'invalid_transition' | 'two_person_rule' | 'conflict' | 'validation_failed';
+  readonly code: 'invalid_transition' | 'two_person_rule' | 'conflict' | 'validation_failed' | 'row_scope_beyond_purpose';
   readonly reason: string;
 }
 
@@ -47,7 +54,10 @@ export type GrantOperation =
   | { readonly op: 'suspend' }
   | { readonly op: 'resume' }
   | { readonly op: 'revoke' }
-  | { readonly op: 'approve'; readonly requestId: string }
+  /** Set the grant's row scope: at once when it narrows, after a second officer when it widens; never beyond `purposeScope`. */
+  | { readonly op: 'scope'; readonly rowScope: RowScope | null; readonly purposeScope: RowScope | null }
+  /** `purposeScope`: the purpose's row scope now, the ceiling a waiting scope change is checked against again (without it, a scope change is not approved). */
+  | { readonly op: 'approve'; readonly requestId: string; readonly purposeScope?: RowScope | null }
   | { readonly op: 'reject'; readonly requestId: string };
 
 const refuse = (code: RefuseChange['code'], reason: string): RefuseChange => ({ kind: 'refuse', code, reason });
@@ -92,6 +102,12 @@ export function decideGrantChange(
       if (grant.status !== 'suspended') return refuse('invalid_transition', `cannot resume a ${grant.status} grant`);
       if (open !== null) return refuse('conflict', 'another change is waiting for approval');
       return { kind: 'request', action: 'resume', newNotAfter: null };
+    case 'scope': {
+      if (beyondPurposeScope(operation.purposeScope, operation.rowScope).length > 0) return refuse('row_scope_beyond_purpose', 'the row scope reaches beyond the purpose\'s');
+      if (isNarrowing(grant.rowScope ?? null, operation.rowScope)) return { kind: 'apply', status: grant.status, notAfter: grant.notAfter, rowScope: operation.rowScope };
+      if (open !== null) return refuse('conflict', 'another change is waiting for approval');
+      return { kind: 'request', action: 'scope', newNotAfter: null, newRowScope: operation.rowScope };
+    }
     case 'revoke':
       return { kind: 'apply', status: 'revoked', notAfter: grant.notAfter, ...(open === null ? {} : { closes: { id: open.id, status: 'withdrawn' as const } }) };
     case 'approve': {
@@ -104,6 +120,10 @@ export function decideGrantChange(
           return { kind: 'apply', status: 'active', notAfter: grant.notAfter, closes };
         case 'resume':
           return { kind: 'apply', status: 'active', notAfter: grant.notAfter, closes };
+        case 'scope':
+          if (operation.purposeScope === undefined || beyondPurposeScope(operation.purposeScope, open.newRowScope ?? null).length > 0)
+            return refuse('row_scope_beyond_purpose', 'the row scope reaches beyond the purpose\'s');
+          return { kind: 'apply', status: grant.status, notAfter: grant.notAfter, rowScope: open.newRowScope ?? null, closes };
         case 'extend':
           if (open.newNotAfter === null || open.newNotAfter <= grant.notAfter) return refuse('conflict', 'the extension no longer extends the window');
           return { kind: 'apply', status: grant.status, notAfter: open.newNotAfter, closes };

@@ -129,3 +129,8 @@ export { chooseProtection, grantedThreshold, PROTECTION_METHODS, publicSettingIs
 export type { ChosenProtection, ProtectionAsked, ProtectionMethod, ProtectionRefusal, PublicSetting, TableAccess } from './stats-protection.js';
 export { decideStatsAccess } from './stats-token-policy.js';
 export type { StatsGrantTerms } from './stats-token-policy.js';
+export { facetBounds, isPlaceCode, isWithinRowScope, linksFor, MAX_SCOPE_PLACES, parseRowScope, ROW_LINKS, rowFacetsOf, rowScopeFilter, rowScopeSchema } from './row-scope.js';
+export type { RowFacets, RowLink, RowScope, RowScopeFilter } from './row-scope.js';
+export { beyondPurposeScope, isNarrowing, isWidening, rowLinksFor, rowScopeWidenings } from './row-scope-change.js';
+export { describeRowScope } from './row-scope-words.js';
+export type { PlaceNames, ScopeLanguage } from './row-scope-words.js';

@@ -1,4 +1,5 @@
 import type { DisclosureMode } from '@need2know/schema';
+import type { RowScope } from './row-scope.js';
 
 /** What a partner may do with records under a purpose. */
 export const RECORD_ACTIONS = ['fetch', 'search', 'check'] as const;
@@ -29,6 +30,8 @@ export interface Purpose {
   readonly notificationDelayDays: number;
   /** Flagged media may go out unblurred under this purpose, on grants leadership approved for it. */
   readonly allowUnblurredMedia: boolean;
+  /** The ceiling of its grants' row scopes (`policy/row-scope.ts`); null or absent: every record. */
+  readonly rowScope?: RowScope | null;
   readonly status: 'active' | 'retired';
   readonly version: number;
   readonly etag: string;
@@ -51,6 +54,8 @@ export interface Grant {
   readonly dataLife: number;
   /** When set, the grant covers only these record ids (e.g. one outbreak's contacts). */
   readonly recordIds: readonly string[] | null;
+  /** Which records the grant covers by places, dates and links (`policy/row-scope.ts`); null or absent: every record. */
+  readonly rowScope?: RowScope | null;
   /** The grant asks for flagged media unblurred (only if the purpose allows it). */
   readonly mediaUnblurred: boolean;
   /** The grant asks for cases marked sensitive (only with two leadership approvals; otherwise they are answered as missing). */
@@ -72,7 +77,7 @@ export interface Grant {
   readonly updatedAt: number;
 }
 
-export const GRANT_REQUEST_ACTIONS = ['activate', 'extend', 'resume'] as const;
+export const GRANT_REQUEST_ACTIONS = ['activate', 'extend', 'resume', 'scope'] as const;
 export type GrantRequestAction = (typeof GRANT_REQUEST_ACTIONS)[number];
 
 /** A change that widens access and waits for a second privacy officer. */
@@ -81,6 +86,8 @@ export interface GrantRequest {
   readonly grantId: string;
   readonly action: GrantRequestAction;
   readonly newNotAfter: number | null;
+  /** For `scope`: the row scope asked for (null: every record). */
+  readonly newRowScope?: RowScope | null;
   readonly requestedBy: string;
   readonly requestedAt: number;
   readonly reason: string;

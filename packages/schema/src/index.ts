@@ -16,7 +16,7 @@ export { normaliseNationalId } from './validation/national-id.js';
 export { isCalendarDate } from './validation/date.js';
 export { placeProblem } from './validation/place.js';
 export type { PlaceCodes } from './validation/place.js';
-export { LIST_MAX_ITEMS, RECORD_ID_PATTERN } from './validation/limits.js';
+export { LIST_MAX_ITEMS, PROVINCE_CODE_MAX, RECORD_ID_PATTERN } from './validation/limits.js';
 export { canonicalJson } from './protocol/canonical-json.js';
 export { requestHash, requestTarget, sha256Base64url } from './protocol/request-hash.js';
 export type { RequestBinding } from './protocol/request-hash.js';

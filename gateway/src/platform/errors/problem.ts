@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'search_not_permitted'
   | 'forbidden'
   | 'two_person_rule'
+  | 'row_scope_beyond_purpose'
   | 'invalid_transition'
   | 'rate_limited'
   | 'key_destroyed'
@@ -39,6 +40,7 @@ const TITLES: Record<ProblemCode, string> = {
   search_not_permitted: 'A search may use only fields the purpose discloses in clear',
   forbidden: 'Not allowed',
   two_person_rule: 'A second privacy officer must approve this change',
+  row_scope_beyond_purpose: "A grant's row scope must lie within its purpose's",
   invalid_transition: 'The change is not possible in the current state',
   rate_limited: 'Too many requests',
   key_destroyed: 'The key for this disclosure has been destroyed',

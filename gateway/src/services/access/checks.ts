@@ -2,9 +2,10 @@ import { blindIndex } from '@need2know/crypto';
 import { canonicalJson, recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
 import { keyRing } from '../keys/key-ring.js';
-import { listedOn } from '@need2know/policy';
+import { listedOn, type RowScope } from '@need2know/policy';
 import { DECOY_PERSON_ID, decoyPersonRow } from '../records/decoy.js';
 import { openRows, readRecords, type OpenedRecord } from '../records/read.js';
+import { rowsInScope, storeScopeFilter } from '../records/row-scope.js';
 import { REF_SEARCH_PREFIX } from '../records/seal-record.js';
 import { MAX_SEARCH_CANDIDATES } from '../records/search.js';
 import { searchValues } from '../records/search-values.js';
@@ -33,24 +34,27 @@ const NO_TAG = '';
  * in the index query, so a person outside the grant costs what an unknown one does.
  *
  * A known person and an unknown one cost the same: one storage round trip either way (the index
- * lookup and the read are one statement), and when nobody is found a stand-in person is opened with
+ * lookup and the read are one statement), a person outside the grant's row `scope` is left out as
+ * one outside `within` is, and when nobody is found a stand-in person is opened with
  * the same fields, so a miss makes the decryptions a hit makes. Open only the fields the answer
  * needs, so that what a person holds besides does not show in the time either.
  */
-export async function findPersons(env: GatewayEnv, subject: CheckSubject, fields: readonly string[], within?: readonly string[]): Promise<OpenedRecord[]> {
+export async function findPersons(env: GatewayEnv, subject: CheckSubject, fields: readonly string[], within?: readonly string[], scope?: RowScope | null): Promise<OpenedRecord[]> {
   const def = recordType('person');
   if (def === undefined) throw new Error('the schema has no person type');
   const ring = await keyRing(env);
   let search: string | null = null;
   let rows: RecordRow[];
   if ('person_id' in subject) {
-    rows = await currentRecords(env.DB, 'person', [within === undefined || within.includes(subject.person_id) ? subject.person_id : NO_RECORD]);
+    rows = await currentRecords(env.DB, 'person', [within === undefined || within.includes(subject.person_id) ? subject.person_id : NO_RECORD], storeScopeFilter(def, scope));
   } else {
     search = 'national_id' in subject ? 'national_id' : 'name_dob';
     const wanted = searchValues(def, search, subject);
     const tag = wanted === null ? NO_TAG : blindIndex(ring, { recordType: 'person', search }, wanted);
-    rows = await currentRecordsByTag(env.DB, 'person', search, tag, MAX_SEARCH_CANDIDATES, within);
+    rows = await currentRecordsByTag(env.DB, 'person', search, tag, MAX_SEARCH_CANDIDATES, within, storeScopeFilter(def, scope));
   }
+  // A person outside the grant's row scope is answered as an unknown one (links are looked up for a stand-in when nobody was found).
+  rows = await rowsInScope(env, def, rows, scope);
   const candidates = rows.length > 0 ? rows : [decoyPersonRow(ring)];
   const opened = await openRows(env, 'person', candidates.map((r) => r.id), candidates, [...new Set([...(search === null ? [] : (def.searches[search] ?? [])), ...fields])]);
   const target = search === null ? null : canonicalJson(searchValues(def, search, subject));

@@ -3,6 +3,7 @@ import type { RecordTypeDef } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
 import { currentRecords } from '../../store/d1/records.js';
 import { openRows, type OpenedRecord } from '../records/read.js';
+import { rowsInScope } from '../records/row-scope.js';
 import type { RecordAccessWithRead } from './access.js';
 import { fieldsForDisclosure } from './open-fields.js';
 import type { RecordRequest } from './preamble.js';
@@ -10,7 +11,7 @@ import { inGrantRecords } from './scope.js';
 
 /**
  * The record a fetch names (`id` of `def`), opened with the fields the request may disclose, or
- * undefined when the grant does not cover it or it does not exist. It was read with the caller's
+ * undefined when the grant does not cover it (its record list or row scope) or it does not exist. It was read with the caller's
  * checks (`access.named`, see `verifyAccess`): nothing for a record outside the grant. A sensitive
  * case is left out by that read; a grant leadership approved for sensitive cases reads it again,
  * found or not, so that the second read does not tell whether such a case exists.
@@ -27,6 +28,8 @@ export async function openNamedRecord(
   if (!covered) return undefined;
   let rows = access.named.rows;
   if (rows.length === 0 && hiddenFor(type, null) !== null && hiddenFor(type, req.now.grant) === null) rows = await currentRecords(env.DB, type, [id]);
+  // Outside the grant's row scope: dropped before anything is opened, as if it were missing.
+  rows = await rowsInScope(env, def, rows, access.grant.rowScope);
   const [record] = await openRows(env, type, [id], rows, fieldsForDisclosure(def, req.fields));
   return record;
 }

@@ -2,9 +2,10 @@ import { blindIndex } from '@need2know/crypto';
 import { canonicalJson, recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
 import { keyRing } from '../keys/key-ring.js';
-import type { HiddenMark } from '@need2know/policy';
-import { idsByTag } from '../../store/d1/records.js';
-import { readRecords, type OpenedRecord } from './read.js';
+import type { HiddenMark, RowScope } from '@need2know/policy';
+import { currentRecords, idsByTag } from '../../store/d1/records.js';
+import { openRows, type OpenedRecord } from './read.js';
+import { rowsInScope, storeScopeFilter } from './row-scope.js';
 import { searchValues } from './search-values.js';
 
 /** Most candidates one blind-index lookup may return before filtering (bounds work per query). */
@@ -17,7 +18,9 @@ export const MAX_SEARCH_CANDIDATES = 200;
  * records with the fields named in `fields` opened, in candidate order. Unknown searches and terms
  * that do not normalise match nothing. With `within`, only those ids are candidates, filtered in
  * the index query itself, and likewise records carrying the `hide` mark (a sensitive case the grant
- * may not see): a record the caller may not see costs exactly what no record costs.
+ * may not see): a record the caller may not see costs exactly what no record costs. Records outside
+ * the grant's row `scope` are left out by the index query too (facets), or judged by their links
+ * (persons) whether or not any candidate was found.
  */
 export async function findByBlindIndex(
   env: GatewayEnv,
@@ -27,15 +30,17 @@ export async function findByBlindIndex(
   fields?: readonly string[],
   within?: readonly string[],
   hide?: HiddenMark | null,
+  scope?: RowScope | null,
 ): Promise<OpenedRecord[]> {
   const def = recordType(type);
   const wanted = def === undefined ? null : searchValues(def, search, terms);
   if (def === undefined || wanted === null) return [];
   const ring = await keyRing(env);
-  const ids = await idsByTag(env.DB, type, search, blindIndex(ring, { recordType: type, search }, wanted), MAX_SEARCH_CANDIDATES, within, hide);
-  if (ids.length === 0) return [];
+  const ids = await idsByTag(env.DB, type, search, blindIndex(ring, { recordType: type, search }, wanted), MAX_SEARCH_CANDIDATES, within, hide, storeScopeFilter(def, scope));
+  const inScope = await rowsInScope(env, def, ids.length === 0 ? [] : await currentRecords(env.DB, type, ids), scope);
+  if (inScope.length === 0) return [];
   const searchFields = def.searches[search] ?? [];
-  const candidates = await readRecords(env, type, ids, [...new Set([...searchFields, ...(fields ?? Object.keys(def.fields))])]);
+  const candidates = await openRows(env, type, inScope.map((r) => r.id), inScope, [...new Set([...searchFields, ...(fields ?? Object.keys(def.fields))])]);
   const target = canonicalJson(wanted);
   return candidates.filter((c) => canonicalJson(searchValues(def, search, c.fields)) === target);
 }

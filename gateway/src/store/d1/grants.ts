@@ -1,4 +1,4 @@
-import type { ApproverStanding, Grant, GrantRequest, GrantStatus } from '@need2know/policy';
+import type { ApproverStanding, Grant, GrantRequest, GrantStatus, RowScope } from '@need2know/policy';
 import { parseJson } from './rows.js';
 
 interface Raw {
@@ -9,6 +9,8 @@ interface Raw {
   not_after: number;
   data_life: number;
   record_ids: string | null;
+  /** JSON of the grant's row scope; NULL covers every record (migration 0020). */
+  row_scope?: string | null;
   media_unblurred: number;
   sensitive_cases?: number;
   leadership_approvals: string;
@@ -28,6 +30,7 @@ interface RawRequest {
   grant_id: string;
   action: GrantRequest['action'];
   new_not_after: number | null;
+  new_row_scope?: string | null;
   requested_by: string;
   requested_at: number;
   reason: string;
@@ -44,6 +47,7 @@ const toGrant = (r: Raw): Grant => ({
   notAfter: r.not_after,
   dataLife: r.data_life,
   recordIds: r.record_ids === null ? null : parseJson<string[]>(r.record_ids),
+  rowScope: r.row_scope == null ? null : parseJson<RowScope>(r.row_scope),
   mediaUnblurred: r.media_unblurred === 1,
   sensitiveCases: r.sensitive_cases === 1,
   leadershipApprovals: parseJson<string[]>(r.leadership_approvals),
@@ -70,6 +74,7 @@ const toRequest = (r: RawRequest): GrantRequest => ({
   grantId: r.grant_id,
   action: r.action,
   newNotAfter: r.new_not_after,
+  ...(r.action === 'scope' ? { newRowScope: r.new_row_scope == null ? null : parseJson<RowScope>(r.new_row_scope) } : {}),
   requestedBy: r.requested_by,
   requestedAt: r.requested_at,
   reason: r.reason,
@@ -77,6 +82,9 @@ const toRequest = (r: RawRequest): GrantRequest => ({
   decidedBy: r.decided_by,
   decidedAt: r.decided_at,
 });
+
+/** A row scope as stored: JSON, or NULL for every record. */
+const scopeJson = (scope: RowScope | null | undefined): string | null => (scope == null ? null : JSON.stringify(scope));
 
 /** Statement selecting grant `id` (for batching with other per-request reads); map with {@link grantFromRow}. */
 export function selectGrant(db: D1Database, id: string): D1PreparedStatement {
@@ -123,10 +131,10 @@ export async function grantsDueToExpire(db: D1Database, now: number, limit: numb
 export function insertGrant(db: D1Database, g: Grant): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO grants (id, purpose_id, agency_id, not_before, not_after, data_life, record_ids, media_unblurred, sensitive_cases, leadership_approvals, status, note, version, etag, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO grants (id, purpose_id, agency_id, not_before, not_after, data_life, record_ids, row_scope, media_unblurred, sensitive_cases, leadership_approvals, status, note, version, etag, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(g.id, g.purposeId, g.agencyId, g.notBefore, g.notAfter, g.dataLife, g.recordIds === null ? null : JSON.stringify(g.recordIds), g.mediaUnblurred ? 1 : 0, g.sensitiveCases ? 1 : 0, JSON.stringify(g.leadershipApprovals), g.status, g.note, g.version, g.etag, g.createdBy, g.createdAt, g.updatedAt);
+    .bind(g.id, g.purposeId, g.agencyId, g.notBefore, g.notAfter, g.dataLife, g.recordIds === null ? null : JSON.stringify(g.recordIds), scopeJson(g.rowScope), g.mediaUnblurred ? 1 : 0, g.sensitiveCases ? 1 : 0, JSON.stringify(g.leadershipApprovals), g.status, g.note, g.version, g.etag, g.createdBy, g.createdAt, g.updatedAt);
 }
 
 /** Statement recording the leadership approvals of a grant, only if its etag is still `expectedEtag`. */
@@ -136,11 +144,11 @@ export function updateLeadershipApprovals(db: D1Database, g: Grant, expectedEtag
     .bind(JSON.stringify(g.leadershipApprovals), g.version, g.etag, g.updatedAt, g.id, expectedEtag);
 }
 
-/** Statement changing a grant's status and window, only if its etag is still `expectedEtag`. */
+/** Statement changing a grant's status, window and row scope, only if its etag is still `expectedEtag`. */
 export function updateGrantState(db: D1Database, g: Grant, expectedEtag: string): D1PreparedStatement {
   return db
-    .prepare('UPDATE grants SET status = ?, not_after = ?, version = ?, etag = ?, updated_at = ? WHERE id = ? AND etag = ?')
-    .bind(g.status, g.notAfter, g.version, g.etag, g.updatedAt, g.id, expectedEtag);
+    .prepare('UPDATE grants SET status = ?, not_after = ?, row_scope = ?, version = ?, etag = ?, updated_at = ? WHERE id = ? AND etag = ?')
+    .bind(g.status, g.notAfter, scopeJson(g.rowScope), g.version, g.etag, g.updatedAt, g.id, expectedEtag);
 }
 
 export async function openRequestFor(db: D1Database, grantId: string): Promise<GrantRequest | null> {
@@ -162,10 +170,10 @@ export async function pendingRequests(db: D1Database): Promise<GrantRequest[]> {
 export function insertRequest(db: D1Database, r: GrantRequest): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO grant_requests (id, grant_id, action, new_not_after, requested_by, requested_at, reason, status, decided_by, decided_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO grant_requests (id, grant_id, action, new_not_after, new_row_scope, requested_by, requested_at, reason, status, decided_by, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(r.id, r.grantId, r.action, r.newNotAfter, r.requestedBy, r.requestedAt, r.reason, r.status, r.decidedBy, r.decidedAt);
+    .bind(r.id, r.grantId, r.action, r.newNotAfter, scopeJson(r.newRowScope), r.requestedBy, r.requestedAt, r.reason, r.status, r.decidedBy, r.decidedAt);
 }
 
 /** Statement closing an open request. */

@@ -16,6 +16,8 @@ interface Raw {
   officer_persons_per_hour: number;
   notification_delay_days: number;
   allow_unblurred_media: number;
+  /** JSON of the ceiling of its grants' row scopes; NULL: every record (migration 0020). */
+  row_scope?: string | null;
   status: 'active' | 'retired';
   version: number;
   etag: string;
@@ -39,6 +41,7 @@ const toPurpose = (r: Raw): Purpose => ({
   officerPersonsPerHour: r.officer_persons_per_hour,
   notificationDelayDays: r.notification_delay_days,
   allowUnblurredMedia: r.allow_unblurred_media === 1,
+  rowScope: r.row_scope == null ? null : parseJson(r.row_scope),
   status: r.status,
   version: r.version,
   etag: r.etag,

@@ -10,7 +10,25 @@ export interface SealedRecord {
   readonly keyVersion: number;
 }
 import { parseJson } from './rows.js';
-import type { HiddenMark } from '@need2know/policy';
+import type { HiddenMark, RowScopeFilter } from '@need2know/policy';
+
+/**
+ * SQL condition: the facets of the records row `r` lie inside the row scope filter bound as JSON at
+ * `param` (`rowScopeFilter` in policy decides it; NULL: no filter). The place facet starts with one
+ * of the scope's codes, the date facet (a month or ISO week, which order as text) lies between the
+ * bounds, and a filter marked `none` lets nothing through.
+ */
+const inRowScope = (r: string, param: string): string => `(${param} IS NULL OR (
+  (${param} ->> '$.none') = 0
+  AND ((${param} ->> '$.places') IS NULL OR EXISTS (SELECT 1 FROM json_each(${param}, '$.places') p
+        WHERE substr(json_extract(${r}.facets, '$.' || (${param} ->> '$.placeFacet')), 1, length(p.value)) = p.value))
+  AND ((${param} ->> '$.dateFacet') IS NULL OR (
+        json_extract(${r}.facets, '$.' || (${param} ->> '$.dateFacet')) IS NOT NULL
+        AND ((${param} ->> '$.min') IS NULL OR json_extract(${r}.facets, '$.' || (${param} ->> '$.dateFacet')) >= (${param} ->> '$.min'))
+        AND ((${param} ->> '$.max') IS NULL OR json_extract(${r}.facets, '$.' || (${param} ->> '$.dateFacet')) <= (${param} ->> '$.max'))))))`;
+
+/** A row scope filter as bound to a statement. */
+const scopeParam = (scope: RowScopeFilter | null | undefined): string | null => (scope == null ? null : JSON.stringify(scope));
 
 /** A stored record version. */
 export interface RecordRow {
@@ -73,10 +91,17 @@ export function recordRowsFrom(result: D1Result<Record<string, unknown>> | undef
   return (result?.results ?? []).map((r) => toRow(r as unknown as Raw));
 }
 
-/** The current versions of records `ids` of `type` (absent ids are simply missing). */
-export async function currentRecords(db: D1Database, type: string, ids: readonly string[]): Promise<RecordRow[]> {
+/** The current versions of records `ids` of `type` (absent ids are simply missing), only those inside the row `scope` filter when given. */
+export async function currentRecords(db: D1Database, type: string, ids: readonly string[], scope?: RowScopeFilter | null): Promise<RecordRow[]> {
   if (ids.length === 0) return [];
-  const { results } = await selectCurrentRecords(db, type, ids).all<Raw>();
+  if (scope == null) {
+    const { results } = await selectCurrentRecords(db, type, ids).all<Raw>();
+    return results.map(toRow);
+  }
+  const { results } = await db
+    .prepare(`SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2)) AND ${inRowScope('records', '?3')}`)
+    .bind(type, JSON.stringify(ids), scopeParam(scope))
+    .all<Raw>();
   return results.map(toRow);
 }
 
@@ -91,13 +116,23 @@ export async function recordVersions(db: D1Database, type: string, id: string): 
  * false positives), only among `within` when given and without records carrying the `hide` mark
  * (both filtered in the query, so such ids are never even returned).
  */
-export async function idsByTag(db: D1Database, type: string, search: string, tag: string, limit: number, within?: readonly string[], hide?: HiddenMark | null): Promise<string[]> {
+export async function idsByTag(
+  db: D1Database,
+  type: string,
+  search: string,
+  tag: string,
+  limit: number,
+  within?: readonly string[],
+  hide?: HiddenMark | null,
+  scope?: RowScopeFilter | null,
+): Promise<string[]> {
   const { results } = await db
     .prepare(
       `SELECT id FROM record_index WHERE type = ?1 AND search = ?2 AND tag = ?3 AND (?5 IS NULL OR id IN (SELECT value FROM json_each(?5)))
-       AND (?6 IS NULL OR NOT EXISTS (SELECT 1 FROM records r WHERE r.type = ?1 AND r.id = record_index.id AND r.current = 1 AND json_extract(r.plain, '$.' || ?6) IS ?7)) LIMIT ?4`,
+       AND (?6 IS NULL OR NOT EXISTS (SELECT 1 FROM records r WHERE r.type = ?1 AND r.id = record_index.id AND r.current = 1 AND json_extract(r.plain, '$.' || ?6) IS ?7))
+       AND (?8 IS NULL OR EXISTS (SELECT 1 FROM records r WHERE r.type = ?1 AND r.id = record_index.id AND r.current = 1 AND ${inRowScope('r', '?8')})) LIMIT ?4`,
     )
-    .bind(type, search, tag, limit, within === undefined ? null : JSON.stringify(within), hide?.field ?? null, hide?.value ?? null)
+    .bind(type, search, tag, limit, within === undefined ? null : JSON.stringify(within), hide?.field ?? null, hide?.value ?? null, scopeParam(scope))
     .all<{ id: string }>();
   return results.map((r) => r.id);
 }
@@ -117,15 +152,17 @@ export async function ingestTargets(db: D1Database, type: string, ids: readonly 
 
 /**
  * The current versions of records of `type` whose blind index `search` equals `tag`, only among
- * `within` when given: the index lookup and the read in one statement, so that a lookup costs one
- * round trip whether it finds something or not (candidates may hold false positives).
+ * `within` when given and inside the row `scope` filter when given: the index lookup and the read in
+ * one statement, so that a lookup costs one round trip whether it finds something or not
+ * (candidates may hold false positives).
  */
-export async function currentRecordsByTag(db: D1Database, type: string, search: string, tag: string, limit: number, within?: readonly string[]): Promise<RecordRow[]> {
+export async function currentRecordsByTag(db: D1Database, type: string, search: string, tag: string, limit: number, within?: readonly string[], scope?: RowScopeFilter | null): Promise<RecordRow[]> {
   const { results } = await db
     .prepare(
-      'SELECT r.* FROM record_index i JOIN records r ON r.type = i.type AND r.id = i.id AND r.current = 1 WHERE i.type = ?1 AND i.search = ?2 AND i.tag = ?3 AND (?5 IS NULL OR i.id IN (SELECT value FROM json_each(?5))) LIMIT ?4',
+      `SELECT r.* FROM record_index i JOIN records r ON r.type = i.type AND r.id = i.id AND r.current = 1 WHERE i.type = ?1 AND i.search = ?2 AND i.tag = ?3 AND (?5 IS NULL OR i.id IN (SELECT value FROM json_each(?5)))
+       AND ${inRowScope('r', '?6')} LIMIT ?4`,
     )
-    .bind(type, search, tag, limit, within === undefined ? null : JSON.stringify(within))
+    .bind(type, search, tag, limit, within === undefined ? null : JSON.stringify(within), scopeParam(scope))
     .all<Raw>();
   return results.map(toRow);
 }

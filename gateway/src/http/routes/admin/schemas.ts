@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DISCLOSURE_MODES, RECORD_ID_PATTERN } from '@need2know/schema';
-import { CLIENT_KINDS, GRANT_STATUSES, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS } from '@need2know/policy';
+import { CLIENT_KINDS, GRANT_REQUEST_ACTIONS, GRANT_STATUSES, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS, rowScopeSchema } from '@need2know/policy';
 import { MAX_ACCESS_TOKEN_LIFETIME, MIN_ACCESS_TOKEN_LIFETIME } from '../../../platform/config.js';
 
 // The longest disclosure window is the policy's (five years).
@@ -113,6 +113,16 @@ export const Purpose = z
   })
   .openapi('Purpose');
 
+/** A grant's row scope as the API takes and shows it (`policy/row-scope.ts`); null covers every record the purpose's scope allows. */
+export const RowScope = rowScopeSchema.openapi('RowScope', {
+  description:
+    'Which records a grant covers. `places`: province (2 digits), district (4) or commune (6) codes, null for anywhere; `from`/`until`: civil dates on the record\'s main date (offence date, test date), both inclusive — records carry only the month or ISO week of that date, so a bound that cuts a month or week leaves it out; `links`: for persons, the links that admit them (`person_in_health_case`, `victim_in_case`). A record outside is answered exactly like a missing one.',
+  example: { places: ['12', '08'], from: '2026-03-01', until: null, links: [] },
+});
+const RowScopeWords = z.object({ en: z.string(), km: z.string() }).openapi({ description: 'The row scope in words', example: { en: 'Phnom Penh and Kandal; records since 1 March 2026', km: 'ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026' } });
+/** Body of a row scope change: narrowing applies at once, widening waits for a second privacy officer. */
+export const ScopeChange = z.object({ row_scope: RowScope.nullable(), reason: Reason }).strict().openapi('RowScopeChange');
+
 export const GrantCreate = z
   .object({
     purpose_id: Slug,
@@ -121,6 +131,7 @@ export const GrantCreate = z
     not_after: DateTime,
     data_life_seconds: z.number().int().min(60).max(MAX_WINDOW_SECONDS),
     record_ids: z.array(RecordId).min(1).max(MAX_GRANT_RECORD_IDS).optional(),
+    row_scope: RowScope.optional().openapi({ description: "Restrict the grant's records by places, dates and links; within the purpose's row scope (absent: the purpose's)" }),
     unblurred_media: z.boolean().default(false).openapi({ description: 'Ask for flagged media unblurred; needs a purpose that allows it and two leadership approvals' }),
     sensitive_cases: z.boolean().default(false).openapi({ description: 'Ask for cases marked sensitive; they are disclosed only once two leadership officers approved the grant, and answered as missing until then' }),
     note: z.string().max(1000).default(''),
@@ -134,8 +145,9 @@ export const GrantRequest = z
   .object({
     id: z.string(),
     grant_id: z.string(),
-    action: z.enum(['activate', 'extend', 'resume']),
+    action: z.enum(GRANT_REQUEST_ACTIONS),
     new_not_after: z.string().nullable(),
+    new_row_scope: RowScope.nullable().optional().openapi({ description: 'For `scope`: the wider row scope waiting for approval (null: every record)' }),
     requested_by: z.string(),
     requested_at: z.string(),
     reason: z.string(),
@@ -153,6 +165,8 @@ export const Grant = z
     not_after: z.string(),
     data_life_seconds: z.number(),
     record_ids: z.array(z.string()).nullable(),
+    row_scope: RowScope.nullable(),
+    row_scope_words: RowScopeWords,
     unblurred_media: z.boolean(),
     sensitive_cases: z.boolean(),
     leadership_approvals: z.array(z.string()),

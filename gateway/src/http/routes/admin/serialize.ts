@@ -1,6 +1,7 @@
-import { approvalsInForce, grantIsLive, type Grant, type GrantRequest, type Purpose } from '@need2know/policy';
+import { approvalsInForce, grantIsLive, type Grant, type GrantRequest, type Purpose, type RowScope } from '@need2know/policy';
 import type { ApprovalRequest } from '../../../services/approvals/list-requests.js';
 import type { SigningKeyRow } from '../../../services/keys/rotate-signing-key-now.js';
+import { rowScopeWords } from '../../../services/grants/row-scope-words.js';
 import type { AdminEvent } from '../../../services/oversight/admin-events.js';
 import type { Agency } from '../../../services/registry/agencies.js';
 import type { Client } from '../../../services/registry/read-clients.js';
@@ -47,11 +48,16 @@ export const purposeOut = (p: Purpose) => ({
   updated_at: iso(p.updatedAt),
 });
 
+/** A row scope as the API shows it (null: every record). */
+export const scopeOut = (s: RowScope | null | undefined) =>
+  s == null ? null : { places: s.places === null ? null : [...s.places], from: s.from, until: s.until, links: [...s.links] };
+
 export const requestOut = (r: GrantRequest) => ({
   id: r.id,
   grant_id: r.grantId,
   action: r.action,
   new_not_after: isoOrNull(r.newNotAfter),
+  ...(r.action === 'scope' ? { new_row_scope: scopeOut(r.newRowScope) } : {}),
   requested_by: r.requestedBy,
   requested_at: iso(r.requestedAt),
   reason: r.reason,
@@ -68,6 +74,8 @@ export const grantOut = (g: Grant, requests: readonly GrantRequest[], now: numbe
   not_after: iso(g.notAfter),
   data_life_seconds: g.dataLife,
   record_ids: g.recordIds === null ? null : [...g.recordIds],
+  row_scope: scopeOut(g.rowScope),
+  row_scope_words: rowScopeWords(g.rowScope ?? null),
   unblurred_media: g.mediaUnblurred,
   sensitive_cases: g.sensitiveCases,
   leadership_approvals: [...g.leadershipApprovals],

@@ -50,7 +50,7 @@ const fetchRoute = createRoute({
   path: '/records/{type}/{id}',
   tags: ['records'],
   summary: 'Fetch one record, minimised to what the purpose allows, sealed to the caller',
-  description: 'A record outside the grant, and a case marked sensitive unless two leadership officers approved the grant for sensitive cases, are answered exactly like a missing record (404).',
+  description: 'A record outside the grant (its record list or its row scope: places, dates, links), and a case marked sensitive unless two leadership officers approved the grant for sensitive cases, are answered exactly like a missing record (404).',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access', { namedRecord: (c) => ({ type: c.req.param('type') ?? '', id: c.req.param('id') ?? '' }), spendProofWithLog: true }), bindRequest] as const,
   request: { params: z.object({ type: TypeName, id: RecordId }), query: Delivery },
@@ -72,7 +72,7 @@ const searchRoute = createRoute({
   summary: 'Search by a blind-indexed field (national ID, phone, name + date of birth); terms travel in the body, never the URL',
   description:
     'Only fields the purpose discloses in `clear` may be searched: a match reveals the value, so searching by a pseudonymised, masked, generalised or predicate field is refused (403 `search_not_permitted`) and changes nothing. ' +
-    'A search that finds no one costs the identity it probed against the persons-per-hour limits. Records outside a case-specific grant, and cases marked sensitive unless the grant was approved for them, are never candidates.',
+    'A search that finds no one costs the identity it probed against the persons-per-hour limits. Records outside a case-specific grant or its row scope, and cases marked sensitive unless the grant was approved for them, are never candidates.',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access', { spendProofWithLog: true }), bindRequest] as const,
   request: { params: z.object({ type: TypeName }), query: Delivery, body: { required: true, content: { 'application/json': { schema: SearchBody } } } },
@@ -121,7 +121,7 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       throw new Problem(403, allowed.code, 'The purpose does not disclose the fields of this search in clear.', { issues });
     }
     // Records outside a case-specific grant, and sensitive cases the grant may not see, are not even candidates: they cost what no match costs.
-    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), req.now.recordIds ?? undefined, hiddenFor(type, req.now.grant))).slice(0, body.limit);
+    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), req.now.recordIds ?? undefined, hiddenFor(type, req.now.grant), access.grant.rowScope)).slice(0, body.limit);
     const out = await minimised(c.env, access, c.var.now, type, found, req.fields);
     const delivered = await deliver(c.env, access, disclosureRequest(c), {
       action: 'search',
