@@ -2,10 +2,7 @@ import { decideApproval, officerStatusAfter, type Purpose } from '@need2know/pol
 import type { JSONWebKeySet, JWK } from 'jose';
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { commitChange, type ChangeOutcome } from '../../store/d1/admin-events.js';
-import { closeAdminRequest, type AdminRequest } from '../../store/d1/admin-requests.js';
-import { getClient, updateClient } from '../../store/d1/clients.js';
-import { getPurpose, updatePurpose } from '../../store/d1/purposes.js';
+import type { AdminChange, AdminRequest, AdminStores, ChangeOutcome } from '../../store/ports/index.js';
 import { freshEnrolmentCode } from '../officers/issue-code.js';
 import { readRegistryRequest } from './list-requests.js';
 
@@ -24,11 +21,13 @@ export interface ApprovalOutcome {
  * and is returned to the approver alone (only its hash is stored): the officer who asked never holds
  * a working code.
  */
-export async function approveRegistryRequest(db: D1Database, id: string, approver: string, reason: string, now: number): Promise<ApprovalOutcome> {
-  const request = await readRegistryRequest(db, id);
+export async function approveRegistryRequest(
+  stores: Pick<AdminStores, 'approvals' | 'registry' | 'purposes' | 'changes'>,
+  id: string, approver: string, reason: string, now: number): Promise<ApprovalOutcome> {
+  const request = await readRegistryRequest(stores, id);
   const decision = decideApproval(request, approver);
   if (decision.kind === 'refuse') throw new Problem(decision.code === 'conflict' ? 409 : 403, decision.code, decision.reason);
-  const close = closeAdminRequest(db, request.id, 'approved', approver, now);
+  const close: AdminChange = { op: 'admin_request.close', closing: { id: request.id, status: 'approved', by: approver, at: now } };
   const etag = randomToken();
   const event = {
     at: now,
@@ -40,32 +39,30 @@ export async function approveRegistryRequest(db: D1Database, id: string, approve
   let outcome: ChangeOutcome;
   let enrolmentCode: ApprovalOutcome['enrolmentCode'] = null;
   if (request.kind === 'purpose.update') {
-    const current = await getPurpose(db, request.targetId);
+    const current = await stores.purposes.getPurpose(request.targetId);
     if (current === null) throw new Problem(404, 'not_found');
     const next: Purpose = { ...current, ...(request.payload.purpose as Partial<Purpose>), version: current.version + 1, etag, updatedAt: now };
-    outcome = await commitChange(
-      db,
-      [updatePurpose(db, next, request.payload.etag), close],
-      { ...event, targetType: 'purpose', detail: { ...event.detail, version: next.version, rules: next.rules } },
-      { table: 'purposes', id: current.id, etag },
-    );
+    outcome = await stores.changes.commit([{ op: 'purpose.update', purpose: next, expectedEtag: request.payload.etag }, close], {
+      ...event,
+      targetType: 'purpose',
+      detail: { ...event.detail, version: next.version, rules: next.rules },
+    });
   } else if (request.kind === 'officer.create' || request.kind === 'officer.rekey') {
-    const current = await getClient(db, request.targetId);
+    const current = await stores.registry.getClient(request.targetId);
     if (current === null || current.kind !== 'officer') throw new Problem(404, 'not_found');
     // A registration makes the officer active; a new device leaves the status as it is (a
     // suspended officer stays suspended until a re-activation is approved).
     const status = officerStatusAfter(current.status, request.kind === 'officer.create' ? 'registration_approved' : 'new_device_approved');
     const next = { ...current, status, etag, updatedAt: now };
-    const fresh = await freshEnrolmentCode(db, current.id, approver, now);
-    outcome = await commitChange(
-      db,
-      [updateClient(db, next, request.payload.etag), ...fresh.statements, close],
-      { ...event, targetType: 'client', detail: { ...event.detail, code_expires_at: fresh.expiresAt } },
-      { table: 'clients', id: current.id, etag },
-    );
+    const fresh = await freshEnrolmentCode(current.id, approver, now);
+    outcome = await stores.changes.commit([{ op: 'client.update', client: next, expectedEtag: request.payload.etag }, fresh.change, close], {
+      ...event,
+      targetType: 'client',
+      detail: { ...event.detail, code_expires_at: fresh.expiresAt },
+    });
     enrolmentCode = { code: fresh.code, expiresAt: fresh.expiresAt };
   } else {
-    const current = await getClient(db, request.targetId);
+    const current = await stores.registry.getClient(request.targetId);
     if (current === null) throw new Problem(404, 'not_found');
     const next =
       request.kind === 'client.activate'
@@ -77,13 +74,8 @@ export async function approveRegistryRequest(db: D1Database, id: string, approve
             etag,
             updatedAt: now,
           };
-    outcome = await commitChange(
-      db,
-      [updateClient(db, next, request.payload.etag), close],
-      { ...event, targetType: 'client' },
-      { table: 'clients', id: current.id, etag },
-    );
+    outcome = await stores.changes.commit([{ op: 'client.update', client: next, expectedEtag: request.payload.etag }, close], { ...event, targetType: 'client' });
   }
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The target changed since this request was made; reject it and ask again.');
-  return { request: await readRegistryRequest(db, id), enrolmentCode };
+  return { request: await readRegistryRequest(stores, id), enrolmentCode };
 }

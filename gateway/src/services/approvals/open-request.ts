@@ -1,7 +1,6 @@
 import { Problem } from '../../platform/errors/problem.js';
 import { newId } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { insertAdminRequest, type AdminRequest, type AdminRequestKind } from '../../store/d1/admin-requests.js';
+import type { AdminRequest, AdminRequestKind, AdminStores } from '../../store/ports/index.js';
 
 /**
  * Opens a request for a registry change that widens access (a new client or officer, new keys or an
@@ -10,7 +9,7 @@ import { insertAdminRequest, type AdminRequest, type AdminRequestKind } from '..
  * open for the target (decide that one first).
  */
 export async function openAdminRequest(
-  db: D1Database,
+  stores: Pick<AdminStores, 'changes'>,
   kind: AdminRequestKind,
   targetType: string,
   targetId: string,
@@ -20,22 +19,9 @@ export async function openAdminRequest(
   now: number,
 ): Promise<string> {
   const id = newId('areq');
-  const outcome = await commitChange(
-    db,
-    [
-      insertAdminRequest(db, {
-        id,
-        kind,
-        targetId,
-        payload,
-        requestedBy: actor,
-        requestedAt: now,
-        reason,
-        status: 'pending',
-        decidedBy: null,
-        decidedAt: null,
-      }),
-    ],
+  const request: AdminRequest = { id, kind, targetId, payload, requestedBy: actor, requestedAt: now, reason, status: 'pending', decidedBy: null, decidedAt: null };
+  const outcome = await stores.changes.commit(
+    [{ op: 'admin_request.insert', request }],
     {
       at: now,
       actor,

@@ -1,9 +1,7 @@
 import { approvalsInForce, decideLeadershipApproval, holdsRole, type Grant } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { getClient } from '../../store/d1/clients.js';
-import { getGrant, requestsFor, updateLeadershipApprovals } from '../../store/d1/grants.js';
+import type { AdminStores } from '../../store/ports/index.js';
 import type { GrantWithRequests } from './read-grants.js';
 
 const STATUS_OF_REFUSAL = { invalid_transition: 409, conflict: 409, two_person_rule: 403 } as const;
@@ -14,11 +12,13 @@ const STATUS_OF_REFUSAL = { invalid_transition: 409, conflict: 409, two_person_r
  * beside it, so that the approval stops counting if they are later suspended or lose the role
  * (`approvalsInForce`).
  */
-export async function approveAsLeadership(db: D1Database, id: string, actor: string, reason: string, now: number): Promise<GrantWithRequests> {
-  const officer = await getClient(db, actor);
+export async function approveAsLeadership(
+  stores: Pick<AdminStores, 'registry' | 'grants' | 'changes'>,
+  id: string, actor: string, reason: string, now: number): Promise<GrantWithRequests> {
+  const officer = await stores.registry.getClient(actor);
   if (officer === null || !holdsRole(officer, 'leadership'))
     throw new Problem(403, 'forbidden', 'Only officers with the leadership role approve what a grant asks of leadership.');
-  const grant = await getGrant(db, id);
+  const grant = await stores.grants.getGrant(id);
   if (grant === null) throw new Problem(404, 'not_found');
   const decision = decideLeadershipApproval(grant, actor);
   if (decision.kind === 'refuse') throw new Problem(STATUS_OF_REFUSAL[decision.code], decision.code, decision.reason);
@@ -31,9 +31,8 @@ export async function approveAsLeadership(db: D1Database, id: string, actor: str
     etag: randomToken(),
     updatedAt: now,
   };
-  const outcome = await commitChange(
-    db,
-    [updateLeadershipApprovals(db, next, grant.etag)],
+  const outcome = await stores.changes.commit(
+    [{ op: 'grant.approvals', grant: next, expectedEtag: grant.etag }],
     {
       at: now,
       actor,
@@ -42,8 +41,7 @@ export async function approveAsLeadership(db: D1Database, id: string, actor: str
       targetId: id,
       detail: { reason, approvals: next.leadershipApprovals.length, in_force: approvalsInForce(next.leadershipApprovals, next.leadershipApprovers).length },
     },
-    { table: 'grants', id, etag: next.etag },
   );
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The grant changed meanwhile; read it again.');
-  return { grant: next, requests: await requestsFor(db, id) };
+  return { grant: next, requests: await stores.grants.requestsFor(id) };
 }

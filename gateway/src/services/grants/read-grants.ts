@@ -1,6 +1,8 @@
-import type { Grant, GrantRequest, GrantStatus } from '@need2know/policy';
+import type { Grant, GrantRequest } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
-import { getGrant, listGrants, pendingRequests, requestsFor } from '../../store/d1/grants.js';
+import type { AdminStores, GrantFilter } from '../../store/ports/index.js';
+
+export type { GrantFilter } from '../../store/ports/index.js';
 
 /** A grant with its requests (open and decided), as the admin API shows it. */
 export interface GrantWithRequests {
@@ -8,27 +10,20 @@ export interface GrantWithRequests {
   readonly requests: readonly GrantRequest[];
 }
 
-/** Which grants to list. */
-export interface GrantFilter {
-  readonly purposeId?: string;
-  readonly agencyId?: string;
-  readonly status?: GrantStatus;
-}
-
 /** Grants, newest first, each with its requests. */
-export async function listGrantsWithRequests(db: D1Database, filter: GrantFilter): Promise<GrantWithRequests[]> {
-  const grants = await listGrants(db, filter);
-  return Promise.all(grants.map(async (grant) => ({ grant, requests: await requestsFor(db, grant.id) })));
+export async function listGrantsWithRequests(stores: Pick<AdminStores, 'grants'>, filter: GrantFilter): Promise<GrantWithRequests[]> {
+  const grants = await stores.grants.listGrants(filter);
+  return Promise.all(grants.map(async (grant) => ({ grant, requests: await stores.grants.requestsFor(grant.id) })));
 }
 
 /** Grant `id` with its requests; 404 when there is none. */
-export async function readGrant(db: D1Database, id: string): Promise<GrantWithRequests> {
-  const grant = await getGrant(db, id);
+export async function readGrant(stores: Pick<AdminStores, 'grants'>, id: string): Promise<GrantWithRequests> {
+  const grant = await stores.grants.getGrant(id);
   if (grant === null) throw new Problem(404, 'not_found');
-  return { grant, requests: await requestsFor(db, grant.id) };
+  return { grant, requests: await stores.grants.requestsFor(grant.id) };
 }
 
 /** Changes to grants waiting for a second privacy officer. */
-export function openGrantRequests(db: D1Database): Promise<GrantRequest[]> {
-  return pendingRequests(db);
+export function openGrantRequests(stores: Pick<AdminStores, 'grants'>): Promise<GrantRequest[]> {
+  return stores.grants.pendingGrantRequests();
 }

@@ -1,8 +1,7 @@
 import type { Purpose } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { insertPurpose } from '../../store/d1/purposes.js';
+import type { AdminStores } from '../../store/ports/index.js';
 import { validTerms, type PurposeTermsAsked } from './purpose-terms.js';
 
 /**
@@ -10,10 +9,10 @@ import { validTerms, type PurposeTermsAsked } from './purpose-terms.js';
  * logs it; 409 when the id is taken. A new purpose discloses nothing until a grant under it is
  * approved by a second officer.
  */
-export async function createPurpose(db: D1Database, id: string, asked: PurposeTermsAsked, actor: string, now: number): Promise<Purpose> {
-  const terms = await validTerms(db, asked);
+export async function createPurpose(stores: Pick<AdminStores, 'registry' | 'changes'>, id: string, asked: PurposeTermsAsked, actor: string, now: number): Promise<Purpose> {
+  const terms = await validTerms(stores, asked);
   const purpose: Purpose = { id, ...terms, version: 1, etag: randomToken(), createdBy: actor, createdAt: now, updatedAt: now };
-  const outcome = await commitChange(db, [insertPurpose(db, purpose)], {
+  const outcome = await stores.changes.commit([{ op: 'purpose.insert', purpose }], {
     at: now,
     actor,
     action: 'purpose.create',

@@ -1,6 +1,6 @@
 import { purposeIssues, type Purpose } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
-import { listAgencies } from '../../store/d1/agencies.js';
+import type { AdminStores } from '../../store/ports/index.js';
 import { officerShareOf } from '../access/limits.js';
 
 /** The terms of a purpose that are stored and versioned (no identity, version or concurrency fields). */
@@ -17,8 +17,8 @@ export type PurposeTermsAsked = Omit<PurposeTerms, 'officerRequestsPerMinute' | 
  * the issues otherwise): actions and agencies once each, one officer's limits defaulting to their share
  * of the grant's.
  */
-export async function validTerms(db: D1Database, asked: PurposeTermsAsked): Promise<PurposeTerms> {
-  const known = new Set((await listAgencies(db)).map((a) => a.id));
+export async function validTerms(stores: Pick<AdminStores, 'registry'>, asked: PurposeTermsAsked): Promise<PurposeTerms> {
+  const known = new Set((await stores.registry.listAgencies()).map((a) => a.id));
   const issues = purposeIssues(asked, known);
   if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The purpose is not valid.', { issues });
   return {

@@ -1,15 +1,15 @@
 import type { Purpose } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
-import { getPurpose, listPurposes } from '../../store/d1/purposes.js';
+import type { AdminStores } from '../../store/ports/index.js';
 
 /** Every registered purpose. */
-export function listRegisteredPurposes(db: D1Database): Promise<Purpose[]> {
-  return listPurposes(db);
+export function listRegisteredPurposes(stores: Pick<AdminStores, 'purposes'>): Promise<Purpose[]> {
+  return stores.purposes.listPurposes();
 }
 
 /** Purpose `id`; 404 when there is none. */
-export async function readPurpose(db: D1Database, id: string): Promise<Purpose> {
-  const purpose = await getPurpose(db, id);
+export async function readPurpose(stores: Pick<AdminStores, 'purposes'>, id: string): Promise<Purpose> {
+  const purpose = await stores.purposes.getPurpose(id);
   if (purpose === null) throw new Problem(404, 'not_found');
   return purpose;
 }

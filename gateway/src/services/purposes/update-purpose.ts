@@ -1,8 +1,7 @@
 import { purposeWidenings, type Purpose } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { updatePurpose } from '../../store/d1/purposes.js';
+import type { AdminStores } from '../../store/ports/index.js';
 import { openAdminRequest } from '../approvals/open-request.js';
 import { validTerms, type PurposeTermsAsked } from './purpose-terms.js';
 import { readPurpose } from './read-purposes.js';
@@ -19,7 +18,7 @@ export type PurposeChangeOutcome =
  * new version.
  */
 export async function replacePurpose(
-  db: D1Database,
+  stores: Pick<AdminStores, 'registry' | 'purposes' | 'changes'>,
   id: string,
   asked: PurposeTermsAsked,
   ifMatch: string | undefined,
@@ -27,18 +26,17 @@ export async function replacePurpose(
   actor: string,
   now: number,
 ): Promise<PurposeChangeOutcome> {
-  const current = await readPurpose(db, id);
+  const current = await readPurpose(stores, id);
   if (ifMatch !== undefined && ifMatch !== `"${current.etag}"`) throw new Problem(409, 'conflict', 'The purpose changed since you read it.');
-  const proposed = await validTerms(db, asked);
+  const proposed = await validTerms(stores, asked);
   const widenings = purposeWidenings(current, proposed);
   if (widenings.length > 0) {
-    const request = await openAdminRequest(db, 'purpose.update', 'purpose', id, { etag: current.etag, purpose: proposed, widenings }, actor, reason, now);
+    const request = await openAdminRequest(stores, 'purpose.update', 'purpose', id, { etag: current.etag, purpose: proposed, widenings }, actor, reason, now);
     return { kind: 'pending', request, widenings };
   }
   const next: Purpose = { ...current, ...proposed, version: current.version + 1, etag: randomToken(), updatedAt: now };
-  const outcome = await commitChange(
-    db,
-    [updatePurpose(db, next, current.etag)],
+  const outcome = await stores.changes.commit(
+    [{ op: 'purpose.update', purpose: next, expectedEtag: current.etag }],
     {
       at: now,
       actor,
@@ -47,7 +45,6 @@ export async function replacePurpose(
       targetId: id,
       detail: { version: next.version, rules: next.rules, agencies: next.agencies, actions: next.actions, status: next.status, reason },
     },
-    { table: 'purposes', id, etag: next.etag },
   );
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The purpose changed meanwhile; read it again.');
   return { kind: 'updated', purpose: next };

@@ -1,18 +1,17 @@
 import { Problem } from '../../platform/errors/problem.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { getAgency, insertAgency, listAgencies, type Agency } from '../../store/d1/agencies.js';
+import type { Agency, AdminStores } from '../../store/ports/index.js';
 
-export type { Agency } from '../../store/d1/agencies.js';
+export type { Agency } from '../../store/ports/index.js';
 
 /** Every registered agency. */
-export function listRegisteredAgencies(db: D1Database): Promise<Agency[]> {
-  return listAgencies(db);
+export function listRegisteredAgencies(stores: Pick<AdminStores, 'registry'>): Promise<Agency[]> {
+  return stores.registry.listAgencies();
 }
 
 /** Registers agency `asked` as `actor` (logged); 409 when the id is taken. Returns it as stored. */
-export async function registerAgency(db: D1Database, asked: Omit<Agency, 'createdAt'>, actor: string, now: number): Promise<Agency> {
+export async function registerAgency(stores: Pick<AdminStores, 'registry' | 'changes'>, asked: Omit<Agency, 'createdAt'>, actor: string, now: number): Promise<Agency> {
   const agency: Agency = { ...asked, createdAt: now };
-  const outcome = await commitChange(db, [insertAgency(db, agency)], {
+  const outcome = await stores.changes.commit([{ op: 'agency.insert', agency }], {
     at: now,
     actor,
     action: 'agency.create',
@@ -21,7 +20,7 @@ export async function registerAgency(db: D1Database, asked: Omit<Agency, 'create
     detail: { name: agency.name },
   });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'An agency with this id exists.');
-  const stored = await getAgency(db, agency.id);
+  const stored = await stores.registry.getAgency(agency.id);
   if (stored === null) throw new Problem(409, 'conflict');
   return stored;
 }

@@ -1,9 +1,7 @@
 import { clientKeyIssues, planClientChange, voidsOpenCodes } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { updateClient, type Client } from '../../store/d1/clients.js';
-import { voidCodes } from '../../store/d1/enrolment-codes.js';
+import type { AdminStores, Client } from '../../store/ports/index.js';
 import { openAdminRequest } from '../approvals/open-request.js';
 import { readClient } from './read-clients.js';
 import type { ClientChangeOutcome } from './register-client.js';
@@ -23,8 +21,8 @@ export interface ClientChangeAsked {
  * who can act, so they open requests for a second officer. The keys the client would hold must pass
  * `clientKeyIssues` (400 `validation_failed`).
  */
-export async function changeClient(db: D1Database, id: string, asked: ClientChangeAsked, actor: string, now: number): Promise<ClientChangeOutcome> {
-  const current = await readClient(db, id);
+export async function changeClient(stores: Pick<AdminStores, 'registry' | 'changes'>, id: string, asked: ClientChangeAsked, actor: string, now: number): Promise<ClientChangeOutcome> {
+  const current = await readClient(stores, id);
   const plan = planClientChange(
     current,
     {
@@ -44,9 +42,8 @@ export async function changeClient(db: D1Database, id: string, asked: ClientChan
   if (Object.keys(immediate).length > 0) {
     next = { ...current, ...immediate, etag: randomToken(), updatedAt: now };
     const voids = immediate.status === 'suspended' && current.kind === 'officer' && voidsOpenCodes('suspended');
-    const outcome = await commitChange(
-      db,
-      [updateClient(db, next, current.etag), ...(voids ? [voidCodes(db, id)] : [])],
+    const outcome = await stores.changes.commit(
+      [{ op: 'client.update', client: next, expectedEtag: current.etag }, ...(voids ? [{ op: 'enrolment_codes.void' as const, officerId: id }] : [])],
       {
         at: now,
         actor,
@@ -55,14 +52,13 @@ export async function changeClient(db: D1Database, id: string, asked: ClientChan
         targetId: id,
         detail: { changed: Object.keys(immediate), reason: asked.reason },
       },
-      { table: 'clients', id, etag: next.etag },
     );
     if (!outcome.ok) throw new Problem(409, 'conflict', 'The client changed meanwhile; read it again.');
   }
   const pending: string[] = [];
   for (const kind of plan.requests) {
     const payload = kind === 'client.rekey' ? { etag: next.etag, signing_jwks: { keys: jwks }, encryption_jwk: encryption ?? null } : { etag: next.etag };
-    pending.push(await openAdminRequest(db, kind, 'client', id, payload, actor, asked.reason, now));
+    pending.push(await openAdminRequest(stores, kind, 'client', id, payload, actor, asked.reason, now));
   }
   return { client: next, pendingRequests: pending };
 }

@@ -1,11 +1,7 @@
 import { mayAskForNewCode, NEW_CLIENT, officerStatusAfter, voidsOpenCodes } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { listAdminRequests } from '../../store/d1/admin-requests.js';
-import { getAgency } from '../../store/d1/agencies.js';
-import { getClient, insertClient, listClients, updateClient, type Client } from '../../store/d1/clients.js';
-import { latestCode, voidCodes } from '../../store/d1/enrolment-codes.js';
+import type { AdminStores, Client } from '../../store/ports/index.js';
 import { openAdminRequest } from '../approvals/open-request.js';
 
 /** An officer as the admin API shows them: whether a viewer enrolled, and until when their open code works. */
@@ -20,8 +16,8 @@ export interface OfficerChangeOutcome extends OfficerStanding {
   readonly pendingRequests: readonly string[];
 }
 
-async function standingOf(db: D1Database, officer: Client, now: number): Promise<OfficerStanding> {
-  const code = await latestCode(db, officer.id);
+async function standingOf(stores: Pick<AdminStores, 'registry'>, officer: Client, now: number): Promise<OfficerStanding> {
+  const code = await stores.registry.latestEnrolmentCode(officer.id);
   return {
     officer,
     enrolled: officer.signingJwks.keys.length > 0,
@@ -30,9 +26,9 @@ async function standingOf(db: D1Database, officer: Client, now: number): Promise
 }
 
 /** Partner agencies' officers (of one agency, if given), with their enrolment standing. */
-export async function listOfficers(db: D1Database, agencyId: string | undefined, now: number): Promise<OfficerStanding[]> {
-  const officers = await listClients(db, { kind: 'officer', ...(agencyId === undefined ? {} : { agencyId }) });
-  return Promise.all(officers.map((o) => standingOf(db, o, now)));
+export async function listOfficers(stores: Pick<AdminStores, 'registry'>, agencyId: string | undefined, now: number): Promise<OfficerStanding[]> {
+  const officers = await stores.registry.listClients({ kind: 'officer', ...(agencyId === undefined ? {} : { agencyId }) });
+  return Promise.all(officers.map((o) => standingOf(stores, o, now)));
 }
 
 /**
@@ -41,12 +37,12 @@ export async function listOfficers(db: D1Database, agencyId: string | undefined,
  * opens, and the viewer enrols with the code that approval hands out (`approve-request.ts`).
  */
 export async function registerOfficer(
-  db: D1Database,
+  stores: Pick<AdminStores, 'registry' | 'changes'>,
   asked: { readonly id: string; readonly agencyId: string; readonly name: string; readonly reason: string },
   actor: string,
   now: number,
 ): Promise<OfficerChangeOutcome> {
-  if ((await getAgency(db, asked.agencyId)) === null) {
+  if ((await stores.registry.getAgency(asked.agencyId)) === null) {
     throw new Problem(400, 'validation_failed', 'The officer is not valid.', {
       issues: [{ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' }],
     });
@@ -65,7 +61,7 @@ export async function registerOfficer(
     createdAt: now,
     updatedAt: now,
   };
-  const outcome = await commitChange(db, [insertClient(db, officer)], {
+  const outcome = await stores.changes.commit([{ op: 'client.insert', client: officer }], {
     at: now,
     actor,
     action: 'officer.create',
@@ -75,7 +71,7 @@ export async function registerOfficer(
   });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
   const request = await openAdminRequest(
-    db,
+    stores,
     'officer.create',
     'client',
     officer.id,
@@ -84,7 +80,7 @@ export async function registerOfficer(
     asked.reason === '' ? 'new officer' : asked.reason,
     now,
   );
-  return { ...(await standingOf(db, officer, now)), pendingRequests: [request] };
+  return { ...(await standingOf(stores, officer, now)), pendingRequests: [request] };
 }
 
 /**
@@ -93,10 +89,12 @@ export async function registerOfficer(
  * `officer.rekey` request). 409 while another request that hands out a code is open
  * (`mayAskForNewCode`).
  */
-export async function askNewDeviceCode(db: D1Database, id: string, reason: string, actor: string, now: number): Promise<OfficerChangeOutcome> {
-  const current = await getClient(db, id);
+export async function askNewDeviceCode(
+  stores: Pick<AdminStores, 'registry' | 'approvals' | 'changes'>,
+  id: string, reason: string, actor: string, now: number): Promise<OfficerChangeOutcome> {
+  const current = await stores.registry.getClient(id);
   if (current === null || current.kind !== 'officer') throw new Problem(404, 'not_found');
-  if (!mayAskForNewCode((await listAdminRequests(db, { targetId: id })).map((r) => r.kind))) {
+  if (!mayAskForNewCode((await stores.approvals.listAdminRequests({ targetId: id })).map((r) => r.kind))) {
     throw new Problem(409, 'conflict', 'A request that hands out a code to this officer is already waiting for approval; decide that one first.');
   }
   const next: Client = {
@@ -107,13 +105,14 @@ export async function askNewDeviceCode(db: D1Database, id: string, reason: strin
     etag: randomToken(),
     updatedAt: now,
   };
-  const outcome = await commitChange(
-    db,
-    [updateClient(db, next, current.etag), ...(voidsOpenCodes('new_device_requested') ? [voidCodes(db, id)] : [])],
+  const outcome = await stores.changes.commit(
+    [
+      { op: 'client.update', client: next, expectedEtag: current.etag },
+      ...(voidsOpenCodes('new_device_requested') ? [{ op: 'enrolment_codes.void' as const, officerId: id }] : []),
+    ],
     { at: now, actor, action: 'officer.reissue_code', targetType: 'client', targetId: id, detail: { reason } },
-    { table: 'clients', id, etag: next.etag },
   );
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The officer changed meanwhile; try again.');
-  const request = await openAdminRequest(db, 'officer.rekey', 'client', id, { etag: next.etag }, actor, reason === '' ? 'new device' : reason, now);
-  return { ...(await standingOf(db, next, now)), pendingRequests: [request] };
+  const request = await openAdminRequest(stores, 'officer.rekey', 'client', id, { etag: next.etag }, actor, reason === '' ? 'new device' : reason, now);
+  return { ...(await standingOf(stores, next, now)), pendingRequests: [request] };
 }

@@ -1,23 +1,16 @@
-import type { ClientKind } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
-import { getClient, listClients, type Client } from '../../store/d1/clients.js';
+import type { AdminStores, Client, ClientFilter } from '../../store/ports/index.js';
 
-export type { Client } from '../../store/d1/clients.js';
-
-/** Which clients to list. */
-export interface ClientFilter {
-  readonly agencyId?: string;
-  readonly kind?: ClientKind;
-}
+export type { Client, ClientFilter } from '../../store/ports/index.js';
 
 /** Registered clients (partners, data owners, privacy officers, officers). */
-export function listRegisteredClients(db: D1Database, filter: ClientFilter): Promise<Client[]> {
-  return listClients(db, filter);
+export function listRegisteredClients(stores: Pick<AdminStores, 'registry'>, filter: ClientFilter): Promise<Client[]> {
+  return stores.registry.listClients(filter);
 }
 
 /** Client `id`; 404 when there is none. */
-export async function readClient(db: D1Database, id: string): Promise<Client> {
-  const client = await getClient(db, id);
+export async function readClient(stores: Pick<AdminStores, 'registry'>, id: string): Promise<Client> {
+  const client = await stores.registry.getClient(id);
   if (client === null) throw new Problem(404, 'not_found');
   return client;
 }

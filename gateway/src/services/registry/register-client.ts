@@ -2,9 +2,7 @@ import { NEW_CLIENT, newClientIssues, type ClientKind, type OfficerRole } from '
 import type { JSONWebKeySet, JWK } from 'jose';
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { getAgency } from '../../store/d1/agencies.js';
-import { insertClient, type Client } from '../../store/d1/clients.js';
+import type { AdminStores, Client } from '../../store/ports/index.js';
 import { openAdminRequest } from '../approvals/open-request.js';
 
 /** A client as a privacy officer registers it: public keys only. */
@@ -31,8 +29,8 @@ export interface ClientChangeOutcome {
  * access, so it starts as {@link NEW_CLIENT} says (suspended) and its activation waits for a second
  * officer; 409 when the id is taken.
  */
-export async function registerClient(db: D1Database, asked: ClientAsked, actor: string, now: number): Promise<ClientChangeOutcome> {
-  const agencyKnown = (await getAgency(db, asked.agencyId)) !== null;
+export async function registerClient(stores: Pick<AdminStores, 'registry' | 'changes'>, asked: ClientAsked, actor: string, now: number): Promise<ClientChangeOutcome> {
+  const agencyKnown = (await stores.registry.getAgency(asked.agencyId)) !== null;
   const issues = newClientIssues(asked.kind, asked, asked.roles, agencyKnown);
   if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The client is not valid.', { issues });
   const client: Client = {
@@ -49,7 +47,7 @@ export async function registerClient(db: D1Database, asked: ClientAsked, actor: 
     createdAt: now,
     updatedAt: now,
   };
-  const outcome = await commitChange(db, [insertClient(db, client)], {
+  const outcome = await stores.changes.commit([{ op: 'client.insert', client }], {
     at: now,
     actor,
     action: 'client.create',
@@ -58,6 +56,6 @@ export async function registerClient(db: D1Database, asked: ClientAsked, actor: 
     detail: { kind: client.kind, agency: client.agencyId, ingest_types: client.ingestTypes, roles: client.roles },
   });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'A client with this id exists.');
-  const pending = [await openAdminRequest(db, NEW_CLIENT.request, 'client', client.id, { etag: client.etag }, actor, `new ${client.kind}`, now)];
+  const pending = [await openAdminRequest(stores, NEW_CLIENT.request, 'client', client.id, { etag: client.etag }, actor, `new ${client.kind}`, now)];
   return { client, pendingRequests: pending };
 }

@@ -1,24 +1,12 @@
 import { canonicalJson } from '@need2know/schema';
 import { sha256hex } from '../../platform/lib/digest.js';
+import type { AdminEvent, ChangeOutcome, NewAdminEvent } from '../ports/changes.js';
 import { parseJson } from './rows.js';
 
 /** Hash that precedes the first event of the chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** One administrative change. `detail` never holds personal data. */
-export interface AdminEvent {
-  readonly seq: number;
-  readonly at: number;
-  readonly actor: string;
-  readonly action: string;
-  readonly targetType: string;
-  readonly targetId: string;
-  readonly detail: Readonly<Record<string, unknown>>;
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
-export type NewAdminEvent = Omit<AdminEvent, 'seq' | 'prevHash' | 'hash'>;
+export type { AdminEvent, ChangeOutcome, NewAdminEvent } from '../ports/changes.js';
 
 interface Raw {
   seq: number;
@@ -67,8 +55,6 @@ export interface ChangeGuard {
   readonly etag: string;
 }
 
-/** Why a change was not committed. */
-export type ChangeOutcome = { ok: true; event: AdminEvent } | { ok: false; reason: 'conflict' };
 
 const SEQ_RACE_RETRIES = 8;
 

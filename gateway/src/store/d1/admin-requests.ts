@@ -1,13 +1,8 @@
-import { closeRequest, getRequest, insertRequest, requestFromRow, type ApprovalRequest, type RequestRow } from './approval-requests.js';
+import type { AdminRequest } from '../ports/approvals.js';
+import { closeRequest, getRequest, insertRequest, requestFromRow, type RequestRow } from './approval-requests.js';
 
-export const ADMIN_REQUEST_KINDS = ['client.activate', 'client.rekey', 'purpose.update', 'officer.create', 'officer.rekey'] as const;
-export type AdminRequestKind = (typeof ADMIN_REQUEST_KINDS)[number];
-
-/**
- * A widening administrative change waiting for a second privacy officer (table `admin_requests`).
- * The payload is the proposed change, with `etag`: the target's etag it was based on.
- */
-export type AdminRequest = ApprovalRequest<AdminRequestKind, Readonly<Record<string, unknown>> & { readonly etag: string }>;
+export { ADMIN_REQUEST_KINDS } from '../ports/approvals.js';
+export type { AdminRequest, AdminRequestKind } from '../ports/approvals.js';
 
 export const getAdminRequest = (db: D1Database, id: string) => getRequest<AdminRequest>(db, 'admin_requests', id);
 

@@ -1,10 +1,6 @@
-/** An organisation whose systems or officers use the gateway. */
-export interface Agency {
-  readonly id: string;
-  readonly name: string;
-  readonly nameKm: string | null;
-  readonly createdAt: number;
-}
+import type { Agency } from '../ports/registry.js';
+
+export type { Agency } from '../ports/registry.js';
 
 interface Raw {
   id: string;

@@ -1,3 +1,4 @@
+import type { ApprovalRequest } from '../ports/approvals.js';
 import { parseJson } from './rows.js';
 
 /**
@@ -9,19 +10,7 @@ import { parseJson } from './rows.js';
 /** The tables that hold requests (a closed set: table names never come from input). */
 export type RequestTable = 'admin_requests' | 'stats_requests';
 
-/** A change waiting for a second privacy officer. */
-export interface ApprovalRequest<Kind extends string, Payload extends Readonly<Record<string, unknown>> = Readonly<Record<string, unknown>>> {
-  readonly id: string;
-  readonly kind: Kind;
-  readonly targetId: string;
-  readonly payload: Payload;
-  readonly requestedBy: string;
-  readonly requestedAt: number;
-  readonly reason: string;
-  readonly status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-  readonly decidedBy: string | null;
-  readonly decidedAt: number | null;
-}
+export type { ApprovalRequest } from '../ports/approvals.js';
 
 /** A row of either table. */
 export interface RequestRow {

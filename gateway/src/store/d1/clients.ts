@@ -1,23 +1,9 @@
 import type { JSONWebKeySet, JWK } from 'jose';
 import type { ClientKind, OfficerRole } from '@need2know/policy';
+import type { Client } from '../ports/registry.js';
 import { parseJson } from './rows.js';
 
-/** A registered client: an agency's system or a privacy officer. Only public keys are held. */
-export interface Client {
-  readonly id: string;
-  readonly kind: ClientKind;
-  readonly agencyId: string;
-  readonly name: string;
-  readonly signingJwks: JSONWebKeySet;
-  readonly encryptionJwk: JWK | null;
-  readonly ingestTypes: readonly string[];
-  /** Roles of a privacy officer (e.g. `leadership`). */
-  readonly roles: readonly OfficerRole[];
-  readonly status: 'active' | 'suspended';
-  readonly etag: string;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
+export type { Client } from '../ports/registry.js';
 
 interface Raw {
   id: string;

@@ -1,14 +1,8 @@
 /** `enrolment_codes`: one-time codes for officers' viewers, stored as hashes only. */
+import type { EnrolmentCode } from '../ports/registry.js';
 import { guardChanged } from './change-guard.js';
 
-export interface EnrolmentCode {
-  readonly codeHash: string;
-  readonly officerId: string;
-  readonly issuedBy: string;
-  readonly issuedAt: number;
-  readonly expiresAt: number;
-  readonly status: 'open' | 'used' | 'void';
-}
+export type { EnrolmentCode } from '../ports/registry.js';
 
 interface Raw {
   code_hash: string;

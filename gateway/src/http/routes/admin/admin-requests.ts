@@ -49,14 +49,14 @@ const reject = createRoute({ method: 'post', path: '/requests/{id}/reject', tags
 export const adminRequestRoutes = adminRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    return c.json({ requests: (await listRegistryRequests(c.env.DB, { status: q.status, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) })).map(adminRequestOut) }, 200);
+    return c.json({ requests: (await listRegistryRequests(c.var.stores, { status: q.status, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) })).map(adminRequestOut) }, 200);
   })
   .openapi(approve, async (c) => {
-    const { request, enrolmentCode } = await approveRegistryRequest(c.env.DB, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
+    const { request, enrolmentCode } = await approveRegistryRequest(c.var.stores, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
     const code = enrolmentCode === null ? {} : { enrolment_code: enrolmentCode.code, code_expires_at: iso(enrolmentCode.expiresAt) };
     return c.json({ ...adminRequestOut(request), ...code }, 200);
   })
   .openapi(reject, async (c) => {
-    const request = await rejectRegistryRequest(c.env.DB, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
+    const request = await rejectRegistryRequest(c.var.stores, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
     return c.json(adminRequestOut(request), 200);
   });

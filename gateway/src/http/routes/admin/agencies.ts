@@ -25,9 +25,9 @@ const create = createRoute({
 });
 
 export const agencyRoutes = adminRouter()
-  .openapi(list, async (c) => c.json({ agencies: (await listRegisteredAgencies(c.env.DB)).map(agencyOut) }, 200))
+  .openapi(list, async (c) => c.json({ agencies: (await listRegisteredAgencies(c.var.stores)).map(agencyOut) }, 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const agency = await registerAgency(c.env.DB, { id: body.id, name: body.name, nameKm: body.name_km ?? null }, c.var.access.clientId, c.var.now);
+    const agency = await registerAgency(c.var.stores, { id: body.id, name: body.name, nameKm: body.name_km ?? null }, c.var.access.clientId, c.var.now);
     return c.json(agencyOut(agency), 201);
   });

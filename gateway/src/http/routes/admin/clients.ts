@@ -50,14 +50,14 @@ const patch = createRoute({
 export const clientRoutes = adminRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    const clients = await listRegisteredClients(c.env.DB, { ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }), ...(q.kind === undefined ? {} : { kind: q.kind }) });
+    const clients = await listRegisteredClients(c.var.stores, { ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }), ...(q.kind === undefined ? {} : { kind: q.kind }) });
     return c.json({ clients: clients.map(clientOut) }, 200);
   })
-  .openapi(get, async (c) => c.json(clientOut(await readClient(c.env.DB, c.req.valid('param').id)), 200))
+  .openapi(get, async (c) => c.json(clientOut(await readClient(c.var.stores, c.req.valid('param').id)), 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
     const asked = { id: body.id, kind: body.kind, agencyId: body.agency_id, name: body.name, signingKeys: body.signing_jwks.keys, encryptionKey: body.encryption_jwk, ingestTypes: body.ingest_types, roles: body.roles };
-    const { client, pendingRequests } = await registerClient(c.env.DB, asked, c.var.access.clientId, c.var.now);
+    const { client, pendingRequests } = await registerClient(c.var.stores, asked, c.var.access.clientId, c.var.now);
     return c.json({ ...clientOut(client), pending_requests: [...pendingRequests] }, 201);
   })
   .openapi(patch, async (c) => {
@@ -69,6 +69,6 @@ export const clientRoutes = adminRouter()
       ...(body.signing_jwks === undefined ? {} : { signingKeys: body.signing_jwks.keys }),
       ...(body.encryption_jwk === undefined ? {} : { encryptionKey: body.encryption_jwk }),
     };
-    const { client, pendingRequests } = await changeClient(c.env.DB, c.req.valid('param').id, asked, c.var.access.clientId, c.var.now);
+    const { client, pendingRequests } = await changeClient(c.var.stores, c.req.valid('param').id, asked, c.var.access.clientId, c.var.now);
     return c.json({ ...clientOut(client), pending_requests: [...pendingRequests] }, 200);
   });

@@ -16,6 +16,6 @@ const route = createRoute({
 });
 
 export const leadershipRoutes = adminRouter().openapi(route, async (c) => {
-  const { grant, requests } = await approveAsLeadership(c.env.DB, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
+  const { grant, requests } = await approveAsLeadership(c.var.stores, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
   return c.json(grantOut(grant, requests, c.var.now), 200);
 });

@@ -69,13 +69,13 @@ const reissue = createRoute({
 });
 
 export const officerRoutes = adminRouter()
-  .openapi(list, async (c) => c.json({ officers: (await listOfficers(c.env.DB, c.req.valid('query').agency_id, c.var.now)).map(officerOut) }, 200))
+  .openapi(list, async (c) => c.json({ officers: (await listOfficers(c.var.stores, c.req.valid('query').agency_id, c.var.now)).map(officerOut) }, 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const outcome = await registerOfficer(c.env.DB, { id: body.id, agencyId: body.agency_id, name: body.name, reason: body.reason }, c.var.access.clientId, c.var.now);
+    const outcome = await registerOfficer(c.var.stores, { id: body.id, agencyId: body.agency_id, name: body.name, reason: body.reason }, c.var.access.clientId, c.var.now);
     return c.json({ ...officerOut(outcome), pending_requests: [...outcome.pendingRequests] }, 201);
   })
   .openapi(reissue, async (c) => {
-    const outcome = await askNewDeviceCode(c.env.DB, c.req.valid('param').id, c.req.valid('json').reason, c.var.access.clientId, c.var.now);
+    const outcome = await askNewDeviceCode(c.var.stores, c.req.valid('param').id, c.req.valid('json').reason, c.var.access.clientId, c.var.now);
     return c.json({ ...officerOut(outcome), pending_requests: [...outcome.pendingRequests] }, 200);
   });

@@ -54,21 +54,21 @@ const update = createRoute({
 });
 
 export const purposeRoutes = adminRouter()
-  .openapi(list, async (c) => c.json({ purposes: (await listRegisteredPurposes(c.env.DB)).map(purposeOut) }, 200))
+  .openapi(list, async (c) => c.json({ purposes: (await listRegisteredPurposes(c.var.stores)).map(purposeOut) }, 200))
   .openapi(get, async (c) => {
-    const purpose = await readPurpose(c.env.DB, c.req.valid('param').id);
+    const purpose = await readPurpose(c.var.stores, c.req.valid('param').id);
     c.header('etag', `"${purpose.etag}"`);
     return c.json(purposeOut(purpose), 200);
   })
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const purpose = await createPurpose(c.env.DB, body.id, termsAsked(body), c.var.access.clientId, c.var.now);
+    const purpose = await createPurpose(c.var.stores, body.id, termsAsked(body), c.var.access.clientId, c.var.now);
     c.header('etag', `"${purpose.etag}"`);
     return c.json(purposeOut(purpose), 201);
   })
   .openapi(update, async (c) => {
     const body = c.req.valid('json');
-    const outcome = await replacePurpose(c.env.DB, c.req.valid('param').id, termsAsked(body), c.req.valid('header')['if-match'], body.reason, c.var.access.clientId, c.var.now);
+    const outcome = await replacePurpose(c.var.stores, c.req.valid('param').id, termsAsked(body), c.req.valid('header')['if-match'], body.reason, c.var.access.clientId, c.var.now);
     // Letting more out waits for a second officer; the purpose stays as it is until then.
     if (outcome.kind === 'pending') return c.json({ pending_request: outcome.request, widenings: [...outcome.widenings] }, 202);
     c.header('etag', `"${outcome.purpose.etag}"`);

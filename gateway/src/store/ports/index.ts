@@ -1,0 +1,30 @@
+/**
+ * The storage ports of the administrative core: what the registry, purpose, grant and approval
+ * services need of storage, in types that name no database. A backend implements {@link AdminStores}
+ * (the D1 one is `store/d1/admin-stores.ts`) and must pass the conformance suite in
+ * `test/store/conformance/`.
+ */
+import type { ApprovalStore } from './approvals.js';
+import type { ChangeStore } from './changes.js';
+import type { GrantStore } from './grants.js';
+import type { PurposeStore } from './purposes.js';
+import type { RegistryStore } from './registry.js';
+import type { RevocationStore } from './revocations.js';
+
+export { ADMIN_REQUEST_KINDS } from './approvals.js';
+export type { AdminRequest, AdminRequestFilter, AdminRequestKind, ApprovalRequest, ApprovalStore } from './approvals.js';
+export type { AdminChange, AdminEvent, AdminEventFilter, ChangeOutcome, ChangeStore, Closing, NewAdminEvent } from './changes.js';
+export type { GrantFilter, GrantStore } from './grants.js';
+export type { PurposeStore } from './purposes.js';
+export type { Agency, Client, ClientFilter, EnrolmentCode, RegistryStore } from './registry.js';
+export type { RevocationStore } from './revocations.js';
+
+/** Every port of the administrative core, as one backend provides them (built once per request). */
+export interface AdminStores {
+  readonly registry: RegistryStore;
+  readonly purposes: PurposeStore;
+  readonly grants: GrantStore;
+  readonly approvals: ApprovalStore;
+  readonly revocations: RevocationStore;
+  readonly changes: ChangeStore;
+}
