@@ -28,7 +28,8 @@ export interface RegionsFile {
  */
 export function parseRegionsFile(text: string): RegionsFile {
   const body = JSON.parse(text) as unknown;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('a regions file is a JSON object with "regions" (and optionally "removed_faces")');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new Error('a regions file is a JSON object with "regions" (and optionally "removed_faces")');
   const { regions = [], removed_faces = [], ...rest } = body as Record<string, unknown>;
   if (Object.keys(rest).length > 0) throw new Error(`unknown keys in the regions file: ${Object.keys(rest).join(', ')}`);
   if (!Array.isArray(regions) || !Array.isArray(removed_faces)) throw new Error('"regions" and "removed_faces" must be lists');
@@ -44,17 +45,30 @@ export function mediaTypeOf(path: string): 'image/png' | 'image/jpeg' {
 }
 
 async function ingestSession(issuer: string, client: OwnerClient, recordType: string): Promise<GatewaySession> {
-  return GatewaySession.open({ issuer, clientId: client.client_id, signingKey: await signingKeyFromJwk(client.signing_jwk), request: { authorizationDetails: [{ type: 'record_ingest', record_types: [recordType] }] } });
+  return GatewaySession.open({
+    issuer,
+    clientId: client.client_id,
+    signingKey: await signingKeyFromJwk(client.signing_jwk),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: [recordType] }] },
+  });
 }
 
 async function putRegions(session: GatewaySession, ref: string, file: RegionsFile): Promise<unknown> {
-  const res = await session.fetch('/v1/ingest/media/regions', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ref, ...file }) });
+  const res = await session.fetch('/v1/ingest/media/regions', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ref, ...file }),
+  });
   if (!res.ok) throw await GatewayError.from(res);
   return res.json();
 }
 
 /** `media upload`: stores a photo for a record, with its regions when a regions file is given (one request: applied before it is stored). */
-export async function uploadMedia(issuer: string, client: OwnerClient, args: { recordType: string; recordId: string; ref: string; file: string; regions?: string | undefined }): Promise<unknown> {
+export async function uploadMedia(
+  issuer: string,
+  client: OwnerClient,
+  args: { recordType: string; recordId: string; ref: string; file: string; regions?: string | undefined },
+): Promise<unknown> {
   const regions = args.regions === undefined ? undefined : parseRegionsFile(readFileSync(args.regions, 'utf8'));
   const session = await ingestSession(issuer, client, args.recordType);
   const form = new FormData();

@@ -59,76 +59,108 @@ async function partnerIn(gateway: ReturnType<typeof testGateway>, caseId: string
 
 /** Faces the detector is confident of on a JPEG. */
 async function facesOn(jpeg: Uint8Array): Promise<number> {
-  const found = await detectFaces(decodeJpeg(jpeg, { maxPixels: 4_200_000 }).image, TINY_FACE_DETECTOR, { inputSize: DETECTOR_INPUT_SIZE, scoreMin: REDACT_SCORE_MIN });
+  const found = await detectFaces(decodeJpeg(jpeg, { maxPixels: 4_200_000 }).image, TINY_FACE_DETECTOR, {
+    inputSize: DETECTOR_INPUT_SIZE,
+    scoreMin: REDACT_SCORE_MIN,
+  });
   return found.faces.filter((f) => f.score >= FACE_CONFIDENCE_FLOOR).length;
 }
 
 describe('media disclosure modes chosen per purpose', () => {
-  it('a `redacted` purpose gets the redacted rendition, on which the detector finds no face; blurred wherever no face was vouched for', async () => {
-    const gateway = testGateway();
-    const { caseId, refs } = await scene(gateway);
-    const partner = await partnerIn(gateway, caseId, 'redacted');
+  it(
+    'a `redacted` purpose gets the redacted rendition, on which the detector finds no face; blurred wherever no face was vouched for',
+    async () => {
+      const gateway = testGateway();
+      const { caseId, refs } = await scene(gateway);
+      const partner = await partnerIn(gateway, caseId, 'redacted');
 
-    // The record names every reference capped at `#redacted`, flagged or not.
-    expect((await partner.evidence())?.map((e) => e.media_ref)).toEqual([`${refs.faces}#redacted`, `${refs.plain}#redacted`, `${refs.noFace}#redacted`]);
-    const redacted = await partner.fetchMedia(`${refs.faces}#redacted`);
-    expect(redacted.media).toMatchObject({ rendition: 'redacted', content_type: JPEG });
-    const bytes = base64url.decode(redacted.media.data);
-    expect(bytes).not.toEqual(inspectJpeg(PHOTO).stripped);
-    expect(await facesOn(PHOTO)).toBeGreaterThan(0);
-    expect(await facesOn(bytes)).toBe(0);
-    // Dropping the suffix never widens: still the redacted rendition; `#blurred` is the whole frame.
-    expect((await partner.fetchMedia(refs.faces)).media.rendition).toBe('redacted');
-    expect((await partner.fetchMedia(`${refs.faces}#blurred`)).media.rendition).toBe('blurred');
-    // Fail-safe: no face found on a flagged photo, or a photo never examined (unflagged), goes out blurred.
-    expect((await partner.fetchMedia(refs.noFace)).media.rendition).toBe('blurred');
-    expect((await partner.fetchMedia(refs.plain)).media.rendition).toBe('blurred');
+      // The record names every reference capped at `#redacted`, flagged or not.
+      expect((await partner.evidence())?.map((e) => e.media_ref)).toEqual([`${refs.faces}#redacted`, `${refs.plain}#redacted`, `${refs.noFace}#redacted`]);
+      const redacted = await partner.fetchMedia(`${refs.faces}#redacted`);
+      expect(redacted.media).toMatchObject({ rendition: 'redacted', content_type: JPEG });
+      const bytes = base64url.decode(redacted.media.data);
+      expect(bytes).not.toEqual(inspectJpeg(PHOTO).stripped);
+      expect(await facesOn(PHOTO)).toBeGreaterThan(0);
+      expect(await facesOn(bytes)).toBe(0);
+      // Dropping the suffix never widens: still the redacted rendition; `#blurred` is the whole frame.
+      expect((await partner.fetchMedia(refs.faces)).media.rendition).toBe('redacted');
+      expect((await partner.fetchMedia(`${refs.faces}#blurred`)).media.rendition).toBe('blurred');
+      // Fail-safe: no face found on a flagged photo, or a photo never examined (unflagged), goes out blurred.
+      expect((await partner.fetchMedia(refs.noFace)).media.rendition).toBe('blurred');
+      expect((await partner.fetchMedia(refs.plain)).media.rendition).toBe('blurred');
 
-    await flushDisclosureIndex(gatewayEnv);
-    const { results } = await gatewayEnv.DB.prepare("SELECT fields FROM disclosures WHERE grant_id = ? AND action = 'media' ORDER BY at, rowid").bind(partner.grant.id).all<{ fields: string }>();
-    expect(JSON.parse(results[0]?.fields as string)).toEqual({ evidence: 'redacted' });
-  }, SLOW);
+      await flushDisclosureIndex(gatewayEnv);
+      const { results } = await gatewayEnv.DB.prepare("SELECT fields FROM disclosures WHERE grant_id = ? AND action = 'media' ORDER BY at, rowid")
+        .bind(partner.grant.id)
+        .all<{ fields: string }>();
+      expect(JSON.parse(results[0]?.fields as string)).toEqual({ evidence: 'redacted' });
+    },
+    SLOW,
+  );
 
-  it('`blurred` blurs every photo, even under approved originals; `none` gives no media at all', async () => {
-    const gateway = testGateway();
-    const { caseId, refs } = await scene(gateway);
-    const [leadA, leadB] = (await leadershipOfficers(2)) as [string, string];
-    const approved = { purpose: { allowUnblurredMedia: true }, grant: { mediaUnblurred: true, leadershipApprovals: [leadA, leadB] } };
+  it(
+    '`blurred` blurs every photo, even under approved originals; `none` gives no media at all',
+    async () => {
+      const gateway = testGateway();
+      const { caseId, refs } = await scene(gateway);
+      const [leadA, leadB] = (await leadershipOfficers(2)) as [string, string];
+      const approved = { purpose: { allowUnblurredMedia: true }, grant: { mediaUnblurred: true, leadershipApprovals: [leadA, leadB] } };
 
-    const blurred = await partnerIn(gateway, caseId, 'blurred', approved);
-    expect((await blurred.evidence())?.every((e) => e.media_ref.endsWith('#blurred'))).toBe(true);
-    for (const ref of Object.values(refs)) expect((await blurred.fetchMedia(ref)).media.rendition).toBe('blurred');
+      const blurred = await partnerIn(gateway, caseId, 'blurred', approved);
+      expect((await blurred.evidence())?.every((e) => e.media_ref.endsWith('#blurred'))).toBe(true);
+      for (const ref of Object.values(refs)) expect((await blurred.fetchMedia(ref)).media.rendition).toBe('blurred');
 
-    const none = await partnerIn(gateway, caseId, 'none', approved);
-    expect(await none.evidence()).toBeUndefined();
-    for (const ref of Object.values(refs)) for (const asked of [ref, `${ref}#redacted`, `${ref}#blurred`]) expect((await none.media(asked)).status).toBe(404);
-  }, SLOW);
+      const none = await partnerIn(gateway, caseId, 'none', approved);
+      expect(await none.evidence()).toBeUndefined();
+      for (const ref of Object.values(refs)) for (const asked of [ref, `${ref}#redacted`, `${ref}#blurred`]) expect((await none.media(asked)).status).toBe(404);
+    },
+    SLOW,
+  );
 
-  it('`clear` releases a flagged original only with two leadership approvals; otherwise it is downgraded to the protected rendition', async () => {
-    const gateway = testGateway();
-    const { caseId, refs } = await scene(gateway);
-    const [leadA, leadB] = (await leadershipOfficers(2)) as [string, string];
+  it(
+    '`clear` releases a flagged original only with two leadership approvals; otherwise it is downgraded to the protected rendition',
+    async () => {
+      const gateway = testGateway();
+      const { caseId, refs } = await scene(gateway);
+      const [leadA, leadB] = (await leadershipOfficers(2)) as [string, string];
 
-    const unapproved = await partnerIn(gateway, caseId, 'clear', { purpose: { allowUnblurredMedia: true }, grant: { mediaUnblurred: true, leadershipApprovals: [leadA] } });
-    expect((await unapproved.evidence())?.map((e) => e.media_ref)).toEqual([`${refs.faces}#redacted`, refs.plain, `${refs.noFace}#redacted`]);
-    expect((await unapproved.fetchMedia(refs.faces)).media.rendition).toBe('redacted');
-    expect((await unapproved.fetchMedia(refs.noFace)).media.rendition).toBe('blurred');
-    expect((await unapproved.fetchMedia(refs.plain)).media.rendition).toBe('original');
+      const unapproved = await partnerIn(gateway, caseId, 'clear', {
+        purpose: { allowUnblurredMedia: true },
+        grant: { mediaUnblurred: true, leadershipApprovals: [leadA] },
+      });
+      expect((await unapproved.evidence())?.map((e) => e.media_ref)).toEqual([`${refs.faces}#redacted`, refs.plain, `${refs.noFace}#redacted`]);
+      expect((await unapproved.fetchMedia(refs.faces)).media.rendition).toBe('redacted');
+      expect((await unapproved.fetchMedia(refs.noFace)).media.rendition).toBe('blurred');
+      expect((await unapproved.fetchMedia(refs.plain)).media.rendition).toBe('original');
 
-    const approved = await partnerIn(gateway, caseId, 'clear', { purpose: { allowUnblurredMedia: true }, grant: { mediaUnblurred: true, leadershipApprovals: [leadA, leadB] } });
-    expect((await approved.evidence())?.map((e) => e.media_ref)).toEqual(Object.values(refs));
-    const original = await approved.fetchMedia(refs.faces);
-    expect(original.media.rendition).toBe('original');
-    expect(base64url.decode(original.media.data)).toEqual(inspectJpeg(PHOTO).stripped);
-  }, SLOW);
+      const approved = await partnerIn(gateway, caseId, 'clear', {
+        purpose: { allowUnblurredMedia: true },
+        grant: { mediaUnblurred: true, leadershipApprovals: [leadA, leadB] },
+      });
+      expect((await approved.evidence())?.map((e) => e.media_ref)).toEqual(Object.values(refs));
+      const original = await approved.fetchMedia(refs.faces);
+      expect(original.media.rendition).toBe('original');
+      expect(base64url.decode(original.media.data)).toEqual(inspectJpeg(PHOTO).stripped);
+    },
+    SLOW,
+  );
 
   it('a purpose names a media mode only on a media field, and the OpenAPI document lists the modes', async () => {
     const gateway = testGateway();
     const agencyId = await createAgency();
     const admin = await adminSession(gateway, await createClient('privacy_officer', agencyId));
-    const purpose = (rules: unknown) => ({ id: uniq('purpose'), title: 'Court review', legal_basis: 'Code of criminal procedure', rules, actions: ['fetch'], agencies: [agencyId] });
+    const purpose = (rules: unknown) => ({
+      id: uniq('purpose'),
+      title: 'Court review',
+      legal_basis: 'Code of criminal procedure',
+      rules,
+      actions: ['fetch'],
+      agencies: [agencyId],
+    });
 
-    expect((await admin('POST', '/purposes', purpose({ case: { case_number: 'clear', evidence: 'redacted' }, person: { photo_ref: 'blurred' } }))).status).toBe(201);
+    expect((await admin('POST', '/purposes', purpose({ case: { case_number: 'clear', evidence: 'redacted' }, person: { photo_ref: 'blurred' } }))).status).toBe(
+      201,
+    );
     for (const [rules, path] of [
       [{ person: { name_latin: 'blurred' } }, 'rules.person.name_latin'],
       [{ case: { case_number: 'redacted' } }, 'rules.case.case_number'],

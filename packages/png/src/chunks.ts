@@ -18,7 +18,8 @@ export interface PngChunk {
   readonly data: Uint8Array;
 }
 
-const u32 = (b: Uint8Array, at: number) => (((b[at] as number) << 24) | ((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)) >>> 0;
+const u32 = (b: Uint8Array, at: number) =>
+  (((b[at] as number) << 24) | ((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)) >>> 0;
 const typeName = (b: Uint8Array) => String.fromCharCode(...b);
 
 /** True when `bytes` starts with the PNG signature. */

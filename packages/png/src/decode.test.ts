@@ -13,7 +13,7 @@ function expectedRgba8(fixture: PngFixture): Uint8Array {
   const raw = fromBase64(fixture.rgba);
   if (fixture.bitDepth !== 16) return raw;
   const out = new Uint8Array(raw.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Math.round((((raw[2 * i] as number) << 8) | (raw[2 * i + 1] as number)) * 255 / 65535);
+  for (let i = 0; i < out.length; i++) out[i] = Math.round(((((raw[2 * i] as number) << 8) | (raw[2 * i + 1] as number)) * 255) / 65535);
   return out;
 }
 
@@ -42,7 +42,10 @@ describe('decodePng', () => {
   });
 
   it('makes a grey tRNS value transparent and keeps the rest opaque', async () => {
-    const png = pngOf({ width: 2, height: 1, bitDepth: 8, colorType: 0 }, [['tRNS', Uint8Array.of(0, 7)], ['IDAT', await idatOf([[7, 9]])]]);
+    const png = pngOf({ width: 2, height: 1, bitDepth: 8, colorType: 0 }, [
+      ['tRNS', Uint8Array.of(0, 7)],
+      ['IDAT', await idatOf([[7, 9]])],
+    ]);
     expect([...(await decodePng(png, LIMIT)).data]).toEqual([7, 7, 7, 0, 9, 9, 9, 255]);
   });
 
@@ -76,16 +79,44 @@ describe('decodePng', () => {
     const idat = await idatOf([[1, 2, 3]]);
     expect(await codeOf(() => decodePng(pngOf({ width: 1, height: 1, bitDepth: 4, colorType: 2 }, [['IDAT', idat]]), LIMIT))).toBe('ERR_PNG_HEADER');
     expect(await codeOf(() => decodePng(pngOf({ width: 0, height: 1, bitDepth: 8, colorType: 2 }, [['IDAT', idat]]), LIMIT))).toBe('ERR_PNG_HEADER');
-    expect(await codeOf(() => decodePng(pngOf({ width: 1, height: 1, bitDepth: 8, colorType: 2, interlace: 2 }, [['IDAT', idat]]), LIMIT))).toBe('ERR_PNG_HEADER');
-    expect(await codeOf(() => decodePng(pngOf({ width: 1, height: 1, bitDepth: 8, colorType: 2 }, [['ABCD', new Uint8Array(0)], ['IDAT', idat]]), LIMIT))).toBe('ERR_PNG_UNSUPPORTED');
+    expect(await codeOf(() => decodePng(pngOf({ width: 1, height: 1, bitDepth: 8, colorType: 2, interlace: 2 }, [['IDAT', idat]]), LIMIT))).toBe(
+      'ERR_PNG_HEADER',
+    );
+    expect(
+      await codeOf(() =>
+        decodePng(
+          pngOf({ width: 1, height: 1, bitDepth: 8, colorType: 2 }, [
+            ['ABCD', new Uint8Array(0)],
+            ['IDAT', idat],
+          ]),
+          LIMIT,
+        ),
+      ),
+    ).toBe('ERR_PNG_UNSUPPORTED');
   });
 
   it('refuses indexed images without a palette or with an index past it', async () => {
     const idat = await idatOf([[3]]);
     expect(await codeOf(() => decodePng(pngOf({ width: 1, height: 1, bitDepth: 8, colorType: 3 }, [['IDAT', idat]]), LIMIT))).toBe('ERR_PNG_CHUNK');
     const palette = Uint8Array.of(1, 2, 3, 4, 5, 6);
-    expect(await codeOf(() => decodePng(pngOf({ width: 1, height: 1, bitDepth: 8, colorType: 3 }, [['PLTE', palette], ['IDAT', idat]]), LIMIT))).toBe('ERR_PNG_DATA');
-    const ok = await decodePng(pngOf({ width: 1, height: 1, bitDepth: 8, colorType: 3 }, [['PLTE', palette], ['IDAT', await idatOf([[1]])]]), LIMIT);
+    expect(
+      await codeOf(() =>
+        decodePng(
+          pngOf({ width: 1, height: 1, bitDepth: 8, colorType: 3 }, [
+            ['PLTE', palette],
+            ['IDAT', idat],
+          ]),
+          LIMIT,
+        ),
+      ),
+    ).toBe('ERR_PNG_DATA');
+    const ok = await decodePng(
+      pngOf({ width: 1, height: 1, bitDepth: 8, colorType: 3 }, [
+        ['PLTE', palette],
+        ['IDAT', await idatOf([[1]])],
+      ]),
+      LIMIT,
+    );
     expect([...ok.data]).toEqual([4, 5, 6, 255]);
   });
 

@@ -52,7 +52,8 @@ function readColour(header: PngHeader, chunks: readonly PngChunk[]): Colour {
   let palette: Uint8Array | null = null;
   if (header.colorType === 3) {
     const p = plte[0]?.data;
-    if (p === undefined || p.length === 0 || p.length % 3 !== 0 || p.length / 3 > 2 ** header.bitDepth) throw new PngError('ERR_PNG_CHUNK', 'indexed image needs a valid PLTE');
+    if (p === undefined || p.length === 0 || p.length % 3 !== 0 || p.length / 3 > 2 ** header.bitDepth)
+      throw new PngError('ERR_PNG_CHUNK', 'indexed image needs a valid PLTE');
     palette = p;
   } else if (plte.length > 0 && (header.colorType === 0 || header.colorType === 4)) {
     throw new PngError('ERR_PNG_CHUNK', 'PLTE is not allowed for greyscale');
@@ -108,7 +109,12 @@ function expandPass(header: PngHeader, colour: Colour, rows: Uint8Array, stride:
         out[o] = rows[i] as number;
         out[o + 1] = rows[i + 1] as number;
         out[o + 2] = rows[i + 2] as number;
-        out[o + 3] = colorType === 6 ? (rows[i + 3] as number) : trnsValues !== null && rows[i] === trnsValues[0] && rows[i + 1] === trnsValues[1] && rows[i + 2] === trnsValues[2] ? 0 : 255;
+        out[o + 3] =
+          colorType === 6
+            ? (rows[i + 3] as number)
+            : trnsValues !== null && rows[i] === trnsValues[0] && rows[i + 1] === trnsValues[1] && rows[i + 2] === trnsValues[2]
+              ? 0
+              : 255;
         continue;
       }
       if (colorType === 3) {
@@ -132,7 +138,12 @@ function expandPass(header: PngHeader, colour: Colour, rows: Uint8Array, stride:
         out[o] = to8(r, depth);
         out[o + 1] = to8(g, depth);
         out[o + 2] = to8(b, depth);
-        out[o + 3] = colorType === 6 ? to8(sample(rows, start, first + 3, depth), depth) : trnsValues !== null && r === trnsValues[0] && g === trnsValues[1] && b === trnsValues[2] ? 0 : 255;
+        out[o + 3] =
+          colorType === 6
+            ? to8(sample(rows, start, first + 3, depth), depth)
+            : trnsValues !== null && r === trnsValues[0] && g === trnsValues[1] && b === trnsValues[2]
+              ? 0
+              : 255;
       }
     }
   }

@@ -100,7 +100,8 @@ export function filterRows(pixels: Uint8Array, rows: number, stride: number, bpp
     }
     const at = y * (stride + 1);
     out[at] = best;
-    for (let i = 0; i < stride; i++) out[at + 1 + i] = ((pixels[row + i] as number) - (best === FILTER.none ? 0 : predict(pixels, row, up, i, y, bpp, best))) & 0xff;
+    for (let i = 0; i < stride; i++)
+      out[at + 1 + i] = ((pixels[row + i] as number) - (best === FILTER.none ? 0 : predict(pixels, row, up, i, y, bpp, best))) & 0xff;
   }
   return out;
 }

@@ -35,6 +35,7 @@ export function parseHeader(ihdr: PngChunk): PngHeader {
   const [bitDepth, colorType, compression, filter, interlace] = [d[8], d[9], d[10], d[11], d[12]] as number[];
   if (width < 1 || height < 1 || width > MAX_DIMENSION || height > MAX_DIMENSION) throw new PngError('ERR_PNG_HEADER', 'image size out of range');
   if (!(DEPTHS[colorType as number] ?? []).includes(bitDepth as number)) throw new PngError('ERR_PNG_HEADER', 'invalid colour type and bit depth');
-  if (compression !== 0 || filter !== 0 || (interlace !== 0 && interlace !== 1)) throw new PngError('ERR_PNG_HEADER', 'unknown compression, filter or interlace method');
+  if (compression !== 0 || filter !== 0 || (interlace !== 0 && interlace !== 1))
+    throw new PngError('ERR_PNG_HEADER', 'unknown compression, filter or interlace method');
   return { width, height, bitDepth: bitDepth as number, colorType: colorType as number, interlaced: interlace === 1 };
 }

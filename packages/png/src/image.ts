@@ -12,6 +12,7 @@ export const RGBA_BYTES = 4;
 /** Checks that `image` is well formed (positive integer size, buffer of the right length); throws TypeError otherwise. */
 export function checkImage(image: RgbaImage): void {
   const { width, height, data } = image;
-  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) throw new TypeError('image width and height must be positive integers');
+  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1)
+    throw new TypeError('image width and height must be positive integers');
   if (!(data instanceof Uint8Array) || data.length !== width * height * RGBA_BYTES) throw new TypeError('image data must hold width × height × 4 bytes');
 }

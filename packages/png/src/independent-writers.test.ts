@@ -17,34 +17,42 @@ function reCrcIhdr(file: Buffer): Buffer {
 }
 
 /** Random pixels with smooth stretches, so every filter has something to predict. */
-const image = fc.record({ width: fc.integer({ min: 1, max: 23 }), height: fc.integer({ min: 1, max: 17 }), seed: fc.integer() }).map(({ width, height, seed }) => {
-  const rgba = new Uint8Array(width * height * 4);
-  let s = seed >>> 0;
-  for (let i = 0; i < rgba.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    rgba[i] = i % 7 === 0 ? s >>> 24 : ((i >> 2) * 13 + (s >>> 30)) & 0xff;
-  }
-  return { width, height, rgba };
-});
+const image = fc
+  .record({ width: fc.integer({ min: 1, max: 23 }), height: fc.integer({ min: 1, max: 17 }), seed: fc.integer() })
+  .map(({ width, height, seed }) => {
+    const rgba = new Uint8Array(width * height * 4);
+    let s = seed >>> 0;
+    for (let i = 0; i < rgba.length; i++) {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      rgba[i] = i % 7 === 0 ? s >>> 24 : ((i >> 2) * 13 + (s >>> 30)) & 0xff;
+    }
+    return { width, height, rgba };
+  });
 
-const codeOf = async (bytes: Uint8Array) => decodePng(bytes, LIMIT).then(
-  () => 'decoded',
-  (err: unknown) => (err instanceof PngError ? err.code : String(err)),
-);
+const codeOf = async (bytes: Uint8Array) =>
+  decodePng(bytes, LIMIT).then(
+    () => 'decoded',
+    (err: unknown) => (err instanceof PngError ? err.code : String(err)),
+  );
 
 describe('decodePng against an independent writer', () => {
   it('reads RGBA and RGB files row by row through all five filter types, over several IDAT chunks', async () => {
     await fc.assert(
-      fc.asyncProperty(image, fc.constantFrom('rgb' as const, 'rgba' as const), fc.integer({ min: 0, max: 4 }), async ({ width, height, rgba }, colour, fixed) => {
-        for (const filterFor of [undefined, () => fixed]) {
-          const png = encodeTestPng({ width, height, rgba, colour, ...(filterFor === undefined ? {} : { filterFor }), idatSize: 37 });
-          const decoded = await decodePng(png, LIMIT);
-          expect([decoded.width, decoded.height]).toEqual([width, height]);
-          const expected = new Uint8Array(rgba);
-          if (colour === 'rgb') for (let i = 3; i < expected.length; i += 4) expected[i] = 255;
-          expect(decoded.data).toEqual(expected);
-        }
-      }),
+      fc.asyncProperty(
+        image,
+        fc.constantFrom('rgb' as const, 'rgba' as const),
+        fc.integer({ min: 0, max: 4 }),
+        async ({ width, height, rgba }, colour, fixed) => {
+          for (const filterFor of [undefined, () => fixed]) {
+            const png = encodeTestPng({ width, height, rgba, colour, ...(filterFor === undefined ? {} : { filterFor }), idatSize: 37 });
+            const decoded = await decodePng(png, LIMIT);
+            expect([decoded.width, decoded.height]).toEqual([width, height]);
+            const expected = new Uint8Array(rgba);
+            if (colour === 'rgb') for (let i = 3; i < expected.length; i += 4) expected[i] = 255;
+            expect(decoded.data).toEqual(expected);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

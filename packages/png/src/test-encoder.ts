@@ -80,5 +80,11 @@ export function encodeTestPng(image: PngToWrite): Buffer {
   const size = image.idatSize ?? 1000;
   const idats: Buffer[] = [];
   for (let i = 0; i < data.length; i += size) idats.push(chunk('IDAT', data.subarray(i, i + size)));
-  return Buffer.concat([Buffer.from(PNG_SIGNATURE), chunk('IHDR', ihdr), chunk('tEXt', Buffer.from('Comment\0synthetic test image', 'latin1')), ...idats, chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    Buffer.from(PNG_SIGNATURE),
+    chunk('IHDR', ihdr),
+    chunk('tEXt', Buffer.from('Comment\0synthetic test image', 'latin1')),
+    ...idats,
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }

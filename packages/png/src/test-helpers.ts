@@ -5,7 +5,10 @@ import { concatBytes, deflate } from './zlib.js';
 export const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 /** A PNG file from raw chunk parts: IHDR fields, then the given chunks, then IEND. */
-export function pngOf(ihdr: { width: number; height: number; bitDepth: number; colorType: number; interlace?: number }, chunks: readonly (readonly [string, Uint8Array])[]): Uint8Array {
+export function pngOf(
+  ihdr: { width: number; height: number; bitDepth: number; colorType: number; interlace?: number },
+  chunks: readonly (readonly [string, Uint8Array])[],
+): Uint8Array {
   const head = new Uint8Array(13);
   const view = new DataView(head.buffer);
   view.setUint32(0, ihdr.width);

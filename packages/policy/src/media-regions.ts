@@ -56,7 +56,14 @@ export interface RegionFacts {
 }
 
 /** Stable codes of a refused edit. */
-export type RegionIssueCode = 'too_many_regions' | 'region_outside_image' | 'unknown_reason' | 'note_required' | 'note_too_long' | 'unknown_face' | 'duplicate_face';
+export type RegionIssueCode =
+  | 'too_many_regions'
+  | 'region_outside_image'
+  | 'unknown_reason'
+  | 'note_required'
+  | 'note_too_long'
+  | 'unknown_face'
+  | 'duplicate_face';
 
 /** One problem with an edit, located by path (`regions.2`, `removed_faces.0.reason`). */
 export interface RegionIssue {
@@ -70,8 +77,10 @@ const isWhole = (n: number) => Number.isSafeInteger(n);
 /** Issues of a reason and its note: a known code, and free text for `other` (only), bounded. */
 function reasonIssues(path: string, reason: string, note: string | undefined, known: readonly string[]): RegionIssue[] {
   if (!known.includes(reason)) return [{ path: `${path}.reason`, code: 'unknown_reason', message: `reason: one of ${known.join(', ')}` }];
-  if (note !== undefined && [...note].length > MAX_REGION_NOTE) return [{ path: `${path}.note`, code: 'note_too_long', message: `note: at most ${MAX_REGION_NOTE} characters` }];
-  if (reason === 'other' && (note === undefined || note.trim() === '')) return [{ path: `${path}.note`, code: 'note_required', message: 'note: say what the region is when the reason is other' }];
+  if (note !== undefined && [...note].length > MAX_REGION_NOTE)
+    return [{ path: `${path}.note`, code: 'note_too_long', message: `note: at most ${MAX_REGION_NOTE} characters` }];
+  if (reason === 'other' && (note === undefined || note.trim() === ''))
+    return [{ path: `${path}.note`, code: 'note_required', message: 'note: say what the region is when the reason is other' }];
   return [];
 }
 
@@ -87,15 +96,33 @@ function reasonIssues(path: string, reason: string, note: string | undefined, kn
  */
 export function regionEditIssues(edit: RegionEdit, facts: RegionFacts): RegionIssue[] {
   const issues: RegionIssue[] = [];
-  if (edit.regions.length > MAX_MEDIA_REGIONS) return [{ path: 'regions', code: 'too_many_regions', message: `regions: at most ${MAX_MEDIA_REGIONS} per photo` }];
+  if (edit.regions.length > MAX_MEDIA_REGIONS)
+    return [{ path: 'regions', code: 'too_many_regions', message: `regions: at most ${MAX_MEDIA_REGIONS} per photo` }];
   edit.regions.forEach((r, i) => {
-    const inside = [r.x, r.y, r.width, r.height].every(isWhole) && r.x >= 0 && r.y >= 0 && r.width >= 1 && r.height >= 1 && r.x + r.width <= facts.width && r.y + r.height <= facts.height;
-    if (!inside) issues.push({ path: `regions.${i}`, code: 'region_outside_image', message: `regions.${i}: a box of whole pixels inside the ${facts.width} × ${facts.height} picture` });
+    const inside =
+      [r.x, r.y, r.width, r.height].every(isWhole) &&
+      r.x >= 0 &&
+      r.y >= 0 &&
+      r.width >= 1 &&
+      r.height >= 1 &&
+      r.x + r.width <= facts.width &&
+      r.y + r.height <= facts.height;
+    if (!inside)
+      issues.push({
+        path: `regions.${i}`,
+        code: 'region_outside_image',
+        message: `regions.${i}: a box of whole pixels inside the ${facts.width} × ${facts.height} picture`,
+      });
     issues.push(...reasonIssues(`regions.${i}`, r.reason, r.note, REGION_REASONS));
   });
   const seen = new Set<number>();
   edit.removedFaces.forEach((f, i) => {
-    if (!isWhole(f.face) || f.face < 0 || f.face >= facts.faces) issues.push({ path: `removed_faces.${i}.face`, code: 'unknown_face', message: `removed_faces.${i}.face: the detection found ${facts.faces} face(s), numbered from 0` });
+    if (!isWhole(f.face) || f.face < 0 || f.face >= facts.faces)
+      issues.push({
+        path: `removed_faces.${i}.face`,
+        code: 'unknown_face',
+        message: `removed_faces.${i}.face: the detection found ${facts.faces} face(s), numbered from 0`,
+      });
     else if (seen.has(f.face)) issues.push({ path: `removed_faces.${i}.face`, code: 'duplicate_face', message: `removed_faces.${i}.face: taken away twice` });
     seen.add(f.face);
     issues.push(...reasonIssues(`removed_faces.${i}`, f.reason, f.note, FACE_REMOVAL_REASONS));

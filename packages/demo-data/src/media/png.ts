@@ -10,7 +10,8 @@ import { encodePng } from '@need2know/png';
  * @throws TypeError when `rgb` does not hold exactly width × height × 3 bytes.
  */
 export async function encodeRgbPng(width: number, height: number, rgb: Uint8Array): Promise<Uint8Array> {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || rgb.length !== width * height * 3) throw new TypeError('rgb must hold width × height × 3 bytes');
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || rgb.length !== width * height * 3)
+    throw new TypeError('rgb must hold width × height × 3 bytes');
   const data = new Uint8Array(width * height * 4);
   for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
     data[j] = rgb[i] as number;

@@ -58,7 +58,14 @@ function markOf(suffix: string): 'blurred' | 'redacted' {
  * discloseMedia('photo_ref', photoDef, 'id/p-1.jpg', { date_of_birth: '1980-05-01' }, 'blurred', ctx) // 'id/p-1.jpg#blurred'
  * @throws TypeError for a field that holds no media.
  */
-export function discloseMedia(name: string, field: FieldDef, value: unknown, record: Readonly<Record<string, unknown>>, mode: MediaFieldMode, ctx: MinimiseContext): unknown {
+export function discloseMedia(
+  name: string,
+  field: FieldDef,
+  value: unknown,
+  record: Readonly<Record<string, unknown>>,
+  mode: MediaFieldMode,
+  ctx: MinimiseContext,
+): unknown {
   if (field.kind === 'list') {
     if (field.items?.[ITEM_REF] === undefined) throw new TypeError(`${name} holds no media`);
     const items = discloseItems(name, field, value, 'clear', (_itemField, itemValue) => itemValue);

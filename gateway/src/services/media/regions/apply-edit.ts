@@ -36,7 +36,11 @@ export async function applyEdit(pixels: RgbaImage, type: MediaType, manifest: De
   const removed = edit.removedFaces.map((f) => f.face);
   const redaction = protectionAfterEdit(manifest, removed, FACE_CONFIDENCE_FLOOR);
   if (redaction === 'blurred') return { redaction, redacted: null };
-  const faces = redactRegions(pixels, manifest.faces.filter((_, i) => !removed.includes(i)), REDACT_MARGIN);
+  const faces = redactRegions(
+    pixels,
+    manifest.faces.filter((_, i) => !removed.includes(i)),
+    REDACT_MARGIN,
+  );
   const image = redactRegions(faces, edit.regions, MANUAL_REGION_MARGIN);
   return { redaction, redacted: { bytes: type === 'image/png' ? await encodePng(image) : encodeJpeg(image), contentType: type } };
 }
@@ -46,7 +50,9 @@ const noteHash = async (ring: KeyRing, note: string | undefined) => (note === un
 
 /** The edit as the `media_regions` log entry carries it: boxes and reason codes, notes as keyed hashes. */
 export async function loggedEdit(ring: KeyRing, edit: RegionEdit): Promise<{ regions: LoggedRegion[]; removedFaces: LoggedFaceRemoval[] }> {
-  const regions = await Promise.all(edit.regions.map(async (r) => ({ x: r.x, y: r.y, width: r.width, height: r.height, reason: r.reason, note_hash: await noteHash(ring, r.note) })));
+  const regions = await Promise.all(
+    edit.regions.map(async (r) => ({ x: r.x, y: r.y, width: r.width, height: r.height, reason: r.reason, note_hash: await noteHash(ring, r.note) })),
+  );
   const removedFaces = await Promise.all(edit.removedFaces.map(async (f) => ({ face: f.face, reason: f.reason, note_hash: await noteHash(ring, f.note) })));
   return { regions, removedFaces };
 }

@@ -57,7 +57,12 @@ export async function editRegions(env: GatewayEnv, req: RegionEditRequest): Prom
   if (!isStorableRef(req.ref)) throw new Problem(404, 'not_found');
   const row = await selectMedia(env.DB, req.ref);
   if (row === null || row.owner !== req.owner) throw new Problem(404, 'not_found');
-  if (row.protectedRendition === null) throw new Problem(409, 'media_not_examined', 'Regions apply to a photo examined for faces at upload (one its record flags); this one never goes out redacted.');
+  if (row.protectedRendition === null)
+    throw new Problem(
+      409,
+      'media_not_examined',
+      'Regions apply to a photo examined for faces at upload (one its record flags); this one never goes out redacted.',
+    );
 
   const manifest = JSON.parse(new TextDecoder().decode(await openRendition(env, row, 'detection', DETECTION_CONTENT_TYPE))) as DetectionManifest;
   const issues = regionEditIssues(req.edit, { width: row.width, height: row.height, faces: manifest.faces.length });
@@ -65,7 +70,8 @@ export async function editRegions(env: GatewayEnv, req: RegionEditRequest): Prom
 
   // Re-made from the sealed original, upright, as at upload: the original itself is never written.
   const original = await openRendition(env, row, 'original', row.contentType);
-  const pixels = row.contentType === 'image/png' ? await decodePng(original, { maxPixels: MAX_MEDIA_PIXELS }) : decodeJpeg(original, { maxPixels: MAX_MEDIA_PIXELS }).image;
+  const pixels =
+    row.contentType === 'image/png' ? await decodePng(original, { maxPixels: MAX_MEDIA_PIXELS }) : decodeJpeg(original, { maxPixels: MAX_MEDIA_PIXELS }).image;
   const { redaction, redacted } = await applyEdit(pixels, row.contentType, manifest, req.edit);
 
   const ring = await keyRing(env);
@@ -74,15 +80,37 @@ export async function editRegions(env: GatewayEnv, req: RegionEditRequest): Prom
   const sealedRedacted = redacted === null ? [] : sealMedia(ring, { ...slot, rendition: 'redacted', contentType: redacted.contentType }, redacted.bytes);
   // The regions as the owner gave them (free text included), sealed: the log holds only the text's keyed hash.
   const total = editSize(req.edit);
-  const sealedRegions = total === 0 ? [] : sealMedia(ring, { ...slot, rendition: 'regions', contentType: DETECTION_CONTENT_TYPE }, regionsDocument(req.edit, req.now, req.clientId));
+  const sealedRegions =
+    total === 0
+      ? []
+      : sealMedia(ring, { ...slot, rendition: 'regions', contentType: DETECTION_CONTENT_TYPE }, regionsDocument(req.edit, req.now, req.clientId));
 
   // Logged before it is stored: every region and reason, never a pixel.
   await auditLog(env).append([
-    mediaRegionsEntry({ at: req.now, clientId: req.clientId, owner: row.owner, recordType: row.recordType, records: subjectHashes(ring, [`${row.recordType}:${row.recordId}`]), field: row.field, regions, removedFaces, redaction }),
+    mediaRegionsEntry({
+      at: req.now,
+      clientId: req.clientId,
+      owner: row.owner,
+      recordType: row.recordType,
+      records: subjectHashes(ring, [`${row.recordType}:${row.recordId}`]),
+      field: row.field,
+      regions,
+      removedFaces,
+      redaction,
+    }),
   ]);
   try {
     await env.DB.batch(
-      replaceRedactionStatements(env.DB, row, { redacted: redacted === null ? null : { contentType: redacted.contentType, bytes: redacted.bytes.length, chunks: sealedRedacted.length }, protectedRendition: redaction, regions: total }, { redacted: sealedRedacted, regions: sealedRegions }),
+      replaceRedactionStatements(
+        env.DB,
+        row,
+        {
+          redacted: redacted === null ? null : { contentType: redacted.contentType, bytes: redacted.bytes.length, chunks: sealedRedacted.length },
+          protectedRendition: redaction,
+          regions: total,
+        },
+        { redacted: sealedRedacted, regions: sealedRegions },
+      ),
     );
   } catch (err) {
     if (isChangedSinceRead(err)) throw new Problem(409, 'conflict', 'The photo was replaced while its regions were applied; apply them again.');
@@ -92,7 +120,15 @@ export async function editRegions(env: GatewayEnv, req: RegionEditRequest): Prom
     ref: row.ref,
     regions: req.edit.regions.length,
     removed_faces: req.edit.removedFaces.length,
-    faces: manifest.faces.map((f, face) => ({ face, x: f.x, y: f.y, width: f.width, height: f.height, score: f.score, removed: req.edit.removedFaces.some((r) => r.face === face) })),
+    faces: manifest.faces.map((f, face) => ({
+      face,
+      x: f.x,
+      y: f.y,
+      width: f.width,
+      height: f.height,
+      score: f.score,
+      removed: req.edit.removedFaces.some((r) => r.face === face),
+    })),
     redaction,
   };
 }
