@@ -2,12 +2,11 @@ import { decideGrantChange, type Grant, type GrantOperation } from '@need2know/p
 import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
 import { newId, randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { closeRequest, getGrant, insertRequest, openRequestFor, requestsFor, updateGrantState } from '../../store/d1/grants.js';
+import type { AdminChange, AdminStores } from '../../store/ports/index.js';
 import { shredGrantKeys } from '../delivery/shred.js';
 import type { GrantWithRequests } from './read-grants.js';
 
-const STATUS_OF_REFUSAL = { invalid_transition: 409, conflict: 409, two_person_rule: 403, validation_failed: 400 } as const;
+const STATUS_OF_REFUSAL = { invalid_transition: 409, conflict: 409, two_person_rule: 403, validation_failed: 400, row_scope_beyond_purpose: 403 } as const;
 
 /**
  * Runs one privacy-officer operation on a grant — extend, shorten, suspend, resume, revoke, approve or
@@ -16,59 +15,61 @@ const STATUS_OF_REFUSAL = { invalid_transition: 409, conflict: 409, two_person_r
  * committed all or nothing.
  */
 export async function runGrantOperation(
-  db: D1Database,
+  stores: Pick<AdminStores, 'grants' | 'changes' | 'purposes'>,
   grantId: string,
   operation: GrantOperation,
   actor: string,
   reason: string,
   now: number,
 ): Promise<Grant> {
-  const grant = await getGrant(db, grantId);
+  const grant = await stores.grants.getGrant(grantId);
   if (grant === null) throw new Problem(404, 'not_found');
-  const open = await openRequestFor(db, grantId);
-  const decision = decideGrantChange(grant, open, operation, actor, now);
+  const open = await stores.grants.openRequestFor(grantId);
+  // A row scope is held to the purpose's as it is now: when asked, and again when approved.
+  const ceiling = operation.op === 'scope' || operation.op === 'approve' ? ((await stores.purposes.getPurpose(grant.purposeId))?.rowScope ?? null) : null;
+  const asked: GrantOperation = operation.op === 'scope' || operation.op === 'approve' ? { ...operation, purposeScope: ceiling } : operation;
+  const decision = decideGrantChange(grant, open, asked, actor, now);
   if (decision.kind === 'refuse') throw new Problem(STATUS_OF_REFUSAL[decision.code], decision.code, decision.reason);
 
   // Every operation, even one that only opens a request, moves the etag: changes to one grant are
   // serialised, and a decision taken on a stale read cannot commit.
   const next: Grant = {
     ...grant,
-    ...(decision.kind === 'apply' ? { status: decision.status, notAfter: decision.notAfter } : {}),
+    ...(decision.kind === 'apply' ? { status: decision.status, notAfter: decision.notAfter, ...(decision.rowScope === undefined ? {} : { rowScope: decision.rowScope }) } : {}),
     version: grant.version + 1,
     etag: randomToken(),
     updatedAt: now,
   };
-  const statements = [updateGrantState(db, next, grant.etag)];
+  const changes: AdminChange[] = [{ op: 'grant.state', grant: next, expectedEtag: grant.etag }];
   const detail: Record<string, unknown> = { operation: operation.op, reason, status: next.status, not_after: next.notAfter };
+  if (operation.op === 'scope') detail.row_scope = operation.rowScope;
+  if (decision.kind === 'apply' && decision.rowScope !== undefined) detail.row_scope_now = decision.rowScope;
   if (decision.kind === 'request') {
     const requestId = newId('req');
-    statements.push(
-      insertRequest(db, {
+    changes.push({
+      op: 'grant_request.insert',
+      request: {
         id: requestId,
         grantId,
         action: decision.action,
         newNotAfter: decision.newNotAfter,
+        ...(decision.newRowScope === undefined ? {} : { newRowScope: decision.newRowScope }),
         requestedBy: actor,
         requestedAt: now,
         reason,
         status: 'pending',
         decidedBy: null,
         decidedAt: null,
-      }),
-    );
+      },
+    });
     detail.request = requestId;
     detail.awaiting_approval = true;
   } else if (decision.closes !== undefined) {
-    statements.push(closeRequest(db, decision.closes.id, decision.closes.status, actor, now));
+    changes.push({ op: 'grant_request.close', closing: { id: decision.closes.id, status: decision.closes.status, by: actor, at: now } });
     detail.request = decision.closes.id;
     detail.request_status = decision.closes.status;
   }
-  const outcome = await commitChange(
-    db,
-    statements,
-    { at: now, actor, action: `grant.${operation.op}`, targetType: 'grant', targetId: grantId, detail },
-    { table: 'grants', id: grantId, etag: next.etag },
-  );
+  const outcome = await stores.changes.commit(changes, { at: now, actor, action: `grant.${operation.op}`, targetType: 'grant', targetId: grantId, detail });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The grant changed meanwhile; read it again.');
   return next;
 }
@@ -76,9 +77,11 @@ export async function runGrantOperation(
 /**
  * Changes grant `id` as {@link runGrantOperation} does and returns it with its requests. A revocation
  * ends the disclosure window cryptographically at once: the grant's viewer keys are destroyed
- * (`shredGrantKeys`); should that fail, the scheduled job retries.
+ * (`shredGrantKeys`, which alone needs `env`: the grant's key vault object); should that fail, the
+ * scheduled job retries.
  */
 export async function changeGrant(
+  stores: Pick<AdminStores, 'grants' | 'purposes' | 'changes'>,
   env: GatewayEnv,
   grantId: string,
   operation: GrantOperation,
@@ -86,8 +89,8 @@ export async function changeGrant(
   reason: string,
   now: number,
 ): Promise<GrantWithRequests> {
-  const grant = await runGrantOperation(env.DB, grantId, operation, actor, reason, now);
+  const grant = await runGrantOperation(stores, grantId, operation, actor, reason, now);
   if (grant.status === 'revoked')
     await shredGrantKeys(env, grantId, now, actor).catch((err: unknown) => console.error('shredding viewer keys failed; housekeeping will retry', err));
-  return { grant, requests: await requestsFor(env.DB, grantId) };
+  return { grant, requests: await stores.grants.requestsFor(grantId) };
 }

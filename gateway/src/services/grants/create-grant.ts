@@ -1,10 +1,7 @@
 import { grantCreationIssues, NEW_GRANT, type Grant, type GrantProposal, type GrantRequest } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import { newId, randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { getAgency } from '../../store/d1/agencies.js';
-import { insertGrant, insertRequest } from '../../store/d1/grants.js';
-import { getPurpose } from '../../store/d1/purposes.js';
+import type { AdminStores } from '../../store/ports/index.js';
 import type { GrantWithRequests } from './read-grants.js';
 
 /** A grant as a privacy officer asks for it (times in Unix seconds). */
@@ -21,11 +18,13 @@ export interface GrantAsked extends GrantProposal {
  * ({@link NEW_GRANT}: pending, with its activation waiting for a second privacy officer); the grant,
  * its request and the admin event are written together.
  */
-export async function createGrant(db: D1Database, asked: GrantAsked, actor: string, now: number): Promise<GrantWithRequests> {
-  const [purpose, agency] = await Promise.all([getPurpose(db, asked.purposeId), getAgency(db, asked.agencyId)]);
+export async function createGrant(stores: Pick<AdminStores, 'registry' | 'purposes' | 'changes'>, asked: GrantAsked, actor: string, now: number): Promise<GrantWithRequests> {
+  const [purpose, agency] = await Promise.all([stores.purposes.getPurpose(asked.purposeId), stores.registry.getAgency(asked.agencyId)]);
   const issues = grantCreationIssues(asked, purpose, agency !== null, now);
   if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The grant is not valid.', { issues });
 
+  // A grant without its own row scope takes the purpose's: the ceiling holds from the first day.
+  const rowScope = asked.rowScope ?? purpose?.rowScope ?? null;
   const grant: Grant = {
     id: newId('grt'),
     purposeId: asked.purposeId,
@@ -34,6 +33,7 @@ export async function createGrant(db: D1Database, asked: GrantAsked, actor: stri
     notAfter: asked.notAfter,
     dataLife: asked.dataLifeSeconds,
     recordIds: asked.recordIds === undefined ? null : [...new Set(asked.recordIds)],
+    rowScope,
     mediaUnblurred: asked.unblurredMedia,
     sensitiveCases: asked.sensitiveCases,
     leadershipApprovals: [],
@@ -58,7 +58,10 @@ export async function createGrant(db: D1Database, asked: GrantAsked, actor: stri
     decidedBy: null,
     decidedAt: null,
   };
-  const outcome = await commitChange(db, [insertGrant(db, grant), insertRequest(db, request)], {
+  const outcome = await stores.changes.commit([
+    { op: 'grant.insert', grant },
+    { op: 'grant_request.insert', request },
+  ], {
     at: now,
     actor,
     action: 'grant.create',
@@ -71,6 +74,7 @@ export async function createGrant(db: D1Database, asked: GrantAsked, actor: stri
       not_after: grant.notAfter,
       data_life: grant.dataLife,
       record_ids: grant.recordIds?.length ?? null,
+      row_scope: rowScope,
       unblurred_media: grant.mediaUnblurred,
       sensitive_cases: grant.sensitiveCases,
       request: request.id,

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { GRANT_STATUSES, type GrantOperation } from '@need2know/policy';
+import { GRANT_STATUSES, parseRowScope, type GrantOperation, type RowScope } from '@need2know/policy';
 import type { Context } from 'hono';
 import { changeGrant } from '../../../services/grants/change-grant.js';
 import { createGrant } from '../../../services/grants/create-grant.js';
@@ -7,7 +7,7 @@ import { listGrantsWithRequests, openGrantRequests, readGrant } from '../../../s
 import type { AppEnv } from '../../app-env.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
-import { Grant, GrantCreate, GrantRequest, ReasonBody, Slug, WindowChange } from './schemas.js';
+import { Grant, GrantCreate, GrantRequest, ReasonBody, ScopeChange, Slug, WindowChange } from './schemas.js';
 import { grantOut, requestOut } from './serialize.js';
 
 const seconds = (datetime: string) => Math.floor(Date.parse(datetime) / 1000);
@@ -43,7 +43,7 @@ const create = createRoute({
 });
 
 /** One POST route per operation on a grant. */
-function operationRoute<S extends typeof WindowChange | typeof ReasonBody>(path: string, summary: string, body: S, withRequest = false) {
+function operationRoute<S extends typeof WindowChange | typeof ReasonBody | typeof ScopeChange>(path: string, summary: string, body: S, withRequest = false) {
   return createRoute({
     method: 'post',
     path,
@@ -59,6 +59,11 @@ const extend = operationRoute('/grants/{id}/extend', 'Ask to extend the window (
 const shorten = operationRoute('/grants/{id}/shorten', 'Shorten the window (at once)', WindowChange);
 const suspend = operationRoute('/grants/{id}/suspend', 'Suspend the grant (at once; live tokens stop working)', ReasonBody);
 const resume = operationRoute('/grants/{id}/resume', 'Ask to resume a suspended grant (needs approval)', ReasonBody);
+const scope = operationRoute(
+  '/grants/{id}/scope',
+  "Change the grant's row scope: a narrower one applies at once, a wider one waits for a second officer; never beyond the purpose's (403 `row_scope_beyond_purpose`)",
+  ScopeChange,
+);
 const revoke = operationRoute('/grants/{id}/revoke', 'Revoke the grant for good (at once)', ReasonBody);
 const approve = operationRoute('/grants/{id}/requests/{request_id}/approve', "Approve another officer's request", ReasonBody, true);
 const reject = operationRoute('/grants/{id}/requests/{request_id}/reject', 'Reject (or, as its requester, withdraw) a request', ReasonBody, true);
@@ -66,7 +71,7 @@ const reject = operationRoute('/grants/{id}/requests/{request_id}/reject', 'Reje
 export const grantRoutes = adminRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    const grants = await listGrantsWithRequests(c.env.DB, {
+    const grants = await listGrantsWithRequests(c.var.stores, {
       ...(q.purpose_id === undefined ? {} : { purposeId: q.purpose_id }),
       ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }),
       ...(q.status === undefined ? {} : { status: q.status }),
@@ -74,10 +79,10 @@ export const grantRoutes = adminRouter()
     return c.json({ grants: grants.map((g) => grantOut(g.grant, g.requests, c.var.now)) }, 200);
   })
   .openapi(get, async (c) => {
-    const { grant, requests } = await readGrant(c.env.DB, c.req.valid('param').id);
+    const { grant, requests } = await readGrant(c.var.stores, c.req.valid('param').id);
     return c.json(grantOut(grant, requests, c.var.now), 200);
   })
-  .openapi(pending, async (c) => c.json({ requests: (await openGrantRequests(c.env.DB)).map(requestOut) }, 200))
+  .openapi(pending, async (c) => c.json({ requests: (await openGrantRequests(c.var.stores)).map(requestOut) }, 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
     const asked = {
@@ -90,14 +95,16 @@ export const grantRoutes = adminRouter()
       sensitiveCases: body.sensitive_cases,
       note: body.note,
       ...(body.record_ids === undefined ? {} : { recordIds: body.record_ids }),
+      ...(body.row_scope === undefined ? {} : { rowScope: normalised(body.row_scope) }),
     };
-    const { grant, requests } = await createGrant(c.env.DB, asked, c.var.access.clientId, c.var.now);
+    const { grant, requests } = await createGrant(c.var.stores, asked, c.var.access.clientId, c.var.now);
     return c.json(grantOut(grant, requests, c.var.now), 201);
   })
   .openapi(extend, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'extend', notAfter: seconds(c.req.valid('json').not_after) }, c.req.valid('json').reason), 200))
   .openapi(shorten, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'shorten', notAfter: seconds(c.req.valid('json').not_after) }, c.req.valid('json').reason), 200))
   .openapi(suspend, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'suspend' }, c.req.valid('json').reason), 200))
   .openapi(resume, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'resume' }, c.req.valid('json').reason), 200))
+  .openapi(scope, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'scope', rowScope: normalised(c.req.valid('json').row_scope), purposeScope: null }, c.req.valid('json').reason), 200))
   .openapi(revoke, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'revoke' }, c.req.valid('json').reason), 200))
   .openapi(approve, async (c) => {
     const { id, request_id } = c.req.valid('param') as { id: string; request_id: string };
@@ -108,8 +115,16 @@ export const grantRoutes = adminRouter()
     return c.json(await operate(c, id, { op: 'reject', requestId: request_id }, c.req.valid('json').reason), 200);
   });
 
+/** A row scope the schema accepted, in its one stored form (places sorted, without repeats). */
+function normalised(scope: unknown): RowScope | null {
+  if (scope === null) return null;
+  const parsed = parseRowScope(scope);
+  if (!parsed.ok) throw new Error('a row scope the schema accepted does not parse');
+  return parsed.scope;
+}
+
 /** Runs `operation` on grant `id` as the calling privacy officer and returns the grant as the API shows it. */
 async function operate(c: Context<AppEnv>, id: string, operation: GrantOperation, reason: string) {
-  const { grant, requests } = await changeGrant(c.env, id, operation, c.var.access.clientId, reason, c.var.now);
+  const { grant, requests } = await changeGrant(c.var.stores, c.env, id, operation, c.var.access.clientId, reason, c.var.now);
   return grantOut(grant, requests, c.var.now);
 }
