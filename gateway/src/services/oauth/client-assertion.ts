@@ -1,4 +1,4 @@
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { CLIENT_SIGNING_ALGS, CLOCK_TOLERANCE, MAX_CLIENT_ASSERTION_LIFETIME } from '../../platform/config.js';
 import { OAuthError } from '../../platform/errors/oauth-error.js';
 import { peekJwt } from './jwt-shape.js';
@@ -52,7 +52,7 @@ export async function verifyClientAssertion<C extends AssertingClient>(
   if (client === null) throw new OAuthError('invalid_client', 'unknown client');
   if (client.status !== 'active') throw new OAuthError('invalid_client', 'client is suspended');
 
-  let payload;
+  let payload: JWTPayload;
   try {
     // A registered key's `alg` would hide it from the other name of the same algorithm (EdDSA and
     // RFC 9864's Ed25519); which algorithms are acceptable is decided by `algorithms` below.

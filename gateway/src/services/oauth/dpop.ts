@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
+import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { CLIENT_SIGNING_ALGS, DPOP_MAX_AGE, DPOP_MAX_SKEW } from '../../platform/config.js';
 import { sha256b64url } from '../../platform/lib/digest.js';
 import { peekJwt } from './jwt-shape.js';
@@ -88,7 +88,7 @@ export async function verifyDpopProof(
   if (peek === null) throw new DpopError('not a well-formed JWS');
   // §4.3 items 4–6: typ, asymmetric alg from our list, public JWK in the header.
   if (peek.header.typ !== 'dpop+jwt') throw new DpopError('typ must be dpop+jwt');
-  let payload;
+  let payload: JWTPayload;
   let jwk: JWK;
   try {
     const result = await jwtVerify(proof, embeddedKey, { algorithms: [...CLIENT_SIGNING_ALGS], typ: 'dpop+jwt' });

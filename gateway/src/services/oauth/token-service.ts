@@ -10,7 +10,7 @@ import { decideStatsAccess } from '@need2know/policy';
 import { issueAccessToken, identifiers } from './access-token.js';
 import { parseAuthorizationDetails, type GrantedDetail } from '@need2know/policy';
 import { authenticateClient } from './client-auth.js';
-import { DpopError, verifyDpopProof } from './dpop.js';
+import { DpopError, verifyDpopProof, type VerifiedDpop } from './dpop.js';
 
 /** The scope a privacy officer asks for to use the administration API. */
 export const ADMIN_SCOPE = 'admin';
@@ -45,7 +45,7 @@ export async function grantClientCredentials(env: GatewayEnv, form: Map<string, 
 
   const { client, jti: assertionJti, exp: assertionExp } = await authenticateClient(env, form, '/oauth/token', now);
 
-  let dpop;
+  let dpop: VerifiedDpop;
   try {
     dpop = await verifyDpopProof(dpopHeaders, { method: 'POST', url: identifiers(env).tokenEndpoint }, now);
   } catch (err) {

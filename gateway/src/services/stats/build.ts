@@ -29,6 +29,7 @@ function dimensions(def: StatsTableDef, q: StatsQuery, places: readonly string[]
       case 'time':
         return q.weeks !== null ? weekDimension(q.weeks) : periodDimension(q.year ?? 0, q.period ?? 'month');
     }
+    throw new TypeError(`unknown dimension kind of ${d.name}`);
   });
 }
 

@@ -32,7 +32,9 @@ export function releaseDocument(opts: {
   const names = opts.def.dimensions.map((d) => d.name);
   const cells = releasedCells(opts.release.table, opts.release.withheld).map((cell) => {
     const out: CellOut = {};
-    names.forEach((n, d) => (out[n] = cell.codes[d] ?? null));
+    names.forEach((n, d) => {
+      out[n] = cell.codes[d] ?? null;
+    });
     out.count = cell.count;
     return out;
   });
