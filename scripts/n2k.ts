@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { grantScope } from './lib/grant-scope-cli.js';
 import { AdminClient, type Json } from './lib/admin-client.js';
 import { saveExport, verifyExportFile } from './lib/audit-cli.js';
 import { countLines, loadRecords, ndjsonRecords, readCheckpoint, writeCheckpoint } from './lib/bulk-load.js';
@@ -45,6 +46,11 @@ const { values: opts, positionals } = parseArgs({
     'data-life': { type: 'string' },
     records: { type: 'string' },
     'sensitive-cases': { type: 'boolean', default: false },
+    places: { type: 'string' },
+    since: { type: 'string' },
+    through: { type: 'string' },
+    links: { type: 'string' },
+    'all-records': { type: 'boolean', default: false },
     note: { type: 'string' },
     reason: { type: 'string', default: '' },
     after: { type: 'string' },
@@ -146,6 +152,11 @@ async function grants(action: string | undefined, id: string | undefined, extra:
     case 'revoke':
     case 'leadership-approve':
       return print(await a.post(`/grants/${id}/${action}`, { reason }));
+    case 'scope': {
+      if (id === undefined) throw new Error('usage: grants scope GRANT_ID [--places …] [--since …] [--through …] [--links …] [--all-records]');
+      const out = await grantScope(a, id, opts, opts.json);
+      return typeof out === 'string' ? console.log(out) : print(out);
+    }
     default:
       throw new Error('unknown grants command (see --help)');
   }

@@ -1,4 +1,5 @@
 import { STATS_HELP } from './stats-cli.js';
+import { GRANT_SCOPE_HELP } from './grant-scope-cli.js';
 import { CREDENTIALS } from './local-files.js';
 
 /** The `npm run n2k -- --help` text: every command, grouped by who uses it. */
@@ -19,6 +20,7 @@ Registry (privacy officer)
   grants extend ID --until WHEN | shorten ID --until WHEN
   grants suspend ID | resume ID | revoke ID            (all take --reason TEXT)
   grants leadership-approve ID --reason TEXT          leadership: approve what the grant asks of leadership
+${GRANT_SCOPE_HELP}
                                                       (flagged media unblurred, cases marked sensitive; two needed)
   requests [--status S] | requests approve ID | requests reject ID   registry changes awaiting a second officer
                                                       (approving an officer or a new code prints the code, once)
