@@ -1,7 +1,13 @@
 /** Test fixtures for the media tests: small synthetic pictures. Test-only. */
+import { decodeBase64 } from '@need2know/crypto';
 import type { RgbaImage } from '@need2know/png';
 
-const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+/** Bytes of a fixture written in base64 (a typo in a fixture fails here, not in the test). */
+function b64(s: string): Uint8Array {
+  const bytes = decodeBase64(s);
+  if (bytes === undefined) throw new TypeError('fixture is not canonical base64');
+  return bytes;
+}
 
 /** A 17 × 9 baseline JPEG of a gradient (ImageMagick 6.9, quality 70). */
 export const JPEG_BASELINE = b64(

@@ -1,8 +1,14 @@
 /** Test fixtures for the decoders: real and crafted JPEG files. Test-only. */
+import { decodeBase64 } from '@need2know/crypto';
 import type { RgbaImage } from '@need2know/png';
 import { encodeJpeg } from './encode-jpeg.js';
 
-const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+/** Bytes of a fixture written in base64 (a typo in a fixture fails here, not in the test). */
+function b64(s: string): Uint8Array {
+  const bytes = decodeBase64(s);
+  if (bytes === undefined) throw new TypeError('fixture is not canonical base64');
+  return bytes;
+}
 
 /** An 8 × 8 CMYK JPEG with Adobe's APP14 marker (ImageMagick 6.9, `-colorspace CMYK`). */
 export const JPEG_CMYK = b64(
