@@ -29,7 +29,9 @@ describe('a registry request is decided once', () => {
       const closed = decided.requests.find((r) => r.id === request)?.status;
       expect(closed).toBe(approved.status === 200 ? 'approved' : 'rejected');
       expect(status.status).toBe(closed === 'approved' ? 'active' : 'suspended');
-      const { results } = await gatewayEnv.DB.prepare("SELECT action FROM admin_events WHERE target_id = ? AND action IN ('client.activate.approve', 'client.activate.reject')")
+      const { results } = await gatewayEnv.DB.prepare(
+        "SELECT action FROM admin_events WHERE target_id = ? AND action IN ('client.activate.approve', 'client.activate.reject')",
+      )
         .bind(partner.id)
         .all<{ action: string }>();
       expect(results).toHaveLength(1);

@@ -26,7 +26,10 @@ export function describeApprovalStoreConformance(makeStores: MakeStores): void {
       const older = anAdminRequest(target, { kind: 'officer.create', requestedAt: T0 - 10 });
       const newer = anAdminRequest(target, { kind: 'officer.rekey', requestedAt: T0 + 10 });
       const elsewhere = anAdminRequest(uniq('target'));
-      await commitOk(stores, [older, newer, elsewhere].map((request) => ({ op: 'admin_request.insert' as const, request })));
+      await commitOk(
+        stores,
+        [older, newer, elsewhere].map((request) => ({ op: 'admin_request.insert' as const, request })),
+      );
       expect((await stores.approvals.listAdminRequests({ targetId: target })).map((r) => r.id)).toEqual([newer.id, older.id]);
       await commitOk(stores, [{ op: 'admin_request.close', closing: { id: older.id, status: 'rejected', by: 'po-two', at: T0 + 20 } }]);
       expect((await stores.approvals.listAdminRequests({ targetId: target })).map((r) => r.id)).toEqual([newer.id]);
@@ -42,7 +45,15 @@ export function describeApprovalStoreConformance(makeStores: MakeStores): void {
       const agency = anAgency();
       const client = aClient(agency.id, { status: 'suspended' });
       const request = anAdminRequest(client.id, { payload: { etag: client.etag } });
-      await commitOk(stores, [{ op: 'agency.insert', agency }, { op: 'client.insert', client }, { op: 'admin_request.insert', request }], client.id);
+      await commitOk(
+        stores,
+        [
+          { op: 'agency.insert', agency },
+          { op: 'client.insert', client },
+          { op: 'admin_request.insert', request },
+        ],
+        client.id,
+      );
       await commitOk(stores, [{ op: 'admin_request.close', closing: { id: request.id, status: 'rejected', by: 'po-two', at: T0 + 1 } }], client.id);
       expect(await stores.approvals.getAdminRequest(request.id)).toMatchObject({ status: 'rejected', decidedBy: 'po-two', decidedAt: T0 + 1 });
 
@@ -59,7 +70,10 @@ export function describeApprovalStoreConformance(makeStores: MakeStores): void {
       expect(await stores.approvals.getAdminRequest(request.id)).toMatchObject({ status: 'rejected', decidedBy: 'po-two' });
       expect(await eventsOf(stores, client.id)).toBe(2);
 
-      const unknown = await stores.changes.commit([{ op: 'admin_request.close', closing: { id: uniq('missing'), status: 'withdrawn', by: 'po-test', at: T0 } }], eventFor(client.id));
+      const unknown = await stores.changes.commit(
+        [{ op: 'admin_request.close', closing: { id: uniq('missing'), status: 'withdrawn', by: 'po-test', at: T0 } }],
+        eventFor(client.id),
+      );
       expect(unknown.ok).toBe(false);
     });
   });

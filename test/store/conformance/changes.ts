@@ -26,7 +26,9 @@ export function describeChangeStoreConformance(makeStores: MakeStores): void {
     it('never forks the chain under concurrent commits', async () => {
       const stores = await makeStores();
       const target = uniq('target');
-      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => stores.changes.commit([{ op: 'agency.insert', agency: anAgency() }], eventFor(target, `test.${i}`))));
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => stores.changes.commit([{ op: 'agency.insert', agency: anAgency() }], eventFor(target, `test.${i}`))),
+      );
       expect(outcomes.every((o) => o.ok)).toBe(true);
       const events = await stores.changes.listEvents({ targetId: target, limit: 10 });
       expect(new Set(events.map((e) => e.seq)).size).toBe(6);

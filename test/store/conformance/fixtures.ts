@@ -17,7 +17,14 @@ let counter = 0;
 export const uniq = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}-${(counter++).toString(36)}`;
 
 /** An event for a commit in tests. */
-export const eventFor = (targetId: string, action = 'test.change', at = T0): NewAdminEvent => ({ at, actor: 'po-test', action, targetType: 'test', targetId, detail: { n: counter } });
+export const eventFor = (targetId: string, action = 'test.change', at = T0): NewAdminEvent => ({
+  at,
+  actor: 'po-test',
+  action,
+  targetType: 'test',
+  targetId,
+  detail: { n: counter },
+});
 
 /** Commits `changes` and expects it to succeed. */
 export async function commitOk(stores: AdminStores, changes: readonly AdminChange[], targetId = 'fixture'): Promise<void> {

@@ -9,13 +9,23 @@ export function describeGrantStoreConformance(makeStores: MakeStores): void {
       const { agency, purpose } = await agencyAndPurpose(stores);
       const grant = aGrant(purpose.id, agency.id, { recordIds: ['P-1', 'P-2'], mediaUnblurred: true, sensitiveCases: true });
       const request = aGrantRequest(grant.id);
-      await commitOk(stores, [{ op: 'grant.insert', grant }, { op: 'grant_request.insert', request }], grant.id);
+      await commitOk(
+        stores,
+        [
+          { op: 'grant.insert', grant },
+          { op: 'grant_request.insert', request },
+        ],
+        grant.id,
+      );
       expect(await stores.grants.getGrant(grant.id)).toMatchObject(grant);
       expect(await stores.grants.getGrant(uniq('missing'))).toBeNull();
       expect(await stores.grants.openRequestFor(grant.id)).toMatchObject(request);
       expect(await stores.grants.requestsFor(grant.id)).toMatchObject([request]);
 
-      const second = await stores.changes.commit([{ op: 'grant_request.insert', request: aGrantRequest(grant.id, { action: 'extend', newNotAfter: T0 + 90_000 }) }], eventFor(grant.id));
+      const second = await stores.changes.commit(
+        [{ op: 'grant_request.insert', request: aGrantRequest(grant.id, { action: 'extend', newNotAfter: T0 + 90_000 }) }],
+        eventFor(grant.id),
+      );
       expect(second).toEqual({ ok: false, reason: 'conflict' });
       expect(await stores.grants.requestsFor(grant.id)).toHaveLength(1);
       expect(await eventsOf(stores, grant.id)).toBe(1);
@@ -28,11 +38,21 @@ export function describeGrantStoreConformance(makeStores: MakeStores): void {
       const { agency, purpose } = await agencyAndPurpose(stores);
       const grant = aGrant(purpose.id, agency.id);
       const request = aGrantRequest(grant.id);
-      await commitOk(stores, [{ op: 'grant.insert', grant }, { op: 'grant_request.insert', request }], grant.id);
+      await commitOk(
+        stores,
+        [
+          { op: 'grant.insert', grant },
+          { op: 'grant_request.insert', request },
+        ],
+        grant.id,
+      );
       const active = { ...grant, status: 'active' as const, version: 2, etag: uniq('etag'), updatedAt: T0 + 1 };
       await commitOk(
         stores,
-        [{ op: 'grant.state', grant: active, expectedEtag: grant.etag }, { op: 'grant_request.close', closing: { id: request.id, status: 'approved', by: 'po-two', at: T0 + 1 } }],
+        [
+          { op: 'grant.state', grant: active, expectedEtag: grant.etag },
+          { op: 'grant_request.close', closing: { id: request.id, status: 'approved', by: 'po-two', at: T0 + 1 } },
+        ],
         grant.id,
       );
       expect(await stores.grants.openRequestFor(grant.id)).toBeNull();
@@ -40,7 +60,10 @@ export function describeGrantStoreConformance(makeStores: MakeStores): void {
 
       const revoked = { ...active, status: 'revoked' as const, version: 3, etag: uniq('etag'), updatedAt: T0 + 2 };
       const again = await stores.changes.commit(
-        [{ op: 'grant.state', grant: revoked, expectedEtag: active.etag }, { op: 'grant_request.close', closing: { id: request.id, status: 'rejected', by: 'po-three', at: T0 + 2 } }],
+        [
+          { op: 'grant.state', grant: revoked, expectedEtag: active.etag },
+          { op: 'grant_request.close', closing: { id: request.id, status: 'rejected', by: 'po-three', at: T0 + 2 } },
+        ],
         eventFor(grant.id),
       );
       expect(again).toEqual({ ok: false, reason: 'conflict' });
@@ -57,7 +80,10 @@ export function describeGrantStoreConformance(makeStores: MakeStores): void {
       const shorter = { ...grant, notAfter: T0 + 100, version: 2, etag: uniq('etag') };
       await commitOk(stores, [{ op: 'grant.state', grant: shorter, expectedEtag: grant.etag }], grant.id);
       for (const op of ['grant.state', 'grant.approvals'] as const) {
-        const lost = await stores.changes.commit([{ op, grant: { ...grant, status: 'suspended', leadershipApprovals: ['x'], etag: uniq('etag') }, expectedEtag: grant.etag }], eventFor(grant.id));
+        const lost = await stores.changes.commit(
+          [{ op, grant: { ...grant, status: 'suspended', leadershipApprovals: ['x'], etag: uniq('etag') }, expectedEtag: grant.etag }],
+          eventFor(grant.id),
+        );
         expect(lost).toEqual({ ok: false, reason: 'conflict' });
       }
       expect(await stores.grants.getGrant(grant.id)).toMatchObject(shorter);
@@ -69,7 +95,10 @@ export function describeGrantStoreConformance(makeStores: MakeStores): void {
       const { agency, purpose } = await agencyAndPurpose(stores);
       const leader = aClient(agency.id, { kind: 'privacy_officer', roles: ['leadership'], encryptionJwk: null });
       const grant = aGrant(purpose.id, agency.id, { sensitiveCases: true });
-      await commitOk(stores, [{ op: 'client.insert', client: leader }, { op: 'grant.insert', grant }]);
+      await commitOk(stores, [
+        { op: 'client.insert', client: leader },
+        { op: 'grant.insert', grant },
+      ]);
       const approved = { ...grant, leadershipApprovals: [leader.id], version: 2, etag: uniq('etag') };
       await commitOk(stores, [{ op: 'grant.approvals', grant: approved, expectedEtag: grant.etag }]);
       const standing = { id: leader.id, kind: 'privacy_officer', status: 'active', roles: ['leadership'] };
@@ -88,7 +117,10 @@ export function describeGrantStoreConformance(makeStores: MakeStores): void {
       const old = aGrant(purpose.id, agency.id, { createdAt: T0 - 100, status: 'active' });
       const fresh = aGrant(purpose.id, agency.id, { createdAt: T0 + 100 });
       const middle = aGrant(purpose.id, agency.id, { createdAt: T0, status: 'active' });
-      await commitOk(stores, [old, fresh, middle].map((grant) => ({ op: 'grant.insert' as const, grant })));
+      await commitOk(
+        stores,
+        [old, fresh, middle].map((grant) => ({ op: 'grant.insert' as const, grant })),
+      );
       expect((await stores.grants.listGrants({ agencyId: agency.id })).map((g) => g.id)).toEqual([fresh.id, middle.id, old.id]);
       expect((await stores.grants.listGrants({ purposeId: purpose.id, status: 'active' })).map((g) => g.id)).toEqual([middle.id, old.id]);
       expect(await stores.grants.listGrants({ agencyId: agency.id, status: 'revoked' })).toEqual([]);
@@ -105,7 +137,10 @@ export function describeGrantStoreConformance(makeStores: MakeStores): void {
       const expired = at(5, { status: 'expired' });
       const revoked = at(6, { status: 'revoked' });
       const later = at(50, { status: 'active' });
-      await commitOk(stores, [activeSoon, suspended, pending, expired, revoked, later].map((grant) => ({ op: 'grant.insert' as const, grant })));
+      await commitOk(
+        stores,
+        [activeSoon, suspended, pending, expired, revoked, later].map((grant) => ({ op: 'grant.insert' as const, grant })),
+      );
 
       expect((await stores.grants.grantsDueToExpire(30, 10)).map((g) => g.id)).toEqual([pending.id, suspended.id, activeSoon.id]);
       expect((await stores.grants.grantsDueToExpire(30, 2)).map((g) => g.id)).toEqual([pending.id, suspended.id]);
@@ -122,8 +157,14 @@ export function describeGrantStoreConformance(makeStores: MakeStores): void {
       const [g1, g2] = [aGrant(purpose.id, agency.id), aGrant(purpose.id, agency.id)];
       const late = aGrantRequest(g1.id, { requestedAt: T0 + 50 });
       const early = aGrantRequest(g2.id, { requestedAt: T0 - 50 });
-      await commitOk(stores, [g1, g2].map((grant) => ({ op: 'grant.insert' as const, grant })));
-      await commitOk(stores, [late, early].map((request) => ({ op: 'grant_request.insert' as const, request })));
+      await commitOk(
+        stores,
+        [g1, g2].map((grant) => ({ op: 'grant.insert' as const, grant })),
+      );
+      await commitOk(
+        stores,
+        [late, early].map((request) => ({ op: 'grant_request.insert' as const, request })),
+      );
       const pending = (await stores.grants.pendingGrantRequests()).map((r) => r.id);
       expect(pending.indexOf(early.id)).toBeGreaterThanOrEqual(0);
       expect(pending.indexOf(early.id)).toBeLessThan(pending.indexOf(late.id));

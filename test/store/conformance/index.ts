@@ -13,7 +13,14 @@ import { describeRegistryStoreConformance } from './registry.js';
 import { describeRevocationStoreConformance } from './revocations.js';
 
 export type { MakeStores } from './fixtures.js';
-export { describeApprovalStoreConformance, describeChangeStoreConformance, describeGrantStoreConformance, describePurposeStoreConformance, describeRegistryStoreConformance, describeRevocationStoreConformance };
+export {
+  describeApprovalStoreConformance,
+  describeChangeStoreConformance,
+  describeGrantStoreConformance,
+  describePurposeStoreConformance,
+  describeRegistryStoreConformance,
+  describeRevocationStoreConformance,
+};
 
 /** Every suite of the administrative core's ports. */
 export function describeAdminStoresConformance(makeStores: MakeStores): void {

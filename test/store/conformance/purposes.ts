@@ -9,7 +9,11 @@ export function describePurposeStoreConformance(makeStores: MakeStores): void {
       const agency = anAgency();
       const b = aPurpose([agency.id], { id: uniq('zz-purpose'), allowUnblurredMedia: true, actions: ['fetch', 'search'] });
       const a = aPurpose([agency.id], { id: uniq('aa-purpose'), status: 'retired', rules: { person: { name_latin: 'masked', phone: 'none' } } });
-      await commitOk(stores, [{ op: 'agency.insert', agency }, { op: 'purpose.insert', purpose: b }, { op: 'purpose.insert', purpose: a }]);
+      await commitOk(stores, [
+        { op: 'agency.insert', agency },
+        { op: 'purpose.insert', purpose: b },
+        { op: 'purpose.insert', purpose: a },
+      ]);
       expect(await stores.purposes.getPurpose(b.id)).toMatchObject(b);
       expect(await stores.purposes.getPurpose(a.id)).toMatchObject(a);
       expect(await stores.purposes.getPurpose(uniq('missing'))).toBeNull();
@@ -27,7 +31,10 @@ export function describePurposeStoreConformance(makeStores: MakeStores): void {
       const stores = await makeStores();
       const agency = anAgency();
       const purpose = aPurpose([agency.id]);
-      await commitOk(stores, [{ op: 'agency.insert', agency }, { op: 'purpose.insert', purpose }]);
+      await commitOk(stores, [
+        { op: 'agency.insert', agency },
+        { op: 'purpose.insert', purpose },
+      ]);
       const next = { ...purpose, rules: { person: { name_latin: 'masked' as const } }, version: 2, etag: uniq('etag'), updatedAt: T0 + 1 };
       await commitOk(stores, [{ op: 'purpose.update', purpose: next, expectedEtag: purpose.etag }], purpose.id);
       expect(await stores.purposes.getPurpose(purpose.id)).toMatchObject(next);

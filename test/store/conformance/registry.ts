@@ -7,7 +7,10 @@ export function describeRegistryStoreConformance(makeStores: MakeStores): void {
     it('reads back an agency as written, and lists agencies ordered by id', async () => {
       const stores = await makeStores();
       const [b, a] = [anAgency(uniq('zz-agency')), anAgency(uniq('aa-agency'))];
-      await commitOk(stores, [{ op: 'agency.insert', agency: b }, { op: 'agency.insert', agency: { ...a, nameKm: 'ក្រសួង' } }]);
+      await commitOk(stores, [
+        { op: 'agency.insert', agency: b },
+        { op: 'agency.insert', agency: { ...a, nameKm: 'ក្រសួង' } },
+      ]);
       expect(await stores.registry.getAgency(b.id)).toEqual(b);
       expect(await stores.registry.getAgency(a.id)).toEqual({ ...a, nameKm: 'ក្រសួង' });
       expect(await stores.registry.getAgency(uniq('missing'))).toBeNull();
@@ -53,14 +56,24 @@ export function describeRegistryStoreConformance(makeStores: MakeStores): void {
       const stores = await makeStores();
       const agency = anAgency();
       const client = aClient(agency.id, { status: 'suspended' });
-      await commitOk(stores, [{ op: 'agency.insert', agency }, { op: 'client.insert', client }], client.id);
+      await commitOk(
+        stores,
+        [
+          { op: 'agency.insert', agency },
+          { op: 'client.insert', client },
+        ],
+        client.id,
+      );
       const next = { ...client, status: 'active' as const, name: 'Renamed', etag: uniq('etag'), updatedAt: T0 + 5 };
       await commitOk(stores, [{ op: 'client.update', client: next, expectedEtag: client.etag }], client.id);
       expect(await stores.registry.getClient(client.id)).toEqual(next);
 
       const other = anAgency();
       const stale = await stores.changes.commit(
-        [{ op: 'agency.insert', agency: other }, { op: 'client.update', client: { ...next, status: 'suspended', etag: uniq('etag') }, expectedEtag: client.etag }],
+        [
+          { op: 'agency.insert', agency: other },
+          { op: 'client.update', client: { ...next, status: 'suspended', etag: uniq('etag') }, expectedEtag: client.etag },
+        ],
         eventFor(client.id),
       );
       expect(stale).toEqual({ ok: false, reason: 'conflict' });
@@ -73,7 +86,10 @@ export function describeRegistryStoreConformance(makeStores: MakeStores): void {
       const stores = await makeStores();
       const agency = anAgency();
       const officer = aClient(agency.id, { kind: 'officer', signingJwks: { keys: [] }, encryptionJwk: null });
-      await commitOk(stores, [{ op: 'agency.insert', agency }, { op: 'client.insert', client: officer }]);
+      await commitOk(stores, [
+        { op: 'agency.insert', agency },
+        { op: 'client.insert', client: officer },
+      ]);
       expect(await stores.registry.latestEnrolmentCode(officer.id)).toBeNull();
       const first = { codeHash: uniq('hash'), officerId: officer.id, issuedBy: 'po-test', issuedAt: T0, expiresAt: T0 + 600 };
       await commitOk(stores, [{ op: 'enrolment_code.issue', code: first }]);
