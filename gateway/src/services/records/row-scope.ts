@@ -2,7 +2,7 @@ import { blindIndex } from '@need2know/crypto';
 import { isWithinRowScope, linksFor, rowScopeFilter, type RowLink, type RowScope, type RowScopeFilter } from '@need2know/policy';
 import { recordType, type RecordTypeDef } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
-import { idsByTag, type RecordRow } from '../../store/d1/records.js';
+import { currentRecords, idsByTag, type RecordRow } from '../../store/d1/records.js';
 import { keyRing } from '../keys/key-ring.js';
 import { DECOY_PERSON_ID, decoyPersonRow } from './decoy.js';
 import { openRows, readRecords } from './read.js';
@@ -63,4 +63,13 @@ export async function rowsInScope(env: GatewayEnv, def: RecordTypeDef, rows: rea
     if (row.id !== DECOY_PERSON_ID && isWithinRowScope(def, row.facets, held, scope)) kept.push(row);
   }
   return kept;
+}
+
+/**
+ * Whether record `id` of `def` is current and inside the grant's row `scope` (always, without one):
+ * for a service that reaches a record through something else (a photo through the record naming it).
+ */
+export async function recordInScope(env: GatewayEnv, def: RecordTypeDef, id: string, scope: RowScope | null | undefined): Promise<boolean> {
+  if (scope == null) return true;
+  return (await rowsInScope(env, def, await currentRecords(env.DB, def.name, [id], storeScopeFilter(def, scope)), scope)).length > 0;
 }
