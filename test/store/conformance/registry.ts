@@ -109,5 +109,52 @@ export function describeRegistryStoreConformance(makeStores: MakeStores): void {
       // Voiding when nothing is open is not a conflict.
       await commitOk(stores, [{ op: 'enrolment_codes.void', officerId: officer.id }]);
     });
+
+    it('spends an open code once, never after it expired, and a refused spend changes nothing beside it', async () => {
+      const stores = await makeStores();
+      const agency = anAgency();
+      const officer = aClient(agency.id, { kind: 'officer', signingJwks: { keys: [] }, encryptionJwk: null });
+      await commitOk(stores, [
+        { op: 'agency.insert', agency },
+        { op: 'client.insert', client: officer },
+      ]);
+      const code = { codeHash: uniq('hash'), officerId: officer.id, issuedBy: 'po-test', issuedAt: T0, expiresAt: T0 + 600 };
+      await commitOk(stores, [{ op: 'enrolment_code.issue', code }]);
+      const renamed = (name: string) => ({ ...officer, name, etag: uniq('etag') });
+
+      const late = await stores.changes.commit(
+        [
+          { op: 'enrolment_code.spend', codeHash: code.codeHash, now: T0 + 600 },
+          { op: 'client.update', client: renamed('Late'), expectedEtag: officer.etag },
+        ],
+        eventFor(officer.id),
+      );
+      expect(late).toEqual({ ok: false, reason: 'conflict' });
+      expect(await stores.registry.getClient(officer.id)).toEqual(officer);
+      expect(await stores.registry.findOpenEnrolmentCode(code.codeHash, T0 + 1)).not.toBeNull();
+
+      const first = renamed('Enrolled');
+      await commitOk(
+        stores,
+        [
+          { op: 'enrolment_code.spend', codeHash: code.codeHash, now: T0 + 1 },
+          { op: 'client.update', client: first, expectedEtag: officer.etag },
+        ],
+        officer.id,
+      );
+      expect(await stores.registry.findOpenEnrolmentCode(code.codeHash, T0 + 2)).toBeNull();
+      expect(await stores.registry.latestEnrolmentCode(officer.id)).toEqual({ expiresAt: T0 + 600, status: 'used' });
+
+      const twice = await stores.changes.commit(
+        [
+          { op: 'enrolment_code.spend', codeHash: code.codeHash, now: T0 + 2 },
+          { op: 'client.update', client: renamed('Twice'), expectedEtag: first.etag },
+        ],
+        eventFor(officer.id),
+      );
+      expect(twice).toEqual({ ok: false, reason: 'conflict' });
+      expect(await stores.registry.getClient(officer.id)).toEqual(first);
+      expect(await eventsOf(stores, officer.id)).toBe(1);
+    });
   });
 }

@@ -3,17 +3,14 @@ import type { JWK } from 'jose';
 import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { getAgency } from '../../store/d1/agencies.js';
-import { getClient, updateClient } from '../../store/d1/clients.js';
-import { findOpenCode, spendCode } from '../../store/d1/enrolment-codes.js';
+import type { AdminStores } from '../../store/ports/index.js';
 import { spendNonces } from '../../store/objects/replay-guard/spend.js';
 import { identifiers } from '../oauth/access-token.js';
 import { DpopError, verifyDpopProof, type VerifiedDpop } from '../oauth/dpop.js';
 import { enrolmentCodeHash, normaliseEnrolmentCode } from './enrolment-code.js';
 
-/** What enrolment needs of the Worker: D1, the replay guards and the public URL (the proof's `htu`). */
-export type EnrolmentDeps = Pick<GatewayEnv, 'DB' | 'REPLAY_GUARD' | 'N2K_PUBLIC_URL'>;
+/** What enrolment needs of the Worker besides the registry: the replay guards and the public URL (the proof's `htu`). */
+export type EnrolmentDeps = Pick<GatewayEnv, 'REPLAY_GUARD' | 'N2K_PUBLIC_URL'>;
 
 /** An enrolment as asked: the one-time code, the new viewer's public encryption key and its DPoP proof headers. */
 export interface EnrolmentRequest {
@@ -46,7 +43,12 @@ const invalidCode = (reason: string) => {
  * stays suspended). Throws {@link Problem} `invalid_dpop_proof`, `validation_failed` or
  * `invalid_enrolment_code` (unknown, used, expired — not told apart), changing nothing.
  */
-export async function enrolOfficer(deps: EnrolmentDeps, request: EnrolmentRequest, now: number): Promise<Enrolment> {
+export async function enrolOfficer(
+  stores: Pick<AdminStores, 'registry' | 'changes'>,
+  deps: EnrolmentDeps,
+  request: EnrolmentRequest,
+  now: number,
+): Promise<Enrolment> {
   const { issuer, tokenEndpoint } = identifiers(deps);
   let proof: VerifiedDpop;
   try {
@@ -64,9 +66,9 @@ export async function enrolOfficer(deps: EnrolmentDeps, request: EnrolmentReques
   const canonical = normaliseEnrolmentCode(request.code);
   if (canonical === null) throw invalidCode('malformed code');
   const codeHash = await enrolmentCodeHash(canonical);
-  const code = await findOpenCode(deps.DB, codeHash, now);
+  const code = await stores.registry.findOpenEnrolmentCode(codeHash, now);
   if (code === null) throw invalidCode('unknown, used or expired code');
-  const officer = await getClient(deps.DB, code.officerId);
+  const officer = await stores.registry.getClient(code.officerId);
   if (officer === null || officer.kind !== 'officer') throw invalidCode('code of no officer');
 
   if ((await spendNonces(deps, `dpop:${proof.jkt}`, [{ key: proof.jti, expiresAt: proof.replayUntil }], now)) !== null) {
@@ -84,15 +86,16 @@ export async function enrolOfficer(deps: EnrolmentDeps, request: EnrolmentReques
     etag: randomToken(),
     updatedAt: now,
   };
-  const outcome = await commitChange(
-    deps.DB,
-    [...spendCode(deps.DB, codeHash, now), updateClient(deps.DB, next, officer.etag)],
+  const outcome = await stores.changes.commit(
+    [
+      { op: 'enrolment_code.spend', codeHash, now },
+      { op: 'client.update', client: next, expectedEtag: officer.etag },
+    ],
     { at: now, actor: officer.id, action: 'officer.enrol', targetType: 'client', targetId: officer.id, detail: { signing_kid: proof.jkt } },
-    { table: 'clients', id: officer.id, etag: next.etag },
   );
   // A concurrent enrolment with the same code won: this one changed nothing.
   if (!outcome.ok) throw invalidCode('code spent concurrently');
-  const agency = await getAgency(deps.DB, officer.agencyId);
+  const agency = await stores.registry.getAgency(officer.agencyId);
   return {
     officerId: officer.id,
     name: officer.name,

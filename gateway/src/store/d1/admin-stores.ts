@@ -4,7 +4,7 @@ import { closeAdminRequest, getAdminRequest, insertAdminRequest, listAdminReques
 import { getAgency, insertAgency, listAgencies } from './agencies.js';
 import { guardChanged, guardCount } from './change-guard.js';
 import { getClient, insertClient, listClients, updateClient } from './clients.js';
-import { findOpenCode, issueCode, latestCode, voidCodes } from './enrolment-codes.js';
+import { findOpenCode, issueCode, latestCode, spendCode, voidCodes } from './enrolment-codes.js';
 import {
   activeGrantsFor,
   closeRequest as closeGrantRequest,
@@ -71,6 +71,8 @@ function statementsOf(db: D1Database, change: AdminChange): D1PreparedStatement[
       return issueCode(db, change.code);
     case 'enrolment_codes.void':
       return [voidCodes(db, change.officerId)];
+    case 'enrolment_code.spend':
+      return spendCode(db, change.codeHash, change.now);
   }
 }
 

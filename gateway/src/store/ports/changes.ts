@@ -43,7 +43,9 @@ export interface Closing {
  * - `*.close` decides a **pending** request; a request no longer pending (or unknown) is a conflict,
  *   so a request is closed once.
  * - `enrolment_code.issue` voids the officer's open codes and stores the new one (open);
- *   `enrolment_codes.void` voids the officer's open codes (none open is not a conflict).
+ *   `enrolment_codes.void` voids the officer's open codes (none open is not a conflict);
+ *   `enrolment_code.spend` marks the code with this hash used, only if it is open and `now` is before
+ *   its expiry: a code unknown, used, void or expired is a conflict, so a code enrols one viewer.
  */
 export type AdminChange =
   | { readonly op: 'agency.insert'; readonly agency: Agency }
@@ -59,7 +61,8 @@ export type AdminChange =
   | { readonly op: 'admin_request.insert'; readonly request: AdminRequest }
   | { readonly op: 'admin_request.close'; readonly closing: Closing }
   | { readonly op: 'enrolment_code.issue'; readonly code: Omit<EnrolmentCode, 'status'> }
-  | { readonly op: 'enrolment_codes.void'; readonly officerId: string };
+  | { readonly op: 'enrolment_codes.void'; readonly officerId: string }
+  | { readonly op: 'enrolment_code.spend'; readonly codeHash: string; readonly now: number };
 
 /** Which administrative events to list. */
 export interface AdminEventFilter {
