@@ -69,7 +69,7 @@ export const DEMO_PURPOSES = [
     legal_basis: 'Code of Criminal Procedure (synthetic reference), arts. 40–45',
     description: 'Prosecutors review cases referred to court. Involved persons are pseudonymised; flagged media stay blurred.',
     rules: {
-      case: { case_number: 'clear', criterion: 'clear', offence: 'clear', occurred_on: 'clear', place: 'generalised', status: 'clear', handling_unit: 'clear', narrative: 'clear', persons: 'pseudonym', evidence: 'clear', sensitivity: 'clear' },
+      case: { case_number: 'clear', criterion: 'clear', offence: 'clear', occurred_on: 'clear', place: 'generalised', status: 'clear', handling_unit: 'clear', narrative: 'redacted', persons: 'pseudonym', evidence: 'clear', sensitivity: 'clear' },
       person: { name_latin: 'pseudonym', date_of_birth: 'generalised', sex: 'clear' },
     },
     actions: ['fetch', 'search'],

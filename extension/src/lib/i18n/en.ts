@@ -169,6 +169,16 @@ export const en = {
   'note.masked': 'masked: only part of it is shown',
   'note.pseudonym': 'a pseudonym: the same person or value has the same code in every record your agency receives',
   'note.predicate': 'a yes-or-no answer; the value itself is not disclosed',
+  'note.redacted': 'redacted: the names and numbers of the persons linked to this record were replaced by labels ({counts})',
+  'note.redactedNone': 'redacted: checked for the names and numbers of the persons linked to this record; none was found',
+  'redacted.victim': 'victims’ names: {n}',
+  'redacted.suspect': 'suspects’ names: {n}',
+  'redacted.witness': 'witnesses’ names: {n}',
+  'redacted.person': 'other persons’ names: {n}',
+  'redacted.phone': 'phone numbers: {n}',
+  'redacted.id': 'ID numbers: {n}',
+  'redacted.date_of_birth': 'dates of birth: {n}',
+  'redacted.number': 'other numbers: {n}',
   unknownPlace: 'place {code} (not in the gazetteer)',
 
   // Records, links and documents

@@ -41,6 +41,19 @@ describe('values in words', () => {
     expect(showValue(en, 'en', 'offence', fieldDef('case', 'offence'), 'generalised', { criterion: 1, title: 'Theft, snatching, robbery' })).toEqual({ text: '1. Theft, snatching, robbery', note: 'the specific offence is not disclosed, only its criterion' });
   });
 
+  it('shows a redacted narrative as its text, saying in words what was replaced and how many of each kind', () => {
+    const value = { text: '[suspect 1] ([phone]) hit [victim 1].', counts: { victim: 1, suspect: 1, witness: 0, person: 0, phone: 1, id: 0, date_of_birth: 0, number: 0 } };
+    const shown = showValue(en, 'en', 'narrative', fieldDef('case', 'narrative'), 'redacted', value);
+    expect(shown.text).toBe('[suspect 1] ([phone]) hit [victim 1].');
+    expect(shown.note).toBe('redacted: the names and numbers of the persons linked to this record were replaced by labels (victims’ names: 1, suspects’ names: 1, phone numbers: 1)');
+    const khmer = showValue(km, 'km', 'narrative', fieldDef('case', 'narrative'), 'redacted', value);
+    expect(khmer.text).toBe(value.text);
+    expect(khmer.note).toContain('ឈ្មោះជនសង្ស័យ៖ ១');
+    expect(khmer.note).not.toContain('{');
+    const none = showValue(en, 'en', 'narrative', fieldDef('case', 'narrative'), 'redacted', { text: 'A shop was robbed.', counts: { victim: 0, phone: 0 } });
+    expect(none).toEqual({ text: 'A shop was robbed.', note: 'redacted: checked for the names and numbers of the persons linked to this record; none was found' });
+  });
+
   it('groups phone numbers as people dial them', () => {
     expect(groupPhone('+85512765432')).toBe('+855 12 765 432');
     expect(groupPhone('+855961234567')).toBe('+855 96 123 4567');

@@ -45,6 +45,7 @@ const PLACE_NOTES: Readonly<Record<string, MessageKey>> = { commune: 'note.place
 export function showValue(t: Translate, lang: Lang, name: string, def: FieldDef | undefined, mode: string, value: unknown): ShownValue {
   if (value === null || value === undefined) return { text: t('none') };
   if (mode === 'predicate' || typeof value === 'boolean') return { text: value === true ? t('yes') : value === false ? t('no') : String(value), ...(mode === 'predicate' ? { note: t('note.predicate') } : {}) };
+  if (mode === 'redacted' && isRedactedText(value)) return { text: value.text, note: redactedNote(t, value.counts) };
   if (mode === 'masked') return { text: String(value), note: t('note.masked') };
   if (mode === 'pseudonym') return { text: String(value), note: t('note.pseudonym') };
   if (isPlaceValue(value)) {
@@ -75,4 +76,31 @@ export function showValue(t: Translate, lang: Lang, name: string, def: FieldDef 
 function criterionText(t: Translate, lang: Lang, n: unknown): string {
   const key = `criterion.${String(n)}`;
   return hasMessage(key) ? t('criterionValue', { n: formatDigits(lang, String(n)), title: t(key) }) : String(n);
+}
+
+/** A free-text field disclosed `redacted`: the text with labels in place of identifiers, and how many of each kind were replaced. */
+export interface RedactedText {
+  readonly text: string;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** Whether `value` is a redacted text as the gateway sends it (`{ text, counts }`). */
+export function isRedactedText(value: unknown): value is RedactedText {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { text?: unknown; counts?: unknown };
+  return typeof v.text === 'string' && typeof v.counts === 'object' && v.counts !== null && Object.values(v.counts).every((n) => typeof n === 'number');
+}
+
+/**
+ * What a redaction replaced, in words and per kind ("suspects’ names: 2, phone numbers: 1"), never
+ * what the replaced values were; a kind the catalogue does not know is counted under its own name.
+ */
+export function redactedNote(t: Translate, counts: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => {
+      const key = `redacted.${kind}`;
+      return hasMessage(key) ? t(key, { n }) : `${kind}: ${n}`;
+    });
+  return parts.length === 0 ? t('note.redactedNone') : t('note.redacted', { counts: parts.join(', ') });
 }
