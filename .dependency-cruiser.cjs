@@ -3,13 +3,11 @@
  * (dependency-cruiser). The rules describe the target layout: `packages/policy` (pure decisions) and
  * `gateway/src/{http,services,store,platform}`, whose arrows only point down.
  *
- * Until the move into those folders is done, every rule is reported as a warning and the check exits 0.
- * To enforce: set LAYER_SEVERITY to 'error' (the check then exits 1 on any violation) and add
- * `npm run -s deps:check` to the `test` script in package.json.
+ * Every rule is an error: `deps:check` exits 1 on any violation, and `npm test` runs it (`npm run check`).
  */
 
-/** 'warn' reports without failing; 'error' makes `deps:check` fail. */
-const LAYER_SEVERITY = 'warn';
+/** 'error' makes `deps:check` fail; 'warn' would only report. */
+const LAYER_SEVERITY = 'error';
 
 /** Hono and its OpenAPI wrapper: only the HTTP layer speaks HTTP. */
 const HONO = '(^|/)node_modules/(hono|@hono/[^/]+)/|^(hono|@hono/[^/]+)(/|$)';
