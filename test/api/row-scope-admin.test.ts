@@ -90,6 +90,21 @@ describe('row scope through the admin API', () => {
     expect(inherited.row_scope).toEqual(scope({ places: ['12'] }));
   });
 
+  it("a purpose takes its row scope through the API; widening it waits for a second officer", async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    const body = { title: 'Outbreak tracing', legal_basis: 'Law on communicable diseases', rules: { person: { name_latin: 'clear' } }, actions: ['fetch'], agencies: [s.agencyId] };
+    const created = await json<{ etag?: string; row_scope: RowScope | null; row_scope_words: { en: string } }>(s.a('POST', '/purposes', { ...body, id: `p-${Date.now().toString(36)}`, row_scope: { places: ['12'] } }), 201);
+    expect(created.row_scope).toEqual(scope({ places: ['12'] }));
+    expect(created.row_scope_words.en).toBe('Phnom Penh');
+    const id = (created as unknown as { id: string }).id;
+    const wider = await s.a('PUT', `/purposes/${id}`, { ...body, row_scope: { places: ['12', '08'] }, reason: 'spread' });
+    expect(wider.status).toBe(202);
+    expect(JSON.stringify(await wider.json())).toContain('row_scope: places: + 08');
+    const narrower = await json<{ row_scope: RowScope | null }>(s.a('PUT', `/purposes/${id}`, { ...body, row_scope: { places: ['1201'] }, reason: 'one district' }));
+    expect(narrower.row_scope).toEqual(scope({ places: ['1201'] }));
+  });
+
   it('a partner cannot change a row scope', async () => {
     const gateway = testGateway();
     const s = await scene(gateway);

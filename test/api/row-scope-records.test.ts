@@ -98,6 +98,15 @@ describe('row scope: a record outside is answered like a missing one', () => {
     expect((await s.traced('GET', `/v1/records/person/${s.victimIn}`)).status).toBe(200);
   });
 
+  it("a purpose narrowed below its grant's scope narrows what the grant discloses at once", async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway, { rowScope: { places: ['12', '08'], from: null, until: null, links: [] } });
+    expect((await s.traced('GET', `/v1/records/case/${s.cases.inside.id}`)).status).toBe(200);
+    await gatewayEnv.DB.prepare('UPDATE purposes SET row_scope = ? WHERE id = (SELECT purpose_id FROM grants WHERE id = ?)').bind(JSON.stringify({ places: ['08'], from: null, until: null, links: [] }), s.grant.id).run();
+    expect((await s.traced('GET', `/v1/records/case/${s.cases.inside.id}`)).status).toBe(404);
+    expect((await s.traced('GET', `/v1/records/case/${s.cases.elsewhere.id}`)).status).toBe(200);
+  });
+
   it('without a row scope the same records are disclosed (the control)', async () => {
     const gateway = testGateway();
     const s = await scene(gateway, {});

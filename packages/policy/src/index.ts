@@ -131,6 +131,6 @@ export { decideStatsAccess } from './stats-token-policy.js';
 export type { StatsGrantTerms } from './stats-token-policy.js';
 export { facetBounds, isPlaceCode, isWithinRowScope, linksFor, MAX_SCOPE_PLACES, parseRowScope, ROW_LINKS, rowFacetsOf, rowScopeFilter, rowScopeSchema } from './row-scope.js';
 export type { RowFacets, RowLink, RowScope, RowScopeFilter } from './row-scope.js';
-export { beyondPurposeScope, isNarrowing, isWidening, rowLinksFor, rowScopeWidenings } from './row-scope-change.js';
+export { beyondPurposeScope, effectiveRowScope, isNarrowing, isWidening, NO_RECORDS, rowLinksFor, rowScopeWidenings } from './row-scope-change.js';
 export { describeRowScope } from './row-scope-words.js';
 export type { PlaceNames, ScopeLanguage } from './row-scope-words.js';

@@ -1,4 +1,6 @@
 import type { DisclosureMode } from '@need2know/schema';
+import { rowScopeWidenings } from './row-scope-change.js';
+import type { RowScope } from './row-scope.js';
 import type { Purpose } from './types.js';
 
 /**
@@ -12,12 +14,14 @@ export type PurposeTerms = Pick<Purpose, 'rules' | 'actions' | 'agencies' | 'max
   readonly allowUnblurredMedia?: boolean;
   readonly officerRequestsPerMinute?: number;
   readonly officerPersonsPerHour?: number;
+  /** The ceiling of its grants' row scopes; absent or null: every record. */
+  readonly rowScope?: RowScope | null;
 };
 
 /**
  * The ways `next` would let more out than `current` (empty when it only narrows or keeps): a field
  * newly disclosed or in a more revealing or different mode, a new agency or action, higher limits,
- * longer tokens, a shorter notification delay, unblurred media allowed, or a retired purpose made active. A change that
+ * longer tokens, a shorter notification delay, unblurred media allowed, a wider row scope, or a retired purpose made active. A change that
  * widens anything waits for a second privacy officer.
  */
 export function purposeWidenings(current: PurposeTerms, next: PurposeTerms): string[] {
@@ -39,5 +43,6 @@ export function purposeWidenings(current: PurposeTerms, next: PurposeTerms): str
   if (next.notificationDelayDays < current.notificationDelayDays) out.push('notification_delay_days lowered');
   if (current.status === 'retired' && next.status === 'active') out.push('status: retired → active');
   if (next.allowUnblurredMedia === true && current.allowUnblurredMedia !== true) out.push('allow_unblurred_media: false → true');
+  for (const w of rowScopeWidenings(current.rowScope ?? null, next.rowScope ?? null)) out.push(`row_scope: ${w}`);
   return out;
 }

@@ -56,3 +56,20 @@ export function beyondPurposeScope(purpose: RowScope | null, grant: RowScope | n
 export function rowLinksFor(type: string): RowLink[] {
   return (Object.keys(ROW_LINKS) as RowLink[]).filter((l) => ROW_LINKS[l] === type);
 }
+
+/** A scope no record lies in: no place matches an empty list, and persons have no place. */
+export const NO_RECORDS: RowScope = { places: [], from: null, until: null, links: [] };
+
+/**
+ * The row scope a request is judged by: the grant's, held under its purpose's as the purpose stands
+ * now. A grant's scope lies within its purpose's when set, but the purpose may have narrowed since:
+ * then the purpose's applies when it lies within the grant's, and when neither lies within the
+ * other, no record (fail closed until an officer sets the grant's scope again).
+ */
+export function effectiveRowScope(grant: RowScope | null | undefined, purpose: RowScope | null | undefined): RowScope | null {
+  const g = grant ?? null;
+  const p = purpose ?? null;
+  if (isNarrowing(p, g)) return g;
+  if (isNarrowing(g, p)) return p;
+  return NO_RECORDS;
+}

@@ -2,7 +2,7 @@ import { RECORD_TYPES, type RecordTypeDef } from '@need2know/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoWeek } from './disclosure/dates.js';
-import { beyondPurposeScope, isNarrowing, isWidening, rowScopeWidenings } from './row-scope-change.js';
+import { beyondPurposeScope, effectiveRowScope, isNarrowing, isWidening, NO_RECORDS, rowScopeWidenings } from './row-scope-change.js';
 import { describeRowScope } from './row-scope-words.js';
 import { facetBounds, isPlaceCode, isWithinRowScope, parseRowScope, ROW_LINKS, rowFacetsOf, rowScopeFilter, type RowLink, type RowScope } from './row-scope.js';
 
@@ -129,6 +129,23 @@ describe('narrowing and widening', () => {
     expect(beyondPurposeScope(scope({ places: ['12'] }), scope({ places: ['1201'] }))).toEqual([]);
     expect(beyondPurposeScope(scope({ places: ['12'] }), null)).not.toEqual([]);
     expect(beyondPurposeScope(null, scope({ places: ['08'] }))).toEqual([]);
+  });
+});
+
+describe('effectiveRowScope', () => {
+  it('a record inside the effective scope is inside both the grant\'s and the purpose\'s', () => {
+    fc.assert(
+      fc.property(scopeArb, scopeArb, recordArb, (grant, purpose, r) => {
+        const eff = effectiveRowScope(grant, purpose);
+        if (isWithinRowScope(r.type, facetsOf(r), r.links, eff)) {
+          expect(isWithinRowScope(r.type, facetsOf(r), r.links, grant)).toBe(true);
+          expect(isWithinRowScope(r.type, facetsOf(r), r.links, purpose)).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(effectiveRowScope(scope({ places: ['08'] }), scope({ places: ['12'] }))).toEqual(NO_RECORDS);
+    expect(effectiveRowScope(null, scope({ places: ['12'] }))).toEqual(scope({ places: ['12'] }));
   });
 });
 

@@ -3,7 +3,7 @@ import type { RecordTypeDef } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
 import { currentRecords } from '../../store/d1/records.js';
 import { openRows, type OpenedRecord } from '../records/read.js';
-import { rowsInScope } from '../records/row-scope.js';
+import { rowScopeOf, rowsInScope } from '../records/row-scope.js';
 import type { RecordAccessWithRead } from './access.js';
 import { fieldsForDisclosure } from './open-fields.js';
 import type { RecordRequest } from './preamble.js';
@@ -29,7 +29,7 @@ export async function openNamedRecord(
   let rows = access.named.rows;
   if (rows.length === 0 && hiddenFor(type, null) !== null && hiddenFor(type, req.now.grant) === null) rows = await currentRecords(env.DB, type, [id]);
   // Outside the grant's row scope: dropped before anything is opened, as if it were missing.
-  rows = await rowsInScope(env, def, rows, access.grant.rowScope);
+  rows = await rowsInScope(env, def, rows, rowScopeOf(access));
   const [record] = await openRows(env, type, [id], rows, fieldsForDisclosure(def, req.fields));
   return record;
 }

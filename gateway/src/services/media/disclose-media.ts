@@ -18,7 +18,7 @@ import { protectedOriginalAccess } from '@need2know/policy';
 import type { ClientKind, Grant, MediaFacts, Purpose } from '@need2know/policy';
 import { isMediaMode, parseRequestedRef, renditionToRelease } from '@need2know/policy';
 import { readRecords } from '../records/read.js';
-import { recordInScope } from '../records/row-scope.js';
+import { recordInScope, rowScopeOf } from '../records/row-scope.js';
 import { carriesMark, hiddenFor } from '@need2know/policy';
 import { selectChunks, selectMedia, type MediaRow } from '../../store/d1/media.js';
 import { isStorableRef } from './ingest-media.js';
@@ -104,7 +104,7 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   const def = recordType(row.recordType);
   if (def === undefined) return nothing('unknown record type');
   // A record outside the grant's row scope: its media are as missing as the record itself.
-  if (!(await recordInScope(env, def, row.recordId, who.grant.rowScope))) return nothing('outside the row scope');
+  if (!(await recordInScope(env, def, row.recordId, rowScopeOf(who)))) return nothing('outside the row scope');
 
   // A sensitive case the grant may not see: its media are as missing as the case itself.
   const hidden = hiddenFor(def.name, who.grant);

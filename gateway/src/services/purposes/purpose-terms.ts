@@ -35,6 +35,7 @@ export async function validTerms(stores: Pick<AdminStores, 'registry'>, asked: P
     officerPersonsPerHour: asked.officerPersonsPerHour ?? officerShareOf(asked.personsPerHour),
     notificationDelayDays: asked.notificationDelayDays,
     allowUnblurredMedia: asked.allowUnblurredMedia,
+    rowScope: asked.rowScope ?? null,
     status: asked.status,
   };
 }

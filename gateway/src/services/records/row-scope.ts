@@ -1,5 +1,5 @@
 import { blindIndex } from '@need2know/crypto';
-import { isWithinRowScope, linksFor, rowScopeFilter, type RowLink, type RowScope, type RowScopeFilter } from '@need2know/policy';
+import { effectiveRowScope, isWithinRowScope, linksFor, rowScopeFilter, type Grant, type Purpose, type RowLink, type RowScope, type RowScopeFilter } from '@need2know/policy';
 import { recordType, type RecordTypeDef } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
 import { currentRecords, idsByTag, type RecordRow } from '../../store/d1/records.js';
@@ -7,6 +7,11 @@ import { keyRing } from '../keys/key-ring.js';
 import { DECOY_PERSON_ID, decoyPersonRow } from './decoy.js';
 import { openRows, readRecords } from './read.js';
 import { REF_SEARCH_PREFIX } from './seal-record.js';
+
+/** The row scope a request under `grant` and `purpose` (as they stand now) is judged by (`effectiveRowScope`). */
+export function rowScopeOf(access: { readonly grant: Pick<Grant, 'rowScope'>; readonly purpose: Pick<Purpose, 'rowScope'> }): RowScope | null {
+  return effectiveRowScope(access.grant.rowScope, access.purpose.rowScope);
+}
 
 /** Most linked records one link lookup reads for one person (bounds work per candidate). */
 const MAX_LINKED_RECORDS = 200;

@@ -75,12 +75,12 @@ export function insertPurpose(db: D1Database, p: Purpose): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO purposes (id, title, legal_basis, description, rules, actions, agencies, max_token_lifetime,
-         requests_per_minute, persons_per_hour, officer_requests_per_minute, officer_persons_per_hour, notification_delay_days, allow_unblurred_media, status, version, etag, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         requests_per_minute, persons_per_hour, officer_requests_per_minute, officer_persons_per_hour, notification_delay_days, allow_unblurred_media, row_scope, status, version, etag, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       p.id, p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies),
-      p.maxTokenLifetime, p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.status, p.version, p.etag, p.createdBy, p.createdAt, p.updatedAt,
+      p.maxTokenLifetime, p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.rowScope == null ? null : JSON.stringify(p.rowScope), p.status, p.version, p.etag, p.createdBy, p.createdAt, p.updatedAt,
     );
 }
 
@@ -89,11 +89,11 @@ export function updatePurpose(db: D1Database, p: Purpose, expectedEtag: string):
   return db
     .prepare(
       `UPDATE purposes SET title = ?, legal_basis = ?, description = ?, rules = ?, actions = ?, agencies = ?, max_token_lifetime = ?,
-         requests_per_minute = ?, persons_per_hour = ?, officer_requests_per_minute = ?, officer_persons_per_hour = ?, notification_delay_days = ?, allow_unblurred_media = ?, status = ?, version = ?, etag = ?, updated_at = ?
+         requests_per_minute = ?, persons_per_hour = ?, officer_requests_per_minute = ?, officer_persons_per_hour = ?, notification_delay_days = ?, allow_unblurred_media = ?, row_scope = ?, status = ?, version = ?, etag = ?, updated_at = ?
        WHERE id = ? AND etag = ?`,
     )
     .bind(
       p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies), p.maxTokenLifetime,
-      p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.status, p.version, p.etag, p.updatedAt, p.id, expectedEtag,
+      p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.rowScope == null ? null : JSON.stringify(p.rowScope), p.status, p.version, p.etag, p.updatedAt, p.id, expectedEtag,
     );
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { GRANT_STATUSES, parseRowScope, type GrantOperation, type RowScope } from '@need2know/policy';
+import { GRANT_STATUSES, type GrantOperation } from '@need2know/policy';
 import type { Context } from 'hono';
 import { changeGrant } from '../../../services/grants/change-grant.js';
 import { createGrant } from '../../../services/grants/create-grant.js';
@@ -7,7 +7,7 @@ import { listGrantsWithRequests, openGrantRequests, readGrant } from '../../../s
 import type { AppEnv } from '../../app-env.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
-import { Grant, GrantCreate, GrantRequest, ReasonBody, ScopeChange, Slug, WindowChange } from './schemas.js';
+import { Grant, GrantCreate, GrantRequest, normalisedScope, ReasonBody, ScopeChange, Slug, WindowChange } from './schemas.js';
 import { grantOut, requestOut } from './serialize.js';
 
 const seconds = (datetime: string) => Math.floor(Date.parse(datetime) / 1000);
@@ -95,7 +95,7 @@ export const grantRoutes = adminRouter()
       sensitiveCases: body.sensitive_cases,
       note: body.note,
       ...(body.record_ids === undefined ? {} : { recordIds: body.record_ids }),
-      ...(body.row_scope === undefined ? {} : { rowScope: normalised(body.row_scope) }),
+      ...(body.row_scope === undefined ? {} : { rowScope: normalisedScope(body.row_scope) }),
     };
     const { grant, requests } = await createGrant(c.var.stores, asked, c.var.access.clientId, c.var.now);
     return c.json(grantOut(grant, requests, c.var.now), 201);
@@ -104,7 +104,7 @@ export const grantRoutes = adminRouter()
   .openapi(shorten, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'shorten', notAfter: seconds(c.req.valid('json').not_after) }, c.req.valid('json').reason), 200))
   .openapi(suspend, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'suspend' }, c.req.valid('json').reason), 200))
   .openapi(resume, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'resume' }, c.req.valid('json').reason), 200))
-  .openapi(scope, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'scope', rowScope: normalised(c.req.valid('json').row_scope), purposeScope: null }, c.req.valid('json').reason), 200))
+  .openapi(scope, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'scope', rowScope: normalisedScope(c.req.valid('json').row_scope), purposeScope: null }, c.req.valid('json').reason), 200))
   .openapi(revoke, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'revoke' }, c.req.valid('json').reason), 200))
   .openapi(approve, async (c) => {
     const { id, request_id } = c.req.valid('param') as { id: string; request_id: string };
@@ -114,14 +114,6 @@ export const grantRoutes = adminRouter()
     const { id, request_id } = c.req.valid('param') as { id: string; request_id: string };
     return c.json(await operate(c, id, { op: 'reject', requestId: request_id }, c.req.valid('json').reason), 200);
   });
-
-/** A row scope the schema accepted, in its one stored form (places sorted, without repeats). */
-function normalised(scope: unknown): RowScope | null {
-  if (scope === null) return null;
-  const parsed = parseRowScope(scope);
-  if (!parsed.ok) throw new Error('a row scope the schema accepted does not parse');
-  return parsed.scope;
-}
 
 /** Runs `operation` on grant `id` as the calling privacy officer and returns the grant as the API shows it. */
 async function operate(c: Context<AppEnv>, id: string, operation: GrantOperation, reason: string) {

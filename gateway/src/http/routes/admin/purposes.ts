@@ -5,7 +5,7 @@ import { listRegisteredPurposes, readPurpose } from '../../../services/purposes/
 import { replacePurpose } from '../../../services/purposes/update-purpose.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
-import { Purpose, PurposeCreate, PurposeUpdate, Slug } from './schemas.js';
+import { normalisedScope, Purpose, PurposeCreate, PurposeUpdate, Slug } from './schemas.js';
 import { purposeOut } from './serialize.js';
 
 /** The terms a create or replace body asks for, as the purpose services take them. */
@@ -23,6 +23,7 @@ const termsAsked = (body: Omit<z.infer<typeof PurposeUpdate>, 'reason'>): Purpos
   ...(body.officer_persons_per_hour === undefined ? {} : { officerPersonsPerHour: body.officer_persons_per_hour }),
   notificationDelayDays: body.notification_delay_days,
   allowUnblurredMedia: body.allow_unblurred_media,
+  rowScope: normalisedScope(body.row_scope),
   status: body.status,
 });
 

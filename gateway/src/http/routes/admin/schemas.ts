@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DISCLOSURE_MODES, RECORD_ID_PATTERN } from '@need2know/schema';
-import { CLIENT_KINDS, GRANT_REQUEST_ACTIONS, GRANT_STATUSES, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS, rowScopeSchema } from '@need2know/policy';
+import { CLIENT_KINDS, GRANT_REQUEST_ACTIONS, GRANT_STATUSES, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS, parseRowScope, rowScopeSchema, type RowScope as PolicyRowScope } from '@need2know/policy';
 import { MAX_ACCESS_TOKEN_LIFETIME, MIN_ACCESS_TOKEN_LIFETIME } from '../../../platform/config.js';
 
 // The longest disclosure window is the policy's (five years).
@@ -69,6 +69,23 @@ const Rules = z
     example: { person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised' } },
   });
 
+/** A grant's row scope as the API takes and shows it (`policy/row-scope.ts`); null covers every record the purpose's scope allows. */
+export const RowScope = rowScopeSchema.openapi('RowScope', {
+  description:
+    'Which records a grant covers. `places`: province (2 digits), district (4) or commune (6) codes, null for anywhere; `from`/`until`: civil dates on the record\'s main date (offence date, test date), both inclusive — records carry only the month or ISO week of that date, so a bound that cuts a month or week leaves it out; `links`: for persons, the links that admit them (`person_in_health_case`, `victim_in_case`). A record outside is answered exactly like a missing one.',
+  example: { places: ['12', '08'], from: '2026-03-01', until: null, links: [] },
+});
+const RowScopeWords = z.object({ en: z.string(), km: z.string() }).openapi({ description: 'The row scope in words', example: { en: 'Phnom Penh and Kandal; records since 1 March 2026', km: 'ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026' } });
+/** A row scope the schema accepted, in its one stored form (places sorted, without repeats); null: every record. */
+export function normalisedScope(scope: unknown): PolicyRowScope | null {
+  if (scope === null) return null;
+  const parsed = parseRowScope(scope);
+  if (!parsed.ok) throw new Error('a row scope the schema accepted does not parse');
+  return parsed.scope;
+}
+/** Body of a row scope change: narrowing applies at once, widening waits for a second privacy officer. */
+export const ScopeChange = z.object({ row_scope: RowScope.nullable(), reason: Reason }).strict().openapi('RowScopeChange');
+
 export const PurposeBody = z
   .object({
     title: Text(200),
@@ -84,6 +101,7 @@ export const PurposeBody = z
     officer_persons_per_hour: z.number().int().min(1).max(1_000_000).optional().openapi({ description: "Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour" }),
     notification_delay_days: z.number().int().min(0).max(3650).default(0),
     allow_unblurred_media: z.boolean().default(false).openapi({ description: 'Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved' }),
+    row_scope: RowScope.nullable().default(null).openapi({ description: "The ceiling of its grants' row scopes (null: every record); a wider one waits for a second officer" }),
     status: z.enum(['active', 'retired']).default('active'),
   })
   .strict();
@@ -105,6 +123,8 @@ export const Purpose = z
     officer_persons_per_hour: z.number(),
     notification_delay_days: z.number(),
     allow_unblurred_media: z.boolean(),
+    row_scope: RowScope.nullable(),
+    row_scope_words: RowScopeWords,
     status: z.enum(['active', 'retired']),
     version: z.number(),
     created_by: z.string(),
@@ -112,16 +132,6 @@ export const Purpose = z
     updated_at: z.string(),
   })
   .openapi('Purpose');
-
-/** A grant's row scope as the API takes and shows it (`policy/row-scope.ts`); null covers every record the purpose's scope allows. */
-export const RowScope = rowScopeSchema.openapi('RowScope', {
-  description:
-    'Which records a grant covers. `places`: province (2 digits), district (4) or commune (6) codes, null for anywhere; `from`/`until`: civil dates on the record\'s main date (offence date, test date), both inclusive — records carry only the month or ISO week of that date, so a bound that cuts a month or week leaves it out; `links`: for persons, the links that admit them (`person_in_health_case`, `victim_in_case`). A record outside is answered exactly like a missing one.',
-  example: { places: ['12', '08'], from: '2026-03-01', until: null, links: [] },
-});
-const RowScopeWords = z.object({ en: z.string(), km: z.string() }).openapi({ description: 'The row scope in words', example: { en: 'Phnom Penh and Kandal; records since 1 March 2026', km: 'ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026' } });
-/** Body of a row scope change: narrowing applies at once, widening waits for a second privacy officer. */
-export const ScopeChange = z.object({ row_scope: RowScope.nullable(), reason: Reason }).strict().openapi('RowScopeChange');
 
 export const GrantCreate = z
   .object({

@@ -41,6 +41,8 @@ export const purposeOut = (p: Purpose) => ({
   officer_persons_per_hour: p.officerPersonsPerHour,
   notification_delay_days: p.notificationDelayDays,
   allow_unblurred_media: p.allowUnblurredMedia,
+  row_scope: scopeOut(p.rowScope),
+  row_scope_words: rowScopeWords(p.rowScope ?? null),
   status: p.status,
   version: p.version,
   created_by: p.createdBy,

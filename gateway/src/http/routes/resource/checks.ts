@@ -3,6 +3,7 @@ import { RECORD_ID_PATTERN } from '@need2know/schema';
 import type { AppEnv } from '../../app-env.js';
 import { ownerToday } from '../../../platform/env.js';
 import { answerCheck, CHECKS, findPersons, type Check } from '../../../services/access/checks.js';
+import { rowScopeOf } from '../../../services/records/row-scope.js';
 import { deliver } from '../../../services/access/deliver.js';
 import { beginRecordRequest } from '../../../services/access/preamble.js';
 import { DISCLOSURE_MEDIA_TYPE } from '../../../services/delivery/seal-delivery.js';
@@ -55,7 +56,7 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   }
   if (check === 'criterion' && body.criterion === undefined) throw new Problem(400, 'validation_failed', 'A criterion check names the criterion (1–5).', { issues: [{ path: 'criterion', code: 'required', message: 'required' }] });
   // Only the field the answer needs is opened (see findPersons: known and unknown cost the same).
-  const persons = await findPersons(c.env, body.subject, rule.type === 'person' ? [rule.field] : [], granted.record_ids, access.grant.rowScope);
+  const persons = await findPersons(c.env, body.subject, rule.type === 'person' ? [rule.field] : [], granted.record_ids, rowScopeOf(access));
   const today = ownerToday(c.env, c.var.now);
   const answer = await answerCheck(c.env, check, persons, today, body.criterion);
   const delivered = await deliver(c.env, access, disclosureRequest(c), {

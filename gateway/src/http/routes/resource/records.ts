@@ -21,6 +21,7 @@ import { bindRequest } from '../../middleware/request-binding.js';
 import type { OpenedRecord } from '../../../services/records/read.js';
 import { linkedPersonsFor } from '../../../services/records/linked-persons.js';
 import { findByBlindIndex } from '../../../services/records/search.js';
+import { rowScopeOf } from '../../../services/records/row-scope.js';
 import { searchValues } from '../../../services/records/search-values.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
@@ -121,7 +122,7 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       throw new Problem(403, allowed.code, 'The purpose does not disclose the fields of this search in clear.', { issues });
     }
     // Records outside a case-specific grant, and sensitive cases the grant may not see, are not even candidates: they cost what no match costs.
-    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), req.now.recordIds ?? undefined, hiddenFor(type, req.now.grant), access.grant.rowScope)).slice(0, body.limit);
+    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), req.now.recordIds ?? undefined, hiddenFor(type, req.now.grant), rowScopeOf(access))).slice(0, body.limit);
     const out = await minimised(c.env, access, c.var.now, type, found, req.fields);
     const delivered = await deliver(c.env, access, disclosureRequest(c), {
       action: 'search',
