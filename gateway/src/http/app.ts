@@ -53,7 +53,7 @@ export function createApp({ clock = systemClock, stores = d1StoresOf }: AppOptio
   // A missing, weak or wrong root secret stops everything but the health checks.
   app.use('*', requireConfigured);
   app.use('*', async function bootstrapOfficers(c, next) {
-    if (c.req.path !== '/healthz' && c.req.path !== '/readyz') await ensureBootstrapOfficers(c.env, c.var.now);
+    if (c.req.path !== '/healthz' && c.req.path !== '/readyz') await ensureBootstrapOfficers(c.var.stores, c.env.N2K_BOOTSTRAP_ADMINS, c.var.now);
     await next();
   });
   // The API serves no active content: nothing may load. The docs page may load its own script and style.

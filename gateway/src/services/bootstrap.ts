@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import type { JWK } from 'jose';
-import type { GatewayEnv } from '../platform/env.js';
 import { randomToken } from '../platform/lib/random.js';
 import { isPublicSigningJwk } from '@need2know/policy';
-import { commitChange } from '../store/d1/admin-events.js';
-import { insertAgencyIfMissing } from '../store/d1/agencies.js';
-import { upsertBootstrapOfficer } from '../store/d1/clients.js';
+import type { AdminStores, Client } from '../store/ports/index.js';
 
 const bootstrapSchema = z.array(
   z.object({
@@ -24,17 +21,16 @@ let done: string | undefined;
  * isolate and configuration. This is how the first officers exist before anyone can administer;
  * everything after goes through the admin API and its two-person rule.
  */
-export async function ensureBootstrapOfficers(env: GatewayEnv, now: number): Promise<void> {
-  const raw = env.N2K_BOOTSTRAP_ADMINS;
+export async function ensureBootstrapOfficers(stores: Pick<AdminStores, 'registry' | 'changes'>, raw: string | undefined, now: number): Promise<void> {
   if (raw === undefined || raw === '' || done === raw) return;
   const parsed = bootstrapSchema.safeParse(JSON.parse(raw));
   if (!parsed.success) throw new Error('N2K_BOOTSTRAP_ADMINS is malformed');
-  const statements: D1PreparedStatement[] = [];
+  const officers: { officer: Client; agencyName: string }[] = [];
   for (const officer of parsed.data) {
     if (!isPublicSigningJwk(officer.jwk as JWK)) throw new Error('N2K_BOOTSTRAP_ADMINS holds a key that is not a public signing key');
-    statements.push(insertAgencyIfMissing(env.DB, officer.agency, officer.agency_name, now));
-    statements.push(
-      upsertBootstrapOfficer(env.DB, {
+    officers.push({
+      agencyName: officer.agency_name,
+      officer: {
         id: officer.id,
         kind: 'privacy_officer',
         agencyId: officer.agency,
@@ -47,15 +43,21 @@ export async function ensureBootstrapOfficers(env: GatewayEnv, now: number): Pro
         etag: randomToken(),
         createdAt: now,
         updatedAt: now,
-      }),
-    );
+      },
+    });
   }
-  if (statements.length > 0) {
-    const results = await env.DB.batch(statements);
+  if (officers.length > 0) {
+    const changed = await stores.registry.registerBootstrapOfficers(officers, now);
     // Record which officers the configuration registered or re-keyed (every change leaves an event).
-    const changed = parsed.data.filter((_, i) => (results[2 * i + 1]?.meta.changes ?? 0) > 0).map((o) => o.id);
     if (changed.length > 0) {
-      await commitChange(env.DB, [], { at: now, actor: 'system:bootstrap', action: 'privacy_officer.bootstrap', targetType: 'client', targetId: changed.join(','), detail: { officers: changed } });
+      await stores.changes.commit([], {
+        at: now,
+        actor: 'system:bootstrap',
+        action: 'privacy_officer.bootstrap',
+        targetType: 'client',
+        targetId: changed.join(','),
+        detail: { officers: changed },
+      });
     }
   }
   done = raw;

@@ -82,6 +82,28 @@ export function describeRegistryStoreConformance(makeStores: MakeStores): void {
       expect(await eventsOf(stores, client.id)).toBe(2);
     });
 
+    it('registers bootstrap officers once, re-keys a privacy officer whose configured key changed, and leaves other clients alone', async () => {
+      const stores = await makeStores();
+      const agencyId = uniq('boot-agency');
+      const officer = aClient(agencyId, { kind: 'privacy_officer', encryptionJwk: null, name: 'First officer' });
+      expect(await stores.registry.registerBootstrapOfficers([{ officer, agencyName: 'Privacy Office' }], T0)).toEqual([officer.id]);
+      expect((await stores.registry.getAgency(agencyId))?.name).toBe('Privacy Office');
+      expect(await stores.registry.getClient(officer.id)).toMatchObject({ kind: 'privacy_officer', status: 'active', signingJwks: officer.signingJwks });
+      expect(await stores.registry.registerBootstrapOfficers([{ officer, agencyName: 'Renamed office' }], T0 + 1)).toEqual([]);
+      expect((await stores.registry.getAgency(agencyId))?.name).toBe('Privacy Office');
+
+      const rekeyed = { ...officer, signingJwks: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'BBBB' }] } };
+      expect(await stores.registry.registerBootstrapOfficers([{ officer: rekeyed, agencyName: 'Privacy Office' }], T0 + 2)).toEqual([officer.id]);
+      expect((await stores.registry.getClient(officer.id))?.signingJwks).toEqual(rekeyed.signingJwks);
+
+      const partner = aClient(agencyId);
+      await commitOk(stores, [{ op: 'client.insert', client: partner }]);
+      const hijack = { ...partner, kind: 'privacy_officer' as const, signingJwks: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'CCCC' }] } };
+      expect(await stores.registry.registerBootstrapOfficers([{ officer: hijack, agencyName: 'Privacy Office' }], T0 + 3)).toEqual([]);
+      expect(await stores.registry.getClient(partner.id)).toEqual(partner);
+      expect(await stores.registry.registerBootstrapOfficers([], T0)).toEqual([]);
+    });
+
     it('keeps one open enrolment code per officer, open only until it expires', async () => {
       const stores = await makeStores();
       const agency = anAgency();

@@ -1,9 +1,9 @@
 import type { AdminChange, AdminStores, ChangeOutcome, NewAdminEvent } from '../ports/index.js';
 import { commitChange, listAdminEvents } from './admin-events.js';
 import { closeAdminRequest, getAdminRequest, insertAdminRequest, listAdminRequests } from './admin-requests.js';
-import { getAgency, insertAgency, listAgencies } from './agencies.js';
+import { getAgency, insertAgency, insertAgencyIfMissing, listAgencies } from './agencies.js';
 import { guardChanged, guardCount } from './change-guard.js';
-import { getClient, insertClient, listClients, updateClient } from './clients.js';
+import { getClient, insertClient, listClients, updateClient, upsertBootstrapOfficer } from './clients.js';
 import { findOpenCode, issueCode, latestCode, spendCode, voidCodes } from './enrolment-codes.js';
 import {
   activeGrantsFor,
@@ -89,6 +89,13 @@ export function d1AdminStores(db: D1Database): AdminStores {
       listClients: (filter = {}) => listClients(db, filter),
       findOpenEnrolmentCode: (codeHash, now) => findOpenCode(db, codeHash, now),
       latestEnrolmentCode: (officerId) => latestCode(db, officerId),
+      registerBootstrapOfficers: async (officers, now) => {
+        if (officers.length === 0) return [];
+        const results = await db.batch(
+          officers.flatMap(({ officer, agencyName }) => [insertAgencyIfMissing(db, officer.agencyId, agencyName, now), upsertBootstrapOfficer(db, officer)]),
+        );
+        return officers.filter((_, i) => (results[2 * i + 1]?.meta.changes ?? 0) > 0).map(({ officer }) => officer.id);
+      },
     },
     purposes: {
       getPurpose: (id) => getPurpose(db, id),

@@ -60,6 +60,15 @@ export interface RegistryStore {
    * at `now` is over); null otherwise, whatever the reason.
    */
   findOpenEnrolmentCode(codeHash: string, now: number): Promise<EnrolmentCode | null>;
+  /**
+   * Registers the privacy officers of the configuration (public keys only), in one transaction: each
+   * one's agency is created, named `agencyName`, unless it exists; an officer whose id is new is
+   * created active; an existing **privacy officer** of that id whose key differs gets the configured
+   * key and name (the configuration stays the source of truth for them); any other client of that id
+   * is left alone. Returns the ids of the officers created or changed, in the order given. Logs
+   * nothing itself (the caller records an event for what changed).
+   */
+  registerBootstrapOfficers(officers: readonly { readonly officer: Client; readonly agencyName: string }[], now: number): Promise<string[]>;
   /** The officer's most recently issued code (expiry and status only), or null when none was ever issued. */
   latestEnrolmentCode(officerId: string): Promise<Pick<EnrolmentCode, 'expiresAt' | 'status'> | null>;
 }
