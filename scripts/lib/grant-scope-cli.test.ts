@@ -5,7 +5,12 @@ describe('n2k grants scope: options to a row scope', () => {
   it('shows without options, clears with --all-records, builds the rest', () => {
     expect(scopeFromOptions({})).toBeUndefined();
     expect(scopeFromOptions({ 'all-records': true, places: '12' })).toBeNull();
-    expect(scopeFromOptions({ places: '12, 08', since: '2026-03-01', links: 'victim_in_case' })).toEqual({ places: ['08', '12'], from: '2026-03-01', until: null, links: ['victim_in_case'] });
+    expect(scopeFromOptions({ places: '12, 08', since: '2026-03-01', links: 'victim_in_case' })).toEqual({
+      places: ['08', '12'],
+      from: '2026-03-01',
+      until: null,
+      links: ['victim_in_case'],
+    });
   });
   it('refuses what the policy refuses, saying where', () => {
     expect(() => scopeFromOptions({ places: '99' })).toThrow(/places\.0/);

@@ -25,7 +25,13 @@ export const GRANT_SCOPE_HELP = `  grants scope ID                              
 export function scopeFromOptions(o: ScopeOptions): RowScope | null | undefined {
   if (o['all-records'] === true) return null;
   if (o.places === undefined && o.since === undefined && o.through === undefined && o.links === undefined) return undefined;
-  const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x !== ''));
+  const list = (s: string | undefined) =>
+    s === undefined
+      ? undefined
+      : s
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => x !== '');
   const parsed = parseRowScope({ places: list(o.places) ?? null, from: o.since ?? null, until: o.through ?? null, links: list(o.links) ?? [] });
   if (!parsed.ok) throw new Error(`invalid row scope: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return parsed.scope;
@@ -34,7 +40,8 @@ export function scopeFromOptions(o: ScopeOptions): RowScope | null | undefined {
 /** Runs `grants scope ID …` as the privacy officer of `admin`; returns what to print. */
 export async function grantScope(admin: AdminClient, id: string, o: ScopeOptions, json: boolean): Promise<Json | string> {
   const asked = scopeFromOptions(o);
-  const grant = asked === undefined ? await admin.get<Json>(`/grants/${id}`) : await admin.post<Json>(`/grants/${id}/scope`, { row_scope: asked, reason: o.reason ?? '' });
+  const grant =
+    asked === undefined ? await admin.get<Json>(`/grants/${id}`) : await admin.post<Json>(`/grants/${id}/scope`, { row_scope: asked, reason: o.reason ?? '' });
   if (json) return grant;
   const words = grant.row_scope_words as { en: string; km: string };
   const waiting = (grant.requests as Json[]).find((r) => r.status === 'pending' && r.action === 'scope');

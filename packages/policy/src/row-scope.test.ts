@@ -21,14 +21,16 @@ const placeArb = fc.constantFrom('12', '08', '1201', '1202', '0801', '120101', '
 const dateArb = fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 const linkArb = fc.constantFrom(...(Object.keys(ROW_LINKS) as RowLink[]));
 const scopeArb: fc.Arbitrary<RowScope | null> = fc.option(
-  fc.record({
-    places: fc.option(fc.uniqueArray(placeArb, { minLength: 1, maxLength: 3 })),
-    dates: fc.tuple(fc.option(dateArb), fc.option(dateArb)),
-    links: fc.uniqueArray(linkArb, { maxLength: 2 }),
-  }).map(({ places, dates: [a, b], links }) => {
-    const [from, until] = a !== null && b !== null && a > b ? [b, a] : [a, b];
-    return { places, from, until, links };
-  }),
+  fc
+    .record({
+      places: fc.option(fc.uniqueArray(placeArb, { minLength: 1, maxLength: 3 })),
+      dates: fc.tuple(fc.option(dateArb), fc.option(dateArb)),
+      links: fc.uniqueArray(linkArb, { maxLength: 2 }),
+    })
+    .map(({ places, dates: [a, b], links }) => {
+      const [from, until] = a !== null && b !== null && a > b ? [b, a] : [a, b];
+      return { places, from, until, links };
+    }),
 );
 const recordArb = fc.record({
   type: fc.constantFrom(caseDef, healthDef, personDef),
@@ -37,12 +39,28 @@ const recordArb = fc.record({
   links: fc.uniqueArray(linkArb, { maxLength: 2 }),
 });
 const facetsOf = (r: { type: RecordTypeDef; commune: string; date: string }) =>
-  r.type.name === 'case' ? { commune: r.commune, month: r.date.slice(0, 7) } : r.type.name === 'health_case' ? { commune: r.commune, week: isoWeek(r.date) } : {};
+  r.type.name === 'case'
+    ? { commune: r.commune, month: r.date.slice(0, 7) }
+    : r.type.name === 'health_case'
+      ? { commune: r.commune, week: isoWeek(r.date) }
+      : {};
 
 describe('row scope: shape and validation', () => {
   it('accepts place codes of the schema and civil dates, sorts places, refuses the rest', () => {
-    expect(parseRowScope({ places: ['12', '08', '12'], from: '2026-03-01' })).toEqual({ ok: true, scope: { places: ['08', '12'], from: '2026-03-01', until: null, links: [] } });
-    for (const bad of [{ places: ['26'] }, { places: ['1200'] }, { places: ['123'] }, { places: [] }, { from: '2026-02-30' }, { from: '2026-03-02', until: '2026-03-01' }, { links: ['anyone'] }, { extra: 1 }])
+    expect(parseRowScope({ places: ['12', '08', '12'], from: '2026-03-01' })).toEqual({
+      ok: true,
+      scope: { places: ['08', '12'], from: '2026-03-01', until: null, links: [] },
+    });
+    for (const bad of [
+      { places: ['26'] },
+      { places: ['1200'] },
+      { places: ['123'] },
+      { places: [] },
+      { from: '2026-02-30' },
+      { from: '2026-03-02', until: '2026-03-01' },
+      { links: ['anyone'] },
+      { extra: 1 },
+    ])
       expect(parseRowScope(bad).ok, JSON.stringify(bad)).toBe(false);
     expect(isPlaceCode('120101')).toBe(true);
     expect(isPlaceCode('00')).toBe(false);
@@ -85,7 +103,8 @@ describe('isWithinRowScope', () => {
         const byFilter =
           !filter.none &&
           (filter.places === null || (typeof place === 'string' && filter.places.some((p) => place.startsWith(p)))) &&
-          (filter.dateFacet === null || (typeof unit === 'string' && (filter.min === null || unit >= filter.min) && (filter.max === null || unit <= filter.max)));
+          (filter.dateFacet === null ||
+            (typeof unit === 'string' && (filter.min === null || unit >= filter.min) && (filter.max === null || unit <= filter.max)));
         expect(isWithinRowScope(r.type, f, r.links, s)).toBe(byFilter);
       }),
     );
@@ -133,7 +152,7 @@ describe('narrowing and widening', () => {
 });
 
 describe('effectiveRowScope', () => {
-  it('a record inside the effective scope is inside both the grant\'s and the purpose\'s', () => {
+  it("a record inside the effective scope is inside both the grant's and the purpose's", () => {
     fc.assert(
       fc.property(scopeArb, scopeArb, recordArb, (grant, purpose, r) => {
         const eff = effectiveRowScope(grant, purpose);
@@ -156,6 +175,8 @@ describe('describeRowScope', () => {
     expect(describeRowScope(s, 'en', names)).toBe('Phnom Penh and Kandal; records since 1 March 2026');
     expect(describeRowScope(s, 'km', names)).toBe('ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026');
     expect(describeRowScope(null, 'en')).toBe('All records');
-    expect(describeRowScope(scope({ places: ['120101'], until: '2026-05-31', links: ['person_in_health_case'] }), 'en')).toBe('120101; records until 31 May 2026; persons who appear in health cases inside this scope');
+    expect(describeRowScope(scope({ places: ['120101'], until: '2026-05-31', links: ['person_in_health_case'] }), 'en')).toBe(
+      '120101; records until 31 May 2026; persons who appear in health cases inside this scope',
+    );
   });
 });

@@ -51,10 +51,18 @@ export function isPlaceCode(code: string): boolean {
 /** The wire shape of a row scope (snake case as the API shows it); see {@link parseRowScope}. */
 export const rowScopeSchema = z
   .object({
-    places: z.array(z.string().refine(isPlaceCode, 'a province (2 digits), district (4) or commune (6) code')).min(1).max(MAX_SCOPE_PLACES).nullable().default(null),
+    places: z
+      .array(z.string().refine(isPlaceCode, 'a province (2 digits), district (4) or commune (6) code'))
+      .min(1)
+      .max(MAX_SCOPE_PLACES)
+      .nullable()
+      .default(null),
     from: z.string().refine(isCalendarDate, 'a civil date YYYY-MM-DD').nullable().default(null),
     until: z.string().refine(isCalendarDate, 'a civil date YYYY-MM-DD').nullable().default(null),
-    links: z.array(z.enum(Object.keys(ROW_LINKS) as [RowLink, ...RowLink[]])).max(Object.keys(ROW_LINKS).length).default([]),
+    links: z
+      .array(z.enum(Object.keys(ROW_LINKS) as [RowLink, ...RowLink[]]))
+      .max(Object.keys(ROW_LINKS).length)
+      .default([]),
   })
   .strict()
   .refine((s) => s.from === null || s.until === null || s.from <= s.until, { message: 'from must not be after until', path: ['until'] })
@@ -126,7 +134,13 @@ export function rowScopeFilter(def: RecordTypeDef, scope: RowScope | null): RowS
   if (scope.places === null && !dated) return null;
   const none = (scope.places !== null && facets.place === null) || (dated && facets.date === null);
   const bounds = dated && facets.date !== null ? facetBounds(facets.date.unit, scope.from, scope.until) : { min: null, max: null };
-  return { none, placeFacet: scope.places === null ? null : facets.place, places: scope.places, dateFacet: dated ? (facets.date?.facet ?? null) : null, ...bounds };
+  return {
+    none,
+    placeFacet: scope.places === null ? null : facets.place,
+    places: scope.places,
+    dateFacet: dated ? (facets.date?.facet ?? null) : null,
+    ...bounds,
+  };
 }
 
 /** The links `scope` names that admit records of `type`. */

@@ -35,7 +35,9 @@ export async function runGrantOperation(
   // serialised, and a decision taken on a stale read cannot commit.
   const next: Grant = {
     ...grant,
-    ...(decision.kind === 'apply' ? { status: decision.status, notAfter: decision.notAfter, ...(decision.rowScope === undefined ? {} : { rowScope: decision.rowScope }) } : {}),
+    ...(decision.kind === 'apply'
+      ? { status: decision.status, notAfter: decision.notAfter, ...(decision.rowScope === undefined ? {} : { rowScope: decision.rowScope }) }
+      : {}),
     version: grant.version + 1,
     etag: randomToken(),
     updatedAt: now,

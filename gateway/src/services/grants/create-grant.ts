@@ -18,7 +18,12 @@ export interface GrantAsked extends GrantProposal {
  * ({@link NEW_GRANT}: pending, with its activation waiting for a second privacy officer); the grant,
  * its request and the admin event are written together.
  */
-export async function createGrant(stores: Pick<AdminStores, 'registry' | 'purposes' | 'changes'>, asked: GrantAsked, actor: string, now: number): Promise<GrantWithRequests> {
+export async function createGrant(
+  stores: Pick<AdminStores, 'registry' | 'purposes' | 'changes'>,
+  asked: GrantAsked,
+  actor: string,
+  now: number,
+): Promise<GrantWithRequests> {
   const [purpose, agency] = await Promise.all([stores.purposes.getPurpose(asked.purposeId), stores.registry.getAgency(asked.agencyId)]);
   const issues = grantCreationIssues(asked, purpose, agency !== null, now);
   if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The grant is not valid.', { issues });
@@ -58,28 +63,31 @@ export async function createGrant(stores: Pick<AdminStores, 'registry' | 'purpos
     decidedBy: null,
     decidedAt: null,
   };
-  const outcome = await stores.changes.commit([
-    { op: 'grant.insert', grant },
-    { op: 'grant_request.insert', request },
-  ], {
-    at: now,
-    actor,
-    action: 'grant.create',
-    targetType: 'grant',
-    targetId: grant.id,
-    detail: {
-      purpose: grant.purposeId,
-      agency: grant.agencyId,
-      not_before: grant.notBefore,
-      not_after: grant.notAfter,
-      data_life: grant.dataLife,
-      record_ids: grant.recordIds?.length ?? null,
-      row_scope: rowScope,
-      unblurred_media: grant.mediaUnblurred,
-      sensitive_cases: grant.sensitiveCases,
-      request: request.id,
+  const outcome = await stores.changes.commit(
+    [
+      { op: 'grant.insert', grant },
+      { op: 'grant_request.insert', request },
+    ],
+    {
+      at: now,
+      actor,
+      action: 'grant.create',
+      targetType: 'grant',
+      targetId: grant.id,
+      detail: {
+        purpose: grant.purposeId,
+        agency: grant.agencyId,
+        not_before: grant.notBefore,
+        not_after: grant.notAfter,
+        data_life: grant.dataLife,
+        record_ids: grant.recordIds?.length ?? null,
+        row_scope: rowScope,
+        unblurred_media: grant.mediaUnblurred,
+        sensitive_cases: grant.sensitiveCases,
+        request: request.id,
+      },
     },
-  });
+  );
   if (!outcome.ok) throw new Problem(409, 'conflict');
   return { grant, requests: [request] };
 }

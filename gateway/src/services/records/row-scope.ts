@@ -1,5 +1,15 @@
 import { blindIndex } from '@need2know/crypto';
-import { effectiveRowScope, isWithinRowScope, linksFor, rowScopeFilter, type Grant, type Purpose, type RowLink, type RowScope, type RowScopeFilter } from '@need2know/policy';
+import {
+  effectiveRowScope,
+  isWithinRowScope,
+  linksFor,
+  rowScopeFilter,
+  type Grant,
+  type Purpose,
+  type RowLink,
+  type RowScope,
+  type RowScopeFilter,
+} from '@need2know/policy';
 import { recordType, type RecordTypeDef } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
 import { currentRecords, idsByTag, type RecordRow } from '../../store/d1/records.js';
@@ -33,15 +43,37 @@ async function linkHolds(env: GatewayEnv, link: RowLink, personId: string, natio
     const caseDef = recordType('case');
     if (caseDef === undefined) return false;
     const search = `${REF_SEARCH_PREFIX}persons.person_id`;
-    const ids = await idsByTag(env.DB, 'case', search, blindIndex(ring, { recordType: 'case', search }, [personId]), MAX_LINKED_RECORDS, undefined, undefined, rowScopeFilter(caseDef, scope));
+    const ids = await idsByTag(
+      env.DB,
+      'case',
+      search,
+      blindIndex(ring, { recordType: 'case', search }, [personId]),
+      MAX_LINKED_RECORDS,
+      undefined,
+      undefined,
+      rowScopeFilter(caseDef, scope),
+    );
     const cases = await readRecords(env, 'case', ids, ['persons']);
-    return cases.some((c) => Array.isArray(c.fields.persons) && (c.fields.persons as { person_id?: unknown; role?: unknown }[]).some((p) => p.person_id === personId && p.role === 'victim'));
+    return cases.some(
+      (c) =>
+        Array.isArray(c.fields.persons) &&
+        (c.fields.persons as { person_id?: unknown; role?: unknown }[]).some((p) => p.person_id === personId && p.role === 'victim'),
+    );
   }
   const healthDef = recordType('health_case');
   if (healthDef === undefined) return false;
   // A person without a national ID is looked up as an ID no one has, so both cost one lookup.
   const wanted = [typeof nationalId === 'string' ? nationalId : ''];
-  const ids = await idsByTag(env.DB, 'health_case', 'national_id', blindIndex(ring, { recordType: 'health_case', search: 'national_id' }, wanted), MAX_LINKED_RECORDS, undefined, undefined, rowScopeFilter(healthDef, scope));
+  const ids = await idsByTag(
+    env.DB,
+    'health_case',
+    'national_id',
+    blindIndex(ring, { recordType: 'health_case', search: 'national_id' }, wanted),
+    MAX_LINKED_RECORDS,
+    undefined,
+    undefined,
+    rowScopeFilter(healthDef, scope),
+  );
   // The index is truncated: confirm on the opened value.
   const cases = await readRecords(env, 'health_case', ids, ['national_id']);
   return typeof nationalId === 'string' && cases.some((c) => c.fields.national_id === nationalId);
@@ -59,7 +91,13 @@ export async function rowsInScope(env: GatewayEnv, def: RecordTypeDef, rows: rea
   if (links.length === 0) return rows.filter((r) => isWithinRowScope(def, r.facets, [], scope));
   const ring = await keyRing(env);
   const judged = rows.length > 0 ? rows : [decoyPersonRow(ring)];
-  const opened = await openRows(env, def.name, judged.map((r) => r.id), judged, Object.hasOwn(def.fields, 'national_id') ? ['national_id'] : []);
+  const opened = await openRows(
+    env,
+    def.name,
+    judged.map((r) => r.id),
+    judged,
+    Object.hasOwn(def.fields, 'national_id') ? ['national_id'] : [],
+  );
   const kept: RecordRow[] = [];
   for (const row of judged) {
     const nationalId = opened.find((o) => o.id === row.id)?.fields.national_id;
