@@ -23,7 +23,7 @@ const KANDAL = { province: '08', district: '0801', commune: '080101' };
 const SCOPE: RowScope = { places: ['12'], from: '2026-03-01', until: null, links: ['victim_in_case'] };
 
 function aCase(id: string, place: object, occurredOn: string, persons: { person_id: string; role: string }[] = []) {
-  return { ...caseWith(id, [], persons), case_number: uniq('PP'), place, occurred_on: occurredOn };
+  return { ...caseWith(id, [], persons), id, case_number: uniq('PP'), place, occurred_on: occurredOn };
 }
 
 async function scene(gateway: Gateway, grant: Partial<Grant> = { rowScope: SCOPE }, limits: { requestsPerMinute?: number } = {}) {
