@@ -123,6 +123,16 @@ describe('row scope: a record outside is answered like a missing one', () => {
     expect((await s.traced('GET', `/v1/records/person/${s.victimIn}`)).status).toBe(200);
   });
 
+  it('a criterion check counts only the cases inside the scope', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    await seed('case', [{ ...aCase(uniq('c'), KANDAL, '2026-03-10', [{ person_id: s.victimIn, role: 'victim' }]), criterion: 1 }]);
+    const criterion = async (n: number) =>
+      (await open(gateway, s.client, (await s.traced('POST', '/v1/checks/criterion', { subject: { person_id: s.victimIn }, criterion: n })).called)).answer;
+    expect(await criterion(3)).toBe(true);
+    expect(await criterion(1)).toBe(false);
+  });
+
   it("a purpose narrowed below its grant's scope narrows what the grant discloses at once", async () => {
     const gateway = testGateway();
     const s = await scene(gateway, { rowScope: { places: ['12', '08'], from: null, until: null, links: [] } });

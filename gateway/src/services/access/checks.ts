@@ -62,11 +62,12 @@ export async function findPersons(env: GatewayEnv, subject: CheckSubject, fields
   return rows.length > 0 ? matching : [];
 }
 
-/** Whether any current case involving person `personId` is counted under `criterion`. */
-export async function hasCaseInCriterion(env: GatewayEnv, personId: string, criterion: number): Promise<boolean> {
+/** Whether any current case involving person `personId` is counted under `criterion`, among the cases inside the grant's row `scope` only. */
+export async function hasCaseInCriterion(env: GatewayEnv, personId: string, criterion: number, scope?: RowScope | null): Promise<boolean> {
   const ring = await keyRing(env);
   const search = `${REF_SEARCH_PREFIX}persons.person_id`;
-  const ids = await idsByTag(env.DB, 'case', search, blindIndex(ring, { recordType: 'case', search }, [personId]), MAX_CASES_PER_PERSON);
+  const caseDef = recordType('case');
+  const ids = await idsByTag(env.DB, 'case', search, blindIndex(ring, { recordType: 'case', search }, [personId]), MAX_CASES_PER_PERSON, undefined, undefined, caseDef === undefined ? null : storeScopeFilter(caseDef, scope));
   if (ids.length === 0) return false;
   const cases = await readRecords(env, 'case', ids, ['criterion', 'persons']);
   return cases.some((c) => c.fields.criterion === criterion && Array.isArray(c.fields.persons) && (c.fields.persons as { person_id?: unknown }[]).some((p) => p.person_id === personId));
@@ -77,13 +78,13 @@ export async function hasCaseInCriterion(env: GatewayEnv, personId: string, crit
  * found gets `false`, exactly like one who is found and does not satisfy it, so a check never tells
  * whether the gateway knows someone.
  */
-export async function answerCheck(env: GatewayEnv, check: Check, persons: readonly OpenedRecord[], today: string, criterion?: number): Promise<boolean> {
+export async function answerCheck(env: GatewayEnv, check: Check, persons: readonly OpenedRecord[], today: string, criterion?: number, scope?: RowScope | null): Promise<boolean> {
   // Nobody found: ask the stand-in the same question, so a miss costs what a person with no such case costs.
-  if (check === 'criterion' && criterion !== undefined && persons.length === 0) return hasCaseInCriterion(env, DECOY_PERSON_ID, criterion).then(() => false);
+  if (check === 'criterion' && criterion !== undefined && persons.length === 0) return hasCaseInCriterion(env, DECOY_PERSON_ID, criterion, scope).then(() => false);
   for (const p of persons) {
     if (check === 'red_notice' && p.fields.red_notice === true) return true;
     if (check === 'blacklist' && listedOn(p.fields.blacklist, today)) return true;
-    if (check === 'criterion' && criterion !== undefined && (await hasCaseInCriterion(env, p.id, criterion))) return true;
+    if (check === 'criterion' && criterion !== undefined && (await hasCaseInCriterion(env, p.id, criterion, scope))) return true;
   }
   return false;
 }

@@ -56,9 +56,10 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   }
   if (check === 'criterion' && body.criterion === undefined) throw new Problem(400, 'validation_failed', 'A criterion check names the criterion (1–5).', { issues: [{ path: 'criterion', code: 'required', message: 'required' }] });
   // Only the field the answer needs is opened (see findPersons: known and unknown cost the same).
-  const persons = await findPersons(c.env, body.subject, rule.type === 'person' ? [rule.field] : [], granted.record_ids, rowScopeOf(access));
+  const scope = rowScopeOf(access);
+  const persons = await findPersons(c.env, body.subject, rule.type === 'person' ? [rule.field] : [], granted.record_ids, scope);
   const today = ownerToday(c.env, c.var.now);
-  const answer = await answerCheck(c.env, check, persons, today, body.criterion);
+  const answer = await answerCheck(c.env, check, persons, today, body.criterion, scope);
   const delivered = await deliver(c.env, access, disclosureRequest(c), {
     action: 'check',
     recordType: rule.type,
