@@ -30,3 +30,11 @@ export const APPROVALS_TO_WIDEN = 2;
 
 /** Longest disclosure window a grant may have (a standing inter-ministry agreement): five years. */
 export const MAX_WINDOW_SECONDS = 5 * 366 * 24 * 3600;
+
+/**
+ * A return to the viewer within this many seconds of its window leaving the front is the same view:
+ * logged once, with the interval it was hidden, and no new view, key or photos fetched. Two minutes
+ * covers looking something up in another window or answering a message; a longer absence is a new
+ * look at the record and a new logged view. The content is hidden for the whole interval.
+ */
+export const SAME_VIEW_RETURN_SECONDS = 2 * 60;

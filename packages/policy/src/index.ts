@@ -13,6 +13,7 @@ export {
   MIN_USEFUL_TOKEN_LIFETIME,
   REFUSALS_LOGGED_PER_MINUTE,
   REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE,
+  SAME_VIEW_RETURN_SECONDS,
 } from './constants.js';
 export {
   CLIENT_KINDS,
@@ -134,3 +135,7 @@ export type { RowFacets, RowLink, RowScope, RowScopeFilter } from './row-scope.j
 export { beyondPurposeScope, effectiveRowScope, isNarrowing, isWidening, NO_RECORDS, rowLinksFor, rowScopeWidenings } from './row-scope-change.js';
 export { describeRowScope } from './row-scope-words.js';
 export type { PlaceNames, ScopeLanguage } from './row-scope-words.js';
+export { viewReturn } from './viewer-return.js';
+export type { HiddenView, ReturnClaim, ReturnDecision } from './viewer-return.js';
+export { COPYABLE_KINDS, copyableFieldIssues, copyableWidenings, MAX_COPYABLE_PER_TYPE, mayCopyField } from './copyable-fields.js';
+export type { CopyableFields } from './copyable-fields.js';

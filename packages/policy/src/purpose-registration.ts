@@ -1,4 +1,5 @@
 import type { RegistrationIssue } from './client-registration.js';
+import { copyableFieldIssues, type CopyableFields } from './copyable-fields.js';
 import { checkPurposeRules } from './purpose-rules.js';
 import type { PurposeRules } from './types.js';
 
@@ -11,6 +12,8 @@ export interface PurposeAsked {
   /** One officer's share of the grant's limits; absent: the default share. */
   readonly officerRequestsPerMinute?: number;
   readonly officerPersonsPerHour?: number;
+  /** Fields the viewer lets officers copy; absent or null: none. */
+  readonly copyable?: CopyableFields | null;
 }
 
 /**
@@ -22,6 +25,7 @@ export interface PurposeAsked {
  */
 export function purposeIssues(asked: PurposeAsked, knownAgencies: ReadonlySet<string>): RegistrationIssue[] {
   const issues: RegistrationIssue[] = checkPurposeRules(asked.rules);
+  issues.push(...copyableFieldIssues(asked.rules, asked.copyable));
   asked.agencies.forEach((a, i) => {
     if (!knownAgencies.has(a)) issues.push({ path: `agencies.${i}`, code: 'unknown_agency', message: 'no such agency' });
   });

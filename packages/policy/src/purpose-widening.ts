@@ -1,4 +1,5 @@
 import type { DisclosureMode } from '@need2know/schema';
+import { copyableWidenings, type CopyableFields } from './copyable-fields.js';
 import { rowScopeWidenings } from './row-scope-change.js';
 import type { RowScope } from './row-scope.js';
 import type { Purpose } from './types.js';
@@ -16,6 +17,8 @@ export type PurposeTerms = Pick<Purpose, 'rules' | 'actions' | 'agencies' | 'max
   readonly officerPersonsPerHour?: number;
   /** The ceiling of its grants' row scopes; absent or null: every record. */
   readonly rowScope?: RowScope | null;
+  /** Fields the viewer lets officers copy; absent or null: none. */
+  readonly copyable?: CopyableFields | null;
 };
 
 /**
@@ -44,5 +47,6 @@ export function purposeWidenings(current: PurposeTerms, next: PurposeTerms): str
   if (current.status === 'retired' && next.status === 'active') out.push('status: retired → active');
   if (next.allowUnblurredMedia === true && current.allowUnblurredMedia !== true) out.push('allow_unblurred_media: false → true');
   for (const w of rowScopeWidenings(current.rowScope ?? null, next.rowScope ?? null)) out.push(`row_scope: ${w}`);
+  out.push(...copyableWidenings(current.copyable, next.copyable));
   return out;
 }

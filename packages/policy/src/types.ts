@@ -32,6 +32,8 @@ export interface Purpose {
   readonly allowUnblurredMedia: boolean;
   /** The ceiling of its grants' row scopes (`policy/row-scope.ts`); null or absent: every record. */
   readonly rowScope?: RowScope | null;
+  /** Fields the viewer lets officers copy, by record type (`policy/copyable-fields.ts`); null or absent: none. */
+  readonly copyable?: Readonly<Record<string, readonly string[]>> | null;
   readonly status: 'active' | 'retired';
   readonly version: number;
   readonly etag: string;

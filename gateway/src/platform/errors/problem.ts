@@ -20,6 +20,8 @@ export type ProblemCode =
   | 'key_destroyed'
   | 'invalid_enrolment_code'
   | 'reveal_not_permitted'
+  | 'view_not_resumable'
+  | 'copy_not_permitted'
   | 'media_not_examined'
   | 'privacy_budget_exhausted'
   | 'stats_busy'
@@ -46,6 +48,8 @@ const TITLES: Record<ProblemCode, string> = {
   key_destroyed: 'The key for this disclosure has been destroyed',
   invalid_enrolment_code: 'The enrolment code is unknown, used or expired',
   reveal_not_permitted: 'This grant does not allow revealing protected media',
+  view_not_resumable: 'This return to the viewer is not the same view',
+  copy_not_permitted: 'The purpose does not allow copying this field',
   media_not_examined: 'This photo was not examined for faces at upload, so it has no redaction to amend',
   privacy_budget_exhausted: 'This release would exceed the privacy budget',
   stats_busy: 'The table is being protected for new data; try again shortly',

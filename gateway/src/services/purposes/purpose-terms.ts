@@ -36,6 +36,7 @@ export async function validTerms(stores: Pick<AdminStores, 'registry'>, asked: P
     notificationDelayDays: asked.notificationDelayDays,
     allowUnblurredMedia: asked.allowUnblurredMedia,
     rowScope: asked.rowScope ?? null,
+    copyable: asked.copyable ?? null,
     status: asked.status,
   };
 }

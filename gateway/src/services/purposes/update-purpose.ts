@@ -43,7 +43,7 @@ export async function replacePurpose(
       action: 'purpose.update',
       targetType: 'purpose',
       targetId: id,
-      detail: { version: next.version, rules: next.rules, agencies: next.agencies, actions: next.actions, status: next.status, row_scope: next.rowScope ?? null, reason },
+      detail: { version: next.version, rules: next.rules, agencies: next.agencies, actions: next.actions, status: next.status, row_scope: next.rowScope ?? null, copyable: next.copyable ?? null, reason },
     },
   );
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The purpose changed meanwhile; read it again.');

@@ -18,6 +18,8 @@ interface Raw {
   allow_unblurred_media: number;
   /** JSON of the ceiling of its grants' row scopes; NULL: every record (migration 0020). */
   row_scope?: string | null;
+  /** JSON of the fields the viewer lets officers copy, by record type; NULL: none (migration 0021). */
+  copyable?: string | null;
   status: 'active' | 'retired';
   version: number;
   etag: string;
@@ -42,6 +44,7 @@ const toPurpose = (r: Raw): Purpose => ({
   notificationDelayDays: r.notification_delay_days,
   allowUnblurredMedia: r.allow_unblurred_media === 1,
   rowScope: r.row_scope == null ? null : parseJson(r.row_scope),
+  copyable: r.copyable == null ? null : parseJson<Record<string, string[]>>(r.copyable),
   status: r.status,
   version: r.version,
   etag: r.etag,
@@ -70,17 +73,20 @@ export async function listPurposes(db: D1Database): Promise<Purpose[]> {
   return results.map(toPurpose);
 }
 
+/** The copyable fields as stored: JSON, or NULL when none is marked. */
+const copyableJson = (p: Purpose): string | null => (p.copyable == null || Object.keys(p.copyable).length === 0 ? null : JSON.stringify(p.copyable));
+
 /** Statement inserting `p`; fails on a duplicate id. */
 export function insertPurpose(db: D1Database, p: Purpose): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO purposes (id, title, legal_basis, description, rules, actions, agencies, max_token_lifetime,
-         requests_per_minute, persons_per_hour, officer_requests_per_minute, officer_persons_per_hour, notification_delay_days, allow_unblurred_media, row_scope, status, version, etag, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         requests_per_minute, persons_per_hour, officer_requests_per_minute, officer_persons_per_hour, notification_delay_days, allow_unblurred_media, row_scope, copyable, status, version, etag, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       p.id, p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies),
-      p.maxTokenLifetime, p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.rowScope == null ? null : JSON.stringify(p.rowScope), p.status, p.version, p.etag, p.createdBy, p.createdAt, p.updatedAt,
+      p.maxTokenLifetime, p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.rowScope == null ? null : JSON.stringify(p.rowScope), copyableJson(p), p.status, p.version, p.etag, p.createdBy, p.createdAt, p.updatedAt,
     );
 }
 
@@ -89,11 +95,11 @@ export function updatePurpose(db: D1Database, p: Purpose, expectedEtag: string):
   return db
     .prepare(
       `UPDATE purposes SET title = ?, legal_basis = ?, description = ?, rules = ?, actions = ?, agencies = ?, max_token_lifetime = ?,
-         requests_per_minute = ?, persons_per_hour = ?, officer_requests_per_minute = ?, officer_persons_per_hour = ?, notification_delay_days = ?, allow_unblurred_media = ?, row_scope = ?, status = ?, version = ?, etag = ?, updated_at = ?
+         requests_per_minute = ?, persons_per_hour = ?, officer_requests_per_minute = ?, officer_persons_per_hour = ?, notification_delay_days = ?, allow_unblurred_media = ?, row_scope = ?, copyable = ?, status = ?, version = ?, etag = ?, updated_at = ?
        WHERE id = ? AND etag = ?`,
     )
     .bind(
       p.title, p.legalBasis, p.description, JSON.stringify(p.rules), JSON.stringify(p.actions), JSON.stringify(p.agencies), p.maxTokenLifetime,
-      p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.rowScope == null ? null : JSON.stringify(p.rowScope), p.status, p.version, p.etag, p.updatedAt, p.id, expectedEtag,
+      p.requestsPerMinute, p.personsPerHour, p.officerRequestsPerMinute, p.officerPersonsPerHour, p.notificationDelayDays, p.allowUnblurredMedia ? 1 : 0, p.rowScope == null ? null : JSON.stringify(p.rowScope), copyableJson(p), p.status, p.version, p.etag, p.updatedAt, p.id, expectedEtag,
     );
 }

@@ -12,6 +12,8 @@ export interface ViewerView {
   readonly disclosureId: string;
   /** Index of the view's entry in the tamper-evident log. */
   readonly logIndex: number;
+  /** When the viewer said its window left the front (gateway clock, Unix seconds); null when not hidden (migration 0021). */
+  readonly hiddenSince?: number | null;
 }
 
 interface Raw {
@@ -24,6 +26,7 @@ interface Raw {
   record_type: string;
   disclosure_id: string;
   log_index: number;
+  hidden_since?: number | null;
 }
 
 const toView = (r: Raw): ViewerView => ({
@@ -36,6 +39,7 @@ const toView = (r: Raw): ViewerView => ({
   recordType: r.record_type,
   disclosureId: r.disclosure_id,
   logIndex: r.log_index,
+  hiddenSince: r.hidden_since ?? null,
 });
 
 export async function insertView(db: D1Database, v: ViewerView): Promise<void> {
@@ -48,4 +52,20 @@ export async function insertView(db: D1Database, v: ViewerView): Promise<void> {
 export async function getView(db: D1Database, viewId: string): Promise<ViewerView | null> {
   const r = await db.prepare('SELECT * FROM viewer_views WHERE view_id = ?').bind(viewId).first<Raw>();
   return r === null ? null : toView(r);
+}
+
+/** Marks view `viewId` hidden since `at`, unless it already is (the first moment counts). */
+export async function markViewHidden(db: D1Database, viewId: string, at: number): Promise<number> {
+  await db.prepare('UPDATE viewer_views SET hidden_since = ? WHERE view_id = ? AND hidden_since IS NULL').bind(at, viewId).run();
+  const r = await db.prepare('SELECT hidden_since FROM viewer_views WHERE view_id = ?').bind(viewId).first<{ hidden_since: number | null }>();
+  return r?.hidden_since ?? at;
+}
+
+/**
+ * Takes the hide of view `viewId` that began at `hiddenSince`: clears it only if it is still that
+ * one, so two returns racing for one hide log one interval. Whether this call took it.
+ */
+export async function takeViewReturn(db: D1Database, viewId: string, hiddenSince: number): Promise<boolean> {
+  const r = await db.prepare('UPDATE viewer_views SET hidden_since = NULL WHERE view_id = ? AND hidden_since = ?').bind(viewId, hiddenSince).run();
+  return (r.meta.changes ?? 0) > 0;
 }

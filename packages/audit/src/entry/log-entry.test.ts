@@ -82,6 +82,8 @@ const built: Record<string, LogEntry> = {
   'viewer/view_refused': viewerEntry(actor, { event: 'view_refused', disclosure: 'dsc_1', epoch: 3, reason: 'key_destroyed' }),
   'viewer/blocked': viewerEntry(actor, { event: 'blocked', view: 'vw_1', counts: { copy: 2 } }),
   'viewer/reveal': viewerEntry(actor, { event: 'reveal', view: 'vw_1', media: 'med_1', reason_hash: 'rsn' }),
+  'viewer/return': viewerEntry(actor, { event: 'return', view: 'vw_1', hidden_from: 10, hidden_to: 40 }),
+  'viewer/copy': viewerEntry(actor, { event: 'copy', view: 'vw_1', record_type: 'health_case', field: 'phone' }),
   admin: adminEntry({
     seq: 7,
     at: 1,

@@ -24,6 +24,7 @@ const termsAsked = (body: Omit<z.infer<typeof PurposeUpdate>, 'reason'>): Purpos
   notificationDelayDays: body.notification_delay_days,
   allowUnblurredMedia: body.allow_unblurred_media,
   rowScope: normalisedScope(body.row_scope),
+  copyable: body.copyable,
   status: body.status,
 });
 

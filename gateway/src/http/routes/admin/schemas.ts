@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DISCLOSURE_MODES, RECORD_ID_PATTERN } from '@need2know/schema';
-import { CLIENT_KINDS, GRANT_REQUEST_ACTIONS, GRANT_STATUSES, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS, parseRowScope, rowScopeSchema, type RowScope as PolicyRowScope } from '@need2know/policy';
+import { CLIENT_KINDS, GRANT_REQUEST_ACTIONS, GRANT_STATUSES, MAX_COPYABLE_PER_TYPE, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS, parseRowScope, rowScopeSchema, type RowScope as PolicyRowScope } from '@need2know/policy';
 import { MAX_ACCESS_TOKEN_LIFETIME, MIN_ACCESS_TOKEN_LIFETIME } from '../../../platform/config.js';
 
 // The longest disclosure window is the policy's (five years).
@@ -86,6 +86,9 @@ export function normalisedScope(scope: unknown): PolicyRowScope | null {
 /** Body of a row scope change: narrowing applies at once, widening waits for a second privacy officer. */
 export const ScopeChange = z.object({ row_scope: RowScope.nullable(), reason: Reason }).strict().openapi('RowScopeChange');
 
+/** Fields a purpose marks "may be copied", by record type (policy's `copyableFieldIssues` decides which may be). */
+export const Copyable = z.record(z.string().max(64), z.array(z.string().max(64)).max(MAX_COPYABLE_PER_TYPE)).openapi('CopyableFields');
+
 export const PurposeBody = z
   .object({
     title: Text(200),
@@ -102,6 +105,7 @@ export const PurposeBody = z
     notification_delay_days: z.number().int().min(0).max(3650).default(0),
     allow_unblurred_media: z.boolean().default(false).openapi({ description: 'Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved' }),
     row_scope: RowScope.nullable().default(null).openapi({ description: "The ceiling of its grants' row scopes (null: every record); a wider one waits for a second officer" }),
+    copyable: Copyable.nullable().default(null).openapi({ description: 'Fields the viewer lets officers copy (e.g. `{ "health_case": ["phone"] }` for tracing): short values the purpose discloses in clear; each copy carries the trace mark and is logged. Null: nothing may be copied. A newly copyable field waits for a second officer' }),
     status: z.enum(['active', 'retired']).default('active'),
   })
   .strict();
@@ -125,6 +129,7 @@ export const Purpose = z
     allow_unblurred_media: z.boolean(),
     row_scope: RowScope.nullable(),
     row_scope_words: RowScopeWords,
+    copyable: Copyable.nullable().openapi({ description: 'Fields the viewer lets officers copy (logged); null: none' }),
     status: z.enum(['active', 'retired']),
     version: z.number(),
     created_by: z.string(),

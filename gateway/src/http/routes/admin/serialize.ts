@@ -43,6 +43,7 @@ export const purposeOut = (p: Purpose) => ({
   allow_unblurred_media: p.allowUnblurredMedia,
   row_scope: scopeOut(p.rowScope),
   row_scope_words: rowScopeWords(p.rowScope ?? null),
+  copyable: p.copyable == null ? null : Object.fromEntries(Object.entries(p.copyable).map(([t, f]) => [t, [...f]])),
   status: p.status,
   version: p.version,
   created_by: p.createdBy,

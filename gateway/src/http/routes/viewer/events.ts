@@ -5,9 +5,11 @@ import { Problem } from '../../../platform/errors/problem.js';
 import { recipientKey } from '../../../services/access/deliver.js';
 import { originalToReveal, sealRevealedTo } from '../../../services/media/reveal-original.js';
 import { logReveal } from '../../../services/viewer/reveal.js';
+import { logCopy } from '../../../services/viewer/copy.js';
+import { hideView, returnToView } from '../../../services/viewer/view-return.js';
 import { logViewerEvent, ownView, requireOfficer } from '../../../services/viewer/viewer-log.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
-import { mayReleaseUnblurredMedia } from '@need2know/policy';
+import { mayReleaseUnblurredMedia, SAME_VIEW_RETURN_SECONDS } from '@need2know/policy';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -24,6 +26,27 @@ const BlockedReport = z
   .strict()
   .openapi('BlockedActionsReport');
 const Logged = z.object({ log_index: z.number() }).openapi('ViewerEventLogged');
+const HiddenReport = z
+  .object({ view_id: ViewId, event: z.literal('hidden') })
+  .strict()
+  .openapi('ViewHiddenReport', { description: "The viewer's window left the front: the content is hidden, and the gateway notes when (its own clock)" });
+const ReturnReport = z
+  .object({
+    view_id: ViewId,
+    event: z.literal('return'),
+    disclosure_id: z.string().uuid().openapi({ description: 'The delivery the view shows (a return is the same view only for the same record)' }),
+  })
+  .strict()
+  .openapi('ViewReturnReport', {
+    description: `The viewer is in front again. Within ${SAME_VIEW_RETURN_SECONDS} s of the hide it noted, the gateway logs the hidden interval with the view and no new view is needed; otherwise 409 \`view_not_resumable\` and the viewer opens a new view`,
+  });
+const CopyReport = z
+  .object({ view_id: ViewId, event: z.literal('copy'), field: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/) })
+  .strict()
+  .openapi('CopyReport', { description: 'The officer copied a field the purpose marks "may be copied" (`copyable`); logged. Any other field: 403 `copy_not_permitted`' });
+const ViewerEvent = z.union([BlockedReport, HiddenReport, ReturnReport, CopyReport]).openapi('ViewerEventReport');
+const HiddenNoted = z.object({ hidden_since: z.number() }).openapi('ViewHiddenNoted');
+const ReturnLogged = z.object({ log_index: z.number(), view_id: z.string(), hidden_from: z.number(), hidden_to: z.number() }).openapi('ViewReturnLogged');
 
 const RevealRequest = z
   .object({
@@ -46,11 +69,16 @@ const blocked = createRoute({
   method: 'post',
   path: '/viewer-events',
   tags: ['officers'],
-  summary: 'Report copy, print and other attempts the viewer blocked during a view (counted, logged)',
+  summary: 'Report what happened in a view: attempts the viewer blocked (counted), the window hidden and back (a quick return is the same view, its hidden interval logged), a copy of a field the purpose lets be copied (logged)',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access')] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: BlockedReport } } } },
-  responses: { 202: jsonOk(Logged, 'Logged'), ...adminProblems },
+  request: { body: { required: true, content: { 'application/json': { schema: ViewerEvent } } } },
+  responses: {
+    202: jsonOk(z.union([Logged, HiddenNoted, ReturnLogged]), 'Noted (hidden) or logged'),
+    ...adminProblems,
+    403: { description: '`copy_not_permitted`: the purpose does not let this field be copied; `insufficient_scope`: not an officer', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+    409: { description: '`view_not_resumable`: not the same view (too late, another record, or no hide noted); open a new view', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+  },
 });
 const reveal = createRoute({
   method: 'post',
@@ -68,6 +96,14 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const body = c.req.valid('json');
     const { access, now } = c.var;
     requireOfficer(access);
+    if ('event' in body) {
+      if (body.event === 'hidden') return c.json({ hidden_since: await hideView(c.env, access, now, body.view_id) }, 202);
+      if (body.event === 'return') {
+        const back = await returnToView(c.env, access, now, body.view_id, body.disclosure_id);
+        return c.json({ log_index: back.logIndex, view_id: body.view_id, hidden_from: back.hiddenFrom, hidden_to: back.hiddenTo }, 202);
+      }
+      return c.json({ log_index: await logCopy(c.env, access, now, body.view_id, body.field) }, 202);
+    }
     await ownView(c.env, access, body.view_id);
     const counts = Object.fromEntries(Object.entries(body.counts).filter((e): e is [string, number] => typeof e[1] === 'number'));
     const logIndex = await logViewerEvent(c.env, access, now, crypto.randomUUID(), { event: 'blocked', view: body.view_id, counts });
