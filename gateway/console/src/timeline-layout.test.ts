@@ -15,6 +15,8 @@ const grant = (id: string, startH: number, endH: number, over: Partial<Grant> = 
   live: startH <= 0 && endH > 0,
   note: '',
   record_ids: null,
+  row_scope: null,
+  row_scope_words: { en: 'every record the purpose covers', km: '' },
   unblurred_media: false,
   sensitive_cases: false,
   leadership_approvals: [],

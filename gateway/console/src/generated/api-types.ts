@@ -4,7611 +4,7973 @@
  * changing a route schema (`npm run types:console:check` says when this file is stale).
  */
 export interface paths {
-  '/.well-known/jwks.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The gateway's public signing keys (tokens and disclosures), including retired keys still needed */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description JWK Set (RFC 7517) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              keys: {
-                [key: string]: unknown;
-              }[];
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gateway's public signing keys (tokens and disclosures), including retired keys still needed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/.well-known/oauth-authorization-server': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Authorization server metadata (RFC 8414) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Metadata */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              [key: string]: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description JWK Set (RFC 7517) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
             };
-          };
         };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/healthz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Liveness: the Worker answers. Checks nothing else, costs nothing */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Alive */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'ok';
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Authorization server metadata (RFC 8414) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/oauth/introspect': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Token introspection (RFC 7662): a client may introspect its own tokens, privacy officers any */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/x-www-form-urlencoded': {
-            /** @description private_key_jwt (RFC 7523 §2.2): iss = sub = client_id, aud = issuer, short exp, single-use jti */
-            client_assertion: string;
-            /** @enum {string} */
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-            client_id?: string;
-            token: string;
-          };
-        };
-      };
-      responses: {
-        /** @description RFC 7662 §2.2 response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              active: boolean;
-            } & {
-              [key: string]: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description Metadata */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description RFC 6749 §5.2 error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OAuthError'];
-          };
-        };
-        /** @description `invalid_client` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OAuthError'];
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/oauth/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Token revocation (RFC 7009): takes effect at every resource at once */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/x-www-form-urlencoded': {
-            /** @description private_key_jwt (RFC 7523 §2.2): iss = sub = client_id, aud = issuer, short exp, single-use jti */
-            client_assertion: string;
-            /** @enum {string} */
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-            client_id?: string;
-            token: string;
-            token_type_hint?: string;
-          };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Always 200 for a well-formed, authenticated request (RFC 7009 §2.2) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description RFC 6749 §5.2 error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OAuthError'];
-          };
-        };
-        /** @description `invalid_client` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OAuthError'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/oauth/token': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Client credentials with private_key_jwt (RFC 7523) and DPoP (RFC 9449); purpose-bound by authorization_details (RFC 9396) */
-    post: {
-      parameters: {
-        query?: never;
-        header: {
-          /** @description DPoP proof for POST <issuer>/oauth/token */
-          dpop: string;
-        };
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/x-www-form-urlencoded': {
-            /**
-             * @description JSON array with one entry: `record_access` (purpose, record_types, fields, actions) for partners, `record_ingest` (record_types) for data owners
-             * @example [{"type":"record_access","purpose":"covid-contact-tracing","record_types":["person"],"fields":{"person":["name_latin","phone"]}}]
-             */
-            authorization_details?: string;
-            /** @description private_key_jwt (RFC 7523 §2.2): iss = sub = client_id, aud = issuer, short exp, single-use jti */
-            client_assertion: string;
-            /** @enum {string} */
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-            client_id?: string;
-            /** @enum {string} */
-            grant_type: 'client_credentials';
-            /** @description `admin` for privacy officers */
-            scope?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A DPoP-bound JWT access token (RFC 9068) with the granted authorization_details */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              access_token: string;
-              authorization_details?: {
-                [key: string]: unknown;
-              }[];
-              expires_in: number;
-              scope?: string;
-              /** @enum {string} */
-              token_type: 'DPoP';
+        /** Liveness: the Worker answers. Checks nothing else, costs nothing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description RFC 6749 §5.2 error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OAuthError'];
-          };
-        };
-        /** @description `invalid_client` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OAuthError'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/readyz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Readiness: whether the gateway can serve, and if not what is wrong
-     * @description Checks the root secret (set, base64url, at least 32 bytes), that it is the secret the gateway first started with (a key-check value stored in D1), that D1 has every migration this version needs, and that the audit log object answers. While the secret is wrong every other route answers 503.
-     */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Ready */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Readiness'];
-          };
-        };
-        /** @description Not ready: each problem says what and how to fix it */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Readiness'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/agencies': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List agencies */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Agencies */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              agencies: components['schemas']['Agency'][];
+            requestBody?: never;
+            responses: {
+                /** @description Alive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Register an agency */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['AgencyCreate'];
+    "/oauth/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Agency'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/clients': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List clients */
-    get: {
-      parameters: {
-        query?: {
-          agency_id?: string;
-          kind?: 'partner' | 'data_owner' | 'privacy_officer' | 'officer';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Clients */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              clients: components['schemas']['Client'][];
+        get?: never;
+        put?: never;
+        /** Token introspection (RFC 7662): a client may introspect its own tokens, privacy officers any */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Register an agency's system or a privacy officer (public keys only) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['ClientCreate'];
-        };
-      };
-      responses: {
-        /** @description Created, suspended until a second officer approves the request it opened */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ClientChange'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/clients/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Read a client */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The client */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Client'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Suspend, resume, rename or re-key a client */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['ClientPatch'];
-        };
-      };
-      responses: {
-        /** @description Updated; new keys and re-activation wait for approval */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ClientChange'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/v1/admin/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Administrative changes, oldest first, hash-chained */
-    get: {
-      parameters: {
-        query?: {
-          after?: number | null;
-          limit?: number;
-          target_id?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Events */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              events: components['schemas']['AdminEvent'][];
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        /** @description private_key_jwt (RFC 7523 §2.2): iss = sub = client_id, aud = issuer, short exp, single-use jti */
+                        client_assertion: string;
+                        /** @enum {string} */
+                        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+                        client_id?: string;
+                        token: string;
+                    };
+                };
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/field-keys': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Field-key versions and how many record versions use each */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Status */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['FieldKeyStatus'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/field-keys/retire': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Refuse field keys below the current version from now on (only once nothing needs them) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Status after retirement */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['FieldKeyStatus'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/field-keys/rewrap': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Move one batch of stored records to the current field-key version; repeat until remaining is 0 */
-    post: {
-      parameters: {
-        query?: {
-          after?: string;
-          limit?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Progress */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['RewrapProgress'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/field-keys/rotate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Seal new data under a new field-key version (old versions still open) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Status after rotation */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['FieldKeyStatus'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grant-requests': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Changes waiting for a second privacy officer */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Open requests */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              requests: components['schemas']['GrantRequest'][];
+            responses: {
+                /** @description RFC 7662 §2.2 response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 6749 §5.2 error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
+                /** @description `invalid_client` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
             };
-          };
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List grants, newest first */
-    get: {
-      parameters: {
-        query?: {
-          agency_id?: string;
-          purpose_id?: string;
-          status?: 'pending' | 'active' | 'suspended' | 'revoked' | 'expired';
+    "/oauth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Grants */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              grants: components['schemas']['Grant'][];
+        get?: never;
+        put?: never;
+        /** Token revocation (RFC 7009): takes effect at every resource at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Request a grant: a purpose for an agency inside a window (needs a second officer to approve) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['GrantCreate'];
-        };
-      };
-      responses: {
-        /** @description Created, waiting for approval */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Read a grant and its requests */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The grant */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants/{id}/extend': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Ask to extend the window (needs approval) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['WindowChange'];
-        };
-      };
-      responses: {
-        /** @description The grant after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants/{id}/leadership-approve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Approve, as leadership, what this grant asks of leadership: flagged media unblurred, cases marked sensitive (two distinct leadership approvals needed) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description The grant with the approval recorded */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants/{id}/requests/{request_id}/approve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Approve another officer's request */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          request_id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description The grant after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants/{id}/requests/{request_id}/reject': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reject (or, as its requester, withdraw) a request */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          request_id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description The grant after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants/{id}/resume': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Ask to resume a suspended grant (needs approval) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description The grant after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants/{id}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Revoke the grant for good (at once) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description The grant after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants/{id}/shorten': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Shorten the window (at once) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['WindowChange'];
-        };
-      };
-      responses: {
-        /** @description The grant after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/grants/{id}/suspend': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Suspend the grant (at once; live tokens stop working) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description The grant after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Grant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/housekeeping': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Run the scheduled job now: expire grants whose window ended, sign the log's checkpoint, purge dead revocations, rotate the signing key when due */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description What the run did */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['HousekeepingReport'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/officers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List partner agencies' officers and whether their viewers are enrolled */
-    get: {
-      parameters: {
-        query?: {
-          agency_id?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Officers */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              officers: components['schemas']['Officer'][];
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        /** @description private_key_jwt (RFC 7523 §2.2): iss = sub = client_id, aud = issuer, short exp, single-use jti */
+                        client_assertion: string;
+                        /** @enum {string} */
+                        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+                        client_id?: string;
+                        token: string;
+                        token_type_hint?: string;
+                    };
+                };
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /**
-     * Register an officer; a second privacy officer approves and receives the one-time enrolment code
-     * @description Opens an `officer.create` request. Approving it (`POST /requests/{id}/approve`, by another privacy officer) activates the officer and returns the enrolment code, once, to the approver, who hands it over. The officer can do nothing until their viewer enrols with the code (`POST /v1/enrol`) and registers keys it made itself. Suspend an officer with `PATCH /clients/{id}` (this voids any open code).
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['OfficerCreate'];
-        };
-      };
-      responses: {
-        /** @description Registered, waiting for a second officer */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OfficerChange'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/officers/{id}/enrolment-code': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Ask for a new enrolment code (a new device): the old keys and codes stop working at once; the code goes to the second officer who approves
-     * @description Opens an `officer.rekey` request. The status is left as it is: a suspended officer who enrols a new device stays suspended until a re-activation is approved.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @default  */
-            reason?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Old keys and codes void; a new code waits for a second officer */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OfficerChange'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/purposes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List purposes */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Purposes */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              purposes: components['schemas']['Purpose'][];
+            responses: {
+                /** @description Always 200 for a well-formed, authenticated request (RFC 7009 §2.2) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 6749 §5.2 error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
+                /** @description `invalid_client` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
             };
-          };
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Register a purpose: legal basis, fields and disclosure modes, agencies, limits */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['PurposeCreate'];
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Purpose'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/purposes/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Read a purpose */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The purpose */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Purpose'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    /** Replace a purpose: narrowing applies at once (200); anything that widens it waits for a second officer (202). Send If-Match with the ETag you read */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['PurposeUpdate'];
-        };
-      };
-      responses: {
-        /** @description Updated */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Purpose'];
-          };
-        };
-        /** @description Widening change waiting for approval */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PurposeChangePending'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/record-types': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Record types and, per field, the disclosure modes a purpose may choose (what the purpose editor offers) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Record types */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              record_types: components['schemas']['RecordType'][];
+        get?: never;
+        put?: never;
+        /** Client credentials with private_key_jwt (RFC 7523) and DPoP (RFC 9449); purpose-bound by authorization_details (RFC 9396) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description DPoP proof for POST <issuer>/oauth/token */
+                    dpop: string;
+                };
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/reports/agency-usage': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per day, agency and purpose: answers, distinct persons, fields disclosed, refusals and limit hits */
-    get: {
-      parameters: {
-        query?: {
-          agency_id?: string;
-          days?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Rows */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AgencyUsageReport'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/reports/daily-disclosures': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per agency and purpose, day by day in a time zone: answers given, answers refused and rate-limit hits */
-    get: {
-      parameters: {
-        query?: {
-          agency_id?: string;
-          days?: number;
-          purpose_id?: string;
-          /** @description IANA time zone whose calendar days are counted */
-          time_zone?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The report */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['DailyDisclosureReport'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/reports/subject-access': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Every disclosure of a person's data (on that person's request), each with its inclusion proof in a signed checkpoint; the national ID travels in the body, never the URL */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['SubjectAccessRequest'];
-        };
-      };
-      responses: {
-        /** @description The report */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['SubjectAccessReport'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/requests': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Registry changes waiting for a second officer (new clients and officers, new keys or enrolment codes, re-activations, widened purposes) */
-    get: {
-      parameters: {
-        query?: {
-          status?: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'all';
-          target_id?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Requests */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              requests: components['schemas']['AdminRequest'][];
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        /**
+                         * @description JSON array with one entry: `record_access` (purpose, record_types, fields, actions) for partners, `record_ingest` (record_types) for data owners
+                         * @example [{"type":"record_access","purpose":"covid-contact-tracing","record_types":["person"],"fields":{"person":["name_latin","phone"]}}]
+                         */
+                        authorization_details?: string;
+                        /** @description private_key_jwt (RFC 7523 §2.2): iss = sub = client_id, aud = issuer, short exp, single-use jti */
+                        client_assertion: string;
+                        /** @enum {string} */
+                        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+                        client_id?: string;
+                        /** @enum {string} */
+                        grant_type: "client_credentials";
+                        /** @description `admin` for privacy officers */
+                        scope?: string;
+                    };
+                };
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/requests/{id}/approve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Approve another officer's registry change */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description Approved and applied */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AdminRequestApproved'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/requests/{id}/reject': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reject (or, as its requester, withdraw) a registry change */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description Closed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AdminRequest'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/signing-keys': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The gateway's token-signing keys (public facts only) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Keys */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              keys: components['schemas']['SigningKey'][];
+            responses: {
+                /** @description A DPoP-bound JWT access token (RFC 9068) with the granted authorization_details */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            authorization_details?: {
+                                [key: string]: unknown;
+                            }[];
+                            expires_in: number;
+                            scope?: string;
+                            /** @enum {string} */
+                            token_type: "DPoP";
+                        };
+                    };
+                };
+                /** @description RFC 6749 §5.2 error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
+                /** @description `invalid_client` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
             };
-          };
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/signing-keys/rotate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Rotate the token-signing key now (the old key stays published until its tokens expire) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Keys after rotation */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              keys: components['schemas']['SigningKey'][];
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: whether the gateway can serve, and if not what is wrong
+         * @description Checks the root secret (set, base64url, at least 32 bytes), that it is the secret the gateway first started with (a key-check value stored in D1), that D1 has every migration this version needs, and that the audit log object answers. While the secret is wrong every other route answers 503.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/grants': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Statistics grants, newest first, with the ε each agency has spent under its purpose */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Grants */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              grants: components['schemas']['StatsGrant'][];
+            requestBody?: never;
+            responses: {
+                /** @description Ready */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
+                    };
+                };
+                /** @description Not ready: each problem says what and how to fix it */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
+                    };
+                };
             };
-          };
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Ask for a statistics grant (tables, thresholds, protections, ε budget, window); it exists once a second officer approves */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['StatsGrantCreate'];
+    "/v1/admin/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Waiting for approval */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              grant_id: string;
-              pending_request: string;
+        /** List agencies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/grants/{id}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Revoke a statistics grant at once */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description Revoked */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['StatsGrant'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/ledger': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The privacy-budget ledger: ε spent per consumer and purpose */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Ledgers */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              ledgers: {
-                consumer: string;
-                last_spend_at: string | null;
-                purpose: string;
-                spends: number;
-                spent: string;
-              }[];
+            requestBody?: never;
+            responses: {
+                /** @description Agencies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencies: components["schemas"]["Agency"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/places': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Replace the place list (gazetteer) tables are laid out on: province, district and commune codes */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['StatsPlaces'];
-        };
-      };
-      responses: {
-        /** @description Replaced */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              codes: number;
+        put?: never;
+        /** Register an agency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/releases': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The register of releases: to whom, what, how protected, and where each is in the audit log */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Releases */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              releases: {
-                [key: string]: unknown;
-              }[];
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AgencyCreate"];
+                };
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/requests': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Statistics changes waiting for a second officer */
-    get: {
-      parameters: {
-        query?: {
-          status?: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'all';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Requests */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              requests: components['schemas']['StatsRequest'][];
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agency"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/requests/{id}/approve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Approve another officer's statistics change */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
+    "/v1/admin/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description Approved and applied */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['StatsRequest'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/requests/{id}/reject': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reject (or, as its requester, withdraw) a statistics change */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['Reason'];
-        };
-      };
-      responses: {
-        /** @description Closed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['StatsRequest'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/tables': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The public tier of every statistical table, and what it has spent */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Settings */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              tables: components['schemas']['StatsPublicSetting'][];
+        /** List clients */
+        get: {
+            parameters: {
+                query?: {
+                    agency_id?: string;
+                    kind?: "partner" | "data_owner" | "privacy_officer" | "officer";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/tables/{table}/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** What the public tier would publish (suppression at its threshold), whether or not it is open: for officers deciding, and for the console’s charts. Logged like every release; spends no budget */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Most records one person may contribute to a differentially private release; default 2 */
-          bound?: number;
-          /** @description ε for a differentially private release (at most the grant’s per-release ε) */
-          epsilon?: string;
-          format?: 'json' | 'csv';
-          /** @description First ISO week (health) */
-          from?: string;
-          /** @description Place level of the detailed rows (crime, health); default province */
-          level?: 'province' | 'district' | 'commune';
-          /** @description Grain of the calendar (crime, discipline); default month */
-          period?: 'year' | 'semester' | 'quarter' | 'month';
-          /** @description Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows */
-          protection?: 'suppression' | 'dp';
-          /** @description Return only this province and the places in it (the table is protected as a whole either way) */
-          province?: string;
-          /** @description `series`: the counts a stacked bar chart needs (groups × periods for one place) */
-          shape?: 'cells' | 'series';
-          /** @description Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table */
-          threshold?: number;
-          /** @description Last ISO week (health) */
-          to?: string;
-          /** @description Calendar year (crime, discipline) */
-          year?: number;
-        };
-        header?: never;
-        path: {
-          table: 'crime' | 'discipline' | 'health';
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The protected table */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['StatsRelease'] | components['schemas']['StatsSeries'];
-            'text/csv': string;
-          };
-        };
-        /** @description Parameters that do not fit the table (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            requestBody?: never;
+            responses: {
+                /** @description Clients */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clients: components["schemas"]["Client"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description Missing, invalid or revoked token, or the statistics grant is no longer live (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        put?: never;
+        /** Register an agency's system or a privacy officer (public keys only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Table, protection or ε not granted (`insufficient_scope`); privacy budget spent (`privacy_budget_exhausted`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ClientCreate"];
+                };
             };
-          };
-        };
-        /** @description No such table, or its public tier is off (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            responses: {
+                /** @description Created, suspended until a second officer approves the request it opened */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientChange"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description The table is being protected for new data by another request that outlasted the wait; retry after `Retry-After` seconds (`stats_busy`) */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a client */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/stats/tables/{table}/public': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Set a table’s public tier: narrowing applies at once (200); turning it on, lowering the threshold, adding differential privacy or raising ε or the budget waits for a second officer (202) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          table: 'crime' | 'discipline' | 'health';
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['StatsPublicSettingChange'];
-        };
-      };
-      responses: {
-        /** @description Applied */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['StatsPublicSetting'];
-          };
-        };
-        /** @description Waiting for approval */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              pending_request: string;
-              widenings: string[];
+            requestBody?: never;
+            responses: {
+                /** @description The client */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Client"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/admin/views/{view_id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Trace a view: who opened what, when, under which grant (from a view id recovered from a leaked copy) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          view_id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The view */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ViewTrace'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/audit/checkpoint': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The latest signed checkpoint (c2sp.org/tlog-checkpoint): tree size and root hash. The gateway signs one a minute when the log grew; reading never makes one */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Signed note */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'text/plain': string;
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/audit/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A signed segment of the log for oversight bodies, verifiable offline (`n2k audit verify`)
-     * @description Streamed page by page, frame first (format, origin, start, end, checkpoints, consistency) and `entries` last, so that a log of millions of entries is exported and verified in bounded memory. Without `to`, the whole log up to its size when the export starts. One answer carries at most 25,000 entries: when it stops short, the header `n2k-export-next` says where the next part starts; ask for it with `from` set to it and `anchor` set to the `n2k-export-anchor` header, and every part is proven in the same checkpoint.
-     */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Continue an export: prove in the checkpoint of this size (the `n2k-export-anchor` header of the first part) */
-          anchor?: number | null;
-          from?: number | null;
-          /** @description Time range instead of indices: entries at or after this instant… */
-          since?: string;
-          to?: number | null;
-          /** @description …and before this one */
-          until?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description need2know-audit-export/v1 */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AuditExport'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/audit/key': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The log origin and the verifier key (signed-note vkey) that checks its checkpoints */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Verifier key */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AuditKey'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/audit/proofs/consistency': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** RFC 9162 consistency proof between two tree sizes: the log only ever grew */
-    get: {
-      parameters: {
-        query?: {
-          from?: number | null;
-          to?: number | null;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Proof (base64 hashes) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              from: number;
-              proof: string[];
-              to: number;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Suspend, resume, rename or re-key a client */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/audit/proofs/inclusion': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** An entry and its RFC 9162 inclusion proof in the tree of `size` entries (privacy officers) */
-    get: {
-      parameters: {
-        query?: {
-          index?: number | null;
-          size?: number | null;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Entry and proof */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              entry: {
-                [key: string]: unknown;
-              };
-              index: number;
-              proof: string[];
-              size: number;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ClientPatch"];
+                };
             };
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/checks/{check}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Answer yes/no about a person (red notice, blacklisted today, any case in criterion N) without disclosing a record */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          check: 'red_notice' | 'blacklist' | 'criterion';
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['CheckRequest'];
-        };
-      };
-      responses: {
-        /** @description Sealed answer `{ check, answer }` (see the record routes for the sealing) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/jose': string;
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/enrol': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Enrol an officer's viewer: register the keys it made, with a one-time code
-     * @description The `DPoP` header carries a proof (RFC 9449) signed with the new signing key, whose public JWK it embeds: that key becomes the officer's `private_key_jwt` key, and possession is proven. The code works once.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['EnrolRequest'];
-        };
-      };
-      responses: {
-        /** @description Enrolled: the viewer's keys are registered (an active officer can now ask for tokens; a suspended one stays suspended) */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Enrolled'];
-          };
-        };
-        /** @description `invalid_enrolment_code` (unknown, used, expired — not told apart), `invalid_dpop_proof`, `validation_failed` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            responses: {
+                /** @description Updated; new keys and re-activation wait for approval */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientChange"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-      };
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/ingest/{type}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/admin/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrative changes, oldest first, hash-chained */
+        get: {
+            parameters: {
+                query?: {
+                    after?: number | null;
+                    limit?: number;
+                    target_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: components["schemas"]["AdminEvent"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Ingest one record or a batch: validated, sealed field by field, all or nothing; idempotent by id */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          type: 'person' | 'case' | 'health_case' | 'officer_discipline';
+    "/v1/admin/field-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['IngestBody'];
-        };
-      };
-      responses: {
-        /** @description Stored (or unchanged) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['IngestResult'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Body too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        /** Field-key versions and how many record versions use each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Invalid records, with a per-record report; nothing stored */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            requestBody?: never;
+            responses: {
+                /** @description Status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldKeyStatus"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/ingest/media': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/admin/field-keys/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse field keys below the current version from now on (only once nothing needs them) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Status after retirement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldKeyStatus"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    /**
-     * Upload the picture behind a media reference of one of your records; stored sealed, with a blurred rendition
-     * @description PNG and JPEG (baseline or progressive, grey or colour; not CMYK): the gateway strips metadata, decodes the picture upright (EXIF orientation applied) and makes the blurred rendition itself. A file that does not decode is refused with the decoder's code in `issues` (`ERR_IMAGE_TRUNCATED`, `ERR_IMAGE_CORRUPT`, `ERR_IMAGE_CMYK`, `ERR_IMAGE_UNSUPPORTED`; `ERR_IMAGE_TOO_LARGE` with 413 for a picture of more pixels than the gateway decodes, read from its header). EXIF, XMP, comments and embedded thumbnails are removed from every JPEG stored; the original keeps only its orientation. Uploading again replaces the item.
-     */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'multipart/form-data': components['schemas']['MediaUpload'];
+    "/v1/admin/field-keys/rewrap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Stored */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['MediaStored'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A file or the body is too large (`body_too_large`) */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        get?: never;
+        put?: never;
+        /** Move one batch of stored records to the current field-key version; repeat until remaining is 0 */
+        post: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Not multipart, or a file that is not image/png or image/jpeg (`unsupported_media_type`) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            requestBody?: never;
+            responses: {
+                /** @description Progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RewrapProgress"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description The record does not name the reference, a file does not match its type or does not decode, or a blurred file was sent along (`validation_failed`, with `issues`) */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/media': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * One photo behind a record's media reference, in the rendition the purpose's mode for its field allows; the reference travels in the body, never the URL
-     * @description The reference must be named by the current version of a record the grant covers (record type, case-specific record list), in a media field the purpose discloses (`photo_ref`, `evidence`). The purpose's mode for that field decides the rendition: `clear` gives unflagged photos as they are and flagged ones (minors, victims, witnesses, people in restraints) protected, unless the purpose allows originals and two leadership officers approved the grant; `redacted` gives every photo protected; `blurred` gives every photo blurred whole; `none` gives nothing. Protected means the redacted rendition (every face and every region the data owner marked pixelated and blurred with a margin, the rest kept) where the detector found a face with confidence at upload, and the whole frame blurred otherwise (the fail-safe). An officer always gets the protected rendition of flagged media here, and the original only from `POST /v1/reveals`, after the reason is logged. A reference ending in `#redacted` gets at most the protected rendition, one ending in `#blurred` the blurred one. Missing, outside the grant, in `none`, or not releasable: the same 404.
-     */
-    post: {
-      parameters: {
-        query?: {
-          delivery?: 'partner' | 'viewer';
+    "/v1/admin/field-keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['MediaRequest'];
-        };
-      };
-      responses: {
-        /** @description A sealed disclosure (compact JWE to the client, containing a JWT signed by the gateway) whose payload is `media`: `{ ref, rendition: "original" | "redacted" | "blurred", content_type: "image/png" | "image/jpeg", bytes, data }`, `data` being the file in base64url. With `delivery=viewer` the payload is sealed once more under the grant's viewer key (`sealed_payload`, `viewer_key`), as for records. */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/jose': string;
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description The viewer key for this window is destroyed (`key_destroyed`) */
-        410: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        get?: never;
+        put?: never;
+        /** Seal new data under a new field-key version (old versions still open) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Rate limit (`rate_limited`), with Retry-After */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            requestBody?: never;
+            responses: {
+                /** @description Status after rotation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldKeyStatus"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/officer/grants': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The signed-in officer, and their agency's grants with their windows (live, upcoming and recently ended) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Who is signed in and what they may read, until when */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['OfficerGrants'];
-          };
+    "/v1/admin/grant-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/records/{type}/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Fetch one record, minimised to what the purpose allows, sealed to the caller
-     * @description A record outside the grant, and a case marked sensitive unless two leadership officers approved the grant for sensitive cases, are answered exactly like a missing record (404).
-     */
-    get: {
-      parameters: {
-        query?: {
-          delivery?: 'partner' | 'viewer';
-        };
-        header?: never;
-        path: {
-          id: string;
-          type: 'person' | 'case' | 'health_case' | 'officer_discipline';
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A sealed disclosure: compact JWE (ECDH-ES, A256GCM) to the client's encryption key, containing a JWT signed by the gateway (see /.well-known/jwks.json) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/jose': string;
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description The viewer key for this window is destroyed (`key_destroyed`) */
-        410: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        /** Changes waiting for a second privacy officer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Rate limit (`rate_limited`), with Retry-After: `limit` names the grant's (`requests_per_minute`, `persons_per_hour`) or the caller's own (`officer_requests_per_minute`, `officer_persons_per_hour`) */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
-              limit: string;
-              retry_after: number;
+            requestBody?: never;
+            responses: {
+                /** @description Open requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: components["schemas"]["GrantRequest"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/records/{type}/search': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/admin/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List grants, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    agency_id?: string;
+                    purpose_id?: string;
+                    status?: "pending" | "active" | "suspended" | "revoked" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Grants */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grants: components["schemas"]["Grant"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request a grant: a purpose for an agency inside a window (needs a second officer to approve) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GrantCreate"];
+                };
+            };
+            responses: {
+                /** @description Created, waiting for approval */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Search by a blind-indexed field (national ID, phone, name + date of birth); terms travel in the body, never the URL
-     * @description Only fields the purpose discloses in `clear` may be searched: a match reveals the value, so searching by a pseudonymised, masked, generalised or predicate field is refused (403 `search_not_permitted`) and changes nothing. A search that finds no one costs the identity it probed against the persons-per-hour limits. Records outside a case-specific grant, and cases marked sensitive unless the grant was approved for them, are never candidates.
-     */
-    post: {
-      parameters: {
-        query?: {
-          delivery?: 'partner' | 'viewer';
+    "/v1/admin/grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        header?: never;
-        path: {
-          type: 'person' | 'case' | 'health_case' | 'officer_discipline';
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['SearchRequest'];
-        };
-      };
-      responses: {
-        /** @description A sealed disclosure: compact JWE (ECDH-ES, A256GCM) to the client's encryption key, containing a JWT signed by the gateway (see /.well-known/jwks.json) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/jose': string;
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description The viewer key for this window is destroyed (`key_destroyed`) */
-        410: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        /** Read a grant and its requests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Rate limit (`rate_limited`), with Retry-After: `limit` names the grant's (`requests_per_minute`, `persons_per_hour`) or the caller's own (`officer_requests_per_minute`, `officer_persons_per_hour`) */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
-              limit: string;
-              retry_after: number;
+            requestBody?: never;
+            responses: {
+                /** @description The grant */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/reveals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/admin/grants/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to extend the window (needs approval) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WindowChange"];
+                };
+            };
+            responses: {
+                /** @description The grant after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Reveal one protected photo of the viewed record: logs the reason, then returns the original (media answers to officers carry only the blurred rendition) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['RevealRequest'];
+    "/v1/admin/grants/{id}/leadership-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description The reveal is on the log */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['RevealLogged'];
-          };
+        get?: never;
+        put?: never;
+        /** Approve, as leadership, what this grant asks of leadership: flagged media unblurred, cases marked sensitive (two distinct leadership approvals needed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description The grant with the approval recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/session': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/admin/grants/{id}/requests/{request_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve another officer's request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description The grant after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** What the presented token allows now: purpose, grant, fields and modes, actions, and when it ends */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The verified session */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Session'];
-          };
+    "/v1/admin/grants/{id}/requests/{request_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
+        get?: never;
+        put?: never;
+        /** Reject (or, as its requester, withdraw) a request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description The grant after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
         };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/stats/public/{table}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/admin/grants/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to resume a suspended grant (needs approval) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description The grant after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A table for anyone, without authentication, once a privacy officer (and a second one) opened its public tier; protected as the tier says (threshold 10 by default) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Most records one person may contribute to a differentially private release; default 2 */
-          bound?: number;
-          /** @description ε for a differentially private release (at most the grant’s per-release ε) */
-          epsilon?: string;
-          format?: 'json' | 'csv';
-          /** @description First ISO week (health) */
-          from?: string;
-          /** @description Place level of the detailed rows (crime, health); default province */
-          level?: 'province' | 'district' | 'commune';
-          /** @description Grain of the calendar (crime, discipline); default month */
-          period?: 'year' | 'semester' | 'quarter' | 'month';
-          /** @description Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows */
-          protection?: 'suppression' | 'dp';
-          /** @description Return only this province and the places in it (the table is protected as a whole either way) */
-          province?: string;
-          /** @description `series`: the counts a stacked bar chart needs (groups × periods for one place) */
-          shape?: 'cells' | 'series';
-          /** @description Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table */
-          threshold?: number;
-          /** @description Last ISO week (health) */
-          to?: string;
-          /** @description Calendar year (crime, discipline) */
-          year?: number;
+    "/v1/admin/grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        header?: never;
-        path: {
-          table: 'crime' | 'discipline' | 'health';
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The protected table */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['StatsRelease'] | components['schemas']['StatsSeries'];
-            'text/csv': string;
-          };
-        };
-        /** @description Parameters that do not fit the table (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        get?: never;
+        put?: never;
+        /** Revoke the grant for good (at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Missing, invalid or revoked token, or the statistics grant is no longer live (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
             };
-          };
-        };
-        /** @description Table, protection or ε not granted (`insufficient_scope`); privacy budget spent (`privacy_budget_exhausted`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            responses: {
+                /** @description The grant after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description No such table, or its public tier is off (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
-            };
-          };
-        };
-        /** @description The table is being protected for new data by another request that outlasted the wait; retry after `Retry-After` seconds (`stats_busy`) */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/stats/tables': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/admin/grants/{id}/scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the grant's row scope: a narrower one applies at once, a wider one waits for a second officer; never beyond the purpose's (403 `row_scope_beyond_purpose`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RowScopeChange"];
+                };
+            };
+            responses: {
+                /** @description The grant after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The statistical tables, their dimensions and whether each is open to the public */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Tables */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['StatsTables'];
-          };
+    "/v1/admin/grants/{id}/shorten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        /** @description Parameters that do not fit the table (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        get?: never;
+        put?: never;
+        /** Shorten the window (at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Missing, invalid or revoked token, or the statistics grant is no longer live (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WindowChange"];
+                };
             };
-          };
-        };
-        /** @description Table, protection or ε not granted (`insufficient_scope`); privacy budget spent (`privacy_budget_exhausted`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            responses: {
+                /** @description The grant after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description No such table, or its public tier is off (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
-            };
-          };
-        };
-        /** @description The table is being protected for new data by another request that outlasted the wait; retry after `Retry-After` seconds (`stats_busy`) */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/stats/tables/{table}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A table for an agency under a statistics grant (`stats_access` token): protected at the threshold, and with the protections and ε, the grant allows; differential privacy spends from the agency’s budget for the purpose */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Most records one person may contribute to a differentially private release; default 2 */
-          bound?: number;
-          /** @description ε for a differentially private release (at most the grant’s per-release ε) */
-          epsilon?: string;
-          format?: 'json' | 'csv';
-          /** @description First ISO week (health) */
-          from?: string;
-          /** @description Place level of the detailed rows (crime, health); default province */
-          level?: 'province' | 'district' | 'commune';
-          /** @description Grain of the calendar (crime, discipline); default month */
-          period?: 'year' | 'semester' | 'quarter' | 'month';
-          /** @description Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows */
-          protection?: 'suppression' | 'dp';
-          /** @description Return only this province and the places in it (the table is protected as a whole either way) */
-          province?: string;
-          /** @description `series`: the counts a stacked bar chart needs (groups × periods for one place) */
-          shape?: 'cells' | 'series';
-          /** @description Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table */
-          threshold?: number;
-          /** @description Last ISO week (health) */
-          to?: string;
-          /** @description Calendar year (crime, discipline) */
-          year?: number;
+    "/v1/admin/grants/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        header?: never;
-        path: {
-          table: 'crime' | 'discipline' | 'health';
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The protected table */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['StatsRelease'] | components['schemas']['StatsSeries'];
-            'text/csv': string;
-          };
-        };
-        /** @description Parameters that do not fit the table (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        get?: never;
+        put?: never;
+        /** Suspend the grant (at once; live tokens stop working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Missing, invalid or revoked token, or the statistics grant is no longer live (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
             };
-          };
-        };
-        /** @description Table, protection or ε not granted (`insufficient_scope`); privacy budget spent (`privacy_budget_exhausted`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            responses: {
+                /** @description The grant after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-        /** @description No such table, or its public tier is off (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/housekeeping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the scheduled job now: expire grants whose window ended, sign the log's checkpoint, purge dead revocations, rotate the signing key when due */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description The table is being protected for new data by another request that outlasted the wait; retry after `Retry-After` seconds (`stats_busy`) */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+            requestBody?: never;
+            responses: {
+                /** @description What the run did */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HousekeepingReport"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
-          };
         };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/viewer-events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Report copy, print and other attempts the viewer blocked during a view (counted, logged) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['BlockedActionsReport'];
+    "/v1/admin/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Logged */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ViewerEventLogged'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/views': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Open a held record in the viewer: logs the view and releases the key to open it, while that key exists */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['ViewRequest'];
-        };
-      };
-      responses: {
-        /** @description The view is logged; here is the key */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ViewOpened'];
-          };
-        };
-        /** @description Malformed request or schema violation (`validation_failed`) */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource (`not_found`) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `key_destroyed`: the window or data life is over; what the viewer holds can no longer be opened */
-        410: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': {
-              code: string;
+        /** List partner agencies' officers and whether their viewers are enrolled */
+        get: {
+            parameters: {
+                query?: {
+                    agency_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
+            requestBody?: never;
+            responses: {
+                /** @description Officers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            officers: components["schemas"]["Officer"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
         };
-      };
+        put?: never;
+        /**
+         * Register an officer; a second privacy officer approves and receives the one-time enrolment code
+         * @description Opens an `officer.create` request. Approving it (`POST /requests/{id}/approve`, by another privacy officer) activates the officer and returns the enrolment code, once, to the approver, who hands it over. The officer can do nothing until their viewer enrols with the code (`POST /v1/enrol`) and registers keys it made itself. Suspend an officer with `PATCH /clients/{id}` (this voids any open code).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OfficerCreate"];
+                };
+            };
+            responses: {
+                /** @description Registered, waiting for a second officer */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfficerChange"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/v1/admin/officers/{id}/enrolment-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a new enrolment code (a new device): the old keys and codes stop working at once; the code goes to the second officer who approves
+         * @description Opens an `officer.rekey` request. The status is left as it is: a suspended officer who enrols a new device stays suspended until a re-activation is approved.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Old keys and codes void; a new code waits for a second officer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfficerChange"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/purposes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List purposes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Purposes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            purposes: components["schemas"]["Purpose"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a purpose: legal basis, fields and disclosure modes, agencies, limits */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PurposeCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Purpose"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/purposes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a purpose */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The purpose */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Purpose"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace a purpose: narrowing applies at once (200); anything that widens it waits for a second officer (202). Send If-Match with the ETag you read */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PurposeUpdate"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Purpose"];
+                    };
+                };
+                /** @description Widening change waiting for approval */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurposeChangePending"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/record-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record types and, per field, the disclosure modes a purpose may choose (what the purpose editor offers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Record types */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            record_types: components["schemas"]["RecordType"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/reports/agency-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per day, agency and purpose: answers, distinct persons, fields disclosed, refusals and limit hits */
+        get: {
+            parameters: {
+                query?: {
+                    agency_id?: string;
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rows */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyUsageReport"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/reports/daily-disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per agency and purpose, day by day in a time zone: answers given, answers refused and rate-limit hits */
+        get: {
+            parameters: {
+                query?: {
+                    agency_id?: string;
+                    days?: number;
+                    purpose_id?: string;
+                    /** @description IANA time zone whose calendar days are counted */
+                    time_zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyDisclosureReport"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/reports/subject-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every disclosure of a person's data (on that person's request), each with its inclusion proof in a signed checkpoint; the national ID travels in the body, never the URL */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessRequest"];
+                };
+            };
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectAccessReport"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registry changes waiting for a second officer (new clients and officers, new keys or enrolment codes, re-activations, widened purposes) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "withdrawn" | "all";
+                    target_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: components["schemas"]["AdminRequest"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve another officer's registry change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description Approved and applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminRequestApproved"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (or, as its requester, withdraw) a registry change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description Closed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminRequest"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gateway's token-signing keys (public facts only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: components["schemas"]["SigningKey"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/signing-keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the token-signing key now (the old key stays published until its tokens expire) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Keys after rotation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: components["schemas"]["SigningKey"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statistics grants, newest first, with the ε each agency has spent under its purpose */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Grants */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grants: components["schemas"]["StatsGrant"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for a statistics grant (tables, thresholds, protections, ε budget, window); it exists once a second officer approves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StatsGrantCreate"];
+                };
+            };
+            responses: {
+                /** @description Waiting for approval */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grant_id: string;
+                            pending_request: string;
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a statistics grant at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description Revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatsGrant"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy-budget ledger: ε spent per consumer and purpose */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ledgers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ledgers: {
+                                consumer: string;
+                                last_spend_at: string | null;
+                                purpose: string;
+                                spends: number;
+                                spent: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the place list (gazetteer) tables are laid out on: province, district and commune codes */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StatsPlaces"];
+                };
+            };
+            responses: {
+                /** @description Replaced */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            codes: number;
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of releases: to whom, what, how protected, and where each is in the audit log */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Releases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            releases: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statistics changes waiting for a second officer */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "withdrawn" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: components["schemas"]["StatsRequest"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve another officer's statistics change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description Approved and applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatsRequest"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (or, as its requester, withdraw) a statistics change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description Closed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatsRequest"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public tier of every statistical table, and what it has spent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tables: components["schemas"]["StatsPublicSetting"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/tables/{table}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the public tier would publish (suppression at its threshold), whether or not it is open: for officers deciding, and for the console’s charts. Logged like every release; spends no budget */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Most records one person may contribute to a differentially private release; default 2 */
+                    bound?: number;
+                    /** @description ε for a differentially private release (at most the grant’s per-release ε) */
+                    epsilon?: string;
+                    format?: "json" | "csv";
+                    /** @description First ISO week (health) */
+                    from?: string;
+                    /** @description Place level of the detailed rows (crime, health); default province */
+                    level?: "province" | "district" | "commune";
+                    /** @description Grain of the calendar (crime, discipline); default month */
+                    period?: "year" | "semester" | "quarter" | "month";
+                    /** @description Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows */
+                    protection?: "suppression" | "dp";
+                    /** @description Return only this province and the places in it (the table is protected as a whole either way) */
+                    province?: string;
+                    /** @description `series`: the counts a stacked bar chart needs (groups × periods for one place) */
+                    shape?: "cells" | "series";
+                    /** @description Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table */
+                    threshold?: number;
+                    /** @description Last ISO week (health) */
+                    to?: string;
+                    /** @description Calendar year (crime, discipline) */
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    table: "crime" | "discipline" | "health";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The protected table */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatsRelease"] | components["schemas"]["StatsSeries"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Parameters that do not fit the table (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Missing, invalid or revoked token, or the statistics grant is no longer live (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Table, protection or ε not granted (`insufficient_scope`); privacy budget spent (`privacy_budget_exhausted`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description No such table, or its public tier is off (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description The table is being protected for new data by another request that outlasted the wait; retry after `Retry-After` seconds (`stats_busy`) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats/tables/{table}/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a table’s public tier: narrowing applies at once (200); turning it on, lowering the threshold, adding differential privacy or raising ε or the budget waits for a second officer (202) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    table: "crime" | "discipline" | "health";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StatsPublicSettingChange"];
+                };
+            };
+            responses: {
+                /** @description Applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatsPublicSetting"];
+                    };
+                };
+                /** @description Waiting for approval */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pending_request: string;
+                            widenings: string[];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/views/{view_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trace a view: who opened what, when, under which grant (from a view id recovered from a leaked copy) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    view_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The view */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ViewTrace"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint (c2sp.org/tlog-checkpoint): tree size and root hash. The gateway signs one a minute when the log grew; reading never makes one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed note */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed segment of the log for oversight bodies, verifiable offline (`n2k audit verify`)
+         * @description Streamed page by page, frame first (format, origin, start, end, checkpoints, consistency) and `entries` last, so that a log of millions of entries is exported and verified in bounded memory. Without `to`, the whole log up to its size when the export starts. One answer carries at most 25,000 entries: when it stops short, the header `n2k-export-next` says where the next part starts; ask for it with `from` set to it and `anchor` set to the `n2k-export-anchor` header, and every part is proven in the same checkpoint.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Continue an export: prove in the checkpoint of this size (the `n2k-export-anchor` header of the first part) */
+                    anchor?: number | null;
+                    from?: number | null;
+                    /** @description Time range instead of indices: entries at or after this instant… */
+                    since?: string;
+                    to?: number | null;
+                    /** @description …and before this one */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description need2know-audit-export/v1 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditExport"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The log origin and the verifier key (signed-note vkey) that checks its checkpoints */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Verifier key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditKey"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof between two tree sizes: the log only ever grew */
+        get: {
+            parameters: {
+                query?: {
+                    from?: number | null;
+                    to?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Proof (base64 hashes) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: number;
+                            proof: string[];
+                            to: number;
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entry and its RFC 9162 inclusion proof in the tree of `size` entries (privacy officers) */
+        get: {
+            parameters: {
+                query?: {
+                    index?: number | null;
+                    size?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Entry and proof */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: {
+                                [key: string]: unknown;
+                            };
+                            index: number;
+                            proof: string[];
+                            size: number;
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checks/{check}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer yes/no about a person (red notice, blacklisted today, any case in criterion N) without disclosing a record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    check: "red_notice" | "blacklist" | "criterion";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckRequest"];
+                };
+            };
+            responses: {
+                /** @description Sealed answer `{ check, answer }` (see the record routes for the sealing) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/jose": string;
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol an officer's viewer: register the keys it made, with a one-time code
+         * @description The `DPoP` header carries a proof (RFC 9449) signed with the new signing key, whose public JWK it embeds: that key becomes the officer's `private_key_jwt` key, and possession is proven. The code works once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnrolRequest"];
+                };
+            };
+            responses: {
+                /** @description Enrolled: the viewer's keys are registered (an active officer can now ask for tokens; a suspended one stays suspended) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enrolled"];
+                    };
+                };
+                /** @description `invalid_enrolment_code` (unknown, used, expired — not told apart), `invalid_dpop_proof`, `validation_failed` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest one record or a batch: validated, sealed field by field, all or nothing; idempotent by id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "person" | "case" | "health_case" | "officer_discipline";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IngestBody"];
+                };
+            };
+            responses: {
+                /** @description Stored (or unchanged) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestResult"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Invalid records, with a per-record report; nothing stored */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload the picture behind a media reference of one of your records; stored sealed, with a blurred rendition
+         * @description PNG and JPEG (baseline or progressive, grey or colour; not CMYK): the gateway strips metadata, decodes the picture upright (EXIF orientation applied) and makes the blurred rendition itself. A file that does not decode is refused with the decoder's code in `issues` (`ERR_IMAGE_TRUNCATED`, `ERR_IMAGE_CORRUPT`, `ERR_IMAGE_CMYK`, `ERR_IMAGE_UNSUPPORTED`; `ERR_IMAGE_TOO_LARGE` with 413 for a picture of more pixels than the gateway decodes, read from its header). EXIF, XMP, comments and embedded thumbnails are removed from every JPEG stored; the original keeps only its orientation. Uploading again replaces the item.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["MediaUpload"];
+                };
+            };
+            responses: {
+                /** @description Stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaStored"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A file or the body is too large (`body_too_large`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Not multipart, or a file that is not image/png or image/jpeg (`unsupported_media_type`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description The record does not name the reference, a file does not match its type or does not decode, or a blurred file was sent along (`validation_failed`, with `issues`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest/media/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the manual redaction regions of one of your photos: boxes to hide, each with a reason, and automatic face boxes to take away, each with a reason
+         * @description For a photo its record flags (it was examined for faces at upload). Every region and reason is logged (a `media_regions` entry: boxes and reason codes, free text as a keyed hash, never a pixel), then the redacted rendition is re-made from the sealed original: the faces found, less those taken away, and every region, pixelated and blurred with a margin. The original is never altered. The body is the whole set: it replaces the last; an empty set restores the detector's redaction. Refused with `validation_failed` and `issues` (`region_outside_image`, `unknown_reason`, `note_required`, `note_too_long`, `too_many_regions`, `unknown_face`, `duplicate_face`); another owner's or a missing photo is the same 404; a photo never examined is 409 `media_not_examined`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MediaRegionEdit"];
+                };
+            };
+            responses: {
+                /** @description Applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaRegionsApplied"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The photo was never examined for faces (`media_not_examined`), or was replaced meanwhile (`conflict`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description A region outside the picture, an unknown reason, a missing or long note, too many regions, an unknown face (`validation_failed`, with `issues`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One photo behind a record's media reference, in the rendition the purpose's mode for its field allows; the reference travels in the body, never the URL
+         * @description The reference must be named by the current version of a record the grant covers (record type, case-specific record list), in a media field the purpose discloses (`photo_ref`, `evidence`). The purpose's mode for that field decides the rendition: `clear` gives unflagged photos as they are and flagged ones (minors, victims, witnesses, people in restraints) protected, unless the purpose allows originals and two leadership officers approved the grant; `redacted` gives every photo protected; `blurred` gives every photo blurred whole; `none` gives nothing. Protected means the redacted rendition (every face and every region the data owner marked pixelated and blurred with a margin, the rest kept) where the detector found a face with confidence at upload, and the whole frame blurred otherwise (the fail-safe). An officer always gets the protected rendition of flagged media here, and the original only from `POST /v1/reveals`, after the reason is logged. A reference ending in `#redacted` gets at most the protected rendition, one ending in `#blurred` the blurred one. Missing, outside the grant, in `none`, or not releasable: the same 404.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    delivery?: "partner" | "viewer";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MediaRequest"];
+                };
+            };
+            responses: {
+                /** @description A sealed disclosure (compact JWE to the client, containing a JWT signed by the gateway) whose payload is `media`: `{ ref, rendition: "original" | "redacted" | "blurred", content_type: "image/png" | "image/jpeg", bytes, data }`, `data` being the file in base64url. With `delivery=viewer` the payload is sealed once more under the grant's viewer key (`sealed_payload`, `viewer_key`), as for records. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/jose": string;
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The viewer key for this window is destroyed (`key_destroyed`) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Rate limit (`rate_limited`), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/officer/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in officer, and their agency's grants with their windows (live, upcoming and recently ended) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Who is signed in and what they may read, until when */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfficerGrants"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/records/{type}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch one record, minimised to what the purpose allows, sealed to the caller
+         * @description A record outside the grant (its record list or its row scope: places, dates, links), and a case marked sensitive unless two leadership officers approved the grant for sensitive cases, are answered exactly like a missing record (404).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    delivery?: "partner" | "viewer";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    type: "person" | "case" | "health_case" | "officer_discipline";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A sealed disclosure: compact JWE (ECDH-ES, A256GCM) to the client's encryption key, containing a JWT signed by the gateway (see /.well-known/jwks.json) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/jose": string;
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The viewer key for this window is destroyed (`key_destroyed`) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Rate limit (`rate_limited`), with Retry-After: `limit` names the grant's (`requests_per_minute`, `persons_per_hour`) or the caller's own (`officer_requests_per_minute`, `officer_persons_per_hour`) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            limit: string;
+                            retry_after: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/records/{type}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search by a blind-indexed field (national ID, phone, name + date of birth); terms travel in the body, never the URL
+         * @description Only fields the purpose discloses in `clear` may be searched: a match reveals the value, so searching by a pseudonymised, masked, generalised or predicate field is refused (403 `search_not_permitted`) and changes nothing. A search that finds no one costs the identity it probed against the persons-per-hour limits. Records outside a case-specific grant or its row scope, and cases marked sensitive unless the grant was approved for them, are never candidates.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    delivery?: "partner" | "viewer";
+                };
+                header?: never;
+                path: {
+                    type: "person" | "case" | "health_case" | "officer_discipline";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SearchRequest"];
+                };
+            };
+            responses: {
+                /** @description A sealed disclosure: compact JWE (ECDH-ES, A256GCM) to the client's encryption key, containing a JWT signed by the gateway (see /.well-known/jwks.json) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/jose": string;
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The viewer key for this window is destroyed (`key_destroyed`) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Rate limit (`rate_limited`), with Retry-After: `limit` names the grant's (`requests_per_minute`, `persons_per_hour`) or the caller's own (`officer_requests_per_minute`, `officer_persons_per_hour`) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            limit: string;
+                            retry_after: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reveals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal one protected photo of the viewed record: logs the reason, then returns the original (media answers to officers carry only the blurred rendition) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RevealRequest"];
+                };
+            };
+            responses: {
+                /** @description The reveal is on the log */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevealLogged"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the presented token allows now: purpose, grant, fields and modes, actions, and when it ends */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The verified session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/public/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A table for anyone, without authentication, once a privacy officer (and a second one) opened its public tier; protected as the tier says (threshold 10 by default) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Most records one person may contribute to a differentially private release; default 2 */
+                    bound?: number;
+                    /** @description ε for a differentially private release (at most the grant’s per-release ε) */
+                    epsilon?: string;
+                    format?: "json" | "csv";
+                    /** @description First ISO week (health) */
+                    from?: string;
+                    /** @description Place level of the detailed rows (crime, health); default province */
+                    level?: "province" | "district" | "commune";
+                    /** @description Grain of the calendar (crime, discipline); default month */
+                    period?: "year" | "semester" | "quarter" | "month";
+                    /** @description Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows */
+                    protection?: "suppression" | "dp";
+                    /** @description Return only this province and the places in it (the table is protected as a whole either way) */
+                    province?: string;
+                    /** @description `series`: the counts a stacked bar chart needs (groups × periods for one place) */
+                    shape?: "cells" | "series";
+                    /** @description Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table */
+                    threshold?: number;
+                    /** @description Last ISO week (health) */
+                    to?: string;
+                    /** @description Calendar year (crime, discipline) */
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    table: "crime" | "discipline" | "health";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The protected table */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatsRelease"] | components["schemas"]["StatsSeries"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Parameters that do not fit the table (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Missing, invalid or revoked token, or the statistics grant is no longer live (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Table, protection or ε not granted (`insufficient_scope`); privacy budget spent (`privacy_budget_exhausted`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description No such table, or its public tier is off (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description The table is being protected for new data by another request that outlasted the wait; retry after `Retry-After` seconds (`stats_busy`) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statistical tables, their dimensions and whether each is open to the public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tables */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatsTables"];
+                    };
+                };
+                /** @description Parameters that do not fit the table (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Missing, invalid or revoked token, or the statistics grant is no longer live (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Table, protection or ε not granted (`insufficient_scope`); privacy budget spent (`privacy_budget_exhausted`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description No such table, or its public tier is off (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description The table is being protected for new data by another request that outlasted the wait; retry after `Retry-After` seconds (`stats_busy`) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/tables/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A table for an agency under a statistics grant (`stats_access` token): protected at the threshold, and with the protections and ε, the grant allows; differential privacy spends from the agency’s budget for the purpose */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Most records one person may contribute to a differentially private release; default 2 */
+                    bound?: number;
+                    /** @description ε for a differentially private release (at most the grant’s per-release ε) */
+                    epsilon?: string;
+                    format?: "json" | "csv";
+                    /** @description First ISO week (health) */
+                    from?: string;
+                    /** @description Place level of the detailed rows (crime, health); default province */
+                    level?: "province" | "district" | "commune";
+                    /** @description Grain of the calendar (crime, discipline); default month */
+                    period?: "year" | "semester" | "quarter" | "month";
+                    /** @description Small-cell suppression, or differential privacy (spends privacy budget); default the first the grant or tier allows */
+                    protection?: "suppression" | "dp";
+                    /** @description Return only this province and the places in it (the table is protected as a whole either way) */
+                    province?: string;
+                    /** @description `series`: the counts a stacked bar chart needs (groups × periods for one place) */
+                    shape?: "cells" | "series";
+                    /** @description Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table */
+                    threshold?: number;
+                    /** @description Last ISO week (health) */
+                    to?: string;
+                    /** @description Calendar year (crime, discipline) */
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    table: "crime" | "discipline" | "health";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The protected table */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatsRelease"] | components["schemas"]["StatsSeries"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Parameters that do not fit the table (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Missing, invalid or revoked token, or the statistics grant is no longer live (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Table, protection or ε not granted (`insufficient_scope`); privacy budget spent (`privacy_budget_exhausted`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description No such table, or its public tier is off (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description The table is being protected for new data by another request that outlasted the wait; retry after `Retry-After` seconds (`stats_busy`) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/viewer-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report copy, print and other attempts the viewer blocked during a view (counted, logged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BlockedActionsReport"];
+                };
+            };
+            responses: {
+                /** @description Logged */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ViewerEventLogged"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a held record in the viewer: logs the view and releases the key to open it, while that key exists */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ViewRequest"];
+                };
+            };
+            responses: {
+                /** @description The view is logged; here is the key */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ViewOpened"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `key_destroyed`: the window or data life is over; what the viewer holds can no longer be opened */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    AdminEvent: {
-      action: string;
-      actor: string;
-      at: string;
-      detail: {
-        [key: string]: unknown;
-      };
-      hash: string;
-      prev_hash: string;
-      seq: number;
-      target_id: string;
-      target_type: string;
-    };
-    AdminRequest: {
-      decided_at: string | null;
-      decided_by: string | null;
-      id: string;
-      /** @enum {string} */
-      kind: 'client.activate' | 'client.rekey' | 'purpose.update' | 'officer.create' | 'officer.rekey';
-      payload: {
-        [key: string]: unknown;
-      };
-      reason: string;
-      requested_at: string;
-      requested_by: string;
-      /** @enum {string} */
-      status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-      target_id: string;
-    };
-    AdminRequestApproved: components['schemas']['AdminRequest'] & {
-      /** @description When the enrolment code stops working unused */
-      code_expires_at?: string;
-      /**
-       * @description Approving an officer's registration (`officer.create`) or new device (`officer.rekey`): the one-time enrolment code, shown once and only to you, the approving officer. Hand it to the officer; only its hash is stored.
-       * @example 7QK2M9-4ZT1BC-…
-       */
-      enrolment_code?: string;
-    };
-    Agency: {
-      created_at: string;
-      id: string;
-      name: string;
-      name_km: string | null;
-    };
-    AgencyCreate: {
-      /** @example moh-tracing */
-      id: string;
-      name: string;
-      name_km?: string;
-    };
-    AgencyUsageReport: {
-      rows: {
-        [key: string]: string | number;
-      }[];
-    };
-    AuditExport: {
-      [key: string]: unknown;
-    };
-    AuditKey: {
-      origin: string;
-      vkey: string;
-    };
-    BlockedActionsReport: {
-      counts: {
-        context_menu?: number;
-        copy?: number;
-        cut?: number;
-        devtools?: number;
-        drag?: number;
-        focus_lost?: number;
-        new_window?: number;
-        paste?: number;
-        print?: number;
-        save?: number;
-        select_all?: number;
-        view_source?: number;
-      };
-      view_id: string;
-    };
-    CheckRequest: {
-      criterion?: number;
-      subject:
-        | {
-            national_id: string;
-          }
-        | {
-            date_of_birth: string;
-            name_latin: string;
-          }
-        | {
-            person_id: string;
-          };
-    };
-    Client: {
-      agency_id: string;
-      created_at: string;
-      encryption_jwk: components['schemas']['JWK'] & (Record<string, never> | null);
-      id: string;
-      ingest_types: string[];
-      /** @enum {string} */
-      kind: 'partner' | 'data_owner' | 'privacy_officer' | 'officer';
-      name: string;
-      roles: string[];
-      signing_jwks: {
-        keys: components['schemas']['JWK'][];
-      };
-      /** @enum {string} */
-      status: 'active' | 'suspended';
-      updated_at: string;
-    };
-    ClientChange: components['schemas']['Client'] & {
-      /** @description Requests opened by this call, waiting for a second officer */
-      pending_requests: string[];
-    };
-    ClientCreate: {
-      /** @example moh-tracing */
-      agency_id: string;
-      encryption_jwk?: components['schemas']['JWK'];
-      /** @example moh-tracing */
-      id: string;
-      /** @default [] */
-      ingest_types: string[];
-      /** @enum {string} */
-      kind: 'partner' | 'data_owner' | 'privacy_officer' | 'officer';
-      name: string;
-      /**
-       * @description Privacy officers only: `leadership` may approve unblurred media and sensitive cases on grants
-       * @default []
-       */
-      roles: 'leadership'[];
-      signing_jwks: {
-        keys: components['schemas']['JWK'][];
-      };
-    };
-    ClientPatch: {
-      encryption_jwk?: components['schemas']['JWK'];
-      name?: string;
-      /** @default  */
-      reason: string;
-      signing_jwks?: {
-        keys: components['schemas']['JWK'][];
-      };
-      /** @enum {string} */
-      status?: 'active' | 'suspended';
-    };
-    DailyDisclosureReport: {
-      days: {
-        day: string;
-        end: string;
-        start: string;
-      }[];
-      series: {
-        agency: string;
-        /** @description Answers given, per day */
-        disclosed: number[];
-        purpose: string;
-        /** @description Requests stopped by the grant’s rate limits, per day */
-        rate_limited: number[];
-        /** @description Answers withheld (record missing or outside the grant, viewer key destroyed), per day */
-        refused: number[];
-        totals: {
-          disclosed: number;
-          rate_limited: number;
-          refused: number;
+    schemas: {
+        AdminEvent: {
+            action: string;
+            actor: string;
+            at: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            prev_hash: string;
+            seq: number;
+            target_id: string;
+            target_type: string;
         };
-      }[];
-      time_zone: string;
-    };
-    Enrolled: {
-      agency_id: string;
-      agency_name: string;
-      agency_name_km: string | null;
-      issuer: string;
-      name: string;
-      officer_id: string;
-      token_endpoint: string;
-    };
-    EnrolRequest: {
-      /** @description The one-time enrolment code the officer was given */
-      code: string;
-      /** @description Public ECDH key (P-256) deliveries will be sealed to; its private half stays in the viewer */
-      encryption_jwk: {
-        [key: string]: unknown;
-      };
-    };
-    FieldKeyStatus: {
-      current_version: number;
-      oldest_version: number;
-      record_versions_by_key_version: {
-        [key: string]: number;
-      };
-    };
-    Grant: {
-      agency_id: string;
-      created_at: string;
-      created_by: string;
-      data_life_seconds: number;
-      id: string;
-      leadership_approvals: string[];
-      /** @description The approvals that count now: their officers are active and still hold the leadership role */
-      leadership_approvals_in_force: string[];
-      /** @description Whether the grant allows disclosure right now */
-      live: boolean;
-      not_after: string;
-      not_before: string;
-      note: string;
-      purpose_id: string;
-      record_ids: string[] | null;
-      requests: components['schemas']['GrantRequest'][];
-      sensitive_cases: boolean;
-      /** @enum {string} */
-      status: 'pending' | 'active' | 'suspended' | 'revoked' | 'expired';
-      unblurred_media: boolean;
-      updated_at: string;
-      version: number;
-    };
-    GrantCreate: {
-      /** @example moh-tracing */
-      agency_id: string;
-      data_life_seconds: number;
-      /**
-       * Format: date-time
-       * @example 2026-11-23T08:00:00+07:00
-       */
-      not_after: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-23T08:00:00+07:00
-       */
-      not_before: string;
-      /** @default  */
-      note: string;
-      /** @example moh-tracing */
-      purpose_id: string;
-      record_ids?: string[];
-      /**
-       * @description Ask for cases marked sensitive; they are disclosed only once two leadership officers approved the grant, and answered as missing until then
-       * @default false
-       */
-      sensitive_cases: boolean;
-      /**
-       * @description Ask for flagged media unblurred; needs a purpose that allows it and two leadership approvals
-       * @default false
-       */
-      unblurred_media: boolean;
-    };
-    GrantRequest: {
-      /** @enum {string} */
-      action: 'activate' | 'extend' | 'resume';
-      decided_at: string | null;
-      decided_by: string | null;
-      grant_id: string;
-      id: string;
-      new_not_after: string | null;
-      reason: string;
-      requested_at: string;
-      requested_by: string;
-      /** @enum {string} */
-      status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-    };
-    HousekeepingReport: {
-      expired_grants: string[];
-      logged_admin_events: number;
-      purged_revocations: number;
-      rotated_key: string | null;
-      sealed_reveal_reasons: number;
-      shredded_grants: string[];
-      signed_checkpoint: number | null;
-    };
-    IngestBody:
-      | components['schemas']['IngestRecord']
-      | {
-          records: components['schemas']['IngestRecord'][];
+        AdminRequest: {
+            decided_at: string | null;
+            decided_by: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "client.activate" | "client.rekey" | "purpose.update" | "officer.create" | "officer.rekey";
+            payload: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            requested_at: string;
+            requested_by: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn";
+            target_id: string;
         };
-    /** @description A record of the type: `id` and its declared fields (see the record type). */
-    IngestRecord: {
-      id: string;
-    } & {
-      [key: string]: unknown;
-    };
-    IngestResult: {
-      created: number;
-      received: number;
-      results: {
-        id: string;
-        /** @enum {string} */
-        outcome: 'created' | 'updated' | 'unchanged';
-        version: number;
-      }[];
-      type: string;
-      unchanged: number;
-      updated: number;
-    };
-    JWK: {
-      [key: string]: unknown;
-    };
-    MediaRequest: {
-      /**
-       * @description A media reference exactly as a disclosed record carries it (`photo_ref`, `evidence[].media_ref`): bare, `#redacted` or `#blurred`. A suffix asks for at most that rendition; dropping it never widens what the purpose allows
-       * @example media/case/case-00000042/1.jpg#redacted
-       */
-      ref: string;
-    };
-    MediaStored: {
-      blurred: {
-        /** @enum {string} */
-        by: 'gateway' | 'owner';
-        bytes: number;
-        /** @enum {string} */
-        content_type: 'image/png' | 'image/jpeg';
-      } | null;
-      /** @description Size of the stored original, metadata (EXIF, text chunks) removed */
-      bytes: number;
-      /** @enum {string} */
-      content_type: 'image/png' | 'image/jpeg';
-      field: string;
-      /** @description The record releases this reference blurred today (flagged, or a minor's photo) */
-      flagged: boolean;
-      height: number;
-      /** @enum {string} */
-      outcome: 'created' | 'replaced';
-      record_id: string;
-      record_type: string;
-      /** @description Flagged photos: faces found by the gateway; `redacted` (faces blurred, scene kept) when one scored the confidence floor, `blurred` (whole frame) otherwise. Stored sealed with the detector, its version and every box's score. */
-      redaction: {
-        detector: string;
-        faces: number;
-        /** @enum {string} */
-        rendition: 'redacted' | 'blurred';
-      } | null;
-      ref: string;
-      width: number;
-    };
-    MediaUpload: {
-      /**
-       * Format: binary
-       * @description Not accepted: the gateway decodes and blurs every photo itself (sending one is refused with `blurred_not_accepted`)
-       */
-      blurred?: string;
-      /**
-       * Format: binary
-       * @description The picture, image/png or image/jpeg, at most 2097152 bytes, with that content type on its part
-       */
-      original: string;
-      /** @description Id of that record (its current version must name `ref`) */
-      record_id: string;
-      /**
-       * @description Type of the record that names the reference (`person`, `case`)
-       * @enum {string}
-       */
-      record_type: 'person' | 'case' | 'health_case' | 'officer_discipline';
-      /**
-       * @description The media reference, exactly as in the record (`photo_ref`, `evidence[].media_ref`)
-       * @example media/case/case-00000042/1.jpg
-       */
-      ref: string;
-    };
-    /** @description RFC 6749 §5.2 error response */
-    OAuthError: {
-      /** @example invalid_dpop_proof */
-      error: string;
-      error_description: string;
-    };
-    Officer: {
-      agency_id: string;
-      /** @description When the open enrolment code expires, if one is open */
-      code_expires_at: string | null;
-      created_at: string;
-      /** @description Whether a viewer has registered its keys */
-      enrolled: boolean;
-      id: string;
-      name: string;
-      /** @enum {string} */
-      status: 'active' | 'suspended';
-    };
-    OfficerChange: components['schemas']['Officer'] & {
-      /** @description The request this call opened: once a second privacy officer approves it, the enrolment code is shown to that officer */
-      pending_requests: string[];
-    };
-    OfficerCreate: {
-      /** @example moh-tracing */
-      agency_id: string;
-      /**
-       * @description The officer's identifier, shown in every watermark
-       * @example moh-officer-0042
-       */
-      id: string;
-      name: string;
-      /** @default  */
-      reason: string;
-    };
-    OfficerGrant: {
-      actions: string[];
-      data_life_seconds: number;
-      grant: string;
-      legal_basis: string;
-      /** @description Whether protected photos may be revealed, one by one, with a logged reason */
-      may_reveal_media: boolean;
-      not_after: string;
-      not_before: string;
-      purpose: string;
-      purpose_title: string;
-      record_types: string[];
-      /** @enum {string} */
-      state: 'live' | 'not_started' | 'suspended' | 'ended' | 'revoked';
-    };
-    OfficerGrants: {
-      grants: components['schemas']['OfficerGrant'][];
-      officer: {
-        agency_id: string;
-        agency_name: string;
-        agency_name_km: string | null;
-        id: string;
-        name: string;
-      };
-      /** @description The gateway clock, so countdowns do not trust the device clock */
-      server_time: string;
-    };
-    Problem: {
-      code: string;
-      detail?: string;
-      instance?: string;
-      issues?: {
-        code: string;
-        message: string;
-        path: string;
-      }[];
-      status: number;
-      title: string;
-      type: string;
-    };
-    Purpose: {
-      actions: ('fetch' | 'search' | 'check')[];
-      agencies: string[];
-      allow_unblurred_media: boolean;
-      created_at: string;
-      created_by: string;
-      description: string;
-      id: string;
-      legal_basis: string;
-      max_token_lifetime: number;
-      notification_delay_days: number;
-      officer_persons_per_hour: number;
-      officer_requests_per_minute: number;
-      persons_per_hour: number;
-      requests_per_minute: number;
-      rules: components['schemas']['PurposeRules'];
-      /** @enum {string} */
-      status: 'active' | 'retired';
-      title: string;
-      updated_at: string;
-      version: number;
-    };
-    PurposeChangePending: {
-      pending_request: string;
-      widenings: string[];
-    };
-    PurposeCreate: {
-      actions: ('fetch' | 'search' | 'check')[];
-      agencies: string[];
-      /**
-       * @description Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved
-       * @default false
-       */
-      allow_unblurred_media: boolean;
-      /** @default  */
-      description: string;
-      /** @example moh-tracing */
-      id: string;
-      legal_basis: string;
-      /** @default 300 */
-      max_token_lifetime: number;
-      /** @default 0 */
-      notification_delay_days: number;
-      /** @description Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour */
-      officer_persons_per_hour?: number;
-      /** @description Requests per minute each client (an officer's viewer or a system) may make under one grant, within the grant's total; default half of requests_per_minute */
-      officer_requests_per_minute?: number;
-      /** @default 200 */
-      persons_per_hour: number;
-      /** @default 60 */
-      requests_per_minute: number;
-      rules: components['schemas']['PurposeRules'];
-      /**
-       * @default active
-       * @enum {string}
-       */
-      status: 'active' | 'retired';
-      title: string;
-    };
-    /**
-     * @example {
-     *       "person": {
-     *         "name_latin": "clear",
-     *         "phone": "masked",
-     *         "date_of_birth": "generalised"
-     *       }
-     *     }
-     */
-    PurposeRules: {
-      [key: string]: {
-        [key: string]: 'clear' | 'redacted' | 'blurred' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none';
-      };
-    };
-    PurposeUpdate: {
-      actions: ('fetch' | 'search' | 'check')[];
-      agencies: string[];
-      /**
-       * @description Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved
-       * @default false
-       */
-      allow_unblurred_media: boolean;
-      /** @default  */
-      description: string;
-      legal_basis: string;
-      /** @default 300 */
-      max_token_lifetime: number;
-      /** @default 0 */
-      notification_delay_days: number;
-      /** @description Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour */
-      officer_persons_per_hour?: number;
-      /** @description Requests per minute each client (an officer's viewer or a system) may make under one grant, within the grant's total; default half of requests_per_minute */
-      officer_requests_per_minute?: number;
-      /** @default 200 */
-      persons_per_hour: number;
-      /** @default  */
-      reason: string;
-      /** @default 60 */
-      requests_per_minute: number;
-      rules: components['schemas']['PurposeRules'];
-      /**
-       * @default active
-       * @enum {string}
-       */
-      status: 'active' | 'retired';
-      title: string;
-    };
-    Readiness: {
-      problems: {
-        /** @enum {string} */
-        check: 'root_secret' | 'key_check' | 'migrations' | 'audit_log';
-        /** @example secret_weak */
-        code: string;
-        /** @description What is wrong and how to fix it; never a secret or a stored value */
-        message: string;
-      }[];
-      /** @enum {string} */
-      status: 'ready' | 'not_ready';
-    };
-    Reason: {
-      /** @default  */
-      reason: string;
-    };
-    RecordType: {
-      fields: components['schemas']['RecordTypeField'][];
-      name: string;
-      title: string;
-    };
-    RecordTypeField: {
-      derived: boolean;
-      description: string;
-      /** @description What `generalised` keeps (e.g. `age_band`, `commune`) */
-      generalise: string | null;
-      kind: string;
-      /** @description Modes a purpose may choose for this field, most revealing first */
-      modes: ('clear' | 'redacted' | 'blurred' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none')[];
-      name: string;
-      /**
-       * @description What a purpose that does not name the field discloses
-       * @enum {string}
-       */
-      when_absent: 'clear' | 'redacted' | 'blurred' | 'masked' | 'generalised' | 'pseudonym' | 'predicate' | 'none';
-    };
-    RevealLogged: {
-      at: number;
-      log_index: number;
-      /** @description The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log */
-      media: string;
-      reveal_id: string;
-    };
-    RevealRequest: {
-      media_ref: string;
-      /** @description Why the officer needs to see this photo unblurred */
-      reason: string;
-      view_id: string;
-    };
-    RewrapProgress: {
-      current_version: number;
-      moved: number;
-      /** @description Pass as `after` to continue; null at the end of a pass */
-      next: string | null;
-      remaining: number;
-      signing_keys: number;
-      /** @description Rows that did not open: an integrity alarm, skipped */
-      unreadable: {
-        id: string;
-        type: string;
-        version: number;
-      }[];
-    };
-    SearchRequest: {
-      /** @default 10 */
-      limit: number;
-      /** @example phone */
-      search: string;
-      /**
-       * @example {
-       *       "phone": "012 345 678"
-       *     }
-       */
-      terms: {
-        [key: string]: string;
-      };
-    };
-    Session: {
-      actions: string[];
-      agency: string;
-      agency_name: string;
-      agency_name_km: string | null;
-      client_id: string;
-      client_name: string;
-      disclosure: {
-        [key: string]: {
-          [key: string]: string;
+        AdminRequestApproved: components["schemas"]["AdminRequest"] & {
+            /** @description When the enrolment code stops working unused */
+            code_expires_at?: string;
+            /**
+             * @description Approving an officer's registration (`officer.create`) or new device (`officer.rekey`): the one-time enrolment code, shown once and only to you, the approving officer. Hand it to the officer; only its hash is stored.
+             * @example 7QK2M9-4ZT1BC-…
+             */
+            enrolment_code?: string;
         };
-      };
-      fields: {
-        [key: string]: string[];
-      };
-      grant: string;
-      kind: string;
-      purpose: string;
-      purpose_title: string;
-      record_types: string[];
-      token_expires_at: string;
-      window_ends_at: string;
-    };
-    SigningKey: {
-      alg: string;
-      created_at: string;
-      kid: string;
-      publish_until: string | null;
-      retired_at: string | null;
-      /** @enum {string} */
-      status: 'active' | 'retired';
-    };
-    StatsGrant: {
-      agency_id: string;
-      approved_by: string;
-      created_at: string;
-      epsilon_budget: string;
-      epsilon_spent: string;
-      id: string;
-      legal_basis: string;
-      not_after: string;
-      not_before: string;
-      purpose: string;
-      requested_by: string;
-      status: string;
-      tables: {
-        [key: string]: {
-          max_epsilon: string;
-          methods: string[];
-          threshold: number;
+        Agency: {
+            created_at: string;
+            id: string;
+            name: string;
+            name_km: string | null;
         };
-      };
-    };
-    StatsGrantCreate: {
-      /** @example moh-tracing */
-      agency_id: string;
-      /**
-       * @description Total ε the agency may spend under this purpose, over all its releases
-       * @default 0
-       * @example 0.5
-       */
-      epsilon_budget: string | number;
-      legal_basis: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-23T08:00:00+07:00
-       */
-      not_after: string;
-      /**
-       * Format: date-time
-       * @example 2026-11-23T08:00:00+07:00
-       */
-      not_before: string;
-      /** @example outbreak-monitoring */
-      purpose: string;
-      /** @default  */
-      reason: string;
-      tables: {
-        crime?: {
-          /**
-           * @description Largest ε one differentially private release may spend
-           * @default 0
-           * @example 0.5
-           */
-          max_epsilon: string | number;
-          methods: ('suppression' | 'dp')[];
-          /** @description Smallest count published; 1 publishes exact counts (protection off) */
-          threshold: number;
+        AgencyCreate: {
+            /** @example moh-tracing */
+            id: string;
+            name: string;
+            name_km?: string;
         };
-        discipline?: {
-          /**
-           * @description Largest ε one differentially private release may spend
-           * @default 0
-           * @example 0.5
-           */
-          max_epsilon: string | number;
-          methods: ('suppression' | 'dp')[];
-          /** @description Smallest count published; 1 publishes exact counts (protection off) */
-          threshold: number;
+        AgencyUsageReport: {
+            rows: {
+                [key: string]: string | number;
+            }[];
         };
-        health?: {
-          /**
-           * @description Largest ε one differentially private release may spend
-           * @default 0
-           * @example 0.5
-           */
-          max_epsilon: string | number;
-          methods: ('suppression' | 'dp')[];
-          /** @description Smallest count published; 1 publishes exact counts (protection off) */
-          threshold: number;
+        AuditExport: {
+            [key: string]: unknown;
         };
-      };
-    };
-    StatsPlaces: {
-      codes: string[];
-      /** @default  */
-      reason: string;
-    };
-    StatsPublicSetting: {
-      budget: string;
-      enabled: boolean;
-      max_epsilon: string;
-      methods: string[];
-      spent: string;
-      table: string;
-      threshold: number;
-      updated_at: string;
-      updated_by: string;
-    };
-    StatsPublicSettingChange: {
-      /**
-       * @default 0
-       * @example 0.5
-       */
-      budget: string | number;
-      enabled: boolean;
-      /**
-       * @default 0
-       * @example 0.5
-       */
-      max_epsilon: string | number;
-      methods: ('suppression' | 'dp')[];
-      /** @default  */
-      reason: string;
-      threshold: number;
-    };
-    StatsRelease: {
-      /**
-       * @description Every cell of the table at every level: its code in each dimension (`all` for a total) and its count (null when withheld)
-       * @example [
-       *       {
-       *         "criterion": "1",
-       *         "place": "12",
-       *         "period": "2025-03",
-       *         "count": 17
-       *       }
-       *     ]
-       */
-      cells: {
-        [key: string]: string | number | null;
-      }[];
-      dimensions: {
-        levels: string[];
-        name: string;
-        nodes: {
-          code: string;
-          level: string;
-          parent: string | null;
-        }[];
-      }[];
-      generated_at: string;
-      parameters: {
-        [key: string]: string | number | null;
-      };
-      /**
-       * @description How the release is protected. `suppression`: threshold, withheld, primary and secondary counts (withheld cells are null; zero is published). `dp`: mechanism, ε, contribution bound, levels measured, noise scale, and the budget left.
-       * @example {
-       *       "method": "suppression",
-       *       "threshold": 10,
-       *       "withheld": 14,
-       *       "primary": 9,
-       *       "secondary": 5
-       *     }
-       */
-      protection: {
-        [key: string]: unknown;
-      };
-      /** @example srl_8fQ2… */
-      release: string;
-      table: string;
-      title: string;
-    };
-    StatsRequest: {
-      decided_at: string | null;
-      decided_by: string | null;
-      id: string;
-      /** @enum {string} */
-      kind: 'grant.create' | 'public.update';
-      payload: {
-        [key: string]: unknown;
-      };
-      reason: string;
-      requested_at: string;
-      requested_by: string;
-      status: string;
-      target_id: string;
-    };
-    /** @description What a stacked bar chart needs: one stack per category, one bar per period, for one place */
-    StatsSeries: {
-      generated_at: string;
-      parameters: {
-        [key: string]: string | number | null;
-      };
-      /**
-       * @description How the release is protected. `suppression`: threshold, withheld, primary and secondary counts (withheld cells are null; zero is published). `dp`: mechanism, ε, contribution bound, levels measured, noise scale, and the budget left.
-       * @example {
-       *       "method": "suppression",
-       *       "threshold": 10,
-       *       "withheld": 14,
-       *       "primary": 9,
-       *       "secondary": 5
-       *     }
-       */
-      protection: {
-        [key: string]: unknown;
-      };
-      /** @example srl_8fQ2… */
-      release: string;
-      series: {
-        group: string;
-        groups: {
-          code: string;
-          counts: (number | null)[];
-        }[];
-        periods: string[];
-        place: string | null;
-        totals: (number | null)[];
-      };
-      table: string;
-      title: string;
-    };
-    StatsTables: {
-      tables: {
-        description: string;
-        dimensions: string[];
-        public: {
-          enabled: boolean;
-          methods: string[];
-          threshold: number;
+        AuditKey: {
+            origin: string;
+            vkey: string;
+        };
+        BlockedActionsReport: {
+            counts: {
+                context_menu?: number;
+                copy?: number;
+                cut?: number;
+                devtools?: number;
+                drag?: number;
+                focus_lost?: number;
+                new_window?: number;
+                paste?: number;
+                print?: number;
+                save?: number;
+                select_all?: number;
+                view_source?: number;
+            };
+            view_id: string;
+        };
+        CheckRequest: {
+            criterion?: number;
+            subject: {
+                national_id: string;
+            } | {
+                date_of_birth: string;
+                name_latin: string;
+            } | {
+                person_id: string;
+            };
+        };
+        Client: {
+            agency_id: string;
+            created_at: string;
+            encryption_jwk: components["schemas"]["JWK"] & (Record<string, never> | null);
+            id: string;
+            ingest_types: string[];
+            /** @enum {string} */
+            kind: "partner" | "data_owner" | "privacy_officer" | "officer";
+            name: string;
+            roles: string[];
+            signing_jwks: {
+                keys: components["schemas"]["JWK"][];
+            };
+            /** @enum {string} */
+            status: "active" | "suspended";
+            updated_at: string;
+        };
+        ClientChange: components["schemas"]["Client"] & {
+            /** @description Requests opened by this call, waiting for a second officer */
+            pending_requests: string[];
+        };
+        ClientCreate: {
+            /** @example moh-tracing */
+            agency_id: string;
+            encryption_jwk?: components["schemas"]["JWK"];
+            /** @example moh-tracing */
+            id: string;
+            /** @default [] */
+            ingest_types: string[];
+            /** @enum {string} */
+            kind: "partner" | "data_owner" | "privacy_officer" | "officer";
+            name: string;
+            /**
+             * @description Privacy officers only: `leadership` may approve unblurred media and sensitive cases on grants
+             * @default []
+             */
+            roles: "leadership"[];
+            signing_jwks: {
+                keys: components["schemas"]["JWK"][];
+            };
+        };
+        ClientPatch: {
+            encryption_jwk?: components["schemas"]["JWK"];
+            name?: string;
+            /** @default  */
+            reason: string;
+            signing_jwks?: {
+                keys: components["schemas"]["JWK"][];
+            };
+            /** @enum {string} */
+            status?: "active" | "suspended";
+        };
+        DailyDisclosureReport: {
+            days: {
+                day: string;
+                end: string;
+                start: string;
+            }[];
+            series: {
+                agency: string;
+                /** @description Answers given, per day */
+                disclosed: number[];
+                purpose: string;
+                /** @description Requests stopped by the grant’s rate limits, per day */
+                rate_limited: number[];
+                /** @description Answers withheld (record missing or outside the grant, viewer key destroyed), per day */
+                refused: number[];
+                totals: {
+                    disclosed: number;
+                    rate_limited: number;
+                    refused: number;
+                };
+            }[];
+            time_zone: string;
+        };
+        Enrolled: {
+            agency_id: string;
+            agency_name: string;
+            agency_name_km: string | null;
+            issuer: string;
+            name: string;
+            officer_id: string;
+            token_endpoint: string;
+        };
+        EnrolRequest: {
+            /** @description The one-time enrolment code the officer was given */
+            code: string;
+            /** @description Public ECDH key (P-256) deliveries will be sealed to; its private half stays in the viewer */
+            encryption_jwk: {
+                [key: string]: unknown;
+            };
+        };
+        FieldKeyStatus: {
+            current_version: number;
+            oldest_version: number;
+            record_versions_by_key_version: {
+                [key: string]: number;
+            };
+        };
+        Grant: {
+            agency_id: string;
+            created_at: string;
+            created_by: string;
+            data_life_seconds: number;
+            id: string;
+            leadership_approvals: string[];
+            /** @description The approvals that count now: their officers are active and still hold the leadership role */
+            leadership_approvals_in_force: string[];
+            /** @description Whether the grant allows disclosure right now */
+            live: boolean;
+            not_after: string;
+            not_before: string;
+            note: string;
+            purpose_id: string;
+            record_ids: string[] | null;
+            requests: components["schemas"]["GrantRequest"][];
+            row_scope: components["schemas"]["RowScope"];
+            /**
+             * @description The row scope in words
+             * @example {
+             *       "en": "Phnom Penh and Kandal; records since 1 March 2026",
+             *       "km": "ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026"
+             *     }
+             */
+            row_scope_words: {
+                en: string;
+                km: string;
+            };
+            sensitive_cases: boolean;
+            /** @enum {string} */
+            status: "pending" | "active" | "suspended" | "revoked" | "expired";
+            unblurred_media: boolean;
+            updated_at: string;
+            version: number;
+        };
+        GrantCreate: {
+            /** @example moh-tracing */
+            agency_id: string;
+            data_life_seconds: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T08:00:00+07:00
+             */
+            not_after: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T08:00:00+07:00
+             */
+            not_before: string;
+            /** @default  */
+            note: string;
+            /** @example moh-tracing */
+            purpose_id: string;
+            record_ids?: string[];
+            row_scope?: components["schemas"]["RowScope"] & unknown;
+            /**
+             * @description Ask for cases marked sensitive; they are disclosed only once two leadership officers approved the grant, and answered as missing until then
+             * @default false
+             */
+            sensitive_cases: boolean;
+            /**
+             * @description Ask for flagged media unblurred; needs a purpose that allows it and two leadership approvals
+             * @default false
+             */
+            unblurred_media: boolean;
+        };
+        GrantRequest: {
+            /** @enum {string} */
+            action: "activate" | "extend" | "resume" | "scope";
+            decided_at: string | null;
+            decided_by: string | null;
+            grant_id: string;
+            id: string;
+            new_not_after: string | null;
+            /**
+             * @description For `scope`: the wider row scope waiting for approval (null: every record)
+             * @example {
+             *       "places": [
+             *         "12",
+             *         "08"
+             *       ],
+             *       "from": "2026-03-01",
+             *       "until": null,
+             *       "links": []
+             *     }
+             */
+            new_row_scope?: {
+                /** @default null */
+                from: string | null;
+                /** @default [] */
+                links: ("person_in_health_case" | "victim_in_case")[];
+                /** @default null */
+                places: string[] | null;
+                /** @default null */
+                until: string | null;
+            } | null;
+            reason: string;
+            requested_at: string;
+            requested_by: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn";
+        };
+        HousekeepingReport: {
+            expired_grants: string[];
+            logged_admin_events: number;
+            purged_revocations: number;
+            rotated_key: string | null;
+            sealed_reveal_reasons: number;
+            shredded_grants: string[];
+            signed_checkpoint: number | null;
+        };
+        IngestBody: components["schemas"]["IngestRecord"] | {
+            records: components["schemas"]["IngestRecord"][];
+        };
+        /** @description A record of the type: `id` and its declared fields (see the record type). */
+        IngestRecord: {
+            id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        IngestResult: {
+            created: number;
+            received: number;
+            results: {
+                id: string;
+                /** @enum {string} */
+                outcome: "created" | "updated" | "unchanged";
+                version: number;
+            }[];
+            type: string;
+            unchanged: number;
+            updated: number;
+        };
+        JWK: {
+            [key: string]: unknown;
+        };
+        MediaRegionEdit: {
+            /**
+             * @description The media reference, exactly as stored (no suffix)
+             * @example media/case/case-00000042/1.jpg
+             */
+            ref: string;
+            /** @description Every region to hide, at most 64; the whole set, replacing the last */
+            regions: {
+                /** @description Whole pixels of the upright picture */
+                height: number;
+                /** @description What the region is, in at most 200 characters; required when the reason is `other`. Sealed at rest; the log holds its keyed hash only */
+                note?: string;
+                /** @description One of `plate`, `tattoo`, `id_document`, `screen`, `restraints`, `missed_face`, `other` */
+                reason: string;
+                /** @description Whole pixels of the upright picture */
+                width: number;
+                /** @description Whole pixels of the upright picture */
+                x: number;
+                /** @description Whole pixels of the upright picture */
+                y: number;
+            }[];
+            /**
+             * @description Automatic face boxes the detector drew over something that is not a person to protect, each with its reason
+             * @default []
+             */
+            removed_faces: {
+                /** @description Position of the face in `faces` (highest score first) */
+                face: number;
+                /** @description What the region is, in at most 200 characters; required when the reason is `other`. Sealed at rest; the log holds its keyed hash only */
+                note?: string;
+                /** @description One of `not_a_face`, `picture_of_a_picture`, `other` */
+                reason: string;
+            }[];
+        };
+        MediaRegionsApplied: {
+            /** @description The faces the detector found at upload, with their boxes and scores */
+            faces: {
+                face: number;
+                height: number;
+                removed: boolean;
+                score: number;
+                width: number;
+                x: number;
+                y: number;
+            }[];
+            /**
+             * @description The rendition now protecting the persons shown: `blurred` when no confident face is left (manual regions never vouch that nobody else is in the picture)
+             * @enum {string}
+             */
+            redaction: "redacted" | "blurred";
+            ref: string;
+            regions: number;
+            removed_faces: number;
+        };
+        MediaRequest: {
+            /**
+             * @description A media reference exactly as a disclosed record carries it (`photo_ref`, `evidence[].media_ref`): bare, `#redacted` or `#blurred`. A suffix asks for at most that rendition; dropping it never widens what the purpose allows
+             * @example media/case/case-00000042/1.jpg#redacted
+             */
+            ref: string;
+        };
+        MediaStored: {
+            blurred: {
+                /** @enum {string} */
+                by: "gateway" | "owner";
+                bytes: number;
+                /** @enum {string} */
+                content_type: "image/png" | "image/jpeg";
+            } | null;
+            /** @description Size of the stored original, metadata (EXIF, text chunks) removed */
+            bytes: number;
+            /** @enum {string} */
+            content_type: "image/png" | "image/jpeg";
+            field: string;
+            /** @description The record releases this reference blurred today (flagged, or a minor's photo) */
+            flagged: boolean;
+            height: number;
+            /** @enum {string} */
+            outcome: "created" | "replaced";
+            record_id: string;
+            record_type: string;
+            /** @description Flagged photos: faces found by the gateway; `redacted` (faces blurred, scene kept) when one scored the confidence floor, `blurred` (whole frame) otherwise. Stored sealed with the detector, its version and every box's score. */
+            redaction: {
+                detector: string;
+                faces: number;
+                /** @enum {string} */
+                rendition: "redacted" | "blurred";
+            } | null;
+            ref: string;
+            /** @description Manual regions and face removals stored with the photo */
+            regions: number;
+            width: number;
+        };
+        MediaUpload: {
+            /**
+             * Format: binary
+             * @description Not accepted: the gateway decodes and blurs every photo itself (sending one is refused with `blurred_not_accepted`)
+             */
+            blurred?: string;
+            /**
+             * Format: binary
+             * @description The picture, image/png or image/jpeg, at most 2097152 bytes, with that content type on its part
+             */
+            original: string;
+            /** @description Id of that record (its current version must name `ref`) */
+            record_id: string;
+            /**
+             * @description Type of the record that names the reference (`person`, `case`)
+             * @enum {string}
+             */
+            record_type: "person" | "case" | "health_case" | "officer_discipline";
+            /**
+             * @description The media reference, exactly as in the record (`photo_ref`, `evidence[].media_ref`)
+             * @example media/case/case-00000042/1.jpg
+             */
+            ref: string;
+            /** @description For a flagged photo, its manual regions at once (JSON: `{ "regions": [...], "removed_faces": [...] }`, as `PUT /v1/ingest/media/regions` takes them): applied before the photo is stored, so it never leaves without them */
+            regions?: string;
+        };
+        /** @description RFC 6749 §5.2 error response */
+        OAuthError: {
+            /** @example invalid_dpop_proof */
+            error: string;
+            error_description: string;
+        };
+        Officer: {
+            agency_id: string;
+            /** @description When the open enrolment code expires, if one is open */
+            code_expires_at: string | null;
+            created_at: string;
+            /** @description Whether a viewer has registered its keys */
+            enrolled: boolean;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+        };
+        OfficerChange: components["schemas"]["Officer"] & {
+            /** @description The request this call opened: once a second privacy officer approves it, the enrolment code is shown to that officer */
+            pending_requests: string[];
+        };
+        OfficerCreate: {
+            /** @example moh-tracing */
+            agency_id: string;
+            /**
+             * @description The officer's identifier, shown in every watermark
+             * @example moh-officer-0042
+             */
+            id: string;
+            name: string;
+            /** @default  */
+            reason: string;
+        };
+        OfficerGrant: {
+            actions: string[];
+            data_life_seconds: number;
+            grant: string;
+            legal_basis: string;
+            /** @description Whether protected photos may be revealed, one by one, with a logged reason */
+            may_reveal_media: boolean;
+            not_after: string;
+            not_before: string;
+            purpose: string;
+            purpose_title: string;
+            record_types: string[];
+            /** @enum {string} */
+            state: "live" | "not_started" | "suspended" | "ended" | "revoked";
+        };
+        OfficerGrants: {
+            grants: components["schemas"]["OfficerGrant"][];
+            officer: {
+                agency_id: string;
+                agency_name: string;
+                agency_name_km: string | null;
+                id: string;
+                name: string;
+            };
+            /** @description The gateway clock, so countdowns do not trust the device clock */
+            server_time: string;
+        };
+        Problem: {
+            code: string;
+            detail?: string;
+            instance?: string;
+            issues?: {
+                code: string;
+                message: string;
+                path: string;
+            }[];
+            status: number;
+            title: string;
+            type: string;
+        };
+        Purpose: {
+            actions: ("fetch" | "search" | "check")[];
+            agencies: string[];
+            allow_unblurred_media: boolean;
+            created_at: string;
+            created_by: string;
+            description: string;
+            id: string;
+            legal_basis: string;
+            max_token_lifetime: number;
+            notification_delay_days: number;
+            officer_persons_per_hour: number;
+            officer_requests_per_minute: number;
+            persons_per_hour: number;
+            requests_per_minute: number;
+            row_scope: components["schemas"]["RowScope"];
+            /**
+             * @description The row scope in words
+             * @example {
+             *       "en": "Phnom Penh and Kandal; records since 1 March 2026",
+             *       "km": "ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026"
+             *     }
+             */
+            row_scope_words: {
+                en: string;
+                km: string;
+            };
+            rules: components["schemas"]["PurposeRules"];
+            /** @enum {string} */
+            status: "active" | "retired";
+            title: string;
+            updated_at: string;
+            version: number;
+        };
+        PurposeChangePending: {
+            pending_request: string;
+            widenings: string[];
+        };
+        PurposeCreate: {
+            actions: ("fetch" | "search" | "check")[];
+            agencies: string[];
+            /**
+             * @description Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved
+             * @default false
+             */
+            allow_unblurred_media: boolean;
+            /** @default  */
+            description: string;
+            /** @example moh-tracing */
+            id: string;
+            legal_basis: string;
+            /** @default 300 */
+            max_token_lifetime: number;
+            /** @default 0 */
+            notification_delay_days: number;
+            /** @description Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour */
+            officer_persons_per_hour?: number;
+            /** @description Requests per minute each client (an officer's viewer or a system) may make under one grant, within the grant's total; default half of requests_per_minute */
+            officer_requests_per_minute?: number;
+            /** @default 200 */
+            persons_per_hour: number;
+            /** @default 60 */
+            requests_per_minute: number;
+            /**
+             * @description The ceiling of its grants' row scopes (null: every record); a wider one waits for a second officer
+             * @default null
+             * @example {
+             *       "places": [
+             *         "12",
+             *         "08"
+             *       ],
+             *       "from": "2026-03-01",
+             *       "until": null,
+             *       "links": []
+             *     }
+             */
+            row_scope: {
+                /** @default null */
+                from: string | null;
+                /** @default [] */
+                links: ("person_in_health_case" | "victim_in_case")[];
+                /** @default null */
+                places: string[] | null;
+                /** @default null */
+                until: string | null;
+            } | null;
+            rules: components["schemas"]["PurposeRules"];
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            title: string;
         };
         /**
-         * @example crime
-         * @enum {string}
+         * @description Per record type, per field: the disclosure mode (GET /v1/admin/record-types lists the modes each field allows). On a free-text field that declares it (`case.narrative`), `redacted` discloses `{ text, counts }`: the text with the names (Khmer and Latin), nicknames, phones, ID numbers and birth dates of the persons linked to the record replaced by role labels (`[victim 1]`, `[suspect 2]`, `[witness 1]`, `[phone]`, `[id]`, `[date of birth]`), other phone- or ID-shaped numbers by `[number]`, and how many of each kind were replaced (never what). It cannot catch a person not linked to the record, a description that identifies, or a misspelling; `redacted` on any other field is refused (`mode_not_allowed`).
+         * @example {
+         *       "person": {
+         *         "name_latin": "clear",
+         *         "phone": "masked",
+         *         "date_of_birth": "generalised"
+         *       }
+         *     }
          */
-        table: 'crime' | 'discipline' | 'health';
-        title: string;
-      }[];
-    };
-    SubjectAccessReport: {
-      checkpoint: string;
-      disclosures: {
-        action: string;
-        agency: string;
-        at: string;
-        fields: {
-          [key: string]: string;
+        PurposeRules: {
+            [key: string]: {
+                [key: string]: "clear" | "redacted" | "blurred" | "masked" | "generalised" | "pseudonym" | "predicate" | "none";
+            };
         };
-        grant: string;
-        inclusion_proof: string[];
-        log_entry: {
-          [key: string]: unknown;
+        PurposeUpdate: {
+            actions: ("fetch" | "search" | "check")[];
+            agencies: string[];
+            /**
+             * @description Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved
+             * @default false
+             */
+            allow_unblurred_media: boolean;
+            /** @default  */
+            description: string;
+            legal_basis: string;
+            /** @default 300 */
+            max_token_lifetime: number;
+            /** @default 0 */
+            notification_delay_days: number;
+            /** @description Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour */
+            officer_persons_per_hour?: number;
+            /** @description Requests per minute each client (an officer's viewer or a system) may make under one grant, within the grant's total; default half of requests_per_minute */
+            officer_requests_per_minute?: number;
+            /** @default 200 */
+            persons_per_hour: number;
+            /** @default  */
+            reason: string;
+            /** @default 60 */
+            requests_per_minute: number;
+            /**
+             * @description The ceiling of its grants' row scopes (null: every record); a wider one waits for a second officer
+             * @default null
+             * @example {
+             *       "places": [
+             *         "12",
+             *         "08"
+             *       ],
+             *       "from": "2026-03-01",
+             *       "until": null,
+             *       "links": []
+             *     }
+             */
+            row_scope: {
+                /** @default null */
+                from: string | null;
+                /** @default [] */
+                links: ("person_in_health_case" | "victim_in_case")[];
+                /** @default null */
+                places: string[] | null;
+                /** @default null */
+                until: string | null;
+            } | null;
+            rules: components["schemas"]["PurposeRules"];
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            title: string;
         };
-        log_index: number;
-        purpose: string;
-        record_type: string;
-      }[];
-      /** @description Disclosures under purposes with delayed notification, shown once the delay has passed */
-      withheld_for_now: number;
+        Readiness: {
+            problems: {
+                /** @enum {string} */
+                check: "root_secret" | "key_check" | "migrations" | "audit_log";
+                /** @example secret_weak */
+                code: string;
+                /** @description What is wrong and how to fix it; never a secret or a stored value */
+                message: string;
+            }[];
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+        };
+        Reason: {
+            /** @default  */
+            reason: string;
+        };
+        RecordType: {
+            fields: components["schemas"]["RecordTypeField"][];
+            name: string;
+            title: string;
+        };
+        RecordTypeField: {
+            derived: boolean;
+            description: string;
+            /** @description What `generalised` keeps (e.g. `age_band`, `commune`) */
+            generalise: string | null;
+            kind: string;
+            /** @description Modes a purpose may choose for this field, most revealing first */
+            modes: ("clear" | "redacted" | "blurred" | "masked" | "generalised" | "pseudonym" | "predicate" | "none")[];
+            name: string;
+            /**
+             * @description What a purpose that does not name the field discloses
+             * @enum {string}
+             */
+            when_absent: "clear" | "redacted" | "blurred" | "masked" | "generalised" | "pseudonym" | "predicate" | "none";
+        };
+        RevealLogged: {
+            at: number;
+            log_index: number;
+            /** @description The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log */
+            media: string;
+            reveal_id: string;
+        };
+        RevealRequest: {
+            media_ref: string;
+            /** @description Why the officer needs to see this photo unblurred */
+            reason: string;
+            view_id: string;
+        };
+        RewrapProgress: {
+            current_version: number;
+            moved: number;
+            /** @description Pass as `after` to continue; null at the end of a pass */
+            next: string | null;
+            remaining: number;
+            signing_keys: number;
+            /** @description Rows that did not open: an integrity alarm, skipped */
+            unreadable: {
+                id: string;
+                type: string;
+                version: number;
+            }[];
+        };
+        /**
+         * @description Which records a grant covers. `places`: province (2 digits), district (4) or commune (6) codes, null for anywhere; `from`/`until`: civil dates on the record's main date (offence date, test date), both inclusive — records carry only the month or ISO week of that date, so a bound that cuts a month or week leaves it out; `links`: for persons, the links that admit them (`person_in_health_case`, `victim_in_case`). A record outside is answered exactly like a missing one.
+         * @example {
+         *       "places": [
+         *         "12",
+         *         "08"
+         *       ],
+         *       "from": "2026-03-01",
+         *       "until": null,
+         *       "links": []
+         *     }
+         */
+        RowScope: {
+            /** @default null */
+            from: string | null;
+            /** @default [] */
+            links: ("person_in_health_case" | "victim_in_case")[];
+            /** @default null */
+            places: string[] | null;
+            /** @default null */
+            until: string | null;
+        } | null;
+        RowScopeChange: {
+            /** @default  */
+            reason: string;
+            row_scope: components["schemas"]["RowScope"];
+        };
+        SearchRequest: {
+            /** @default 10 */
+            limit: number;
+            /** @example phone */
+            search: string;
+            /**
+             * @example {
+             *       "phone": "012 345 678"
+             *     }
+             */
+            terms: {
+                [key: string]: string;
+            };
+        };
+        Session: {
+            actions: string[];
+            agency: string;
+            agency_name: string;
+            agency_name_km: string | null;
+            client_id: string;
+            client_name: string;
+            disclosure: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            fields: {
+                [key: string]: string[];
+            };
+            grant: string;
+            kind: string;
+            purpose: string;
+            purpose_title: string;
+            record_types: string[];
+            token_expires_at: string;
+            window_ends_at: string;
+        };
+        SigningKey: {
+            alg: string;
+            created_at: string;
+            kid: string;
+            publish_until: string | null;
+            retired_at: string | null;
+            /** @enum {string} */
+            status: "active" | "retired";
+        };
+        StatsGrant: {
+            agency_id: string;
+            approved_by: string;
+            created_at: string;
+            epsilon_budget: string;
+            epsilon_spent: string;
+            id: string;
+            legal_basis: string;
+            not_after: string;
+            not_before: string;
+            purpose: string;
+            requested_by: string;
+            status: string;
+            tables: {
+                [key: string]: {
+                    max_epsilon: string;
+                    methods: string[];
+                    threshold: number;
+                };
+            };
+        };
+        StatsGrantCreate: {
+            /** @example moh-tracing */
+            agency_id: string;
+            /**
+             * @description Total ε the agency may spend under this purpose, over all its releases
+             * @default 0
+             * @example 0.5
+             */
+            epsilon_budget: string | number;
+            legal_basis: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T08:00:00+07:00
+             */
+            not_after: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T08:00:00+07:00
+             */
+            not_before: string;
+            /** @example outbreak-monitoring */
+            purpose: string;
+            /** @default  */
+            reason: string;
+            tables: {
+                crime?: {
+                    /**
+                     * @description Largest ε one differentially private release may spend
+                     * @default 0
+                     * @example 0.5
+                     */
+                    max_epsilon: string | number;
+                    methods: ("suppression" | "dp")[];
+                    /** @description Smallest count published; 1 publishes exact counts (protection off) */
+                    threshold: number;
+                };
+                discipline?: {
+                    /**
+                     * @description Largest ε one differentially private release may spend
+                     * @default 0
+                     * @example 0.5
+                     */
+                    max_epsilon: string | number;
+                    methods: ("suppression" | "dp")[];
+                    /** @description Smallest count published; 1 publishes exact counts (protection off) */
+                    threshold: number;
+                };
+                health?: {
+                    /**
+                     * @description Largest ε one differentially private release may spend
+                     * @default 0
+                     * @example 0.5
+                     */
+                    max_epsilon: string | number;
+                    methods: ("suppression" | "dp")[];
+                    /** @description Smallest count published; 1 publishes exact counts (protection off) */
+                    threshold: number;
+                };
+            };
+        };
+        StatsPlaces: {
+            codes: string[];
+            /** @default  */
+            reason: string;
+        };
+        StatsPublicSetting: {
+            budget: string;
+            enabled: boolean;
+            max_epsilon: string;
+            methods: string[];
+            spent: string;
+            table: string;
+            threshold: number;
+            updated_at: string;
+            updated_by: string;
+        };
+        StatsPublicSettingChange: {
+            /**
+             * @default 0
+             * @example 0.5
+             */
+            budget: string | number;
+            enabled: boolean;
+            /**
+             * @default 0
+             * @example 0.5
+             */
+            max_epsilon: string | number;
+            methods: ("suppression" | "dp")[];
+            /** @default  */
+            reason: string;
+            threshold: number;
+        };
+        StatsRelease: {
+            /**
+             * @description Every cell of the table at every level: its code in each dimension (`all` for a total) and its count (null when withheld)
+             * @example [
+             *       {
+             *         "criterion": "1",
+             *         "place": "12",
+             *         "period": "2025-03",
+             *         "count": 17
+             *       }
+             *     ]
+             */
+            cells: {
+                [key: string]: string | number | null;
+            }[];
+            dimensions: {
+                levels: string[];
+                name: string;
+                nodes: {
+                    code: string;
+                    level: string;
+                    parent: string | null;
+                }[];
+            }[];
+            generated_at: string;
+            parameters: {
+                [key: string]: string | number | null;
+            };
+            /**
+             * @description How the release is protected. `suppression`: threshold, withheld, primary and secondary counts (withheld cells are null; zero is published). `dp`: mechanism, ε, contribution bound, levels measured, noise scale, and the budget left.
+             * @example {
+             *       "method": "suppression",
+             *       "threshold": 10,
+             *       "withheld": 14,
+             *       "primary": 9,
+             *       "secondary": 5
+             *     }
+             */
+            protection: {
+                [key: string]: unknown;
+            };
+            /** @example srl_8fQ2… */
+            release: string;
+            table: string;
+            title: string;
+        };
+        StatsRequest: {
+            decided_at: string | null;
+            decided_by: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "grant.create" | "public.update";
+            payload: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            requested_at: string;
+            requested_by: string;
+            status: string;
+            target_id: string;
+        };
+        /** @description What a stacked bar chart needs: one stack per category, one bar per period, for one place */
+        StatsSeries: {
+            generated_at: string;
+            parameters: {
+                [key: string]: string | number | null;
+            };
+            /**
+             * @description How the release is protected. `suppression`: threshold, withheld, primary and secondary counts (withheld cells are null; zero is published). `dp`: mechanism, ε, contribution bound, levels measured, noise scale, and the budget left.
+             * @example {
+             *       "method": "suppression",
+             *       "threshold": 10,
+             *       "withheld": 14,
+             *       "primary": 9,
+             *       "secondary": 5
+             *     }
+             */
+            protection: {
+                [key: string]: unknown;
+            };
+            /** @example srl_8fQ2… */
+            release: string;
+            series: {
+                group: string;
+                groups: {
+                    code: string;
+                    counts: (number | null)[];
+                }[];
+                periods: string[];
+                place: string | null;
+                totals: (number | null)[];
+            };
+            table: string;
+            title: string;
+        };
+        StatsTables: {
+            tables: {
+                description: string;
+                dimensions: string[];
+                public: {
+                    enabled: boolean;
+                    methods: string[];
+                    threshold: number;
+                };
+                /**
+                 * @example crime
+                 * @enum {string}
+                 */
+                table: "crime" | "discipline" | "health";
+                title: string;
+            }[];
+        };
+        SubjectAccessReport: {
+            checkpoint: string;
+            disclosures: {
+                action: string;
+                agency: string;
+                at: string;
+                fields: {
+                    [key: string]: string;
+                };
+                grant: string;
+                inclusion_proof: string[];
+                log_entry: {
+                    [key: string]: unknown;
+                };
+                log_index: number;
+                purpose: string;
+                record_type: string;
+            }[];
+            /** @description Disclosures under purposes with delayed notification, shown once the delay has passed */
+            withheld_for_now: number;
+        };
+        SubjectAccessRequest: {
+            national_id: string;
+            reason: string;
+        };
+        ViewerEventLogged: {
+            log_index: number;
+        };
+        ViewOpened: {
+            at: number;
+            destroy_at: number;
+            /** @description The viewer key as an `oct` JWK, sealed to the officer (compact JWE, ECDH-ES + A256GCM) */
+            key: string;
+            kid: string;
+            /** @description Names this view in the log; the viewer marks what it renders with it */
+            view_id: string;
+        };
+        ViewRequest: {
+            /**
+             * Format: uuid
+             * @description The `jti` of the delivery the viewer holds (the `n2k-disclosure-id` header of its answer)
+             */
+            disclosure_id: string;
+            /** @description Epoch of the viewer key the held payload is sealed under (its JWE `kid` is `grant:epoch`) */
+            epoch: number;
+        };
+        ViewTrace: {
+            agency_id: string;
+            at: string;
+            /** @description The delivery the view opened; its log entry names the persons (keyed hashes) */
+            disclosure_id: string;
+            grant_id: string;
+            /** @description The view's entry in the tamper-evident log (prove it with /v1/audit/proofs) */
+            log_index: number;
+            officer_id: string;
+            officer_name: string;
+            purpose_id: string;
+            record_type: string;
+            reveals: {
+                at: string;
+                log_index: number;
+                reason: string;
+            }[];
+            view_id: string;
+        };
+        WindowChange: {
+            /**
+             * Format: date-time
+             * @example 2026-11-23T08:00:00+07:00
+             */
+            not_after: string;
+            /** @default  */
+            reason: string;
+        };
     };
-    SubjectAccessRequest: {
-      national_id: string;
-      reason: string;
-    };
-    ViewerEventLogged: {
-      log_index: number;
-    };
-    ViewOpened: {
-      at: number;
-      destroy_at: number;
-      /** @description The viewer key as an `oct` JWK, sealed to the officer (compact JWE, ECDH-ES + A256GCM) */
-      key: string;
-      kid: string;
-      /** @description Names this view in the log; the viewer marks what it renders with it */
-      view_id: string;
-    };
-    ViewRequest: {
-      /**
-       * Format: uuid
-       * @description The `jti` of the delivery the viewer holds (the `n2k-disclosure-id` header of its answer)
-       */
-      disclosure_id: string;
-      /** @description Epoch of the viewer key the held payload is sealed under (its JWE `kid` is `grant:epoch`) */
-      epoch: number;
-    };
-    ViewTrace: {
-      agency_id: string;
-      at: string;
-      /** @description The delivery the view opened; its log entry names the persons (keyed hashes) */
-      disclosure_id: string;
-      grant_id: string;
-      /** @description The view's entry in the tamper-evident log (prove it with /v1/audit/proofs) */
-      log_index: number;
-      officer_id: string;
-      officer_name: string;
-      purpose_id: string;
-      record_type: string;
-      reveals: {
-        at: string;
-        log_index: number;
-        reason: string;
-      }[];
-      view_id: string;
-    };
-    WindowChange: {
-      /**
-       * Format: date-time
-       * @example 2026-11-23T08:00:00+07:00
-       */
-      not_after: string;
-      /** @default  */
-      reason: string;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

@@ -83,6 +83,8 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
       persons_per_hour: Number((form.elements.namedItem('persons_per_hour') as HTMLInputElement).value),
       notification_delay_days: Number((form.elements.namedItem('notification_delay_days') as HTMLInputElement).value),
       allow_unblurred_media: unblurred.checked,
+      // The row scope is not edited here yet: an edit keeps the purpose's, a new purpose has none.
+      row_scope: purpose?.row_scope ?? null,
     };
     submit.disabled = true;
     const request =
