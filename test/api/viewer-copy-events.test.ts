@@ -14,6 +14,8 @@ describe('fields a purpose marks "may be copied"', () => {
     const gateway = testGateway();
     const v = await officerViewer(gateway, { copyable: { person: ['phone'] } });
     const viewId = await v.openView(await v.fetchPerson());
+    // The viewer learns what it may let be copied from the session.
+    expect((JSON.parse((await v.send('GET', '/v1/session')).body) as { copyable: unknown }).copyable).toEqual({ person: ['phone'] });
 
     const copied = await v.event({ view_id: viewId, event: 'copy', field: 'phone' });
     expect(copied.status).toBe(202);
@@ -36,6 +38,7 @@ describe('fields a purpose marks "may be copied"', () => {
     const gateway = testGateway();
     const v = await officerViewer(gateway);
     const viewId = await v.openView(await v.fetchPerson());
+    expect((JSON.parse((await v.send('GET', '/v1/session')).body) as { copyable: unknown }).copyable).toEqual({});
     expect(await v.event({ view_id: viewId, event: 'copy', field: 'phone' })).toMatchObject({ status: 403, body: { code: 'copy_not_permitted' } });
   });
 

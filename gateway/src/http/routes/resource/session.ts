@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAccessToken } from '../../middleware/access-token.js';
-import { detailNow } from '@need2know/policy';
+import { detailNow, mayCopyField } from '@need2know/policy';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { iso } from '../admin/serialize.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -23,6 +23,7 @@ const Session = z
     fields: z.record(z.string(), z.array(z.string())),
     disclosure: z.record(z.string(), z.record(z.string(), z.string())),
     actions: z.array(z.string()),
+    copyable: z.record(z.string(), z.array(z.string())).openapi({ description: 'Fields the viewer lets the officer copy now, by record type (the purpose\'s `copyable`, where this token receives them in clear); each copy is reported as a `copy` viewer event and logged' }),
     token_expires_at: z.string(),
     window_ends_at: z.string(),
   })
@@ -59,6 +60,11 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       fields: Object.fromEntries(Object.entries(detail.fields).map(([k, v]) => [k, [...v]])),
       disclosure: Object.fromEntries(Object.entries(detail.disclosure).map(([k, v]) => [k, { ...v }])),
       actions: [...detail.actions],
+      copyable: Object.fromEntries(
+        detail.record_types
+          .map((type): [string, string[]] => [type, (access.purpose.copyable?.[type] ?? []).filter((f) => detail.disclosure[type]?.[f] === 'clear' && mayCopyField(access.purpose.rules, access.purpose.copyable, type, f))])
+          .filter(([, fields]) => fields.length > 0),
+      ),
       token_expires_at: iso(access.claims.exp),
       window_ends_at: iso(access.grant.notAfter),
     },
