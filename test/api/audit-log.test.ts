@@ -72,11 +72,11 @@ describe('tamper-evident audit log', () => {
     const byTime = (await (await officer('GET', `/v1/audit/export?since=${encodeURIComponent(since)}`)).json()) as AuditExport;
     expect(byTime.entries.length).toBeGreaterThan(0);
     expect(await verifyExport(byTime, vkey)).toMatchObject({ ok: true });
-    const edited = structuredClone(exported) as { entries: { index: number; entry: Record<string, unknown> }[] };
+    const edited: AuditExport = structuredClone(exported);
     const target = edited.entries.at(-1);
     if (target === undefined) throw new Error('empty export');
     target.entry.outcome = 'not_found';
-    const verdict = await verifyExport(edited as unknown as AuditExport, vkey);
+    const verdict = await verifyExport(edited, vkey);
     expect(verdict.ok).toBe(false);
     expect(verdict.ok ? [] : verdict.problems).toContainEqual(expect.objectContaining({ code: 'ERR_ENTRY_MISMATCH', index: target.index }));
   });

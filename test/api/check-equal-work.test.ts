@@ -15,7 +15,7 @@ import { call, open, person, seed } from './disclosure-harness.js';
  * The spy passes every call through: the real crypto runs.
  */
 const decodes = vi.spyOn(TextDecoder.prototype, 'decode');
-const fieldOpenings = () => decodes.mock.contexts.filter((d) => d.fatal && d.ignoreBOM).length;
+const fieldOpenings = () => decodes.mock.contexts.filter((d) => d instanceof TextDecoder && d.fatal && d.ignoreBOM).length;
 
 type Gateway = ReturnType<typeof testGateway>;
 const RULES = { person: { name_latin: 'clear', red_notice: 'predicate' } };

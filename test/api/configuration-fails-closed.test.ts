@@ -117,7 +117,7 @@ describe('After a rotation, other isolates cannot read re-wrapped records', () =
 
     const fetched = await call(gateway, client, token, 'GET', `/v1/records/person/${id}`);
     expect(fetched.status).toBe(200);
-    expect((await open(gateway, client, fetched)).records[0]?.id).toBe(id);
+    expect((await open(gateway, client, fetched)).records?.[0]?.id).toBe(id);
   });
 });
 

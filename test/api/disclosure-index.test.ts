@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditLog, flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq } from './harness.js';
+import { loggedEntry } from './log-harness.js';
 import { call, person, seed } from './disclosure-harness.js';
 
 describe('the disclosure index behind the log', () => {
@@ -33,8 +34,8 @@ describe('the disclosure index behind the log', () => {
     const log = auditLog(gatewayEnv);
     const size = await log.size();
     for (const row of rows.results) {
-      const logged = (await log.inclusion(row.log_index, size)) as { entry: { id: string; outcome: string; subjects: string[] } };
-      expect(logged.entry).toMatchObject({ id: row.id, outcome: row.outcome, subjects: JSON.parse(row.subjects) });
+      const logged = await loggedEntry(log, row.log_index, size);
+      expect(logged).toMatchObject({ id: row.id, outcome: row.outcome, subjects: JSON.parse(row.subjects) });
     }
     const disclosed = rows.results.filter((r) => r.outcome === 'disclosed');
     expect(new Set(disclosed.map((r) => r.id))).toEqual(new Set(answers.filter((a) => a.status === 200).map((a) => a.response.headers.get('n2k-disclosure-id'))));

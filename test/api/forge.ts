@@ -64,7 +64,7 @@ export function claimsOf(jwt: string): Record<string, unknown> {
 export const headerOf = (jwt: string) => decodeProtectedHeader(jwt);
 
 /** POSTs a form to an OAuth endpoint. */
-export function postForm(gateway: Gateway, path: string, form: URLSearchParams | string, headers: Record<string, string> = {}): Promise<Response> {
+export async function postForm(gateway: Gateway, path: string, form: URLSearchParams | string, headers: Record<string, string> = {}): Promise<Response> {
   return gateway.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: form.toString() });
 }
 

@@ -3,6 +3,7 @@
  * names them. A log append that fails stores nothing readable; a crash between the steps (the pending
  * state, left as it would be) is finished by the data owner's retry, whose entry names every version.
  */
+import type { LogEntry } from '@need2know/audit';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { subjectHashes } from '../../gateway/src/services/access/subjects.js';
@@ -13,6 +14,7 @@ import { readRecords } from '../../gateway/src/services/records/read.js';
 import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { caseWith, photo, portraitPng, uploadForm } from './media-harness.js';
+import { loggedEntry } from './log-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
@@ -29,7 +31,7 @@ function envWithBrokenAppend(mode: 'before' | 'after'): GatewayEnv {
       return new Proxy(stub, {
         get(target, prop) {
           if (prop === 'append') {
-            return async (entries: Record<string, unknown>[]) => {
+            return async (entries: readonly LogEntry[]) => {
               if (mode === 'after') await target.append(entries);
               throw new Error('log storage is not writable');
             };
@@ -65,7 +67,7 @@ async function entriesSince(from: number): Promise<Record<string, unknown>[]> {
   const log = auditLog(gatewayEnv);
   const size = await log.size();
   const out: Record<string, unknown>[] = [];
-  for (let i = from; i < size; i++) out.push(((await log.inclusion(i, size)) as { entry: Record<string, unknown> }).entry);
+  for (let i = from; i < size; i++) out.push(await loggedEntry(log, i, size));
   return out;
 }
 

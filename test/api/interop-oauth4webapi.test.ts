@@ -24,12 +24,15 @@ async function registerPartner(agencyId: string, alg: 'ES256' | 'Ed25519' = 'ES2
   return { id, privateKey, kid };
 }
 
+/** The library's fetch hook, as every request made here calls it (discovery, token endpoint, protected resource). */
+type RouteFetch = (url: string, options: oauth.CustomFetchOptions<string, oauth.ProtectedResourceRequestBody>) => Promise<Response>;
+
 /**
  * Routes the library's requests into the app. oauth4webapi stamps assertions and proofs with the
  * real clock, so the gateway's test clock is set to real time on each request.
  */
-function realTimeRoute(gateway: ReturnType<typeof testGateway>): oauth.CustomFetch {
-  return (url, options) => {
+function realTimeRoute(gateway: ReturnType<typeof testGateway>): RouteFetch {
+  return async (url, options) => {
     gateway.clock.now = Math.floor(Date.now() / 1000);
     return gateway.app.request(url, { method: options.method, headers: options.headers, body: options.body ?? null, redirect: options.redirect }, gatewayEnv);
   };

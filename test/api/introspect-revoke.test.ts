@@ -114,7 +114,8 @@ describe('introspection (RFC 7662)', () => {
 describe('revocation (RFC 7009)', () => {
   it('revokes the caller’s own token at once, and again harmlessly', async () => {
     const { gateway, client, token } = await setup();
-    for (const hint of [{ token_type_hint: 'access_token' }, {}]) {
+    const hints: Record<string, string>[] = [{ token_type_hint: 'access_token' }, {}];
+    for (const hint of hints) {
       const response = await call(gateway, client, '/oauth/revoke', { token, ...hint });
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');

@@ -10,6 +10,7 @@ import { auditLog, flushDisclosureIndex } from '../../gateway/src/services/acces
 import { randomToken } from '../../gateway/src/platform/lib/random.js';
 import { insertClient } from '../../gateway/src/store/d1/clients.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq, type TestClient } from './harness.js';
+import { loggedEntry } from './log-harness.js';
 import { call, person, seed } from './disclosure-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
@@ -44,7 +45,7 @@ async function refusalsLogged(grantId: string): Promise<string[]> {
   const { results } = await gatewayEnv.DB.prepare("SELECT log_index FROM disclosures WHERE grant_id = ? AND outcome = 'rate_limited' ORDER BY log_index").bind(grantId).all<{ log_index: number }>();
   const log = auditLog(gatewayEnv);
   const size = await log.size();
-  return Promise.all(results.map(async (r) => String(((await log.inclusion(r.log_index, size)) as { entry: { limit?: string } }).entry.limit)));
+  return Promise.all(results.map(async (r) => String((await loggedEntry(log, r.log_index, size)).limit)));
 }
 
 describe('limits per officer under one grant', () => {

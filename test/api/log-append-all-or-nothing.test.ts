@@ -10,14 +10,20 @@ import { adminEntry, disclosureEntry, verifyExport, type AuditExport, type LogEn
 import { runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_SHARD, auditLog } from '../../gateway/src/services/access/audit.js';
-import type { AuditLog } from '../../gateway/src/store/objects/audit-log/audit-log.js';
+import { AuditLog } from '../../gateway/src/store/objects/audit-log/audit-log.js';
 import { accessTokenFor, adminSession, createAgency, createClient, gatewayEnv, testGateway, uniq } from './harness.js';
 
 /**
  * Runs `step` on the log object itself (not through RPC), so the failure it provokes is caught here
- * rather than reported by the runtime as the object's uncaught error.
+ * rather than reported by the runtime as the object's uncaught error. The pool types the instance as
+ * a Durable Object of the Worker's whole `Env`; the log object takes a narrower env, so it is told
+ * apart by its class.
  */
-const onLog = <R>(step: (log: AuditLog) => Promise<R>) => runInDurableObject(gatewayEnv.AUDIT_LOG.get(gatewayEnv.AUDIT_LOG.idFromName(AUDIT_SHARD)), step);
+const onLog = <R>(step: (log: AuditLog) => Promise<R>) =>
+  runInDurableObject(gatewayEnv.AUDIT_LOG.get(gatewayEnv.AUDIT_LOG.idFromName(AUDIT_SHARD)), (instance) => {
+    if (!(instance instanceof AuditLog)) throw new Error('the audit log namespace did not run the audit log object');
+    return step(instance);
+  });
 
 const event = (seq: number, at: number): LogEntry =>
   adminEntry({ seq, at, actor: 'system', action: 'test.append', targetType: 'test', targetId: uniq('t'), detail: {}, prevHash: '', hash: '' });

@@ -19,6 +19,7 @@ import { DETECTOR_INPUT_SIZE, FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '..
 import { openMedia, type StoredRendition } from '../../gateway/src/services/media/seal-media.js';
 import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { gatewayEnv, testGateway } from './harness.js';
+import { logInclusion } from './log-harness.js';
 import { caseWith, mediaOwner, photo, uniq } from './media-harness.js';
 
 const JPEG = 'image/jpeg';
@@ -58,7 +59,7 @@ describe('media upload: faces of flagged photos redacted at ingest', () => {
 
     // Logged before it was stored: how the faces were handled, never a box, a pixel or the reference.
     expect(await log.size()).toBe(before + 1);
-    const entry = (await log.inclusion(before, before + 1))?.entry;
+    const entry = (await logInclusion(log, before, before + 1))?.entry;
     expect(entry).toMatchObject({ kind: 'media_ingest', redaction: 'redacted', faces: 3 });
     expect(JSON.stringify(entry)).not.toContain(ref);
     expect(JSON.stringify(entry)).not.toContain('score');

@@ -14,6 +14,7 @@ import { openMedia } from '../../gateway/src/services/media/seal-media.js';
 import { JPEG_BASELINE, portrait } from '../../gateway/src/services/media/test-fixtures.js';
 import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
+import { logInclusion } from './log-harness.js';
 import { caseWith, mediaOwner, personWithPhoto, photo, portraitPng, uniq, uploadForm } from './media-harness.js';
 
 const PNG = 'image/png';
@@ -75,7 +76,7 @@ describe('PUT /v1/ingest/media', () => {
     expect(await second.json()).toMatchObject({ outcome: 'replaced' });
     const size = await log.size();
     expect(size).toBe(before + 2);
-    const last = await log.inclusion(size - 1, size);
+    const last = await logInclusion(log, size - 1, size);
     expect(last?.entry).toMatchObject({ kind: 'media_ingest', owner: owner.agency, record_type: 'person', field: 'photo_ref', content_type: PNG, blurred_by: 'gateway', outcome: 'replaced' });
     expect(JSON.stringify(last?.entry)).not.toContain(ref);
     expect(JSON.stringify(last?.entry)).not.toContain(id);

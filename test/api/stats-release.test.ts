@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { sha256b64url } from '../../gateway/src/platform/lib/digest.js';
 import { gatewayEnv, testGateway } from './harness.js';
+import { logInclusion } from './log-harness.js';
 import { getStats, hierarchiesOf, seedDemo, statsPartner, type ReleaseJson } from './stats-harness.js';
 
 let data: Dataset;
@@ -75,7 +76,7 @@ describe('the release record', () => {
     const row = await gatewayEnv.DB.prepare('SELECT log_index FROM stats_releases WHERE id = ?').bind(doc.release).first<{ log_index: number }>();
     expect(row).not.toBeNull();
     const log = auditLog(gatewayEnv);
-    const found = await log.inclusion(row?.log_index ?? -1, await log.size());
+    const found = await logInclusion(log, row?.log_index ?? -1, await log.size());
     expect(found?.entry).toMatchObject({
       kind: 'stats_release',
       id: doc.release,

@@ -55,7 +55,7 @@ describe('DPoP at the token endpoint', () => {
     headers.append('dpop', await proofWith(client.dpopKey, now));
     headers.append('dpop', await proofWith(client.dpopKey, now));
     const form = await tokenForm(client, params, now);
-    const refusal = await refusedWithoutTrace(() => gateway.request('/oauth/token', { method: 'POST', headers, body: form.toString() }), [`client:${client.id}`]);
+    const refusal = await refusedWithoutTrace(async () => gateway.request('/oauth/token', { method: 'POST', headers, body: form.toString() }), [`client:${client.id}`]);
     expect(refusal).toMatchObject({ status: 400, error: 'invalid_dpop_proof' });
   });
 

@@ -7,6 +7,7 @@ import { compactDecrypt, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq } from './harness.js';
+import { loggedEntry } from './log-harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 
 const log = () => gatewayEnv.AUDIT_LOG.get(gatewayEnv.AUDIT_LOG.idFromName('log:main'));
@@ -35,7 +36,7 @@ describe('every viewer-key release is a logged view', () => {
     const { view_id: viewId, key } = JSON.parse(viewed.body) as { view_id: string; key: string };
     expect(viewId).toMatch(/^[A-Za-z0-9_-]{11}$/);
     const size = await log().size();
-    const entry = ((await log().inclusion(size - 1, size)) as { entry: Record<string, unknown> }).entry;
+    const entry = await loggedEntry(log(), size - 1, size);
     expect(entry).toMatchObject({ kind: 'viewer', event: 'view', view: viewId, disclosure: d.jti, grant: grant.id, officer: client.id });
     const jwk = JSON.parse(new TextDecoder().decode((await compactDecrypt(key, await importJWK(client.encryptionPrivateJwk, 'ECDH-ES'))).plaintext)) as { k: string };
     expect(((await openViewerPayload(d.sealed_payload as string, jwk.k)) as { records: { name_latin: string }[] }).records[0]?.name_latin).toBe('Viewed Subject');

@@ -8,5 +8,5 @@
  *   const jwe = await readCompactBody(await fetch(url, init));
  */
 export async function readCompactBody(response: Response): Promise<string> {
-  return new TextDecoder('utf-8', { fatal: false }).decode(await response.arrayBuffer());
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(await response.arrayBuffer());
 }
