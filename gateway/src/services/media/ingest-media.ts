@@ -16,7 +16,7 @@ import { readRecords } from '../records/read.js';
 import { isOwnerConflict, replaceMediaStatements, selectMedia, type MediaRow } from '../../store/d1/media.js';
 import { MAX_MEDIA_REF_BYTES, type MediaType } from './limits.js';
 import { fieldHoldingRef, mediaFields, refFlagged } from './release.js';
-import { MediaInputError, prepareRenditions, type UploadedFile } from './renditions.js';
+import { MediaInputError, prepareRenditions, type PreparedMedia, type UploadedFile } from './renditions.js';
 import { prepareRedaction } from './redact/prepare-redaction.js';
 import { DETECTION_CONTENT_TYPE, sealMedia } from './seal-media.js';
 import { applyEdit, editSize, loggedEdit, regionsDocument } from './regions/apply-edit.js';
@@ -93,7 +93,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
   const field = fieldHoldingRef(def, fields, upload.ref);
   if (field === null) throw invalid('ref', 'ref_not_in_record', 'ref: the current version of the record does not name this reference');
 
-  let prepared;
+  let prepared: PreparedMedia;
   try {
     prepared = await prepareRenditions(upload.original, upload.blurred);
   } catch (err) {

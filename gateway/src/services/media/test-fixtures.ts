@@ -24,7 +24,10 @@ export function portrait(seed = 1): RgbaImage {
   const size = 96;
   const data = new Uint8Array(size * size * 4);
   let s = seed;
-  const noise = () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 24) - 128;
+  const noise = () => {
+    s = (s * 1103515245 + 12345) >>> 0;
+    return (s >>> 24) - 128;
+  };
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const inFace = ((x - 48) / 28) ** 2 + ((y - 50) / 36) ** 2 < 1;

@@ -138,11 +138,14 @@ export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { 
   const insert = (rendition: StoredRendition, envelope: string, seq: number) =>
     db.prepare('INSERT INTO media_chunks (ref, rendition, seq, envelope) VALUES (?, ?, ?, ?)').bind(row.ref, rendition, seq, envelope);
   // One statement per chunk: each carries up to ≈ 700 KB, and D1 caps a statement's values at 2 MB.
-  chunks.original.forEach((envelope, seq) => statements.push(insert('original', envelope, seq)));
-  chunks.blurred.forEach((envelope, seq) => statements.push(insert('blurred', envelope, seq)));
-  (chunks.redacted ?? []).forEach((envelope, seq) => statements.push(insert('redacted', envelope, seq)));
-  (chunks.detection ?? []).forEach((envelope, seq) => statements.push(insert('detection', envelope, seq)));
-  (chunks.regions ?? []).forEach((envelope, seq) => statements.push(insert('regions', envelope, seq)));
+  const stored: ReadonlyArray<readonly [StoredRendition, readonly string[] | undefined]> = [
+    ['original', chunks.original],
+    ['blurred', chunks.blurred],
+    ['redacted', chunks.redacted],
+    ['detection', chunks.detection],
+    ['regions', chunks.regions],
+  ];
+  for (const [rendition, envelopes] of stored) for (const [seq, envelope] of (envelopes ?? []).entries()) statements.push(insert(rendition, envelope, seq));
   return statements;
 }
 
@@ -170,8 +173,8 @@ export function replaceRedactionStatements(
   ];
   const insert = (rendition: StoredRendition, envelope: string, seq: number) =>
     db.prepare('INSERT INTO media_chunks (ref, rendition, seq, envelope) VALUES (?, ?, ?, ?)').bind(row.ref, rendition, seq, envelope);
-  chunks.redacted.forEach((envelope, seq) => statements.push(insert('redacted', envelope, seq)));
-  chunks.regions.forEach((envelope, seq) => statements.push(insert('regions', envelope, seq)));
+  for (const [seq, envelope] of chunks.redacted.entries()) statements.push(insert('redacted', envelope, seq));
+  for (const [seq, envelope] of chunks.regions.entries()) statements.push(insert('regions', envelope, seq));
   return statements;
 }
 

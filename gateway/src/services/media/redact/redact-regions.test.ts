@@ -6,7 +6,11 @@ import { redactRegions, widen } from './redact-regions.js';
 
 const noisy = (width: number, height: number, seed = 3) => {
   let s = seed;
-  const data = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i % 4 === 3 ? 255 : (s = (s * 1103515245 + 12345) >>> 0) >>> 24));
+  const next = () => {
+    s = (s * 1103515245 + 12345) >>> 0;
+    return s >>> 24;
+  };
+  const data = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i % 4 === 3 ? 255 : next()));
   return { width, height, data };
 };
 const inside = (x: number, y: number, b: { x: number; y: number; width: number; height: number }) => x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height;
