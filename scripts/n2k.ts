@@ -175,7 +175,10 @@ function withOfficerLimits(body: Json): Json {
 
 /** Prints an officer whose enrolment code waits for a second officer's approval. */
 function printOfficerRequest(body: Json): void {
-  if (opts.json) return print(body);
+  if (opts.json) {
+    print(body);
+    return;
+  }
   const request = String((body.pending_requests as string[] | undefined)?.[0]);
   console.log(`officer ${String(body.id)} (${String(body.name)}, ${String(body.agency_id)})`);
   console.log(`waiting for a second privacy officer: request ${request}`);
@@ -184,7 +187,10 @@ function printOfficerRequest(body: Json): void {
 
 /** Prints an approval; one that hands out an enrolment code shows it, once (only its hash is stored). */
 function printApproval(body: Json): void {
-  if (opts.json || body.enrolment_code === undefined) return print(body);
+  if (opts.json || body.enrolment_code === undefined) {
+    print(body);
+    return;
+  }
   console.log(`approved ${String(body.kind)} for ${String(body.target_id)}`);
   console.log(`enrolment code: ${String(body.enrolment_code)}   valid until ${String(body.code_expires_at)}`);
   console.log('Hand it to the officer; they enter it in the need2know viewer extension. It works once and is not shown again.');
@@ -314,7 +320,10 @@ async function main(): Promise<void> {
       if (group === 'trace') {
         if (action === undefined) throw new Error('usage: trace FILE (copied text, - for stdin, or a PNG screenshot)');
         let officer: Promise<AdminClient> | undefined; // signed in only once a mark is found
-        const fetchView = async (viewId: string) => (await (officer ??= admin())).get<ViewTrace>(`/views/${viewId}`);
+        const fetchView = async (viewId: string) => {
+          officer ??= admin();
+          return (await officer).get<ViewTrace>(`/views/${viewId}`);
+        };
         process.exitCode = await runTrace(action, { fetchView, json: opts.json ?? false, print: console.log, printError: console.error });
         return;
       }

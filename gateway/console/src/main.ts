@@ -100,7 +100,10 @@ function startSession(s: OfficerSession): void {
 
 function renderApp(): void {
   const s = session;
-  if (s === null) return renderSignIn();
+  if (s === null) {
+    renderSignIn();
+    return;
+  }
   const hash = location.hash;
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const main = h('main', { id: 'main', class: 'main', tabindex: -1 }, h('p', { class: 'loading' }, t('loading')));

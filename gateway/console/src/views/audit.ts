@@ -52,7 +52,7 @@ export function auditSection(api: AdminApi): HTMLElement {
       const pinned = memory.get(pinKey);
       if (pinned === null) memory.set(pinKey, vkey);
       checks.push({ label: t('verifyPinned'), ok: pinned === null || pinned === vkey });
-      let checkpoint;
+      let checkpoint: Awaited<ReturnType<typeof verifyCheckpoint>> | undefined;
       try {
         checkpoint = await verifyCheckpoint(note, pinned ?? vkey);
         checks.push({ label: t('verifySignature'), ok: true });
