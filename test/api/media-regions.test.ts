@@ -14,6 +14,7 @@ import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { decodeJpeg } from '../../gateway/src/services/media/decode/decode-jpeg.js';
 import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { callResource, gatewayEnv, testGateway } from './harness.js';
+import { loggedEntry, logInclusion } from './log-harness.js';
 import { caseWith, mediaOwner, mediaPartner, photo, portraitPng, uniq } from './media-harness.js';
 
 const JPEG = 'image/jpeg';
@@ -33,7 +34,7 @@ interface Applied {
 }
 
 /** A witness scene uploaded by its owner, and a partner whose purpose discloses evidence redacted. */
-async function scene(gateway: ReturnType<typeof testGateway>, bytes = PHOTO, type = JPEG) {
+async function scene(gateway: ReturnType<typeof testGateway>, bytes: Uint8Array = PHOTO, type = JPEG) {
   const owner = await mediaOwner(gateway);
   const caseId = uniq('case');
   const ref = `media/case/${caseId}/scene.${type === JPEG ? 'jpg' : 'png'}`;
@@ -93,7 +94,7 @@ describe('PUT /v1/ingest/media/regions', () => {
 
       // Logged first: the boxes and reasons, the free text as a keyed hash only, no pixel, no reference.
       expect(await log.size()).toBe(size + 1);
-      const entry = (await log.inclusion(size, size + 1))?.entry as Record<string, unknown>;
+      const entry = await loggedEntry(log, size, size + 1);
       expect(entry).toMatchObject({
         kind: 'media_regions',
         field: 'evidence',
@@ -207,8 +208,8 @@ describe('PUT /v1/ingest/media with regions', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ flagged: true, regions: 1 });
       expect(await log.size()).toBe(size + 2);
-      expect((await log.inclusion(size, size + 2))?.entry).toMatchObject({ kind: 'media_ingest' });
-      expect((await log.inclusion(size + 1, size + 2))?.entry).toMatchObject({
+      expect((await logInclusion(log, size, size + 2))?.entry).toMatchObject({ kind: 'media_ingest' });
+      expect((await logInclusion(log, size + 1, size + 2))?.entry).toMatchObject({
         kind: 'media_regions',
         regions: [{ x: 2, y: 60, width: 30, height: 20, reason: 'restraints', note_hash: null }],
       });
