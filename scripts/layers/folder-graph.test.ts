@@ -17,8 +17,8 @@ function module(source: string, ...imports: string[]): CruisedModule {
 
 describe('folderOf', () => {
   it('names the first segment below the root, or the root file itself', () => {
-    expect(folderOf('gateway/src/http/routes/admin/grants.ts', ROOT)).toBe('routes');
-    expect(folderOf('gateway/src/http/app.ts', ROOT)).toBe('app.ts');
+    expect(folderOf('gateway/src/http/routes/admin/grants.ts', ROOT)).toBe('http');
+    expect(folderOf('gateway/src/index.ts', ROOT)).toBe('index.ts');
     expect(folderOf('packages/crypto/src/index.ts', ROOT)).toBeNull();
   });
 });
