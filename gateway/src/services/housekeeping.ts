@@ -2,15 +2,12 @@ import { CLOCK_TOLERANCE } from '../platform/config.js';
 import type { GatewayEnv } from '../platform/env.js';
 import { rotateSigningKeyIfDue } from './keys/token-signing.js';
 import { adminEntry, parseCheckpoint } from '@need2know/audit';
-import { grantShouldExpire } from '@need2know/policy';
 import { auditLog, auditOrigin } from './access/audit.js';
 import { keyRing } from './keys/key-ring.js';
 import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
-import { commitChange, listAdminEvents } from '../store/d1/admin-events.js';
-import { grantsDueToExpire, grantsToShred, updateGrantState, withdrawPendingRequests } from '../store/d1/grants.js';
+import { listAdminEvents } from '../store/d1/admin-events.js';
 import { purgeExpiredRevocations } from '../store/d1/revocations.js';
-import { randomToken } from '../platform/lib/random.js';
-import { shredGrantKeys } from './delivery/shred.js';
+import { endDisclosureWindows } from './grants/end-windows.js';
 
 /** Administrative events carried into the log per run. */
 const ADMIN_EVENTS_BATCH = 500;
@@ -22,9 +19,6 @@ async function carryAdminEvents(env: GatewayEnv): Promise<number> {
   if (events.length === 0) return 0;
   return log.appendAdminEvents(events.map(adminEntry));
 }
-
-/** Grants expired per run; the next run takes the rest. */
-const EXPIRE_BATCH = 100;
 
 /** What one housekeeping run did. */
 export interface HousekeepingReport {
@@ -42,30 +36,14 @@ export interface HousekeepingReport {
 }
 
 /**
- * The scheduled job (every minute): marks grants whose window is over as expired, destroys the
- * viewer keys of every ended grant (crypto-shredding), carries new administrative events into the
+ * The scheduled job (every minute): ends disclosure windows (`endDisclosureWindows`: grants whose
+ * window is over become expired, and the viewer keys of every ended grant are destroyed), carries new administrative events into the
  * tamper-evident log and signs its checkpoint, seals reveal reasons stored in clear, forgets
  * revocations of tokens that died anyway, and rotates the signing key when due. Safe to run twice,
  * or concurrently: each change is conditional on the state it read.
  */
 export async function runHousekeeping(env: GatewayEnv, now: number): Promise<HousekeepingReport> {
-  const expiredGrants: string[] = [];
-  for (const grant of await grantsDueToExpire(env.DB, now, EXPIRE_BATCH)) {
-    // The query only narrows the candidates; the rule decides.
-    if (!grantShouldExpire(grant, now)) continue;
-    const next = { ...grant, status: 'expired' as const, version: grant.version + 1, etag: randomToken(), updatedAt: now };
-    const outcome = await commitChange(
-      env.DB,
-      [updateGrantState(env.DB, next, grant.etag), withdrawPendingRequests(env.DB, grant.id, now)],
-      { at: now, actor: 'system', action: 'grant.expire', targetType: 'grant', targetId: grant.id, detail: { not_after: grant.notAfter, previous_status: grant.status } },
-      { table: 'grants', id: grant.id, etag: next.etag },
-    );
-    if (outcome.ok) expiredGrants.push(grant.id);
-  }
-  const shreddedGrants: string[] = [];
-  for (const grantId of await grantsToShred(env.DB, EXPIRE_BATCH)) {
-    if (await shredGrantKeys(env, grantId, now, 'system')) shreddedGrants.push(grantId);
-  }
+  const { expiredGrants, shreddedGrants } = await endDisclosureWindows(env, now);
   const loggedAdminEvents = await carryAdminEvents(env);
   // Checkpoints are signed here, on the schedule (at most one a minute), never on an anonymous request.
   const log = auditLog(env);

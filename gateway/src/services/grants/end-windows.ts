@@ -1,0 +1,45 @@
+/**
+ * Ending disclosure windows: a grant whose window is over becomes `expired` (its pending requests
+ * withdrawn, the change logged as an administrative event), and the viewer keys of every ended grant
+ * — expired, revoked or shortened into the past — are destroyed, so that what officers were shown
+ * can no longer be opened (crypto-shredding). Run by the scheduled job every minute; a revocation
+ * ends a window at once through `changeGrant`. Safe to run twice, or concurrently: each change is
+ * conditional on the state it read.
+ */
+import { grantShouldExpire } from '@need2know/policy';
+import type { GatewayEnv } from '../../platform/env.js';
+import { randomToken } from '../../platform/lib/random.js';
+import { commitChange } from '../../store/d1/admin-events.js';
+import { grantsDueToExpire, grantsToShred, updateGrantState, withdrawPendingRequests } from '../../store/d1/grants.js';
+import { shredGrantKeys } from '../delivery/shred.js';
+
+/** Grants expired (and grants shredded) per run; the next run takes the rest. */
+const END_BATCH = 100;
+
+/** What one pass ended: grants marked expired, and ended grants whose viewer keys were destroyed. */
+export interface EndedWindows {
+  readonly expiredGrants: string[];
+  readonly shreddedGrants: string[];
+}
+
+/** Marks grants whose window is over as expired, then destroys the viewer keys of every ended grant. */
+export async function endDisclosureWindows(env: GatewayEnv, now: number): Promise<EndedWindows> {
+  const expiredGrants: string[] = [];
+  for (const grant of await grantsDueToExpire(env.DB, now, END_BATCH)) {
+    // The query only narrows the candidates; the rule decides.
+    if (!grantShouldExpire(grant, now)) continue;
+    const next = { ...grant, status: 'expired' as const, version: grant.version + 1, etag: randomToken(), updatedAt: now };
+    const outcome = await commitChange(
+      env.DB,
+      [updateGrantState(env.DB, next, grant.etag), withdrawPendingRequests(env.DB, grant.id, now)],
+      { at: now, actor: 'system', action: 'grant.expire', targetType: 'grant', targetId: grant.id, detail: { not_after: grant.notAfter, previous_status: grant.status } },
+      { table: 'grants', id: grant.id, etag: next.etag },
+    );
+    if (outcome.ok) expiredGrants.push(grant.id);
+  }
+  const shreddedGrants: string[] = [];
+  for (const grantId of await grantsToShred(env.DB, END_BATCH)) {
+    if (await shredGrantKeys(env, grantId, now, 'system')) shreddedGrants.push(grantId);
+  }
+  return { expiredGrants, shreddedGrants };
+}
