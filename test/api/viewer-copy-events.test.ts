@@ -21,7 +21,15 @@ describe('fields a purpose marks "may be copied"', () => {
     expect(copied.status).toBe(202);
     const index = copied.body.log_index as number;
     const entry = await loggedEntry(auditLog(), index, index + 1);
-    expect(entry).toMatchObject({ kind: 'viewer', event: 'copy', view: viewId, record_type: 'person', field: 'phone', officer: v.officer.id, grant: v.grant.id });
+    expect(entry).toMatchObject({
+      kind: 'viewer',
+      event: 'copy',
+      view: viewId,
+      record_type: 'person',
+      field: 'phone',
+      officer: v.officer.id,
+      grant: v.grant.id,
+    });
     expect(JSON.stringify(entry)).not.toContain('765432');
 
     const size = await auditLog().size();
@@ -46,9 +54,20 @@ describe('fields a purpose marks "may be copied"', () => {
     const gateway = testGateway();
     const agency = await createAgency();
     const admin = await adminSession(gateway, await createClient('privacy_officer', agency));
-    const body = (copyable: unknown) => ({ id: uniq('purpose'), title: 'Tracing', legal_basis: 'Synthetic law, art. 1', rules: { health_case: { name_latin: 'clear', phone: 'clear', residence: 'generalised' } }, actions: ['fetch'], agencies: [agency], copyable });
+    const body = (copyable: unknown) => ({
+      id: uniq('purpose'),
+      title: 'Tracing',
+      legal_basis: 'Synthetic law, art. 1',
+      rules: { health_case: { name_latin: 'clear', phone: 'clear', residence: 'generalised' } },
+      actions: ['fetch'],
+      agencies: [agency],
+      copyable,
+    });
 
-    const masked = await admin('POST', '/purposes', { ...body({ health_case: ['residence', 'name_latin'] }), rules: { health_case: { name_latin: 'masked', residence: 'generalised' } } });
+    const masked = await admin('POST', '/purposes', {
+      ...body({ health_case: ['residence', 'name_latin'] }),
+      rules: { health_case: { name_latin: 'masked', residence: 'generalised' } },
+    });
     expect(masked.status).toBe(400);
     const issues = ((await masked.json()) as { issues: { path: string; code: string }[] }).issues.map((i) => `${i.path}:${i.code}`);
     expect(issues).toEqual(['copyable.health_case.0:not_copyable', 'copyable.health_case.1:not_disclosed']);

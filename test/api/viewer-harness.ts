@@ -4,7 +4,7 @@
  */
 import type { Purpose } from '@need2know/policy';
 import { call, open, person, seed } from './disclosure-harness.js';
-import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq } from './harness.js';
+import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, type testGateway, uniq } from './harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 

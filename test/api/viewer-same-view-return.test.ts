@@ -29,7 +29,15 @@ describe('a quick return to the viewer is the same view', () => {
       expect(back.status).toBe(202);
       expect(back.body).toMatchObject({ view_id: viewId, hidden_from: hiddenAt, hidden_to: hiddenAt + away });
       const index = back.body.log_index as number;
-      expect(await loggedEntry(auditLog(), index, index + 1)).toMatchObject({ kind: 'viewer', event: 'return', view: viewId, hidden_from: hiddenAt, hidden_to: hiddenAt + away, officer: v.officer.id, grant: v.grant.id });
+      expect(await loggedEntry(auditLog(), index, index + 1)).toMatchObject({
+        kind: 'viewer',
+        event: 'return',
+        view: viewId,
+        hidden_from: hiddenAt,
+        hidden_to: hiddenAt + away,
+        officer: v.officer.id,
+        grant: v.grant.id,
+      });
     }
     // Three window switches, one view.
     expect(await viewsOf(v.officer.id)).toBe(1);
@@ -59,12 +67,21 @@ describe('a quick return to the viewer is the same view', () => {
     const other = await v.fetchPerson();
     const viewId = await v.openView(held);
 
-    expect(await v.event({ view_id: viewId, event: 'return', disclosure_id: held.disclosureId })).toMatchObject({ status: 409, body: { code: 'view_not_resumable', reason: 'not_hidden' } });
+    expect(await v.event({ view_id: viewId, event: 'return', disclosure_id: held.disclosureId })).toMatchObject({
+      status: 409,
+      body: { code: 'view_not_resumable', reason: 'not_hidden' },
+    });
     expect((await v.event({ view_id: viewId, event: 'hidden' })).status).toBe(202);
     gateway.clock.advance(10);
-    expect(await v.event({ view_id: viewId, event: 'return', disclosure_id: other.disclosureId })).toMatchObject({ status: 409, body: { code: 'view_not_resumable', reason: 'other_record' } });
+    expect(await v.event({ view_id: viewId, event: 'return', disclosure_id: other.disclosureId })).toMatchObject({
+      status: 409,
+      body: { code: 'view_not_resumable', reason: 'other_record' },
+    });
     expect((await v.event({ view_id: viewId, event: 'return', disclosure_id: held.disclosureId })).status).toBe(202);
-    expect(await v.event({ view_id: viewId, event: 'return', disclosure_id: held.disclosureId })).toMatchObject({ status: 409, body: { reason: 'not_hidden' } });
+    expect(await v.event({ view_id: viewId, event: 'return', disclosure_id: held.disclosureId })).toMatchObject({
+      status: 409,
+      body: { reason: 'not_hidden' },
+    });
 
     // Another officer (of another agency) can neither hide nor return this view: it is not theirs.
     const stranger = await officerViewer(gateway);

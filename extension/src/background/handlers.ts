@@ -26,10 +26,28 @@ async function enrol(code: string): Promise<OfficerProfile> {
   const url = `${GATEWAY_URL}/v1/enrol`;
   // The proof is signed with the new signing key: the gateway registers the key it was made with.
   const proof = await dpopProof({ privateKey: fresh.signing.privateKey, publicJwk: fresh.signingJwk, alg: 'ES256' }, 'POST', url);
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', dpop: proof }, body: JSON.stringify({ code, encryption_jwk: fresh.encryptionJwk }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', dpop: proof },
+    body: JSON.stringify({ code, encryption_jwk: fresh.encryptionJwk }),
+  });
   if (!res.ok) throw await GatewayError.from(res);
-  const body = (await res.json()) as { officer_id: string; name: string; agency_id: string; agency_name: string; agency_name_km: string | null; issuer: string };
-  const profile: OfficerProfile = { officer_id: body.officer_id, name: body.name, agency_id: body.agency_id, agency_name: body.agency_name, agency_name_km: body.agency_name_km, issuer: body.issuer };
+  const body = (await res.json()) as {
+    officer_id: string;
+    name: string;
+    agency_id: string;
+    agency_name: string;
+    agency_name_km: string | null;
+    issuer: string;
+  };
+  const profile: OfficerProfile = {
+    officer_id: body.officer_id,
+    name: body.name,
+    agency_id: body.agency_id,
+    agency_name: body.agency_name,
+    agency_name_km: body.agency_name_km,
+    issuer: body.issuer,
+  };
   await saveOfficer({ profile, ...fresh });
   forgetSessions();
   return profile;
@@ -37,8 +55,17 @@ async function enrol(code: string): Promise<OfficerProfile> {
 
 function held(d: Awaited<ReturnType<typeof callSealed>>): HeldPayload {
   const { disclosure } = d;
-  if (disclosure.sealed_payload === undefined || disclosure.viewer_key === undefined) throw new ViewerError('not_viewer_delivery', 'The gateway did not seal this for the viewer.');
-  return { disclosure_id: d.id, record_type: disclosure.record_type, epoch: disclosure.viewer_key.epoch, destroy_at: disclosure.viewer_key.destroy_at, window_ends: disclosure.window_ends, sealed_payload: disclosure.sealed_payload, disclosure: disclosure.disclosure };
+  if (disclosure.sealed_payload === undefined || disclosure.viewer_key === undefined)
+    throw new ViewerError('not_viewer_delivery', 'The gateway did not seal this for the viewer.');
+  return {
+    disclosure_id: d.id,
+    record_type: disclosure.record_type,
+    epoch: disclosure.viewer_key.epoch,
+    destroy_at: disclosure.viewer_key.destroy_at,
+    window_ends: disclosure.window_ends,
+    sealed_payload: disclosure.sealed_payload,
+    disclosure: disclosure.disclosure,
+  };
 }
 
 /**
@@ -47,7 +74,9 @@ function held(d: Awaited<ReturnType<typeof callSealed>>): HeldPayload {
  */
 async function openHeld<T>(keys: OfficerKeys, under: { purpose: string; grant: string }, disclosureId: string, epoch: number, sealedPayload: string) {
   const t0 = performance.now();
-  const opened = await withSession(keys, under, (s) => s.json<{ view_id: string; at: number; destroy_at: number; key: string }>('/v1/views', { body: { epoch, disclosure_id: disclosureId } }));
+  const opened = await withSession(keys, under, (s) =>
+    s.json<{ view_id: string; at: number; destroy_at: number; key: string }>('/v1/views', { body: { epoch, disclosure_id: disclosureId } }),
+  );
   const t1 = performance.now();
   const jwk = await unsealToOfficer<{ k: string }>(keys, opened.key);
   const payload = await openWithViewerKey<T>(sealedPayload, jwk.k);
@@ -72,20 +101,46 @@ export const handlers: Handlers = {
     return { ...body, officer: keys.profile };
   },
   session: async (req) => {
-    const body = await withSession(await officerKeys(), req, (s) => s.json<{ actions: string[]; disclosure: Record<string, Record<string, string>> }>('/v1/session'));
-    return { actions: body.actions, disclosure: body.disclosure };
+    const body = await withSession(await officerKeys(), req, (s) =>
+      s.json<{ actions: string[]; disclosure: Record<string, Record<string, string>>; copyable?: Record<string, string[]> }>('/v1/session'),
+    );
+    return { actions: body.actions, disclosure: body.disclosure, copyable: body.copyable ?? {} };
   },
   fetch: async (req) => held(await callSealed(await officerKeys(), req, 'GET', `/v1/records/${req.record_type}/${encodeURIComponent(req.id)}?delivery=viewer`)),
-  search: async (req) => held(await callSealed(await officerKeys(), req, 'POST', `/v1/records/${req.record_type}/search?delivery=viewer`, { search: req.search, terms: req.terms, limit: 20 })),
+  search: async (req) =>
+    held(
+      await callSealed(await officerKeys(), req, 'POST', `/v1/records/${req.record_type}/search?delivery=viewer`, {
+        search: req.search,
+        terms: req.terms,
+        limit: 20,
+      }),
+    ),
   open: async (req) => {
-    const { opened, payload, timing } = await openHeld<{ records?: Record<string, unknown>[] }>(await officerKeys(), req, req.disclosure_id, req.epoch, req.sealed_payload);
+    const { opened, payload, timing } = await openHeld<{ records?: Record<string, unknown>[] }>(
+      await officerKeys(),
+      req,
+      req.disclosure_id,
+      req.epoch,
+      req.sealed_payload,
+    );
     return { view_id: opened.view_id, at: opened.at, destroy_at: opened.destroy_at, records: payload.records ?? [], timing };
   },
   report: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/viewer-events', { body: { view_id: req.view_id, counts: req.counts } })),
+  hidden: async (req) => withSession(await officerKeys(), req, (s) => s.json('/v1/viewer-events', { body: { view_id: req.view_id, event: 'hidden' } })),
+  return: async (req) =>
+    withSession(await officerKeys(), req, (s) =>
+      s.json('/v1/viewer-events', { body: { view_id: req.view_id, event: 'return', disclosure_id: req.disclosure_id } }),
+    ),
+  copy: async (req) =>
+    withSession(await officerKeys(), req, (s) => s.json('/v1/viewer-events', { body: { view_id: req.view_id, event: 'copy', field: req.field } })),
   reveal: async (req) => {
     // The gateway logs the reveal with its reason, and only then answers with the original, sealed to this viewer.
     const keys = await officerKeys();
-    const logged = await withSession(keys, req, (s) => s.json<{ reveal_id: string; log_index: number; media: string }>('/v1/reveals', { body: { view_id: req.view_id, media_ref: req.media_ref, reason: req.reason } }));
+    const logged = await withSession(keys, req, (s) =>
+      s.json<{ reveal_id: string; log_index: number; media: string }>('/v1/reveals', {
+        body: { view_id: req.view_id, media_ref: req.media_ref, reason: req.reason },
+      }),
+    );
     const media = await unsealToOfficer<{ content_type: string; data: string }>(keys, logged.media);
     if (!/^image\/(png|jpeg)$/.test(media.content_type)) throw new ViewerError('not_media', 'The gateway did not send a picture.');
     return { reveal_id: logged.reveal_id, log_index: logged.log_index, data_url: `data:${media.content_type};base64,${toBase64(media.data)}` };
@@ -93,7 +148,13 @@ export const handlers: Handlers = {
   media: async (req) => {
     const keys = await officerKeys();
     const h = held(await callSealed(keys, req, 'POST', '/v1/media?delivery=viewer', { ref: req.ref }));
-    const { payload } = await openHeld<{ media?: { rendition: string; content_type: string; data: string } }>(keys, req, h.disclosure_id, h.epoch, h.sealed_payload);
+    const { payload } = await openHeld<{ media?: { rendition: string; content_type: string; data: string } }>(
+      keys,
+      req,
+      h.disclosure_id,
+      h.epoch,
+      h.sealed_payload,
+    );
     const media = payload.media;
     if (media === undefined || !/^image\/(png|jpeg)$/.test(media.content_type)) throw new ViewerError('not_media', 'The gateway did not send a picture.');
     return { data_url: `data:${media.content_type};base64,${toBase64(media.data)}`, blurred: media.rendition === 'blurred' };

@@ -39,6 +39,10 @@ function describe(code: string): string {
       return 'Nothing found.';
     case 'reveal_not_permitted':
       return 'This grant does not allow revealing protected photos.';
+    case 'copy_not_permitted':
+      return 'Copying is blocked for this record.';
+    case 'view_not_resumable':
+      return 'The record is opened again as a new view.';
     default:
       return 'The gateway refused the request.';
   }

@@ -12,6 +12,8 @@ export interface CardContext {
   readonly viewId: string;
   readonly modes: Readonly<Record<string, string>>;
   readonly photo: PhotoContext;
+  /** The top-level fields the purpose lets be copied, and what copying one does (write it marked, report it). */
+  readonly copy?: { readonly fields: readonly string[]; readonly onCopy: (name: string, text: string) => void };
 }
 
 const MEDIA_KEYS = new Set(['photo_ref', 'media_ref', 'media']);
@@ -40,6 +42,17 @@ export function ScalarValue({ ctx, name, value, mode, list }: { ctx: CardContext
         </span>
       )}
       {shown.note !== undefined && <span className="note">{shown.note}</span>}
+      {list === undefined && ctx.copy?.fields.includes(name) === true && typeof value === 'string' && (
+        <button
+          type="button"
+          className="copy-field"
+          data-copy-field={name}
+          aria-label={t('copyFieldLabel', { field: name.replace(/_/g, ' ') })}
+          onClick={() => ctx.copy?.onCopy(name, markText(shown.text, ctx.viewId))}
+        >
+          {t('copyField')}
+        </button>
+      )}
     </span>
   );
 }
@@ -58,13 +71,33 @@ export function MediaItem({ ctx, mediaRef: ref, item }: { ctx: CardContext; medi
 }
 
 /** A field's value: a scalar, a photo, or a list laid out item by item in declared order. */
-export function FieldValue({ ctx, name, value, mode, parent, list }: { ctx: CardContext; name: string; value: unknown; mode: string; parent: Readonly<Record<string, unknown>>; list?: string }): ReactNode {
+export function FieldValue({
+  ctx,
+  name,
+  value,
+  mode,
+  parent,
+  list,
+}: {
+  ctx: CardContext;
+  name: string;
+  value: unknown;
+  mode: string;
+  parent: Readonly<Record<string, unknown>>;
+  list?: string;
+}): ReactNode {
   if (typeof value === 'string' && MEDIA_KEYS.has(name)) return <MediaItem ctx={ctx} mediaRef={value} item={parent} />;
   if (Array.isArray(value)) {
     return (
       <ol className="nested">
         {value.map((item, i) => (
-          <li key={i}>{typeof item === 'object' && item !== null ? <ItemFields ctx={ctx} list={name} item={item as Record<string, unknown>} mode={mode} /> : <ScalarValue ctx={ctx} name={name} value={item} mode={mode} />}</li>
+          <li key={i}>
+            {typeof item === 'object' && item !== null ? (
+              <ItemFields ctx={ctx} list={name} item={item as Record<string, unknown>} mode={mode} />
+            ) : (
+              <ScalarValue ctx={ctx} name={name} value={item} mode={mode} />
+            )}
+          </li>
         ))}
       </ol>
     );
@@ -73,19 +106,30 @@ export function FieldValue({ ctx, name, value, mode, parent, list }: { ctx: Card
 }
 
 /** The members of one list item, as a small definition list (a media item's picture in its row). */
-export function ItemFields({ ctx, list, item, mode, extra }: { ctx: CardContext; list: string; item: Readonly<Record<string, unknown>>; mode: string; extra?: ReactNode }) {
+export function ItemFields({
+  ctx,
+  list,
+  item,
+  mode,
+  extra,
+}: {
+  ctx: CardContext;
+  list: string;
+  item: Readonly<Record<string, unknown>>;
+  mode: string;
+  extra?: ReactNode;
+}) {
   const label = useFieldLabel();
   return (
     <dl className="fields item">
-      {itemOrder(ctx.type, list, item)
-        .map(([k, v]) => (
-          <div className="field" key={k} data-field={`${list}.${k}`}>
-            <dt>{label(k)}</dt>
-            <dd>
-              <FieldValue ctx={ctx} name={k} value={v} mode={memberMode(fieldDef(ctx.type, k, list), mode)} parent={item} list={list} />
-            </dd>
-          </div>
-        ))}
+      {itemOrder(ctx.type, list, item).map(([k, v]) => (
+        <div className="field" key={k} data-field={`${list}.${k}`}>
+          <dt>{label(k)}</dt>
+          <dd>
+            <FieldValue ctx={ctx} name={k} value={v} mode={memberMode(fieldDef(ctx.type, k, list), mode)} parent={item} list={list} />
+          </dd>
+        </div>
+      ))}
       {extra}
     </dl>
   );

@@ -16,13 +16,34 @@ export function recordTitle(record: Readonly<Record<string, unknown>>): string {
  * One minimised record in words, under headings, every value carrying the view's invisible trace
  * mark; a case's persons by role and a health case's contacts as links that open them.
  */
-export function RecordCard({ type, record, viewId, modes, photo, links }: { type: string; record: Readonly<Record<string, unknown>>; viewId: string; modes: Readonly<Record<string, string>>; photo: PhotoContext; links: RecordLinks }) {
+export function RecordCard({
+  type,
+  record,
+  viewId,
+  modes,
+  photo,
+  links,
+  copy,
+}: {
+  type: string;
+  record: Readonly<Record<string, unknown>>;
+  viewId: string;
+  modes: Readonly<Record<string, string>>;
+  photo: PhotoContext;
+  links: RecordLinks;
+  copy?: CardContext['copy'];
+}) {
   const { t } = useI18n();
   const label = useFieldLabel();
-  const ctx: CardContext = { type, viewId, modes, photo };
+  const ctx: CardContext = { type, viewId, modes, photo, ...(copy === undefined ? {} : { copy }) };
   const typeKey = `type.${type}`;
   return (
-    <article className="record" aria-label={`${hasMessage(typeKey) ? t(typeKey) : type} ${String(record.id ?? '')}`} data-record-type={type} data-record-id={typeof record.id === 'string' ? record.id : ''}>
+    <article
+      className="record"
+      aria-label={`${hasMessage(typeKey) ? t(typeKey) : type} ${String(record.id ?? '')}`}
+      data-record-type={type}
+      data-record-id={typeof record.id === 'string' ? record.id : ''}
+    >
       <h2 lang={typeof record.name_km === 'string' ? 'km' : undefined}>{markText(recordTitle(record), viewId)}</h2>
       <p className="record-type">
         {hasMessage(typeKey) ? t(typeKey) : type}

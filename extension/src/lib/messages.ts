@@ -16,7 +16,20 @@ const ViewId = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
 const Under = { grant: GrantId, purpose: Slug };
 
 /** What the copy guard counts and reports. */
-export const BLOCKED_ACTIONS = ['copy', 'cut', 'paste', 'drag', 'select_all', 'context_menu', 'print', 'save', 'new_window', 'view_source', 'devtools', 'focus_lost'] as const;
+export const BLOCKED_ACTIONS = [
+  'copy',
+  'cut',
+  'paste',
+  'drag',
+  'select_all',
+  'context_menu',
+  'print',
+  'save',
+  'new_window',
+  'view_source',
+  'devtools',
+  'focus_lost',
+] as const;
 export type BlockedAction = (typeof BLOCKED_ACTIONS)[number];
 
 export const Request = z.discriminatedUnion('type', [
@@ -51,7 +64,14 @@ export const Request = z.discriminatedUnion('type', [
       counts: z.partialRecord(z.enum(BLOCKED_ACTIONS), z.number().int().min(1).max(100_000)),
     })
     .strict(),
-  z.object({ type: z.literal('reveal'), ...Under, view_id: ViewId, media_ref: z.string().min(1).max(256), reason: z.string().trim().min(10).max(500) }).strict(),
+  // The window left the front / is back: a quick return is the same view (the gateway decides).
+  z.object({ type: z.literal('hidden'), ...Under, view_id: ViewId }).strict(),
+  z.object({ type: z.literal('return'), ...Under, view_id: ViewId, disclosure_id: z.string().uuid() }).strict(),
+  // A field the purpose lets be copied was copied: logged by the gateway.
+  z.object({ type: z.literal('copy'), ...Under, view_id: ViewId, field: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/) }).strict(),
+  z
+    .object({ type: z.literal('reveal'), ...Under, view_id: ViewId, media_ref: z.string().min(1).max(256), reason: z.string().trim().min(10).max(500) })
+    .strict(),
   z.object({ type: z.literal('media'), ...Under, ref: z.string().min(1).max(256) }).strict(),
 ]);
 export type Request = z.infer<typeof Request>;
@@ -123,6 +143,10 @@ export interface Replies {
   fetch: HeldPayload;
   open: OpenedView;
   report: { log_index: number };
+  hidden: { hidden_since: number };
+  /** The return is the same view; its hidden interval is on the log. */
+  return: { log_index: number; view_id: string; hidden_from: number; hidden_to: number };
+  copy: { log_index: number };
   /** The reveal is on the log; `data_url` is the original, which the gateway sends only then. */
   reveal: { reveal_id: string; log_index: number; data_url: string };
   media: { data_url: string; blurred: boolean };

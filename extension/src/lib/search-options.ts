@@ -4,7 +4,9 @@ import { RECORD_ID_PATTERN, recordType, RECORD_TYPES, type FieldKind } from '@ne
 export type ViewerRecordType = 'person' | 'case' | 'health_case' | 'officer_discipline';
 
 /** What the form asks for: a record by id, or a declared search of a type with its terms. */
-export type SearchRequest = { readonly kind: 'id'; readonly recordType: ViewerRecordType; readonly id: string } | { readonly kind: 'search'; readonly recordType: ViewerRecordType; readonly search: string; readonly terms: Readonly<Record<string, string>> };
+export type SearchRequest =
+  | { readonly kind: 'id'; readonly recordType: ViewerRecordType; readonly id: string }
+  | { readonly kind: 'search'; readonly recordType: ViewerRecordType; readonly search: string; readonly terms: Readonly<Record<string, string>> };
 
 /** One box of a search form: the field it fills and the kind of value it takes. */
 export interface SearchInput {
@@ -20,6 +22,8 @@ export interface SessionAllows {
   readonly actions: readonly string[];
   /** Disclosure mode of each field, by record type. */
   readonly disclosure: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Fields the viewer may let be copied, by record type (the purpose's `copyable`); absent: none. */
+  readonly copyable?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Every search name any record type declares (e.g. `phone`, `case_number`): what a message may name. */

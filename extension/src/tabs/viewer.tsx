@@ -18,6 +18,10 @@ import { formatDateTime } from '../lib/i18n/format.js';
 import type { BlockedAction, Failure, HeldPayload, OfficerGrant, OfficerProfile, OpenedView } from '../lib/messages.js';
 import { optionKey, searchOptions, type SessionAllows } from '../lib/search-options.js';
 import { imageMarkTile } from '../lib/trace-mark/image.js';
+import type { MessageKey } from '../lib/i18n/en.js';
+import { blockedNotice } from '../lib/view-return.js';
+import { useSameViewReturn } from '../components/same-view-return.js';
+import { useCopyField, useNoticeTimeout } from '../components/copy-field.js';
 
 /** Blocked attempts are sent in batches this often (ms). */
 const REPORT_EVERY_MS = 2000;
@@ -32,7 +36,8 @@ const GRANT_CHECK_EVERY_MS = 3000;
 const params = new URLSearchParams(location.search);
 const UNDER = { grant: params.get('grant') ?? '', purpose: params.get('purpose') ?? '' };
 
-type Shown = { held: HeldPayload; view: OpenedView; startedAt: number };
+/** What is on screen: the held delivery, its opened view, and when opening began. */
+export type Shown = { held: HeldPayload; view: OpenedView; startedAt: number };
 /** A refusal and the request it answered (a miss reads differently for a fetch and a search). */
 type ShownError = { failure: Failure; during?: 'fetch' | 'search' };
 /** What the session allows when the gateway cannot say: nothing, so the form offers nothing. */
@@ -41,8 +46,10 @@ const NOTHING_ALLOWED: SessionAllows = { actions: [], disclosure: {} };
 /**
  * The viewer: search and open records under one grant. Records arrive sealed; each rendering opens
  * them through the gateway (a logged view), under a watermark and a trace mark, with copying blocked.
- * When the page loses focus or visibility the content is dropped and re-opened on return; when the
- * grant ends, or the record's window or data life does, it is dropped for good.
+ * When the page loses focus or visibility the content is hidden; a return within SAME_VIEW_RETURN_MS
+ * is the same view if the gateway agrees (its hidden interval logged), else, and after that time, the
+ * record is opened again as a new view. When the grant ends, or the record's window or data life
+ * does, it is dropped for good.
  */
 function Viewer() {
   const { t, lang } = useI18n();
@@ -57,13 +64,24 @@ function Viewer() {
   const [shown, setShown] = useState<Shown | null>(null);
   const [hidden, setHidden] = useState(false);
   const [error, setErrorState] = useState<ShownError | null>(null);
-  const setError = useCallback((failure: Failure | null, during?: 'fetch' | 'search') => setErrorState(failure === null ? null : { failure, ...(during === undefined ? {} : { during }) }), []);
+  const setError = useCallback(
+    (failure: Failure | null, during?: 'fetch' | 'search') => setErrorState(failure === null ? null : { failure, ...(during === undefined ? {} : { during }) }),
+    [],
+  );
   const [allows, setAllows] = useState<SessionAllows | null>(null);
   const [busy, setBusy] = useState(false);
   const [ended, setEnded] = useState(false);
   // The gateway's clock minus the device's (ms): deadlines are the gateway's.
   const [offset, setOffset] = useState(0);
   const [blockedTotal, setBlockedTotal] = useState(0);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  // What is shown and allowed now, for the window and copy handlers.
+  const shownNow = useRef<Shown | null>(null);
+  shownNow.current = shown;
+  const allowsNow = useRef<SessionAllows | null>(null);
+  allowsNow.current = allows;
+  // When the window left the front (device clock, ms); null while it is in front.
+  const hiddenAt = useRef<number | null>(null);
   const counts = useRef<Partial<Record<BlockedAction, number>>>({});
   const overlay = useRef<OverlayHandle | null>(null);
   const viewId = shown?.view.view_id ?? null;
@@ -102,7 +120,15 @@ function Viewer() {
   const blocked = useCallback((action: BlockedAction) => {
     counts.current[action] = (counts.current[action] ?? 0) + 1;
     setBlockedTotal((n) => n + 1);
+    // Said on the spot, in words: "Copying is blocked for this record".
+    const key = blockedNotice(
+      action,
+      Object.values(allowsNow.current?.copyable ?? {}).some((f) => f.length > 0),
+    );
+    if (key !== null) setNotice(key);
   }, []);
+  useNoticeTimeout(notice, setNotice);
+  const copyField = useCopyField(UNDER, shownNow, setNotice);
 
   // The copy guard, and the reports of what it blocked.
   useEffect(() => installCopyGuard(blocked), [blocked]);
@@ -124,7 +150,14 @@ function Viewer() {
   }, [blocked]);
   useEffect(() => {
     if (officer === null || overlay.current === null) return;
-    const info = { officerName: officer.name, officerId: officer.officer_id, agency: officer.agency_name, purpose: grant?.purpose_title ?? UNDER.purpose, grant: UNDER.grant, viewId: viewId ?? '—' };
+    const info = {
+      officerName: officer.name,
+      officerId: officer.officer_id,
+      agency: officer.agency_name,
+      purpose: grant?.purpose_title ?? UNDER.purpose,
+      grant: UNDER.grant,
+      viewId: viewId ?? '—',
+    };
     const draw = () => overlay.current?.setLayers([watermarkTile(info, Date.now()), ...(viewId === null ? [] : [rgbaTile(imageMarkTile(viewId))])]);
     draw();
     const minute = setInterval(draw, 60_000);
@@ -136,44 +169,26 @@ function Viewer() {
     };
   }, [officer, grant, viewId]);
 
-  const open = useCallback(async (payload: HeldPayload) => {
-    const started = performance.now();
-    content.current?.removeAttribute('data-open-ms');
-    const r = await ask({ type: 'open', ...UNDER, disclosure_id: payload.disclosure_id, epoch: payload.epoch, sealed_payload: payload.sealed_payload });
-    // A new search (or a drop) replaced what was held meanwhile: this answer is no longer wanted on screen.
-    if (heldNow.current !== payload) return;
-    if (!r.ok) {
-      setShown(null);
-      if (r.error.code === 'key_destroyed' || r.error.code === 'invalid_grant') setEnded(true);
-      setError(r.error);
-      return;
-    }
-    setError(null);
-    setShown({ held: payload, view: r.data, startedAt: started });
-  }, [setError]);
+  const open = useCallback(
+    async (payload: HeldPayload) => {
+      const started = performance.now();
+      content.current?.removeAttribute('data-open-ms');
+      const r = await ask({ type: 'open', ...UNDER, disclosure_id: payload.disclosure_id, epoch: payload.epoch, sealed_payload: payload.sealed_payload });
+      // A new search (or a drop) replaced what was held meanwhile: this answer is no longer wanted on screen.
+      if (heldNow.current !== payload) return;
+      if (!r.ok) {
+        setShown(null);
+        if (r.error.code === 'key_destroyed' || r.error.code === 'invalid_grant') setEnded(true);
+        setError(r.error);
+        return;
+      }
+      setError(null);
+      setShown({ held: payload, view: r.data, startedAt: started });
+    },
+    [setError],
+  );
 
-  // Losing focus or visibility hides the record: the plaintext is dropped, and opening again on
-  // return needs the gateway's permission again.
-  useEffect(() => {
-    const hide = () => {
-      setHidden(true);
-      setShown(null);
-      blocked('focus_lost');
-    };
-    const show = () => {
-      if (document.visibilityState !== 'visible') return;
-      setHidden(false);
-    };
-    const onVisibility = () => (document.visibilityState === 'hidden' ? hide() : show());
-    window.addEventListener('blur', hide);
-    window.addEventListener('focus', show);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('blur', hide);
-      window.removeEventListener('focus', show);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [blocked]);
+  useSameViewReturn({ under: UNDER, shownNow, hiddenAt, blocked, setShown, setHidden });
   useEffect(() => {
     if (!hidden && shown === null && held !== null && !ended) void open(held);
   }, [hidden, shown, held, ended, open]);
@@ -229,7 +244,10 @@ function Viewer() {
       setError(null);
       setBusy(true);
       const seq = ++searchSeq.current;
-      const r = req.kind === 'id' ? await ask({ type: 'fetch', ...UNDER, record_type: req.recordType, id: req.id }) : await ask({ type: 'search', ...UNDER, record_type: req.recordType, search: req.search, terms: { ...req.terms } });
+      const r =
+        req.kind === 'id'
+          ? await ask({ type: 'fetch', ...UNDER, record_type: req.recordType, id: req.id })
+          : await ask({ type: 'search', ...UNDER, record_type: req.recordType, search: req.search, terms: { ...req.terms } });
       if (seq !== searchSeq.current) return;
       setBusy(false);
       if (!r.ok) {
@@ -245,14 +263,25 @@ function Viewer() {
 
   // Links from a record to others: each a fetch or search like the form's, so each is a logged view.
   const links: RecordLinks = useMemo(() => {
-    const offers = (type: string, key: string) => allows !== null && (grant?.record_types ?? []).includes(type) && searchOptions(type, allows).some((o) => optionKey(o) === key);
+    const offers = (type: string, key: string) =>
+      allows !== null && (grant?.record_types ?? []).includes(type) && searchOptions(type, allows).some((o) => optionKey(o) === key);
     return {
       ...(offers('person', 'id') ? { openPerson: (id: string) => void search({ kind: 'id', recordType: 'person', id }) } : {}),
-      byPhone: ['person', 'health_case'].filter((type) => offers(type, 'phone') && isRecordType(type)).map((type) => ({ type, open: (phone: string) => void search({ kind: 'search', recordType: type as 'person', search: 'phone', terms: { phone } }) })),
+      byPhone: ['person', 'health_case']
+        .filter((type) => offers(type, 'phone') && isRecordType(type))
+        .map((type) => ({ type, open: (phone: string) => void search({ kind: 'search', recordType: type as 'person', search: 'phone', terms: { phone } }) })),
     };
   }, [allows, grant, search]);
 
   const photo = { ...UNDER, viewId: viewId ?? '', mayReveal: grant?.may_reveal_media ?? false };
+  const copyableFields = shown === null ? undefined : allows?.copyable?.[shown.held.record_type];
+  const copy = useMemo(
+    () =>
+      copyableFields === undefined || copyableFields.length === 0
+        ? undefined
+        : { fields: copyableFields, onCopy: (name: string, text: string) => void copyField(name, text) },
+    [copyableFields, copyField],
+  );
   const records = shown?.view.records ?? [];
   return (
     <main>
@@ -263,7 +292,10 @@ function Viewer() {
         </div>
         {officer !== null && (
           <p className="who">
-            {officer.name} · {officer.officer_id} · <span lang={lang === 'km' && officer.agency_name_km !== null ? 'km' : undefined}>{lang === 'km' ? (officer.agency_name_km ?? officer.agency_name) : officer.agency_name}</span>
+            {officer.name} · {officer.officer_id} ·{' '}
+            <span lang={lang === 'km' && officer.agency_name_km !== null ? 'km' : undefined}>
+              {lang === 'km' ? (officer.agency_name_km ?? officer.agency_name) : officer.agency_name}
+            </span>
           </p>
         )}
         <p className="under">
@@ -292,11 +324,25 @@ function Viewer() {
             {records.length === 0 && <p className="no-match">{t('noMatch')}</p>}
             {records.length > 1 && <p className="found">{t('found', { n: records.length })}</p>}
             {records.map((rec, i) => (
-              <RecordCard key={`${viewId}-${i}`} type={shown.held.record_type} record={rec} viewId={viewId} modes={shown.held.disclosure} photo={photo} links={links} />
+              <RecordCard
+                key={`${viewId}-${i}`}
+                type={shown.held.record_type}
+                record={rec}
+                viewId={viewId}
+                modes={shown.held.disclosure}
+                photo={photo}
+                links={links}
+                {...(copy === undefined ? {} : { copy })}
+              />
             ))}
           </>
         )}
       </section>
+      {notice !== null && (
+        <p className="notice" role="status" aria-live="polite" data-notice={notice}>
+          {t(notice)}
+        </p>
+      )}
       <footer>
         <span data-blocked={blockedTotal}>{t('blockedCount', { n: blockedTotal })}</span> · {t('everyViewLogged')}
       </footer>

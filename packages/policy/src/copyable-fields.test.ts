@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { copyableFieldIssues, copyableWidenings, mayCopyField } from './copyable-fields.js';
 
-const rules = { health_case: { phone: 'clear', name_latin: 'clear', residence: 'generalised', result: 'clear' }, person: { phone: 'masked', national_id: 'clear' } } as const;
+const rules = {
+  health_case: { phone: 'clear', name_latin: 'clear', residence: 'generalised', result: 'clear' },
+  person: { phone: 'masked', national_id: 'clear' },
+} as const;
 
 describe('fields a purpose marks "may be copied"', () => {
   it('accepts short values the purpose discloses in clear', () => {

@@ -34,13 +34,15 @@ export function copyableFieldIssues(rules: PurposeRules, copyable: CopyableField
       issues.push({ path: `copyable.${type}`, code: 'not_disclosed', message: 'the purpose discloses nothing of this record type' });
       continue;
     }
-    if (fields.length > MAX_COPYABLE_PER_TYPE) issues.push({ path: `copyable.${type}`, code: 'too_many', message: `at most ${MAX_COPYABLE_PER_TYPE} fields per record type` });
+    if (fields.length > MAX_COPYABLE_PER_TYPE)
+      issues.push({ path: `copyable.${type}`, code: 'too_many', message: `at most ${MAX_COPYABLE_PER_TYPE} fields per record type` });
     fields.forEach((field, i) => {
       const path = `copyable.${type}.${i}`;
       const fieldDef = Object.hasOwn(def.fields, field) ? def.fields[field] : undefined;
       if (fields.indexOf(field) !== i) issues.push({ path, code: 'duplicate', message: 'named twice' });
       else if (fieldDef === undefined) issues.push({ path, code: 'unknown_field', message: 'no such field' });
-      else if (!COPYABLE_KINDS.includes(fieldDef.kind) || fieldDef.class === 'media') issues.push({ path, code: 'not_copyable', message: `only short values may be copied (${COPYABLE_KINDS.join(', ')})` });
+      else if (!COPYABLE_KINDS.includes(fieldDef.kind) || fieldDef.class === 'media')
+        issues.push({ path, code: 'not_copyable', message: `only short values may be copied (${COPYABLE_KINDS.join(', ')})` });
       else if (rules[type]?.[field] !== 'clear') issues.push({ path, code: 'not_disclosed', message: 'the purpose must disclose this field in clear' });
     });
   }
@@ -54,12 +56,13 @@ export function copyableFieldIssues(rules: PurposeRules, copyable: CopyableField
  */
 export function mayCopyField(rules: PurposeRules, copyable: CopyableFields | null | undefined, type: string, field: string): boolean {
   const marked = copyable?.[type];
-  return marked !== undefined && marked.includes(field) && rules[type]?.[field] === 'clear' && copyableFieldIssues(rules, { [type]: [field] }).length === 0;
+  return marked?.includes(field) === true && rules[type]?.[field] === 'clear' && copyableFieldIssues(rules, { [type]: [field] }).length === 0;
 }
 
 /** The copyable fields `next` adds to `current` (each a widening: more may leave the viewer). */
 export function copyableWidenings(current: CopyableFields | null | undefined, next: CopyableFields | null | undefined): string[] {
   const out: string[] = [];
-  for (const [type, fields] of Object.entries(next ?? {})) for (const f of fields) if (!(current?.[type] ?? []).includes(f)) out.push(`copyable: + ${type}.${f}`);
+  for (const [type, fields] of Object.entries(next ?? {}))
+    for (const f of fields) if (!(current?.[type] ?? []).includes(f)) out.push(`copyable: + ${type}.${f}`);
   return out;
 }

@@ -17,8 +17,14 @@ describe('values in words', () => {
 
   it('writes dates out, and says what a generalised date is', () => {
     expect(showValue(en, 'en', 'test_date', fieldDef('health_case', 'test_date'), 'clear', '2026-04-09').text).toBe('9 April 2026');
-    expect(showValue(en, 'en', 'date', fieldDef('health_case', 'date', 'places_visited'), 'generalised', '2026-W15')).toEqual({ text: 'week of 6 April 2026', note: 'only the week is disclosed' });
-    expect(showValue(en, 'en', 'date_of_birth', fieldDef('person', 'date_of_birth'), 'generalised', '45–49')).toEqual({ text: 'age 45–49', note: 'only the age band is disclosed' });
+    expect(showValue(en, 'en', 'date', fieldDef('health_case', 'date', 'places_visited'), 'generalised', '2026-W15')).toEqual({
+      text: 'week of 6 April 2026',
+      note: 'only the week is disclosed',
+    });
+    expect(showValue(en, 'en', 'date_of_birth', fieldDef('person', 'date_of_birth'), 'generalised', '45–49')).toEqual({
+      text: 'age 45–49',
+      note: 'only the age band is disclosed',
+    });
     expect(showValue(km, 'km', 'date_of_birth', fieldDef('person', 'date_of_birth'), 'generalised', '45–49').text).toBe('អាយុ ៤៥–៤៩ ឆ្នាំ');
     expect(showValue(en, 'en', 'occurred_on', fieldDef('case', 'occurred_on'), 'generalised', '2026-10').text).toBe('October 2026');
   });
@@ -31,27 +37,46 @@ describe('values in words', () => {
     expect(shown.note).toBe('down to the commune; the village is not disclosed');
     expect(placeName({ province: '05' }, 'en')).toBe('Kampong Speu');
     expect(placeName({ province: '05' }, 'km')).toBe('ខេត្តកំពង់ស្ពឺ');
-    expect(showValue(en, 'en', 'place', fieldDef('case', 'place'), 'clear', { province: '99', district: '9901', commune: '990101' }).text).toBe('place 99/9901/990101 (not in the gazetteer)');
+    expect(showValue(en, 'en', 'place', fieldDef('case', 'place'), 'clear', { province: '99', district: '9901', commune: '990101' }).text).toBe(
+      'place 99/9901/990101 (not in the gazetteer)',
+    );
   });
 
   it('explains masked, pseudonymised and yes/no values', () => {
-    expect(showValue(en, 'en', 'phone', fieldDef('person', 'phone'), 'masked', '+855 ** *** 432')).toEqual({ text: '+855 ** *** 432', note: 'masked: only part of it is shown' });
+    expect(showValue(en, 'en', 'phone', fieldDef('person', 'phone'), 'masked', '+855 ** *** 432')).toEqual({
+      text: '+855 ** *** 432',
+      note: 'masked: only part of it is shown',
+    });
     expect(showValue(en, 'en', 'name_latin', fieldDef('person', 'name_latin'), 'pseudonym', 'psn_abc').note).toContain('pseudonym');
-    expect(showValue(en, 'en', 'red_notice', fieldDef('person', 'red_notice'), 'predicate', true)).toEqual({ text: 'yes', note: 'a yes-or-no answer; the value itself is not disclosed' });
-    expect(showValue(en, 'en', 'offence', fieldDef('case', 'offence'), 'generalised', { criterion: 1, title: 'Theft, snatching, robbery' })).toEqual({ text: '1. Theft, snatching, robbery', note: 'the specific offence is not disclosed, only its criterion' });
+    expect(showValue(en, 'en', 'red_notice', fieldDef('person', 'red_notice'), 'predicate', true)).toEqual({
+      text: 'yes',
+      note: 'a yes-or-no answer; the value itself is not disclosed',
+    });
+    expect(showValue(en, 'en', 'offence', fieldDef('case', 'offence'), 'generalised', { criterion: 1, title: 'Theft, snatching, robbery' })).toEqual({
+      text: '1. Theft, snatching, robbery',
+      note: 'the specific offence is not disclosed, only its criterion',
+    });
   });
 
   it('shows a redacted narrative as its text, saying in words what was replaced and how many of each kind', () => {
-    const value = { text: '[suspect 1] ([phone]) hit [victim 1].', counts: { victim: 1, suspect: 1, witness: 0, person: 0, phone: 1, id: 0, date_of_birth: 0, number: 0 } };
+    const value = {
+      text: '[suspect 1] ([phone]) hit [victim 1].',
+      counts: { victim: 1, suspect: 1, witness: 0, person: 0, phone: 1, id: 0, date_of_birth: 0, number: 0 },
+    };
     const shown = showValue(en, 'en', 'narrative', fieldDef('case', 'narrative'), 'redacted', value);
     expect(shown.text).toBe('[suspect 1] ([phone]) hit [victim 1].');
-    expect(shown.note).toBe('redacted: the names and numbers of the persons linked to this record were replaced by labels (victims’ names: 1, suspects’ names: 1, phone numbers: 1)');
+    expect(shown.note).toBe(
+      'redacted: the names and numbers of the persons linked to this record were replaced by labels (victims’ names: 1, suspects’ names: 1, phone numbers: 1)',
+    );
     const khmer = showValue(km, 'km', 'narrative', fieldDef('case', 'narrative'), 'redacted', value);
     expect(khmer.text).toBe(value.text);
     expect(khmer.note).toContain('ឈ្មោះជនសង្ស័យ៖ ១');
     expect(khmer.note).not.toContain('{');
     const none = showValue(en, 'en', 'narrative', fieldDef('case', 'narrative'), 'redacted', { text: 'A shop was robbed.', counts: { victim: 0, phone: 0 } });
-    expect(none).toEqual({ text: 'A shop was robbed.', note: 'redacted: checked for the names and numbers of the persons linked to this record; none was found' });
+    expect(none).toEqual({
+      text: 'A shop was robbed.',
+      note: 'redacted: checked for the names and numbers of the persons linked to this record; none was found',
+    });
   });
 
   it('groups phone numbers as people dial them', () => {
@@ -69,7 +94,14 @@ describe('values in words', () => {
 
 describe('fields in reading order, under headings', () => {
   it('puts who before contact, place and the test, and keeps unknown fields', () => {
-    const sections = arrange('health_case', { id: 'h-1', result: 'positive', phone: '+85512765432', name_latin: 'Keo Chenda', test_date: '2026-04-09', extra: 1 });
+    const sections = arrange('health_case', {
+      id: 'h-1',
+      result: 'positive',
+      phone: '+85512765432',
+      name_latin: 'Keo Chenda',
+      test_date: '2026-04-09',
+      extra: 1,
+    });
     expect(sections.map((s) => [s.section, s.fields.map(([k]) => k)])).toEqual([
       ['identity', ['name_latin']],
       ['contact', ['phone']],

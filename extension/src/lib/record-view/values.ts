@@ -44,12 +44,14 @@ const PLACE_NOTES: Readonly<Record<string, MessageKey>> = { commune: 'note.place
  */
 export function showValue(t: Translate, lang: Lang, name: string, def: FieldDef | undefined, mode: string, value: unknown): ShownValue {
   if (value === null || value === undefined) return { text: t('none') };
-  if (mode === 'predicate' || typeof value === 'boolean') return { text: value === true ? t('yes') : value === false ? t('no') : String(value), ...(mode === 'predicate' ? { note: t('note.predicate') } : {}) };
+  if (mode === 'predicate' || typeof value === 'boolean')
+    return { text: value === true ? t('yes') : value === false ? t('no') : String(value), ...(mode === 'predicate' ? { note: t('note.predicate') } : {}) };
   if (mode === 'redacted' && isRedactedText(value)) return { text: value.text, note: redactedNote(t, value.counts) };
   if (mode === 'masked') return { text: String(value), note: t('note.masked') };
   if (mode === 'pseudonym') return { text: String(value), note: t('note.pseudonym') };
   if (isPlaceValue(value)) {
-    const text = placeName(value, lang) ?? t('unknownPlace', { code: [value.province, value.district, value.commune, value.village].filter(Boolean).join('/') });
+    const text =
+      placeName(value, lang) ?? t('unknownPlace', { code: [value.province, value.district, value.commune, value.village].filter(Boolean).join('/') });
     const other = placeNameOther(value, lang);
     const note = mode === 'generalised' ? PLACE_NOTES[placeLevel(value)] : undefined;
     return { text, ...(other === undefined ? {} : { other }), ...(note === undefined ? {} : { note: t(note) }) };
@@ -66,7 +68,18 @@ export function showValue(t: Translate, lang: Lang, name: string, def: FieldDef 
   if (def?.kind === 'date' && typeof value === 'string') {
     if (mode !== 'generalised') return { text: formatDay(lang, value) };
     const note = DATE_NOTES[def.generalise ?? ''];
-    const text = def.generalise === 'age_band' ? t('ageBand', { band: formatDigits(lang, value) }) : def.generalise === 'week' ? (weekStart(lang, value) === undefined ? value : t('weekOf', { date: weekStart(lang, value) as string })) : def.generalise === 'month' ? formatMonth(lang, value) : def.generalise === 'year' ? t('yearOnly', { year: formatDigits(lang, value) }) : value;
+    const text =
+      def.generalise === 'age_band'
+        ? t('ageBand', { band: formatDigits(lang, value) })
+        : def.generalise === 'week'
+          ? weekStart(lang, value) === undefined
+            ? value
+            : t('weekOf', { date: weekStart(lang, value) as string })
+          : def.generalise === 'month'
+            ? formatMonth(lang, value)
+            : def.generalise === 'year'
+              ? t('yearOnly', { year: formatDigits(lang, value) })
+              : value;
     return { text, ...(note === undefined ? {} : { note: t(note) }) };
   }
   if (def?.kind === 'phone' && typeof value === 'string') return { text: groupPhone(value) };

@@ -13,6 +13,7 @@ import { logViewerEvent, ownView } from './viewer-log.js';
 export async function logCopy(env: GatewayEnv, access: RecordAccess, now: number, viewId: string, field: string): Promise<number> {
   const view = await ownView(env, access, viewId);
   const { purpose } = access;
-  if (!mayCopyField(purpose.rules, purpose.copyable, view.recordType, field)) throw new Problem(403, 'copy_not_permitted', 'The purpose does not let this field be copied.');
+  if (!mayCopyField(purpose.rules, purpose.copyable, view.recordType, field))
+    throw new Problem(403, 'copy_not_permitted', 'The purpose does not let this field be copied.');
   return logViewerEvent(env, access, now, crypto.randomUUID(), { event: 'copy', view: viewId, record_type: view.recordType, field });
 }

@@ -34,9 +34,20 @@ export async function returnToView(env: GatewayEnv, access: RecordAccess, now: n
     { officerId: access.clientId, grantId: access.grant.id, disclosureId },
     now,
   );
-  if (!decision.same) throw new Problem(409, 'view_not_resumable', 'This return is not the same view; open the record again (a new view).', { extensions: { reason: decision.reason } });
+  if (!decision.same)
+    throw new Problem(409, 'view_not_resumable', 'This return is not the same view; open the record again (a new view).', {
+      extensions: { reason: decision.reason },
+    });
   // Two returns racing for one hide: one takes it, the other is a new view.
-  if (!(await takeViewReturn(env.DB, viewId, decision.hiddenFrom))) throw new Problem(409, 'view_not_resumable', 'This return is not the same view; open the record again (a new view).', { extensions: { reason: 'not_hidden' } });
-  const logIndex = await logViewerEvent(env, access, now, crypto.randomUUID(), { event: 'return', view: viewId, hidden_from: decision.hiddenFrom, hidden_to: decision.hiddenTo });
+  if (!(await takeViewReturn(env.DB, viewId, decision.hiddenFrom)))
+    throw new Problem(409, 'view_not_resumable', 'This return is not the same view; open the record again (a new view).', {
+      extensions: { reason: 'not_hidden' },
+    });
+  const logIndex = await logViewerEvent(env, access, now, crypto.randomUUID(), {
+    event: 'return',
+    view: viewId,
+    hidden_from: decision.hiddenFrom,
+    hidden_to: decision.hiddenTo,
+  });
   return { logIndex, hiddenFrom: decision.hiddenFrom, hiddenTo: decision.hiddenTo };
 }

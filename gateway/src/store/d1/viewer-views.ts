@@ -44,7 +44,9 @@ const toView = (r: Raw): ViewerView => ({
 
 export async function insertView(db: D1Database, v: ViewerView): Promise<void> {
   await db
-    .prepare('INSERT INTO viewer_views (view_id, at, officer_id, agency_id, purpose_id, grant_id, record_type, disclosure_id, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO viewer_views (view_id, at, officer_id, agency_id, purpose_id, grant_id, record_type, disclosure_id, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .bind(v.viewId, v.at, v.officerId, v.agencyId, v.purposeId, v.grantId, v.recordType, v.disclosureId, v.logIndex)
     .run();
 }
