@@ -23,7 +23,12 @@ const Session = z
     fields: z.record(z.string(), z.array(z.string())),
     disclosure: z.record(z.string(), z.record(z.string(), z.string())),
     actions: z.array(z.string()),
-    copyable: z.record(z.string(), z.array(z.string())).openapi({ description: 'Fields the viewer lets the officer copy now, by record type (the purpose\'s `copyable`, where this token receives them in clear); each copy is reported as a `copy` viewer event and logged' }),
+    copyable: z
+      .record(z.string(), z.array(z.string()))
+      .openapi({
+        description:
+          "Fields the viewer lets the officer copy now, by record type (the purpose's `copyable`, where this token receives them in clear); each copy is reported as a `copy` viewer event and logged",
+      }),
     token_expires_at: z.string(),
     window_ends_at: z.string(),
   })
@@ -62,7 +67,12 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       actions: [...detail.actions],
       copyable: Object.fromEntries(
         detail.record_types
-          .map((type): [string, string[]] => [type, (access.purpose.copyable?.[type] ?? []).filter((f) => detail.disclosure[type]?.[f] === 'clear' && mayCopyField(access.purpose.rules, access.purpose.copyable, type, f))])
+          .map((type): [string, string[]] => [
+            type,
+            (access.purpose.copyable?.[type] ?? []).filter(
+              (f) => detail.disclosure[type]?.[f] === 'clear' && mayCopyField(access.purpose.rules, access.purpose.copyable, type, f),
+            ),
+          ])
           .filter(([, fields]) => fields.length > 0),
       ),
       token_expires_at: iso(access.claims.exp),

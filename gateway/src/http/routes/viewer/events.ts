@@ -14,7 +14,20 @@ import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 
 /** What the viewer's copy guard blocks, each counted. */
-export const BLOCKED_ACTIONS = ['copy', 'cut', 'paste', 'drag', 'select_all', 'context_menu', 'print', 'save', 'new_window', 'view_source', 'devtools', 'focus_lost'] as const;
+export const BLOCKED_ACTIONS = [
+  'copy',
+  'cut',
+  'paste',
+  'drag',
+  'select_all',
+  'context_menu',
+  'print',
+  'save',
+  'new_window',
+  'view_source',
+  'devtools',
+  'focus_lost',
+] as const;
 const MAX_COUNT = 100_000;
 
 const ViewId = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
@@ -43,7 +56,9 @@ const ReturnReport = z
 const CopyReport = z
   .object({ view_id: ViewId, event: z.literal('copy'), field: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/) })
   .strict()
-  .openapi('CopyReport', { description: 'The officer copied a field the purpose marks "may be copied" (`copyable`); logged. Any other field: 403 `copy_not_permitted`' });
+  .openapi('CopyReport', {
+    description: 'The officer copied a field the purpose marks "may be copied" (`copyable`); logged. Any other field: 403 `copy_not_permitted`',
+  });
 const ViewerEvent = z.union([BlockedReport, HiddenReport, ReturnReport, CopyReport]).openapi('ViewerEventReport');
 const HiddenNoted = z.object({ hidden_since: z.number() }).openapi('ViewHiddenNoted');
 const ReturnLogged = z.object({ log_index: z.number(), view_id: z.string(), hidden_from: z.number(), hidden_to: z.number() }).openapi('ViewReturnLogged');
@@ -52,7 +67,12 @@ const RevealRequest = z
   .object({
     view_id: ViewId,
     media_ref: z.string().min(1).max(256),
-    reason: z.string().trim().min(MIN_REVEAL_REASON_CHARS).max(MAX_REVEAL_REASON_CHARS).openapi({ description: 'Why the officer needs to see this photo unblurred' }),
+    reason: z
+      .string()
+      .trim()
+      .min(MIN_REVEAL_REASON_CHARS)
+      .max(MAX_REVEAL_REASON_CHARS)
+      .openapi({ description: 'Why the officer needs to see this photo unblurred' }),
   })
   .strict()
   .openapi('RevealRequest');
@@ -61,7 +81,12 @@ const RevealLogged = z
     reveal_id: z.string(),
     log_index: z.number(),
     at: z.number(),
-    media: z.string().openapi({ description: 'The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log' }),
+    media: z
+      .string()
+      .openapi({
+        description:
+          'The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log',
+      }),
   })
   .openapi('RevealLogged');
 
@@ -69,22 +94,30 @@ const blocked = createRoute({
   method: 'post',
   path: '/viewer-events',
   tags: ['officers'],
-  summary: 'Report what happened in a view: attempts the viewer blocked (counted), the window hidden and back (a quick return is the same view, its hidden interval logged), a copy of a field the purpose lets be copied (logged)',
+  summary:
+    'Report what happened in a view: attempts the viewer blocked (counted), the window hidden and back (a quick return is the same view, its hidden interval logged), a copy of a field the purpose lets be copied (logged)',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: ViewerEvent } } } },
   responses: {
     202: jsonOk(z.union([Logged, HiddenNoted, ReturnLogged]), 'Noted (hidden) or logged'),
     ...adminProblems,
-    403: { description: '`copy_not_permitted`: the purpose does not let this field be copied; `insufficient_scope`: not an officer', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
-    409: { description: '`view_not_resumable`: not the same view (too late, another record, or no hide noted); open a new view', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+    403: {
+      description: '`copy_not_permitted`: the purpose does not let this field be copied; `insufficient_scope`: not an officer',
+      content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
+    },
+    409: {
+      description: '`view_not_resumable`: not the same view (too late, another record, or no hide noted); open a new view',
+      content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
+    },
   },
 });
 const reveal = createRoute({
   method: 'post',
   path: '/reveals',
   tags: ['officers'],
-  summary: 'Reveal one protected photo of the viewed record: logs the reason, then returns the original (media answers to officers carry only the blurred rendition)',
+  summary:
+    'Reveal one protected photo of the viewed record: logs the reason, then returns the original (media answers to officers carry only the blurred rendition)',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_access')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: RevealRequest } } } },
@@ -120,9 +153,17 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     // Media are part of fetching a record, judged on what the purpose allows now (as the media route
     // does); and only a photo of the record this view shows is revealed here.
     if (!access.recordNow.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
-    const original = await originalToReveal(c.env, { granted: access.recordAccess, purpose, grant, agencyId: access.agencyId, clientKind: access.clientKind }, view, body.media_ref, now);
+    const original = await originalToReveal(
+      c.env,
+      { granted: access.recordAccess, purpose, grant, agencyId: access.agencyId, clientKind: access.clientKind },
+      view,
+      body.media_ref,
+      now,
+    );
     if (original === null) throw new Problem(404, 'not_found', 'No such photo to reveal in this view.');
     const { id, logIndex } = await logReveal(c.env, access, now, view, body.media_ref, body.reason);
     // Only now, with the reveal and its reason on the log, does the original leave.
-    return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(recipient, body.media_ref, original) }, 201, { 'cache-control': 'no-store' });
+    return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(recipient, body.media_ref, original) }, 201, {
+      'cache-control': 'no-store',
+    });
   });
