@@ -7,4 +7,6 @@ import { buildConsole } from './lib/console-build.js';
 const started = performance.now();
 const { version, script, style, written } = await buildConsole();
 const kib = (s: string) => (Buffer.byteLength(s) / 1024).toFixed(0);
-console.log(`console ${version}: script ${kib(script)} KiB, style ${kib(style)} KiB${written ? '' : ' (unchanged)'} in ${(performance.now() - started).toFixed(0)} ms`);
+console.log(
+  `console ${version}: script ${kib(script)} KiB, style ${kib(style)} KiB${written ? '' : ' (unchanged)'} in ${(performance.now() - started).toFixed(0)} ms`,
+);

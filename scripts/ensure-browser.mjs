@@ -16,7 +16,10 @@ if (need.length > 0) {
   if (root && findOnPath('apt-get') !== undefined) {
     console.log(`need2know: installing ${need.join(' and ')} for the end-to-end tests (apt-get)…`);
     try {
-      execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${need.join(' ')} >/dev/null`, { stdio: 'inherit', shell: '/bin/bash' });
+      execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${need.join(' ')} >/dev/null`, {
+        stdio: 'inherit',
+        shell: '/bin/bash',
+      });
     } catch (err) {
       console.warn(`need2know: apt-get could not install ${need.join(' and ')}: ${err instanceof Error ? err.message.split('\n')[0] : err}`);
     }
@@ -24,7 +27,9 @@ if (need.length > 0) {
   }
   if (need.length > 0) {
     if (ci) {
-      console.error(`need2know: CI needs ${need.join(' and ')} for the end-to-end tests and they are not installed (apt-get install ${need.join(' ')}). Stopping instead of skipping those suites.`);
+      console.error(
+        `need2know: CI needs ${need.join(' and ')} for the end-to-end tests and they are not installed (apt-get install ${need.join(' ')}). Stopping instead of skipping those suites.`,
+      );
       process.exit(1);
     }
     console.warn(`need2know: ${need.join(' and ')} missing (sudo apt-get install ${need.join(' ')}); the end-to-end tests that need them will be skipped.`);

@@ -117,7 +117,9 @@ for (const type of DEMO_RECORD_TYPES) {
         if (now - lastDraw >= PROGRESS_MS) {
           lastDraw = now;
           const rate = written / ((now - t0) / 1000);
-          process.stderr.write(`\r  ${type.padEnd(18)} ${number.format(written).padStart(11)} / ${number.format(total)}  ${number.format(Math.round(rate))} records/s   `);
+          process.stderr.write(
+            `\r  ${type.padEnd(18)} ${number.format(written).padStart(11)} / ${number.format(total)}  ${number.format(Math.round(rate))} records/s   `,
+          );
         }
       }
     }
@@ -152,4 +154,6 @@ writeFileSync(
 );
 
 const seconds = (performance.now() - started) / 1000;
-console.log(`  total ${number.format(totalRecords)} records, ${(totalBytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${number.format(Math.round(totalRecords / seconds))} records/s)`);
+console.log(
+  `  total ${number.format(totalRecords)} records, ${(totalBytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${number.format(Math.round(totalRecords / seconds))} records/s)`,
+);

@@ -203,7 +203,9 @@ async function main(): Promise<void> {
     case 'agencies list':
       return list('/agencies', 'agencies', ['id', 'name', 'name_km']);
     case 'agencies create':
-      return print(await (await admin()).post('/agencies', { id: need('id'), name: need('name'), ...(opts['name-km'] === undefined ? {} : { name_km: opts['name-km'] }) }));
+      return print(
+        await (await admin()).post('/agencies', { id: need('id'), name: need('name'), ...(opts['name-km'] === undefined ? {} : { name_km: opts['name-km'] }) }),
+      );
     case 'clients list':
       return list('/clients', 'clients', ['id', 'kind', 'agency_id', 'status', 'name']);
     case 'clients show':
@@ -224,9 +226,18 @@ async function main(): Promise<void> {
         }),
       );
     case 'officers list':
-      return list(`/officers${opts.agency === undefined ? '' : `?agency_id=${encodeURIComponent(opts.agency)}`}`, 'officers', ['id', 'agency_id', 'status', 'enrolled', 'code_expires_at', 'name']);
+      return list(`/officers${opts.agency === undefined ? '' : `?agency_id=${encodeURIComponent(opts.agency)}`}`, 'officers', [
+        'id',
+        'agency_id',
+        'status',
+        'enrolled',
+        'code_expires_at',
+        'name',
+      ]);
     case 'officers create':
-      return printOfficerRequest(await (await admin()).post('/officers', { id: need('id'), agency_id: need('agency'), name: need('name'), reason: opts.reason }));
+      return printOfficerRequest(
+        await (await admin()).post('/officers', { id: need('id'), agency_id: need('agency'), name: need('name'), reason: opts.reason }),
+      );
     case 'officers code':
       return printOfficerRequest(await (await admin()).post(`/officers/${id}/enrolment-code`, { reason: opts.reason }));
     case 'officers suspend':
@@ -275,11 +286,19 @@ async function main(): Promise<void> {
     case 'demo-load': {
       const creds = readCredentials(opts.credentials ?? CREDENTIALS);
       if (creds === null) throw new Error('no credentials: run npm start first');
-      const reports = await loadDemoDataset(opts.gateway ?? creds.issuer, creds.clients, { persons: Number(opts.persons ?? 10_000), ...(opts.seed === undefined ? {} : { seed: opts.seed }) });
+      const reports = await loadDemoDataset(opts.gateway ?? creds.issuer, creds.clients, {
+        persons: Number(opts.persons ?? 10_000),
+        ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+      });
       return print(reports);
     }
     case 'reports daily': {
-      const query = new URLSearchParams({ days: opts.days ?? '14', time_zone: opts['time-zone'] ?? 'Asia/Phnom_Penh', ...(opts.agency === undefined ? {} : { agency_id: opts.agency }), ...(opts.purpose === undefined ? {} : { purpose_id: opts.purpose }) });
+      const query = new URLSearchParams({
+        days: opts.days ?? '14',
+        time_zone: opts['time-zone'] ?? 'Asia/Phnom_Penh',
+        ...(opts.agency === undefined ? {} : { agency_id: opts.agency }),
+        ...(opts.purpose === undefined ? {} : { purpose_id: opts.purpose }),
+      });
       const body = await (await admin()).get<DailyReportBody>(`/reports/daily-disclosures?${query}`);
       return opts.json ? print(body) : printDailyReport(body);
     }
@@ -295,14 +314,21 @@ async function main(): Promise<void> {
     case 'audit export': {
       // Streamed to the file as it arrives: a log of millions of entries never sits in memory.
       const officer = await admin();
-      const bytes = await saveExport((path) => officer.fetchPath(path), { from: Number(opts.from ?? 0), ...(opts.to === undefined ? {} : { to: Number(opts.to) }) }, need('out'));
+      const bytes = await saveExport(
+        (path) => officer.fetchPath(path),
+        { from: Number(opts.from ?? 0), ...(opts.to === undefined ? {} : { to: Number(opts.to) }) },
+        need('out'),
+      );
       return void console.log(`wrote ${need('out')} (${bytes.toLocaleString('en-US')} bytes)`);
     }
     case 'audit verify': {
       const vkey = opts.vkey ?? ((await (await fetch(`${gatewayUrl()}/v1/audit/key`)).json()) as { vkey: string }).vkey;
       const verdict = await verifyExportFile(need('file'), vkey, (n) => console.error(`… ${n.toLocaleString('en-US')} entries checked`));
       if (verdict.ok) return void console.log(`verified: entries ${verdict.start}–${verdict.end - 1} of a log of ${verdict.size}, root ${verdict.root}`);
-      for (const p of verdict.problems) console.error(`${p.code}${p.index === undefined ? '' : ` at entry ${p.index}`}${p.checkpoint === undefined ? '' : ` (checkpoint ${p.checkpoint})`}: ${p.message}`);
+      for (const p of verdict.problems)
+        console.error(
+          `${p.code}${p.index === undefined ? '' : ` at entry ${p.index}`}${p.checkpoint === undefined ? '' : ` (checkpoint ${p.checkpoint})`}: ${p.message}`,
+        );
       if (verdict.problemCount > verdict.problems.length) console.error(`… and ${verdict.problemCount - verdict.problems.length} more problems`);
       process.exitCode = 2;
       return;
@@ -329,7 +355,17 @@ async function main(): Promise<void> {
       }
       if (group === 'stats') {
         const { file, client, purpose } = opts;
-        return statsCommand({ args: positionals.slice(1), admin, gateway: gatewayUrl(), credentials: opts.credentials ?? CREDENTIALS, reason: opts.reason ?? '', json: opts.json ?? false, ...(file === undefined ? {} : { file }), ...(client === undefined ? {} : { client }), ...(purpose === undefined ? {} : { purpose }) });
+        return statsCommand({
+          args: positionals.slice(1),
+          admin,
+          gateway: gatewayUrl(),
+          credentials: opts.credentials ?? CREDENTIALS,
+          reason: opts.reason ?? '',
+          json: opts.json ?? false,
+          ...(file === undefined ? {} : { file }),
+          ...(client === undefined ? {} : { client }),
+          ...(purpose === undefined ? {} : { purpose }),
+        });
       }
       throw new Error(`unknown command: ${positionals.join(' ')} (see --help)`);
   }
@@ -342,7 +378,9 @@ async function rewrapAll(a: AdminClient, batch: number): Promise<void> {
   const unreadable: Json[] = [];
   for (;;) {
     const query: string = `?limit=${batch}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`;
-    const p: { moved: number; remaining: number; next: string | null; current_version: number; unreadable: Json[] } = await a.post(`/field-keys/rewrap${query}`);
+    const p: { moved: number; remaining: number; next: string | null; current_version: number; unreadable: Json[] } = await a.post(
+      `/field-keys/rewrap${query}`,
+    );
     moved += p.moved;
     unreadable.push(...p.unreadable);
     console.log(`re-wrap to v${p.current_version}: ${moved.toLocaleString('en-US')} moved, ${p.remaining.toLocaleString('en-US')} remaining`);
@@ -392,7 +430,9 @@ async function loadFile(): Promise<void> {
     batchSize: Number(opts.batch ?? 250),
     onCommitted: (n) => writeCheckpoint(checkpoint, file, n),
   });
-  console.log(`${report.records.toLocaleString('en-US')} records in ${report.seconds.toFixed(1)} s: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged`);
+  console.log(
+    `${report.records.toLocaleString('en-US')} records in ${report.seconds.toFixed(1)} s: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged`,
+  );
 }
 
 try {

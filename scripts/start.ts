@@ -9,7 +9,17 @@ import { loadDemoConfiguration } from './lib/demo-config.js';
 import { loadDemoDataset } from './lib/demo-data-load.js';
 import { loadDemoOfficers } from './lib/demo-officers.js';
 import { writeOfficerKeyFiles } from './lib/officer-key-files.js';
-import { CREDENTIALS, DEFAULT_ISSUER, DEMO_DIR, DEV_VARS, newRootSecret, readCredentials, readDevVars, writeCredentials, writeDevVars } from './lib/local-files.js';
+import {
+  CREDENTIALS,
+  DEFAULT_ISSUER,
+  DEMO_DIR,
+  DEV_VARS,
+  newRootSecret,
+  readCredentials,
+  readDevVars,
+  writeCredentials,
+  writeDevVars,
+} from './lib/local-files.js';
 import { bootstrapAdminsVar, demoPrivacyOfficers } from './lib/privacy-officers.js';
 import { applyLocalMigrations, startDevGateway } from './lib/wrangler-dev.js';
 
@@ -69,13 +79,19 @@ async function main(): Promise<void> {
     // One file per officer, for signing in to the console.
     writeOfficerKeyFiles(DEMO_DIR, DEFAULT_ISSUER, officers);
     for (const o of await loadDemoOfficers(requester, approver, DEMO_DIR)) {
-      log(o.enrolled ? `  officer ${o.officer_id}: viewer enrolled` : `  officer ${o.officer_id}: enrolment code ${o.enrolment_code} (viewer extension; also in .local/demo/officers.json)`);
+      log(
+        o.enrolled
+          ? `  officer ${o.officer_id}: viewer enrolled`
+          : `  officer ${o.officer_id}: enrolment code ${o.enrolment_code} (viewer extension; also in .local/demo/officers.json)`,
+      );
     }
     const status = await requester.get<{ record_versions_by_key_version: Record<string, number> }>('/field-keys');
     const stored = Object.values(status.record_versions_by_key_version).reduce((a, b) => a + b, 0);
     if (stored === 0) {
       const persons = Number(process.env.N2K_DEMO_PERSONS ?? DEFAULT_DEMO_PERSONS);
-      log(`loading synthetic demo data (${persons.toLocaleString('en-US')} persons, ${(persons * 2).toLocaleString('en-US')} cases, health cases, discipline records)…`);
+      log(
+        `loading synthetic demo data (${persons.toLocaleString('en-US')} persons, ${(persons * 2).toLocaleString('en-US')} cases, health cases, discipline records)…`,
+      );
       const started = Date.now();
       await loadDemoDataset(DEFAULT_ISSUER, clients, { persons });
       log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);

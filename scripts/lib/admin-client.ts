@@ -18,7 +18,12 @@ export class AdminClient {
 
   /** Signs in as `officer` at `issuer`. */
   static async signIn(issuer: string, officer: PrivacyOfficerCredentials): Promise<AdminClient> {
-    const session = await GatewaySession.open({ issuer, clientId: officer.client_id, signingKey: await signingKeyFromJwk(officer.signing_jwk), request: { scope: 'admin' } });
+    const session = await GatewaySession.open({
+      issuer,
+      clientId: officer.client_id,
+      signingKey: await signingKeyFromJwk(officer.signing_jwk),
+      request: { scope: 'admin' },
+    });
     return new AdminClient(officer.client_id, session);
   }
 

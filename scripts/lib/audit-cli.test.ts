@@ -1,4 +1,17 @@
-import { appendLeafWithNodes, canonicalEntryBytes, createExport, ed25519NoteSigner, emptyCompactRange, formatCheckpoint, generateNoteKey, leafHash, rootOf, signCheckpoint, type CompactRange, type NodeLookup } from '@need2know/audit';
+import {
+  appendLeafWithNodes,
+  canonicalEntryBytes,
+  createExport,
+  ed25519NoteSigner,
+  emptyCompactRange,
+  formatCheckpoint,
+  generateNoteKey,
+  leafHash,
+  rootOf,
+  signCheckpoint,
+  type CompactRange,
+  type NodeLookup,
+} from '@need2know/audit';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +46,13 @@ describe('n2k audit export and verify', () => {
       const from = Number(q.get('from'));
       const end = Math.min(from + PART, 50);
       if (from > 0) expect(q.get('anchor')).toBe('50');
-      const { entries, ...frame } = createExport({ origin: ORIGIN, start: from, entries: l.entries.slice(from, end), checkpoints: [l.note], getNode: l.getNode });
+      const { entries, ...frame } = createExport({
+        origin: ORIGIN,
+        start: from,
+        entries: l.entries.slice(from, end),
+        checkpoints: [l.note],
+        getNode: l.getNode,
+      });
       const headers: Record<string, string> = { 'n2k-export-anchor': '50', 'n2k-export-end': '50', ...(end < 50 ? { 'n2k-export-next': String(end) } : {}) };
       return new Response(JSON.stringify({ ...frame, entries }), { status: 200, headers });
     };
@@ -48,7 +67,22 @@ describe('n2k audit export and verify', () => {
     const l = await log(30);
     const whole = createExport({ origin: ORIGIN, start: 0, entries: l.entries, checkpoints: [l.note], getNode: l.getNode });
     const file = join(dir, 'old-layout.json');
-    writeFileSync(file, JSON.stringify({ format: whole.format, origin: whole.origin, start: 0, end: 30, entries: whole.entries, checkpoints: whole.checkpoints, consistency: whole.consistency }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          format: whole.format,
+          origin: whole.origin,
+          start: 0,
+          end: 30,
+          entries: whole.entries,
+          checkpoints: whole.checkpoints,
+          consistency: whole.consistency,
+        },
+        null,
+        2,
+      ),
+    );
     expect(await verifyExportFile(file, l.vkey)).toMatchObject({ ok: true, end: 30 });
     writeFileSync(file, readFileSync(file, 'utf8').replace('"d7"', '"d7-edited"'));
     const verdict = await verifyExportFile(file, l.vkey);

@@ -21,7 +21,11 @@ const FRAME_MEMBERS = ['format', 'origin', 'start', 'end', 'checkpoints', 'consi
  * proven in the same checkpoint (`n2k-export-anchor`); they are joined into one export whose frame
  * is the first part's, ending where the whole does. Returns the bytes written.
  */
-export async function saveExport(get: (path: string) => Promise<Response>, range: { readonly from: number; readonly to?: number }, out: string): Promise<number> {
+export async function saveExport(
+  get: (path: string) => Promise<Response>,
+  range: { readonly from: number; readonly to?: number },
+  out: string,
+): Promise<number> {
   const path = (from: number, to?: number, anchor?: string) =>
     `/v1/audit/export?from=${from}${to === undefined ? '' : `&to=${to}`}${anchor === undefined ? '' : `&anchor=${anchor}`}`;
   const first = await get(path(range.from, range.to));
@@ -45,9 +49,12 @@ export async function saveExport(get: (path: string) => Promise<Response>, range
       let nextIndex = range.from; // the index of the next entry to write
       const copyEntries = async (response: Response) => {
         const pending: unknown[] = [];
-        const reader = new ExportReader({ field: (name, value) => {
+        const reader = new ExportReader({
+          field: (name, value) => {
             frame[name] ??= value;
-          }, entry: (value) => void pending.push(value) });
+          },
+          entry: (value) => void pending.push(value),
+        });
         const decoder = new TextDecoder();
         for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
           reader.push(decoder.decode(chunk, { stream: true }));
@@ -104,7 +111,11 @@ async function readFile(file: string, reader: ExportReader, afterPiece: () => Pr
  *
  * @throws SyntaxError when the file is not a JSON export at all.
  */
-export async function verifyExportFile(file: string, vkey: string, onProgress?: (entries: number) => void): Promise<ExportVerification & { readonly problemCount: number }> {
+export async function verifyExportFile(
+  file: string,
+  vkey: string,
+  onProgress?: (entries: number) => void,
+): Promise<ExportVerification & { readonly problemCount: number }> {
   const verifier = new ExportVerifier(vkey);
   const frame: Record<string, unknown> = {};
   const framed = () => FRAME_MEMBERS.every((k) => k in frame);

@@ -40,7 +40,12 @@ function progress(label: string, done: number, total: number | undefined, starte
 }
 
 /** Loads `records` of `type` through `session` (a data owner's `record_ingest` session). */
-export async function loadRecords(session: GatewaySession, type: string, records: AsyncIterable<unknown> | Iterable<unknown>, options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadRecords(
+  session: GatewaySession,
+  type: string,
+  records: AsyncIterable<unknown> | Iterable<unknown>,
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   const { batchSize = 250, concurrency = 2, skip = 0, total, onCommitted, label = type } = options;
   const started = Date.now();
   const totals = { created: 0, updated: 0, unchanged: 0 };
@@ -54,7 +59,11 @@ export async function loadRecords(session: GatewaySession, type: string, records
 
   const send = (start: number, records: unknown[]) => {
     const task = (async () => {
-      const res = await session.fetch(`/v1/ingest/${type}`, { method: 'POST', body: JSON.stringify({ records }), headers: { 'content-type': 'application/json' } });
+      const res = await session.fetch(`/v1/ingest/${type}`, {
+        method: 'POST',
+        body: JSON.stringify({ records }),
+        headers: { 'content-type': 'application/json' },
+      });
       if (!res.ok) {
         const error = await GatewayError.from(res);
         (error as GatewayError & { firstRecord?: number }).firstRecord = start;
@@ -155,7 +164,11 @@ export interface MediaToLoad {
  * time, after the records that name them. Re-uploading replaces an item, so a re-run is harmless.
  * In the report, `created` are new items and `updated` replaced ones.
  */
-export async function loadMedia(session: GatewaySession, items: readonly MediaToLoad[], options: { concurrency?: number; label?: string } = {}): Promise<LoadReport> {
+export async function loadMedia(
+  session: GatewaySession,
+  items: readonly MediaToLoad[],
+  options: { concurrency?: number; label?: string } = {},
+): Promise<LoadReport> {
   const { concurrency = 4, label = 'media' } = options;
   const started = Date.now();
   const totals = { created: 0, updated: 0 };

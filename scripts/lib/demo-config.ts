@@ -25,7 +25,13 @@ interface DemoClient {
 }
 
 export const DEMO_CLIENTS: readonly DemoClient[] = [
-  { id: 'npa-crime-records', kind: 'data_owner', agency: 'national-police', name: 'Crime Management System (ingest)', ingestTypes: ['person', 'case', 'officer_discipline'] },
+  {
+    id: 'npa-crime-records',
+    kind: 'data_owner',
+    agency: 'national-police',
+    name: 'Crime Management System (ingest)',
+    ingestTypes: ['person', 'case', 'officer_discipline'],
+  },
   { id: 'moh-health-records', kind: 'data_owner', agency: 'moh-records', name: 'Outbreak case register (ingest)', ingestTypes: ['health_case'] },
   { id: 'moh-tracing-app', kind: 'partner', agency: 'moh-tracing', name: 'Contact-tracing case system', ingestTypes: [] },
   { id: 'pp-commissariat-app', kind: 'partner', agency: 'pp-commissariat', name: 'Commissariat records desk', ingestTypes: [] },
@@ -36,11 +42,28 @@ export const DEMO_PURPOSES = [
   {
     id: 'covid-contact-tracing',
     title: 'Contact tracing during a community outbreak',
-    legal_basis: 'Law on Measures to Prevent the Spread of COVID-19 and other Serious, Dangerous and Contagious Diseases (2021), art. 4; Sub-decree on contact tracing (synthetic reference)',
+    legal_basis:
+      'Law on Measures to Prevent the Spread of COVID-19 and other Serious, Dangerous and Contagious Diseases (2021), art. 4; Sub-decree on contact tracing (synthetic reference)',
     description: 'Health-ministry tracers reach people who may have been exposed. Minimum fields, for the outbreak window only.',
     rules: {
-      person: { name_km: 'clear', name_latin: 'clear', phone: 'clear', address: 'generalised', date_of_birth: 'generalised', sex: 'clear', national_id: 'none' },
-      health_case: { name_latin: 'clear', phone: 'clear', test_date: 'clear', result: 'clear', residence: 'generalised', places_visited: 'generalised', contacts: 'clear' },
+      person: {
+        name_km: 'clear',
+        name_latin: 'clear',
+        phone: 'clear',
+        address: 'generalised',
+        date_of_birth: 'generalised',
+        sex: 'clear',
+        national_id: 'none',
+      },
+      health_case: {
+        name_latin: 'clear',
+        phone: 'clear',
+        test_date: 'clear',
+        result: 'clear',
+        residence: 'generalised',
+        places_visited: 'generalised',
+        contacts: 'clear',
+      },
     },
     actions: ['fetch', 'search'],
     agencies: ['moh-tracing'],
@@ -51,10 +74,20 @@ export const DEMO_PURPOSES = [
   {
     id: 'red-notice-check',
     title: 'Checks of red notices and the drug-offence blacklist by provincial police',
-    legal_basis: 'Law on the Organisation of the National Police (synthetic reference), art. 12; Directive on the crime management system (synthetic reference)',
-    description: 'Provincial police check whether a person is under a red notice, on a current blacklist listing, or has a record, without seeing the record itself.',
+    legal_basis:
+      'Law on the Organisation of the National Police (synthetic reference), art. 12; Directive on the crime management system (synthetic reference)',
+    description:
+      'Provincial police check whether a person is under a red notice, on a current blacklist listing, or has a record, without seeing the record itself.',
     rules: {
-      person: { name_latin: 'clear', date_of_birth: 'clear', national_id: 'masked', red_notice: 'predicate', blacklist: 'predicate', minor: 'predicate', photo_ref: 'clear' },
+      person: {
+        name_latin: 'clear',
+        date_of_birth: 'clear',
+        national_id: 'masked',
+        red_notice: 'predicate',
+        blacklist: 'predicate',
+        minor: 'predicate',
+        photo_ref: 'clear',
+      },
       case: { criterion: 'predicate' },
     },
     actions: ['check', 'search'],
@@ -69,7 +102,19 @@ export const DEMO_PURPOSES = [
     legal_basis: 'Code of Criminal Procedure (synthetic reference), arts. 40–45',
     description: 'Prosecutors review cases referred to court. Involved persons are pseudonymised; flagged media stay blurred.',
     rules: {
-      case: { case_number: 'clear', criterion: 'clear', offence: 'clear', occurred_on: 'clear', place: 'generalised', status: 'clear', handling_unit: 'clear', narrative: 'redacted', persons: 'pseudonym', evidence: 'clear', sensitivity: 'clear' },
+      case: {
+        case_number: 'clear',
+        criterion: 'clear',
+        offence: 'clear',
+        occurred_on: 'clear',
+        place: 'generalised',
+        status: 'clear',
+        handling_unit: 'clear',
+        narrative: 'redacted',
+        persons: 'pseudonym',
+        evidence: 'clear',
+        sensitivity: 'clear',
+      },
       person: { name_latin: 'pseudonym', date_of_birth: 'generalised', sex: 'clear' },
     },
     actions: ['fetch', 'search'],
@@ -103,25 +148,43 @@ const toIso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z
  * Loads what is missing of the demo configuration. `known` holds credentials from an earlier run;
  * clients whose private keys are not known are re-keyed. Returns every demo client's credentials.
  */
-export async function loadDemoConfiguration(requester: AdminClient, approver: AdminClient, known: readonly DemoClientCredentials[], log: (line: string) => void): Promise<DemoClientCredentials[]> {
-  const agencies = new Set(((await requester.get<{ agencies: Json[] }>('/agencies')).agencies).map((a) => a.id as string));
+export async function loadDemoConfiguration(
+  requester: AdminClient,
+  approver: AdminClient,
+  known: readonly DemoClientCredentials[],
+  log: (line: string) => void,
+): Promise<DemoClientCredentials[]> {
+  const agencies = new Set((await requester.get<{ agencies: Json[] }>('/agencies')).agencies.map((a) => a.id as string));
   for (const agency of DEMO_AGENCIES) {
     if (agencies.has(agency.id)) continue;
     await requester.post('/agencies', agency);
     log(`agency ${agency.id}`);
   }
 
-  const clients = new Map(((await requester.get<{ clients: Json[] }>('/clients')).clients).map((c) => [c.id as string, c]));
+  const clients = new Map((await requester.get<{ clients: Json[] }>('/clients')).clients.map((c) => [c.id as string, c]));
   const credentials: DemoClientCredentials[] = [];
   for (const demo of DEMO_CLIENTS) {
     let creds = known.find((k) => k.client_id === demo.id);
     const existing = clients.get(demo.id);
-    const registeredKid = ((existing?.signing_jwks as { keys: Json[] } | undefined)?.keys[0]?.kid) as string | undefined;
+    const registeredKid = (existing?.signing_jwks as { keys: Json[] } | undefined)?.keys[0]?.kid as string | undefined;
     if (creds === undefined || (existing !== undefined && registeredKid !== creds.signing_jwk.kid)) {
       const keys = await generateClientKeys();
-      creds = { client_id: demo.id, kind: demo.kind, agency: demo.agency, agency_name: '', purposes: [], ingest_types: [...demo.ingestTypes], signing_jwk: keys.private.signing, encryption_jwk: keys.private.encryption };
+      creds = {
+        client_id: demo.id,
+        kind: demo.kind,
+        agency: demo.agency,
+        agency_name: '',
+        purposes: [],
+        ingest_types: [...demo.ingestTypes],
+        signing_jwk: keys.private.signing,
+        encryption_jwk: keys.private.encryption,
+      };
       if (existing !== undefined) {
-        const changed = await requester.patch<{ pending_requests: string[] }>(`/clients/${demo.id}`, { signing_jwks: { keys: [publicJwkOf(creds.signing_jwk)] }, encryption_jwk: publicJwkOf(creds.encryption_jwk), reason: 'demo keys regenerated' });
+        const changed = await requester.patch<{ pending_requests: string[] }>(`/clients/${demo.id}`, {
+          signing_jwks: { keys: [publicJwkOf(creds.signing_jwk)] },
+          encryption_jwk: publicJwkOf(creds.encryption_jwk),
+          reason: 'demo keys regenerated',
+        });
         await approveAll(approver, changed.pending_requests);
         log(`client ${demo.id} (new keys, approved by ${approver.officer})`);
       }
@@ -144,7 +207,7 @@ export async function loadDemoConfiguration(requester: AdminClient, approver: Ad
     credentials.push({ ...creds, agency_name: agencyName, purposes });
   }
 
-  const purposes = new Set(((await requester.get<{ purposes: Json[] }>('/purposes')).purposes).map((p) => p.id as string));
+  const purposes = new Set((await requester.get<{ purposes: Json[] }>('/purposes')).purposes.map((p) => p.id as string));
   for (const purpose of DEMO_PURPOSES) {
     if (purposes.has(purpose.id)) continue;
     await requester.post('/purposes', purpose);

@@ -12,9 +12,18 @@ import type { DemoClientCredentials } from './local-files.js';
  * Loads every type of a generated dataset, then up to `options.media` pictures (default
  * {@link DEFAULT_MEDIA_ITEMS}; a few KB each, a few seconds); returns a report per type and `media`.
  */
-export async function loadDemoDataset(issuer: string, clients: readonly DemoClientCredentials[], options: DatasetOptions & { readonly media?: number }): Promise<Record<string, LoadReport>> {
+export async function loadDemoDataset(
+  issuer: string,
+  clients: readonly DemoClientCredentials[],
+  options: DatasetOptions & { readonly media?: number },
+): Promise<Record<string, LoadReport>> {
   const data = generateDataset(options);
-  const sizes: Record<string, number> = { person: data.sizes.persons, case: data.sizes.cases, health_case: data.sizes.healthCases, officer_discipline: data.sizes.disciplines };
+  const sizes: Record<string, number> = {
+    person: data.sizes.persons,
+    case: data.sizes.cases,
+    health_case: data.sizes.healthCases,
+    officer_discipline: data.sizes.disciplines,
+  };
   const sessions = new Map<string, GatewaySession>();
   const reports: Record<string, LoadReport> = {};
   for (const type of DEMO_RECORD_TYPES) {

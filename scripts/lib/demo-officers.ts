@@ -28,7 +28,9 @@ export interface DemoOfficerCode {
  * A request still open from an earlier run is approved rather than asked again.
  */
 async function approvedCode(requester: AdminClient, approver: AdminClient, demo: (typeof DEMO_OFFICERS)[number], known: Json | undefined): Promise<Json> {
-  const open = (await requester.get<{ requests: Json[] }>(`/requests?status=pending&target_id=${demo.id}`)).requests.find((r) => r.kind === 'officer.create' || r.kind === 'officer.rekey');
+  const open = (await requester.get<{ requests: Json[] }>(`/requests?status=pending&target_id=${demo.id}`)).requests.find(
+    (r) => r.kind === 'officer.create' || r.kind === 'officer.rekey',
+  );
   let request = open?.id as string | undefined;
   if (request === undefined) {
     const asked =
@@ -60,8 +62,19 @@ export async function loadDemoOfficers(requester: AdminClient, approver: AdminCl
       continue;
     }
     const issued = await approvedCode(requester, approver, demo, known);
-    out.push({ officer_id: demo.id, agency_id: demo.agency_id, name: demo.name, enrolment_code: String(issued.enrolment_code), code_expires_at: String(issued.code_expires_at), enrolled: false });
+    out.push({
+      officer_id: demo.id,
+      agency_id: demo.agency_id,
+      name: demo.name,
+      enrolment_code: String(issued.enrolment_code),
+      code_expires_at: String(issued.code_expires_at),
+      enrolled: false,
+    });
   }
-  writeFileSync(join(demoDir, 'officers.json'), `${JSON.stringify({ note: 'One-time enrolment codes of the demo officers (synthetic). Enter one in the need2know viewer extension.', officers: out }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(
+    join(demoDir, 'officers.json'),
+    `${JSON.stringify({ note: 'One-time enrolment codes of the demo officers (synthetic). Enter one in the need2know viewer extension.', officers: out }, null, 2)}\n`,
+    { mode: 0o600 },
+  );
   return out;
 }

@@ -15,7 +15,14 @@ export function writeOfficerKeyFiles(dir: string, issuer: string, officers: read
   mkdirSync(dir, { recursive: true });
   return officers.map((o) => {
     const path = join(dir, `${o.client_id}.key.json`);
-    const file = { format: OFFICER_KEY_FORMAT, note: 'Privacy officer key for the need2know console. Private: never share or commit.', issuer, client_id: o.client_id, name: o.name, signing_jwk: o.signing_jwk };
+    const file = {
+      format: OFFICER_KEY_FORMAT,
+      note: 'Privacy officer key for the need2know console. Private: never share or commit.',
+      issuer,
+      client_id: o.client_id,
+      name: o.name,
+      signing_jwk: o.signing_jwk,
+    };
     writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
     return path;
   });

@@ -19,5 +19,13 @@ export async function demoPrivacyOfficers(known: readonly PrivacyOfficerCredenti
 
 /** The `N2K_BOOTSTRAP_ADMINS` value for these officers (public keys only). */
 export function bootstrapAdminsVar(officers: readonly PrivacyOfficerCredentials[]): string {
-  return JSON.stringify(officers.map((o) => ({ id: o.client_id, name: o.name, agency: 'privacy-office', agency_name: 'Privacy Office, Ministry of Interior', jwk: publicJwkOf(o.signing_jwk) })));
+  return JSON.stringify(
+    officers.map((o) => ({
+      id: o.client_id,
+      name: o.name,
+      agency: 'privacy-office',
+      agency_name: 'Privacy Office, Ministry of Interior',
+      jwk: publicJwkOf(o.signing_jwk),
+    })),
+  );
 }

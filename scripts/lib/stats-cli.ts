@@ -62,8 +62,14 @@ async function getTable(o: StatsOptions, table: string, params: Record<string, s
   else {
     const creds = readCredentials(o.credentials);
     const client = creds?.clients.find((c) => c.client_id === o.client);
-    if (creds === null || client === undefined || o.purpose === undefined) throw new Error('--client must be a demo client and --purpose its statistics purpose');
-    const session = await GatewaySession.open({ issuer: o.gateway, clientId: client.client_id, signingKey: await signingKeyFromJwk(client.signing_jwk), request: { authorizationDetails: [{ type: 'stats_access', purpose: o.purpose }] } });
+    if (creds === null || client === undefined || o.purpose === undefined)
+      throw new Error('--client must be a demo client and --purpose its statistics purpose');
+    const session = await GatewaySession.open({
+      issuer: o.gateway,
+      clientId: client.client_id,
+      signingKey: await signingKeyFromJwk(client.signing_jwk),
+      request: { authorizationDetails: [{ type: 'stats_access', purpose: o.purpose }] },
+    });
     response = await session.fetch(path);
   }
   const text = await response.text();
@@ -84,7 +90,12 @@ async function demo(o: StatsOptions, creds: CredentialsFile): Promise<void> {
   const b = await AdminClient.signIn(o.gateway, second);
   const codes = places.communes.flatMap((c) => [c.provinceCode, c.districtCode, c.code]);
   await a.put('/stats/places', { codes: [...new Set(codes)], reason: 'demo place list' });
-  const opened = await a.put<{ pending_request?: string }>('/stats/tables/crime/public', { enabled: true, threshold: 10, methods: ['suppression'], reason: 'publish the safe-village figures' });
+  const opened = await a.put<{ pending_request?: string }>('/stats/tables/crime/public', {
+    enabled: true,
+    threshold: 10,
+    methods: ['suppression'],
+    reason: 'publish the safe-village figures',
+  });
   if (opened.pending_request !== undefined) await b.post(`/stats/requests/${opened.pending_request}/approve`, { reason: 'second officer, demo' });
   const moh = creds.clients.find((c) => c.kind === 'partner' && c.agency.includes('health')) ?? creds.clients.find((c) => c.kind === 'partner');
   if (moh === undefined) throw new Error('no demo partner');
@@ -99,9 +110,13 @@ async function demo(o: StatsOptions, creds: CredentialsFile): Promise<void> {
     reason: 'weekly outbreak figures by commune',
   });
   await b.post(`/stats/requests/${asked.pending_request}/approve`, { reason: 'second officer, demo' });
-  console.log(`place list: ${new Set(codes).size} codes; public tier: crime; statistics grant ${asked.grant_id} for ${moh.client_id} (purpose outbreak-monitoring)`);
+  console.log(
+    `place list: ${new Set(codes).size} codes; public tier: crime; statistics grant ${asked.grant_id} for ${moh.client_id} (purpose outbreak-monitoring)`,
+  );
   console.log(`try: npm run n2k -- stats get crime level=province period=month year=2025 province=12 shape=series`);
-  console.log(`     npm run n2k -- stats get health level=province from=2026-W10 to=2026-W26 protection=dp epsilon=0.5 --client ${moh.client_id} --purpose outbreak-monitoring`);
+  console.log(
+    `     npm run n2k -- stats get health level=province from=2026-W10 to=2026-W26 protection=dp epsilon=0.5 --client ${moh.client_id} --purpose outbreak-monitoring`,
+  );
 }
 
 /** Runs `stats <action> …`. */
@@ -117,7 +132,14 @@ export async function statsCommand(o: StatsOptions): Promise<void> {
       return list('/stats/tables', 'tables', ['table', 'enabled', 'threshold', 'methods', 'max_epsilon', 'budget', 'spent', 'updated_by']);
     case 'public': {
       const p = pairs(rest);
-      const body = { enabled: p.enabled === 'true', threshold: Number(p.threshold ?? 10), methods: (p.methods ?? 'suppression').split(','), max_epsilon: p.max_epsilon ?? '0', budget: p.budget ?? '0', reason: o.reason };
+      const body = {
+        enabled: p.enabled === 'true',
+        threshold: Number(p.threshold ?? 10),
+        methods: (p.methods ?? 'suppression').split(','),
+        max_epsilon: p.max_epsilon ?? '0',
+        budget: p.budget ?? '0',
+        reason: o.reason,
+      };
       return print(await (await o.admin()).put(`/stats/tables/${id}/public`, body));
     }
     case 'grants':

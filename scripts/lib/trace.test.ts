@@ -84,7 +84,16 @@ describe('runTrace', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(out).toContain(`image trace mark in ${join(dir, 'leak.png')}: 1 view`);
-    for (const expected of ['Chan Sreypov (moh-officer-7)', 'moh', 'covid-contact-tracing', 'grt_8Hk2qLw0bYtZ', '2026-11-22T02:14:09.000Z', 'log index   4211', 'confirm identity with the tracer']) expect(out).toContain(expected);
+    for (const expected of [
+      'Chan Sreypov (moh-officer-7)',
+      'moh',
+      'covid-contact-tracing',
+      'grt_8Hk2qLw0bYtZ',
+      '2026-11-22T02:14:09.000Z',
+      'log index   4211',
+      'confirm identity with the tracer',
+    ])
+      expect(out).toContain(expected);
     expect(out).toContain('npm run n2k -- audit export --from 4211 --to 4212 --out view-AQID-vv8_f4.json');
     expect(formatViewTrace(traceOf(A))).toContain('  agency      moh');
   });

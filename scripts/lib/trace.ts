@@ -56,7 +56,10 @@ const OTHER_IMAGES: readonly { name: string; magic: readonly number[] }[] = [
 ];
 
 /** The mark's characters as HTML numeric references (a sample saved from a web page or mail). */
-const MARK_REFERENCE = new RegExp(`&#(?:x0*(${[MARK_FRAME, ...MARK_SYMBOLS].map((c) => (c.codePointAt(0) as number).toString(16)).join('|')})|0*(${[MARK_FRAME, ...MARK_SYMBOLS].map((c) => c.codePointAt(0) as number).join('|')}));`, 'gi');
+const MARK_REFERENCE = new RegExp(
+  `&#(?:x0*(${[MARK_FRAME, ...MARK_SYMBOLS].map((c) => (c.codePointAt(0) as number).toString(16)).join('|')})|0*(${[MARK_FRAME, ...MARK_SYMBOLS].map((c) => c.codePointAt(0) as number).join('|')}));`,
+  'gi',
+);
 
 /** The sample's bytes: a file, or standard input for `-`. */
 export function readSample(path: string): Uint8Array {
@@ -83,14 +86,21 @@ export async function extractViewIds(bytes: Uint8Array): Promise<ExtractedMarks>
   }
   const other = OTHER_IMAGES.find(({ magic }) => magic.every((b, i) => bytes[i] === b));
   if (other !== undefined) {
-    throw new TraceInputError(`this is a ${other.name} image; only PNG screenshots are read. Convert it without further loss (e.g. convert leak.jpg leak.png) and try that: a lightly compressed full screenshot may still carry the mark`);
+    throw new TraceInputError(
+      `this is a ${other.name} image; only PNG screenshots are read. Convert it without further loss (e.g. convert leak.jpg leak.png) and try that: a lightly compressed full screenshot may still carry the mark`,
+    );
   }
-  const text = sampleText(bytes).replace(MARK_REFERENCE, (_, hex: string | undefined, dec: string | undefined) => String.fromCodePoint(hex === undefined ? Number(dec) : parseInt(hex, 16)));
+  const text = sampleText(bytes).replace(MARK_REFERENCE, (_, hex: string | undefined, dec: string | undefined) =>
+    String.fromCodePoint(hex === undefined ? Number(dec) : parseInt(hex, 16)),
+  );
   return { kind: 'text', viewIds: decodeTextMarks(text) };
 }
 
 /** Each view id with its trace, or null when the gateway has no such view (HTTP 404). */
-export async function lookUpViews(viewIds: readonly string[], fetchView: (viewId: string) => Promise<ViewTrace>): Promise<{ viewId: string; trace: ViewTrace | null }[]> {
+export async function lookUpViews(
+  viewIds: readonly string[],
+  fetchView: (viewId: string) => Promise<ViewTrace>,
+): Promise<{ viewId: string; trace: ViewTrace | null }[]> {
   const out: { viewId: string; trace: ViewTrace | null }[] = [];
   for (const viewId of viewIds) {
     try {
@@ -154,6 +164,7 @@ export async function runTrace(path: string, deps: TraceDeps): Promise<number> {
     }
   }
   const unknown = found.filter((f) => f.trace === null);
-  for (const { viewId } of unknown) deps.printError(`view ${viewId} is not on record at this gateway: the copy came from another gateway, or the mark was forged.`);
+  for (const { viewId } of unknown)
+    deps.printError(`view ${viewId} is not on record at this gateway: the copy came from another gateway, or the mark was forged.`);
   return unknown.length === 0 ? 0 : 1;
 }

@@ -32,7 +32,15 @@ export interface DevOptions {
 
 /** Applies the D1 migrations to the local database (idempotent). */
 export function applyLocalMigrations(persistTo?: string, config?: string): void {
-  const args = ['d1', 'migrations', 'apply', 'DB', '--local', ...(persistTo === undefined ? [] : ['--persist-to', persistTo]), ...(config === undefined ? [] : ['--config', config])];
+  const args = [
+    'd1',
+    'migrations',
+    'apply',
+    'DB',
+    '--local',
+    ...(persistTo === undefined ? [] : ['--persist-to', persistTo]),
+    ...(config === undefined ? [] : ['--config', config]),
+  ];
   const result = spawnSync(WRANGLER, args, { cwd: ROOT, env: { ...WRANGLER_ENV, CI: 'true' }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`migrations failed:\n${result.stdout}\n${result.stderr}`);
 }
@@ -57,7 +65,11 @@ export async function startDevGateway(opts: DevOptions): Promise<DevGateway> {
   // Exposes /__scheduled on the local gateway only: how wrangler dev runs the scheduled handler.
   if (opts.scheduled === true) args.push('--test-scheduled');
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);
-  const child = spawn(WRANGLER, args, { cwd: ROOT, env: WRANGLER_ENV, stdio: opts.stdio === 'pipe' ? 'pipe' : ['ignore', opts.stdio ?? 'inherit', opts.stdio ?? 'inherit'] });
+  const child = spawn(WRANGLER, args, {
+    cwd: ROOT,
+    env: WRANGLER_ENV,
+    stdio: opts.stdio === 'pipe' ? 'pipe' : ['ignore', opts.stdio ?? 'inherit', opts.stdio ?? 'inherit'],
+  });
   let exited = false;
   child.on('exit', () => {
     exited = true;

@@ -7,7 +7,20 @@
 import { describe, expect, it } from 'vitest';
 import { eventHash, GENESIS_HASH } from '../../gateway/src/store/d1/admin-events.js';
 import { oauthRefusal, problemOf, type Gateway } from './forge.js';
-import { accessTokenFor, adminSession, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, partnerWithLiveGrant, requestToken, testGateway, uniq } from './harness.js';
+import {
+  accessTokenFor,
+  adminSession,
+  callResource,
+  createAgency,
+  createClient,
+  createGrant,
+  createPurpose,
+  gatewayEnv,
+  partnerWithLiveGrant,
+  requestToken,
+  testGateway,
+  uniq,
+} from './harness.js';
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
@@ -39,7 +52,16 @@ async function verifyChain(): Promise<number> {
   let prev = GENESIS_HASH;
   let seq = 0;
   for (const row of results) {
-    const event = { seq: row.seq as number, at: row.at as number, actor: row.actor as string, action: row.action as string, targetType: row.target_type as string, targetId: row.target_id as string, detail: JSON.parse(row.detail as string) as Record<string, unknown>, prevHash: row.prev_hash as string };
+    const event = {
+      seq: row.seq as number,
+      at: row.at as number,
+      actor: row.actor as string,
+      action: row.action as string,
+      targetType: row.target_type as string,
+      targetId: row.target_id as string,
+      detail: JSON.parse(row.detail as string) as Record<string, unknown>,
+      prevHash: row.prev_hash as string,
+    };
     expect(event.seq).toBe(++seq);
     expect(event.prevHash).toBe(prev);
     expect(row.hash).toBe(await eventHash(event));
@@ -60,8 +82,29 @@ describe('grant lifecycle', () => {
     const partner = await createClient('partner', partnerAgency);
 
     const purposeId = uniq('purpose');
-    await ok(a('POST', '/purposes', { id: purposeId, title: 'Contact tracing', legal_basis: 'Outbreak law, art. 4', rules: { person: { name_latin: 'clear', phone: 'masked', national_id: 'none' } }, actions: ['fetch', 'search'], agencies: [partnerAgency], max_token_lifetime: 120 }), 201);
-    const created = await ok<GrantOut>(a('POST', '/grants', { purpose_id: purposeId, agency_id: partnerAgency, not_before: iso(now - 60), not_after: iso(now + 3600), data_life_seconds: 600, note: 'outbreak 12' }), 201);
+    await ok(
+      a('POST', '/purposes', {
+        id: purposeId,
+        title: 'Contact tracing',
+        legal_basis: 'Outbreak law, art. 4',
+        rules: { person: { name_latin: 'clear', phone: 'masked', national_id: 'none' } },
+        actions: ['fetch', 'search'],
+        agencies: [partnerAgency],
+        max_token_lifetime: 120,
+      }),
+      201,
+    );
+    const created = await ok<GrantOut>(
+      a('POST', '/grants', {
+        purpose_id: purposeId,
+        agency_id: partnerAgency,
+        not_before: iso(now - 60),
+        not_after: iso(now + 3600),
+        data_life_seconds: 600,
+        note: 'outbreak 12',
+      }),
+      201,
+    );
     expect(created).toMatchObject({ status: 'pending', live: false });
     const grantId = created.id;
     const tokenRequest = () => requestToken(gateway, partner, { authorization_details: JSON.stringify([{ type: 'record_access', purpose: purposeId }]) });
@@ -71,7 +114,10 @@ describe('grant lifecycle', () => {
     expect(activation).toMatchObject({ action: 'activate' });
     const selfApproval = await problemOf(await a('POST', `/grants/${grantId}/requests/${activation?.id}/approve`, {}));
     expect(selfApproval).toMatchObject({ status: 403, code: 'two_person_rule', type: 'application/problem+json' });
-    expect(await ok<GrantOut>(b('POST', `/grants/${grantId}/requests/${activation?.id}/approve`, { reason: 'checked legal basis' }))).toMatchObject({ status: 'active', live: true });
+    expect(await ok<GrantOut>(b('POST', `/grants/${grantId}/requests/${activation?.id}/approve`, { reason: 'checked legal basis' }))).toMatchObject({
+      status: 'active',
+      live: true,
+    });
 
     const token = await accessTokenFor(gateway, partner, { type: 'record_access', purpose: purposeId });
     expect((await callResource(gateway, partner, token, '/v1/session')).status).toBe(200);
@@ -91,25 +137,53 @@ describe('grant lifecycle', () => {
     const extended = await ok<GrantOut>(a('POST', `/grants/${grantId}/extend`, { not_after: iso(now + 7200), reason: 'second wave' }));
     expect(extended.not_after).toBe(iso(now + 3600).replace('.000Z', 'Z'));
     expect((await problemOf(await a('POST', `/grants/${grantId}/requests/${openRequest(extended)?.id}/approve`, {}))).code).toBe('two_person_rule');
-    expect((await ok<GrantOut>(b('POST', `/grants/${grantId}/requests/${openRequest(extended)?.id}/approve`, {}))).not_after).toBe(iso(now + 7200).replace('.000Z', 'Z'));
+    expect((await ok<GrantOut>(b('POST', `/grants/${grantId}/requests/${openRequest(extended)?.id}/approve`, {}))).not_after).toBe(
+      iso(now + 7200).replace('.000Z', 'Z'),
+    );
 
-    expect((await ok<GrantOut>(b('POST', `/grants/${grantId}/shorten`, { not_after: iso(now + 1800), reason: 'narrowed' }))).not_after).toBe(iso(now + 1800).replace('.000Z', 'Z'));
+    expect((await ok<GrantOut>(b('POST', `/grants/${grantId}/shorten`, { not_after: iso(now + 1800), reason: 'narrowed' }))).not_after).toBe(
+      iso(now + 1800).replace('.000Z', 'Z'),
+    );
 
     expect(await ok<GrantOut>(a('POST', `/grants/${grantId}/revoke`, { reason: 'done' }))).toMatchObject({ status: 'revoked', live: false });
     expect((await callResource(gateway, partner, token, '/v1/session')).status).toBe(401);
     expect(await oauthRefusal(await tokenRequest())).toMatchObject({ error: 'invalid_grant' });
-    for (const op of ['suspend', 'resume', 'revoke']) expect((await problemOf(await b('POST', `/grants/${grantId}/${op}`, {}))).code).toBe('invalid_transition');
+    for (const op of ['suspend', 'resume', 'revoke'])
+      expect((await problemOf(await b('POST', `/grants/${grantId}/${op}`, {}))).code).toBe('invalid_transition');
 
     const { events } = await ok<{ events: { action: string; actor: string }[] }>(a('GET', `/events?target_id=${grantId}`));
-    expect(events.map((e) => e.action)).toEqual(['grant.create', 'grant.approve', 'grant.suspend', 'grant.resume', 'grant.approve', 'grant.extend', 'grant.approve', 'grant.shorten', 'grant.revoke', 'grant.shred_keys']);
+    expect(events.map((e) => e.action)).toEqual([
+      'grant.create',
+      'grant.approve',
+      'grant.suspend',
+      'grant.resume',
+      'grant.approve',
+      'grant.extend',
+      'grant.approve',
+      'grant.shorten',
+      'grant.revoke',
+      'grant.shred_keys',
+    ]);
   });
 
   it('rejecting an activation ends the grant; the requester withdrawing does too', async () => {
     const gateway = testGateway();
     const { agencyId, purpose } = await partnerWithLiveGrant(gateway.clock);
     const { a, b } = await officers(gateway, agencyId);
-    for (const [who, status] of [[b, 'rejected'], [a, 'withdrawn']] as const) {
-      const g = await ok<GrantOut>(a('POST', '/grants', { purpose_id: purpose.id, agency_id: agencyId, not_before: iso(gateway.clock.now), not_after: iso(gateway.clock.now + 600), data_life_seconds: 60 }), 201);
+    for (const [who, status] of [
+      [b, 'rejected'],
+      [a, 'withdrawn'],
+    ] as const) {
+      const g = await ok<GrantOut>(
+        a('POST', '/grants', {
+          purpose_id: purpose.id,
+          agency_id: agencyId,
+          not_before: iso(gateway.clock.now),
+          not_after: iso(gateway.clock.now + 600),
+          data_life_seconds: 60,
+        }),
+        201,
+      );
       const after = await ok<GrantOut>(who('POST', `/grants/${g.id}/requests/${openRequest(g)?.id}/reject`, {}));
       expect(after.status).toBe('revoked');
       expect(after.requests[0]?.status).toBe(status);
@@ -128,16 +202,32 @@ describe('concurrent conflicting changes', () => {
     expect(await statuses(a('POST', `/grants/${grant.id}/suspend`, {}), b('POST', `/grants/${grant.id}/suspend`, {}))).toEqual([200, 409]);
 
     // Two different officers approve the same activation at once.
-    const pending = await ok<GrantOut>(a('POST', '/grants', { purpose_id: purpose.id, agency_id: agencyId, not_before: iso(gateway.clock.now), not_after: iso(gateway.clock.now + 3600), data_life_seconds: 60 }), 201);
+    const pending = await ok<GrantOut>(
+      a('POST', '/grants', {
+        purpose_id: purpose.id,
+        agency_id: agencyId,
+        not_before: iso(gateway.clock.now),
+        not_after: iso(gateway.clock.now + 3600),
+        data_life_seconds: 60,
+      }),
+      201,
+    );
     const reqId = openRequest(pending)?.id;
-    expect(await statuses(b('POST', `/grants/${pending.id}/requests/${reqId}/approve`, {}), c('POST', `/grants/${pending.id}/requests/${reqId}/approve`, {}))).toEqual([200, 409]);
+    expect(
+      await statuses(b('POST', `/grants/${pending.id}/requests/${reqId}/approve`, {}), c('POST', `/grants/${pending.id}/requests/${reqId}/approve`, {})),
+    ).toEqual([200, 409]);
     const approved = await ok<GrantOut>(a('GET', `/grants/${pending.id}`));
     expect(approved.status).toBe('active');
     expect(ids.slice(1)).toContain(approved.requests[0]?.decided_by);
 
     // Two officers ask to extend at once: one open request, never two.
     const other = await createGrant((await createPurpose([agencyId])).id, agencyId, { notBefore: gateway.clock.now - 10, notAfter: gateway.clock.now + 3600 });
-    expect(await statuses(a('POST', `/grants/${other.id}/extend`, { not_after: iso(gateway.clock.now + 7200) }), b('POST', `/grants/${other.id}/extend`, { not_after: iso(gateway.clock.now + 9000) }))).toEqual([200, 409]);
+    expect(
+      await statuses(
+        a('POST', `/grants/${other.id}/extend`, { not_after: iso(gateway.clock.now + 7200) }),
+        b('POST', `/grants/${other.id}/extend`, { not_after: iso(gateway.clock.now + 9000) }),
+      ),
+    ).toEqual([200, 409]);
     expect((await ok<GrantOut>(a('GET', `/grants/${other.id}`))).requests.filter((r) => r.status === 'pending')).toHaveLength(1);
 
     for (const id of [grant.id, pending.id]) {
@@ -152,8 +242,12 @@ describe('concurrent conflicting changes', () => {
     const { agencyId } = await partnerWithLiveGrant(gateway.clock);
     const { a, b } = await officers(gateway, agencyId);
     const purpose = await createPurpose([agencyId]);
-    const grants = await Promise.all([1, 2, 3, 4, 5, 6].map(() => createGrant(purpose.id, agencyId, { notBefore: gateway.clock.now - 10, notAfter: gateway.clock.now + 3600 })));
-    const results = await Promise.all(grants.flatMap((g, i) => [(i % 2 ? a : b)('POST', `/grants/${g.id}/suspend`, {}), (i % 2 ? b : a)('POST', `/grants/${g.id}/revoke`, {})]));
+    const grants = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(() => createGrant(purpose.id, agencyId, { notBefore: gateway.clock.now - 10, notAfter: gateway.clock.now + 3600 })),
+    );
+    const results = await Promise.all(
+      grants.flatMap((g, i) => [(i % 2 ? a : b)('POST', `/grants/${g.id}/suspend`, {}), (i % 2 ? b : a)('POST', `/grants/${g.id}/revoke`, {})]),
+    );
     expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     for (const [i, g] of grants.entries()) {
       expect(['suspended', 'revoked']).toContain((await ok<GrantOut>(a('GET', `/grants/${g.id}`))).status);

@@ -7,7 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { forgetCachedKeys } from '../../gateway/src/services/keys/token-signing.js';
 import { headerOf, jwks, tableCounts } from './forge.js';
-import { accessTokenFor, adminSession, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, partnerWithLiveGrant, testGateway } from './harness.js';
+import {
+  accessTokenFor,
+  adminSession,
+  callResource,
+  createAgency,
+  createClient,
+  createGrant,
+  createPurpose,
+  gatewayEnv,
+  partnerWithLiveGrant,
+  testGateway,
+} from './harness.js';
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
@@ -73,7 +84,11 @@ describe('housekeeping', () => {
     expect(first.expiredGrants).not.toContain(lasting.id);
     expect(first.rotatedKey).toBeNull();
 
-    const grant = (await (await admin('GET', `/grants/${ending.id}`)).json()) as { status: string; live: boolean; requests: { status: string; decided_by: string | null }[] };
+    const grant = (await (await admin('GET', `/grants/${ending.id}`)).json()) as {
+      status: string;
+      live: boolean;
+      requests: { status: string; decided_by: string | null }[];
+    };
     expect(grant).toMatchObject({ status: 'expired', live: false });
     expect(grant.requests).toEqual([expect.objectContaining({ status: 'withdrawn', decided_by: 'system' })]);
     expect((await (await admin('GET', `/grants/${lasting.id}`)).json()) as { status: string }).toMatchObject({ status: 'active' });
@@ -104,7 +119,11 @@ describe('housekeeping', () => {
     const { expiredGrants } = await runHousekeeping(gatewayEnv, grant.notAfter);
     expect(expiredGrants).toContain(grant.id);
     expect((await callResource(gateway, client, token, '/v1/session')).status).toBe(401);
-    for (const [op, body] of [['extend', { not_after: iso(grant.notAfter + 3600) }], ['resume', {}], ['suspend', {}]] as const) {
+    for (const [op, body] of [
+      ['extend', { not_after: iso(grant.notAfter + 3600) }],
+      ['resume', {}],
+      ['suspend', {}],
+    ] as const) {
       const response = await admin('POST', `/grants/${grant.id}/${op}`, body);
       expect(response.status).toBe(409);
       expect(((await response.json()) as { code: string }).code).toBe('invalid_transition');

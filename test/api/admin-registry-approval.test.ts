@@ -21,7 +21,9 @@ describe('registry changes need a second privacy officer', () => {
     const { a, b, agency } = await officers(gateway);
     const keys = await generateClientKeys();
     const id = uniq('po');
-    const created = await json<{ status: string; pending_requests: string[] }>(a('POST', '/clients', { id, kind: 'privacy_officer', agency_id: agency, name: 'Sock puppet', signing_jwks: { keys: [keys.public.signing] } }));
+    const created = await json<{ status: string; pending_requests: string[] }>(
+      a('POST', '/clients', { id, kind: 'privacy_officer', agency_id: agency, name: 'Sock puppet', signing_jwks: { keys: [keys.public.signing] } }),
+    );
     expect(created.status).toBe('suspended');
     expect(created.pending_requests).toHaveLength(1);
     const request = created.pending_requests[0] as string;
@@ -37,12 +39,18 @@ describe('registry changes need a second privacy officer', () => {
     const partner = await createClient('partner', await createAgency());
     const attacker = await generateClientKeys();
     const changed = await json<{ pending_requests: string[]; signing_jwks: { keys: { x: string }[] } }>(
-      a('PATCH', `/clients/${partner.id}`, { signing_jwks: { keys: [attacker.public.signing] }, encryption_jwk: publicJwkOf(attacker.private.encryption), reason: 'rotation' }),
+      a('PATCH', `/clients/${partner.id}`, {
+        signing_jwks: { keys: [attacker.public.signing] },
+        encryption_jwk: publicJwkOf(attacker.private.encryption),
+        reason: 'rotation',
+      }),
     );
     expect(changed.pending_requests).toHaveLength(1);
     expect(changed.signing_jwks.keys[0]?.x).not.toBe(attacker.public.signing.x);
     // The registered key still authenticates; nothing changed yet.
-    expect((await requestToken(gateway, partner, { authorization_details: JSON.stringify([{ type: 'record_access', purpose: 'none' }]) })).status).not.toBe(401);
+    expect((await requestToken(gateway, partner, { authorization_details: JSON.stringify([{ type: 'record_access', purpose: 'none' }]) })).status).not.toBe(
+      401,
+    );
     await b('POST', `/requests/${changed.pending_requests[0]}/reject`, { reason: 'not requested by the agency' });
     const after = await json<{ signing_jwks: { keys: { x: string }[] } }>(a('GET', `/clients/${partner.id}`));
     expect(after.signing_jwks.keys[0]?.x).not.toBe(attacker.public.signing.x);
@@ -54,10 +62,21 @@ describe('registry changes need a second privacy officer', () => {
     const purpose = await createPurpose([agency]);
     const current = await json<Record<string, unknown>>(a('GET', `/purposes/${purpose.id}`));
     const body = (rules: Record<string, Record<string, string>>) => ({
-      title: current.title, legal_basis: current.legal_basis, description: current.description, rules, actions: current.actions, agencies: current.agencies,
-      max_token_lifetime: current.max_token_lifetime, requests_per_minute: current.requests_per_minute, persons_per_hour: current.persons_per_hour, reason: 'review',
+      title: current.title,
+      legal_basis: current.legal_basis,
+      description: current.description,
+      rules,
+      actions: current.actions,
+      agencies: current.agencies,
+      max_token_lifetime: current.max_token_lifetime,
+      requests_per_minute: current.requests_per_minute,
+      persons_per_hour: current.persons_per_hour,
+      reason: 'review',
     });
-    const wider = { ...(current.rules as Record<string, Record<string, string>>), person: { ...(current.rules as Record<string, Record<string, string>>).person, national_id: 'clear' } };
+    const wider = {
+      ...(current.rules as Record<string, Record<string, string>>),
+      person: { ...(current.rules as Record<string, Record<string, string>>).person, national_id: 'clear' },
+    };
     const res = await a('PUT', `/purposes/${purpose.id}`, body(wider));
     expect(res.status).toBe(202);
     const pending = (await res.json()) as { pending_request: string; widenings: string[] };
@@ -76,7 +95,9 @@ describe('registry changes need a second privacy officer', () => {
     const { a, b } = await officers(gateway);
     const partner = await createClient('partner', await createAgency());
     const keys = await generateClientKeys();
-    const changed = await json<{ pending_requests: string[] }>(a('PATCH', `/clients/${partner.id}`, { signing_jwks: { keys: [keys.public.signing] }, reason: 'rotation' }));
+    const changed = await json<{ pending_requests: string[] }>(
+      a('PATCH', `/clients/${partner.id}`, { signing_jwks: { keys: [keys.public.signing] }, reason: 'rotation' }),
+    );
     await a('PATCH', `/clients/${partner.id}`, { name: 'Renamed meanwhile', reason: 'typo' });
     const res = await b('POST', `/requests/${changed.pending_requests[0]}/approve`, { reason: 'ok' });
     expect(res.status).toBe(409);

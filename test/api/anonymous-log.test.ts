@@ -8,7 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { subjectHashes } from '../../gateway/src/services/access/subjects.js';
 import { REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE } from '../../gateway/src/platform/config.js';
 import { keyRing } from '../../gateway/src/services/keys/key-ring.js';
-import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, requestToken, TestClock, testGateway, tokenForm, uniq } from './harness.js';
+import {
+  accessTokenFor,
+  createAgency,
+  createClient,
+  createGrant,
+  createPurpose,
+  gatewayEnv,
+  requestToken,
+  TestClock,
+  testGateway,
+  tokenForm,
+  uniq,
+} from './harness.js';
 
 const log = () => gatewayEnv.AUDIT_LOG.get(gatewayEnv.AUDIT_LOG.idFromName('log:main'));
 

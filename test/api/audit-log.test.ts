@@ -31,7 +31,10 @@ describe('tamper-evident audit log', () => {
   it('N concurrent disclosures make exactly N entries, in one order, with no gaps or duplicates', async () => {
     const gateway = testGateway();
     const ids = Array.from({ length: 40 }, () => uniq('p'));
-    await seed('person', ids.map((id) => person(id)));
+    await seed(
+      'person',
+      ids.map((id) => person(id)),
+    );
     const p = await partner(gateway);
     const before = await logSize();
     const responses = await Promise.all(ids.map((id) => p.fetchRecord(id)));
@@ -86,7 +89,10 @@ describe('tamper-evident audit log', () => {
     const id = uniq('p');
     await seed('person', [person(id)]);
     const p = await partner(gateway);
-    const brokenLog = { idFromName: () => gatewayEnv.AUDIT_LOG.idFromName('x'), get: () => ({ append: async () => Promise.reject(new Error('log unavailable')) }) };
+    const brokenLog = {
+      idFromName: () => gatewayEnv.AUDIT_LOG.idFromName('x'),
+      get: () => ({ append: async () => Promise.reject(new Error('log unavailable')) }),
+    };
     const res = await p.fetchRecord(id, { ...gatewayEnv, AUDIT_LOG: brokenLog as unknown as typeof gatewayEnv.AUDIT_LOG });
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -107,7 +113,11 @@ describe('what else the log records', () => {
     expect(refused.status).toBe(400);
     const path = '/v1/ingest/person';
     const proof = await dpopProof(owner.dpopKey, 'POST', `${ISSUER}${path}`, token, gateway.clock.now);
-    const res = await gateway.request(path, { method: 'POST', headers: { authorization: `DPoP ${token}`, dpop: proof, 'content-type': 'application/json' }, body: JSON.stringify(person(uniq('p'))) });
+    const res = await gateway.request(path, {
+      method: 'POST',
+      headers: { authorization: `DPoP ${token}`, dpop: proof, 'content-type': 'application/json' },
+      body: JSON.stringify(person(uniq('p'))),
+    });
     expect(res.status).toBe(200);
     const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
     expect((await officer('POST', '/agencies', { id: uniq('agency'), name: 'Logged agency' })).status).toBe(201);

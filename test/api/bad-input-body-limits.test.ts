@@ -48,7 +48,12 @@ describe('bad input: request bodies are bounded before they are read', () => {
     const declared = await gateway.request('/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bigJson(SIX_MIB) });
     await expectTooLarge(declared);
     const body = chunked(SIX_MIB);
-    const streamed = await gateway.request('/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body.stream, duplex: 'half' } as RequestInit);
+    const streamed = await gateway.request('/v1/enrol', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body.stream,
+      duplex: 'half',
+    } as RequestInit);
     await expectTooLarge(streamed);
     expect(body.pulled()).toBeLessThanOrEqual(MAX_REQUEST_BODY_BYTES + 2 * CHUNK);
   });
@@ -57,21 +62,45 @@ describe('bad input: request bodies are bounded before they are read', () => {
     const gateway = testGateway();
     const s = await partnerWithLiveGrant(gateway.clock);
     const token = await accessTokenFor(gateway, s.client, { type: 'record_access', purpose: s.purpose.id });
-    const search = await callResource(gateway, s.client, token, '/v1/records/person/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bigJson(SIX_MIB) });
+    const search = await callResource(gateway, s.client, token, '/v1/records/person/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bigJson(SIX_MIB),
+    });
     await expectTooLarge(search);
     const body = chunked(SIX_MIB);
-    const check = await callResource(gateway, s.client, token, '/v1/checks/red_notice', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body.stream, duplex: 'half' } as RequestInit);
+    const check = await callResource(gateway, s.client, token, '/v1/checks/red_notice', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body.stream,
+      duplex: 'half',
+    } as RequestInit);
     await expectTooLarge(check);
     expect(body.pulled()).toBeLessThanOrEqual(MAX_REQUEST_BODY_BYTES + 2 * CHUNK);
-    const anonymous = await gateway.request('/v1/views', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bigJson(MAX_REQUEST_BODY_BYTES) });
+    const anonymous = await gateway.request('/v1/views', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bigJson(MAX_REQUEST_BODY_BYTES),
+    });
     await expectTooLarge(anonymous);
   });
 
   it('ingest keeps its own larger limit, and is bounded too', async () => {
     const gateway = testGateway();
     // Over the small limit, under ingest's: it reaches authentication (and fails there).
-    const medium = await gateway.request('/v1/ingest/person', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bigJson(4 * MAX_REQUEST_BODY_BYTES) });
+    const medium = await gateway.request('/v1/ingest/person', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bigJson(4 * MAX_REQUEST_BODY_BYTES),
+    });
     expect(medium.status).toBe(401);
-    await expectTooLarge(await gateway.request('/v1/ingest/person', { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked(MAX_INGEST_BODY_BYTES + CHUNK).stream, duplex: 'half' } as RequestInit));
+    await expectTooLarge(
+      await gateway.request('/v1/ingest/person', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: chunked(MAX_INGEST_BODY_BYTES + CHUNK).stream,
+        duplex: 'half',
+      } as RequestInit),
+    );
   });
 });

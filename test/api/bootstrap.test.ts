@@ -5,9 +5,14 @@ import { d1StoresOf } from '../../gateway/src/services/stores.js';
 import { getClient } from '../../gateway/src/store/d1/clients.js';
 import { gatewayEnv, uniq } from './harness.js';
 
-const officersVar = (id: string, jwk: Record<string, unknown>) => JSON.stringify([{ id, name: 'First officer', agency: 'privacy-office', agency_name: 'Privacy Office', jwk }]);
+const officersVar = (id: string, jwk: Record<string, unknown>) =>
+  JSON.stringify([{ id, name: 'First officer', agency: 'privacy-office', agency_name: 'Privacy Office', jwk }]);
 const eventsFor = async (id: string) =>
-  (await gatewayEnv.DB.prepare("SELECT count(*) AS n FROM admin_events WHERE action = 'privacy_officer.bootstrap' AND target_id LIKE ?").bind(`%${id}%`).first<{ n: number }>())?.n ?? 0;
+  (
+    await gatewayEnv.DB.prepare("SELECT count(*) AS n FROM admin_events WHERE action = 'privacy_officer.bootstrap' AND target_id LIKE ?")
+      .bind(`%${id}%`)
+      .first<{ n: number }>()
+  )?.n ?? 0;
 
 describe('bootstrap privacy officers', () => {
   it('registers the configured officers (public keys only), records it, and re-keys them when the configuration changes', async () => {

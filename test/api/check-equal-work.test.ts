@@ -37,7 +37,14 @@ async function traced(gateway: Gateway, s: Awaited<ReturnType<typeof scene>>, su
   const calls: { name: string; start: number; ms: number }[] = [];
   const env = tracedEnv(gatewayEnv, calls);
   const before = fieldOpenings();
-  const called = await call({ ...gateway, request: (p: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${p}`, init, env) }, s.client, s.token, 'POST', '/v1/checks/red_notice', { subject });
+  const called = await call(
+    { ...gateway, request: (p: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${p}`, init, env) },
+    s.client,
+    s.token,
+    'POST',
+    '/v1/checks/red_notice',
+    { subject },
+  );
   const decryptions = fieldOpenings() - before;
   const answer = (await open(gateway, s.client, called)).answer;
   return { answer, decryptions, statements: calls.map((c) => c.name.replace(/ rows=\d+$/, '')) };

@@ -17,7 +17,16 @@ const RULES = { person: { name_latin: 'clear', blacklist: 'predicate', minor: 'p
 async function scene(now: number) {
   const gateway = testGateway(Object.assign(new TestClock(), { now }));
   const id = uniq('p');
-  await seed('person', [person(id, { date_of_birth: '2008-03-02', blacklist: [{ list: 'drug_offence_officials', listed_from: '2025-03-01', listed_until: '2026-03-01', reference: 'PP-CT-2025-001' }] })], now);
+  await seed(
+    'person',
+    [
+      person(id, {
+        date_of_birth: '2008-03-02',
+        blacklist: [{ list: 'drug_offence_officials', listed_from: '2025-03-01', listed_until: '2026-03-01', reference: 'PP-CT-2025-001' }],
+      }),
+    ],
+    now,
+  );
   const agencyId = await createAgency();
   const client = await createClient('partner', agencyId);
   const purpose = await createPurpose([agencyId], { rules: RULES as never });
@@ -28,8 +37,13 @@ async function scene(now: number) {
 
 async function judged(now: number) {
   const s = await scene(now);
-  const blacklisted = (await open(s.gateway, s.client, await call(s.gateway, s.client, s.token, 'POST', '/v1/checks/blacklist', { subject: { person_id: s.id } }))).answer;
-  const [record] = (await open(s.gateway, s.client, await call(s.gateway, s.client, s.token, 'GET', `/v1/records/person/${s.id}`))).records as { blacklist: boolean; minor: boolean }[];
+  const blacklisted = (
+    await open(s.gateway, s.client, await call(s.gateway, s.client, s.token, 'POST', '/v1/checks/blacklist', { subject: { person_id: s.id } }))
+  ).answer;
+  const [record] = (await open(s.gateway, s.client, await call(s.gateway, s.client, s.token, 'GET', `/v1/records/person/${s.id}`))).records as {
+    blacklist: boolean;
+    minor: boolean;
+  }[];
   return { blacklisted, listed: record?.blacklist, minor: record?.minor };
 }
 
@@ -47,8 +61,17 @@ describe("dates are judged on the data owner's calendar", () => {
     const path = '/v1/checks/blacklist';
     const body = JSON.stringify({ subject: { person_id: s.id } });
     const proof = await dpopProof(s.client.dpopKey, 'POST', `${ISSUER}${path}`, s.token, BOUNDARY);
-    const response = await s.gateway.app.request(`${ISSUER}${path}`, { method: 'POST', headers: { authorization: `DPoP ${s.token}`, dpop: proof, 'content-type': 'application/json' }, body }, { ...gatewayEnv, N2K_TIME_ZONE: 'UTC' });
-    const expectedHash = await requestHash({ method: 'POST', target: requestTarget(new URL(path, ISSUER)), bodyHash: await sha256Base64url(body), dpopJti: String(decodeJwt(proof).jti) });
+    const response = await s.gateway.app.request(
+      `${ISSUER}${path}`,
+      { method: 'POST', headers: { authorization: `DPoP ${s.token}`, dpop: proof, 'content-type': 'application/json' }, body },
+      { ...gatewayEnv, N2K_TIME_ZONE: 'UTC' },
+    );
+    const expectedHash = await requestHash({
+      method: 'POST',
+      target: requestTarget(new URL(path, ISSUER)),
+      bodyHash: await sha256Base64url(body),
+      dpopJti: String(decodeJwt(proof).jti),
+    });
     const { answer } = await open(s.gateway, s.client, { status: response.status, response, body: await response.text(), expectedHash });
     expect(answer).toBe(true);
   });

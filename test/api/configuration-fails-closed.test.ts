@@ -11,13 +11,28 @@ import { LATEST_MIGRATION } from '../../gateway/src/services/health/readiness.js
 import { forgetKeyRing, keyRing, readKeyState } from '../../gateway/src/services/keys/key-ring.js';
 import { rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { call, open, person, seed } from './disclosure-harness.js';
-import { accessTokenFor, adminSession, callResource, createAgency, createClient, gatewayEnv, ISSUER, partnerWithLiveGrant, requestToken, testGateway, uniq } from './harness.js';
+import {
+  accessTokenFor,
+  adminSession,
+  callResource,
+  createAgency,
+  createClient,
+  gatewayEnv,
+  ISSUER,
+  partnerWithLiveGrant,
+  requestToken,
+  testGateway,
+  uniq,
+} from './harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
 const WEAK_SECRET = 'c2hvcnQtYnV0LWJhc2U2NHVybA'; // 19 bytes
 const OTHER_SECRET = KeyRing.generateSecret();
-const withEnv = (gateway: Gateway, env: GatewayEnv): Gateway => ({ ...gateway, request: (path: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${path}`, init, env) });
+const withEnv = (gateway: Gateway, env: GatewayEnv): Gateway => ({
+  ...gateway,
+  request: (path: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${path}`, init, env),
+});
 const underSecret = (gateway: Gateway, secret: string) => withEnv(gateway, { ...gatewayEnv, N2K_ROOT_SECRET: secret });
 
 async function dataOwner(gateway: Gateway) {
@@ -25,13 +40,21 @@ async function dataOwner(gateway: Gateway) {
   const client = await createClient('data_owner', agency, { ingestTypes: ['person'] });
   const token = await accessTokenFor(gateway, client, { type: 'record_ingest', record_types: ['person'] });
   const ingest = (via: Gateway) =>
-    callResource(via, client, token, '/v1/ingest/person', { method: 'POST', body: JSON.stringify(person(uniq('p'))), headers: { 'content-type': 'application/json' } });
+    callResource(via, client, token, '/v1/ingest/person', {
+      method: 'POST',
+      body: JSON.stringify(person(uniq('p'))),
+      headers: { 'content-type': 'application/json' },
+    });
   return { client, ingest };
 }
 
 async function readyz(gateway: Gateway) {
   const res = await gateway.request('/readyz');
-  return { status: res.status, text: await res.clone().text(), body: (await res.json()) as { status: string; problems: { check: string; code: string; message: string }[] } };
+  return {
+    status: res.status,
+    text: await res.clone().text(),
+    body: (await res.json()) as { status: string; problems: { check: string; code: string; message: string }[] },
+  };
 }
 
 describe('A short root secret still signs checkpoints', () => {
@@ -63,7 +86,9 @@ describe('A wrong root secret is not detected', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.problems.map((p) => p.code)).toEqual(['secret_mismatch']);
     expect(ready.text).not.toContain(OTHER_SECRET);
-    expect((await requestToken(wrong, client, { authorization_details: JSON.stringify([{ type: 'record_ingest', record_types: ['person'] }]) })).status).toBe(503);
+    expect((await requestToken(wrong, client, { authorization_details: JSON.stringify([{ type: 'record_ingest', record_types: ['person'] }]) })).status).toBe(
+      503,
+    );
     const refused = await ingest(wrong);
     expect(refused.status).toBe(503);
     expect(await refused.json()).toMatchObject({ code: 'not_ready' });
@@ -113,7 +138,9 @@ describe('After a rotation, other isolates cannot read re-wrapped records', () =
     await gatewayEnv.DB.prepare("UPDATE key_state SET value = ? WHERE name = 'field_current'").bind(current).run();
     forgetKeyRing();
     expect((await keyRing(gatewayEnv)).currentVersion).toBe(current);
-    await gatewayEnv.DB.prepare("UPDATE key_state SET value = ? WHERE name = 'field_current'").bind(current + 1).run();
+    await gatewayEnv.DB.prepare("UPDATE key_state SET value = ? WHERE name = 'field_current'")
+      .bind(current + 1)
+      .run();
 
     const fetched = await call(gateway, client, token, 'GET', `/v1/records/person/${id}`);
     expect(fetched.status).toBe(200);
@@ -127,7 +154,9 @@ describe('A rotation can go unlogged', () => {
     const officer = await createClient('privacy_officer', await createAgency());
     const admin = await adminSession(gateway, officer);
     const before = await readKeyState(gatewayEnv.DB);
-    await gatewayEnv.DB.prepare("CREATE TRIGGER refuse_admin_events BEFORE INSERT ON admin_events BEGIN SELECT RAISE(ABORT, 'event store not writable'); END").run();
+    await gatewayEnv.DB.prepare(
+      "CREATE TRIGGER refuse_admin_events BEFORE INSERT ON admin_events BEGIN SELECT RAISE(ABORT, 'event store not writable'); END",
+    ).run();
     try {
       expect((await admin('POST', '/field-keys/rotate')).status).toBe(500);
       expect(await readKeyState(gatewayEnv.DB)).toEqual(before);

@@ -13,7 +13,16 @@ describe('console page', () => {
     const page = await request('/console');
     expect(page.status).toBe(200);
     const csp = page.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "require-trusted-types-for 'script'"]) expect(csp).toContain(directive);
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "require-trusted-types-for 'script'",
+    ])
+      expect(csp).toContain(directive);
     expect(csp).not.toContain('unsafe');
     expect(page.headers.get('set-cookie')).toBeNull();
     expect(page.headers.get('cache-control')).toBe('no-store');
@@ -64,7 +73,11 @@ describe('writes from another site', () => {
 });
 
 /** An admin session whose requests carry browser headers. */
-async function adminSessionWithHeaders(gateway: ReturnType<typeof testGateway>, officer: Awaited<ReturnType<typeof createClient>>, extra: Record<string, string>) {
+async function adminSessionWithHeaders(
+  gateway: ReturnType<typeof testGateway>,
+  officer: Awaited<ReturnType<typeof createClient>>,
+  extra: Record<string, string>,
+) {
   const call = await adminSession(gateway, officer);
   const original = gateway.request;
   return async (method: string, path: string, body?: unknown) => {
@@ -81,7 +94,9 @@ describe('record-type catalogue', () => {
   it('offers exactly the modes purpose validation accepts, and the id is never withheld', async () => {
     const gateway = testGateway();
     const admin = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
-    const { record_types } = (await (await admin('GET', '/record-types')).json()) as { record_types: { name: string; fields: { name: string; modes: string[]; when_absent: string }[] }[] };
+    const { record_types } = (await (await admin('GET', '/record-types')).json()) as {
+      record_types: { name: string; fields: { name: string; modes: string[]; when_absent: string }[] }[];
+    };
     const person = record_types.find((t) => t.name === 'person');
     expect(person?.fields.find((f) => f.name === 'id')).toMatchObject({ modes: ['clear', 'pseudonym'], when_absent: 'clear' });
     expect(person?.fields.find((f) => f.name === 'national_id')?.modes).toEqual(['clear', 'masked', 'pseudonym', 'predicate', 'none']);
@@ -91,10 +106,24 @@ describe('record-type catalogue', () => {
     const agency = await createAgency();
     for (const type of record_types) {
       const rules = { [type.name]: Object.fromEntries(type.fields.map((f) => [f.name, f.modes[0]])) };
-      const created = await admin('POST', '/purposes', { id: uniq('p'), title: 'All fields', legal_basis: 'Test', rules, actions: ['fetch'], agencies: [agency] });
+      const created = await admin('POST', '/purposes', {
+        id: uniq('p'),
+        title: 'All fields',
+        legal_basis: 'Test',
+        rules,
+        actions: ['fetch'],
+        agencies: [agency],
+      });
       expect(created.status, type.name).toBe(201);
     }
-    const refused = await admin('POST', '/purposes', { id: uniq('p'), title: 'Bad', legal_basis: 'Test', rules: { person: { sex: 'masked' } }, actions: ['fetch'], agencies: [agency] });
+    const refused = await admin('POST', '/purposes', {
+      id: uniq('p'),
+      title: 'Bad',
+      legal_basis: 'Test',
+      rules: { person: { sex: 'masked' } },
+      actions: ['fetch'],
+      agencies: [agency],
+    });
     expect(refused.status).toBe(400);
   });
 });
@@ -129,12 +158,18 @@ describe('daily disclosure report', () => {
       ['2026-11-10T03:00:00Z', 'disclosed'], // outside the three days asked for
     ]);
     const admin = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
-    type Report = { time_zone: string; days: { day: string; start: string }[]; series: { agency: string; purpose: string; disclosed: number[]; refused: number[]; rate_limited: number[]; totals: Record<string, number> }[] };
+    type Report = {
+      time_zone: string;
+      days: { day: string; start: string }[];
+      series: { agency: string; purpose: string; disclosed: number[]; refused: number[]; rate_limited: number[]; totals: Record<string, number> }[];
+    };
     const pp = (await (await admin('GET', `/reports/daily-disclosures?days=3&agency_id=${agency}`)).json()) as Report;
     expect(pp.time_zone).toBe('Asia/Phnom_Penh');
     expect(pp.days.map((d) => d.day)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23']);
     expect(pp.days[2]?.start).toBe('2026-11-22T17:00:00Z');
-    expect(pp.series).toEqual([{ agency, purpose: 'outbreak', disclosed: [0, 1, 2], refused: [0, 0, 2], rate_limited: [0, 0, 1], totals: { disclosed: 3, refused: 2, rate_limited: 1 } }]);
+    expect(pp.series).toEqual([
+      { agency, purpose: 'outbreak', disclosed: [0, 1, 2], refused: [0, 0, 2], rate_limited: [0, 0, 1], totals: { disclosed: 3, refused: 2, rate_limited: 1 } },
+    ]);
 
     const utc = (await (await admin('GET', `/reports/daily-disclosures?days=2&time_zone=UTC&agency_id=${agency}`)).json()) as Report;
     expect(utc.series[0]?.disclosed).toEqual([2, 1]);

@@ -48,7 +48,12 @@ export async function call(gateway: Gateway, client: TestClient, token: string, 
     headers: { authorization: `DPoP ${token}`, dpop: proof, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: text }),
   });
-  const expectedHash = await requestHash({ method, target: requestTarget(new URL(path, ISSUER)), bodyHash: await sha256Base64url(text), dpopJti: String(decodeJwt(proof).jti) });
+  const expectedHash = await requestHash({
+    method,
+    target: requestTarget(new URL(path, ISSUER)),
+    bodyHash: await sha256Base64url(text),
+    dpopJti: String(decodeJwt(proof).jti),
+  });
   return { status: response.status, response, body: await readCompactBody(response), expectedHash };
 }
 

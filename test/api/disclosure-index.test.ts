@@ -13,7 +13,10 @@ describe('the disclosure index behind the log', () => {
   it('holds every disclosure and refusal of the log exactly once, at its log position, after a flush', async () => {
     const gateway = testGateway();
     const ids = Array.from({ length: 12 }, () => uniq('p'));
-    await seed('person', ids.map((id) => person(id)));
+    await seed(
+      'person',
+      ids.map((id) => person(id)),
+    );
     const agencyId = await createAgency();
     const client = await createClient('partner', agencyId);
     const purpose = await createPurpose([agencyId], { rules: { person: { name_latin: 'clear' } } as never, requestsPerMinute: 11 });
@@ -29,7 +32,9 @@ describe('the disclosure index behind the log', () => {
 
     await flushDisclosureIndex(gatewayEnv);
     await flushDisclosureIndex(gatewayEnv); // nothing left to do: nothing changes
-    const rows = await gatewayEnv.DB.prepare('SELECT id, outcome, log_index, subjects FROM disclosures WHERE grant_id = ? ORDER BY log_index').bind(grant.id).all<{ id: string; outcome: string; log_index: number; subjects: string }>();
+    const rows = await gatewayEnv.DB.prepare('SELECT id, outcome, log_index, subjects FROM disclosures WHERE grant_id = ? ORDER BY log_index')
+      .bind(grant.id)
+      .all<{ id: string; outcome: string; log_index: number; subjects: string }>();
     expect(rows.results).toHaveLength(13);
     const log = auditLog(gatewayEnv);
     const size = await log.size();
@@ -38,8 +43,12 @@ describe('the disclosure index behind the log', () => {
       expect(logged).toMatchObject({ id: row.id, outcome: row.outcome, subjects: JSON.parse(row.subjects) });
     }
     const disclosed = rows.results.filter((r) => r.outcome === 'disclosed');
-    expect(new Set(disclosed.map((r) => r.id))).toEqual(new Set(answers.filter((a) => a.status === 200).map((a) => a.response.headers.get('n2k-disclosure-id'))));
-    const subjects = await gatewayEnv.DB.prepare('SELECT count(*) AS n FROM disclosure_subjects WHERE disclosure_id IN (SELECT value FROM json_each(?))').bind(JSON.stringify(disclosed.map((r) => r.id))).first<{ n: number }>();
+    expect(new Set(disclosed.map((r) => r.id))).toEqual(
+      new Set(answers.filter((a) => a.status === 200).map((a) => a.response.headers.get('n2k-disclosure-id'))),
+    );
+    const subjects = await gatewayEnv.DB.prepare('SELECT count(*) AS n FROM disclosure_subjects WHERE disclosure_id IN (SELECT value FROM json_each(?))')
+      .bind(JSON.stringify(disclosed.map((r) => r.id)))
+      .first<{ n: number }>();
     expect(subjects?.n).toBe(10);
   });
 });

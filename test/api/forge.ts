@@ -30,7 +30,11 @@ export function assertionWith(
   opts: { claims?: Record<string, unknown>; header?: Record<string, unknown>; key?: CryptoKey | Uint8Array; alg?: string } = {},
 ): Promise<string> {
   const claims = prune({ iss: client.id, sub: client.id, aud: ISSUER, iat: now, exp: now + 60, jti: newJti(), ...opts.claims });
-  const header = { alg: opts.alg ?? client.signingKey.alg, ...(client.signingKey.publicJwk.kid === undefined ? {} : { kid: client.signingKey.publicJwk.kid }), ...opts.header };
+  const header = {
+    alg: opts.alg ?? client.signingKey.alg,
+    ...(client.signingKey.publicJwk.kid === undefined ? {} : { kid: client.signingKey.publicJwk.kid }),
+    ...opts.header,
+  };
   return sign(claims, header, opts.key ?? client.signingKey.privateKey);
 }
 
@@ -38,10 +42,21 @@ export function assertionWith(
 export async function proofWith(
   key: SigningKeyPair,
   now: number,
-  opts: { htm?: string; htu?: string; accessToken?: string; claims?: Record<string, unknown>; header?: Record<string, unknown>; signWith?: CryptoKey | Uint8Array; alg?: string } = {},
+  opts: {
+    htm?: string;
+    htu?: string;
+    accessToken?: string;
+    claims?: Record<string, unknown>;
+    header?: Record<string, unknown>;
+    signWith?: CryptoKey | Uint8Array;
+    alg?: string;
+  } = {},
 ): Promise<string> {
   const { kid: _kid, alg: _alg, use: _use, ...jwk } = key.publicJwk;
-  const ath = opts.accessToken === undefined ? undefined : base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(opts.accessToken))));
+  const ath =
+    opts.accessToken === undefined
+      ? undefined
+      : base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(opts.accessToken))));
   const claims = prune({ htm: opts.htm ?? 'POST', htu: opts.htu ?? TOKEN_ENDPOINT, iat: now, jti: newJti(), ath, ...opts.claims });
   return sign(claims, { alg: opts.alg ?? key.alg, typ: 'dpop+jwt', jwk, ...opts.header }, opts.signWith ?? key.privateKey);
 }
@@ -50,7 +65,11 @@ export async function proofWith(
 export const thumbprint = (key: SigningKeyPair) => calculateJwkThumbprint(key.publicJwk as JWK, 'sha256');
 
 /** Signs an access token with the gateway's own active key (for claim checks beyond the signature). */
-export async function gatewaySigned(claims: Record<string, unknown>, header: Record<string, unknown> = {}, now = Math.floor(Date.now() / 1000)): Promise<string> {
+export async function gatewaySigned(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+  now = Math.floor(Date.now() / 1000),
+): Promise<string> {
   const { kid, key } = await activeSigningKey(gatewayEnv, now);
   return sign(prune(claims), { alg: 'EdDSA', typ: ACCESS_TOKEN_TYP, kid, ...header }, key);
 }
@@ -75,7 +94,9 @@ export async function oauthRefusal(response: Response): Promise<{ status: number
 }
 
 /** A problem document (RFC 9457) response, checked for its media type. */
-export async function problemOf(response: Response): Promise<{ status: number; code: unknown; type: string | null; challenge: string | null; body: Record<string, unknown> }> {
+export async function problemOf(
+  response: Response,
+): Promise<{ status: number; code: unknown; type: string | null; challenge: string | null; body: Record<string, unknown> }> {
   const text = await response.text();
   const body = JSON.parse(text) as Record<string, unknown>;
   return { status: response.status, code: body.code, type: response.headers.get('content-type'), challenge: response.headers.get('www-authenticate'), body };
@@ -107,7 +128,10 @@ function prune(obj: Record<string, unknown>): Record<string, unknown> {
  * Sends a request that must be refused at an OAuth endpoint, and proves it left nothing behind: the
  * registry tables and the replay guards of `scopes` are exactly as before. Returns the refusal.
  */
-export async function refusedWithoutTrace(send: () => Promise<Response>, scopes: readonly string[] = []): Promise<{ status: number; error: unknown; description: unknown; cacheControl: string | null; contentType: string | null }> {
+export async function refusedWithoutTrace(
+  send: () => Promise<Response>,
+  scopes: readonly string[] = [],
+): Promise<{ status: number; error: unknown; description: unknown; cacheControl: string | null; contentType: string | null }> {
   const before = { tables: await tableCounts(), spent: await Promise.all(scopes.map(spentNonces)) };
   const response = await send();
   const contentType = response.headers.get('content-type');

@@ -53,7 +53,11 @@ export async function createAgency(id = uniq('agency'), now = Math.floor(Date.no
   return id;
 }
 
-export async function createClient(kind: TestClient['kind'], agencyId: string, opts: { ingestTypes?: string[]; id?: string; roles?: 'leadership'[] } = {}): Promise<TestClient> {
+export async function createClient(
+  kind: TestClient['kind'],
+  agencyId: string,
+  opts: { ingestTypes?: string[]; id?: string; roles?: 'leadership'[] } = {},
+): Promise<TestClient> {
   const keys = await generateClientKeys();
   const id = opts.id ?? uniq(kind.replace('_', '-'));
   const now = Math.floor(Date.now() / 1000);
@@ -71,7 +75,14 @@ export async function createClient(kind: TestClient['kind'], agencyId: string, o
     createdAt: now,
     updatedAt: now,
   }).run();
-  return { id, agencyId, kind, signingKey: await signingKeyFromJwk(keys.private.signing), encryptionPrivateJwk: keys.private.encryption, dpopKey: await ephemeralDpopKey() };
+  return {
+    id,
+    agencyId,
+    kind,
+    signingKey: await signingKeyFromJwk(keys.private.signing),
+    encryptionPrivateJwk: keys.private.encryption,
+    dpopKey: await ephemeralDpopKey(),
+  };
 }
 
 export const CONTACT_TRACING_RULES: PurposeRules = {
@@ -109,7 +120,12 @@ export async function createPurpose(agencies: string[], overrides: Partial<Purpo
   return purpose;
 }
 
-export async function createGrant(purposeId: string, agencyId: string, window: { notBefore: number; notAfter: number }, overrides: Partial<Grant> = {}): Promise<Grant> {
+export async function createGrant(
+  purposeId: string,
+  agencyId: string,
+  window: { notBefore: number; notAfter: number },
+  overrides: Partial<Grant> = {},
+): Promise<Grant> {
   const grant: Grant = {
     id: `grt_${randomToken(12)}`,
     purposeId,
@@ -179,7 +195,13 @@ export async function accessTokenFor(gateway: ReturnType<typeof testGateway>, cl
 }
 
 /** Calls a protected route with the token and a fresh proof (or the given one). */
-export async function callResource(gateway: ReturnType<typeof testGateway>, client: TestClient, token: string, path: string, init: RequestInit & { proof?: string } = {}): Promise<Response> {
+export async function callResource(
+  gateway: ReturnType<typeof testGateway>,
+  client: TestClient,
+  token: string,
+  path: string,
+  init: RequestInit & { proof?: string } = {},
+): Promise<Response> {
   const method = init.method ?? 'GET';
   const proof = init.proof ?? (await dpopProof(client.dpopKey, method, `${ISSUER}${path}`, token, gateway.clock.now));
   const headers = new Headers(init.headers);

@@ -46,10 +46,23 @@ function envWithBrokenAppend(mode: 'before' | 'after'): GatewayEnv {
 }
 
 /** The same gateway (app and clock) answering with other bindings. */
-const withEnv = (gateway: Gateway, env: GatewayEnv): Gateway => ({ ...gateway, request: (path: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${path}`, init, env) });
+const withEnv = (gateway: Gateway, env: GatewayEnv): Gateway => ({
+  ...gateway,
+  request: (path: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${path}`, init, env),
+});
 
 function person(id: string, phone = '012 345 678') {
-  return { id, national_id: '012345678', name_km: 'សុខ ចាន់ធី', name_latin: 'Sok Chanthy', sex: 'F', date_of_birth: '1990-04-12', phone, address: { province: '12', district: '1201', commune: '120101', village: '12010101' }, red_notice: false };
+  return {
+    id,
+    national_id: '012345678',
+    name_km: 'សុខ ចាន់ធី',
+    name_latin: 'Sok Chanthy',
+    sex: 'F',
+    date_of_birth: '1990-04-12',
+    phone,
+    address: { province: '12', district: '1201', commune: '120101', village: '12010101' },
+    red_notice: false,
+  };
 }
 
 async function owner(gateway: Gateway) {
@@ -57,8 +70,13 @@ async function owner(gateway: Gateway) {
   const client = await createClient('data_owner', agency, { ingestTypes: ['person', 'case'] });
   const token = await accessTokenFor(gateway, client, { type: 'record_ingest', record_types: ['person', 'case'] });
   const ingest = (via: Gateway, records: unknown[]) =>
-    callResource(via, client, token, '/v1/ingest/person', { method: 'POST', body: JSON.stringify({ records }), headers: { 'content-type': 'application/json' } });
-  const upload = (via: Gateway, form: Parameters<typeof uploadForm>[0]) => callResource(via, client, token, '/v1/ingest/media', { method: 'PUT', body: uploadForm(form) });
+    callResource(via, client, token, '/v1/ingest/person', {
+      method: 'POST',
+      body: JSON.stringify({ records }),
+      headers: { 'content-type': 'application/json' },
+    });
+  const upload = (via: Gateway, form: Parameters<typeof uploadForm>[0]) =>
+    callResource(via, client, token, '/v1/ingest/media', { method: 'PUT', body: uploadForm(form) });
   return { agency, client, ingest, upload };
 }
 
@@ -72,7 +90,11 @@ async function entriesSince(from: number): Promise<Record<string, unknown>[]> {
 }
 
 const readable = async (ids: string[]) => (await readRecords(gatewayEnv, 'person', ids, ['phone'])).length;
-const versionHashes = async (ids: string[], version: number) => subjectHashes(await keyRing(gatewayEnv), ids.map((id) => `person:${id}:${version}`));
+const versionHashes = async (ids: string[], version: number) =>
+  subjectHashes(
+    await keyRing(gatewayEnv),
+    ids.map((id) => `person:${id}:${version}`),
+  );
 
 describe('Ingest stores before it logs', () => {
   it('a log append that fails leaves nothing readable, and the retry logs and stores everything', async () => {
@@ -81,12 +103,18 @@ describe('Ingest stores before it logs', () => {
     const ids = Array.from({ length: 5 }, () => uniq('p'));
     const before = await auditLog(gatewayEnv).size();
 
-    const failed = await ingest(withEnv(gateway, envWithBrokenAppend('before')), ids.map((id) => person(id)));
+    const failed = await ingest(
+      withEnv(gateway, envWithBrokenAppend('before')),
+      ids.map((id) => person(id)),
+    );
     expect(failed.status).toBe(500);
     expect(await readable(ids)).toBe(0);
     expect(await entriesSince(before)).toEqual([]);
 
-    const retry = await ingest(gateway, ids.map((id) => person(id)));
+    const retry = await ingest(
+      gateway,
+      ids.map((id) => person(id)),
+    );
     expect(retry.status).toBe(200);
     expect(await retry.json()).toMatchObject({ created: 5, unchanged: 0 });
     expect(await readable(ids)).toBe(5);
@@ -100,25 +128,42 @@ describe('Ingest stores before it logs', () => {
     const gateway = testGateway();
     const { ingest } = await owner(gateway);
     const ids = [uniq('p'), uniq('p')];
-    await ingest(gateway, ids.map((id) => person(id)));
+    await ingest(
+      gateway,
+      ids.map((id) => person(id)),
+    );
     const before = await auditLog(gatewayEnv).size();
 
     // Version 2 of both is written pending and logged, then the gateway dies before committing it.
-    const crashed = await ingest(withEnv(gateway, envWithBrokenAppend('after')), ids.map((id) => person(id, '097 765 4321')));
+    const crashed = await ingest(
+      withEnv(gateway, envWithBrokenAppend('after')),
+      ids.map((id) => person(id, '097 765 4321')),
+    );
     expect(crashed.status).toBe(500);
-    const pending = await gatewayEnv.DB.prepare('SELECT id, version FROM records WHERE pending = 1 AND id IN (?, ?) ORDER BY id').bind(...ids).all<{ version: number }>();
+    const pending = await gatewayEnv.DB.prepare('SELECT id, version FROM records WHERE pending = 1 AND id IN (?, ?) ORDER BY id')
+      .bind(...ids)
+      .all<{ version: number }>();
     expect(pending.results.map((r) => r.version)).toEqual([2, 2]);
     // Nothing of version 2 is readable: the old phone is still what a reader gets.
     expect((await readRecords(gatewayEnv, 'person', ids, ['phone'])).map((r) => r.version)).toEqual([1, 1]);
 
     // The retry does not answer "unchanged": its entry names both versions again, and commits them.
-    const retry = await ingest(gateway, ids.map((id) => person(id, '097 765 4321')));
+    const retry = await ingest(
+      gateway,
+      ids.map((id) => person(id, '097 765 4321')),
+    );
     expect(await retry.json()).toMatchObject({ updated: 2, unchanged: 0, results: [{ version: 2 }, { version: 2 }] });
     expect((await readRecords(gatewayEnv, 'person', ids, ['phone'])).map((r) => r.version)).toEqual([2, 2]);
     const logged = await entriesSince(before);
     expect(logged).toHaveLength(2);
     for (const entry of logged) expect([...(entry.records as string[])].sort()).toEqual((await versionHashes(ids, 2)).sort());
-    expect((await gatewayEnv.DB.prepare('SELECT count(*) AS n FROM records WHERE pending = 1 AND id IN (?, ?)').bind(...ids).first<{ n: number }>())?.n).toBe(0);
+    expect(
+      (
+        await gatewayEnv.DB.prepare('SELECT count(*) AS n FROM records WHERE pending = 1 AND id IN (?, ?)')
+          .bind(...ids)
+          .first<{ n: number }>()
+      )?.n,
+    ).toBe(0);
   });
 
   it('a version left pending by a crash before the log append is never read; other content sent later becomes the next version', async () => {

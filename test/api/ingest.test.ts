@@ -83,7 +83,9 @@ describe('POST /v1/ingest/{type}', () => {
     const gateway = testGateway();
     const { ingest } = await owner(gateway);
     const before = await countRecords();
-    const res = await ingest('person', { records: [person(uniq('p')), person(uniq('p'), { phone: 'not-a-phone-SECRET' }), person(uniq('p'), { date_of_birth: '2026-02-30' })] });
+    const res = await ingest('person', {
+      records: [person(uniq('p')), person(uniq('p'), { phone: 'not-a-phone-SECRET' }), person(uniq('p'), { date_of_birth: '2026-02-30' })],
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await res.json()) as { code: string; issues: { path: string; code: string }[] };
@@ -118,7 +120,11 @@ describe('POST /v1/ingest/{type}', () => {
     expect((await ingest('case', { id: uniq('c') })).status).toBe(403);
     const { client, purpose } = await partnerWithLiveGrant(gateway.clock);
     const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: purpose.id });
-    const res = await callResource(gateway, client, token, '/v1/ingest/person', { method: 'POST', body: JSON.stringify(person(uniq('p'))), headers: { 'content-type': 'application/json' } });
+    const res = await callResource(gateway, client, token, '/v1/ingest/person', {
+      method: 'POST',
+      body: JSON.stringify(person(uniq('p'))),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(403);
   });
 });

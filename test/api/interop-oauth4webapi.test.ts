@@ -20,7 +20,20 @@ async function registerPartner(agencyId: string, alg: 'ES256' | 'Ed25519' = 'ES2
   const encryption = await exportJWK((await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true })).publicKey);
   const id = uniq('partner');
   const now = Math.floor(Date.now() / 1000);
-  await insertClient(gatewayEnv.DB, { id, kind: 'partner', agencyId, name: 'Third-party tracing system', signingJwks: { keys: [{ ...jwk, kid, alg: alg === 'ES256' ? 'ES256' : 'EdDSA', use: 'sig' }] }, encryptionJwk: encryption, ingestTypes: [], roles: [], status: 'active', etag: randomToken(), createdAt: now, updatedAt: now }).run();
+  await insertClient(gatewayEnv.DB, {
+    id,
+    kind: 'partner',
+    agencyId,
+    name: 'Third-party tracing system',
+    signingJwks: { keys: [{ ...jwk, kid, alg: alg === 'ES256' ? 'ES256' : 'EdDSA', use: 'sig' }] },
+    encryptionJwk: encryption,
+    ingestTypes: [],
+    roles: [],
+    status: 'active',
+    etag: randomToken(),
+    createdAt: now,
+    updatedAt: now,
+  }).run();
   return { id, privateKey, kid };
 }
 
@@ -60,23 +73,39 @@ describe('oauth4webapi as the client', () => {
     const dpop = oauth.DPoP(client, dpopKeys);
     const details = [{ type: 'record_access', purpose: purpose.id, record_types: ['person'], fields: { person: ['name_latin', 'phone', 'national_id'] } }];
 
-    const tokenResponse = await oauth.clientCredentialsGrantRequest(as, client, clientAuth, { authorization_details: JSON.stringify(details) }, { DPoP: dpop, [oauth.customFetch]: route });
+    const tokenResponse = await oauth.clientCredentialsGrantRequest(
+      as,
+      client,
+      clientAuth,
+      { authorization_details: JSON.stringify(details) },
+      { DPoP: dpop, [oauth.customFetch]: route },
+    );
     const token = await oauth.processClientCredentialsResponse(as, client, tokenResponse);
     expect(token.token_type).toBe('dpop');
     expect(token.expires_in).toBeLessThanOrEqual(purpose.maxTokenLifetime);
-    expect(token.authorization_details).toMatchObject([{ type: 'record_access', purpose: purpose.id, grant: grant.id, fields: { person: ['name_latin', 'phone'] } }]);
+    expect(token.authorization_details).toMatchObject([
+      { type: 'record_access', purpose: purpose.id, grant: grant.id, fields: { person: ['name_latin', 'phone'] } },
+    ]);
     expect(claimsOf(token.access_token).cnf).toEqual({ jkt: await calculateJwkThumbprint(await exportJWK(dpopKeys.publicKey)) });
 
-    const session = await oauth.protectedResourceRequest(token.access_token, 'GET', new URL(`${ISSUER}/v1/session`), new Headers(), null, { DPoP: dpop, [oauth.customFetch]: route });
+    const session = await oauth.protectedResourceRequest(token.access_token, 'GET', new URL(`${ISSUER}/v1/session`), new Headers(), null, {
+      DPoP: dpop,
+      [oauth.customFetch]: route,
+    });
     expect(session.status).toBe(200);
     expect(await session.json()).toMatchObject({ client_id: partner.id, purpose: purpose.id, grant: grant.id, fields: { person: ['name_latin', 'phone'] } });
 
     // The same library sees a refusal as a standard DPoP challenge.
     const otherKeys = oauth.DPoP(client, await generateKeyPair('ES256'));
-    const refused = await oauth.protectedResourceRequest(token.access_token, 'GET', new URL(`${ISSUER}/v1/session`), new Headers(), null, { DPoP: otherKeys, [oauth.customFetch]: route }).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const refused = await oauth
+      .protectedResourceRequest(token.access_token, 'GET', new URL(`${ISSUER}/v1/session`), new Headers(), null, {
+        DPoP: otherKeys,
+        [oauth.customFetch]: route,
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(refused).toBeInstanceOf(oauth.WWWAuthenticateChallengeError);
     expect((refused as oauth.WWWAuthenticateChallengeError).status).toBe(401);
     expect((refused as oauth.WWWAuthenticateChallengeError).cause[0]).toMatchObject({ scheme: 'dpop', parameters: { error: 'invalid_dpop_proof' } });
@@ -91,7 +120,13 @@ describe('oauth4webapi as the client', () => {
     const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', [oauth.customFetch]: route }));
     const client: oauth.Client = { client_id: partner.id };
     const dpop = oauth.DPoP(client, await generateKeyPair('ES256'));
-    const response = await oauth.clientCredentialsGrantRequest(as, client, oauth.PrivateKeyJwt({ key: partner.privateKey, kid: partner.kid }), { authorization_details: JSON.stringify([{ type: 'record_access', purpose: 'no-such-purpose' }]) }, { DPoP: dpop, [oauth.customFetch]: route });
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      client,
+      oauth.PrivateKeyJwt({ key: partner.privateKey, kid: partner.kid }),
+      { authorization_details: JSON.stringify([{ type: 'record_access', purpose: 'no-such-purpose' }]) },
+      { DPoP: dpop, [oauth.customFetch]: route },
+    );
     const error = await oauth.processClientCredentialsResponse(as, client, response).then(
       () => null,
       (e: unknown) => e,

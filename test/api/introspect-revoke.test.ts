@@ -13,7 +13,11 @@ import { accessTokenFor, adminSession, callResource, createClient, gatewayEnv, I
 
 /** Calls an OAuth endpoint as `caller`, authenticated with a fresh assertion (or the given one). */
 async function call(gateway: Gateway, caller: TestClient, path: '/oauth/introspect' | '/oauth/revoke', params: Record<string, string>, assertion?: string) {
-  const form = new URLSearchParams({ client_assertion_type: ASSERTION_TYPE, client_assertion: assertion ?? (await clientAssertion(caller.id, caller.signingKey, ISSUER, gateway.clock.now)), ...params });
+  const form = new URLSearchParams({
+    client_assertion_type: ASSERTION_TYPE,
+    client_assertion: assertion ?? (await clientAssertion(caller.id, caller.signingKey, ISSUER, gateway.clock.now)),
+    ...params,
+  });
   return postForm(gateway, path, form);
 }
 
@@ -97,10 +101,16 @@ describe('introspection (RFC 7662)', () => {
 
   it('requires client authentication, addressed to the issuer or this endpoint, used once', async () => {
     const { gateway, client, token } = await setup();
-    expect(await oauthRefusal(await postForm(gateway, '/oauth/introspect', new URLSearchParams({ token })))).toMatchObject({ status: 401, error: 'invalid_client' });
+    expect(await oauthRefusal(await postForm(gateway, '/oauth/introspect', new URLSearchParams({ token })))).toMatchObject({
+      status: 401,
+      error: 'invalid_client',
+    });
     const toIntrospect = await assertionWith(client, gateway.clock.now, { claims: { aud: `${ISSUER}/oauth/introspect` } });
     expect((await call(gateway, client, '/oauth/introspect', { token }, toIntrospect)).status).toBe(200);
-    expect(await oauthRefusal(await call(gateway, client, '/oauth/introspect', { token }, toIntrospect))).toMatchObject({ status: 401, error: 'invalid_client' });
+    expect(await oauthRefusal(await call(gateway, client, '/oauth/introspect', { token }, toIntrospect))).toMatchObject({
+      status: 401,
+      error: 'invalid_client',
+    });
     const toRevoke = await assertionWith(client, gateway.clock.now, { claims: { aud: `${ISSUER}/oauth/revoke` } });
     expect(await oauthRefusal(await call(gateway, client, '/oauth/introspect', { token }, toRevoke))).toMatchObject({ status: 401, error: 'invalid_client' });
   });
@@ -154,7 +164,10 @@ describe('revocation (RFC 7009)', () => {
 
   it('requires client authentication and a token parameter', async () => {
     const { gateway, client, token } = await setup();
-    expect(await oauthRefusal(await postForm(gateway, '/oauth/revoke', new URLSearchParams({ token })))).toMatchObject({ status: 401, error: 'invalid_client' });
+    expect(await oauthRefusal(await postForm(gateway, '/oauth/revoke', new URLSearchParams({ token })))).toMatchObject({
+      status: 401,
+      error: 'invalid_client',
+    });
     expect(await oauthRefusal(await call(gateway, client, '/oauth/revoke', {}))).toMatchObject({ status: 400, error: 'invalid_request' });
     expect((await callResource(gateway, client, token, '/v1/session')).status).toBe(200);
   });

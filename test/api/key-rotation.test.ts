@@ -20,7 +20,13 @@ const person = (id: string, i: number) => ({
 async function seed(count: number) {
   const owner = await createAgency();
   const ids = Array.from({ length: count }, () => uniq('p'));
-  await ingestRecords(gatewayEnv, { owner, clientId: 'test-loader', type: 'person', bodies: ids.map((id, i) => person(id, i)), now: Math.floor(Date.now() / 1000) });
+  await ingestRecords(gatewayEnv, {
+    owner,
+    clientId: 'test-loader',
+    type: 'person',
+    bodies: ids.map((id, i) => person(id, i)),
+    now: Math.floor(Date.now() / 1000),
+  });
   return { owner, ids };
 }
 
@@ -51,7 +57,13 @@ describe('field-key rotation and re-wrap', () => {
     // A data owner keeps updating some records meanwhile; its writes must not be lost.
     const writer = (async () => {
       for (let i = 0; i < 10; i++) {
-        await ingestRecords(gatewayEnv, { owner, clientId: 'test-loader', type: 'person', bodies: [{ ...person(ids[i] as string, i), name_latin: `Updated ${i}` }], now: Math.floor(Date.now() / 1000) });
+        await ingestRecords(gatewayEnv, {
+          owner,
+          clientId: 'test-loader',
+          type: 'person',
+          bodies: [{ ...person(ids[i] as string, i), name_latin: `Updated ${i}` }],
+          now: Math.floor(Date.now() / 1000),
+        });
       }
     })();
     let progress = await rewrapBatch(gatewayEnv, 25);
@@ -92,7 +104,10 @@ describe('field-key rotation and re-wrap', () => {
 
   it('retires old versions only when nothing needs them, after which old envelopes no longer open', async () => {
     const { ids } = await seed(5);
-    const [row] = await gatewayEnv.DB.prepare('SELECT sealed FROM records WHERE id = ? AND current = 1').bind(ids[0]).all<{ sealed: string }>().then((r) => r.results);
+    const [row] = await gatewayEnv.DB.prepare('SELECT sealed FROM records WHERE id = ? AND current = 1')
+      .bind(ids[0])
+      .all<{ sealed: string }>()
+      .then((r) => r.results);
     const rotatedAt = Math.floor(Date.now() / 1000);
     await rotateFieldKeys(gatewayEnv, rotatedAt);
     expect((await retireOldFieldKeys(gatewayEnv, rotatedAt + 1)).retired).toBe(false); // too recent
@@ -120,7 +135,11 @@ describe('field-key rotation and re-wrap', () => {
     await rotateFieldKeys(gatewayEnv, gateway.clock.now);
     expect((await rewrapBatch(gatewayEnv, 500)).remaining).toBe(0);
     const token = await accessTokenFor(gateway, client, { type: 'record_ingest', record_types: ['person'] });
-    const res = await callResource(gateway, client, token, '/v1/ingest/person', { method: 'POST', body: JSON.stringify(person(uniq('p'), 7)), headers: { 'content-type': 'application/json' } });
+    const res = await callResource(gateway, client, token, '/v1/ingest/person', {
+      method: 'POST',
+      body: JSON.stringify(person(uniq('p'), 7)),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(200);
   });
 });

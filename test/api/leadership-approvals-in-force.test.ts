@@ -39,7 +39,8 @@ async function scene(gateway: ReturnType<typeof testGateway>) {
   const lead2 = await createClient('privacy_officer', office, { roles: ['leadership'] });
   const a = await adminSession(gateway, await createClient('privacy_officer', office));
   const b = await adminSession(gateway, await createClient('privacy_officer', office));
-  for (const lead of [lead1, lead2]) expect((await (await adminSession(gateway, lead))('POST', `/grants/${grant.id}/leadership-approve`, { reason: 'court order 12/2026' })).status).toBe(200);
+  for (const lead of [lead1, lead2])
+    expect((await (await adminSession(gateway, lead))('POST', `/grants/${grant.id}/leadership-approve`, { reason: 'court order 12/2026' })).status).toBe(200);
   expect(await photo()).toBe('media/child.jpg');
   return { grant, photo, lead1, lead2, a, b };
 }

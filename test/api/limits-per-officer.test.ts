@@ -9,7 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { randomToken } from '../../gateway/src/platform/lib/random.js';
 import { insertClient } from '../../gateway/src/store/d1/clients.js';
-import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq, type TestClient } from './harness.js';
+import {
+  accessTokenFor,
+  adminSession,
+  createAgency,
+  createClient,
+  createGrant,
+  createPurpose,
+  gatewayEnv,
+  testGateway,
+  uniq,
+  type TestClient,
+} from './harness.js';
 import { loggedEntry } from './log-harness.js';
 import { call, person, seed } from './disclosure-harness.js';
 
@@ -22,13 +33,33 @@ async function officer(agencyId: string): Promise<TestClient> {
   const id = uniq('officer');
   const now = Math.floor(Date.now() / 1000);
   await insertClient(gatewayEnv.DB, {
-    id, kind: 'officer', agencyId, name: `Officer ${id}`, signingJwks: { keys: [keys.public.signing] }, encryptionJwk: keys.public.encryption,
-    ingestTypes: [], roles: [], status: 'active', etag: randomToken(), createdAt: now, updatedAt: now,
+    id,
+    kind: 'officer',
+    agencyId,
+    name: `Officer ${id}`,
+    signingJwks: { keys: [keys.public.signing] },
+    encryptionJwk: keys.public.encryption,
+    ingestTypes: [],
+    roles: [],
+    status: 'active',
+    etag: randomToken(),
+    createdAt: now,
+    updatedAt: now,
   }).run();
-  return { id, agencyId, kind: 'partner', signingKey: await signingKeyFromJwk(keys.private.signing), encryptionPrivateJwk: keys.private.encryption, dpopKey: await ephemeralDpopKey() };
+  return {
+    id,
+    agencyId,
+    kind: 'partner',
+    signingKey: await signingKeyFromJwk(keys.private.signing),
+    encryptionPrivateJwk: keys.private.encryption,
+    dpopKey: await ephemeralDpopKey(),
+  };
 }
 
-async function scene(gateway: Gateway, limits: { requestsPerMinute: number; personsPerHour: number; officerRequestsPerMinute: number; officerPersonsPerHour: number }) {
+async function scene(
+  gateway: Gateway,
+  limits: { requestsPerMinute: number; personsPerHour: number; officerRequestsPerMinute: number; officerPersonsPerHour: number },
+) {
   const agencyId = await createAgency();
   const purpose = await createPurpose([agencyId], { rules: RULES as never, ...limits });
   const grant = await createGrant(purpose.id, agencyId, { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + 96 * 3600 });
@@ -42,7 +73,9 @@ async function scene(gateway: Gateway, limits: { requestsPerMinute: number; pers
 /** The `limit` of each refusal the log holds for `grantId`, oldest first. */
 async function refusalsLogged(grantId: string): Promise<string[]> {
   await flushDisclosureIndex(gatewayEnv);
-  const { results } = await gatewayEnv.DB.prepare("SELECT log_index FROM disclosures WHERE grant_id = ? AND outcome = 'rate_limited' ORDER BY log_index").bind(grantId).all<{ log_index: number }>();
+  const { results } = await gatewayEnv.DB.prepare("SELECT log_index FROM disclosures WHERE grant_id = ? AND outcome = 'rate_limited' ORDER BY log_index")
+    .bind(grantId)
+    .all<{ log_index: number }>();
   const log = auditLog(gatewayEnv);
   const size = await log.size();
   return Promise.all(results.map(async (r) => String((await loggedEntry(log, r.log_index, size)).limit)));
@@ -52,9 +85,16 @@ describe('limits per officer under one grant', () => {
   it('one officer spending its own requests per minute does not stop another; the grant total still applies', async () => {
     const gateway = testGateway();
     const ids = [uniq('p'), uniq('p')];
-    await seed('person', ids.map((id) => person(id)));
+    await seed(
+      'person',
+      ids.map((id) => person(id)),
+    );
     const s = await scene(gateway, { requestsPerMinute: 5, personsPerHour: 100, officerRequestsPerMinute: 2, officerPersonsPerHour: 100 });
-    const [a, b, system] = [await s.reader(await officer(s.agencyId)), await s.reader(await officer(s.agencyId)), await s.reader(await createClient('partner', s.agencyId))];
+    const [a, b, system] = [
+      await s.reader(await officer(s.agencyId)),
+      await s.reader(await officer(s.agencyId)),
+      await s.reader(await createClient('partner', s.agencyId)),
+    ];
 
     expect((await a(ids[0] as string)).status).toBe(200);
     expect((await a(ids[1] as string)).status).toBe(200);
@@ -84,7 +124,10 @@ describe('limits per officer under one grant', () => {
   it('counts distinct persons per hour per officer and per grant', async () => {
     const gateway = testGateway();
     const ids = [uniq('p'), uniq('p'), uniq('p'), uniq('p')];
-    await seed('person', ids.map((id) => person(id)));
+    await seed(
+      'person',
+      ids.map((id) => person(id)),
+    );
     const s = await scene(gateway, { requestsPerMinute: 100, personsPerHour: 3, officerRequestsPerMinute: 100, officerPersonsPerHour: 2 });
     const [a, b] = [await s.reader(await officer(s.agencyId)), await s.reader(await officer(s.agencyId))];
     const [p0, p1, p2, p3] = ids as [string, string, string, string];
@@ -109,7 +152,15 @@ describe('per-officer limits on the purpose', () => {
     const gateway = testGateway();
     const agency = await createAgency();
     const admin = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
-    const body = { title: 'Tracing', legal_basis: 'Test basis', rules: RULES, actions: ['fetch'], agencies: [agency], requests_per_minute: 61, persons_per_hour: 200 };
+    const body = {
+      title: 'Tracing',
+      legal_basis: 'Test basis',
+      rules: RULES,
+      actions: ['fetch'],
+      agencies: [agency],
+      requests_per_minute: 61,
+      persons_per_hour: 200,
+    };
 
     const created = await admin('POST', '/purposes', { id: uniq('purpose'), ...body });
     expect(created.status).toBe(201);
@@ -120,9 +171,19 @@ describe('per-officer limits on the purpose', () => {
     expect(above.status).toBe(400);
     expect(await above.json()).toMatchObject({ code: 'validation_failed', issues: [{ path: 'officer_requests_per_minute', code: 'above_grant_limit' }] });
 
-    const narrowed = await admin('PUT', `/purposes/${purpose.id}`, { ...body, officer_requests_per_minute: 10, officer_persons_per_hour: 20, reason: 'one officer reads a few records at a time' });
+    const narrowed = await admin('PUT', `/purposes/${purpose.id}`, {
+      ...body,
+      officer_requests_per_minute: 10,
+      officer_persons_per_hour: 20,
+      reason: 'one officer reads a few records at a time',
+    });
     expect(narrowed.status).toBe(200);
-    const widened = await admin('PUT', `/purposes/${purpose.id}`, { ...body, officer_requests_per_minute: 30, officer_persons_per_hour: 20, reason: 'busier days' });
+    const widened = await admin('PUT', `/purposes/${purpose.id}`, {
+      ...body,
+      officer_requests_per_minute: 30,
+      officer_persons_per_hour: 20,
+      reason: 'busier days',
+    });
     expect(widened.status).toBe(202);
     expect(await widened.json()).toMatchObject({ widenings: ['officer_requests_per_minute raised'] });
   });

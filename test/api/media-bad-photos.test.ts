@@ -24,8 +24,16 @@ describe('media upload: every photo decoded by the gateway', () => {
     const owner = await mediaOwner(gateway);
     const id = uniq('case');
     const refs = [`media/case/${id}/1.jpg`, `media/case/${id}/2.jpg`];
-    await owner.seed('case', [caseWith(id, refs.map((ref) => photo(ref, { shows_victim: true })))]);
-    for (const [ref, bytes] of [[refs[0], JPEG_BASELINE], [refs[1], JPEG_PROGRESSIVE]] as const) {
+    await owner.seed('case', [
+      caseWith(
+        id,
+        refs.map((ref) => photo(ref, { shows_victim: true })),
+      ),
+    ]);
+    for (const [ref, bytes] of [
+      [refs[0], JPEG_BASELINE],
+      [refs[1], JPEG_PROGRESSIVE],
+    ] as const) {
       const res = await owner.upload({ record_type: 'case', record_id: id, ref: ref as string, original: { bytes, type: JPEG } });
       expect(await res.json()).toMatchObject({ flagged: true, width: 17, height: 9, blurred: { content_type: JPEG, by: 'gateway' } });
     }
@@ -41,7 +49,8 @@ describe('media upload: every photo decoded by the gateway', () => {
     expect(await res.json()).toMatchObject({ width: 16, height: 32 });
     const row = await selectMedia(gatewayEnv.DB, ref);
     const ring = await keyRing(gatewayEnv);
-    const open = async (rendition: 'original' | 'blurred') => openMedia(ring, { owner: owner.agency, ref, rendition, contentType: JPEG }, await selectChunks(gatewayEnv.DB, ref, rendition));
+    const open = async (rendition: 'original' | 'blurred') =>
+      openMedia(ring, { owner: owner.agency, ref, rendition, contentType: JPEG }, await selectChunks(gatewayEnv.DB, ref, rendition));
     expect(row).toMatchObject({ width: 16, height: 32 });
     expect(decodeJpeg(await open('blurred'), LIMIT)).toMatchObject({ orientation: 1, image: { width: 16, height: 32 } });
     expect(decodeJpeg(await open('original'), LIMIT)).toMatchObject({ orientation: 6, image: { width: 16, height: 32 } });

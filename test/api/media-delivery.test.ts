@@ -27,13 +27,20 @@ const LIMIT = { maxPixels: 1e6 };
 async function scene(gateway: ReturnType<typeof testGateway>) {
   const owner = await mediaOwner(gateway);
   const [caseId, childId, adultId] = [uniq('case'), uniq('p'), uniq('p')];
-  const refs = { flagged: `media/case/${caseId}/1.png`, plain: `media/case/${caseId}/2.png`, child: `media/person/${childId}.png`, adult: `media/person/${adultId}.png` };
+  const refs = {
+    flagged: `media/case/${caseId}/1.png`,
+    plain: `media/case/${caseId}/2.png`,
+    child: `media/person/${childId}.png`,
+    adult: `media/person/${adultId}.png`,
+  };
   await owner.seed('person', [personWithPhoto(childId, refs.child, true), personWithPhoto(adultId, refs.adult)]);
   await owner.seed('case', [caseWith(caseId, [photo(refs.flagged, { shows_victim: true }), photo(refs.plain)], [{ person_id: childId, role: 'victim' }])]);
   const originals: Record<string, Uint8Array> = {};
   for (const [i, ref] of Object.values(refs).entries()) {
     originals[ref] = await portraitPng(i + 1);
-    const record = ref.startsWith('media/case/') ? { record_type: 'case', record_id: caseId } : { record_type: 'person', record_id: ref === refs.child ? childId : adultId };
+    const record = ref.startsWith('media/case/')
+      ? { record_type: 'case', record_id: caseId }
+      : { record_type: 'person', record_id: ref === refs.child ? childId : adultId };
     const res = await owner.upload({ ...record, ref, original: { bytes: originals[ref] as Uint8Array, type: PNG } });
     if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   }
@@ -60,7 +67,13 @@ describe('POST /v1/media', () => {
 
     const flagged = await partner.fetchMedia(refs.flagged);
     const shielded = await protectedOf(refs.flagged);
-    expect(flagged.disclosure).toMatchObject({ action: 'media', record_type: 'case', disclosure: { evidence: shielded }, purpose: partner.purpose.id, grant: partner.grant.id });
+    expect(flagged.disclosure).toMatchObject({
+      action: 'media',
+      record_type: 'case',
+      disclosure: { evidence: shielded },
+      purpose: partner.purpose.id,
+      grant: partner.grant.id,
+    });
     expect(flagged.media).toMatchObject({ ref: refs.flagged, rendition: shielded, content_type: PNG });
     expect(sameBytes(base64url.decode(flagged.media.data), originals[refs.flagged] as Uint8Array)).toBe(false);
     // The record gives the reference as `…#redacted`: asking that way is the same.
@@ -115,7 +128,7 @@ describe('POST /v1/media', () => {
     expect((await partner.media(refs.flagged)).status).toBe(404);
   });
 
-  it('seals the answer under the viewer key for the officers\' viewer', async () => {
+  it("seals the answer under the viewer key for the officers' viewer", async () => {
     const gateway = testGateway();
     const { refs } = await scene(gateway);
     const partner = await mediaPartner(gateway);
@@ -137,7 +150,11 @@ describe('POST /v1/media', () => {
     await partner.fetchMedia(refs.adult);
     await partner.media(`media/case/${uniq('nothing')}/1.png`);
     await flushDisclosureIndex(gatewayEnv);
-    const { results } = await gatewayEnv.DB.prepare('SELECT id, action, record_type, fields, outcome, subjects FROM disclosures WHERE grant_id = ? ORDER BY at, rowid').bind(partner.grant.id).all<Record<string, string>>();
+    const { results } = await gatewayEnv.DB.prepare(
+      'SELECT id, action, record_type, fields, outcome, subjects FROM disclosures WHERE grant_id = ? ORDER BY at, rowid',
+    )
+      .bind(partner.grant.id)
+      .all<Record<string, string>>();
     expect(results.map((r) => [r.action, r.record_type, JSON.parse(r.fields as string), r.outcome])).toEqual([
       ['media', 'case', { evidence: await protectedOf(refs.flagged) }, 'disclosed'],
       ['media', 'person', { photo_ref: 'original' }, 'disclosed'],

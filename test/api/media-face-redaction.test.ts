@@ -37,11 +37,17 @@ describe('media upload: faces of flagged photos redacted at ingest', () => {
     const before = await log.size();
 
     const res = await owner.upload({ record_type: 'case', record_id: id, ref, original: { bytes: PHOTO, type: JPEG } });
-    expect(await res.json()).toMatchObject({ flagged: true, width: 1920, height: 1280, redaction: { rendition: 'redacted', faces: 3, detector: 'tiny_face_detector (@vladmandic/face-api@1.7.15)' } });
+    expect(await res.json()).toMatchObject({
+      flagged: true,
+      width: 1920,
+      height: 1280,
+      redaction: { rendition: 'redacted', faces: 3, detector: 'tiny_face_detector (@vladmandic/face-api@1.7.15)' },
+    });
     expect(await selectMedia(gatewayEnv.DB, ref)).toMatchObject({ protectedRendition: 'redacted', redacted: { contentType: JPEG } });
 
     const ring = await keyRing(gatewayEnv);
-    const open = async (rendition: StoredRendition, contentType: string) => openMedia(ring, { owner: owner.agency, ref, rendition, contentType: contentType as typeof JPEG }, await selectChunks(gatewayEnv.DB, ref, rendition));
+    const open = async (rendition: StoredRendition, contentType: string) =>
+      openMedia(ring, { owner: owner.agency, ref, rendition, contentType: contentType as typeof JPEG }, await selectChunks(gatewayEnv.DB, ref, rendition));
     // The original is the upload as it was, less its metadata (EXIF): not one pixel redacted.
     expect(await open('original', JPEG)).toEqual(inspectJpeg(PHOTO).stripped);
     // The redacted rendition: same size, and the same detector finds no face it is confident of.

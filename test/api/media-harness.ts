@@ -8,7 +8,18 @@ import { encodePng } from '@need2know/png';
 import { portrait } from '../../gateway/src/services/media/test-fixtures.js';
 import type { Grant, Purpose, PurposeRules } from '@need2know/policy';
 import { call, open, person } from './disclosure-harness.js';
-import { accessTokenFor, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, uniq, type TestClient, type testGateway } from './harness.js';
+import {
+  accessTokenFor,
+  callResource,
+  createAgency,
+  createClient,
+  createGrant,
+  createPurpose,
+  gatewayEnv,
+  uniq,
+  type TestClient,
+  type testGateway,
+} from './harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
@@ -54,16 +65,26 @@ export async function mediaOwner(gateway: Gateway) {
     agency,
     client,
     /** Stores records as this owner (real validation and sealing). */
-    seed: (type: string, records: readonly Record<string, unknown>[]) => ingestRecords(gatewayEnv, { owner: agency, clientId: client.id, type, bodies: records, now: gateway.clock.now }),
+    seed: (type: string, records: readonly Record<string, unknown>[]) =>
+      ingestRecords(gatewayEnv, { owner: agency, clientId: client.id, type, bodies: records, now: gateway.clock.now }),
     /** `PUT /v1/ingest/media` with `form`. */
     upload: (form: UploadForm) => callResource(gateway, client, token, '/v1/ingest/media', { method: 'PUT', body: uploadForm(form) }),
     /** `PUT /v1/ingest/media/regions` with `body` (JSON). */
-    regions: (body: unknown) => callResource(gateway, client, token, '/v1/ingest/media/regions', { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    regions: (body: unknown) =>
+      callResource(gateway, client, token, '/v1/ingest/media/regions', {
+        method: 'PUT',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      }),
   };
 }
 
 /** A case naming `evidence`. */
-export function caseWith(id: string, evidence: readonly Record<string, unknown>[], persons: readonly { person_id: string; role: string }[] = []): Record<string, unknown> {
+export function caseWith(
+  id: string,
+  evidence: readonly Record<string, unknown>[],
+  persons: readonly { person_id: string; role: string }[] = [],
+): Record<string, unknown> {
   return {
     id,
     case_number: 'PP-2026-0042',
@@ -80,7 +101,13 @@ export function caseWith(id: string, evidence: readonly Record<string, unknown>[
 }
 
 /** An evidence photo, flagged as given. */
-export const photo = (ref: string, flags: Partial<Record<'shows_minor' | 'shows_restrained' | 'shows_victim' | 'shows_witness', boolean>> = {}) => ({ media_ref: ref, kind: 'photo', shows_minor: false, shows_restrained: false, ...flags });
+export const photo = (ref: string, flags: Partial<Record<'shows_minor' | 'shows_restrained' | 'shows_victim' | 'shows_witness', boolean>> = {}) => ({
+  media_ref: ref,
+  kind: 'photo',
+  shows_minor: false,
+  shows_restrained: false,
+  ...flags,
+});
 
 /** A person with a photo; `minor` makes them 12 years old. */
 export const personWithPhoto = (id: string, ref: string, minor = false) => person(id, { photo_ref: ref, ...(minor ? { date_of_birth: '2014-03-01' } : {}) });
@@ -92,7 +119,10 @@ export const MEDIA_RULES: PurposeRules = {
 };
 
 /** A partner under a live grant of a purpose with `rules`, and a media call that opens its answer. */
-export async function mediaPartner(gateway: Gateway, opts: { rules?: PurposeRules; purpose?: Partial<Purpose>; grant?: Partial<Grant>; details?: Record<string, unknown> } = {}) {
+export async function mediaPartner(
+  gateway: Gateway,
+  opts: { rules?: PurposeRules; purpose?: Partial<Purpose>; grant?: Partial<Grant>; details?: Record<string, unknown> } = {},
+) {
   const agencyId = await createAgency();
   const client: TestClient = await createClient('partner', agencyId);
   const purpose = await createPurpose([agencyId], { rules: opts.rules ?? MEDIA_RULES, ...opts.purpose });

@@ -19,7 +19,8 @@ import { caseWith, mediaOwner, personWithPhoto, photo, portraitPng, uniq, upload
 
 const PNG = 'image/png';
 const JPEG = 'image/jpeg';
-const countMedia = async () => (await gatewayEnv.DB.prepare('SELECT (SELECT count(*) FROM media) + (SELECT count(*) FROM media_chunks) AS n').first<{ n: number }>())?.n ?? 0;
+const countMedia = async () =>
+  (await gatewayEnv.DB.prepare('SELECT (SELECT count(*) FROM media) + (SELECT count(*) FROM media_chunks) AS n').first<{ n: number }>())?.n ?? 0;
 
 describe('PUT /v1/ingest/media', () => {
   it('stores a PNG sealed in chunks, with a blurred rendition made by the gateway', async () => {
@@ -44,7 +45,11 @@ describe('PUT /v1/ingest/media', () => {
       flagged: true,
       blurred: { content_type: PNG, bytes: expect.any(Number), by: 'gateway' },
       // Flagged: its faces were looked for (test/api/media-face-redaction.test.ts covers the outcome).
-      redaction: { rendition: expect.stringMatching(/^(redacted|blurred)$/), faces: expect.any(Number), detector: 'tiny_face_detector (@vladmandic/face-api@1.7.15)' },
+      redaction: {
+        rendition: expect.stringMatching(/^(redacted|blurred)$/),
+        faces: expect.any(Number),
+        detector: 'tiny_face_detector (@vladmandic/face-api@1.7.15)',
+      },
       // No manual regions sent with it.
       regions: 0,
       outcome: 'created',
@@ -71,13 +76,23 @@ describe('PUT /v1/ingest/media', () => {
     await owner.seed('person', [personWithPhoto(id, ref)]);
     const log = auditLog(gatewayEnv);
     const before = await log.size();
-    expect(await (await owner.upload({ record_type: 'person', record_id: id, ref, original: { bytes: await portraitPng(1), type: PNG } })).json()).toMatchObject({ field: 'photo_ref', flagged: false, outcome: 'created' });
+    expect(
+      await (await owner.upload({ record_type: 'person', record_id: id, ref, original: { bytes: await portraitPng(1), type: PNG } })).json(),
+    ).toMatchObject({ field: 'photo_ref', flagged: false, outcome: 'created' });
     const second = await owner.upload({ record_type: 'person', record_id: id, ref, original: { bytes: await portraitPng(2), type: PNG } });
     expect(await second.json()).toMatchObject({ outcome: 'replaced' });
     const size = await log.size();
     expect(size).toBe(before + 2);
     const last = await logInclusion(log, size - 1, size);
-    expect(last?.entry).toMatchObject({ kind: 'media_ingest', owner: owner.agency, record_type: 'person', field: 'photo_ref', content_type: PNG, blurred_by: 'gateway', outcome: 'replaced' });
+    expect(last?.entry).toMatchObject({
+      kind: 'media_ingest',
+      owner: owner.agency,
+      record_type: 'person',
+      field: 'photo_ref',
+      content_type: PNG,
+      blurred_by: 'gateway',
+      outcome: 'replaced',
+    });
     expect(JSON.stringify(last?.entry)).not.toContain(ref);
     expect(JSON.stringify(last?.entry)).not.toContain(id);
   });
@@ -91,10 +106,18 @@ describe('PUT /v1/ingest/media', () => {
 
     const accepted = await owner.upload({ record_type: 'case', record_id: id, ref: flagged, original: { bytes: JPEG_BASELINE, type: JPEG } });
     expect(await accepted.json()).toMatchObject({ content_type: JPEG, width: 17, height: 9, flagged: true, blurred: { content_type: JPEG, by: 'gateway' } });
-    const sentAlong = await owner.upload({ record_type: 'case', record_id: id, ref: flagged, original: { bytes: JPEG_BASELINE, type: JPEG }, blurred: { bytes: JPEG_BASELINE, type: JPEG } });
+    const sentAlong = await owner.upload({
+      record_type: 'case',
+      record_id: id,
+      ref: flagged,
+      original: { bytes: JPEG_BASELINE, type: JPEG },
+      blurred: { bytes: JPEG_BASELINE, type: JPEG },
+    });
     expect(await sentAlong.json()).toMatchObject({ status: 422, issues: [{ path: 'blurred', code: 'blurred_not_accepted' }] });
     // An unflagged JPEG gets its blurred rendition too (for a later flag, or a partner asking `#blurred`).
-    expect(await (await owner.upload({ record_type: 'case', record_id: id, ref: plain, original: { bytes: JPEG_BASELINE, type: JPEG } })).json()).toMatchObject({ flagged: false, blurred: { by: 'gateway' } });
+    expect(await (await owner.upload({ record_type: 'case', record_id: id, ref: plain, original: { bytes: JPEG_BASELINE, type: JPEG } })).json()).toMatchObject(
+      { flagged: false, blurred: { by: 'gateway' } },
+    );
   });
 
   it("counts a minor's photo, or a photo of a person of unknown age, as flagged", async () => {
@@ -107,7 +130,7 @@ describe('PUT /v1/ingest/media', () => {
     expect(await res.json()).toMatchObject({ flagged: true, blurred: { content_type: JPEG, by: 'gateway' } });
   });
 
-  it('answers a missing record and another owner\'s record alike, and refuses a reference the record does not name', async () => {
+  it("answers a missing record and another owner's record alike, and refuses a reference the record does not name", async () => {
     const gateway = testGateway();
     const owner = await mediaOwner(gateway);
     const other = await mediaOwner(gateway);
@@ -154,31 +177,58 @@ describe('PUT /v1/ingest/media', () => {
     const before = await countMedia();
 
     expect((await owner.upload({ ...base, original: { bytes: png, type: 'image/gif' } })).status).toBe(415);
-    expect(await (await owner.upload({ ...base, original: { bytes: JPEG_BASELINE, type: PNG } })).json()).toMatchObject({ status: 422, issues: [{ path: 'original', code: 'content_type_mismatch' }] });
-    expect(await (await owner.upload({ ...base, original: { bytes: png.subarray(0, 100), type: PNG } })).json()).toMatchObject({ status: 422, issues: [{ path: 'original', code: 'ERR_PNG_CHUNK' }] });
-    expect(await (await owner.upload({ ...base, original: { bytes: png, type: PNG }, blurred: { bytes: png, type: PNG } })).json()).toMatchObject({ status: 422, issues: [{ path: 'blurred', code: 'blurred_not_accepted' }] });
+    expect(await (await owner.upload({ ...base, original: { bytes: JPEG_BASELINE, type: PNG } })).json()).toMatchObject({
+      status: 422,
+      issues: [{ path: 'original', code: 'content_type_mismatch' }],
+    });
+    expect(await (await owner.upload({ ...base, original: { bytes: png.subarray(0, 100), type: PNG } })).json()).toMatchObject({
+      status: 422,
+      issues: [{ path: 'original', code: 'ERR_PNG_CHUNK' }],
+    });
+    expect(await (await owner.upload({ ...base, original: { bytes: png, type: PNG }, blurred: { bytes: png, type: PNG } })).json()).toMatchObject({
+      status: 422,
+      issues: [{ path: 'blurred', code: 'blurred_not_accepted' }],
+    });
     expect((await owner.upload({ ...base })).status).toBe(400);
     expect((await owner.upload({ ...base, original: { bytes: new Uint8Array(MAX_MEDIA_BYTES + 1).fill(1), type: PNG } })).status).toBe(413);
 
-    const json = await callResource(gateway, owner.client, await accessTokenFor(gateway, owner.client, { type: 'record_ingest', record_types: ['case'] }), '/v1/ingest/media', {
-      method: 'PUT',
-      body: JSON.stringify(base),
-      headers: { 'content-type': 'application/json' },
-    });
+    const json = await callResource(
+      gateway,
+      owner.client,
+      await accessTokenFor(gateway, owner.client, { type: 'record_ingest', record_types: ['case'] }),
+      '/v1/ingest/media',
+      {
+        method: 'PUT',
+        body: JSON.stringify(base),
+        headers: { 'content-type': 'application/json' },
+      },
+    );
     expect(json.status).toBe(415);
 
     // A token for persons only may not attach media to a case; a partner token may not upload at all.
     const personsOnly = await accessTokenFor(gateway, owner.client, { type: 'record_ingest', record_types: ['person'] });
-    const narrow = await callResource(gateway, owner.client, personsOnly, '/v1/ingest/media', { method: 'PUT', body: uploadForm({ ...base, original: { bytes: png, type: PNG } }) });
+    const narrow = await callResource(gateway, owner.client, personsOnly, '/v1/ingest/media', {
+      method: 'PUT',
+      body: uploadForm({ ...base, original: { bytes: png, type: PNG } }),
+    });
     expect(narrow.status).toBe(403);
     const agency = await createAgency();
     const partner = await createClient('partner', agency);
-    expect((await callResource(gateway, partner, 'not-a-token', '/v1/ingest/media', { method: 'PUT', body: uploadForm({ ...base, original: { bytes: png, type: PNG } }) })).status).toBe(401);
+    expect(
+      (
+        await callResource(gateway, partner, 'not-a-token', '/v1/ingest/media', {
+          method: 'PUT',
+          body: uploadForm({ ...base, original: { bytes: png, type: PNG } }),
+        })
+      ).status,
+    ).toBe(401);
     expect(await countMedia()).toBe(before);
   });
 
   it('is described in the OpenAPI document, with the delivery route beside it', async () => {
-    const doc = (await (await testGateway().request('/openapi.json')).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>> };
+    const doc = (await (await testGateway().request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+    };
     const upload = doc.paths['/v1/ingest/media']?.put?.requestBody?.content['multipart/form-data']?.schema;
     expect(JSON.stringify(upload)).toContain('MediaUpload');
     expect(JSON.stringify(doc)).toMatch(/"original":\{"type":"string","format":"binary"/);

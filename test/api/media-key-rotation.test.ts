@@ -17,7 +17,8 @@ describe('media and field-key rotation', () => {
     const id = uniq('case');
     const refs = [`media/case/${id}/1.png`, `media/case/${id}/2.png`];
     await owner.seed('case', [caseWith(id, [photo(refs[0] as string, { shows_minor: true }), photo(refs[1] as string)])]);
-    for (const ref of refs) expect((await owner.upload({ record_type: 'case', record_id: id, ref, original: { bytes: await portraitPng(), type: 'image/png' } })).status).toBe(200);
+    for (const ref of refs)
+      expect((await owner.upload({ record_type: 'case', record_id: id, ref, original: { bytes: await portraitPng(), type: 'image/png' } })).status).toBe(200);
     // The flagged photo carries a manual region too: its sealed regions are re-wrapped like the renditions.
     expect((await owner.regions({ ref: refs[0], regions: [{ x: 1, y: 1, width: 8, height: 8, reason: 'tattoo' }] })).status).toBe(200);
     const partner = await mediaPartner(gateway);
@@ -31,14 +32,18 @@ describe('media and field-key rotation', () => {
     while (progress.remaining > 0 && progress.moved > 0) progress = await rewrapBatch(gatewayEnv, 500);
     expect(progress.remaining).toBe(0);
     for (const ref of refs) expect((await selectMedia(gatewayEnv.DB, ref))?.keyVersion).toBe(version);
-    const { results } = await gatewayEnv.DB.prepare('SELECT envelope FROM media_chunks WHERE ref IN (?, ?)').bind(...refs).all<{ envelope: string }>();
+    const { results } = await gatewayEnv.DB.prepare('SELECT envelope FROM media_chunks WHERE ref IN (?, ?)')
+      .bind(...refs)
+      .all<{ envelope: string }>();
     // Original and blurred of both, and of the flagged one its sealed face detection, its regions and, if a face was found, its redacted rendition.
     const flagged = await selectMedia(gatewayEnv.DB, refs[0] as string);
     expect(results.length).toBe(4 + 1 + 1 + (flagged?.redacted === null ? 0 : 1));
     for (const r of results) expect(envelopeKeyVersion(r.envelope)).toBe(version);
 
     // One media item still marked below the new version is enough to keep the old keys.
-    await gatewayEnv.DB.prepare('UPDATE media SET key_version = ? WHERE ref = ?').bind(version - 1, refs[1]).run();
+    await gatewayEnv.DB.prepare('UPDATE media SET key_version = ? WHERE ref = ?')
+      .bind(version - 1, refs[1])
+      .run();
     expect(await retireOldFieldKeys(gatewayEnv, later)).toMatchObject({ retired: false, reason: 'media still need re-wrapping' });
     await gatewayEnv.DB.prepare('UPDATE media SET key_version = ? WHERE ref = ?').bind(version, refs[1]).run();
     expect(await retireOldFieldKeys(gatewayEnv, later)).toMatchObject({ retired: true, oldestVersion: version });

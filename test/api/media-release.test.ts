@@ -61,7 +61,9 @@ describe('unblurred media', () => {
   it('stay protected whatever the approvals when the purpose does not allow it', async () => {
     const gateway = testGateway();
     const { grant, evidence } = await setup(gateway, false);
-    await gatewayEnv.DB.prepare('UPDATE grants SET leadership_approvals = ? WHERE id = ?').bind(JSON.stringify(['lead-a', 'lead-b']), grant.id).run();
+    await gatewayEnv.DB.prepare('UPDATE grants SET leadership_approvals = ? WHERE id = ?')
+      .bind(JSON.stringify(['lead-a', 'lead-b']), grant.id)
+      .run();
     expect((await evidence())[1]).toMatchObject({ media_ref: 'media/child.jpg#redacted', redacted: true });
   });
 });

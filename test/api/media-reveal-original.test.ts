@@ -52,7 +52,10 @@ async function scene(gateway: Gateway) {
   const openInViewer = async <T>(method: string, path: string, body?: unknown) => {
     const fetched = await call(gateway, officer, token, method, path, body);
     const d = await open(gateway, officer, fetched);
-    const view = await call(gateway, officer, token, 'POST', '/v1/views', { epoch: d.viewer_key?.epoch, disclosure_id: fetched.response.headers.get('n2k-disclosure-id') });
+    const view = await call(gateway, officer, token, 'POST', '/v1/views', {
+      epoch: d.viewer_key?.epoch,
+      disclosure_id: fetched.response.headers.get('n2k-disclosure-id'),
+    });
     expect(view.status).toBe(201);
     const opened = JSON.parse(view.body) as { view_id: string; key: string };
     const { k } = await unseal<{ k: string }>(officer, opened.key);
@@ -61,7 +64,11 @@ async function scene(gateway: Gateway) {
   return { caseId, refs, originals, officer, token, admin, openInViewer, purposeId: purpose.id };
 }
 
-const reveals = (viewId: string) => gatewayEnv.DB.prepare('SELECT count(*) AS n FROM viewer_reveals WHERE view_id = ?').bind(viewId).first<{ n: number }>().then((r) => r?.n ?? 0);
+const reveals = (viewId: string) =>
+  gatewayEnv.DB.prepare('SELECT count(*) AS n FROM viewer_reveals WHERE view_id = ?')
+    .bind(viewId)
+    .first<{ n: number }>()
+    .then((r) => r?.n ?? 0);
 
 describe('a protected photo’s original leaves only after the logged reveal', () => {
   it('the officer’s view of a protected photo holds its protected rendition, not the original', async () => {
@@ -86,7 +93,8 @@ describe('a protected photo’s original leaves only after the logged reveal', (
     const gateway = testGateway();
     const s = await scene(gateway);
     const { viewId } = await s.openInViewer('GET', `/v1/records/case/${s.caseId}?delivery=viewer`);
-    const reveal = (body: Record<string, unknown>) => call(gateway, s.officer, s.token, 'POST', '/v1/reveals', { view_id: viewId, media_ref: s.refs.flagged, ...body });
+    const reveal = (body: Record<string, unknown>) =>
+      call(gateway, s.officer, s.token, 'POST', '/v1/reveals', { view_id: viewId, media_ref: s.refs.flagged, ...body });
 
     for (const bad of [{ reason: undefined }, { reason: '' }, { reason: 'short' }]) {
       const res = await reveal(bad);
@@ -105,7 +113,9 @@ describe('a protected photo’s original leaves only after the logged reveal', (
     expect(sameBytes(base64url.decode(original.data), s.originals[s.refs.flagged] as Uint8Array)).toBe(true);
 
     // The reveal is on the tamper-evident log, and its reason on the view's trace.
-    const proof = (await (await s.admin('GET', `/v1/audit/proofs/inclusion?index=${body.log_index}&size=${body.log_index + 1}`)).json()) as { entry: Record<string, unknown> };
+    const proof = (await (await s.admin('GET', `/v1/audit/proofs/inclusion?index=${body.log_index}&size=${body.log_index + 1}`)).json()) as {
+      entry: Record<string, unknown>;
+    };
     expect(proof.entry).toMatchObject({ kind: 'viewer', event: 'reveal', view: viewId, officer: s.officer.id });
     const trace = (await (await s.admin('GET', `/views/${viewId}`)).json()) as { reveals: { reason: string }[] };
     expect(trace.reveals).toEqual([expect.objectContaining({ reason: REASON })]);

@@ -160,7 +160,9 @@ describe('redacted is accepted only on text fields that declare it', () => {
   });
 
   it('the OpenAPI document shows the mode and what it discloses', async () => {
-    const doc = (await (await testGateway().request('/openapi.json')).json()) as { components: { schemas: Record<string, { description?: string; additionalProperties?: { additionalProperties?: { enum?: string[] } } }> } };
+    const doc = (await (await testGateway().request('/openapi.json')).json()) as {
+      components: { schemas: Record<string, { description?: string; additionalProperties?: { additionalProperties?: { enum?: string[] } } }> };
+    };
     const rules = doc.components.schemas['PurposeRules'];
     expect(rules?.additionalProperties?.additionalProperties?.enum).toContain('redacted');
     expect(rules?.description).toContain('`redacted` discloses `{ text, counts }`');

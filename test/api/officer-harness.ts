@@ -25,15 +25,24 @@ export async function enrol(gateway: Gateway, code: string, officerId: string, a
   const keys = await generateClientKeys();
   const signingKey = await signingKeyFromJwk(keys.private.signing);
   const proof = await dpopProof(signingKey, 'POST', `${ISSUER}/v1/enrol`, undefined, gateway.clock.now);
-  const res = await gateway.request('/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json', dpop: proof }, body: JSON.stringify({ code, encryption_jwk: keys.public.encryption }) });
-  return { res, officer: { id: officerId, agencyId, kind: 'partner', signingKey, encryptionPrivateJwk: keys.private.encryption, dpopKey: await ephemeralDpopKey() } };
+  const res = await gateway.request('/v1/enrol', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', dpop: proof },
+    body: JSON.stringify({ code, encryption_jwk: keys.public.encryption }),
+  });
+  return {
+    res,
+    officer: { id: officerId, agencyId, kind: 'partner', signingKey, encryptionPrivateJwk: keys.private.encryption, dpopKey: await ephemeralDpopKey() },
+  };
 }
 
 /** An officer registered by `a`, approved by `b`; returns the code the approval handed `b`. */
 export async function approvedOfficer(a: Admin, b: Admin, agencyId: string): Promise<{ id: string; code: string }> {
   const id = uniq('officer');
   const created = await json<{ pending_requests: string[] }>(a('POST', '/officers', { id, agency_id: agencyId, name: 'Chenda Keo', reason: 'new tracer' }));
-  const approved = await json<{ enrolment_code: string }>(b('POST', `/requests/${created.pending_requests[0]}/approve`, { reason: 'appointment letter checked' }));
+  const approved = await json<{ enrolment_code: string }>(
+    b('POST', `/requests/${created.pending_requests[0]}/approve`, { reason: 'appointment letter checked' }),
+  );
   return { id, code: approved.enrolment_code };
 }
 

@@ -7,14 +7,33 @@ import { dpopProof, ephemeralDpopKey, generateClientKeys, signingKeyFromJwk } fr
 import { compactDecrypt, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
-import { adminSession, accessTokenFor, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, requestToken, testGateway, uniq, type TestClient } from './harness.js';
+import {
+  adminSession,
+  accessTokenFor,
+  callResource,
+  createAgency,
+  createClient,
+  createGrant,
+  createPurpose,
+  gatewayEnv,
+  ISSUER,
+  requestToken,
+  testGateway,
+  uniq,
+  type TestClient,
+} from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 import { leadershipOfficers } from './officer-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 const RULES = { person: { name_latin: 'clear', name_km: 'clear', phone: 'masked' } };
 
-const count = async (sql: string, ...args: unknown[]) => (await gatewayEnv.DB.prepare(sql).bind(...args).first<{ n: number }>())?.n ?? 0;
+const count = async (sql: string, ...args: unknown[]) =>
+  (
+    await gatewayEnv.DB.prepare(sql)
+      .bind(...args)
+      .first<{ n: number }>()
+  )?.n ?? 0;
 
 async function scene(gateway: Gateway, purposeOverrides: Record<string, unknown> = {}) {
   const agencyId = await createAgency();
@@ -34,8 +53,15 @@ async function enrol(gateway: Gateway, code: string, officerId: string, agencyId
   const keys = await generateClientKeys();
   const signingKey = await signingKeyFromJwk(keys.private.signing);
   const proof = await dpopProof(signingKey, 'POST', `${ISSUER}/v1/enrol`, undefined, gateway.clock.now);
-  const res = await gateway.request('/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json', dpop: proof }, body: JSON.stringify({ code, encryption_jwk: keys.public.encryption }) });
-  return { res, officer: { id: officerId, agencyId, kind: 'partner', signingKey, encryptionPrivateJwk: keys.private.encryption, dpopKey: await ephemeralDpopKey() } };
+  const res = await gateway.request('/v1/enrol', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', dpop: proof },
+    body: JSON.stringify({ code, encryption_jwk: keys.public.encryption }),
+  });
+  return {
+    res,
+    officer: { id: officerId, agencyId, kind: 'partner', signingKey, encryptionPrivateJwk: keys.private.encryption, dpopKey: await ephemeralDpopKey() },
+  };
 }
 
 async function registerOfficer(s: Awaited<ReturnType<typeof scene>>) {
@@ -73,7 +99,9 @@ describe('officer enrolment', () => {
     expect(again.res.status).toBe(400);
     expect(((await again.res.json()) as { code: string }).code).toBe('invalid_enrolment_code');
     expect(await count('SELECT count(*) AS n FROM admin_events')).toBe(events);
-    const stored = await gatewayEnv.DB.prepare('SELECT signing_jwks, status FROM clients WHERE id = ?').bind(id).first<{ signing_jwks: string; status: string }>();
+    const stored = await gatewayEnv.DB.prepare('SELECT signing_jwks, status FROM clients WHERE id = ?')
+      .bind(id)
+      .first<{ signing_jwks: string; status: string }>();
     expect(stored?.status).toBe('active');
     expect(JSON.parse(stored?.signing_jwks ?? '{}').keys[0].x).toBe(early.officer.signingKey.publicJwk.x);
   });
@@ -90,7 +118,11 @@ describe('officer enrolment', () => {
     const keys = await generateClientKeys();
     const signingKey = await signingKeyFromJwk(keys.private.signing);
     const wrongUrl = await dpopProof(signingKey, 'POST', `${ISSUER}/oauth/token`, undefined, gateway.clock.now);
-    const res = await gateway.request('/v1/enrol', { method: 'POST', headers: { 'content-type': 'application/json', dpop: wrongUrl }, body: JSON.stringify({ code, encryption_jwk: keys.public.encryption }) });
+    const res = await gateway.request('/v1/enrol', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', dpop: wrongUrl },
+      body: JSON.stringify({ code, encryption_jwk: keys.public.encryption }),
+    });
     expect(((await res.json()) as { code: string }).code).toBe('invalid_dpop_proof');
     // The code still works after all those refusals.
     expect((await enrol(gateway, code, id, s.agencyId)).res.status).toBe(201);
@@ -121,7 +153,14 @@ describe('officer enrolment', () => {
     const gateway = testGateway();
     const s = await scene(gateway);
     const keys = await generateClientKeys();
-    const res = await s.admin('POST', '/clients', { id: uniq('o'), kind: 'officer', agency_id: s.agencyId, name: 'x', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: keys.public.encryption });
+    const res = await s.admin('POST', '/clients', {
+      id: uniq('o'),
+      kind: 'officer',
+      agency_id: s.agencyId,
+      name: 'x',
+      signing_jwks: { keys: [keys.public.signing] },
+      encryption_jwk: keys.public.encryption,
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -141,7 +180,11 @@ describe('an enrolled officer in the viewer', () => {
     const token = ((await tokenRes.json()) as { access_token: string }).access_token;
     const res = await callResource(gateway, s.officer, token, '/v1/officer/grants');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { officer: { name: string }; grants: { grant: string; state: string; not_after: string; may_reveal_media: boolean }[]; server_time: string };
+    const body = (await res.json()) as {
+      officer: { name: string };
+      grants: { grant: string; state: string; not_after: string; may_reveal_media: boolean }[];
+      server_time: string;
+    };
     expect(body.officer.name).toBe('Chenda Keo');
     expect(body.grants).toEqual([expect.objectContaining({ grant: s.grant.id, state: 'live', may_reveal_media: false })]);
     expect(Date.parse(body.grants[0]?.not_after ?? '')).toBe(s.grant.notAfter * 1000);
@@ -169,22 +212,39 @@ describe('an enrolled officer in the viewer', () => {
     expect(view.status).toBe(201);
     const opened = JSON.parse(view.body) as { view_id: string; key: string };
     expect(opened.view_id).toMatch(/^[A-Za-z0-9_-]{11}$/);
-    const jwk = JSON.parse(new TextDecoder().decode((await compactDecrypt(opened.key, await importJWK(s.officer.encryptionPrivateJwk, 'ECDH-ES'))).plaintext)) as { k: string };
+    const jwk = JSON.parse(
+      new TextDecoder().decode((await compactDecrypt(opened.key, await importJWK(s.officer.encryptionPrivateJwk, 'ECDH-ES'))).plaintext),
+    ) as { k: string };
     const payload = (await openViewerPayload(d.sealed_payload as string, jwk.k)) as { records: { name_km: string }[] };
     expect(payload.records[0]?.name_km).toBe('កែវ ចិន្តា');
 
-    const trace = (await (await s.admin('GET', `/views/${opened.view_id}`)).json()) as { officer_id: string; officer_name: string; grant_id: string; log_index: number };
+    const trace = (await (await s.admin('GET', `/views/${opened.view_id}`)).json()) as {
+      officer_id: string;
+      officer_name: string;
+      grant_id: string;
+      log_index: number;
+    };
     expect(trace).toMatchObject({ officer_id: s.officer.id, officer_name: 'Chenda Keo', grant_id: s.grant.id });
 
     const blocked = await call(gateway, s.officer, token, 'POST', '/v1/viewer-events', { view_id: opened.view_id, counts: { copy: 2, print: 1 } });
     expect(blocked.status).toBe(202);
     const { log_index } = JSON.parse(blocked.body) as { log_index: number };
-    const proof = (await (await s.admin("GET", `/v1/audit/proofs/inclusion?index=${log_index}&size=${log_index + 1}`)).json()) as { entry: Record<string, unknown> };
+    const proof = (await (await s.admin('GET', `/v1/audit/proofs/inclusion?index=${log_index}&size=${log_index + 1}`)).json()) as {
+      entry: Record<string, unknown>;
+    };
     expect(proof.entry).toMatchObject({ kind: 'viewer', event: 'blocked', view: opened.view_id, officer: s.officer.id, counts: { copy: 2, print: 1 } });
     // Someone else's (or a made-up) view is not found.
     expect((await call(gateway, s.officer, token, 'POST', '/v1/viewer-events', { view_id: 'AAAAAAAAAAA', counts: { copy: 1 } })).status).toBe(404);
     // Revealing needs a grant that allows unblurred media.
-    expect((await call(gateway, s.officer, token, 'POST', '/v1/reveals', { view_id: opened.view_id, media_ref: 'media/person/1.png', reason: 'identify the person at the checkpoint' })).status).toBe(403);
+    expect(
+      (
+        await call(gateway, s.officer, token, 'POST', '/v1/reveals', {
+          view_id: opened.view_id,
+          media_ref: 'media/person/1.png',
+          reason: 'identify the person at the checkpoint',
+        })
+      ).status,
+    ).toBe(403);
 
     // Suspended: the next request fails.
     expect((await s.admin('PATCH', `/clients/${s.officer.id}`, { status: 'suspended', reason: 'left the unit' })).status).toBe(200);
@@ -195,14 +255,24 @@ describe('an enrolled officer in the viewer', () => {
   it('refuses a reveal without a reason, or of a photo the viewed record does not name, and logs neither', async () => {
     const gateway = testGateway();
     const s = await enrolled(gateway, { allowUnblurredMedia: true });
-    await gatewayEnv.DB.prepare('UPDATE grants SET media_unblurred = 1, leadership_approvals = ? WHERE id = ?').bind(JSON.stringify(await leadershipOfficers(2)), s.grant.id).run();
+    await gatewayEnv.DB.prepare('UPDATE grants SET media_unblurred = 1, leadership_approvals = ? WHERE id = ?')
+      .bind(JSON.stringify(await leadershipOfficers(2)), s.grant.id)
+      .run();
     const recordId = uniq('p');
     await seed('person', [person(recordId)], gateway.clock.now);
     const token = await accessTokenFor(gateway, s.officer, { type: 'record_access', purpose: s.purpose.id });
     const fetched = await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`);
-    const view = JSON.parse((await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, disclosure_id: fetched.response.headers.get('n2k-disclosure-id') })).body) as { view_id: string };
-    expect((await call(gateway, s.officer, token, 'POST', '/v1/reveals', { view_id: view.view_id, media_ref: 'media/person/1.png', reason: 'short' })).status).toBe(400);
-    const res = await call(gateway, s.officer, token, 'POST', '/v1/reveals', { view_id: view.view_id, media_ref: 'media/person/1.png', reason: 'identify the person at the checkpoint' });
+    const view = JSON.parse(
+      (await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, disclosure_id: fetched.response.headers.get('n2k-disclosure-id') })).body,
+    ) as { view_id: string };
+    expect(
+      (await call(gateway, s.officer, token, 'POST', '/v1/reveals', { view_id: view.view_id, media_ref: 'media/person/1.png', reason: 'short' })).status,
+    ).toBe(400);
+    const res = await call(gateway, s.officer, token, 'POST', '/v1/reveals', {
+      view_id: view.view_id,
+      media_ref: 'media/person/1.png',
+      reason: 'identify the person at the checkpoint',
+    });
     expect(res.status).toBe(404);
     const trace = (await (await s.admin('GET', `/views/${view.view_id}`)).json()) as { reveals: { reason: string }[] };
     expect(trace.reveals).toEqual([]);
@@ -215,7 +285,9 @@ describe('an enrolled officer in the viewer', () => {
     await seed('person', [person(recordId)], gateway.clock.now);
     const token = await accessTokenFor(gateway, s.officer, { type: 'record_access', purpose: s.purpose.id });
     const fetched = await call(gateway, s.officer, token, 'GET', `/v1/records/person/${recordId}?delivery=viewer`);
-    await gatewayEnv.DB.prepare('UPDATE grants SET not_after = ? WHERE id = ?').bind(gateway.clock.now + 30, s.grant.id).run();
+    await gatewayEnv.DB.prepare('UPDATE grants SET not_after = ? WHERE id = ?')
+      .bind(gateway.clock.now + 30, s.grant.id)
+      .run();
     const { shredViewerKeys } = await import('../../gateway/src/services/delivery/viewer-seal.js');
     await shredViewerKeys(gatewayEnv, s.grant.id);
     const res = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, disclosure_id: fetched.response.headers.get('n2k-disclosure-id') });

@@ -6,9 +6,25 @@ describe('API documentation', () => {
     const gateway = testGateway();
     const res = await gateway.request('/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/oauth/token', '/oauth/introspect', '/oauth/revoke', '/.well-known/jwks.json', '/v1/records/{type}/{id}', '/v1/records/{type}/search', '/v1/checks/{check}', '/v1/views', '/v1/ingest/{type}', '/v1/admin/grants', '/v1/admin/purposes']) {
+    for (const path of [
+      '/oauth/token',
+      '/oauth/introspect',
+      '/oauth/revoke',
+      '/.well-known/jwks.json',
+      '/v1/records/{type}/{id}',
+      '/v1/records/{type}/search',
+      '/v1/checks/{check}',
+      '/v1/views',
+      '/v1/ingest/{type}',
+      '/v1/admin/grants',
+      '/v1/admin/purposes',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.components.securitySchemes.DPoP).toBeDefined();

@@ -16,7 +16,11 @@ type Gateway = ReturnType<typeof testGateway>;
 const RULES = { person: { name_latin: 'clear', phone: 'clear', date_of_birth: 'generalised' } };
 
 async function introspect(gateway: Gateway, caller: TestClient, token: string): Promise<Record<string, unknown>> {
-  const form = new URLSearchParams({ client_assertion_type: ASSERTION_TYPE, client_assertion: await clientAssertion(caller.id, caller.signingKey, ISSUER, gateway.clock.now), token });
+  const form = new URLSearchParams({
+    client_assertion_type: ASSERTION_TYPE,
+    client_assertion: await clientAssertion(caller.id, caller.signingKey, ISSUER, gateway.clock.now),
+    token,
+  });
   const response = await postForm(gateway, '/oauth/introspect', form);
   expect(response.status).toBe(200);
   return (await response.json()) as Record<string, unknown>;
@@ -29,7 +33,15 @@ async function setup(actions: string[] = ['fetch', 'search']) {
   const other = await createAgency();
   const partner = await createClient('partner', agency);
   const admin = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
-  const body = { title: 'Tracing', legal_basis: 'Test basis', rules: RULES, actions: ['fetch', 'search'], agencies: [agency, other], requests_per_minute: 60, persons_per_hour: 200 };
+  const body = {
+    title: 'Tracing',
+    legal_basis: 'Test basis',
+    rules: RULES,
+    actions: ['fetch', 'search'],
+    agencies: [agency, other],
+    requests_per_minute: 60,
+    persons_per_hour: 200,
+  };
   const id = uniq('purpose');
   expect((await admin('POST', '/purposes', { id, ...body })).status).toBe(201);
   await createGrant(id, agency, { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + 3600 });
@@ -50,7 +62,9 @@ async function setup(actions: string[] = ['fetch', 'search']) {
 /** Disclosures logged under the purpose, by outcome. */
 async function logged(purposeId: string) {
   await flushDisclosureIndex(gatewayEnv);
-  const { results } = await gatewayEnv.DB.prepare('SELECT action, outcome FROM disclosures WHERE purpose_id = ? ORDER BY action, outcome').bind(purposeId).all<{ action: string; outcome: string }>();
+  const { results } = await gatewayEnv.DB.prepare('SELECT action, outcome FROM disclosures WHERE purpose_id = ? ORDER BY action, outcome')
+    .bind(purposeId)
+    .all<{ action: string; outcome: string }>();
   return results;
 }
 
@@ -116,6 +130,9 @@ describe('narrowing a purpose takes effect at once for tokens issued before', ()
     expect(record).toHaveProperty('name_latin');
     // Searching by the dropped field is refused (nothing of it is disclosed any more).
     expect((await s.search()).status).toBe(403);
-    expect(await introspect(s.gateway, s.partner, s.token)).toMatchObject({ active: true, authorization_details: [{ fields: { person: ['date_of_birth', 'name_latin'] } }] });
+    expect(await introspect(s.gateway, s.partner, s.token)).toMatchObject({
+      active: true,
+      authorization_details: [{ fields: { person: ['date_of_birth', 'name_latin'] } }],
+    });
   });
 });

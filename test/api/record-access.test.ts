@@ -4,7 +4,12 @@ import { accessTokenFor, createAgency, createClient, createGrant, createPurpose,
 import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { call, DisclosureError, gatewayJwks, open, person, seed } from './disclosure-harness.js';
 
-async function partner(gateway: ReturnType<typeof testGateway>, rules: Record<string, Record<string, string>>, overrides: Record<string, unknown> = {}, grantOverrides: Record<string, unknown> = {}) {
+async function partner(
+  gateway: ReturnType<typeof testGateway>,
+  rules: Record<string, Record<string, string>>,
+  overrides: Record<string, unknown> = {},
+  grantOverrides: Record<string, unknown> = {},
+) {
   const agencyId = await createAgency();
   const client = await createClient('partner', agencyId);
   const purpose = await createPurpose([agencyId], { rules: rules as never, ...overrides });
@@ -50,7 +55,7 @@ describe('record access: fetch', () => {
     expect(JSON.stringify(first)).not.toContain(id);
   });
 
-  it('cannot be opened with another partner\'s key', async () => {
+  it("cannot be opened with another partner's key", async () => {
     const gateway = testGateway();
     const id = uniq('p');
     await seed('person', [person(id)]);
@@ -77,7 +82,11 @@ describe('record access: fetch', () => {
     const p = await partner(gateway, TRACING);
     const called = await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${id}`);
     const { plaintext } = await compactDecrypt(called.body, await importJWK(p.client.encryptionPrivateJwk, 'ECDH-ES'));
-    const { payload, protectedHeader } = await jwtVerify(new TextDecoder().decode(plaintext), createLocalJWKSet(await gatewayJwks(gateway)), { issuer: ISSUER, audience: p.client.id, currentDate: new Date(gateway.clock.now * 1000) });
+    const { payload, protectedHeader } = await jwtVerify(new TextDecoder().decode(plaintext), createLocalJWKSet(await gatewayJwks(gateway)), {
+      issuer: ISSUER,
+      audience: p.client.id,
+      currentDate: new Date(gateway.clock.now * 1000),
+    });
     expect(protectedHeader.typ).toBe('n2k-disclosure+jwt');
     expect(payload.request_hash).toBe(called.expectedHash);
     expect((payload.records as { id: string }[])[0]?.id).toBe(id);
@@ -98,8 +107,13 @@ describe('record access: fetch', () => {
     expect(strip(hidden.body)).toEqual(strip(missing.body));
     expect(allowed.status).toBe(200);
     await flushDisclosureIndex(gatewayEnv); // the log indexes its entries in D1 just behind the answer
-    const logged = await gatewayEnv.DB.prepare("SELECT outcome, count(*) AS n FROM disclosures WHERE grant_id = ? GROUP BY outcome ORDER BY outcome").bind(p.grant.id).all<{ outcome: string; n: number }>();
-    expect(logged.results).toEqual([{ outcome: 'disclosed', n: 1 }, { outcome: 'not_found', n: 2 }]);
+    const logged = await gatewayEnv.DB.prepare('SELECT outcome, count(*) AS n FROM disclosures WHERE grant_id = ? GROUP BY outcome ORDER BY outcome')
+      .bind(p.grant.id)
+      .all<{ outcome: string; n: number }>();
+    expect(logged.results).toEqual([
+      { outcome: 'disclosed', n: 1 },
+      { outcome: 'not_found', n: 2 },
+    ]);
   });
 
   it('refuses a record type outside the grant, and never widens a purpose narrowed after the token was issued', async () => {
@@ -108,7 +122,9 @@ describe('record access: fetch', () => {
     await seed('person', [person(id)]);
     const p = await partner(gateway, TRACING);
     expect((await call(gateway, p.client, p.token, 'GET', `/v1/records/case/${uniq('c')}`)).status).toBe(403);
-    await gatewayEnv.DB.prepare('UPDATE purposes SET rules = ? WHERE id = ?').bind(JSON.stringify({ person: { name_latin: 'clear' } }), p.purpose.id).run();
+    await gatewayEnv.DB.prepare('UPDATE purposes SET rules = ? WHERE id = ?')
+      .bind(JSON.stringify({ person: { name_latin: 'clear' } }), p.purpose.id)
+      .run();
     const d = await open(gateway, p.client, await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${id}`));
     expect(Object.keys(d.records?.[0] ?? {}).sort()).toEqual(['id', 'name_latin']);
   });
@@ -136,9 +152,17 @@ describe('record access: search', () => {
     await seed('person', [person(id, { phone: '+85597123456' })]);
     // Searched fields must be disclosed in clear (a match reveals the value): see search-disclosure-modes.test.ts.
     const p = await partner(gateway, { person: { name_latin: 'clear', phone: 'clear' } });
-    const d = await open(gateway, p.client, await call(gateway, p.client, p.token, 'POST', '/v1/records/person/search', { search: 'phone', terms: { phone: '097 123 456' } }));
+    const d = await open(
+      gateway,
+      p.client,
+      await call(gateway, p.client, p.token, 'POST', '/v1/records/person/search', { search: 'phone', terms: { phone: '097 123 456' } }),
+    );
     expect(d.records?.map((r) => r.id)).toEqual([id]);
-    const none = await open(gateway, p.client, await call(gateway, p.client, p.token, 'POST', '/v1/records/person/search', { search: 'phone', terms: { phone: '097 000 000' } }));
+    const none = await open(
+      gateway,
+      p.client,
+      await call(gateway, p.client, p.token, 'POST', '/v1/records/person/search', { search: 'phone', terms: { phone: '097 000 000' } }),
+    );
     expect(none.records).toEqual([]);
   });
 
@@ -159,12 +183,33 @@ describe('record access: predicate checks', () => {
     const year = Number(today.slice(0, 4));
     const wanted = person(uniq('p'), { red_notice: true });
     const listed = person(uniq('p'), { blacklist: [{ list: 'drug_offence_officials', listed_from: `${year - 1}-01-01`, listed_until: `${year + 1}-12-31` }] });
-    const formerly = person(uniq('p'), { blacklist: [{ list: 'drug_offence_officials', listed_from: `${year - 5}-01-01`, listed_until: `${year - 3}-12-31` }] });
+    const formerly = person(uniq('p'), {
+      blacklist: [{ list: 'drug_offence_officials', listed_from: `${year - 5}-01-01`, listed_until: `${year - 3}-12-31` }],
+    });
     await seed('person', [wanted, listed, formerly]);
-    await seed('case', [{ id: uniq('c'), case_number: 'X-1', criterion: 2, offence: 'Drug dealing', occurred_on: '2026-01-10', place: { province: '12', district: '1201', commune: '120101' }, status: 'reported', handling_unit: 'Unit', sensitivity: 'normal', persons: [{ person_id: wanted.id, role: 'suspect' }] }]);
+    await seed('case', [
+      {
+        id: uniq('c'),
+        case_number: 'X-1',
+        criterion: 2,
+        offence: 'Drug dealing',
+        occurred_on: '2026-01-10',
+        place: { province: '12', district: '1201', commune: '120101' },
+        status: 'reported',
+        handling_unit: 'Unit',
+        sensitivity: 'normal',
+        persons: [{ person_id: wanted.id, role: 'suspect' }],
+      },
+    ]);
     const p = await partner(gateway, CHECKS, { actions: ['check'] });
     const ask = async (check: string, subject: unknown, criterion?: number) =>
-      (await open(gateway, p.client, await call(gateway, p.client, p.token, 'POST', `/v1/checks/${check}`, { subject, ...(criterion === undefined ? {} : { criterion }) }))).answer;
+      (
+        await open(
+          gateway,
+          p.client,
+          await call(gateway, p.client, p.token, 'POST', `/v1/checks/${check}`, { subject, ...(criterion === undefined ? {} : { criterion }) }),
+        )
+      ).answer;
     expect(await ask('red_notice', { national_id: wanted.national_id })).toBe(true);
     expect(await ask('red_notice', { national_id: listed.national_id })).toBe(false);
     expect(await ask('red_notice', { national_id: '999999999' })).toBe(false);
@@ -201,7 +246,10 @@ describe('record access: limits', () => {
   it('refuses disclosing more distinct persons per hour than the purpose allows, and logs the refusal', async () => {
     const gateway = testGateway();
     const ids = [uniq('p'), uniq('p'), uniq('p')];
-    await seed('person', ids.map((id) => person(id)));
+    await seed(
+      'person',
+      ids.map((id) => person(id)),
+    );
     const p = await partner(gateway, TRACING, { personsPerHour: 2 });
     expect((await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${ids[0]}`)).status).toBe(200);
     expect((await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${ids[1]}`)).status).toBe(200);
@@ -209,7 +257,9 @@ describe('record access: limits', () => {
     const third = await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${ids[2]}`);
     expect(third.status).toBe(429);
     await flushDisclosureIndex(gatewayEnv); // the log indexes its entries in D1 just behind the answer
-    const row = await gatewayEnv.DB.prepare("SELECT count(*) AS n FROM disclosures WHERE grant_id = ? AND outcome = 'rate_limited'").bind(p.grant.id).first<{ n: number }>();
+    const row = await gatewayEnv.DB.prepare("SELECT count(*) AS n FROM disclosures WHERE grant_id = ? AND outcome = 'rate_limited'")
+      .bind(p.grant.id)
+      .first<{ n: number }>();
     expect(row?.n).toBe(1);
   });
 });

@@ -35,7 +35,14 @@ async function traced(gateway: Gateway, s: Awaited<ReturnType<typeof caseSpecifi
   const calls: { name: string; start: number; ms: number }[] = [];
   const env = tracedEnv(gatewayEnv, calls);
   // The same request as `call` makes, but against the traced bindings.
-  const called = await call({ ...gateway, request: (p: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${p}`, init, env) }, s.client, s.token, method, path, body);
+  const called = await call(
+    { ...gateway, request: (p: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${p}`, init, env) },
+    s.client,
+    s.token,
+    method,
+    path,
+    body,
+  );
   const problem = called.status === 200 ? null : ({ ...(JSON.parse(called.body) as Record<string, unknown>), instance: undefined } as Record<string, unknown>);
   return { status: called.status, problem, names: calls.map((c) => c.name), called };
 }
@@ -61,8 +68,13 @@ describe('a record outside a case-specific grant is indistinguishable from a mis
     expect(hidden.names).toEqual(['d1.batch(5) rows=3', 'do.AUDIT_LOG.admitAndAppend']);
 
     await flushDisclosureIndex(gatewayEnv);
-    const logged = await gatewayEnv.DB.prepare('SELECT outcome, count(*) AS n FROM disclosures WHERE grant_id = ? GROUP BY outcome ORDER BY outcome').bind(s.grant.id).all<{ outcome: string; n: number }>();
-    expect(logged.results).toEqual([{ outcome: 'disclosed', n: 2 }, { outcome: 'not_found', n: 3 }]);
+    const logged = await gatewayEnv.DB.prepare('SELECT outcome, count(*) AS n FROM disclosures WHERE grant_id = ? GROUP BY outcome ORDER BY outcome')
+      .bind(s.grant.id)
+      .all<{ outcome: string; n: number }>();
+    expect(logged.results).toEqual([
+      { outcome: 'disclosed', n: 2 },
+      { outcome: 'not_found', n: 3 },
+    ]);
   });
 
   it('search: a term that matches only a record outside the grant reads what a term matching nothing reads', async () => {

@@ -17,7 +17,10 @@ async function scene(gateway: Gateway, requestsPerMinute = 60) {
   await seed('person', [person(id, { red_notice: true })]);
   const agencyId = await createAgency();
   const client = await createClient('partner', agencyId);
-  const purpose = await createPurpose([agencyId], { rules: { person: { name_latin: 'clear', phone: 'clear', red_notice: 'predicate' } } as never, requestsPerMinute });
+  const purpose = await createPurpose([agencyId], {
+    rules: { person: { name_latin: 'clear', phone: 'clear', red_notice: 'predicate' } } as never,
+    requestsPerMinute,
+  });
   const grant = await createGrant(purpose.id, agencyId, { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + 3600 });
   const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: purpose.id });
   const proofFor = (method: string, path: string) => dpopProof(client.dpopKey, method, `${ISSUER}${path}`, token, gateway.clock.now);
@@ -34,7 +37,9 @@ async function scene(gateway: Gateway, requestsPerMinute = 60) {
   };
   const logged = async () => {
     await flushDisclosureIndex(gatewayEnv);
-    return (await gatewayEnv.DB.prepare('SELECT outcome FROM disclosures WHERE grant_id = ? ORDER BY log_index').bind(grant.id).all<{ outcome: string }>()).results.map((r) => r.outcome);
+    return (
+      await gatewayEnv.DB.prepare('SELECT outcome FROM disclosures WHERE grant_id = ? ORDER BY log_index').bind(grant.id).all<{ outcome: string }>()
+    ).results.map((r) => r.outcome);
   };
   return { id, send, proofFor, logged };
 }

@@ -19,7 +19,9 @@ async function partner(gateway: ReturnType<typeof testGateway>, overrides: Recor
   const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: purpose.id });
   const fetchRecord = async (id: string) => {
     const path = `/v1/records/person/${id}`;
-    return gateway.request(path, { headers: { authorization: `DPoP ${token}`, dpop: await dpopProof(client.dpopKey, 'GET', `${ISSUER}${path}`, token, gateway.clock.now) } });
+    return gateway.request(path, {
+      headers: { authorization: `DPoP ${token}`, dpop: await dpopProof(client.dpopKey, 'GET', `${ISSUER}${path}`, token, gateway.clock.now) },
+    });
   };
   return { agencyId, purpose, fetchRecord };
 }
@@ -37,8 +39,17 @@ describe('subject access report', () => {
     expect((await covert.fetchRecord(id)).status).toBe(200);
     const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
 
-    type Report = { checkpoint: string; withheld_for_now: number; disclosures: { agency: string; fields: Record<string, string>; log_index: number; log_entry: Record<string, unknown>; inclusion_proof: string[] }[] };
-    const report = (await (await officer('POST', '/reports/subject-access', { national_id: nationalId.replace(/(\d{3})(?=\d)/g, '$1 '), reason: 'request by the person, letter 2026/11/0042' })).json()) as Report;
+    type Report = {
+      checkpoint: string;
+      withheld_for_now: number;
+      disclosures: { agency: string; fields: Record<string, string>; log_index: number; log_entry: Record<string, unknown>; inclusion_proof: string[] }[];
+    };
+    const report = (await (
+      await officer('POST', '/reports/subject-access', {
+        national_id: nationalId.replace(/(\d{3})(?=\d)/g, '$1 '),
+        reason: 'request by the person, letter 2026/11/0042',
+      })
+    ).json()) as Report;
     expect(report.disclosures.map((d) => d.agency)).toEqual([tracers.agencyId, tracers.agencyId]);
     expect(report.disclosures[0]?.fields).toEqual({ name_latin: 'clear' });
     expect(report.withheld_for_now).toBe(1);
@@ -57,7 +68,10 @@ describe('subject access report', () => {
   it('finds nothing for someone never disclosed, and says so the same way', async () => {
     const gateway = testGateway();
     const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
-    const report = (await (await officer('POST', '/reports/subject-access', { national_id: '000000001', reason: 'request' })).json()) as { disclosures: unknown[]; withheld_for_now: number };
+    const report = (await (await officer('POST', '/reports/subject-access', { national_id: '000000001', reason: 'request' })).json()) as {
+      disclosures: unknown[];
+      withheld_for_now: number;
+    };
     expect(report).toMatchObject({ disclosures: [], withheld_for_now: 0 });
   });
 });
@@ -66,7 +80,10 @@ describe('agency usage report', () => {
   it('counts answers, distinct persons, fields, refusals and rate-limit hits per day', async () => {
     const gateway = testGateway();
     const ids = [uniq('p'), uniq('p')];
-    await seed('person', ids.map((id) => person(id)));
+    await seed(
+      'person',
+      ids.map((id) => person(id)),
+    );
     const p = await partner(gateway, { requestsPerMinute: 4 });
     await p.fetchRecord(ids[0] as string);
     await p.fetchRecord(ids[0] as string);

@@ -63,8 +63,17 @@ describe('the request', () => {
 
   it('refuses a proof for another URL or another method', async () => {
     const { gateway, client, token } = await setup();
-    for (const [htm, url] of [['GET', `${ISSUER}/v1/admin/grants`], ['GET', 'https://evil.test/v1/session'], ['POST', `${ISSUER}/v1/session`], ['GET', `${ISSUER}/oauth/token`]] as const) {
-      await expectRefused(await callResource(gateway, client, token, '/v1/session', { proof: await dpopProof(client.dpopKey, htm, url, token, gateway.clock.now) }), 401, 'invalid_dpop_proof');
+    for (const [htm, url] of [
+      ['GET', `${ISSUER}/v1/admin/grants`],
+      ['GET', 'https://evil.test/v1/session'],
+      ['POST', `${ISSUER}/v1/session`],
+      ['GET', `${ISSUER}/oauth/token`],
+    ] as const) {
+      await expectRefused(
+        await callResource(gateway, client, token, '/v1/session', { proof: await dpopProof(client.dpopKey, htm, url, token, gateway.clock.now) }),
+        401,
+        'invalid_dpop_proof',
+      );
     }
   });
 
@@ -77,8 +86,16 @@ describe('the request', () => {
   it('refuses a proof whose ath is for another token, or has none', async () => {
     const { gateway, client, token } = await setup();
     const url = `${ISSUER}/v1/session`;
-    await expectRefused(await callResource(gateway, client, token, '/v1/session', { proof: await dpopProof(client.dpopKey, 'GET', url, `${token}x`, gateway.clock.now) }), 401, 'invalid_dpop_proof');
-    await expectRefused(await callResource(gateway, client, token, '/v1/session', { proof: await dpopProof(client.dpopKey, 'GET', url, undefined, gateway.clock.now) }), 401, 'invalid_dpop_proof');
+    await expectRefused(
+      await callResource(gateway, client, token, '/v1/session', { proof: await dpopProof(client.dpopKey, 'GET', url, `${token}x`, gateway.clock.now) }),
+      401,
+      'invalid_dpop_proof',
+    );
+    await expectRefused(
+      await callResource(gateway, client, token, '/v1/session', { proof: await dpopProof(client.dpopKey, 'GET', url, undefined, gateway.clock.now) }),
+      401,
+      'invalid_dpop_proof',
+    );
   });
 
   it('refuses a replayed proof, and a stale one', async () => {
@@ -108,7 +125,11 @@ describe('the token', () => {
     const published = keys[0];
     if (published === undefined) throw new Error('no published key');
     const forged: string[] = [new UnsecuredJWT(claims).encode(), `${new UnsecuredJWT(claims).encode()}c2ln`];
-    for (const secret of [base64url.decode(published.x as string), new TextEncoder().encode(JSON.stringify(published)), new TextEncoder().encode(published.x as string)]) {
+    for (const secret of [
+      base64url.decode(published.x as string),
+      new TextEncoder().encode(JSON.stringify(published)),
+      new TextEncoder().encode(published.x as string),
+    ]) {
       forged.push(await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: published.kid }).sign(secret));
     }
     const foreign = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
@@ -146,7 +167,11 @@ describe('the token', () => {
 
   it('is refused at once after the client revokes it (RFC 7009)', async () => {
     const { gateway, client, token } = await setup();
-    const form = new URLSearchParams({ client_assertion_type: ASSERTION_TYPE, client_assertion: await clientAssertion(client.id, client.signingKey, ISSUER, gateway.clock.now), token });
+    const form = new URLSearchParams({
+      client_assertion_type: ASSERTION_TYPE,
+      client_assertion: await clientAssertion(client.id, client.signingKey, ISSUER, gateway.clock.now),
+      token,
+    });
     expect((await postForm(gateway, '/oauth/revoke', form)).status).toBe(200);
     await expectRefused(await callResource(gateway, client, token, '/v1/session'), 401, 'invalid_token');
   });
@@ -206,18 +231,33 @@ describe('token kinds', () => {
       [officer, { scope: undefined }, '/v1/admin/grants'],
       [officer, { scope: 'records' }, '/v1/admin/grants'],
     ] as const) {
-      const claims = { ...claimsOf(token), sub: who.id, client_id: who.id, jti: `forged-${Math.random()}`, cnf: { jkt: await thumbprint(who.dpopKey) }, ...extra };
+      const claims = {
+        ...claimsOf(token),
+        sub: who.id,
+        client_id: who.id,
+        jti: `forged-${Math.random()}`,
+        cnf: { jkt: await thumbprint(who.dpopKey) },
+        ...extra,
+      };
       await expectRefused(await callResource(gateway, who, await gatewaySigned(claims, {}, now), path), 403, 'insufficient_scope');
     }
   });
 
   it('a partner or ingest token on an admin route → 403 insufficient_scope', async () => {
     const { gateway, client, token, agencyId } = await setup();
-    for (const [method, path] of [['GET', '/v1/admin/grants'], ['GET', '/v1/admin/events'], ['POST', '/v1/admin/signing-keys/rotate']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v1/admin/grants'],
+      ['GET', '/v1/admin/events'],
+      ['POST', '/v1/admin/signing-keys/rotate'],
+    ] as const) {
       await expectRefused(await callResource(gateway, client, token, path, { method }), 403, 'insufficient_scope');
     }
     const owner = await createClient('data_owner', agencyId, { ingestTypes: ['person'] });
-    const ingestToken = ((await (await requestToken(gateway, owner, { authorization_details: JSON.stringify([{ type: 'record_ingest', record_types: ['person'] }]) })).json()) as { access_token: string }).access_token;
+    const ingestToken = (
+      (await (await requestToken(gateway, owner, { authorization_details: JSON.stringify([{ type: 'record_ingest', record_types: ['person'] }]) })).json()) as {
+        access_token: string;
+      }
+    ).access_token;
     await expectRefused(await callResource(gateway, owner, ingestToken, '/v1/admin/grants'), 403, 'insufficient_scope');
   });
 });

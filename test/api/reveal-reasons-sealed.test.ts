@@ -35,7 +35,9 @@ async function scene(gateway: Gateway) {
   const token = await accessTokenFor(gateway, officer, { type: 'record_access', purpose: purpose.id });
   const fetched = await call(gateway, officer, token, 'GET', `/v1/records/case/${caseId}?delivery=viewer`);
   const d = await open(gateway, officer, fetched);
-  const view = JSON.parse((await call(gateway, officer, token, 'POST', '/v1/views', { epoch: d.viewer_key?.epoch, disclosure_id: d.jti })).body) as { view_id: string };
+  const view = JSON.parse((await call(gateway, officer, token, 'POST', '/v1/views', { epoch: d.viewer_key?.epoch, disclosure_id: d.jti })).body) as {
+    view_id: string;
+  };
   const reveal = await call(gateway, officer, token, 'POST', '/v1/reveals', { view_id: view.view_id, media_ref: ref, reason: REASON });
   expect(reveal.status).toBe(201);
   const { reveal_id: revealId, log_index: logIndex } = JSON.parse(reveal.body) as { reveal_id: string; log_index: number };
@@ -43,7 +45,8 @@ async function scene(gateway: Gateway) {
   return { admin, viewId: view.view_id, revealId, logIndex, trace, grantId: grant.id, officerId: officer.id };
 }
 
-const stored = (id: string) => gatewayEnv.DB.prepare('SELECT reason, key_version FROM viewer_reveals WHERE id = ?').bind(id).first<{ reason: string; key_version: number }>();
+const stored = (id: string) =>
+  gatewayEnv.DB.prepare('SELECT reason, key_version FROM viewer_reveals WHERE id = ?').bind(id).first<{ reason: string; key_version: number }>();
 
 describe('reveal reasons are sealed like any sensitive field', () => {
   it('stored sealed, logged by a keyed hash, read back by oversight', async () => {
@@ -53,7 +56,9 @@ describe('reveal reasons are sealed like any sensitive field', () => {
     expect(row?.reason).toMatch(/^n2kf1\.\d+\./);
     expect(row?.reason).not.toContain('Chanthy');
     expect(row?.key_version).toBeGreaterThan(0);
-    const proof = (await (await s.admin('GET', `/v1/audit/proofs/inclusion?index=${s.logIndex}&size=${s.logIndex + 1}`)).json()) as { entry: Record<string, unknown> };
+    const proof = (await (await s.admin('GET', `/v1/audit/proofs/inclusion?index=${s.logIndex}&size=${s.logIndex + 1}`)).json()) as {
+      entry: Record<string, unknown>;
+    };
     expect(proof.entry).toMatchObject({ kind: 'viewer', event: 'reveal', view: s.viewId });
     expect(proof.entry.reason_hash).not.toBe(await sha256b64url(REASON));
     expect(JSON.stringify(proof.entry)).not.toContain('Chanthy');
@@ -75,7 +80,9 @@ describe('reveal reasons are sealed like any sensitive field', () => {
     const gateway = testGateway();
     const s = await scene(gateway);
     const legacy = crypto.randomUUID();
-    await gatewayEnv.DB.prepare('INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    await gatewayEnv.DB.prepare(
+      'INSERT INTO viewer_reveals (id, at, view_id, officer_id, grant_id, media_hash, reason, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
       .bind(legacy, gateway.clock.now + 1, s.viewId, s.officerId, s.grantId, 'x', 'an older reason naming Sok Chanthy', s.logIndex)
       .run();
     expect((await stored(legacy))?.key_version).toBe(0);

@@ -17,7 +17,8 @@ async function partner(gateway: Gateway, rules: Record<string, Record<string, st
   const purpose = await createPurpose([agencyId], { rules: rules as never, personsPerHour });
   const grant = await createGrant(purpose.id, agencyId, { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + 3600 });
   const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: purpose.id });
-  const search = (search: string, terms: Record<string, string>, type = 'person') => call(gateway, client, token, 'POST', `/v1/records/${type}/search`, { search, terms });
+  const search = (search: string, terms: Record<string, string>, type = 'person') =>
+    call(gateway, client, token, 'POST', `/v1/records/${type}/search`, { search, terms });
   return { client, grant, token, search };
 }
 

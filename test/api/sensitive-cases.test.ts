@@ -37,8 +37,16 @@ async function setup(gateway: Gateway, grant: Partial<Grant> = {}) {
   const traced = async (method: string, path: string, body?: unknown) => {
     const calls: { name: string; start: number; ms: number }[] = [];
     const env = tracedEnv(gatewayEnv, calls);
-    const called = await call({ ...gateway, request: (p: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${p}`, init, env) }, client, token, method, path, body);
-    const problem = called.status === 200 ? null : ({ ...(JSON.parse(called.body) as Record<string, unknown>), instance: undefined } as Record<string, unknown>);
+    const called = await call(
+      { ...gateway, request: (p: string, init: RequestInit = {}) => gateway.app.request(`${ISSUER}${p}`, init, env) },
+      client,
+      token,
+      method,
+      path,
+      body,
+    );
+    const problem =
+      called.status === 200 ? null : ({ ...(JSON.parse(called.body) as Record<string, unknown>), instance: undefined } as Record<string, unknown>);
     return { status: called.status, problem, names: calls.map((c) => c.name), called };
   };
   const fetchCase = (id: string) => traced('GET', `/v1/records/case/${id}`);
@@ -48,7 +56,9 @@ async function setup(gateway: Gateway, grant: Partial<Grant> = {}) {
 
 async function outcomes(grantId: string) {
   await flushDisclosureIndex(gatewayEnv);
-  const { results } = await gatewayEnv.DB.prepare('SELECT action, outcome, subjects FROM disclosures WHERE grant_id = ? ORDER BY action, outcome').bind(grantId).all<{ action: string; outcome: string; subjects: string }>();
+  const { results } = await gatewayEnv.DB.prepare('SELECT action, outcome, subjects FROM disclosures WHERE grant_id = ? ORDER BY action, outcome')
+    .bind(grantId)
+    .all<{ action: string; outcome: string; subjects: string }>();
   return results;
 }
 
@@ -117,7 +127,13 @@ describe('a sensitive case under a grant without leadership approval is answered
     const agency = await createAgency();
     const admin = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
     const purpose = await createPurpose([agency], { rules: RULES as never });
-    const body = { purpose_id: purpose.id, agency_id: agency, not_before: new Date((gateway.clock.now - 60) * 1000).toISOString(), not_after: new Date((gateway.clock.now + 3600) * 1000).toISOString(), data_life_seconds: 600 };
+    const body = {
+      purpose_id: purpose.id,
+      agency_id: agency,
+      not_before: new Date((gateway.clock.now - 60) * 1000).toISOString(),
+      not_after: new Date((gateway.clock.now + 3600) * 1000).toISOString(),
+      data_life_seconds: 600,
+    };
     const created = await admin('POST', '/grants', { ...body, sensitive_cases: true });
     expect(created.status).toBe(201);
     const grant = (await created.json()) as { id: string; sensitive_cases: boolean };
@@ -141,8 +157,14 @@ describe('the media of a sensitive case', () => {
     const sensitive = uniq('c');
     const normal = uniq('c');
     const refs = { sensitive: `media/case/${sensitive}/1.png`, normal: `media/case/${normal}/1.png` };
-    await owner.seed('case', [aCase(sensitive, uniq('PP-S'), 'sensitive', [photo(refs.sensitive)]), aCase(normal, uniq('PP-N'), 'normal', [photo(refs.normal)])]);
-    for (const [id, ref] of [[sensitive, refs.sensitive], [normal, refs.normal]] as const) {
+    await owner.seed('case', [
+      aCase(sensitive, uniq('PP-S'), 'sensitive', [photo(refs.sensitive)]),
+      aCase(normal, uniq('PP-N'), 'normal', [photo(refs.normal)]),
+    ]);
+    for (const [id, ref] of [
+      [sensitive, refs.sensitive],
+      [normal, refs.normal],
+    ] as const) {
       expect((await owner.upload({ record_type: 'case', record_id: id, ref, original: { bytes: await portraitPng(), type: 'image/png' } })).status).toBe(200);
     }
     const agencyId = await createAgency();

@@ -15,7 +15,10 @@ const iso = (s: number) => new Date(s * 1000).toISOString();
 
 async function officers(gateway: ReturnType<typeof testGateway>) {
   const agency = await createAgency();
-  return [await adminSession(gateway, await createClient('privacy_officer', agency)), await adminSession(gateway, await createClient('privacy_officer', agency))] as const;
+  return [
+    await adminSession(gateway, await createClient('privacy_officer', agency)),
+    await adminSession(gateway, await createClient('privacy_officer', agency)),
+  ] as const;
 }
 
 describe('statistics grants', () => {
@@ -86,7 +89,12 @@ describe('the public tier', () => {
     const [first, second] = await officers(gateway);
     const path = '/v1/stats/public/crime?level=province&period=month&year=2025&province=12&shape=series';
     expect((await gateway.request(path)).status).toBe(404);
-    const asked = await first('PUT', '/stats/tables/crime/public', { enabled: true, threshold: 10, methods: ['suppression'], reason: 'publish the safe-village figures' });
+    const asked = await first('PUT', '/stats/tables/crime/public', {
+      enabled: true,
+      threshold: 10,
+      methods: ['suppression'],
+      reason: 'publish the safe-village figures',
+    });
     expect(asked.status).toBe(202);
     expect(((await asked.json()) as { widenings: string[] }).widenings).toEqual(['enable']);
     expect((await gateway.request(path)).status).toBe(404);
@@ -140,7 +148,9 @@ describe('the public tier', () => {
     const gateway = testGateway();
     const [first] = await officers(gateway);
     expect((await first('PUT', '/stats/places', { codes: ['12', '1201', '120101', '120102'], reason: 'gazetteer 2026' })).status).toBe(200);
-    const event = await gatewayEnv.DB.prepare("SELECT detail FROM admin_events WHERE action = 'stats.places.replace' ORDER BY seq DESC LIMIT 1").first<{ detail: string }>();
+    const event = await gatewayEnv.DB.prepare("SELECT detail FROM admin_events WHERE action = 'stats.places.replace' ORDER BY seq DESC LIMIT 1").first<{
+      detail: string;
+    }>();
     expect(JSON.parse(event?.detail ?? '{}')).toMatchObject({ codes: 4 });
     await gatewayEnv.DB.prepare('DELETE FROM stats_places').run();
   });
@@ -148,8 +158,19 @@ describe('the public tier', () => {
 
 describe('API documentation', () => {
   it('documents the statistics routes and their schemas in /openapi.json', async () => {
-    const doc = (await (await testGateway().request('/openapi.json')).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
-    for (const path of ['/v1/stats/tables', '/v1/stats/public/{table}', '/v1/stats/tables/{table}', '/v1/admin/stats/grants', '/v1/admin/stats/tables/{table}/public', '/v1/admin/stats/requests/{id}/approve', '/v1/admin/stats/ledger']) {
+    const doc = (await (await testGateway().request('/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
+    for (const path of [
+      '/v1/stats/tables',
+      '/v1/stats/public/{table}',
+      '/v1/stats/tables/{table}',
+      '/v1/admin/stats/grants',
+      '/v1/admin/stats/tables/{table}/public',
+      '/v1/admin/stats/requests/{id}/approve',
+      '/v1/admin/stats/ledger',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.components.schemas.StatsRelease).toMatchObject({ type: 'object' });

@@ -14,7 +14,9 @@ beforeAll(async () => {
 
 const DP = { threshold: 10, methods: ['dp' as const], maxEpsilonMicro: 500_000 };
 const spends = async (purpose: string) =>
-  (await gatewayEnv.DB.prepare('SELECT count(*) AS n, coalesce(sum(epsilon_micro), 0) AS total FROM stats_spends WHERE purpose = ?').bind(purpose).first<{ n: number; total: number }>()) ?? { n: 0, total: 0 };
+  (await gatewayEnv.DB.prepare('SELECT count(*) AS n, coalesce(sum(epsilon_micro), 0) AS total FROM stats_spends WHERE purpose = ?')
+    .bind(purpose)
+    .first<{ n: number; total: number }>()) ?? { n: 0, total: 0 };
 
 describe('differentially private release', () => {
   it('is non-negative integers whose totals add up, and says what it spent', async () => {
@@ -23,7 +25,14 @@ describe('differentially private release', () => {
     const response = await getStats(gateway, client, token, '/v1/stats/tables/crime?level=province&period=quarter&year=2025&protection=dp&epsilon=0.5&bound=1');
     expect(response.status).toBe(200);
     const doc = (await response.json()) as ReleaseJson;
-    expect(doc.protection).toMatchObject({ method: 'dp', mechanism: 'discrete_laplace', epsilon: '0.5', bound: 1, stages: 5, budget: { spent: '0.5', limit: '2', remaining: '1.5' } });
+    expect(doc.protection).toMatchObject({
+      method: 'dp',
+      mechanism: 'discrete_laplace',
+      epsilon: '0.5',
+      bound: 1,
+      stages: 5,
+      budget: { spent: '0.5', limit: '2', remaining: '1.5' },
+    });
     const dims = hierarchiesOf(doc);
     const table = new Table(dims);
     const names = doc.dimensions.map((d) => d.name);
@@ -56,13 +65,16 @@ describe('privacy-budget ledger', () => {
   it('refuses a release that would go over the budget, before releasing or recording anything', async () => {
     const gateway = testGateway();
     const { client, token, grant } = await statsPartner(gateway, { crime: DP }, 1_000_000);
-    for (const year of [2024, 2025]) expect((await getStats(gateway, client, token, `/v1/stats/tables/crime?year=${year}&period=year&protection=dp&epsilon=0.5`)).status).toBe(200);
+    for (const year of [2024, 2025])
+      expect((await getStats(gateway, client, token, `/v1/stats/tables/crime?year=${year}&period=year&protection=dp&epsilon=0.5`)).status).toBe(200);
     const releasesBefore = await gatewayEnv.DB.prepare('SELECT count(*) AS n FROM stats_releases WHERE purpose = ?').bind(grant.purpose).first<{ n: number }>();
     const refused = await getStats(gateway, client, token, '/v1/stats/tables/crime?year=2023&period=year&protection=dp&epsilon=0.5');
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { code: string }).code).toBe('privacy_budget_exhausted');
     expect(await spends(grant.purpose)).toEqual({ n: 2, total: 1_000_000 });
-    expect(await gatewayEnv.DB.prepare('SELECT count(*) AS n FROM stats_releases WHERE purpose = ?').bind(grant.purpose).first<{ n: number }>()).toEqual(releasesBefore);
+    expect(await gatewayEnv.DB.prepare('SELECT count(*) AS n FROM stats_releases WHERE purpose = ?').bind(grant.purpose).first<{ n: number }>()).toEqual(
+      releasesBefore,
+    );
     // A smaller ε would not fit either: the ledger is exhausted, not merely short of 0.5.
     expect((await getStats(gateway, client, token, '/v1/stats/tables/crime?year=2023&period=year&protection=dp&epsilon=0.01')).status).toBe(403);
   });
@@ -74,7 +86,9 @@ describe('privacy-budget ledger', () => {
     const statuses = (await Promise.all(paths.map((p) => getStats(gateway, client, token, p)))).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 403, 403]);
     expect(await spends(grant.purpose)).toEqual({ n: 2, total: 1_000_000 });
-    const ledger = await gatewayEnv.DB.prepare('SELECT spent_micro FROM stats_budgets WHERE consumer = ? AND purpose = ?').bind(grant.agencyId, grant.purpose).first<{ spent_micro: number }>();
+    const ledger = await gatewayEnv.DB.prepare('SELECT spent_micro FROM stats_budgets WHERE consumer = ? AND purpose = ?')
+      .bind(grant.agencyId, grant.purpose)
+      .first<{ spent_micro: number }>();
     expect(ledger?.spent_micro).toBe(1_000_000);
   });
 
@@ -90,7 +104,9 @@ describe('privacy-budget ledger', () => {
 describe('the public tier with differential privacy', () => {
   it('spends the table’s public budget once per question, answers repeats from the register, and sets ε itself', async () => {
     const gateway = testGateway();
-    await gatewayEnv.DB.prepare(`UPDATE stats_public SET enabled = 1, methods = '["dp"]', max_epsilon_micro = 500000, budget_micro = 1000000 WHERE table_name = 'discipline'`).run();
+    await gatewayEnv.DB.prepare(
+      `UPDATE stats_public SET enabled = 1, methods = '["dp"]', max_epsilon_micro = 500000, budget_micro = 1000000 WHERE table_name = 'discipline'`,
+    ).run();
     const ask = (period: string) => gateway.request(`/v1/stats/public/discipline?year=2025&period=${period}`);
     const first = (await (await ask('year')).json()) as ReleaseJson;
     expect(first.protection).toMatchObject({ method: 'dp', epsilon: '0.5', budget: { spent: '0.5', limit: '1' } });

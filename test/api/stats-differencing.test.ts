@@ -59,7 +59,11 @@ beforeAll(async () => {
 async function openPublicTier(threshold: number): Promise<void> {
   const current = await getPublicSetting(gatewayEnv.DB, 'crime');
   if (current === null) throw new Error('no public setting for crime');
-  await updatePublicSetting(gatewayEnv.DB, { ...current, enabled: true, threshold, methods: ['suppression'], etag: `${current.etag}-open`, updatedBy: 'officer-b', updatedAt: current.updatedAt + 1 }, current.etag).run();
+  await updatePublicSetting(
+    gatewayEnv.DB,
+    { ...current, enabled: true, threshold, methods: ['suppression'], etag: `${current.etag}-open`, updatedBy: 'officer-b', updatedAt: current.updatedAt + 1 },
+    current.etag,
+  ).run();
 }
 
 /** The finest table's cells as the union of what `docs` published (null: withheld in every one); two releases never disagree. */
@@ -112,7 +116,14 @@ describe('Statistics cannot be differenced', () => {
     const withheld = published.filter((v) => v === null).length;
     expect(withheld).toBeGreaterThan(0);
     const solved = feasibleIntervals(finest.dims, published).filter(({ min, max }) => max - min < 1 - 1e-6);
-    expect(solved.map(({ cell }) => finest.coords(cell).map((n, d) => finest.dims[d]?.codes[n]).join('|'))).toEqual([]);
+    expect(
+      solved.map(({ cell }) =>
+        finest
+          .coords(cell)
+          .map((n, d) => finest.dims[d]?.codes[n])
+          .join('|'),
+      ),
+    ).toEqual([]);
   }, 240_000);
 
   it('a caller naming a lower or different threshold gets nothing beyond the one protected release', async () => {
@@ -159,7 +170,9 @@ describe('Statistics cannot be differenced', () => {
       reason: 'a threshold between steps',
     });
     expect(grant.status).toBe(400);
-    expect(((await grant.json()) as { issues: Array<{ path: string; code: string }> }).issues).toContainEqual(expect.objectContaining({ path: 'tables.crime.threshold', code: 'not_a_step' }));
+    expect(((await grant.json()) as { issues: Array<{ path: string; code: string }> }).issues).toContainEqual(
+      expect.objectContaining({ path: 'tables.crime.threshold', code: 'not_a_step' }),
+    );
     const tier = await officer('PUT', '/stats/tables/crime/public', { enabled: false, threshold: 12, methods: ['suppression'], reason: 'between steps' });
     expect(tier.status).toBe(400);
     expect(((await tier.json()) as { issues: Array<{ code: string }> }).issues.map((i) => i.code)).toEqual(['not_a_step']);

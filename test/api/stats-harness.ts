@@ -30,7 +30,11 @@ export async function seedDemo(persons: number, seedName = 'stats-test'): Promis
 }
 
 /** A partner agency holding a live statistics grant with `tables`. */
-export async function statsPartner(gateway: Gateway, tables: Record<string, TableAccess>, budgetMicro = 0): Promise<{ client: TestClient; grant: StatsGrant; token: string }> {
+export async function statsPartner(
+  gateway: Gateway,
+  tables: Record<string, TableAccess>,
+  budgetMicro = 0,
+): Promise<{ client: TestClient; grant: StatsGrant; token: string }> {
   const agencyId = await createAgency();
   const client = await createClient('partner', agencyId);
   const now = gateway.clock.now;

@@ -35,7 +35,8 @@ describe('protection off', () => {
       if (!c.occurred_on.startsWith('2025')) continue;
       for (const criterion of [String(c.criterion), 'all'])
         for (const place of ['all', c.place.province, c.place.district])
-          for (const period of ['2025', `2025-H${Number(c.occurred_on.slice(5, 7)) <= 6 ? 1 : 2}`, quarter(c.occurred_on)]) add(`${criterion}|${place}|${period}`);
+          for (const period of ['2025', `2025-H${Number(c.occurred_on.slice(5, 7)) <= 6 ? 1 : 2}`, quarter(c.occurred_on)])
+            add(`${criterion}|${place}|${period}`);
     }
     let total = 0;
     for (const cell of doc.cells) {
@@ -50,7 +51,10 @@ describe('protection off', () => {
 describe('small-cell suppression', () => {
   it('publishes no count below the threshold, and no withheld cell can be solved for from the published table', async () => {
     const gateway = testGateway();
-    const { client, token } = await statsPartner(gateway, { crime: { threshold: 10, methods: ['suppression'], maxEpsilonMicro: 0 }, discipline: { threshold: 5, methods: ['suppression'], maxEpsilonMicro: 0 } });
+    const { client, token } = await statsPartner(gateway, {
+      crime: { threshold: 10, methods: ['suppression'], maxEpsilonMicro: 0 },
+      discipline: { threshold: 5, methods: ['suppression'], maxEpsilonMicro: 0 },
+    });
     for (const path of ['/v1/stats/tables/crime?level=province&period=semester&year=2025', '/v1/stats/tables/discipline?period=quarter&year=2025']) {
       const doc = (await (await getStats(gateway, client, token, path)).json()) as ReleaseJson;
       const threshold = doc.protection.threshold as number;
@@ -103,7 +107,9 @@ describe('formats', () => {
     expect(lines.length - 1).toBe(6 * 1 * 19);
     expect(lines.slice(1).every((l) => /^(\d|all),(criterion|all),12,province,2025(-\w+)?,\w+,\d*,(published|withheld)$/.test(l))).toBe(true);
 
-    const series = (await (await getStats(gateway, client, token, '/v1/stats/tables/crime?level=province&period=month&year=2025&province=12&shape=series')).json()) as {
+    const series = (await (
+      await getStats(gateway, client, token, '/v1/stats/tables/crime?level=province&period=month&year=2025&province=12&shape=series')
+    ).json()) as {
       series: { place: string; group: string; periods: string[]; groups: Array<{ code: string; counts: Array<number | null> }>; totals: Array<number | null> };
     };
     expect(series.series.place).toBe('12');

@@ -15,11 +15,30 @@ type Report = { disclosures: { agency: string; record_type: string; fields: Reco
 const nationalIdNumber = () => String(300_000_000 + Math.floor(Math.random() * 99_999_999));
 
 function healthCase(id: string, nationalId: string): Record<string, unknown> {
-  return { id, national_id: nationalId, name_km: 'សុខ ចាន់ធី', name_latin: 'Sok Chanthy', test_date: '2026-11-20', result: 'positive', residence: { province: '12', district: '1201', commune: '120101' } };
+  return {
+    id,
+    national_id: nationalId,
+    name_km: 'សុខ ចាន់ធី',
+    name_latin: 'Sok Chanthy',
+    test_date: '2026-11-20',
+    result: 'positive',
+    residence: { province: '12', district: '1201', commune: '120101' },
+  };
 }
 
 function crimeCase(id: string, personId: string): Record<string, unknown> {
-  return { id, case_number: 'PP-2026-0077', criterion: 1, offence: 'Snatching', occurred_on: '2026-10-01', place: { province: '12', district: '1201', commune: '120101' }, status: 'reported', handling_unit: 'Unit', sensitivity: 'normal', persons: [{ person_id: personId, role: 'victim' }] };
+  return {
+    id,
+    case_number: 'PP-2026-0077',
+    criterion: 1,
+    offence: 'Snatching',
+    occurred_on: '2026-10-01',
+    place: { province: '12', district: '1201', commune: '120101' },
+    status: 'reported',
+    handling_unit: 'Unit',
+    sensitivity: 'normal',
+    persons: [{ person_id: personId, role: 'victim' }],
+  };
 }
 
 /** A partner of its own agency under a live grant of a purpose with `rules`; fetches a record of a type. */
@@ -31,7 +50,9 @@ async function partner(gateway: Gateway, rules: Record<string, Record<string, st
   const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: purpose.id });
   const fetchRecord = async (type: string, id: string) => {
     const path = `/v1/records/${type}/${id}`;
-    return gateway.request(path, { headers: { authorization: `DPoP ${token}`, dpop: await dpopProof(client.dpopKey, 'GET', `${ISSUER}${path}`, token, gateway.clock.now) } });
+    return gateway.request(path, {
+      headers: { authorization: `DPoP ${token}`, dpop: await dpopProof(client.dpopKey, 'GET', `${ISSUER}${path}`, token, gateway.clock.now) },
+    });
   };
   return { agencyId, fetchRecord };
 }
@@ -55,7 +76,9 @@ describe('the subject access report covers every record type that names the pers
     const res = await officer('POST', '/reports/subject-access', { national_id: nationalId, reason: 'request by the person, letter 2026/12/0007' });
     expect(res.status).toBe(200);
     const report = (await res.json()) as Report;
-    expect(report.disclosures.map((d) => `${d.agency}:${d.record_type}`).sort()).toEqual([`${police.agencyId}:case`, `${police.agencyId}:person`, `${tracers.agencyId}:health_case`].sort());
+    expect(report.disclosures.map((d) => `${d.agency}:${d.record_type}`).sort()).toEqual(
+      [`${police.agencyId}:case`, `${police.agencyId}:person`, `${tracers.agencyId}:health_case`].sort(),
+    );
     expect(report.disclosures.find((d) => d.record_type === 'health_case')?.fields).toEqual({ test_date: 'clear', result: 'clear' });
   });
 

@@ -21,7 +21,7 @@ describe('Suspension is final until approved otherwise', () => {
     expect((await officerToken(gateway, officer)).status).toBe(401);
   });
 
-  it('enrolling a new device never re-activates a suspended officer; a second officer\'s approval does', async () => {
+  it("enrolling a new device never re-activates a suspended officer; a second officer's approval does", async () => {
     const gateway = testGateway();
     const { a, b, agencyId } = await twoOfficers(gateway);
     const { id, code } = await approvedOfficer(a, b, agencyId);

@@ -17,7 +17,8 @@ const details = (...entries: unknown[]) => ({ authorization_details: JSON.string
 async function setup() {
   const gateway = testGateway();
   const fixture = await partnerWithLiveGrant(gateway.clock);
-  const refuse = async (params: Record<string, string>, as: TestClient = fixture.client) => refusedWithoutTrace(() => requestToken(gateway, as, params), [`client:${as.id}`]);
+  const refuse = async (params: Record<string, string>, as: TestClient = fixture.client) =>
+    refusedWithoutTrace(() => requestToken(gateway, as, params), [`client:${as.id}`]);
   return { gateway, ...fixture, refuse };
 }
 
@@ -36,14 +37,20 @@ describe('authorization_details shape', () => {
   it('two entries (two purposes in one token) → 400 invalid_authorization_details', async () => {
     const { refuse, purpose, agencyId } = await setup();
     const second = await createPurpose([agencyId]);
-    expect(await refuse(details({ type: 'record_access', purpose: purpose.id }, { type: 'record_access', purpose: second.id }))).toMatchObject({ status: 400, error: 'invalid_authorization_details' });
+    expect(await refuse(details({ type: 'record_access', purpose: purpose.id }, { type: 'record_access', purpose: second.id }))).toMatchObject({
+      status: 400,
+      error: 'invalid_authorization_details',
+    });
   });
 
   it('a partner without authorization_details → 400 invalid_request; with a scope → 400 invalid_scope', async () => {
     const { refuse, purpose } = await setup();
     expect(await refuse({})).toMatchObject({ status: 400, error: 'invalid_request' });
     expect(await refuse({ ...details({ type: 'record_access', purpose: purpose.id }), scope: 'admin' })).toMatchObject({ status: 400, error: 'invalid_scope' });
-    expect(await refuse({ ...details({ type: 'record_access', purpose: purpose.id }), scope: 'records' })).toMatchObject({ status: 400, error: 'invalid_scope' });
+    expect(await refuse({ ...details({ type: 'record_access', purpose: purpose.id }), scope: 'records' })).toMatchObject({
+      status: 400,
+      error: 'invalid_scope',
+    });
   });
 });
 
@@ -67,9 +74,17 @@ describe('purposes', () => {
 
   it('a request for nothing the purpose allows → 400 invalid_authorization_details', async () => {
     const { refuse, purpose } = await setup();
-    expect(await refuse(details({ type: 'record_access', purpose: purpose.id, record_types: ['person'], fields: { person: ['national_id'] } }))).toMatchObject({ status: 400, error: 'invalid_authorization_details' });
-    expect(await refuse(details({ type: 'record_access', purpose: purpose.id, record_types: ['officer_discipline'] }))).toMatchObject({ status: 400, error: 'invalid_authorization_details' });
-    expect(await refuse(details({ type: 'record_access', purpose: purpose.id, record_types: ['constructor'], fields: { person: ['name_latin'] } }))).toMatchObject({ status: 400, error: 'invalid_authorization_details' });
+    expect(await refuse(details({ type: 'record_access', purpose: purpose.id, record_types: ['person'], fields: { person: ['national_id'] } }))).toMatchObject({
+      status: 400,
+      error: 'invalid_authorization_details',
+    });
+    expect(await refuse(details({ type: 'record_access', purpose: purpose.id, record_types: ['officer_discipline'] }))).toMatchObject({
+      status: 400,
+      error: 'invalid_authorization_details',
+    });
+    expect(
+      await refuse(details({ type: 'record_access', purpose: purpose.id, record_types: ['constructor'], fields: { person: ['name_latin'] } })),
+    ).toMatchObject({ status: 400, error: 'invalid_authorization_details' });
   });
 
   it('naming a grant of another agency → 400 invalid_grant', async () => {
@@ -94,7 +109,10 @@ describe('client kinds', () => {
     const body = (await ok.json()) as { access_token: string; authorization_details: unknown };
     expect(body.authorization_details).toEqual([{ type: 'record_ingest', record_types: ['person'] }]);
     expect(claimsOf(body.access_token)).not.toHaveProperty('grant');
-    expect(await refuse(details({ type: 'record_ingest', record_types: ['health_case'] }), owner)).toMatchObject({ status: 400, error: 'invalid_authorization_details' });
+    expect(await refuse(details({ type: 'record_ingest', record_types: ['health_case'] }), owner)).toMatchObject({
+      status: 400,
+      error: 'invalid_authorization_details',
+    });
     expect(await refuse(details({ type: 'record_access', purpose: purpose.id }), owner)).toMatchObject({ status: 400, error: 'unauthorized_client' });
   });
 
@@ -109,7 +127,10 @@ describe('client kinds', () => {
     expect(claimsOf(body.access_token)).not.toHaveProperty('authorization_details');
     expect(await refuse({}, officer)).toMatchObject({ status: 400, error: 'invalid_scope' });
     expect(await refuse({ scope: 'admin records' }, officer)).toMatchObject({ status: 400, error: 'invalid_scope' });
-    expect(await refuse(details({ type: 'record_access', purpose: purpose.id }), officer)).toMatchObject({ status: 400, error: 'invalid_authorization_details' });
+    expect(await refuse(details({ type: 'record_access', purpose: purpose.id }), officer)).toMatchObject({
+      status: 400,
+      error: 'invalid_authorization_details',
+    });
   });
 });
 
@@ -129,7 +150,10 @@ describe('disclosure window', () => {
     const client = await createClient('partner', agencyId);
     const purpose = await createPurpose([agencyId]);
     await createGrant(purpose.id, agencyId, { notBefore: gateway.clock.now + from, notAfter: gateway.clock.now + to }, { status });
-    const refusal = await refusedWithoutTrace(() => requestToken(gateway, client, details({ type: 'record_access', purpose: purpose.id })), [`client:${client.id}`]);
+    const refusal = await refusedWithoutTrace(
+      () => requestToken(gateway, client, details({ type: 'record_access', purpose: purpose.id })),
+      [`client:${client.id}`],
+    );
     expect(refusal).toMatchObject({ status: 400, error: 'invalid_grant' });
   });
 

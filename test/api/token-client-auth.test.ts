@@ -88,7 +88,13 @@ describe('client authentication', () => {
   it('refuses alg none', async () => {
     const { gateway, client, expectInvalidClient } = await setup();
     const now = gateway.clock.now;
-    const none = new UnsecuredJWT({ jti: newJti() }).setIssuer(client.id).setSubject(client.id).setAudience(ISSUER).setIssuedAt(now).setExpirationTime(now + 60).encode();
+    const none = new UnsecuredJWT({ jti: newJti() })
+      .setIssuer(client.id)
+      .setSubject(client.id)
+      .setAudience(ISSUER)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 60)
+      .encode();
     await expectInvalidClient({ assertion: none });
     // The same, with a non-empty signature part so it passes the shape check.
     await expectInvalidClient({ assertion: `${none}${base64url.encode('sig')}` });
@@ -160,14 +166,22 @@ describe('client authentication', () => {
     const response = await requestToken(gateway, client, params, { assertion });
     const { access_token } = (await response.json()) as { access_token: string };
     const form = new URLSearchParams({ client_assertion_type: ASSERTION_TYPE, client_assertion: assertion, token: access_token });
-    const again = await gateway.request('/oauth/introspect', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const again = await gateway.request('/oauth/introspect', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
     expect(await oauthRefusal(again)).toMatchObject({ status: 401, error: 'invalid_client' });
   });
 
   it('refuses an ES256 assertion without kid when the client registered only an Ed25519 key', async () => {
     const { gateway, client, expectInvalidClient } = await setup();
     const now = gateway.clock.now;
-    const forged = await sign({ iss: client.id, sub: client.id, aud: ISSUER, iat: now, exp: now + 60, jti: newJti() }, { alg: 'ES256' }, (await generateKeyPair('ES256')).privateKey);
+    const forged = await sign(
+      { iss: client.id, sub: client.id, aud: ISSUER, iat: now, exp: now + 60, jti: newJti() },
+      { alg: 'ES256' },
+      (await generateKeyPair('ES256')).privateKey,
+    );
     await expectInvalidClient({ assertion: forged });
   });
 });

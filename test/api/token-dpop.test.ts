@@ -55,7 +55,10 @@ describe('DPoP at the token endpoint', () => {
     headers.append('dpop', await proofWith(client.dpopKey, now));
     headers.append('dpop', await proofWith(client.dpopKey, now));
     const form = await tokenForm(client, params, now);
-    const refusal = await refusedWithoutTrace(async () => gateway.request('/oauth/token', { method: 'POST', headers, body: form.toString() }), [`client:${client.id}`]);
+    const refusal = await refusedWithoutTrace(
+      async () => gateway.request('/oauth/token', { method: 'POST', headers, body: form.toString() }),
+      [`client:${client.id}`],
+    );
     expect(refusal).toMatchObject({ status: 400, error: 'invalid_dpop_proof' });
   });
 
@@ -63,7 +66,14 @@ describe('DPoP at the token endpoint', () => {
     const { gateway, client, expectInvalidProof } = await setup();
     const now = gateway.clock.now;
     for (const htm of ['GET', 'post', 'PUT']) await expectInvalidProof(await proofWith(client.dpopKey, now, { htm }));
-    for (const htu of [`${ISSUER}/v1/session`, 'https://evil.test/oauth/token', 'http://gateway.test/oauth/token', `${ISSUER}/oauth/token/`, `${ISSUER}/oauth/introspect`, 'oauth/token']) {
+    for (const htu of [
+      `${ISSUER}/v1/session`,
+      'https://evil.test/oauth/token',
+      'http://gateway.test/oauth/token',
+      `${ISSUER}/oauth/token/`,
+      `${ISSUER}/oauth/introspect`,
+      'oauth/token',
+    ]) {
       await expectInvalidProof(await proofWith(client.dpopKey, now, { htu }));
     }
     await expectInvalidProof(await proofWith(client.dpopKey, now, { claims: { htu: undefined } }));
@@ -88,7 +98,9 @@ describe('DPoP at the token endpoint', () => {
   it('refuses a symmetric key in the jwk header, with HS256', async () => {
     const { gateway, client, expectInvalidProof } = await setup();
     const secret = crypto.getRandomValues(new Uint8Array(32));
-    await expectInvalidProof(await proofWith(client.dpopKey, gateway.clock.now, { alg: 'HS256', header: { jwk: { kty: 'oct', k: base64url.encode(secret) } }, signWith: secret }));
+    await expectInvalidProof(
+      await proofWith(client.dpopKey, gateway.clock.now, { alg: 'HS256', header: { jwk: { kty: 'oct', k: base64url.encode(secret) } }, signWith: secret }),
+    );
   });
 
   it('refuses alg none', async () => {
@@ -120,7 +132,8 @@ describe('DPoP at the token endpoint', () => {
 
   it('refuses a proof without a usable jti', async () => {
     const { gateway, client, expectInvalidProof } = await setup();
-    for (const jti of [undefined, 'short', 42, 'x'.repeat(257)]) await expectInvalidProof(await proofWith(client.dpopKey, gateway.clock.now, { claims: { jti } }));
+    for (const jti of [undefined, 'short', 42, 'x'.repeat(257)])
+      await expectInvalidProof(await proofWith(client.dpopKey, gateway.clock.now, { claims: { jti } }));
   });
 
   it('refuses a replayed proof, even with a fresh assertion', async () => {

@@ -37,7 +37,11 @@ describe('metadata (RFC 8414) and JWKS (RFC 7517)', () => {
       scopes_supported: ['admin', 'officer'],
     });
     expect(Array.isArray(m.response_types_supported)).toBe(true);
-    for (const key of ['token_endpoint_auth_signing_alg_values_supported', 'dpop_signing_alg_values_supported', 'introspection_endpoint_auth_signing_alg_values_supported']) {
+    for (const key of [
+      'token_endpoint_auth_signing_alg_values_supported',
+      'dpop_signing_alg_values_supported',
+      'introspection_endpoint_auth_signing_alg_values_supported',
+    ]) {
       const algs = m[key] as string[];
       expect(algs).toContain('ES256');
       expect(algs.some((a) => a === 'none' || a.startsWith('HS'))).toBe(false);
@@ -74,9 +78,22 @@ describe('issuing a token', () => {
     expect(header).toMatchObject({ typ: 'at+jwt', alg: 'EdDSA' });
     const published = await jwks(gateway);
     expect(published.keys.map((k) => k.kid)).toContain(header.kid);
-    const { payload } = await jwtVerify(body.access_token, createLocalJWKSet(published), { algorithms: ['EdDSA'], typ: 'at+jwt', issuer: ISSUER, audience: `${ISSUER}/v1`, currentDate: new Date(gateway.clock.now * 1000) });
+    const { payload } = await jwtVerify(body.access_token, createLocalJWKSet(published), {
+      algorithms: ['EdDSA'],
+      typ: 'at+jwt',
+      issuer: ISSUER,
+      audience: `${ISSUER}/v1`,
+      currentDate: new Date(gateway.clock.now * 1000),
+    });
 
-    expect(payload).toMatchObject({ sub: client.id, client_id: client.id, agency: client.agencyId, purpose: purpose.id, grant: grant.id, iat: gateway.clock.now });
+    expect(payload).toMatchObject({
+      sub: client.id,
+      client_id: client.id,
+      agency: client.agencyId,
+      purpose: purpose.id,
+      grant: grant.id,
+      iat: gateway.clock.now,
+    });
     expect(payload.cnf).toEqual({ jkt: await thumbprint(client.dpopKey) });
     expect(typeof payload.jti).toBe('string');
     const lifetime = (payload.exp as number) - (payload.iat as number);
@@ -104,10 +121,22 @@ describe('issuing a token', () => {
   it('cuts down over-asking to what the purpose allows, never widening it', async () => {
     const gateway = testGateway();
     const { client, purpose } = await partnerWithLiveGrant(gateway.clock);
-    const response = await requestToken(gateway, client, details({ type: 'record_access', purpose: purpose.id, record_types: ['person', 'case'], fields: { person: ['name_latin', 'national_id', 'sex'], case: ['narrative'] }, actions: ['fetch'] }));
+    const response = await requestToken(
+      gateway,
+      client,
+      details({
+        type: 'record_access',
+        purpose: purpose.id,
+        record_types: ['person', 'case'],
+        fields: { person: ['name_latin', 'national_id', 'sex'], case: ['narrative'] },
+        actions: ['fetch'],
+      }),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as { access_token: string; authorization_details: unknown[] };
-    expect(body.authorization_details).toMatchObject([{ record_types: ['person'], fields: { person: ['name_latin'] }, actions: ['fetch'], disclosure: { person: { name_latin: 'clear' } } }]);
+    expect(body.authorization_details).toMatchObject([
+      { record_types: ['person'], fields: { person: ['name_latin'] }, actions: ['fetch'], disclosure: { person: { name_latin: 'clear' } } },
+    ]);
     expect(JSON.stringify(claimsOf(body.access_token))).not.toMatch(/national_id|"sex"|narrative/);
   });
 
@@ -134,11 +163,14 @@ describe('malformed requests (RFC 6749 §5.2)', () => {
     return refusedWithoutTrace(() => postForm(gateway, '/oauth/token', body, { dpop: proof, ...headers }), [`client:${client.id}`]);
   }
 
-  it.each(['authorization_code', 'password', 'refresh_token', 'urn:ietf:params:oauth:grant-type:jwt-bearer'])('grant_type=%s → 400 unsupported_grant_type', async (grantType) => {
-    const r = await refusal((form) => (form.set('grant_type', grantType), { body: form.toString() }));
-    expect(r).toMatchObject({ status: 400, error: 'unsupported_grant_type', cacheControl: 'no-store' });
-    expect(r.contentType).toMatch(/^application\/json/);
-  });
+  it.each(['authorization_code', 'password', 'refresh_token', 'urn:ietf:params:oauth:grant-type:jwt-bearer'])(
+    'grant_type=%s → 400 unsupported_grant_type',
+    async (grantType) => {
+      const r = await refusal((form) => (form.set('grant_type', grantType), { body: form.toString() }));
+      expect(r).toMatchObject({ status: 400, error: 'unsupported_grant_type', cacheControl: 'no-store' });
+      expect(r.contentType).toMatch(/^application\/json/);
+    },
+  );
 
   it('no grant_type → 400 invalid_request', async () => {
     expect(await refusal((form) => (form.delete('grant_type'), { body: form.toString() }))).toMatchObject({ status: 400, error: 'invalid_request' });
@@ -146,17 +178,29 @@ describe('malformed requests (RFC 6749 §5.2)', () => {
 
   it('a repeated parameter → 400 invalid_request', async () => {
     for (const name of ['grant_type', 'client_assertion', 'authorization_details']) {
-      expect(await refusal((form) => ({ body: `${form.toString()}&${name}=${encodeURIComponent(form.get(name) ?? '')}` }))).toMatchObject({ status: 400, error: 'invalid_request' });
+      expect(await refusal((form) => ({ body: `${form.toString()}&${name}=${encodeURIComponent(form.get(name) ?? '')}` }))).toMatchObject({
+        status: 400,
+        error: 'invalid_request',
+      });
     }
   });
 
   it('a JSON body, or no content type → 400 invalid_request', async () => {
-    expect(await refusal((form) => ({ body: JSON.stringify(Object.fromEntries(form)), headers: { 'content-type': 'application/json' } }))).toMatchObject({ status: 400, error: 'invalid_request' });
-    expect(await refusal((form) => ({ body: form.toString(), headers: { 'content-type': 'text/plain' } }))).toMatchObject({ status: 400, error: 'invalid_request' });
+    expect(await refusal((form) => ({ body: JSON.stringify(Object.fromEntries(form)), headers: { 'content-type': 'application/json' } }))).toMatchObject({
+      status: 400,
+      error: 'invalid_request',
+    });
+    expect(await refusal((form) => ({ body: form.toString(), headers: { 'content-type': 'text/plain' } }))).toMatchObject({
+      status: 400,
+      error: 'invalid_request',
+    });
   });
 
   it(`a body over ${MAX_OAUTH_BODY_BYTES} bytes → 400 invalid_request`, async () => {
-    expect(await refusal((form) => (form.set('padding', 'x'.repeat(MAX_OAUTH_BODY_BYTES)), { body: form.toString() }))).toMatchObject({ status: 400, error: 'invalid_request' });
+    expect(await refusal((form) => (form.set('padding', 'x'.repeat(MAX_OAUTH_BODY_BYTES)), { body: form.toString() }))).toMatchObject({
+      status: 400,
+      error: 'invalid_request',
+    });
   });
 });
 
@@ -199,10 +243,19 @@ describe('no state left behind', () => {
     const [p1, p2, p3] = await Promise.all([1, 2, 3].map(() => dpopProof(client.dpopKey, 'POST', TOKEN_ENDPOINT, undefined, now)));
 
     expect((await requestToken(gateway, client, params, { assertion: a1, proof: p1 })).status).toBe(200);
-    expect(await oauthRefusal(await requestToken(gateway, client, params, { assertion: a2, proof: p1 }))).toMatchObject({ status: 400, error: 'invalid_dpop_proof' });
-    expect(await oauthRefusal(await requestToken(gateway, client, params, { assertion: a1, proof: p2 }))).toMatchObject({ status: 401, error: 'invalid_client' });
+    expect(await oauthRefusal(await requestToken(gateway, client, params, { assertion: a2, proof: p1 }))).toMatchObject({
+      status: 400,
+      error: 'invalid_dpop_proof',
+    });
+    expect(await oauthRefusal(await requestToken(gateway, client, params, { assertion: a1, proof: p2 }))).toMatchObject({
+      status: 401,
+      error: 'invalid_client',
+    });
     expect((await requestToken(gateway, client, params, { assertion: a2, proof: p2 })).status).toBe(200);
-    expect(await oauthRefusal(await requestToken(gateway, client, params, { assertion: a2, proof: p3 }))).toMatchObject({ status: 401, error: 'invalid_client' });
+    expect(await oauthRefusal(await requestToken(gateway, client, params, { assertion: a2, proof: p3 }))).toMatchObject({
+      status: 401,
+      error: 'invalid_client',
+    });
     expect((await requestToken(gateway, client, params, { assertion: a3, proof: p3 })).status).toBe(200);
   });
 });

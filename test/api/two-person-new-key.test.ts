@@ -17,11 +17,25 @@ describe('Two people for anything that gives a new key access', () => {
     const keys = await generateClientKeys();
     const id = uniq('partner');
     const created = await json<{ status: string; pending_requests: string[] }>(
-      a('POST', '/clients', { id, kind: 'partner', agency_id: agencyId, name: 'Attacker-held system', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: publicJwkOf(keys.private.encryption) }),
+      a('POST', '/clients', {
+        id,
+        kind: 'partner',
+        agency_id: agencyId,
+        name: 'Attacker-held system',
+        signing_jwks: { keys: [keys.public.signing] },
+        encryption_jwk: publicJwkOf(keys.private.encryption),
+      }),
     );
     expect(created.status).toBe('suspended');
     expect(created.pending_requests).toHaveLength(1);
-    const partner: TestClient = { id, agencyId, kind: 'partner', signingKey: await signingKeyFromJwk(keys.private.signing), encryptionPrivateJwk: keys.private.encryption, dpopKey: await ephemeralDpopKey() };
+    const partner: TestClient = {
+      id,
+      agencyId,
+      kind: 'partner',
+      signingKey: await signingKeyFromJwk(keys.private.signing),
+      encryptionPrivateJwk: keys.private.encryption,
+      dpopKey: await ephemeralDpopKey(),
+    };
     const details = { authorization_details: JSON.stringify([{ type: 'record_access', purpose: purpose.id }]) };
     expect((await requestToken(gateway, partner, details)).status).toBe(401);
     // The requester alone cannot approve it.
@@ -45,7 +59,9 @@ describe('Two people for anything that gives a new key access', () => {
     expect(self.code).toBe('two_person_rule');
     expect(self).not.toHaveProperty('enrolment_code');
 
-    const approved = await json<{ status: string; enrolment_code: string; code_expires_at: string }>(b('POST', `/requests/${request}/approve`, { reason: 'appointment letter checked' }));
+    const approved = await json<{ status: string; enrolment_code: string; code_expires_at: string }>(
+      b('POST', `/requests/${request}/approve`, { reason: 'appointment letter checked' }),
+    );
     expect(approved.status).toBe('approved');
     expect(approved.enrolment_code).toMatch(/^[0-9A-Z]{6}(-[0-9A-Z]{6}){3}$/);
     // The code is shown once: the request read again does not carry it.
@@ -83,7 +99,9 @@ describe('Two people for anything that gives a new key access', () => {
     expect((await a('POST', `/officers/${id}/enrolment-code`, { reason: 'again' })).status).toBe(409);
     expect((await json<{ code: string }>(a('POST', `/requests/${asked.pending_requests[0]}/approve`, { reason: 'self' }))).code).toBe('two_person_rule');
 
-    const approved = await json<{ enrolment_code: string }>(b('POST', `/requests/${asked.pending_requests[0]}/approve`, { reason: 'officer called from the agency line' }));
+    const approved = await json<{ enrolment_code: string }>(
+      b('POST', `/requests/${asked.pending_requests[0]}/approve`, { reason: 'officer called from the agency line' }),
+    );
     const second = await enrol(gateway, approved.enrolment_code, id, agencyId);
     expect(second.res.status).toBe(201);
     expect((await officerToken(gateway, second.officer)).status).toBe(200);

@@ -38,7 +38,11 @@ describe('every viewer-key release is a logged view', () => {
     const size = await log().size();
     const entry = await loggedEntry(log(), size - 1, size);
     expect(entry).toMatchObject({ kind: 'viewer', event: 'view', view: viewId, disclosure: d.jti, grant: grant.id, officer: client.id });
-    const jwk = JSON.parse(new TextDecoder().decode((await compactDecrypt(key, await importJWK(client.encryptionPrivateJwk, 'ECDH-ES'))).plaintext)) as { k: string };
-    expect(((await openViewerPayload(d.sealed_payload as string, jwk.k)) as { records: { name_latin: string }[] }).records[0]?.name_latin).toBe('Viewed Subject');
+    const jwk = JSON.parse(new TextDecoder().decode((await compactDecrypt(key, await importJWK(client.encryptionPrivateJwk, 'ECDH-ES'))).plaintext)) as {
+      k: string;
+    };
+    expect(((await openViewerPayload(d.sealed_payload as string, jwk.k)) as { records: { name_latin: string }[] }).records[0]?.name_latin).toBe(
+      'Viewed Subject',
+    );
   });
 });

@@ -8,7 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
 import { epochLength } from '../../gateway/src/services/delivery/viewer-epochs.js';
 import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
-import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq, type TestClient } from './harness.js';
+import {
+  accessTokenFor,
+  adminSession,
+  createAgency,
+  createClient,
+  createGrant,
+  createPurpose,
+  gatewayEnv,
+  testGateway,
+  uniq,
+  type TestClient,
+} from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 
 const RULES = { person: { name_latin: 'clear', phone: 'clear' } };
@@ -20,16 +31,29 @@ async function setup(gateway: ReturnType<typeof testGateway>, window: { hours: n
   const agencyId = await createAgency();
   const client = await createClient('partner', agencyId);
   const purpose = await createPurpose([agencyId], { rules: RULES as never });
-  const grant = await createGrant(purpose.id, agencyId, { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + window.hours * HOUR }, { dataLife: window.dataLifeHours * HOUR });
+  const grant = await createGrant(
+    purpose.id,
+    agencyId,
+    { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + window.hours * HOUR },
+    { dataLife: window.dataLifeHours * HOUR },
+  );
   return { id, client, purpose, grant, agencyId };
 }
 
 /** Opens delivery `disclosureId` in a logged view to get the viewer key of `epoch`; returns the key (opened with the client's key) or the HTTP status. */
-async function viewerKey(gateway: ReturnType<typeof testGateway>, client: TestClient, token: string, epoch: number, disclosureId: string | undefined): Promise<string | number> {
+async function viewerKey(
+  gateway: ReturnType<typeof testGateway>,
+  client: TestClient,
+  token: string,
+  epoch: number,
+  disclosureId: string | undefined,
+): Promise<string | number> {
   const res = await call(gateway, client, token, 'POST', '/v1/views', { epoch, disclosure_id: disclosureId });
   if (res.status !== 201) return res.status;
   const { key } = JSON.parse(res.body) as { key: string };
-  const jwk = JSON.parse(new TextDecoder().decode((await compactDecrypt(key, await importJWK(client.encryptionPrivateJwk, 'ECDH-ES'))).plaintext)) as { k: string };
+  const jwk = JSON.parse(new TextDecoder().decode((await compactDecrypt(key, await importJWK(client.encryptionPrivateJwk, 'ECDH-ES'))).plaintext)) as {
+    k: string;
+  };
   return jwk.k;
 }
 

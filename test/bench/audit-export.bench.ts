@@ -25,11 +25,22 @@ const root = join(import.meta.dirname, '..', '..');
 /** Runs `n2k audit verify` as an operator would, in its own process: seconds and peak RSS (GNU time), and its verdict. */
 function timedVerify(file: string, vkey: string): { seconds: number; rssMb: number; line: string } {
   try {
-    const result = execFileSync('/bin/sh', ['-c', `/usr/bin/time -f 'N2K_TIME %e %M' "$0" "$1" audit verify --file "$2" --vkey "$3" 2>&1`, join(root, 'node_modules/.bin/tsx'), join(root, 'scripts/n2k.ts'), file, vkey], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
+    const result = execFileSync(
+      '/bin/sh',
+      [
+        '-c',
+        `/usr/bin/time -f 'N2K_TIME %e %M' "$0" "$1" audit verify --file "$2" --vkey "$3" 2>&1`,
+        join(root, 'node_modules/.bin/tsx'),
+        join(root, 'scripts/n2k.ts'),
+        file,
+        vkey,
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    );
     const timing = /N2K_TIME ([\d.]+) (\d+)/.exec(result);
     const line = result.split('\n').find((l) => l.startsWith('verified:')) ?? result.trim().split('\n').slice(-3).join(' | ');
     return { seconds: Number(timing?.[1] ?? NaN), rssMb: Number(timing?.[2] ?? NaN) / 1024, line };
@@ -69,7 +80,11 @@ try {
   };
   const grow = async (to: number) => {
     for (let now = await retrying(size); now < to; now = await retrying(size)) {
-      await retrying(async () => (await fetch(`${url}/__bench/audit/append?n=${Math.min(APPEND_BATCH, to - now)}&shard=${encodeURIComponent(AUDIT_SHARD)}`, { method: 'POST' })).arrayBuffer());
+      await retrying(async () =>
+        (
+          await fetch(`${url}/__bench/audit/append?n=${Math.min(APPEND_BATCH, to - now)}&shard=${encodeURIComponent(AUDIT_SHARD)}`, { method: 'POST' })
+        ).arrayBuffer(),
+      );
     }
   };
   const { vkey } = (await (await fetch(`${url}/v1/audit/key`)).json()) as { vkey: string };
@@ -99,10 +114,18 @@ try {
   const perEntry = (a: number, b: number) => `×${f(a / large.entries / (b / small.entries), 2)}`;
   console.log(`| entries exported (log size when the export began) | ${f(large.entries)} | ${f(small.entries)} | |`);
   console.log(`| export size | ${f(large.bytes / 1e6, 1)} MB | ${f(small.bytes / 1e6, 1)} MB | |`);
-  console.log(`| export through the route to a file | ${f(large.exportSeconds, 1)} s (${f(large.entries / large.exportSeconds)} entries/s) | ${f(small.exportSeconds, 2)} s | ${perEntry(large.exportSeconds, small.exportSeconds)} |`);
-  console.log(`| \`n2k audit verify\` (own process) | ${f(large.verify.seconds, 1)} s (${f(large.entries / large.verify.seconds)} entries/s) | ${f(small.verify.seconds, 2)} s | ${perEntry(large.verify.seconds, small.verify.seconds)} |`);
-  console.log(`| peak memory of \`n2k audit verify\` | ${f(large.verify.rssMb)} MB | ${f(small.verify.rssMb)} MB | ×${f(large.verify.rssMb / small.verify.rssMb, 2)} (total) |`);
-  console.log(`| parse-only read of the same file (baseline) | ${f(large.parse.seconds, 1)} s | ${f(small.parse.seconds, 2)} s | verify / parse at 1M: ×${f(large.verify.seconds / large.parse.seconds, 1)} |`);
+  console.log(
+    `| export through the route to a file | ${f(large.exportSeconds, 1)} s (${f(large.entries / large.exportSeconds)} entries/s) | ${f(small.exportSeconds, 2)} s | ${perEntry(large.exportSeconds, small.exportSeconds)} |`,
+  );
+  console.log(
+    `| \`n2k audit verify\` (own process) | ${f(large.verify.seconds, 1)} s (${f(large.entries / large.verify.seconds)} entries/s) | ${f(small.verify.seconds, 2)} s | ${perEntry(large.verify.seconds, small.verify.seconds)} |`,
+  );
+  console.log(
+    `| peak memory of \`n2k audit verify\` | ${f(large.verify.rssMb)} MB | ${f(small.verify.rssMb)} MB | ×${f(large.verify.rssMb / small.verify.rssMb, 2)} (total) |`,
+  );
+  console.log(
+    `| parse-only read of the same file (baseline) | ${f(large.parse.seconds, 1)} s | ${f(small.parse.seconds, 2)} s | verify / parse at 1M: ×${f(large.verify.seconds / large.parse.seconds, 1)} |`,
+  );
   console.log(`| peak memory of the exporting process (after both) | ${f(large.exportRssMb)} MB | ${f(small.exportRssMb)} MB | |`);
   console.log(`\nverify at ${f(large.entries)}: ${large.verify.line}`);
   console.log(`verify at ${f(small.entries)}: ${small.verify.line}`);

@@ -46,7 +46,11 @@ try {
   const proof = async () => (await fetch(`${url}/__bench/audit/proof?shard=proofs`)).arrayBuffer();
 
   const opts = { minMs: 2000, warmupMs: 300, rounds: 3 };
-  const overhead = await compare({ name: 'disclosure, logged', fn: fetchWith(false) }, { name: 'same disclosure, log appends nothing (bench build)', fn: fetchWith(true) }, { minMs: 400, rounds: 15, note: 'latency the log adds' });
+  const overhead = await compare(
+    { name: 'disclosure, logged', fn: fetchWith(false) },
+    { name: 'same disclosure, log appends nothing (bench build)', fn: fetchWith(true) },
+    { minMs: 400, rounds: 15, note: 'latency the log adds' },
+  );
   const one = await measure('append 1 entry per request', appendOne, opts);
   const hundred = await measure('append 100 entries per request', append100, opts);
   const base = await measure('bare HTTP round trip', healthz, opts);
@@ -68,7 +72,9 @@ try {
     ],
     { title: 'Audit log' },
   );
-  console.log(`grew the log by ${(LARGE - SMALL).toLocaleString('en-US')} entries in ${growSeconds.toFixed(0)} s (${Math.round((LARGE - SMALL) / growSeconds).toLocaleString('en-US')} entries/s in batches of ${APPEND_BATCH})`);
+  console.log(
+    `grew the log by ${(LARGE - SMALL).toLocaleString('en-US')} entries in ${growSeconds.toFixed(0)} s (${Math.round((LARGE - SMALL) / growSeconds).toLocaleString('en-US')} entries/s in batches of ${APPEND_BATCH})`,
+  );
 } finally {
   await local.close();
 }

@@ -27,10 +27,16 @@ const te = new TextEncoder();
 
 const rawKey = crypto.getRandomValues(new Uint8Array(32));
 const aesKey = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), 'AES-GCM', false, ['encrypt', 'decrypt']);
-const withinTarget = (row: ReportRow): ReportRow => ({ ...row, note: (row.ratio ?? Infinity) <= TARGET ? `target ≤ ${TARGET}× met` : `target ≤ ${TARGET}× MISSED` });
+const withinTarget = (row: ReportRow): ReportRow => ({
+  ...row,
+  note: (row.ratio ?? Infinity) <= TARGET ? `target ≤ ${TARGET}× met` : `target ≤ ${TARGET}× MISSED`,
+});
 
 const rows: ReportRow[] = [];
-for (const [label, text] of [['40 B field', SHORT], ['1 KB narrative', NARRATIVE]] as const) {
+for (const [label, text] of [
+  ['40 B field', SHORT],
+  ['1 KB narrative', NARRATIVE],
+] as const) {
   const bytes = te.encode(text);
   if (openFieldText(ring, ctx, sealField(ring, ctx, text)) !== text) throw new Error('round trip failed');
 
@@ -47,7 +53,10 @@ for (const [label, text] of [['40 B field', SHORT], ['1 KB narrative', NARRATIVE
   rows.push(withinTarget(await compare({ name: `openField (bytes), ${label}`, fn: () => openField(ring, ctx, envelope) }, rawOpen)));
   rows.push(
     await compare(
-      { name: `WebCrypto AES-256-GCM seal, ${label}`, fn: () => crypto.subtle.encrypt({ name: 'AES-GCM', iv: crypto.getRandomValues(new Uint8Array(12)) }, aesKey, bytes) },
+      {
+        name: `WebCrypto AES-256-GCM seal, ${label}`,
+        fn: () => crypto.subtle.encrypt({ name: 'AES-GCM', iv: crypto.getRandomValues(new Uint8Array(12)) }, aesKey, bytes),
+      },
       rawSeal,
       { note: 'async, awaited one at a time' },
     ),

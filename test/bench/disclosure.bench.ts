@@ -27,7 +27,17 @@ const CONCURRENCY = 8;
 /** Records a case-specific grant covers, for the probing comparison. */
 const CASE_RECORDS = 50;
 // Phone in clear: the benchmark searches by it, and a search may use only fields disclosed in clear.
-const RULES = { person: { name_km: 'clear', name_latin: 'clear', phone: 'clear', date_of_birth: 'generalised', address: 'generalised', sex: 'clear', red_notice: 'predicate' } };
+const RULES = {
+  person: {
+    name_km: 'clear',
+    name_latin: 'clear',
+    phone: 'clear',
+    date_of_birth: 'generalised',
+    address: 'generalised',
+    sex: 'clear',
+    red_notice: 'predicate',
+  },
+};
 /** Requests traced one at a time to count and time the storage round trips of a fetch. */
 const TRACED = 300;
 /** `--trace-only`: print the storage trace and stop (a quick profile while working on the path). */
@@ -71,14 +81,19 @@ async function run(): Promise<void> {
     await res.arrayBuffer();
   };
   const search = async () => {
-    const res = await tracer.fetch('/v1/records/person/search', { method: 'POST', body: JSON.stringify({ search: 'phone', terms: { phone: '012 999 000' }, limit: BATCH }), headers: { 'content-type': 'application/json' } });
+    const res = await tracer.fetch('/v1/records/person/search', {
+      method: 'POST',
+      body: JSON.stringify({ search: 'phone', terms: { phone: '012 999 000' }, limit: BATCH }),
+      headers: { 'content-type': 'application/json' },
+    });
     if (res.status !== 200) throw new Error(`search refused: ${res.status} ${await res.text()}`);
     await res.arrayBuffer();
   };
   const parallel = (fn: () => Promise<void>) => () => Promise.all(Array.from({ length: CONCURRENCY }, fn));
   // The client's own DPoP signing, measured alone so the gateway's share can be read off.
   const key = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
-  const proofOnly = async () => dpopProof({ privateKey: key.privateKey, publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'AA' }, alg: 'EdDSA' }, 'GET', `${url}/v1/records/person/x`, 'token');
+  const proofOnly = async () =>
+    dpopProof({ privateKey: key.privateKey, publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'AA' }, alg: 'EdDSA' }, 'GET', `${url}/v1/records/person/x`, 'token');
 
   // Where the time goes: every D1 query and Durable Object call of a fetch, counted and timed.
   const traces: Trace[] = [];
@@ -101,7 +116,11 @@ async function run(): Promise<void> {
 
   const opts = { minMs: 3000, warmupMs: 500, rounds: 3 };
   // Interleaved rounds, so both see the same load on this shared machine.
-  const headline = await compare({ name: 'purpose-bound fetch, sealed', fn: full }, { name: 'unprotected fetch (bench-only route)', fn: baseline }, { minMs: 400, rounds: 15, note: 'privacy overhead; target ≤ 1.5× at p50' });
+  const headline = await compare(
+    { name: 'purpose-bound fetch, sealed', fn: full },
+    { name: 'unprotected fetch (bench-only route)', fn: baseline },
+    { minMs: 400, rounds: 15, note: 'privacy overhead; target ≤ 1.5× at p50' },
+  );
   const base = headline.baseline as NonNullable<typeof headline.baseline>;
   const protectedFetch = headline.subject;
   const p50 = (m: typeof base) => m.latency?.p50 ?? NaN;
@@ -121,7 +140,11 @@ async function run(): Promise<void> {
   };
   const outside = refusedAlike(() => people[CASE_RECORDS + (probe++ % (people.length - CASE_RECORDS))]?.id as string);
   const missing = refusedAlike(() => `absent-${probe++}`);
-  const probing = await compare({ name: 'record outside a case-specific grant (404)', fn: outside }, { name: 'record that does not exist (404)', fn: missing }, { minMs: 400, rounds: 15, note: 'same answer; should cost the same' });
+  const probing = await compare(
+    { name: 'record outside a case-specific grant (404)', fn: outside },
+    { name: 'record that does not exist (404)', fn: missing },
+    { minMs: 400, rounds: 15, note: 'same answer; should cost the same' },
+  );
   const proof = await measure('client DPoP proof alone', proofOnly, opts);
 
   const scaled = (m: typeof baseParallel, factor: number, name: string) => ({ ...m, name, opsPerSec: m.opsPerSec * factor });
@@ -129,7 +152,10 @@ async function run(): Promise<void> {
   report(
     [
       headline,
-      { subject: scaled(fullParallel, CONCURRENCY, `purpose-bound fetches/s, ${CONCURRENCY} in flight`), baseline: scaled(baseParallel, CONCURRENCY, `unprotected fetches/s, ${CONCURRENCY} in flight`) },
+      {
+        subject: scaled(fullParallel, CONCURRENCY, `purpose-bound fetches/s, ${CONCURRENCY} in flight`),
+        baseline: scaled(baseParallel, CONCURRENCY, `unprotected fetches/s, ${CONCURRENCY} in flight`),
+      },
       { subject: scaled(batch, BATCH, 'sealed records/s in batch search'), baseline: scaled(base, 1, 'unprotected records/s (one per request)') },
       { subject: proof, note: 'client-side cost included in the purpose-bound figures' },
       probing,
@@ -137,6 +163,8 @@ async function run(): Promise<void> {
     { title: 'Disclosure' },
   );
   const probeP50 = (m: typeof base | undefined) => m?.latency?.p50 ?? NaN;
-  console.log(`probing: outside the grant p50 ${(probeP50(probing.subject) / 1000).toFixed(2)} ms, missing p50 ${(probeP50(probing.baseline) / 1000).toFixed(2)} ms, difference ${(probeP50(probing.subject) - probeP50(probing.baseline)).toFixed(0)} µs; interleaved ratio ×${probing.ratio?.toFixed(3)}`);
+  console.log(
+    `probing: outside the grant p50 ${(probeP50(probing.subject) / 1000).toFixed(2)} ms, missing p50 ${(probeP50(probing.baseline) / 1000).toFixed(2)} ms, difference ${(probeP50(probing.subject) - probeP50(probing.baseline)).toFixed(0)} µs; interleaved ratio ×${probing.ratio?.toFixed(3)}`,
+  );
   console.log(overhead);
 }

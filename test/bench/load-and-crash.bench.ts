@@ -106,24 +106,36 @@ function pickOp(tracer: GatewaySession, loader: GatewaySession, url: string, ing
     const batch = { ids, status: 'no answer' as number | 'no answer' };
     seen.ingestBatches.set(key, batch);
     return () =>
-      timed('ingest', () => loader.fetch('/v1/ingest/person', { method: 'POST', body: JSON.stringify({ records }), headers: { 'content-type': 'application/json' } }), (res) => {
-        batch.status = res.status;
-      });
+      timed(
+        'ingest',
+        () => loader.fetch('/v1/ingest/person', { method: 'POST', body: JSON.stringify({ records }), headers: { 'content-type': 'application/json' } }),
+        (res) => {
+          batch.status = res.status;
+        },
+      );
   }
   const rest = (r - ingestShare) / (1 - ingestShare);
   if (rest < 0.8) {
     const id = (people[Math.floor(Math.random() * people.length)] as { id: string }).id;
     return () =>
-      timed('fetch', () => tracer.fetch(`/v1/records/person/${id}`), (res) => {
-        const disclosure = res.headers.get('n2k-disclosure-id');
-        if (res.status === 200 && disclosure !== null) seen.disclosureIds.add(disclosure);
-      });
+      timed(
+        'fetch',
+        () => tracer.fetch(`/v1/records/person/${id}`),
+        (res) => {
+          const disclosure = res.headers.get('n2k-disclosure-id');
+          if (res.status === 200 && disclosure !== null) seen.disclosureIds.add(disclosure);
+        },
+      );
   }
   if (rest < 0.95) {
     return () =>
-      timed('fetch missing', () => tracer.fetch(`/v1/records/person/psn-missing-${Math.floor(Math.random() * 1e9)}`), (res) => {
-        if (res.status === 404) seen.notFound++;
-      });
+      timed(
+        'fetch missing',
+        () => tracer.fetch(`/v1/records/person/psn-missing-${Math.floor(Math.random() * 1e9)}`),
+        (res) => {
+          if (res.status === 404) seen.notFound++;
+        },
+      );
   }
   return () => timed('healthz', () => fetch(`${url}/healthz`));
 }
@@ -184,8 +196,22 @@ try {
   const tracer = await setUpTracing(local, { rules: { person: { name_latin: 'clear', phone: 'masked' } }, actions: ['fetch'], persons: people });
   // Ingest runs as a second data owner client of the scene's police agency.
   const keys = await generateClientKeys();
-  await local.registerClient({ id: 'load-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Load loader', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: publicJwkOf(keys.private.encryption), ingest_types: ['person'] });
-  const loader = await GatewaySession.open({ issuer: url, clientId: 'load-owner', signingKey: await signingKeyFromJwk(keys.private.signing), request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person'] }] }, renewBefore: 120 });
+  await local.registerClient({
+    id: 'load-owner',
+    kind: 'data_owner',
+    agency_id: 'bench-police',
+    name: 'Load loader',
+    signing_jwks: { keys: [keys.public.signing] },
+    encryption_jwk: publicJwkOf(keys.private.encryption),
+    ingest_types: ['person'],
+  });
+  const loader = await GatewaySession.open({
+    issuer: url,
+    clientId: 'load-owner',
+    signingKey: await signingKeyFromJwk(keys.private.signing),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person'] }] },
+    renewBefore: 120,
+  });
 
   // 1. Mixed load.
   const before = (await logCounts(officer, 0)).end;
@@ -195,7 +221,14 @@ try {
   const after = await logCounts(officer, before);
   const byOp = new Map<string, Result[]>();
   for (const r of mixed) byOp.set(r.op, [...(byOp.get(r.op) ?? []), r]);
-  const errors = mixed.filter((r) => r.status === 'no answer' || r.status >= 500 || (r.op === 'fetch' && r.status !== 200) || (r.op === 'fetch missing' && r.status !== 404) || (r.op === 'ingest' && r.status !== 200));
+  const errors = mixed.filter(
+    (r) =>
+      r.status === 'no answer' ||
+      r.status >= 500 ||
+      (r.op === 'fetch' && r.status !== 200) ||
+      (r.op === 'fetch missing' && r.status !== 404) ||
+      (r.op === 'ingest' && r.status !== 200),
+  );
   const lat = mixed.map((r) => r.ms).sort((a, b) => a - b);
   const answered = (op: string, status: number) => (byOp.get(op) ?? []).filter((r) => r.status === status).length;
   const expected = answered('fetch', 200) + answered('fetch missing', 404) + answered('ingest', 200);
@@ -205,8 +238,13 @@ try {
   console.log(`### ${mixed.length.toLocaleString('en-US')} mixed requests at concurrency ${CONCURRENCY}\n`);
   console.log('| requests | errors | throughput | p50 | p99 | log entries expected | found | other entries meanwhile |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-  const others = [...after.kinds].filter(([k]) => !['disclosure:disclosed', 'disclosure:not_found', 'ingest'].includes(k)).map(([k, n]) => `${k} ${n}`).join(', ');
-  console.log(`| ${mixed.length} | ${errors.length} | ${(mixed.length / seconds).toFixed(0)} req/s | ${pct(lat, 0.5).toFixed(1)} ms | ${pct(lat, 0.99).toFixed(1)} ms | ${expected} | ${found} | ${others || 'none'} |`);
+  const others = [...after.kinds]
+    .filter(([k]) => !['disclosure:disclosed', 'disclosure:not_found', 'ingest'].includes(k))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  console.log(
+    `| ${mixed.length} | ${errors.length} | ${(mixed.length / seconds).toFixed(0)} req/s | ${pct(lat, 0.5).toFixed(1)} ms | ${pct(lat, 0.99).toFixed(1)} ms | ${expected} | ${found} | ${others || 'none'} |`,
+  );
   console.log(`\nmix: ${[...byOp].map(([op, rs]) => `${op} ${rs.length}`).join(', ')}${errors.length === 0 ? '' : `; errors: ${describe(errors)}`}`);
 
   // 2. Kill -9 under load and ingest.
@@ -214,14 +252,23 @@ try {
   for (let round = 0; round < KILLS && Date.now() < DEADLINE; round++) {
     let killed = false;
     const killAfter = 2_000 + Math.random() * 3_000;
-    const running = load(CRASH_REQUESTS, () => pickOp(tracer, loader, url, 0.5), () => killed);
+    const running = load(
+      CRASH_REQUESTS,
+      () => pickOp(tracer, loader, url, 0.5),
+      () => killed,
+    );
     await new Promise((r) => setTimeout(r, killAfter));
     kill9(gateway);
     killed = true;
     const results = await running;
     const restartStarted = performance.now();
     gateway = await startDevGateway({ port: PORT, persistTo: local.state, stdio: 'ignore', vars: local.vars });
-    rounds.push({ requests: results.length, answered: results.filter((r) => r.status !== 'no answer').length, noAnswer: results.filter((r) => r.status === 'no answer').length, restartMs: performance.now() - restartStarted });
+    rounds.push({
+      requests: results.length,
+      answered: results.filter((r) => r.status !== 'no answer').length,
+      noAnswer: results.filter((r) => r.status === 'no answer').length,
+      restartMs: performance.now() - restartStarted,
+    });
   }
   // After the last restart the gateway serves as before.
   const settle = await load(200, () => pickOp(tracer, loader, url, 0.3));
@@ -234,7 +281,11 @@ try {
   const whole = await logCounts(officer, 0);
   const loggedOnce = [...seen.disclosureIds].filter((id) => whole.ids.get(id) === 1).length;
   await gateway.stop();
-  const query = spawnSync(join(ROOT, 'node_modules/.bin/wrangler'), ['d1', 'execute', 'DB', '--local', '--persist-to', local.state, '--json', '--command', "SELECT id, current, pending FROM records WHERE id LIKE 'ld-%'"], { cwd: ROOT, env: WRANGLER_ENV, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const query = spawnSync(
+    join(ROOT, 'node_modules/.bin/wrangler'),
+    ['d1', 'execute', 'DB', '--local', '--persist-to', local.state, '--json', '--command', "SELECT id, current, pending FROM records WHERE id LIKE 'ld-%'"],
+    { cwd: ROOT, env: WRANGLER_ENV, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const rows = (JSON.parse(query.stdout) as { results: { id: string; current: number; pending: number }[] }[])[0]?.results ?? [];
   const current = new Set(rows.filter((r) => r.current === 1).map((r) => r.id));
   const pendingOnly = new Set(rows.filter((r) => r.pending === 1).map((r) => r.id));
@@ -248,17 +299,32 @@ try {
     if (batch.status === 200 && stored !== BATCH) answeredNotStored++;
   }
 
-  console.log(`\n### kill -9 of the gateway ${rounds.length} times under load and ingest (${CRASH_REQUESTS} requests a round, half ingest batches of ${BATCH})\n`);
+  console.log(
+    `\n### kill -9 of the gateway ${rounds.length} times under load and ingest (${CRASH_REQUESTS} requests a round, half ingest batches of ${BATCH})\n`,
+  );
   console.log('| round | requests sent | answered | no answer (killed) | restart to ready |');
   console.log('| ---: | ---: | ---: | ---: | ---: |');
   for (const [i, r] of rounds.entries()) console.log(`| ${i + 1} | ${r.requests} | ${r.answered} | ${r.noAnswer} | ${(r.restartMs / 1000).toFixed(1)} s |`);
   const settleErrors = settle.filter((r) => r.status === 'no answer' || (typeof r.status === 'number' && r.status >= 500));
-  console.log(`\nafter the last restart: ${settle.length} requests, ${settleErrors.length} errors${settleErrors.length === 0 ? '' : ` (${describe(settleErrors)})`}`);
+  console.log(
+    `\nafter the last restart: ${settle.length} requests, ${settleErrors.length} errors${settleErrors.length === 0 ? '' : ` (${describe(settleErrors)})`}`,
+  );
   console.log('\n| what must hold | result |');
   console.log('| --- | --- |');
-  console.log(`| the log's chain verifies (whole export, ${whole.end.toLocaleString('en-US')} entries) | ${verdict.ok ? 'yes' : `NO: ${verdict.problems.slice(0, 3).map((p) => p.code).join(', ')}`} |`);
+  console.log(
+    `| the log's chain verifies (whole export, ${whole.end.toLocaleString('en-US')} entries) | ${
+      verdict.ok
+        ? 'yes'
+        : `NO: ${verdict.problems
+            .slice(0, 3)
+            .map((p) => p.code)
+            .join(', ')}`
+    } |`,
+  );
   console.log(`| every disclosure answer received is logged exactly once | ${loggedOnce} of ${seen.disclosureIds.size} |`);
-  console.log(`| ingest batches half-stored | ${half} of ${seen.ingestBatches.size} (${full} fully stored, the rest none; ${pendingOnly.size} records left pending, unread) |`);
+  console.log(
+    `| ingest batches half-stored | ${half} of ${seen.ingestBatches.size} (${full} fully stored, the rest none; ${pendingOnly.size} records left pending, unread) |`,
+  );
   console.log(`| ingest batches answered 200 but not fully stored | ${answeredNotStored} |`);
   console.log(`| ingest entries in the log / batches fully stored | ${whole.kinds.get('ingest') ?? 0} / ${full} |`);
 } finally {

@@ -32,7 +32,10 @@ function picture(width: number, height: number): RgbaImage {
       s = (s * 1103515245 + 12345) >>> 0;
       const n = (s >>> 27) - 16;
       const disc = Math.hypot(x - width / 2, y - height / 2) < Math.min(width, height) / 4;
-      data.set([(disc ? 210 : (x * 255) / width) + n, (disc ? 170 : (y * 255) / height) + n, 120 + n, 255].map((v) => Math.max(0, Math.min(255, v))), (y * width + x) * 4);
+      data.set(
+        [(disc ? 210 : (x * 255) / width) + n, (disc ? 170 : (y * 255) / height) + n, 120 + n, 255].map((v) => Math.max(0, Math.min(255, v))),
+        (y * width + x) * 4,
+      );
     }
   }
   return { width, height, data };
@@ -68,13 +71,31 @@ try {
   const partner = await generateClientKeys();
   await po1.post('/agencies', { id: 'bench-police', name: 'Benchmark police' });
   await po1.post('/agencies', { id: 'bench-justice', name: 'Benchmark justice' });
-  await local.registerClient({ id: 'bench-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Loader', signing_jwks: { keys: [owner.public.signing] }, encryption_jwk: publicJwkOf(owner.private.encryption), ingest_types: ['person', 'case'] });
-  await local.registerClient({ id: 'bench-partner', kind: 'partner', agency_id: 'bench-justice', name: 'Justice', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
+  await local.registerClient({
+    id: 'bench-owner',
+    kind: 'data_owner',
+    agency_id: 'bench-police',
+    name: 'Loader',
+    signing_jwks: { keys: [owner.public.signing] },
+    encryption_jwk: publicJwkOf(owner.private.encryption),
+    ingest_types: ['person', 'case'],
+  });
+  await local.registerClient({
+    id: 'bench-partner',
+    kind: 'partner',
+    agency_id: 'bench-justice',
+    name: 'Justice',
+    signing_jwks: { keys: [partner.public.signing] },
+    encryption_jwk: publicJwkOf(partner.private.encryption),
+  });
   await po1.post('/purposes', {
     id: 'bench-cases',
     title: 'Benchmark cases with evidence',
     legal_basis: 'Benchmark only',
-    rules: { case: { case_number: 'clear', evidence: 'clear', persons: 'clear' }, person: { name_latin: 'clear', date_of_birth: 'generalised', photo_ref: 'clear' } },
+    rules: {
+      case: { case_number: 'clear', evidence: 'clear', persons: 'clear' },
+      person: { name_latin: 'clear', date_of_birth: 'generalised', photo_ref: 'clear' },
+    },
     actions: ['fetch'],
     agencies: ['bench-justice'],
     requests_per_minute: 100_000,
@@ -82,10 +103,20 @@ try {
   });
   await local.openGrant({ purpose_id: 'bench-cases', agency_id: 'bench-justice', data_life_seconds: 1800 });
 
-  const loader = await GatewaySession.open({ issuer: url, clientId: 'bench-owner', signingKey: await signingKeyFromJwk(owner.private.signing), request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person', 'case'] }] }, renewBefore: 120 });
+  const loader = await GatewaySession.open({
+    issuer: url,
+    clientId: 'bench-owner',
+    signingKey: await signingKeyFromJwk(owner.private.signing),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person', 'case'] }] },
+    renewBefore: 120,
+  });
   const data = generateDataset({ seed: 'bench-media', persons: 1_000 });
   const post = async (type: string, records: unknown[]) => {
-    const res = await loader.fetch(`/v1/ingest/${type}`, { method: 'POST', body: JSON.stringify({ records }), headers: { 'content-type': 'application/json' } });
+    const res = await loader.fetch(`/v1/ingest/${type}`, {
+      method: 'POST',
+      body: JSON.stringify({ records }),
+      headers: { 'content-type': 'application/json' },
+    });
     if (!res.ok) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
   };
   for (let i = 0; i < 1_000; i += 250) await post('person', [...data.persons].slice(i, i + 250));
@@ -101,18 +132,45 @@ try {
   const flaggedCase = [...data.cases].find((c) => {
     if (c.sensitivity === 'sensitive') return false;
     const photos = (c.evidence ?? []).filter((e) => e.kind === 'photo' && cases.some((m) => m.ref === e.media_ref));
-    return photos.some((e) => e.shows_minor || e.shows_restrained || e.shows_victim === true || e.shows_witness === true) && photos.some((e) => !e.shows_minor && !e.shows_restrained && e.shows_victim !== true && e.shows_witness !== true);
+    return (
+      photos.some((e) => e.shows_minor || e.shows_restrained || e.shows_victim === true || e.shows_witness === true) &&
+      photos.some((e) => !e.shows_minor && !e.shows_restrained && e.shows_victim !== true && e.shows_witness !== true)
+    );
   });
   if (flaggedCase === undefined) throw new Error('no case with both a flagged and an unflagged photo among the uploads');
   const photos = (flaggedCase.evidence ?? []).filter((e) => e.kind === 'photo');
   const flagged = photos.find((e) => e.shows_minor || e.shows_restrained || e.shows_victim === true || e.shows_witness === true)?.media_ref as string;
   const plain = photos.find((e) => !e.shows_minor && !e.shows_restrained && e.shows_victim !== true && e.shows_witness !== true)?.media_ref as string;
 
-  const client = await PartnerClient.connect({ issuer: url, clientId: 'bench-partner', signingJwk: partner.private.signing, encryptionJwk: partner.private.encryption, purpose: 'bench-cases' });
+  const client = await PartnerClient.connect({
+    issuer: url,
+    clientId: 'bench-partner',
+    signingJwk: partner.private.signing,
+    encryptionJwk: partner.private.encryption,
+    purpose: 'bench-cases',
+  });
   const opts = { minMs: 3000, warmupMs: 300, rounds: 3 };
   const fetchCase = { name: `fetch the case (GET /v1/records/case/…)`, fn: () => client.fetchRecord('case', flaggedCase.id) };
-  const blurred = await compare({ name: 'flagged photo, blurred (POST /v1/media)', fn: async () => { if ((await client.fetchMedia(flagged)).rendition !== 'blurred') throw new Error('not blurred'); } }, fetchCase, opts);
-  const original = await compare({ name: 'unflagged photo, original (POST /v1/media)', fn: async () => { if ((await client.fetchMedia(plain)).rendition !== 'original') throw new Error('not original'); } }, fetchCase, opts);
+  const blurred = await compare(
+    {
+      name: 'flagged photo, blurred (POST /v1/media)',
+      fn: async () => {
+        if ((await client.fetchMedia(flagged)).rendition !== 'blurred') throw new Error('not blurred');
+      },
+    },
+    fetchCase,
+    opts,
+  );
+  const original = await compare(
+    {
+      name: 'unflagged photo, original (POST /v1/media)',
+      fn: async () => {
+        if ((await client.fetchMedia(plain)).rendition !== 'original') throw new Error('not original');
+      },
+    },
+    fetchCase,
+    opts,
+  );
 
   // Uploads: one portrait at a time (re-uploading replaces it), beside one person record at a time.
   const first = items[0];
@@ -130,10 +188,29 @@ try {
   };
   const person = data.personAt(0);
   const ingestOne = async () => post('person', [person]);
-  const uploads = await compare({ name: `upload a 96 × 96 portrait (${(portraitPng.length / 1024).toFixed(1)} KB)`, fn: upload }, { name: 'ingest one person record', fn: ingestOne }, opts);
+  const uploads = await compare(
+    { name: `upload a 96 × 96 portrait (${(portraitPng.length / 1024).toFixed(1)} KB)`, fn: upload },
+    { name: 'ingest one person record', fn: ingestOne },
+    opts,
+  );
 
   console.log(`\nEnvironment: ${environment()}; gateway: wrangler dev (workerd), local D1; one request at a time\n`);
-  report([blurred, original, uploads, { subject: { name: `load the demo's ${items.length} pictures (items/s, 4 in flight)`, opsPerSec: items.length / loadSeconds, iterations: items.length, async: false } }], { title: 'Media through the gateway' });
+  report(
+    [
+      blurred,
+      original,
+      uploads,
+      {
+        subject: {
+          name: `load the demo's ${items.length} pictures (items/s, 4 in flight)`,
+          opsPerSec: items.length / loadSeconds,
+          iterations: items.length,
+          async: false,
+        },
+      },
+    ],
+    { title: 'Media through the gateway' },
+  );
 } finally {
   await local.close();
 }

@@ -27,7 +27,15 @@ try {
   if (po === undefined) throw new Error('no officer');
   const keys = await generateClientKeys();
   await po.post('/agencies', { id: 'bench-police', name: 'Benchmark police' });
-  await local.registerClient({ id: 'bench-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Loader', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: publicJwkOf(keys.private.encryption), ingest_types: ['person', 'case'] });
+  await local.registerClient({
+    id: 'bench-owner',
+    kind: 'data_owner',
+    agency_id: 'bench-police',
+    name: 'Loader',
+    signing_jwks: { keys: [keys.public.signing] },
+    encryption_jwk: publicJwkOf(keys.private.encryption),
+    ingest_types: ['person', 'case'],
+  });
   const session = await GatewaySession.open({
     issuer: url,
     clientId: 'bench-owner',

@@ -29,7 +29,10 @@ import { releaseRows } from './lib/stats-releases.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const CASES = Number(arg('--cases') ?? NaN) || 1_000_000;
-const RELEASE_CASES = (arg('--release-cases') ?? '20000,200000').split(',').map(Number).filter((n) => n > 0);
+const RELEASE_CASES = (arg('--release-cases') ?? '20000,200000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const ONLY = arg('--only');
 const YEAR = 2025;
 const THRESHOLD = 10;
@@ -69,7 +72,13 @@ const pickCommune = () => {
   }
   return communes[lo]?.code ?? '';
 };
-const CRITERIA = [[1, 40], [2, 20], [3, 20], [4, 8], [5, 12]] as const;
+const CRITERIA = [
+  [1, 40],
+  [2, 20],
+  [3, 20],
+  [4, 8],
+  [5, 12],
+] as const;
 const pickCriterion = () => {
   let r = random() * 100;
   for (const [k, w] of CRITERIA) {
@@ -98,7 +107,9 @@ if (ONLY !== 'recount') {
   for (const n of RELEASE_CASES) {
     const r = await releaseRows(syntheticCases(n).rows, YEAR);
     out.push(...r.rows);
-    notes.push(`${n.toLocaleString('en-US')} cases: ${r.cells.toLocaleString('en-US')} cells, ${r.withheld.toLocaleString('en-US')} withheld at 10; kept form ${r.encodedBytes.toLocaleString('en-US')} bytes, ${r.storedBytes.toLocaleString('en-US')} gzipped`);
+    notes.push(
+      `${n.toLocaleString('en-US')} cases: ${r.cells.toLocaleString('en-US')} cells, ${r.withheld.toLocaleString('en-US')} withheld at 10; kept form ${r.encodedBytes.toLocaleString('en-US')} bytes, ${r.storedBytes.toLocaleString('en-US')} gzipped`,
+    );
   }
   report(out, { title: `A suppressed release (threshold ${THRESHOLD}, provinces × month cut from communes × month), kept vs afresh (${environment()})` });
   for (const note of notes) console.log(note);
@@ -108,7 +119,9 @@ if (ONLY === 'releases') process.exit(0);
 
 const started = performance.now();
 const { rows, units } = syntheticCases(CASES);
-console.log(`${CASES.toLocaleString('en-US')} synthetic cases over ${communes.length.toLocaleString('en-US')} communes in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+console.log(
+  `${CASES.toLocaleString('en-US')} synthetic cases over ${communes.length.toLocaleString('en-US')} communes in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+);
 
 const dims = (grain: PeriodGrain): Dimension[] => [
   categoryDimension('criterion', [1, 2, 3, 4, 5]),
@@ -126,10 +139,27 @@ for (const grain of ['year', 'month'] as const) {
   const cells = tabulate(d, []).table.size;
   const label = grain === 'year' ? 'yearly commune × criterion' : 'commune × criterion × month';
   const baseline = { name: `plain recount, ${label} (${cells.toLocaleString('en-US')} cells)`, fn: () => tabulate(d, rows).table };
-  const suppressed = await compare({ name: `recount + suppression (threshold ${THRESHOLD}), ${label}`, fn: () => protect(tabulate(d, rows).table, { method: 'suppression', threshold: THRESHOLD }) }, baseline, { minMs: 1, warmupMs: 0, rounds: 5, latency: false });
+  const suppressed = await compare(
+    {
+      name: `recount + suppression (threshold ${THRESHOLD}), ${label}`,
+      fn: () => protect(tabulate(d, rows).table, { method: 'suppression', threshold: THRESHOLD }),
+    },
+    baseline,
+    { minMs: 1, warmupMs: 0, rounds: 5, latency: false },
+  );
   rowsOut.push({ ...suppressed, note: ms(suppressed) });
   const noisy = await compare(
-    { name: `bounding + recount + differential privacy (ε 1, bound ${BOUND}), ${label}`, fn: () => protect(tabulate(d, boundContributions(units, BOUND).map((u) => ({ values: u.values, count: 1 }))).table, { method: 'dp', epsilonMicro: EPSILON_MICRO, bound: BOUND, random: cryptoRandom() }) },
+    {
+      name: `bounding + recount + differential privacy (ε 1, bound ${BOUND}), ${label}`,
+      fn: () =>
+        protect(
+          tabulate(
+            d,
+            boundContributions(units, BOUND).map((u) => ({ values: u.values, count: 1 })),
+          ).table,
+          { method: 'dp', epsilonMicro: EPSILON_MICRO, bound: BOUND, random: cryptoRandom() },
+        ),
+    },
     baseline,
     { minMs: 1, warmupMs: 0, rounds: 5, latency: false },
   );
@@ -140,4 +170,7 @@ for (const grain of ['year', 'month'] as const) {
 const yearly = tabulate(dims('year'), rows).table;
 const s = protect(yearly, { method: 'suppression', threshold: THRESHOLD }).summary;
 report(rowsOut, { title: `Statistics on ${CASES.toLocaleString('en-US')} cases (${environment()})` });
-if (s.method === 'suppression') console.log(`yearly commune × criterion table: ${yearly.size.toLocaleString('en-US')} cells, ${s.primary} withheld as small, ${s.secondary} more to protect them`);
+if (s.method === 'suppression')
+  console.log(
+    `yearly commune × criterion table: ${yearly.size.toLocaleString('en-US')} cells, ${s.primary} withheld as small, ${s.secondary} more to protect them`,
+  );

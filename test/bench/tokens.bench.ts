@@ -20,7 +20,14 @@ try {
   // One partner, one purpose, one approved grant.
   const keys = await generateClientKeys();
   await po1.post('/agencies', { id: 'bench-agency', name: 'Benchmark agency' });
-  await bench.registerClient({ id: 'bench-partner', kind: 'partner', agency_id: 'bench-agency', name: 'Benchmark partner', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: publicJwkOf(keys.private.encryption) });
+  await bench.registerClient({
+    id: 'bench-partner',
+    kind: 'partner',
+    agency_id: 'bench-agency',
+    name: 'Benchmark partner',
+    signing_jwks: { keys: [keys.public.signing] },
+    encryption_jwk: publicJwkOf(keys.private.encryption),
+  });
   await po1.post('/purposes', {
     id: 'bench-purpose',
     title: 'Benchmark',
@@ -43,7 +50,11 @@ try {
       client_assertion: await clientAssertion('bench-partner', signingKey, issuer),
       authorization_details: details,
     });
-    const res = await fetch(tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', dpop: await dpopProof(dpopKey, 'POST', tokenEndpoint) }, body: form });
+    const res = await fetch(tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', dpop: await dpopProof(dpopKey, 'POST', tokenEndpoint) },
+      body: form,
+    });
     if (res.status !== 200) throw new Error(`token refused: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { access_token: string }).access_token;
   };

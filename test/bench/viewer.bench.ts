@@ -12,7 +12,10 @@ import { join, resolve } from 'node:path';
 import { environment } from './lib/measure.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const run = spawnSync(join(root, 'node_modules/.bin/vitest'), ['run', '--project', 'e2e', 'test/e2e/extension.e2e.test.ts'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const run = spawnSync(join(root, 'node_modules/.bin/vitest'), ['run', '--project', 'e2e', 'test/e2e/extension.e2e.test.ts'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 if (run.status !== 0) {
   console.error('the viewer end-to-end run failed; no figures');
   process.exit(1);
@@ -37,6 +40,10 @@ const ratio = (a: number, c: number) => (c > 0 ? `×${(a / c).toFixed(2)}` : '�
 console.log(`## Viewer\n\nEnvironment: ${environment()}\n`);
 console.log('| measurement | result | baseline (same run) | baseline | ratio |');
 console.log('| --- | ---: | --- | ---: | ---: |');
-console.log(`| open a held ${f.case_values}-value case: decrypt + render + watermark (median of 5) | ${r.decrypt_render_watermark_median} ms | the gateway's view call it waits for | ${r.gateway_median} ms | ${ratio(r.decrypt_render_watermark_median, r.gateway_median)} |`);
+console.log(
+  `| open a held ${f.case_values}-value case: decrypt + render + watermark (median of 5) | ${r.decrypt_render_watermark_median} ms | the gateway's view call it waits for | ${r.gateway_median} ms | ${ratio(r.decrypt_render_watermark_median, r.gateway_median)} |`,
+);
 console.log(`| open a held case, total (view call + local) | ${r.total_median} ms | — | — | — |`);
-console.log(`| scroll frame time p50 / p95 / max, under the watermark | ${w.p50} / ${w.p95} / ${w.max} ms (${w.frames} frames) | same markup, no watermark layer | ${b.p50} / ${b.p95} / ${b.max} ms | p95 ${ratio(w.p95, b.p95)} |`);
+console.log(
+  `| scroll frame time p50 / p95 / max, under the watermark | ${w.p50} / ${w.p95} / ${w.max} ms (${w.frames} frames) | same markup, no watermark layer | ${b.p50} / ${b.p95} / ${b.max} ms | p95 ${ratio(w.p95, b.p95)} |`,
+);

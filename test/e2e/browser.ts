@@ -15,14 +15,26 @@ export const CHROMIUM = found ?? 'chromium';
  */
 export const hasChromium = found !== undefined || process.env.CI === 'true';
 /** Flags that keep Chromium off the network and quiet on a closed machine. */
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const ARTEFACTS = resolve(import.meta.dirname, '../../test-results');
 
 /** Builds the viewer for `gatewayUrl` into a temporary folder and returns it. */
 export function buildExtension(gatewayUrl: string): string {
   const out = mkdtempSync(join(tmpdir(), 'n2k-extension-'));
-  execFileSync(process.execPath, ['extension/scripts/build.mjs', '--out', out], { cwd: resolve(import.meta.dirname, '../..'), env: { ...process.env, N2K_GATEWAY_URL: gatewayUrl }, stdio: 'pipe' });
+  execFileSync(process.execPath, ['extension/scripts/build.mjs', '--out', out], {
+    cwd: resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, N2K_GATEWAY_URL: gatewayUrl },
+    stdio: 'pipe',
+  });
   return out;
 }
 

@@ -41,9 +41,18 @@ export function khmerFontInstalled(): boolean {
 }
 
 /** A partner's token request for `purpose`; resolves to the HTTP status and code of a refusal. */
-export async function partnerToken(url: string, partner: DemoClientCredentials, purpose: string): Promise<{ ok: true } | { ok: false; status: number; code: string }> {
+export async function partnerToken(
+  url: string,
+  partner: DemoClientCredentials,
+  purpose: string,
+): Promise<{ ok: true } | { ok: false; status: number; code: string }> {
   try {
-    await GatewaySession.open({ issuer: url, clientId: partner.client_id, signingKey: await signingKeyFromJwk(partner.signing_jwk), request: { authorizationDetails: [{ type: 'record_access', purpose }] } });
+    await GatewaySession.open({
+      issuer: url,
+      clientId: partner.client_id,
+      signingKey: await signingKeyFromJwk(partner.signing_jwk),
+      request: { authorizationDetails: [{ type: 'record_access', purpose }] },
+    });
     return { ok: true };
   } catch (err) {
     if (err instanceof GatewayError) return { ok: false, status: err.status, code: err.code };
@@ -60,7 +69,10 @@ export async function startConsoleWorld(port: number): Promise<ConsoleWorld> {
 
   // Two officers of the privacy office who use the console (registered and approved like any officer).
   const officers: PrivacyOfficerCredentials[] = [];
-  for (const [id, name] of [['po-console-sophea', 'Sophea Chan'], ['po-console-dara', 'Dara Meas']] as const) {
+  for (const [id, name] of [
+    ['po-console-sophea', 'Sophea Chan'],
+    ['po-console-dara', 'Dara Meas'],
+  ] as const) {
     const keys = await generateClientKeys();
     await local.registerClient({ id, kind: 'privacy_officer', agency_id: 'privacy-office', name, signing_jwks: { keys: [publicJwkOf(keys.private.signing)] } });
     officers.push({ client_id: id, name, signing_jwk: keys.private.signing });
@@ -84,7 +96,12 @@ export async function startConsoleWorld(port: number): Promise<ConsoleWorld> {
   const dataset = generateDataset({ persons: PERSONS });
   const tracer = clients.find((c) => c.client_id === 'moh-tracing-app');
   if (tracer === undefined) throw new Error('no tracing partner in the demo');
-  const session = await GatewaySession.open({ issuer: url, clientId: tracer.client_id, signingKey: await signingKeyFromJwk(tracer.signing_jwk), request: { authorizationDetails: [{ type: 'record_access', purpose: 'covid-contact-tracing' }] } });
+  const session = await GatewaySession.open({
+    issuer: url,
+    clientId: tracer.client_id,
+    signingKey: await signingKeyFromJwk(tracer.signing_jwk),
+    request: { authorizationDetails: [{ type: 'record_access', purpose: 'covid-contact-tracing' }] },
+  });
   for (let i = 0; i < FETCHED; i++) {
     const res = await session.fetch(`/v1/records/person/${dataset.personAt(i % 3).id}`);
     if (res.status !== 200) throw new Error(`fetch refused: ${res.status}`);
@@ -92,5 +109,13 @@ export async function startConsoleWorld(port: number): Promise<ConsoleWorld> {
   // A probe for a record that does not exist: a refusal in the figures.
   if ((await session.fetch('/v1/records/person/P-missing-0001')).status !== 404) throw new Error('probe not refused');
 
-  return { local, url, keyFiles: [a, b], officerIds: [officers[0]!.client_id, officers[1]!.client_id], clients, disclosedNationalId: dataset.personAt(0).national_id, endingGrant: ending.id };
+  return {
+    local,
+    url,
+    keyFiles: [a, b],
+    officerIds: [officers[0]!.client_id, officers[1]!.client_id],
+    clients,
+    disclosedNationalId: dataset.personAt(0).national_id,
+    endingGrant: ending.id,
+  };
 }

@@ -72,7 +72,12 @@ beforeAll(async () => {
   world = await startConsoleWorld(PORT);
   const police = world.clients.find((c) => c.kind === 'data_owner' && c.ingest_types.includes('case'));
   if (police === undefined) throw new Error('no data owner ingests cases');
-  const session = await GatewaySession.open({ issuer: world.url, clientId: police.client_id, signingKey: await signingKeyFromJwk(police.signing_jwk), request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['case'] }] } });
+  const session = await GatewaySession.open({
+    issuer: world.url,
+    clientId: police.client_id,
+    signingKey: await signingKeyFromJwk(police.signing_jwk),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['case'] }] },
+  });
   const cases = crimeCases();
   const report = await loadRecords(session, 'case', cases, { total: cases.length, label: '  cases' });
   expect(report.created).toBe(cases.length);
@@ -87,7 +92,8 @@ afterAll(async () => {
 const ready = (hash: string) => page.waitForSelector(`#app[data-ready="${hash}"]`, { timeout: 15_000 });
 
 /** What the API publishes for the chart, asked by the other officer (same table, same protection). */
-const fromApi = () => world.local.officers[1]!.get<Series>(`/stats/tables/crime/preview?level=province&period=month&year=${YEAR}&province=${PROVINCE}&shape=series`);
+const fromApi = () =>
+  world.local.officers[1]!.get<Series>(`/stats/tables/crime/preview?level=province&period=month&year=${YEAR}&province=${PROVINCE}&shape=series`);
 
 describe.skipIf(!hasChromium)('statistics in the privacy officer console (needs Debian’s chromium)', () => {
   it('draws stacked bars by criterion per month for a province, withheld figures hatched, with the API’s figures in a table', async () => {
@@ -126,7 +132,11 @@ describe.skipIf(!hasChromium)('statistics in the privacy officer console (needs 
     expect(await figure.locator('svg g.bar').count()).toBe(12);
     for (const [i, period] of periods.entries()) {
       const bar = figure.locator(`svg g.bar[data-period="${period}"]`);
-      const drawn = await bar.locator('rect.seg').evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-group'), Number(r.getAttribute('data-value')), Number(r.getAttribute('height'))] as const));
+      const drawn = await bar
+        .locator('rect.seg')
+        .evaluateAll((rects) =>
+          rects.map((r) => [r.getAttribute('data-group'), Number(r.getAttribute('data-value')), Number(r.getAttribute('height'))] as const),
+        );
       const expected = groups.filter((g) => g.counts[i] !== null && g.counts[i] !== 0).map((g) => [g.code, g.counts[i]]);
       expect(drawn.map(([g, v]) => [g, v])).toEqual(expected);
       for (const [, , height] of drawn) expect(height).toBeGreaterThan(0);
@@ -190,7 +200,9 @@ describe.skipIf(!hasChromium)('statistics in the privacy officer console (needs 
     expect(await page.locator('[data-protection="suppression"]').textContent()).toContain('below 10');
     expect(await page.locator('td[data-group="2"]').allTextContents()).toEqual(before);
     // The API itself refuses any other threshold.
-    await expect(world.local.officers[1]!.get(`/stats/tables/crime/preview?level=province&period=month&year=${YEAR}&province=${PROVINCE}&threshold=13`)).rejects.toThrow();
+    await expect(
+      world.local.officers[1]!.get(`/stats/tables/crime/preview?level=province&period=month&year=${YEAR}&province=${PROVINCE}&threshold=13`),
+    ).rejects.toThrow();
     await page.evaluate((hash) => (location.hash = hash), `#/statistics/${PROVINCE}/${YEAR}`);
     await ready(`#/statistics/${PROVINCE}/${YEAR}`);
   });
@@ -200,7 +212,16 @@ describe.skipIf(!hasChromium)('statistics in the privacy officer console (needs 
     const figure = page.locator('figure.stats-figure');
     const before = await figure.getAttribute('data-release');
     // The view is drawn again under the same address: wait for its Khmer legend.
-    await expect.poll(() => figure.locator('[data-legend="criteria"] li[data-criterion="1"]').textContent().catch(() => null), { timeout: 15_000 }).toBe('១. ចោរកម្ម ឆក់ ប្លន់');
+    await expect
+      .poll(
+        () =>
+          figure
+            .locator('[data-legend="criteria"] li[data-criterion="1"]')
+            .textContent()
+            .catch(() => null),
+        { timeout: 15_000 },
+      )
+      .toBe('១. ចោរកម្ម ឆក់ ប្លន់');
     // Switching the language redraws the same release: no new one is made or logged.
     expect(await figure.getAttribute('data-release')).toBe(before);
     const legend = await figure.locator('[data-legend="criteria"] li[data-criterion]').allTextContents();

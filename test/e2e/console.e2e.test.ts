@@ -50,7 +50,18 @@ beforeAll(async () => {
   if (!hasChromium) return;
   mkdirSync(SHOTS, { recursive: true });
   world = await startConsoleWorld(PORT);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -131,7 +142,9 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
     await dialog.getByRole('button', { name: 'New grant' }).click();
     await expect.poll(() => sophea.locator('.status').textContent()).toContain('A second privacy officer must approve');
 
-    const { grants } = await world.local.officers[0]!.get<{ grants: { id: string; status: string; not_before: string; not_after: string }[] }>(`/grants?purpose_id=${PURPOSE}`);
+    const { grants } = await world.local.officers[0]!.get<{ grants: { id: string; status: string; not_before: string; not_after: string }[] }>(
+      `/grants?purpose_id=${PURPOSE}`,
+    );
     expect(grants).toHaveLength(1);
     const grant = grants[0]!;
     grantId = grant.id;
@@ -179,7 +192,10 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
     await sophea.setInputFiles('#key-file', world.keyFiles[0]);
     await sophea.getByRole('button', { name: 'Sign in' }).click();
     await ready(sophea, '#/grants');
-    await sophea.locator(`tr[data-grant="${grantId}"]`).getByRole('button', { name: /^Extend/ }).click();
+    await sophea
+      .locator(`tr[data-grant="${grantId}"]`)
+      .getByRole('button', { name: /^Extend/ })
+      .click();
     await sophea.getByRole('dialog').getByLabel('Reason').fill('The outbreak is not contained yet');
     await sophea.getByRole('dialog').getByRole('button', { name: 'Extend' }).click();
     await expect.poll(() => sophea.locator('.status').textContent()).toContain('Extension requested');
@@ -190,8 +206,13 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
     expect(await row.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
   });
 
-  it('a second officer approving an officer\'s registration is shown the enrolment code, once', async () => {
-    const asked = await world.local.officers[0]!.post<{ pending_requests: string[] }>('/officers', { id: 'moh-officer-e2e-console', agency_id: 'moh-tracing', name: 'Sreyneang Om', reason: 'new tracer' });
+  it("a second officer approving an officer's registration is shown the enrolment code, once", async () => {
+    const asked = await world.local.officers[0]!.post<{ pending_requests: string[] }>('/officers', {
+      id: 'moh-officer-e2e-console',
+      agency_id: 'moh-tracing',
+      name: 'Sreyneang Om',
+      reason: 'new tracer',
+    });
     const request = asked.pending_requests[0] as string;
     await dara.getByRole('link', { name: 'Approvals' }).click();
     await ready(dara, '#/approvals');
@@ -212,7 +233,10 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
   it('revokes the grant; the partner can no longer get a token', async () => {
     await sophea.getByRole('link', { name: 'Grants and windows' }).click();
     await ready(sophea, '#/grants');
-    await sophea.locator(`tr[data-grant="${grantId}"]`).getByRole('button', { name: /^Revoke/ }).click();
+    await sophea
+      .locator(`tr[data-grant="${grantId}"]`)
+      .getByRole('button', { name: /^Revoke/ })
+      .click();
     const dialog = sophea.getByRole('dialog');
     expect(await dialog.textContent()).toContain('ends this grant for good');
     await dialog.getByLabel('Reason').fill('Outbreak declared over by the health ministry');
@@ -224,7 +248,12 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
     const { events } = await world.local.officers[0]!.get<{ events: { actor: string; action: string; target_id: string }[] }>('/events?limit=500');
     // Every console action is an administrative event of its officer (revocation also logs the shredding of viewer keys).
     const mine = events.filter((e) => e.target_id === grantId && /^grant\.(create|approve|extend|revoke)$/.test(e.action)).map((e) => `${e.actor} ${e.action}`);
-    expect(mine).toEqual([`${world.officerIds[0]} grant.create`, `${world.officerIds[1]} grant.approve`, `${world.officerIds[0]} grant.extend`, `${world.officerIds[0]} grant.revoke`]);
+    expect(mine).toEqual([
+      `${world.officerIds[0]} grant.create`,
+      `${world.officerIds[1]} grant.approve`,
+      `${world.officerIds[0]} grant.extend`,
+      `${world.officerIds[0]} grant.revoke`,
+    ]);
   });
 
   it('shows oversight figures, verifies the audit log in the browser, and reports on a person without putting them in a URL', async () => {
@@ -278,7 +307,13 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
 function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('input, select, textarea')]
-      .filter((el) => (el as HTMLInputElement).type !== 'hidden' && (el as HTMLInputElement).labels?.length === 0 && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby'))
+      .filter(
+        (el) =>
+          (el as HTMLInputElement).type !== 'hidden' &&
+          (el as HTMLInputElement).labels?.length === 0 &&
+          !el.hasAttribute('aria-label') &&
+          !el.hasAttribute('aria-labelledby'),
+      )
       .map((el) => (el as HTMLInputElement).name || el.id || el.tagName),
   );
 }

@@ -14,7 +14,6 @@ export const KHMER_NAME = 'កែវ ចិន្តា';
 export const PERSON_ID = 'person-e2e-0001';
 export const CASE_ID = 'case-e2e-0001';
 
-
 /** A synthetic 96×96 picture: a coloured background and a face-like disc (obviously not a person). */
 function syntheticPicture(seed: number): Promise<Uint8Array> {
   const size = 96;
@@ -44,7 +43,14 @@ export interface ExtensionScene {
 
 async function leadershipOfficer(local: LocalGateway, id: string): Promise<AdminClient> {
   const keys = await generateClientKeys();
-  await local.registerClient({ id, kind: 'privacy_officer', agency_id: 'privacy-office-e2e', name: `Leadership ${id}`, signing_jwks: { keys: [publicJwkOf(keys.private.signing)] }, roles: ['leadership'] });
+  await local.registerClient({
+    id,
+    kind: 'privacy_officer',
+    agency_id: 'privacy-office-e2e',
+    name: `Leadership ${id}`,
+    signing_jwks: { keys: [publicJwkOf(keys.private.signing)] },
+    roles: ['leadership'],
+  });
   return AdminClient.signIn(local.gateway.url, { client_id: id, name: id, signing_jwk: keys.private.signing });
 }
 
@@ -67,11 +73,45 @@ async function populate(local: LocalGateway): Promise<ExtensionScene> {
   await admin.post('/agencies', { id: 'moh-tracing-e2e', name: 'Ministry of Health — Contact Tracing (test)', name_km: 'ក្រសួងសុខាភិបាល — ក្រុមតាមដាន' });
 
   const owner = await generateClientKeys();
-  await local.registerClient({ id: 'police-e2e-ingest', kind: 'data_owner', agency_id: 'police-e2e', name: 'Crime records (test)', signing_jwks: { keys: [publicJwkOf(owner.private.signing)] }, encryption_jwk: publicJwkOf(owner.private.encryption), ingest_types: ['person', 'case'] });
-  const ingest = await GatewaySession.open({ issuer: local.gateway.url, clientId: 'police-e2e-ingest', signingKey: await signingKeyFromJwk(owner.private.signing), request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person', 'case'] }] } });
+  await local.registerClient({
+    id: 'police-e2e-ingest',
+    kind: 'data_owner',
+    agency_id: 'police-e2e',
+    name: 'Crime records (test)',
+    signing_jwks: { keys: [publicJwkOf(owner.private.signing)] },
+    encryption_jwk: publicJwkOf(owner.private.encryption),
+    ingest_types: ['person', 'case'],
+  });
+  const ingest = await GatewaySession.open({
+    issuer: local.gateway.url,
+    clientId: 'police-e2e-ingest',
+    signingKey: await signingKeyFromJwk(owner.private.signing),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person', 'case'] }] },
+  });
   const persons = [
-    { id: PERSON_ID, national_id: '120345678', name_km: KHMER_NAME, name_latin: 'Keo Chenda', sex: 'F', date_of_birth: '1991-02-03', phone: '+85512765432', address: { province: '12', district: '1201', commune: '120101', village: '12010101' }, photo_ref: 'media/person/e2e-0001.png', red_notice: false },
-    ...Array.from({ length: 10 }, (_, i) => ({ id: `person-e2e-1${String(i).padStart(3, '0')}`, national_id: `12100000${i}`, name_km: 'សុខ ចាន់ធី', name_latin: `Sok Chanthy ${i}`, sex: 'M', date_of_birth: '1985-07-0' + String(1 + (i % 9)), phone: `+8551200000${i}`, address: { province: '12', district: '1201', commune: '120101', village: '12010101' }, red_notice: false })),
+    {
+      id: PERSON_ID,
+      national_id: '120345678',
+      name_km: KHMER_NAME,
+      name_latin: 'Keo Chenda',
+      sex: 'F',
+      date_of_birth: '1991-02-03',
+      phone: '+85512765432',
+      address: { province: '12', district: '1201', commune: '120101', village: '12010101' },
+      photo_ref: 'media/person/e2e-0001.png',
+      red_notice: false,
+    },
+    ...Array.from({ length: 10 }, (_, i) => ({
+      id: `person-e2e-1${String(i).padStart(3, '0')}`,
+      national_id: `12100000${i}`,
+      name_km: 'សុខ ចាន់ធី',
+      name_latin: `Sok Chanthy ${i}`,
+      sex: 'M',
+      date_of_birth: '1985-07-0' + String(1 + (i % 9)),
+      phone: `+8551200000${i}`,
+      address: { province: '12', district: '1201', commune: '120101', village: '12010101' },
+      red_notice: false,
+    })),
   ];
   await ingest.json('/v1/ingest/person', { body: { records: persons } });
   // A large case: 11 top-level fields, ten persons and ten evidence items (more than 50 values).
@@ -87,12 +127,22 @@ async function populate(local: LocalGateway): Promise<ExtensionScene> {
       handling_unit: 'Khan Daun Penh Police Inspectorate',
       narrative: 'A shop on Street 13 was robbed in the evening. សាក្សីបានឃើញជនសង្ស័យពីរនាក់។',
       persons: persons.slice(1, 11).map((p, i) => ({ person_id: p.id, role: i === 0 ? 'victim' : i < 4 ? 'witness' : 'suspect' })),
-      evidence: Array.from({ length: 10 }, (_, i) => ({ media_ref: `media/case/e2e/${i}.png`, kind: 'photo', shows_minor: i === 0, shows_restrained: i === 1, shows_victim: i === 2, shows_witness: false })),
+      evidence: Array.from({ length: 10 }, (_, i) => ({
+        media_ref: `media/case/e2e/${i}.png`,
+        kind: 'photo',
+        shows_minor: i === 0,
+        shows_restrained: i === 1,
+        shows_victim: i === 2,
+        shows_witness: false,
+      })),
       sensitivity: 'normal',
     },
   });
 
-  const pictures = [{ recordType: 'person', recordId: PERSON_ID, ref: 'media/person/e2e-0001.png' }, ...Array.from({ length: 10 }, (_, i) => ({ recordType: 'case', recordId: CASE_ID, ref: `media/case/e2e/${i}.png` }))];
+  const pictures = [
+    { recordType: 'person', recordId: PERSON_ID, ref: 'media/person/e2e-0001.png' },
+    ...Array.from({ length: 10 }, (_, i) => ({ recordType: 'case', recordId: CASE_ID, ref: `media/case/e2e/${i}.png` })),
+  ];
   await loadMedia(
     ingest,
     pictures.map((p, i) => ({ ...p, contentType: 'image/png', png: () => syntheticPicture(i) })),
@@ -104,8 +154,29 @@ async function populate(local: LocalGateway): Promise<ExtensionScene> {
     title: 'Joint investigation with the health ministry (test)',
     legal_basis: 'Synthetic legal basis for end-to-end tests',
     rules: {
-      person: { name_km: 'clear', name_latin: 'clear', sex: 'clear', date_of_birth: 'generalised', phone: 'masked', address: 'generalised', national_id: 'masked', photo_ref: 'clear' },
-      case: { case_number: 'clear', criterion: 'clear', offence: 'clear', occurred_on: 'clear', place: 'generalised', status: 'clear', handling_unit: 'clear', narrative: 'clear', persons: 'clear', evidence: 'clear', sensitivity: 'clear' },
+      person: {
+        name_km: 'clear',
+        name_latin: 'clear',
+        sex: 'clear',
+        date_of_birth: 'generalised',
+        phone: 'masked',
+        address: 'generalised',
+        national_id: 'masked',
+        photo_ref: 'clear',
+      },
+      case: {
+        case_number: 'clear',
+        criterion: 'clear',
+        offence: 'clear',
+        occurred_on: 'clear',
+        place: 'generalised',
+        status: 'clear',
+        handling_unit: 'clear',
+        narrative: 'clear',
+        persons: 'clear',
+        evidence: 'clear',
+        sensitivity: 'clear',
+      },
     },
     actions: ['fetch', 'search'],
     agencies: ['moh-tracing-e2e'],
@@ -114,7 +185,10 @@ async function populate(local: LocalGateway): Promise<ExtensionScene> {
     persons_per_hour: 2000,
     allow_unblurred_media: true,
   });
-  const grantId = await local.openGrant({ purpose_id: 'e2e-field-investigation', agency_id: 'moh-tracing-e2e', data_life_seconds: 72 * 3600, unblurred_media: true, note: 'e2e' }, 96);
+  const grantId = await local.openGrant(
+    { purpose_id: 'e2e-field-investigation', agency_id: 'moh-tracing-e2e', data_life_seconds: 72 * 3600, unblurred_media: true, note: 'e2e' },
+    96,
+  );
   for (const id of ['lead-e2e-a', 'lead-e2e-b']) {
     const lead = await leadershipOfficer(local, id);
     await lead.post(`/grants/${grantId}/leadership-approve`, { reason: 'reveal of flagged photos is needed for this investigation' });

@@ -25,8 +25,21 @@ export interface ViewerWorkScene extends ExtensionScene {
 
 async function ownerSession(scene: ExtensionScene, id: string, agency: string, types: string[]): Promise<GatewaySession> {
   const keys = await generateClientKeys();
-  await scene.local.registerClient({ id, kind: 'data_owner', agency_id: agency, name: `${id} (test)`, signing_jwks: { keys: [publicJwkOf(keys.private.signing)] }, encryption_jwk: publicJwkOf(keys.private.encryption), ingest_types: types });
-  return GatewaySession.open({ issuer: scene.local.gateway.url, clientId: id, signingKey: await signingKeyFromJwk(keys.private.signing), request: { authorizationDetails: [{ type: 'record_ingest', record_types: types }] } });
+  await scene.local.registerClient({
+    id,
+    kind: 'data_owner',
+    agency_id: agency,
+    name: `${id} (test)`,
+    signing_jwks: { keys: [publicJwkOf(keys.private.signing)] },
+    encryption_jwk: publicJwkOf(keys.private.encryption),
+    ingest_types: types,
+  });
+  return GatewaySession.open({
+    issuer: scene.local.gateway.url,
+    clientId: id,
+    signingKey: await signingKeyFromJwk(keys.private.signing),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: types }] },
+  });
 }
 
 export async function viewerWorkScene(port: number): Promise<ViewerWorkScene> {
@@ -89,7 +102,17 @@ async function populate(scene: ExtensionScene): Promise<ViewerWorkScene> {
     legal_basis: 'Synthetic legal basis for end-to-end tests',
     rules: {
       person: { name_km: 'clear', name_latin: 'clear', phone: 'clear', address: 'generalised', date_of_birth: 'generalised', sex: 'clear' },
-      health_case: { name_km: 'clear', name_latin: 'clear', phone: 'clear', date_of_birth: 'generalised', test_date: 'clear', result: 'clear', residence: 'generalised', places_visited: 'generalised', contacts: 'clear' },
+      health_case: {
+        name_km: 'clear',
+        name_latin: 'clear',
+        phone: 'clear',
+        date_of_birth: 'generalised',
+        test_date: 'clear',
+        result: 'clear',
+        residence: 'generalised',
+        places_visited: 'generalised',
+        contacts: 'clear',
+      },
     },
     actions: ['fetch', 'search'],
     agencies: ['moh-tracing-e2e'],
@@ -97,6 +120,9 @@ async function populate(scene: ExtensionScene): Promise<ViewerWorkScene> {
     requests_per_minute: 600,
     persons_per_hour: 2000,
   });
-  const tracingGrant = await scene.local.openGrant({ purpose_id: TRACING_PURPOSE, agency_id: 'moh-tracing-e2e', data_life_seconds: 72 * 3600, note: 'e2e: tracing' }, 96);
+  const tracingGrant = await scene.local.openGrant(
+    { purpose_id: TRACING_PURPOSE, agency_id: 'moh-tracing-e2e', data_life_seconds: 72 * 3600, note: 'e2e: tracing' },
+    96,
+  );
   return { ...scene, tracingGrant };
 }

@@ -41,10 +41,14 @@ async function openRecord(page: Page, type: string, id: string): Promise<string>
   await page.selectOption('select[name=kind]', 'id');
   await page.fill('input[name=value]', id);
   await page.click('form.search button[type=submit]');
-  await page.waitForFunction((before) => {
-    const v = document.querySelector('section.content')?.getAttribute('data-view-id') ?? '';
-    return v !== '' && v !== before && document.querySelector('.record') !== null;
-  }, previous, { timeout: 20_000 });
+  await page.waitForFunction(
+    (before) => {
+      const v = document.querySelector('section.content')?.getAttribute('data-view-id') ?? '';
+      return v !== '' && v !== before && document.querySelector('.record') !== null;
+    },
+    previous,
+    { timeout: 20_000 },
+  );
   return (await page.getAttribute('section.content', 'data-view-id')) as string;
 }
 
@@ -175,8 +179,13 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
     await expect
       .poll(
         async () => {
-          const exported = await scene.admin.getPath<{ entries: { entry: { kind?: string; event?: string; view?: string; counts?: Record<string, number> } }[] }>(`/v1/audit/export?since=${encodeURIComponent(new Date(Date.now() - 600_000).toISOString())}`);
-          return exported.entries.map((e) => e.entry).filter((e) => e.kind === 'viewer' && e.event === 'blocked' && e.view === viewId).reduce((n, e) => n + (e.counts?.copy ?? 0) + (e.counts?.print ?? 0), 0);
+          const exported = await scene.admin.getPath<{
+            entries: { entry: { kind?: string; event?: string; view?: string; counts?: Record<string, number> } }[];
+          }>(`/v1/audit/export?since=${encodeURIComponent(new Date(Date.now() - 600_000).toISOString())}`);
+          return exported.entries
+            .map((e) => e.entry)
+            .filter((e) => e.kind === 'viewer' && e.event === 'blocked' && e.view === viewId)
+            .reduce((n, e) => n + (e.counts?.copy ?? 0) + (e.counts?.print ?? 0), 0);
         },
         { timeout: 15_000 },
       )
@@ -218,7 +227,10 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
   it('scrolls under the watermark without jank, against the same page without it', async () => {
     const withMark = await scrollFrames(viewer);
     // Baseline in the same run: the same markup and styles in a plain page, no watermark layer.
-    const css = readdirSync(join(extensionDir, 'tabs')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(extensionDir, 'tabs', f), 'utf8')).join('\n');
+    const css = readdirSync(join(extensionDir, 'tabs'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(join(extensionDir, 'tabs', f), 'utf8'))
+      .join('\n');
     const html = await viewer.evaluate(() => document.querySelector('main')?.outerHTML ?? '');
     const plain = await context.newPage();
     await plain.setViewportSize({ width: 1280, height: 800 });
@@ -264,7 +276,10 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
   });
 
   it('refuses once the window has ended: the keys are destroyed and nothing held opens again', async () => {
-    await scene.admin.post(`/grants/${scene.grantId}/shorten`, { not_after: new Date(Date.now() + 2000).toISOString().replace(/\.\d{3}Z$/, 'Z'), reason: 'outbreak closed' });
+    await scene.admin.post(`/grants/${scene.grantId}/shorten`, {
+      not_after: new Date(Date.now() + 2000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      reason: 'outbreak closed',
+    });
     await new Promise((r) => setTimeout(r, 3500));
     await scene.admin.post('/housekeeping', {});
     await viewer.evaluate(() => window.dispatchEvent(new Event('blur')));
@@ -283,7 +298,10 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
   // A data life longer than a browser timer can wait (2^31 ms, about 24.8 days) once made the viewer
   // drop the record at once and open it again, in a loop of logged views.
   it('keeps a case on screen under a year-long window and a 30-day data life, with exactly one logged view', async () => {
-    longGrant = await scene.local.openGrant({ purpose_id: scene.purposeId, agency_id: 'moh-tracing-e2e', data_life_seconds: 30 * 86_400, note: 'e2e: long window' }, 365 * 24);
+    longGrant = await scene.local.openGrant(
+      { purpose_id: scene.purposeId, agency_id: 'moh-tracing-e2e', data_life_seconds: 30 * 86_400, note: 'e2e: long window' },
+      365 * 24,
+    );
     longViewer = await context.newPage();
     await longViewer.goto(`${base()}/tabs/viewer.html?grant=${encodeURIComponent(longGrant)}&purpose=${encodeURIComponent(scene.purposeId)}`);
     await longViewer.waitForSelector('form.search');

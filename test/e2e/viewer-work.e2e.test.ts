@@ -31,17 +31,24 @@ const viewIdOf = async (page: Page) => (await page.getAttribute('section.content
 
 /** Waits for a new view (a view id other than `before`) with at least one record on screen. */
 async function newView(page: Page, before: string): Promise<string> {
-  await page.waitForFunction((b) => {
-    const v = document.querySelector('section.content')?.getAttribute('data-view-id') ?? '';
-    return v !== '' && v !== b && document.querySelector('.record') !== null;
-  }, before, { timeout: 20_000 });
+  await page.waitForFunction(
+    (b) => {
+      const v = document.querySelector('section.content')?.getAttribute('data-view-id') ?? '';
+      return v !== '' && v !== b && document.querySelector('.record') !== null;
+    },
+    before,
+    { timeout: 20_000 },
+  );
   return viewIdOf(page);
 }
 
 type ViewerEntry = { kind?: string; event?: string; view?: string; grant?: string };
 async function viewsSince(since: string, grant: string): Promise<string[]> {
   const exported = await scene.admin.getPath<{ entries: { entry: ViewerEntry }[] }>(`/v1/audit/export?since=${encodeURIComponent(since)}`);
-  return exported.entries.map((e) => e.entry).filter((e) => e.kind === 'viewer' && e.event === 'view' && e.grant === grant).map((e) => e.view ?? '');
+  return exported.entries
+    .map((e) => e.entry)
+    .filter((e) => e.kind === 'viewer' && e.event === 'view' && e.grant === grant)
+    .map((e) => e.view ?? '');
 }
 
 beforeAll(async () => {

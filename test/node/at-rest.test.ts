@@ -46,7 +46,15 @@ describe('encryption at rest (black box)', () => {
     if (po === undefined) throw new Error('no officer');
     const keys = await generateClientKeys();
     await po.post('/agencies', { id: CONTROL, name: 'Control agency' });
-    await local.registerClient({ id: 'owner-at-rest', kind: 'data_owner', agency_id: CONTROL, name: 'Loader', signing_jwks: { keys: [keys.public.signing] }, encryption_jwk: publicJwkOf(keys.private.encryption), ingest_types: ['person', 'case'] });
+    await local.registerClient({
+      id: 'owner-at-rest',
+      kind: 'data_owner',
+      agency_id: CONTROL,
+      name: 'Loader',
+      signing_jwks: { keys: [keys.public.signing] },
+      encryption_jwk: publicJwkOf(keys.private.encryption),
+      ingest_types: ['person', 'case'],
+    });
     const session = await GatewaySession.open({
       issuer: local.gateway.url,
       clientId: 'owner-at-rest',
@@ -67,7 +75,11 @@ describe('encryption at rest (black box)', () => {
       },
     });
     // A refused batch must not leak its values into logs either.
-    const refused = await session.fetch('/v1/ingest/person', { method: 'POST', body: JSON.stringify({ id: 'person-at-rest-2', name_latin: MARKERS.name, phone: `${MARKERS.phone}-bad` }), headers: { 'content-type': 'application/json' } });
+    const refused = await session.fetch('/v1/ingest/person', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'person-at-rest-2', name_latin: MARKERS.name, phone: `${MARKERS.phone}-bad` }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(refused.status).toBe(422);
     await session.json('/v1/ingest/case', {
       body: {

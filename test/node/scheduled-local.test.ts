@@ -22,27 +22,44 @@ describe('the scheduled job under the local gateway', () => {
     await local?.close();
   });
 
-  it('expires an ended grant and logs administrative events on its own', async () => {
-    const [officer] = local.officers;
-    if (officer === undefined) throw new Error('no officer');
-    expect(local.gateway.cron?.crons).toEqual(['* * * * *']);
-    await officer.post('/agencies', { id: 'sched-agency', name: 'Scheduled-job test agency' });
-    await officer.post('/purposes', { id: 'sched-purpose', title: 'Scheduled-job test', legal_basis: 'Synthetic, for a test', rules: { person: { name_latin: 'clear' } }, actions: ['fetch'], agencies: ['sched-agency'] });
-    const now = Date.now();
-    const grantId = await local.openGrant({ purpose_id: 'sched-purpose', agency_id: 'sched-agency', data_life_seconds: 60, not_before: new Date(now - 60_000).toISOString(), not_after: new Date(now + 30_000).toISOString() });
-    expect((await officer.get<{ status: string }>(`/grants/${grantId}`)).status).toBe('active');
+  it(
+    'expires an ended grant and logs administrative events on its own',
+    async () => {
+      const [officer] = local.officers;
+      if (officer === undefined) throw new Error('no officer');
+      expect(local.gateway.cron?.crons).toEqual(['* * * * *']);
+      await officer.post('/agencies', { id: 'sched-agency', name: 'Scheduled-job test agency' });
+      await officer.post('/purposes', {
+        id: 'sched-purpose',
+        title: 'Scheduled-job test',
+        legal_basis: 'Synthetic, for a test',
+        rules: { person: { name_latin: 'clear' } },
+        actions: ['fetch'],
+        agencies: ['sched-agency'],
+      });
+      const now = Date.now();
+      const grantId = await local.openGrant({
+        purpose_id: 'sched-purpose',
+        agency_id: 'sched-agency',
+        data_life_seconds: 60,
+        not_before: new Date(now - 60_000).toISOString(),
+        not_after: new Date(now + 30_000).toISOString(),
+      });
+      expect((await officer.get<{ status: string }>(`/grants/${grantId}`)).status).toBe('active');
 
-    const deadline = Date.now() + WAIT_MS;
-    let status = 'active';
-    let logged = false;
-    while (Date.now() < deadline && !(status === 'expired' && logged)) {
-      await new Promise((r) => setTimeout(r, 5_000));
-      status = (await officer.get<{ status: string }>(`/grants/${grantId}`)).status;
-      const exported = await officer.getPath<{ entries: unknown[] }>('/v1/audit/export?from=0');
-      logged = JSON.stringify(exported.entries).includes(grantId);
-    }
-    expect(status).toBe('expired');
-    expect(logged).toBe(true);
-    expect(local.gateway.cron?.runs()).toBeGreaterThan(0);
-  }, WAIT_MS + 30_000);
+      const deadline = Date.now() + WAIT_MS;
+      let status = 'active';
+      let logged = false;
+      while (Date.now() < deadline && !(status === 'expired' && logged)) {
+        await new Promise((r) => setTimeout(r, 5_000));
+        status = (await officer.get<{ status: string }>(`/grants/${grantId}`)).status;
+        const exported = await officer.getPath<{ entries: unknown[] }>('/v1/audit/export?from=0');
+        logged = JSON.stringify(exported.entries).includes(grantId);
+      }
+      expect(status).toBe('expired');
+      expect(logged).toBe(true);
+      expect(local.gateway.cron?.runs()).toBeGreaterThan(0);
+    },
+    WAIT_MS + 30_000,
+  );
 });

@@ -26,7 +26,19 @@ export interface LocalGateway {
    * Opens a grant as the first officer and approves it as the second; returns its id. Without
    * `not_before` / `not_after` the window runs from a minute ago for `hours` (default 1).
    */
-  openGrant(body: { purpose_id: string; agency_id: string; data_life_seconds: number; not_before?: string; not_after?: string; record_ids?: readonly string[]; unblurred_media?: boolean; note?: string }, hours?: number): Promise<string>;
+  openGrant(
+    body: {
+      purpose_id: string;
+      agency_id: string;
+      data_life_seconds: number;
+      not_before?: string;
+      not_after?: string;
+      record_ids?: readonly string[];
+      unblurred_media?: boolean;
+      note?: string;
+    },
+    hours?: number,
+  ): Promise<string>;
   /** Stops the gateway (state kept until close). */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -36,7 +48,10 @@ export interface LocalGateway {
  * Starts a fresh gateway on `port` and signs in its two privacy officers. With `scheduled` the cron
  * triggers run on their schedule, as under `npm start`.
  */
-export async function startLocalGateway(port: number, options: { stdio?: 'ignore' | 'pipe'; config?: string; scheduled?: boolean } = {}): Promise<LocalGateway> {
+export async function startLocalGateway(
+  port: number,
+  options: { stdio?: 'ignore' | 'pipe'; config?: string; scheduled?: boolean } = {},
+): Promise<LocalGateway> {
   const state = mkdtempSync(join(tmpdir(), 'n2k-local-'));
   const officers = await demoPrivacyOfficers(undefined);
   applyLocalMigrations(state, options.config);

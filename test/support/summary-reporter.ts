@@ -40,7 +40,9 @@ export default class SummaryReporter implements Reporter {
       for (const name of MUST_RUN_IN_CI) {
         const c = byProject.get(name);
         if (c !== undefined && (c.passed + c.failed === 0 || c.skipped > 0)) {
-          console.error(`\nCI: the ${name} tests did not all run (${c.passed + c.failed} ran, ${c.skipped} skipped). .ci/run installs Debian's chromium and fonts-khmeros; check that step's output.`);
+          console.error(
+            `\nCI: the ${name} tests did not all run (${c.passed + c.failed} ran, ${c.skipped} skipped). .ci/run installs Debian's chromium and fonts-khmeros; check that step's output.`,
+          );
           process.exitCode = 1;
         }
       }

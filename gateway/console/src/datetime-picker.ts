@@ -17,8 +17,6 @@ export interface DateTimePicker {
   onChange(listener: () => void): void;
 }
 
-
-
 export function dateTimePicker(legend: string, name: string, initialMs: number): DateTimePicker {
   const zone = currentZone();
   const dateId = uid(`${name}-date`);
@@ -30,7 +28,15 @@ export function dateTimePicker(legend: string, name: string, initialMs: number):
     'fieldset',
     { class: 'datetime' },
     h('legend', {}, legend),
-    h('div', { class: 'datetime-row' }, h('label', { for: dateId }, t('date')), date, h('label', { for: timeId }, t('time')), time, h('span', { class: 'zone', id: zoneId }, zoneLabel(zone))),
+    h(
+      'div',
+      { class: 'datetime-row' },
+      h('label', { for: dateId }, t('date')),
+      date,
+      h('label', { for: timeId }, t('time')),
+      time,
+      h('span', { class: 'zone', id: zoneId }, zoneLabel(zone)),
+    ),
   );
   const set = (ms: number) => {
     date.value = localDate(zone, ms);

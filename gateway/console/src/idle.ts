@@ -10,7 +10,10 @@ export const IDLE_WARNING_MS = 60_000;
 /** Sign out after this long whatever the activity: a working day. */
 export const MAX_SESSION_MS = 8 * 3600_000;
 
-export type SessionState = { readonly kind: 'active' } | { readonly kind: 'warning'; readonly msLeft: number } | { readonly kind: 'ended'; readonly why: 'idle' | 'max' };
+export type SessionState =
+  | { readonly kind: 'active' }
+  | { readonly kind: 'warning'; readonly msLeft: number }
+  | { readonly kind: 'ended'; readonly why: 'idle' | 'max' };
 
 export class IdleClock {
   readonly #started: number;

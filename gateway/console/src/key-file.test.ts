@@ -3,7 +3,8 @@ import { KeyFileError, OFFICER_KEY_FORMAT, parseOfficerKeyFile } from './key-fil
 
 // A syntactically valid Ed25519 JWK (RFC 8037 §A.1 test key), not a credential of any gateway.
 const JWK = { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A', kid: 'k1' };
-const file = (over: Record<string, unknown> = {}) => JSON.stringify({ format: OFFICER_KEY_FORMAT, client_id: 'po-sophea', name: 'Sophea Chan', issuer: 'http://127.0.0.1:8787/', signing_jwk: JWK, ...over });
+const file = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: OFFICER_KEY_FORMAT, client_id: 'po-sophea', name: 'Sophea Chan', issuer: 'http://127.0.0.1:8787/', signing_jwk: JWK, ...over });
 
 describe('officer key file', () => {
   it('reads who the officer is, their gateway and their private key', () => {

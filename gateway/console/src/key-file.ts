@@ -50,7 +50,8 @@ export function parseOfficerKeyFile(text: string): OfficerKeyFile {
   const okp = jwk.kty === 'OKP' && jwk.crv === 'Ed25519';
   const ec = jwk.kty === 'EC' && jwk.crv === 'P-256' && typeof jwk.y === 'string';
   if (!okp && !ec) throw new KeyFileError('signing_jwk must be an Ed25519 or P-256 key');
-  for (const member of ['x', 'd'] as const) if (typeof jwk[member] !== 'string' || !B64URL.test(jwk[member] as string)) throw new KeyFileError(`signing_jwk.${member} missing`);
+  for (const member of ['x', 'd'] as const)
+    if (typeof jwk[member] !== 'string' || !B64URL.test(jwk[member] as string)) throw new KeyFileError(`signing_jwk.${member} missing`);
   return {
     clientId,
     name: typeof name === 'string' ? name.slice(0, 200) : clientId,

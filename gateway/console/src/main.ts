@@ -41,10 +41,21 @@ function languageSwitch(onChange: () => void): HTMLElement {
     'div',
     { class: 'lang', role: 'group', 'aria-label': t('language') },
     ...LANGS.map((l: Lang) =>
-      h('button', { type: 'button', lang: l, class: 'lang-button', 'aria-pressed': currentLang() === l ? 'true' : 'false', 'data-lang': l, onclick: () => {
-        setLang(l);
-        onChange();
-      } }, LANG_NAMES[l]),
+      h(
+        'button',
+        {
+          type: 'button',
+          lang: l,
+          class: 'lang-button',
+          'aria-pressed': currentLang() === l ? 'true' : 'false',
+          'data-lang': l,
+          onclick: () => {
+            setLang(l);
+            onChange();
+          },
+        },
+        LANG_NAMES[l],
+      ),
     ),
   );
 }
@@ -73,7 +84,12 @@ function renderSignIn(): void {
   document.title = `${t('signInTitle')} — ${t('appTitle')}`;
   replace(
     root,
-    h('header', { class: 'top' }, h('div', { class: 'brand' }, h('span', { class: 'product' }, t('product')), h('span', { class: 'app-title' }, t('appTitle'))), languageSwitch(renderSignIn)),
+    h(
+      'header',
+      { class: 'top' },
+      h('div', { class: 'brand' }, h('span', { class: 'product' }, t('product')), h('span', { class: 'app-title' }, t('appTitle'))),
+      languageSwitch(renderSignIn),
+    ),
     h('main', { id: 'main', class: 'main narrow' }, signInView(startSession, notice)),
   );
   (root.querySelector('h1') as HTMLElement | null)?.focus();
@@ -82,10 +98,12 @@ function renderSignIn(): void {
 function startSession(s: OfficerSession): void {
   session = s;
   const clock = new IdleClock(Date.now());
-  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const) document.addEventListener(type, () => clock.touch(Date.now()), { passive: true, capture: true });
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const)
+    document.addEventListener(type, () => clock.touch(Date.now()), { passive: true, capture: true });
   window.setInterval(() => {
     const state = clock.state(Date.now());
-    if (state.kind === 'ended') signOut(state.why === 'idle' ? t('signedOutIdle', { minutes: IDLE_TIMEOUT_MS / 60_000 }) : t('signedOutMax', { hours: MAX_SESSION_MS / 3600_000 }));
+    if (state.kind === 'ended')
+      signOut(state.why === 'idle' ? t('signedOutIdle', { minutes: IDLE_TIMEOUT_MS / 60_000 }) : t('signedOutMax', { hours: MAX_SESSION_MS / 3600_000 }));
     const show = state.kind === 'warning';
     const banner = document.querySelector('.idle-warning');
     if (banner instanceof HTMLElement) {
@@ -124,9 +142,20 @@ function renderApp(): void {
       'header',
       { class: 'top' },
       h('div', { class: 'brand' }, h('span', { class: 'product' }, t('product')), h('span', { class: 'app-title' }, t('appTitle'))),
-      h('div', { class: 'top-tools' }, languageSwitch(renderApp), zoneSwitch(renderApp), h('span', { class: 'officer', 'data-officer': s.officer }, t('signedInAs', { officer: s.name })), h('button', { type: 'button', class: 'secondary', onclick: () => signOut(null) }, t('signOut'))),
+      h(
+        'div',
+        { class: 'top-tools' },
+        languageSwitch(renderApp),
+        zoneSwitch(renderApp),
+        h('span', { class: 'officer', 'data-officer': s.officer }, t('signedInAs', { officer: s.name })),
+        h('button', { type: 'button', class: 'secondary', onclick: () => signOut(null) }, t('signOut')),
+      ),
     ),
-    h('nav', { class: 'tabs', 'aria-label': t('appTitle') }, ...NAV.map((n) => h('a', { href: n.hash, 'aria-current': hash.startsWith(n.hash) ? 'page' : null }, t(n.key)))),
+    h(
+      'nav',
+      { class: 'tabs', 'aria-label': t('appTitle') },
+      ...NAV.map((n) => h('a', { href: n.hash, 'aria-current': hash.startsWith(n.hash) ? 'page' : null }, t(n.key))),
+    ),
     h('p', { class: 'idle-warning', role: 'alert', hidden: true }),
     status,
     main,
@@ -139,15 +168,23 @@ function renderApp(): void {
   const seq = ++renderSeq;
   const parts = hash.replace(/^#\/?/, '').split('/');
   const view =
-    parts[0] === 'approvals' ? approvalsView(ctx)
-    : parts[0] === 'oversight' ? oversightView(ctx)
-    : parts[0] === 'statistics' ? statisticsView(ctx, parts.slice(1))
-    : parts[0] === 'registry' ? registryView(ctx)
-    : parts[0] === 'purposes' && parts[1] === 'new' ? purposeFormView(ctx, null)
-    : parts[0] === 'purposes' && parts[1] !== undefined && parts[2] === 'edit' ? purposeFormView(ctx, decodeURIComponent(parts[1]))
-    : parts[0] === 'purposes' && parts[1] !== undefined ? purposeDetailView(ctx, decodeURIComponent(parts[1]))
-    : parts[0] === 'purposes' ? purposeListView(ctx)
-    : grantsView(ctx);
+    parts[0] === 'approvals'
+      ? approvalsView(ctx)
+      : parts[0] === 'oversight'
+        ? oversightView(ctx)
+        : parts[0] === 'statistics'
+          ? statisticsView(ctx, parts.slice(1))
+          : parts[0] === 'registry'
+            ? registryView(ctx)
+            : parts[0] === 'purposes' && parts[1] === 'new'
+              ? purposeFormView(ctx, null)
+              : parts[0] === 'purposes' && parts[1] !== undefined && parts[2] === 'edit'
+                ? purposeFormView(ctx, decodeURIComponent(parts[1]))
+                : parts[0] === 'purposes' && parts[1] !== undefined
+                  ? purposeDetailView(ctx, decodeURIComponent(parts[1]))
+                  : parts[0] === 'purposes'
+                    ? purposeListView(ctx)
+                    : grantsView(ctx);
   document.title = `${t(NAV.find((n) => hash.startsWith(n.hash))?.key ?? 'navGrants')} — ${t('appTitle')}`;
   view
     .then((el) => {

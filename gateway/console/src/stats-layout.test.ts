@@ -18,7 +18,11 @@ describe('stacked bars of a protected series', () => {
     expect(layout.axisMax).toBe(40);
     expect(layout.baseline).toBe(BASELINE);
     const [jan, feb] = layout.bars;
-    expect(jan?.segments.map((s) => [s.group, s.value])).toEqual([['1', 12], ['2', 10], ['3', 18]]);
+    expect(jan?.segments.map((s) => [s.group, s.value])).toEqual([
+      ['1', 12],
+      ['2', 10],
+      ['3', 18],
+    ]);
     expect(jan?.segments[0]?.y).toBeCloseTo(BASELINE - (12 / 40) * PLOT);
     expect(jan?.segments[0]?.height).toBeCloseTo((12 / 40) * PLOT);
     expect(jan?.segments[1]?.y).toBeCloseTo(BASELINE - (22 / 40) * PLOT);

@@ -98,7 +98,8 @@ export function niceTicks(max: number, maxTicks = MAX_TICKS): number[] {
  */
 export function stackedBars(series: StackedSeries, box: PlotBox): ChartLayout {
   const n = series.periods.length;
-  if (series.totals.length !== n || series.groups.some((g) => g.counts.length !== n)) throw new TypeError('every category and the totals need one figure per period');
+  if (series.totals.length !== n || series.groups.some((g) => g.counts.length !== n))
+    throw new TypeError('every category and the totals need one figure per period');
   const published = (i: number) => series.groups.reduce((sum, g) => sum + (g.counts[i] ?? 0), 0);
   // The tallest bar decides the axis: its published total, or what is published of it.
   const tallest = Math.max(0, ...series.periods.map((_, i) => series.totals[i] ?? published(i)));

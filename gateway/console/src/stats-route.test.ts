@@ -6,7 +6,11 @@ describe('the statistics view’s address', () => {
     expect(parseStatsRoute(['12', '2025'])).toEqual({ province: '12', year: 2025 });
     // An older address naming a threshold still opens, at the tier's threshold.
     expect(parseStatsRoute(['all', '2024', '15'])).toEqual({ province: null, year: 2024 });
-    for (const choice of [{ province: '12', year: 2025 }, { province: null, year: 2024 }]) expect(parseStatsRoute(statsRoute(choice).split('/').slice(2))).toEqual(choice);
+    for (const choice of [
+      { province: '12', year: 2025 },
+      { province: null, year: 2024 },
+    ])
+      expect(parseStatsRoute(statsRoute(choice).split('/').slice(2))).toEqual(choice);
     expect(statsRoute({ province: '03', year: 2025 })).toBe('#/statistics/03/2025');
   });
 

@@ -32,7 +32,13 @@ const grant = (id: string, startH: number, endH: number, over: Partial<Grant> = 
 describe('timeline layout', () => {
   it('places windows on the axis, live first, and calls out those ending within a day', () => {
     const layout = layoutTimeline(
-      [grant('later', 24, 48), grant('outbreak', -1, 95), grant('ending', -72, 5), grant('asked', 0, 96, { status: 'pending', live: false }), grant('gone', -200, -100, { status: 'expired', live: false })],
+      [
+        grant('later', 24, 48),
+        grant('outbreak', -1, 95),
+        grant('ending', -72, 5),
+        grant('asked', 0, 96, { status: 'pending', live: false }),
+        grant('gone', -200, -100, { status: 'expired', live: false }),
+      ],
       NOW,
       '2w',
     );

@@ -64,7 +64,16 @@ export function layoutTimeline(grants: readonly Grant[], nowMs: number, range: T
       const end = Date.parse(g.not_after);
       const state = barState(g, nowMs);
       const secondsLeft = Math.floor((end - nowMs) / 1000);
-      return { grant: g, state, x0: x(start), x1: x(end), clippedLeft: start < from, clippedRight: end > to, endsSoon: state === 'live' && secondsLeft <= EXPIRING_SOON_HOURS * 3600, secondsLeft };
+      return {
+        grant: g,
+        state,
+        x0: x(start),
+        x1: x(end),
+        clippedLeft: start < from,
+        clippedRight: end > to,
+        endsSoon: state === 'live' && secondsLeft <= EXPIRING_SOON_HOURS * 3600,
+        secondsLeft,
+      };
     })
     .sort((a, b) => order[a.state] - order[b.state] || Date.parse(a.grant.not_after) - Date.parse(b.grant.not_after));
   const step = (to - from) / tickCount;

@@ -28,7 +28,13 @@ export function select(options: readonly { value: string; label: string }[], val
 /** A coloured badge with text (colour is never the only signal). */
 export const badge = (text: string, kind: string) => h('span', { class: `badge badge-${kind}` }, text);
 
-const STATUS_KEYS: Record<string, MessageKey> = { pending: 'statusPending', active: 'statusActive', suspended: 'statusSuspended', revoked: 'statusRevoked', expired: 'statusExpired' };
+const STATUS_KEYS: Record<string, MessageKey> = {
+  pending: 'statusPending',
+  active: 'statusActive',
+  suspended: 'statusSuspended',
+  revoked: 'statusRevoked',
+  expired: 'statusExpired',
+};
 export const statusText = (status: string): string => (STATUS_KEYS[status] === undefined ? status : t(STATUS_KEYS[status]));
 
 /** Something the officer typed that the console cannot send (e.g. a private key), in words. */
@@ -60,7 +66,13 @@ export function problemBox(err: unknown): HTMLElement {
  * Opens a modal form. `submit` runs on the form's submission; the dialog closes when it resolves
  * and shows the refusal when it throws, keeping what the officer typed.
  */
-export function openDialog(title: string, body: readonly Node[], submitLabel: string, submit: (form: HTMLFormElement) => Promise<void>, opts: { danger?: boolean } = {}): HTMLDialogElement {
+export function openDialog(
+  title: string,
+  body: readonly Node[],
+  submitLabel: string,
+  submit: (form: HTMLFormElement) => Promise<void>,
+  opts: { danger?: boolean } = {},
+): HTMLDialogElement {
   const titleId = uid('dlg');
   const errors = h('div', { class: 'dialog-errors' });
   const submitButton = h('button', { type: 'submit', class: opts.danger === true ? 'danger' : 'primary' }, submitLabel);

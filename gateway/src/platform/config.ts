@@ -58,7 +58,6 @@ export const CLIENT_SIGNING_ALGS = ['EdDSA', 'Ed25519', 'ES256'] as const;
 /** Cache lifetime of the signing-key set inside one isolate (ms); rotation is seen within this. */
 export const KEYSET_CACHE_MS = 30_000;
 
-
 /** Largest ingest request body: a batch of records (sealed, it must stay well under D1's 2 MB value cap). */
 export const MAX_INGEST_BODY_BYTES = 1024 * 1024;
 /** Most records one ingest request may carry; larger files go through the bulk loader in batches. */

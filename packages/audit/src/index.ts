@@ -14,7 +14,16 @@ export { signCheckpoint } from './checkpoint/sign.js';
 export type { Checkpoint } from './checkpoint/types.js';
 export { verifyCheckpoint } from './checkpoint/verify.js';
 export { canonicalEntryBytes } from './entry/canonical-entry-bytes.js';
-export { adminEntry, disclosureEntry, ingestEntry, limitedEntry, mediaIngestEntry, mediaRegionsEntry, statsReleaseEntry, viewerEntry } from './entry/entry-builders.js';
+export {
+  adminEntry,
+  disclosureEntry,
+  ingestEntry,
+  limitedEntry,
+  mediaIngestEntry,
+  mediaRegionsEntry,
+  statsReleaseEntry,
+  viewerEntry,
+} from './entry/entry-builders.js';
 export type { AdminEvent, Disclosure, Ingest, MediaIngest, MediaRegions, StatsRelease } from './entry/entry-builders.js';
 export type {
   AdminLogEntry,

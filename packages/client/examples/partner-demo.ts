@@ -56,7 +56,15 @@ if (withPhotos !== undefined) {
       console.log(`justice: ${item.media_ref} → ${photo.message}`);
       continue;
     }
-    const file = join(import.meta.dirname, '..', '..', '..', '.local', 'demo', `evidence-${n + 1}-${photo.rendition}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}`);
+    const file = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      '.local',
+      'demo',
+      `evidence-${n + 1}-${photo.rendition}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}`,
+    );
     writeFileSync(file, photo.bytes);
     console.log(`justice: ${item.media_ref} → ${photo.rendition} ${photo.contentType}, ${photo.bytes.length} bytes (saved to ${file})`);
   }
@@ -66,5 +74,7 @@ if (withPhotos !== undefined) {
 const [sensitive] = sensitiveCases;
 if (sensitive !== undefined) {
   const hidden = await reviewers.fetchRecord('case', sensitive).catch((err: unknown) => err as Error);
-  console.log(`justice: sensitive case ${sensitive} → ${hidden instanceof Error ? hidden.message : 'disclosed (the grant has leadership approval for sensitive cases)'}`);
+  console.log(
+    `justice: sensitive case ${sensitive} → ${hidden instanceof Error ? hidden.message : 'disclosed (the grant has leadership approval for sensitive cases)'}`,
+  );
 }

@@ -92,7 +92,13 @@ export async function openDisclosure(jwe: string, options: OpenOptions): Promise
   }
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(jws, keySet, { issuer, audience: options.audience, typ: DISCLOSURE_TYP, algorithms: ['EdDSA', 'Ed25519'], ...(options.currentDate === undefined ? {} : { currentDate: options.currentDate }) }));
+    ({ payload } = await jwtVerify(jws, keySet, {
+      issuer,
+      audience: options.audience,
+      typ: DISCLOSURE_TYP,
+      algorithms: ['EdDSA', 'Ed25519'],
+      ...(options.currentDate === undefined ? {} : { currentDate: options.currentDate }),
+    }));
   } catch (err) {
     throw new DisclosureError('ERR_DISCLOSURE_SIGNATURE', `signature or claims rejected: ${(err as { code?: string }).code ?? (err as Error).message}`);
   }

@@ -34,7 +34,14 @@ export interface MediaItem {
 export function mediaItemOf(payload: unknown): MediaItem {
   const m = (typeof payload === 'object' && payload !== null ? (payload as { media?: unknown }).media : undefined) as Partial<DisclosedMedia> | undefined;
   const bytes = typeof m?.data === 'string' ? base64url.decode(m.data) : undefined;
-  if (m === undefined || bytes === undefined || typeof m.ref !== 'string' || (m.rendition !== 'original' && m.rendition !== 'redacted' && m.rendition !== 'blurred') || (m.content_type !== 'image/png' && m.content_type !== 'image/jpeg') || m.bytes !== bytes.length) {
+  if (
+    m === undefined ||
+    bytes === undefined ||
+    typeof m.ref !== 'string' ||
+    (m.rendition !== 'original' && m.rendition !== 'redacted' && m.rendition !== 'blurred') ||
+    (m.content_type !== 'image/png' && m.content_type !== 'image/jpeg') ||
+    m.bytes !== bytes.length
+  ) {
     throw new DisclosureError('ERR_DISCLOSURE_MALFORMED', 'the answer carries no well-formed media');
   }
   return { ref: m.ref, rendition: m.rendition, contentType: m.content_type, bytes };
@@ -115,8 +122,13 @@ export class PartnerClient {
    * @throws GatewayError 410 `key_destroyed` once the window or data life is over.
    */
   async openViewerPayload(disclosure: Disclosure): Promise<{ readonly viewId: string; readonly payload: unknown }> {
-    if (disclosure.sealed_payload === undefined || disclosure.viewer_key === undefined || disclosure.jti === undefined) throw new TypeError('not a viewer delivery');
-    const res = await this.session.fetch('/v1/views', { method: 'POST', body: JSON.stringify({ epoch: disclosure.viewer_key.epoch, disclosure_id: disclosure.jti }), headers: { 'content-type': 'application/json' } });
+    if (disclosure.sealed_payload === undefined || disclosure.viewer_key === undefined || disclosure.jti === undefined)
+      throw new TypeError('not a viewer delivery');
+    const res = await this.session.fetch('/v1/views', {
+      method: 'POST',
+      body: JSON.stringify({ epoch: disclosure.viewer_key.epoch, disclosure_id: disclosure.jti }),
+      headers: { 'content-type': 'application/json' },
+    });
     if (!res.ok) throw await GatewayError.from(res);
     const { key, view_id: viewId } = (await res.json()) as { key: string; view_id: string };
     const jwk = JSON.parse(new TextDecoder().decode((await compactDecrypt(key, await importJWK(this.#options.encryptionJwk, 'ECDH-ES'))).plaintext)) as JWK;
@@ -135,7 +147,12 @@ export class PartnerClient {
       },
     });
     if (!res.ok) throw await GatewayError.from(res);
-    const expected = await requestHash({ method, target: requestTarget(new URL(path, this.#options.issuer)), bodyHash: await sha256Base64url(text), dpopJti: proofJti });
+    const expected = await requestHash({
+      method,
+      target: requestTarget(new URL(path, this.#options.issuer)),
+      bodyHash: await sha256Base64url(text),
+      dpopJti: proofJti,
+    });
     return openDisclosure(await readCompactBody(res), {
       decryptionKey: this.#options.encryptionJwk,
       issuer: this.#options.issuer,

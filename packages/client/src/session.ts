@@ -3,9 +3,7 @@ import { ephemeralDpopKey } from './keys.js';
 import { clientAssertion, dpopProof, type SigningKeyPair } from './proofs.js';
 
 /** What a client asks the token endpoint for: one purpose (partners), ingest (owners), or admin. */
-export type TokenRequest =
-  | { readonly authorizationDetails: readonly Record<string, unknown>[] }
-  | { readonly scope: string };
+export type TokenRequest = { readonly authorizationDetails: readonly Record<string, unknown>[] } | { readonly scope: string };
 
 /** The token response (RFC 6749 §5.1 with RFC 9396 details). */
 export interface TokenResponse {

@@ -11,12 +11,7 @@
  * - `ERR_NORMALISE_INVALID`: a searchable value cannot be normalised (not a phone number, not a
  *   calendar date, …).
  */
-export type CryptoErrorCode =
-  | 'ERR_ENVELOPE_MALFORMED'
-  | 'ERR_ENVELOPE_AUTH'
-  | 'ERR_KEY_VERSION_UNKNOWN'
-  | 'ERR_PLAINTEXT_NOT_TEXT'
-  | 'ERR_NORMALISE_INVALID';
+export type CryptoErrorCode = 'ERR_ENVELOPE_MALFORMED' | 'ERR_ENVELOPE_AUTH' | 'ERR_KEY_VERSION_UNKNOWN' | 'ERR_PLAINTEXT_NOT_TEXT' | 'ERR_NORMALISE_INVALID';
 
 /**
  * The one error class of `@need2know/crypto` for bad input (as opposed to API misuse, which throws

@@ -158,12 +158,22 @@ describe('normaliseDate', () => {
     for (const d of ['1990-04-17', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31']) expect(normaliseDate(d)).toBe(d);
   });
 
-  it.each(['2023-02-29', '1900-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-01-00', '0000-01-01', '2024-1-5', ' 2024-01-05', '2024-01-05T00:00', '20240105', '២០២៤-០១-០៥'])(
-    'rejects %j',
-    (input) => {
-      expect(invalid(() => normaliseDate(input))).toBe(true);
-    },
-  );
+  it.each([
+    '2023-02-29',
+    '1900-02-29',
+    '2024-04-31',
+    '2024-13-01',
+    '2024-00-10',
+    '2024-01-00',
+    '0000-01-01',
+    '2024-1-5',
+    ' 2024-01-05',
+    '2024-01-05T00:00',
+    '20240105',
+    '២០២៤-០១-០៥',
+  ])('rejects %j', (input) => {
+    expect(invalid(() => normaliseDate(input))).toBe(true);
+  });
 
   it('agrees with the platform calendar and is idempotent', () => {
     fc.assert(

@@ -24,7 +24,14 @@ describe('personLinks', () => {
 
 describe('referencedPersons', () => {
   it('lists the persons a case names, once each, and a person record names itself', () => {
-    const kase = { id: 'case-1', persons: [{ person_id: 'p-1', role: 'victim' }, { person_id: 'p-2', role: 'suspect' }, { person_id: 'p-1', role: 'witness' }] };
+    const kase = {
+      id: 'case-1',
+      persons: [
+        { person_id: 'p-1', role: 'victim' },
+        { person_id: 'p-2', role: 'suspect' },
+        { person_id: 'p-1', role: 'witness' },
+      ],
+    };
     expect(referencedPersons(crimeCase, kase)).toEqual(['p-1', 'p-2']);
     expect(referencedPersons(person, { id: 'p-9' })).toEqual(['p-9']);
   });

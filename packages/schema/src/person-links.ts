@@ -29,7 +29,8 @@ export function personLinks(def: RecordTypeDef): PersonLink[] {
   for (const [name, field] of Object.entries(def.fields)) {
     if (field.kind === 'ref' && field.refType === PERSON_TYPE) links.push({ kind: 'ref', field: name, member: null });
     if (field.kind === 'list') {
-      for (const [member, item] of Object.entries(field.items ?? {})) if (item.kind === 'ref' && item.refType === PERSON_TYPE) links.push({ kind: 'ref', field: name, member });
+      for (const [member, item] of Object.entries(field.items ?? {}))
+        if (item.kind === 'ref' && item.refType === PERSON_TYPE) links.push({ kind: 'ref', field: name, member });
     }
     if (field.kind === 'national_id') {
       const search = Object.entries(def.searches).find(([, fields]) => fields.length === 1 && fields[0] === name)?.[0];
@@ -51,7 +52,12 @@ export function referencedPersons(def: RecordTypeDef, record: Readonly<Record<st
     if (link.kind === 'self' && typeof record.id === 'string') ids.add(record.id);
     if (link.kind !== 'ref') continue;
     const value = record[link.field];
-    const values = link.member === null ? [value] : Array.isArray(value) ? value.map((item: unknown) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[link.member as string] : undefined)) : [];
+    const values =
+      link.member === null
+        ? [value]
+        : Array.isArray(value)
+          ? value.map((item: unknown) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[link.member as string] : undefined))
+          : [];
     for (const v of values) if (typeof v === 'string') ids.add(v);
   }
   return [...ids];

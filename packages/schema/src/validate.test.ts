@@ -87,7 +87,9 @@ describe('validateRecord', () => {
     it('refuses unknown fields, at the top and inside list items and places', () => {
       expect(codesOf(validate('person', withField('person', 'nickname', 'x')))).toEqual(['/nickname unknown_field']);
       expect(codesOf(validate('case', withField('case', 'persons', [{ person_id: 'p1', role: 'victim', age: 9 }])))).toEqual(['/persons/0/age unknown_field']);
-      expect(codesOf(validate('case', withField('case', 'place', { province: '12', district: '1201', commune: '120101', street: '51' })))).toEqual(['/place/street unknown_field']);
+      expect(codesOf(validate('case', withField('case', 'place', { province: '12', district: '1201', commune: '120101', street: '51' })))).toEqual([
+        '/place/street unknown_field',
+      ]);
     });
 
     it('refuses derived fields', () => {
@@ -98,7 +100,9 @@ describe('validateRecord', () => {
       expect(codesOf(validate('officer_discipline', { id: 'd1' }))).toEqual(
         ['officer_id', 'officer_name_km', 'officer_name_latin', 'unit', 'unit_level', 'unit_place', 'measure', 'decided_on'].map((f) => `/${f} required`),
       );
-      expect(codesOf(validate('case', withField('case', 'evidence', [{ media_ref: 'm', kind: 'photo', shows_minor: false }])))).toEqual(['/evidence/0/shows_restrained required']);
+      expect(codesOf(validate('case', withField('case', 'evidence', [{ media_ref: 'm', kind: 'photo', shows_minor: false }])))).toEqual([
+        '/evidence/0/shows_restrained required',
+      ]);
     });
 
     it('refuses null for optional fields (absent means absent)', () => {
@@ -117,19 +121,112 @@ describe('validateRecord', () => {
 
   // Each kind: [type, field, values accepted, [value refused, code][]].
   const KINDS: ReadonlyArray<readonly [string, string, string, readonly unknown[], ReadonlyArray<readonly [unknown, string]>]> = [
-    ['string', 'person', 'name_km', ['ស្រីមុំ ព្រំ', 'ភូមិ\u200bថ្មី', 'x'.repeat(120)], [['x'.repeat(121), 'too_long'], ['a\nb', 'control_character'], ['\u202eabc', 'control_character'], ['   ', 'empty'], ['', 'empty'], [5, 'invalid_type']]],
-    ['text', 'case', 'narrative', ['Line one.\nLine two.\tTabbed.', 'ក'.repeat(8000)], [['x'.repeat(8001), 'too_long'], ['a\u0000b', 'control_character'], [['a'], 'invalid_type']]],
-    ['national_id', 'person', 'national_id', ['012345678', '012 345 678', '012-345-678', '០១២៣៤៥៦៧៨'], [['01234567', 'invalid_national_id'], ['0123456789', 'invalid_national_id'], ['01234567X', 'invalid_national_id'], [12345678, 'invalid_type']]],
-    ['phone', 'person', 'phone', ['+85512345678', '012 345 678', '+855 97 712 3456'], [['+1 202 555 0100', 'invalid_phone'], ['12345678', 'invalid_phone'], ['call me', 'invalid_phone'], [85512345678, 'invalid_type']]],
-    ['date', 'person', 'date_of_birth', ['2008-02-29', '1900-01-01', TODAY], [['2023-02-29', 'invalid_date'], ['2026-04-31', 'invalid_date'], ['17/05/1990', 'invalid_date'], ['1990-5-17', 'invalid_date'], ['1899-12-31', 'date_out_of_range'], ['2205-01-01', 'date_out_of_range'], [19900517, 'invalid_type']]],
-    ['enum', 'person', 'sex', ['F', 'M', 'X'], [['f', 'invalid_enum'], ['female', 'invalid_enum'], [1, 'invalid_enum']]],
-    ['integer', 'case', 'criterion', [1, 3, 5], [[0, 'out_of_range'], [6, 'out_of_range'], [2.5, 'not_integer'], ['2', 'invalid_type'], [Number.NaN, 'invalid_type']]],
-    ['boolean', 'person', 'red_notice', [true, false], [['false', 'invalid_type'], [0, 'invalid_type']]],
+    [
+      'string',
+      'person',
+      'name_km',
+      ['ស្រីមុំ ព្រំ', 'ភូមិ\u200bថ្មី', 'x'.repeat(120)],
+      [
+        ['x'.repeat(121), 'too_long'],
+        ['a\nb', 'control_character'],
+        ['\u202eabc', 'control_character'],
+        ['   ', 'empty'],
+        ['', 'empty'],
+        [5, 'invalid_type'],
+      ],
+    ],
+    [
+      'text',
+      'case',
+      'narrative',
+      ['Line one.\nLine two.\tTabbed.', 'ក'.repeat(8000)],
+      [
+        ['x'.repeat(8001), 'too_long'],
+        ['a\u0000b', 'control_character'],
+        [['a'], 'invalid_type'],
+      ],
+    ],
+    [
+      'national_id',
+      'person',
+      'national_id',
+      ['012345678', '012 345 678', '012-345-678', '០១២៣៤៥៦៧៨'],
+      [
+        ['01234567', 'invalid_national_id'],
+        ['0123456789', 'invalid_national_id'],
+        ['01234567X', 'invalid_national_id'],
+        [12345678, 'invalid_type'],
+      ],
+    ],
+    [
+      'phone',
+      'person',
+      'phone',
+      ['+85512345678', '012 345 678', '+855 97 712 3456'],
+      [
+        ['+1 202 555 0100', 'invalid_phone'],
+        ['12345678', 'invalid_phone'],
+        ['call me', 'invalid_phone'],
+        [85512345678, 'invalid_type'],
+      ],
+    ],
+    [
+      'date',
+      'person',
+      'date_of_birth',
+      ['2008-02-29', '1900-01-01', TODAY],
+      [
+        ['2023-02-29', 'invalid_date'],
+        ['2026-04-31', 'invalid_date'],
+        ['17/05/1990', 'invalid_date'],
+        ['1990-5-17', 'invalid_date'],
+        ['1899-12-31', 'date_out_of_range'],
+        ['2205-01-01', 'date_out_of_range'],
+        [19900517, 'invalid_type'],
+      ],
+    ],
+    [
+      'enum',
+      'person',
+      'sex',
+      ['F', 'M', 'X'],
+      [
+        ['f', 'invalid_enum'],
+        ['female', 'invalid_enum'],
+        [1, 'invalid_enum'],
+      ],
+    ],
+    [
+      'integer',
+      'case',
+      'criterion',
+      [1, 3, 5],
+      [
+        [0, 'out_of_range'],
+        [6, 'out_of_range'],
+        [2.5, 'not_integer'],
+        ['2', 'invalid_type'],
+        [Number.NaN, 'invalid_type'],
+      ],
+    ],
+    [
+      'boolean',
+      'person',
+      'red_notice',
+      [true, false],
+      [
+        ['false', 'invalid_type'],
+        [0, 'invalid_type'],
+      ],
+    ],
     [
       'place',
       'case',
       'place',
-      [{ province: '01', district: '0102', commune: '010203' }, { province: '12', district: '1201', commune: '120101', village: '12010101' }],
+      [
+        { province: '01', district: '0102', commune: '010203' },
+        { province: '12', district: '1201', commune: '120101', village: '12010101' },
+      ],
       [
         [{ province: '12', district: '1301', commune: '130101' }, 'inconsistent_place'],
         [{ province: '12', district: '1201', commune: '120101', village: '12020101' }, 'inconsistent_place'],
@@ -149,24 +246,54 @@ describe('validateRecord', () => {
   });
 
   it('reports place sub-codes at their own path', () => {
-    expect(codesOf(validate('case', withField('case', 'place', { province: '12', district: '12011', commune: '120101' })))).toEqual(['/place/district invalid_place']);
+    expect(codesOf(validate('case', withField('case', 'place', { province: '12', district: '12011', commune: '120101' })))).toEqual([
+      '/place/district invalid_place',
+    ]);
     expect(codesOf(validate('case', withField('case', 'place', { province: '12', district: '1201' })))).toEqual(['/place/commune required']);
   });
 
   it('checks ref fields as record ids', () => {
-    expect(codesOf(validate('case', withField('case', 'persons', [{ person_id: 'not an id', role: 'suspect' }])))).toEqual(['/persons/0/person_id invalid_ref']);
+    expect(codesOf(validate('case', withField('case', 'persons', [{ person_id: 'not an id', role: 'suspect' }])))).toEqual([
+      '/persons/0/person_id invalid_ref',
+    ]);
   });
 
   it('checks list items and caps lists at 200 items', () => {
     const item = { person_id: 'person-1', role: 'witness' };
-    expect(validate('case', withField('case', 'persons', Array.from({ length: 200 }, () => item))).ok).toBe(true);
-    expect(codesOf(validate('case', withField('case', 'persons', Array.from({ length: 201 }, () => item))))).toEqual(['/persons too_many_items']);
+    expect(
+      validate(
+        'case',
+        withField(
+          'case',
+          'persons',
+          Array.from({ length: 200 }, () => item),
+        ),
+      ).ok,
+    ).toBe(true);
+    expect(
+      codesOf(
+        validate(
+          'case',
+          withField(
+            'case',
+            'persons',
+            Array.from({ length: 201 }, () => item),
+          ),
+        ),
+      ),
+    ).toEqual(['/persons too_many_items']);
     expect(codesOf(validate('case', withField('case', 'persons', [item, { ...item, role: 'judge' }])))).toEqual(['/persons/1/role invalid_enum']);
     expect(codesOf(validate('case', withField('case', 'persons', ['person-1'])))).toEqual(['/persons/0 invalid_type']);
   });
 
   it('normalises phones, national IDs and text in the parsed record', () => {
-    const result = validate('person', { ...VALID['person'], phone: '+855 (0)12 345-678', national_id: '012 345 678', name_latin: '  Sok Dara ', name_km: 'ស\u0020\u17bb\u1781'.normalize('NFD') });
+    const result = validate('person', {
+      ...VALID['person'],
+      phone: '+855 (0)12 345-678',
+      national_id: '012 345 678',
+      name_latin: '  Sok Dara ',
+      name_km: 'ស\u0020\u17bb\u1781'.normalize('NFD'),
+    });
     expect(result.ok && result.record).toMatchObject({ phone: '+85512345678', national_id: '012345678', name_latin: 'Sok Dara' });
     const contacts = validate('health_case', VALID['health_case']);
     expect(contacts.ok && contacts.record['contacts']).toEqual([{ name_latin: 'Keo Vanna', phone: '+855977123456' }]);
@@ -183,7 +310,7 @@ describe('validateRecord', () => {
   });
 
   it('does not echo unknown keys that do not look like field names', () => {
-    const result = validate('person', { ...VALID['person'], 'Sok Dara 012345678': 1, '__proto__x': 2 });
+    const result = validate('person', { ...VALID['person'], 'Sok Dara 012345678': 1, __proto__x: 2 });
     expect(codesOf(result)).toEqual([' unknown_field']);
   });
 
@@ -199,7 +326,9 @@ describe('issues never repeat the submitted value', () => {
   const personal = fc.oneof(
     fc.stringMatching(/^0[1-9]\d{6,7}[0-9X]{2}$/), // phone-like, too long or lettered
     fc.stringMatching(/^[0-9]{10,12}$/), // ID-like, wrong length
-    fc.tuple(fc.constantFrom('សុខ', 'ចាន់', 'គីម', 'ហេង'), fc.stringMatching(/^[\u1780-\u17a2]{3,8}$/), fc.constantFrom('\u0007', '\u202e', '\n')).map(([a, b, c]) => `${a} ${b}${c}`),
+    fc
+      .tuple(fc.constantFrom('សុខ', 'ចាន់', 'គីម', 'ហេង'), fc.stringMatching(/^[\u1780-\u17a2]{3,8}$/), fc.constantFrom('\u0007', '\u202e', '\n'))
+      .map(([a, b, c]) => `${a} ${b}${c}`),
     fc.stringMatching(/^[A-Z][a-z]{3,8} [A-Z][a-z]{3,8} \d{4}-\d{2}-\d{2}[/!]$/),
   );
   const targets: ReadonlyArray<readonly [string, string]> = [

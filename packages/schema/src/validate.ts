@@ -34,9 +34,7 @@ export function recordSchema(def: RecordTypeDef, options: RecordSchemaOptions = 
 }
 
 /** Outcome of {@link validateRecord}: the parsed, normalised record, or the issues found. */
-export type ValidationResult =
-  | { readonly ok: true; readonly record: IngestRecord }
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+export type ValidationResult = { readonly ok: true; readonly record: IngestRecord } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /** Options of {@link validateRecord}. */
 export interface ValidateRecordOptions {

@@ -38,7 +38,17 @@ export type { Certificate, CertificateProblem } from './suppress/certificate.js'
 export { suppressAtStep, suppressSteps, thresholdStep } from './suppress/steps.js';
 export { suppress } from './suppress/suppress.js';
 export type { SuppressOptions, Suppression } from './suppress/suppress.js';
-export { ALL, PERIOD_GRAINS, PLACE_LEVELS, categoryDimension, isoWeeksBetween, isoYearDimension, periodDimension, placeDimension, weekDimension } from './table/dimensions.js';
+export {
+  ALL,
+  PERIOD_GRAINS,
+  PLACE_LEVELS,
+  categoryDimension,
+  isoWeeksBetween,
+  isoYearDimension,
+  periodDimension,
+  placeDimension,
+  weekDimension,
+} from './table/dimensions.js';
 export type { Dimension, PeriodGrain, PlaceLevel } from './table/dimensions.js';
 export { Hierarchy } from './table/hierarchy.js';
 export { Table } from './table/table.js';

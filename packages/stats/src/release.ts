@@ -14,7 +14,14 @@ export type Protection =
 /** What was done to a released table, for its consumers and the audit log (integers only). */
 export type ProtectionSummary =
   | { readonly method: 'suppression'; readonly threshold: number; readonly primary: number; readonly secondary: number }
-  | { readonly method: 'dp'; readonly mechanism: 'discrete_laplace'; readonly epsilon_micro: number; readonly bound: number; readonly stages: number; readonly noise_scale_milli: number };
+  | {
+      readonly method: 'dp';
+      readonly mechanism: 'discrete_laplace';
+      readonly epsilon_micro: number;
+      readonly bound: number;
+      readonly stages: number;
+      readonly noise_scale_milli: number;
+    };
 
 /** A table ready to publish: its values, the cells withheld and which of them are small (suppression only), and what was done. */
 export interface Release {
@@ -41,7 +48,14 @@ export function protect(exact: Table, protection: Protection): Release {
     table: noisy.table,
     withheld: null,
     primary: null,
-    summary: { method: 'dp', mechanism: 'discrete_laplace', epsilon_micro: protection.epsilonMicro, bound: protection.bound, stages: noisy.stages, noise_scale_milli: Math.round(noisy.noiseScale * 1000) },
+    summary: {
+      method: 'dp',
+      mechanism: 'discrete_laplace',
+      epsilon_micro: protection.epsilonMicro,
+      bound: protection.bound,
+      stages: noisy.stages,
+      noise_scale_milli: Math.round(noisy.noiseScale * 1000),
+    },
   };
 }
 
@@ -62,7 +76,12 @@ export function protectSteps(exact: Table, threshold: number, order?: readonly n
 function checked(exact: Table, s: Suppression): Release {
   const problems = checkCertificates(exact, s.suppressed, s.primary, s.certificates);
   if (problems.length > 0) throw new Error(`suppression pattern failed its own check (${problems.length} problems, first ${problems[0]?.problem})`);
-  return { table: exact, withheld: s.suppressed, primary: s.primary, summary: { method: 'suppression', threshold: s.threshold, primary: s.primaryCount, secondary: s.secondaryCount } };
+  return {
+    table: exact,
+    withheld: s.suppressed,
+    primary: s.primary,
+    summary: { method: 'suppression', threshold: s.threshold, primary: s.primaryCount, secondary: s.secondaryCount },
+  };
 }
 
 /**

@@ -198,7 +198,7 @@ export async function compare(subject: Named, baseline: Named, options: MeasureO
     const [br, sr] = first === base ? [a, b] : [b, a];
     baseRounds.push(br);
     subjRounds.push(sr);
-    ratios.push((sr.ms / sr.n) / (br.ms / br.n));
+    ratios.push(sr.ms / sr.n / (br.ms / br.n));
   }
   const row: ReportRow = {
     subject: summarise(subject.name, subj, subjRounds, latency),
@@ -249,7 +249,10 @@ export function report(rows: readonly ReportRow[], options: { readonly title?: s
 
 /** One line describing where the figures were taken (runtime, OS, CPU count), for the report. */
 export function environment(): string {
-  const g = globalThis as { process?: { version?: string; platform?: string; arch?: string }; navigator?: { hardwareConcurrency?: number; userAgent?: string } };
+  const g = globalThis as {
+    process?: { version?: string; platform?: string; arch?: string };
+    navigator?: { hardwareConcurrency?: number; userAgent?: string };
+  };
   const runtime = g.process?.version === undefined ? (g.navigator?.userAgent ?? 'unknown runtime') : `Node ${g.process.version}`;
   const where = g.process === undefined ? '' : ` on ${g.process.platform}/${g.process.arch}`;
   const cpus = g.navigator?.hardwareConcurrency === undefined ? '' : `, ${g.navigator.hardwareConcurrency} logical CPUs`;

@@ -48,9 +48,13 @@ export function summariseTraces(traces: readonly Trace[], title: string): string
   }
   const mean = (f: (t: Trace) => number) => traces.reduce((s, t) => s + f(t), 0) / n;
   const lines = [`### ${title} (${n} requests)`, '', '| storage call | per request | mean ms |', '| --- | ---: | ---: |'];
-  for (const [name, row] of [...byName].sort((a, b) => b[1].ms - a[1].ms)) lines.push(`| ${name} | ${(row.count / n).toFixed(2)} | ${(row.ms / row.count).toFixed(2)} |`);
+  for (const [name, row] of [...byName].sort((a, b) => b[1].ms - a[1].ms))
+    lines.push(`| ${name} | ${(row.count / n).toFixed(2)} | ${(row.ms / row.count).toFixed(2)} |`);
   const calls = mean((t) => t.calls.length);
-  lines.push('', `calls per request ${calls.toFixed(2)}; in the Worker ${mean((t) => t.total).toFixed(2)} ms, of which waiting on storage ${mean((t) => waited(t.calls)).toFixed(2)} ms (overlaps counted once)`);
+  lines.push(
+    '',
+    `calls per request ${calls.toFixed(2)}; in the Worker ${mean((t) => t.total).toFixed(2)} ms, of which waiting on storage ${mean((t) => waited(t.calls)).toFixed(2)} ms (overlaps counted once)`,
+  );
   const text = `${lines.join('\n')}\n`;
   console.log(text);
   return text;

@@ -22,26 +22,89 @@ export async function setUpTracing(local: LocalGateway, scene: TracingScene): Pr
   const partner = await generateClientKeys();
   await po1.post('/agencies', { id: 'bench-police', name: 'Benchmark police' });
   await po1.post('/agencies', { id: 'bench-health', name: 'Benchmark health tracers' });
-  await local.registerClient({ id: 'bench-owner', kind: 'data_owner', agency_id: 'bench-police', name: 'Loader', signing_jwks: { keys: [owner.public.signing] }, encryption_jwk: publicJwkOf(owner.private.encryption), ingest_types: ['person'] });
-  await local.registerClient({ id: 'bench-tracer', kind: 'partner', agency_id: 'bench-health', name: 'Tracer', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
-  await po1.post('/purposes', { id: 'bench-tracing', title: 'Benchmark tracing', legal_basis: 'Benchmark only', rules: scene.rules, actions: scene.actions, agencies: ['bench-health'], requests_per_minute: 100_000, persons_per_hour: 1_000_000, officer_requests_per_minute: 100_000, officer_persons_per_hour: 1_000_000 });
+  await local.registerClient({
+    id: 'bench-owner',
+    kind: 'data_owner',
+    agency_id: 'bench-police',
+    name: 'Loader',
+    signing_jwks: { keys: [owner.public.signing] },
+    encryption_jwk: publicJwkOf(owner.private.encryption),
+    ingest_types: ['person'],
+  });
+  await local.registerClient({
+    id: 'bench-tracer',
+    kind: 'partner',
+    agency_id: 'bench-health',
+    name: 'Tracer',
+    signing_jwks: { keys: [partner.public.signing] },
+    encryption_jwk: publicJwkOf(partner.private.encryption),
+  });
+  await po1.post('/purposes', {
+    id: 'bench-tracing',
+    title: 'Benchmark tracing',
+    legal_basis: 'Benchmark only',
+    rules: scene.rules,
+    actions: scene.actions,
+    agencies: ['bench-health'],
+    requests_per_minute: 100_000,
+    persons_per_hour: 1_000_000,
+    officer_requests_per_minute: 100_000,
+    officer_persons_per_hour: 1_000_000,
+  });
   await local.openGrant({ purpose_id: 'bench-tracing', agency_id: 'bench-health', data_life_seconds: 1800 });
-  const loader = await GatewaySession.open({ issuer: url, clientId: 'bench-owner', signingKey: await signingKeyFromJwk(owner.private.signing), request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person'] }] } });
+  const loader = await GatewaySession.open({
+    issuer: url,
+    clientId: 'bench-owner',
+    signingKey: await signingKeyFromJwk(owner.private.signing),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['person'] }] },
+  });
   await loadRecords(loader, 'person', scene.persons, { label: '  person' });
-  return GatewaySession.open({ issuer: url, clientId: 'bench-tracer', signingKey: await signingKeyFromJwk(partner.private.signing), request: { authorizationDetails: [{ type: 'record_access', purpose: 'bench-tracing' }] }, renewBefore: 120 });
+  return GatewaySession.open({
+    issuer: url,
+    clientId: 'bench-tracer',
+    signingKey: await signingKeyFromJwk(partner.private.signing),
+    request: { authorizationDetails: [{ type: 'record_access', purpose: 'bench-tracing' }] },
+    renewBefore: 120,
+  });
 }
 
 /**
  * A second partner of the same health agency under a case-specific grant: a purpose whose grant
  * covers only `recordIds` (one outbreak's contacts). Needs the scene of {@link setUpTracing} first.
  */
-export async function setUpCaseSpecific(local: LocalGateway, scene: { readonly rules: TracingScene['rules']; readonly recordIds: readonly string[] }): Promise<GatewaySession> {
+export async function setUpCaseSpecific(
+  local: LocalGateway,
+  scene: { readonly rules: TracingScene['rules']; readonly recordIds: readonly string[] },
+): Promise<GatewaySession> {
   const [po1, po2] = local.officers;
   if (po1 === undefined || po2 === undefined) throw new Error('two officers are needed');
   const partner = await generateClientKeys();
-  await local.registerClient({ id: 'bench-case-tracer', kind: 'partner', agency_id: 'bench-health', name: 'Case tracer', signing_jwks: { keys: [partner.public.signing] }, encryption_jwk: publicJwkOf(partner.private.encryption) });
-  await po1.post('/purposes', { id: 'bench-case', title: 'Benchmark outbreak contacts', legal_basis: 'Benchmark only', rules: scene.rules, actions: ['fetch'], agencies: ['bench-health'], requests_per_minute: 100_000, persons_per_hour: 1_000_000, officer_requests_per_minute: 100_000, officer_persons_per_hour: 1_000_000 });
+  await local.registerClient({
+    id: 'bench-case-tracer',
+    kind: 'partner',
+    agency_id: 'bench-health',
+    name: 'Case tracer',
+    signing_jwks: { keys: [partner.public.signing] },
+    encryption_jwk: publicJwkOf(partner.private.encryption),
+  });
+  await po1.post('/purposes', {
+    id: 'bench-case',
+    title: 'Benchmark outbreak contacts',
+    legal_basis: 'Benchmark only',
+    rules: scene.rules,
+    actions: ['fetch'],
+    agencies: ['bench-health'],
+    requests_per_minute: 100_000,
+    persons_per_hour: 1_000_000,
+    officer_requests_per_minute: 100_000,
+    officer_persons_per_hour: 1_000_000,
+  });
   await local.openGrant({ purpose_id: 'bench-case', agency_id: 'bench-health', data_life_seconds: 1800, record_ids: [...scene.recordIds] });
-  return GatewaySession.open({ issuer: local.gateway.url, clientId: 'bench-case-tracer', signingKey: await signingKeyFromJwk(partner.private.signing), request: { authorizationDetails: [{ type: 'record_access', purpose: 'bench-case' }] }, renewBefore: 120 });
+  return GatewaySession.open({
+    issuer: local.gateway.url,
+    clientId: 'bench-case-tracer',
+    signingKey: await signingKeyFromJwk(partner.private.signing),
+    request: { authorizationDetails: [{ type: 'record_access', purpose: 'bench-case' }] },
+    renewBefore: 120,
+  });
 }
-

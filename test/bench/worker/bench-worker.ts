@@ -83,7 +83,17 @@ bench.get('/__bench/unprotected/:type/:id', async (c) => {
  * other while the disclosure index (which reads only `disclosure` entries) passes over it.
  */
 const benchEntry = (i: number, at: number): AdminLogEntry =>
-  adminEntry({ seq: i + 1, at, actor: 'system', action: 'bench.append', targetType: 'bench', targetId: String(i), detail: { subjects: ['psn_benchmarkbenchmarkbench'], request_hash: 'x'.repeat(43) }, prevHash: '', hash: '' });
+  adminEntry({
+    seq: i + 1,
+    at,
+    actor: 'system',
+    action: 'bench.append',
+    targetType: 'bench',
+    targetId: String(i),
+    detail: { subjects: ['psn_benchmarkbenchmarkbench'], request_hash: 'x'.repeat(43) },
+    prevHash: '',
+    hash: '',
+  });
 
 /** Appends `n` synthetic entries to a bench-only log shard (to time appends and grow the tree for proofs). */
 bench.post('/__bench/audit/append', async (c) => {
@@ -118,7 +128,8 @@ bench.get('/__bench/primitives', async (c) => {
     db.prepare('SELECT * FROM grants WHERE id = ?').bind(grant.id),
     db.prepare('SELECT * FROM purposes WHERE id = ?').bind(grant.purpose_id),
   ];
-  const record = () => db.prepare('SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))').bind('person', JSON.stringify([id]));
+  const record = () =>
+    db.prepare('SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2))').bind('person', JSON.stringify([id]));
   const log = c.env.AUDIT_LOG.get(c.env.AUDIT_LOG.idFromName('primitives'));
   const guard = c.env.REPLAY_GUARD.get(c.env.REPLAY_GUARD.idFromName('primitives'));
   let k = 0;
@@ -133,12 +144,26 @@ bench.get('/__bench/primitives', async (c) => {
     'd1 batch: 4 auth reads': () => db.batch(auth()),
     'd1 batch: 4 auth reads + record row': () => db.batch([...auth(), record()]),
     'd1 batch: 5 × SELECT 1': () => db.batch(Array.from({ length: 5 }, () => db.prepare('SELECT 1'))),
-    'd1 insert disclosure row': () => db.prepare("INSERT INTO disclosures (id, at, client_id, agency_id, purpose_id, grant_id, action, record_type, subjects, fields, request_hash, response_hash, outcome) VALUES (?, 0, 'b', 'b', 'b', 'b', 'fetch', 'person', '[]', '{}', '', '', 'disclosed')").bind(`prim-${crypto.randomUUID()}`).run(),
-    'do replay guard: spend 1': () => guard.consume([{ key: `p:${k++}:${Math.random()}`, expiresAt: Math.floor(Date.now() / 1000) + 60 }], Math.floor(Date.now() / 1000)),
+    'd1 insert disclosure row': () =>
+      db
+        .prepare(
+          "INSERT INTO disclosures (id, at, client_id, agency_id, purpose_id, grant_id, action, record_type, subjects, fields, request_hash, response_hash, outcome) VALUES (?, 0, 'b', 'b', 'b', 'b', 'fetch', 'person', '[]', '{}', '', '', 'disclosed')",
+        )
+        .bind(`prim-${crypto.randomUUID()}`)
+        .run(),
+    'do replay guard: spend 1': () =>
+      guard.consume([{ key: `p:${k++}:${Math.random()}`, expiresAt: Math.floor(Date.now() / 1000) + 60 }], Math.floor(Date.now() / 1000)),
     'do log: append 1': () => log.append([benchEntry(k++, 0)]),
     'do log: size (no write)': () => log.size(),
     'cpu: verify DPoP proof (Ed25519)': async () => verifyDpopProof([proof], { method: 'GET', url: proofUrl }, nowS),
-    'cpu: sign + seal a disclosure (EdDSA, ECDH-ES P-256)': () => sealDelivery(c.env, nowS, { clientId: 'bench', encryptionJwk: recipient }, { purpose: 'p', grant: 'g', request_hash: 'h', records: [{ id: 'x', name_latin: 'Sok Chanthy', phone: '+855 ** *** 412' }] }, 60),
+    'cpu: sign + seal a disclosure (EdDSA, ECDH-ES P-256)': () =>
+      sealDelivery(
+        c.env,
+        nowS,
+        { clientId: 'bench', encryptionJwk: recipient },
+        { purpose: 'p', grant: 'g', request_hash: 'h', records: [{ id: 'x', name_latin: 'Sok Chanthy', phone: '+855 ** *** 412' }] },
+        60,
+      ),
     'd1 read + open one stored record': () => readRecords(c.env, 'person', [id]),
   };
   void k;

@@ -41,7 +41,8 @@ export function tracedEnv(env: GatewayEnv, calls: TracedCall[]): GatewayEnv {
         const value = Reflect.get(target, prop, target) as unknown;
         if (typeof value !== 'function') return value;
         if (prop === 'bind') return (...args: unknown[]) => wrapStatement((value as (...a: unknown[]) => D1PreparedStatement).apply(target, args), sql);
-        if (typeof prop === 'string' && STATEMENT_CALLS.has(prop)) return (...args: unknown[]) => timed(`d1.${prop} ${sql}`, () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args), rowsOf);
+        if (typeof prop === 'string' && STATEMENT_CALLS.has(prop))
+          return (...args: unknown[]) => timed(`d1.${prop} ${sql}`, () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args), rowsOf);
         return (value as (...a: unknown[]) => unknown).bind(target);
       },
     });
@@ -54,7 +55,8 @@ export function tracedEnv(env: GatewayEnv, calls: TracedCall[]): GatewayEnv {
       if (typeof value !== 'function') return value;
       if (prop === 'prepare') return (sql: string) => wrapStatement(target.prepare(sql), sql.replace(/\s+/g, ' ').trim().slice(0, 48));
       if (prop === 'batch') {
-        return (statements: D1PreparedStatement[]) => timed(`d1.batch(${statements.length})`, () => target.batch(statements.map((s) => originals.get(s) ?? s)), rowsOf);
+        return (statements: D1PreparedStatement[]) =>
+          timed(`d1.batch(${statements.length})`, () => target.batch(statements.map((s) => originals.get(s) ?? s)), rowsOf);
       }
       return (value as (...a: unknown[]) => unknown).bind(target);
     },

@@ -13,7 +13,8 @@ export const en = {
   wrongOrigin: 'Open the console at {url}: signed requests are only valid for the gateway’s own address.',
 
   signInTitle: 'Sign in',
-  signInIntro: 'Choose your privacy officer key file. It stays in this browser tab: the key is imported so that it cannot be read back, used to sign in, and forgotten when you sign out or leave the tab idle.',
+  signInIntro:
+    'Choose your privacy officer key file. It stays in this browser tab: the key is imported so that it cannot be read back, used to sign in, and forgotten when you sign out or leave the tab idle.',
   keyFile: 'Key file',
   keyFileHelp: 'A file such as po-sophea.key.json (in .local/demo/ on a demo gateway).',
   signIn: 'Sign in',
@@ -104,7 +105,8 @@ export const en = {
   grantFormIntro: 'The grant opens the purpose to one agency inside the window. It needs a second privacy officer’s approval before it opens.',
 
   approvalsTitle: 'Waiting for a second privacy officer',
-  approvalsIntro: 'Opening, extending and resuming grants, and anything that widens a purpose or registers an officer, wait for a second privacy officer. You cannot approve what you asked for.',
+  approvalsIntro:
+    'Opening, extending and resuming grants, and anything that widens a purpose or registers an officer, wait for a second privacy officer. You cannot approve what you asked for.',
   grantRequests: 'Grant changes',
   registryRequests: 'Purpose and registry changes',
   noPending: 'Nothing is waiting.',
@@ -119,7 +121,8 @@ export const en = {
   kindOfficerCreate: 'register an officer (hands you their enrolment code)',
   kindOfficerRekey: 'a new enrolment code for an officer (hands it to you)',
   enrolmentCodeTitle: 'Enrolment code',
-  enrolmentCodeHandOver: 'Hand this code to the officer in person or by a channel you trust; they enter it in the need2know viewer extension. It works once, and it is not shown again.',
+  enrolmentCodeHandOver:
+    'Hand this code to the officer in person or by a channel you trust; they enter it in the need2know viewer extension. It works once, and it is not shown again.',
   enrolmentCodeValidUntil: 'Valid until',
   widenings: 'Widens',
 
@@ -185,7 +188,8 @@ export const en = {
   chartLabel: 'Disclosures per day for {purpose} to {agency}: {total} in {days} days',
 
   statsTitle: 'Publishable statistics',
-  statsIntro: 'What the public tier of a table would publish, protected exactly as it would leave the gateway. Each preview is a release logged in the audit log as yours; it spends no privacy budget.',
+  statsIntro:
+    'What the public tier of a table would publish, protected exactly as it would leave the gateway. Each preview is a release logged in the audit log as yours; it spends no privacy budget.',
   crimeChartTitle: 'Crime cases by safe-village criterion, per month',
   statsProvince: 'Province code',
   statsProvinceHelp: 'Two digits, e.g. 12 for Phnom Penh. Leave empty for the whole country.',
@@ -199,7 +203,8 @@ export const en = {
   statsPlaceProvince: 'province {code}',
   statsPlaceCountry: 'the whole country',
   statsCaption: 'Crime cases per month in {place}, {year}',
-  statsChartLabel: 'Stacked bars of crime cases per month in {place}, {year}, by safe-village criterion; {withheld} figures withheld, marked by hatching. The same figures are in the table below.',
+  statsChartLabel:
+    'Stacked bars of crime cases per month in {place}, {year}, by safe-village criterion; {withheld} figures withheld, marked by hatching. The same figures are in the table below.',
   statsMonth: 'Month',
   criterion1: 'Theft, snatching, robbery',
   criterion2: 'Producing or dealing illegal drugs',
@@ -215,10 +220,12 @@ export const en = {
   withheldLegend: 'Withheld (hatched): too small to publish, or withheld so that a small figure cannot be worked out',
   withheldTotal: 'total withheld',
   withheldParts: 'withheld: {groups}',
-  statsProtectedSuppression: 'Protected by small-cell suppression: counts from 1 up to below {threshold} are withheld, and so are enough other figures that none of them can be worked out from the totals (secondary suppression). In the whole table {withheld} figures are withheld: {primary} small ones and {secondary} to protect them. A withheld figure may be zero. Totals are the gateway’s.',
+  statsProtectedSuppression:
+    'Protected by small-cell suppression: counts from 1 up to below {threshold} are withheld, and so are enough other figures that none of them can be worked out from the totals (secondary suppression). In the whole table {withheld} figures are withheld: {primary} small ones and {secondary} to protect them. A withheld figure may be zero. Totals are the gateway’s.',
   statsProtectedDp: 'Protected by differential privacy (ε {epsilon}, noise scale {scale}): every figure carries noise, and totals add up.',
   statsRelease: 'Release {release}, made {when}.',
-  statsAllWithheld: 'Nothing is published for {place} in {year}: every figure is withheld, or the table has no such place (no case recorded there and no place list loaded).',
+  statsAllWithheld:
+    'Nothing is published for {place} in {year}: every figure is withheld, or the table has no such place (no case recorded there and no place list loaded).',
 
   auditTitle: 'Audit log',
   auditIntro: 'The latest signed checkpoint of the tamper-evident log, checked here in your browser.',
@@ -237,7 +244,8 @@ export const en = {
   verificationFailed: 'Verification failed. Report this to the log’s oversight body.',
 
   subjectTitle: 'Subject access report',
-  subjectIntro: 'Every disclosure of one person’s data, each proven against a signed checkpoint. The national ID is sent in the request body, never in an address, and is not kept by the console.',
+  subjectIntro:
+    'Every disclosure of one person’s data, each proven against a signed checkpoint. The national ID is sent in the request body, never in an address, and is not kept by the console.',
   nationalId: 'National ID number',
   subjectReason: 'Reason for the report (e.g. the person’s letter)',
   runReport: 'Run the report',
@@ -251,7 +259,8 @@ export const en = {
 
   navRegistry: 'Agencies and officers',
   registryTitle: 'Agencies, systems and officers',
-  registryIntro: 'Who may ask the gateway for data. Registering an agency applies at once. A new system, privacy officer or officer, new keys, a new enrolment code and a re-activation wait for a second privacy officer (see Approvals); suspending applies at once.',
+  registryIntro:
+    'Who may ask the gateway for data. Registering an agency applies at once. A new system, privacy officer or officer, new keys, a new enrolment code and a re-activation wait for a second privacy officer (see Approvals); suspending applies at once.',
   idHelp: 'Lower-case letters, digits and hyphens, starting with a letter or digit; 2 to 63 characters, e.g. moh-tracing.',
   agenciesTitle: 'Agencies',
   newAgency: 'Register an agency',
@@ -260,9 +269,11 @@ export const en = {
   agencyNameKm: 'Name (Khmer)',
   agencyCreated: 'Agency registered.',
   clientsTitle: 'Systems and privacy officers',
-  clientsIntro: 'Partner systems receive sealed records; data owners load records; privacy officers use this console. Each signs in with its own keys; only public keys are registered.',
+  clientsIntro:
+    'Partner systems receive sealed records; data owners load records; privacy officers use this console. Each signs in with its own keys; only public keys are registered.',
   newClient: 'Register a system or privacy officer',
-  newClientIntro: 'It stays suspended until a second privacy officer approves it. Ask the agency for its public keys as a JWK Set file; never accept a private key.',
+  newClientIntro:
+    'It stays suspended until a second privacy officer approves it. Ask the agency for its public keys as a JWK Set file; never accept a private key.',
   clientId: 'Identifier',
   clientName: 'Name',
   clientKind: 'Kind',
@@ -287,7 +298,8 @@ export const en = {
   roles: 'Roles',
   roleLeadership: 'leadership',
   roleLeadershipChoice: 'Leadership: may approve unblurred media and sensitive cases on grants',
-  roleLeadershipHelp: 'Two leadership officers, other than the one who asked, must approve a grant before flagged media leave unblurred or sensitive cases are disclosed.',
+  roleLeadershipHelp:
+    'Two leadership officers, other than the one who asked, must approve a grant before flagged media leave unblurred or sensitive cases are disclosed.',
   clientCreated: 'Registered. It can do nothing until a second privacy officer approves it (Approvals).',
   waitsForSecond: 'a change waits for a second privacy officer',
   newKeys: 'New keys',
@@ -299,7 +311,8 @@ export const en = {
   resumeClientNote: 'Resuming waits for a second privacy officer.',
   resumeClientRequested: 'Resumption requested. A second privacy officer must approve it.',
   officersTitle: 'Officers',
-  officersIntro: 'People in partner agencies who open records in the need2know viewer. A second privacy officer approves each registration and receives the one-time enrolment code to hand over.',
+  officersIntro:
+    'People in partner agencies who open records in the need2know viewer. A second privacy officer approves each registration and receives the one-time enrolment code to hand over.',
   newOfficer: 'Register an officer',
   newOfficerIntro: 'The officer can do nothing until a second privacy officer approves and hands them the enrolment code, and their viewer enrols with it.',
   officerId: 'Officer identifier',
@@ -311,7 +324,8 @@ export const en = {
   notEnrolled: 'not enrolled',
   codeOpenUntil: 'code open until {when}',
   newEnrolmentCode: 'New enrolment code',
-  newEnrolmentCodeNote: 'For a new device: the officer’s current keys and any open code stop working at once. The new code goes to the second privacy officer who approves.',
+  newEnrolmentCodeNote:
+    'For a new device: the officer’s current keys and any open code stop working at once. The new code goes to the second privacy officer who approves.',
   enrolmentCodeRequested: 'New code requested. The officer’s old keys no longer work; a second privacy officer approves and receives the code.',
   noClients: 'No systems registered.',
   noOfficers: 'No officers registered.',
@@ -333,7 +347,8 @@ export const en = {
   enrolmentCodeOnce: 'Shown only once. Note it now: it cannot be shown again, not even to you.',
 
   leadershipTitle: 'Leadership approvals',
-  leadershipIntro: 'Grants that ask for flagged media unblurred or for sensitive cases release them only once two leadership officers, not the one who asked, have approved.',
+  leadershipIntro:
+    'Grants that ask for flagged media unblurred or for sensitive cases release them only once two leadership officers, not the one who asked, have approved.',
   leadershipAsks: 'Asks leadership for',
   leadershipApprovals: 'Approvals',
   leadershipCount: '{n} of {needed}',
@@ -346,8 +361,10 @@ export const en = {
   leadershipEnded: 'The grant has ended.',
   leadershipTerms: 'What grants may ask of leadership',
   allowUnblurredMedia: 'Flagged media may leave unblurred',
-  allowUnblurredMediaHelp: 'Photos of minors, victims, witnesses or restrained people stay blurred unless a grant asks for them unblurred and two leadership officers approve that grant.',
-  sensitiveCasesHelp: 'Cases marked sensitive: a grant under a purpose that discloses cases may ask for them; they are released only once two leadership officers approve the grant.',
+  allowUnblurredMediaHelp:
+    'Photos of minors, victims, witnesses or restrained people stay blurred unless a grant asks for them unblurred and two leadership officers approve that grant.',
+  sensitiveCasesHelp:
+    'Cases marked sensitive: a grant under a purpose that discloses cases may ask for them; they are released only once two leadership officers approve the grant.',
   askUnblurredMedia: 'flagged media unblurred',
   askSensitiveCases: 'cases marked sensitive',
   askUnblurredMediaChoice: 'Flagged media unblurred',
@@ -358,7 +375,8 @@ export const en = {
   askSensitiveCasesNotAllowed: 'This purpose discloses no cases.',
   asksLeadership: 'Asks leadership for {asks}: {n} of {needed} approvals',
   recordIds: 'Only these records (optional)',
-  recordIdsHelp: 'For a grant about named records only: their identifiers, one per line or separated by commas (e.g. a case number). Leave empty for every record the purpose covers.',
+  recordIdsHelp:
+    'For a grant about named records only: their identifiers, one per line or separated by commas (e.g. a case number). Leave empty for every record the purpose covers.',
   onlyListedRecords: 'only {n} listed record(s)',
 };
 

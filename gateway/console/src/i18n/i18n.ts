@@ -93,13 +93,18 @@ export function monthName(month: string, style: 'short' | 'long'): string {
 /** Date and time (an ISO string or Unix ms) in the current zone, e.g. "23 Nov 2026, 08:00". */
 export function dateTime(value: string | number): string {
   if (khmerByHand()) return khmerDateTime(new Date(value), zone);
-  return cached(`dt:${lang}:${zone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: zone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })).format(new Date(value));
+  return cached(
+    `dt:${lang}:${zone}`,
+    () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: zone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }),
+  ).format(new Date(value));
 }
 
 /** A calendar day (`YYYY-MM-DD`) as a short date, e.g. "23 Nov". */
 export function shortDay(day: string): string {
   if (khmerByHand()) return khmerDayMonth(new Date(`${day}T00:00:00Z`), 'UTC');
-  return cached(`d:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', day: 'numeric', month: 'short' })).format(new Date(`${day}T00:00:00Z`));
+  return cached(`d:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', day: 'numeric', month: 'short' })).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 /** Up to a week, spans read in hours (a 96-hour window is "96 h"); longer ones in days. */

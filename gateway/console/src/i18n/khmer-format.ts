@@ -25,7 +25,13 @@ function parts(timeZone: string, date: Date, withTime: boolean): Record<string, 
   const key = `${timeZone}:${withTime}`;
   let f = partsCache.get(key);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}) });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+    });
     partsCache.set(key, f);
   }
   const out: Record<string, string> = {};

@@ -43,10 +43,19 @@ function showEnrolmentCode(officer: string, code: string, expiresAt: string | un
 }
 
 /** A sentence of `describeRequest` in the current language. */
-const say = (s: Sentence): string => t(s.key, Object.fromEntries(Object.entries(s.vars).map(([k, v]) => [k, s.keyed?.includes(k) === true ? t(v as MessageKey) : v])));
+const say = (s: Sentence): string =>
+  t(s.key, Object.fromEntries(Object.entries(s.vars).map(([k, v]) => [k, s.keyed?.includes(k) === true ? t(v as MessageKey) : v])));
 
 export async function approvalsView(ctx: ViewContext): Promise<HTMLElement> {
-  const [requests, registryRequests, grants, purposes, agencies, clients, officers] = await Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests(), ctx.api.grants(), ctx.api.purposes(), ctx.api.agencies(), ctx.api.clients(), ctx.api.officers()]);
+  const [requests, registryRequests, grants, purposes, agencies, clients, officers] = await Promise.all([
+    ctx.api.grantRequests(),
+    ctx.api.adminRequests(),
+    ctx.api.grants(),
+    ctx.api.purposes(),
+    ctx.api.agencies(),
+    ctx.api.clients(),
+    ctx.api.officers(),
+  ]);
   const registry: Registry = { agencies, clients, officers, purposes };
   const me = clients.find((c) => c.id === ctx.session.officer);
   return h(
@@ -54,36 +63,73 @@ export async function approvalsView(ctx: ViewContext): Promise<HTMLElement> {
     {},
     h('div', { class: 'page-head' }, h('h1', { tabindex: -1 }, t('approvalsTitle'))),
     h('p', { class: 'muted' }, t('approvalsIntro')),
-    h('section', { class: 'card', 'aria-labelledby': 'grant-requests' }, h('h2', { id: 'grant-requests' }, t('grantRequests')), requests.length === 0 ? h('p', {}, t('noPending')) : grantRequestTable(ctx, requests, grants, purposes, agencies)),
-    h('section', { class: 'card', 'aria-labelledby': 'registry-requests' }, h('h2', { id: 'registry-requests' }, t('registryRequests')), registryRequests.length === 0 ? h('p', {}, t('noPending')) : registryTable(ctx, registryRequests, registry)),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'grant-requests' },
+      h('h2', { id: 'grant-requests' }, t('grantRequests')),
+      requests.length === 0 ? h('p', {}, t('noPending')) : grantRequestTable(ctx, requests, grants, purposes, agencies),
+    ),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'registry-requests' },
+      h('h2', { id: 'registry-requests' }, t('registryRequests')),
+      registryRequests.length === 0 ? h('p', {}, t('noPending')) : registryTable(ctx, registryRequests, registry),
+    ),
     leadershipSection(ctx, grants, purposes, agencies, { id: ctx.session.officer, roles: me?.roles ?? [] }),
   );
 }
 
-function decisionButtons(ctx: ViewContext, requestedBy: string, label: string, decide: (decision: 'approve' | 'reject', reason: string) => Promise<unknown>): HTMLElement {
+function decisionButtons(
+  ctx: ViewContext,
+  requestedBy: string,
+  label: string,
+  decide: (decision: 'approve' | 'reject', reason: string) => Promise<unknown>,
+): HTMLElement {
   const mine = requestedBy === ctx.session.officer;
   const open = (decision: 'approve' | 'reject') =>
-    openDialog(`${t(decision === 'approve' ? 'approve' : mine ? 'withdraw' : 'reject')}: ${label}`, [reasonField(decision === 'reject')], t(decision === 'approve' ? 'approve' : mine ? 'withdraw' : 'reject'), async (form) => {
-      await decide(decision, formValue(form, 'reason'));
-      ctx.announce(t('done'));
-      ctx.refresh();
-    }, { danger: decision === 'reject' });
+    openDialog(
+      `${t(decision === 'approve' ? 'approve' : mine ? 'withdraw' : 'reject')}: ${label}`,
+      [reasonField(decision === 'reject')],
+      t(decision === 'approve' ? 'approve' : mine ? 'withdraw' : 'reject'),
+      async (form) => {
+        await decide(decision, formValue(form, 'reason'));
+        ctx.announce(t('done'));
+        ctx.refresh();
+      },
+      { danger: decision === 'reject' },
+    );
   return h(
     'div',
     { class: 'actions' },
-    mine ? h('p', { class: 'muted' }, t('ownRequest')) : h('button', { type: 'button', class: 'primary', onclick: () => open('approve'), 'aria-label': `${t('approve')}: ${label}` }, t('approve')),
-    h('button', { type: 'button', class: 'secondary', onclick: () => open('reject'), 'aria-label': `${t(mine ? 'withdraw' : 'reject')}: ${label}` }, t(mine ? 'withdraw' : 'reject')),
+    mine
+      ? h('p', { class: 'muted' }, t('ownRequest'))
+      : h('button', { type: 'button', class: 'primary', onclick: () => open('approve'), 'aria-label': `${t('approve')}: ${label}` }, t('approve')),
+    h(
+      'button',
+      { type: 'button', class: 'secondary', onclick: () => open('reject'), 'aria-label': `${t(mine ? 'withdraw' : 'reject')}: ${label}` },
+      t(mine ? 'withdraw' : 'reject'),
+    ),
   );
 }
 
-function grantRequestTable(ctx: ViewContext, requests: readonly GrantRequest[], grants: readonly Grant[], purposes: readonly Purpose[], agencies: readonly Agency[]): HTMLElement {
+function grantRequestTable(
+  ctx: ViewContext,
+  requests: readonly GrantRequest[],
+  grants: readonly Grant[],
+  purposes: readonly Purpose[],
+  agencies: readonly Agency[],
+): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, ...[t('grant'), t('action'), t('window'), t('requestedBy'), t('reason'), t('actions')].map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...[t('grant'), t('action'), t('window'), t('requestedBy'), t('reason'), t('actions')].map((c) => h('th', { scope: 'col' }, c))),
+      ),
       h(
         'tbody',
         {},
@@ -98,7 +144,11 @@ function grantRequestTable(ctx: ViewContext, requests: readonly GrantRequest[], 
             h('td', {}, g === undefined ? '' : `${dateTime(g.not_before)} – ${dateTime(r.new_not_after ?? g.not_after)}`),
             h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
             h('td', {}, r.reason),
-            h('td', {}, decisionButtons(ctx, r.requested_by, label, (decision, reason) => ctx.api.decideGrantRequest(r.grant_id, r.id, decision, reason))),
+            h(
+              'td',
+              {},
+              decisionButtons(ctx, r.requested_by, label, (decision, reason) => ctx.api.decideGrantRequest(r.grant_id, r.id, decision, reason)),
+            ),
           );
         }),
       ),
@@ -132,7 +182,8 @@ function registryTable(ctx: ViewContext, requests: readonly AdminRequest[], regi
               {},
               decisionButtons(ctx, r.requested_by, label, async (decision, reason) => {
                 const decided = await ctx.api.decideAdminRequest(r.id, decision, reason);
-                if (decided.enrolment_code !== undefined) showEnrolmentCode(registry.officers.find((o) => o.id === r.target_id)?.name ?? r.target_id, decided.enrolment_code, decided.code_expires_at);
+                if (decided.enrolment_code !== undefined)
+                  showEnrolmentCode(registry.officers.find((o) => o.id === r.target_id)?.name ?? r.target_id, decided.enrolment_code, decided.code_expires_at);
               }),
             ),
           );

@@ -56,8 +56,18 @@ function barGroup(release: StatsSeriesRelease, bar: Bar, hatch: string, baseline
       s(
         'g',
         {},
-        s('rect', { class: `seg seg-criterion-${seg.group}`, 'data-group': seg.group, 'data-value': seg.value, x: bar.x, y: seg.y, width: bar.width, height: seg.height }),
-        seg.height >= LABEL_MIN_PX ? s('text', { class: 'seg-label', x: centre, y: seg.y + seg.height / 2 + 4, 'text-anchor': 'middle' }, num(seg.value)) : null,
+        s('rect', {
+          class: `seg seg-criterion-${seg.group}`,
+          'data-group': seg.group,
+          'data-value': seg.value,
+          x: bar.x,
+          y: seg.y,
+          width: bar.width,
+          height: seg.height,
+        }),
+        seg.height >= LABEL_MIN_PX
+          ? s('text', { class: 'seg-label', x: centre, y: seg.y + seg.height / 2 + 4, 'text-anchor': 'middle' }, num(seg.value))
+          : null,
       ),
     ),
     mark === null
@@ -71,7 +81,11 @@ function barGroup(release: StatsSeriesRelease, bar: Bar, hatch: string, baseline
           width: bar.width,
           height: mark.height,
         }),
-    s('text', { class: bar.total === null ? 'bar-total bar-total-withheld' : 'bar-total', x: centre, y: bar.top - 5, 'text-anchor': 'middle' }, bar.total === null ? t('withheld') : num(bar.total)),
+    s(
+      'text',
+      { class: bar.total === null ? 'bar-total bar-total-withheld' : 'bar-total', x: centre, y: bar.top - 5, 'text-anchor': 'middle' },
+      bar.total === null ? t('withheld') : num(bar.total),
+    ),
     s('text', { class: 'axis-label', x: centre, y: baseline + 18, 'text-anchor': 'middle' }, monthName(bar.period, 'short')),
   );
 }
@@ -85,14 +99,29 @@ export function criterionChart(release: StatsSeriesRelease, names: { place: stri
   const caption = t('statsCaption', names);
   const svg = s(
     'svg',
-    { class: 'chart stats-chart', viewBox: `0 0 ${BOX.width} ${BOX.height}`, role: 'img', 'aria-label': t('statsChartLabel', { ...names, withheld: withheldCount }) },
+    {
+      class: 'chart stats-chart',
+      viewBox: `0 0 ${BOX.width} ${BOX.height}`,
+      role: 'img',
+      'aria-label': t('statsChartLabel', { ...names, withheld: withheldCount }),
+    },
     s(
       'defs',
       {},
-      s('pattern', { id: hatch, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' }, s('rect', { class: 'hatch-ground', width: 6, height: 6 }), s('line', { class: 'hatch-line', x1: 0, y1: 0, x2: 0, y2: 6 })),
+      s(
+        'pattern',
+        { id: hatch, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' },
+        s('rect', { class: 'hatch-ground', width: 6, height: 6 }),
+        s('line', { class: 'hatch-line', x1: 0, y1: 0, x2: 0, y2: 6 }),
+      ),
     ),
     ...layout.ticks.map((tick) =>
-      s('g', { class: 'tick' }, s('line', { class: tick.value === 0 ? 'axis' : 'grid', x1: BOX.left, x2: BOX.width - BOX.right, y1: tick.y, y2: tick.y }), s('text', { class: 'axis-label', x: BOX.left - 6, y: tick.y + 4, 'text-anchor': 'end' }, num(tick.value))),
+      s(
+        'g',
+        { class: 'tick' },
+        s('line', { class: tick.value === 0 ? 'axis' : 'grid', x1: BOX.left, x2: BOX.width - BOX.right, y1: tick.y, y2: tick.y }),
+        s('text', { class: 'axis-label', x: BOX.left - 6, y: tick.y + 4, 'text-anchor': 'end' }, num(tick.value)),
+      ),
     ),
     ...layout.bars.map((bar) => barGroup(release, bar, hatch, layout.baseline)),
   );
@@ -104,7 +133,9 @@ export function criterionChart(release: StatsSeriesRelease, names: { place: stri
     h(
       'ul',
       { class: 'legend', 'data-legend': 'criteria' },
-      ...series.groups.map((g) => h('li', { 'data-criterion': g.code }, h('span', { class: `swatch seg-criterion-${g.code}`, 'aria-hidden': 'true' }), criterionName(g.code, 'long'))),
+      ...series.groups.map((g) =>
+        h('li', { 'data-criterion': g.code }, h('span', { class: `swatch seg-criterion-${g.code}`, 'aria-hidden': 'true' }), criterionName(g.code, 'long')),
+      ),
       h('li', { 'data-legend-withheld': '' }, h('span', { class: 'swatch swatch-withheld', 'aria-hidden': 'true' }), t('withheldLegend')),
     ),
     h('p', { class: 'callout callout-info', 'data-protection': protectionOf(release)?.method ?? 'unknown' }, protectionNote(protectionOf(release))),
@@ -125,12 +156,28 @@ function figuresTable(release: StatsSeriesRelease, caption: string): HTMLElement
       'table',
       { class: 'compact stats-table', 'data-stats-table': release.table },
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('statsMonth')), ...series.groups.map((g) => h('th', { scope: 'col', class: 'num', title: criterionName(g.code, 'long') }, criterionName(g.code, 'short'))), h('th', { scope: 'col', class: 'num' }, t('total')))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('statsMonth')),
+          ...series.groups.map((g) => h('th', { scope: 'col', class: 'num', title: criterionName(g.code, 'long') }, criterionName(g.code, 'short'))),
+          h('th', { scope: 'col', class: 'num' }, t('total')),
+        ),
+      ),
       h(
         'tbody',
         {},
         ...series.periods.map((period, i) =>
-          h('tr', {}, h('th', { scope: 'row' }, monthName(period, 'long')), ...series.groups.map((g) => cell(period, g.code, g.counts[i])), cell(period, 'total', series.totals[i])),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, monthName(period, 'long')),
+            ...series.groups.map((g) => cell(period, g.code, g.counts[i])),
+            cell(period, 'total', series.totals[i]),
+          ),
         ),
       ),
     ),

@@ -58,7 +58,19 @@ export function dailyChart(days: readonly string[], series: Series, names: { pur
     { class: 'chart-card', 'data-series': `${series.agency}/${series.purpose}` },
     h('figcaption', {}, h('strong', {}, title)),
     svg,
-    h('ul', { class: 'legend totals' }, ...PARTS.map((p) => h('li', {}, h('span', { class: `swatch seg-${p.key}`, 'aria-hidden': 'true' }), `${t(p.label)}: `, h('strong', { 'data-total': p.key }, num(series.totals[p.key]))))),
+    h(
+      'ul',
+      { class: 'legend totals' },
+      ...PARTS.map((p) =>
+        h(
+          'li',
+          {},
+          h('span', { class: `swatch seg-${p.key}`, 'aria-hidden': 'true' }),
+          `${t(p.label)}: `,
+          h('strong', { 'data-total': p.key }, num(series.totals[p.key])),
+        ),
+      ),
+    ),
     h(
       'details',
       {},
@@ -67,7 +79,11 @@ export function dailyChart(days: readonly string[], series: Series, names: { pur
         'table',
         { class: 'compact' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('date')), ...PARTS.map((p) => h('th', { scope: 'col' }, t(p.label))))),
-        h('tbody', {}, ...days.map((day, i) => h('tr', {}, h('th', { scope: 'row' }, shortDay(day)), ...PARTS.map((p) => h('td', {}, num(series[p.key][i] ?? 0)))))),
+        h(
+          'tbody',
+          {},
+          ...days.map((day, i) => h('tr', {}, h('th', { scope: 'row' }, shortDay(day)), ...PARTS.map((p) => h('td', {}, num(series[p.key][i] ?? 0))))),
+        ),
       ),
     ),
   );

@@ -20,9 +20,19 @@ export async function grantsView(ctx: ViewContext): Promise<HTMLElement> {
   return h(
     'div',
     {},
-    h('div', { class: 'page-head' }, h('h1', { tabindex: -1 }, t('navGrants')), h('button', { type: 'button', class: 'primary', onclick: () => newGrantDialog(ctx, purposes, agencies) }, t('newGrant'))),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', { tabindex: -1 }, t('navGrants')),
+      h('button', { type: 'button', class: 'primary', onclick: () => newGrantDialog(ctx, purposes, agencies) }, t('newGrant')),
+    ),
     timelineSection(grants, purposes, agencies, now),
-    h('section', { class: 'card', 'aria-labelledby': 'grants-title' }, h('h2', { id: 'grants-title' }, t('grantsTitle')), grants.length === 0 ? h('p', {}, t('noGrants')) : grantTable(ctx, grants, purposes, agencies)),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'grants-title' },
+      h('h2', { id: 'grants-title' }, t('grantsTitle')),
+      grants.length === 0 ? h('p', {}, t('noGrants')) : grantTable(ctx, grants, purposes, agencies),
+    ),
   );
 }
 
@@ -33,7 +43,11 @@ function grantTable(ctx: ViewContext, grants: readonly Grant[], purposes: readon
     h(
       'table',
       { class: 'grants' },
-      h('thead', {}, h('tr', {}, ...[t('purpose'), t('agency'), t('status'), t('window'), t('dataLife'), t('actions')].map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...[t('purpose'), t('agency'), t('status'), t('window'), t('dataLife'), t('actions')].map((c) => h('th', { scope: 'col' }, c))),
+      ),
       h(
         'tbody',
         {},
@@ -49,9 +63,22 @@ function grantTable(ctx: ViewContext, grants: readonly Grant[], purposes: readon
               {},
               badge(statusText(g.status), g.status),
               g.live ? badge(t('liveNow'), 'live') : null,
-              pending === undefined ? null : h('div', { class: 'muted' }, t('pendingRequest', { action: requestAction(pending.action, pending.new_not_after), officer: pending.requested_by })),
+              pending === undefined
+                ? null
+                : h(
+                    'div',
+                    { class: 'muted' },
+                    t('pendingRequest', { action: requestAction(pending.action, pending.new_not_after), officer: pending.requested_by }),
+                  ),
             ),
-            h('td', {}, h('time', { datetime: g.not_before }, dateTime(g.not_before)), ' – ', h('time', { datetime: g.not_after }, dateTime(g.not_after)), h('div', { class: 'muted' }, span((Date.parse(g.not_after) - Date.parse(g.not_before)) / 1000))),
+            h(
+              'td',
+              {},
+              h('time', { datetime: g.not_before }, dateTime(g.not_before)),
+              ' – ',
+              h('time', { datetime: g.not_after }, dateTime(g.not_after)),
+              h('div', { class: 'muted' }, span((Date.parse(g.not_after) - Date.parse(g.not_before)) / 1000)),
+            ),
             h('td', {}, span(g.data_life_seconds)),
             h('td', {}, h('div', { class: 'actions' }, ...operations(ctx, g, purposeTitle(purposes, g.purpose_id)))),
           );
@@ -64,9 +91,17 @@ function grantTable(ctx: ViewContext, grants: readonly Grant[], purposes: readon
 /** What a grant asks beyond its window, in words: listed records only, and what it asks of leadership. */
 export function grantTerms(g: Grant): HTMLElement[] {
   const out: HTMLElement[] = [];
-  if (g.record_ids !== null) out.push(h('div', { class: 'muted', 'data-record-ids': g.record_ids.length }, t('onlyListedRecords', { n: num(g.record_ids.length) })));
+  if (g.record_ids !== null)
+    out.push(h('div', { class: 'muted', 'data-record-ids': g.record_ids.length }, t('onlyListedRecords', { n: num(g.record_ids.length) })));
   const state = leadershipState(g, { id: '', roles: [] });
-  if (state !== null) out.push(h('div', { class: 'muted', 'data-leadership': state.inForce }, t('asksLeadership', { asks: asksText(state.asks), n: num(state.inForce), needed: num(state.needed) })));
+  if (state !== null)
+    out.push(
+      h(
+        'div',
+        { class: 'muted', 'data-leadership': state.inForce },
+        t('asksLeadership', { asks: asksText(state.asks), n: num(state.inForce), needed: num(state.needed) }),
+      ),
+    );
   return out;
 }
 
@@ -79,7 +114,8 @@ export function requestAction(action: string, newNotAfter: string | null): strin
 /** Buttons for what can be asked of the grant in its state; the gateway has the last word. */
 function operations(ctx: ViewContext, g: Grant, title: string): HTMLElement[] {
   if (g.status === 'revoked' || g.status === 'expired') return [];
-  const button = (label: string, onclick: () => void, cls = 'secondary') => h('button', { type: 'button', class: cls, onclick, 'aria-label': `${label}: ${title} (${g.id})` }, label);
+  const button = (label: string, onclick: () => void, cls = 'secondary') =>
+    h('button', { type: 'button', class: cls, onclick, 'aria-label': `${label}: ${title} (${g.id})` }, label);
   const out: HTMLElement[] = [];
   if (g.status !== 'pending') out.push(button(t('extend'), () => windowDialog(ctx, g, 'extend')));
   out.push(button(t('shorten'), () => windowDialog(ctx, g, 'shorten')));
@@ -91,21 +127,36 @@ function operations(ctx: ViewContext, g: Grant, title: string): HTMLElement[] {
 
 function windowDialog(ctx: ViewContext, g: Grant, op: 'extend' | 'shorten'): void {
   const current = Date.parse(g.not_after);
-  const picker = dateTimePicker(t('newEnd'), 'not_after', op === 'extend' ? current + 24 * 3600_000 : Math.max(toMinute(Date.now()) + 3600_000, Date.parse(g.not_before) + 3600_000));
-  openDialog(`${t(op)} — ${g.id}`, [h('p', {}, `${t('windowEnd')}: ${dateTime(g.not_after)}`), picker.element, reasonField(op === 'extend')], t(op), async (form) => {
-    const notAfter = picker.value();
-    if (notAfter === null) return;
-    const updated = await ctx.api.grantOperation(g.id, op, { not_after: notAfter, reason: formValue(form, 'reason') });
-    ctx.announce(updated.requests.some((r) => r.status === 'pending' && r.action === 'extend') && op === 'extend' ? t('extendRequested') : t('done'));
-    ctx.refresh();
-  });
+  const picker = dateTimePicker(
+    t('newEnd'),
+    'not_after',
+    op === 'extend' ? current + 24 * 3600_000 : Math.max(toMinute(Date.now()) + 3600_000, Date.parse(g.not_before) + 3600_000),
+  );
+  openDialog(
+    `${t(op)} — ${g.id}`,
+    [h('p', {}, `${t('windowEnd')}: ${dateTime(g.not_after)}`), picker.element, reasonField(op === 'extend')],
+    t(op),
+    async (form) => {
+      const notAfter = picker.value();
+      if (notAfter === null) return;
+      const updated = await ctx.api.grantOperation(g.id, op, { not_after: notAfter, reason: formValue(form, 'reason') });
+      ctx.announce(updated.requests.some((r) => r.status === 'pending' && r.action === 'extend') && op === 'extend' ? t('extendRequested') : t('done'));
+      ctx.refresh();
+    },
+  );
 }
 
 function reasonDialog(ctx: ViewContext, g: Grant, op: 'suspend' | 'resume' | 'revoke'): void {
   const body: Node[] = op === 'revoke' ? [h('p', { class: 'alert alert-warn' }, t('confirmRevoke'))] : [];
-  openDialog(`${t(op)} — ${g.id}`, [...body, reasonField()], t(op), async (form) => {
-    await ctx.api.grantOperation(g.id, op, { reason: formValue(form, 'reason') });
-    ctx.announce(op === 'resume' ? t('resumeRequested') : t('done'));
-    ctx.refresh();
-  }, { danger: op === 'revoke' });
+  openDialog(
+    `${t(op)} — ${g.id}`,
+    [...body, reasonField()],
+    t(op),
+    async (form) => {
+      await ctx.api.grantOperation(g.id, op, { reason: formValue(form, 'reason') });
+      ctx.announce(op === 'resume' ? t('resumeRequested') : t('done'));
+      ctx.refresh();
+    },
+    { danger: op === 'revoke' },
+  );
 }

@@ -15,7 +15,11 @@ let days = 14;
 
 export async function oversightView(ctx: ViewContext): Promise<HTMLElement> {
   const [report, purposes, agencies] = await Promise.all([ctx.api.dailyReport(days, currentZone()), ctx.api.purposes(), ctx.api.agencies()]);
-  const daySelect = select(DAY_CHOICES.map((d) => ({ value: String(d), label: String(d) })), String(days), { id: 'report-days' });
+  const daySelect = select(
+    DAY_CHOICES.map((d) => ({ value: String(d), label: String(d) })),
+    String(days),
+    { id: 'report-days' },
+  );
   daySelect.addEventListener('change', () => {
     days = Number(daySelect.value);
     ctx.refresh();
@@ -28,11 +32,21 @@ export async function oversightView(ctx: ViewContext): Promise<HTMLElement> {
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'daily-title' },
-      h('div', { class: 'card-head' }, h('h2', { id: 'daily-title' }, t('dailyTitle')), h('label', { for: 'report-days', class: 'inline' }, t('days')), daySelect),
+      h(
+        'div',
+        { class: 'card-head' },
+        h('h2', { id: 'daily-title' }, t('dailyTitle')),
+        h('label', { for: 'report-days', class: 'inline' }, t('days')),
+        daySelect,
+      ),
       h('p', { class: 'muted' }, t('dailyIntro', { zone: zoneLabel(report.time_zone) })),
       report.series.length === 0
         ? h('p', {}, t('noDisclosures'))
-        : h('div', { class: 'charts' }, ...report.series.map((s) => dailyChart(dayList, s, { purpose: purposeTitle(purposes, s.purpose), agency: agencyName(agencies, s.agency) }))),
+        : h(
+            'div',
+            { class: 'charts' },
+            ...report.series.map((s) => dailyChart(dayList, s, { purpose: purposeTitle(purposes, s.purpose), agency: agencyName(agencies, s.agency) })),
+          ),
     ),
     auditSection(ctx.api),
     subjectAccessSection(ctx, purposes, agencies),

@@ -25,12 +25,35 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
   const title = input({ name: 'title', required: true, maxlength: 200, value: purpose?.title ?? '' });
   const legal = h('textarea', { name: 'legal_basis', required: true, maxlength: 500, rows: 2 }, purpose?.legal_basis ?? '');
   const description = h('textarea', { name: 'description', maxlength: 2000, rows: 2 }, purpose?.description ?? '');
-  const agencyBoxes = checkboxes('agencies', t('allowedAgencies'), agencies.filter((a) => a.id !== 'privacy-office').map((a: Agency) => ({ value: a.id, label: agencyName(agencies, a.id) })), purpose?.agencies ?? []);
-  const actionBoxes = checkboxes('actions', t('allowedActions'), ACTIONS.map((a) => ({ value: a, label: t(a === 'fetch' ? 'actionFetch' : a === 'search' ? 'actionSearch' : 'actionCheck') })), purpose?.actions ?? ['fetch']);
+  const agencyBoxes = checkboxes(
+    'agencies',
+    t('allowedAgencies'),
+    agencies.filter((a) => a.id !== 'privacy-office').map((a: Agency) => ({ value: a.id, label: agencyName(agencies, a.id) })),
+    purpose?.agencies ?? [],
+  );
+  const actionBoxes = checkboxes(
+    'actions',
+    t('allowedActions'),
+    ACTIONS.map((a) => ({ value: a, label: t(a === 'fetch' ? 'actionFetch' : a === 'search' ? 'actionSearch' : 'actionCheck') })),
+    purpose?.actions ?? ['fetch'],
+  );
   const numberField = (name: keyof typeof NEW_PURPOSE, label: string, min: number, max: number) =>
     field(label, input({ type: 'number', name, min, max, step: 1, required: true, inputmode: 'numeric', value: purpose?.[name] ?? NEW_PURPOSE[name] }));
-  const status = select([{ value: 'active', label: t('purposeActive') }, { value: 'retired', label: t('purposeRetired') }], purpose?.status ?? 'active', { name: 'status' });
-  const unblurred = h('input', { type: 'checkbox', id: uid('unblurred'), name: 'allow_unblurred_media', checked: purpose?.allow_unblurred_media === true, 'aria-describedby': 'unblurred-help' });
+  const status = select(
+    [
+      { value: 'active', label: t('purposeActive') },
+      { value: 'retired', label: t('purposeRetired') },
+    ],
+    purpose?.status ?? 'active',
+    { name: 'status' },
+  );
+  const unblurred = h('input', {
+    type: 'checkbox',
+    id: uid('unblurred'),
+    name: 'allow_unblurred_media',
+    checked: purpose?.allow_unblurred_media === true,
+    'aria-describedby': 'unblurred-help',
+  });
   const modeSelects = new Map<string, HTMLSelectElement>();
 
   const form = h(
@@ -42,7 +65,15 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
     field(t('description'), description),
     agencyBoxes.element,
     actionBoxes.element,
-    h('fieldset', { class: 'limits' }, h('legend', {}, t('limits')), numberField('max_token_lifetime', t('tokenLifetime'), 30, 600), numberField('requests_per_minute', t('requestsPerMinute'), 1, 100_000), numberField('persons_per_hour', t('personsPerHour'), 1, 1_000_000), numberField('notification_delay_days', t('notificationDelay'), 0, 3650)),
+    h(
+      'fieldset',
+      { class: 'limits' },
+      h('legend', {}, t('limits')),
+      numberField('max_token_lifetime', t('tokenLifetime'), 30, 600),
+      numberField('requests_per_minute', t('requestsPerMinute'), 1, 100_000),
+      numberField('persons_per_hour', t('personsPerHour'), 1, 1_000_000),
+      numberField('notification_delay_days', t('notificationDelay'), 0, 3650),
+    ),
     h(
       'fieldset',
       { class: 'checks leadership' },
@@ -57,7 +88,12 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
     h('p', { class: 'muted' }, t('fieldsIntro')),
     ...types.map((type) => modeTable(type, purpose?.rules[type.name], modeSelects)),
     errors,
-    h('div', { class: 'form-buttons' }, h('a', { class: 'button secondary', href: purpose === null ? '#/purposes' : `#/purposes/${purpose.id}` }, t('cancel')), submit),
+    h(
+      'div',
+      { class: 'form-buttons' },
+      h('a', { class: 'button secondary', href: purpose === null ? '#/purposes' : `#/purposes/${purpose.id}` }, t('cancel')),
+      submit,
+    ),
   );
 
   form.addEventListener('submit', (event) => {
@@ -93,15 +129,32 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
             ctx.announce(t('purposeSaved'));
             location.hash = `#/purposes/${p.id}`;
           })
-        : ctx.api.updatePurpose(purpose.id, { ...editableTerms(purpose), ...body, status: status.value === 'retired' ? 'retired' : 'active', reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim() }, existing?.etag ?? null).then((r) => {
-            if ('pending_request' in r) ctx.announce(t('purposePending', { widenings: r.widenings.join(', ') }));
-            else ctx.announce(t('purposeSaved'));
-            location.hash = `#/purposes/${purpose.id}`;
-          });
+        : ctx.api
+            .updatePurpose(
+              purpose.id,
+              {
+                ...editableTerms(purpose),
+                ...body,
+                status: status.value === 'retired' ? 'retired' : 'active',
+                reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim(),
+              },
+              existing?.etag ?? null,
+            )
+            .then((r) => {
+              if ('pending_request' in r) ctx.announce(t('purposePending', { widenings: r.widenings.join(', ') }));
+              else ctx.announce(t('purposeSaved'));
+              location.hash = `#/purposes/${purpose.id}`;
+            });
     request.catch((err: unknown) => errors.replaceChildren(problemBox(err))).finally(() => (submit.disabled = false));
   });
 
-  return h('div', {}, h('p', {}, h('a', { href: '#/purposes' }, `← ${t('purposesTitle')}`)), h('h1', { tabindex: -1 }, purpose === null ? t('newPurpose') : `${t('editPurpose')}: ${purpose.title}`), form);
+  return h(
+    'div',
+    {},
+    h('p', {}, h('a', { href: '#/purposes' }, `← ${t('purposesTitle')}`)),
+    h('h1', { tabindex: -1 }, purpose === null ? t('newPurpose') : `${t('editPurpose')}: ${purpose.title}`),
+    form,
+  );
 }
 
 /** Members of a purpose as read that describe the record, not its terms (never sent back). */
@@ -143,9 +196,19 @@ function modeTable(type: RecordType, rules: Record<string, Mode> | undefined, se
         ...type.fields.map((f) => {
           const id = uid(`mode-${type.name}-${f.name}`);
           const current = rules?.[f.name] ?? (rules === undefined && f.name === 'id' ? 'clear' : f.when_absent);
-          const sel = select(f.modes.map((m) => ({ value: m, label: `${modeName(m)} — ${modeHelp(m)}` })), f.modes.includes(current) ? current : (f.modes[f.modes.length - 1] ?? 'none'), { id, name: `mode.${type.name}.${f.name}`, 'data-field': f.name });
+          const sel = select(
+            f.modes.map((m) => ({ value: m, label: `${modeName(m)} — ${modeHelp(m)}` })),
+            f.modes.includes(current) ? current : (f.modes[f.modes.length - 1] ?? 'none'),
+            { id, name: `mode.${type.name}.${f.name}`, 'data-field': f.name },
+          );
           selects.set(`${type.name}.${f.name}`, sel);
-          return h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, class: 'mono' }, f.name)), h('td', {}, sel), h('td', { class: 'muted' }, f.description));
+          return h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, h('label', { for: id, class: 'mono' }, f.name)),
+            h('td', {}, sel),
+            h('td', { class: 'muted' }, f.description),
+          );
         }),
       ),
     ),

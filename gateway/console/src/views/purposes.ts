@@ -15,7 +15,12 @@ export async function purposeListView(ctx: ViewContext): Promise<HTMLElement> {
   return h(
     'div',
     {},
-    h('div', { class: 'page-head' }, h('h1', { tabindex: -1 }, t('purposesTitle')), h('a', { class: 'button primary', href: '#/purposes/new' }, t('newPurpose'))),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', { tabindex: -1 }, t('purposesTitle')),
+      h('a', { class: 'button primary', href: '#/purposes/new' }, t('newPurpose')),
+    ),
     purposes.length === 0
       ? h('p', {}, t('noPurposes'))
       : h(
@@ -24,7 +29,11 @@ export async function purposeListView(ctx: ViewContext): Promise<HTMLElement> {
           h(
             'table',
             {},
-            h('thead', {}, h('tr', {}, ...[t('title'), t('legalBasis'), t('allowedAgencies'), t('status'), t('version')].map((c) => h('th', { scope: 'col' }, c)))),
+            h(
+              'thead',
+              {},
+              h('tr', {}, ...[t('title'), t('legalBasis'), t('allowedAgencies'), t('status'), t('version')].map((c) => h('th', { scope: 'col' }, c))),
+            ),
             h(
               'tbody',
               {},
@@ -52,7 +61,12 @@ export async function purposeDetailView(ctx: ViewContext, id: string): Promise<H
     'div',
     {},
     h('p', {}, h('a', { href: '#/purposes' }, `← ${t('purposesTitle')}`)),
-    h('div', { class: 'page-head' }, h('h1', { tabindex: -1 }, purpose.title), h('a', { class: 'button secondary', href: `#/purposes/${purpose.id}/edit` }, t('editPurpose'))),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', { tabindex: -1 }, purpose.title),
+      h('a', { class: 'button secondary', href: `#/purposes/${purpose.id}/edit` }, t('editPurpose')),
+    ),
     h(
       'dl',
       { class: 'card dl' },
@@ -61,7 +75,10 @@ export async function purposeDetailView(ctx: ViewContext, id: string): Promise<H
       purpose.description === '' ? null : row(t('description'), purpose.description),
       row(t('allowedAgencies'), purpose.agencies.map((a) => agencyName(agencies, a)).join(', ')),
       row(t('allowedActions'), purpose.actions.map((a) => t(a === 'fetch' ? 'actionFetch' : a === 'search' ? 'actionSearch' : 'actionCheck')).join(', ')),
-      row(t('limits'), `${t('tokenLifetime')}: ${num(purpose.max_token_lifetime)} · ${t('requestsPerMinute')}: ${num(purpose.requests_per_minute)} · ${t('personsPerHour')}: ${num(purpose.persons_per_hour)} · ${t('notificationDelay')}: ${num(purpose.notification_delay_days)}`),
+      row(
+        t('limits'),
+        `${t('tokenLifetime')}: ${num(purpose.max_token_lifetime)} · ${t('requestsPerMinute')}: ${num(purpose.requests_per_minute)} · ${t('personsPerHour')}: ${num(purpose.persons_per_hour)} · ${t('notificationDelay')}: ${num(purpose.notification_delay_days)}`,
+      ),
       row(t('status'), `${t(purpose.status === 'active' ? 'purposeActive' : 'purposeRetired')} · ${t('version')} ${num(purpose.version)}`),
     ),
     h('section', { class: 'card', 'aria-labelledby': 'rules-title' }, h('h2', { id: 'rules-title' }, t('fieldsAndModes')), ...rulesTables(purpose, types)),
@@ -88,11 +105,16 @@ function rulesTables(purpose: Purpose, types: readonly RecordType[]): HTMLElemen
           'tbody',
           {},
           ...fields.map((f) =>
-            h('tr', { class: modeOf(f) === 'none' ? 'row-none' : '', 'data-field': f.name }, h('th', { scope: 'row', class: 'mono' }, f.name), h('td', {}, modeBadge(modeOf(f)), h('span', { class: 'sr-only' }, ` — ${modeHelp(modeOf(f))}`)), h('td', { class: 'muted' }, f.description)),
+            h(
+              'tr',
+              { class: modeOf(f) === 'none' ? 'row-none' : '', 'data-field': f.name },
+              h('th', { scope: 'row', class: 'mono' }, f.name),
+              h('td', {}, modeBadge(modeOf(f)), h('span', { class: 'sr-only' }, ` — ${modeHelp(modeOf(f))}`)),
+              h('td', { class: 'muted' }, f.description),
+            ),
           ),
         ),
       ),
     );
   });
 }
-

@@ -12,7 +12,16 @@ export function signInView(onSignedIn: (session: OfficerSession) => void, notice
   const file = h('input', { type: 'file', id: 'key-file', name: 'key_file', accept: '.json,application/json', required: true });
   const errors = h('div', { 'aria-live': 'assertive' });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('signIn'));
-  const form = h('form', { class: 'card sign-in', 'aria-labelledby': 'sign-in-title' }, h('h1', { id: 'sign-in-title', tabindex: -1 }, t('signInTitle')), notice === null ? null : h('p', { class: 'callout callout-warn', role: 'status' }, notice), h('p', {}, t('signInIntro')), field(t('keyFile'), file, t('keyFileHelp')), errors, submit);
+  const form = h(
+    'form',
+    { class: 'card sign-in', 'aria-labelledby': 'sign-in-title' },
+    h('h1', { id: 'sign-in-title', tabindex: -1 }, t('signInTitle')),
+    notice === null ? null : h('p', { class: 'callout callout-warn', role: 'status' }, notice),
+    h('p', {}, t('signInIntro')),
+    field(t('keyFile'), file, t('keyFileHelp')),
+    errors,
+    submit,
+  );
   const fail = (message: string) => errors.replaceChildren(h('p', { class: 'alert alert-error', role: 'alert' }, message));
   form.addEventListener('submit', (event) => {
     event.preventDefault();

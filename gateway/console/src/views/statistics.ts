@@ -27,7 +27,15 @@ const placeName = (province: string | null): string => (province === null ? t('s
 
 function choiceForm(shown: StatsChoice | null, refresh: () => void): HTMLElement {
   const province = input({ name: 'province', inputmode: 'numeric', maxlength: 2, autocomplete: 'off', size: 4, value: shown?.province ?? '' });
-  const year = input({ name: 'year', inputmode: 'numeric', maxlength: 4, autocomplete: 'off', size: 6, required: true, value: String(shown?.year ?? new Date().getFullYear()) });
+  const year = input({
+    name: 'year',
+    inputmode: 'numeric',
+    maxlength: 4,
+    autocomplete: 'off',
+    size: 6,
+    required: true,
+    value: String(shown?.year ?? new Date().getFullYear()),
+  });
   const form = h(
     'form',
     { class: 'stats-form', novalidate: true },
@@ -63,14 +71,24 @@ export async function statisticsView(ctx: ViewContext, routeParts: readonly stri
   } else if (choice === null) {
     result = h('p', { class: 'muted' }, t('statsChoose'));
   } else {
-    const query: StatsPreviewQuery = { level: 'province', period: 'month', year: choice.year, ...(choice.province === null ? {} : { province: choice.province }) };
+    const query: StatsPreviewQuery = {
+      level: 'province',
+      period: 'month',
+      year: choice.year,
+      ...(choice.province === null ? {} : { province: choice.province }),
+    };
     const names = { place: placeName(choice.province), year: digits(String(choice.year)) };
     try {
       const route = statsRoute(choice);
       const release = kept?.route === route ? kept.release : await ctx.api.statsPreviewSeries(TABLE, query);
       kept = { route, release };
       const nothing = [...release.series.totals, ...release.series.groups.flatMap((g) => g.counts)].every((v) => v === null);
-      result = h('div', {}, nothing ? h('p', { class: 'callout callout-warn', role: 'status' }, t('statsAllWithheld', names)) : null, criterionChart(release, names));
+      result = h(
+        'div',
+        {},
+        nothing ? h('p', { class: 'callout callout-warn', role: 'status' }, t('statsAllWithheld', names)) : null,
+        criterionChart(release, names),
+      );
     } catch (err) {
       result = problemBox(err);
     }
@@ -86,7 +104,11 @@ export async function statisticsView(ctx: ViewContext, routeParts: readonly stri
       h('p', { class: 'muted' }, t('statsIntro')),
       tier === undefined
         ? null
-        : h('p', { 'data-public-tier': tier.enabled ? 'open' : 'closed' }, t('statsPublicTier', { state: t(tier.enabled ? 'statsTierOpen' : 'statsTierClosed'), threshold: tier.threshold })),
+        : h(
+            'p',
+            { 'data-public-tier': tier.enabled ? 'open' : 'closed' },
+            t('statsPublicTier', { state: t(tier.enabled ? 'statsTierOpen' : 'statsTierClosed'), threshold: tier.threshold }),
+          ),
       h('p', {}, t('statsProtection')),
       tier === undefined ? null : choiceForm(choice, ctx.refresh),
       h('div', { class: 'stats-result', 'aria-live': 'polite' }, result),

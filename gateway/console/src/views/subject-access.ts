@@ -30,7 +30,9 @@ export function subjectAccessSection(ctx: ViewContext, purposes: readonly Purpos
         const { vkey } = await ctx.api.auditKey();
         const checkpoint = await verifyCheckpoint(report.checkpoint, vkey).catch(() => null);
         const rows = report.disclosures.map((d) => {
-          const proven = checkpoint !== null && verifyInclusion(leafHash(canonicalEntryBytes(d.log_entry)), d.log_index, checkpoint.size, d.inclusion_proof.map(fromB64), checkpoint.root);
+          const proven =
+            checkpoint !== null &&
+            verifyInclusion(leafHash(canonicalEntryBytes(d.log_entry)), d.log_index, checkpoint.size, d.inclusion_proof.map(fromB64), checkpoint.root);
           return h(
             'tr',
             {},
@@ -38,7 +40,13 @@ export function subjectAccessSection(ctx: ViewContext, purposes: readonly Purpos
             h('td', {}, agencyName(agencies, d.agency)),
             h('td', {}, purposeTitle(purposes, d.purpose)),
             h('td', {}, `${d.action} · ${d.record_type}`),
-            h('td', { class: 'mono' }, Object.entries(d.fields).map(([f, m]) => `${f}: ${m}`).join(', ')),
+            h(
+              'td',
+              { class: 'mono' },
+              Object.entries(d.fields)
+                .map(([f, m]) => `${f}: ${m}`)
+                .join(', '),
+            ),
             h('td', { class: proven ? 'ok' : 'bad' }, proven ? `✓ ${t('proofOk')}` : `✗ ${t('proofBad')}`),
           );
         });
@@ -51,12 +59,28 @@ export function subjectAccessSection(ctx: ViewContext, purposes: readonly Purpos
             : h(
                 'div',
                 { class: 'table-wrap' },
-                h('table', { 'data-subject-report': 'rows' }, h('thead', {}, h('tr', {}, ...[t('when'), t('agency'), t('purpose'), t('action'), t('fields'), t('proof')].map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, ...rows)),
+                h(
+                  'table',
+                  { 'data-subject-report': 'rows' },
+                  h(
+                    'thead',
+                    {},
+                    h('tr', {}, ...[t('when'), t('agency'), t('purpose'), t('action'), t('fields'), t('proof')].map((c) => h('th', { scope: 'col' }, c))),
+                  ),
+                  h('tbody', {}, ...rows),
+                ),
               ),
         );
       })
       .catch((err: unknown) => out.replaceChildren(problemBox(err)))
       .finally(() => (submit.disabled = false));
   });
-  return h('section', { class: 'card', 'aria-labelledby': 'subject-title' }, h('h2', { id: 'subject-title' }, t('subjectTitle')), h('p', { class: 'muted' }, t('subjectIntro')), form, out);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'subject-title' },
+    h('h2', { id: 'subject-title' }, t('subjectTitle')),
+    h('p', { class: 'muted' }, t('subjectIntro')),
+    form,
+    out,
+  );
 }

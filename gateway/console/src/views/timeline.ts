@@ -14,7 +14,13 @@ const AXIS_WIDTH = 640;
 const ROW_HEIGHT = 28;
 const TOP = 26;
 
-const LEGEND: Record<BarState, Parameters<typeof t>[0]> = { live: 'legendLive', pending: 'legendPending', suspended: 'legendSuspended', scheduled: 'legendScheduled', ended: 'legendEnded' };
+const LEGEND: Record<BarState, Parameters<typeof t>[0]> = {
+  live: 'legendLive',
+  pending: 'legendPending',
+  suspended: 'legendSuspended',
+  scheduled: 'legendScheduled',
+  ended: 'legendEnded',
+};
 
 let range: TimelineRange = '2w';
 
@@ -29,8 +35,19 @@ export function timelineSection(grants: readonly Grant[], purposes: readonly Pur
     const svg = s(
       'svg',
       { class: 'timeline', viewBox: `0 0 ${LABEL_WIDTH + AXIS_WIDTH + 10} ${height}`, role: 'img', 'aria-labelledby': 'timeline-title timeline-desc' },
-      s('desc', { id: 'timeline-desc' }, layout.bars.map((b) => `${label(b.grant)}: ${t(LEGEND[b.state])}, ${dateTime(b.grant.not_before)} – ${dateTime(b.grant.not_after)}`).join('; ')),
-      ...layout.ticks.map((tick) => s('g', { class: 'tick' }, s('line', { x1: xOf(tick.x), x2: xOf(tick.x), y1: TOP - 6, y2: height }), s('text', { x: xOf(tick.x), y: TOP - 10, 'text-anchor': 'middle' }, dayMonth(tick.at)))),
+      s(
+        'desc',
+        { id: 'timeline-desc' },
+        layout.bars.map((b) => `${label(b.grant)}: ${t(LEGEND[b.state])}, ${dateTime(b.grant.not_before)} – ${dateTime(b.grant.not_after)}`).join('; '),
+      ),
+      ...layout.ticks.map((tick) =>
+        s(
+          'g',
+          { class: 'tick' },
+          s('line', { x1: xOf(tick.x), x2: xOf(tick.x), y1: TOP - 6, y2: height }),
+          s('text', { x: xOf(tick.x), y: TOP - 10, 'text-anchor': 'middle' }, dayMonth(tick.at)),
+        ),
+      ),
       ...layout.bars.map((b, i) => {
         const y = TOP + i * ROW_HEIGHT;
         return s(
@@ -40,7 +57,9 @@ export function timelineSection(grants: readonly Grant[], purposes: readonly Pur
           s('text', { x: LABEL_WIDTH - 8, y: y + 18, 'text-anchor': 'end', class: 'bar-label' }, truncate(label(b.grant), 34)),
           s('rect', { x: xOf(b.x0), y: y + 5, width: Math.max(3, (b.x1 - b.x0) * AXIS_WIDTH), height: ROW_HEIGHT - 10, rx: 4 }),
           b.clippedRight ? s('text', { x: xOf(b.x1) - 4, y: y + 18, 'text-anchor': 'end', class: 'bar-more' }, '›') : null,
-          b.endsSoon ? s('text', { x: Math.min(xOf(b.x1) + 6, LABEL_WIDTH + AXIS_WIDTH - 40), y: y + 18, class: 'bar-soon-label' }, `⚠ ${span(b.secondsLeft)}`) : null,
+          b.endsSoon
+            ? s('text', { x: Math.min(xOf(b.x1) + 6, LABEL_WIDTH + AXIS_WIDTH - 40), y: y + 18, class: 'bar-soon-label' }, `⚠ ${span(b.secondsLeft)}`)
+            : null,
         );
       }),
       s('line', { class: 'now', x1: xOf(layout.now), x2: xOf(layout.now), y1: TOP - 6, y2: height }),
@@ -57,12 +76,44 @@ export function timelineSection(grants: readonly Grant[], purposes: readonly Pur
       (section.querySelector('#timeline-range') as HTMLElement | null)?.focus();
     });
     section.replaceChildren(
-      h('div', { class: 'card-head' }, h('h2', { id: 'timeline-title' }, t('timelineTitle')), h('label', { for: 'timeline-range', class: 'inline' }, t('timelineRange')), rangeSelect),
+      h(
+        'div',
+        { class: 'card-head' },
+        h('h2', { id: 'timeline-title' }, t('timelineTitle')),
+        h('label', { for: 'timeline-range', class: 'inline' }, t('timelineRange')),
+        rangeSelect,
+      ),
       soon.length === 0
         ? h('p', { class: 'callout callout-ok' }, t('noExpiring', { hours: EXPIRING_SOON_HOURS }))
-        : h('div', { class: 'callout callout-warn', role: 'status' }, h('strong', {}, t('expiringSoon', { hours: EXPIRING_SOON_HOURS })), h('ul', {}, ...soon.map((b) => h('li', {}, t('expiringCallout', { purpose: purposeTitle(purposes, b.grant.purpose_id), agency: agencyName(agencies, b.grant.agency_id), when: dateTime(b.grant.not_after), left: span(b.secondsLeft) }))))),
+        : h(
+            'div',
+            { class: 'callout callout-warn', role: 'status' },
+            h('strong', {}, t('expiringSoon', { hours: EXPIRING_SOON_HOURS })),
+            h(
+              'ul',
+              {},
+              ...soon.map((b) =>
+                h(
+                  'li',
+                  {},
+                  t('expiringCallout', {
+                    purpose: purposeTitle(purposes, b.grant.purpose_id),
+                    agency: agencyName(agencies, b.grant.agency_id),
+                    when: dateTime(b.grant.not_after),
+                    left: span(b.secondsLeft),
+                  }),
+                ),
+              ),
+            ),
+          ),
       h('div', { class: 'timeline-wrap' }, svg),
-      h('ul', { class: 'legend' }, ...(['live', 'pending', 'suspended', 'scheduled', 'ended'] as const).map((state) => h('li', {}, h('span', { class: `swatch swatch-${state}`, 'aria-hidden': 'true' }), t(LEGEND[state])))),
+      h(
+        'ul',
+        { class: 'legend' },
+        ...(['live', 'pending', 'suspended', 'scheduled', 'ended'] as const).map((state) =>
+          h('li', {}, h('span', { class: `swatch swatch-${state}`, 'aria-hidden': 'true' }), t(LEGEND[state])),
+        ),
+      ),
     );
   };
   draw();

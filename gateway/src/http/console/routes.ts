@@ -16,7 +16,8 @@ export const consoleRoutes = new Hono<AppEnv>()
   .get('/', (c) => c.html(consolePage(CONSOLE_VERSION), 200, { 'cache-control': 'no-store' }))
   .get('/assets/:file', (c) => {
     const file = c.req.param('file');
-    if (file === `app-${CONSOLE_VERSION}.js`) return c.body(CONSOLE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': IMMUTABLE });
+    if (file === `app-${CONSOLE_VERSION}.js`)
+      return c.body(CONSOLE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': IMMUTABLE });
     if (file === `style-${CONSOLE_VERSION}.css`) return c.body(CONSOLE_STYLE, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': IMMUTABLE });
     throw new Problem(404, 'not_found');
   });

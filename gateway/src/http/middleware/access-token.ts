@@ -63,7 +63,9 @@ export function requireAccessToken(kind: TokenKind, options: AccessTokenOptions 
     const proof = await verifiedProof(c, token, claims.cnf.jkt, now);
     const held = spendProofWithLog === true ? holdProof(proof) : null;
     const verify = () =>
-      namedRecord === undefined ? verifyAccess(c.env, { kind, claims, proof, now, held }) : verifyAccess(c.env, { kind: 'record_access', claims, proof, now, held }, namedRecord(c));
+      namedRecord === undefined
+        ? verifyAccess(c.env, { kind, claims, proof, now, held })
+        : verifyAccess(c.env, { kind: 'record_access', claims, proof, now, held }, namedRecord(c));
     if (held === null) {
       c.set('access', await verify());
       return next();

@@ -8,7 +8,8 @@ import type { AppEnv } from '../app-env.js';
  * middleware; reads the body from a clone, so validation still sees it.
  */
 export const bindRequest = createMiddleware<AppEnv>(async function requestBinding(c, next) {
-  const bodyHash = c.req.method === 'GET' || c.req.method === 'HEAD' ? await emptyBodyHash() : await sha256Base64url(new Uint8Array(await c.req.raw.clone().arrayBuffer()));
+  const bodyHash =
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? await emptyBodyHash() : await sha256Base64url(new Uint8Array(await c.req.raw.clone().arrayBuffer()));
   c.set('requestHash', await requestHash({ method: c.req.method, target: requestTarget(new URL(c.req.url)), bodyHash, dpopJti: c.var.access.dpopJti }));
   await next();
 });

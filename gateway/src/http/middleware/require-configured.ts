@@ -20,6 +20,7 @@ export const requireConfigured = createMiddleware<AppEnv>(async function require
   const problems = await servingCheck(c.env, c.var.now);
   if (problems.length === 0) return next();
   const retry = { 'retry-after': String(NOT_READY_RETRY_AFTER), 'cache-control': 'no-store' };
-  if (c.req.path.startsWith('/oauth/')) return c.json({ error: 'temporarily_unavailable', error_description: 'The gateway is not ready to issue tokens.' }, 503, retry);
+  if (c.req.path.startsWith('/oauth/'))
+    return c.json({ error: 'temporarily_unavailable', error_description: 'The gateway is not ready to issue tokens.' }, 503, retry);
   throw new Problem(503, 'not_ready', 'The gateway is not ready to serve: its operators can see why at /readyz.', { headers: retry });
 });

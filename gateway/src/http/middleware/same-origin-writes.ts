@@ -31,7 +31,10 @@ export function crossSiteReason(request: RequestProvenance, expectedOrigin: stri
 
 /** Refuses state-changing requests a browser sent from another origin (403 `forbidden`). */
 export const refuseCrossSiteWrites = createMiddleware<AppEnv>(async function sameOriginWrites(c, next) {
-  const reason = crossSiteReason({ method: c.req.method, origin: c.req.header('origin') ?? null, secFetchSite: c.req.header('sec-fetch-site') ?? null }, new URL(identifiers(c.env).issuer).origin);
+  const reason = crossSiteReason(
+    { method: c.req.method, origin: c.req.header('origin') ?? null, secFetchSite: c.req.header('sec-fetch-site') ?? null },
+    new URL(identifiers(c.env).issuer).origin,
+  );
   if (reason !== null) {
     // The precise reason is for the logs; the wire says only that it is not allowed.
     console.warn(`cross-site write refused: ${reason}`);

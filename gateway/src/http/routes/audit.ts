@@ -9,7 +9,11 @@ import { validationHook } from './validation-hook.js';
 
 export { auditOrigin };
 
-const Size = z.coerce.number().int().min(0).max(2 ** 40);
+const Size = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 40);
 
 const key = createRoute({
   method: 'get',
@@ -22,7 +26,8 @@ const checkpoint = createRoute({
   method: 'get',
   path: '/audit/checkpoint',
   tags: ['audit'],
-  summary: 'The latest signed checkpoint (c2sp.org/tlog-checkpoint): tree size and root hash. The gateway signs one a minute when the log grew; reading never makes one',
+  summary:
+    'The latest signed checkpoint (c2sp.org/tlog-checkpoint): tree size and root hash. The gateway signs one a minute when the log grew; reading never makes one',
   responses: { 200: { description: 'Signed note', content: { 'text/plain': { schema: z.string() } } } },
 });
 const consistency = createRoute({
@@ -41,7 +46,10 @@ const inclusion = createRoute({
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('admin')] as const,
   request: { query: z.object({ index: Size, size: Size }) },
-  responses: { 200: jsonOk(z.object({ index: z.number(), size: z.number(), entry: z.record(z.string(), z.unknown()), proof: z.array(z.string()) }), 'Entry and proof'), ...adminProblems },
+  responses: {
+    200: jsonOk(z.object({ index: z.number(), size: z.number(), entry: z.record(z.string(), z.unknown()), proof: z.array(z.string()) }), 'Entry and proof'),
+    ...adminProblems,
+  },
 });
 const exportRoute = createRoute({
   method: 'get',
@@ -60,7 +68,9 @@ const exportRoute = createRoute({
       to: Size.optional(),
       since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Time range instead of indices: entries at or after this instant…' }),
       until: z.iso.datetime({ offset: true }).optional().openapi({ description: '…and before this one' }),
-      anchor: Size.optional().openapi({ description: 'Continue an export: prove in the checkpoint of this size (the `n2k-export-anchor` header of the first part)' }),
+      anchor: Size.optional().openapi({
+        description: 'Continue an export: prove in the checkpoint of this size (the `n2k-export-anchor` header of the first part)',
+      }),
     }),
   },
   responses: { 200: jsonOk(z.record(z.string(), z.unknown()).openapi('AuditExport'), 'need2know-audit-export/v1'), ...adminProblems },
@@ -106,7 +116,12 @@ function streamExport(log: ReturnType<typeof auditLog>, frame: ExportFrame): Res
       next = page.next;
     },
   });
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store', 'n2k-export-anchor': String(anchor), 'n2k-export-end': String(whole.end) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'n2k-export-anchor': String(anchor),
+    'n2k-export-end': String(whole.end),
+  };
   if (head.end < whole.end) headers['n2k-export-next'] = String(head.end);
   return new Response(body, { status: 200, headers });
 }
@@ -134,7 +149,10 @@ export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     let start = from;
     let end = to ?? (await log.size());
     if (since !== undefined || until !== undefined) {
-      const range = await log.indexRange(since === undefined ? 0 : Math.floor(Date.parse(since) / 1000), until === undefined ? Number.MAX_SAFE_INTEGER : Math.floor(Date.parse(until) / 1000));
+      const range = await log.indexRange(
+        since === undefined ? 0 : Math.floor(Date.parse(since) / 1000),
+        until === undefined ? Number.MAX_SAFE_INTEGER : Math.floor(Date.parse(until) / 1000),
+      );
       if (range === null) throw new Problem(404, 'not_found', 'No entries in this time range.');
       ({ start, end } = range);
     }

@@ -47,7 +47,12 @@ const route = createRoute({
 /** `POST /v1/enrol`: the only unauthenticated write, guarded by a 120-bit single-use code. */
 export const enrolRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const body = c.req.valid('json');
-  const e = await enrolOfficer(c.var.stores, c.env, { code: body.code, encryptionJwk: body.encryption_jwk, dpopHeaders: dpopHeaderValues(c.req.raw.headers) }, c.var.now);
+  const e = await enrolOfficer(
+    c.var.stores,
+    c.env,
+    { code: body.code, encryptionJwk: body.encryption_jwk, dpopHeaders: dpopHeaderValues(c.req.raw.headers) },
+    c.var.now,
+  );
   return c.json(
     {
       officer_id: e.officerId,

@@ -1,4 +1,3 @@
-
 /** Stable machine-readable codes of RFC 9457 problem documents. Clients switch on these. */
 export type ProblemCode =
   | 'bad_request'

@@ -41,8 +41,19 @@ export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry):
  * refused (401) with nothing counted or logged. Throws, and discloses nothing, when the log cannot
  * be written (the proof then stays held, for the middleware to spend after the route).
  */
-export async function admitAndRecord(env: GatewayEnv, admission: AdmissionRequest, admitted: DisclosureEntry, refused: DisclosureEntry, proof: HeldProof | null): Promise<Admission & { readonly index: number }> {
-  const outcome = await auditLog(env).admitAndAppend(admission, logEntry(admitted), logEntry({ ...refused, subjects: [], responseHash: '', outcome: 'rate_limited' }), proof?.toSpend);
+export async function admitAndRecord(
+  env: GatewayEnv,
+  admission: AdmissionRequest,
+  admitted: DisclosureEntry,
+  refused: DisclosureEntry,
+  proof: HeldProof | null,
+): Promise<Admission & { readonly index: number }> {
+  const outcome = await auditLog(env).admitAndAppend(
+    admission,
+    logEntry(admitted),
+    logEntry({ ...refused, subjects: [], responseHash: '', outcome: 'rate_limited' }),
+    proof?.toSpend,
+  );
   proof?.settle();
   if (outcome.replayed) throw proofReplayed();
   return outcome;

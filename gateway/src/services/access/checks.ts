@@ -39,14 +39,25 @@ const NO_TAG = '';
  * the same fields, so a miss makes the decryptions a hit makes. Open only the fields the answer
  * needs, so that what a person holds besides does not show in the time either.
  */
-export async function findPersons(env: GatewayEnv, subject: CheckSubject, fields: readonly string[], within?: readonly string[], scope?: RowScope | null): Promise<OpenedRecord[]> {
+export async function findPersons(
+  env: GatewayEnv,
+  subject: CheckSubject,
+  fields: readonly string[],
+  within?: readonly string[],
+  scope?: RowScope | null,
+): Promise<OpenedRecord[]> {
   const def = recordType('person');
   if (def === undefined) throw new Error('the schema has no person type');
   const ring = await keyRing(env);
   let search: string | null = null;
   let rows: RecordRow[];
   if ('person_id' in subject) {
-    rows = await currentRecords(env.DB, 'person', [within === undefined || within.includes(subject.person_id) ? subject.person_id : NO_RECORD], storeScopeFilter(def, scope));
+    rows = await currentRecords(
+      env.DB,
+      'person',
+      [within === undefined || within.includes(subject.person_id) ? subject.person_id : NO_RECORD],
+      storeScopeFilter(def, scope),
+    );
   } else {
     search = 'national_id' in subject ? 'national_id' : 'name_dob';
     const wanted = searchValues(def, search, subject);
@@ -56,7 +67,13 @@ export async function findPersons(env: GatewayEnv, subject: CheckSubject, fields
   // A person outside the grant's row scope is answered as an unknown one (links are looked up for a stand-in when nobody was found).
   rows = await rowsInScope(env, def, rows, scope);
   const candidates = rows.length > 0 ? rows : [decoyPersonRow(ring)];
-  const opened = await openRows(env, 'person', candidates.map((r) => r.id), candidates, [...new Set([...(search === null ? [] : (def.searches[search] ?? [])), ...fields])]);
+  const opened = await openRows(
+    env,
+    'person',
+    candidates.map((r) => r.id),
+    candidates,
+    [...new Set([...(search === null ? [] : (def.searches[search] ?? [])), ...fields])],
+  );
   const target = search === null ? null : canonicalJson(searchValues(def, search, subject));
   const matching = search === null ? opened : opened.filter((p) => canonicalJson(searchValues(def, search, p.fields)) === target);
   return rows.length > 0 ? matching : [];
@@ -67,10 +84,24 @@ export async function hasCaseInCriterion(env: GatewayEnv, personId: string, crit
   const ring = await keyRing(env);
   const search = `${REF_SEARCH_PREFIX}persons.person_id`;
   const caseDef = recordType('case');
-  const ids = await idsByTag(env.DB, 'case', search, blindIndex(ring, { recordType: 'case', search }, [personId]), MAX_CASES_PER_PERSON, undefined, undefined, caseDef === undefined ? null : storeScopeFilter(caseDef, scope));
+  const ids = await idsByTag(
+    env.DB,
+    'case',
+    search,
+    blindIndex(ring, { recordType: 'case', search }, [personId]),
+    MAX_CASES_PER_PERSON,
+    undefined,
+    undefined,
+    caseDef === undefined ? null : storeScopeFilter(caseDef, scope),
+  );
   if (ids.length === 0) return false;
   const cases = await readRecords(env, 'case', ids, ['criterion', 'persons']);
-  return cases.some((c) => c.fields.criterion === criterion && Array.isArray(c.fields.persons) && (c.fields.persons as { person_id?: unknown }[]).some((p) => p.person_id === personId));
+  return cases.some(
+    (c) =>
+      c.fields.criterion === criterion &&
+      Array.isArray(c.fields.persons) &&
+      (c.fields.persons as { person_id?: unknown }[]).some((p) => p.person_id === personId),
+  );
 }
 
 /**
@@ -78,9 +109,17 @@ export async function hasCaseInCriterion(env: GatewayEnv, personId: string, crit
  * found gets `false`, exactly like one who is found and does not satisfy it, so a check never tells
  * whether the gateway knows someone.
  */
-export async function answerCheck(env: GatewayEnv, check: Check, persons: readonly OpenedRecord[], today: string, criterion?: number, scope?: RowScope | null): Promise<boolean> {
+export async function answerCheck(
+  env: GatewayEnv,
+  check: Check,
+  persons: readonly OpenedRecord[],
+  today: string,
+  criterion?: number,
+  scope?: RowScope | null,
+): Promise<boolean> {
   // Nobody found: ask the stand-in the same question, so a miss costs what a person with no such case costs.
-  if (check === 'criterion' && criterion !== undefined && persons.length === 0) return hasCaseInCriterion(env, DECOY_PERSON_ID, criterion, scope).then(() => false);
+  if (check === 'criterion' && criterion !== undefined && persons.length === 0)
+    return hasCaseInCriterion(env, DECOY_PERSON_ID, criterion, scope).then(() => false);
   for (const p of persons) {
     if (check === 'red_notice' && p.fields.red_notice === true) return true;
     if (check === 'blacklist' && listedOn(p.fields.blacklist, today)) return true;

@@ -79,17 +79,35 @@ export async function deliver(env: GatewayEnv, access: RecordAccess, { now, requ
     const sealed = await sealForViewer(env, grant, now, d.payload);
     if (sealed === null) {
       // Refused, and logged as such (a request like any other: counted, its proof spent).
-      const logged = await admitAndRecord(env, admissionFor(d.purpose, grant.id, access.clientId, [], now), { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' }, { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' }, proof);
+      const logged = await admitAndRecord(
+        env,
+        admissionFor(d.purpose, grant.id, access.clientId, [], now),
+        { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' },
+        { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' },
+        proof,
+      );
       if (!logged.ok) throw rateLimited(logged);
       throw new Problem(410, 'key_destroyed', 'The disclosure window has ended for the viewer.');
     }
-    body = { sealed_payload: sealed.jwe, viewer_key: { kid: viewerKeyId(grant.id, sealed.epoch), grant: grant.id, epoch: sealed.epoch, destroy_at: sealed.destroyAt } };
+    body = {
+      sealed_payload: sealed.jwe,
+      viewer_key: { kid: viewerKeyId(grant.id, sealed.epoch), grant: grant.id, epoch: sealed.epoch, destroy_at: sealed.destroyAt },
+    };
   }
   const { jwe, jti } = await sealDelivery(
     env,
     now,
     { clientId: access.clientId, encryptionJwk },
-    { purpose: d.purpose.id, grant: grant.id, request_hash: requestHash, action: d.action, record_type: d.recordType, disclosure: d.fields, window_ends: grant.notAfter, ...body },
+    {
+      purpose: d.purpose.id,
+      grant: grant.id,
+      request_hash: requestHash,
+      action: d.action,
+      record_type: d.recordType,
+      disclosure: d.fields,
+      window_ends: grant.notAfter,
+      ...body,
+    },
     Math.max(1, Math.min(grant.dataLife, grant.notAfter - now)),
   );
   const admitted = await admitAndRecord(
@@ -109,9 +127,26 @@ export async function deliver(env: GatewayEnv, access: RecordAccess, { now, requ
  * logged, in one call to the log (spending the held proof); then the same 404 whether what was
  * named is missing, outside the grant, or not releasable.
  */
-export async function refuseNotFound(env: GatewayEnv, access: RecordAccess, { now, requestHash }: DisclosureRequest, r: { readonly action: Delivery['action']; readonly recordType: string; readonly purpose: Purpose }): Promise<never> {
+export async function refuseNotFound(
+  env: GatewayEnv,
+  access: RecordAccess,
+  { now, requestHash }: DisclosureRequest,
+  r: { readonly action: Delivery['action']; readonly recordType: string; readonly purpose: Purpose },
+): Promise<never> {
   const { grant } = access;
-  const entry = { at: now, clientId: access.clientId, agencyId: access.agencyId, purposeId: r.purpose.id, grantId: grant.id, action: r.action, recordType: r.recordType, subjects: [], fields: {}, requestHash, responseHash: '' };
+  const entry = {
+    at: now,
+    clientId: access.clientId,
+    agencyId: access.agencyId,
+    purposeId: r.purpose.id,
+    grantId: grant.id,
+    action: r.action,
+    recordType: r.recordType,
+    subjects: [],
+    fields: {},
+    requestHash,
+    responseHash: '',
+  };
   const admitted = await admitAndRecord(
     env,
     admissionFor(r.purpose, grant.id, access.clientId, [], now),

@@ -35,7 +35,13 @@ export function admissionFor(purpose: Purpose, grantId: string, clientId: string
     now,
     subjects,
     budgets: [
-      { scope: grantScope(grantId), requestsPerMinute: purpose.requestsPerMinute, personsPerHour: purpose.personsPerHour, requestLimit: 'requests_per_minute', personLimit: 'persons_per_hour' },
+      {
+        scope: grantScope(grantId),
+        requestsPerMinute: purpose.requestsPerMinute,
+        personsPerHour: purpose.personsPerHour,
+        requestLimit: 'requests_per_minute',
+        personLimit: 'persons_per_hour',
+      },
       {
         scope: clientScope(grantId, clientId),
         requestsPerMinute: purpose.officerRequestsPerMinute,
@@ -49,5 +55,8 @@ export function admissionFor(purpose: Purpose, grantId: string, clientId: string
 
 /** The 429 problem for a refused admission: which limit, and when to try again (`Retry-After`). */
 export function rateLimited(admission: Extract<Admission, { ok: false }>): Problem {
-  return new Problem(429, 'rate_limited', `Limit reached: ${LIMIT_TEXT[admission.limit]}.`, { headers: { 'retry-after': String(admission.retryAfter) }, extensions: { limit: admission.limit, retry_after: admission.retryAfter } });
+  return new Problem(429, 'rate_limited', `Limit reached: ${LIMIT_TEXT[admission.limit]}.`, {
+    headers: { 'retry-after': String(admission.retryAfter) },
+    extensions: { limit: admission.limit, retry_after: admission.retryAfter },
+  });
 }

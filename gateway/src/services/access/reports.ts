@@ -18,7 +18,15 @@ export async function subjectsOfNationalId(env: GatewayEnv, nationalId: string):
       const links = personLinks(def);
       // Open what `subjectIds` reads: the fields that refer to person records.
       const refFields = links.flatMap((l) => (l.kind === 'ref' ? [l.field] : []));
-      return links.flatMap((l) => (l.kind === 'national_id' ? [findByBlindIndex(env, def.name, l.search, { [l.field]: nationalId }, refFields).then((rs) => rs.flatMap((r) => subjectIds(def.name, { ...r.fields, id: r.id })))] : []));
+      return links.flatMap((l) =>
+        l.kind === 'national_id'
+          ? [
+              findByBlindIndex(env, def.name, l.search, { [l.field]: nationalId }, refFields).then((rs) =>
+                rs.flatMap((r) => subjectIds(def.name, { ...r.fields, id: r.id })),
+              ),
+            ]
+          : [],
+      );
     }),
   );
   return [...new Set(found.flat())];
@@ -44,7 +52,17 @@ export async function subjectDisclosures(env: GatewayEnv, subjects: readonly str
       withheld++;
       continue;
     }
-    shown.push({ id: r.id, at: r.at, agencyId: r.agencyId, purposeId: r.purposeId, grantId: r.grantId, action: r.action, recordType: r.recordType, fields: r.fields, logIndex: r.logIndex });
+    shown.push({
+      id: r.id,
+      at: r.at,
+      agencyId: r.agencyId,
+      purposeId: r.purposeId,
+      grantId: r.grantId,
+      action: r.action,
+      recordType: r.recordType,
+      fields: r.fields,
+      logIndex: r.logIndex,
+    });
   }
   return { shown, withheld };
 }

@@ -23,7 +23,11 @@ export interface ApprovalOutcome {
  */
 export async function approveRegistryRequest(
   stores: Pick<AdminStores, 'approvals' | 'registry' | 'purposes' | 'changes'>,
-  id: string, approver: string, reason: string, now: number): Promise<ApprovalOutcome> {
+  id: string,
+  approver: string,
+  reason: string,
+  now: number,
+): Promise<ApprovalOutcome> {
   const request = await readRegistryRequest(stores, id);
   const decision = decideApproval(request, approver);
   if (decision.kind === 'refuse') throw new Problem(decision.code === 'conflict' ? 409 : 403, decision.code, decision.reason);
@@ -74,7 +78,10 @@ export async function approveRegistryRequest(
             etag,
             updatedAt: now,
           };
-    outcome = await stores.changes.commit([{ op: 'client.update', client: next, expectedEtag: request.payload.etag }, close], { ...event, targetType: 'client' });
+    outcome = await stores.changes.commit([{ op: 'client.update', client: next, expectedEtag: request.payload.etag }, close], {
+      ...event,
+      targetType: 'client',
+    });
   }
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The target changed since this request was made; reject it and ask again.');
   return { request: await readRegistryRequest(stores, id), enrolmentCode };

@@ -19,18 +19,26 @@ export async function openAdminRequest(
   now: number,
 ): Promise<string> {
   const id = newId('areq');
-  const request: AdminRequest = { id, kind, targetId, payload, requestedBy: actor, requestedAt: now, reason, status: 'pending', decidedBy: null, decidedAt: null };
-  const outcome = await stores.changes.commit(
-    [{ op: 'admin_request.insert', request }],
-    {
-      at: now,
-      actor,
-      action: `${kind}.request`,
-      targetType,
-      targetId,
-      detail: { request: id, reason, ...(kind === 'purpose.update' ? { widenings: payload.widenings } : {}) },
-    },
-  );
+  const request: AdminRequest = {
+    id,
+    kind,
+    targetId,
+    payload,
+    requestedBy: actor,
+    requestedAt: now,
+    reason,
+    status: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+  };
+  const outcome = await stores.changes.commit([{ op: 'admin_request.insert', request }], {
+    at: now,
+    actor,
+    action: `${kind}.request`,
+    targetType,
+    targetId,
+    detail: { request: id, reason, ...(kind === 'purpose.update' ? { widenings: payload.widenings } : {}) },
+  });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'A request of this kind is already waiting for approval for this target.');
   return id;
 }

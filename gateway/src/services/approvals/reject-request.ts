@@ -7,7 +7,13 @@ import { readRegistryRequest } from './list-requests.js';
  * Rejects registry request `id` (or, by its requester, withdraws it): the policy's
  * `decideRejection` says which; nothing of the change applies. Returns the request as closed.
  */
-export async function rejectRegistryRequest(stores: Pick<AdminStores, 'approvals' | 'changes'>, id: string, actor: string, reason: string, now: number): Promise<AdminRequest> {
+export async function rejectRegistryRequest(
+  stores: Pick<AdminStores, 'approvals' | 'changes'>,
+  id: string,
+  actor: string,
+  reason: string,
+  now: number,
+): Promise<AdminRequest> {
   const request = await readRegistryRequest(stores, id);
   const decision = decideRejection(request, actor);
   if (decision.kind === 'refuse') throw new Problem(409, decision.code, decision.reason);

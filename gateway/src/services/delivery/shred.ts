@@ -10,10 +10,13 @@ import { shredViewerKeys } from './viewer-seal.js';
  */
 export async function shredGrantKeys(env: GatewayEnv, grantId: string, now: number, actor: string): Promise<boolean> {
   const destroyed = await shredViewerKeys(env, grantId);
-  const outcome = await commitChange(
-    env.DB,
-    [markKeysShredded(env.DB, grantId, now)],
-    { at: now, actor, action: 'grant.shred_keys', targetType: 'grant', targetId: grantId, detail: { keys_destroyed: destroyed } },
-  );
+  const outcome = await commitChange(env.DB, [markKeysShredded(env.DB, grantId, now)], {
+    at: now,
+    actor,
+    action: 'grant.shred_keys',
+    targetType: 'grant',
+    targetId: grantId,
+    detail: { keys_destroyed: destroyed },
+  });
   return outcome.ok;
 }

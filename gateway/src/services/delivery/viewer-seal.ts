@@ -15,7 +15,12 @@ function vault(env: GatewayEnv, grantId: string) {
  * can open it only with a key it must fetch from the gateway, which releases it only while the key
  * exists. Returns null when the epoch's key is already destroyed (nothing may be delivered then).
  */
-export async function sealForViewer(env: GatewayEnv, grant: Grant, now: number, payload: unknown): Promise<{ jwe: string; epoch: number; destroyAt: number } | null> {
+export async function sealForViewer(
+  env: GatewayEnv,
+  grant: Grant,
+  now: number,
+  payload: unknown,
+): Promise<{ jwe: string; epoch: number; destroyAt: number } | null> {
   const epoch = epochAt(grant, now);
   const key = await vault(env, grant.id).keyFor(epoch, epochDestroyAt(grant, epoch), now);
   if (key === null) return null;

@@ -14,7 +14,11 @@ const STATUS_OF_REFUSAL = { invalid_transition: 409, conflict: 409, two_person_r
  */
 export async function approveAsLeadership(
   stores: Pick<AdminStores, 'registry' | 'grants' | 'changes'>,
-  id: string, actor: string, reason: string, now: number): Promise<GrantWithRequests> {
+  id: string,
+  actor: string,
+  reason: string,
+  now: number,
+): Promise<GrantWithRequests> {
   const officer = await stores.registry.getClient(actor);
   if (officer === null || !holdsRole(officer, 'leadership'))
     throw new Problem(403, 'forbidden', 'Only officers with the leadership role approve what a grant asks of leadership.');
@@ -31,17 +35,14 @@ export async function approveAsLeadership(
     etag: randomToken(),
     updatedAt: now,
   };
-  const outcome = await stores.changes.commit(
-    [{ op: 'grant.approvals', grant: next, expectedEtag: grant.etag }],
-    {
-      at: now,
-      actor,
-      action: 'grant.leadership_approve',
-      targetType: 'grant',
-      targetId: id,
-      detail: { reason, approvals: next.leadershipApprovals.length, in_force: approvalsInForce(next.leadershipApprovals, next.leadershipApprovers).length },
-    },
-  );
+  const outcome = await stores.changes.commit([{ op: 'grant.approvals', grant: next, expectedEtag: grant.etag }], {
+    at: now,
+    actor,
+    action: 'grant.leadership_approve',
+    targetType: 'grant',
+    targetId: id,
+    detail: { reason, approvals: next.leadershipApprovals.length, in_force: approvalsInForce(next.leadershipApprovals, next.leadershipApprovers).length },
+  });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The grant changed meanwhile; read it again.');
   return { grant: next, requests: await stores.grants.requestsFor(id) };
 }

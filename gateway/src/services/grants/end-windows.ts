@@ -32,7 +32,14 @@ export async function endDisclosureWindows(env: GatewayEnv, now: number): Promis
     const outcome = await commitChange(
       env.DB,
       [updateGrantState(env.DB, next, grant.etag), withdrawPendingRequests(env.DB, grant.id, now)],
-      { at: now, actor: 'system', action: 'grant.expire', targetType: 'grant', targetId: grant.id, detail: { not_after: grant.notAfter, previous_status: grant.status } },
+      {
+        at: now,
+        actor: 'system',
+        action: 'grant.expire',
+        targetType: 'grant',
+        targetId: grant.id,
+        detail: { not_after: grant.notAfter, previous_status: grant.status },
+      },
       { table: 'grants', id: grant.id, etag: next.etag },
     );
     if (outcome.ok) expiredGrants.push(grant.id);

@@ -37,7 +37,10 @@ export async function servingCheck(env: GatewayEnv, now: number): Promise<Readin
   if (verified !== undefined && verified === secret) return [];
   if (refused !== undefined && refused.secret === secret && Date.now() - refused.at < REFUSED_RECHECK_MS) return refused.problems;
   const inspected = inspectRootSecret(secret);
-  const keyCheck = inspected.ring === undefined || inspected.secret === undefined ? 'unknown' : await observeKeyCheck(env.DB, { ring: inspected.ring, secret: inspected.secret }, now);
+  const keyCheck =
+    inspected.ring === undefined || inspected.secret === undefined
+      ? 'unknown'
+      : await observeKeyCheck(env.DB, { ring: inspected.ring, secret: inspected.secret }, now);
   const problems = servingProblems({ secret: inspected.state, keyCheck });
   if (problems.length === 0) {
     verified = typeof secret === 'string' ? secret : undefined;
@@ -63,7 +66,12 @@ async function observeLog(env: GatewayEnv): Promise<ReadinessObservations['log']
     timer = setTimeout(() => resolve('unreachable'), LOG_PROBE_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([auditLog(env).size().then(() => 'reachable' as const), timeout]);
+    return await Promise.race([
+      auditLog(env)
+        .size()
+        .then(() => 'reachable' as const),
+      timeout,
+    ]);
   } catch {
     return 'unreachable';
   } finally {
@@ -76,6 +84,8 @@ export async function readiness(env: GatewayEnv, now: number): Promise<{ ready: 
   const inspected = inspectRootSecret(env.N2K_ROOT_SECRET);
   const migrations = await observeMigrations(env.DB);
   const keyCheck =
-    inspected.ring === undefined || inspected.secret === undefined || migrations !== 'applied' ? 'unknown' : await observeKeyCheck(env.DB, { ring: inspected.ring, secret: inspected.secret }, now);
+    inspected.ring === undefined || inspected.secret === undefined || migrations !== 'applied'
+      ? 'unknown'
+      : await observeKeyCheck(env.DB, { ring: inspected.ring, secret: inspected.secret }, now);
   return judgeReadiness({ secret: inspected.state, keyCheck, migrations, log: await observeLog(env) });
 }

@@ -52,7 +52,11 @@ export async function activeSigningKey(env: GatewayEnv, now: number): Promise<{ 
   if (active === undefined) throw new Error('no active signing key');
   let key = privateKeys.get(active.kid);
   if (key === undefined) {
-    const jwk = JSON.parse(decoder.decode(unwrapSecret(await keyRingOpening(env, [envelopeKeyVersion(active.wrappedPrivate)]), SIGNING_KEY_WRAP_LABEL, active.wrappedPrivate, active.kid))) as JWK;
+    const jwk = JSON.parse(
+      decoder.decode(
+        unwrapSecret(await keyRingOpening(env, [envelopeKeyVersion(active.wrappedPrivate)]), SIGNING_KEY_WRAP_LABEL, active.wrappedPrivate, active.kid),
+      ),
+    ) as JWK;
     key = (await importJWK(jwk, GATEWAY_SIGNING_ALG, { extractable: false })) as CryptoKey;
     privateKeys.set(active.kid, key);
   }

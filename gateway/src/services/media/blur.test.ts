@@ -49,7 +49,8 @@ describe('blurImage', () => {
     const edges = (image: RgbaImage) => {
       let energy = 0;
       const l = (x: number, y: number) => luminance(image.data, (y * image.width + x) * 4);
-      for (let y = 1; y < image.height - 1; y++) for (let x = 1; x < image.width - 1; x++) energy += (4 * l(x, y) - l(x - 1, y) - l(x + 1, y) - l(x, y - 1) - l(x, y + 1)) ** 2;
+      for (let y = 1; y < image.height - 1; y++)
+        for (let x = 1; x < image.width - 1; x++) energy += (4 * l(x, y) - l(x - 1, y) - l(x + 1, y) - l(x, y - 1) - l(x, y + 1)) ** 2;
       return energy;
     };
     expect(edges(blurred) / edges(original)).toBeLessThan(0.002);
@@ -58,7 +59,14 @@ describe('blurImage', () => {
   it('depends only on block means: rearranging pixels inside a block changes nothing', () => {
     const imageArb = fc
       .record({ width: fc.integer({ min: 1, max: 40 }), height: fc.integer({ min: 1, max: 40 }) })
-      .chain(({ width, height }) => fc.record({ width: fc.constant(width), height: fc.constant(height), data: fc.uint8Array({ minLength: width * height * 4, maxLength: width * height * 4 }), swaps: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 30 }) }));
+      .chain(({ width, height }) =>
+        fc.record({
+          width: fc.constant(width),
+          height: fc.constant(height),
+          data: fc.uint8Array({ minLength: width * height * 4, maxLength: width * height * 4 }),
+          swaps: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 30 }),
+        }),
+      );
     fc.assert(
       fc.property(imageArb, ({ width, height, data, swaps }) => {
         const block = blurBlockSize(width, height);

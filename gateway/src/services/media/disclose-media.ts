@@ -109,7 +109,12 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   // A sensitive case the grant may not see: its media are as missing as the case itself.
   const hidden = hiddenFor(def.name, who.grant);
   // Opened as for `clear` whatever the mode: the flags (and a photo's birth date) decide what is protected.
-  const [record] = await readRecords(env, def.name, [row.recordId], [...fieldsForDisclosure(def, { [row.field]: 'clear' }), ...(hidden === null ? [] : [hidden.field])]);
+  const [record] = await readRecords(
+    env,
+    def.name,
+    [row.recordId],
+    [...fieldsForDisclosure(def, { [row.field]: 'clear' }), ...(hidden === null ? [] : [hidden.field])],
+  );
   if (record === undefined || record.owner !== row.owner) return nothing('record gone or of another owner');
   if (carriesMark(def.name, record.fields, hidden)) return nothing('a sensitive case the grant may not see');
   const fields = { id: record.id, ...record.fields };

@@ -71,7 +71,13 @@ export function isStorableRef(ref: string): boolean {
 function problemOf(err: MediaInputError): Problem {
   if (err.code === 'unsupported_content_type') return new Problem(415, 'unsupported_media_type', err.message);
   // A decompression bomb is refused from its header: the decoder's code says so in `issues`.
-  if (err.code === 'too_large') return new Problem(413, 'body_too_large', err.message, err.reason === undefined ? undefined : { issues: [{ path: err.part, code: err.reason, message: err.message }] });
+  if (err.code === 'too_large')
+    return new Problem(
+      413,
+      'body_too_large',
+      err.message,
+      err.reason === undefined ? undefined : { issues: [{ path: err.part, code: err.reason, message: err.message }] },
+    );
   return invalid(err.part, err.reason ?? err.code, err.message);
 }
 
@@ -87,7 +93,12 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
   const def = recordType(upload.recordType);
   if (def === undefined || mediaFields(def).length === 0) throw invalid('record_type', 'no_media_fields', 'record_type: this record type holds no media');
 
-  const [record] = await readRecords(env, def.name, [upload.recordId], [...mediaFields(def), ...(def.fields['date_of_birth'] === undefined ? [] : ['date_of_birth'])]);
+  const [record] = await readRecords(
+    env,
+    def.name,
+    [upload.recordId],
+    [...mediaFields(def), ...(def.fields['date_of_birth'] === undefined ? [] : ['date_of_birth'])],
+  );
   if (record === undefined || record.owner !== upload.owner) throw new Problem(404, 'not_found');
   const fields = { id: record.id, ...record.fields };
   const field = fieldHoldingRef(def, fields, upload.ref);
@@ -108,10 +119,11 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     throw invalid('blurred', 'blurred_rendition_required', 'blurred: the record flags this reference, and no blurred rendition could be made');
   }
 
-  if (upload.regions !== undefined && !flagged) throw new Problem(409, 'media_not_examined', 'Regions apply to a photo its record flags (examined for faces at upload); this one never goes out redacted.');
+  if (upload.regions !== undefined && !flagged)
+    throw new Problem(409, 'media_not_examined', 'Regions apply to a photo its record flags (examined for faces at upload); this one never goes out redacted.');
 
   const existing = await selectMedia(env.DB, upload.ref);
-  if (existing !== null && existing.owner !== upload.owner) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
+  if (existing !== null && existing.owner !== upload.owner) throw new Problem(409, 'conflict', "This reference holds another data owner's media.");
   // A flagged photo's faces are found once, here: its redacted rendition (when a face is found with
   // confidence) and the detection behind it are stored sealed beside the untouched original.
   const detected = flagged ? await prepareRedaction(prepared.pixels, prepared.original.contentType) : null;
@@ -123,11 +135,35 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
   // The owner's regions, when sent, decide the redacted rendition from the start (faces left plus regions).
   const edited = edit === undefined || detected === null ? null : await applyEdit(prepared.pixels, prepared.original.contentType, detected.manifest, edit);
   const redaction = detected === null ? null : edited === null ? detected : { ...detected, protectedRendition: edited.redaction, redacted: edited.redacted };
-  const original = sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'original', contentType: prepared.original.contentType }, prepared.original.bytes);
-  const blurred = prepared.blurred === null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'blurred', contentType: prepared.blurred.contentType }, prepared.blurred.bytes);
-  const redacted = redaction?.redacted == null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'redacted', contentType: redaction.redacted.contentType }, redaction.redacted.bytes);
-  const regionChunks = edit === undefined ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'regions', contentType: DETECTION_CONTENT_TYPE }, regionsDocument(edit, upload.now, upload.clientId));
-  const detection = redaction === null ? [] : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'detection', contentType: DETECTION_CONTENT_TYPE }, new TextEncoder().encode(JSON.stringify(redaction.manifest)));
+  const original = sealMedia(
+    ring,
+    { owner: upload.owner, ref: upload.ref, rendition: 'original', contentType: prepared.original.contentType },
+    prepared.original.bytes,
+  );
+  const blurred =
+    prepared.blurred === null
+      ? []
+      : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'blurred', contentType: prepared.blurred.contentType }, prepared.blurred.bytes);
+  const redacted =
+    redaction?.redacted == null
+      ? []
+      : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'redacted', contentType: redaction.redacted.contentType }, redaction.redacted.bytes);
+  const regionChunks =
+    edit === undefined
+      ? []
+      : sealMedia(
+          ring,
+          { owner: upload.owner, ref: upload.ref, rendition: 'regions', contentType: DETECTION_CONTENT_TYPE },
+          regionsDocument(edit, upload.now, upload.clientId),
+        );
+  const detection =
+    redaction === null
+      ? []
+      : sealMedia(
+          ring,
+          { owner: upload.owner, ref: upload.ref, rendition: 'detection', contentType: DETECTION_CONTENT_TYPE },
+          new TextEncoder().encode(JSON.stringify(redaction.manifest)),
+        );
   const row: MediaRow = {
     ref: upload.ref,
     owner: upload.owner,
@@ -139,8 +175,12 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     height: prepared.original.height,
     bytes: prepared.original.bytes.length,
     chunks: original.length,
-    blurred: prepared.blurred === null ? null : { contentType: prepared.blurred.contentType, bytes: prepared.blurred.bytes.length, chunks: blurred.length, by: prepared.blurred.by },
-    redacted: redaction?.redacted == null ? null : { contentType: redaction.redacted.contentType, bytes: redaction.redacted.bytes.length, chunks: redacted.length },
+    blurred:
+      prepared.blurred === null
+        ? null
+        : { contentType: prepared.blurred.contentType, bytes: prepared.blurred.bytes.length, chunks: blurred.length, by: prepared.blurred.by },
+    redacted:
+      redaction?.redacted == null ? null : { contentType: redaction.redacted.contentType, bytes: redaction.redacted.bytes.length, chunks: redacted.length },
     protectedRendition: redaction?.protectedRendition ?? null,
     regions: edit === undefined ? 0 : editSize(edit),
     keyVersion: ring.currentVersion,
@@ -169,13 +209,24 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     // Every region and reason sent with the photo, in the same append (never a pixel; notes as keyed hashes).
     ...(edit === undefined || redaction === null
       ? []
-      : [mediaRegionsEntry({ at: upload.now, clientId: upload.clientId, owner: upload.owner, recordType: row.recordType, records: subjectHashes(ring, [`${row.recordType}:${row.recordId}`]), field, ...(await loggedEdit(ring, edit)), redaction: redaction.protectedRendition })]),
+      : [
+          mediaRegionsEntry({
+            at: upload.now,
+            clientId: upload.clientId,
+            owner: upload.owner,
+            recordType: row.recordType,
+            records: subjectHashes(ring, [`${row.recordType}:${row.recordId}`]),
+            field,
+            ...(await loggedEdit(ring, edit)),
+            redaction: redaction.protectedRendition,
+          }),
+        ]),
   ]);
   try {
     await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred, redacted, detection, regions: regionChunks }));
   } catch (err) {
     // Another owner stored the reference between our read and our write.
-    if (isOwnerConflict(err)) throw new Problem(409, 'conflict', 'This reference holds another data owner\'s media.');
+    if (isOwnerConflict(err)) throw new Problem(409, 'conflict', "This reference holds another data owner's media.");
     throw err;
   }
   return {
@@ -189,7 +240,14 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     height: row.height,
     flagged,
     blurred: row.blurred === null ? null : { content_type: row.blurred.contentType, bytes: row.blurred.bytes, by: row.blurred.by },
-    redaction: redaction === null ? null : { rendition: redaction.protectedRendition, faces: redaction.manifest.faces.length, detector: `${redaction.manifest.detector} (${redaction.manifest.version})` },
+    redaction:
+      redaction === null
+        ? null
+        : {
+            rendition: redaction.protectedRendition,
+            faces: redaction.manifest.faces.length,
+            detector: `${redaction.manifest.detector} (${redaction.manifest.version})`,
+          },
     regions: row.regions,
     outcome,
   };

@@ -9,7 +9,8 @@ const segment = (marker: number, text: string) => {
   return Uint8Array.of(0xff, marker, (data.length + 2) >> 8, (data.length + 2) & 0xff, ...data);
 };
 /** `jpeg` with `segments` inserted right after SOI. */
-const withSegments = (jpeg: Uint8Array, ...segments: Uint8Array[]) => Uint8Array.of(...jpeg.subarray(0, 2), ...segments.flatMap((s) => [...s]), ...jpeg.subarray(2));
+const withSegments = (jpeg: Uint8Array, ...segments: Uint8Array[]) =>
+  Uint8Array.of(...jpeg.subarray(0, 2), ...segments.flatMap((s) => [...s]), ...jpeg.subarray(2));
 
 function codeOf(run: () => unknown): string {
   try {

@@ -51,7 +51,13 @@ export function fieldHoldingRef(def: RecordTypeDef, record: Readonly<Record<stri
  * @example
  * refFlagged(crimeCase, 'evidence', { id, evidence: [{ media_ref: 'ev/1.png', kind: 'photo', shows_minor: true, shows_restrained: false }] }, 'ev/1.png', ctx) // true
  */
-export function refFlagged(def: RecordTypeDef, fieldName: string, record: Readonly<Record<string, unknown>>, ref: string, ctx: MinimiseContext): boolean | null {
+export function refFlagged(
+  def: RecordTypeDef,
+  fieldName: string,
+  record: Readonly<Record<string, unknown>>,
+  ref: string,
+  ctx: MinimiseContext,
+): boolean | null {
   const field = Object.hasOwn(def.fields, fieldName) ? def.fields[fieldName] : undefined;
   // A stored ref never carries a suffix (uploads refuse `#`): such a ref names a disclosure, not media.
   if (field === undefined || !holdsMedia(field) || ref.includes('#')) return null;

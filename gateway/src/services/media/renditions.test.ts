@@ -30,7 +30,11 @@ describe('prepareRenditions', () => {
     const encoded = await encodePng(picture);
     // The same file with a text chunk carrying a (synthetic) location, before IEND.
     const chunks = readChunks(encoded);
-    const tagged = pngFromChunks([...chunks.slice(0, -1), { type: 'tEXt', data: new TextEncoder().encode('Location\u000011.55 N 104.92 E') }, chunks.at(-1) as (typeof chunks)[number]]);
+    const tagged = pngFromChunks([
+      ...chunks.slice(0, -1),
+      { type: 'tEXt', data: new TextEncoder().encode('Location\u000011.55 N 104.92 E') },
+      chunks.at(-1) as (typeof chunks)[number],
+    ]);
     const out = await prepareRenditions(png(tagged), undefined);
     expect(out.original).toMatchObject({ contentType: 'image/png', width: 96, height: 96 });
     expect(out.original.bytes).toEqual(encoded);
@@ -40,7 +44,10 @@ describe('prepareRenditions', () => {
 
   it('decodes a JPEG and blurs it here, keeping the original without metadata but with its orientation', async () => {
     const alone = await prepareRenditions(jpeg(JPEG_BASELINE), undefined);
-    expect(alone).toMatchObject({ original: { contentType: 'image/jpeg', width: 17, height: 9 }, blurred: { contentType: 'image/jpeg', by: 'gateway', width: 17, height: 9 } });
+    expect(alone).toMatchObject({
+      original: { contentType: 'image/jpeg', width: 17, height: 9 },
+      blurred: { contentType: 'image/jpeg', by: 'gateway', width: 17, height: 9 },
+    });
     expect(alone.original.bytes).toEqual(JPEG_BASELINE);
     const blurred = decodeJpeg(alone.blurred?.bytes as Uint8Array, LIMIT).image;
     const expected = blurImage(decodeJpeg(JPEG_BASELINE, LIMIT).image);
@@ -55,20 +62,32 @@ describe('prepareRenditions', () => {
 
   it('refuses JPEGs the decoder refuses, with its code', async () => {
     expect(await refusal(() => prepareRenditions(jpeg(JPEG_CMYK), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_IMAGE_CMYK' });
-    expect(await refusal(() => prepareRenditions(jpeg(JPEG_BASELINE.subarray(0, 150)), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_IMAGE_TRUNCATED' });
-    expect(await refusal(() => prepareRenditions(jpeg(withFrameSize(JPEG_BASELINE, 30_000, 30_000)), undefined))).toMatchObject({ code: 'too_large', reason: 'ERR_IMAGE_TOO_LARGE' });
+    expect(await refusal(() => prepareRenditions(jpeg(JPEG_BASELINE.subarray(0, 150)), undefined))).toMatchObject({
+      code: 'unreadable',
+      reason: 'ERR_IMAGE_TRUNCATED',
+    });
+    expect(await refusal(() => prepareRenditions(jpeg(withFrameSize(JPEG_BASELINE, 30_000, 30_000)), undefined))).toMatchObject({
+      code: 'too_large',
+      reason: 'ERR_IMAGE_TOO_LARGE',
+    });
   });
 
   it('refuses files that are not what they claim, too large, empty, unreadable, or a blurred file sent along', async () => {
     const encoded = await encodePng(portrait());
-    expect(await refusal(() => prepareRenditions({ bytes: encoded, declaredType: 'image/gif' }, undefined))).toMatchObject({ code: 'unsupported_content_type', part: 'original' });
+    expect(await refusal(() => prepareRenditions({ bytes: encoded, declaredType: 'image/gif' }, undefined))).toMatchObject({
+      code: 'unsupported_content_type',
+      part: 'original',
+    });
     expect(await refusal(() => prepareRenditions(jpeg(encoded), undefined))).toMatchObject({ code: 'content_type_mismatch', part: 'original' });
     expect(await refusal(() => prepareRenditions(png(new Uint8Array(0)), undefined))).toMatchObject({ code: 'empty' });
     expect(await refusal(() => prepareRenditions(png(new Uint8Array(MAX_MEDIA_BYTES + 1)), undefined))).toMatchObject({ code: 'too_large' });
     expect(await refusal(() => prepareRenditions(png(encoded.subarray(0, 60)), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_PNG_CHUNK' });
     expect(await refusal(() => prepareRenditions(png(encoded), png(encoded)))).toMatchObject({ code: 'blurred_not_accepted', part: 'blurred' });
     expect(await refusal(() => prepareRenditions(jpeg(JPEG_BASELINE), jpeg(JPEG_BASELINE)))).toMatchObject({ code: 'blurred_not_accepted', part: 'blurred' });
-    expect(await refusal(() => prepareRenditions(jpeg(Uint8Array.of(...JPEG_BASELINE, 1)), undefined))).toMatchObject({ code: 'unreadable', reason: 'ERR_IMAGE_TRUNCATED' });
+    expect(await refusal(() => prepareRenditions(jpeg(Uint8Array.of(...JPEG_BASELINE, 1)), undefined))).toMatchObject({
+      code: 'unreadable',
+      reason: 'ERR_IMAGE_TRUNCATED',
+    });
   });
 
   it('sniffs types from signatures only', () => {

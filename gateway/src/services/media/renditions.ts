@@ -64,7 +64,8 @@ export function sniffMediaType(bytes: Uint8Array): MediaType | null {
 /** The declared type (parameters ignored) once checked against the bytes and the size cap. */
 function checkFile(file: UploadedFile, part: UploadPart): MediaType {
   const declared = file.declaredType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!(MEDIA_TYPES as readonly string[]).includes(declared)) throw new MediaInputError('unsupported_content_type', part, `${part}: only ${MEDIA_TYPES.join(' and ')} are accepted`);
+  if (!(MEDIA_TYPES as readonly string[]).includes(declared))
+    throw new MediaInputError('unsupported_content_type', part, `${part}: only ${MEDIA_TYPES.join(' and ')} are accepted`);
   if (file.bytes.length === 0) throw new MediaInputError('empty', part, `${part}: the file is empty`);
   if (file.bytes.length > MAX_MEDIA_BYTES) throw new MediaInputError('too_large', part, `${part}: larger than ${MAX_MEDIA_BYTES} bytes`);
   if (sniffMediaType(file.bytes) !== declared) throw new MediaInputError('content_type_mismatch', part, `${part}: the file is not ${declared}`);
@@ -119,7 +120,12 @@ async function blurredOf(pixels: RgbaImage, type: MediaType): Promise<Uint8Array
  */
 export async function prepareRenditions(original: UploadedFile, blurred: UploadedFile | undefined): Promise<PreparedMedia> {
   const type = checkFile(original, 'original');
-  if (blurred !== undefined) throw new MediaInputError('blurred_not_accepted', 'blurred', 'blurred: the gateway blurs every photo itself; send the original only');
+  if (blurred !== undefined)
+    throw new MediaInputError('blurred_not_accepted', 'blurred', 'blurred: the gateway blurs every photo itself; send the original only');
   const { pixels, ...prepared } = await readFile(original.bytes, type, 'original');
-  return { original: prepared, blurred: { bytes: await blurredOf(pixels, type), contentType: type, width: pixels.width, height: pixels.height, by: 'gateway' }, pixels };
+  return {
+    original: prepared,
+    blurred: { bytes: await blurredOf(pixels, type), contentType: type, width: pixels.width, height: pixels.height, by: 'gateway' },
+    pixels,
+  };
 }

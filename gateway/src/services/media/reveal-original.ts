@@ -45,7 +45,13 @@ export async function originalToReveal(env: GatewayEnv, who: MediaRequester, vie
  * A256GCM): only the viewer that holds the private key opens it. Call only once the reveal is logged.
  */
 export async function sealRevealedTo(recipient: JWK, ref: string, media: ReleasableMedia): Promise<string> {
-  const payload: RevealedMedia = { ref, rendition: 'original', content_type: media.contentType, bytes: media.bytes.length, data: base64url.encode(media.bytes) };
+  const payload: RevealedMedia = {
+    ref,
+    rendition: 'original',
+    content_type: media.contentType,
+    bytes: media.bytes.length,
+    data: base64url.encode(media.bytes),
+  };
   return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(payload)))
     .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', cty: 'json', ...(recipient.kid === undefined ? {} : { kid: recipient.kid }) })
     .encrypt(await importJWK(recipient, 'ECDH-ES'));

@@ -5,7 +5,10 @@ import { MEDIA_CHUNK_BYTES } from './limits.js';
 import { sameBytes } from '@need2know/png/testing';
 import { openMedia, sealMedia, type MediaSlot } from './seal-media.js';
 
-const ring = new KeyRing(Uint8Array.from({ length: 32 }, (_, i) => 7 + i), { currentVersion: 1 });
+const ring = new KeyRing(
+  Uint8Array.from({ length: 32 }, (_, i) => 7 + i),
+  { currentVersion: 1 },
+);
 const slot: MediaSlot = { owner: 'national-police', ref: 'media/case/C-1/1.png', rendition: 'original', contentType: 'image/png' };
 const bytes = Uint8Array.from({ length: 2 * MEDIA_CHUNK_BYTES + 1234 }, (_, i) => (i * 31) & 0xff);
 
@@ -32,7 +35,12 @@ describe('sealMedia / openMedia', () => {
     const chunks = sealMedia(ring, slot, bytes);
     expect(codeOf(() => openMedia(ring, slot, [chunks[1] as string, chunks[0] as string, chunks[2] as string]))).toBe('ERR_ENVELOPE_AUTH');
     expect(codeOf(() => openMedia(ring, slot, chunks.slice(0, 2)))).toBe('ERR_ENVELOPE_AUTH');
-    for (const other of [{ ...slot, rendition: 'blurred' as const }, { ...slot, ref: 'media/case/C-1/2.png' }, { ...slot, owner: 'ministry-health' }, { ...slot, contentType: 'image/jpeg' as const }]) {
+    for (const other of [
+      { ...slot, rendition: 'blurred' as const },
+      { ...slot, ref: 'media/case/C-1/2.png' },
+      { ...slot, owner: 'ministry-health' },
+      { ...slot, contentType: 'image/jpeg' as const },
+    ]) {
       expect(codeOf(() => openMedia(ring, other, chunks))).toBe('ERR_ENVELOPE_AUTH');
     }
   });

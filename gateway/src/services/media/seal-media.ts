@@ -32,7 +32,13 @@ export interface MediaSlot {
 
 /** The envelope context of chunk `seq` of `count` in `slot`. */
 export function chunkContext(slot: MediaSlot, seq: number, count: number): FieldContext {
-  return { owner: slot.owner, recordType: MEDIA_AAD_TYPE, recordId: slot.ref, field: `${slot.rendition}:${slot.contentType}:${seq}/${count}`, fieldClass: MEDIA_KEY_CLASS };
+  return {
+    owner: slot.owner,
+    recordType: MEDIA_AAD_TYPE,
+    recordId: slot.ref,
+    field: `${slot.rendition}:${slot.contentType}:${seq}/${count}`,
+    fieldClass: MEDIA_KEY_CLASS,
+  };
 }
 
 /**
@@ -41,7 +47,9 @@ export function chunkContext(slot: MediaSlot, seq: number, count: number): Field
  */
 export function sealMedia(ring: KeyRing, slot: MediaSlot, bytes: Uint8Array): string[] {
   const count = Math.max(1, Math.ceil(bytes.length / MEDIA_CHUNK_BYTES));
-  return Array.from({ length: count }, (_, seq) => sealField(ring, chunkContext(slot, seq, count), bytes.subarray(seq * MEDIA_CHUNK_BYTES, (seq + 1) * MEDIA_CHUNK_BYTES)));
+  return Array.from({ length: count }, (_, seq) =>
+    sealField(ring, chunkContext(slot, seq, count), bytes.subarray(seq * MEDIA_CHUNK_BYTES, (seq + 1) * MEDIA_CHUNK_BYTES)),
+  );
 }
 
 /**

@@ -67,7 +67,7 @@ export async function verifyClientAssertion<C extends AssertingClient>(
       clockTolerance: CLOCK_TOLERANCE,
     }));
   } catch (err) {
-    throw new OAuthError('invalid_client', `assertion rejected: ${err instanceof Error ? (err as { code?: string }).code ?? err.name : 'unknown'}`);
+    throw new OAuthError('invalid_client', `assertion rejected: ${err instanceof Error ? ((err as { code?: string }).code ?? err.name) : 'unknown'}`);
   }
   const exp = payload.exp as number;
   // RFC 7523 §3 item 4: the assertion must expire; here also soon, as it is a one-shot credential.
@@ -77,6 +77,7 @@ export async function verifyClientAssertion<C extends AssertingClient>(
   }
   const jti = payload.jti;
   // RFC 7519 §4.1.7: a string; a number or object would pass a length check by accident.
-  if (typeof jti !== 'string' || jti.length < 8 || jti.length > 256) throw new OAuthError('invalid_client', 'assertion jti missing, not a string, or length out of range');
+  if (typeof jti !== 'string' || jti.length < 8 || jti.length > 256)
+    throw new OAuthError('invalid_client', 'assertion jti missing, not a string, or length out of range');
   return { client, jti, exp };
 }

@@ -8,7 +8,12 @@ import { verifyClientAssertion, type VerifiedAssertion } from './client-assertio
  * Authenticates the client of an OAuth endpoint request by `private_key_jwt`. The assertion's `aud`
  * may be the issuer (RFC 7523bis) or the endpoint's own URL (RFC 7523 §3 item 3).
  */
-export async function authenticateClient(env: GatewayEnv, form: ReadonlyMap<string, string>, endpoint: string, now: number): Promise<VerifiedAssertion<Client>> {
+export async function authenticateClient(
+  env: GatewayEnv,
+  form: ReadonlyMap<string, string>,
+  endpoint: string,
+  now: number,
+): Promise<VerifiedAssertion<Client>> {
   if (form.has('client_secret')) throw new OAuthError('invalid_client', 'client secrets are not accepted');
   const { issuer } = identifiers(env);
   return verifyClientAssertion(

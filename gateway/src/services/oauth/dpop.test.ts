@@ -18,9 +18,12 @@ describe('htuOf', () => {
   it.each(['', '/oauth/token', 'gateway.test/oauth/token', 'https://', 'not a url'])('returns null for %j', (url) => expect(htuOf(url)).toBeNull());
 
   it('never throws, and ignores query and fragment', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(() => htuOf(s)).not.toThrow();
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(() => htuOf(s)).not.toThrow();
+      }),
+      { numRuns: 1000 },
+    );
     fc.assert(
       fc.property(fc.webUrl({ withQueryParameters: false, withFragments: false }), fc.webQueryParameters(), fc.webFragments(), (url, q, f) => {
         const htu = htuOf(url);
@@ -52,7 +55,9 @@ describe('verifyDpopProof', () => {
   async function proofAt(iat: number, claims: Record<string, unknown> = {}) {
     const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     const jwk = await exportJWK(publicKey);
-    const proof = await new SignJWT({ htm: 'POST', htu: URL_, jti: crypto.randomUUID(), iat, ...claims }).setProtectedHeader({ alg: 'EdDSA', typ: 'dpop+jwt', jwk }).sign(privateKey);
+    const proof = await new SignJWT({ htm: 'POST', htu: URL_, jti: crypto.randomUUID(), iat, ...claims })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'dpop+jwt', jwk })
+      .sign(privateKey);
     return { proof, jkt: await calculateJwkThumbprint(jwk) };
   }
 

@@ -6,7 +6,8 @@ import { OAuthError } from '../../platform/errors/oauth-error.js';
 import { readLimited, readOAuthForm } from './form.js';
 
 const FORM = 'application/x-www-form-urlencoded';
-const post = (body: BodyInit | null, headers: Record<string, string> = { 'content-type': FORM }) => new Request('https://gateway.test/oauth/token', { method: 'POST', headers, body });
+const post = (body: BodyInit | null, headers: Record<string, string> = { 'content-type': FORM }) =>
+  new Request('https://gateway.test/oauth/token', { method: 'POST', headers, body });
 
 async function refusal(request: Request): Promise<OAuthError> {
   const err = await readOAuthForm(request).then(
@@ -92,10 +93,16 @@ describe('readOAuthForm properties', () => {
 
   it('refuses any form in which some parameter appears twice', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(keyArb, fc.string({ maxLength: 20 })), { maxLength: 6 }), keyArb, fc.string(), fc.string(), async (pairs, dup, v1, v2) => {
-        const params = new URLSearchParams([...pairs, [dup, v1], [dup, v2]]);
-        expect((await refusal(post(params.toString()))).code).toBe('invalid_request');
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(keyArb, fc.string({ maxLength: 20 })), { maxLength: 6 }),
+        keyArb,
+        fc.string(),
+        fc.string(),
+        async (pairs, dup, v1, v2) => {
+          const params = new URLSearchParams([...pairs, [dup, v1], [dup, v2]]);
+          expect((await refusal(post(params.toString()))).code).toBe('invalid_request');
+        },
+      ),
       { numRuns: 300 },
     );
   });

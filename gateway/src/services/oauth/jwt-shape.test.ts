@@ -36,9 +36,12 @@ describe('peekJwt', () => {
   });
 
   it('never throws on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => {
-      expect(() => peekJwt(s)).not.toThrow();
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        expect(() => peekJwt(s)).not.toThrow();
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never throws on three base64url parts of arbitrary content, and returns objects or null', () => {

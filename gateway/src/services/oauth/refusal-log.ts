@@ -41,12 +41,24 @@ async function claimedClient(env: GatewayEnv, ring: KeyRing, id: string | undefi
  * source (the connecting address, as a keyed hash) and against all sources, atomically with the
  * append. Over a bound, nothing is appended. Never throws: the refusal is answered either way.
  */
-export async function logTokenRefusal(env: GatewayEnv, request: Request, form: ReadonlyMap<string, string> | undefined, err: OAuthError, now: number): Promise<void> {
+export async function logTokenRefusal(
+  env: GatewayEnv,
+  request: Request,
+  form: ReadonlyMap<string, string> | undefined,
+  err: OAuthError,
+  now: number,
+): Promise<void> {
   try {
     const ring = await keyRing(env);
     const entry = refusalEntry({ at: now, claimed: await claimedClient(env, ring, claimedId(form)), error: err.code, reason: err.reason });
     const source = await keyedHash(ring, SOURCE_SCOPE, request.headers.get('cf-connecting-ip') ?? 'unknown');
-    const budgets = refusalBounds(source).map((b) => ({ scope: b.scope, requestsPerMinute: b.perMinute, personsPerHour: 0, requestLimit: 'requests_per_minute' as const, personLimit: 'persons_per_hour' as const }));
+    const budgets = refusalBounds(source).map((b) => ({
+      scope: b.scope,
+      requestsPerMinute: b.perMinute,
+      personsPerHour: 0,
+      requestLimit: 'requests_per_minute' as const,
+      personLimit: 'persons_per_hour' as const,
+    }));
     const logged = await auditLog(env).appendIfAdmitted({ now, budgets, subjects: [] }, entry);
     if (!logged) console.warn('token refusal not logged: its source is over the bound of logged refusals');
   } catch (logErr) {

@@ -78,7 +78,13 @@ export async function grantClientCredentials(env: GatewayEnv, form: Map<string, 
     const tokenClient = { id: client.id, kind: client.kind, agencyId: client.agencyId, ingestTypes: client.ingestTypes };
     const decision =
       request.type === 'record_access'
-        ? decideRecordAccess(request, tokenClient, await getPurpose(env.DB, request.purpose), await activeGrantsFor(env.DB, request.purpose, client.agencyId, now), now)
+        ? decideRecordAccess(
+            request,
+            tokenClient,
+            await getPurpose(env.DB, request.purpose),
+            await activeGrantsFor(env.DB, request.purpose, client.agencyId, now),
+            now,
+          )
         : request.type === 'stats_access'
           ? decideStatsAccess(request, tokenClient, await statsGrantsFor(env.DB, client.agencyId, request.purpose), now)
           : decideRecordIngest(request, tokenClient, MAX_ACCESS_TOKEN_LIFETIME);
@@ -99,7 +105,9 @@ export async function grantClientCredentials(env: GatewayEnv, form: Map<string, 
     now,
   );
   if (replayed !== null) {
-    throw replayed.startsWith('dpop:') ? new OAuthError('invalid_dpop_proof', 'proof jti replayed') : new OAuthError('invalid_client', 'assertion jti replayed');
+    throw replayed.startsWith('dpop:')
+      ? new OAuthError('invalid_dpop_proof', 'proof jti replayed')
+      : new OAuthError('invalid_client', 'assertion jti replayed');
   }
 
   const { token, claims } = await issueAccessToken(env, now, {

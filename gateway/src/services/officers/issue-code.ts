@@ -18,6 +18,9 @@ export async function freshEnrolmentCode(officerId: string, issuedBy: string, no
   const canonical = normaliseEnrolmentCode(code);
   if (canonical === null) throw new Error('a new enrolment code must read back');
   const expiresAt = now + ENROLMENT_CODE_LIFETIME;
-  const change: AdminChange = { op: 'enrolment_code.issue', code: { codeHash: await enrolmentCodeHash(canonical), officerId, issuedBy, issuedAt: now, expiresAt } };
+  const change: AdminChange = {
+    op: 'enrolment_code.issue',
+    code: { codeHash: await enrolmentCodeHash(canonical), officerId, issuedBy, issuedAt: now, expiresAt },
+  };
   return { code, expiresAt, change };
 }

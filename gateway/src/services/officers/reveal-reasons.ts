@@ -46,13 +46,19 @@ export const REASON_REWRAP_BATCH = 200;
  * version, up to `limit`; each row is replaced only if it still holds what was read. Returns how many
  * moved and the ids that did not open (skipped, never half-written).
  */
-export async function rewrapRevealReasons(env: GatewayEnv, ring: KeyRing, below = ring.currentVersion, limit = REASON_REWRAP_BATCH): Promise<{ moved: number; unreadable: string[] }> {
+export async function rewrapRevealReasons(
+  env: GatewayEnv,
+  ring: KeyRing,
+  below = ring.currentVersion,
+  limit = REASON_REWRAP_BATCH,
+): Promise<{ moved: number; unreadable: string[] }> {
   const results = await reasonsBelow(env.DB, below, limit);
   const statements: D1PreparedStatement[] = [];
   const unreadable: string[] = [];
   for (const row of results) {
     try {
-      const sealed = row.keyVersion === CLEAR_REASON_VERSION ? sealRevealReason(ring, row.id, row.reason) : rewrapField(ring, reasonContext(row.id), row.reason);
+      const sealed =
+        row.keyVersion === CLEAR_REASON_VERSION ? sealRevealReason(ring, row.id, row.reason) : rewrapField(ring, reasonContext(row.id), row.reason);
       statements.push(replaceReasonStatement(env.DB, row.id, row.reason, sealed, ring.currentVersion));
     } catch (err) {
       if (!(err instanceof CryptoError)) throw err;

@@ -22,9 +22,18 @@ export interface DailySeries {
  * Each day is a range of `at`, so the query walks the (agency, at) index once per agency and day
  * instead of scanning the table.
  */
-export async function dailyDisclosures(db: D1Database, days: readonly LocalDay[], filter: { agencyId?: string; purposeId?: string } = {}): Promise<DailySeries[]> {
+export async function dailyDisclosures(
+  db: D1Database,
+  days: readonly LocalDay[],
+  filter: { agencyId?: string; purposeId?: string } = {},
+): Promise<DailySeries[]> {
   if (days.length === 0) return [];
-  const results = await outcomeCountsBySlot(db, days.map((d) => [d.start, d.end] as const), REFUSED_OUTCOMES, filter);
+  const results = await outcomeCountsBySlot(
+    db,
+    days.map((d) => [d.start, d.end] as const),
+    REFUSED_OUTCOMES,
+    filter,
+  );
   const series = new Map<string, DailySeries>();
   for (const r of results) {
     const key = `${r.agencyId}\u0000${r.purposeId}`;

@@ -9,7 +9,13 @@ import { validTerms, type PurposeTermsAsked } from './purpose-terms.js';
  * logs it; 409 when the id is taken. A new purpose discloses nothing until a grant under it is
  * approved by a second officer.
  */
-export async function createPurpose(stores: Pick<AdminStores, 'registry' | 'changes'>, id: string, asked: PurposeTermsAsked, actor: string, now: number): Promise<Purpose> {
+export async function createPurpose(
+  stores: Pick<AdminStores, 'registry' | 'changes'>,
+  id: string,
+  asked: PurposeTermsAsked,
+  actor: string,
+  now: number,
+): Promise<Purpose> {
   const terms = await validTerms(stores, asked);
   const purpose: Purpose = { id, ...terms, version: 1, etag: randomToken(), createdBy: actor, createdAt: now, updatedAt: now };
   const outcome = await stores.changes.commit([{ op: 'purpose.insert', purpose }], {

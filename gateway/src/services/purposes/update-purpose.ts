@@ -35,17 +35,23 @@ export async function replacePurpose(
     return { kind: 'pending', request, widenings };
   }
   const next: Purpose = { ...current, ...proposed, version: current.version + 1, etag: randomToken(), updatedAt: now };
-  const outcome = await stores.changes.commit(
-    [{ op: 'purpose.update', purpose: next, expectedEtag: current.etag }],
-    {
-      at: now,
-      actor,
-      action: 'purpose.update',
-      targetType: 'purpose',
-      targetId: id,
-      detail: { version: next.version, rules: next.rules, agencies: next.agencies, actions: next.actions, status: next.status, row_scope: next.rowScope ?? null, copyable: next.copyable ?? null, reason },
+  const outcome = await stores.changes.commit([{ op: 'purpose.update', purpose: next, expectedEtag: current.etag }], {
+    at: now,
+    actor,
+    action: 'purpose.update',
+    targetType: 'purpose',
+    targetId: id,
+    detail: {
+      version: next.version,
+      rules: next.rules,
+      agencies: next.agencies,
+      actions: next.actions,
+      status: next.status,
+      row_scope: next.rowScope ?? null,
+      copyable: next.copyable ?? null,
+      reason,
     },
-  );
+  });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The purpose changed meanwhile; read it again.');
   return { kind: 'updated', purpose: next };
 }

@@ -36,7 +36,19 @@ export function decoyPersonRow(ring: KeyRing): RecordRow {
     const def = recordType('person');
     if (def === undefined) throw new Error('the schema has no person type');
     const sealed = sealRecord(ring, DECOY_OWNER, def, DECOY_PERSON);
-    row = { type: 'person', id: DECOY_PERSON_ID, version: 1, owner: DECOY_OWNER, sealed: sealed.sealed, plain: sealed.plain, facets: {}, keyVersion: sealed.keyVersion, ingestedAt: 0, ingestedBy: DECOY_OWNER, pending: false };
+    row = {
+      type: 'person',
+      id: DECOY_PERSON_ID,
+      version: 1,
+      owner: DECOY_OWNER,
+      sealed: sealed.sealed,
+      plain: sealed.plain,
+      facets: {},
+      keyVersion: sealed.keyVersion,
+      ingestedAt: 0,
+      ingestedBy: DECOY_OWNER,
+      pending: false,
+    };
     decoys.set(ring, row);
   }
   return row;

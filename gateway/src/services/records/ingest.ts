@@ -93,14 +93,31 @@ export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promis
     records.push(result.record);
   });
   if (issues.length > 0) {
-    throw new Problem(422, 'validation_failed', `${new Set(issues.map((i) => i.path.split('/')[2])).size} record(s) are invalid; nothing was stored.`, { issues: issues.slice(0, MAX_REPORTED_ISSUES) });
+    throw new Problem(422, 'validation_failed', `${new Set(issues.map((i) => i.path.split('/')[2])).size} record(s) are invalid; nothing was stored.`, {
+      issues: issues.slice(0, MAX_REPORTED_ISSUES),
+    });
   }
 
   let ring = await keyRing(env);
-  const sameContent = (row: RecordRow, fields: Record<string, unknown>) => canonicalJson(openRecord(ring, def, row, Object.keys(fields).filter((f) => f !== 'id'))) === canonicalJson(fields);
+  const sameContent = (row: RecordRow, fields: Record<string, unknown>) =>
+    canonicalJson(
+      openRecord(
+        ring,
+        def,
+        row,
+        Object.keys(fields).filter((f) => f !== 'id'),
+      ),
+    ) === canonicalJson(fields);
   for (let attempt = 0; attempt < INGEST_RETRIES; attempt++) {
-    const targets = await ingestTargets(env.DB, def.name, records.map((r) => r.id));
-    ring = await keyRingOpening(env, targets.map((row) => row.keyVersion));
+    const targets = await ingestTargets(
+      env.DB,
+      def.name,
+      records.map((r) => r.id),
+    );
+    ring = await keyRingOpening(
+      env,
+      targets.map((row) => row.keyVersion),
+    );
     const outcomes: IngestOutcome[] = [];
     const fresh: NewVersion[] = [];
     const commit: CommitVersion[] = [];

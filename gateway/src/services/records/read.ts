@@ -24,10 +24,19 @@ export async function readRecords(env: GatewayEnv, type: string, ids: readonly s
 }
 
 /** Opens rows already read (e.g. in a batch with other reads) as {@link readRecords} would. */
-export async function openRows(env: GatewayEnv, type: string, ids: readonly string[], read: readonly RecordRow[], fields?: readonly string[]): Promise<OpenedRecord[]> {
+export async function openRows(
+  env: GatewayEnv,
+  type: string,
+  ids: readonly string[],
+  read: readonly RecordRow[],
+  fields?: readonly string[],
+): Promise<OpenedRecord[]> {
   const def = recordType(type);
   if (def === undefined) return [];
-  const ring = await keyRingOpening(env, read.map((row) => row.keyVersion));
+  const ring = await keyRingOpening(
+    env,
+    read.map((row) => row.keyVersion),
+  );
   const rows = new Map(read.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = rows.get(id);

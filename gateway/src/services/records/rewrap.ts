@@ -111,21 +111,32 @@ export async function rotateFieldKeys(env: GatewayEnv, now: number, actor = 'sys
  * (so no isolate can still be sealing with an old version). The change and its administrative event
  * by `actor` are one D1 batch. Returns the outcome.
  */
-export async function retireOldFieldKeys(env: GatewayEnv, now: number, actor = 'system'): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
+export async function retireOldFieldKeys(
+  env: GatewayEnv,
+  now: number,
+  actor = 'system',
+): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
   const state = await readKeyState(env.DB);
   const rotatedAt = await currentVersionSetAt(env.DB);
-  if (now - rotatedAt < Math.ceil(KEY_STATE_CACHE_MS / 1000) + 5) return { retired: false, reason: 'the rotation is too recent; wait a minute', oldestVersion: state.oldest };
+  if (now - rotatedAt < Math.ceil(KEY_STATE_CACHE_MS / 1000) + 5)
+    return { retired: false, reason: 'the rotation is too recent; wait a minute', oldestVersion: state.oldest };
   const below = await countRowsBelowKeyVersion(env.DB, state.current);
   if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
-  if ((await countMediaBelowKeyVersion(env.DB, state.current)) > 0) return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
-  if ((await countRevealReasonsBelow(env.DB, state.current)) > 0) return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
+  if ((await countMediaBelowKeyVersion(env.DB, state.current)) > 0)
+    return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
+  if ((await countRevealReasonsBelow(env.DB, state.current)) > 0)
+    return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
   const keys = await listWrappedKeys(env.DB);
-  if (keys.some((k) => envelopeKeyVersion(k.wrappedPrivate) < state.current)) return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
-  const outcome = await commitChange(
-    env.DB,
-    raiseOldestVersionStatements(env.DB, state.current, now),
-    { at: now, actor, action: 'field_keys.retire', targetType: 'field_keys', targetId: `v${state.current}`, detail: { oldest_version: state.current } },
-  );
+  if (keys.some((k) => envelopeKeyVersion(k.wrappedPrivate) < state.current))
+    return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
+  const outcome = await commitChange(env.DB, raiseOldestVersionStatements(env.DB, state.current, now), {
+    at: now,
+    actor,
+    action: 'field_keys.retire',
+    targetType: 'field_keys',
+    targetId: `v${state.current}`,
+    detail: { oldest_version: state.current },
+  });
   forgetKeyRing();
   if (!outcome.ok) return { retired: false, reason: 'another change moved the field-key versions; read the status and try again', oldestVersion: state.oldest };
   return { retired: true, oldestVersion: state.current };

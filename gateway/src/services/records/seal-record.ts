@@ -19,7 +19,8 @@ export function sealRecord(ring: KeyRing, owner: string, def: RecordTypeDef, rec
   for (const [name, field] of Object.entries(def.fields)) {
     const value = record[name];
     if (value === undefined || field.derived === true) continue;
-    if (field.sealed) sealed[name] = sealField(ring, { owner, recordType: def.name, recordId: id, field: name, fieldClass: field.class }, JSON.stringify(value));
+    if (field.sealed)
+      sealed[name] = sealField(ring, { owner, recordType: def.name, recordId: id, field: name, fieldClass: field.class }, JSON.stringify(value));
     else plain[name] = value;
   }
   const tags: Array<readonly [string, string]> = [];
@@ -75,7 +76,9 @@ export function openRecord(
     if (Object.hasOwn(row.plain, name)) out[name] = row.plain[name];
     const envelope = row.sealed[name];
     if (envelope !== undefined) {
-      out[name] = JSON.parse(openFieldText(ring, { owner: row.owner, recordType: def.name, recordId: row.id, field: name, fieldClass: field.class }, envelope)) as unknown;
+      out[name] = JSON.parse(
+        openFieldText(ring, { owner: row.owner, recordType: def.name, recordId: row.id, field: name, fieldClass: field.class }, envelope),
+      ) as unknown;
     }
   }
   return out;

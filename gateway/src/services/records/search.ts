@@ -36,11 +36,26 @@ export async function findByBlindIndex(
   const wanted = def === undefined ? null : searchValues(def, search, terms);
   if (def === undefined || wanted === null) return [];
   const ring = await keyRing(env);
-  const ids = await idsByTag(env.DB, type, search, blindIndex(ring, { recordType: type, search }, wanted), MAX_SEARCH_CANDIDATES, within, hide, storeScopeFilter(def, scope));
+  const ids = await idsByTag(
+    env.DB,
+    type,
+    search,
+    blindIndex(ring, { recordType: type, search }, wanted),
+    MAX_SEARCH_CANDIDATES,
+    within,
+    hide,
+    storeScopeFilter(def, scope),
+  );
   const inScope = await rowsInScope(env, def, ids.length === 0 ? [] : await currentRecords(env.DB, type, ids), scope);
   if (inScope.length === 0) return [];
   const searchFields = def.searches[search] ?? [];
-  const candidates = await openRows(env, type, inScope.map((r) => r.id), inScope, [...new Set([...searchFields, ...(fields ?? Object.keys(def.fields))])]);
+  const candidates = await openRows(
+    env,
+    type,
+    inScope.map((r) => r.id),
+    inScope,
+    [...new Set([...searchFields, ...(fields ?? Object.keys(def.fields))])],
+  );
   const target = canonicalJson(wanted);
   return candidates.filter((c) => canonicalJson(searchValues(def, search, c.fields)) === target);
 }

@@ -9,7 +9,12 @@ export function listRegisteredAgencies(stores: Pick<AdminStores, 'registry'>): P
 }
 
 /** Registers agency `asked` as `actor` (logged); 409 when the id is taken. Returns it as stored. */
-export async function registerAgency(stores: Pick<AdminStores, 'registry' | 'changes'>, asked: Omit<Agency, 'createdAt'>, actor: string, now: number): Promise<Agency> {
+export async function registerAgency(
+  stores: Pick<AdminStores, 'registry' | 'changes'>,
+  asked: Omit<Agency, 'createdAt'>,
+  actor: string,
+  now: number,
+): Promise<Agency> {
   const agency: Agency = { ...asked, createdAt: now };
   const outcome = await stores.changes.commit([{ op: 'agency.insert', agency }], {
     at: now,

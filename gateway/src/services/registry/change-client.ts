@@ -21,7 +21,13 @@ export interface ClientChangeAsked {
  * who can act, so they open requests for a second officer. The keys the client would hold must pass
  * `clientKeyIssues` (400 `validation_failed`).
  */
-export async function changeClient(stores: Pick<AdminStores, 'registry' | 'changes'>, id: string, asked: ClientChangeAsked, actor: string, now: number): Promise<ClientChangeOutcome> {
+export async function changeClient(
+  stores: Pick<AdminStores, 'registry' | 'changes'>,
+  id: string,
+  asked: ClientChangeAsked,
+  actor: string,
+  now: number,
+): Promise<ClientChangeOutcome> {
   const current = await readClient(stores, id);
   const plan = planClientChange(
     current,

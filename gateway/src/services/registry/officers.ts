@@ -91,7 +91,11 @@ export async function registerOfficer(
  */
 export async function askNewDeviceCode(
   stores: Pick<AdminStores, 'registry' | 'approvals' | 'changes'>,
-  id: string, reason: string, actor: string, now: number): Promise<OfficerChangeOutcome> {
+  id: string,
+  reason: string,
+  actor: string,
+  now: number,
+): Promise<OfficerChangeOutcome> {
   const current = await stores.registry.getClient(id);
   if (current === null || current.kind !== 'officer') throw new Problem(404, 'not_found');
   if (!mayAskForNewCode((await stores.approvals.listAdminRequests({ targetId: id })).map((r) => r.kind))) {

@@ -29,7 +29,12 @@ export interface ClientChangeOutcome {
  * access, so it starts as {@link NEW_CLIENT} says (suspended) and its activation waits for a second
  * officer; 409 when the id is taken.
  */
-export async function registerClient(stores: Pick<AdminStores, 'registry' | 'changes'>, asked: ClientAsked, actor: string, now: number): Promise<ClientChangeOutcome> {
+export async function registerClient(
+  stores: Pick<AdminStores, 'registry' | 'changes'>,
+  asked: ClientAsked,
+  actor: string,
+  now: number,
+): Promise<ClientChangeOutcome> {
   const agencyKnown = (await stores.registry.getAgency(asked.agencyId)) !== null;
   const issues = newClientIssues(asked.kind, asked, asked.roles, agencyKnown);
   if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The client is not valid.', { issues });

@@ -1,5 +1,15 @@
 import { placeProblem } from '@need2know/schema';
-import { boundContributions, categoryDimension, periodDimension, placeDimension, tabulate, weekDimension, type Dimension, type Table, type TabulationRow } from '@need2know/stats';
+import {
+  boundContributions,
+  categoryDimension,
+  periodDimension,
+  placeDimension,
+  tabulate,
+  weekDimension,
+  type Dimension,
+  type Table,
+  type TabulationRow,
+} from '@need2know/stats';
 import { Problem } from '../../platform/errors/problem.js';
 import type { StatsTableDef } from './catalogue.js';
 import { timeWindow } from './layout.js';
@@ -46,7 +56,10 @@ export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQue
   const window = timeWindow(q);
   let places = gazetteer;
   if (hasPlace && !gazetteer.some((code) => code.length >= placeLength(q))) {
-    if (q.level !== 'province') throw new Problem(400, 'validation_failed', 'A differentially private table below province level needs the place list (gazetteer) to be loaded.', { issues: [{ path: 'level', code: 'needs_place_list', message: 'load the place list first, or ask for provinces' }] });
+    if (q.level !== 'province')
+      throw new Problem(400, 'validation_failed', 'A differentially private table below province level needs the place list (gazetteer) to be loaded.', {
+        issues: [{ path: 'level', code: 'needs_place_list', message: 'load the place list first, or ask for provinces' }],
+      });
     places = provinceCodes();
   }
   const bounded = boundContributions(await unitRows(db, def, window), protection.bound);

@@ -10,7 +10,13 @@ import { closeStatsRequest, insertStatsRequest, statsRequestClosedBy, type Stats
 /** A setting as proposed (no identity or concurrency fields). */
 export type ProposedSetting = Omit<PublicSetting, 'table'>;
 
-const settingJson = (s: ProposedSetting) => ({ enabled: s.enabled, threshold: s.threshold, methods: [...s.methods], max_epsilon_micro: s.maxEpsilonMicro, budget_micro: s.budgetMicro });
+const settingJson = (s: ProposedSetting) => ({
+  enabled: s.enabled,
+  threshold: s.threshold,
+  methods: [...s.methods],
+  max_epsilon_micro: s.maxEpsilonMicro,
+  budget_micro: s.budgetMicro,
+});
 const settingFromJson = (j: Record<string, unknown>): ProposedSetting => ({
   enabled: j.enabled === true,
   threshold: Number(j.threshold),
@@ -20,9 +26,28 @@ const settingFromJson = (j: Record<string, unknown>): ProposedSetting => ({
 });
 
 /** Opens a request for a change that widens statistical access; 409 when one is already open for the target. */
-export async function openStatsRequest(db: D1Database, kind: StatsRequestKind, targetId: string, payload: Record<string, unknown>, actor: string, reason: string, now: number): Promise<string> {
+export async function openStatsRequest(
+  db: D1Database,
+  kind: StatsRequestKind,
+  targetId: string,
+  payload: Record<string, unknown>,
+  actor: string,
+  reason: string,
+  now: number,
+): Promise<string> {
   const id = newId('sreq');
-  const request: StatsRequest = { id, kind, targetId, payload, requestedBy: actor, requestedAt: now, reason, status: 'pending', decidedBy: null, decidedAt: null };
+  const request: StatsRequest = {
+    id,
+    kind,
+    targetId,
+    payload,
+    requestedBy: actor,
+    requestedAt: now,
+    reason,
+    status: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+  };
   const outcome = await commitChange(db, [insertStatsRequest(db, request)], {
     at: now,
     actor,
@@ -58,13 +83,23 @@ export function publicPayload(current: StoredPublicSetting, proposed: ProposedSe
 }
 
 /** Applies a change to a public tier that only narrows it (no second officer needed). */
-export async function applyPublicSetting(db: D1Database, current: StoredPublicSetting, proposed: ProposedSetting, actor: string, reason: string, now: number): Promise<StoredPublicSetting> {
+export async function applyPublicSetting(
+  db: D1Database,
+  current: StoredPublicSetting,
+  proposed: ProposedSetting,
+  actor: string,
+  reason: string,
+  now: number,
+): Promise<StoredPublicSetting> {
   const next: StoredPublicSetting = { ...current, ...proposed, etag: randomToken(), updatedBy: actor, updatedAt: now };
-  const outcome = await commitChange(
-    db,
-    [updatePublicSetting(db, next, current.etag), ...publicSettingIsNow(db, next.table, next.etag)],
-    { at: now, actor, action: 'stats.public.update', targetType: 'stats_public', targetId: next.table, detail: { ...settingJson(proposed), reason } },
-  );
+  const outcome = await commitChange(db, [updatePublicSetting(db, next, current.etag), ...publicSettingIsNow(db, next.table, next.etag)], {
+    at: now,
+    actor,
+    action: 'stats.public.update',
+    targetType: 'stats_public',
+    targetId: next.table,
+    detail: { ...settingJson(proposed), reason },
+  });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The setting changed meanwhile; read it again.');
   return next;
 }
@@ -77,7 +112,13 @@ export async function approveStatsRequest(db: D1Database, request: StatsRequest,
   const approval = decideApproval(request, approver);
   if (approval.kind === 'refuse') throw new Problem(approval.code === 'conflict' ? 409 : 403, approval.code, approval.reason);
   const close = [closeStatsRequest(db, request.id, 'approved', approver, now), ...statsRequestClosedBy(db, request.id, 'approved', approver)];
-  const event = { at: now, actor: approver, action: `stats.${request.kind}.approve`, targetId: request.targetId, detail: { request: request.id, requested_by: request.requestedBy, reason } };
+  const event = {
+    at: now,
+    actor: approver,
+    action: `stats.${request.kind}.approve`,
+    targetId: request.targetId,
+    detail: { request: request.id, requested_by: request.requestedBy, reason },
+  };
   let statements: D1PreparedStatement[];
   let targetType: string;
   if (request.kind === 'grant.create') {
@@ -88,7 +129,9 @@ export async function approveStatsRequest(db: D1Database, request: StatsRequest,
       agencyId: String(g.agency_id),
       purpose: String(g.purpose),
       legalBasis: String(g.legal_basis),
-      tables: Object.fromEntries(Object.entries(tables).map(([t, a]) => [t, { threshold: a.threshold, methods: a.methods, maxEpsilonMicro: a.max_epsilon_micro }])),
+      tables: Object.fromEntries(
+        Object.entries(tables).map(([t, a]) => [t, { threshold: a.threshold, methods: a.methods, maxEpsilonMicro: a.max_epsilon_micro }]),
+      ),
       epsilonBudgetMicro: Number(g.epsilon_budget_micro),
       notBefore: Number(g.not_before),
       notAfter: Number(g.not_after),
@@ -117,11 +160,14 @@ export async function rejectStatsRequest(db: D1Database, request: StatsRequest, 
   const decision = decideRejection(request, actor);
   if (decision.kind === 'refuse') throw new Problem(409, decision.code, decision.reason);
   const { status } = decision;
-  const outcome = await commitChange(
-    db,
-    [closeStatsRequest(db, request.id, status, actor, now), ...statsRequestClosedBy(db, request.id, status, actor)],
-    { at: now, actor, action: `stats.${request.kind}.${status === 'withdrawn' ? 'withdraw' : 'reject'}`, targetType: request.kind === 'grant.create' ? 'stats_grant' : 'stats_public', targetId: request.targetId, detail: { request: request.id, reason } },
-  );
+  const outcome = await commitChange(db, [closeStatsRequest(db, request.id, status, actor, now), ...statsRequestClosedBy(db, request.id, status, actor)], {
+    at: now,
+    actor,
+    action: `stats.${request.kind}.${status === 'withdrawn' ? 'withdraw' : 'reject'}`,
+    targetType: request.kind === 'grant.create' ? 'stats_grant' : 'stats_public',
+    targetId: request.targetId,
+    detail: { request: request.id, reason },
+  });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'This request is no longer open.');
 }
 
@@ -129,10 +175,13 @@ export async function rejectStatsRequest(db: D1Database, request: StatsRequest, 
 export async function revokeStatsGrant(db: D1Database, grant: StatsGrant, actor: string, reason: string, now: number): Promise<void> {
   if (grant.status === 'revoked') throw new Problem(409, 'invalid_transition', 'The grant is already revoked.');
   const etag = randomToken();
-  const outcome = await commitChange(
-    db,
-    [updateStatsGrantStatus(db, grant.id, 'revoked', grant.etag, etag, now), ...statsGrantIsNow(db, grant.id, etag)],
-    { at: now, actor, action: 'stats.grant.revoke', targetType: 'stats_grant', targetId: grant.id, detail: { reason } },
-  );
+  const outcome = await commitChange(db, [updateStatsGrantStatus(db, grant.id, 'revoked', grant.etag, etag, now), ...statsGrantIsNow(db, grant.id, etag)], {
+    at: now,
+    actor,
+    action: 'stats.grant.revoke',
+    targetType: 'stats_grant',
+    targetId: grant.id,
+    detail: { reason },
+  });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The grant changed meanwhile; read it again.');
 }

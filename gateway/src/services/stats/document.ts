@@ -77,7 +77,8 @@ export function toSeries(doc: ReleaseDocument, def: StatsTableDef, province: str
   const groupDim = doc.dimensions.find((d) => d.name === group);
   const groupCodes = (groupDim?.nodes ?? []).filter((n) => n.parent !== null).map((n) => n.code);
   const hasPlace = doc.dimensions.some((d) => d.name === 'place');
-  const fixed = (c: CellOut) => def.dimensions.every((d) => d.name === group || d.name === 'period' || (d.name === 'place' ? c.place === (province ?? 'all') : c[d.name] === 'all'));
+  const fixed = (c: CellOut) =>
+    def.dimensions.every((d) => d.name === group || d.name === 'period' || (d.name === 'place' ? c.place === (province ?? 'all') : c[d.name] === 'all'));
   const index = new Map<string, number | null>();
   for (const c of doc.cells) if (fixed(c)) index.set(`${String(c[group])}|${String(c.period)}`, c.count as number | null);
   const at = (g: string, p: string) => index.get(`${g}|${p}`) ?? null;

@@ -50,7 +50,15 @@ function protectionOut(release: Release, budget: { spent: number; limit: number 
     bound: s.bound,
     stages: s.stages,
     noise_scale: (s.noise_scale_milli / 1000).toFixed(3),
-    ...(budget === null ? {} : { budget: { spent: formatEpsilon(budget.spent), limit: formatEpsilon(budget.limit), remaining: formatEpsilon(Math.max(0, budget.limit - budget.spent)) } }),
+    ...(budget === null
+      ? {}
+      : {
+          budget: {
+            spent: formatEpsilon(budget.spent),
+            limit: formatEpsilon(budget.limit),
+            remaining: formatEpsilon(Math.max(0, budget.limit - budget.spent)),
+          },
+        }),
   };
 }
 
@@ -62,13 +70,23 @@ function protectionOut(release: Release, budget: { spent: number; limit: number 
  * protected finest table of its kind and year (kept until the data change, see `protected.ts`). The
  * release is written to the audit log and the register, and only then returned.
  */
-export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsumer; def: StatsTableDef; query: StatsQuery; access: TableAccess; budgetMicro: number; now: number }): Promise<ReleaseDocument> {
+export async function releaseTable(
+  env: GatewayEnv,
+  opts: { consumer: StatsConsumer; def: StatsTableDef; query: StatsQuery; access: TableAccess; budgetMicro: number; now: number },
+): Promise<ReleaseDocument> {
   const { consumer, def, query, access, now } = opts;
   const choice = chooseProtection(access, query);
   if (!choice.ok && choice.reason === 'threshold_fixed') {
-    throw new Problem(400, 'validation_failed', `This table is published at threshold ${choice.threshold} only.`, { issues: [{ path: 'threshold', code: 'fixed_by_grant', message: `the threshold is set by the grant or the public tier: ${choice.threshold}` }] });
+    throw new Problem(400, 'validation_failed', `This table is published at threshold ${choice.threshold} only.`, {
+      issues: [{ path: 'threshold', code: 'fixed_by_grant', message: `the threshold is set by the grant or the public tier: ${choice.threshold}` }],
+    });
   }
-  if (!choice.ok) throw new Problem(403, 'insufficient_scope', choice.reason === 'method_not_granted' ? 'This protection is not granted for this table.' : 'This ε is more than one release may spend.');
+  if (!choice.ok)
+    throw new Problem(
+      403,
+      'insufficient_scope',
+      choice.reason === 'method_not_granted' ? 'This protection is not granted for this table.' : 'This ε is more than one release may spend.',
+    );
   const chosen: ChosenProtection = choice.protection;
   const key = ledgerKey(consumer, def.name);
   const parameters = tableParameters(query);
@@ -88,8 +106,22 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
   }
   let budget: { spent: number; limit: number } | null = null;
   if (chosen.method === 'dp') {
-    const spend = await spendBudget(env.DB, { id: newId('ssp'), ...key, table: def.name, epsilonMicro: chosen.epsilonMicro, limitMicro: opts.budgetMicro, releaseId: id, clientId: consumer.kind === 'public' ? null : consumer.clientId, at: now });
-    if (!spend.ok) throw new Problem(403, 'privacy_budget_exhausted', `This release would spend ε ${formatEpsilon(chosen.epsilonMicro)}; ${formatEpsilon(Math.max(0, opts.budgetMicro - spend.spentMicro))} of the budget is left.`);
+    const spend = await spendBudget(env.DB, {
+      id: newId('ssp'),
+      ...key,
+      table: def.name,
+      epsilonMicro: chosen.epsilonMicro,
+      limitMicro: opts.budgetMicro,
+      releaseId: id,
+      clientId: consumer.kind === 'public' ? null : consumer.clientId,
+      at: now,
+    });
+    if (!spend.ok)
+      throw new Problem(
+        403,
+        'privacy_budget_exhausted',
+        `This release would spend ε ${formatEpsilon(chosen.epsilonMicro)}; ${formatEpsilon(Math.max(0, opts.budgetMicro - spend.spentMicro))} of the budget is left.`,
+      );
     budget = { spent: spend.spentMicro, limit: opts.budgetMicro };
   }
 
@@ -154,6 +186,14 @@ export async function releaseTable(env: GatewayEnv, opts: { consumer: StatsConsu
 function tooLarge(err: unknown, method: 'suppression' | 'dp'): unknown {
   if (!(err instanceof StatsError)) return err;
   const code = err.code === 'ERR_TABLE_TOO_LARGE' ? 'too_many_cells' : 'invalid';
-  if (method === 'dp') return new Problem(400, 'validation_failed', 'The table asked for is too large; choose a coarser level or period.', { issues: [{ path: 'level', code, message: err.message }] });
-  return new Problem(400, 'validation_failed', 'The table cannot be protected: every suppressed release is cut from the finest table of its kind and year, which is over the cell limit, so a coarser level or period does not help. Ask for differential privacy where it is granted, or ask a privacy officer to check the place list.', { issues: [{ path: 'protection', code, message: err.message }] });
+  if (method === 'dp')
+    return new Problem(400, 'validation_failed', 'The table asked for is too large; choose a coarser level or period.', {
+      issues: [{ path: 'level', code, message: err.message }],
+    });
+  return new Problem(
+    400,
+    'validation_failed',
+    'The table cannot be protected: every suppressed release is cut from the finest table of its kind and year, which is over the cell limit, so a coarser level or period does not help. Ask for differential privacy where it is granted, or ask a privacy officer to check the place list.',
+    { issues: [{ path: 'protection', code, message: err.message }] },
+  );
 }

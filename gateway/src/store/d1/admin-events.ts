@@ -35,7 +35,16 @@ const toEvent = (r: Raw): AdminEvent => ({
 /** The chain hash of an event: SHA-256 over the canonical JSON of every field but `hash`. */
 export function eventHash(e: Omit<AdminEvent, 'hash'>): Promise<string> {
   return sha256hex(
-    canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, target_type: e.targetType, target_id: e.targetId, detail: e.detail, prev_hash: e.prevHash }),
+    canonicalJson({
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      target_type: e.targetType,
+      target_id: e.targetId,
+      detail: e.detail,
+      prev_hash: e.prevHash,
+    }),
   );
 }
 
@@ -55,7 +64,6 @@ export interface ChangeGuard {
   readonly etag: string;
 }
 
-
 const SEQ_RACE_RETRIES = 8;
 
 /**
@@ -64,7 +72,12 @@ const SEQ_RACE_RETRIES = 8;
  * i.e. unless this change's own conditional update applied. Concurrent changes race for the next
  * `seq`; the loser retries on the new chain head, so the chain never forks.
  */
-export async function commitChange(db: D1Database, statements: readonly D1PreparedStatement[], event: NewAdminEvent, guard?: ChangeGuard): Promise<ChangeOutcome> {
+export async function commitChange(
+  db: D1Database,
+  statements: readonly D1PreparedStatement[],
+  event: NewAdminEvent,
+  guard?: ChangeGuard,
+): Promise<ChangeOutcome> {
   for (let attempt = 0; attempt < SEQ_RACE_RETRIES; attempt++) {
     const head = await db.prepare('SELECT seq, hash FROM admin_events ORDER BY seq DESC LIMIT 1').first<{ seq: number; hash: string }>();
     const draft = { ...event, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };

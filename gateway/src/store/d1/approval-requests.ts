@@ -50,11 +50,20 @@ export async function getRequest<R extends ApprovalRequest<string>>(db: D1Databa
 /** Statement opening a request; fails (unique index) when one of the same kind is already open for the target. */
 export function insertRequest(db: D1Database, table: RequestTable, r: ApprovalRequest<string>): D1PreparedStatement {
   return db
-    .prepare(`INSERT INTO ${table} (id, kind, target_id, payload, requested_by, requested_at, reason, status, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO ${table} (id, kind, target_id, payload, requested_by, requested_at, reason, status, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
     .bind(r.id, r.kind, r.targetId, JSON.stringify(r.payload), r.requestedBy, r.requestedAt, r.reason, r.status, r.decidedBy, r.decidedAt);
 }
 
 /** Statement closing a pending request. */
-export function closeRequest(db: D1Database, table: RequestTable, id: string, status: ApprovalRequest<string>['status'], by: string, at: number): D1PreparedStatement {
+export function closeRequest(
+  db: D1Database,
+  table: RequestTable,
+  id: string,
+  status: ApprovalRequest<string>['status'],
+  by: string,
+  at: number,
+): D1PreparedStatement {
   return db.prepare(`UPDATE ${table} SET status = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'`).bind(status, by, at, id);
 }

@@ -55,14 +55,39 @@ export function insertClient(db: D1Database, c: Client): D1PreparedStatement {
       `INSERT INTO clients (id, kind, agency_id, name, signing_jwks, encryption_jwk, ingest_types, roles, status, etag, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(c.id, c.kind, c.agencyId, c.name, JSON.stringify(c.signingJwks), c.encryptionJwk === null ? null : JSON.stringify(c.encryptionJwk), JSON.stringify(c.ingestTypes), JSON.stringify(c.roles), c.status, c.etag, c.createdAt, c.updatedAt);
+    .bind(
+      c.id,
+      c.kind,
+      c.agencyId,
+      c.name,
+      JSON.stringify(c.signingJwks),
+      c.encryptionJwk === null ? null : JSON.stringify(c.encryptionJwk),
+      JSON.stringify(c.ingestTypes),
+      JSON.stringify(c.roles),
+      c.status,
+      c.etag,
+      c.createdAt,
+      c.updatedAt,
+    );
 }
 
 /** Statement replacing the mutable parts of a client, only if its etag is still `expectedEtag`. */
 export function updateClient(db: D1Database, c: Client, expectedEtag: string): D1PreparedStatement {
   return db
-    .prepare('UPDATE clients SET name = ?, signing_jwks = ?, encryption_jwk = ?, ingest_types = ?, status = ?, etag = ?, updated_at = ? WHERE id = ? AND etag = ?')
-    .bind(c.name, JSON.stringify(c.signingJwks), c.encryptionJwk === null ? null : JSON.stringify(c.encryptionJwk), JSON.stringify(c.ingestTypes), c.status, c.etag, c.updatedAt, c.id, expectedEtag);
+    .prepare(
+      'UPDATE clients SET name = ?, signing_jwks = ?, encryption_jwk = ?, ingest_types = ?, status = ?, etag = ?, updated_at = ? WHERE id = ? AND etag = ?',
+    )
+    .bind(
+      c.name,
+      JSON.stringify(c.signingJwks),
+      c.encryptionJwk === null ? null : JSON.stringify(c.encryptionJwk),
+      JSON.stringify(c.ingestTypes),
+      c.status,
+      c.etag,
+      c.updatedAt,
+      c.id,
+      expectedEtag,
+    );
 }
 
 /**

@@ -104,7 +104,9 @@ export async function getGrant(db: D1Database, id: string): Promise<Grant | null
 /** Grants, newest first, optionally filtered. */
 export async function listGrants(db: D1Database, filter: { purposeId?: string; agencyId?: string; status?: GrantStatus } = {}): Promise<Grant[]> {
   const { results } = await db
-    .prepare(`SELECT ${GRANT_COLUMNS} FROM grants WHERE (?1 IS NULL OR purpose_id = ?1) AND (?2 IS NULL OR agency_id = ?2) AND (?3 IS NULL OR status = ?3) ORDER BY created_at DESC, id`)
+    .prepare(
+      `SELECT ${GRANT_COLUMNS} FROM grants WHERE (?1 IS NULL OR purpose_id = ?1) AND (?2 IS NULL OR agency_id = ?2) AND (?3 IS NULL OR status = ?3) ORDER BY created_at DESC, id`,
+    )
     .bind(filter.purposeId ?? null, filter.agencyId ?? null, filter.status ?? null)
     .all<Raw>();
   return results.map(toGrant);
@@ -134,7 +136,26 @@ export function insertGrant(db: D1Database, g: Grant): D1PreparedStatement {
       `INSERT INTO grants (id, purpose_id, agency_id, not_before, not_after, data_life, record_ids, row_scope, media_unblurred, sensitive_cases, leadership_approvals, status, note, version, etag, created_by, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(g.id, g.purposeId, g.agencyId, g.notBefore, g.notAfter, g.dataLife, g.recordIds === null ? null : JSON.stringify(g.recordIds), scopeJson(g.rowScope), g.mediaUnblurred ? 1 : 0, g.sensitiveCases ? 1 : 0, JSON.stringify(g.leadershipApprovals), g.status, g.note, g.version, g.etag, g.createdBy, g.createdAt, g.updatedAt);
+    .bind(
+      g.id,
+      g.purposeId,
+      g.agencyId,
+      g.notBefore,
+      g.notAfter,
+      g.dataLife,
+      g.recordIds === null ? null : JSON.stringify(g.recordIds),
+      scopeJson(g.rowScope),
+      g.mediaUnblurred ? 1 : 0,
+      g.sensitiveCases ? 1 : 0,
+      JSON.stringify(g.leadershipApprovals),
+      g.status,
+      g.note,
+      g.version,
+      g.etag,
+      g.createdBy,
+      g.createdAt,
+      g.updatedAt,
+    );
 }
 
 /** Statement recording the leadership approvals of a grant, only if its etag is still `expectedEtag`. */
@@ -183,7 +204,9 @@ export function closeRequest(db: D1Database, id: string, status: GrantRequest['s
 
 /** Statement withdrawing, as `system`, every pending request on grant `grantId` (the grant ended). */
 export function withdrawPendingRequests(db: D1Database, grantId: string, now: number): D1PreparedStatement {
-  return db.prepare("UPDATE grant_requests SET status = 'withdrawn', decided_by = 'system', decided_at = ? WHERE grant_id = ? AND status = 'pending'").bind(now, grantId);
+  return db
+    .prepare("UPDATE grant_requests SET status = 'withdrawn', decided_by = 'system', decided_at = ? WHERE grant_id = ? AND status = 'pending'")
+    .bind(now, grantId);
 }
 
 /** Statement recording that the viewer keys of ended grant `grantId` were destroyed (once: a second call changes nothing). */
@@ -193,6 +216,9 @@ export function markKeysShredded(db: D1Database, grantId: string, now: number): 
 
 /** Ended grants whose viewer keys have not been destroyed yet, least recently changed first. */
 export async function grantsToShred(db: D1Database, limit: number): Promise<string[]> {
-  const { results } = await db.prepare("SELECT id FROM grants WHERE status IN ('revoked', 'expired') AND keys_shredded_at IS NULL ORDER BY updated_at LIMIT ?").bind(limit).all<{ id: string }>();
+  const { results } = await db
+    .prepare("SELECT id FROM grants WHERE status IN ('revoked', 'expired') AND keys_shredded_at IS NULL ORDER BY updated_at LIMIT ?")
+    .bind(limit)
+    .all<{ id: string }>();
   return results.map((r) => r.id);
 }

@@ -88,8 +88,12 @@ const toRow = (r: Raw): MediaRow => ({
   height: r.height,
   bytes: r.bytes,
   chunks: r.chunks,
-  blurred: r.blurred_type === null || r.blurred_chunks === null || r.blurred_by === null ? null : { contentType: r.blurred_type, bytes: r.blurred_bytes ?? 0, chunks: r.blurred_chunks, by: r.blurred_by },
-  redacted: r.redacted_type === null || r.redacted_chunks === null ? null : { contentType: r.redacted_type, bytes: r.redacted_bytes ?? 0, chunks: r.redacted_chunks },
+  blurred:
+    r.blurred_type === null || r.blurred_chunks === null || r.blurred_by === null
+      ? null
+      : { contentType: r.blurred_type, bytes: r.blurred_bytes ?? 0, chunks: r.blurred_chunks, by: r.blurred_by },
+  redacted:
+    r.redacted_type === null || r.redacted_chunks === null ? null : { contentType: r.redacted_type, bytes: r.redacted_bytes ?? 0, chunks: r.redacted_chunks },
   protectedRendition: r.protected_rendition,
   regions: r.regions ?? 0,
   keyVersion: r.key_version,
@@ -105,7 +109,10 @@ export async function selectMedia(db: D1Database, ref: string): Promise<MediaRow
 
 /** The chunk envelopes of one rendition of `ref`, in order. */
 export async function selectChunks(db: D1Database, ref: string, rendition: StoredRendition): Promise<string[]> {
-  const { results } = await db.prepare('SELECT envelope FROM media_chunks WHERE ref = ? AND rendition = ? ORDER BY seq').bind(ref, rendition).all<{ envelope: string }>();
+  const { results } = await db
+    .prepare('SELECT envelope FROM media_chunks WHERE ref = ? AND rendition = ? ORDER BY seq')
+    .bind(ref, rendition)
+    .all<{ envelope: string }>();
   return results.map((r) => r.envelope);
 }
 
@@ -115,7 +122,17 @@ export async function selectChunks(db: D1Database, ref: string, rendition: Store
  * already the same owner's; the guard after it then aborts the whole batch when it did not, so
  * another owner's media are never replaced.
  */
-export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { readonly original: readonly string[]; readonly blurred: readonly string[]; readonly redacted?: readonly string[]; readonly detection?: readonly string[]; readonly regions?: readonly string[] }): D1PreparedStatement[] {
+export function replaceMediaStatements(
+  db: D1Database,
+  row: MediaRow,
+  chunks: {
+    readonly original: readonly string[];
+    readonly blurred: readonly string[];
+    readonly redacted?: readonly string[];
+    readonly detection?: readonly string[];
+    readonly regions?: readonly string[];
+  },
+): D1PreparedStatement[] {
   const b = row.blurred;
   const r = row.redacted;
   const statements = [
@@ -129,8 +146,30 @@ export function replaceMediaStatements(db: D1Database, row: MediaRow, chunks: { 
            redacted_type = ?18, redacted_bytes = ?19, redacted_chunks = ?20, protected_rendition = ?21, regions = ?22
          WHERE media.owner = ?2`,
       )
-      .bind(row.ref, row.owner, row.recordType, row.recordId, row.field, row.contentType, row.width, row.height, row.bytes, row.chunks, b?.contentType ?? null, b?.bytes ?? null, b?.chunks ?? null, b?.by ?? null, row.keyVersion, row.ingestedAt, row.ingestedBy,
-        r?.contentType ?? null, r?.bytes ?? null, r?.chunks ?? null, row.protectedRendition, row.regions),
+      .bind(
+        row.ref,
+        row.owner,
+        row.recordType,
+        row.recordId,
+        row.field,
+        row.contentType,
+        row.width,
+        row.height,
+        row.bytes,
+        row.chunks,
+        b?.contentType ?? null,
+        b?.bytes ?? null,
+        b?.chunks ?? null,
+        b?.by ?? null,
+        row.keyVersion,
+        row.ingestedAt,
+        row.ingestedBy,
+        r?.contentType ?? null,
+        r?.bytes ?? null,
+        r?.chunks ?? null,
+        row.protectedRendition,
+        row.regions,
+      ),
     // Aborts the batch (CHECK ok = 1) when the row above was not written: the ref is another owner's.
     ...guardChanged(db),
     db.prepare('DELETE FROM media_chunks WHERE ref = ?').bind(row.ref),
@@ -165,7 +204,9 @@ export function replaceRedactionStatements(
   const r = next.redacted;
   const statements = [
     db
-      .prepare('UPDATE media SET redacted_type = ?, redacted_bytes = ?, redacted_chunks = ?, protected_rendition = ?, regions = ? WHERE ref = ? AND owner = ? AND ingested_at = ?')
+      .prepare(
+        'UPDATE media SET redacted_type = ?, redacted_bytes = ?, redacted_chunks = ?, protected_rendition = ?, regions = ? WHERE ref = ? AND owner = ? AND ingested_at = ?',
+      )
       .bind(r?.contentType ?? null, r?.bytes ?? null, r?.chunks ?? null, next.protectedRendition, next.regions, row.ref, row.owner, row.ingestedAt),
     // Aborts the batch when the row above was not updated: the item was replaced since it was read.
     ...guardChanged(db),
@@ -206,5 +247,7 @@ export function rewrapChunkStatement(db: D1Database, ref: string, rendition: Sto
 
 /** Statement recording that `row`'s chunks are now sealed at `keyVersion`, only if the item is still the one read. */
 export function setMediaKeyVersionStatement(db: D1Database, row: MediaRow, keyVersion: number): D1PreparedStatement {
-  return db.prepare('UPDATE media SET key_version = ? WHERE ref = ? AND key_version = ? AND ingested_at = ?').bind(keyVersion, row.ref, row.keyVersion, row.ingestedAt);
+  return db
+    .prepare('UPDATE media SET key_version = ? WHERE ref = ? AND key_version = ? AND ingested_at = ?')
+    .bind(keyVersion, row.ref, row.keyVersion, row.ingestedAt);
 }

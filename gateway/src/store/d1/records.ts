@@ -82,7 +82,9 @@ const toRow = (r: Raw): RecordRow => ({
 export function selectCurrentRecords(db: D1Database, type: string, ids: readonly string[], hide?: HiddenMark | null): D1PreparedStatement {
   // One bound parameter carrying a JSON array: D1 limits a statement to 100 parameters.
   return db
-    .prepare("SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2)) AND (?3 IS NULL OR json_extract(plain, '$.' || ?3) IS NOT ?4)")
+    .prepare(
+      "SELECT * FROM records WHERE type = ?1 AND current = 1 AND id IN (SELECT value FROM json_each(?2)) AND (?3 IS NULL OR json_extract(plain, '$.' || ?3) IS NOT ?4)",
+    )
     .bind(type, JSON.stringify(ids), hide?.field ?? null, hide?.value ?? null);
 }
 
@@ -156,7 +158,15 @@ export async function ingestTargets(db: D1Database, type: string, ids: readonly 
  * one statement, so that a lookup costs one round trip whether it finds something or not
  * (candidates may hold false positives).
  */
-export async function currentRecordsByTag(db: D1Database, type: string, search: string, tag: string, limit: number, within?: readonly string[], scope?: RowScopeFilter | null): Promise<RecordRow[]> {
+export async function currentRecordsByTag(
+  db: D1Database,
+  type: string,
+  search: string,
+  tag: string,
+  limit: number,
+  within?: readonly string[],
+  scope?: RowScopeFilter | null,
+): Promise<RecordRow[]> {
   const { results } = await db
     .prepare(
       `SELECT r.* FROM record_index i JOIN records r ON r.type = i.type AND r.id = i.id AND r.current = 1 WHERE i.type = ?1 AND i.search = ?2 AND i.tag = ?3 AND (?5 IS NULL OR i.id IN (SELECT value FROM json_each(?5)))
@@ -181,9 +191,23 @@ export interface NewVersion {
  * hundreds of records is one statement. A version number taken concurrently fails the statement
  * (primary key), and the caller reads again.
  */
-export function writePendingStatement(db: D1Database, type: string, owner: string, by: string, now: number, versions: readonly NewVersion[]): D1PreparedStatement {
+export function writePendingStatement(
+  db: D1Database,
+  type: string,
+  owner: string,
+  by: string,
+  now: number,
+  versions: readonly NewVersion[],
+): D1PreparedStatement {
   const rows = JSON.stringify(
-    versions.map((v) => [v.id, v.version, JSON.stringify(v.sealed.sealed), JSON.stringify(v.sealed.plain), JSON.stringify(v.sealed.facets), v.sealed.keyVersion]),
+    versions.map((v) => [
+      v.id,
+      v.version,
+      JSON.stringify(v.sealed.sealed),
+      JSON.stringify(v.sealed.plain),
+      JSON.stringify(v.sealed.facets),
+      v.sealed.keyVersion,
+    ]),
   );
   return db
     .prepare(
@@ -209,7 +233,12 @@ export interface CommitVersion {
  * statistics these records are counted in, so a protected table kept for the old data is never
  * reused for the new (`dataChangeStatement`).
  */
-export function commitVersionsStatements(db: D1Database, type: string, statsTimeFacet: string | null, versions: readonly CommitVersion[]): D1PreparedStatement[] {
+export function commitVersionsStatements(
+  db: D1Database,
+  type: string,
+  statsTimeFacet: string | null,
+  versions: readonly CommitVersion[],
+): D1PreparedStatement[] {
   const rows = JSON.stringify(versions.map((v) => [v.id, v.version]));
   const tags = JSON.stringify(versions.flatMap((v) => v.tags.map(([search, tag]) => [search, tag, v.id, v.version])));
   const statsChange = dataChangeStatement(db, type, statsTimeFacet, versions);
@@ -266,7 +295,13 @@ export async function rowsBelowKeyVersion(db: D1Database, current: number, limit
 }
 
 /** Statement replacing the envelopes of one row, only if they are still `expectedSealed` (a concurrent writer wins). */
-export function rewrapRowStatement(db: D1Database, row: RecordRow, sealed: Record<string, string>, keyVersion: number, expectedSealed: string): D1PreparedStatement {
+export function rewrapRowStatement(
+  db: D1Database,
+  row: RecordRow,
+  sealed: Record<string, string>,
+  keyVersion: number,
+  expectedSealed: string,
+): D1PreparedStatement {
   return db
     .prepare('UPDATE records SET sealed = ?, key_version = ? WHERE type = ? AND id = ? AND version = ? AND sealed = ?')
     .bind(JSON.stringify(sealed), keyVersion, row.type, row.id, row.version, expectedSealed);

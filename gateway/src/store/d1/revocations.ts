@@ -1,8 +1,6 @@
 /** Statement recording that the token `jti` of `clientId` is revoked until it would have expired. */
 export function insertRevocation(db: D1Database, jti: string, clientId: string, now: number, expiresAt: number): D1PreparedStatement {
-  return db
-    .prepare('INSERT OR IGNORE INTO revoked_tokens (jti, client_id, revoked_at, expires_at) VALUES (?, ?, ?, ?)')
-    .bind(jti, clientId, now, expiresAt);
+  return db.prepare('INSERT OR IGNORE INTO revoked_tokens (jti, client_id, revoked_at, expires_at) VALUES (?, ?, ?, ?)').bind(jti, clientId, now, expiresAt);
 }
 
 /** Statement selecting the revocation of `jti`, if any (batched with the other per-request reads). */

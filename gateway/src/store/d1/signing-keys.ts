@@ -36,10 +36,7 @@ const toRow = (r: Raw): SigningKeyRow => ({
 
 /** Keys still to be published at `now`: the active one and retired ones whose tokens may live. */
 export async function listPublishedKeys(db: D1Database, now: number): Promise<SigningKeyRow[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM signing_keys WHERE status = 'active' OR publish_until > ? ORDER BY created_at DESC")
-    .bind(now)
-    .all<Raw>();
+  const { results } = await db.prepare("SELECT * FROM signing_keys WHERE status = 'active' OR publish_until > ? ORDER BY created_at DESC").bind(now).all<Raw>();
   return results.map(toRow);
 }
 
@@ -72,7 +69,9 @@ export async function replaceActiveKey(
   next: Omit<SigningKeyRow, 'status' | 'retiredAt' | 'publishUntil'>,
 ): Promise<boolean> {
   const [retire] = await db.batch([
-    db.prepare("UPDATE signing_keys SET status = 'retired', retired_at = ?, publish_until = ? WHERE kid = ? AND status = 'active'").bind(next.createdAt, publishUntil, oldKid),
+    db
+      .prepare("UPDATE signing_keys SET status = 'retired', retired_at = ?, publish_until = ? WHERE kid = ? AND status = 'active'")
+      .bind(next.createdAt, publishUntil, oldKid),
     db
       .prepare(
         `INSERT INTO signing_keys (kid, alg, public_jwk, wrapped_private, status, created_at)

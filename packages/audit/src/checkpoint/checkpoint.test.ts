@@ -22,7 +22,8 @@ const GO_NOTE = `${GO_TEXT}\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFu
 
 /** c2sp.org/signed-note, "Verifier keys" example. */
 const SPEC_VKEY = 'example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k';
-const SPEC_NOTE = 'This is an example message.\n\n\u2014 example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n';
+const SPEC_NOTE =
+  'This is an example message.\n\n\u2014 example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n';
 
 /** c2sp.org/tlog-checkpoint example body. */
 const SPEC_BODY = 'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n';
@@ -78,7 +79,9 @@ describe('checkpoints (c2sp.org/tlog-checkpoint)', () => {
     const body = formatCheckpoint({ origin: 'example.com/audit', size: 8, root });
     const note = await signCheckpoint(body, signer);
     const keyHash = noteKeyHash('PeterNeumann', signer.publicKey);
-    expect(body).toBe('example.com/audit\n8\nXcnaeacGWamtVZy3Ad7Zoqudgjqq3OTUm2u8jO/l/Q0=\n'.replace('XcnaeacGWamtVZy3Ad7Zoqudgjqq3OTUm2u8jO/l/Q0=', encodeBase64(root)));
+    expect(body).toBe(
+      'example.com/audit\n8\nXcnaeacGWamtVZy3Ad7Zoqudgjqq3OTUm2u8jO/l/Q0=\n'.replace('XcnaeacGWamtVZy3Ad7Zoqudgjqq3OTUm2u8jO/l/Q0=', encodeBase64(root)),
+    );
     expect(note).toMatch(/^example\.com\/audit\n8\n[A-Za-z0-9+/]{43}=\n\n\u2014 PeterNeumann [A-Za-z0-9+/]{91}=\n$/);
     const sig = decodeBase64(note.split(' ').pop()?.trim() ?? '') as Uint8Array;
     expect(sig.length).toBe(68);
@@ -105,7 +108,16 @@ describe('checkpoints (c2sp.org/tlog-checkpoint)', () => {
   });
 
   it('refuses malformed bodies', () => {
-    for (const bad of ['', 'o\n1\n', `o\n01\n${encodeBase64(root)}\n`, 'o\n-1\nAAAA\n', `o\n1\n${encodeBase64(root)}`, `\n1\n${encodeBase64(root)}\n`, `o\n1\n${encodeBase64(root.slice(1))}\n`, `o\n1\n${encodeBase64(root)}\n\u0007\n`]) {
+    for (const bad of [
+      '',
+      'o\n1\n',
+      `o\n01\n${encodeBase64(root)}\n`,
+      'o\n-1\nAAAA\n',
+      `o\n1\n${encodeBase64(root)}`,
+      `\n1\n${encodeBase64(root)}\n`,
+      `o\n1\n${encodeBase64(root.slice(1))}\n`,
+      `o\n1\n${encodeBase64(root)}\n\u0007\n`,
+    ]) {
       expect(() => parseCheckpoint(bad), JSON.stringify(bad)).toThrow(AuditError);
     }
   });

@@ -20,7 +20,8 @@ export function formatCheckpoint(checkpoint: Checkpoint): string {
   assertHash(root, 'formatCheckpoint: root');
   for (const line of extensions) {
     // c2sp.org/tlog-checkpoint: extension lines are non-empty; an empty one would end the body.
-    if (typeof line !== 'string' || line.length === 0 || line.includes('\n')) throw new TypeError('formatCheckpoint: extension lines must be non-empty single lines');
+    if (typeof line !== 'string' || line.length === 0 || line.includes('\n'))
+      throw new TypeError('formatCheckpoint: extension lines must be non-empty single lines');
   }
   const body = [origin, String(size), encodeBase64(root), ...extensions].map((l) => `${l}\n`).join('');
   if (!validNoteText(body)) throw new TypeError('formatCheckpoint: text has control characters or is not well-formed');

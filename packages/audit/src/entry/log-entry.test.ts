@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { canonicalEntryBytes } from './canonical-entry-bytes.js';
-import { adminEntry, disclosureEntry, ingestEntry, limitedEntry, mediaIngestEntry, mediaRegionsEntry, statsReleaseEntry, viewerEntry } from './entry-builders.js';
+import {
+  adminEntry,
+  disclosureEntry,
+  ingestEntry,
+  limitedEntry,
+  mediaIngestEntry,
+  mediaRegionsEntry,
+  statsReleaseEntry,
+  viewerEntry,
+} from './entry-builders.js';
 import { documentedShapes, shapeProblems } from './format-fields.js';
 import type { LogEntry } from './log-entry.js';
 
@@ -189,6 +198,8 @@ describe('types', () => {
     if (entry.kind === 'ingest') expectTypeOf(entry.records).toEqualTypeOf<readonly string[]>();
     if (entry.kind === 'viewer' && entry.event === 'reveal') expectTypeOf(entry.reason_hash).toBeString();
     if (entry.kind === 'token' && entry.outcome === 'refused') expectTypeOf(entry.client).toEqualTypeOf<string | null>();
-    expectTypeOf<LogEntry['kind']>().toEqualTypeOf<'disclosure' | 'token' | 'ingest' | 'media_ingest' | 'media_regions' | 'stats_release' | 'viewer' | 'admin'>();
+    expectTypeOf<LogEntry['kind']>().toEqualTypeOf<
+      'disclosure' | 'token' | 'ingest' | 'media_ingest' | 'media_regions' | 'stats_release' | 'viewer' | 'admin'
+    >();
   });
 });

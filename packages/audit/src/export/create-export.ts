@@ -28,7 +28,8 @@ export interface CreateExportInput {
 export function createExport(input: CreateExportInput): AuditExport {
   const { origin, start, entries, checkpoints, getNode } = input;
   assertSize(start, 'createExport: start');
-  if (!Array.isArray(entries) || !Array.isArray(checkpoints) || checkpoints.length === 0) throw new TypeError('createExport: entries and a non-empty checkpoints list are required');
+  if (!Array.isArray(entries) || !Array.isArray(checkpoints) || checkpoints.length === 0)
+    throw new TypeError('createExport: entries and a non-empty checkpoints list are required');
   const { anchor, ...frame } = createExportFrame({ origin, start, end: start + entries.length, checkpoints, getNode });
   return { ...frame, entries: createExportEntries(start, entries, anchor, getNode) };
 }

@@ -115,7 +115,10 @@ describe('ExportReader and ExportVerifier (streamed verification)', () => {
     const deleted = clone(full());
     deleted.entries.splice(30, 1);
     deleted.entries.pop();
-    expect(await codes(deleted)).toEqual([{ code: 'ERR_GAP', index: 30 }, { code: 'ERR_GAP', index: 49 }]);
+    expect(await codes(deleted)).toEqual([
+      { code: 'ERR_GAP', index: 30 },
+      { code: 'ERR_GAP', index: 49 },
+    ]);
     const swapped = clone(full());
     [swapped.entries[20], swapped.entries[21]] = [swapped.entries[21] as never, swapped.entries[20] as never];
     expect((await codes(swapped)).map((p) => p.code)).toContain('ERR_ORDER');

@@ -104,7 +104,11 @@ export class ExportVerifier {
     const proof = isObject(item) ? hashes(item['proof']) : undefined;
     const entry = isObject(item) ? item['entry'] : undefined;
     if (index === undefined || proof === undefined || !isObject(entry)) {
-      this.#problem({ code: 'ERR_MALFORMED', ...(index === undefined ? {} : { index }), message: `entry ${this.#entries - 1} of the list is not { index, entry, proof }` });
+      this.#problem({
+        code: 'ERR_MALFORMED',
+        ...(index === undefined ? {} : { index }),
+        message: `entry ${this.#entries - 1} of the list is not { index, entry, proof }`,
+      });
       return;
     }
     if (index < frame.start || index >= frame.end) {
@@ -119,7 +123,12 @@ export class ExportVerifier {
       this.#problem({ code: 'ERR_EXTRA_ENTRY', index, message: `index ${index} appears twice` });
       return;
     }
-    if (index > this.#next) this.#problem({ code: 'ERR_GAP', index: this.#next, message: index === this.#next + 1 ? `entry ${this.#next} is missing` : `entries ${this.#next} to ${index - 1} are missing` });
+    if (index > this.#next)
+      this.#problem({
+        code: 'ERR_GAP',
+        index: this.#next,
+        message: index === this.#next + 1 ? `entry ${this.#next} is missing` : `entries ${this.#next} to ${index - 1} are missing`,
+      });
     this.#next = index + 1;
     if (this.#anchor === undefined) return;
     const problems: ExportProblem[] = [];
@@ -133,12 +142,17 @@ export class ExportVerifier {
   finish(): ExportVerification & { readonly problemCount: number } {
     const frame = this.#frame;
     if (frame !== undefined && this.#next < frame.end) {
-      this.#problem({ code: 'ERR_GAP', index: this.#next, message: this.#next === frame.end - 1 ? `entry ${this.#next} is missing` : `entries ${this.#next} to ${frame.end - 1} are missing` });
+      this.#problem({
+        code: 'ERR_GAP',
+        index: this.#next,
+        message: this.#next === frame.end - 1 ? `entry ${this.#next} is missing` : `entries ${this.#next} to ${frame.end - 1} are missing`,
+      });
       this.#next = frame.end;
     }
     if (frame === undefined && this.#problemCount === 0) this.#problem({ code: 'ERR_MALFORMED', message: 'the export frame is missing' });
     const anchor = this.#anchor;
-    if (this.#problemCount > 0 || frame === undefined || anchor === undefined) return { ok: false, problems: [...this.#problems], problemCount: this.#problemCount };
+    if (this.#problemCount > 0 || frame === undefined || anchor === undefined)
+      return { ok: false, problems: [...this.#problems], problemCount: this.#problemCount };
     return { ok: true, size: anchor.size, root: encodeBase64(anchor.root), start: frame.start, end: frame.end, problemCount: 0 };
   }
 }

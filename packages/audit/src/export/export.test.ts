@@ -125,7 +125,16 @@ describe('verifyExport', () => {
   });
 
   it('returns ERR_MALFORMED and never throws on garbage', async () => {
-    for (const bad of [null, 'x', 42, {}, { ...full(), format: 'v0' }, { ...full(), checkpoints: [] }, { ...full(), consistency: [] }, { ...full(), entries: [{ index: -1 }] }]) {
+    for (const bad of [
+      null,
+      'x',
+      42,
+      {},
+      { ...full(), format: 'v0' },
+      { ...full(), checkpoints: [] },
+      { ...full(), consistency: [] },
+      { ...full(), entries: [{ index: -1 }] },
+    ]) {
       const r = await verifyExport(bad, vkey);
       expect(r.ok).toBe(false);
       expect(problems(r).map((p) => p.code)).toContain('ERR_MALFORMED');

@@ -46,7 +46,11 @@ export async function verifyExport(value: unknown, key: VerifierKey): Promise<Ex
 }
 
 /** Verifies signatures, origins, order and consistency; returns the anchor if it verified. Internal (also used by `ExportVerifier`). */
-export async function checkCheckpoints(e: Pick<ReadExport, 'origin' | 'end' | 'checkpoints' | 'consistency'>, key: VerifierKey, problems: ExportProblem[]): Promise<Checkpoint | undefined> {
+export async function checkCheckpoints(
+  e: Pick<ReadExport, 'origin' | 'end' | 'checkpoints' | 'consistency'>,
+  key: VerifierKey,
+  problems: ExportProblem[],
+): Promise<Checkpoint | undefined> {
   const verified: (Checkpoint | undefined)[] = [];
   for (const [k, note] of e.checkpoints.entries()) {
     try {

@@ -51,7 +51,8 @@ function alignedLevel(start: number, n: number): number | undefined {
 function lookup(getNode: NodeLookup, level: number, index: number): Uint8Array {
   const h = getNode(level, index);
   if (h === undefined) throw new AuditError('ERR_NODE_MISSING', `node lookup has no hash for level ${level} index ${index}`);
-  if (!(h instanceof Uint8Array) || h.length !== HASH_BYTES) throw new AuditError('ERR_HASH_LENGTH', `node lookup returned a hash that is not ${HASH_BYTES} bytes`);
+  if (!(h instanceof Uint8Array) || h.length !== HASH_BYTES)
+    throw new AuditError('ERR_HASH_LENGTH', `node lookup returned a hash that is not ${HASH_BYTES} bytes`);
   return h;
 }
 

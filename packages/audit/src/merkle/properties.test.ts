@@ -20,7 +20,9 @@ const flip = (h: Uint8Array, bit: number): Uint8Array => {
 const BIG = lookupFromLeaves(leaves(1024));
 
 /** A tree size and an index in it. */
-const treeAndIndex = fc.integer({ min: 1, max: 300 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: 255 })));
+const treeAndIndex = fc
+  .integer({ min: 1, max: 300 })
+  .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: 255 })));
 /** Two tree sizes 1 ≤ m ≤ n. */
 const twoSizes = fc.integer({ min: 1, max: 300 }).chain((n) => fc.tuple(fc.integer({ min: 1, max: n }), fc.constant(n), fc.integer({ min: 0, max: 255 })));
 

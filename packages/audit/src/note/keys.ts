@@ -33,7 +33,8 @@ export async function ed25519NoteSigner(keyName: string, key: Uint8Array | Crypt
     if (publicKey !== undefined && !equalBytes(publicKey, imported.publicKey)) throw new TypeError('ed25519NoteSigner: public key does not match the seed');
     return { keyName, publicKey: imported.publicKey, sign: (m) => ed25519Sign(imported.privateKey, m) };
   }
-  if (!(publicKey instanceof Uint8Array) || publicKey.length !== ED25519_KEY_BYTES) throw new TypeError('ed25519NoteSigner: a CryptoKey needs its 32-byte public key');
+  if (!(publicKey instanceof Uint8Array) || publicKey.length !== ED25519_KEY_BYTES)
+    throw new TypeError('ed25519NoteSigner: a CryptoKey needs its 32-byte public key');
   const pub = publicKey.slice();
   return { keyName, publicKey: pub, sign: (m) => ed25519Sign(key, m) };
 }

@@ -18,6 +18,7 @@ export async function signNote(text: string, signer: NoteSigner): Promise<string
   }
   const keyHash = noteKeyHash(signer.keyName, signer.publicKey);
   const signature = await signer.sign(encoder.encode(text)); // c2sp.org/signed-note: the signed message is the note text
-  if (!(signature instanceof Uint8Array) || signature.length !== ED25519_SIGNATURE_BYTES) throw new TypeError('signNote: signer must return a 64-byte signature');
+  if (!(signature instanceof Uint8Array) || signature.length !== ED25519_SIGNATURE_BYTES)
+    throw new TypeError('signNote: signer must return a 64-byte signature');
   return `${text}\n${SIGNATURE_PREFIX}${signer.keyName} ${encodeBase64(concat(keyHash, signature))}\n`;
 }

@@ -36,7 +36,8 @@ export function splitNote(note: string): { text: string; signatures: NoteSignatu
     const space = rest.indexOf(' ');
     const keyName = rest.slice(0, space);
     const sig = space < 0 ? undefined : decodeBase64(rest.slice(space + 1));
-    if (!validKeyName(keyName) || sig === undefined || sig.length <= NOTE_KEY_HASH_BYTES) throw new AuditError('ERR_MALFORMED', 'signature line is not "— <name> <base64>"');
+    if (!validKeyName(keyName) || sig === undefined || sig.length <= NOTE_KEY_HASH_BYTES)
+      throw new AuditError('ERR_MALFORMED', 'signature line is not "— <name> <base64>"');
     return { keyName, keyHash: sig.slice(0, NOTE_KEY_HASH_BYTES), signature: sig.slice(NOTE_KEY_HASH_BYTES) };
   });
   return { text, signatures };

@@ -10,7 +10,10 @@ import { openField } from './open.js';
 import { rewrapField } from './rewrap.js';
 import { sealField } from './seal.js';
 
-const ring = new KeyRing(Uint8Array.from({ length: 48 }, (_, i) => i * 3), { currentVersion: 2 });
+const ring = new KeyRing(
+  Uint8Array.from({ length: 48 }, (_, i) => i * 3),
+  { currentVersion: 2 },
+);
 const khmer = fc.string({ unit: fc.integer({ min: 0x1780, max: 0x17ff }).map((c) => String.fromCharCode(c)), maxLength: 60 });
 const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 50 }), khmer);
 const id = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
@@ -53,9 +56,13 @@ describe('field envelope properties', () => {
     const envelopes = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 120 }),
       fc.string({ unit: 'binary-ascii', maxLength: 120 }),
-      fc.tuple(fc.constantFrom('n2kf1', 'n2kw1', 'n2k1', ''), fc.string({ maxLength: 12 }), fc.string({ unit: fc.constantFrom(...'AZaz09-_.='.split('')), maxLength: 100 })).map(
-        ([t, v, p]) => `${t}.${v}.${p}`,
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('n2kf1', 'n2kw1', 'n2k1', ''),
+          fc.string({ maxLength: 12 }),
+          fc.string({ unit: fc.constantFrom(...'AZaz09-_.='.split('')), maxLength: 100 }),
+        )
+        .map(([t, v, p]) => `${t}.${v}.${p}`),
       fc.tuple(fc.nat({ max: valid.length }), fc.string({ maxLength: 3 })).map(([i, s]) => valid.slice(0, i) + s + valid.slice(i + s.length)),
     );
     const ctx = { owner: 'o', recordType: 't', recordId: 'r', field: 'f', fieldClass: 'c' };

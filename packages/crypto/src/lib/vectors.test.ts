@@ -21,9 +21,7 @@ function range(from: number, to: number): Uint8Array {
 }
 const ascii = (s: string) => new TextEncoder().encode(s);
 
-const SUNSCREEN = ascii(
-  "Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.",
-);
+const SUNSCREEN = ascii("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.");
 
 describe('XChaCha20-Poly1305, draft-irtf-cfrg-xchacha-03 §A.3.1', () => {
   const key = range(0x80, 0x9f);

@@ -57,6 +57,12 @@ describe('blindIndex', () => {
     expect(() => blindIndex(ring, phone, [''])).toThrow(TypeError);
     expect(() => blindIndex(ring, phone, ['a\ud800'])).toThrow(TypeError);
     expect(() => blindIndex(ring, { recordType: '', search: 'phone' }, ['x'])).toThrow(TypeError);
-    expect(() => blindIndex(ring, phone, Array.from({ length: 9 }, () => 'x'))).toThrow(TypeError);
+    expect(() =>
+      blindIndex(
+        ring,
+        phone,
+        Array.from({ length: 9 }, () => 'x'),
+      ),
+    ).toThrow(TypeError);
   });
 });

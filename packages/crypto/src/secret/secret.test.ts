@@ -55,9 +55,7 @@ describe('wrapSecret / unwrapSecret', () => {
     for (let i = 0; i < wrapped.length; i++) {
       for (let bit = 0; bit < 7; bit++) {
         const flipped = wrapped.slice(0, i) + String.fromCharCode(wrapped.charCodeAt(i) ^ (1 << bit)) + wrapped.slice(i + 1);
-        expect(['ERR_ENVELOPE_AUTH', 'ERR_ENVELOPE_MALFORMED', 'ERR_KEY_VERSION_UNKNOWN']).toContain(
-          codeOf(() => unwrapSecret(ring, 'signing_key', flipped)),
-        );
+        expect(['ERR_ENVELOPE_AUTH', 'ERR_ENVELOPE_MALFORMED', 'ERR_KEY_VERSION_UNKNOWN']).toContain(codeOf(() => unwrapSecret(ring, 'signing_key', flipped)));
       }
     }
   });

@@ -52,7 +52,12 @@ export function toValidationIssues(def: RecordTypeDef, issues: readonly z.core.$
         break;
       case 'too_big':
       case 'too_small':
-        if (issue.origin === 'string') push(issue.path, issue.code === 'too_big' ? 'too_long' : 'empty', issue.code === 'too_big' ? `at most ${String(issue.maximum)} characters` : undefined);
+        if (issue.origin === 'string')
+          push(
+            issue.path,
+            issue.code === 'too_big' ? 'too_long' : 'empty',
+            issue.code === 'too_big' ? `at most ${String(issue.maximum)} characters` : undefined,
+          );
         else if (issue.origin === 'array') push(issue.path, 'too_many_items', `at most ${String(issue.code === 'too_big' ? issue.maximum : issue.minimum)}`);
         else push(issue.path, 'out_of_range', target.field?.range ? `${target.field.range[0]} to ${target.field.range[1]}` : undefined);
         break;

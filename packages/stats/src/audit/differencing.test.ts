@@ -82,9 +82,18 @@ describe('many releases of one table, at every grain and threshold', () => {
     for (const threshold of [10, 15, 20, 30, 40]) {
       for (const [place, period] of GRAINS) {
         // Each grain tabulated and suppressed by itself, at the threshold the caller asked for.
-        const alone = randomTable(1 * 104_729, { ...SHAPE, level: PLACE_LEVELS[place] as FixtureShape['level'], grain: PERIOD_GRAINS[period] as FixtureShape['grain'] });
+        const alone = randomTable(1 * 104_729, {
+          ...SHAPE,
+          level: PLACE_LEVELS[place] as FixtureShape['level'],
+          grain: PERIOD_GRAINS[period] as FixtureShape['grain'],
+        });
         const s = suppress(alone, threshold);
-        releases.push({ table: alone, withheld: s.suppressed, primary: s.primary, summary: { method: 'suppression', threshold, primary: s.primaryCount, secondary: s.secondaryCount } });
+        releases.push({
+          table: alone,
+          withheld: s.suppressed,
+          primary: s.primary,
+          summary: { method: 'suppression', threshold, primary: s.primaryCount, secondary: s.secondaryCount },
+        });
       }
     }
     const found = solved(finest, union(finest, releases));

@@ -18,7 +18,8 @@ export interface UnitRecord {
  * @example boundContributions(records, 2) // each officer counted at most twice
  */
 export function boundContributions<T extends UnitRecord>(records: readonly T[], bound: number): T[] {
-  if (!Number.isInteger(bound) || bound < 1 || bound > MAX_CONTRIBUTION_BOUND) throw new StatsError('ERR_PARAMETER', `the contribution bound is an integer from 1 to ${MAX_CONTRIBUTION_BOUND}`);
+  if (!Number.isInteger(bound) || bound < 1 || bound > MAX_CONTRIBUTION_BOUND)
+    throw new StatsError('ERR_PARAMETER', `the contribution bound is an integer from 1 to ${MAX_CONTRIBUTION_BOUND}`);
   // Most people have few records: number the units and count them first (one map look-up per
   // record), then sort only the records of those over the bound.
   const index = new Map<string, number>();

@@ -19,7 +19,9 @@ export function epsilonMicro(epsilon: number | string): number {
 /** ε in millionths as a decimal string (`500000` → `"0.5"`). */
 export function formatEpsilon(micro: number): string {
   const whole = Math.floor(micro / MICRO);
-  const frac = String(micro % MICRO).padStart(6, '0').replace(/0+$/, '');
+  const frac = String(micro % MICRO)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   return frac === '' ? String(whole) : `${whole}.${frac}`;
 }
 

@@ -59,9 +59,20 @@ describe('contribution bounding', () => {
       { unit: 'a', key: '2', id: 3 },
       { unit: 'b', key: '9', id: 4 },
     ];
-    expect(boundContributions(records, 2).map((r) => r.id).sort()).toEqual([2, 3, 4]);
+    expect(
+      boundContributions(records, 2)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([2, 3, 4]);
     // Removing person b changes nothing that a keeps.
-    expect(boundContributions(records.filter((r) => r.unit !== 'b'), 2).map((r) => r.id).sort()).toEqual([2, 3]);
+    expect(
+      boundContributions(
+        records.filter((r) => r.unit !== 'b'),
+        2,
+      )
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([2, 3]);
     expect(() => boundContributions(records, 0)).toThrow();
   });
 });

@@ -41,7 +41,11 @@ export function describeDimensions(table: Table): DimensionDescription[] {
   return table.dims.map((h) => ({
     name: h.name,
     levels: h.levelNames,
-    nodes: h.codes.map((code, i) => ({ code, level: h.levelNames[h.level[i] as number] as string, parent: (h.parent[i] as number) < 0 ? null : (h.codes[h.parent[i] as number] as string) })),
+    nodes: h.codes.map((code, i) => ({
+      code,
+      level: h.levelNames[h.level[i] as number] as string,
+      parent: (h.parent[i] as number) < 0 ? null : (h.codes[h.parent[i] as number] as string),
+    })),
   }));
 }
 

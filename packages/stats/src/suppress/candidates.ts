@@ -55,7 +55,15 @@ export function findCertificate(state: SuppressionState, p: number, d: number): 
     if (h === undefined) continue;
     const u = table.coord(p, e);
     if (e === d) {
-      options.push(rankedSiblings(state, p, e, SIBLING_CANDIDATES).map((y) => ({ leaves: [[u, 1], [y, -1]], nodes: [u, y] })));
+      options.push(
+        rankedSiblings(state, p, e, SIBLING_CANDIDATES).map((y) => ({
+          leaves: [
+            [u, 1],
+            [y, -1],
+          ],
+          nodes: [u, y],
+        })),
+      );
       continue;
     }
     const aNode = table.coord(a, e);
@@ -63,7 +71,13 @@ export function findCertificate(state: SuppressionState, p: number, d: number): 
     const level = h.level[u] as number;
     for (const y of rankedSiblings(state, p, e, CROSS_CANDIDATES)) {
       const b = table.coord(descend(state, table.replace(a, e, y), e, largest(counts)), e);
-      own.push({ leaves: [[aNode, 1], [b, -1]], nodes: [...pathUpTo(state, e, aNode, level), ...pathUpTo(state, e, b, level)] });
+      own.push({
+        leaves: [
+          [aNode, 1],
+          [b, -1],
+        ],
+        nodes: [...pathUpTo(state, e, aNode, level), ...pathUpTo(state, e, b, level)],
+      });
     }
     options.push(own);
   }
@@ -104,7 +118,10 @@ function product(state: SuppressionState, lists: ReadonlyArray<readonly number[]
 
 /** The direction in which the move `picked` keeps every leaf non-negative, or null. */
 function feasibleDirection(state: SuppressionState, picked: readonly DimOption[]): 1 | -1 | null {
-  const cells = product(state, picked.map((o) => o.leaves.map(([n]) => n)));
+  const cells = product(
+    state,
+    picked.map((o) => o.leaves.map(([n]) => n)),
+  );
   const signs = picked.reduce<number[]>((acc, o) => acc.flatMap((s) => o.leaves.map(([, t]) => s * t)), [1]);
   const lowerable = (dir: 1 | -1) => cells.every((c, i) => (signs[i] as number) * dir > 0 || (state.table.counts[c] as number) >= 1);
   return lowerable(-1) ? -1 : lowerable(1) ? 1 : null;
@@ -113,7 +130,10 @@ function feasibleDirection(state: SuppressionState, picked: readonly DimOption[]
 /** What suppressing the cells `picked` changes costs, or `limit` as soon as it reaches it. */
 function supportCost(state: SuppressionState, picked: readonly DimOption[], limit: number): number {
   let cost = 0;
-  for (const c of product(state, picked.map((o) => o.nodes))) {
+  for (const c of product(
+    state,
+    picked.map((o) => o.nodes),
+  )) {
     cost += suppressionCost(state, c);
     if (cost >= limit) return limit;
   }
@@ -122,8 +142,18 @@ function supportCost(state: SuppressionState, picked: readonly DimOption[], limi
 
 /** The certificate of move `picked` and the cells it changes. */
 function candidate(state: SuppressionState, picked: readonly DimOption[], direction: 1 | -1, cost: number): Candidate {
-  const cells = product(state, picked.map((o) => o.leaves.map(([n]) => n)));
+  const cells = product(
+    state,
+    picked.map((o) => o.leaves.map(([n]) => n)),
+  );
   const signs = picked.reduce<number[]>((acc, o) => acc.flatMap((s) => o.leaves.map(([, t]) => s * t)), [1]);
   const certificate: Certificate = { cells, signs, direction };
-  return { certificate, support: product(state, picked.map((o) => o.nodes)), cost };
+  return {
+    certificate,
+    support: product(
+      state,
+      picked.map((o) => o.nodes),
+    ),
+    cost,
+  };
 }

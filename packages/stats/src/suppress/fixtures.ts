@@ -32,13 +32,21 @@ export interface FixtureShape {
 export function communeCodes(shape: Pick<FixtureShape, 'provinces' | 'districts' | 'communes'>): string[] {
   const codes: string[] = [];
   const p2 = (n: number) => String(n).padStart(2, '0');
-  for (let p = 1; p <= shape.provinces; p++) for (let d = 1; d <= shape.districts; d++) for (let c = 1; c <= shape.communes; c++) codes.push(`${p2(p)}${p2(d)}${p2(c)}`);
+  for (let p = 1; p <= shape.provinces; p++)
+    for (let d = 1; d <= shape.districts; d++) for (let c = 1; c <= shape.communes; c++) codes.push(`${p2(p)}${p2(d)}${p2(c)}`);
   return codes;
 }
 
 /** Dimensions criterion × place × period of a fixture. */
 export function fixtureDimensions(shape: FixtureShape): Dimension[] {
-  return [categoryDimension('criterion', Array.from({ length: shape.criteria }, (_, i) => i + 1)), placeDimension(communeCodes(shape), shape.level), periodDimension(2025, shape.grain)];
+  return [
+    categoryDimension(
+      'criterion',
+      Array.from({ length: shape.criteria }, (_, i) => i + 1),
+    ),
+    placeDimension(communeCodes(shape), shape.level),
+    periodDimension(2025, shape.grain),
+  ];
 }
 
 /** A skewed random table of the given shape (the same for the same seed). */

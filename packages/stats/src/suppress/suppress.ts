@@ -51,7 +51,8 @@ export interface Suppression {
 export function suppress(table: Table, threshold: number, options: SuppressOptions = {}): Suppression {
   const { base } = options;
   if (!Number.isInteger(threshold) || threshold < 1) throw new StatsError('ERR_PARAMETER', 'the threshold is an integer ≥ 1');
-  if (base !== undefined && (base.threshold > threshold || base.suppressed.length !== table.size)) throw new TypeError('the base pattern must be of the same table at a threshold no higher');
+  if (base !== undefined && (base.threshold > threshold || base.suppressed.length !== table.size))
+    throw new TypeError('the base pattern must be of the same table at a threshold no higher');
   const order = options.order ?? defaultOrder(table);
   checkOrder(table, order);
   const state: SuppressionState = {
@@ -74,7 +75,11 @@ export function suppress(table: Table, threshold: number, options: SuppressOptio
     state.depth[d] = level;
     const opened = cellsAtStage(state, d, level);
     // What the lower threshold withheld stays withheld, already proven by its certificates.
-    if (base !== undefined) markCovered(state, opened.filter((c) => base.suppressed[c] === 1));
+    if (base !== undefined)
+      markCovered(
+        state,
+        opened.filter((c) => base.suppressed[c] === 1),
+      );
     const primaries = opened.filter((c) => isSensitive(table.counts[c] as number, threshold));
     for (const c of primaries) {
       state.primary[c] = 1;
@@ -131,5 +136,12 @@ function result(state: SuppressionState): Suppression {
     primaryCount += state.primary[c] as number;
     suppressedCount += state.suppressed[c] as number;
   }
-  return { threshold: state.threshold, suppressed: state.suppressed, primary: state.primary, certificates: state.certificates, primaryCount, secondaryCount: suppressedCount - primaryCount };
+  return {
+    threshold: state.threshold,
+    suppressed: state.suppressed,
+    primary: state.primary,
+    certificates: state.certificates,
+    primaryCount,
+    secondaryCount: suppressedCount - primaryCount,
+  };
 }

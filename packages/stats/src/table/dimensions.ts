@@ -91,7 +91,12 @@ function isoWeekOf(ms: number): string {
 /** Consecutive ISO weeks under one total (`2026-W10/2026-W22`). */
 export function weekDimension(weeks: readonly string[]): Dimension {
   if (weeks.length === 0) throw new StatsError('ERR_PARAMETER', 'no weeks');
-  const hierarchy = Hierarchy.fromPaths('period', ['range', 'week'], `${weeks[0]}/${weeks.at(-1)}`, weeks.map((w) => [w]));
+  const hierarchy = Hierarchy.fromPaths(
+    'period',
+    ['range', 'week'],
+    `${weeks[0]}/${weeks.at(-1)}`,
+    weeks.map((w) => [w]),
+  );
   return { hierarchy, leafOf: (value) => (typeof value === 'string' ? hierarchy.indexOf(value) : -1) };
 }
 
@@ -104,12 +109,22 @@ export function isoYearDimension(year: number): Dimension {
   // 28 December always lies in the last ISO week of its year.
   const last = isoWeekOf(Date.UTC(year, 11, 28));
   const weeks = isoWeeksBetween(`${year}-W01`, last);
-  const hierarchy = Hierarchy.fromPaths('period', ['year', 'week'], String(year), weeks.map((w) => [w]));
+  const hierarchy = Hierarchy.fromPaths(
+    'period',
+    ['year', 'week'],
+    String(year),
+    weeks.map((w) => [w]),
+  );
   return { hierarchy, leafOf: (value) => (typeof value === 'string' && value.startsWith(`${year}-W`) ? hierarchy.indexOf(value) : -1) };
 }
 
 /** A flat classification: "all" above `values` (criteria, measures, test results). */
 export function categoryDimension(name: string, values: readonly (string | number)[]): Dimension {
-  const hierarchy = Hierarchy.fromPaths(name, [ALL, name], ALL, values.map((v) => [String(v)]));
+  const hierarchy = Hierarchy.fromPaths(
+    name,
+    [ALL, name],
+    ALL,
+    values.map((v) => [String(v)]),
+  );
   return { hierarchy, leafOf: (value) => (typeof value === 'string' || typeof value === 'number' ? hierarchy.indexOf(String(value)) : -1) };
 }

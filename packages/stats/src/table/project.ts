@@ -19,7 +19,13 @@ function cutHierarchy(h: Hierarchy, cut: DimensionCut): Hierarchy {
   const paths: string[][] = [];
   for (const n of h.nodesAt(cut.depth)) {
     if (cut.keepLeaf !== undefined && !cut.keepLeaf(h.codes[n] as string)) continue;
-    paths.push(h.pathToRoot(n).slice(0, -1).reverse().map((m) => h.codes[m] as string));
+    paths.push(
+      h
+        .pathToRoot(n)
+        .slice(0, -1)
+        .reverse()
+        .map((m) => h.codes[m] as string),
+    );
   }
   return Hierarchy.fromPaths(h.name, h.levelNames.slice(0, cut.depth + 1), h.codes[0] as string, paths);
 }

@@ -24,7 +24,8 @@ const AdminRequestOut = z
 
 const AdminRequestApproved = AdminRequestOut.extend({
   enrolment_code: z.string().optional().openapi({
-    description: "Approving an officer's registration (`officer.create`) or new device (`officer.rekey`): the one-time enrolment code, shown once and only to you, the approving officer. Hand it to the officer; only its hash is stored.",
+    description:
+      "Approving an officer's registration (`officer.create`) or new device (`officer.rekey`): the one-time enrolment code, shown once and only to you, the approving officer. Hand it to the officer; only its hash is stored.",
     example: '7QK2M9-4ZT1BC-…',
   }),
   code_expires_at: z.string().optional().openapi({ description: 'When the enrolment code stops working unused' }),
@@ -40,19 +41,50 @@ const list = createRoute({
   tags: ['admin'],
   summary: 'Registry changes waiting for a second officer (new clients and officers, new keys or enrolment codes, re-activations, widened purposes)',
   security: adminSecurity,
-  request: { query: z.object({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn', 'all']).default('pending'), target_id: z.string().max(80).optional() }) },
+  request: {
+    query: z.object({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn', 'all']).default('pending'), target_id: z.string().max(80).optional() }),
+  },
   responses: { 200: jsonOk(z.object({ requests: z.array(AdminRequestOut) }), 'Requests'), ...adminProblems },
 });
-const approve = createRoute({ method: 'post', path: '/requests/{id}/approve', tags: ['admin'], summary: "Approve another officer's registry change", security: adminSecurity, request: { params: RequestId, ...jsonBody(ReasonBody) }, responses: { 200: jsonOk(AdminRequestApproved, 'Approved and applied'), ...adminProblems } });
-const reject = createRoute({ method: 'post', path: '/requests/{id}/reject', tags: ['admin'], summary: 'Reject (or, as its requester, withdraw) a registry change', security: adminSecurity, request: { params: RequestId, ...jsonBody(ReasonBody) }, responses: { 200: jsonOk(AdminRequestOut, 'Closed'), ...adminProblems } });
+const approve = createRoute({
+  method: 'post',
+  path: '/requests/{id}/approve',
+  tags: ['admin'],
+  summary: "Approve another officer's registry change",
+  security: adminSecurity,
+  request: { params: RequestId, ...jsonBody(ReasonBody) },
+  responses: { 200: jsonOk(AdminRequestApproved, 'Approved and applied'), ...adminProblems },
+});
+const reject = createRoute({
+  method: 'post',
+  path: '/requests/{id}/reject',
+  tags: ['admin'],
+  summary: 'Reject (or, as its requester, withdraw) a registry change',
+  security: adminSecurity,
+  request: { params: RequestId, ...jsonBody(ReasonBody) },
+  responses: { 200: jsonOk(AdminRequestOut, 'Closed'), ...adminProblems },
+});
 
 export const adminRequestRoutes = adminRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    return c.json({ requests: (await listRegistryRequests(c.var.stores, { status: q.status, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) })).map(adminRequestOut) }, 200);
+    return c.json(
+      {
+        requests: (await listRegistryRequests(c.var.stores, { status: q.status, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) })).map(
+          adminRequestOut,
+        ),
+      },
+      200,
+    );
   })
   .openapi(approve, async (c) => {
-    const { request, enrolmentCode } = await approveRegistryRequest(c.var.stores, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
+    const { request, enrolmentCode } = await approveRegistryRequest(
+      c.var.stores,
+      c.req.valid('param').id,
+      c.var.access.clientId,
+      c.req.valid('json').reason,
+      c.var.now,
+    );
     const code = enrolmentCode === null ? {} : { enrolment_code: enrolmentCode.code, code_expires_at: iso(enrolmentCode.expiresAt) };
     return c.json({ ...adminRequestOut(request), ...code }, 200);
   })

@@ -8,7 +8,9 @@ import { Client, ClientCreate, ClientPatch, Slug } from './schemas.js';
 import { clientOut } from './serialize.js';
 
 const IdParam = z.object({ id: Slug });
-const ClientWithRequests = Client.extend({ pending_requests: z.array(z.string()).openapi({ description: 'Requests opened by this call, waiting for a second officer' }) }).openapi('ClientChange');
+const ClientWithRequests = Client.extend({
+  pending_requests: z.array(z.string()).openapi({ description: 'Requests opened by this call, waiting for a second officer' }),
+}).openapi('ClientChange');
 
 const list = createRoute({
   method: 'get',
@@ -50,13 +52,25 @@ const patch = createRoute({
 export const clientRoutes = adminRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    const clients = await listRegisteredClients(c.var.stores, { ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }), ...(q.kind === undefined ? {} : { kind: q.kind }) });
+    const clients = await listRegisteredClients(c.var.stores, {
+      ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }),
+      ...(q.kind === undefined ? {} : { kind: q.kind }),
+    });
     return c.json({ clients: clients.map(clientOut) }, 200);
   })
   .openapi(get, async (c) => c.json(clientOut(await readClient(c.var.stores, c.req.valid('param').id)), 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const asked = { id: body.id, kind: body.kind, agencyId: body.agency_id, name: body.name, signingKeys: body.signing_jwks.keys, encryptionKey: body.encryption_jwk, ingestTypes: body.ingest_types, roles: body.roles };
+    const asked = {
+      id: body.id,
+      kind: body.kind,
+      agencyId: body.agency_id,
+      name: body.name,
+      signingKeys: body.signing_jwks.keys,
+      encryptionKey: body.encryption_jwk,
+      ingestTypes: body.ingest_types,
+      roles: body.roles,
+    };
     const { client, pendingRequests } = await registerClient(c.var.stores, asked, c.var.access.clientId, c.var.now);
     return c.json({ ...clientOut(client), pending_requests: [...pendingRequests] }, 201);
   })

@@ -12,7 +12,13 @@ const events = createRoute({
   tags: ['admin'],
   summary: 'Administrative changes, oldest first, hash-chained',
   security: adminSecurity,
-  request: { query: z.object({ after: z.coerce.number().int().min(0).default(0), target_id: z.string().max(80).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+  request: {
+    query: z.object({
+      after: z.coerce.number().int().min(0).default(0),
+      target_id: z.string().max(80).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+  },
   responses: { 200: jsonOk(z.object({ events: z.array(AdminEvent) }), 'Events'), ...adminProblems },
 });
 const keys = createRoute({

@@ -34,8 +34,22 @@ function decodeCursor(text: string): z.infer<typeof Cursor> {
   }
 }
 
-const status = createRoute({ method: 'get', path: '/field-keys', tags: ['admin'], summary: 'Field-key versions and how many record versions use each', security: adminSecurity, responses: { 200: jsonOk(Status, 'Status'), ...adminProblems } });
-const rotate = createRoute({ method: 'post', path: '/field-keys/rotate', tags: ['admin'], summary: 'Seal new data under a new field-key version (old versions still open)', security: adminSecurity, responses: { 200: jsonOk(Status, 'Status after rotation'), ...adminProblems } });
+const status = createRoute({
+  method: 'get',
+  path: '/field-keys',
+  tags: ['admin'],
+  summary: 'Field-key versions and how many record versions use each',
+  security: adminSecurity,
+  responses: { 200: jsonOk(Status, 'Status'), ...adminProblems },
+});
+const rotate = createRoute({
+  method: 'post',
+  path: '/field-keys/rotate',
+  tags: ['admin'],
+  summary: 'Seal new data under a new field-key version (old versions still open)',
+  security: adminSecurity,
+  responses: { 200: jsonOk(Status, 'Status after rotation'), ...adminProblems },
+});
 const rewrap = createRoute({
   method: 'post',
   path: '/field-keys/rewrap',
@@ -54,7 +68,11 @@ const retire = createRoute({
   responses: { 200: jsonOk(Status, 'Status after retirement'), ...adminProblems },
 });
 
-const statusOut = (s: FieldKeyStatus) => ({ current_version: s.current, oldest_version: s.oldest, record_versions_by_key_version: { ...s.recordVersionsByKeyVersion } });
+const statusOut = (s: FieldKeyStatus) => ({
+  current_version: s.current,
+  oldest_version: s.oldest,
+  record_versions_by_key_version: { ...s.recordVersionsByKeyVersion },
+});
 
 export const fieldKeyRoutes = adminRouter()
   .openapi(status, async (c) => c.json(statusOut(await fieldKeyStatus(c.env.DB)), 200))

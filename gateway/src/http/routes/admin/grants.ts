@@ -23,7 +23,15 @@ const list = createRoute({
   request: { query: z.object({ purpose_id: Slug.optional(), agency_id: Slug.optional(), status: z.enum(GRANT_STATUSES).optional() }) },
   responses: { 200: jsonOk(z.object({ grants: z.array(Grant) }), 'Grants'), ...adminProblems },
 });
-const get = createRoute({ method: 'get', path: '/grants/{id}', tags: ['admin'], summary: 'Read a grant and its requests', security: adminSecurity, request: { params: z.object({ id: GrantId }) }, responses: { 200: jsonOk(Grant, 'The grant'), ...adminProblems } });
+const get = createRoute({
+  method: 'get',
+  path: '/grants/{id}',
+  tags: ['admin'],
+  summary: 'Read a grant and its requests',
+  security: adminSecurity,
+  request: { params: z.object({ id: GrantId }) },
+  responses: { 200: jsonOk(Grant, 'The grant'), ...adminProblems },
+});
 const pending = createRoute({
   method: 'get',
   path: '/grant-requests',
@@ -100,11 +108,25 @@ export const grantRoutes = adminRouter()
     const { grant, requests } = await createGrant(c.var.stores, asked, c.var.access.clientId, c.var.now);
     return c.json(grantOut(grant, requests, c.var.now), 201);
   })
-  .openapi(extend, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'extend', notAfter: seconds(c.req.valid('json').not_after) }, c.req.valid('json').reason), 200))
-  .openapi(shorten, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'shorten', notAfter: seconds(c.req.valid('json').not_after) }, c.req.valid('json').reason), 200))
+  .openapi(extend, async (c) =>
+    c.json(await operate(c, c.req.valid('param').id, { op: 'extend', notAfter: seconds(c.req.valid('json').not_after) }, c.req.valid('json').reason), 200),
+  )
+  .openapi(shorten, async (c) =>
+    c.json(await operate(c, c.req.valid('param').id, { op: 'shorten', notAfter: seconds(c.req.valid('json').not_after) }, c.req.valid('json').reason), 200),
+  )
   .openapi(suspend, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'suspend' }, c.req.valid('json').reason), 200))
   .openapi(resume, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'resume' }, c.req.valid('json').reason), 200))
-  .openapi(scope, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'scope', rowScope: normalisedScope(c.req.valid('json').row_scope), purposeScope: null }, c.req.valid('json').reason), 200))
+  .openapi(scope, async (c) =>
+    c.json(
+      await operate(
+        c,
+        c.req.valid('param').id,
+        { op: 'scope', rowScope: normalisedScope(c.req.valid('json').row_scope), purposeScope: null },
+        c.req.valid('json').reason,
+      ),
+      200,
+    ),
+  )
   .openapi(revoke, async (c) => c.json(await operate(c, c.req.valid('param').id, { op: 'revoke' }, c.req.valid('json').reason), 200))
   .openapi(approve, async (c) => {
     const { id, request_id } = c.req.valid('param') as { id: string; request_id: string };

@@ -3,18 +3,39 @@ import { runHousekeeping } from '../../../services/housekeeping.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 
-const Report = z.object({ expired_grants: z.array(z.string()), shredded_grants: z.array(z.string()), logged_admin_events: z.number(), purged_revocations: z.number(), rotated_key: z.string().nullable(), signed_checkpoint: z.number().nullable(), sealed_reveal_reasons: z.number() }).openapi('HousekeepingReport');
+const Report = z
+  .object({
+    expired_grants: z.array(z.string()),
+    shredded_grants: z.array(z.string()),
+    logged_admin_events: z.number(),
+    purged_revocations: z.number(),
+    rotated_key: z.string().nullable(),
+    signed_checkpoint: z.number().nullable(),
+    sealed_reveal_reasons: z.number(),
+  })
+  .openapi('HousekeepingReport');
 
 const run = createRoute({
   method: 'post',
   path: '/housekeeping',
   tags: ['admin'],
-  summary: 'Run the scheduled job now: expire grants whose window ended, sign the log\'s checkpoint, purge dead revocations, rotate the signing key when due',
+  summary: "Run the scheduled job now: expire grants whose window ended, sign the log's checkpoint, purge dead revocations, rotate the signing key when due",
   security: adminSecurity,
   responses: { 200: jsonOk(Report, 'What the run did'), ...adminProblems },
 });
 
 export const housekeepingRoutes = adminRouter().openapi(run, async (c) => {
   const report = await runHousekeeping(c.env, c.var.now);
-  return c.json({ expired_grants: report.expiredGrants, shredded_grants: report.shreddedGrants, logged_admin_events: report.loggedAdminEvents, purged_revocations: report.purgedRevocations, rotated_key: report.rotatedKey, signed_checkpoint: report.signedCheckpoint, sealed_reveal_reasons: report.sealedRevealReasons }, 200);
+  return c.json(
+    {
+      expired_grants: report.expiredGrants,
+      shredded_grants: report.shreddedGrants,
+      logged_admin_events: report.loggedAdminEvents,
+      purged_revocations: report.purgedRevocations,
+      rotated_key: report.rotatedKey,
+      signed_checkpoint: report.signedCheckpoint,
+      sealed_reveal_reasons: report.sealedRevealReasons,
+    },
+    200,
+  );
 });

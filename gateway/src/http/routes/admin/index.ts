@@ -22,7 +22,19 @@ export const adminRoutes = adminRouter();
 // A browser may change something only from the gateway's own pages (the console).
 adminRoutes.use('*', refuseCrossSiteWrites);
 adminRoutes.use('*', requireAccessToken('admin'));
-adminRoutes.route('/', agencyRoutes).route('/', clientRoutes).route('/', purposeRoutes).route('/', grantRoutes).route('/', eventRoutes).route('/', housekeepingRoutes).route('/', fieldKeyRoutes).route('/', adminRequestRoutes).route('/', leadershipRoutes).route('/', reportRoutes).route('/', officerRoutes).route('/', viewTraceRoutes);
+adminRoutes
+  .route('/', agencyRoutes)
+  .route('/', clientRoutes)
+  .route('/', purposeRoutes)
+  .route('/', grantRoutes)
+  .route('/', eventRoutes)
+  .route('/', housekeepingRoutes)
+  .route('/', fieldKeyRoutes)
+  .route('/', adminRequestRoutes)
+  .route('/', leadershipRoutes)
+  .route('/', reportRoutes)
+  .route('/', officerRoutes)
+  .route('/', viewTraceRoutes);
 // What the console's purpose editor and oversight pages read (the CLI has the same).
 adminRoutes.route('/', recordTypeRoutes).route('/', oversightRoutes);
 // Who receives which aggregate tables, the public tier, the privacy-budget ledger (/v1/stats/).

@@ -9,7 +9,8 @@ const route = createRoute({
   method: 'post',
   path: '/grants/{id}/leadership-approve',
   tags: ['admin'],
-  summary: 'Approve, as leadership, what this grant asks of leadership: flagged media unblurred, cases marked sensitive (two distinct leadership approvals needed)',
+  summary:
+    'Approve, as leadership, what this grant asks of leadership: flagged media unblurred, cases marked sensitive (two distinct leadership approvals needed)',
   security: adminSecurity,
   request: { params: z.object({ id: z.string().regex(/^grt_[A-Za-z0-9_-]{16}$/) }), ...jsonBody(ReasonBody) },
   responses: { 200: jsonOk(Grant, 'The grant with the approval recorded'), ...adminProblems },

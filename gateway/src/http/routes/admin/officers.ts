@@ -6,7 +6,12 @@ import { Slug } from './schemas.js';
 import { iso } from './serialize.js';
 
 const OfficerCreate = z
-  .object({ id: Slug.openapi({ example: 'moh-officer-0042', description: "The officer's identifier, shown in every watermark" }), agency_id: Slug, name: z.string().trim().min(1).max(200), reason: z.string().trim().max(500).default('') })
+  .object({
+    id: Slug.openapi({ example: 'moh-officer-0042', description: "The officer's identifier, shown in every watermark" }),
+    agency_id: Slug,
+    name: z.string().trim().min(1).max(200),
+    reason: z.string().trim().max(500).default(''),
+  })
   .strict()
   .openapi('OfficerCreate');
 const Officer = z
@@ -21,7 +26,9 @@ const Officer = z
   })
   .openapi('Officer');
 const OfficerChange = Officer.extend({
-  pending_requests: z.array(z.string()).openapi({ description: 'The request this call opened: once a second privacy officer approves it, the enrolment code is shown to that officer' }),
+  pending_requests: z
+    .array(z.string())
+    .openapi({ description: 'The request this call opened: once a second privacy officer approves it, the enrolment code is shown to that officer' }),
 }).openapi('OfficerChange');
 
 const IdParam = z.object({ id: Slug });
@@ -62,7 +69,8 @@ const reissue = createRoute({
   path: '/officers/{id}/enrolment-code',
   tags: ['admin'],
   summary: 'Ask for a new enrolment code (a new device): the old keys and codes stop working at once; the code goes to the second officer who approves',
-  description: 'Opens an `officer.rekey` request. The status is left as it is: a suspended officer who enrols a new device stays suspended until a re-activation is approved.',
+  description:
+    'Opens an `officer.rekey` request. The status is left as it is: a suspended officer who enrols a new device stays suspended until a re-activation is approved.',
   security: adminSecurity,
   request: { params: IdParam, ...jsonBody(z.object({ reason: z.string().trim().max(500).default('') }).strict()) },
   responses: { 200: jsonOk(OfficerChange, 'Old keys and codes void; a new code waits for a second officer'), ...adminProblems },
@@ -72,7 +80,12 @@ export const officerRoutes = adminRouter()
   .openapi(list, async (c) => c.json({ officers: (await listOfficers(c.var.stores, c.req.valid('query').agency_id, c.var.now)).map(officerOut) }, 200))
   .openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const outcome = await registerOfficer(c.var.stores, { id: body.id, agencyId: body.agency_id, name: body.name, reason: body.reason }, c.var.access.clientId, c.var.now);
+    const outcome = await registerOfficer(
+      c.var.stores,
+      { id: body.id, agencyId: body.agency_id, name: body.name, reason: body.reason },
+      c.var.access.clientId,
+      c.var.now,
+    );
     return c.json({ ...officerOut(outcome), pending_requests: [...outcome.pendingRequests] }, 201);
   })
   .openapi(reissue, async (c) => {

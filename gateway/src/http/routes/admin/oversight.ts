@@ -37,7 +37,11 @@ const daily = createRoute({
   request: {
     query: z.object({
       days: z.coerce.number().int().min(1).max(MAX_REPORT_DAYS).default(14),
-      time_zone: z.string().max(64).default(DEFAULT_TIME_ZONE).openapi({ description: 'IANA time zone whose calendar days are counted', example: DEFAULT_TIME_ZONE }),
+      time_zone: z
+        .string()
+        .max(64)
+        .default(DEFAULT_TIME_ZONE)
+        .openapi({ description: 'IANA time zone whose calendar days are counted', example: DEFAULT_TIME_ZONE }),
       agency_id: Slug.optional(),
       purpose_id: Slug.optional(),
     }),
@@ -49,7 +53,10 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 export const oversightRoutes = adminRouter().openapi(daily, async (c) => {
   const q = c.req.valid('query');
-  if (!isTimeZone(q.time_zone)) throw new Problem(400, 'validation_failed', 'Unknown time zone.', { issues: [{ path: 'time_zone', code: 'unknown_time_zone', message: 'not an IANA time zone' }] });
+  if (!isTimeZone(q.time_zone))
+    throw new Problem(400, 'validation_failed', 'Unknown time zone.', {
+      issues: [{ path: 'time_zone', code: 'unknown_time_zone', message: 'not an IANA time zone' }],
+    });
   const filter = { ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }), ...(q.purpose_id === undefined ? {} : { purposeId: q.purpose_id }) };
   const { days, series } = await dailyDisclosureReport(c.env, q.time_zone, q.days, filter, c.var.now);
   return c.json(

@@ -30,8 +30,23 @@ const termsAsked = (body: Omit<z.infer<typeof PurposeUpdate>, 'reason'>): Purpos
 
 const IdParam = z.object({ id: Slug });
 
-const list = createRoute({ method: 'get', path: '/purposes', tags: ['admin'], summary: 'List purposes', security: adminSecurity, responses: { 200: jsonOk(z.object({ purposes: z.array(Purpose) }), 'Purposes'), ...adminProblems } });
-const get = createRoute({ method: 'get', path: '/purposes/{id}', tags: ['admin'], summary: 'Read a purpose', security: adminSecurity, request: { params: IdParam }, responses: { 200: jsonOk(Purpose, 'The purpose'), ...adminProblems } });
+const list = createRoute({
+  method: 'get',
+  path: '/purposes',
+  tags: ['admin'],
+  summary: 'List purposes',
+  security: adminSecurity,
+  responses: { 200: jsonOk(z.object({ purposes: z.array(Purpose) }), 'Purposes'), ...adminProblems },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/purposes/{id}',
+  tags: ['admin'],
+  summary: 'Read a purpose',
+  security: adminSecurity,
+  request: { params: IdParam },
+  responses: { 200: jsonOk(Purpose, 'The purpose'), ...adminProblems },
+});
 const create = createRoute({
   method: 'post',
   path: '/purposes',
@@ -50,7 +65,10 @@ const update = createRoute({
   request: { params: IdParam, headers: z.object({ 'if-match': z.string().max(100).optional() }), ...jsonBody(PurposeUpdate) },
   responses: {
     200: jsonOk(Purpose, 'Updated'),
-    202: jsonOk(z.object({ pending_request: z.string(), widenings: z.array(z.string()) }).openapi('PurposeChangePending'), 'Widening change waiting for approval'),
+    202: jsonOk(
+      z.object({ pending_request: z.string(), widenings: z.array(z.string()) }).openapi('PurposeChangePending'),
+      'Widening change waiting for approval',
+    ),
     ...adminProblems,
   },
 });
@@ -70,7 +88,15 @@ export const purposeRoutes = adminRouter()
   })
   .openapi(update, async (c) => {
     const body = c.req.valid('json');
-    const outcome = await replacePurpose(c.var.stores, c.req.valid('param').id, termsAsked(body), c.req.valid('header')['if-match'], body.reason, c.var.access.clientId, c.var.now);
+    const outcome = await replacePurpose(
+      c.var.stores,
+      c.req.valid('param').id,
+      termsAsked(body),
+      c.req.valid('header')['if-match'],
+      body.reason,
+      c.var.access.clientId,
+      c.var.now,
+    );
     // Letting more out waits for a second officer; the purpose stays as it is until then.
     if (outcome.kind === 'pending') return c.json({ pending_request: outcome.request, widenings: [...outcome.widenings] }, 202);
     c.header('etag', `"${outcome.purpose.etag}"`);

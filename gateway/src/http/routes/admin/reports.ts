@@ -5,21 +5,40 @@ import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
 import { iso } from './serialize.js';
 
-const SubjectAccess = z.object({ national_id: z.string().max(40), reason: z.string().trim().min(1).max(500) }).strict().openapi('SubjectAccessRequest');
+const SubjectAccess = z
+  .object({ national_id: z.string().max(40), reason: z.string().trim().min(1).max(500) })
+  .strict()
+  .openapi('SubjectAccessRequest');
 const subjectAccess = createRoute({
   method: 'post',
   path: '/reports/subject-access',
   tags: ['admin'],
-  summary: "Every disclosure of a person's data (on that person's request), each with its inclusion proof in a signed checkpoint; the national ID travels in the body, never the URL",
+  summary:
+    "Every disclosure of a person's data (on that person's request), each with its inclusion proof in a signed checkpoint; the national ID travels in the body, never the URL",
   security: adminSecurity,
   request: jsonBody(SubjectAccess),
   responses: {
     200: jsonOk(
-      z.object({
-        checkpoint: z.string(),
-        disclosures: z.array(z.object({ at: z.string(), agency: z.string(), purpose: z.string(), grant: z.string(), action: z.string(), record_type: z.string(), fields: z.record(z.string(), z.string()), log_index: z.number(), log_entry: z.record(z.string(), z.unknown()), inclusion_proof: z.array(z.string()) })),
-        withheld_for_now: z.number().openapi({ description: 'Disclosures under purposes with delayed notification, shown once the delay has passed' }),
-      }).openapi('SubjectAccessReport'),
+      z
+        .object({
+          checkpoint: z.string(),
+          disclosures: z.array(
+            z.object({
+              at: z.string(),
+              agency: z.string(),
+              purpose: z.string(),
+              grant: z.string(),
+              action: z.string(),
+              record_type: z.string(),
+              fields: z.record(z.string(), z.string()),
+              log_index: z.number(),
+              log_entry: z.record(z.string(), z.unknown()),
+              inclusion_proof: z.array(z.string()),
+            }),
+          ),
+          withheld_for_now: z.number().openapi({ description: 'Disclosures under purposes with delayed notification, shown once the delay has passed' }),
+        })
+        .openapi('SubjectAccessReport'),
       'The report',
     ),
     ...adminProblems,
@@ -32,7 +51,10 @@ const usage = createRoute({
   summary: 'Per day, agency and purpose: answers, distinct persons, fields disclosed, refusals and limit hits',
   security: adminSecurity,
   request: { query: z.object({ agency_id: z.string().max(64).optional(), days: z.coerce.number().int().min(1).max(366).default(30) }) },
-  responses: { 200: jsonOk(z.object({ rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))) }).openapi('AgencyUsageReport'), 'Rows'), ...adminProblems },
+  responses: {
+    200: jsonOk(z.object({ rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))) }).openapi('AgencyUsageReport'), 'Rows'),
+    ...adminProblems,
+  },
 });
 
 export const reportRoutes = adminRouter()
@@ -57,5 +79,20 @@ export const reportRoutes = adminRouter()
     const { agency_id, days } = c.req.valid('query');
     const now = c.var.now;
     const rows = await agencyUsage(c.env, now - days * 86_400, now + 1, agency_id);
-    return c.json({ rows: rows.map((r) => ({ day: r.day, agency: r.agencyId, purpose: r.purposeId, disclosures: r.disclosures, persons: r.persons, fields_disclosed: r.fieldsDisclosed, not_found: r.notFound, rate_limited: r.rateLimited, keys_destroyed: r.keysDestroyed })) }, 200);
+    return c.json(
+      {
+        rows: rows.map((r) => ({
+          day: r.day,
+          agency: r.agencyId,
+          purpose: r.purposeId,
+          disclosures: r.disclosures,
+          persons: r.persons,
+          fields_disclosed: r.fieldsDisclosed,
+          not_found: r.notFound,
+          rate_limited: r.rateLimited,
+          keys_destroyed: r.keysDestroyed,
+        })),
+      },
+      200,
+    );
   });

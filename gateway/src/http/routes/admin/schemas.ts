@@ -1,6 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { DISCLOSURE_MODES, RECORD_ID_PATTERN } from '@need2know/schema';
-import { CLIENT_KINDS, GRANT_REQUEST_ACTIONS, GRANT_STATUSES, MAX_COPYABLE_PER_TYPE, MAX_WINDOW_SECONDS, OFFICER_ROLES, RECORD_ACTIONS, parseRowScope, rowScopeSchema, type RowScope as PolicyRowScope } from '@need2know/policy';
+import {
+  CLIENT_KINDS,
+  GRANT_REQUEST_ACTIONS,
+  GRANT_STATUSES,
+  MAX_COPYABLE_PER_TYPE,
+  MAX_WINDOW_SECONDS,
+  OFFICER_ROLES,
+  RECORD_ACTIONS,
+  parseRowScope,
+  rowScopeSchema,
+  type RowScope as PolicyRowScope,
+} from '@need2know/policy';
 import { MAX_ACCESS_TOKEN_LIFETIME, MIN_ACCESS_TOKEN_LIFETIME } from '../../../platform/config.js';
 
 // The longest disclosure window is the policy's (five years).
@@ -8,7 +19,10 @@ export { MAX_WINDOW_SECONDS } from '@need2know/policy';
 /** Most records a case-specific grant may list. */
 export const MAX_GRANT_RECORD_IDS = 10_000;
 
-export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).openapi({ example: 'moh-tracing' });
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
+  .openapi({ example: 'moh-tracing' });
 export const RecordId = z.string().regex(RECORD_ID_PATTERN);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** An RFC 3339 date-time with an explicit offset. */
@@ -17,7 +31,10 @@ const Reason = z.string().trim().max(500).default('');
 
 const Jwk = z.record(z.string(), z.unknown()).openapi('JWK');
 
-export const AgencyCreate = z.object({ id: Slug, name: Text(200), name_km: Text(200).optional() }).strict().openapi('AgencyCreate');
+export const AgencyCreate = z
+  .object({ id: Slug, name: Text(200), name_km: Text(200).optional() })
+  .strict()
+  .openapi('AgencyCreate');
 export const Agency = z.object({ id: z.string(), name: z.string(), name_km: z.string().nullable(), created_at: z.string() }).openapi('Agency');
 
 export const ClientCreate = z
@@ -29,7 +46,11 @@ export const ClientCreate = z
     signing_jwks: z.object({ keys: z.array(Jwk).min(1).max(4) }),
     encryption_jwk: Jwk.optional(),
     ingest_types: z.array(z.string().max(64)).max(16).default([]),
-    roles: z.array(z.enum(OFFICER_ROLES)).max(4).default([]).openapi({ description: 'Privacy officers only: `leadership` may approve unblurred media and sensitive cases on grants' }),
+    roles: z
+      .array(z.enum(OFFICER_ROLES))
+      .max(4)
+      .default([])
+      .openapi({ description: 'Privacy officers only: `leadership` may approve unblurred media and sensitive cases on grants' }),
   })
   .strict()
   .openapi('ClientCreate');
@@ -59,23 +80,26 @@ export const Client = z
   })
   .openapi('Client');
 
-const Rules = z
-  .record(z.string().max(64), z.record(z.string().max(64), z.enum(DISCLOSURE_MODES)))
-  .openapi('PurposeRules', {
-    description:
-      'Per record type, per field: the disclosure mode (GET /v1/admin/record-types lists the modes each field allows). ' +
-      'On a free-text field that declares it (`case.narrative`), `redacted` discloses `{ text, counts }`: the text with the names (Khmer and Latin), nicknames, phones, ID numbers and birth dates of the persons linked to the record replaced by role labels (`[victim 1]`, `[suspect 2]`, `[witness 1]`, `[phone]`, `[id]`, `[date of birth]`), other phone- or ID-shaped numbers by `[number]`, and how many of each kind were replaced (never what). ' +
-      'It cannot catch a person not linked to the record, a description that identifies, or a misspelling; `redacted` on any other field is refused (`mode_not_allowed`).',
-    example: { person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised' } },
-  });
+const Rules = z.record(z.string().max(64), z.record(z.string().max(64), z.enum(DISCLOSURE_MODES))).openapi('PurposeRules', {
+  description:
+    'Per record type, per field: the disclosure mode (GET /v1/admin/record-types lists the modes each field allows). ' +
+    'On a free-text field that declares it (`case.narrative`), `redacted` discloses `{ text, counts }`: the text with the names (Khmer and Latin), nicknames, phones, ID numbers and birth dates of the persons linked to the record replaced by role labels (`[victim 1]`, `[suspect 2]`, `[witness 1]`, `[phone]`, `[id]`, `[date of birth]`), other phone- or ID-shaped numbers by `[number]`, and how many of each kind were replaced (never what). ' +
+    'It cannot catch a person not linked to the record, a description that identifies, or a misspelling; `redacted` on any other field is refused (`mode_not_allowed`).',
+  example: { person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised' } },
+});
 
 /** A grant's row scope as the API takes and shows it (`policy/row-scope.ts`); null covers every record the purpose's scope allows. */
 export const RowScope = rowScopeSchema.openapi('RowScope', {
   description:
-    'Which records a grant covers. `places`: province (2 digits), district (4) or commune (6) codes, null for anywhere; `from`/`until`: civil dates on the record\'s main date (offence date, test date), both inclusive — records carry only the month or ISO week of that date, so a bound that cuts a month or week leaves it out; `links`: for persons, the links that admit them (`person_in_health_case`, `victim_in_case`). A record outside is answered exactly like a missing one.',
+    "Which records a grant covers. `places`: province (2 digits), district (4) or commune (6) codes, null for anywhere; `from`/`until`: civil dates on the record's main date (offence date, test date), both inclusive — records carry only the month or ISO week of that date, so a bound that cuts a month or week leaves it out; `links`: for persons, the links that admit them (`person_in_health_case`, `victim_in_case`). A record outside is answered exactly like a missing one.",
   example: { places: ['12', '08'], from: '2026-03-01', until: null, links: [] },
 });
-const RowScopeWords = z.object({ en: z.string(), km: z.string() }).openapi({ description: 'The row scope in words', example: { en: 'Phnom Penh and Kandal; records since 1 March 2026', km: 'ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026' } });
+const RowScopeWords = z
+  .object({ en: z.string(), km: z.string() })
+  .openapi({
+    description: 'The row scope in words',
+    example: { en: 'Phnom Penh and Kandal; records since 1 March 2026', km: 'ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026' },
+  });
 /** A row scope the schema accepted, in its one stored form (places sorted, without repeats); null: every record. */
 export function normalisedScope(scope: unknown): PolicyRowScope | null {
   if (scope === null) return null;
@@ -100,12 +124,39 @@ export const PurposeBody = z
     max_token_lifetime: z.number().int().min(MIN_ACCESS_TOKEN_LIFETIME).max(MAX_ACCESS_TOKEN_LIFETIME).default(300),
     requests_per_minute: z.number().int().min(1).max(100_000).default(60),
     persons_per_hour: z.number().int().min(1).max(1_000_000).default(200),
-    officer_requests_per_minute: z.number().int().min(1).max(100_000).optional().openapi({ description: "Requests per minute each client (an officer's viewer or a system) may make under one grant, within the grant's total; default half of requests_per_minute" }),
-    officer_persons_per_hour: z.number().int().min(1).max(1_000_000).optional().openapi({ description: "Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour" }),
+    officer_requests_per_minute: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .openapi({
+        description:
+          "Requests per minute each client (an officer's viewer or a system) may make under one grant, within the grant's total; default half of requests_per_minute",
+      }),
+    officer_persons_per_hour: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .openapi({
+        description: "Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour",
+      }),
     notification_delay_days: z.number().int().min(0).max(3650).default(0),
-    allow_unblurred_media: z.boolean().default(false).openapi({ description: 'Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved' }),
-    row_scope: RowScope.nullable().default(null).openapi({ description: "The ceiling of its grants' row scopes (null: every record); a wider one waits for a second officer" }),
-    copyable: Copyable.nullable().default(null).openapi({ description: 'Fields the viewer lets officers copy (e.g. `{ "health_case": ["phone"] }` for tracing): short values the purpose discloses in clear; each copy carries the trace mark and is logged. Null: nothing may be copied. A newly copyable field waits for a second officer' }),
+    allow_unblurred_media: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'Flagged media (minors, victims, witnesses, restrained people) may leave unblurred on grants two leadership officers approved' }),
+    row_scope: RowScope.nullable()
+      .default(null)
+      .openapi({ description: "The ceiling of its grants' row scopes (null: every record); a wider one waits for a second officer" }),
+    copyable: Copyable.nullable()
+      .default(null)
+      .openapi({
+        description:
+          'Fields the viewer lets officers copy (e.g. `{ "health_case": ["phone"] }` for tracing): short values the purpose discloses in clear; each copy carries the trace mark and is logged. Null: nothing may be copied. A newly copyable field waits for a second officer',
+      }),
     status: z.enum(['active', 'retired']).default('active'),
   })
   .strict();
@@ -146,9 +197,20 @@ export const GrantCreate = z
     not_after: DateTime,
     data_life_seconds: z.number().int().min(60).max(MAX_WINDOW_SECONDS),
     record_ids: z.array(RecordId).min(1).max(MAX_GRANT_RECORD_IDS).optional(),
-    row_scope: RowScope.optional().openapi({ description: "Restrict the grant's records by places, dates and links; within the purpose's row scope (absent: the purpose's)" }),
-    unblurred_media: z.boolean().default(false).openapi({ description: 'Ask for flagged media unblurred; needs a purpose that allows it and two leadership approvals' }),
-    sensitive_cases: z.boolean().default(false).openapi({ description: 'Ask for cases marked sensitive; they are disclosed only once two leadership officers approved the grant, and answered as missing until then' }),
+    row_scope: RowScope.optional().openapi({
+      description: "Restrict the grant's records by places, dates and links; within the purpose's row scope (absent: the purpose's)",
+    }),
+    unblurred_media: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'Ask for flagged media unblurred; needs a purpose that allows it and two leadership approvals' }),
+    sensitive_cases: z
+      .boolean()
+      .default(false)
+      .openapi({
+        description:
+          'Ask for cases marked sensitive; they are disclosed only once two leadership officers approved the grant, and answered as missing until then',
+      }),
     note: z.string().max(1000).default(''),
   })
   .strict()
@@ -185,7 +247,9 @@ export const Grant = z
     unblurred_media: z.boolean(),
     sensitive_cases: z.boolean(),
     leadership_approvals: z.array(z.string()),
-    leadership_approvals_in_force: z.array(z.string()).openapi({ description: 'The approvals that count now: their officers are active and still hold the leadership role' }),
+    leadership_approvals_in_force: z
+      .array(z.string())
+      .openapi({ description: 'The approvals that count now: their officers are active and still hold the leadership role' }),
     status: z.enum(GRANT_STATUSES),
     live: z.boolean().openapi({ description: 'Whether the grant allows disclosure right now' }),
     note: z.string(),
@@ -212,7 +276,14 @@ export const AdminEvent = z
   .openapi('AdminEvent');
 
 export const SigningKey = z
-  .object({ kid: z.string(), alg: z.string(), status: z.enum(['active', 'retired']), created_at: z.string(), retired_at: z.string().nullable(), publish_until: z.string().nullable() })
+  .object({
+    kid: z.string(),
+    alg: z.string(),
+    status: z.enum(['active', 'retired']),
+    created_at: z.string(),
+    retired_at: z.string().nullable(),
+    publish_until: z.string().nullable(),
+  })
   .openapi('SigningKey');
 
 export const ProblemSchema = z

@@ -14,7 +14,10 @@ const assertion = {
   client_assertion: z.string().openapi({ description: 'private_key_jwt (RFC 7523 §2.2): iss = sub = client_id, aud = issuer, short exp, single-use jti' }),
   client_id: z.string().optional(),
 };
-const errors = { 400: { description: 'RFC 6749 §5.2 error', content: { 'application/json': { schema: OAuthError } } }, 401: { description: '`invalid_client`', content: { 'application/json': { schema: OAuthError } } } };
+const errors = {
+  400: { description: 'RFC 6749 §5.2 error', content: { 'application/json': { schema: OAuthError } } },
+  401: { description: '`invalid_client`', content: { 'application/json': { schema: OAuthError } } },
+};
 
 /**
  * Documents the OAuth endpoints (plain Hono routes, because their errors follow RFC 6749 rather than
@@ -33,7 +36,8 @@ export function registerOAuthPaths(app: OpenAPIHono<AppEnv>): void {
         grant_type: z.literal('client_credentials'),
         ...assertion,
         authorization_details: z.string().optional().openapi({
-          description: 'JSON array with one entry: `record_access` (purpose, record_types, fields, actions) for partners, `record_ingest` (record_types) for data owners',
+          description:
+            'JSON array with one entry: `record_access` (purpose, record_types, fields, actions) for partners, `record_ingest` (record_types) for data owners',
           example: '[{"type":"record_access","purpose":"covid-contact-tracing","record_types":["person"],"fields":{"person":["name_latin","phone"]}}]',
         }),
         scope: z.string().optional().openapi({ description: '`admin` for privacy officers' }),
@@ -42,7 +46,17 @@ export function registerOAuthPaths(app: OpenAPIHono<AppEnv>): void {
     responses: {
       200: {
         description: 'A DPoP-bound JWT access token (RFC 9068) with the granted authorization_details',
-        content: { 'application/json': { schema: z.object({ access_token: z.string(), token_type: z.literal('DPoP'), expires_in: z.number(), authorization_details: z.array(z.record(z.string(), z.unknown())).optional(), scope: z.string().optional() }) } },
+        content: {
+          'application/json': {
+            schema: z.object({
+              access_token: z.string(),
+              token_type: z.literal('DPoP'),
+              expires_in: z.number(),
+              authorization_details: z.array(z.record(z.string(), z.unknown())).optional(),
+              scope: z.string().optional(),
+            }),
+          },
+        },
       },
       ...errors,
     },
@@ -53,7 +67,10 @@ export function registerOAuthPaths(app: OpenAPIHono<AppEnv>): void {
     tags: ['oauth'],
     summary: 'Token introspection (RFC 7662): a client may introspect its own tokens, privacy officers any',
     request: { body: form({ token: z.string(), ...assertion }) },
-    responses: { 200: { description: 'RFC 7662 §2.2 response', content: { 'application/json': { schema: z.object({ active: z.boolean() }).passthrough() } } }, ...errors },
+    responses: {
+      200: { description: 'RFC 7662 §2.2 response', content: { 'application/json': { schema: z.object({ active: z.boolean() }).passthrough() } } },
+      ...errors,
+    },
   });
   registry.registerPath({
     method: 'post',
@@ -75,6 +92,8 @@ export function registerOAuthPaths(app: OpenAPIHono<AppEnv>): void {
     path: '/.well-known/jwks.json',
     tags: ['oauth'],
     summary: "The gateway's public signing keys (tokens and disclosures), including retired keys still needed",
-    responses: { 200: { description: 'JWK Set (RFC 7517)', content: { 'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } } } },
+    responses: {
+      200: { description: 'JWK Set (RFC 7517)', content: { 'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } } },
+    },
   });
 }

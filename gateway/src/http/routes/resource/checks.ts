@@ -19,7 +19,10 @@ const Subject = z.union([
   z.object({ name_latin: z.string().max(200), date_of_birth: z.string().max(20) }).strict(),
   z.object({ person_id: z.string().regex(RECORD_ID_PATTERN) }).strict(),
 ]);
-const CheckBody = z.object({ subject: Subject, criterion: z.number().int().min(1).max(5).optional() }).strict().openapi('CheckRequest');
+const CheckBody = z
+  .object({ subject: Subject, criterion: z.number().int().min(1).max(5).optional() })
+  .strict()
+  .openapi('CheckRequest');
 
 /** The purpose rule that opens each check: record type, field, and the modes that allow it. */
 const CHECK_FIELD: Record<Check, { type: string; field: string }> = {
@@ -37,7 +40,10 @@ const checkRoute = createRoute({
   middleware: [requireAccessToken('record_access', { spendProofWithLog: true }), bindRequest] as const,
   request: { params: z.object({ check: z.enum(CHECKS) }), body: { required: true, content: { 'application/json': { schema: CheckBody } } } },
   responses: {
-    200: { description: 'Sealed answer `{ check, answer }` (see the record routes for the sealing)', content: { [DISCLOSURE_MEDIA_TYPE]: { schema: z.string() } } },
+    200: {
+      description: 'Sealed answer `{ check, answer }` (see the record routes for the sealing)',
+      content: { [DISCLOSURE_MEDIA_TYPE]: { schema: z.string() } },
+    },
     ...adminProblems,
   },
 });
@@ -54,7 +60,10 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   if (!granted.fields[rule.type]?.includes(rule.field) || (mode !== 'predicate' && mode !== 'clear')) {
     throw new Problem(403, 'insufficient_scope', 'The purpose does not allow this check.');
   }
-  if (check === 'criterion' && body.criterion === undefined) throw new Problem(400, 'validation_failed', 'A criterion check names the criterion (1–5).', { issues: [{ path: 'criterion', code: 'required', message: 'required' }] });
+  if (check === 'criterion' && body.criterion === undefined)
+    throw new Problem(400, 'validation_failed', 'A criterion check names the criterion (1–5).', {
+      issues: [{ path: 'criterion', code: 'required', message: 'required' }],
+    });
   // Only the field the answer needs is opened (see findPersons: known and unknown cost the same).
   const scope = rowScopeOf(access);
   const persons = await findPersons(c.env, body.subject, rule.type === 'person' ? [rule.field] : [], granted.record_ids, scope);

@@ -12,7 +12,8 @@ import { recordRoutes } from './records.js';
 import { sessionRoutes } from './session.js';
 
 /** `/v1/*` resource routes for partners and data owners. */
-export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).route('/', sessionRoutes)
+export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .route('/', sessionRoutes)
   .route('/', ingestRoutes)
   .route('/', recordRoutes)
   .route('/', mediaIngestRoutes)

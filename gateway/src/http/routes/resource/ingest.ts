@@ -9,7 +9,9 @@ import { ingestRecords } from '../../../services/records/ingest.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 
-const RecordBody = z.looseObject({ id: z.string() }).openapi('IngestRecord', { description: 'A record of the type: `id` and its declared fields (see the record type).' });
+const RecordBody = z
+  .looseObject({ id: z.string() })
+  .openapi('IngestRecord', { description: 'A record of the type: `id` and its declared fields (see the record type).' });
 const Body = z.union([RecordBody, z.object({ records: z.array(RecordBody).min(1).max(MAX_INGEST_BATCH) }).strict()]).openapi('IngestBody');
 const Outcome = z.object({ id: z.string(), version: z.number(), outcome: z.enum(['created', 'updated', 'unchanged']) });
 const Result = z
@@ -29,7 +31,10 @@ const ingest = createRoute({
   },
   responses: {
     200: jsonOk(Result, 'Stored (or unchanged)'),
-    422: { description: 'Invalid records, with a per-record report; nothing stored', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+    422: {
+      description: 'Invalid records, with a per-record report; nothing stored',
+      content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
+    },
     413: { description: 'Body too large', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
     ...adminProblems,
   },

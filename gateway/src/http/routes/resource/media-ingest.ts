@@ -20,16 +20,28 @@ const file = (description: string) =>
 
 const Upload = z
   .object({
-    record_type: z.enum(Object.keys(RECORD_TYPES) as [string, ...string[]]).openapi({ description: 'Type of the record that names the reference (`person`, `case`)' }),
+    record_type: z
+      .enum(Object.keys(RECORD_TYPES) as [string, ...string[]])
+      .openapi({ description: 'Type of the record that names the reference (`person`, `case`)' }),
     record_id: z.string().min(1).max(64).openapi({ description: 'Id of that record (its current version must name `ref`)' }),
-    ref: z.string().min(1).max(200).openapi({ description: 'The media reference, exactly as in the record (`photo_ref`, `evidence[].media_ref`)', example: 'media/case/case-00000042/1.jpg' }),
+    ref: z
+      .string()
+      .min(1)
+      .max(200)
+      .openapi({
+        description: 'The media reference, exactly as in the record (`photo_ref`, `evidence[].media_ref`)',
+        example: 'media/case/case-00000042/1.jpg',
+      }),
     original: file(`The picture, ${MEDIA_TYPES.join(' or ')}, at most ${MAX_MEDIA_BYTES} bytes, with that content type on its part`),
     blurred: file('Not accepted: the gateway decodes and blurs every photo itself (sending one is refused with `blurred_not_accepted`)').optional(),
     regions: z
       .string()
       .max(MAX_REGIONS_PART)
       .optional()
-      .openapi({ description: 'For a flagged photo, its manual regions at once (JSON: `{ "regions": [...], "removed_faces": [...] }`, as `PUT /v1/ingest/media/regions` takes them): applied before the photo is stored, so it never leaves without them' }),
+      .openapi({
+        description:
+          'For a flagged photo, its manual regions at once (JSON: `{ "regions": [...], "removed_faces": [...] }`, as `PUT /v1/ingest/media/regions` takes them): applied before the photo is stored, so it never leaves without them',
+      }),
   })
   .strict()
   .openapi('MediaUpload');
@@ -44,13 +56,16 @@ const Stored = z
     bytes: z.number().openapi({ description: 'Size of the stored original, metadata (EXIF, text chunks) removed' }),
     width: z.number(),
     height: z.number(),
-    flagged: z.boolean().openapi({ description: 'The record releases this reference blurred today (flagged, or a minor\'s photo)' }),
+    flagged: z.boolean().openapi({ description: "The record releases this reference blurred today (flagged, or a minor's photo)" }),
     blurred: z.object({ content_type: z.enum(MEDIA_TYPES), bytes: z.number(), by: z.enum(['gateway', 'owner']) }).nullable(),
     regions: z.number().openapi({ description: 'Manual regions and face removals stored with the photo' }),
     redaction: z
       .object({ rendition: z.enum(['redacted', 'blurred']), faces: z.number(), detector: z.string() })
       .nullable()
-      .openapi({ description: 'Flagged photos: faces found by the gateway; `redacted` (faces blurred, scene kept) when one scored the confidence floor, `blurred` (whole frame) otherwise. Stored sealed with the detector, its version and every box\'s score.' }),
+      .openapi({
+        description:
+          "Flagged photos: faces found by the gateway; `redacted` (faces blurred, scene kept) when one scored the confidence floor, `blurred` (whole frame) otherwise. Stored sealed with the detector, its version and every box's score.",
+      }),
     outcome: z.enum(['created', 'replaced']),
   })
   .openapi('MediaStored');
@@ -61,10 +76,15 @@ function regionEdit(text: string): RegionEdit {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Problem(422, 'validation_failed', 'regions: not JSON', { issues: [{ path: 'regions', code: 'invalid_json', message: 'regions: a JSON object with "regions" and "removed_faces"' }] });
+    throw new Problem(422, 'validation_failed', 'regions: not JSON', {
+      issues: [{ path: 'regions', code: 'invalid_json', message: 'regions: a JSON object with "regions" and "removed_faces"' }],
+    });
   }
   const parsed = RegionLists.safeParse(json);
-  if (!parsed.success) throw new Problem(422, 'validation_failed', 'regions: not a region edit', { issues: parsed.error.issues.map((i) => ({ path: ['regions', ...i.path].join('.'), code: 'invalid', message: i.message })) });
+  if (!parsed.success)
+    throw new Problem(422, 'validation_failed', 'regions: not a region edit', {
+      issues: parsed.error.issues.map((i) => ({ path: ['regions', ...i.path].join('.'), code: 'invalid', message: i.message })),
+    });
   return { regions: parsed.data.regions, removedFaces: parsed.data.removed_faces };
 }
 
@@ -83,20 +103,18 @@ const route = createRoute({
   summary: 'Upload the picture behind a media reference of one of your records; stored sealed, with a blurred rendition',
   description:
     'PNG and JPEG (baseline or progressive, grey or colour; not CMYK): the gateway strips metadata, decodes the picture upright (EXIF orientation applied) and makes the blurred rendition itself. ' +
-    'A file that does not decode is refused with the decoder\'s code in `issues` (`ERR_IMAGE_TRUNCATED`, `ERR_IMAGE_CORRUPT`, `ERR_IMAGE_CMYK`, `ERR_IMAGE_UNSUPPORTED`; `ERR_IMAGE_TOO_LARGE` with 413 for a picture of more pixels than the gateway decodes, read from its header). ' +
+    "A file that does not decode is refused with the decoder's code in `issues` (`ERR_IMAGE_TRUNCATED`, `ERR_IMAGE_CORRUPT`, `ERR_IMAGE_CMYK`, `ERR_IMAGE_UNSUPPORTED`; `ERR_IMAGE_TOO_LARGE` with 413 for a picture of more pixels than the gateway decodes, read from its header). " +
     'EXIF, XMP, comments and embedded thumbnails are removed from every JPEG stored; the original keeps only its orientation. Uploading again replaces the item.',
   security: [{ DPoP: [] }],
-  middleware: [
-    requireAccessToken('record_ingest'),
-    multipartOnly,
-    routeBodyLimit(MAX_MEDIA_UPLOAD_BYTES),
-  ] as const,
+  middleware: [requireAccessToken('record_ingest'), multipartOnly, routeBodyLimit(MAX_MEDIA_UPLOAD_BYTES)] as const,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: Upload } } } },
   responses: {
     200: jsonOk(Stored, 'Stored'),
     413: problem('A file or the body is too large (`body_too_large`)'),
     415: problem('Not multipart, or a file that is not image/png or image/jpeg (`unsupported_media_type`)'),
-    422: problem('The record does not name the reference, a file does not match its type or does not decode, or a blurred file was sent along (`validation_failed`, with `issues`)'),
+    422: problem(
+      'The record does not name the reference, a file does not match its type or does not decode, or a blurred file was sent along (`validation_failed`, with `issues`)',
+    ),
     ...adminProblems,
   },
 });

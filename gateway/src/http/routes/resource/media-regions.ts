@@ -68,12 +68,10 @@ const Applied = z
     faces: z
       .array(z.object({ face: z.number(), x: z.number(), y: z.number(), width: z.number(), height: z.number(), score: z.number(), removed: z.boolean() }))
       .openapi({ description: 'The faces the detector found at upload, with their boxes and scores' }),
-    redaction: z
-      .enum(['redacted', 'blurred'])
-      .openapi({
-        description:
-          'The rendition now protecting the persons shown: `blurred` when no confident face is left (manual regions never vouch that nobody else is in the picture)',
-      }),
+    redaction: z.enum(['redacted', 'blurred']).openapi({
+      description:
+        'The rendition now protecting the persons shown: `blurred` when no confident face is left (manual regions never vouch that nobody else is in the picture)',
+    }),
   })
   .openapi('MediaRegionsApplied');
 

@@ -17,7 +17,8 @@ const MAX_REQUESTED_REF = 256;
 const MediaRequest = z
   .object({
     ref: z.string().min(1).max(MAX_REQUESTED_REF).openapi({
-      description: 'A media reference exactly as a disclosed record carries it (`photo_ref`, `evidence[].media_ref`): bare, `#redacted` or `#blurred`. A suffix asks for at most that rendition; dropping it never widens what the purpose allows',
+      description:
+        'A media reference exactly as a disclosed record carries it (`photo_ref`, `evidence[].media_ref`): bare, `#redacted` or `#blurred`. A suffix asks for at most that rendition; dropping it never widens what the purpose allows',
       example: 'media/case/case-00000042/1.jpg#redacted',
     }),
   })
@@ -28,7 +29,7 @@ const sealed = {
   description:
     'A sealed disclosure (compact JWE to the client, containing a JWT signed by the gateway) whose payload is `media`: ' +
     '`{ ref, rendition: "original" | "redacted" | "blurred", content_type: "image/png" | "image/jpeg", bytes, data }`, `data` being the file in base64url. ' +
-    'With `delivery=viewer` the payload is sealed once more under the grant\'s viewer key (`sealed_payload`, `viewer_key`), as for records.',
+    "With `delivery=viewer` the payload is sealed once more under the grant's viewer key (`sealed_payload`, `viewer_key`), as for records.",
   content: { [DISCLOSURE_MEDIA_TYPE]: { schema: z.string() } },
 };
 
@@ -36,10 +37,11 @@ const route = createRoute({
   method: 'post',
   path: '/media',
   tags: ['records'],
-  summary: "One photo behind a record's media reference, in the rendition the purpose's mode for its field allows; the reference travels in the body, never the URL",
+  summary:
+    "One photo behind a record's media reference, in the rendition the purpose's mode for its field allows; the reference travels in the body, never the URL",
   description:
     'The reference must be named by the current version of a record the grant covers (record type, case-specific record list), in a media field the purpose discloses (`photo_ref`, `evidence`). ' +
-    'The purpose\'s mode for that field decides the rendition: `clear` gives unflagged photos as they are and flagged ones (minors, victims, witnesses, people in restraints) protected, unless the purpose allows originals and two leadership officers approved the grant; ' +
+    "The purpose's mode for that field decides the rendition: `clear` gives unflagged photos as they are and flagged ones (minors, victims, witnesses, people in restraints) protected, unless the purpose allows originals and two leadership officers approved the grant; " +
     '`redacted` gives every photo protected; `blurred` gives every photo blurred whole; `none` gives nothing. Protected means the redacted rendition (every face and every region the data owner marked pixelated and blurred with a margin, the rest kept) where the detector found a face with confidence at upload, and the whole frame blurred otherwise (the fail-safe). ' +
     'An officer always gets the protected rendition of flagged media here, and the original only from `POST /v1/reveals`, after the reason is logged. ' +
     'A reference ending in `#redacted` gets at most the protected rendition, one ending in `#blurred` the blurred one. Missing, outside the grant, in `none`, or not releasable: the same 404.',
@@ -52,7 +54,10 @@ const route = createRoute({
   responses: {
     200: sealed,
     ...adminProblems,
-    410: { description: 'The viewer key for this window is destroyed (`key_destroyed`)', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+    410: {
+      description: 'The viewer key for this window is destroyed (`key_destroyed`)',
+      content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
+    },
     429: { description: 'Rate limit (`rate_limited`), with Retry-After', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
   },
 });

@@ -34,16 +34,21 @@ const TypeName = z.enum(Object.keys(RECORD_TYPES) as [string, ...string[]]);
 const RecordId = z.string().regex(RECORD_ID_PATTERN);
 const Delivery = z.object({ delivery: z.enum(['partner', 'viewer']).default('partner') });
 const sealed = {
-  description: 'A sealed disclosure: compact JWE (ECDH-ES, A256GCM) to the client\'s encryption key, containing a JWT signed by the gateway (see /.well-known/jwks.json)',
+  description:
+    "A sealed disclosure: compact JWE (ECDH-ES, A256GCM) to the client's encryption key, containing a JWT signed by the gateway (see /.well-known/jwks.json)",
   content: { [DISCLOSURE_MEDIA_TYPE]: { schema: z.string() } },
 };
 const problems = {
   ...adminProblems,
   429: {
-    description: "Rate limit (`rate_limited`), with Retry-After: `limit` names the grant's (`requests_per_minute`, `persons_per_hour`) or the caller's own (`officer_requests_per_minute`, `officer_persons_per_hour`)",
+    description:
+      "Rate limit (`rate_limited`), with Retry-After: `limit` names the grant's (`requests_per_minute`, `persons_per_hour`) or the caller's own (`officer_requests_per_minute`, `officer_persons_per_hour`)",
     content: { 'application/problem+json': { schema: z.object({ code: z.string(), limit: z.string(), retry_after: z.number() }) } },
   },
-  410: { description: 'The viewer key for this window is destroyed (`key_destroyed`)', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+  410: {
+    description: 'The viewer key for this window is destroyed (`key_destroyed`)',
+    content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
+  },
 };
 
 const fetchRoute = createRoute({
@@ -51,9 +56,13 @@ const fetchRoute = createRoute({
   path: '/records/{type}/{id}',
   tags: ['records'],
   summary: 'Fetch one record, minimised to what the purpose allows, sealed to the caller',
-  description: 'A record outside the grant (its record list or its row scope: places, dates, links), and a case marked sensitive unless two leadership officers approved the grant for sensitive cases, are answered exactly like a missing record (404).',
+  description:
+    'A record outside the grant (its record list or its row scope: places, dates, links), and a case marked sensitive unless two leadership officers approved the grant for sensitive cases, are answered exactly like a missing record (404).',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_access', { namedRecord: (c) => ({ type: c.req.param('type') ?? '', id: c.req.param('id') ?? '' }), spendProofWithLog: true }), bindRequest] as const,
+  middleware: [
+    requireAccessToken('record_access', { namedRecord: (c) => ({ type: c.req.param('type') ?? '', id: c.req.param('id') ?? '' }), spendProofWithLog: true }),
+    bindRequest,
+  ] as const,
   request: { params: z.object({ type: TypeName, id: RecordId }), query: Delivery },
   responses: { 200: sealed, ...problems },
 });
@@ -81,7 +90,14 @@ const searchRoute = createRoute({
 });
 
 /** Minimises opened records for the caller. */
-async function minimised(env: GatewayEnv, access: RecordAccess, now: number, type: string, records: readonly OpenedRecord[], fields: Record<string, DisclosureMode>) {
+async function minimised(
+  env: GatewayEnv,
+  access: RecordAccess,
+  now: number,
+  type: string,
+  records: readonly OpenedRecord[],
+  fields: Record<string, DisclosureMode>,
+) {
   const def = recordType(type);
   if (def === undefined) throw new Problem(404, 'not_found');
   const ring = await keyRing(env);
@@ -89,7 +105,15 @@ async function minimised(env: GatewayEnv, access: RecordAccess, now: number, typ
   const mediaUnblurred = mayReleaseUnblurredMedia(access.purpose, access.grant);
   // Only for a purpose that redacts a text field: the persons whose names and numbers it removes.
   const linkedPersons = await linkedPersonsFor(env, def, records, fields);
-  return records.map((r) => minimiseRecord(def, { id: r.id, ...r.fields }, fields, { ring, agency: access.agencyId, today, mediaUnblurred, ...(linkedPersons === undefined ? {} : { linkedPersons }) }));
+  return records.map((r) =>
+    minimiseRecord(def, { id: r.id, ...r.fields }, fields, {
+      ring,
+      agency: access.agencyId,
+      today,
+      mediaUnblurred,
+      ...(linkedPersons === undefined ? {} : { linkedPersons }),
+    }),
+  );
 }
 
 /** `/v1/records/…`: fetch and search. */
@@ -104,7 +128,15 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const record = await openNamedRecord(c.env, access, req, def, id);
     if (record === undefined) return refuseNotFound(c.env, access, disclosureRequest(c), { action: 'fetch', recordType: type, purpose: req.purpose });
     const [out] = await minimised(c.env, access, c.var.now, type, [record], req.fields);
-    const delivered = await deliver(c.env, access, disclosureRequest(c), { action: 'fetch', recordType: type, payload: { records: [out] }, subjectIds: subjectIds(type, { id, ...record.fields }), fields: req.fields, purpose: req.purpose, forViewer: c.req.valid('query').delivery === 'viewer' });
+    const delivered = await deliver(c.env, access, disclosureRequest(c), {
+      action: 'fetch',
+      recordType: type,
+      payload: { records: [out] },
+      subjectIds: subjectIds(type, { id, ...record.fields }),
+      fields: req.fields,
+      purpose: req.purpose,
+      forViewer: c.req.valid('query').delivery === 'viewer',
+    });
     return sealedAnswer(delivered);
   })
   .openapi(searchRoute, async (c) => {
@@ -114,15 +146,33 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const req = beginRecordRequest(access, 'search', type);
     const def = recordType(type);
     const searchFields = def?.searches[body.search];
-    if (def === undefined || searchFields === undefined) throw new Problem(400, 'validation_failed', 'No such search for this record type.', { issues: [{ path: 'search', code: 'unknown_search', message: `searches: ${Object.keys(def?.searches ?? {}).join(', ')}` }] });
+    if (def === undefined || searchFields === undefined)
+      throw new Problem(400, 'validation_failed', 'No such search for this record type.', {
+        issues: [{ path: 'search', code: 'unknown_search', message: `searches: ${Object.keys(def?.searches ?? {}).join(', ')}` }],
+      });
     // A match reveals the searched values in clear: only fields the purpose discloses in clear may be searched.
     const allowed = decideSearch(searchFields, req.fields);
     if (!allowed.ok) {
-      const issues = allowed.fields.map((f) => ({ path: `terms.${f}`, code: 'not_disclosed_in_clear', message: 'the purpose does not disclose this field in clear' }));
+      const issues = allowed.fields.map((f) => ({
+        path: `terms.${f}`,
+        code: 'not_disclosed_in_clear',
+        message: 'the purpose does not disclose this field in clear',
+      }));
       throw new Problem(403, allowed.code, 'The purpose does not disclose the fields of this search in clear.', { issues });
     }
     // Records outside a case-specific grant, and sensitive cases the grant may not see, are not even candidates: they cost what no match costs.
-    const found = (await findByBlindIndex(c.env, type, body.search, body.terms, fieldsForDisclosure(def, req.fields), req.now.recordIds ?? undefined, hiddenFor(type, req.now.grant), rowScopeOf(access))).slice(0, body.limit);
+    const found = (
+      await findByBlindIndex(
+        c.env,
+        type,
+        body.search,
+        body.terms,
+        fieldsForDisclosure(def, req.fields),
+        req.now.recordIds ?? undefined,
+        hiddenFor(type, req.now.grant),
+        rowScopeOf(access),
+      )
+    ).slice(0, body.limit);
     const out = await minimised(c.env, access, c.var.now, type, found, req.fields);
     const delivered = await deliver(c.env, access, disclosureRequest(c), {
       action: 'search',

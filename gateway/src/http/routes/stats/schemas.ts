@@ -34,16 +34,10 @@ export const StatsQuerySchema = z.object({
     .max(10)
     .optional()
     .openapi({ description: 'Most records one person may contribute to a differentially private release; default 2' }),
-  threshold: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .openapi({
-      description:
-        'Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table',
-    }),
+  threshold: z.coerce.number().int().min(1).max(1000).optional().openapi({
+    description:
+      'Smallest count published: fixed by the grant or the public tier (raised to its step); naming any other threshold is refused, so every consumer gets one protected release per table',
+  }),
   format: z.enum(['json', 'csv']).default('json'),
   shape: z
     .enum(['cells', 'series'])

@@ -9,7 +9,12 @@ import { validationHook } from '../validation-hook.js';
 
 const ViewRequest = z
   .object({
-    epoch: z.number().int().min(0).max(10_000_000).openapi({ description: 'Epoch of the viewer key the held payload is sealed under (its JWE `kid` is `grant:epoch`)' }),
+    epoch: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000_000)
+      .openapi({ description: 'Epoch of the viewer key the held payload is sealed under (its JWE `kid` is `grant:epoch`)' }),
     disclosure_id: z.string().uuid().openapi({ description: 'The `jti` of the delivery the viewer holds (the `n2k-disclosure-id` header of its answer)' }),
   })
   .strict()
@@ -34,7 +39,10 @@ const route = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: ViewRequest } } } },
   responses: {
     201: jsonOk(ViewOpened, 'The view is logged; here is the key'),
-    410: { description: '`key_destroyed`: the window or data life is over; what the viewer holds can no longer be opened', content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } } },
+    410: {
+      description: '`key_destroyed`: the window or data life is over; what the viewer holds can no longer be opened',
+      content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
+    },
     ...adminProblems,
   },
 });
@@ -51,5 +59,7 @@ export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   const opened = await openView(c.env, access, now, { disclosureId: body.disclosure_id, epoch: body.epoch });
   if (!opened.ok && opened.reason === 'not_held') throw new Problem(404, 'not_found', 'No such delivery to this officer under this grant.');
   if (!opened.ok) throw new Problem(410, 'key_destroyed', 'The window or data life of this record is over; it can no longer be opened.');
-  return c.json({ view_id: opened.viewId, at: now, kid: opened.kid, destroy_at: opened.destroyAt, key: opened.sealedKey }, 201, { 'cache-control': 'no-store' });
+  return c.json({ view_id: opened.viewId, at: now, kid: opened.kid, destroy_at: opened.destroyAt, key: opened.sealedKey }, 201, {
+    'cache-control': 'no-store',
+  });
 });

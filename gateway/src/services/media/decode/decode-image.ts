@@ -27,7 +27,10 @@ export function sniffImageType(bytes: Uint8Array): MediaType | null {
 function fromPng(err: PngError): ImageDecodeError {
   if (err.code === 'ERR_PNG_TOO_LARGE') return new ImageDecodeError('ERR_IMAGE_TOO_LARGE', err.message);
   if (err.code === 'ERR_PNG_UNSUPPORTED') return new ImageDecodeError('ERR_IMAGE_UNSUPPORTED', err.message);
-  return new ImageDecodeError(err.code === 'ERR_PNG_CHUNK' && /past the end|truncat/i.test(err.message) ? 'ERR_IMAGE_TRUNCATED' : 'ERR_IMAGE_CORRUPT', err.message);
+  return new ImageDecodeError(
+    err.code === 'ERR_PNG_CHUNK' && /past the end|truncat/i.test(err.message) ? 'ERR_IMAGE_TRUNCATED' : 'ERR_IMAGE_CORRUPT',
+    err.message,
+  );
 }
 
 /**

@@ -21,7 +21,9 @@ async function codeOf(run: () => Promise<unknown>): Promise<string> {
   return 'no error';
 }
 /** The RGB of the pixel at (x, y). */
-const at = (image: { width: number; data: Uint8Array }, x: number, y: number) => [...image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 3)];
+const at = (image: { width: number; data: Uint8Array }, x: number, y: number) => [
+  ...image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 3),
+];
 const isRed = ([r, , b]: number[]) => (r as number) > 150 && (b as number) < 90;
 const isBlue = ([r, , b]: number[]) => (b as number) > 150 && (r as number) < 90;
 

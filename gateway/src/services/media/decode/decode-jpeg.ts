@@ -44,7 +44,8 @@ export function decodeJpeg(bytes: Uint8Array, { maxPixels, maxMemoryMb = MAX_DEC
   if (header.width * header.height > maxPixels) throw new ImageDecodeError('ERR_IMAGE_TOO_LARGE', `the picture has more than ${maxPixels} pixels`);
   if (header.components === 4) throw new ImageDecodeError('ERR_IMAGE_CMYK', 'CMYK and YCCK JPEGs are not accepted; export the photo in RGB');
   if (header.components !== 1 && header.components !== 3) throw new ImageDecodeError('ERR_IMAGE_UNSUPPORTED', 'only grey and colour JPEGs are accepted');
-  if (bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== 0xd9) throw new ImageDecodeError('ERR_IMAGE_TRUNCATED', 'the file ends before its picture does');
+  if (bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== 0xd9)
+    throw new ImageDecodeError('ERR_IMAGE_TRUNCATED', 'the file ends before its picture does');
   try {
     inspectJpeg(bytes);
   } catch (err) {
@@ -64,7 +65,8 @@ export function decodeJpeg(bytes: Uint8Array, { maxPixels, maxMemoryMb = MAX_DEC
     // jpeg-js throws plain Errors with its own wording: the code is what callers get.
     throw new ImageDecodeError('ERR_IMAGE_CORRUPT', `the picture data does not decode (${err instanceof Error ? err.message.slice(0, 80) : 'unknown'})`);
   }
-  if (decoded.width !== header.width || decoded.height !== header.height) throw new ImageDecodeError('ERR_IMAGE_CORRUPT', 'decoded size differs from the frame header');
+  if (decoded.width !== header.width || decoded.height !== header.height)
+    throw new ImageDecodeError('ERR_IMAGE_CORRUPT', 'decoded size differs from the frame header');
   const image = { width: decoded.width, height: decoded.height, data: decoded.data };
   return { image: applyOrientation(image, header.orientation), orientation: header.orientation };
 }

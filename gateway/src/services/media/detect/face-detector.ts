@@ -52,7 +52,18 @@ function closed(): never {
 function tensorsOnlyEnvironment(): void {
   class NotAnElement {}
   const none = NotAnElement as never;
-  faceapi.env.setEnv({ Canvas: none, CanvasRenderingContext2D: none, Image: none, ImageData: none, Video: none, createCanvasElement: closed, createImageElement: closed, createVideoElement: closed, fetch: closed, readFile: closed });
+  faceapi.env.setEnv({
+    Canvas: none,
+    CanvasRenderingContext2D: none,
+    Image: none,
+    ImageData: none,
+    Video: none,
+    createCanvasElement: closed,
+    createImageElement: closed,
+    createVideoElement: closed,
+    fetch: closed,
+    readFile: closed,
+  });
 }
 
 /** Selects the CPU backend once per isolate (the package also registers WebGL and WASM, neither usable in a Worker). */
@@ -95,7 +106,10 @@ export async function detectFaces(image: RgbaImage, model: ModelFiles, { inputSi
   const input = tf.tensor3d(small.data, [small.height, small.width, 3], 'int32');
   let found: faceapi.FaceDetection[];
   try {
-    const options = model.name === 'tiny_face_detector' ? new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: scoreMin }) : new faceapi.SsdMobilenetv1Options({ minConfidence: scoreMin, maxResults: 200 });
+    const options =
+      model.name === 'tiny_face_detector'
+        ? new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: scoreMin })
+        : new faceapi.SsdMobilenetv1Options({ minConfidence: scoreMin, maxResults: 200 });
     found = await faceapi.detectAllFaces(input, options).run();
   } finally {
     input.dispose();
@@ -110,5 +124,13 @@ export async function detectFaces(image: RgbaImage, model: ModelFiles, { inputSi
     })
     .filter((f) => f.width > 0 && f.height > 0)
     .sort((a, b) => b.score - a.score);
-  return { detector: model.name, version: DETECTOR_PACKAGE, inputSize: model.name === 'tiny_face_detector' ? inputSize : 512, scoreMin, width: image.width, height: image.height, faces };
+  return {
+    detector: model.name,
+    version: DETECTOR_PACKAGE,
+    inputSize: model.name === 'tiny_face_detector' ? inputSize : 512,
+    scoreMin,
+    width: image.width,
+    height: image.height,
+    faces,
+  };
 }

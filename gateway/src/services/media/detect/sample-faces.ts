@@ -23,10 +23,62 @@ export interface SamplePhoto {
 
 /** The six photographs, in file order. */
 export const SAMPLE_PHOTOS: readonly SamplePhoto[] = [
-  { name: 'sample1.jpg', bytes: new Uint8Array(sample1), faces: [[516, 480], [930, 530], [1580, 320]] },
-  { name: 'sample2.jpg', bytes: new Uint8Array(sample2), faces: [[450, 280], [1010, 370], [1550, 280]] },
-  { name: 'sample3.jpg', bytes: new Uint8Array(sample3), faces: [[680, 470], [1160, 350], [1600, 430]] },
-  { name: 'sample4.jpg', bytes: new Uint8Array(sample4), faces: [[350, 320], [760, 190], [1090, 260], [1360, 260]] },
-  { name: 'sample5.jpg', bytes: new Uint8Array(sample5), faces: [[860, 170], [660, 560], [1180, 320], [1500, 530], [470, 1020]] },
-  { name: 'sample6.jpg', bytes: new Uint8Array(sample6), faces: [[350, 630], [750, 480], [1270, 460], [1590, 410]] },
+  {
+    name: 'sample1.jpg',
+    bytes: new Uint8Array(sample1),
+    faces: [
+      [516, 480],
+      [930, 530],
+      [1580, 320],
+    ],
+  },
+  {
+    name: 'sample2.jpg',
+    bytes: new Uint8Array(sample2),
+    faces: [
+      [450, 280],
+      [1010, 370],
+      [1550, 280],
+    ],
+  },
+  {
+    name: 'sample3.jpg',
+    bytes: new Uint8Array(sample3),
+    faces: [
+      [680, 470],
+      [1160, 350],
+      [1600, 430],
+    ],
+  },
+  {
+    name: 'sample4.jpg',
+    bytes: new Uint8Array(sample4),
+    faces: [
+      [350, 320],
+      [760, 190],
+      [1090, 260],
+      [1360, 260],
+    ],
+  },
+  {
+    name: 'sample5.jpg',
+    bytes: new Uint8Array(sample5),
+    faces: [
+      [860, 170],
+      [660, 560],
+      [1180, 320],
+      [1500, 530],
+      [470, 1020],
+    ],
+  },
+  {
+    name: 'sample6.jpg',
+    bytes: new Uint8Array(sample6),
+    faces: [
+      [350, 630],
+      [750, 480],
+      [1270, 460],
+      [1590, 410],
+    ],
+  },
 ];

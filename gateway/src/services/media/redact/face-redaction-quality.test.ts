@@ -59,16 +59,28 @@ describe('face redaction on the sample photographs', () => {
       for (let i = 0; i < redactedMask.length; i++) {
         if (redactedMask[i] === 0) {
           const o = i * 4;
-          sum += Math.abs((image.data[o] as number) - (redacted.data[o] as number)) + Math.abs((image.data[o + 1] as number) - (redacted.data[o + 1] as number)) + Math.abs((image.data[o + 2] as number) - (redacted.data[o + 2] as number));
+          sum +=
+            Math.abs((image.data[o] as number) - (redacted.data[o] as number)) +
+            Math.abs((image.data[o + 1] as number) - (redacted.data[o + 1] as number)) +
+            Math.abs((image.data[o + 2] as number) - (redacted.data[o + 2] as number));
           n += 3;
         }
       }
       const mad = sum / n;
-      rows.push(`| ${photo.name} | ${photo.faces.length} | ${hits} | ${manifest.faces.length} (${manifest.faces.map((f) => f.score.toFixed(2)).join(', ')}) | ${again.faces.length} / ${stronger.faces.length} (max ${Math.max(0, ...again.faces.map((f) => f.score), ...stronger.faces.map((f) => f.score)).toFixed(2)}) | ${survivors.length} | ${mad.toFixed(2)} |`);
+      rows.push(
+        `| ${photo.name} | ${photo.faces.length} | ${hits} | ${manifest.faces.length} (${manifest.faces.map((f) => f.score.toFixed(2)).join(', ')}) | ${again.faces.length} / ${stronger.faces.length} (max ${Math.max(0, ...again.faces.map((f) => f.score), ...stronger.faces.map((f) => f.score)).toFixed(2)}) | ${survivors.length} | ${mad.toFixed(2)} |`,
+      );
       expect(survivors).toEqual([]);
       expect(mad).toBeLessThan(MAX_MAD_OUTSIDE);
     }
-    console.log(['| photo | faces (hand) | found | boxes (scores) | boxes on redacted: tiny / SSD (max score) | faces surviving | MAD outside |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows, `recall ${found}/${faces} = ${((100 * found) / faces).toFixed(1)} %`].join('\n'));
+    console.log(
+      [
+        '| photo | faces (hand) | found | boxes (scores) | boxes on redacted: tiny / SSD (max score) | faces surviving | MAD outside |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...rows,
+        `recall ${found}/${faces} = ${((100 * found) / faces).toFixed(1)} %`,
+      ].join('\n'),
+    );
     expect(found / faces).toBeGreaterThanOrEqual(0.98);
   }, 600_000);
 });

@@ -13,7 +13,8 @@ const noisy = (width: number, height: number, seed = 3) => {
   const data = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i % 4 === 3 ? 255 : next()));
   return { width, height, data };
 };
-const inside = (x: number, y: number, b: { x: number; y: number; width: number; height: number }) => x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height;
+const inside = (x: number, y: number, b: { x: number; y: number; width: number; height: number }) =>
+  x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height;
 
 describe('widen', () => {
   it('adds the margin of the larger side and clips to the picture', () => {
@@ -26,23 +27,30 @@ describe('widen', () => {
 describe('redactRegions', () => {
   it('keeps every pixel outside the widened boxes and changes those inside', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 4, max: 40 }), fc.integer({ min: 4, max: 40 }), fc.double({ min: 0, max: 0.5, noNaN: true }), (x, y, w, h, margin) => {
-        const image = noisy(120, 80);
-        const box = { x, y, width: w, height: h };
-        const out = redactRegions(image, [box], margin);
-        const region = widen(box, margin, 120, 80);
-        let changed = 0;
-        for (let py = 0; py < 80; py++) {
-          for (let px = 0; px < 120; px++) {
-            const o = (py * 120 + px) * 4;
-            const same = [0, 1, 2, 3].every((c) => out.data[o + c] === image.data[o + c]);
-            if (region === null || !inside(px, py, region)) expect(same).toBe(true);
-            else if (!same) changed++;
+      fc.property(
+        fc.integer({ min: 0, max: 90 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 4, max: 40 }),
+        fc.integer({ min: 4, max: 40 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (x, y, w, h, margin) => {
+          const image = noisy(120, 80);
+          const box = { x, y, width: w, height: h };
+          const out = redactRegions(image, [box], margin);
+          const region = widen(box, margin, 120, 80);
+          let changed = 0;
+          for (let py = 0; py < 80; py++) {
+            for (let px = 0; px < 120; px++) {
+              const o = (py * 120 + px) * 4;
+              const same = [0, 1, 2, 3].every((c) => out.data[o + c] === image.data[o + c]);
+              if (region === null || !inside(px, py, region)) expect(same).toBe(true);
+              else if (!same) changed++;
+            }
           }
-        }
-        // Noise blurred flat: nearly every pixel of the region differs from what it was.
-        if (region !== null) expect(changed).toBeGreaterThan(0.8 * region.width * region.height);
-      }),
+          // Noise blurred flat: nearly every pixel of the region differs from what it was.
+          if (region !== null) expect(changed).toBeGreaterThan(0.8 * region.width * region.height);
+        },
+      ),
       { numRuns: 25 },
     );
   }, 30_000);
@@ -58,7 +66,9 @@ describe('redactRegions', () => {
     const second = redactRegions(b, [face], 0.1);
     const region = widen(face, 0.1, 96, 96) as { x: number; y: number; width: number; height: number };
     let diff = 0;
-    for (let y = region.y; y < region.y + region.height; y++) for (let x = region.x; x < region.x + region.width; x++) for (let c = 0; c < 3; c++) diff += Math.abs((first.data[(y * 96 + x) * 4 + c] as number) - (second.data[(y * 96 + x) * 4 + c] as number));
+    for (let y = region.y; y < region.y + region.height; y++)
+      for (let x = region.x; x < region.x + region.width; x++)
+        for (let c = 0; c < 3; c++) diff += Math.abs((first.data[(y * 96 + x) * 4 + c] as number) - (second.data[(y * 96 + x) * 4 + c] as number));
     expect(diff / (region.width * region.height * 3)).toBeLessThan(3);
   });
 

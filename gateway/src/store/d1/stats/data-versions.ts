@@ -13,7 +13,12 @@ export const PLACES_SOURCE = 'places';
  * in one transaction, so no reader ever sees new records under an old version (or the reverse).
  * Bumping a year whose figures did not change (an update of another field) only costs a recount.
  */
-export function dataChangeStatement(db: D1Database, type: string, timeFacet: string | null, versions: ReadonlyArray<{ readonly id: string }>): D1PreparedStatement | null {
+export function dataChangeStatement(
+  db: D1Database,
+  type: string,
+  timeFacet: string | null,
+  versions: ReadonlyArray<{ readonly id: string }>,
+): D1PreparedStatement | null {
   if (timeFacet === null || versions.length === 0) return null;
   if (!/^[a-z_]+$/.test(timeFacet)) throw new TypeError('facet names are lower-case words');
   const facet = timeFacet;

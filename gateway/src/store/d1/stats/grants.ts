@@ -108,7 +108,14 @@ export function insertStatsGrant(db: D1Database, g: StatsGrant): D1PreparedState
 }
 
 /** Statement changing a grant's status, only if it still carries `etag`. */
-export function updateStatsGrantStatus(db: D1Database, id: string, status: StatsGrant['status'], etag: string, newEtag: string, now: number): D1PreparedStatement {
+export function updateStatsGrantStatus(
+  db: D1Database,
+  id: string,
+  status: StatsGrant['status'],
+  etag: string,
+  newEtag: string,
+  now: number,
+): D1PreparedStatement {
   return db.prepare('UPDATE stats_grants SET status = ?, etag = ?, updated_at = ? WHERE id = ? AND etag = ?').bind(status, newEtag, now, id, etag);
 }
 

@@ -26,14 +26,22 @@ export type SpendOutcome = { readonly ok: true; readonly spentMicro: number } | 
 export async function spendBudget(db: D1Database, spend: Spend): Promise<SpendOutcome> {
   try {
     await db.batch([
-      db.prepare("INSERT OR IGNORE INTO stats_budgets (consumer, purpose, spent_micro, last_spend, updated_at) VALUES (?, ?, 0, '', ?)").bind(spend.consumer, spend.purpose, spend.at),
       db
-        .prepare('UPDATE stats_budgets SET spent_micro = spent_micro + ?1, last_spend = ?2, updated_at = ?3 WHERE consumer = ?4 AND purpose = ?5 AND spent_micro + ?1 <= ?6')
+        .prepare("INSERT OR IGNORE INTO stats_budgets (consumer, purpose, spent_micro, last_spend, updated_at) VALUES (?, ?, 0, '', ?)")
+        .bind(spend.consumer, spend.purpose, spend.at),
+      db
+        .prepare(
+          'UPDATE stats_budgets SET spent_micro = spent_micro + ?1, last_spend = ?2, updated_at = ?3 WHERE consumer = ?4 AND purpose = ?5 AND spent_micro + ?1 <= ?6',
+        )
         .bind(spend.epsilonMicro, spend.id, spend.at, spend.consumer, spend.purpose, spend.limitMicro),
-      db.prepare('INSERT INTO change_guard (ok) SELECT count(*) FROM stats_budgets WHERE consumer = ? AND purpose = ? AND last_spend = ?').bind(spend.consumer, spend.purpose, spend.id),
+      db
+        .prepare('INSERT INTO change_guard (ok) SELECT count(*) FROM stats_budgets WHERE consumer = ? AND purpose = ? AND last_spend = ?')
+        .bind(spend.consumer, spend.purpose, spend.id),
       db.prepare('DELETE FROM change_guard'),
       db
-        .prepare('INSERT INTO stats_spends (id, consumer, purpose, table_name, epsilon_micro, limit_micro, release_id, client_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO stats_spends (id, consumer, purpose, table_name, epsilon_micro, limit_micro, release_id, client_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .bind(spend.id, spend.consumer, spend.purpose, spend.table, spend.epsilonMicro, spend.limitMicro, spend.releaseId, spend.clientId, spend.at),
     ]);
   } catch (err) {
@@ -46,7 +54,10 @@ export async function spendBudget(db: D1Database, spend: Spend): Promise<SpendOu
 
 /** ε spent so far by (consumer, purpose), in millionths. */
 export async function spentMicro(db: D1Database, consumer: string, purpose: string): Promise<number> {
-  const row = await db.prepare('SELECT spent_micro FROM stats_budgets WHERE consumer = ? AND purpose = ?').bind(consumer, purpose).first<{ spent_micro: number }>();
+  const row = await db
+    .prepare('SELECT spent_micro FROM stats_budgets WHERE consumer = ? AND purpose = ?')
+    .bind(consumer, purpose)
+    .first<{ spent_micro: number }>();
   return row?.spent_micro ?? 0;
 }
 
@@ -62,7 +73,9 @@ export interface LedgerLine {
 /** Every ledger with its number of spends. */
 export async function listLedgers(db: D1Database): Promise<LedgerLine[]> {
   const { results } = await db
-    .prepare('SELECT b.consumer, b.purpose, b.spent_micro, count(s.id) AS spends, max(s.at) AS last_at FROM stats_budgets b LEFT JOIN stats_spends s ON s.consumer = b.consumer AND s.purpose = b.purpose GROUP BY b.consumer, b.purpose ORDER BY b.consumer, b.purpose')
+    .prepare(
+      'SELECT b.consumer, b.purpose, b.spent_micro, count(s.id) AS spends, max(s.at) AS last_at FROM stats_budgets b LEFT JOIN stats_spends s ON s.consumer = b.consumer AND s.purpose = b.purpose GROUP BY b.consumer, b.purpose ORDER BY b.consumer, b.purpose',
+    )
     .all<{ consumer: string; purpose: string; spent_micro: number; spends: number; last_at: number | null }>();
   return results.map((r) => ({ consumer: r.consumer, purpose: r.purpose, spentMicro: r.spent_micro, spends: r.spends, lastAt: r.last_at }));
 }

@@ -46,7 +46,9 @@ export async function listPublicSettings(db: D1Database): Promise<StoredPublicSe
 /** Statement replacing a setting, only if it still carries `expectedEtag`. */
 export function updatePublicSetting(db: D1Database, s: StoredPublicSetting, expectedEtag: string): D1PreparedStatement {
   return db
-    .prepare('UPDATE stats_public SET enabled = ?, threshold = ?, methods = ?, max_epsilon_micro = ?, budget_micro = ?, etag = ?, updated_by = ?, updated_at = ? WHERE table_name = ? AND etag = ?')
+    .prepare(
+      'UPDATE stats_public SET enabled = ?, threshold = ?, methods = ?, max_epsilon_micro = ?, budget_micro = ?, etag = ?, updated_by = ?, updated_at = ? WHERE table_name = ? AND etag = ?',
+    )
     .bind(s.enabled ? 1 : 0, s.threshold, JSON.stringify(s.methods), s.maxEpsilonMicro, s.budgetMicro, s.etag, s.updatedBy, s.updatedAt, s.table, expectedEtag);
 }
 

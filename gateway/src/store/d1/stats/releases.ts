@@ -61,13 +61,31 @@ export function insertRelease(db: D1Database, r: ReleaseRow): D1PreparedStatemen
       `INSERT INTO stats_releases (id, consumer, purpose, grant_id, client_id, table_name, params_hash, params, protection, cells, withheld, response_hash, body, log_index, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(r.id, r.consumer, r.purpose, r.grantId, r.clientId, r.table, r.paramsHash, JSON.stringify(r.params), JSON.stringify(r.protection), r.cells, r.withheld, r.responseHash, r.body, r.logIndex, r.createdAt);
+    .bind(
+      r.id,
+      r.consumer,
+      r.purpose,
+      r.grantId,
+      r.clientId,
+      r.table,
+      r.paramsHash,
+      JSON.stringify(r.params),
+      JSON.stringify(r.protection),
+      r.cells,
+      r.withheld,
+      r.responseHash,
+      r.body,
+      r.logIndex,
+      r.createdAt,
+    );
 }
 
 /** The newest kept release of the same request by the same consumer and purpose made at or after `since`. */
 export async function reusableRelease(db: D1Database, consumer: string, purpose: string, paramsHash: string, since: number): Promise<ReleaseRow | null> {
   const row = await db
-    .prepare('SELECT * FROM stats_releases WHERE consumer = ? AND purpose = ? AND params_hash = ? AND created_at >= ? AND body IS NOT NULL ORDER BY created_at DESC LIMIT 1')
+    .prepare(
+      'SELECT * FROM stats_releases WHERE consumer = ? AND purpose = ? AND params_hash = ? AND created_at >= ? AND body IS NOT NULL ORDER BY created_at DESC LIMIT 1',
+    )
     .bind(consumer, purpose, paramsHash, since)
     .first<Raw>();
   return row === null ? null : toRow(row);
@@ -76,7 +94,9 @@ export async function reusableRelease(db: D1Database, consumer: string, purpose:
 /** Releases, newest first, without their bodies. */
 export async function listReleases(db: D1Database, limit: number): Promise<ReleaseRow[]> {
   const { results } = await db
-    .prepare('SELECT id, consumer, purpose, grant_id, client_id, table_name, params_hash, params, protection, cells, withheld, response_hash, NULL AS body, log_index, created_at FROM stats_releases ORDER BY created_at DESC, id LIMIT ?')
+    .prepare(
+      'SELECT id, consumer, purpose, grant_id, client_id, table_name, params_hash, params, protection, cells, withheld, response_hash, NULL AS body, log_index, created_at FROM stats_releases ORDER BY created_at DESC, id LIMIT ?',
+    )
     .bind(limit)
     .all<Raw>();
   return results.map(toRow);

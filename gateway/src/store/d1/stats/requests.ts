@@ -11,7 +11,10 @@ export const getStatsRequest = (db: D1Database, id: string) => getRequest<StatsR
 
 /** Requests, newest first; pending ones unless `status` says otherwise. */
 export async function listStatsRequests(db: D1Database, status: StatsRequest['status'] | 'all' = 'pending'): Promise<StatsRequest[]> {
-  const { results } = await db.prepare("SELECT * FROM stats_requests WHERE (?1 = 'all' OR status = ?1) ORDER BY requested_at DESC, id").bind(status).all<RequestRow>();
+  const { results } = await db
+    .prepare("SELECT * FROM stats_requests WHERE (?1 = 'all' OR status = ?1) ORDER BY requested_at DESC, id")
+    .bind(status)
+    .all<RequestRow>();
   return results.map((r) => requestFromRow<StatsRequest>(r));
 }
 
@@ -19,7 +22,8 @@ export async function listStatsRequests(db: D1Database, status: StatsRequest['st
 export const insertStatsRequest = (db: D1Database, r: StatsRequest) => insertRequest(db, 'stats_requests', r);
 
 /** Statement closing a pending request. */
-export const closeStatsRequest = (db: D1Database, id: string, status: StatsRequest['status'], by: string, at: number) => closeRequest(db, 'stats_requests', id, status, by, at);
+export const closeStatsRequest = (db: D1Database, id: string, status: StatsRequest['status'], by: string, at: number) =>
+  closeRequest(db, 'stats_requests', id, status, by, at);
 
 /** Statements aborting the change batch unless request `id` is now `status`, decided by `by` (this decision closed it). */
 export function statsRequestClosedBy(db: D1Database, id: string, status: StatsRequest['status'], by: string): D1PreparedStatement[] {

@@ -13,7 +13,6 @@ export interface CountWindow {
   readonly to: string;
 }
 
-
 /** SQL reading facet `name` of a record row; names come from the catalogue, never from a request. */
 const facet = (name: string) => {
   if (!/^[a-z_]+$/.test(name)) throw new TypeError('facet names are lower-case words');
@@ -61,5 +60,9 @@ export async function unitRows(db: D1Database, def: CountedTable, window: CountW
     )
     .bind(def.recordType, window.from, window.to, def.unitSearch)
     .all<Record<string, unknown>>();
-  return results.map((r) => ({ unit: typeof r.unit === 'string' ? `p:${r.unit}` : `r:${String(r.id)}`, key: String(r.id), values: def.dimensions.map((_, i) => r[`f${i}`]) }));
+  return results.map((r) => ({
+    unit: typeof r.unit === 'string' ? `p:${r.unit}` : `r:${String(r.id)}`,
+    key: String(r.id),
+    values: def.dimensions.map((_, i) => r[`f${i}`]),
+  }));
 }

@@ -61,7 +61,9 @@ export function admit(sql: SqlStorage, request: AdmissionRequest): Admission {
 
   const busy: Extract<Admission, { ok: false }>[] = [];
   for (const b of budgets) {
-    const row = sql.exec<{ n: number | null; oldest: number | null }>('SELECT sum(n) AS n, min(second) AS oldest FROM rate_requests WHERE scope = ?', b.scope).one();
+    const row = sql
+      .exec<{ n: number | null; oldest: number | null }>('SELECT sum(n) AS n, min(second) AS oldest FROM rate_requests WHERE scope = ?', b.scope)
+      .one();
     if ((row.n ?? 0) >= b.requestsPerMinute) busy.push({ ok: false, limit: b.requestLimit, retryAfter: Math.max(1, (row.oldest ?? now) + MINUTE - now) });
   }
   if (busy.length > 0) return longest(busy);
@@ -71,11 +73,14 @@ export function admit(sql: SqlStorage, request: AdmissionRequest): Admission {
 
   const subjects = [...new Set(request.subjects)];
   if (subjects.length === 0) return { ok: true };
-  const fresh = budgets.map((b) => subjects.filter((s) => sql.exec('SELECT 1 FROM rate_subjects WHERE scope = ? AND subject = ?', b.scope, s).toArray().length === 0));
+  const fresh = budgets.map((b) =>
+    subjects.filter((s) => sql.exec('SELECT 1 FROM rate_subjects WHERE scope = ? AND subject = ?', b.scope, s).toArray().length === 0),
+  );
   const crowded: Extract<Admission, { ok: false }>[] = [];
   budgets.forEach((b, i) => {
     const row = sql.exec<{ n: number; oldest: number | null }>('SELECT count(*) AS n, min(at) AS oldest FROM rate_subjects WHERE scope = ?', b.scope).one();
-    if (row.n + (fresh[i]?.length ?? 0) > b.personsPerHour) crowded.push({ ok: false, limit: b.personLimit, retryAfter: Math.max(1, (row.oldest ?? now) + HOUR - now) });
+    if (row.n + (fresh[i]?.length ?? 0) > b.personsPerHour)
+      crowded.push({ ok: false, limit: b.personLimit, retryAfter: Math.max(1, (row.oldest ?? now) + HOUR - now) });
   });
   if (crowded.length > 0) return longest(crowded);
   budgets.forEach((b, i) => {

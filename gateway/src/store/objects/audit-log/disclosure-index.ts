@@ -47,8 +47,20 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 export function indexStatements(db: D1Database, entries: readonly IndexedEntry[]): D1PreparedStatement[] {
   const rows = JSON.stringify(
     entries.map(({ idx, entry: e }) => [
-      text(e.id), Number(e.at), text(e.client), text(e.agency), text(e.purpose), text(e.grant), text(e.action), text(e.record_type),
-      JSON.stringify(Array.isArray(e.subjects) ? e.subjects : []), JSON.stringify(e.fields ?? {}), text(e.request_hash), text(e.response_hash), text(e.outcome), idx,
+      text(e.id),
+      Number(e.at),
+      text(e.client),
+      text(e.agency),
+      text(e.purpose),
+      text(e.grant),
+      text(e.action),
+      text(e.record_type),
+      JSON.stringify(Array.isArray(e.subjects) ? e.subjects : []),
+      JSON.stringify(e.fields ?? {}),
+      text(e.request_hash),
+      text(e.response_hash),
+      text(e.outcome),
+      idx,
     ]),
   );
   return [
@@ -60,6 +72,10 @@ export function indexStatements(db: D1Database, entries: readonly IndexedEntry[]
          FROM json_each(?1) j`,
       )
       .bind(rows),
-    db.prepare('INSERT OR IGNORE INTO disclosure_subjects (subject, disclosure_id) SELECT s.value, j.value ->> 0 FROM json_each(?1) j, json_each(j.value ->> 8) s').bind(rows),
+    db
+      .prepare(
+        'INSERT OR IGNORE INTO disclosure_subjects (subject, disclosure_id) SELECT s.value, j.value ->> 0 FROM json_each(?1) j, json_each(j.value ->> 8) s',
+      )
+      .bind(rows),
   ];
 }

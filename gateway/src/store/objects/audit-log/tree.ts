@@ -48,7 +48,8 @@ export function appendEntries(sql: SqlStorage, entries: readonly LogEntry[]): { 
     const leaf = leafHash(canonicalEntryBytes(entry));
     const appended = appendLeafWithNodes(state, leaf);
     sql.exec('INSERT INTO entries (idx, entry, leaf) VALUES (?, ?, ?)', state.size, JSON.stringify(entry), encodeHex(leaf));
-    for (const node of appended.nodes) sql.exec('INSERT OR REPLACE INTO nodes (level, idx, hash) VALUES (?, ?, ?)', node.level, node.index, encodeHex(node.hash));
+    for (const node of appended.nodes)
+      sql.exec('INSERT OR REPLACE INTO nodes (level, idx, hash) VALUES (?, ?, ?)', node.level, node.index, encodeHex(node.hash));
     state = appended.state;
   }
   sql.exec('INSERT OR REPLACE INTO frontier (id, size, hashes) VALUES (1, ?, ?)', state.size, JSON.stringify(state.hashes.map((h) => encodeHex(h))));

@@ -67,7 +67,10 @@ export class GrantKeyVault extends DurableObject {
 
   /** Keys currently held (for tests and the audit of shredding). */
   async heldEpochs(): Promise<number[]> {
-    return this.ctx.storage.sql.exec<{ epoch: number }>('SELECT epoch FROM keys ORDER BY epoch').toArray().map((r) => r.epoch);
+    return this.ctx.storage.sql
+      .exec<{ epoch: number }>('SELECT epoch FROM keys ORDER BY epoch')
+      .toArray()
+      .map((r) => r.epoch);
   }
 
   override async alarm(): Promise<void> {
