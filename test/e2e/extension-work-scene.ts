@@ -116,6 +116,8 @@ async function populate(scene: ExtensionScene): Promise<ViewerWorkScene> {
     },
     actions: ['fetch', 'search'],
     agencies: ['moh-tracing-e2e'],
+    // The tracer dials the patient's phone: it may be copied (logged); nothing else may.
+    copyable: { health_case: ['phone'] },
     max_token_lifetime: 300,
     requests_per_minute: 600,
     persons_per_hour: 2000,

@@ -4,7 +4,8 @@
  * explained), opens a contact from it (a logged view), comes back through the recent list; a miss or
  * an error never leaves the previous record on screen; the interface switches to Khmer and stays so;
  * a case is found by its case number, shows its persons by role as links, and says plainly that its
- * document is not available. Screenshots go to test-results/viewer-work/.
+ * document is not available; the tracer copies the phone the purpose marks copyable (logged) and is
+ * told on the spot that copying the name is blocked. Screenshots go to test-results/viewer-work/.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,6 +121,39 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
     await tracer.locator('.recent button', { hasText: 'Health case' }).click();
     await newView(tracer, contactView);
     expect(await tracer.getAttribute('.record', 'data-record-type')).toBe('health_case');
+  });
+
+  it('lets the tracer copy the phone the purpose marks copyable (trace-marked, logged), and says on the spot that copying the name is blocked', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const since = new Date(Date.now() - 60_000).toISOString();
+    await tracer.bringToFront();
+    const viewId = await viewIdOf(tracer);
+    expect(await tracer.getAttribute('.record', 'data-record-type')).toBe('health_case');
+    await tracer.click('.record [data-field=phone] button.copy-field');
+    await tracer.waitForSelector('.notice[data-notice=copied]');
+    const clip = await tracer.evaluate(() => navigator.clipboard.readText());
+    expect(stripTextMarks(clip)).toBe('+855 12 765 432');
+    // The copy carries the view's invisible trace mark.
+    expect(clip).not.toBe(stripTextMarks(clip));
+    const copies = async () => {
+      const exported = await scene.admin.getPath<{ entries: { entry: ViewerEntry & { field?: string } }[] }>(
+        `/v1/audit/export?since=${encodeURIComponent(since)}`,
+      );
+      return exported.entries
+        .map((e) => e.entry)
+        .filter((e) => e.kind === 'viewer' && e.event === 'copy' && e.grant === scene.tracingGrant)
+        .map((e) => `${e.view}:${e.field}`);
+    };
+    await expect.poll(copies, { timeout: 10_000 }).toContain(`${viewId}:phone`);
+
+    // The name has no Copy button, and copying it is blocked with the reason in words.
+    expect(await tracer.locator('.record [data-field=name_latin] button.copy-field').count()).toBe(0);
+    await tracer.locator('.record [data-field=name_latin] .text').click();
+    await tracer.keyboard.press('Control+C');
+    await tracer.waitForSelector('.notice[data-notice^="blocked.copy"]');
+    expect(await text(tracer, '.notice')).toContain('Copying is blocked for this record');
+    expect(stripTextMarks(await tracer.evaluate(() => navigator.clipboard.readText()))).toBe('+855 12 765 432');
+    await tracer.screenshot({ path: join(shots, 'copy-phone.png'), fullPage: true });
   });
 
   it('never leaves the previous record on screen under a new search that fails or finds nothing', async () => {

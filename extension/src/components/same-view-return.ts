@@ -32,6 +32,8 @@ export function useSameViewReturn<S extends ShownView>({ under, shownNow, hidden
   // Past that time the plaintext leaves the page.
   useEffect(() => {
     let dropTimer: ReturnType<typeof setTimeout> | undefined;
+    // The hide report in flight: a return is sent only after it (the gateway must know of the hide first).
+    let hideReported: Promise<unknown> = Promise.resolve();
     const hide = () => {
       // Blur and visibilitychange both fire for one switch: the first one counts.
       if (hiddenAt.current !== null) return;
@@ -39,7 +41,7 @@ export function useSameViewReturn<S extends ShownView>({ under, shownNow, hidden
       setHidden(true);
       blocked('focus_lost');
       const s = shownNow.current;
-      if (s !== null) void ask({ type: 'hidden', ...under, view_id: s.view.view_id });
+      if (s !== null) hideReported = ask({ type: 'hidden', ...under, view_id: s.view.view_id });
       dropTimer = setTimeout(() => setShown(null), SAME_VIEW_RETURN_MS);
     };
     const show = () => {
@@ -53,12 +55,14 @@ export function useSameViewReturn<S extends ShownView>({ under, shownNow, hidden
         setHidden(false);
         return;
       }
-      void ask({ type: 'return', ...under, view_id: s.view.view_id, disclosure_id: s.held.disclosure_id }).then((r) => {
-        // Not the same view by the gateway's rule: open the record again (a new logged view).
-        if (!r.ok && shownNow.current === s) setShown(null);
-        // Hidden again meanwhile: stay hidden.
-        if (hiddenAt.current === null) setHidden(false);
-      });
+      void hideReported
+        .then(() => ask({ type: 'return', ...under, view_id: s.view.view_id, disclosure_id: s.held.disclosure_id }))
+        .then((r) => {
+          // Not the same view by the gateway's rule: open the record again (a new logged view).
+          if (!r.ok && shownNow.current === s) setShown(null);
+          // Hidden again meanwhile: stay hidden.
+          if (hiddenAt.current === null) setHidden(false);
+        });
     };
     const onVisibility = () => (document.visibilityState === 'hidden' ? hide() : show());
     window.addEventListener('blur', hide);
