@@ -67,6 +67,8 @@ export const DEMO_PURPOSES = [
     },
     actions: ['fetch', 'search'],
     agencies: ['moh-tracing'],
+    // Tracers dial the numbers they read: the phone may be copied from the viewer (each copy logged).
+    copyable: { person: ['phone'], health_case: ['phone'] },
     max_token_lifetime: 300,
     requests_per_minute: 120,
     persons_per_hour: 300,
