@@ -77,6 +77,13 @@ describe('fields a purpose marks "may be copied"', () => {
     const created = (await ok.json()) as { id: string; copyable: unknown };
     expect(created.copyable).toEqual({ health_case: ['phone'] });
     expect(((await (await admin('GET', `/purposes/${created.id}`)).json()) as { copyable: unknown }).copyable).toEqual({ health_case: ['phone'] });
-    expect(((await (await admin('POST', '/purposes', body(undefined))).json()) as { copyable: unknown }).copyable).toBeNull();
+    const plain = (await (await admin('POST', '/purposes', body(undefined))).json()) as { id: string; copyable: unknown };
+    expect(plain.copyable).toBeNull();
+    // Marking a field copyable lets more leave the viewer: it waits for a second privacy officer.
+    const { id: _id, ...terms } = body({ health_case: ['phone'] });
+    const widened = await admin('PUT', `/purposes/${plain.id}`, { ...terms, reason: 'tracers dial the phone numbers' });
+    expect(widened.status).toBe(202);
+    expect(((await widened.json()) as { widenings: string[] }).widenings).toEqual(['copyable: + health_case.phone']);
+    expect(((await (await admin('GET', `/purposes/${plain.id}`)).json()) as { copyable: unknown }).copyable).toBeNull();
   });
 });
