@@ -30,7 +30,15 @@ function Enrol({ onDone }: { onDone: (o: OfficerProfile) => void }) {
       <p>{t('enrolIntro')}</p>
       <label>
         {t('enrolCode')}
-        <input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} placeholder="XXXXXX-XXXXXX-XXXXXX-XXXXXX" required />
+        <input
+          name="code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="XXXXXX-XXXXXX-XXXXXX-XXXXXX"
+          required
+        />
       </label>
       <button type="submit" disabled={busy}>
         {busy ? t('enrolling') : t('enrol')}
@@ -51,7 +59,11 @@ function GrantRow({ grant, now }: { grant: OfficerGrant; now: number }) {
   const { t, lang } = useI18n();
   const c = countdown(grant.not_before, grant.not_after, now);
   const usable = grant.state === 'live' && c.state !== 'ended';
-  const stateText = !usable ? t(grant.state === 'suspended' || grant.state === 'revoked' || grant.state === 'not_started' ? `state.${grant.state}` : 'state.ended') : c.state === 'ending_soon' ? t('state.ending_soon') : t('state.live');
+  const stateText = !usable
+    ? t(grant.state === 'suspended' || grant.state === 'revoked' || grant.state === 'not_started' ? `state.${grant.state}` : 'state.ended')
+    : c.state === 'ending_soon'
+      ? t('state.ending_soon')
+      : t('state.live');
   return (
     <li className={`grant ${usable ? c.state : 'ended'}`} data-grant={grant.grant}>
       <div className="title">{grant.purpose_title}</div>
@@ -66,7 +78,14 @@ function GrantRow({ grant, now }: { grant: OfficerGrant; now: number }) {
         <div className="left">{t('grantClosed')}</div>
       )}
       {usable && (
-        <button type="button" onClick={() => void chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/viewer.html?grant=${encodeURIComponent(grant.grant)}&purpose=${encodeURIComponent(grant.purpose)}`) })}>
+        <button
+          type="button"
+          onClick={() =>
+            void chrome.tabs.create({
+              url: chrome.runtime.getURL(`tabs/viewer.html?grant=${encodeURIComponent(grant.grant)}&purpose=${encodeURIComponent(grant.purpose)}`),
+            })
+          }
+        >
           {t('openViewer')}
         </button>
       )}
@@ -129,7 +148,15 @@ function Popup() {
         </p>
       )}
       <h2>{t('yourGrants')}</h2>
-      {grants.length === 0 ? <p>{t('noGrants')}</p> : <ul className="grants">{grants.map((g) => <GrantRow key={g.grant} grant={g} now={now + offset} />)}</ul>}
+      {grants.length === 0 ? (
+        <p>{t('noGrants')}</p>
+      ) : (
+        <ul className="grants">
+          {grants.map((g) => (
+            <GrantRow key={g.grant} grant={g} now={now + offset} />
+          ))}
+        </ul>
+      )}
     </main>
   );
 }

@@ -276,7 +276,9 @@ describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’
     };
     // Each photo opens its own view: let them settle before counting.
     await expect
-      .poll(() => viewer.evaluate(() => document.querySelectorAll('figure.photo').length === document.querySelectorAll('figure.photo img').length), { timeout: 30_000 })
+      .poll(() => viewer.evaluate(() => document.querySelectorAll('figure.photo').length === document.querySelectorAll('figure.photo img').length), {
+        timeout: 30_000,
+      })
       .toBe(true);
     const viewsBefore = (await events()).filter((e) => e.event === 'view').length;
     for (let i = 0; i < 3; i++) {

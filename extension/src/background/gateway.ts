@@ -36,7 +36,11 @@ export function session(keys: OfficerKeys, under: { purpose: string; grant: stri
  * changed), forgets the session and tries once more with a new token, so the officer sees the real
  * reason (e.g. the grant is no longer live) rather than a stale-token error.
  */
-export async function withSession<T>(keys: OfficerKeys, under: { purpose: string; grant: string } | 'officer', call: (s: GatewaySession) => Promise<T>): Promise<T> {
+export async function withSession<T>(
+  keys: OfficerKeys,
+  under: { purpose: string; grant: string } | 'officer',
+  call: (s: GatewaySession) => Promise<T>,
+): Promise<T> {
   try {
     return await call(await session(keys, under));
   } catch (err) {
@@ -55,7 +59,13 @@ export function forgetSessions(): void {
  * Calls a record route and opens its sealed answer: decrypts the JWE with the officer's
  * non-extractable key, verifies the gateway's signature and that the answer is bound to this request.
  */
-export async function callSealed(keys: OfficerKeys, under: { purpose: string; grant: string }, method: string, path: string, body?: unknown): Promise<{ disclosure: Disclosure; id: string }> {
+export async function callSealed(
+  keys: OfficerKeys,
+  under: { purpose: string; grant: string },
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ disclosure: Disclosure; id: string }> {
   return withSession(keys, under, (s) => sealedCall(s, keys, method, path, body));
 }
 
@@ -71,7 +81,12 @@ async function sealedCall(s: GatewaySession, keys: OfficerKeys, method: string, 
   });
   if (!res.ok) throw await GatewayError.from(res);
   const expected = await requestHash({ method, target: requestTarget(new URL(path, GATEWAY_URL)), bodyHash: await sha256Base64url(text), dpopJti: jti });
-  const disclosure = await openDisclosure(await res.text(), { decryptionKey: keys.encryption.privateKey, issuer: GATEWAY_URL, audience: keys.profile.officer_id, requestHash: expected });
+  const disclosure = await openDisclosure(await res.text(), {
+    decryptionKey: keys.encryption.privateKey,
+    issuer: GATEWAY_URL,
+    audience: keys.profile.officer_id,
+    requestHash: expected,
+  });
   return { disclosure, id: res.headers.get('n2k-disclosure-id') ?? String(disclosure.jti) };
 }
 

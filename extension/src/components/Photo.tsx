@@ -71,10 +71,22 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
 
   return (
     <figure className={`photo${blurred ? ' blurred' : ''}`} data-protected={isProtected ? 'yes' : 'no'} data-revealed={revealed ? 'yes' : 'no'}>
-      <div className="frame">{src === null ? <div className="placeholder">{error === null ? t('photoLoading') : errorText(t, error)}</div> : <img src={src} alt={isProtected ? t('photoProtectedAlt') : t('photoAlt')} draggable={false} />}</div>
+      <div className="frame">
+        {src === null ? (
+          <div className="placeholder">{error === null ? t('photoLoading') : errorText(t, error)}</div>
+        ) : (
+          <img src={src} alt={isProtected ? t('photoProtectedAlt') : t('photoAlt')} draggable={false} />
+        )}
+      </div>
       {isProtected && (
         <figcaption>
-          {serverProtected === 'blurred' ? t('photoBlurredByGateway') : serverProtected === 'redacted' ? t('photoRedactedByGateway') : revealed ? t('photoRevealed') : t('photoProtected')}
+          {serverProtected === 'blurred'
+            ? t('photoBlurredByGateway')
+            : serverProtected === 'redacted'
+              ? t('photoRedactedByGateway')
+              : revealed
+                ? t('photoRevealed')
+                : t('photoProtected')}
           {serverProtected === null && !revealed && context.mayReveal && !asking && (
             <button type="button" className="reveal" onClick={() => setAsking(true)}>
               {t('reveal')}

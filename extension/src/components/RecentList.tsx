@@ -30,12 +30,15 @@ export function useRecent(shown: { held: HeldPayload; view: OpenedView } | null,
     pending.current = null;
     const mayFetch = allows !== null && searchOptions(a.request.recordType, allows).some((o) => o.kind === 'id');
     setRecent((list) =>
-      shown.view.records.reduce<RecentEntry[]>((acc, rec) => {
-        const id = typeof rec.id === 'string' && !rec.id.startsWith('psn_') ? rec.id : null;
-        const request: SearchRequest = id !== null && mayFetch ? { kind: 'id', recordType: a.request.recordType, id } : a.request;
-        const key = `${a.request.recordType}:${id ?? JSON.stringify(a.request)}`;
-        return remember(acc, { key, type: a.request.recordType, title: recordTitle(rec), request });
-      }, [...list]),
+      shown.view.records.reduce<RecentEntry[]>(
+        (acc, rec) => {
+          const id = typeof rec.id === 'string' && !rec.id.startsWith('psn_') ? rec.id : null;
+          const request: SearchRequest = id !== null && mayFetch ? { kind: 'id', recordType: a.request.recordType, id } : a.request;
+          const key = `${a.request.recordType}:${id ?? JSON.stringify(a.request)}`;
+          return remember(acc, { key, type: a.request.recordType, title: recordTitle(rec), request });
+        },
+        [...list],
+      ),
     );
   }, [shown, allows]);
   return { recent, asked };

@@ -21,7 +21,17 @@ const INPUT_TYPE: Partial<Record<SearchInput['kind'], string>> = { phone: 'tel',
  * opening a record by its id, each with the right inputs. Obvious mistakes are said on the spot,
  * before anything reaches the gateway.
  */
-export function SearchForm({ recordTypes, allows, busy, onSubmit }: { recordTypes: readonly string[]; allows: SessionAllows | null; busy: boolean; onSubmit: (req: SearchRequest) => void | Promise<void> }) {
+export function SearchForm({
+  recordTypes,
+  allows,
+  busy,
+  onSubmit,
+}: {
+  recordTypes: readonly string[];
+  allows: SessionAllows | null;
+  busy: boolean;
+  onSubmit: (req: SearchRequest) => void | Promise<void>;
+}) {
   const { t } = useI18n();
   const types = TYPES.filter((x) => recordTypes.includes(x));
   const [recordType, setRecordType] = useState<RecordType>(types[0] ?? 'person');
@@ -59,12 +69,16 @@ export function SearchForm({ recordTypes, allows, busy, onSubmit }: { recordType
     <form className="search" onSubmit={submit} aria-label={t('searchTitle')}>
       <label>
         {t('recordType')}
-        <select name="record_type" value={recordType} onChange={(e) => {
+        <select
+          name="record_type"
+          value={recordType}
+          onChange={(e) => {
             // Another type: start with its first search (a case by its number, a health case by phone).
             setRecordType(e.target.value as RecordType);
             setKind('');
             setProblem(null);
-          }}>
+          }}
+        >
           {types.map((x) => (
             <option key={x} value={x}>
               {t(`type.${x}`)}
@@ -93,13 +107,31 @@ export function SearchForm({ recordTypes, allows, busy, onSubmit }: { recordType
           {current.kind === 'id' ? (
             <label>
               {t('field.id')}
-              <input name="value" value={values.value ?? ''} onChange={(e) => set('value', e.target.value)} placeholder={t('hint.id')} autoComplete="off" spellCheck={false} required />
+              <input
+                name="value"
+                value={values.value ?? ''}
+                onChange={(e) => set('value', e.target.value)}
+                placeholder={t('hint.id')}
+                autoComplete="off"
+                spellCheck={false}
+                required
+              />
             </label>
           ) : (
             current.inputs.map((input) => (
               <label key={input.field}>
                 {t(`field.${input.field}` as MessageKey)}
-                <input name={input.field} type={INPUT_TYPE[input.kind] ?? 'text'} inputMode={input.kind === 'national_id' ? 'numeric' : input.kind === 'phone' ? 'tel' : undefined} value={values[input.field] ?? ''} onChange={(e) => set(input.field, e.target.value)} placeholder={hint(input.field)} autoComplete="off" spellCheck={false} required />
+                <input
+                  name={input.field}
+                  type={INPUT_TYPE[input.kind] ?? 'text'}
+                  inputMode={input.kind === 'national_id' ? 'numeric' : input.kind === 'phone' ? 'tel' : undefined}
+                  value={values[input.field] ?? ''}
+                  onChange={(e) => set(input.field, e.target.value)}
+                  placeholder={hint(input.field)}
+                  autoComplete="off"
+                  spellCheck={false}
+                  required
+                />
               </label>
             ))
           )}

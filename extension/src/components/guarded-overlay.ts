@@ -53,7 +53,13 @@ export function guardedOverlay(onTamper: () => void): OverlayHandle {
 
   const observer = new MutationObserver(() => {
     if (disposed) return;
-    const intact = overlay.isConnected && overlay.style.cssText === expected && overlay.parentElement === document.body && overlay.id === OVERLAY_ID && !overlay.hidden && overlay.className === '';
+    const intact =
+      overlay.isConnected &&
+      overlay.style.cssText === expected &&
+      overlay.parentElement === document.body &&
+      overlay.id === OVERLAY_ID &&
+      !overlay.hidden &&
+      overlay.className === '';
     if (intact) return;
     overlay.remove();
     overlay = make();

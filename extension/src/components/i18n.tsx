@@ -52,6 +52,7 @@ export const useI18n = (): I18nValue => useContext(I18n);
 export function LangSwitch() {
   const { lang, t, setLang } = useI18n();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons laid out inline; role="group" with its label is what assistive technology needs, and a fieldset would only add a border and a legend to hide
     <div className="lang-switch" role="group" aria-label={t('language')}>
       {LANGS.map((l) => (
         <button key={l} type="button" lang={l} data-lang={l} aria-pressed={l === lang} className={l === lang ? 'current' : ''} onClick={() => setLang(l)}>

@@ -23,7 +23,7 @@ export function watermarkTile(info: WatermarkInfo, nowMs: number): { url: string
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = `rgba(20, 20, 60, ${WATERMARK_OPACITY})`;
-  lines.forEach((line, i) => ctx.fillText(line, 0, lineOffset(i, lines.length)));
+  for (const [i, line] of lines.entries()) ctx.fillText(line, 0, lineOffset(i, lines.length));
   return { url: canvas.toDataURL('image/png'), width, height };
 }
 

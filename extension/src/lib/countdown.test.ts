@@ -26,12 +26,17 @@ describe('countdown', () => {
 
   it('never shows time left once the window is over, whatever the numbers', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 1, max: 10 ** 9 }), fc.integer({ min: 0, max: 10 ** 10 }), (startOffset, length, after) => {
-        const start = T0 + startOffset;
-        const end = start + length;
-        const c = countdown(iso(start), iso(end), end + after);
-        return c.state === 'ended' && c.remainingMs === 0;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 1, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 10 ** 10 }),
+        (startOffset, length, after) => {
+          const start = T0 + startOffset;
+          const end = start + length;
+          const c = countdown(iso(start), iso(end), end + after);
+          return c.state === 'ended' && c.remainingMs === 0;
+        },
+      ),
     );
   });
 

@@ -30,7 +30,16 @@ function fakeTime(start = 1_800_000_000_000) {
     }
     now = to;
   };
-  return { timers, delays, pending, now: () => now, advanceTo, jump: (to: number) => void (now = to) };
+  return {
+    timers,
+    delays,
+    pending,
+    now: () => now,
+    advanceTo,
+    jump: (to: number) => {
+      now = to;
+    },
+  };
 }
 
 afterEach(() => {
@@ -56,10 +65,15 @@ describe('atDeadline', () => {
         const start = t.now();
         let firedAt: number | null = null;
         let calls = 0;
-        atDeadline(start + offset, () => {
-          calls++;
-          firedAt = t.now();
-        }, t.now, t.timers);
+        atDeadline(
+          start + offset,
+          () => {
+            calls++;
+            firedAt = t.now();
+          },
+          t.now,
+          t.timers,
+        );
         t.advanceTo(start + Math.max(0, offset) + 1);
         return calls === 1 && firedAt !== null && firedAt >= start + offset && t.delays.every((d) => d <= MAX_TIMER_DELAY_MS);
       }),

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { blockedShortcut } from './guard-keys.js';
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('copy guard shortcuts', () => {
   it('blocks copy, cut, select-all, print, save, new window and view source with Ctrl or Cmd', () => {

@@ -8,8 +8,19 @@ describe('message schemas', () => {
     expect(Request.safeParse({ type: 'status' }).success).toBe(true);
     expect(Request.safeParse({ type: 'fetch', grant: 'grt_abc', purpose: 'covid-contact-tracing', record_type: 'person', id: 'p-1' }).success).toBe(true);
     expect(Request.safeParse({ type: 'session', grant: 'grt_abc', purpose: 'justice-case-review' }).success).toBe(true);
-    expect(Request.safeParse({ type: 'search', grant: 'grt_abc', purpose: 'justice-case-review', record_type: 'case', search: 'case_number', terms: { case_number: '1202/2025/0000023' } }).success).toBe(true);
-    expect(Request.safeParse({ type: 'report', grant: 'grt_abc', purpose: 'covid-contact-tracing', view_id: 'AAAAAAAAAAA', counts: { copy: 2 } }).success).toBe(true);
+    expect(
+      Request.safeParse({
+        type: 'search',
+        grant: 'grt_abc',
+        purpose: 'justice-case-review',
+        record_type: 'case',
+        search: 'case_number',
+        terms: { case_number: '1202/2025/0000023' },
+      }).success,
+    ).toBe(true);
+    expect(Request.safeParse({ type: 'report', grant: 'grt_abc', purpose: 'covid-contact-tracing', view_id: 'AAAAAAAAAAA', counts: { copy: 2 } }).success).toBe(
+      true,
+    );
   });
 
   it('refuse unknown types, extra members, and values out of shape', () => {

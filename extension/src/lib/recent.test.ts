@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RECENT_MAX, remember, type RecentEntry } from './recent.js';
 
-const entry = (n: number): RecentEntry => ({ key: `person:p-${n}`, type: 'person', title: `Person ${n}`, request: { kind: 'id', recordType: 'person', id: `p-${n}` } });
+const entry = (n: number): RecentEntry => ({
+  key: `person:p-${n}`,
+  type: 'person',
+  title: `Person ${n}`,
+  request: { kind: 'id', recordType: 'person', id: `p-${n}` },
+});
 
 describe('the recent list', () => {
   it('puts the last opened first, once', () => {

@@ -24,4 +24,3 @@ export interface RecentEntry {
 export function remember(list: readonly RecentEntry[], entry: RecentEntry): RecentEntry[] {
   return [entry, ...list.filter((e) => e.key !== entry.key)].slice(0, RECENT_MAX);
 }
-

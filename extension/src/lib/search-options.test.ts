@@ -5,10 +5,21 @@ const tracing = {
   actions: ['fetch', 'search'],
   disclosure: {
     person: { name_km: 'clear', name_latin: 'clear', phone: 'clear', address: 'generalised', date_of_birth: 'generalised', sex: 'clear', national_id: 'none' },
-    health_case: { name_latin: 'clear', phone: 'clear', test_date: 'clear', result: 'clear', residence: 'generalised', places_visited: 'generalised', contacts: 'clear' },
+    health_case: {
+      name_latin: 'clear',
+      phone: 'clear',
+      test_date: 'clear',
+      result: 'clear',
+      residence: 'generalised',
+      places_visited: 'generalised',
+      contacts: 'clear',
+    },
   },
 };
-const justice = { actions: ['fetch', 'search'], disclosure: { case: { case_number: 'clear', persons: 'pseudonym' }, person: { name_latin: 'pseudonym', date_of_birth: 'generalised', sex: 'clear' } } };
+const justice = {
+  actions: ['fetch', 'search'],
+  disclosure: { case: { case_number: 'clear', persons: 'pseudonym' }, person: { name_latin: 'pseudonym', date_of_birth: 'generalised', sex: 'clear' } },
+};
 
 describe('the searches a record type and a purpose offer', () => {
   it('finds a health case by phone, and not by a national ID the purpose does not disclose', () => {
@@ -27,7 +38,14 @@ describe('the searches a record type and a purpose offer', () => {
     const both = { actions: ['search'], disclosure: { person: { name_latin: 'clear', date_of_birth: 'clear', national_id: 'clear' } } };
     expect(searchOptions('person', both)).toEqual([
       { kind: 'search', search: 'national_id', inputs: [{ field: 'national_id', kind: 'national_id' }] },
-      { kind: 'search', search: 'name_dob', inputs: [{ field: 'name_latin', kind: 'string' }, { field: 'date_of_birth', kind: 'date' }] },
+      {
+        kind: 'search',
+        search: 'name_dob',
+        inputs: [
+          { field: 'name_latin', kind: 'string' },
+          { field: 'date_of_birth', kind: 'date' },
+        ],
+      },
     ]);
   });
 

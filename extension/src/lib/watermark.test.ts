@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lineOffset, shortViewId, tileSize, watermarkLines } from './watermark.js';
 
-const INFO = { officerName: 'Chenda Keo', officerId: 'moh-officer-0042', agency: 'Ministry of Health — Contact Tracing', purpose: 'covid-contact-tracing', grant: 'grt_7f3k', viewId: 'Xy3_q9LmB2a' };
+const INFO = {
+  officerName: 'Chenda Keo',
+  officerId: 'moh-officer-0042',
+  agency: 'Ministry of Health — Contact Tracing',
+  purpose: 'covid-contact-tracing',
+  grant: 'grt_7f3k',
+  viewId: 'Xy3_q9LmB2a',
+};
 
 describe('watermark', () => {
   it('names officer and id, agency, purpose and grant, time in Phnom Penh, and the view', () => {

@@ -26,7 +26,16 @@ export const shortViewId = (viewId: string) => viewId.slice(0, 6);
 
 /** The watermark's lines at `nowMs`, with date and time in `timeZone` (default Asia/Phnom_Penh). */
 export function watermarkLines(info: WatermarkInfo, nowMs: number, timeZone = 'Asia/Phnom_Penh'): string[] {
-  const stamp = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' }).format(nowMs);
+  const stamp = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZoneName: 'short',
+  }).format(nowMs);
   return [`${info.officerName} · ${info.officerId}`, info.agency, `${info.purpose} · ${info.grant}`, `${stamp} · view ${shortViewId(info.viewId)}`];
 }
 

@@ -67,10 +67,12 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     disciplines: count('disciplines', options.disciplines ?? Math.round(persons * PER_PERSON.disciplines)),
   };
   const context = createContext(seed, referenceDate, sizes);
-  const at = <T>(make: (context: ReturnType<typeof createContext>, index: number) => T, size: number) => (index: number) => {
-    if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new RangeError('record index outside the dataset');
-    return make(context, index);
-  };
+  const at =
+    <T>(make: (context: ReturnType<typeof createContext>, index: number) => T, size: number) =>
+    (index: number) => {
+      if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new RangeError('record index outside the dataset');
+      return make(context, index);
+    };
   const generators = {
     person: at(personAt, sizes.persons),
     case: at(caseAt, sizes.cases),
@@ -100,6 +102,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
 }
 
 function count(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_RECORDS_PER_TYPE) throw new TypeError(`${name} must be a whole number from 0 to ${MAX_RECORDS_PER_TYPE}`);
+  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_RECORDS_PER_TYPE)
+    throw new TypeError(`${name} must be a whole number from 0 to ${MAX_RECORDS_PER_TYPE}`);
   return value;
 }

@@ -10,7 +10,14 @@ const parse = (raw: string) => parseAuthorizationDetails(raw, MAX_AUTHORIZATION_
 describe('parseAuthorizationDetails', () => {
   it('accepts one record_access entry naming a purpose, optionally narrowed', () => {
     expect(parse('[{"type":"record_access","purpose":"covid-tracing"}]')).toEqual({ ok: true, details: [{ type: 'record_access', purpose: 'covid-tracing' }] });
-    const narrowed = { type: 'record_access', purpose: 'covid-tracing', grant: 'grt_abc', record_types: ['person'], fields: { person: ['name_latin'] }, actions: ['fetch'] };
+    const narrowed = {
+      type: 'record_access',
+      purpose: 'covid-tracing',
+      grant: 'grt_abc',
+      record_types: ['person'],
+      fields: { person: ['name_latin'] },
+      actions: ['fetch'],
+    };
     expect(parse(JSON.stringify([narrowed]))).toEqual({ ok: true, details: [narrowed] });
   });
 
@@ -52,9 +59,12 @@ describe('parseAuthorizationDetails', () => {
 
 describe('parseAuthorizationDetails properties', () => {
   it('never throws on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (raw) => {
-      expect(typeof parse(raw).ok).toBe('boolean');
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (raw) => {
+        expect(typeof parse(raw).ok).toBe('boolean');
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never throws on arbitrary JSON, and whatever it accepts is a valid single entry', () => {
@@ -96,10 +106,15 @@ describe('parseAuthorizationDetails properties', () => {
 
   it('refuses a well-formed entry with any extra member, and more than one entry', () => {
     fc.assert(
-      fc.property(accessArb, nameArb.filter((k) => !['type', 'purpose', 'grant', 'record_types', 'fields', 'actions'].includes(k)), fc.jsonValue(), (entry, key, value) => {
-        expect(parse(JSON.stringify([{ ...entry, [key]: value }])).ok).toBe(false);
-        expect(parse(JSON.stringify([entry, entry])).ok).toBe(false);
-      }),
+      fc.property(
+        accessArb,
+        nameArb.filter((k) => !['type', 'purpose', 'grant', 'record_types', 'fields', 'actions'].includes(k)),
+        fc.jsonValue(),
+        (entry, key, value) => {
+          expect(parse(JSON.stringify([{ ...entry, [key]: value }])).ok).toBe(false);
+          expect(parse(JSON.stringify([entry, entry])).ok).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -5,7 +5,7 @@ import { civilDate, listedOn } from './civil-date.js';
 const PP = 'Asia/Phnom_Penh';
 const at = (iso: string) => Date.parse(iso) / 1000;
 
-describe('the data owner\'s calendar', () => {
+describe("the data owner's calendar", () => {
   it('turns the day at midnight in Phnom Penh, 17:00 UTC', () => {
     expect(civilDate(at('2026-03-01T16:59:59Z'), PP)).toBe('2026-03-01');
     expect(civilDate(at('2026-03-01T17:00:00Z'), PP)).toBe('2026-03-02');

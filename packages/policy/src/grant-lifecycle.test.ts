@@ -76,7 +76,10 @@ describe('activation (two-person rule)', () => {
   const open = request('activate');
   it('a new grant is pending, waiting for its activation', () => {
     expect(NEW_GRANT).toEqual({ status: 'pending', request: 'activate' });
-    expect(decideGrantChange(grant(NEW_GRANT.status), request(NEW_GRANT.request), { op: 'approve', requestId: open.id }, B, now)).toMatchObject({ kind: 'apply', status: 'active' });
+    expect(decideGrantChange(grant(NEW_GRANT.status), request(NEW_GRANT.request), { op: 'approve', requestId: open.id }, B, now)).toMatchObject({
+      kind: 'apply',
+      status: 'active',
+    });
   });
   it('a second officer approves: pending → active, request approved', () => {
     expect(decideGrantChange(grant('pending'), open, { op: 'approve', requestId: open.id }, B, now)).toEqual({
@@ -90,15 +93,31 @@ describe('activation (two-person rule)', () => {
     expect(decideGrantChange(grant('pending'), open, { op: 'approve', requestId: open.id }, A, now)).toMatchObject({ kind: 'refuse', code: 'two_person_rule' });
   });
   it('approving a request id that is not the open one is a conflict', () => {
-    expect(decideGrantChange(grant('pending'), open, { op: 'approve', requestId: 'req_1111111111111111' }, B, now)).toMatchObject({ kind: 'refuse', code: 'conflict' });
+    expect(decideGrantChange(grant('pending'), open, { op: 'approve', requestId: 'req_1111111111111111' }, B, now)).toMatchObject({
+      kind: 'refuse',
+      code: 'conflict',
+    });
     expect(decideGrantChange(grant('pending'), null, { op: 'approve', requestId: open.id }, B, now)).toMatchObject({ kind: 'refuse', code: 'conflict' });
   });
   it('rejecting an activation ends the grant (revoked); the requester withdrawing does too', () => {
-    expect(decideGrantChange(grant('pending'), open, { op: 'reject', requestId: open.id }, B, now)).toEqual({ kind: 'apply', status: 'revoked', notAfter: end, closes: { id: open.id, status: 'rejected' } });
-    expect(decideGrantChange(grant('pending'), open, { op: 'reject', requestId: open.id }, A, now)).toEqual({ kind: 'apply', status: 'revoked', notAfter: end, closes: { id: open.id, status: 'withdrawn' } });
+    expect(decideGrantChange(grant('pending'), open, { op: 'reject', requestId: open.id }, B, now)).toEqual({
+      kind: 'apply',
+      status: 'revoked',
+      notAfter: end,
+      closes: { id: open.id, status: 'rejected' },
+    });
+    expect(decideGrantChange(grant('pending'), open, { op: 'reject', requestId: open.id }, A, now)).toEqual({
+      kind: 'apply',
+      status: 'revoked',
+      notAfter: end,
+      closes: { id: open.id, status: 'withdrawn' },
+    });
   });
   it('a pending grant cannot be extended, suspended or resumed', () => {
-    expect(decideGrantChange(grant('pending'), open, { op: 'extend', notAfter: end + 1 }, A, now)).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
+    expect(decideGrantChange(grant('pending'), open, { op: 'extend', notAfter: end + 1 }, A, now)).toMatchObject({
+      kind: 'refuse',
+      code: 'invalid_transition',
+    });
     expect(decideGrantChange(grant('pending'), open, { op: 'suspend' }, A, now)).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
     expect(decideGrantChange(grant('pending'), open, { op: 'resume' }, A, now)).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
   });
@@ -106,8 +125,16 @@ describe('activation (two-person rule)', () => {
 
 describe('extend', () => {
   it('opens a request; nothing changes until approved', () => {
-    expect(decideGrantChange(grant('active'), null, { op: 'extend', notAfter: end + 3600 }, A, now)).toEqual({ kind: 'request', action: 'extend', newNotAfter: end + 3600 });
-    expect(decideGrantChange(grant('suspended'), null, { op: 'extend', notAfter: end + 3600 }, A, now)).toEqual({ kind: 'request', action: 'extend', newNotAfter: end + 3600 });
+    expect(decideGrantChange(grant('active'), null, { op: 'extend', notAfter: end + 3600 }, A, now)).toEqual({
+      kind: 'request',
+      action: 'extend',
+      newNotAfter: end + 3600,
+    });
+    expect(decideGrantChange(grant('suspended'), null, { op: 'extend', notAfter: end + 3600 }, A, now)).toEqual({
+      kind: 'request',
+      action: 'extend',
+      newNotAfter: end + 3600,
+    });
   });
   it('must end later than the current window', () => {
     for (const notAfter of [end, end - 1, T0]) {
@@ -115,11 +142,19 @@ describe('extend', () => {
     }
   });
   it('waits for any open request to be decided', () => {
-    expect(decideGrantChange(grant('active'), request('extend'), { op: 'extend', notAfter: end + 1 }, B, now)).toMatchObject({ kind: 'refuse', code: 'conflict' });
+    expect(decideGrantChange(grant('active'), request('extend'), { op: 'extend', notAfter: end + 1 }, B, now)).toMatchObject({
+      kind: 'refuse',
+      code: 'conflict',
+    });
   });
   it('approval by another officer moves the end; the requester cannot approve', () => {
     const open = request('extend', { newNotAfter: end + 7200 });
-    expect(decideGrantChange(grant('active'), open, { op: 'approve', requestId: open.id }, B, now)).toEqual({ kind: 'apply', status: 'active', notAfter: end + 7200, closes: { id: open.id, status: 'approved' } });
+    expect(decideGrantChange(grant('active'), open, { op: 'approve', requestId: open.id }, B, now)).toEqual({
+      kind: 'apply',
+      status: 'active',
+      notAfter: end + 7200,
+      closes: { id: open.id, status: 'approved' },
+    });
     expect(decideGrantChange(grant('active'), open, { op: 'approve', requestId: open.id }, A, now)).toMatchObject({ kind: 'refuse', code: 'two_person_rule' });
   });
   it('approving an extension that no longer extends (window moved meanwhile) is a conflict', () => {
@@ -128,13 +163,22 @@ describe('extend', () => {
   });
   it('rejecting an extension keeps the grant as it is', () => {
     const open = request('extend');
-    expect(decideGrantChange(grant('active'), open, { op: 'reject', requestId: open.id }, B, now)).toEqual({ kind: 'apply', status: 'active', notAfter: end, closes: { id: open.id, status: 'rejected' } });
+    expect(decideGrantChange(grant('active'), open, { op: 'reject', requestId: open.id }, B, now)).toEqual({
+      kind: 'apply',
+      status: 'active',
+      notAfter: end,
+      closes: { id: open.id, status: 'rejected' },
+    });
   });
 });
 
 describe('shorten (at once)', () => {
   it('moves the end earlier without approval', () => {
-    expect(decideGrantChange(grant('active'), null, { op: 'shorten', notAfter: end - 3600 }, A, now)).toEqual({ kind: 'apply', status: 'active', notAfter: end - 3600 });
+    expect(decideGrantChange(grant('active'), null, { op: 'shorten', notAfter: end - 3600 }, A, now)).toEqual({
+      kind: 'apply',
+      status: 'active',
+      notAfter: end - 3600,
+    });
   });
   it('never ends before now: a shortened window that would lie in the past ends now', () => {
     expect(decideGrantChange(grant('active'), null, { op: 'shorten', notAfter: T0 + 10 }, A, now)).toEqual({ kind: 'apply', status: 'active', notAfter: now });
@@ -146,17 +190,39 @@ describe('shorten (at once)', () => {
   });
   it('withdraws an open extension', () => {
     const open = request('extend');
-    expect(decideGrantChange(grant('active'), open, { op: 'shorten', notAfter: end - 60 }, B, now)).toEqual({ kind: 'apply', status: 'active', notAfter: end - 60, closes: { id: open.id, status: 'withdrawn' } });
+    expect(decideGrantChange(grant('active'), open, { op: 'shorten', notAfter: end - 60 }, B, now)).toEqual({
+      kind: 'apply',
+      status: 'active',
+      notAfter: end - 60,
+      closes: { id: open.id, status: 'withdrawn' },
+    });
   });
   it('never moves the end later, even after the window is over and an extension is open', () => {
     // The window ended at `end`; housekeeping has not marked the grant expired yet.
     const open = request('extend');
-    expect(decideGrantChange(grant('active'), open, { op: 'shorten', notAfter: end - 60 }, A, end + 500)).toEqual({ kind: 'apply', status: 'active', notAfter: end, closes: { id: open.id, status: 'withdrawn' } });
-    expect(decideGrantChange(grant('active'), null, { op: 'shorten', notAfter: end - 60 }, A, end + 500)).toEqual({ kind: 'apply', status: 'active', notAfter: end });
+    expect(decideGrantChange(grant('active'), open, { op: 'shorten', notAfter: end - 60 }, A, end + 500)).toEqual({
+      kind: 'apply',
+      status: 'active',
+      notAfter: end,
+      closes: { id: open.id, status: 'withdrawn' },
+    });
+    expect(decideGrantChange(grant('active'), null, { op: 'shorten', notAfter: end - 60 }, A, end + 500)).toEqual({
+      kind: 'apply',
+      status: 'active',
+      notAfter: end,
+    });
   });
   it('applies to pending and suspended grants too, keeping their status', () => {
-    expect(decideGrantChange(grant('pending'), request('activate'), { op: 'shorten', notAfter: end - 60 }, A, now)).toEqual({ kind: 'apply', status: 'pending', notAfter: end - 60 });
-    expect(decideGrantChange(grant('suspended'), null, { op: 'shorten', notAfter: end - 60 }, A, now)).toEqual({ kind: 'apply', status: 'suspended', notAfter: end - 60 });
+    expect(decideGrantChange(grant('pending'), request('activate'), { op: 'shorten', notAfter: end - 60 }, A, now)).toEqual({
+      kind: 'apply',
+      status: 'pending',
+      notAfter: end - 60,
+    });
+    expect(decideGrantChange(grant('suspended'), null, { op: 'shorten', notAfter: end - 60 }, A, now)).toEqual({
+      kind: 'apply',
+      status: 'suspended',
+      notAfter: end - 60,
+    });
   });
 });
 
@@ -168,8 +234,16 @@ describe('suspend, resume, revoke', () => {
   it('resume only opens a request, approved by another officer', () => {
     expect(decideGrantChange(grant('suspended'), null, { op: 'resume' }, A, now)).toEqual({ kind: 'request', action: 'resume', newNotAfter: null });
     const open = request('resume');
-    expect(decideGrantChange(grant('suspended'), open, { op: 'approve', requestId: open.id }, A, now)).toMatchObject({ kind: 'refuse', code: 'two_person_rule' });
-    expect(decideGrantChange(grant('suspended'), open, { op: 'approve', requestId: open.id }, B, now)).toEqual({ kind: 'apply', status: 'active', notAfter: end, closes: { id: open.id, status: 'approved' } });
+    expect(decideGrantChange(grant('suspended'), open, { op: 'approve', requestId: open.id }, A, now)).toMatchObject({
+      kind: 'refuse',
+      code: 'two_person_rule',
+    });
+    expect(decideGrantChange(grant('suspended'), open, { op: 'approve', requestId: open.id }, B, now)).toEqual({
+      kind: 'apply',
+      status: 'active',
+      notAfter: end,
+      closes: { id: open.id, status: 'approved' },
+    });
   });
   it('resume is refused for a grant that is not suspended, or while another request is open', () => {
     expect(decideGrantChange(grant('active'), null, { op: 'resume' }, A, now)).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
@@ -182,7 +256,12 @@ describe('suspend, resume, revoke', () => {
   it.each(['pending', 'active', 'suspended'] as const)('revoke ends a %s grant at once and withdraws its open request', (status) => {
     expect(decideGrantChange(grant(status), null, { op: 'revoke' }, A, now)).toEqual({ kind: 'apply', status: 'revoked', notAfter: end });
     const open = request(status === 'pending' ? 'activate' : status === 'suspended' ? 'resume' : 'extend');
-    expect(decideGrantChange(grant(status), open, { op: 'revoke' }, A, now)).toEqual({ kind: 'apply', status: 'revoked', notAfter: end, closes: { id: open.id, status: 'withdrawn' } });
+    expect(decideGrantChange(grant(status), open, { op: 'revoke' }, A, now)).toEqual({
+      kind: 'apply',
+      status: 'revoked',
+      notAfter: end,
+      closes: { id: open.id, status: 'withdrawn' },
+    });
   });
 });
 
@@ -200,7 +279,9 @@ describe('properties', () => {
   const actorArb = fc.constantFrom(A, B, 'officer-c');
   const timeArb = fc.integer({ min: T0 - 1000, max: T0 + 400 * 3600 });
   const openArb = fc.option(
-    fc.record({ action: fc.constantFrom(...GRANT_REQUEST_ACTIONS), by: actorArb, newNotAfter: timeArb }).map(({ action, by, newNotAfter }) => request(action, { requestedBy: by, newNotAfter: action === 'extend' ? newNotAfter : null })),
+    fc
+      .record({ action: fc.constantFrom(...GRANT_REQUEST_ACTIONS), by: actorArb, newNotAfter: timeArb })
+      .map(({ action, by, newNotAfter }) => request(action, { requestedBy: by, newNotAfter: action === 'extend' ? newNotAfter : null })),
     { nil: null },
   );
   const opArb: fc.Arbitrary<GrantOperation> = fc.oneof(
@@ -212,7 +293,14 @@ describe('properties', () => {
     fc.constantFrom('req_0000000000000000', 'req_1111111111111111').map((id) => ({ op: 'approve' as const, requestId: id })),
     fc.constantFrom('req_0000000000000000', 'req_1111111111111111').map((id) => ({ op: 'reject' as const, requestId: id })),
   );
-  const caseArb = fc.record({ status: statusArb, notAfter: fc.integer({ min: T0 + 1, max: T0 + 300 * 3600 }), open: openArb, op: opArb, actor: actorArb, now: timeArb });
+  const caseArb = fc.record({
+    status: statusArb,
+    notAfter: fc.integer({ min: T0 + 1, max: T0 + 300 * 3600 }),
+    open: openArb,
+    op: opArb,
+    actor: actorArb,
+    now: timeArb,
+  });
 
   it('access only widens when a second, different officer approves', () => {
     fc.assert(

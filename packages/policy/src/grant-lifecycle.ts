@@ -73,13 +73,7 @@ export function grantIsFinal(status: GrantStatus): boolean {
 /**
  * Decides what `operation` by `actor` does to `grant`, given its open request (if any) at `now`.
  */
-export function decideGrantChange(
-  grant: Grant,
-  open: GrantRequest | null,
-  operation: GrantOperation,
-  actor: string,
-  now: number,
-): ChangeDecision {
+export function decideGrantChange(grant: Grant, open: GrantRequest | null, operation: GrantOperation, actor: string, now: number): ChangeDecision {
   if (grantIsFinal(grant.status)) return refuse('invalid_transition', `grant is ${grant.status}`);
   switch (operation.op) {
     case 'extend':
@@ -92,7 +86,12 @@ export function decideGrantChange(
       if (operation.notAfter <= grant.notBefore) return refuse('validation_failed', 'use revoke to end a grant before its window starts');
       // An open extension that would end after the new end no longer makes sense.
       if (open !== null && open.action === 'extend') {
-        return { kind: 'apply', status: grant.status, notAfter: Math.max(operation.notAfter, Math.min(now, grant.notAfter)), closes: { id: open.id, status: 'withdrawn' } };
+        return {
+          kind: 'apply',
+          status: grant.status,
+          notAfter: Math.max(operation.notAfter, Math.min(now, grant.notAfter)),
+          closes: { id: open.id, status: 'withdrawn' },
+        };
       }
       return { kind: 'apply', status: grant.status, notAfter: Math.max(operation.notAfter, Math.min(now, grant.notAfter)) };
     case 'suspend':
@@ -103,13 +102,20 @@ export function decideGrantChange(
       if (open !== null) return refuse('conflict', 'another change is waiting for approval');
       return { kind: 'request', action: 'resume', newNotAfter: null };
     case 'scope': {
-      if (beyondPurposeScope(operation.purposeScope, operation.rowScope).length > 0) return refuse('row_scope_beyond_purpose', 'the row scope reaches beyond the purpose\'s');
-      if (isNarrowing(grant.rowScope ?? null, operation.rowScope)) return { kind: 'apply', status: grant.status, notAfter: grant.notAfter, rowScope: operation.rowScope };
+      if (beyondPurposeScope(operation.purposeScope, operation.rowScope).length > 0)
+        return refuse('row_scope_beyond_purpose', "the row scope reaches beyond the purpose's");
+      if (isNarrowing(grant.rowScope ?? null, operation.rowScope))
+        return { kind: 'apply', status: grant.status, notAfter: grant.notAfter, rowScope: operation.rowScope };
       if (open !== null) return refuse('conflict', 'another change is waiting for approval');
       return { kind: 'request', action: 'scope', newNotAfter: null, newRowScope: operation.rowScope };
     }
     case 'revoke':
-      return { kind: 'apply', status: 'revoked', notAfter: grant.notAfter, ...(open === null ? {} : { closes: { id: open.id, status: 'withdrawn' as const } }) };
+      return {
+        kind: 'apply',
+        status: 'revoked',
+        notAfter: grant.notAfter,
+        ...(open === null ? {} : { closes: { id: open.id, status: 'withdrawn' as const } }),
+      };
     case 'approve': {
       if (open === null || open.id !== operation.requestId) return refuse('conflict', 'no such open request on this grant');
       const approval = decideApproval(open, actor);
@@ -122,7 +128,7 @@ export function decideGrantChange(
           return { kind: 'apply', status: 'active', notAfter: grant.notAfter, closes };
         case 'scope':
           if (operation.purposeScope === undefined || beyondPurposeScope(operation.purposeScope, open.newRowScope ?? null).length > 0)
-            return refuse('row_scope_beyond_purpose', 'the row scope reaches beyond the purpose\'s');
+            return refuse('row_scope_beyond_purpose', "the row scope reaches beyond the purpose's");
           return { kind: 'apply', status: grant.status, notAfter: grant.notAfter, rowScope: open.newRowScope ?? null, closes };
         case 'extend':
           if (open.newNotAfter === null || open.newNotAfter <= grant.notAfter) return refuse('conflict', 'the extension no longer extends the window');

@@ -92,7 +92,17 @@ export { approvalsInForce, decideLeadershipApproval, holdsRole } from './leaders
 export type { LeadershipApprovalDecision } from './leadership-approvals.js';
 export { protectedRendition } from './media-redaction.js';
 export { FACE_REMOVAL_REASONS, MAX_MEDIA_REGIONS, MAX_REGION_NOTE, protectionAfterEdit, REGION_REASONS, regionEditIssues } from './media-regions.js';
-export type { FaceRemoval, FaceRemovalReason, ManualRegion, RegionBox, RegionEdit, RegionFacts, RegionIssue, RegionIssueCode, RegionReason } from './media-regions.js';
+export type {
+  FaceRemoval,
+  FaceRemovalReason,
+  ManualRegion,
+  RegionBox,
+  RegionEdit,
+  RegionFacts,
+  RegionIssue,
+  RegionIssueCode,
+  RegionReason,
+} from './media-regions.js';
 export { isMediaMode, parseRequestedRef, renditionForMode, renditionToRelease } from './media-rendition.js';
 export type { MediaFacts, MediaMode, ReleasedRendition, RequestedMedia } from './media-rendition.js';
 export type { FaceScores, ProtectedRendition } from './media-redaction.js';
@@ -130,7 +140,18 @@ export { chooseProtection, grantedThreshold, PROTECTION_METHODS, publicSettingIs
 export type { ChosenProtection, ProtectionAsked, ProtectionMethod, ProtectionRefusal, PublicSetting, TableAccess } from './stats-protection.js';
 export { decideStatsAccess } from './stats-token-policy.js';
 export type { StatsGrantTerms } from './stats-token-policy.js';
-export { facetBounds, isPlaceCode, isWithinRowScope, linksFor, MAX_SCOPE_PLACES, parseRowScope, ROW_LINKS, rowFacetsOf, rowScopeFilter, rowScopeSchema } from './row-scope.js';
+export {
+  facetBounds,
+  isPlaceCode,
+  isWithinRowScope,
+  linksFor,
+  MAX_SCOPE_PLACES,
+  parseRowScope,
+  ROW_LINKS,
+  rowFacetsOf,
+  rowScopeFilter,
+  rowScopeSchema,
+} from './row-scope.js';
 export type { RowFacets, RowLink, RowScope, RowScopeFilter } from './row-scope.js';
 export { beyondPurposeScope, effectiveRowScope, isNarrowing, isWidening, NO_RECORDS, rowLinksFor, rowScopeWidenings } from './row-scope-change.js';
 export { describeRowScope } from './row-scope-words.js';

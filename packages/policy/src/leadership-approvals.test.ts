@@ -3,7 +3,13 @@ import { approvalsInForce, decideLeadershipApproval, holdsRole } from './leaders
 import { mayReleaseUnblurredMedia } from './media.js';
 import type { ApproverStanding } from './types.js';
 
-const lead = (id: string, over: Partial<ApproverStanding> = {}): ApproverStanding => ({ id, kind: 'privacy_officer', status: 'active', roles: ['leadership'], ...over });
+const lead = (id: string, over: Partial<ApproverStanding> = {}): ApproverStanding => ({
+  id,
+  kind: 'privacy_officer',
+  status: 'active',
+  roles: ['leadership'],
+  ...over,
+});
 
 describe('leadership approvals in force', () => {
   it('counts active privacy officers who hold the role, once each', () => {
@@ -53,7 +59,8 @@ describe('giving a leadership approval', () => {
 
   it('is refused for a grant that asks nothing of leadership, or can no longer change', () => {
     expect(decideLeadershipApproval({ ...grant, mediaUnblurred: false }, 'lead-c')).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
-    for (const status of ['revoked', 'expired'] as const) expect(decideLeadershipApproval({ ...grant, status }, 'lead-c')).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
+    for (const status of ['revoked', 'expired'] as const)
+      expect(decideLeadershipApproval({ ...grant, status }, 'lead-c')).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
     expect(decideLeadershipApproval({ ...grant, status: 'pending' }, 'lead-c')).toEqual({ kind: 'approve' });
   });
 });

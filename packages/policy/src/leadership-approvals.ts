@@ -41,11 +41,16 @@ export type LeadershipApprovalDecision =
  *
  * @example decideLeadershipApproval({ …grant, createdBy: 'po-a' }, 'po-a') // refuse: two_person_rule
  */
-export function decideLeadershipApproval(grant: Pick<Grant, 'mediaUnblurred' | 'sensitiveCases' | 'status' | 'createdBy' | 'leadershipApprovals'>, actor: string): LeadershipApprovalDecision {
-  if (!grant.mediaUnblurred && !grant.sensitiveCases) return { kind: 'refuse', code: 'invalid_transition', reason: 'This grant asked for neither unblurred media nor sensitive cases.' };
+export function decideLeadershipApproval(
+  grant: Pick<Grant, 'mediaUnblurred' | 'sensitiveCases' | 'status' | 'createdBy' | 'leadershipApprovals'>,
+  actor: string,
+): LeadershipApprovalDecision {
+  if (!grant.mediaUnblurred && !grant.sensitiveCases)
+    return { kind: 'refuse', code: 'invalid_transition', reason: 'This grant asked for neither unblurred media nor sensitive cases.' };
   if (grantIsFinal(grant.status)) return { kind: 'refuse', code: 'invalid_transition', reason: `The grant is ${grant.status}.` };
   // The grant's creator asked for what leadership approves: their word cannot be the second one.
-  if (decideApproval({ status: 'pending', requestedBy: grant.createdBy }, actor).kind === 'refuse') return { kind: 'refuse', code: 'two_person_rule', reason: 'The officer who asked for the grant cannot approve it.' };
+  if (decideApproval({ status: 'pending', requestedBy: grant.createdBy }, actor).kind === 'refuse')
+    return { kind: 'refuse', code: 'two_person_rule', reason: 'The officer who asked for the grant cannot approve it.' };
   if (grant.leadershipApprovals.includes(actor)) return { kind: 'refuse', code: 'conflict', reason: 'You have already approved this grant.' };
   return { kind: 'approve' };
 }

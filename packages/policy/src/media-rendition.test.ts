@@ -19,14 +19,20 @@ describe('renditionForMode', () => {
   it('never releases more than the mode names, whatever the facts', () => {
     const modes: MediaMode[] = ['none', 'blurred', 'redacted', 'clear'];
     fc.assert(
-      fc.property(fc.constantFrom(...modes), fc.boolean(), fc.boolean(), fc.constantFrom('redacted' as const, 'blurred' as const, null), (mode, flagged, originalsApproved, protectedRendition) => {
-        const out = renditionForMode(mode, { flagged, originalsApproved, protectedRendition });
-        const cap = mode === 'clear' ? ORDER.original : ORDER[mode];
-        expect(ORDER[out ?? 'none']).toBeLessThanOrEqual(cap);
-        // A flagged photo leaves whole only under approved originals; a redacted one only where one is stored.
-        if (flagged && !originalsApproved) expect(out).not.toBe('original');
-        if (out === 'redacted') expect(protectedRendition).toBe('redacted');
-      }),
+      fc.property(
+        fc.constantFrom(...modes),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('redacted' as const, 'blurred' as const, null),
+        (mode, flagged, originalsApproved, protectedRendition) => {
+          const out = renditionForMode(mode, { flagged, originalsApproved, protectedRendition });
+          const cap = mode === 'clear' ? ORDER.original : ORDER[mode];
+          expect(ORDER[out ?? 'none']).toBeLessThanOrEqual(cap);
+          // A flagged photo leaves whole only under approved originals; a redacted one only where one is stored.
+          if (flagged && !originalsApproved) expect(out).not.toBe('original');
+          if (out === 'redacted') expect(protectedRendition).toBe('redacted');
+        },
+      ),
     );
   });
 
@@ -45,12 +51,19 @@ describe('renditionForMode', () => {
     const modes: MediaMode[] = ['none', 'blurred', 'redacted', 'clear'];
     const asked = ['blurred', 'redacted', 'clear'] as const;
     fc.assert(
-      fc.property(fc.constantFrom(...modes), fc.constantFrom(...asked), fc.boolean(), fc.boolean(), fc.constantFrom('redacted' as const, 'blurred' as const, null), (mode, ask, flagged, originalsApproved, protectedRendition) => {
-        const facts = { flagged, originalsApproved, protectedRendition };
-        const out = ORDER[renditionToRelease(mode, ask, facts) ?? 'none'];
-        expect(out).toBeLessThanOrEqual(ORDER[renditionForMode(mode, facts) ?? 'none']);
-        expect(out).toBeLessThanOrEqual(ORDER[renditionForMode(ask, facts) ?? 'none']);
-      }),
+      fc.property(
+        fc.constantFrom(...modes),
+        fc.constantFrom(...asked),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('redacted' as const, 'blurred' as const, null),
+        (mode, ask, flagged, originalsApproved, protectedRendition) => {
+          const facts = { flagged, originalsApproved, protectedRendition };
+          const out = ORDER[renditionToRelease(mode, ask, facts) ?? 'none'];
+          expect(out).toBeLessThanOrEqual(ORDER[renditionForMode(mode, facts) ?? 'none']);
+          expect(out).toBeLessThanOrEqual(ORDER[renditionForMode(ask, facts) ?? 'none']);
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,6 @@
  */
 import { BLURRED_SUFFIX, REDACTED_SUFFIX } from './disclosure/context.js';
 
-
 /** A purpose's disclosure mode for a media field. */
 export type MediaMode = 'clear' | 'redacted' | 'blurred' | 'none';
 

@@ -7,6 +7,13 @@ import { LEADERSHIP_APPROVALS_FOR_MEDIA, type Grant, type Purpose } from './type
  * hold the leadership role and are active now approved that grant. Anything less, and media go out
  * blurred.
  */
-export function mayReleaseUnblurredMedia(purpose: Pick<Purpose, 'allowUnblurredMedia'>, grant: Pick<Grant, 'mediaUnblurred' | 'leadershipApprovals' | 'leadershipApprovers'>): boolean {
-  return purpose.allowUnblurredMedia && grant.mediaUnblurred && approvalsInForce(grant.leadershipApprovals, grant.leadershipApprovers).length >= LEADERSHIP_APPROVALS_FOR_MEDIA;
+export function mayReleaseUnblurredMedia(
+  purpose: Pick<Purpose, 'allowUnblurredMedia'>,
+  grant: Pick<Grant, 'mediaUnblurred' | 'leadershipApprovals' | 'leadershipApprovers'>,
+): boolean {
+  return (
+    purpose.allowUnblurredMedia &&
+    grant.mediaUnblurred &&
+    approvalsInForce(grant.leadershipApprovals, grant.leadershipApprovers).length >= LEADERSHIP_APPROVALS_FOR_MEDIA
+  );
 }

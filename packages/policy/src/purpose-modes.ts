@@ -11,7 +11,9 @@ import { checkPurposeRules } from './purpose-rules.js';
  * @example modesAPurposeMayChoose('person', 'id') // ['clear', 'pseudonym']
  */
 export function modesAPurposeMayChoose(type: string, field: string): DisclosureMode[] {
-  const accepted = DISCLOSURE_MODES.filter((mode) => !checkPurposeRules({ [type]: { [field]: mode } }).some((i) => i.code === 'mode_not_allowed' || i.code === 'unknown_field'));
+  const accepted = DISCLOSURE_MODES.filter(
+    (mode) => !checkPurposeRules({ [type]: { [field]: mode } }).some((i) => i.code === 'mode_not_allowed' || i.code === 'unknown_field'),
+  );
   return field === ID_FIELD ? accepted.filter((m) => m !== 'none') : accepted;
 }
 

@@ -7,22 +7,35 @@ import type { PurposeRules } from './types.js';
 
 describe('checkPurposeRules', () => {
   it('accepts rules that use only declared types, fields and modes', () => {
-    expect(checkPurposeRules({ person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised', national_id: 'none' }, health_case: { result: 'predicate' } })).toEqual([]);
+    expect(
+      checkPurposeRules({
+        person: { name_latin: 'clear', phone: 'masked', date_of_birth: 'generalised', national_id: 'none' },
+        health_case: { result: 'predicate' },
+      }),
+    ).toEqual([]);
   });
 
   it('lets a purpose pseudonymise the record id, and nothing else', () => {
     expect(checkPurposeRules({ person: { id: 'pseudonym', name_latin: 'clear' } })).toEqual([]);
-    expect(checkPurposeRules({ person: { id: 'masked', name_latin: 'clear' } })).toEqual([{ path: 'rules.person.id', code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' }]);
+    expect(checkPurposeRules({ person: { id: 'masked', name_latin: 'clear' } })).toEqual([
+      { path: 'rules.person.id', code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' },
+    ]);
     // The id always goes out (partners refer back by it): `none` is refused here, not at disclosure time.
-    expect(checkPurposeRules({ person: { id: 'none', name_latin: 'clear' } })).toEqual([{ path: 'rules.person.id', code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' }]);
+    expect(checkPurposeRules({ person: { id: 'none', name_latin: 'clear' } })).toEqual([
+      { path: 'rules.person.id', code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' },
+    ]);
   });
 
   it('reports an unknown record type by path', () => {
-    expect(checkPurposeRules({ vehicle: { plate: 'clear' }, person: { name_latin: 'clear' } })).toEqual([{ path: 'rules.vehicle', code: 'unknown_record_type', message: 'no such record type' }]);
+    expect(checkPurposeRules({ vehicle: { plate: 'clear' }, person: { name_latin: 'clear' } })).toEqual([
+      { path: 'rules.vehicle', code: 'unknown_record_type', message: 'no such record type' },
+    ]);
   });
 
   it('reports an unknown field by path', () => {
-    expect(checkPurposeRules({ person: { name_latin: 'clear', shoe_size: 'clear' } })).toEqual([{ path: 'rules.person.shoe_size', code: 'unknown_field', message: 'no such field' }]);
+    expect(checkPurposeRules({ person: { name_latin: 'clear', shoe_size: 'clear' } })).toEqual([
+      { path: 'rules.person.shoe_size', code: 'unknown_field', message: 'no such field' },
+    ]);
   });
 
   it('reports a mode the field does not declare, listing the allowed ones', () => {
@@ -39,13 +52,17 @@ describe('checkPurposeRules', () => {
   });
 
   it('allows `none` for every field, but a purpose must disclose something', () => {
-    expect(checkPurposeRules({ person: { national_id: 'none', sex: 'none' } })).toEqual([{ path: 'rules', code: 'empty', message: 'a purpose must disclose at least one field' }]);
+    expect(checkPurposeRules({ person: { national_id: 'none', sex: 'none' } })).toEqual([
+      { path: 'rules', code: 'empty', message: 'a purpose must disclose at least one field' },
+    ]);
     expect(checkPurposeRules({})).toMatchObject([{ code: 'empty' }]);
     expect(checkPurposeRules({ person: {} })).toMatchObject([{ code: 'empty' }]);
   });
 
   it('does not mistake Object.prototype members for types or fields', () => {
-    const rules = JSON.parse('{"constructor":{"name":"clear"},"person":{"constructor":"clear","__proto__":"clear","toString":"clear","name_latin":"clear"}}') as PurposeRules;
+    const rules = JSON.parse(
+      '{"constructor":{"name":"clear"},"person":{"constructor":"clear","__proto__":"clear","toString":"clear","name_latin":"clear"}}',
+    ) as PurposeRules;
     expect(checkPurposeRules(rules).map((i) => [i.path, i.code])).toEqual([
       ['rules.constructor', 'unknown_record_type'],
       ['rules.person.constructor', 'unknown_field'],

@@ -24,7 +24,8 @@ export function checkPurposeRules(rules: PurposeRules): RuleIssue[] {
     for (const [field, mode] of Object.entries(fields)) {
       // The record id always goes out so partners can refer back; a purpose may pseudonymise it.
       if (field === 'id') {
-        if (mode !== 'clear' && mode !== 'pseudonym') issues.push({ path: `rules.${typeName}.id`, code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' });
+        if (mode !== 'clear' && mode !== 'pseudonym')
+          issues.push({ path: `rules.${typeName}.id`, code: 'mode_not_allowed', message: 'the record id allows: clear, pseudonym' });
         continue;
       }
       const fieldDef = Object.hasOwn(def.fields, field) ? def.fields[field] : undefined;

@@ -15,7 +15,15 @@ const base: PurposeTerms = {
 describe('purposeWidenings', () => {
   it('finds nothing in an identical or narrowed purpose', () => {
     expect(purposeWidenings(base, base)).toEqual([]);
-    expect(purposeWidenings(base, { ...base, rules: { person: { name_latin: 'masked', phone: 'none' } }, personsPerHour: 10, status: 'retired', notificationDelayDays: 30 })).toEqual([]);
+    expect(
+      purposeWidenings(base, {
+        ...base,
+        rules: { person: { name_latin: 'masked', phone: 'none' } },
+        personsPerHour: 10,
+        status: 'retired',
+        notificationDelayDays: 30,
+      }),
+    ).toEqual([]);
   });
 
   it('finds every way of letting more out', () => {
@@ -47,7 +55,10 @@ describe('purposeWidenings', () => {
 
   it('treats a higher per-officer limit as a widening, a lower one as narrowing', () => {
     const officers = { ...base, officerRequestsPerMinute: 30, officerPersonsPerHour: 100 };
-    expect(purposeWidenings(officers, { ...officers, officerRequestsPerMinute: 31, officerPersonsPerHour: 101 })).toEqual(['officer_requests_per_minute raised', 'officer_persons_per_hour raised']);
+    expect(purposeWidenings(officers, { ...officers, officerRequestsPerMinute: 31, officerPersonsPerHour: 101 })).toEqual([
+      'officer_requests_per_minute raised',
+      'officer_persons_per_hour raised',
+    ]);
     expect(purposeWidenings(officers, { ...officers, officerRequestsPerMinute: 5, officerPersonsPerHour: 10 })).toEqual([]);
     // A purpose stored before per-officer limits let each client use the grant's whole budget.
     expect(purposeWidenings(base, { ...base, officerRequestsPerMinute: 60, officerPersonsPerHour: 200 })).toEqual([]);

@@ -11,7 +11,10 @@ import type { Purpose } from './types.js';
 const REVEALS: Record<DisclosureMode, number> = { none: 0, predicate: 1, generalised: 2, masked: 2, pseudonym: 2, blurred: 2, redacted: 3, clear: 4 };
 
 /** The parts of a purpose that decide what may be disclosed, to whom, and how fast. */
-export type PurposeTerms = Pick<Purpose, 'rules' | 'actions' | 'agencies' | 'maxTokenLifetime' | 'requestsPerMinute' | 'personsPerHour' | 'notificationDelayDays' | 'status'> & {
+export type PurposeTerms = Pick<
+  Purpose,
+  'rules' | 'actions' | 'agencies' | 'maxTokenLifetime' | 'requestsPerMinute' | 'personsPerHour' | 'notificationDelayDays' | 'status'
+> & {
   readonly allowUnblurredMedia?: boolean;
   readonly officerRequestsPerMinute?: number;
   readonly officerPersonsPerHour?: number;

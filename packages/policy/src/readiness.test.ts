@@ -16,7 +16,11 @@ describe('judgeReadiness', () => {
     expect(codes({ ...healthy, keyCheck: 'mismatch' })).toEqual(['secret_mismatch']);
     expect(codes({ ...healthy, migrations: 'missing', keyCheck: 'unknown' })).toEqual(['migrations_missing']);
     expect(codes({ ...healthy, log: 'unreachable' })).toEqual(['log_unreachable']);
-    expect(codes({ secret: 'malformed', keyCheck: 'unknown', migrations: 'unreadable', log: 'unreachable' })).toEqual(['database_unreachable', 'secret_malformed', 'log_unreachable']);
+    expect(codes({ secret: 'malformed', keyCheck: 'unknown', migrations: 'unreadable', log: 'unreachable' })).toEqual([
+      'database_unreachable',
+      'secret_malformed',
+      'log_unreachable',
+    ]);
   });
 });
 

@@ -36,15 +36,24 @@ export interface ReadinessProblem {
 }
 
 const SECRET_PROBLEMS: Record<Exclude<SecretState, 'ok'>, ReadinessProblem> = {
-  missing: { check: 'root_secret', code: 'secret_missing', message: 'N2K_ROOT_SECRET is not set: set it with `wrangler secret put N2K_ROOT_SECRET` (32 random bytes, base64url).' },
+  missing: {
+    check: 'root_secret',
+    code: 'secret_missing',
+    message: 'N2K_ROOT_SECRET is not set: set it with `wrangler secret put N2K_ROOT_SECRET` (32 random bytes, base64url).',
+  },
   malformed: { check: 'root_secret', code: 'secret_malformed', message: 'N2K_ROOT_SECRET is not base64url without padding.' },
-  weak: { check: 'root_secret', code: 'secret_weak', message: 'N2K_ROOT_SECRET is shorter than 32 bytes: nothing may be sealed or signed under it. Generate a new one (KeyRing.generateSecret).' },
+  weak: {
+    check: 'root_secret',
+    code: 'secret_weak',
+    message: 'N2K_ROOT_SECRET is shorter than 32 bytes: nothing may be sealed or signed under it. Generate a new one (KeyRing.generateSecret).',
+  },
 };
 
 const KEY_CHECK_MISMATCH: ReadinessProblem = {
   check: 'key_check',
   code: 'secret_mismatch',
-  message: 'N2K_ROOT_SECRET is not the secret this gateway first started with (its key-check value differs): restore the original secret. Running under another would seal data and sign checkpoints that the original can never open or verify.',
+  message:
+    'N2K_ROOT_SECRET is not the secret this gateway first started with (its key-check value differs): restore the original secret. Running under another would seal data and sign checkpoints that the original can never open or verify.',
 };
 
 /**
@@ -54,7 +63,8 @@ const KEY_CHECK_MISMATCH: ReadinessProblem = {
 export function servingProblems(o: Pick<ReadinessObservations, 'secret' | 'keyCheck'>): ReadinessProblem[] {
   if (o.secret !== 'ok') return [SECRET_PROBLEMS[o.secret]];
   if (o.keyCheck === 'mismatch') return [KEY_CHECK_MISMATCH];
-  if (o.keyCheck === 'unknown') return [{ check: 'key_check', code: 'key_check_unreadable', message: 'The stored key-check value could not be read: is D1 reachable and migrated?' }];
+  if (o.keyCheck === 'unknown')
+    return [{ check: 'key_check', code: 'key_check_unreadable', message: 'The stored key-check value could not be read: is D1 reachable and migrated?' }];
   return [];
 }
 
@@ -69,11 +79,21 @@ export function servingProblems(o: Pick<ReadinessObservations, 'secret' | 'keyCh
  */
 export function judgeReadiness(o: ReadinessObservations): { ready: boolean; problems: ReadinessProblem[] } {
   const problems: ReadinessProblem[] = [];
-  if (o.migrations === 'missing') problems.push({ check: 'migrations', code: 'migrations_missing', message: 'D1 lacks migrations this version needs: run `wrangler d1 migrations apply DB`.' });
+  if (o.migrations === 'missing')
+    problems.push({
+      check: 'migrations',
+      code: 'migrations_missing',
+      message: 'D1 lacks migrations this version needs: run `wrangler d1 migrations apply DB`.',
+    });
   if (o.migrations === 'unreadable') problems.push({ check: 'migrations', code: 'database_unreachable', message: 'D1 did not answer.' });
   // Without the key-check table, its value cannot be read: the migration problem already says why.
   const serving = servingProblems(o).filter((p) => !(p.code === 'key_check_unreadable' && o.migrations !== 'applied'));
   problems.push(...serving);
-  if (o.log === 'unreachable') problems.push({ check: 'audit_log', code: 'log_unreachable', message: 'The audit log object did not answer: nothing can be disclosed or ingested until it does.' });
+  if (o.log === 'unreachable')
+    problems.push({
+      check: 'audit_log',
+      code: 'log_unreachable',
+      message: 'The audit log object did not answer: nothing can be disclosed or ingested until it does.',
+    });
   return { ready: problems.length === 0, problems };
 }

@@ -10,11 +10,19 @@ describe('registry changes', () => {
   });
 
   it('re-activation and new keys wait; nothing of them applies at once', () => {
-    expect(planClientChange(suspended, { status: 'active', newKeys: true }, 'po-a')).toEqual({ kind: 'plan', immediate: {}, requests: ['client.rekey', 'client.activate'] });
+    expect(planClientChange(suspended, { status: 'active', newKeys: true }, 'po-a')).toEqual({
+      kind: 'plan',
+      immediate: {},
+      requests: ['client.rekey', 'client.activate'],
+    });
   });
 
   it('renaming and suspending apply at once', () => {
-    expect(planClientChange(active, { name: 'New name', status: 'suspended', newKeys: false }, 'po-a')).toEqual({ kind: 'plan', immediate: { name: 'New name', status: 'suspended' }, requests: [] });
+    expect(planClientChange(active, { name: 'New name', status: 'suspended', newKeys: false }, 'po-a')).toEqual({
+      kind: 'plan',
+      immediate: { name: 'New name', status: 'suspended' },
+      requests: [],
+    });
   });
 
   it('re-activating an active client asks for nothing', () => {
@@ -22,6 +30,9 @@ describe('registry changes', () => {
   });
 
   it('an officer cannot suspend themself', () => {
-    expect(planClientChange({ id: 'po-a', status: 'active' }, { status: 'suspended', newKeys: false }, 'po-a')).toMatchObject({ kind: 'refuse', code: 'invalid_transition' });
+    expect(planClientChange({ id: 'po-a', status: 'active' }, { status: 'suspended', newKeys: false }, 'po-a')).toMatchObject({
+      kind: 'refuse',
+      code: 'invalid_transition',
+    });
   });
 });

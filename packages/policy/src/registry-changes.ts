@@ -33,8 +33,13 @@ export type ClientChangePlan =
  * @example planClientChange({ id: 'p', status: 'suspended' }, { status: 'active', newKeys: false }, 'po-a')
  * // { kind: 'plan', immediate: {}, requests: ['client.activate'] }
  */
-export function planClientChange(target: { readonly id: string; readonly status: 'active' | 'suspended' }, change: ClientChange, actor: string): ClientChangePlan {
-  if (target.id === actor && change.status === 'suspended') return { kind: 'refuse', code: 'invalid_transition', reason: 'A privacy officer cannot suspend themself.' };
+export function planClientChange(
+  target: { readonly id: string; readonly status: 'active' | 'suspended' },
+  change: ClientChange,
+  actor: string,
+): ClientChangePlan {
+  if (target.id === actor && change.status === 'suspended')
+    return { kind: 'refuse', code: 'invalid_transition', reason: 'A privacy officer cannot suspend themself.' };
   const immediate = { ...(change.name === undefined ? {} : { name: change.name }), ...(change.status === 'suspended' ? { status: 'suspended' as const } : {}) };
   const requests: ClientRequestKind[] = [];
   if (change.newKeys) requests.push('client.rekey');

@@ -10,8 +10,15 @@ describe('decideSearch', () => {
   });
 
   it('refuses name + date of birth when either is only a pseudonym, an age band or a predicate, naming those fields', () => {
-    expect(decideSearch(['name_latin', 'date_of_birth'], { name_latin: 'pseudonym', date_of_birth: 'generalised' })).toEqual({ ok: false, code: 'search_not_permitted', fields: ['name_latin', 'date_of_birth'] });
-    expect(decideSearch(['name_latin', 'date_of_birth'], { name_latin: 'clear', date_of_birth: 'predicate' })).toMatchObject({ ok: false, fields: ['date_of_birth'] });
+    expect(decideSearch(['name_latin', 'date_of_birth'], { name_latin: 'pseudonym', date_of_birth: 'generalised' })).toEqual({
+      ok: false,
+      code: 'search_not_permitted',
+      fields: ['name_latin', 'date_of_birth'],
+    });
+    expect(decideSearch(['name_latin', 'date_of_birth'], { name_latin: 'clear', date_of_birth: 'predicate' })).toMatchObject({
+      ok: false,
+      fields: ['date_of_birth'],
+    });
   });
 
   it('refuses fields not disclosed at all, inherited names, and a search over no field', () => {

@@ -3,8 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { carriesMark, hiddenFor, maySeeSensitiveCases, SENSITIVE_CASES } from './sensitive-cases.js';
 import type { ApproverStanding } from './types.js';
 
-const lead = (id: string, over: Partial<ApproverStanding> = {}): ApproverStanding => ({ id, kind: 'privacy_officer', status: 'active', roles: ['leadership'], ...over });
-const grant = (sensitiveCases: boolean, approvers: ApproverStanding[]) => ({ sensitiveCases, leadershipApprovals: approvers.map((a) => a.id), leadershipApprovers: approvers });
+const lead = (id: string, over: Partial<ApproverStanding> = {}): ApproverStanding => ({
+  id,
+  kind: 'privacy_officer',
+  status: 'active',
+  roles: ['leadership'],
+  ...over,
+});
+const grant = (sensitiveCases: boolean, approvers: ApproverStanding[]) => ({
+  sensitiveCases,
+  leadershipApprovals: approvers.map((a) => a.id),
+  leadershipApprovers: approvers,
+});
 
 describe('maySeeSensitiveCases', () => {
   it('needs the ask and two distinct leadership approvals in force', () => {

@@ -20,10 +20,16 @@ export interface ProtectionAsked {
 }
 
 /** How one release will be protected. */
-export type ChosenProtection = { readonly method: 'suppression'; readonly threshold: number } | { readonly method: 'dp'; readonly epsilonMicro: number; readonly bound: number };
+export type ChosenProtection =
+  | { readonly method: 'suppression'; readonly threshold: number }
+  | { readonly method: 'dp'; readonly epsilonMicro: number; readonly bound: number };
 
 /** Why a request asks for more than was granted, or for another release than the one it may have. */
-export type ProtectionRefusal = { readonly ok: false; readonly reason: 'method_not_granted' | 'epsilon_not_granted' | 'threshold_fixed'; readonly threshold?: number };
+export type ProtectionRefusal = {
+  readonly ok: false;
+  readonly reason: 'method_not_granted' | 'epsilon_not_granted' | 'threshold_fixed';
+  readonly threshold?: number;
+};
 
 /**
  * The suppression threshold of a table for a consumer: the grant's (or the public tier's), raised to
@@ -88,12 +94,14 @@ export function thresholdIssue(threshold: number, path: string): { path: string;
 /** Problems with a public setting: the public never gets counts below the floor, nor ε without a budget. */
 export function publicSettingIssues(s: Omit<PublicSetting, 'table'>): Array<{ path: string; code: string; message: string }> {
   const issues: Array<{ path: string; code: string; message: string }> = [];
-  if (s.threshold < PUBLIC_MIN_THRESHOLD) issues.push({ path: 'threshold', code: 'below_public_floor', message: `the public threshold is at least ${PUBLIC_MIN_THRESHOLD}` });
+  if (s.threshold < PUBLIC_MIN_THRESHOLD)
+    issues.push({ path: 'threshold', code: 'below_public_floor', message: `the public threshold is at least ${PUBLIC_MIN_THRESHOLD}` });
   else {
     const step = thresholdIssue(s.threshold, 'threshold');
     if (step !== undefined) issues.push(step);
   }
   if (s.methods.length === 0) issues.push({ path: 'methods', code: 'empty', message: 'at least one protection' });
-  if (s.methods.includes('dp') && (s.maxEpsilonMicro <= 0 || s.budgetMicro < s.maxEpsilonMicro)) issues.push({ path: 'budget', code: 'budget_too_small', message: 'differential privacy needs ε per release and a budget of at least that' });
+  if (s.methods.includes('dp') && (s.maxEpsilonMicro <= 0 || s.budgetMicro < s.maxEpsilonMicro))
+    issues.push({ path: 'budget', code: 'budget_too_small', message: 'differential privacy needs ε per release and a budget of at least that' });
   return issues;
 }

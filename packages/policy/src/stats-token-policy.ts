@@ -23,9 +23,16 @@ export interface StatsGrantTerms {
  *
  * @param grants the statistics grants of the purpose for the client's agency
  */
-export function decideStatsAccess(request: StatsAccessRequest, client: TokenClient, grants: readonly StatsGrantTerms[], now: number): TokenDecision<GrantedStatsAccess> {
+export function decideStatsAccess(
+  request: StatsAccessRequest,
+  client: TokenClient,
+  grants: readonly StatsGrantTerms[],
+  now: number,
+): TokenDecision<GrantedStatsAccess> {
   if (client.kind !== 'partner') return { ok: false, error: 'unauthorized_client', reason: `a ${client.kind} client cannot request statistics` };
-  const live = grants.filter((g) => g.agencyId === client.agencyId && g.purpose === request.purpose && grantIsLive(g, now)).sort((a, b) => b.notAfter - a.notAfter);
+  const live = grants
+    .filter((g) => g.agencyId === client.agencyId && g.purpose === request.purpose && grantIsLive(g, now))
+    .sort((a, b) => b.notAfter - a.notAfter);
   const chosen = request.grant === undefined ? live[0] : live.find((g) => g.id === request.grant);
   if (chosen === undefined) return { ok: false, error: 'invalid_grant', reason: 'no live statistics grant of this purpose for this agency' };
   const held = Object.keys(chosen.tables);

@@ -27,9 +27,21 @@ describe('what the log keeps of a token request', () => {
   });
 
   it('an issued token names the records of a case-specific grant by hash only', () => {
-    const detail = { type: 'record_access' as const, purpose: 'p', grant: 'g', record_types: ['case'], fields: {}, actions: ['fetch'], disclosure: {}, record_ids: ['case-1'], window_ends: 9 };
+    const detail = {
+      type: 'record_access' as const,
+      purpose: 'p',
+      grant: 'g',
+      record_types: ['case'],
+      fields: {},
+      actions: ['fetch'],
+      disclosure: {},
+      record_ids: ['case-1'],
+      window_ends: 9,
+    };
     const entry = issuedEntry({ at: 1, client: 'c', jti: 'j', expiresIn: 60, scope: null, details: [detail] }, (ids) => ids.map((id) => `h(${id})`));
-    expect(entry.authorization_details).toEqual([{ ...Object.fromEntries(Object.entries(detail).filter(([k]) => k !== 'record_ids')), record_id_hashes: ['h(case-1)'] }]);
+    expect(entry.authorization_details).toEqual([
+      { ...Object.fromEntries(Object.entries(detail).filter(([k]) => k !== 'record_ids')), record_id_hashes: ['h(case-1)'] },
+    ]);
     expect(JSON.stringify(entry)).not.toContain('"case-1"');
   });
 });

@@ -7,7 +7,10 @@ import { MAX_LOGGED_REASON_CHARS, REFUSALS_LOGGED_PER_MINUTE, REFUSALS_LOGGED_PE
  * trusted; it is kept so that oversight can see a registered client's failures, and can tell that
  * one unknown caller tried many times, without the log ever holding what a caller typed.
  */
-export type ClaimedClient = { readonly kind: 'registered'; readonly id: string } | { readonly kind: 'unknown'; readonly hash: string } | { readonly kind: 'none' };
+export type ClaimedClient =
+  | { readonly kind: 'registered'; readonly id: string }
+  | { readonly kind: 'unknown'; readonly hash: string }
+  | { readonly kind: 'none' };
 
 /** What is known of one refused token request. */
 export interface TokenRefusal {
@@ -101,7 +104,14 @@ export function refusalBounds(sourceHash: string): readonly RefusalBound[] {
  * // { kind: 'token', …, authorization_details: [{ …, record_id_hashes: ['psn_…'] }] }
  */
 export function issuedEntry(
-  issued: { readonly at: number; readonly client: string; readonly jti: string; readonly expiresIn: number; readonly scope: string | null; readonly details: readonly GrantedDetail[] | null },
+  issued: {
+    readonly at: number;
+    readonly client: string;
+    readonly jti: string;
+    readonly expiresIn: number;
+    readonly scope: string | null;
+    readonly details: readonly GrantedDetail[] | null;
+  },
   hashIds: (ids: readonly string[]) => string[],
 ): TokenIssuedEntry {
   const details = issued.details?.map((d): LoggedDetail => {
@@ -109,5 +119,14 @@ export function issuedEntry(
     const { record_ids: ids, ...rest } = d;
     return { ...rest, record_id_hashes: hashIds(ids) };
   });
-  return { kind: 'token', at: issued.at, client: issued.client, outcome: 'issued', jti: issued.jti, expires_in: issued.expiresIn, authorization_details: details ?? null, scope: issued.scope };
+  return {
+    kind: 'token',
+    at: issued.at,
+    client: issued.client,
+    outcome: 'issued',
+    jti: issued.jti,
+    expires_in: issued.expiresIn,
+    authorization_details: details ?? null,
+    scope: issued.scope,
+  };
 }

@@ -81,7 +81,10 @@ describe('decideRecordAccess', () => {
         record_types: ['health_case', 'person'],
         fields: { person: ['date_of_birth', 'name_latin', 'phone'], health_case: ['result', 'test_date'] },
         actions: ['fetch', 'search'],
-        disclosure: { person: { date_of_birth: 'generalised', name_latin: 'clear', phone: 'masked' }, health_case: { result: 'predicate', test_date: 'clear' } },
+        disclosure: {
+          person: { date_of_birth: 'generalised', name_latin: 'clear', phone: 'masked' },
+          health_case: { result: 'predicate', test_date: 'clear' },
+        },
         window_ends: NOW + 96 * 3600,
       },
     });
@@ -95,12 +98,21 @@ describe('decideRecordAccess', () => {
       [grant()],
       NOW,
     );
-    expect(d).toMatchObject({ ok: true, granted: { record_types: ['person'], fields: { person: ['name_latin'] }, actions: ['fetch'], disclosure: { person: { name_latin: 'clear' } } } });
+    expect(d).toMatchObject({
+      ok: true,
+      granted: { record_types: ['person'], fields: { person: ['name_latin'] }, actions: ['fetch'], disclosure: { person: { name_latin: 'clear' } } },
+    });
   });
 
   it('refuses when nothing asked for is allowed, and when no asked action is allowed', () => {
-    expect(decideRecordAccess(ask({ fields: { person: ['national_id'] }, record_types: ['person'] }), partner, purpose(), [grant()], NOW)).toMatchObject({ ok: false, error: 'invalid_authorization_details' });
-    expect(decideRecordAccess(ask({ actions: ['check'] }), partner, purpose(), [grant()], NOW)).toMatchObject({ ok: false, error: 'invalid_authorization_details' });
+    expect(decideRecordAccess(ask({ fields: { person: ['national_id'] }, record_types: ['person'] }), partner, purpose(), [grant()], NOW)).toMatchObject({
+      ok: false,
+      error: 'invalid_authorization_details',
+    });
+    expect(decideRecordAccess(ask({ actions: ['check'] }), partner, purpose(), [grant()], NOW)).toMatchObject({
+      ok: false,
+      error: 'invalid_authorization_details',
+    });
   });
 
   it('gives an unknown, retired or foreign purpose the same answer', () => {
@@ -129,8 +141,14 @@ describe('decideRecordAccess', () => {
   });
 
   it('refuses when the window ends too soon for a useful token', () => {
-    expect(decideRecordAccess(ask(), partner, purpose(), [grant({ notAfter: NOW + MIN_USEFUL_TOKEN_LIFETIME - 1 })], NOW)).toMatchObject({ ok: false, error: 'invalid_grant' });
-    expect(decideRecordAccess(ask(), partner, purpose(), [grant({ notAfter: NOW + MIN_USEFUL_TOKEN_LIFETIME })], NOW)).toMatchObject({ ok: true, lifetime: MIN_USEFUL_TOKEN_LIFETIME });
+    expect(decideRecordAccess(ask(), partner, purpose(), [grant({ notAfter: NOW + MIN_USEFUL_TOKEN_LIFETIME - 1 })], NOW)).toMatchObject({
+      ok: false,
+      error: 'invalid_grant',
+    });
+    expect(decideRecordAccess(ask(), partner, purpose(), [grant({ notAfter: NOW + MIN_USEFUL_TOKEN_LIFETIME })], NOW)).toMatchObject({
+      ok: true,
+      lifetime: MIN_USEFUL_TOKEN_LIFETIME,
+    });
   });
 
   it('caps the lifetime at the window end', () => {
@@ -142,11 +160,17 @@ describe('decideRecordAccess', () => {
     const late = grant({ id: 'grt_late000000000000', notAfter: NOW + 6000 });
     expect(decideRecordAccess(ask(), partner, purpose(), [early, late], NOW)).toMatchObject({ ok: true, granted: { grant: late.id } });
     expect(decideRecordAccess(ask({ grant: early.id }), partner, purpose(), [early, late], NOW)).toMatchObject({ ok: true, granted: { grant: early.id } });
-    expect(decideRecordAccess(ask({ grant: 'grt_unknown000000000' }), partner, purpose(), [early, late], NOW)).toMatchObject({ ok: false, error: 'invalid_grant' });
+    expect(decideRecordAccess(ask({ grant: 'grt_unknown000000000' }), partner, purpose(), [early, late], NOW)).toMatchObject({
+      ok: false,
+      error: 'invalid_grant',
+    });
   });
 
   it('carries a case-specific grant’s record ids', () => {
-    expect(decideRecordAccess(ask(), partner, purpose(), [grant({ recordIds: ['p-1', 'p-2'] })], NOW)).toMatchObject({ ok: true, granted: { record_ids: ['p-1', 'p-2'] } });
+    expect(decideRecordAccess(ask(), partner, purpose(), [grant({ recordIds: ['p-1', 'p-2'] })], NOW)).toMatchObject({
+      ok: true,
+      granted: { record_ids: ['p-1', 'p-2'] },
+    });
   });
 
   it('treats names of Object.prototype members as unknown, never as rules', () => {
@@ -227,14 +251,24 @@ describe('decideRecordAccess properties', () => {
 
 describe('decideRecordIngest', () => {
   it('grants the registered types a data owner asks for, deduplicated and sorted', () => {
-    expect(decideRecordIngest({ type: 'record_ingest', record_types: ['person', 'case', 'person'] }, owner, 600)).toEqual({ ok: true, lifetime: 600, granted: { type: 'record_ingest', record_types: ['case', 'person'] } });
+    expect(decideRecordIngest({ type: 'record_ingest', record_types: ['person', 'case', 'person'] }, owner, 600)).toEqual({
+      ok: true,
+      lifetime: 600,
+      granted: { type: 'record_ingest', record_types: ['case', 'person'] },
+    });
   });
   it('refuses (does not cut down) a type the owner may not ingest', () => {
-    expect(decideRecordIngest({ type: 'record_ingest', record_types: ['person', 'health_case'] }, owner, 600)).toMatchObject({ ok: false, error: 'invalid_authorization_details' });
+    expect(decideRecordIngest({ type: 'record_ingest', record_types: ['person', 'health_case'] }, owner, 600)).toMatchObject({
+      ok: false,
+      error: 'invalid_authorization_details',
+    });
   });
   it('refuses ingest to partners and privacy officers, whatever their registration says', () => {
     for (const kind of ['partner', 'privacy_officer'] as const) {
-      expect(decideRecordIngest({ type: 'record_ingest', record_types: ['person'] }, { ...owner, kind }, 600)).toMatchObject({ ok: false, error: 'unauthorized_client' });
+      expect(decideRecordIngest({ type: 'record_ingest', record_types: ['person'] }, { ...owner, kind }, 600)).toMatchObject({
+        ok: false,
+        error: 'unauthorized_client',
+      });
     }
   });
 });

@@ -52,7 +52,13 @@ const detail: GrantedRecordAccess = {
   window_ends: NOW + 3600,
 };
 
-const standing = (over: Partial<TokenStanding> = {}): TokenStanding => ({ revoked: false, client: { kind: 'partner', agencyId: 'moh', status: 'active' }, grant, purpose, ...over });
+const standing = (over: Partial<TokenStanding> = {}): TokenStanding => ({
+  revoked: false,
+  client: { kind: 'partner', agencyId: 'moh', status: 'active' },
+  grant,
+  purpose,
+  ...over,
+});
 
 describe('decideTokenUse', () => {
   it('allows a token whose purpose, grant and client are unchanged, with what it was issued for', () => {
@@ -62,28 +68,49 @@ describe('decideTokenUse', () => {
   });
 
   it('takes actions from the purpose now: a removed action is gone, a removed last action refuses', () => {
-    expect(decideTokenUse(detail, standing({ purpose: { ...purpose, actions: ['fetch'] } }), NOW)).toMatchObject({ usable: true, recordAccess: { actions: ['fetch'] } });
-    expect(decideTokenUse({ ...detail, actions: ['search'] }, standing({ purpose: { ...purpose, actions: ['fetch'] } }), NOW)).toMatchObject({ usable: false, code: 'insufficient_scope' });
+    expect(decideTokenUse(detail, standing({ purpose: { ...purpose, actions: ['fetch'] } }), NOW)).toMatchObject({
+      usable: true,
+      recordAccess: { actions: ['fetch'] },
+    });
+    expect(decideTokenUse({ ...detail, actions: ['search'] }, standing({ purpose: { ...purpose, actions: ['fetch'] } }), NOW)).toMatchObject({
+      usable: false,
+      code: 'insufficient_scope',
+    });
   });
 
   it('refuses when the purpose is retired or no longer open to the agency', () => {
     expect(decideTokenUse(detail, standing({ purpose: { ...purpose, status: 'retired' } }), NOW)).toMatchObject({ usable: false, code: 'insufficient_scope' });
-    expect(decideTokenUse(detail, standing({ purpose: { ...purpose, agencies: ['justice'] } }), NOW)).toMatchObject({ usable: false, code: 'insufficient_scope' });
+    expect(decideTokenUse(detail, standing({ purpose: { ...purpose, agencies: ['justice'] } }), NOW)).toMatchObject({
+      usable: false,
+      code: 'insufficient_scope',
+    });
     expect(decideTokenUse(detail, standing({ purpose: null }), NOW)).toMatchObject({ usable: false });
   });
 
   it('takes fields and modes from the purpose now, and refuses when none is left', () => {
     const narrowed = { ...purpose, rules: { person: { name_latin: 'pseudonym', phone: 'none' } } } as Purpose;
-    expect(decideTokenUse(detail, standing({ purpose: narrowed }), NOW)).toMatchObject({ usable: true, recordAccess: { disclosure: { person: { name_latin: 'pseudonym' } } } });
+    expect(decideTokenUse(detail, standing({ purpose: narrowed }), NOW)).toMatchObject({
+      usable: true,
+      recordAccess: { disclosure: { person: { name_latin: 'pseudonym' } } },
+    });
     const empty = { ...purpose, rules: { person: { national_id: 'masked' } } } as Purpose;
     expect(decideTokenUse(detail, standing({ purpose: empty }), NOW)).toMatchObject({ usable: false, code: 'insufficient_scope' });
   });
 
   it('refuses a revoked token, a suspended or unknown client, and a grant that is not live or not the one named', () => {
     expect(decideTokenUse(detail, standing({ revoked: true }), NOW)).toMatchObject({ usable: false, code: 'invalid_token' });
-    expect(decideTokenUse(detail, standing({ client: { kind: 'partner', agencyId: 'moh', status: 'suspended' } }), NOW)).toMatchObject({ usable: false, code: 'invalid_token' });
+    expect(decideTokenUse(detail, standing({ client: { kind: 'partner', agencyId: 'moh', status: 'suspended' } }), NOW)).toMatchObject({
+      usable: false,
+      code: 'invalid_token',
+    });
     expect(decideTokenUse(detail, standing({ client: null }), NOW)).toMatchObject({ usable: false, code: 'invalid_token' });
-    for (const g of [{ ...grant, status: 'suspended' }, { ...grant, notAfter: NOW }, { ...grant, id: 'grt_bbbbbbbbbbbbbbbb' }, { ...grant, agencyId: 'justice' }, { ...grant, purposeId: 'other' }] as Grant[]) {
+    for (const g of [
+      { ...grant, status: 'suspended' },
+      { ...grant, notAfter: NOW },
+      { ...grant, id: 'grt_bbbbbbbbbbbbbbbb' },
+      { ...grant, agencyId: 'justice' },
+      { ...grant, purposeId: 'other' },
+    ] as Grant[]) {
       expect(decideTokenUse(detail, standing({ grant: g }), NOW)).toMatchObject({ usable: false, code: 'invalid_token' });
     }
     expect(decideTokenUse(detail, standing({ grant: null }), NOW)).toMatchObject({ usable: false, code: 'invalid_token' });

@@ -39,7 +39,8 @@ export function officersBehind(requestedBy: string, approvers: readonly string[]
  */
 export function decideApproval(request: RequestAwaitingApproval, approver: string): ApprovalDecision {
   if (request.status !== 'pending') return { kind: 'refuse', code: 'conflict', reason: 'This request is no longer open.' };
-  if (officersBehind(request.requestedBy, [approver]) < APPROVALS_TO_WIDEN) return { kind: 'refuse', code: 'two_person_rule', reason: 'The requester cannot approve their own request.' };
+  if (officersBehind(request.requestedBy, [approver]) < APPROVALS_TO_WIDEN)
+    return { kind: 'refuse', code: 'two_person_rule', reason: 'The requester cannot approve their own request.' };
   return { kind: 'approve' };
 }
 

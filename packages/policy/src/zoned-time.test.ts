@@ -27,7 +27,13 @@ describe('civil time in a zone', () => {
   });
 
   it('refuses malformed or impossible dates and times', () => {
-    for (const [d, t] of [['2026-02-30', '08:00'], ['2026-11-23', '24:00'], ['2026-11-23', '8:00'], ['23/11/2026', '08:00'], ['2026-11-23', '08:60']]) {
+    for (const [d, t] of [
+      ['2026-02-30', '08:00'],
+      ['2026-11-23', '24:00'],
+      ['2026-11-23', '8:00'],
+      ['23/11/2026', '08:00'],
+      ['2026-11-23', '08:60'],
+    ]) {
       expect(zonedInstant('Asia/Phnom_Penh', d as string, t as string)).toBeNull();
     }
   });
@@ -38,7 +44,10 @@ describe('civil time in a zone', () => {
     expect(pp[2]).toEqual({ day: '2026-11-23', start: at('2026-11-22T17:00:00Z') / 1000, end: at('2026-11-23T17:00:00Z') / 1000 });
     for (const d of pp) expect(d.end - d.start).toBe(86_400);
     const spring = localDaysEnding('Europe/London', at('2026-03-30T12:00:00Z'), 2);
-    expect(spring.map((d) => [d.day, d.end - d.start])).toEqual([['2026-03-29', 23 * 3600], ['2026-03-30', 24 * 3600]]);
+    expect(spring.map((d) => [d.day, d.end - d.start])).toEqual([
+      ['2026-03-29', 23 * 3600],
+      ['2026-03-30', 24 * 3600],
+    ]);
     const autumn = localDaysEnding('Europe/London', at('2026-10-25T12:00:00Z'), 1);
     const [day] = autumn;
     expect(day === undefined ? undefined : day.end - day.start).toBe(25 * 3600);

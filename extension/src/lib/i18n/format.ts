@@ -37,7 +37,15 @@ export function formatDigits(lang: Lang, text: string | number): string {
   return digits(lang, String(text));
 }
 
-const partsFormat = new Intl.DateTimeFormat('en-GB', { timeZone: VIEWER_TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIEWER_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** An instant (ISO text or Unix ms) in Phnom Penh: "9 April 2026, 14:05" / "៩ មេសា ២០២៦ ១៤:០៥". */
 export function formatDateTime(lang: Lang, value: string | number): string {

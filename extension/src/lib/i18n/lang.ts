@@ -49,6 +49,9 @@ export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(en, 
 export type Translate = (key: MessageKey, vars?: Readonly<Record<string, string | number>>) => string;
 
 /** `translate` bound to `lang`. */
-export const translator = (lang: Lang): Translate => (key, vars) => translate(lang, key, vars);
+export const translator =
+  (lang: Lang): Translate =>
+  (key, vars) =>
+    translate(lang, key, vars);
 
 export { CATALOGUES };

@@ -13,7 +13,10 @@ export interface PlaceValue {
 export function isPlaceValue(value: unknown): value is PlaceValue {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((k) => ['province', 'district', 'commune', 'village'].includes(k) && typeof (value as Record<string, unknown>)[k] === 'string');
+  return (
+    keys.length > 0 &&
+    keys.every((k) => ['province', 'district', 'commune', 'village'].includes(k) && typeof (value as Record<string, unknown>)[k] === 'string')
+  );
 }
 
 /** The smallest level a place value names. */
@@ -29,7 +32,12 @@ export function placeLevel(place: PlaceValue): 'village' | 'commune' | 'district
  * no code is in the gazetteer.
  */
 export function placeName(place: PlaceValue, lang: Lang): string | undefined {
-  const codes = { province: place.province ?? '', district: place.district ?? '', commune: place.commune ?? '', ...(place.village === undefined ? {} : { village: place.village }) };
+  const codes = {
+    province: place.province ?? '',
+    district: place.district ?? '',
+    commune: place.commune ?? '',
+    ...(place.village === undefined ? {} : { village: place.village }),
+  };
   const label = places.label(codes, lang === 'km' ? 'km' : 'latin');
   return label === '' ? undefined : label;
 }

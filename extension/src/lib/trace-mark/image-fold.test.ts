@@ -79,7 +79,8 @@ describe('foldRepetitions', () => {
         }
       }
       const folded = foldRepetitions(values, w, h, 4, 4);
-      for (let fy = 0; fy < 4; fy++) for (let fx = 0; fx < 4; fx++) expect(Math.abs((folded[fy * 4 + fx] as number) - (fx + 10 * fy))).toBeLessThanOrEqual(noise);
+      for (let fy = 0; fy < 4; fy++)
+        for (let fx = 0; fx < 4; fx++) expect(Math.abs((folded[fy * 4 + fx] as number) - (fx + 10 * fy))).toBeLessThanOrEqual(noise);
     }
   });
 

@@ -120,7 +120,10 @@ export function gridPhases(folds: readonly Float32Array[], periodX: number, peri
       for (let b = p; b < period; b += cell) sum += edges[b] as number;
       return sum;
     });
-    return score.map((s, p) => [s, p] as const).sort((a, b) => b[0] - a[0]).map(([, p]) => p);
+    return score
+      .map((s, p) => [s, p] as const)
+      .sort((a, b) => b[0] - a[0])
+      .map(([, p]) => p);
   };
   return { x: rank(edgeX, periodX), y: rank(edgeY, periodY) };
 }

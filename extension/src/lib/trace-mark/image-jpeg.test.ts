@@ -18,7 +18,13 @@ function subsampleChroma(p: Picture): Picture {
   for (let y = 0; y < height; y += 2) {
     for (let x = 0; x < width; x += 2) {
       const px: number[] = [];
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) if (x + dx < width && y + dy < height) px.push(((y + dy) * width + x + dx) * 4);
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const)
+        if (x + dx < width && y + dy < height) px.push(((y + dy) * width + x + dx) * 4);
       let cb = 0;
       let cr = 0;
       const lumas = px.map((i) => {

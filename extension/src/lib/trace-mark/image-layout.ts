@@ -36,7 +36,10 @@ export const SYNC_CELLS: readonly (Cell & { readonly bit: 0 | 1 })[] = [
 ];
 
 /** The data cells in bit order. */
-export const DATA_CELLS: readonly Cell[] = Array.from({ length: DATA_BITS }, (_, i) => ({ col: 1 + (i % (TILE_COLS - 1)), row: 1 + Math.floor(i / (TILE_COLS - 1)) }));
+export const DATA_CELLS: readonly Cell[] = Array.from({ length: DATA_BITS }, (_, i) => ({
+  col: 1 + (i % (TILE_COLS - 1)),
+  row: 1 + Math.floor(i / (TILE_COLS - 1)),
+}));
 
 /** The tile's cells for `viewId`, row-major, 1 for a darkened cell. Throws `TypeError` for a malformed id. */
 export function tileBits(viewId: string): Uint8Array {

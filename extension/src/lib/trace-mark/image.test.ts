@@ -90,7 +90,9 @@ describe('decodeImageMark', () => {
       for (let tried = 0; tried < count; ) {
         const [w, h] = [TW * tiles, TH * tiles];
         const [x, y] = [Math.floor(rnd() * (1280 - w)), Math.floor(rnd() * (800 - h))];
-        const overlap = Math.max(0, Math.min(x + w, PHOTO.x + PHOTO.width) - Math.max(x, PHOTO.x)) * Math.max(0, Math.min(y + h, PHOTO.y + PHOTO.height) - Math.max(y, PHOTO.y));
+        const overlap =
+          Math.max(0, Math.min(x + w, PHOTO.x + PHOTO.width) - Math.max(x, PHOTO.x)) *
+          Math.max(0, Math.min(y + h, PHOTO.y + PHOTO.height) - Math.max(y, PHOTO.y));
         if (overlap > (w * h) / 3) continue;
         tried++;
         const id = next();
@@ -139,7 +141,7 @@ describe('decodeImageMark', () => {
     const noise = { width: 400, height: 300, rgba: Uint8ClampedArray.from({ length: 400 * 300 * 4 }, () => Math.floor(rnd() * 256)) };
     expect(decode(noise)).toBeNull();
     // A page whose own pattern has the tile's cell size: 8 px stripes at the mark's contrast.
-    const stripes = new Uint8ClampedArray(600 * 400 * 4).map((_, i) => (i % 4 === 3 ? 255 : Math.floor((i >> 2) % 600 / 8) % 2 === 0 ? 255 : 253));
+    const stripes = new Uint8ClampedArray(600 * 400 * 4).map((_, i) => (i % 4 === 3 ? 255 : Math.floor(((i >> 2) % 600) / 8) % 2 === 0 ? 255 : 253));
     expect(decode({ width: 600, height: 400, rgba: stripes })).toBeNull();
   });
 

@@ -128,7 +128,8 @@ export function decodeImageMark(rgba: Uint8Array | Uint8ClampedArray, width: num
 
 /** Tries every cyclic position of the tile over measured cell levels, most sync contrast first. */
 function readTile(levels: Float64Array): string | null {
-  const level = (col: number, row: number, shiftX: number, shiftY: number) => levels[((row + shiftY) % TILE_ROWS) * TILE_COLS + ((col + shiftX) % TILE_COLS)] as number;
+  const level = (col: number, row: number, shiftX: number, shiftY: number) =>
+    levels[((row + shiftY) % TILE_ROWS) * TILE_COLS + ((col + shiftX) % TILE_COLS)] as number;
   const candidates: { shiftX: number; shiftY: number; dark: number; light: number }[] = [];
   for (let shiftY = 0; shiftY < TILE_ROWS; shiftY++) {
     for (let shiftX = 0; shiftX < TILE_COLS; shiftX++) {

@@ -79,9 +79,9 @@ export function composite(page: Picture, tile: MarkTile, offsetX = 0, offsetY = 
   const tw = tile.width * scale;
   const th = tile.height * scale;
   for (let y = 0; y < page.height; y++) {
-    const ty = Math.floor((((y + offsetY) % th) + th) % th / scale);
+    const ty = Math.floor(((((y + offsetY) % th) + th) % th) / scale);
     for (let x = 0; x < page.width; x++) {
-      const tx = Math.floor((((x + offsetX) % tw) + tw) % tw / scale);
+      const tx = Math.floor(((((x + offsetX) % tw) + tw) % tw) / scale);
       const t = (ty * tile.width + tx) * 4;
       const alpha = (tile.rgba[t + 3] as number) / 255;
       if (alpha === 0) continue;

@@ -9,7 +9,35 @@ const clusters = (s: string) => Array.from(segmenter.segment(s), (x) => x.segmen
 const INVISIBLE = [MARK_FRAME, ...MARK_SYMBOLS, '\u200B', '\u200C', '\u200D', '\uFEFF'];
 /** Text mixing Latin, Khmer (with coeng stacks), Devanagari, emoji sequences and invisible characters. */
 const mixedText = fc
-  .array(fc.constantFrom('a', 'Z', ' ', '7', 'ក', '្', 'រ', 'ស', 'ី', 'ុ', 'ា', 'ះ', 'ៗ', 'क', '्', 'ष', 'ि', 'é', '\u0301', '👩', '\u200D', '🇰', '🇭', '\n', ...INVISIBLE))
+  .array(
+    fc.constantFrom(
+      'a',
+      'Z',
+      ' ',
+      '7',
+      'ក',
+      '្',
+      'រ',
+      'ស',
+      'ី',
+      'ុ',
+      'ា',
+      'ះ',
+      'ៗ',
+      'क',
+      '्',
+      'ष',
+      'ि',
+      'é',
+      '\u0301',
+      '👩',
+      '\u200D',
+      '🇰',
+      '🇭',
+      '\n',
+      ...INVISIBLE,
+    ),
+  )
   .map((parts) => parts.join(''));
 
 const A = 'AQID-vv8_f4';

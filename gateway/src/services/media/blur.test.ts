@@ -57,16 +57,14 @@ describe('blurImage', () => {
   });
 
   it('depends only on block means: rearranging pixels inside a block changes nothing', () => {
-    const imageArb = fc
-      .record({ width: fc.integer({ min: 1, max: 40 }), height: fc.integer({ min: 1, max: 40 }) })
-      .chain(({ width, height }) =>
-        fc.record({
-          width: fc.constant(width),
-          height: fc.constant(height),
-          data: fc.uint8Array({ minLength: width * height * 4, maxLength: width * height * 4 }),
-          swaps: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 30 }),
-        }),
-      );
+    const imageArb = fc.record({ width: fc.integer({ min: 1, max: 40 }), height: fc.integer({ min: 1, max: 40 }) }).chain(({ width, height }) =>
+      fc.record({
+        width: fc.constant(width),
+        height: fc.constant(height),
+        data: fc.uint8Array({ minLength: width * height * 4, maxLength: width * height * 4 }),
+        swaps: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 30 }),
+      }),
+    );
     fc.assert(
       fc.property(imageArb, ({ width, height, data, swaps }) => {
         const block = blurBlockSize(width, height);

@@ -32,7 +32,10 @@ describe('xoshiro128**', () => {
       sum += x;
     }
     expect(sum / 20000).toBeCloseTo(0.5, 1);
-    const table = cumulative([['a', 1], ['b', 3]] as const);
+    const table = cumulative([
+      ['a', 1],
+      ['b', 3],
+    ] as const);
     let b = 0;
     for (let i = 0; i < 20000; i++) if (rng.weighted(table) === 'b') b++;
     expect(b / 20000).toBeCloseTo(0.75, 1);

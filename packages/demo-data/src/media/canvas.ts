@@ -24,7 +24,8 @@ export class Canvas {
 
   /** A filled axis-aligned rectangle. */
   rect(x: number, y: number, w: number, h: number, c: Rgb): void {
-    for (let j = Math.max(0, Math.floor(y)); j < Math.min(this.height, Math.ceil(y + h)); j++) for (let i = Math.max(0, Math.floor(x)); i < Math.min(this.width, Math.ceil(x + w)); i++) this.pixel(i, j, c);
+    for (let j = Math.max(0, Math.floor(y)); j < Math.min(this.height, Math.ceil(y + h)); j++)
+      for (let i = Math.max(0, Math.floor(x)); i < Math.min(this.width, Math.ceil(x + w)); i++) this.pixel(i, j, c);
   }
 
   /** A filled ellipse centred on (cx, cy), limited to rows from `fromY` on (for half shapes). */

@@ -46,7 +46,11 @@ describe('demoMedia', () => {
     const scene = items.find((i) => i.recordType === 'case');
     const sceneBytes = await (scene?.png() as Promise<Uint8Array>);
     expect(readPng(sceneBytes)).toMatchObject({ width: SCENE_WIDTH, height: SCENE_HEIGHT });
-    expect(await (demoMedia(generateDataset({ seed: 'media-test', persons: 400 })).find((i) => i.ref === scene?.ref)?.png() as Promise<Uint8Array>)).toEqual(sceneBytes);
+    expect(
+      await (demoMedia(generateDataset({ seed: 'media-test', persons: 400 }))
+        .find((i) => i.ref === scene?.ref)
+        ?.png() as Promise<Uint8Array>),
+    ).toEqual(sceneBytes);
     const sizes = await Promise.all(items.slice(0, 30).map(async (i) => (await i.png()).length));
     expect(Math.max(...sizes)).toBeLessThan(8 * 1024);
   });

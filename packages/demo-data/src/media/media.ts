@@ -45,15 +45,28 @@ export function demoMedia(data: Dataset, limit = DEFAULT_MEDIA_ITEMS): DemoMedia
     const person = data.personAt(i);
     if (person.photo_ref === undefined) continue;
     const n = items.length;
-    items.push({ recordType: 'person', recordId: person.id, ref: person.photo_ref, contentType: 'image/png', png: () => encoded(portraitPixels(streamRng(key, MEDIA_STREAM, n))) });
+    items.push({
+      recordType: 'person',
+      recordId: person.id,
+      ref: person.photo_ref,
+      contentType: 'image/png',
+      png: () => encoded(portraitPixels(streamRng(key, MEDIA_STREAM, n))),
+    });
   }
   for (let i = 0; i < data.sizes.cases && items.length < limit; i++) {
     const record = data.caseAt(i);
     for (const item of record.evidence ?? []) {
       if (item.kind !== 'photo' || items.length >= limit) continue;
       const n = items.length;
-      const figures = (item.shows_minor ? 1 : 0) + (item.shows_restrained ? 1 : 0) + (item.shows_victim === true ? 1 : 0) + (item.shows_witness === true ? 1 : 0);
-      items.push({ recordType: 'case', recordId: record.id, ref: item.media_ref, contentType: 'image/png', png: () => encoded(scenePixels(streamRng(key, MEDIA_STREAM, n), figures)) });
+      const figures =
+        (item.shows_minor ? 1 : 0) + (item.shows_restrained ? 1 : 0) + (item.shows_victim === true ? 1 : 0) + (item.shows_witness === true ? 1 : 0);
+      items.push({
+        recordType: 'case',
+        recordId: record.id,
+        ref: item.media_ref,
+        contentType: 'image/png',
+        png: () => encoded(scenePixels(streamRng(key, MEDIA_STREAM, n), figures)),
+      });
     }
   }
   return items;

@@ -12,10 +12,32 @@ export const PORTRAIT_SIZE = 96;
 export const SCENE_WIDTH = 128;
 export const SCENE_HEIGHT = 96;
 
-const BACKGROUNDS: readonly Rgb[] = [[200, 215, 235], [225, 225, 210], [205, 230, 215], [235, 215, 215]];
-const SKIN: readonly Rgb[] = [[241, 194, 160], [224, 172, 130], [198, 140, 100], [160, 110, 75], [120, 80, 55]];
-const HAIR: readonly Rgb[] = [[25, 20, 20], [60, 40, 30], [90, 70, 50], [140, 140, 140]];
-const CLOTHES: readonly Rgb[] = [[40, 70, 140], [150, 40, 40], [50, 110, 70], [230, 230, 230], [70, 70, 70]];
+const BACKGROUNDS: readonly Rgb[] = [
+  [200, 215, 235],
+  [225, 225, 210],
+  [205, 230, 215],
+  [235, 215, 215],
+];
+const SKIN: readonly Rgb[] = [
+  [241, 194, 160],
+  [224, 172, 130],
+  [198, 140, 100],
+  [160, 110, 75],
+  [120, 80, 55],
+];
+const HAIR: readonly Rgb[] = [
+  [25, 20, 20],
+  [60, 40, 30],
+  [90, 70, 50],
+  [140, 140, 140],
+];
+const CLOTHES: readonly Rgb[] = [
+  [40, 70, 140],
+  [150, 40, 40],
+  [50, 110, 70],
+  [230, 230, 230],
+  [70, 70, 70],
+];
 const DARK: Rgb = [30, 25, 25];
 const LIPS: Rgb = [170, 70, 70];
 
@@ -45,7 +67,13 @@ export function portraitPixels(rng: Rng): Canvas {
   return c;
 }
 
-const OBJECTS: readonly Rgb[] = [[200, 160, 40], [60, 60, 60], [180, 30, 30], [30, 90, 160], [240, 240, 240]];
+const OBJECTS: readonly Rgb[] = [
+  [200, 160, 40],
+  [60, 60, 60],
+  [180, 30, 30],
+  [30, 90, 160],
+  [240, 240, 240],
+];
 
 /** A synthetic evidence photo: a room (wall, floor, table with objects), sometimes with figures. */
 export function scenePixels(rng: Rng, figures: number): Canvas {

@@ -28,13 +28,29 @@ export function buildProvinces(): Province[] {
         const communeCode = code + pad2(c + 1);
         const [vMin, vMax] = VILLAGES[communeKind];
         const villages = uniqueNames(rng, rng.between(vMin, vMax)).map(
-          ([vKm, vLatin], v): Village => ({ level: 'village', code: communeCode + pad2(v + 1), nameKm: vKm, nameLatin: vLatin, provinceCode: p.code, districtCode: code, communeCode }),
+          ([vKm, vLatin], v): Village => ({
+            level: 'village',
+            code: communeCode + pad2(v + 1),
+            nameKm: vKm,
+            nameLatin: vLatin,
+            provinceCode: p.code,
+            districtCode: code,
+            communeCode,
+          }),
         );
         return { level: 'commune', code: communeCode, nameKm: cKm, nameLatin: cLatin, kind: communeKind, provinceCode: p.code, districtCode: code, villages };
       });
       return { level: 'district', code, nameKm, nameLatin, kind, provinceCode: p.code, communes };
     });
-    return { level: 'province', code: p.code, nameKm: p.nameKm, nameLatin: p.nameLatin, kind: capital ? 'capital' : 'province', population: p.population, districts };
+    return {
+      level: 'province',
+      code: p.code,
+      nameKm: p.nameKm,
+      nameLatin: p.nameLatin,
+      kind: capital ? 'capital' : 'province',
+      population: p.population,
+      districts,
+    };
   });
 }
 

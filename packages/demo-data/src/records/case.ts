@@ -21,13 +21,45 @@ const OFFENCE_TABLES = {
 
 /** Procedural status by the age of the case: recent cases are open, older ones mostly in court or closed. */
 const STATUS_BY_AGE = [
-  { maxDays: 30, table: cumulative([['reported', 50], ['under_investigation', 50]] as const) },
-  { maxDays: 180, table: cumulative([['reported', 10], ['under_investigation', 55], ['referred_to_court', 20], ['closed', 15]] as const) },
-  { maxDays: Infinity, table: cumulative([['reported', 3], ['under_investigation', 22], ['referred_to_court', 35], ['closed', 40]] as const) },
+  {
+    maxDays: 30,
+    table: cumulative([
+      ['reported', 50],
+      ['under_investigation', 50],
+    ] as const),
+  },
+  {
+    maxDays: 180,
+    table: cumulative([
+      ['reported', 10],
+      ['under_investigation', 55],
+      ['referred_to_court', 20],
+      ['closed', 15],
+    ] as const),
+  },
+  {
+    maxDays: Infinity,
+    table: cumulative([
+      ['reported', 3],
+      ['under_investigation', 22],
+      ['referred_to_court', 35],
+      ['closed', 40],
+    ] as const),
+  },
 ];
 
-const EVIDENCE_COUNT = cumulative([[0, 25], [1, 30], [2, 25], [3, 12], [4, 8]] as const);
-const MEDIA_KIND = cumulative([['photo', 55], ['video', 20], ['document', 25]] as const);
+const EVIDENCE_COUNT = cumulative([
+  [0, 25],
+  [1, 30],
+  [2, 25],
+  [3, 12],
+  [4, 8],
+] as const);
+const MEDIA_KIND = cumulative([
+  ['photo', 55],
+  ['video', 20],
+  ['document', 25],
+] as const);
 const EXTENSION = { photo: 'jpg', video: 'mp4', document: 'pdf' } as const;
 
 /** Share of cases with no identified suspect; tries to find a person matching a role's profile. */
@@ -111,7 +143,15 @@ function drawParticipants(rng: Rng, context: GeneratorContext, offence: Offence,
       const index = rng.int(context.sizes.persons);
       if (taken.has(index)) continue;
       const core = personCoreAt(context, index);
-      const candidate: Participant = { sex: core.sex, nameKm: core.nameKm, nameLatin: core.nameLatin, index, dateOfBirth: core.dateOfBirth, role, age: ageOn(core.dateOfBirth, on) };
+      const candidate: Participant = {
+        sex: core.sex,
+        nameKm: core.nameKm,
+        nameLatin: core.nameLatin,
+        index,
+        dateOfBirth: core.dateOfBirth,
+        role,
+        age: ageOn(core.dateOfBirth, on),
+      };
       // Born after the offence, or a baby: not a participant.
       if (candidate.age < 1) continue;
       chosen = candidate;

@@ -12,8 +12,17 @@ import { randomIdentity } from './identity.js';
 import type { DisciplineRecord } from './types.js';
 import { placeValue, randomVillage } from './where.js';
 
-const MEASURES = cumulative([['warning', 45], ['suspension', 25], ['demotion', 15], ['dismissal', 15]] as const);
-const LEVELS = cumulative([['national', 15], ['province', 35], ['district', 50]] as const);
+const MEASURES = cumulative([
+  ['warning', 45],
+  ['suspension', 25],
+  ['demotion', 15],
+  ['dismissal', 15],
+] as const);
+const LEVELS = cumulative([
+  ['national', 15],
+  ['province', 35],
+  ['district', 50],
+] as const);
 /** Service numbers are six digits; the officer pool never outgrows them. */
 const SERVICE_NUMBER_SPACE = 1_000_000;
 const MAX_OFFICERS = 900_000;
@@ -44,7 +53,12 @@ function officerAt(context: GeneratorContext, index: number): Officer {
   };
   switch (level) {
     case 'national':
-      return { ...officer, unit: `General Commissariat of National Police, ${rng.pick(NATIONAL_DEPARTMENTS)}`, unit_level: level, unit_place: seatOf(places.province(CAPITAL_CODE)?.districts[0]) };
+      return {
+        ...officer,
+        unit: `General Commissariat of National Police, ${rng.pick(NATIONAL_DEPARTMENTS)}`,
+        unit_level: level,
+        unit_place: seatOf(places.province(CAPITAL_CODE)?.districts[0]),
+      };
     case 'province':
       return {
         ...officer,

@@ -11,7 +11,11 @@ import { nationalIdAt, personAt } from './person.js';
 import type { HealthCaseRecord } from './types.js';
 import { placeValue, randomVillage } from './where.js';
 
-const RESULTS = cumulative([['positive', 70], ['negative', 25], ['inconclusive', 5]] as const);
+const RESULTS = cumulative([
+  ['positive', 70],
+  ['negative', 25],
+  ['inconclusive', 5],
+] as const);
 /** Share of patients living in the outbreak's provinces; the rest are spread by population. */
 const OUTBREAK_CLUSTER_SHARE = 0.6;
 /** The outbreak peaks this many days before the reference date. */

@@ -23,8 +23,14 @@ const NUMBERS = ['', 'One', 'Two', 'Three', 'Four'];
 
 const OUTCOMES: Readonly<Record<CaseRecord['status'], readonly string[]>> = {
   reported: ['The complaint was registered and a preliminary inquiry was opened.', 'The report was recorded and officers were sent to the scene.'],
-  under_investigation: ['Officers are collecting evidence and questioning witnesses.', 'The investigation continues; officers are checking camera footage nearby.'],
-  referred_to_court: ['The suspect was arrested and the case file was forwarded to the court.', 'After questioning, the suspect was sent to court with the case file.'],
+  under_investigation: [
+    'Officers are collecting evidence and questioning witnesses.',
+    'The investigation continues; officers are checking camera footage nearby.',
+  ],
+  referred_to_court: [
+    'The suspect was arrested and the case file was forwarded to the court.',
+    'After questioning, the suspect was sent to court with the case file.',
+  ],
   closed: ['The court has ruled and the case is closed.', 'The case was closed after the parties settled and the complaint was withdrawn.'],
 };
 
@@ -45,20 +51,34 @@ export function caseNarrative(rng: Rng, facts: NarrativeFacts): string {
   const [suspect] = suspects;
   const [victim] = victims;
   const subject = suspect === undefined ? 'an unidentified person' : describe(suspect);
-  const victimText = victim === undefined ? (facts.offence.victims === 'child' ? 'a child' : facts.offence.victims === 'woman_or_child' ? 'a woman' : 'a local resident') : describe(victim);
+  const victimText =
+    victim === undefined
+      ? facts.offence.victims === 'child'
+        ? 'a child'
+        : facts.offence.victims === 'woman_or_child'
+          ? 'a woman'
+          : 'a local resident'
+      : describe(victim);
   const hour = rng.int(24);
   const minute = rng.int(12) * 5;
   const time = `${hour < 10 ? '0' : ''}${hour}:${minute < 10 ? '0' : ''}${minute}`;
   const sentences = [
     `On ${longDate(facts.occurredOn)} at about ${time}, in ${places.label(facts.place)}, ${subject} ${facts.offence.act.replace('{victim}', victimText)}.`,
   ];
-  if (suspects.length > 1) sentences.push(`Police identified ${suspects.length === 2 ? 'an accomplice' : `${(NUMBERS[suspects.length - 1] ?? 'several').toLowerCase()} accomplices`}.`);
+  if (suspects.length > 1)
+    sentences.push(
+      `Police identified ${suspects.length === 2 ? 'an accomplice' : `${(NUMBERS[suspects.length - 1] ?? 'several').toLowerCase()} accomplices`}.`,
+    );
   const second = victims[1];
   if (second !== undefined) sentences.push(`A second victim, ${describe(second)}, was also harmed.`);
   const [witness] = witnesses;
   if (witness !== undefined) {
     const phone = witness.age >= 18 && witness.phone !== undefined && rng.chance(0.5) ? ` (tel. ${writePhone(rng, witness.phone)})` : '';
-    sentences.push(witnesses.length === 1 ? `A witness, ${describe(witness)}${phone}, gave a statement.` : `${NUMBERS[witnesses.length] ?? 'Several'} witnesses, among them ${describe(witness)}${phone}, gave statements.`);
+    sentences.push(
+      witnesses.length === 1
+        ? `A witness, ${describe(witness)}${phone}, gave a statement.`
+        : `${NUMBERS[witnesses.length] ?? 'Several'} witnesses, among them ${describe(witness)}${phone}, gave statements.`,
+    );
   }
   sentences.push(...identifying(rng, suspect, victim));
   if (rng.chance(0.3)) sentences.push(`Losses are estimated at ${rng.between(2, 90) * 10},000 riel.`);
@@ -74,10 +94,12 @@ function identifying(rng: Rng, suspect: Participant | undefined, victim: Partici
   if (adultSuspect?.nationalId !== undefined && rng.chance(0.35)) {
     out.push(`The suspect was identified from ID card ${writeId(rng, adultSuspect.nationalId)} (born ${writeBirthDate(rng, adultSuspect.dateOfBirth)}).`);
   }
-  if (victim !== undefined && victim.age >= 18 && victim.phone !== undefined && rng.chance(0.5)) out.push(`${givenName(victim.nameLatin)} reported it by phone from ${writePhone(rng, victim.phone)}.`);
+  if (victim !== undefined && victim.age >= 18 && victim.phone !== undefined && rng.chance(0.5))
+    out.push(`${givenName(victim.nameLatin)} reported it by phone from ${writePhone(rng, victim.phone)}.`);
   if (adultSuspect !== undefined && rng.chance(0.5)) {
     const called = adultSuspect.nickname !== undefined && rng.chance(0.5) ? adultSuspect.nickname.latin : givenName(adultSuspect.nameLatin);
-    const phone = adultSuspect.phone !== undefined && rng.chance(0.4) ? `; the suspect's phone ${writePhone(rng, adultSuspect.phone)} has been switched off since` : '';
+    const phone =
+      adultSuspect.phone !== undefined && rng.chance(0.4) ? `; the suspect's phone ${writePhone(rng, adultSuspect.phone)} has been switched off since` : '';
     out.push(`${called} was last seen ${rng.pick(WHEREABOUTS)}${phone}.`);
   }
   return out;

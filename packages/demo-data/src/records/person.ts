@@ -14,7 +14,11 @@ import { placeValue, randomVillage } from './where.js';
 const NATIONAL_ID_SPACE = 1_000_000_000;
 
 /** Listings relative to the reference date: some in force, some expired, some not yet begun. */
-const LISTING_TIMING = cumulative([['current', 50], ['past', 30], ['future', 20]] as const);
+const LISTING_TIMING = cumulative([
+  ['current', 50],
+  ['past', 30],
+  ['future', 20],
+] as const);
 
 /** The part of a person that cases and health cases need about the people they mention. */
 export interface PersonCore extends Identity {
@@ -86,7 +90,12 @@ function listings(rng: Rng, referenceDay: number, provinceCode: string): Blackli
     until = from + length;
     const province = places.province(provinceCode);
     const court = province?.kind === 'capital' ? 'Phnom Penh Municipal Court' : `${province?.nameLatin ?? 'Provincial'} Provincial Court`;
-    out.push({ list: 'drug_offence_officials', listed_from: fromDay(from), listed_until: fromDay(until), reference: `Verdict ${rng.between(1, 2999)}/${fromDay(from - rng.between(10, 90)).slice(0, 4)}, ${court}` });
+    out.push({
+      list: 'drug_offence_officials',
+      listed_from: fromDay(from),
+      listed_until: fromDay(until),
+      reference: `Verdict ${rng.between(1, 2999)}/${fromDay(from - rng.between(10, 90)).slice(0, 4)}, ${court}`,
+    });
   }
   return out;
 }

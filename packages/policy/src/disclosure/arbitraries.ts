@@ -17,8 +17,18 @@ export function dateArb(fromYear = 1920, toYear = 2040): fc.Arbitrary<string> {
 const code = (digits: number) => fc.integer({ min: 1, max: 99 }).map((n) => String(n).padStart(digits, '0'));
 /** A place whose codes nest, with or without a village. */
 export const placeArb = fc
-  .record({ province: fc.integer({ min: 1, max: 25 }).map((n) => String(n).padStart(2, '0')), d: code(2), c: code(2), v: fc.option(code(2), { nil: undefined }) })
-  .map(({ province, d, c, v }) => ({ province, district: province + d, commune: province + d + c, ...(v === undefined ? {} : { village: province + d + c + v }) }));
+  .record({
+    province: fc.integer({ min: 1, max: 25 }).map((n) => String(n).padStart(2, '0')),
+    d: code(2),
+    c: code(2),
+    v: fc.option(code(2), { nil: undefined }),
+  })
+  .map(({ province, d, c, v }) => ({
+    province,
+    district: province + d,
+    commune: province + d + c,
+    ...(v === undefined ? {} : { village: province + d + c + v }),
+  }));
 
 /** An E.164 Cambodian phone number, 8 or 9 national digits. */
 export const phoneArb = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^\d{7,8}$/)).map(([first, rest]) => `+855${first}${rest}`);
@@ -31,7 +41,9 @@ function valueArb(name: string, field: FieldDef): fc.Arbitrary<unknown> {
   switch (field.kind) {
     case 'string':
     case 'text':
-      return name.split('_').includes('name') ? nameArb : fc.string({ minLength: 1, maxLength: Math.min(field.maxLength ?? 40, 40) }).filter((s) => s.trim().length > 0);
+      return name.split('_').includes('name')
+        ? nameArb
+        : fc.string({ minLength: 1, maxLength: Math.min(field.maxLength ?? 40, 40) }).filter((s) => s.trim().length > 0);
     case 'national_id':
       return fc.stringMatching(/^\d{9}$/);
     case 'phone':
@@ -68,5 +80,7 @@ export function recordArb(def: RecordTypeDef): fc.Arbitrary<Record<string, unkno
 /** A purpose's modes for `def`: some fields left out, the others given a mode they declare or `none`. */
 export function disclosureArb(def: RecordTypeDef): fc.Arbitrary<Record<string, DisclosureMode>> {
   const shape = Object.fromEntries(Object.entries(def.fields).map(([name, f]) => [name, fc.constantFrom<DisclosureMode>(...f.modes, 'none')]));
-  return fc.record(shape, { requiredKeys: [] }).map((modes) => Object.fromEntries(Object.entries(modes).filter((e): e is [string, DisclosureMode] => e[1] !== undefined)));
+  return fc
+    .record(shape, { requiredKeys: [] })
+    .map((modes) => Object.fromEntries(Object.entries(modes).filter((e): e is [string, DisclosureMode] => e[1] !== undefined)));
 }

@@ -20,13 +20,18 @@ function fitsKind(field: FieldDef): boolean {
     case 'criterion':
       return field.kind === 'string';
     default:
-      return field.kind === 'date' ? DATE_GENERALISATIONS.includes(field.generalise) : field.kind === 'place' && PLACE_GENERALISATIONS.includes(field.generalise);
+      return field.kind === 'date'
+        ? DATE_GENERALISATIONS.includes(field.generalise)
+        : field.kind === 'place' && PLACE_GENERALISATIONS.includes(field.generalise);
   }
 }
 
 describe('record type declarations', () => {
   const fields = Object.values(RECORD_TYPES).flatMap((def) =>
-    Object.entries(def.fields).flatMap(([name, f]) => [[`${def.name}.${name}`, f] as const, ...Object.entries(f.items ?? {}).map(([item, i]) => [`${def.name}.${name}.${item}`, i] as const)]),
+    Object.entries(def.fields).flatMap(([name, f]) => [
+      [`${def.name}.${name}`, f] as const,
+      ...Object.entries(f.items ?? {}).map(([item, i]) => [`${def.name}.${name}.${item}`, i] as const),
+    ]),
   );
 
   it.each(fields.filter(([, f]) => f.modes.includes('generalised')))('%s says how it is generalised, in a way that fits its kind', (_path, field) => {

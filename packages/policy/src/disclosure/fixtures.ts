@@ -4,7 +4,10 @@ import type { MinimiseContext } from './context.js';
 
 export const TODAY = '2026-06-30';
 
-export const ring = new KeyRing(Uint8Array.from({ length: 32 }, (_, i) => 100 + i), { currentVersion: 1 });
+export const ring = new KeyRing(
+  Uint8Array.from({ length: 32 }, (_, i) => 100 + i),
+  { currentVersion: 1 },
+);
 
 /** No record has linked persons here: a `redacted` text still goes through the rule (numbers are replaced). */
 export const ctx: MinimiseContext = { ring, agency: 'ministry-health', today: TODAY, mediaUnblurred: false, linkedPersons: () => [] };
@@ -25,7 +28,15 @@ export const adult = {
   blacklist: [{ list: 'drug_offence_officials', listed_from: '2024-01-01', listed_until: '2026-12-31', reference: 'PP-CT-2023-118' }],
 } as const;
 
-export const child = { ...adult, id: 'P-000002', name_latin: 'Keo Dara', name_km: 'កែវ ដារា', date_of_birth: '2012-05-01', photo_ref: 'id/P-000002.jpg', blacklist: [] };
+export const child = {
+  ...adult,
+  id: 'P-000002',
+  name_latin: 'Keo Dara',
+  name_km: 'កែវ ដារា',
+  date_of_birth: '2012-05-01',
+  photo_ref: 'id/P-000002.jpg',
+  blacklist: [],
+};
 
 export const crime = {
   id: 'C-000001',

@@ -4,7 +4,8 @@ import { ctx, discipline, PLACE, crime, patient } from './fixtures.js';
 import { discloseGeneralised, generaliseCriterion, generalisePlace } from './generalise.js';
 
 const [person, crimeCase, health, officer] = (['person', 'case', 'health_case', 'officer_discipline'] as const).map((t) => RECORD_TYPES[t]!);
-const g = (def: typeof person, name: string, value: unknown, record: Record<string, unknown> = {}) => discloseGeneralised(name, def!.fields[name]!, value, record, ctx);
+const g = (def: typeof person, name: string, value: unknown, record: Record<string, unknown> = {}) =>
+  discloseGeneralised(name, def!.fields[name]!, value, record, ctx);
 
 describe('generalisePlace', () => {
   it('keeps the codes down to the level and drops the ones below', () => {

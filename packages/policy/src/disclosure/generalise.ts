@@ -45,7 +45,10 @@ export function generalisePlace(value: unknown, level: PlaceLevel): Partial<Plac
  */
 export function generaliseCriterion(criterion: unknown): CriterionValue | undefined {
   if (criterion === undefined || criterion === null) return undefined;
-  const title = typeof criterion === 'number' && Object.hasOwn(SAFE_VILLAGE_CRITERIA, criterion) ? SAFE_VILLAGE_CRITERIA[criterion as keyof typeof SAFE_VILLAGE_CRITERIA] : undefined;
+  const title =
+    typeof criterion === 'number' && Object.hasOwn(SAFE_VILLAGE_CRITERIA, criterion)
+      ? SAFE_VILLAGE_CRITERIA[criterion as keyof typeof SAFE_VILLAGE_CRITERIA]
+      : undefined;
   if (title === undefined) throw new TypeError('criterion must be a safe-village criterion number');
   return { criterion: criterion as number, title };
 }
@@ -85,7 +88,9 @@ function generaliseOne(path: string, as: Generalisation | undefined, value: unkn
 export function discloseGeneralised(path: string, field: FieldDef, value: unknown, record: Readonly<Record<string, unknown>>, ctx: MinimiseContext): unknown {
   if (value === undefined || value === null) return undefined;
   if (field.kind === 'list') {
-    return discloseItems(path, field, value, 'generalised', (itemField, itemValue, itemPath) => generaliseOne(itemPath, itemField.generalise, itemValue, record, ctx.today));
+    return discloseItems(path, field, value, 'generalised', (itemField, itemValue, itemPath) =>
+      generaliseOne(itemPath, itemField.generalise, itemValue, record, ctx.today),
+    );
   }
   return generaliseOne(path, field.generalise, value, record, ctx.today);
 }

@@ -12,7 +12,13 @@ export type ItemDiscloser = (itemField: FieldDef, value: unknown, path: string) 
  * @example discloseItems('contacts', contactsDef, value, 'masked', maskItem) // [{ name_latin: 'S** D***', phone: '+855 ** *** 678' }]
  * @throws TypeError when the value is not a list of objects or the field declares no items.
  */
-export function discloseItems(name: string, field: FieldDef, value: unknown, mode: DisclosureMode, disclose: ItemDiscloser): Record<string, unknown>[] | undefined {
+export function discloseItems(
+  name: string,
+  field: FieldDef,
+  value: unknown,
+  mode: DisclosureMode,
+  disclose: ItemDiscloser,
+): Record<string, unknown>[] | undefined {
   if (value === undefined || value === null) return undefined;
   const items = field.items;
   if (items === undefined) throw new TypeError(`${name} declares no items`);
@@ -23,7 +29,11 @@ export function discloseItems(name: string, field: FieldDef, value: unknown, mod
     for (const [itemName, itemField] of Object.entries(items)) {
       const itemValue = Object.hasOwn(item, itemName) ? (item as Record<string, unknown>)[itemName] : undefined;
       if (itemValue === undefined) continue;
-      const disclosed = itemField.modes.includes(mode) ? disclose(itemField, itemValue, `${name}.${itemName}`) : itemField.modes.includes('clear') ? itemValue : undefined;
+      const disclosed = itemField.modes.includes(mode)
+        ? disclose(itemField, itemValue, `${name}.${itemName}`)
+        : itemField.modes.includes('clear')
+          ? itemValue
+          : undefined;
       if (disclosed !== undefined) out[itemName] = disclosed;
     }
     return out;

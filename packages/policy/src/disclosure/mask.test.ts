@@ -66,11 +66,17 @@ describe('maskName', () => {
 
   it('never shows more than the first grapheme cluster of any word', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter((w) => !/[\s\u200b]/u.test(w)), { minLength: 1, maxLength: 4 }), (words) => {
-        const masked = maskName(words.join(' '));
-        expect(masked.replace(/[ *]/g, '').length).toBeLessThanOrEqual(words.join('').length);
-        for (const w of masked.split(' ')) expect(w.slice(1).replace(/^[^*]*/, '')).toMatch(/^\**$/);
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter((w) => !/[\s\u200b]/u.test(w)),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (words) => {
+          const masked = maskName(words.join(' '));
+          expect(masked.replace(/[ *]/g, '').length).toBeLessThanOrEqual(words.join('').length);
+          for (const w of masked.split(' ')) expect(w.slice(1).replace(/^[^*]*/, '')).toMatch(/^\**$/);
+        },
+      ),
     );
   });
 });
@@ -108,7 +114,9 @@ describe('discloseMasked', () => {
   });
 
   it('drops list members the list does not declare', () => {
-    expect(discloseMasked('contacts', field(health, 'contacts'), [{ name_latin: 'Sok', phone: '+85512345678', note: 'x' }])).toEqual([{ name_latin: 'S**', phone: '+855 ** *** 678' }]);
+    expect(discloseMasked('contacts', field(health, 'contacts'), [{ name_latin: 'Sok', phone: '+85512345678', note: 'x' }])).toEqual([
+      { name_latin: 'S**', phone: '+855 ** *** 678' },
+    ]);
   });
 
   it('leaves absent values out and refuses kinds it cannot mask', () => {

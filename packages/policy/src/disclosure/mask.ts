@@ -106,7 +106,8 @@ export function maskString(value: string): string {
  */
 export function discloseMasked(path: string, field: FieldDef, value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
-  if (field.kind === 'list') return discloseItems(path, field, value, 'masked', (itemField, itemValue, itemPath) => discloseMasked(itemPath, itemField, itemValue));
+  if (field.kind === 'list')
+    return discloseItems(path, field, value, 'masked', (itemField, itemValue, itemPath) => discloseMasked(itemPath, itemField, itemValue));
   if (typeof value !== 'string') throw new TypeError(`${path} must be a string to be masked`);
   switch (field.kind) {
     case 'phone':

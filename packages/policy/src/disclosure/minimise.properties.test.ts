@@ -11,7 +11,9 @@ const RUNS = { numRuns: 300 };
 const agencyArb = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 
 /** A record type with a random record, purpose and day. */
-const caseArb = fc.constantFrom(...TYPES).chain((def) => fc.record({ def: fc.constant(def), record: recordArb(def), disclosure: disclosureArb(def), today: dateArb(2000, 2040) }));
+const caseArb = fc
+  .constantFrom(...TYPES)
+  .chain((def) => fc.record({ def: fc.constant(def), record: recordArb(def), disclosure: disclosureArb(def), today: dateArb(2000, 2040) }));
 
 /** Every string anywhere in a value. */
 function strings(value: unknown): string[] {
@@ -56,13 +58,20 @@ describe('minimiseRecord properties', () => {
   it('a masked phone never shows more than 3 of its national digits, in a field or in a list', () => {
     const types = TYPES.filter((def) => Object.values(def.fields).some((f) => f.modes.includes('masked')));
     fc.assert(
-      fc.property(fc.constantFrom(...types).chain((def) => fc.tuple(fc.constant(def), recordArb(def))), ([def, record]) => {
-        const masked = Object.fromEntries(Object.entries(def.fields).filter(([, f]) => f.modes.includes('masked')).map(([name]) => [name, 'masked' as const]));
-        const out = minimiseRecord(def, record, masked, ctx);
-        for (const s of strings(out).filter((x) => x.startsWith('+855'))) expect(s.slice(4).replace(/\D/g, '').length).toBeLessThanOrEqual(3);
-        const phones = strings(record).filter((s) => /^\+855\d{8,9}$/.test(s));
-        for (const phone of phones) expect(JSON.stringify(out)).not.toContain(phone.slice(4, -3));
-      }),
+      fc.property(
+        fc.constantFrom(...types).chain((def) => fc.tuple(fc.constant(def), recordArb(def))),
+        ([def, record]) => {
+          const masked = Object.fromEntries(
+            Object.entries(def.fields)
+              .filter(([, f]) => f.modes.includes('masked'))
+              .map(([name]) => [name, 'masked' as const]),
+          );
+          const out = minimiseRecord(def, record, masked, ctx);
+          for (const s of strings(out).filter((x) => x.startsWith('+855'))) expect(s.slice(4).replace(/\D/g, '').length).toBeLessThanOrEqual(3);
+          const phones = strings(record).filter((s) => /^\+855\d{8,9}$/.test(s));
+          for (const phone of phones) expect(JSON.stringify(out)).not.toContain(phone.slice(4, -3));
+        },
+      ),
       RUNS,
     );
   });

@@ -14,7 +14,18 @@ describe('minimiseRecord', () => {
     const out = minimiseRecord(
       person,
       adult,
-      { name_latin: 'masked', name_km: 'masked', phone: 'masked', national_id: 'predicate', date_of_birth: 'generalised', address: 'generalised', minor: 'predicate', blacklist: 'predicate', red_notice: 'clear', sex: 'none' },
+      {
+        name_latin: 'masked',
+        name_km: 'masked',
+        phone: 'masked',
+        national_id: 'predicate',
+        date_of_birth: 'generalised',
+        address: 'generalised',
+        minor: 'predicate',
+        blacklist: 'predicate',
+        red_notice: 'clear',
+        sex: 'none',
+      },
       ctx,
     );
     expect(out).toEqual({
@@ -56,7 +67,20 @@ describe('minimiseRecord', () => {
   });
 
   it('case: pseudonymised persons link to pseudonymised person records', () => {
-    const out = minimiseRecord(crimeCase, crime, { case_number: 'pseudonym', criterion: 'predicate', offence: 'generalised', occurred_on: 'generalised', place: 'generalised', persons: 'pseudonym', status: 'clear' }, ctx);
+    const out = minimiseRecord(
+      crimeCase,
+      crime,
+      {
+        case_number: 'pseudonym',
+        criterion: 'predicate',
+        offence: 'generalised',
+        occurred_on: 'generalised',
+        place: 'generalised',
+        persons: 'pseudonym',
+        status: 'clear',
+      },
+      ctx,
+    );
     expect(out).toEqual({
       id: 'C-000001',
       case_number: expect.stringMatching(/^psn_/),
@@ -83,7 +107,20 @@ describe('minimiseRecord', () => {
   });
 
   it('health case: generalised places and dates, masked contacts, a positive result as a predicate', () => {
-    const out = minimiseRecord(health, patient, { name_latin: 'pseudonym', result: 'predicate', test_date: 'generalised', residence: 'generalised', places_visited: 'generalised', contacts: 'masked', date_of_birth: 'generalised' }, ctx);
+    const out = minimiseRecord(
+      health,
+      patient,
+      {
+        name_latin: 'pseudonym',
+        result: 'predicate',
+        test_date: 'generalised',
+        residence: 'generalised',
+        places_visited: 'generalised',
+        contacts: 'masked',
+        date_of_birth: 'generalised',
+      },
+      ctx,
+    );
     expect(out).toEqual({
       id: 'H-000001',
       name_latin: expect.stringMatching(/^psn_/),
@@ -100,7 +137,14 @@ describe('minimiseRecord', () => {
   });
 
   it('officer discipline: province of the unit, month of the decision, Khmer name masked', () => {
-    expect(minimiseRecord(officer, discipline, { officer_id: 'pseudonym', officer_name_km: 'masked', unit_place: 'generalised', decided_on: 'generalised', measure: 'clear' }, ctx)).toEqual({
+    expect(
+      minimiseRecord(
+        officer,
+        discipline,
+        { officer_id: 'pseudonym', officer_name_km: 'masked', unit_place: 'generalised', decided_on: 'generalised', measure: 'clear' },
+        ctx,
+      ),
+    ).toEqual({
       id: 'D-000001',
       officer_id: expect.stringMatching(/^psn_/),
       officer_name_km: 'ចា* ដា*',
@@ -130,7 +174,9 @@ describe('minimiseRecord', () => {
     expect(() => minimiseRecord(person, { ...adult, id: undefined }, { sex: 'clear' }, ctx)).toThrow(TypeError);
     expect(() => minimiseRecord(person, adult, { sex: 'clear' }, { ...ctx, today: '30/06/2026' })).toThrow(TypeError);
     expect(() => minimiseRecord(person, adult, { sex: 'clear' }, { ...ctx, agency: '' })).toThrow(TypeError);
-    expect(() => minimiseRecord(person, { ...adult, phone: '012 345 412' }, { phone: 'masked' }, ctx)).toThrow(expect.not.objectContaining({ message: expect.stringContaining('412') }));
+    expect(() => minimiseRecord(person, { ...adult, phone: '012 345 412' }, { phone: 'masked' }, ctx)).toThrow(
+      expect.not.objectContaining({ message: expect.stringContaining('412') }),
+    );
   });
 
   it('does not modify the record it is given', () => {

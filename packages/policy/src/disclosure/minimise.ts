@@ -27,7 +27,14 @@ function withDerived(def: RecordTypeDef, record: Readonly<Record<string, unknown
   return deriveFields(def, stored, today);
 }
 
-function discloseField(def: RecordTypeDef, name: string, field: FieldDef, mode: Exclude<DisclosureMode, 'none'>, source: Readonly<Record<string, unknown>>, ctx: MinimiseContext): unknown {
+function discloseField(
+  def: RecordTypeDef,
+  name: string,
+  field: FieldDef,
+  mode: Exclude<DisclosureMode, 'none'>,
+  source: Readonly<Record<string, unknown>>,
+  ctx: MinimiseContext,
+): unknown {
   const value = source[name];
   switch (mode) {
     case 'clear':

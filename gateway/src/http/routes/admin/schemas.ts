@@ -94,12 +94,10 @@ export const RowScope = rowScopeSchema.openapi('RowScope', {
     "Which records a grant covers. `places`: province (2 digits), district (4) or commune (6) codes, null for anywhere; `from`/`until`: civil dates on the record's main date (offence date, test date), both inclusive — records carry only the month or ISO week of that date, so a bound that cuts a month or week leaves it out; `links`: for persons, the links that admit them (`person_in_health_case`, `victim_in_case`). A record outside is answered exactly like a missing one.",
   example: { places: ['12', '08'], from: '2026-03-01', until: null, links: [] },
 });
-const RowScopeWords = z
-  .object({ en: z.string(), km: z.string() })
-  .openapi({
-    description: 'The row scope in words',
-    example: { en: 'Phnom Penh and Kandal; records since 1 March 2026', km: 'ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026' },
-  });
+const RowScopeWords = z.object({ en: z.string(), km: z.string() }).openapi({
+  description: 'The row scope in words',
+  example: { en: 'Phnom Penh and Kandal; records since 1 March 2026', km: 'ភ្នំពេញ និង កណ្ដាល; កំណត់ត្រា ចាប់ពី ថ្ងៃទី 1 ខែមីនា ឆ្នាំ 2026' },
+});
 /** A row scope the schema accepted, in its one stored form (places sorted, without repeats); null: every record. */
 export function normalisedScope(scope: unknown): PolicyRowScope | null {
   if (scope === null) return null;
@@ -124,25 +122,13 @@ export const PurposeBody = z
     max_token_lifetime: z.number().int().min(MIN_ACCESS_TOKEN_LIFETIME).max(MAX_ACCESS_TOKEN_LIFETIME).default(300),
     requests_per_minute: z.number().int().min(1).max(100_000).default(60),
     persons_per_hour: z.number().int().min(1).max(1_000_000).default(200),
-    officer_requests_per_minute: z
-      .number()
-      .int()
-      .min(1)
-      .max(100_000)
-      .optional()
-      .openapi({
-        description:
-          "Requests per minute each client (an officer's viewer or a system) may make under one grant, within the grant's total; default half of requests_per_minute",
-      }),
-    officer_persons_per_hour: z
-      .number()
-      .int()
-      .min(1)
-      .max(1_000_000)
-      .optional()
-      .openapi({
-        description: "Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour",
-      }),
+    officer_requests_per_minute: z.number().int().min(1).max(100_000).optional().openapi({
+      description:
+        "Requests per minute each client (an officer's viewer or a system) may make under one grant, within the grant's total; default half of requests_per_minute",
+    }),
+    officer_persons_per_hour: z.number().int().min(1).max(1_000_000).optional().openapi({
+      description: "Distinct persons per hour each client may receive under one grant, within the grant's total; default half of persons_per_hour",
+    }),
     notification_delay_days: z.number().int().min(0).max(3650).default(0),
     allow_unblurred_media: z
       .boolean()
@@ -151,12 +137,10 @@ export const PurposeBody = z
     row_scope: RowScope.nullable()
       .default(null)
       .openapi({ description: "The ceiling of its grants' row scopes (null: every record); a wider one waits for a second officer" }),
-    copyable: Copyable.nullable()
-      .default(null)
-      .openapi({
-        description:
-          'Fields the viewer lets officers copy (e.g. `{ "health_case": ["phone"] }` for tracing): short values the purpose discloses in clear; each copy carries the trace mark and is logged. Null: nothing may be copied. A newly copyable field waits for a second officer',
-      }),
+    copyable: Copyable.nullable().default(null).openapi({
+      description:
+        'Fields the viewer lets officers copy (e.g. `{ "health_case": ["phone"] }` for tracing): short values the purpose discloses in clear; each copy carries the trace mark and is logged. Null: nothing may be copied. A newly copyable field waits for a second officer',
+    }),
     status: z.enum(['active', 'retired']).default('active'),
   })
   .strict();
@@ -204,13 +188,10 @@ export const GrantCreate = z
       .boolean()
       .default(false)
       .openapi({ description: 'Ask for flagged media unblurred; needs a purpose that allows it and two leadership approvals' }),
-    sensitive_cases: z
-      .boolean()
-      .default(false)
-      .openapi({
-        description:
-          'Ask for cases marked sensitive; they are disclosed only once two leadership officers approved the grant, and answered as missing until then',
-      }),
+    sensitive_cases: z.boolean().default(false).openapi({
+      description:
+        'Ask for cases marked sensitive; they are disclosed only once two leadership officers approved the grant, and answered as missing until then',
+    }),
     note: z.string().max(1000).default(''),
   })
   .strict()

@@ -24,24 +24,16 @@ const Upload = z
       .enum(Object.keys(RECORD_TYPES) as [string, ...string[]])
       .openapi({ description: 'Type of the record that names the reference (`person`, `case`)' }),
     record_id: z.string().min(1).max(64).openapi({ description: 'Id of that record (its current version must name `ref`)' }),
-    ref: z
-      .string()
-      .min(1)
-      .max(200)
-      .openapi({
-        description: 'The media reference, exactly as in the record (`photo_ref`, `evidence[].media_ref`)',
-        example: 'media/case/case-00000042/1.jpg',
-      }),
+    ref: z.string().min(1).max(200).openapi({
+      description: 'The media reference, exactly as in the record (`photo_ref`, `evidence[].media_ref`)',
+      example: 'media/case/case-00000042/1.jpg',
+    }),
     original: file(`The picture, ${MEDIA_TYPES.join(' or ')}, at most ${MAX_MEDIA_BYTES} bytes, with that content type on its part`),
     blurred: file('Not accepted: the gateway decodes and blurs every photo itself (sending one is refused with `blurred_not_accepted`)').optional(),
-    regions: z
-      .string()
-      .max(MAX_REGIONS_PART)
-      .optional()
-      .openapi({
-        description:
-          'For a flagged photo, its manual regions at once (JSON: `{ "regions": [...], "removed_faces": [...] }`, as `PUT /v1/ingest/media/regions` takes them): applied before the photo is stored, so it never leaves without them',
-      }),
+    regions: z.string().max(MAX_REGIONS_PART).optional().openapi({
+      description:
+        'For a flagged photo, its manual regions at once (JSON: `{ "regions": [...], "removed_faces": [...] }`, as `PUT /v1/ingest/media/regions` takes them): applied before the photo is stored, so it never leaves without them',
+    }),
   })
   .strict()
   .openapi('MediaUpload');

@@ -23,12 +23,10 @@ const Session = z
     fields: z.record(z.string(), z.array(z.string())),
     disclosure: z.record(z.string(), z.record(z.string(), z.string())),
     actions: z.array(z.string()),
-    copyable: z
-      .record(z.string(), z.array(z.string()))
-      .openapi({
-        description:
-          "Fields the viewer lets the officer copy now, by record type (the purpose's `copyable`, where this token receives them in clear); each copy is reported as a `copy` viewer event and logged",
-      }),
+    copyable: z.record(z.string(), z.array(z.string())).openapi({
+      description:
+        "Fields the viewer lets the officer copy now, by record type (the purpose's `copyable`, where this token receives them in clear); each copy is reported as a `copy` viewer event and logged",
+    }),
     token_expires_at: z.string(),
     window_ends_at: z.string(),
   })

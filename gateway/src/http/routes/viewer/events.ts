@@ -81,12 +81,10 @@ const RevealLogged = z
     reveal_id: z.string(),
     log_index: z.number(),
     at: z.number(),
-    media: z
-      .string()
-      .openapi({
-        description:
-          'The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log',
-      }),
+    media: z.string().openapi({
+      description:
+        'The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log',
+    }),
   })
   .openapi('RevealLogged');
 
