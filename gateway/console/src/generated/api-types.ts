@@ -6669,7 +6669,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report copy, print and other attempts the viewer blocked during a view (counted, logged) */
+        /** Report what happened in a view: attempts the viewer blocked (counted), the window hidden and back (a quick return is the same view, its hidden interval logged), a copy of a field the purpose lets be copied (logged) */
         post: {
             parameters: {
                 query?: never;
@@ -6679,17 +6679,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["BlockedActionsReport"];
+                    "application/json": components["schemas"]["ViewerEventReport"];
                 };
             };
             responses: {
-                /** @description Logged */
+                /** @description Noted (hidden) or logged */
                 202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ViewerEventLogged"];
+                        "application/json": components["schemas"]["ViewerEventLogged"] | components["schemas"]["ViewHiddenNoted"] | components["schemas"]["ViewReturnLogged"];
                     };
                 };
                 /** @description Malformed request or schema violation (`validation_failed`) */
@@ -6710,13 +6710,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                /** @description `copy_not_permitted`: the purpose does not let this field be copied; `insufficient_scope`: not an officer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                        };
                     };
                 };
                 /** @description No such resource (`not_found`) */
@@ -6728,13 +6730,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                /** @description `view_not_resumable`: not the same view (too late, another record, or no hide noted); open a new view */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                        };
                     };
                 };
             };
@@ -6986,6 +6990,17 @@ export interface components {
             };
             /** @enum {string} */
             status?: "active" | "suspended";
+        };
+        /** @description Fields the viewer lets officers copy (logged); null: none */
+        CopyableFields: {
+            [key: string]: string[];
+        } | null;
+        /** @description The officer copied a field the purpose marks "may be copied" (`copyable`); logged. Any other field: 403 `copy_not_permitted` */
+        CopyReport: {
+            /** @enum {string} */
+            event: "copy";
+            field: string;
+            view_id: string;
         };
         DailyDisclosureReport: {
             days: {
@@ -7368,6 +7383,7 @@ export interface components {
             actions: ("fetch" | "search" | "check")[];
             agencies: string[];
             allow_unblurred_media: boolean;
+            copyable: components["schemas"]["CopyableFields"];
             created_at: string;
             created_by: string;
             description: string;
@@ -7410,6 +7426,13 @@ export interface components {
              * @default false
              */
             allow_unblurred_media: boolean;
+            /**
+             * @description Fields the viewer lets officers copy (e.g. `{ "health_case": ["phone"] }` for tracing): short values the purpose discloses in clear; each copy carries the trace mark and is logged. Null: nothing may be copied. A newly copyable field waits for a second officer
+             * @default null
+             */
+            copyable: {
+                [key: string]: string[];
+            } | null;
             /** @default  */
             description: string;
             /** @example moh-tracing */
@@ -7481,6 +7504,13 @@ export interface components {
              * @default false
              */
             allow_unblurred_media: boolean;
+            /**
+             * @description Fields the viewer lets officers copy (e.g. `{ "health_case": ["phone"] }` for tracing): short values the purpose discloses in clear; each copy carries the trace mark and is logged. Null: nothing may be copied. A newly copyable field waits for a second officer
+             * @default null
+             */
+            copyable: {
+                [key: string]: string[];
+            } | null;
             /** @default  */
             description: string;
             legal_basis: string;
@@ -7640,6 +7670,10 @@ export interface components {
             agency_name_km: string | null;
             client_id: string;
             client_name: string;
+            /** @description Fields the viewer lets the officer copy now, by record type (the purpose's `copyable`, where this token receives them in clear); each copy is reported as a `copy` viewer event and logged */
+            copyable: {
+                [key: string]: string[];
+            };
             disclosure: {
                 [key: string]: {
                     [key: string]: string;
@@ -7919,6 +7953,16 @@ export interface components {
         ViewerEventLogged: {
             log_index: number;
         };
+        ViewerEventReport: components["schemas"]["BlockedActionsReport"] | components["schemas"]["ViewHiddenReport"] | components["schemas"]["ViewReturnReport"] | components["schemas"]["CopyReport"];
+        ViewHiddenNoted: {
+            hidden_since: number;
+        };
+        /** @description The viewer's window left the front: the content is hidden, and the gateway notes when (its own clock) */
+        ViewHiddenReport: {
+            /** @enum {string} */
+            event: "hidden";
+            view_id: string;
+        };
         ViewOpened: {
             at: number;
             destroy_at: number;
@@ -7936,6 +7980,23 @@ export interface components {
             disclosure_id: string;
             /** @description Epoch of the viewer key the held payload is sealed under (its JWE `kid` is `grant:epoch`) */
             epoch: number;
+        };
+        ViewReturnLogged: {
+            hidden_from: number;
+            hidden_to: number;
+            log_index: number;
+            view_id: string;
+        };
+        /** @description The viewer is in front again. Within 120 s of the hide it noted, the gateway logs the hidden interval with the view and no new view is needed; otherwise 409 `view_not_resumable` and the viewer opens a new view */
+        ViewReturnReport: {
+            /**
+             * Format: uuid
+             * @description The delivery the view shows (a return is the same view only for the same record)
+             */
+            disclosure_id: string;
+            /** @enum {string} */
+            event: "return";
+            view_id: string;
         };
         ViewTrace: {
             agency_id: string;

@@ -119,8 +119,10 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
       persons_per_hour: Number((form.elements.namedItem('persons_per_hour') as HTMLInputElement).value),
       notification_delay_days: Number((form.elements.namedItem('notification_delay_days') as HTMLInputElement).value),
       allow_unblurred_media: unblurred.checked,
-      // The row scope is not edited here yet: an edit keeps the purpose's, a new purpose has none.
+      // The row scope and the copyable fields are not edited here yet: an edit keeps the purpose's
+      // (a replacement that left them out would change them), a new purpose has none.
       row_scope: purpose?.row_scope ?? null,
+      copyable: purpose?.copyable ?? null,
     };
     submit.disabled = true;
     const request =
@@ -157,8 +159,8 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
   );
 }
 
-/** Members of a purpose as read that describe the record, not its terms (never sent back). */
-const READ_ONLY = new Set(['id', 'version', 'created_by', 'created_at', 'updated_at']);
+/** Members of a purpose as read that describe the record or are derived from its terms (never sent back). */
+const READ_ONLY = new Set(['id', 'version', 'created_by', 'created_at', 'updated_at', 'row_scope_words']);
 
 /**
  * The purpose's terms as read, so that a replacement keeps every term this form does not show
