@@ -1,6 +1,5 @@
-import { Problem } from '../../platform/errors/problem.js';
-import { newId } from '../../platform/lib/random.js';
 import type { AdminRequest, AdminRequestKind, AdminStores } from '../../store/ports/index.js';
+import { pendingRequest, requestAlreadyOpen } from './pending-request.js';
 
 /**
  * Opens a request for a registry change that widens access (a new client or officer, new keys or an
@@ -18,27 +17,18 @@ export async function openAdminRequest(
   reason: string,
   now: number,
 ): Promise<string> {
-  const id = newId('areq');
-  const request: AdminRequest = {
-    id,
-    kind,
-    targetId,
-    payload,
-    requestedBy: actor,
-    requestedAt: now,
-    reason,
-    status: 'pending',
-    decidedBy: null,
-    decidedAt: null,
-  };
+  const { request, detail } = pendingRequest(
+    { idPrefix: 'areq', kind, targetId, payload, actor, reason, now },
+    kind === 'purpose.update' ? payload.widenings : undefined,
+  );
   const outcome = await stores.changes.commit([{ op: 'admin_request.insert', request }], {
     at: now,
     actor,
     action: `${kind}.request`,
     targetType,
     targetId,
-    detail: { request: id, reason, ...(kind === 'purpose.update' ? { widenings: payload.widenings } : {}) },
+    detail,
   });
-  if (!outcome.ok) throw new Problem(409, 'conflict', 'A request of this kind is already waiting for approval for this target.');
-  return id;
+  if (!outcome.ok) throw requestAlreadyOpen();
+  return request.id;
 }

@@ -1,7 +1,8 @@
 import { Problem } from '../../platform/errors/problem.js';
-import { newId, randomToken } from '../../platform/lib/random.js';
+import { randomToken } from '../../platform/lib/random.js';
 import { decideApproval, decideRejection } from '@need2know/policy';
 import { commitChange } from '../../store/d1/admin-events.js';
+import { pendingRequest, requestAlreadyOpen } from '../approvals/pending-request.js';
 import type { PublicSetting } from '@need2know/policy';
 import { accessToJson, insertStatsGrant, statsGrantIsNow, updateStatsGrantStatus, type StatsGrant } from '../../store/d1/stats/grants.js';
 import { publicSettingIsNow, updatePublicSetting, type StoredPublicSetting } from '../../store/d1/stats/public-settings.js';
@@ -35,29 +36,14 @@ export async function openStatsRequest(
   reason: string,
   now: number,
 ): Promise<string> {
-  const id = newId('sreq');
-  const request: StatsRequest = {
-    id,
-    kind,
-    targetId,
-    payload,
-    requestedBy: actor,
-    requestedAt: now,
-    reason,
-    status: 'pending',
-    decidedBy: null,
-    decidedAt: null,
-  };
-  const outcome = await commitChange(db, [insertStatsRequest(db, request)], {
-    at: now,
-    actor,
-    action: `stats.${kind}.request`,
-    targetType: kind === 'grant.create' ? 'stats_grant' : 'stats_public',
-    targetId,
-    detail: { request: id, reason, ...(kind === 'public.update' ? { widenings: payload.widenings } : {}) },
-  });
-  if (!outcome.ok) throw new Problem(409, 'conflict', 'A request of this kind is already waiting for approval for this target.');
-  return id;
+  const { request, detail } = pendingRequest(
+    { idPrefix: 'sreq', kind, targetId, payload, actor, reason, now },
+    kind === 'public.update' ? payload.widenings : undefined,
+  );
+  const targetType = kind === 'grant.create' ? 'stats_grant' : 'stats_public';
+  const outcome = await commitChange(db, [insertStatsRequest(db, request)], { at: now, actor, action: `stats.${kind}.request`, targetType, targetId, detail });
+  if (!outcome.ok) throw requestAlreadyOpen();
+  return request.id;
 }
 
 /** A new grant's request payload. */
