@@ -1,4 +1,4 @@
-import { RECORD_ID_PATTERN } from '@need2know/schema';
+import { BLOCKED_ACTIONS, type BlockedAction, RECORD_ID_PATTERN, VIEW_ID_PATTERN } from '@need2know/schema';
 import { z } from 'zod';
 import { SEARCH_NAMES, type SessionAllows } from './search-options.js';
 
@@ -12,25 +12,10 @@ const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 const GrantId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
 const RecordType = z.enum(['person', 'case', 'health_case', 'officer_discipline']);
 const RecordId = z.string().regex(RECORD_ID_PATTERN);
-const ViewId = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
+const ViewId = z.string().regex(VIEW_ID_PATTERN);
 const Under = { grant: GrantId, purpose: Slug };
 
-/** What the copy guard counts and reports. */
-export const BLOCKED_ACTIONS = [
-  'copy',
-  'cut',
-  'paste',
-  'drag',
-  'select_all',
-  'context_menu',
-  'print',
-  'save',
-  'new_window',
-  'view_source',
-  'devtools',
-  'focus_lost',
-] as const;
-export type BlockedAction = (typeof BLOCKED_ACTIONS)[number];
+export { BLOCKED_ACTIONS, type BlockedAction };
 
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status') }).strict(),

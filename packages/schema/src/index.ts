@@ -18,5 +18,7 @@ export { placeProblem } from './validation/place.js';
 export type { PlaceCodes } from './validation/place.js';
 export { LIST_MAX_ITEMS, PROVINCE_CODE_MAX, RECORD_ID_PATTERN } from './validation/limits.js';
 export { canonicalJson } from './protocol/canonical-json.js';
+export { BLOCKED_ACTIONS, VIEW_ID_PATTERN } from './protocol/viewer.js';
+export type { BlockedAction } from './protocol/viewer.js';
 export { requestHash, requestTarget, sha256Base64url } from './protocol/request-hash.js';
 export type { RequestBinding } from './protocol/request-hash.js';

@@ -1,3 +1,4 @@
+import { VIEW_ID_PATTERN } from '@need2know/schema';
 import { createRoute, z } from '@hono/zod-openapi';
 import { traceView } from '../../../services/oversight/trace-view.js';
 import { adminRouter, adminSecurity } from './app.js';
@@ -26,7 +27,7 @@ const route = createRoute({
   tags: ['admin'],
   summary: 'Trace a view: who opened what, when, under which grant (from a view id recovered from a leaked copy)',
   security: adminSecurity,
-  request: { params: z.object({ view_id: z.string().regex(/^[A-Za-z0-9_-]{11}$/) }) },
+  request: { params: z.object({ view_id: z.string().regex(VIEW_ID_PATTERN) }) },
   responses: { 200: jsonOk(ViewTrace, 'The view'), ...adminProblems },
 });
 

@@ -10,27 +10,13 @@ import { hideView, returnToView } from '../../../services/viewer/view-return.js'
 import { logViewerEvent, ownView, requireOfficer } from '../../../services/viewer/viewer-log.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { mayReleaseUnblurredMedia, SAME_VIEW_RETURN_SECONDS } from '@need2know/policy';
+import { BLOCKED_ACTIONS, VIEW_ID_PATTERN } from '@need2know/schema';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 
-/** What the viewer's copy guard blocks, each counted. */
-export const BLOCKED_ACTIONS = [
-  'copy',
-  'cut',
-  'paste',
-  'drag',
-  'select_all',
-  'context_menu',
-  'print',
-  'save',
-  'new_window',
-  'view_source',
-  'devtools',
-  'focus_lost',
-] as const;
 const MAX_COUNT = 100_000;
 
-const ViewId = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
+const ViewId = z.string().regex(VIEW_ID_PATTERN);
 const BlockedReport = z
   .object({
     view_id: ViewId,
