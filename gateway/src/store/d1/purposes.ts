@@ -76,69 +76,48 @@ export async function listPurposes(db: D1Database): Promise<Purpose[]> {
 /** The copyable fields as stored: JSON, or NULL when none is marked. */
 const copyableJson = (p: Purpose): string | null => (p.copyable == null || Object.keys(p.copyable).length === 0 ? null : JSON.stringify(p.copyable));
 
+/** A purpose's terms as stored, column by column, in one order for inserting and replacing them. */
+function termColumns(p: Purpose): ReadonlyArray<readonly [string, string | number | null]> {
+  return [
+    ['title', p.title],
+    ['legal_basis', p.legalBasis],
+    ['description', p.description],
+    ['rules', JSON.stringify(p.rules)],
+    ['actions', JSON.stringify(p.actions)],
+    ['agencies', JSON.stringify(p.agencies)],
+    ['max_token_lifetime', p.maxTokenLifetime],
+    ['requests_per_minute', p.requestsPerMinute],
+    ['persons_per_hour', p.personsPerHour],
+    ['officer_requests_per_minute', p.officerRequestsPerMinute],
+    ['officer_persons_per_hour', p.officerPersonsPerHour],
+    ['notification_delay_days', p.notificationDelayDays],
+    ['allow_unblurred_media', p.allowUnblurredMedia ? 1 : 0],
+    ['row_scope', p.rowScope == null ? null : JSON.stringify(p.rowScope)],
+    ['copyable', copyableJson(p)],
+    ['status', p.status],
+    ['version', p.version],
+    ['etag', p.etag],
+    ['updated_at', p.updatedAt],
+  ];
+}
+
 /** Statement inserting `p`; fails on a duplicate id. */
 export function insertPurpose(db: D1Database, p: Purpose): D1PreparedStatement {
+  const columns: ReadonlyArray<readonly [string, string | number | null]> = [
+    ['id', p.id],
+    ...termColumns(p),
+    ['created_by', p.createdBy],
+    ['created_at', p.createdAt],
+  ];
   return db
-    .prepare(
-      `INSERT INTO purposes (id, title, legal_basis, description, rules, actions, agencies, max_token_lifetime,
-         requests_per_minute, persons_per_hour, officer_requests_per_minute, officer_persons_per_hour, notification_delay_days, allow_unblurred_media, row_scope, copyable, status, version, etag, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .bind(
-      p.id,
-      p.title,
-      p.legalBasis,
-      p.description,
-      JSON.stringify(p.rules),
-      JSON.stringify(p.actions),
-      JSON.stringify(p.agencies),
-      p.maxTokenLifetime,
-      p.requestsPerMinute,
-      p.personsPerHour,
-      p.officerRequestsPerMinute,
-      p.officerPersonsPerHour,
-      p.notificationDelayDays,
-      p.allowUnblurredMedia ? 1 : 0,
-      p.rowScope == null ? null : JSON.stringify(p.rowScope),
-      copyableJson(p),
-      p.status,
-      p.version,
-      p.etag,
-      p.createdBy,
-      p.createdAt,
-      p.updatedAt,
-    );
+    .prepare(`INSERT INTO purposes (${columns.map(([name]) => name).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+    .bind(...columns.map(([, value]) => value));
 }
 
 /** Statement replacing a purpose's editable parts, only if its etag is still `expectedEtag`. */
 export function updatePurpose(db: D1Database, p: Purpose, expectedEtag: string): D1PreparedStatement {
+  const columns = termColumns(p);
   return db
-    .prepare(
-      `UPDATE purposes SET title = ?, legal_basis = ?, description = ?, rules = ?, actions = ?, agencies = ?, max_token_lifetime = ?,
-         requests_per_minute = ?, persons_per_hour = ?, officer_requests_per_minute = ?, officer_persons_per_hour = ?, notification_delay_days = ?, allow_unblurred_media = ?, row_scope = ?, copyable = ?, status = ?, version = ?, etag = ?, updated_at = ?
-       WHERE id = ? AND etag = ?`,
-    )
-    .bind(
-      p.title,
-      p.legalBasis,
-      p.description,
-      JSON.stringify(p.rules),
-      JSON.stringify(p.actions),
-      JSON.stringify(p.agencies),
-      p.maxTokenLifetime,
-      p.requestsPerMinute,
-      p.personsPerHour,
-      p.officerRequestsPerMinute,
-      p.officerPersonsPerHour,
-      p.notificationDelayDays,
-      p.allowUnblurredMedia ? 1 : 0,
-      p.rowScope == null ? null : JSON.stringify(p.rowScope),
-      copyableJson(p),
-      p.status,
-      p.version,
-      p.etag,
-      p.updatedAt,
-      p.id,
-      expectedEtag,
-    );
+    .prepare(`UPDATE purposes SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ? AND etag = ?`)
+    .bind(...columns.map(([, value]) => value), p.id, expectedEtag);
 }
