@@ -1,12 +1,8 @@
 import { adminEntry } from '@need2know/audit';
-import { runInDurableObject } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { carryAdminEntries, freshAdminEntries } from './admin-events.js';
 import { entryRows, readCursor } from './tree.js';
-
-const inFreshLog = <R>(fn: (sql: SqlStorage) => R) =>
-  runInDurableObject(env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(`unit:admin:${crypto.randomUUID()}`)), (_i, state) => fn(state.storage.sql));
+import { inFreshLog } from './test-support.js';
 
 const event = (seq: number) =>
   adminEntry({

@@ -1,11 +1,8 @@
-import { runInDurableObject } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { admit, type Budget } from './admission.js';
+import { inFreshLog } from './test-support.js';
 
 /** Runs `fn` over the storage of a fresh log object (its constructor creates the tables). */
-const inFreshLog = <R>(fn: (sql: SqlStorage) => R) =>
-  runInDurableObject(env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(`unit:admission:${crypto.randomUUID()}`)), (_i, state) => fn(state.storage.sql));
 
 const grant = (requestsPerMinute: number, personsPerHour: number): Budget => ({
   scope: 'grant:g',

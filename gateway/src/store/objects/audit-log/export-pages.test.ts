@@ -1,26 +1,10 @@
-import { canonicalEntryBytes, leafHash, rootFromLeaves, verifyInclusion, type LogEntry, type NodeLookup } from '@need2know/audit';
-import { runInDurableObject } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
+import { canonicalEntryBytes, leafHash, rootFromLeaves, verifyInclusion, type NodeLookup } from '@need2know/audit';
 import { describe, expect, it } from 'vitest';
 import { exportPageOf, fitPage, memoLookup } from './export-pages.js';
 import { appendEntries, nodeLookup } from './tree.js';
+import { inFreshLog, testEntry, proofBytes } from './test-support.js';
 
-const inFreshLog = <R>(fn: (sql: SqlStorage) => R) =>
-  runInDurableObject(env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(`unit:export:${crypto.randomUUID()}`)), (_i, state) => fn(state.storage.sql));
-
-const unb64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-const entry = (seq: number): LogEntry => ({
-  kind: 'admin',
-  seq,
-  at: seq,
-  actor: 'a',
-  action: 'x',
-  target_type: 't',
-  target_id: 'i',
-  detail: {},
-  prev_hash: '',
-  hash: '',
-});
+const entry = testEntry;
 
 describe('export pages', () => {
   it('cut at the byte budget, but always carry one entry', () => {
@@ -52,7 +36,7 @@ describe('export pages', () => {
       expect(page.entries.map((e) => e.index)).toEqual([1, 2, 3]);
       for (const e of page.entries) {
         expect(e.entry).toEqual(entries[e.index]);
-        expect(verifyInclusion(leaves[e.index] ?? new Uint8Array(), e.index, 5, e.proof.map(unb64), rootFromLeaves(leaves.slice(0, 5)))).toBe(true);
+        expect(verifyInclusion(leaves[e.index] ?? new Uint8Array(), e.index, 5, e.proof.map(proofBytes), rootFromLeaves(leaves.slice(0, 5)))).toBe(true);
       }
       expect(() => exportPageOf(sql, nodeLookup(sql), 6, 0, 6, 5)).toThrow(TypeError);
       expect(() => exportPageOf(sql, nodeLookup(sql), 6, 0, 7, 7)).toThrow(TypeError);

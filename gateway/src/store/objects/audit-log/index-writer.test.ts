@@ -1,13 +1,10 @@
 import { disclosureEntry, ingestEntry } from '@need2know/audit';
-import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { pendingDisclosures } from './disclosure-index.js';
 import { INDEX_DELAY_MS, IndexWriter } from './index-writer.js';
 import { appendEntries, readCursor } from './tree.js';
-
-const inFreshLog = <R>(fn: (sql: SqlStorage) => R | Promise<R>) =>
-  runInDurableObject(env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(`unit:index:${crypto.randomUUID()}`)), (_i, state) => fn(state.storage.sql));
+import { inFreshLog } from './test-support.js';
 
 const disclosure = (id: string) =>
   disclosureEntry({

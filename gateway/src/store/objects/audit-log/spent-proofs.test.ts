@@ -1,10 +1,6 @@
-import { runInDurableObject } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { spendOnce } from './spent-proofs.js';
-
-const inFreshLog = <R>(fn: (sql: SqlStorage) => R) =>
-  runInDurableObject(env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(`unit:proofs:${crypto.randomUUID()}`)), (_i, state) => fn(state.storage.sql));
+import { inFreshLog } from './test-support.js';
 
 describe('spent proofs', () => {
   it('spends a proof once; it stays spent until it would be stale anyway', async () => {

@@ -1,11 +1,7 @@
 import { canonicalEntryBytes, leafHash, lookupFromLeaves, rootFromLeaves, rootOf, type LogEntry } from '@need2know/audit';
-import { runInDurableObject } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { appendEntries, entryRangeByTime, entryRows, entryText, nodeLookup, readCursor, readFrontier, startIndexCursor, writeCursor } from './tree.js';
-
-const inFreshLog = <R>(fn: (sql: SqlStorage) => R) =>
-  runInDurableObject(env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(`unit:tree:${crypto.randomUUID()}`)), (_i, state) => fn(state.storage.sql));
+import { inFreshLog } from './test-support.js';
 
 const admin = (seq: number, at: number): LogEntry => ({
   kind: 'admin',
