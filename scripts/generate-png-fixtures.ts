@@ -3,7 +3,10 @@
  * depth and interlacing, made by ImageMagick (an independent encoder and decoder), each with the
  * RGBA pixels ImageMagick decodes from it (8-bit, or 16-bit for 16-bit files). The gateway's PNG decoder is tested against them.
  *
- *   tsx scripts/generate-png-fixtures.ts        (needs ImageMagick 6: apt-get install imagemagick)
+ *   tsx scripts/generate-png-fixtures.ts        (needs ImageMagick 6's `convert` on PATH: apt-get install imagemagick)
+ *
+ * A maintainer's tool, run only when the fixtures change: the fixtures are committed, and no test or
+ * build runs it, so the project does not install ImageMagick.
  *
  * The pictures are random noise and gradients (seeded), nothing else. tRNS variants get their tRNS
  * chunk inserted here (ImageMagick rarely writes one) and are decoded back by ImageMagick.
@@ -19,7 +22,14 @@ const WIDTH = 13;
 const HEIGHT = 11;
 
 const dir = mkdtempSync(join(tmpdir(), 'n2k-png-'));
-const convert = (...args: string[]) => execFileSync('/usr/bin/convert', args, { cwd: dir, maxBuffer: 1 << 24 });
+const convert = (...args: string[]) => {
+  try {
+    return execFileSync('convert', args, { cwd: dir, maxBuffer: 1 << 24 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error("ImageMagick's convert is not on PATH: apt-get install imagemagick");
+    throw err;
+  }
+};
 
 interface Variant {
   readonly name: string;
