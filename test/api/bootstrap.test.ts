@@ -1,7 +1,7 @@
 import { generateClientKeys } from '@need2know/client';
 import { describe, expect, it } from 'vitest';
 import { ensureBootstrapOfficers } from '../../gateway/src/services/bootstrap.js';
-import { d1StoresOf } from '../../gateway/src/services/stores.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 import { getClient } from '../../gateway/src/store/d1/clients.js';
 import { gatewayEnv, uniq } from './harness.js';
 
@@ -19,19 +19,19 @@ describe('bootstrap privacy officers', () => {
     const id = uniq('po');
     const first = await generateClientKeys();
     const now = Math.floor(Date.now() / 1000);
-    await ensureBootstrapOfficers(d1StoresOf(gatewayEnv), officersVar(id, first.public.signing), now);
+    await ensureBootstrapOfficers(storesOf(gatewayEnv), officersVar(id, first.public.signing), now);
     expect((await getClient(gatewayEnv.DB, id))?.kind).toBe('privacy_officer');
     expect(await eventsFor(id)).toBe(1);
-    await ensureBootstrapOfficers(d1StoresOf(gatewayEnv), officersVar(id, first.public.signing), now);
+    await ensureBootstrapOfficers(storesOf(gatewayEnv), officersVar(id, first.public.signing), now);
     expect(await eventsFor(id)).toBe(1);
     const second = await generateClientKeys();
-    await ensureBootstrapOfficers(d1StoresOf(gatewayEnv), officersVar(id, second.public.signing), now);
+    await ensureBootstrapOfficers(storesOf(gatewayEnv), officersVar(id, second.public.signing), now);
     expect((await getClient(gatewayEnv.DB, id))?.signingJwks.keys[0]?.x).toBe(second.public.signing.x);
     expect(await eventsFor(id)).toBe(2);
   });
 
   it('refuses a configuration holding a private key', async () => {
     const keys = await generateClientKeys();
-    await expect(ensureBootstrapOfficers(d1StoresOf(gatewayEnv), officersVar(uniq('po'), keys.private.signing), 0)).rejects.toThrow(/not a public signing key/);
+    await expect(ensureBootstrapOfficers(storesOf(gatewayEnv), officersVar(uniq('po'), keys.private.signing), 0)).rejects.toThrow(/not a public signing key/);
   });
 });

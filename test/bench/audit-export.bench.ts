@@ -18,7 +18,7 @@ const PORT = 8795;
 const LARGE = Number(process.argv[process.argv.indexOf('--large') + 1] ?? NaN) || 1_000_000;
 const SMALL = 10_000;
 const APPEND_BATCH = 5_000;
-/** The log object the export route reads (`AUDIT_SHARD` in gateway/src/services/access/audit.ts). */
+/** The log object the export route reads (`AUDIT_SHARD` in gateway/src/store/bindings.ts). */
 const AUDIT_SHARD = 'log:main';
 const root = join(import.meta.dirname, '..', '..');
 

@@ -1,6 +1,6 @@
 import type { GatewayEnv } from '../platform/env.js';
 import type { Access } from '../services/access/access.js';
-import type { AdminStores } from '../services/stores.js';
+import type { Stores } from '../services/stores.js';
 
 /**
  * Typed Hono context: bindings, the request's clock reading, and the verified access (if any).
@@ -11,8 +11,8 @@ export interface AppEnv {
   Variables: {
     /** Unix seconds at which this request is judged (one reading per request). */
     now: number;
-    /** The storage ports of the administrative core, built once per request from the bindings. */
-    stores: AdminStores;
+    /** The storage ports, built once per request from the bindings. */
+    stores: Stores;
     /** Set by the access-token middleware on protected routes. */
     access: Access;
     /** Hash binding a disclosure to its request (method, target, body, DPoP proof jti). */

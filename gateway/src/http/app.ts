@@ -8,7 +8,7 @@ import { healthRoutes } from './routes/readiness.js';
 import { consoleHeaders, isConsolePath } from './console/headers.js';
 import { consoleRoutes } from './console/routes.js';
 import { systemClock, type Clock, type GatewayEnv } from '../platform/env.js';
-import { d1StoresOf, type AdminStores } from '../services/stores.js';
+import { storesOf, type Stores } from '../services/stores.js';
 import { Problem, type ProblemCode, type ProblemStatus } from '../platform/errors/problem.js';
 import { bodyLimits } from './middleware/body-limits.js';
 import { identifiers } from '../services/oauth/access-token.js';
@@ -25,8 +25,8 @@ import { wellKnownRoutes } from './routes/well-known.js';
 export interface AppOptions {
   /** Source of time; tests pass a simulated clock. */
   readonly clock?: Clock;
-  /** The storage backend of the administrative core, built per request from the bindings (D1 by default). */
-  readonly stores?: (env: GatewayEnv) => AdminStores;
+  /** The storage ports, built per request from the bindings (D1 and the Durable Objects by default). */
+  readonly stores?: (env: GatewayEnv) => Stores;
 }
 
 /** Problems for the errors hono's own middleware raises (e.g. the body limit): the status kept, a stable code given. */
@@ -39,7 +39,7 @@ const PROBLEM_OF_STATUS: Partial<Record<number, readonly [ProblemStatus, Problem
 };
 
 /** Builds the gateway's HTTP application. */
-export function createApp({ clock = systemClock, stores = d1StoresOf }: AppOptions = {}) {
+export function createApp({ clock = systemClock, stores = storesOf }: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', async function clockReading(c, next) {

@@ -1,14 +1,14 @@
 import type { GatewayEnv } from '../platform/env.js';
-import { d1AdminStores } from '../store/d1/admin-stores.js';
-import type { AdminStores } from '../store/ports/index.js';
+import { storesFromBindings } from '../store/bindings.js';
+import type { Stores } from '../store/ports/index.js';
 
-export type { AdminStores } from '../store/ports/index.js';
+export type { AdminStores, Stores } from '../store/ports/index.js';
 
 /**
- * The storage backend of the administrative core, built from the bindings: the one place a backend
- * is chosen (today D1). Another backend implements the ports of `store/ports/` and passes
- * `test/store/conformance/`; services and policy do not change.
+ * The storage backends, built from the bindings: the one place a backend is chosen (today D1 and the
+ * Durable Objects, see `store/bindings.ts`). Another backend implements the ports of `store/ports/`
+ * and passes `test/store/conformance/`; services and policy do not change.
  */
-export function d1StoresOf(env: GatewayEnv): AdminStores {
-  return d1AdminStores(env.DB);
+export function storesOf(env: GatewayEnv): Stores {
+  return storesFromBindings(env);
 }

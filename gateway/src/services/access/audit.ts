@@ -1,6 +1,7 @@
 import { disclosureEntry, type Disclosure, type DisclosureLogEntry } from '@need2know/audit';
 import type { Admission, AdmissionRequest } from '../../store/objects/audit-log/admission.js';
 import type { GatewayEnv } from '../../platform/env.js';
+import { auditLogOf } from '../../store/bindings.js';
 import { proofReplayed } from '../../platform/errors/access-refusals.js';
 import type { HeldProof } from './held-proof.js';
 import { identifiers } from '../oauth/access-token.js';
@@ -8,8 +9,7 @@ import { identifiers } from '../oauth/access-token.js';
 /** One row of the disclosure log: who received what about whom, bound to request and response (`disclosureEntry` of `@need2know/audit` writes it). */
 export type DisclosureEntry = Disclosure;
 
-/** The shard of the tamper-evident log disclosures are appended to. */
-export const AUDIT_SHARD = 'log:main';
+export { AUDIT_SHARD } from '../../store/bindings.js';
 
 /** The log's origin line (c2sp.org/tlog-checkpoint): the gateway's host and path, unique per log. */
 export function auditOrigin(env: GatewayEnv): string {
@@ -18,7 +18,7 @@ export function auditOrigin(env: GatewayEnv): string {
 
 /** The tamper-evident log (one Durable Object per shard). */
 export function auditLog(env: GatewayEnv) {
-  return env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(AUDIT_SHARD));
+  return auditLogOf(env);
 }
 
 /** The log entry of a disclosure (FORMAT.md of `@need2know/audit`, `disclosure`). */

@@ -7,6 +7,7 @@
 import type { ApprovalStore } from './approvals.js';
 import type { ChangeStore } from './changes.js';
 import type { GrantStore } from './grants.js';
+import type { ObjectPorts } from './objects.js';
 import type { PurposeStore } from './purposes.js';
 import type { RegistryStore } from './registry.js';
 import type { RevocationStore } from './revocations.js';
@@ -15,6 +16,18 @@ export { ADMIN_REQUEST_KINDS } from './approvals.js';
 export type { AdminRequest, AdminRequestFilter, AdminRequestKind, ApprovalRequest, ApprovalStore } from './approvals.js';
 export type { AdminChange, AdminEvent, AdminEventFilter, ChangeOutcome, ChangeStore, Closing, NewAdminEvent } from './changes.js';
 export type { GrantFilter, GrantStore } from './grants.js';
+export type {
+  AdmittedEntry,
+  Admission,
+  AdmissionRequest,
+  AuditLogPort,
+  GrantKeyVaultPort,
+  GrantKeyVaultsPort,
+  Nonce,
+  ObjectPorts,
+  ReplayGuardPort,
+  ViewerKey,
+} from './objects.js';
 export type { PurposeStore } from './purposes.js';
 export type { Agency, Client, ClientFilter, EnrolmentCode, RegistryStore } from './registry.js';
 export type { RevocationStore } from './revocations.js';
@@ -28,3 +41,10 @@ export interface AdminStores {
   readonly revocations: RevocationStore;
   readonly changes: ChangeStore;
 }
+
+/**
+ * Every storage port services may be handed: the administrative core's, the Durable Objects', and
+ * (added one area at a time) records, media, statistics, keys, access and the viewer. Services take
+ * `Pick<Stores, …>` of what they use; `store/bindings.ts` builds it from the Worker's bindings.
+ */
+export interface Stores extends AdminStores, ObjectPorts {}

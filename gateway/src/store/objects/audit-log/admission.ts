@@ -6,29 +6,9 @@
  * the whole check-and-count atomic in its object.
  */
 
-/** Which limit refused a request (the names privacy officers set on a purpose). */
-export type LimitName = 'requests_per_minute' | 'persons_per_hour' | 'officer_requests_per_minute' | 'officer_persons_per_hour';
+import type { Admission, AdmissionRequest } from '../../ports/objects.js';
 
-/** One budget a request is counted against. */
-export interface Budget {
-  /** e.g. `grant:<id>` or `grant:<id>/client:<id>`. */
-  readonly scope: string;
-  readonly requestsPerMinute: number;
-  readonly personsPerHour: number;
-  /** How a refusal by each of the two limits is named. */
-  readonly requestLimit: LimitName;
-  readonly personLimit: LimitName;
-}
-
-/** What is asked of the limits: one request at `now`, about `subjects` (keyed hashes), against every budget. */
-export interface AdmissionRequest {
-  readonly now: number;
-  readonly budgets: readonly Budget[];
-  readonly subjects: readonly string[];
-}
-
-/** Outcome of an admission check. */
-export type Admission = { readonly ok: true } | { readonly ok: false; readonly limit: LimitName; readonly retryAfter: number };
+export type { Admission, AdmissionRequest, Budget, LimitName } from '../../ports/objects.js';
 
 const MINUTE = 60;
 const HOUR = 3600;

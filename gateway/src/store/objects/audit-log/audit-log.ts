@@ -13,13 +13,13 @@ import {
 import { KeyRing } from '@need2know/crypto';
 import { DurableObject } from 'cloudflare:workers';
 import { carryAdminEntries } from './admin-events.js';
-import { admit, ADMISSION_SCHEMA, type Admission, type AdmissionRequest } from './admission.js';
+import { admit, ADMISSION_SCHEMA, type AdmissionRequest } from './admission.js';
 import { checkpointOfSize, checkpointOfTree, checkpointSigner, newestCheckpoint } from './checkpoints.js';
 import { hasDisclosure } from './disclosure-index.js';
 import { exportPageOf } from './export-pages.js';
 import { IndexWriter } from './index-writer.js';
 import { consistencyOf, inclusionOf } from './proofs.js';
-import type { Nonce } from '../replay-guard/replay-guard.js';
+import type { AdmittedEntry, AuditLogPort, Nonce } from '../../ports/objects.js';
 import { SPENT_PROOF_SCHEMA, spendOnce } from './spent-proofs.js';
 import { appendEntries, entryRangeByTime, nodeLookup, readCursor, readFrontier, startIndexCursor, TREE_SCHEMA } from './tree.js';
 
@@ -36,11 +36,7 @@ interface AuditLogEnv {
   readonly DB: D1Database;
 }
 
-/**
- * An admission decided and its outcome appended (where the entry stands in the log), or a request
- * whose DPoP proof was spent before: then nothing was counted or appended.
- */
-export type AdmittedEntry = { readonly replayed: true } | (Admission & { readonly replayed: false; readonly index: number });
+export type { AdmittedEntry } from '../../ports/objects.js';
 
 /**
  * The tamper-evident log: every entry is a leaf of an RFC 9162 Merkle tree, appended in one
@@ -58,7 +54,7 @@ export type AdmittedEntry = { readonly replayed: true } | (Admission & { readonl
  * disclosure-index.ts, index-writer.ts); each step that writes runs as one storage transaction with no
  * `await` inside, so it is serialised with every other call and undone whole when it fails.
  */
-export class AuditLog extends DurableObject<AuditLogEnv> {
+export class AuditLog extends DurableObject<AuditLogEnv> implements AuditLogPort {
   #signer: Promise<NoteSigner> | undefined;
   readonly #index: IndexWriter;
   readonly #lookup: NodeLookup;

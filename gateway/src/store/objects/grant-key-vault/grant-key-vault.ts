@@ -1,21 +1,15 @@
 import { encodeBase64url } from '@need2know/crypto';
 import { DurableObject } from 'cloudflare:workers';
+import type { GrantKeyVaultPort, ViewerKey } from '../../ports/objects.js';
 
-/** A per-grant viewer key for one epoch, as the vault hands it out. */
-export interface ViewerKey {
-  readonly epoch: number;
-  /** Raw 256-bit key, base64url. */
-  readonly key: string;
-  /** When the key is destroyed (Unix seconds). */
-  readonly destroyAt: number;
-}
+export type { ViewerKey } from '../../ports/objects.js';
 
 /**
  * Holds the viewer keys of one grant, one per epoch, and destroys each at its time (crypto-
  * shredding): once gone, payloads sealed under it can no longer be opened by a viewer. Keys are
  * created on first use, never exported except to the gateway, and deleted — not flagged — when due.
  */
-export class GrantKeyVault extends DurableObject {
+export class GrantKeyVault extends DurableObject implements GrantKeyVaultPort {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {

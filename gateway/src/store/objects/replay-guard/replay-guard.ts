@@ -1,12 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 
-/** One single-use value: a JWT `jti` in a namespace, remembered until the JWT could no longer be used. */
-export interface Nonce {
-  /** e.g. `assertion:<jti>` or `dpop:<jti>`. */
-  readonly key: string;
-  /** Unix seconds after which the JWT carrying it is dead anyway and the key can be forgotten. */
-  readonly expiresAt: number;
-}
+import type { Nonce } from '../../ports/objects.js';
+
+export type { Nonce } from '../../ports/objects.js';
 
 /** How often spent nonces are purged (ms). */
 const PURGE_INTERVAL_MS = 5 * 60 * 1000;

@@ -1,0 +1,36 @@
+import type { GatewayEnv } from '../platform/env.js';
+import { d1AdminStores } from './d1/admin-stores.js';
+import type { Stores } from './ports/index.js';
+import type { AuditLogPort, GrantKeyVaultsPort, ReplayGuardPort } from './ports/objects.js';
+
+/** The shard of the tamper-evident log every entry is appended to. */
+export const AUDIT_SHARD = 'log:main';
+
+/** The audit log's port: the stub of its one shard. */
+export function auditLogOf(env: Pick<GatewayEnv, 'AUDIT_LOG'>): AuditLogPort {
+  return env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(AUDIT_SHARD));
+}
+
+/** The grant key vaults' port: one object per grant. */
+export function grantKeysOf(env: Pick<GatewayEnv, 'GRANT_KEYS'>): GrantKeyVaultsPort {
+  return { of: (grantId) => env.GRANT_KEYS.get(env.GRANT_KEYS.idFromName(grantId)) };
+}
+
+/** The replay guards' port: one object per scope (a client id or a DPoP key thumbprint). */
+export function replayGuardOf(env: Pick<GatewayEnv, 'REPLAY_GUARD'>): ReplayGuardPort {
+  return { spend: (scope, nonces, now) => env.REPLAY_GUARD.get(env.REPLAY_GUARD.idFromName(scope)).consume(nonces, now) };
+}
+
+/**
+ * Every storage port, built from the Worker's bindings: the one place the backends are chosen
+ * (D1 for tables, the Durable Objects for the log, the grant keys and the replay guards). Built once
+ * per request by the app, and by the scheduled jobs; another backend builds the same {@link Stores}.
+ */
+export function storesFromBindings(env: GatewayEnv): Stores {
+  return {
+    ...d1AdminStores(env.DB),
+    auditLog: auditLogOf(env),
+    grantKeys: grantKeysOf(env),
+    replayGuard: replayGuardOf(env),
+  };
+}
