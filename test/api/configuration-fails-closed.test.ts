@@ -24,6 +24,7 @@ import {
   testGateway,
   uniq,
 } from './harness.js';
+import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
@@ -131,13 +132,13 @@ describe('After a rotation, other isolates cannot read re-wrapped records', () =
     await seed('person', [person(id)]);
     const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: purpose.id });
 
-    const { current } = await readKeyState(gatewayEnv.DB);
+    const { current } = await readKeyState(keyRingSourceOf(gatewayEnv).keyState);
     await rotateFieldKeys(gatewayEnv, gateway.clock.now);
     expect((await rewrapBatch(gatewayEnv, 1000)).remaining).toBe(0);
     // This isolate read the versions just before another isolate rotated and re-wrapped.
     await gatewayEnv.DB.prepare("UPDATE key_state SET value = ? WHERE name = 'field_current'").bind(current).run();
     forgetKeyRing();
-    expect((await keyRing(gatewayEnv)).currentVersion).toBe(current);
+    expect((await keyRing(keyRingSourceOf(gatewayEnv))).currentVersion).toBe(current);
     await gatewayEnv.DB.prepare("UPDATE key_state SET value = ? WHERE name = 'field_current'")
       .bind(current + 1)
       .run();
@@ -153,13 +154,13 @@ describe('A rotation can go unlogged', () => {
     const gateway = testGateway();
     const officer = await createClient('privacy_officer', await createAgency());
     const admin = await adminSession(gateway, officer);
-    const before = await readKeyState(gatewayEnv.DB);
+    const before = await readKeyState(keyRingSourceOf(gatewayEnv).keyState);
     await gatewayEnv.DB.prepare(
       "CREATE TRIGGER refuse_admin_events BEFORE INSERT ON admin_events BEGIN SELECT RAISE(ABORT, 'event store not writable'); END",
     ).run();
     try {
       expect((await admin('POST', '/field-keys/rotate')).status).toBe(500);
-      expect(await readKeyState(gatewayEnv.DB)).toEqual(before);
+      expect(await readKeyState(keyRingSourceOf(gatewayEnv).keyState)).toEqual(before);
     } finally {
       await gatewayEnv.DB.prepare('DROP TRIGGER refuse_admin_events').run();
     }

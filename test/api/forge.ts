@@ -7,6 +7,7 @@ import { base64url, calculateJwkThumbprint, decodeProtectedHeader, SignJWT, type
 import { activeSigningKey } from '../../gateway/src/services/keys/token-signing.js';
 import { ACCESS_TOKEN_TYP } from '../../gateway/src/services/oauth/access-token.js';
 import { gatewayEnv, ISSUER, TOKEN_ENDPOINT, type TestClient, type testGateway } from './harness.js';
+import { keyRingSourceOf, storesOf } from '../../gateway/src/services/stores.js';
 
 export type Gateway = ReturnType<typeof testGateway>;
 
@@ -70,7 +71,7 @@ export async function gatewaySigned(
   header: Record<string, unknown> = {},
   now = Math.floor(Date.now() / 1000),
 ): Promise<string> {
-  const { kid, key } = await activeSigningKey(gatewayEnv, now);
+  const { kid, key } = await activeSigningKey(storesOf(gatewayEnv), keyRingSourceOf(gatewayEnv), now);
   return sign(prune(claims), { alg: 'EdDSA', typ: ACCESS_TOKEN_TYP, kid, ...header }, key);
 }
 

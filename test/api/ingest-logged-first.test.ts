@@ -15,6 +15,7 @@ import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { caseWith, photo, portraitPng, uploadForm } from './media-harness.js';
 import { loggedEntry } from './log-harness.js';
+import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
@@ -92,7 +93,7 @@ async function entriesSince(from: number): Promise<Record<string, unknown>[]> {
 const readable = async (ids: string[]) => (await readRecords(gatewayEnv, 'person', ids, ['phone'])).length;
 const versionHashes = async (ids: string[], version: number) =>
   subjectHashes(
-    await keyRing(gatewayEnv),
+    await keyRing(keyRingSourceOf(gatewayEnv)),
     ids.map((id) => `person:${id}:${version}`),
   );
 
@@ -198,6 +199,10 @@ describe('Ingest stores before it logs', () => {
     expect(await selectMedia(gatewayEnv.DB, ref)).not.toBeNull();
     const logged = await entriesSince(before);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ kind: 'media_ingest', outcome: 'created', records: subjectHashes(await keyRing(gatewayEnv), [`case:${id}`]) });
+    expect(logged[0]).toMatchObject({
+      kind: 'media_ingest',
+      outcome: 'created',
+      records: subjectHashes(await keyRing(keyRingSourceOf(gatewayEnv)), [`case:${id}`]),
+    });
   });
 });

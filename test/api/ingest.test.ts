@@ -3,6 +3,7 @@ import { keyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { blindIndex } from '@need2know/crypto';
 import { idsByTag, recordVersions } from '../../gateway/src/store/d1/records.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, partnerWithLiveGrant, testGateway, uniq } from './harness.js';
+import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
 
 function person(id: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -48,7 +49,7 @@ describe('POST /v1/ingest/{type}', () => {
     const versions = await recordVersions(gatewayEnv.DB, 'person', id);
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     // The blind index follows the current version only.
-    const ring = await keyRing(gatewayEnv);
+    const ring = await keyRing(keyRingSourceOf(gatewayEnv));
     const newTag = blindIndex(ring, { recordType: 'person', search: 'phone' }, ['+855977654321']);
     const oldTag = blindIndex(ring, { recordType: 'person', search: 'phone' }, ['+85512345678']);
     expect(await idsByTag(gatewayEnv.DB, 'person', 'phone', newTag, 10)).toContain(id);

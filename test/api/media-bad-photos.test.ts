@@ -14,6 +14,7 @@ import { JPEG_BASELINE, JPEG_PROGRESSIVE } from '../../gateway/src/services/medi
 import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, photo, portraitPng, uniq } from './media-harness.js';
+import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
 
 const JPEG = 'image/jpeg';
 const LIMIT = { maxPixels: 4_000_000 };
@@ -48,7 +49,7 @@ describe('media upload: every photo decoded by the gateway', () => {
     const res = await owner.upload({ record_type: 'case', record_id: id, ref, original: { bytes: halvesJpeg(32, 16, 6), type: JPEG } });
     expect(await res.json()).toMatchObject({ width: 16, height: 32 });
     const row = await selectMedia(gatewayEnv.DB, ref);
-    const ring = await keyRing(gatewayEnv);
+    const ring = await keyRing(keyRingSourceOf(gatewayEnv));
     const open = async (rendition: 'original' | 'blurred') =>
       openMedia(ring, { owner: owner.agency, ref, rendition, contentType: JPEG }, await selectChunks(gatewayEnv.DB, ref, rendition));
     expect(row).toMatchObject({ width: 16, height: 32 });

@@ -21,6 +21,7 @@ import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { logInclusion } from './log-harness.js';
 import { caseWith, mediaOwner, photo, uniq } from './media-harness.js';
+import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
 
 const JPEG = 'image/jpeg';
 const LIMIT = { maxPixels: 4_200_000 };
@@ -45,7 +46,7 @@ describe('media upload: faces of flagged photos redacted at ingest', () => {
     });
     expect(await selectMedia(gatewayEnv.DB, ref)).toMatchObject({ protectedRendition: 'redacted', redacted: { contentType: JPEG } });
 
-    const ring = await keyRing(gatewayEnv);
+    const ring = await keyRing(keyRingSourceOf(gatewayEnv));
     const open = async (rendition: StoredRendition, contentType: string) =>
       openMedia(ring, { owner: owner.agency, ref, rendition, contentType: contentType as typeof JPEG }, await selectChunks(gatewayEnv.DB, ref, rendition));
     // The original is the upload as it was, less its metadata (EXIF): not one pixel redacted.

@@ -16,6 +16,7 @@ import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 import { logInclusion } from './log-harness.js';
 import { caseWith, mediaOwner, personWithPhoto, photo, portraitPng, uniq, uploadForm } from './media-harness.js';
+import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
 
 const PNG = 'image/png';
 const JPEG = 'image/jpeg';
@@ -61,7 +62,7 @@ describe('PUT /v1/ingest/media', () => {
     const stored = JSON.stringify(await gatewayEnv.DB.prepare('SELECT * FROM media_chunks WHERE ref = ?').bind(ref).all());
     expect(stored).toContain('n2kf1.');
     expect(stored).not.toContain(btoa(String.fromCharCode(...png.subarray(0, 12))).slice(0, 12));
-    const ring = await keyRing(gatewayEnv);
+    const ring = await keyRing(keyRingSourceOf(gatewayEnv));
     const original = openMedia(ring, { owner: owner.agency, ref, rendition: 'original', contentType: PNG }, await selectChunks(gatewayEnv.DB, ref, 'original'));
     expect(sameBytes(original, png)).toBe(true);
     const blurred = openMedia(ring, { owner: owner.agency, ref, rendition: 'blurred', contentType: PNG }, await selectChunks(gatewayEnv.DB, ref, 'blurred'));

@@ -4,6 +4,7 @@ import { rotateSigningKeyIfDue } from './keys/token-signing.js';
 import { adminEntry, parseCheckpoint } from '@need2know/audit';
 import { auditLog, auditOrigin } from './access/audit.js';
 import { keyRing } from './keys/key-ring.js';
+import { keyRingSourceOf, storesOf } from './stores.js';
 import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
 import { listAdminEvents } from '../store/d1/admin-events.js';
 import { purgeExpiredRevocations } from '../store/d1/revocations.js';
@@ -50,9 +51,9 @@ export async function runHousekeeping(env: GatewayEnv, now: number): Promise<Hou
   const lastSize = parseCheckpoint(await log.latestCheckpoint(auditOrigin(env), now)).size;
   const signedSize = parseCheckpoint(await log.checkpoint(auditOrigin(env), now)).size;
   const signedCheckpoint = signedSize === lastSize ? null : signedSize;
-  const sealedRevealReasons = (await rewrapRevealReasons(env, await keyRing(env), CLEAR_REASON_VERSION + 1)).moved;
+  const sealedRevealReasons = (await rewrapRevealReasons(env, await keyRing(keyRingSourceOf(env)), CLEAR_REASON_VERSION + 1)).moved;
   // A token still verifies for CLOCK_TOLERANCE after its exp; its revocation must outlive that.
   const purgedRevocations = await purgeExpiredRevocations(env.DB, now - CLOCK_TOLERANCE);
-  const rotatedKey = await rotateSigningKeyIfDue(env, now);
+  const rotatedKey = await rotateSigningKeyIfDue(storesOf(env), keyRingSourceOf(env), now);
   return { expiredGrants, shreddedGrants, loggedAdminEvents, purgedRevocations, rotatedKey, signedCheckpoint, sealedRevealReasons };
 }

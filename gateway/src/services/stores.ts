@@ -1,6 +1,9 @@
 import type { GatewayEnv } from '../platform/env.js';
 import { storesFromBindings } from '../store/bindings.js';
+import { d1KeyStateStore } from '../store/d1/key-stores.js';
 import type { Stores } from '../store/ports/index.js';
+
+import type { KeyRingSource } from './keys/key-ring.js';
 
 export type { AdminStores, Stores } from '../store/ports/index.js';
 
@@ -11,4 +14,13 @@ export type { AdminStores, Stores } from '../store/ports/index.js';
  */
 export function storesOf(env: GatewayEnv): Stores {
   return storesFromBindings(env);
+}
+
+/**
+ * The key ring's source from the bindings: the root secret and the field-key versions recorded in
+ * D1. For callers not yet handed a {@link KeyRingSource}; cheap enough for every request (no object
+ * but the key state's is built).
+ */
+export function keyRingSourceOf(env: GatewayEnv): KeyRingSource & Pick<Stores, 'keyState'> {
+  return { rootSecret: env.N2K_ROOT_SECRET, keyState: d1KeyStateStore(env.DB) };
 }

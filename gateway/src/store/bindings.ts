@@ -1,5 +1,6 @@
 import type { GatewayEnv } from '../platform/env.js';
 import { d1AdminStores } from './d1/admin-stores.js';
+import { d1KeyStateStore, d1SigningKeyStore } from './d1/key-stores.js';
 import type { Stores } from './ports/index.js';
 import type { AuditLogPort, GrantKeyVaultsPort, ReplayGuardPort } from './ports/objects.js';
 
@@ -29,6 +30,8 @@ export function replayGuardOf(env: Pick<GatewayEnv, 'REPLAY_GUARD'>): ReplayGuar
 export function storesFromBindings(env: GatewayEnv): Stores {
   return {
     ...d1AdminStores(env.DB),
+    keyState: d1KeyStateStore(env.DB),
+    signingKeys: d1SigningKeyStore(env.DB),
     auditLog: auditLogOf(env),
     grantKeys: grantKeysOf(env),
     replayGuard: replayGuardOf(env),

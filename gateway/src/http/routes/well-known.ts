@@ -11,7 +11,7 @@ export const wellKnownRoutes = new Hono<AppEnv>()
     return c.json(authorizationServerMetadata(identifiers(c.env).issuer));
   })
   .get('/jwks.json', async (c) => {
-    const keys = await publishedKeys(c.env, c.var.now);
+    const keys = await publishedKeys(c.var.stores, { rootSecret: c.env.N2K_ROOT_SECRET, keyState: c.var.stores.keyState }, c.var.now);
     // Short caching: a rotated key must reach verifiers before tokens it signs do.
     c.header('cache-control', 'public, max-age=60');
     return c.json({ keys: keys.map((k) => k.publicJwk) });

@@ -10,6 +10,7 @@ import { REF_SEARCH_PREFIX } from '../records/seal-record.js';
 import { MAX_SEARCH_CANDIDATES } from '../records/search.js';
 import { searchValues } from '../records/search-values.js';
 import { currentRecords, currentRecordsByTag, idsByTag, type RecordRow } from '../../store/d1/records.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** The yes/no questions a partner may ask about a person without receiving a record. */
 export const CHECKS = ['red_notice', 'blacklist', 'criterion'] as const;
@@ -48,7 +49,7 @@ export async function findPersons(
 ): Promise<OpenedRecord[]> {
   const def = recordType('person');
   if (def === undefined) throw new Error('the schema has no person type');
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   let search: string | null = null;
   let rows: RecordRow[];
   if ('person_id' in subject) {
@@ -81,7 +82,7 @@ export async function findPersons(
 
 /** Whether any current case involving person `personId` is counted under `criterion`, among the cases inside the grant's row `scope` only. */
 export async function hasCaseInCriterion(env: GatewayEnv, personId: string, criterion: number, scope?: RowScope | null): Promise<boolean> {
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const search = `${REF_SEARCH_PREFIX}persons.person_id`;
   const caseDef = recordType('case');
   const ids = await idsByTag(

@@ -10,6 +10,7 @@ import type { RecordAccess } from './access.js';
 import { admitAndRecord } from './audit.js';
 import { admissionFor, rateLimited } from './limits.js';
 import { subjectHashes } from './subjects.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** The request a disclosure answers: its clock reading and the hash binding the answer to it. */
 export interface DisclosureRequest {
@@ -58,7 +59,7 @@ export function recipientKey(access: RecordAccess): JWK {
  */
 export async function deliver(env: GatewayEnv, access: RecordAccess, { now, requestHash }: DisclosureRequest, d: Delivery): Promise<Delivered> {
   const { grant, proof } = access;
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const subjects = subjectHashes(ring, d.subjectIds);
   const entry = {
     at: now,

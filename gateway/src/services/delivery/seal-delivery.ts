@@ -3,6 +3,7 @@ import { GATEWAY_SIGNING_ALG } from '../../platform/config.js';
 import type { GatewayEnv } from '../../platform/env.js';
 import { activeSigningKey } from '../keys/token-signing.js';
 import { identifiers } from '../oauth/access-token.js';
+import { keyRingSourceOf, storesOf } from '../stores.js';
 
 /** Media type of a sealed disclosure: a compact JWE whose plaintext is a signed JWT (RFC 7519 §5.2 nested JWT). */
 export const DISCLOSURE_MEDIA_TYPE = 'application/jose';
@@ -49,7 +50,7 @@ export async function sealDelivery(
   lifetime: number,
 ): Promise<{ jwe: string; jti: string }> {
   const { issuer } = identifiers(env);
-  const { kid, key } = await activeSigningKey(env, now);
+  const { kid, key } = await activeSigningKey(storesOf(env), keyRingSourceOf(env), now);
   const jti = crypto.randomUUID();
   const jws = await new SignJWT({ ...claims })
     .setProtectedHeader({ alg: GATEWAY_SIGNING_ALG, typ: DISCLOSURE_TYP, kid })

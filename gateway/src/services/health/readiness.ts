@@ -7,6 +7,7 @@ import { auditLog } from '../access/audit.js';
 import type { GatewayEnv } from '../../platform/env.js';
 import { migrationApplied } from '../../store/d1/migrations.js';
 import { inspectRootSecret, observeKeyCheck } from '../keys/root-secret.js';
+import { storesOf } from '../stores.js';
 import { judgeReadiness, servingProblems, type ReadinessObservations, type ReadinessProblem } from '@need2know/policy';
 
 /**
@@ -40,7 +41,7 @@ export async function servingCheck(env: GatewayEnv, now: number): Promise<Readin
   const keyCheck =
     inspected.ring === undefined || inspected.secret === undefined
       ? 'unknown'
-      : await observeKeyCheck(env.DB, { ring: inspected.ring, secret: inspected.secret }, now);
+      : await observeKeyCheck(storesOf(env), { ring: inspected.ring, secret: inspected.secret }, now);
   const problems = servingProblems({ secret: inspected.state, keyCheck });
   if (problems.length === 0) {
     verified = typeof secret === 'string' ? secret : undefined;
@@ -86,6 +87,6 @@ export async function readiness(env: GatewayEnv, now: number): Promise<{ ready: 
   const keyCheck =
     inspected.ring === undefined || inspected.secret === undefined || migrations !== 'applied'
       ? 'unknown'
-      : await observeKeyCheck(env.DB, { ring: inspected.ring, secret: inspected.secret }, now);
+      : await observeKeyCheck(storesOf(env), { ring: inspected.ring, secret: inspected.secret }, now);
   return judgeReadiness({ secret: inspected.state, keyCheck, migrations, log: await observeLog(env) });
 }

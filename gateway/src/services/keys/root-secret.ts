@@ -1,7 +1,6 @@
 import { CryptoError, envelopeKeyVersion, keyCheckValue, KeyRing, MIN_ROOT_SECRET_BYTES, unwrapSecret } from '@need2know/crypto';
 import type { KeyCheckState, SecretState } from '@need2know/policy';
-import { readKeyCheck, storeKeyCheckIfMissing } from '../../store/d1/key-state.js';
-import { oldestWrappedKey } from '../../store/d1/signing-keys.js';
+import type { Stores } from '../../store/ports/index.js';
 import { SIGNING_KEY_WRAP_LABEL } from './token-signing.js';
 
 /**
@@ -25,8 +24,8 @@ export function inspectRootSecret(secret: unknown): { readonly state: SecretStat
  * `ring`: a store that predates key checks is still protected from a wrong secret on its first
  * check. An empty store says nothing against the secret.
  */
-async function opensStoredSecrets(db: D1Database, secret: string): Promise<boolean> {
-  const key = await oldestWrappedKey(db);
+async function opensStoredSecrets(stores: Pick<Stores, 'signingKeys'>, secret: string): Promise<boolean> {
+  const key = await stores.signingKeys.oldestWrappedKey();
   if (key === null) return true;
   try {
     const ring = KeyRing.fromBase64url(secret, { currentVersion: envelopeKeyVersion(key.wrappedPrivate) });
@@ -42,15 +41,19 @@ async function opensStoredSecrets(db: D1Database, secret: string): Promise<boole
  * Compares the (usable) root secret's key-check value with the one stored at first start (`key_check`),
  * storing it when there is none yet. Never throws: storage that cannot answer is `unknown`.
  */
-export async function observeKeyCheck(db: D1Database, inspected: { readonly ring: KeyRing; readonly secret: string }, now: number): Promise<KeyCheckState> {
+export async function observeKeyCheck(
+  stores: Pick<Stores, 'keyState' | 'signingKeys'>,
+  inspected: { readonly ring: KeyRing; readonly secret: string },
+  now: number,
+): Promise<KeyCheckState> {
   try {
     const value = keyCheckValue(inspected.ring);
-    const stored = await readKeyCheck(db);
+    const stored = await stores.keyState.keyCheck();
     if (stored !== null) return stored === value ? 'matches' : 'mismatch';
-    if (!(await opensStoredSecrets(db, inspected.secret))) return 'mismatch';
-    await storeKeyCheckIfMissing(db, value, now);
+    if (!(await opensStoredSecrets(stores, inspected.secret))) return 'mismatch';
+    await stores.keyState.storeKeyCheckIfMissing(value, now);
     // Two first starts may race: whichever stored first decides.
-    return (await readKeyCheck(db)) === value ? 'stored' : 'mismatch';
+    return (await stores.keyState.keyCheck()) === value ? 'stored' : 'mismatch';
   } catch (err) {
     console.error('key check could not be read', err instanceof Error ? err.message : String(err));
     return 'unknown';

@@ -1,25 +1,27 @@
-import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { listAllKeys, type SigningKeyRow } from '../../store/d1/signing-keys.js';
-import { forgetCachedKeys, rotateSigningKey } from './token-signing.js';
+import type { Stores } from '../../store/ports/index.js';
+import type { SigningKey } from '../../store/ports/keys.js';
+import type { KeyRingSource } from './key-ring.js';
+import { forgetCachedKeys, publishedKeys, rotateSigningKey } from './token-signing.js';
 
-export type { SigningKeyRow } from '../../store/d1/signing-keys.js';
+/** A token-signing key as administration lists it (the wrapped private half is never answered). */
+export type SigningKeyRow = SigningKey;
 
 /** The gateway's token-signing keys, current and retired (public facts only). */
-export function listSigningKeys(db: D1Database): Promise<SigningKeyRow[]> {
-  return listAllKeys(db);
+export function listSigningKeys(stores: Pick<Stores, 'signingKeys'>): Promise<SigningKeyRow[]> {
+  return stores.signingKeys.allKeys();
 }
 
 /**
- * Rotates the token-signing key now, as `actor` asked (logged): the old key stays published until its
- * tokens expire. 409 when another rotation happened at the same time. Returns the keys after it.
+ * Rotates the token-signing key now, as `actor` asked: the rotation and its administrative event are
+ * one transaction. The old key stays published until its tokens expire. 409 when another rotation
+ * happened at the same time (nothing changed). Returns the keys after it.
  */
-export async function rotateSigningKeyNow(env: GatewayEnv, actor: string, now: number): Promise<SigningKeyRow[]> {
-  const kid = await rotateSigningKey(env, now);
+export async function rotateSigningKeyNow(stores: Pick<Stores, 'signingKeys'>, keys: KeyRingSource, actor: string, now: number): Promise<SigningKeyRow[]> {
+  // A gateway that never signed has no key yet: the first one is made as any first use makes it, then rotated.
+  await publishedKeys(stores, keys, now);
+  const kid = await rotateSigningKey(stores, keys, now, actor);
   if (kid === null) throw new Problem(409, 'conflict', 'Another rotation happened at the same time.');
   forgetCachedKeys();
-  const outcome = await commitChange(env.DB, [], { at: now, actor, action: 'signing_key.rotate', targetType: 'signing_key', targetId: kid, detail: {} });
-  if (!outcome.ok) throw new Problem(409, 'conflict');
-  return listAllKeys(env.DB);
+  return stores.signingKeys.allKeys();
 }

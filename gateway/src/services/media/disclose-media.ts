@@ -25,6 +25,7 @@ import { isStorableRef } from './ingest-media.js';
 import type { MediaType } from './limits.js';
 import { refFlagged, type Rendition } from './release.js';
 import { openMedia } from './seal-media.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** Who is asking: the verified token's grant and purpose, and the receiving agency. */
 export interface MediaRequester {
@@ -118,7 +119,7 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   if (record === undefined || record.owner !== row.owner) return nothing('record gone or of another owner');
   if (carriesMark(def.name, record.fields, hidden)) return nothing('a sensitive case the grant may not see');
   const fields = { id: record.id, ...record.fields };
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const flagged = refFlagged(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today: ownerToday(env, now), mediaUnblurred: false });
   if (flagged === null) return nothing('the record no longer names this reference');
   const rendition = renditionToRelease(mode, ask.asked, { flagged, originalsApproved: originals, protectedRendition: storedProtection(row) });
@@ -128,7 +129,7 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
 
   // A rendition that does not open is an integrity failure: it throws, never a partial answer.
   const chunks = await selectChunks(env.DB, row.ref, rendition);
-  const opening = await keyRingOpening(env, [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
+  const opening = await keyRingOpening(keyRingSourceOf(env), [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
   const bytes = openMedia(opening, { owner: row.owner, ref: row.ref, rendition, contentType }, chunks);
   return { row, rendition, contentType, bytes, subjectIds: subjectIds(def.name, fields) };
 }

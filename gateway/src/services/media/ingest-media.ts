@@ -20,6 +20,7 @@ import { MediaInputError, prepareRenditions, type PreparedMedia, type UploadedFi
 import { prepareRedaction } from './redact/prepare-redaction.js';
 import { DETECTION_CONTENT_TYPE, sealMedia } from './seal-media.js';
 import { applyEdit, editSize, loggedEdit, regionsDocument } from './regions/apply-edit.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** One upload, as the route parsed it. */
 export interface MediaUpload {
@@ -111,7 +112,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     if (err instanceof MediaInputError) throw problemOf(err);
     throw err;
   }
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const today = ownerToday(env, upload.now);
   const flagged = refFlagged(def, field, fields, upload.ref, { ring, agency: upload.owner, today, mediaUnblurred: false }) === true;
   if (flagged && prepared.blurred === null) {

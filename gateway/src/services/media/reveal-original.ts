@@ -11,6 +11,7 @@ import { keyRing } from '../keys/key-ring.js';
 import { subjectsInDisclosure } from '../../store/d1/disclosures.js';
 import type { ViewerView } from '../../store/d1/viewer-views.js';
 import { findRevealableOriginal, type MediaRequester, type ReleasableMedia } from './disclose-media.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** What a revealed original carries, once opened by the officer's viewer. */
 export interface RevealedMedia {
@@ -25,7 +26,7 @@ export interface RevealedMedia {
 /** Whether every person the photo is about is among those the viewed delivery was about. */
 async function sameRecordAsView(env: GatewayEnv, view: ViewerView, media: ReleasableMedia): Promise<boolean> {
   if (media.row.recordType !== view.recordType) return false;
-  const subjects = subjectHashes(await keyRing(env), media.subjectIds);
+  const subjects = subjectHashes(await keyRing(keyRingSourceOf(env)), media.subjectIds);
   return (await subjectsInDisclosure(env.DB, view.disclosureId, subjects)) === subjects.length;
 }
 

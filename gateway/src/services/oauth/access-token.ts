@@ -2,6 +2,7 @@ import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import { CLOCK_TOLERANCE, GATEWAY_SIGNING_ALG, MAX_ACCESS_TOKEN_LIFETIME } from '../../platform/config.js';
 import type { GatewayEnv } from '../../platform/env.js';
 import { activeSigningKey, forgetCachedKeys, publishedKeys } from '../keys/token-signing.js';
+import { keyRingSourceOf, storesOf } from '../stores.js';
 import { randomToken } from '../../platform/lib/random.js';
 import type { GrantedDetail } from '@need2know/policy';
 import { peekJwt } from './jwt-shape.js';
@@ -57,7 +58,7 @@ export async function issueAccessToken(
     ...(access === undefined ? {} : { purpose: access.purpose, grant: access.grant }),
     ...(input.scope === undefined ? {} : { scope: input.scope }),
   };
-  const { kid, key } = await activeSigningKey(env, now);
+  const { kid, key } = await activeSigningKey(storesOf(env), keyRingSourceOf(env), now);
   const token = await new SignJWT({ ...claims }).setProtectedHeader({ alg: GATEWAY_SIGNING_ALG, typ: ACCESS_TOKEN_TYP, kid }).sign(key);
   return { token, claims };
 }
@@ -88,11 +89,11 @@ async function verifyAccessTokenSignature(env: GatewayEnv, token: string, now: n
   const peek = peekJwt(token);
   if (peek === null) return null;
   const { issuer, audience } = identifiers(env);
-  let keys = await publishedKeys(env, now);
+  let keys = await publishedKeys(storesOf(env), keyRingSourceOf(env), now);
   if (!keys.some((k) => k.kid === peek.header.kid)) {
     // Possibly signed by a key another isolate just created: look once more, uncached.
     forgetCachedKeys();
-    keys = await publishedKeys(env, now);
+    keys = await publishedKeys(storesOf(env), keyRingSourceOf(env), now);
   }
   try {
     const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: keys.map((k) => k.publicJwk) }), {

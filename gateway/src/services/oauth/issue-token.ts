@@ -4,6 +4,7 @@ import { OAuthError } from '../../platform/errors/oauth-error.js';
 import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';
 import { keyRing } from '../keys/key-ring.js';
+import { keyRingSourceOf } from '../stores.js';
 import { dpopHeaderValues } from './dpop.js';
 import { readOAuthForm } from './form.js';
 import { logTokenRefusal } from './refusal-log.js';
@@ -20,7 +21,7 @@ export async function issueToken(env: GatewayEnv, request: Request, now: number)
   try {
     form = await readOAuthForm(request);
     const issued = await grantClientCredentials(env, form, dpopHeaderValues(request.headers), now);
-    const ring = await keyRing(env);
+    const ring = await keyRing(keyRingSourceOf(env));
     const entry = issuedEntry(
       {
         at: now,

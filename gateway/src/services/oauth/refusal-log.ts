@@ -3,6 +3,7 @@ import { auditLog } from '../access/audit.js';
 import type { GatewayEnv } from '../../platform/env.js';
 import type { OAuthError } from '../../platform/errors/oauth-error.js';
 import { keyRing } from '../keys/key-ring.js';
+import { keyRingSourceOf } from '../stores.js';
 import { sha256b64url } from '../../platform/lib/digest.js';
 import { refusalBounds, refusalEntry, type ClaimedClient } from '@need2know/policy';
 import { RECORD_ID_PATTERN } from '@need2know/schema';
@@ -49,7 +50,7 @@ export async function logTokenRefusal(
   now: number,
 ): Promise<void> {
   try {
-    const ring = await keyRing(env);
+    const ring = await keyRing(keyRingSourceOf(env));
     const entry = refusalEntry({ at: now, claimed: await claimedClient(env, ring, claimedId(form)), error: err.code, reason: err.reason });
     const source = await keyedHash(ring, SOURCE_SCOPE, request.headers.get('cf-connecting-ip') ?? 'unknown');
     const budgets = refusalBounds(source).map((b) => ({

@@ -4,6 +4,7 @@ import { auditLog, auditOrigin } from '../access/audit.js';
 import { subjectDisclosures, subjectsOfNationalId, type SubjectDisclosure } from '../access/reports.js';
 import { subjectHashes } from '../access/subjects.js';
 import { keyRing } from '../keys/key-ring.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** One disclosure of the person's data, with its log entry and the proof that the signed checkpoint includes it. */
 export interface ProvenDisclosure extends SubjectDisclosure {
@@ -24,7 +25,7 @@ export interface SubjectAccessReport {
  * is itself recorded (the person named by a keyed hash only).
  */
 export async function subjectAccessReport(env: GatewayEnv, nationalId: string, reason: string, actor: string, now: number): Promise<SubjectAccessReport> {
-  const subjects = subjectHashes(await keyRing(env), await subjectsOfNationalId(env, nationalId));
+  const subjects = subjectHashes(await keyRing(keyRingSourceOf(env)), await subjectsOfNationalId(env, nationalId));
   const { shown, withheld } = await subjectDisclosures(env, subjects, now);
   const log = auditLog(env);
   const checkpoint = await log.checkpoint(auditOrigin(env), now);

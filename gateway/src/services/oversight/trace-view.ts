@@ -5,6 +5,7 @@ import { listRevealsOfView } from '../../store/d1/viewer-reveals.js';
 import { getView, type ViewerView } from '../../store/d1/viewer-views.js';
 import { keyRingOpening } from '../keys/key-ring.js';
 import { openRevealReason } from '../officers/reveal-reasons.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** A view traced back: the view, who opened it, and every reveal in it with its reason opened. */
 export interface ViewTrace {
@@ -24,7 +25,7 @@ export async function traceView(env: GatewayEnv, viewId: string): Promise<ViewTr
   if (view === null) throw new Problem(404, 'not_found');
   const [officer, reveals] = await Promise.all([getClient(env.DB, view.officerId), listRevealsOfView(env.DB, view.viewId)]);
   const ring = await keyRingOpening(
-    env,
+    keyRingSourceOf(env),
     reveals.map((r) => r.keyVersion),
   );
   return {

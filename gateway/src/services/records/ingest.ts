@@ -10,6 +10,7 @@ import { keyRing, keyRingOpening } from '../keys/key-ring.js';
 import { commitVersionsStatements, ingestTargets, writePendingStatement, type CommitVersion, type NewVersion, type RecordRow } from '../../store/d1/records.js';
 import { statsTimeFacet } from '../stats/catalogue.js';
 import { openRecord, sealRecord } from './seal-record.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** What happened to one ingested record. */
 export interface IngestOutcome {
@@ -98,7 +99,7 @@ export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promis
     });
   }
 
-  let ring = await keyRing(env);
+  let ring = await keyRing(keyRingSourceOf(env));
   const sameContent = (row: RecordRow, fields: Record<string, unknown>) =>
     canonicalJson(
       openRecord(
@@ -115,7 +116,7 @@ export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promis
       records.map((r) => r.id),
     );
     ring = await keyRingOpening(
-      env,
+      keyRingSourceOf(env),
       targets.map((row) => row.keyVersion),
     );
     const outcomes: IngestOutcome[] = [];

@@ -3,6 +3,7 @@ import type { GatewayEnv } from '../../platform/env.js';
 import { keyRingOpening } from '../keys/key-ring.js';
 import { currentRecords, type RecordRow } from '../../store/d1/records.js';
 import { openRecord } from './seal-record.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** A current record, opened: its owner, version and the requested fields in clear. */
 export interface OpenedRecord {
@@ -34,7 +35,7 @@ export async function openRows(
   const def = recordType(type);
   if (def === undefined) return [];
   const ring = await keyRingOpening(
-    env,
+    keyRingSourceOf(env),
     read.map((row) => row.keyVersion),
   );
   const rows = new Map(read.map((row) => [row.id, row]));

@@ -2,15 +2,14 @@ import { CryptoError, envelopeKeyVersion, rewrapField, rewrapSecret } from '@nee
 import { recordType } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
-import { commitChange } from '../../store/d1/admin-events.js';
 import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState } from '../keys/key-ring.js';
 import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.js';
 import { rewrapMediaBatch } from '../media/rewrap-media.js';
 import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal-reasons.js';
 import { countMediaBelowKeyVersion } from '../../store/d1/media.js';
-import { currentVersionSetAt, raiseCurrentVersionStatements, raiseOldestVersionStatements } from '../../store/d1/key-state.js';
 import { countRowsBelowKeyVersion, rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../../store/d1/records.js';
 import { listWrappedKeys, rewrapKeyStatement } from '../../store/d1/signing-keys.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** Progress of the re-wrap job. */
 export interface RewrapProgress {
@@ -37,7 +36,7 @@ export interface RewrapProgress {
  */
 export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCursor): Promise<RewrapProgress> {
   forgetKeyRing();
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const rows = await rowsBelowKeyVersion(env.DB, ring.currentVersion, limit, after);
   const statements: D1PreparedStatement[] = [];
   const unreadable: RowCursor[] = [];
@@ -86,20 +85,23 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
 
 /**
  * Raises the field-key version that seals new data, and records the administrative event of it by
- * `actor`, in one D1 batch: a rotation is never made without its event, nor the event without it.
+ * `actor`, in one transaction: a rotation is never made without its event, nor the event without it.
  * Returns the new version.
  *
  * @throws Problem 409 `conflict` when a concurrent rotation took the version (nothing changed).
  */
 export async function rotateFieldKeys(env: GatewayEnv, now: number, actor = 'system'): Promise<number> {
-  const { current } = await readKeyState(env.DB);
+  const { current } = await readKeyState(keyRingSourceOf(env).keyState);
   const version = current + 1;
-  const outcome = await commitChange(
-    env.DB,
-    // The batch aborts when another rotation took the version: a rotation is not logged as if it happened.
-    raiseCurrentVersionStatements(env.DB, version, now),
-    { at: now, actor, action: 'field_keys.rotate', targetType: 'field_keys', targetId: `v${version}`, detail: { current_version: version } },
-  );
+  // Refused when another rotation took the version: a rotation is not logged as if it happened.
+  const outcome = await keyRingSourceOf(env).keyState.raiseCurrentVersion(version, {
+    at: now,
+    actor,
+    action: 'field_keys.rotate',
+    targetType: 'field_keys',
+    targetId: `v${version}`,
+    detail: { current_version: version },
+  });
   forgetKeyRing();
   if (!outcome.ok) throw new Problem(409, 'conflict', 'Another rotation changed the field-key version; read the status and try again.');
   return version;
@@ -109,15 +111,15 @@ export async function rotateFieldKeys(env: GatewayEnv, now: number, actor = 'sys
  * Stops accepting field keys below the current version, once nothing needs them: no record version,
  * media item or signing key below it, and the rotation is older than every isolate's cached reading
  * (so no isolate can still be sealing with an old version). The change and its administrative event
- * by `actor` are one D1 batch. Returns the outcome.
+ * by `actor` are one transaction. Returns the outcome.
  */
 export async function retireOldFieldKeys(
   env: GatewayEnv,
   now: number,
   actor = 'system',
 ): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
-  const state = await readKeyState(env.DB);
-  const rotatedAt = await currentVersionSetAt(env.DB);
+  const state = await readKeyState(keyRingSourceOf(env).keyState);
+  const rotatedAt = await keyRingSourceOf(env).keyState.currentVersionSetAt();
   if (now - rotatedAt < Math.ceil(KEY_STATE_CACHE_MS / 1000) + 5)
     return { retired: false, reason: 'the rotation is too recent; wait a minute', oldestVersion: state.oldest };
   const below = await countRowsBelowKeyVersion(env.DB, state.current);
@@ -129,7 +131,7 @@ export async function retireOldFieldKeys(
   const keys = await listWrappedKeys(env.DB);
   if (keys.some((k) => envelopeKeyVersion(k.wrappedPrivate) < state.current))
     return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
-  const outcome = await commitChange(env.DB, raiseOldestVersionStatements(env.DB, state.current, now), {
+  const outcome = await keyRingSourceOf(env).keyState.raiseOldestVersion(state.current, {
     at: now,
     actor,
     action: 'field_keys.retire',

@@ -17,6 +17,7 @@ import { keyRing } from '../keys/key-ring.js';
 import { DECOY_PERSON_ID, decoyPersonRow } from './decoy.js';
 import { openRows, readRecords } from './read.js';
 import { REF_SEARCH_PREFIX } from './seal-record.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** The row scope a request under `grant` and `purpose` (as they stand now) is judged by (`effectiveRowScope`). */
 export function rowScopeOf(access: { readonly grant: Pick<Grant, 'rowScope'>; readonly purpose: Pick<Purpose, 'rowScope'> }): RowScope | null {
@@ -38,7 +39,7 @@ export function storeScopeFilter(def: RecordTypeDef, scope: RowScope | null | un
 
 /** Whether `link` holds for person `personId` (and its opened `nationalId`) under `scope`: one index lookup, one read. */
 async function linkHolds(env: GatewayEnv, link: RowLink, personId: string, nationalId: unknown, scope: RowScope): Promise<boolean> {
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   if (link === 'victim_in_case') {
     const caseDef = recordType('case');
     if (caseDef === undefined) return false;
@@ -89,7 +90,7 @@ export async function rowsInScope(env: GatewayEnv, def: RecordTypeDef, rows: rea
   if (scope == null) return [...rows];
   const links = linksFor(def.name, scope);
   if (links.length === 0) return rows.filter((r) => isWithinRowScope(def, r.facets, [], scope));
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const judged = rows.length > 0 ? rows : [decoyPersonRow(ring)];
   const opened = await openRows(
     env,

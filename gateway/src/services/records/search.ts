@@ -7,6 +7,7 @@ import { currentRecords, idsByTag } from '../../store/d1/records.js';
 import { openRows, type OpenedRecord } from './read.js';
 import { rowsInScope, storeScopeFilter } from './row-scope.js';
 import { searchValues } from './search-values.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** Most candidates one blind-index lookup may return before filtering (bounds work per query). */
 export const MAX_SEARCH_CANDIDATES = 200;
@@ -35,7 +36,7 @@ export async function findByBlindIndex(
   const def = recordType(type);
   const wanted = def === undefined ? null : searchValues(def, search, terms);
   if (def === undefined || wanted === null) return [];
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const ids = await idsByTag(
     env.DB,
     type,

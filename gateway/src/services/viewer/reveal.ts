@@ -6,6 +6,7 @@ import type { RecordAccess } from '../access/access.js';
 import { keyRing } from '../keys/key-ring.js';
 import { revealReasonHash, sealRevealReason } from '../officers/reveal-reasons.js';
 import { logViewerEvent } from './viewer-log.js';
+import { keyRingSourceOf } from '../stores.js';
 
 /** A reveal on the log: its id and its index in the log. */
 export interface LoggedReveal {
@@ -20,7 +21,7 @@ export interface LoggedReveal {
  */
 export async function logReveal(env: GatewayEnv, access: RecordAccess, now: number, view: ViewerView, mediaRef: string, reason: string): Promise<LoggedReveal> {
   const id = crypto.randomUUID();
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const [media, reasonHash] = await Promise.all([sha256b64url(`${view.disclosureId}:${mediaRef}`), revealReasonHash(ring, reason)]);
   const logIndex = await logViewerEvent(env, access, now, id, { event: 'reveal', view: view.viewId, media, reason_hash: reasonHash });
   await insertReveal(env.DB, {

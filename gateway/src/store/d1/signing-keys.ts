@@ -1,16 +1,11 @@
+/** `signing_keys`: the gateway's token-signing key pairs (private half wrapped); at most one active. */
 import type { JWK } from 'jose';
+import type { NewSigningKey, SigningKey, WrappedSigningKey } from '../ports/keys.js';
+import { guardChanged } from './change-guard.js';
 
-/** A row of `signing_keys`: the gateway's token-signing key pairs (private half wrapped). */
-export interface SigningKeyRow {
-  readonly kid: string;
-  readonly alg: string;
-  readonly publicJwk: JWK;
-  readonly wrappedPrivate: string;
-  readonly status: 'active' | 'retired';
-  readonly createdAt: number;
-  readonly retiredAt: number | null;
-  readonly publishUntil: number | null;
-}
+/** A row of `signing_keys`, as the port types it. */
+export type SigningKeyRow = SigningKey;
+export type { WrappedSigningKey } from '../ports/keys.js';
 
 interface Raw {
   kid: string;
@@ -47,7 +42,7 @@ export async function listAllKeys(db: D1Database): Promise<SigningKeyRow[]> {
 }
 
 /** Inserts `key` as the active key unless another is already active. Returns whether it was inserted. */
-export async function insertFirstActiveKey(db: D1Database, key: Omit<SigningKeyRow, 'status' | 'retiredAt' | 'publishUntil'>): Promise<boolean> {
+export async function insertFirstActiveKey(db: D1Database, key: NewSigningKey): Promise<boolean> {
   const result = await db
     .prepare(
       `INSERT INTO signing_keys (kid, alg, public_jwk, wrapped_private, status, created_at)
@@ -59,33 +54,23 @@ export async function insertFirstActiveKey(db: D1Database, key: Omit<SigningKeyR
 }
 
 /**
- * Retires the active key `oldKid` (published until `publishUntil`) and makes `next` active, in one
- * transaction. Returns false when `oldKid` was no longer the active key (a concurrent rotation).
+ * Statements retiring the active key `oldKid` (published until `publishUntil`) and making `next`
+ * active. In one batch: the guard after the retirement aborts it unless `oldKid` was still the
+ * active key (a concurrent rotation won).
  */
-export async function replaceActiveKey(
-  db: D1Database,
-  oldKid: string,
-  publishUntil: number,
-  next: Omit<SigningKeyRow, 'status' | 'retiredAt' | 'publishUntil'>,
-): Promise<boolean> {
-  const [retire] = await db.batch([
+export function replaceActiveKeyStatements(db: D1Database, oldKid: string, publishUntil: number, next: NewSigningKey): D1PreparedStatement[] {
+  return [
     db
       .prepare("UPDATE signing_keys SET status = 'retired', retired_at = ?, publish_until = ? WHERE kid = ? AND status = 'active'")
       .bind(next.createdAt, publishUntil, oldKid),
+    ...guardChanged(db),
     db
       .prepare(
         `INSERT INTO signing_keys (kid, alg, public_jwk, wrapped_private, status, created_at)
          SELECT ?, ?, ?, ?, 'active', ? WHERE NOT EXISTS (SELECT 1 FROM signing_keys WHERE status = 'active')`,
       )
       .bind(next.kid, next.alg, JSON.stringify(next.publicJwk), next.wrappedPrivate, next.createdAt),
-  ]);
-  return retire?.meta.changes === 1;
-}
-
-/** A key's wrapped private half, as re-wrapping and the root-secret check read it. */
-export interface WrappedSigningKey {
-  readonly kid: string;
-  readonly wrappedPrivate: string;
+  ];
 }
 
 /** Every key's wrapped private half (any status). */

@@ -7,6 +7,7 @@
 import type { ApprovalStore } from './approvals.js';
 import type { ChangeStore } from './changes.js';
 import type { GrantStore } from './grants.js';
+import type { KeyStateStore, SigningKeyStore } from './keys.js';
 import type { ObjectPorts } from './objects.js';
 import type { PurposeStore } from './purposes.js';
 import type { RegistryStore } from './registry.js';
@@ -16,6 +17,7 @@ export { ADMIN_REQUEST_KINDS } from './approvals.js';
 export type { AdminRequest, AdminRequestFilter, AdminRequestKind, ApprovalRequest, ApprovalStore } from './approvals.js';
 export type { AdminChange, AdminEvent, AdminEventFilter, ChangeOutcome, ChangeStore, Closing, NewAdminEvent } from './changes.js';
 export type { GrantFilter, GrantStore } from './grants.js';
+export type { FieldKeyVersions, KeyStateStore, NewSigningKey, SigningKey, SigningKeyRewrap, SigningKeyStore, WrappedSigningKey } from './keys.js';
 export type {
   AdmittedEntry,
   Admission,
@@ -47,4 +49,9 @@ export interface AdminStores {
  * (added one area at a time) records, media, statistics, keys, access and the viewer. Services take
  * `Pick<Stores, …>` of what they use; `store/bindings.ts` builds it from the Worker's bindings.
  */
-export interface Stores extends AdminStores, ObjectPorts {}
+export interface Stores extends AdminStores, ObjectPorts {
+  /** The field-key versions and the root secret's key check. */
+  readonly keyState: KeyStateStore;
+  /** The gateway's token-signing keys. */
+  readonly signingKeys: SigningKeyStore;
+}

@@ -44,5 +44,14 @@ export const eventRoutes = adminRouter()
     const rows = await readAdminEvents(c.env.DB, { afterSeq: q.after, limit: q.limit, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) });
     return c.json({ events: rows.map(eventOut) }, 200);
   })
-  .openapi(keys, async (c) => c.json({ keys: (await listSigningKeys(c.env.DB)).map(keyOut) }, 200))
-  .openapi(rotate, async (c) => c.json({ keys: (await rotateSigningKeyNow(c.env, c.var.access.clientId, c.var.now)).map(keyOut) }, 200));
+  .openapi(keys, async (c) => c.json({ keys: (await listSigningKeys(c.var.stores)).map(keyOut) }, 200))
+  .openapi(rotate, async (c) =>
+    c.json(
+      {
+        keys: (
+          await rotateSigningKeyNow(c.var.stores, { rootSecret: c.env.N2K_ROOT_SECRET, keyState: c.var.stores.keyState }, c.var.access.clientId, c.var.now)
+        ).map(keyOut),
+      },
+      200,
+    ),
+  );

@@ -26,6 +26,7 @@ import { searchValues } from '../../../services/records/search-values.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
+import { keyRingSourceOf } from '../../../services/stores.js';
 
 /** Most records one search returns. */
 export const MAX_SEARCH_RESULTS = 20;
@@ -100,7 +101,7 @@ async function minimised(
 ) {
   const def = recordType(type);
   if (def === undefined) throw new Problem(404, 'not_found');
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const today = ownerToday(env, now);
   const mediaUnblurred = mayReleaseUnblurredMedia(access.purpose, access.grant);
   // Only for a purpose that redacts a text field: the persons whose names and numbers it removes.

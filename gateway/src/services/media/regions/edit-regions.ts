@@ -20,6 +20,7 @@ import { MAX_MEDIA_PIXELS } from '../limits.js';
 import { decodePng } from '@need2know/png';
 import { DETECTION_CONTENT_TYPE, openMedia, sealMedia, type StoredRendition } from '../seal-media.js';
 import { applyEdit, editSize, loggedEdit, regionsDocument } from './apply-edit.js';
+import { keyRingSourceOf } from '../../stores.js';
 
 /** One edit as the route parsed it. */
 export interface RegionEditRequest {
@@ -42,7 +43,7 @@ export interface RegionEditResult {
 /** Opens one stored rendition of `row`. */
 async function openRendition(env: GatewayEnv, row: MediaRow, rendition: StoredRendition, contentType: string): Promise<Uint8Array> {
   const chunks = await selectChunks(env.DB, row.ref, rendition);
-  const opening = await keyRingOpening(env, [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
+  const opening = await keyRingOpening(keyRingSourceOf(env), [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
   return openMedia(opening, { owner: row.owner, ref: row.ref, rendition, contentType: contentType as MediaRow['contentType'] }, chunks);
 }
 
@@ -74,7 +75,7 @@ export async function editRegions(env: GatewayEnv, req: RegionEditRequest): Prom
     row.contentType === 'image/png' ? await decodePng(original, { maxPixels: MAX_MEDIA_PIXELS }) : decodeJpeg(original, { maxPixels: MAX_MEDIA_PIXELS }).image;
   const { redaction, redacted } = await applyEdit(pixels, row.contentType, manifest, req.edit);
 
-  const ring = await keyRing(env);
+  const ring = await keyRing(keyRingSourceOf(env));
   const { regions, removedFaces } = await loggedEdit(ring, req.edit);
   const slot = { owner: row.owner, ref: row.ref };
   const sealedRedacted = redacted === null ? [] : sealMedia(ring, { ...slot, rendition: 'redacted', contentType: redacted.contentType }, redacted.bytes);
