@@ -132,6 +132,8 @@ export { decideRecordAccess, decideRecordIngest } from './token-policy.js';
 export type { TokenClient, TokenDecision } from './token-policy.js';
 export { decideTokenUse, detailNow, fieldsNow } from './token-use.js';
 export type { ClientNow, RecordAccessNow, TokenRefusal as TokenRequestRefusal, TokenStanding, TokenUse } from './token-use.js';
+export { ADMIN_SCOPE, decideAccessKind, OFFICER_SCOPE, TOKEN_KINDS } from './access-kinds.js';
+export type { AccessKindDecision, AccessKindGranted, AccessKindRefused, KindToken, TokenKind } from './access-kinds.js';
 export { decideApproval, decideRejection, officersBehind } from './two-person-rule.js';
 export type { ApprovalDecision, ApprovalRefusal, RejectionDecision, RequestAwaitingApproval } from './two-person-rule.js';
 export { DEFAULT_TIME_ZONE, isTimeZone, localDate, localDaysEnding, offsetText, rfc3339InZone, zonedInstant, zoneOffsetMinutes } from './zoned-time.js';
@@ -160,3 +162,14 @@ export { viewReturn } from './viewer-return.js';
 export type { HiddenView, ReturnClaim, ReturnDecision } from './viewer-return.js';
 export { COPYABLE_KINDS, copyableFieldIssues, copyableWidenings, MAX_COPYABLE_PER_TYPE, mayCopyField } from './copyable-fields.js';
 export type { CopyableFields } from './copyable-fields.js';
+export {
+  decideRequestReason,
+  defaultReasonRequired,
+  MAX_REASON_CHARS,
+  MAX_REFERENCE_CHARS,
+  parseTraceparent,
+  REASON_REQUEST_KINDS,
+  reasonRequiredFor,
+  reasonWidenings,
+} from './request-reason.js';
+export type { ReasonAsked, ReasonDecision, ReasonIssue, ReasonRequestKind, ReasonSetting, StatedReason } from './request-reason.js';

@@ -64,3 +64,20 @@ describe('purposeWidenings', () => {
     expect(purposeWidenings(base, { ...base, officerRequestsPerMinute: 60, officerPersonsPerHour: 200 })).toEqual([]);
   });
 });
+
+describe('purposeWidenings: a stated reason', () => {
+  const base = {
+    rules: {},
+    actions: [],
+    agencies: [],
+    maxTokenLifetime: 300,
+    requestsPerMinute: 1,
+    personsPerHour: 1,
+    notificationDelayDays: 0,
+    status: 'active' as const,
+  };
+  it('no longer requiring a reference and reason widens; requiring them narrows', () => {
+    expect(purposeWidenings({ ...base, reasonRequired: true }, { ...base, reasonRequired: false })).toEqual(['reason_required: true → false']);
+    expect(purposeWidenings({ ...base, reasonRequired: false }, { ...base, reasonRequired: true })).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { DisclosureMode } from '@need2know/schema';
 import { copyableWidenings, type CopyableFields } from './copyable-fields.js';
+import { reasonWidenings } from './request-reason.js';
 import { rowScopeWidenings } from './row-scope-change.js';
 import type { RowScope } from './row-scope.js';
 import type { Purpose } from './types.js';
@@ -22,12 +23,14 @@ export type PurposeTerms = Pick<
   readonly rowScope?: RowScope | null;
   /** Fields the viewer lets officers copy; absent or null: none. */
   readonly copyable?: CopyableFields | null;
+  /** Record requests must carry a reference and a reason; absent: not required. */
+  readonly reasonRequired?: boolean;
 };
 
 /**
  * The ways `next` would let more out than `current` (empty when it only narrows or keeps): a field
  * newly disclosed or in a more revealing or different mode, a new agency or action, higher limits,
- * longer tokens, a shorter notification delay, unblurred media allowed, a wider row scope, or a retired purpose made active. A change that
+ * longer tokens, a shorter notification delay, unblurred media allowed, a wider row scope, a stated reason no longer required, or a retired purpose made active. A change that
  * widens anything waits for a second privacy officer.
  */
 export function purposeWidenings(current: PurposeTerms, next: PurposeTerms): string[] {
@@ -51,5 +54,6 @@ export function purposeWidenings(current: PurposeTerms, next: PurposeTerms): str
   if (next.allowUnblurredMedia === true && current.allowUnblurredMedia !== true) out.push('allow_unblurred_media: false → true');
   for (const w of rowScopeWidenings(current.rowScope ?? null, next.rowScope ?? null)) out.push(`row_scope: ${w}`);
   out.push(...copyableWidenings(current.copyable, next.copyable));
+  out.push(...reasonWidenings(current, next));
   return out;
 }

@@ -34,6 +34,8 @@ export interface Purpose {
   readonly rowScope?: RowScope | null;
   /** Fields the viewer lets officers copy, by record type (`policy/copyable-fields.ts`); null or absent: none. */
   readonly copyable?: Readonly<Record<string, readonly string[]>> | null;
+  /** Record requests must carry a reference and a reason (`policy/request-reason.ts`); absent: not required. */
+  readonly reasonRequired?: boolean;
   readonly status: 'active' | 'retired';
   readonly version: number;
   readonly etag: string;

@@ -20,5 +20,6 @@ export { LIST_MAX_ITEMS, PROVINCE_CODE_MAX, RECORD_ID_PATTERN } from './validati
 export { canonicalJson } from './protocol/canonical-json.js';
 export { BLOCKED_ACTIONS, VIEW_ID_PATTERN } from './protocol/viewer.js';
 export type { BlockedAction } from './protocol/viewer.js';
+export { encodeReason, REASON_HEADER, REFERENCE_HEADER, TRACEPARENT_HEADER } from './protocol/request-reason.js';
 export { requestHash, requestTarget, sha256Base64url } from './protocol/request-hash.js';
 export type { RequestBinding } from './protocol/request-hash.js';
