@@ -5,6 +5,7 @@ import { getGrant } from '../../store/d1/grants.js';
 import { getPurpose } from '../../store/d1/purposes.js';
 import { isRevoked } from '../../store/d1/revocations.js';
 import { statsGrantInForce } from '../stats/grant-in-force.js';
+import { storesOf } from '../stores.js';
 import { verifyAccessToken } from './access-token.js';
 import { authenticateCaller } from './caller.js';
 
@@ -53,7 +54,7 @@ export async function introspectToken(env: GatewayEnv, form: ReadonlyMap<string,
   const use = decideTokenUse(recordAccess, { revoked, client: owner, grant, purpose }, now);
   if (!use.usable) return INACTIVE;
   // A statistics token is usable while its statistics grant is live for the agency (as its route checks).
-  if (statsAccess !== undefined && (owner === null || (await statsGrantInForce(db, statsAccess.grant, owner.agencyId, now)) === null)) return INACTIVE;
+  if (statsAccess !== undefined && (owner === null || (await statsGrantInForce(storesOf(env), statsAccess.grant, owner.agencyId, now)) === null)) return INACTIVE;
   // Report what the token allows now, not what it was issued for.
   const details = claims.authorization_details?.map((d) => (d.type === 'record_access' && use.recordAccess !== undefined ? detailNow(d, use.recordAccess) : d));
   return {

@@ -1,6 +1,5 @@
 import { statsReleaseEntry, type StatsRelease } from '@need2know/audit';
-import { auditLog } from '../access/audit.js';
-import type { GatewayEnv } from '../../platform/env.js';
+import type { Stores } from '../../store/ports/index.js';
 
 /**
  * A release of aggregate statistics as the tamper-evident log records it: to whom, under what, the
@@ -13,7 +12,7 @@ export type StatsReleaseEntry = StatsRelease;
  * Appends a `stats_release` entry to the log and returns its index. Fail-closed: it throws when the
  * log cannot be written, and callers write it before the release leaves.
  */
-export async function recordStatsRelease(env: GatewayEnv, e: StatsReleaseEntry): Promise<number> {
-  const { first } = await auditLog(env).append([statsReleaseEntry(e)]);
+export async function recordStatsRelease(stores: Pick<Stores, 'auditLog'>, e: StatsReleaseEntry): Promise<number> {
+  const { first } = await stores.auditLog.append([statsReleaseEntry(e)]);
   return first;
 }

@@ -15,8 +15,7 @@ import type { StatsTableDef } from './catalogue.js';
 import { timeWindow } from './layout.js';
 import type { ChosenProtection } from '@need2know/policy';
 import type { StatsQuery } from './query.js';
-import { gazetteerCodes } from '../../store/d1/stats/places.js';
-import { unitRows } from '../../store/d1/stats/source.js';
+import type { Stores } from '../../store/ports/index.js';
 
 /** The province codes the schema accepts: a structural list, the same whatever the data. */
 function provinceCodes(): string[] {
@@ -50,8 +49,13 @@ function dimensions(def: StatsTableDef, q: StatsQuery, places: readonly string[]
  * than provinces needs a loaded place list. Suppressed releases are cut from the protected finest
  * table instead (`protected.ts`).
  */
-export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQuery, protection: Extract<ChosenProtection, { method: 'dp' }>): Promise<Table> {
-  const gazetteer = await gazetteerCodes(db);
+export async function exactTable(
+  stores: Pick<Stores, 'stats'>,
+  def: StatsTableDef,
+  q: StatsQuery,
+  protection: Extract<ChosenProtection, { method: 'dp' }>,
+): Promise<Table> {
+  const gazetteer = await stores.stats.placeCodes();
   const hasPlace = def.dimensions.some((d) => d.kind === 'place');
   const window = timeWindow(q);
   let places = gazetteer;
@@ -62,7 +66,7 @@ export async function exactTable(db: D1Database, def: StatsTableDef, q: StatsQue
       });
     places = provinceCodes();
   }
-  const bounded = boundContributions(await unitRows(db, def, window), protection.bound);
+  const bounded = boundContributions(await stores.stats.unitRows(def, window), protection.bound);
   const rows: TabulationRow[] = bounded.map((r) => ({ values: r.values, count: 1 }));
   return tabulate(dimensions(def, q, places), rows).table;
 }

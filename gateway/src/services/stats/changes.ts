@@ -1,12 +1,9 @@
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
 import { decideApproval, decideRejection } from '@need2know/policy';
-import { commitChange } from '../../store/d1/admin-events.js';
 import { pendingRequest, requestAlreadyOpen } from '../approvals/pending-request.js';
-import type { PublicSetting } from '@need2know/policy';
-import { accessToJson, insertStatsGrant, statsGrantIsNow, updateStatsGrantStatus, type StatsGrant } from '../../store/d1/stats/grants.js';
-import { publicSettingIsNow, updatePublicSetting, type StoredPublicSetting } from '../../store/d1/stats/public-settings.js';
-import { closeStatsRequest, insertStatsRequest, statsRequestClosedBy, type StatsRequest, type StatsRequestKind } from '../../store/d1/stats/requests.js';
+import type { PublicSetting, TableAccess } from '@need2know/policy';
+import type { AdminChange, StatsGrant, StatsRequest, StatsRequestKind, Stores, StoredPublicSetting } from '../../store/ports/index.js';
 
 /** A setting as proposed (no identity or concurrency fields). */
 export type ProposedSetting = Omit<PublicSetting, 'table'>;
@@ -18,6 +15,9 @@ const settingJson = (s: ProposedSetting) => ({
   max_epsilon_micro: s.maxEpsilonMicro,
   budget_micro: s.budgetMicro,
 });
+/** Table access as a request's payload holds it (snake case, like the API). */
+const accessToJson = (a: TableAccess) => ({ threshold: a.threshold, methods: [...a.methods], max_epsilon_micro: a.maxEpsilonMicro });
+
 const settingFromJson = (j: Record<string, unknown>): ProposedSetting => ({
   enabled: j.enabled === true,
   threshold: Number(j.threshold),
@@ -28,7 +28,7 @@ const settingFromJson = (j: Record<string, unknown>): ProposedSetting => ({
 
 /** Opens a request for a change that widens statistical access; 409 when one is already open for the target. */
 export async function openStatsRequest(
-  db: D1Database,
+  stores: Pick<Stores, 'changes'>,
   kind: StatsRequestKind,
   targetId: string,
   payload: Record<string, unknown>,
@@ -41,7 +41,14 @@ export async function openStatsRequest(
     kind === 'public.update' ? payload.widenings : undefined,
   );
   const targetType = kind === 'grant.create' ? 'stats_grant' : 'stats_public';
-  const outcome = await commitChange(db, [insertStatsRequest(db, request)], { at: now, actor, action: `stats.${kind}.request`, targetType, targetId, detail });
+  const outcome = await stores.changes.commit([{ op: 'stats_request.insert', request }], {
+    at: now,
+    actor,
+    action: `stats.${kind}.request`,
+    targetType,
+    targetId,
+    detail,
+  });
   if (!outcome.ok) throw requestAlreadyOpen();
   return request.id;
 }
@@ -70,7 +77,7 @@ export function publicPayload(current: StoredPublicSetting, proposed: ProposedSe
 
 /** Applies a change to a public tier that only narrows it (no second officer needed). */
 export async function applyPublicSetting(
-  db: D1Database,
+  stores: Pick<Stores, 'changes'>,
   current: StoredPublicSetting,
   proposed: ProposedSetting,
   actor: string,
@@ -78,7 +85,7 @@ export async function applyPublicSetting(
   now: number,
 ): Promise<StoredPublicSetting> {
   const next: StoredPublicSetting = { ...current, ...proposed, etag: randomToken(), updatedBy: actor, updatedAt: now };
-  const outcome = await commitChange(db, [updatePublicSetting(db, next, current.etag), ...publicSettingIsNow(db, next.table, next.etag)], {
+  const outcome = await stores.changes.commit([{ op: 'stats_public.update', setting: next, expectedEtag: current.etag }], {
     at: now,
     actor,
     action: 'stats.public.update',
@@ -94,10 +101,16 @@ export async function applyPublicSetting(
  * Approves and applies a request by a second officer: a new grant becomes active, or the public tier
  * takes the proposed setting if it has not changed since it was asked for. All or nothing.
  */
-export async function approveStatsRequest(db: D1Database, request: StatsRequest, approver: string, reason: string, now: number): Promise<void> {
+export async function approveStatsRequest(
+  stores: Pick<Stores, 'changes'>,
+  request: StatsRequest,
+  approver: string,
+  reason: string,
+  now: number,
+): Promise<void> {
   const approval = decideApproval(request, approver);
   if (approval.kind === 'refuse') throw new Problem(approval.code === 'conflict' ? 409 : 403, approval.code, approval.reason);
-  const close = [closeStatsRequest(db, request.id, 'approved', approver, now), ...statsRequestClosedBy(db, request.id, 'approved', approver)];
+  const close: AdminChange = { op: 'stats_request.close', closing: { id: request.id, status: 'approved', by: approver, at: now } };
   const event = {
     at: now,
     actor: approver,
@@ -105,7 +118,7 @@ export async function approveStatsRequest(db: D1Database, request: StatsRequest,
     targetId: request.targetId,
     detail: { request: request.id, requested_by: request.requestedBy, reason },
   };
-  let statements: D1PreparedStatement[];
+  let changes: AdminChange[];
   let targetType: string;
   if (request.kind === 'grant.create') {
     const g = request.payload.grant as Record<string, unknown>;
@@ -128,25 +141,25 @@ export async function approveStatsRequest(db: D1Database, request: StatsRequest,
       createdAt: now,
       updatedAt: now,
     };
-    statements = [insertStatsGrant(db, grant), ...close];
+    changes = [{ op: 'stats_grant.insert', grant }, close];
     targetType = 'stats_grant';
   } else {
     const proposed = settingFromJson(request.payload.setting as Record<string, unknown>);
     const etag = randomToken();
     const next: StoredPublicSetting = { table: request.targetId, ...proposed, etag, updatedBy: approver, updatedAt: now };
-    statements = [updatePublicSetting(db, next, String(request.payload.etag)), ...publicSettingIsNow(db, next.table, etag), ...close];
+    changes = [{ op: 'stats_public.update', setting: next, expectedEtag: String(request.payload.etag) }, close];
     targetType = 'stats_public';
   }
-  const outcome = await commitChange(db, statements, { ...event, targetType });
+  const outcome = await stores.changes.commit(changes, { ...event, targetType });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'The target changed since this request was made, or it was decided meanwhile; reject it and ask again.');
 }
 
 /** Rejects (or, by its requester, withdraws) a request. */
-export async function rejectStatsRequest(db: D1Database, request: StatsRequest, actor: string, reason: string, now: number): Promise<void> {
+export async function rejectStatsRequest(stores: Pick<Stores, 'changes'>, request: StatsRequest, actor: string, reason: string, now: number): Promise<void> {
   const decision = decideRejection(request, actor);
   if (decision.kind === 'refuse') throw new Problem(409, decision.code, decision.reason);
   const { status } = decision;
-  const outcome = await commitChange(db, [closeStatsRequest(db, request.id, status, actor, now), ...statsRequestClosedBy(db, request.id, status, actor)], {
+  const outcome = await stores.changes.commit([{ op: 'stats_request.close', closing: { id: request.id, status, by: actor, at: now } }], {
     at: now,
     actor,
     action: `stats.${request.kind}.${status === 'withdrawn' ? 'withdraw' : 'reject'}`,
@@ -158,10 +171,10 @@ export async function rejectStatsRequest(db: D1Database, request: StatsRequest, 
 }
 
 /** Revokes a grant at once (narrowing: one officer suffices). */
-export async function revokeStatsGrant(db: D1Database, grant: StatsGrant, actor: string, reason: string, now: number): Promise<void> {
+export async function revokeStatsGrant(stores: Pick<Stores, 'changes'>, grant: StatsGrant, actor: string, reason: string, now: number): Promise<void> {
   if (grant.status === 'revoked') throw new Problem(409, 'invalid_transition', 'The grant is already revoked.');
-  const etag = randomToken();
-  const outcome = await commitChange(db, [updateStatsGrantStatus(db, grant.id, 'revoked', grant.etag, etag, now), ...statsGrantIsNow(db, grant.id, etag)], {
+  const revoked: StatsGrant = { ...grant, status: 'revoked', etag: randomToken(), updatedAt: now };
+  const outcome = await stores.changes.commit([{ op: 'stats_grant.status', grant: revoked, expectedEtag: grant.etag }], {
     at: now,
     actor,
     action: 'stats.grant.revoke',

@@ -2,13 +2,11 @@ import { MAX_EPSILON_MICRO } from '@need2know/stats';
 import { MAX_WINDOW_SECONDS, thresholdIssue, type ProtectionMethod, type TableAccess } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import { newId } from '../../platform/lib/random.js';
-import { getAgency } from '../../store/d1/agencies.js';
-import { getStatsGrant, listStatsGrants, type StatsGrant } from '../../store/d1/stats/grants.js';
-import { spentMicro } from '../../store/d1/stats/ledger.js';
+import type { StatsGrant, Stores } from '../../store/ports/index.js';
 import { grantPayload, openStatsRequest, revokeStatsGrant } from './changes.js';
 import { epsilons, MAX_BUDGET_MICRO, type EpsilonInput } from './epsilon.js';
 
-export type { StatsGrant } from '../../store/d1/stats/grants.js';
+export type { StatsGrant } from '../../store/ports/index.js';
 
 /** A statistics grant with the ε its agency has spent under its purpose (millionths). */
 export interface StatsGrantWithSpend {
@@ -29,14 +27,14 @@ export interface StatsGrantAsk {
   readonly notAfter: number;
 }
 
-const withSpend = async (db: D1Database, grant: StatsGrant): Promise<StatsGrantWithSpend> => ({
+const withSpend = async (stores: Pick<Stores, 'stats'>, grant: StatsGrant): Promise<StatsGrantWithSpend> => ({
   grant,
-  spentMicro: await spentMicro(db, grant.agencyId, grant.purpose),
+  spentMicro: await stores.stats.spentMicro(grant.agencyId, grant.purpose),
 });
 
 /** Every statistics grant, newest first, with what each has spent. */
-export async function statsGrantsWithSpend(db: D1Database): Promise<StatsGrantWithSpend[]> {
-  return Promise.all((await listStatsGrants(db)).map((g) => withSpend(db, g)));
+export async function statsGrantsWithSpend(stores: Pick<Stores, 'stats'>): Promise<StatsGrantWithSpend[]> {
+  return Promise.all((await stores.stats.listGrants()).map((g) => withSpend(stores, g)));
 }
 
 /**
@@ -46,7 +44,7 @@ export async function statsGrantsWithSpend(db: D1Database): Promise<StatsGrantWi
  * approve. Throws {@link Problem} `validation_failed` with every issue, or 409 when one is already open.
  */
 export async function askForStatsGrant(
-  db: D1Database,
+  stores: Pick<Stores, 'registry' | 'changes'>,
   ask: StatsGrantAsk,
   actor: string,
   reason: string,
@@ -60,7 +58,7 @@ export async function askForStatsGrant(
   if (!(notAfter > notBefore) || notAfter - notBefore > MAX_WINDOW_SECONDS)
     issues.push({ path: 'not_after', code: 'invalid_window', message: 'after not_before, within five years' });
   if (notAfter <= now) issues.push({ path: 'not_after', code: 'in_the_past', message: 'the window has already ended' });
-  if ((await getAgency(db, ask.agencyId)) === null) issues.push({ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' });
+  if ((await stores.registry.getAgency(ask.agencyId)) === null) issues.push({ path: 'agency_id', code: 'unknown_agency', message: 'no such agency' });
   const accesses: Record<string, TableAccess> = {};
   for (const [t, a] of asked) {
     const maxEpsilonMicro = values[`tables.${t}.max_epsilon`] ?? 0;
@@ -85,16 +83,22 @@ export async function askForStatsGrant(
     notAfter,
     requestedBy: actor,
   });
-  const request = await openStatsRequest(db, 'grant.create', grantId, payload, actor, reason, now);
+  const request = await openStatsRequest(stores, 'grant.create', grantId, payload, actor, reason, now);
   return { request, grantId };
 }
 
 /** Revokes statistics grant `id` at once (one officer suffices: it narrows). Throws {@link Problem} 404, 409. */
-export async function revokeStatsGrantNow(db: D1Database, id: string, actor: string, reason: string, now: number): Promise<StatsGrantWithSpend> {
-  const grant = await getStatsGrant(db, id);
+export async function revokeStatsGrantNow(
+  stores: Pick<Stores, 'stats' | 'changes'>,
+  id: string,
+  actor: string,
+  reason: string,
+  now: number,
+): Promise<StatsGrantWithSpend> {
+  const grant = await stores.stats.getGrant(id);
   if (grant === null) throw new Problem(404, 'not_found');
-  await revokeStatsGrant(db, grant, actor, reason, now);
-  const after = await getStatsGrant(db, grant.id);
+  await revokeStatsGrant(stores, grant, actor, reason, now);
+  const after = await stores.stats.getGrant(grant.id);
   if (after === null) throw new Problem(404, 'not_found');
-  return withSpend(db, after);
+  return withSpend(stores, after);
 }

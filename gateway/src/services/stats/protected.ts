@@ -7,18 +7,7 @@ import { finestLayout, finestPlaces, finestWindow, finestYear } from './layout.j
 import type { StatsTableDef } from './catalogue.js';
 import { MAX_PROTECTED_TABLE_BYTES, PROTECTED_TABLE_FORMAT, PROTECTION_LEASE_MS, PROTECTION_POLL_MS, PROTECTION_WAIT_MS } from './config.js';
 import type { StatsQuery } from './query.js';
-import { groupedCountsStatement, toTabulationRows } from '../../store/d1/stats/source.js';
-import { dataVersionsStatement, toDataVersions } from '../../store/d1/stats/data-versions.js';
-import { gazetteerStatement } from '../../store/d1/stats/places.js';
-import {
-  keptProtectedTable,
-  protectionLeaseHeld,
-  releaseProtectionLeaseStatement,
-  storeProtectedTableStatement,
-  takeProtectionLease,
-  type ProtectedTableKey,
-  type ProtectedTableRow,
-} from '../../store/d1/stats/protected-tables.js';
+import type { ProtectedTableKey, ProtectedTableRow, ProtectionLease, Stores } from '../../store/ports/index.js';
 
 /** Seconds a caller is told to wait when another request is still protecting the table. */
 const BUSY_RETRY_AFTER_SECONDS = 30;
@@ -36,15 +25,21 @@ const BUSY_RETRY_AFTER_SECONDS = 30;
  *
  * @throws Problem 503 `stats_busy` when another request's computation of the table outlasts the wait.
  */
-export async function suppressedRelease(db: D1Database, def: StatsTableDef, q: StatsQuery, threshold: number, nowSeconds: number): Promise<Release> {
+export async function suppressedRelease(
+  stores: Pick<Stores, 'stats'>,
+  def: StatsTableDef,
+  q: StatsQuery,
+  threshold: number,
+  nowSeconds: number,
+): Promise<Release> {
   const key: ProtectedTableKey = { table: def.name, year: finestYear(q), step: thresholdStep(threshold) };
-  const finest = await protectedFinest(db, def, q, key, nowSeconds);
+  const finest = await protectedFinest(stores, def, q, key, nowSeconds);
   return projectRelease(finest.release, finest.cuts);
 }
 
 /** The protected finest table `key` and the cuts that give `q`'s grain: kept, or computed once. */
 async function protectedFinest(
-  db: D1Database,
+  stores: Pick<Stores, 'stats'>,
   def: StatsTableDef,
   q: StatsQuery,
   key: ProtectedTableKey,
@@ -52,23 +47,22 @@ async function protectedFinest(
 ): Promise<{ release: Release; cuts: DimensionCut[] }> {
   const deadline = Date.now() + PROTECTION_WAIT_MS;
   for (;;) {
-    const { kept, current } = await keptProtectedTable(db, key, def.recordType);
+    const { kept, current } = await stores.stats.keptProtectedTable(key, def.recordType);
     if (kept !== null && mayServeKept(kept, { format: PROTECTED_TABLE_FORMAT, dataVersion: current.data, placesVersion: current.places })) {
       const decoded = await decodeKept(def, q, kept);
       if (decoded !== null) return decoded;
     }
-    const holder = newId('spl');
-    if (await takeProtectionLease(db, key.table, key.year, holder, Date.now(), Date.now() + PROTECTION_LEASE_MS)) {
-      const release = releaseProtectionLeaseStatement(db, key.table, key.year, holder);
+    const lease: ProtectionLease = { table: key.table, year: key.year, holder: newId('spl') };
+    if (await stores.stats.takeProtectionLease(lease, Date.now(), Date.now() + PROTECTION_LEASE_MS)) {
       let computed: Awaited<ReturnType<typeof computeFinest>>;
       try {
-        computed = await computeFinest(db, def, q, key, nowSeconds);
+        computed = await computeFinest(stores, def, q, key, nowSeconds);
       } catch (err) {
-        await db.batch([release]).catch(() => undefined); // the lease expires on its own otherwise
+        await stores.stats.giveUpProtectionLease(lease).catch(() => undefined); // the lease expires on its own otherwise
         throw err;
       }
       try {
-        await db.batch([...computed.statements, release]);
+        await stores.stats.keepProtectedTables(computed.rows, lease);
       } catch (err) {
         // The release itself is sound; the next request protects the table again.
         console.error('stats: a protected table could not be kept', key.table, key.year, key.step, err instanceof Error ? err.message : String(err));
@@ -76,7 +70,7 @@ async function protectedFinest(
       return computed.finest;
     }
     // Another request is computing it: wait (on the small lease row) until it is done or has died.
-    while (await protectionLeaseHeld(db, key.table, key.year, Date.now())) {
+    while (await stores.stats.protectionLeaseHeld(key.table, key.year, Date.now())) {
       if (Date.now() >= deadline) {
         throw new Problem(503, 'stats_busy', 'This table is being protected for new data; try again shortly.', {
           headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
@@ -113,36 +107,26 @@ async function decodeKept(def: StatsTableDef, q: StatsQuery, kept: ProtectedTabl
 }
 
 /**
- * Counts the finest table and reads the versions of the data it is counted from in one batch (one
- * transaction: the versions name exactly the data counted), protects it at every step up to `key`'s,
- * and returns it with the statements that keep each step (to run as the lease is given up).
+ * Counts the finest table and reads the versions of the data it is counted from in one transaction
+ * (the versions name exactly the data counted), protects it at every step up to `key`'s, and returns
+ * it with the rows that keep each step (stored as the lease is given up).
  */
 async function computeFinest(
-  db: D1Database,
+  stores: Pick<Stores, 'stats'>,
   def: StatsTableDef,
   q: StatsQuery,
   key: ProtectedTableKey,
   nowSeconds: number,
-): Promise<{ finest: { release: Release; cuts: DimensionCut[] }; statements: D1PreparedStatement[] }> {
-  const [versionsResult, gazetteerResult, countsResult] = await db.batch<Record<string, unknown>>([
-    dataVersionsStatement(db, def.recordType, key.year),
-    gazetteerStatement(db),
-    groupedCountsStatement(db, def, finestWindow(q)),
-  ]);
-  const versions = toDataVersions(versionsResult?.results[0] as { data: number; places: number } | undefined);
-  const rows = toTabulationRows(def, countsResult?.results ?? []);
-  const places = finestPlaces(
-    def,
-    (gazetteerResult?.results ?? []).map((r) => String(r.code)),
-    rows,
-  );
+): Promise<{ finest: { release: Release; cuts: DimensionCut[] }; rows: ProtectedTableRow[] }> {
+  const { versions, places: gazetteer, rows } = await stores.stats.finestCounts(def, key.year, finestWindow(q));
+  const places = finestPlaces(def, gazetteer, rows);
   const { dims, cuts, order } = finestLayout(def, q, places);
   const { table } = tabulate(dims, rows);
   const chain = protectSteps(table, key.step, order);
-  const statements = await Promise.all(
-    chain.map(async (release) => {
+  const kept = await Promise.all(
+    chain.map(async (release): Promise<ProtectedTableRow> => {
       const step = release.summary.method === 'suppression' ? release.summary.threshold : key.step;
-      return storeProtectedTableStatement(db, {
+      return {
         table: key.table,
         year: key.year,
         step,
@@ -154,10 +138,10 @@ async function computeFinest(
         cellCount: table.size,
         withheld: release.withheld?.reduce((n, x) => n + x, 0) ?? 0,
         computedAt: nowSeconds,
-      });
+      };
     }),
   );
   const release = chain.at(-1);
   if (release === undefined) throw new Error('no suppression step at or below the threshold');
-  return { finest: { release, cuts }, statements };
+  return { finest: { release, cuts }, rows: kept };
 }

@@ -1,13 +1,12 @@
 import { MAX_EPSILON_MICRO } from '@need2know/stats';
 import { publicSettingIssues, publicWidenings, type ProtectionMethod } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
-import { spentMicro } from '../../store/d1/stats/ledger.js';
-import { getPublicSetting, listPublicSettings, type StoredPublicSetting } from '../../store/d1/stats/public-settings.js';
+import type { Stores, StoredPublicSetting } from '../../store/ports/index.js';
 import { applyPublicSetting, openStatsRequest, publicPayload } from './changes.js';
 import { PUBLIC_CONSUMER } from './config.js';
 import { epsilons, MAX_BUDGET_MICRO, type EpsilonInput } from './epsilon.js';
 
-export type { StoredPublicSetting } from '../../store/d1/stats/public-settings.js';
+export type { StoredPublicSetting } from '../../store/ports/index.js';
 
 /** A table's public tier with the ε the public has spent on it (millionths). */
 export interface PublicTierWithSpend {
@@ -29,14 +28,14 @@ export type PublicTierChange =
   | { readonly kind: 'applied'; readonly tier: PublicTierWithSpend }
   | { readonly kind: 'pending'; readonly request: string; readonly widenings: readonly string[] };
 
-const withSpend = async (db: D1Database, setting: StoredPublicSetting): Promise<PublicTierWithSpend> => ({
+const withSpend = async (stores: Pick<Stores, 'stats'>, setting: StoredPublicSetting): Promise<PublicTierWithSpend> => ({
   setting,
-  spentMicro: await spentMicro(db, PUBLIC_CONSUMER, `public:${setting.table}`),
+  spentMicro: await stores.stats.spentMicro(PUBLIC_CONSUMER, `public:${setting.table}`),
 });
 
 /** The public tier of every table, with what each has spent. */
-export async function publicTiersWithSpend(db: D1Database): Promise<PublicTierWithSpend[]> {
-  return Promise.all((await listPublicSettings(db)).map((s) => withSpend(db, s)));
+export async function publicTiersWithSpend(stores: Pick<Stores, 'stats'>): Promise<PublicTierWithSpend[]> {
+  return Promise.all((await stores.stats.listPublicSettings()).map((s) => withSpend(stores, s)));
 }
 
 /**
@@ -45,14 +44,14 @@ export async function publicTiersWithSpend(db: D1Database): Promise<PublicTierWi
  * must approve. Throws {@link Problem} 404, `validation_failed` (every issue), or 409.
  */
 export async function changePublicTier(
-  db: D1Database,
+  stores: Pick<Stores, 'stats' | 'changes'>,
   table: string,
   ask: PublicTierAsk,
   actor: string,
   reason: string,
   now: number,
 ): Promise<PublicTierChange> {
-  const current = await getPublicSetting(db, table);
+  const current = await stores.stats.getPublicSetting(table);
   if (current === null) throw new Problem(404, 'not_found');
   const { values, issues } = epsilons({ max_epsilon: { value: ask.maxEpsilon, max: MAX_EPSILON_MICRO }, budget: { value: ask.budget, max: MAX_BUDGET_MICRO } });
   const proposed = {
@@ -66,9 +65,9 @@ export async function changePublicTier(
   if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The setting is not valid.', { issues });
   const widenings = publicWidenings(current, proposed);
   if (widenings.length > 0) {
-    const request = await openStatsRequest(db, 'public.update', table, publicPayload(current, proposed, widenings), actor, reason, now);
+    const request = await openStatsRequest(stores, 'public.update', table, publicPayload(current, proposed, widenings), actor, reason, now);
     return { kind: 'pending', request, widenings };
   }
-  const next = await applyPublicSetting(db, current, proposed, actor, reason, now);
-  return { kind: 'applied', tier: await withSpend(db, next) };
+  const next = await applyPublicSetting(stores, current, proposed, actor, reason, now);
+  return { kind: 'applied', tier: await withSpend(stores, next) };
 }

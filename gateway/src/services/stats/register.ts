@@ -1,20 +1,16 @@
 import { Problem } from '../../platform/errors/problem.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { listLedgers, type LedgerLine } from '../../store/d1/stats/ledger.js';
-import { replaceGazetteer } from '../../store/d1/stats/places.js';
-import { listReleases, type ReleaseRow } from '../../store/d1/stats/releases.js';
+import type { LedgerLine, ReleaseRow, Stores } from '../../store/ports/index.js';
 
-export type { LedgerLine } from '../../store/d1/stats/ledger.js';
-export type { ReleaseRow } from '../../store/d1/stats/releases.js';
+export type { LedgerLine, ReleaseRow } from '../../store/ports/index.js';
 
 /** The privacy-budget ledger: ε spent per consumer and purpose, with the number of spends. */
-export function budgetLedgers(db: D1Database): Promise<LedgerLine[]> {
-  return listLedgers(db);
+export function budgetLedgers(stores: Pick<Stores, 'stats'>): Promise<LedgerLine[]> {
+  return stores.stats.listLedgers();
 }
 
 /** The register of releases, newest first, without their bodies. */
-export function releaseRegister(db: D1Database, limit: number): Promise<ReleaseRow[]> {
-  return listReleases(db, limit);
+export function releaseRegister(stores: Pick<Stores, 'stats'>, limit: number): Promise<ReleaseRow[]> {
+  return stores.stats.listReleases(limit);
 }
 
 /**
@@ -22,9 +18,9 @@ export function releaseRegister(db: D1Database, limit: number): Promise<ReleaseR
  * as one administrative change. Returns how many codes it now holds. Throws {@link Problem} 409 when
  * the change could not be committed.
  */
-export async function replacePlaces(db: D1Database, codes: readonly string[], actor: string, reason: string, now: number): Promise<number> {
+export async function replacePlaces(stores: Pick<Stores, 'changes'>, codes: readonly string[], actor: string, reason: string, now: number): Promise<number> {
   const unique = [...new Set(codes)].sort();
-  const outcome = await commitChange(db, replaceGazetteer(db, unique), {
+  const outcome = await stores.changes.commit([{ op: 'stats_places.replace', codes: unique }], {
     at: now,
     actor,
     action: 'stats.places.replace',

@@ -1,6 +1,5 @@
-import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
-import { getPublicSetting, listPublicSettings } from '../../store/d1/stats/public-settings.js';
+import type { Stores } from '../../store/ports/index.js';
 import { STATS_TABLE_DEFS, STATS_TABLES, type StatsTableDef, type StatsTableName } from './catalogue.js';
 import type { ReleaseDocument } from './document.js';
 import { statsGrantInForce } from './grant-in-force.js';
@@ -31,8 +30,8 @@ function resolved(def: StatsTableDef, input: StatsQueryInput): StatsQuery {
 }
 
 /** Every statistical table, with its public tier (off, threshold 0, when it has none). */
-export async function listedTables(db: D1Database): Promise<ListedTable[]> {
-  const settings = new Map((await listPublicSettings(db)).map((s) => [s.table, s]));
+export async function listedTables(stores: Pick<Stores, 'stats'>): Promise<ListedTable[]> {
+  const settings = new Map((await stores.stats.listPublicSettings()).map((s) => [s.table, s]));
   return STATS_TABLES.map((name) => {
     const def = STATS_TABLE_DEFS[name];
     const s = settings.get(name);
@@ -51,9 +50,14 @@ export async function listedTables(db: D1Database): Promise<ListedTable[]> {
  * ε and bound are its own: letting callers vary them would let anyone spend the public budget by asking
  * the same question many slightly different ways. Throws {@link Problem} 404 (not published) or 400.
  */
-export async function releaseToPublic(env: GatewayEnv, table: StatsTableName, input: StatsQueryInput, now: number): Promise<PresentableRelease> {
+export async function releaseToPublic(
+  stores: Pick<Stores, 'stats' | 'auditLog'>,
+  table: StatsTableName,
+  input: StatsQueryInput,
+  now: number,
+): Promise<PresentableRelease> {
   const def = STATS_TABLE_DEFS[table];
-  const setting = await getPublicSetting(env.DB, table);
+  const setting = await stores.stats.getPublicSetting(table);
   if (setting === null || !setting.enabled) throw new Problem(404, 'not_found', 'This table is not published.');
   if (input.epsilon !== undefined || input.bound !== undefined) {
     throw new Problem(400, 'validation_failed', 'The public tier sets ε and the bound itself.', {
@@ -61,7 +65,7 @@ export async function releaseToPublic(env: GatewayEnv, table: StatsTableName, in
     });
   }
   const query = resolved(def, input);
-  const doc = await releaseTable(env, { consumer: { kind: 'public' }, def, query, access: setting, budgetMicro: setting.budgetMicro, now });
+  const doc = await releaseTable(stores, { consumer: { kind: 'public' }, def, query, access: setting, budgetMicro: setting.budgetMicro, now });
   return { doc, def, query };
 }
 
@@ -80,20 +84,20 @@ export interface GrantHolder {
  * longer opens the table) or 400.
  */
 export async function releaseUnderGrant(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'stats' | 'auditLog'>,
   holder: GrantHolder,
   table: StatsTableName,
   input: StatsQueryInput,
   now: number,
 ): Promise<PresentableRelease> {
-  const grant = await statsGrantInForce(env.DB, holder.grantId, holder.agencyId, now);
+  const grant = await statsGrantInForce(stores, holder.grantId, holder.agencyId, now);
   if (grant === null) throw new Problem(401, 'invalid_token');
   const access = grant.tables[table];
   if (access === undefined) throw new Problem(403, 'insufficient_scope', 'The grant no longer opens this table.');
   const def = STATS_TABLE_DEFS[table];
   const query = resolved(def, input);
   const consumer = { kind: 'agency' as const, agencyId: holder.agencyId, clientId: holder.clientId, purpose: grant.purpose, grantId: grant.id };
-  const doc = await releaseTable(env, { consumer, def, query, access, budgetMicro: grant.epsilonBudgetMicro, now });
+  const doc = await releaseTable(stores, { consumer, def, query, access, budgetMicro: grant.epsilonBudgetMicro, now });
   return { doc, def, query };
 }
 
@@ -103,17 +107,17 @@ export async function releaseUnderGrant(
  * budget. Throws {@link Problem} 404 or 400.
  */
 export async function previewPublicTier(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'stats' | 'auditLog'>,
   table: StatsTableName,
   input: StatsQueryInput,
   officerId: string,
   now: number,
 ): Promise<PresentableRelease> {
-  const setting = await getPublicSetting(env.DB, table);
+  const setting = await stores.stats.getPublicSetting(table);
   if (setting === null) throw new Problem(404, 'not_found');
   const def = STATS_TABLE_DEFS[table];
   const query = resolved(def, input);
   const access = { threshold: setting.threshold, methods: ['suppression' as const], maxEpsilonMicro: 0 };
-  const doc = await releaseTable(env, { consumer: { kind: 'officer', clientId: officerId }, def, query, access, budgetMicro: 0, now });
+  const doc = await releaseTable(stores, { consumer: { kind: 'officer', clientId: officerId }, def, query, access, budgetMicro: 0, now });
   return { doc, def, query };
 }

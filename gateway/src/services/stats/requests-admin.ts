@@ -1,17 +1,17 @@
 import { Problem } from '../../platform/errors/problem.js';
-import { getStatsRequest, listStatsRequests, type StatsRequest } from '../../store/d1/stats/requests.js';
+import type { StatsRequest, Stores } from '../../store/ports/index.js';
 import { approveStatsRequest, rejectStatsRequest } from './changes.js';
 
-export type { StatsRequest } from '../../store/d1/stats/requests.js';
+export type { StatsRequest } from '../../store/ports/index.js';
 
 /** Statistics changes, newest first; pending ones unless `status` says otherwise. */
-export function statsRequests(db: D1Database, status: StatsRequest['status'] | 'all'): Promise<StatsRequest[]> {
-  return listStatsRequests(db, status);
+export function statsRequests(stores: Pick<Stores, 'stats'>, status: StatsRequest['status'] | 'all'): Promise<StatsRequest[]> {
+  return stores.stats.listRequests(status);
 }
 
 /** The request `id`, or 404. */
-async function existing(db: D1Database, id: string): Promise<StatsRequest> {
-  const request = await getStatsRequest(db, id);
+async function existing(stores: Pick<Stores, 'stats'>, id: string): Promise<StatsRequest> {
+  const request = await stores.stats.getRequest(id);
   if (request === null) throw new Problem(404, 'not_found');
   return request;
 }
@@ -20,15 +20,27 @@ async function existing(db: D1Database, id: string): Promise<StatsRequest> {
  * A second officer approves request `id` and it is applied, all or nothing (see `approveStatsRequest`).
  * Returns the request as it stands after. Throws {@link Problem} 404, 403 or 409.
  */
-export async function approveStatsRequestById(db: D1Database, id: string, approver: string, reason: string, now: number): Promise<StatsRequest> {
-  const request = await existing(db, id);
-  await approveStatsRequest(db, request, approver, reason, now);
-  return (await getStatsRequest(db, id)) ?? request;
+export async function approveStatsRequestById(
+  stores: Pick<Stores, 'stats' | 'changes'>,
+  id: string,
+  approver: string,
+  reason: string,
+  now: number,
+): Promise<StatsRequest> {
+  const request = await existing(stores, id);
+  await approveStatsRequest(stores, request, approver, reason, now);
+  return (await stores.stats.getRequest(id)) ?? request;
 }
 
 /** Rejects (or, by its requester, withdraws) request `id`. Returns it as it stands after. Throws {@link Problem} 404 or 409. */
-export async function rejectStatsRequestById(db: D1Database, id: string, actor: string, reason: string, now: number): Promise<StatsRequest> {
-  const request = await existing(db, id);
-  await rejectStatsRequest(db, request, actor, reason, now);
-  return (await getStatsRequest(db, id)) ?? request;
+export async function rejectStatsRequestById(
+  stores: Pick<Stores, 'stats' | 'changes'>,
+  id: string,
+  actor: string,
+  reason: string,
+  now: number,
+): Promise<StatsRequest> {
+  const request = await existing(stores, id);
+  await rejectStatsRequest(stores, request, actor, reason, now);
+  return (await stores.stats.getRequest(id)) ?? request;
 }

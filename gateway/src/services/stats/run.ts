@@ -1,6 +1,5 @@
 import { canonicalJson } from '@need2know/schema';
 import { cryptoRandom, formatEpsilon, protect, StatsError, type Release, type Table } from '@need2know/stats';
-import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
 import { sha256b64url, sha256hex } from '../../platform/lib/digest.js';
 import { newId } from '../../platform/lib/random.js';
@@ -12,8 +11,7 @@ import { releaseDocument, type ReleaseDocument } from './document.js';
 import { chooseProtection, type ChosenProtection, type TableAccess } from '@need2know/policy';
 import { suppressedRelease } from './protected.js';
 import { tableParameters, type StatsQuery } from './query.js';
-import { spendBudget } from '../../store/d1/stats/ledger.js';
-import { insertRelease, reusableRelease } from '../../store/d1/stats/releases.js';
+import type { Stores } from '../../store/ports/index.js';
 
 /** Who receives a release: the public tier, an agency under a statistics grant, or a privacy officer previewing the public tier. */
 export type StatsConsumer =
@@ -71,7 +69,7 @@ function protectionOut(release: Release, budget: { spent: number; limit: number 
  * release is written to the audit log and the register, and only then returned.
  */
 export async function releaseTable(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'stats' | 'auditLog'>,
   opts: { consumer: StatsConsumer; def: StatsTableDef; query: StatsQuery; access: TableAccess; budgetMicro: number; now: number },
 ): Promise<ReleaseDocument> {
   const { consumer, def, query, access, now } = opts;
@@ -93,20 +91,20 @@ export async function releaseTable(
   const paramsHash = await sha256hex(canonicalJson({ table: def.name, parameters, protection: chosen }));
   const reuseFor = consumer.kind === 'public' ? PUBLIC_REUSE_SECONDS : chosen.method === 'dp' ? DP_REUSE_SECONDS : 0;
   if (reuseFor > 0) {
-    const kept = await reusableRelease(env.DB, key.consumer, key.purpose, paramsHash, now - reuseFor);
+    const kept = await stores.stats.reusableRelease(key.consumer, key.purpose, paramsHash, now - reuseFor);
     if (kept?.body != null) return JSON.parse(kept.body) as ReleaseDocument;
   }
 
   const id = newId('srl');
   let exact: Table | null = null;
   try {
-    if (chosen.method === 'dp') exact = await exactTable(env.DB, def, query, chosen);
+    if (chosen.method === 'dp') exact = await exactTable(stores, def, query, chosen);
   } catch (err) {
     throw tooLarge(err, 'dp');
   }
   let budget: { spent: number; limit: number } | null = null;
   if (chosen.method === 'dp') {
-    const spend = await spendBudget(env.DB, {
+    const spend = await stores.stats.spend({
       id: newId('ssp'),
       ...key,
       table: def.name,
@@ -132,7 +130,7 @@ export async function releaseTable(
   } else {
     // Cut from the protected finest table of the kind and year, kept until the data change (protected.ts).
     try {
-      release = await suppressedRelease(env.DB, def, query, chosen.threshold, now);
+      release = await suppressedRelease(stores, def, query, chosen.threshold, now);
     } catch (err) {
       throw tooLarge(err, 'suppression');
     }
@@ -142,7 +140,7 @@ export async function releaseTable(
   const responseHash = await sha256b64url(canonicalJson(doc));
   const withheld = release.withheld?.reduce((n, x) => n + x, 0) ?? 0;
   const auditProtection: Record<string, string | number> = { ...release.summary };
-  const logIndex = await recordStatsRelease(env, {
+  const logIndex = await recordStatsRelease(stores, {
     id,
     at: now,
     consumer: key.consumer,
@@ -157,7 +155,7 @@ export async function releaseTable(
     responseHash,
   });
   const keep = reuseFor > 0 && body.length <= MAX_STORED_RELEASE_BYTES;
-  await insertRelease(env.DB, {
+  await stores.stats.recordRelease({
     id,
     consumer: key.consumer,
     purpose: key.purpose,
@@ -173,7 +171,7 @@ export async function releaseTable(
     body: keep ? body : null,
     logIndex,
     createdAt: now,
-  }).run();
+  });
   return doc;
 }
 

@@ -21,6 +21,7 @@ import {
 } from './grants.js';
 import { getPurpose, insertPurpose, listPurposes, updatePurpose } from './purposes.js';
 import { insertRevocation, isRevoked, purgeExpiredRevocations } from './revocations.js';
+import { statsStatementsOf } from './stats-store.js';
 
 /**
  * Counts the row `id` of a table carrying the etag its update wrote (a closed set of statements, the
@@ -73,6 +74,8 @@ function statementsOf(db: D1Database, change: AdminChange): D1PreparedStatement[
       return [voidCodes(db, change.officerId)];
     case 'enrolment_code.spend':
       return spendCode(db, change.codeHash, change.now);
+    default:
+      return statsStatementsOf(db, change);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Grant, GrantRequest, Purpose } from '@need2know/policy';
 import type { AdminRequest } from './approvals.js';
 import type { Agency, Client, EnrolmentCode } from './registry.js';
+import type { StatsChange } from './stats.js';
 
 /** One administrative change as recorded in the hash-chained event log. `detail` never holds personal data. */
 export interface AdminEvent {
@@ -46,6 +47,7 @@ export interface Closing {
  *   `enrolment_codes.void` voids the officer's open codes (none open is not a conflict);
  *   `enrolment_code.spend` marks the code with this hash used, only if it is open and `now` is before
  *   its expiry: a code unknown, used, void or expired is a conflict, so a code enrols one viewer.
+ * - `stats_*` changes of statistical access: see {@link StatsChange}.
  */
 export type AdminChange =
   | { readonly op: 'agency.insert'; readonly agency: Agency }
@@ -62,7 +64,8 @@ export type AdminChange =
   | { readonly op: 'admin_request.close'; readonly closing: Closing }
   | { readonly op: 'enrolment_code.issue'; readonly code: Omit<EnrolmentCode, 'status'> }
   | { readonly op: 'enrolment_codes.void'; readonly officerId: string }
-  | { readonly op: 'enrolment_code.spend'; readonly codeHash: string; readonly now: number };
+  | { readonly op: 'enrolment_code.spend'; readonly codeHash: string; readonly now: number }
+  | StatsChange;
 
 /** Which administrative events to list. */
 export interface AdminEventFilter {

@@ -12,6 +12,7 @@ import type { ObjectPorts } from './objects.js';
 import type { PurposeStore } from './purposes.js';
 import type { RegistryStore } from './registry.js';
 import type { RevocationStore } from './revocations.js';
+import type { StatsStore } from './stats.js';
 
 export { ADMIN_REQUEST_KINDS } from './approvals.js';
 export type { AdminRequest, AdminRequestFilter, AdminRequestKind, ApprovalRequest, ApprovalStore } from './approvals.js';
@@ -33,6 +34,27 @@ export type {
 export type { PurposeStore } from './purposes.js';
 export type { Agency, Client, ClientFilter, EnrolmentCode, RegistryStore } from './registry.js';
 export type { RevocationStore } from './revocations.js';
+export { STATS_REQUEST_KINDS } from './stats.js';
+export type {
+  CountedTable,
+  CountWindow,
+  DataVersions,
+  FinestCounts,
+  LedgerLine,
+  ProtectedTableKey,
+  ProtectedTableRow,
+  ProtectionLease,
+  ReleaseRow,
+  Spend,
+  SpendOutcome,
+  StatsChange,
+  StatsGrant,
+  StatsRequest,
+  StatsRequestKind,
+  StatsStore,
+  StoredPublicSetting,
+  UnitRow,
+} from './stats.js';
 
 /** Every port of the administrative core, as one backend provides them (built once per request). */
 export interface AdminStores {
@@ -54,4 +76,6 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly keyState: KeyStateStore;
   /** The gateway's token-signing keys. */
   readonly signingKeys: SigningKeyStore;
+  /** Statistics: grants, public tiers, requests (read), the budget ledger, releases, protected tables. */
+  readonly stats: StatsStore;
 }

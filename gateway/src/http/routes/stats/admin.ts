@@ -139,16 +139,16 @@ const preview = route({
 
 /** `/v1/admin/stats/*`: who gets which tables, the public tier, the ledger and the register. */
 export const statsAdminRoutes = adminRouter()
-  .openapi(tables, async (c) => c.json({ tables: (await publicTiersWithSpend(c.env.DB)).map((t) => publicSettingOut(t.setting, t.spentMicro)) }, 200))
+  .openapi(tables, async (c) => c.json({ tables: (await publicTiersWithSpend(c.var.stores)).map((t) => publicSettingOut(t.setting, t.spentMicro)) }, 200))
   .openapi(setPublic, async (c) => {
     const { table } = c.req.valid('param');
     const body = c.req.valid('json');
     const ask = { enabled: body.enabled, threshold: body.threshold, methods: body.methods, maxEpsilon: body.max_epsilon, budget: body.budget };
-    const change = await changePublicTier(c.env.DB, table, ask, c.var.access.clientId, body.reason, c.var.now);
+    const change = await changePublicTier(c.var.stores, table, ask, c.var.access.clientId, body.reason, c.var.now);
     if (change.kind === 'pending') return c.json({ pending_request: change.request, widenings: [...change.widenings] }, 202);
     return c.json(publicSettingOut(change.tier.setting, change.tier.spentMicro), 200);
   })
-  .openapi(grants, async (c) => c.json({ grants: (await statsGrantsWithSpend(c.env.DB)).map((g) => statsGrantOut(g.grant, g.spentMicro)) }, 200))
+  .openapi(grants, async (c) => c.json({ grants: (await statsGrantsWithSpend(c.var.stores)).map((g) => statsGrantOut(g.grant, g.spentMicro)) }, 200))
   .openapi(createGrant, async (c) => {
     const body = c.req.valid('json');
     const tables = Object.fromEntries(
@@ -163,26 +163,26 @@ export const statsAdminRoutes = adminRouter()
       notBefore: seconds(body.not_before),
       notAfter: seconds(body.not_after),
     };
-    const { request, grantId } = await askForStatsGrant(c.env.DB, ask, c.var.access.clientId, body.reason, c.var.now);
+    const { request, grantId } = await askForStatsGrant(c.var.stores, ask, c.var.access.clientId, body.reason, c.var.now);
     return c.json({ pending_request: request, grant_id: grantId }, 202);
   })
   .openapi(revoke, async (c) => {
-    const after = await revokeStatsGrantNow(c.env.DB, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
+    const after = await revokeStatsGrantNow(c.var.stores, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
     return c.json(statsGrantOut(after.grant, after.spentMicro), 200);
   })
-  .openapi(requests, async (c) => c.json({ requests: (await statsRequests(c.env.DB, c.req.valid('query').status)).map(statsRequestOut) }, 200))
+  .openapi(requests, async (c) => c.json({ requests: (await statsRequests(c.var.stores, c.req.valid('query').status)).map(statsRequestOut) }, 200))
   .openapi(approve, async (c) => {
-    const request = await approveStatsRequestById(c.env.DB, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
+    const request = await approveStatsRequestById(c.var.stores, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
     return c.json(statsRequestOut(request), 200);
   })
   .openapi(reject, async (c) => {
-    const request = await rejectStatsRequestById(c.env.DB, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
+    const request = await rejectStatsRequestById(c.var.stores, c.req.valid('param').id, c.var.access.clientId, c.req.valid('json').reason, c.var.now);
     return c.json(statsRequestOut(request), 200);
   })
   .openapi(ledger, async (c) =>
     c.json(
       {
-        ledgers: (await budgetLedgers(c.env.DB)).map((l) => ({
+        ledgers: (await budgetLedgers(c.var.stores)).map((l) => ({
           consumer: l.consumer,
           purpose: l.purpose,
           spent: formatEpsilon(l.spentMicro),
@@ -196,7 +196,7 @@ export const statsAdminRoutes = adminRouter()
   .openapi(releases, async (c) =>
     c.json(
       {
-        releases: (await releaseRegister(c.env.DB, c.req.valid('query').limit)).map((r) => ({
+        releases: (await releaseRegister(c.var.stores, c.req.valid('query').limit)).map((r) => ({
           id: r.id,
           consumer: r.consumer,
           purpose: r.purpose,
@@ -216,11 +216,11 @@ export const statsAdminRoutes = adminRouter()
     ),
   )
   .openapi(preview, async (c) => {
-    const { doc, def, query } = await previewPublicTier(c.env, c.req.valid('param').table, c.req.valid('query'), c.var.access.clientId, c.var.now);
+    const { doc, def, query } = await previewPublicTier(c.var.stores, c.req.valid('param').table, c.req.valid('query'), c.var.access.clientId, c.var.now);
     return presentRelease(c, doc, def, query);
   })
   .openapi(places, async (c) => {
     const body = c.req.valid('json');
-    const codes = await replacePlaces(c.env.DB, body.codes, c.var.access.clientId, body.reason, c.var.now);
+    const codes = await replacePlaces(c.var.stores, body.codes, c.var.access.clientId, body.reason, c.var.now);
     return c.json({ codes }, 200);
   });

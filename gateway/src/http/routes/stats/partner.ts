@@ -27,6 +27,6 @@ export const partnerStatsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   if (!granted.tables.includes(table)) throw new Problem(403, 'insufficient_scope', 'This token does not open this table.');
   // The grant as it stands now: revoking or suspending it takes effect at once.
   const holder = { grantId: granted.grant, agencyId: access.agencyId, clientId: access.clientId };
-  const { doc, def, query } = await releaseUnderGrant(c.env, holder, table, c.req.valid('query'), c.var.now);
+  const { doc, def, query } = await releaseUnderGrant(c.var.stores, holder, table, c.req.valid('query'), c.var.now);
   return presentRelease(c, doc, def, query);
 });

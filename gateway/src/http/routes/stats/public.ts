@@ -25,8 +25,8 @@ const publicRelease = createRoute({
 
 /** `/v1/stats/tables` and `/v1/stats/public/{table}`: what anyone may read. */
 export const publicStatsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(tables, async (c) => c.json({ tables: await listedTables(c.env.DB) }, 200))
+  .openapi(tables, async (c) => c.json({ tables: await listedTables(c.var.stores) }, 200))
   .openapi(publicRelease, async (c) => {
-    const { doc, def, query } = await releaseToPublic(c.env, c.req.valid('param').table, c.req.valid('query'), c.var.now);
+    const { doc, def, query } = await releaseToPublic(c.var.stores, c.req.valid('param').table, c.req.valid('query'), c.var.now);
     return presentRelease(c, doc, def, query);
   });

@@ -1,3 +1,5 @@
+import type { DataVersions } from '../../ports/stats.js';
+
 /** Source name of the place list's version (a record type names the others). */
 export const PLACES_SOURCE = 'places';
 
@@ -39,11 +41,7 @@ export function placesChangeStatement(db: D1Database): D1PreparedStatement {
     .bind(PLACES_SOURCE);
 }
 
-/** The versions a table of records `type` and year `year` is counted from now. */
-export interface DataVersions {
-  readonly data: number;
-  readonly places: number;
-}
+export type { DataVersions } from '../../ports/stats.js';
 
 /** Statement reading {@link DataVersions} (0 for data never versioned yet); map its row with {@link toDataVersions}. */
 export function dataVersionsStatement(db: D1Database, type: string, year: number): D1PreparedStatement {

@@ -1,25 +1,9 @@
 import { guardCount } from '../change-guard.js';
 import { parseJson } from '../rows.js';
 import type { TableAccess } from '@need2know/policy';
+import type { StatsGrant } from '../../ports/stats.js';
 
-/** A statistics grant (table `stats_grants`). */
-export interface StatsGrant {
-  readonly id: string;
-  readonly agencyId: string;
-  readonly purpose: string;
-  readonly legalBasis: string;
-  readonly tables: Readonly<Record<string, TableAccess>>;
-  /** Total ε (millionths) the agency may spend under this purpose, over all its releases. */
-  readonly epsilonBudgetMicro: number;
-  readonly notBefore: number;
-  readonly notAfter: number;
-  readonly status: 'active' | 'suspended' | 'revoked';
-  readonly etag: string;
-  readonly requestedBy: string;
-  readonly approvedBy: string;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
+export type { StatsGrant } from '../../ports/stats.js';
 
 interface RawAccess {
   threshold: number;

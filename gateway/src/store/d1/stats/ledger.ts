@@ -1,19 +1,6 @@
-/** One spend of privacy budget. */
-export interface Spend {
-  readonly id: string;
-  readonly consumer: string;
-  readonly purpose: string;
-  readonly table: string;
-  readonly epsilonMicro: number;
-  /** The budget the spend must stay within (from the grant or the public tier, as it stands now). */
-  readonly limitMicro: number;
-  readonly releaseId: string;
-  readonly clientId: string | null;
-  readonly at: number;
-}
+import type { LedgerLine, Spend, SpendOutcome } from '../../ports/stats.js';
 
-/** Outcome of {@link spendBudget}: ε spent so far (after the spend when it was made). */
-export type SpendOutcome = { readonly ok: true; readonly spentMicro: number } | { readonly ok: false; readonly spentMicro: number };
+export type { LedgerLine, Spend, SpendOutcome } from '../../ports/stats.js';
 
 /**
  * Spends ε from the ledger of (consumer, purpose), or refuses when it would go over the limit. One D1
@@ -59,15 +46,6 @@ export async function spentMicro(db: D1Database, consumer: string, purpose: stri
     .bind(consumer, purpose)
     .first<{ spent_micro: number }>();
   return row?.spent_micro ?? 0;
-}
-
-/** A ledger line for oversight. */
-export interface LedgerLine {
-  readonly consumer: string;
-  readonly purpose: string;
-  readonly spentMicro: number;
-  readonly spends: number;
-  readonly lastAt: number | null;
 }
 
 /** Every ledger with its number of spends. */

@@ -1,23 +1,7 @@
-import type { TableProvenance } from '@need2know/policy';
-import { PLACES_SOURCE, type DataVersions } from './data-versions.js';
+import type { DataVersions, ProtectedTableKey, ProtectedTableRow } from '../../ports/stats.js';
+import { PLACES_SOURCE } from './data-versions.js';
 
-/** Which protected finest table: a statistics table, its (calendar or ISO) year and the threshold step. */
-export interface ProtectedTableKey {
-  readonly table: string;
-  readonly year: number;
-  readonly step: number;
-}
-
-/** A stored protected finest table, in its published form (see migration 0018). */
-export interface ProtectedTableRow extends ProtectedTableKey, TableProvenance {
-  /** Place codes of the table's place dimension (empty for a table without one). */
-  readonly places: readonly string[];
-  /** gzip of `encodePublished`. */
-  readonly cells: Uint8Array;
-  readonly cellCount: number;
-  readonly withheld: number;
-  readonly computedAt: number;
-}
+export type { ProtectedTableKey, ProtectedTableRow } from '../../ports/stats.js';
 
 /** D1 hands a BLOB back as an array of bytes (or an ArrayBuffer, depending on the driver). */
 function blob(value: unknown): Uint8Array {

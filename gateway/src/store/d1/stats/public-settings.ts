@@ -1,13 +1,9 @@
 import { guardCount } from '../change-guard.js';
 import { parseJson } from '../rows.js';
 import type { PublicSetting } from '@need2know/policy';
+import type { StoredPublicSetting } from '../../ports/stats.js';
 
-/** A public setting with its concurrency token and last change. */
-export interface StoredPublicSetting extends PublicSetting {
-  readonly etag: string;
-  readonly updatedBy: string;
-  readonly updatedAt: number;
-}
+export type { StoredPublicSetting } from '../../ports/stats.js';
 
 interface Raw {
   table_name: string;

@@ -1,22 +1,6 @@
-/** A release in the register (table `stats_releases`). */
-export interface ReleaseRow {
-  readonly id: string;
-  readonly consumer: string;
-  readonly purpose: string;
-  readonly grantId: string | null;
-  readonly clientId: string | null;
-  readonly table: string;
-  readonly paramsHash: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly protection: Readonly<Record<string, unknown>>;
-  readonly cells: number;
-  readonly withheld: number;
-  readonly responseHash: string;
-  /** The release document, kept when it is answered again (public and differentially private releases). */
-  readonly body: string | null;
-  readonly logIndex: number;
-  readonly createdAt: number;
-}
+import type { ReleaseRow } from '../../ports/stats.js';
+
+export type { ReleaseRow } from '../../ports/stats.js';
 
 interface Raw {
   id: string;

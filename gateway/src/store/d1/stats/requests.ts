@@ -1,11 +1,8 @@
-import { guardCount } from '../change-guard.js';
-import { closeRequest, getRequest, insertRequest, requestFromRow, type ApprovalRequest, type RequestRow } from '../approval-requests.js';
+import { closeRequest, getRequest, insertRequest, requestFromRow, type RequestRow } from '../approval-requests.js';
+import type { StatsRequest } from '../../ports/stats.js';
 
-export const STATS_REQUEST_KINDS = ['grant.create', 'public.update'] as const;
-export type StatsRequestKind = (typeof STATS_REQUEST_KINDS)[number];
-
-/** A change that widens statistical access, waiting for a second privacy officer (table `stats_requests`). */
-export type StatsRequest = ApprovalRequest<StatsRequestKind>;
+export { STATS_REQUEST_KINDS } from '../../ports/stats.js';
+export type { StatsRequest, StatsRequestKind } from '../../ports/stats.js';
 
 export const getStatsRequest = (db: D1Database, id: string) => getRequest<StatsRequest>(db, 'stats_requests', id);
 
@@ -24,8 +21,3 @@ export const insertStatsRequest = (db: D1Database, r: StatsRequest) => insertReq
 /** Statement closing a pending request. */
 export const closeStatsRequest = (db: D1Database, id: string, status: StatsRequest['status'], by: string, at: number) =>
   closeRequest(db, 'stats_requests', id, status, by, at);
-
-/** Statements aborting the change batch unless request `id` is now `status`, decided by `by` (this decision closed it). */
-export function statsRequestClosedBy(db: D1Database, id: string, status: StatsRequest['status'], by: string): D1PreparedStatement[] {
-  return guardCount(db, 'SELECT count(*) FROM stats_requests WHERE id = ? AND status = ? AND decided_by = ?', id, status, by);
-}

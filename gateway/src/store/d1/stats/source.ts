@@ -1,17 +1,7 @@
 import type { TabulationRow } from '@need2know/stats';
+import type { CountedTable, CountWindow, UnitRow } from '../../ports/stats.js';
 
-/** What the store reads of a statistics table's definition: its record type, unit search and the facets of its dimensions. */
-export interface CountedTable {
-  readonly recordType: string;
-  readonly unitSearch: string;
-  readonly dimensions: ReadonlyArray<{ readonly facet: string; readonly kind: string }>;
-}
-
-/** The time window counted, as facet bounds (inclusive; months and ISO weeks sort as text). */
-export interface CountWindow {
-  readonly from: string;
-  readonly to: string;
-}
+export type { CountedTable, CountWindow, UnitRow } from '../../ports/stats.js';
 
 /** SQL reading facet `name` of a record row; names come from the catalogue, never from a request. */
 const facet = (name: string) => {
@@ -36,13 +26,6 @@ export function groupedCountsStatement(db: D1Database, def: CountedTable, window
 /** Rows of {@link groupedCountsStatement} as tabulation rows. */
 export function toTabulationRows(def: CountedTable, results: ReadonlyArray<Record<string, unknown>>): TabulationRow[] {
   return results.map((r) => ({ values: def.dimensions.map((_, i) => r[`f${i}`]), count: Number(r.n) }));
-}
-
-/** A record for contribution bounding: its privacy unit, an ordering key and its facet values. */
-export interface UnitRow {
-  readonly unit: string;
-  readonly key: string;
-  readonly values: readonly unknown[];
 }
 
 /**
