@@ -2,6 +2,7 @@ import { createApp } from './http/app.js';
 import type { GatewayEnv } from './platform/env.js';
 import { servingCheck } from './services/health/readiness.js';
 import { runHousekeeping } from './services/housekeeping.js';
+import { issuerOf, storesOf } from './services/stores.js';
 
 export { AuditLog } from './store/objects/audit-log/audit-log.js';
 export { GrantKeyVault } from './store/objects/grant-key-vault/grant-key-vault.js';
@@ -15,7 +16,11 @@ export default {
   scheduled: (_controller, env, ctx) => {
     const now = Math.floor(Date.now() / 1000);
     // Under a missing, weak or wrong root secret the job does nothing (servingCheck says why in the log).
-    const run = async () => ((await servingCheck(env, now)).length > 0 ? null : runHousekeeping(env, now));
+    const run = async () => {
+      if ((await servingCheck(env, now)).length > 0) return null;
+      const stores = storesOf(env);
+      return runHousekeeping(stores, issuerOf(env, stores), now);
+    };
     ctx.waitUntil(run().then((report) => report !== null && console.log('housekeeping', JSON.stringify(report))));
   },
 } satisfies ExportedHandler<GatewayEnv>;

@@ -19,6 +19,7 @@ import {
   partnerWithLiveGrant,
   testGateway,
 } from './harness.js';
+import { scheduledDeps } from './scheduled.js';
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
@@ -79,7 +80,7 @@ describe('housekeeping', () => {
     const extend = await admin('POST', `/grants/${ending.id}/extend`, { not_after: iso(now + 7200), reason: 'more time' });
     expect(extend.status).toBe(200);
 
-    const first = await runHousekeeping(gatewayEnv, now + 200);
+    const first = await runHousekeeping(...scheduledDeps(), now + 200);
     expect(first.expiredGrants).toContain(ending.id);
     expect(first.expiredGrants).not.toContain(lasting.id);
     expect(first.rotatedKey).toBeNull();
@@ -105,7 +106,7 @@ describe('housekeeping', () => {
     });
     const before = await snapshot();
     // Nothing reported and nothing changed: the report may grow new duties, each must be idle.
-    const second = await runHousekeeping(gatewayEnv, now + 200);
+    const second = await runHousekeeping(...scheduledDeps(), now + 200);
     expect(second).toMatchObject({ expiredGrants: [], purgedRevocations: 0, rotatedKey: null });
     for (const value of Object.values(second)) expect(Array.isArray(value) ? value : [value].filter((v) => v !== null && v !== 0)).toEqual([]);
     expect(await snapshot()).toEqual(before);
@@ -116,7 +117,7 @@ describe('housekeeping', () => {
     const { client, purpose, grant, agencyId } = await partnerWithLiveGrant(gateway.clock);
     const admin = await adminSession(gateway, await createClient('privacy_officer', agencyId));
     const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: purpose.id });
-    const { expiredGrants } = await runHousekeeping(gatewayEnv, grant.notAfter);
+    const { expiredGrants } = await runHousekeeping(...scheduledDeps(), grant.notAfter);
     expect(expiredGrants).toContain(grant.id);
     expect((await callResource(gateway, client, token, '/v1/session')).status).toBe(401);
     for (const [op, body] of [

@@ -7,6 +7,7 @@ import { parseCheckpoint, verifyCheckpoint, verifyConsistency, verifyExport, typ
 import { dpopProof } from '@need2know/client';
 import { describe, expect, it } from 'vitest';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
+import { scheduledDeps } from './scheduled.js';
 import { person, seed } from './disclosure-harness.js';
 
 const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
@@ -60,7 +61,7 @@ describe('tamper-evident audit log', () => {
     await p.fetchRecord(id);
     // Checkpoints are signed on the gateway's schedule, not when asked for.
     const { runHousekeeping } = await import('../../gateway/src/services/housekeeping.js');
-    await runHousekeeping(gatewayEnv, gateway.clock.now);
+    await runHousekeeping(...scheduledDeps(), gateway.clock.now);
     const second = await (await gateway.request('/v1/audit/checkpoint')).text();
     const [a, b] = [parseCheckpoint(first), parseCheckpoint(second)];
     const { proof } = (await (await gateway.request(`/v1/audit/proofs/consistency?from=${a.size}&to=${b.size}`)).json()) as { proof: string[] };
@@ -121,9 +122,9 @@ describe('what else the log records', () => {
     expect(res.status).toBe(200);
     const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
     expect((await officer('POST', '/agencies', { id: uniq('agency'), name: 'Logged agency' })).status).toBe(201);
-    const carried = (await runHousekeeping(gatewayEnv, gateway.clock.now)).loggedAdminEvents;
+    const carried = (await runHousekeeping(...scheduledDeps(), gateway.clock.now)).loggedAdminEvents;
     expect(carried).toBeGreaterThan(0);
-    expect((await runHousekeeping(gatewayEnv, gateway.clock.now)).loggedAdminEvents).toBe(0);
+    expect((await runHousekeeping(...scheduledDeps(), gateway.clock.now)).loggedAdminEvents).toBe(0);
 
     const exported = (await (await officer('GET', `/v1/audit/export?from=${before}`)).json()) as AuditExport;
     const kinds = exported.entries.map((e) => `${String(e.entry.kind)}${e.entry.outcome === undefined ? '' : `:${String(e.entry.outcome)}`}`);

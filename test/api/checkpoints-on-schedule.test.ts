@@ -8,6 +8,7 @@ import { parseCheckpoint, verifyCheckpoint, verifyExport, type AuditExport } fro
 import { describe, expect, it } from 'vitest';
 import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { adminSession, createAgency, createClient, gatewayEnv, requestToken, testGateway } from './harness.js';
+import { scheduledDeps } from './scheduled.js';
 
 const log = () => gatewayEnv.AUDIT_LOG.get(gatewayEnv.AUDIT_LOG.idFromName('log:main'));
 
@@ -15,7 +16,7 @@ describe('checkpoints are made on the schedule, not on request', () => {
   it('an anonymous checkpoint request after new entries signs nothing new; the scheduled job does', async () => {
     const gateway = testGateway();
     const officer = await createClient('privacy_officer', await createAgency());
-    await runHousekeeping(gatewayEnv, gateway.clock.now);
+    await runHousekeeping(...scheduledDeps(), gateway.clock.now);
     const first = await (await gateway.request('/v1/audit/checkpoint')).text();
     const { vkey } = (await (await gateway.request('/v1/audit/key')).json()) as { vkey: string };
     expect(await verifyCheckpoint(first, vkey)).toBeTruthy();
@@ -24,7 +25,7 @@ describe('checkpoints are made on the schedule, not on request', () => {
       expect(await (await gateway.request('/v1/audit/checkpoint')).text()).toBe(first);
     }
     expect(await log().size()).toBeGreaterThan(parseCheckpoint(first).size);
-    const report = await runHousekeeping(gatewayEnv, gateway.clock.now);
+    const report = await runHousekeeping(...scheduledDeps(), gateway.clock.now);
     const next = await (await gateway.request('/v1/audit/checkpoint')).text();
     expect(parseCheckpoint(next).size).toBe(report.signedCheckpoint);
     expect(report.signedCheckpoint).toBe(await log().size());
@@ -37,7 +38,7 @@ describe('checkpoints are made on the schedule, not on request', () => {
     for (let i = 0; i < 4; i++) {
       await requestToken(gateway, officer, { scope: 'admin' });
       await gateway.request('/v1/audit/checkpoint');
-      await runHousekeeping(gatewayEnv, gateway.clock.now);
+      await runHousekeeping(...scheduledDeps(), gateway.clock.now);
     }
     const exported = (await (await admin('GET', '/v1/audit/export?from=0')).json()) as AuditExport;
     expect(exported.checkpoints).toHaveLength(1);

@@ -10,6 +10,7 @@ import { CLOCK_TOLERANCE } from '../../gateway/src/platform/config.js';
 import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { ASSERTION_TYPE, assertionWith, claimsOf, oauthRefusal, postForm, thumbprint, type Gateway } from './forge.js';
 import { accessTokenFor, adminSession, callResource, createClient, gatewayEnv, ISSUER, partnerWithLiveGrant, testGateway, type TestClient } from './harness.js';
+import { scheduledDeps } from './scheduled.js';
 
 /** Calls an OAuth endpoint as `caller`, authenticated with a fresh assertion (or the given one). */
 async function call(gateway: Gateway, caller: TestClient, path: '/oauth/introspect' | '/oauth/revoke', params: Record<string, string>, assertion?: string) {
@@ -141,7 +142,7 @@ describe('revocation (RFC 7009)', () => {
     const exp = claimsOf(token).exp as number;
     for (const at of [exp - 1, exp + 1, exp + CLOCK_TOLERANCE - 1]) {
       gateway.clock.now = at;
-      await runHousekeeping(gatewayEnv, at);
+      await runHousekeeping(...scheduledDeps(), at);
       expect((await callResource(gateway, client, token, '/v1/session')).status).toBe(401);
     }
   });

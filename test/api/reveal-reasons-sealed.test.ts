@@ -10,6 +10,7 @@ import { sha256b64url } from '../../gateway/src/platform/lib/digest.js';
 import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { call, open } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway } from './harness.js';
+import { scheduledDeps } from './scheduled.js';
 import { caseWith, MEDIA_RULES, mediaOwner, photo, portraitPng, uniq } from './media-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
@@ -86,7 +87,7 @@ describe('reveal reasons are sealed like any sensitive field', () => {
       .bind(legacy, gateway.clock.now + 1, s.viewId, s.officerId, s.grantId, 'x', 'an older reason naming Sok Chanthy', s.logIndex)
       .run();
     expect((await stored(legacy))?.key_version).toBe(0);
-    expect((await runHousekeeping(gatewayEnv, gateway.clock.now)).sealedRevealReasons).toBeGreaterThan(0);
+    expect((await runHousekeeping(...scheduledDeps(), gateway.clock.now)).sealedRevealReasons).toBeGreaterThan(0);
     expect((await stored(legacy))?.reason).not.toContain('Chanthy');
     expect(await s.trace()).toEqual([REASON, 'an older reason naming Sok Chanthy']);
   });

@@ -20,6 +20,7 @@ import {
   uniq,
   type TestClient,
 } from './harness.js';
+import { scheduledDeps } from './scheduled.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 
 const RULES = { person: { name_latin: 'clear', phone: 'clear' } };
@@ -119,10 +120,10 @@ describe('viewer keys and crypto-shredding', () => {
     const token = await accessTokenFor(gateway, s.client, { type: 'record_access', purpose: s.purpose.id });
     await open(gateway, s.client, await call(gateway, s.client, token, 'GET', `/v1/records/person/${s.id}?delivery=viewer`));
     gateway.clock.advance(4 * HOUR + 1);
-    const first = await runHousekeeping(gatewayEnv, gateway.clock.now);
+    const first = await runHousekeeping(...scheduledDeps(), gateway.clock.now);
     expect(first.expiredGrants).toContain(s.grant.id);
     expect(first.shreddedGrants).toContain(s.grant.id);
-    const second = await runHousekeeping(gatewayEnv, gateway.clock.now);
+    const second = await runHousekeeping(...scheduledDeps(), gateway.clock.now);
     expect(second.expiredGrants).not.toContain(s.grant.id);
     expect(second.shreddedGrants).not.toContain(s.grant.id);
     const vault = gatewayEnv.GRANT_KEYS.get(gatewayEnv.GRANT_KEYS.idFromName(s.grant.id));

@@ -1,24 +1,23 @@
-import { CLOCK_TOLERANCE } from '../platform/config.js';
-import type { GatewayEnv } from '../platform/env.js';
-import { rotateSigningKeyIfDue } from './keys/token-signing.js';
 import { adminEntry, parseCheckpoint } from '@need2know/audit';
-import { auditLog, auditOrigin } from './access/audit.js';
+import { CLOCK_TOLERANCE } from '../platform/config.js';
+import type { Stores } from '../store/ports/index.js';
+import { type EndWindowStores, endDisclosureWindows } from './grants/end-windows.js';
 import { keyRing } from './keys/key-ring.js';
-import { keyRingSourceOf, storesOf } from './stores.js';
+import { rotateSigningKeyIfDue } from './keys/token-signing.js';
+import { logOriginOf, type Issuer } from './oauth/issuer.js';
 import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
-import { listAdminEvents } from '../store/d1/admin-events.js';
-import { purgeExpiredRevocations } from '../store/d1/revocations.js';
-import { endDisclosureWindows } from './grants/end-windows.js';
 
 /** Administrative events carried into the log per run. */
 const ADMIN_EVENTS_BATCH = 500;
 
+/** What the scheduled job reads and writes. */
+export type HousekeepingStores = EndWindowStores & Pick<Stores, 'changes' | 'auditLog' | 'revealReasons' | 'revocations' | 'signingKeys'>;
+
 /** Appends administrative events not yet in the tamper-evident log (each exactly once). */
-async function carryAdminEvents(env: GatewayEnv): Promise<number> {
-  const log = auditLog(env);
-  const events = await listAdminEvents(env.DB, { afterSeq: await log.adminCursor(), limit: ADMIN_EVENTS_BATCH });
+async function carryAdminEvents(stores: Pick<Stores, 'changes' | 'auditLog'>): Promise<number> {
+  const events = await stores.changes.listEvents({ afterSeq: await stores.auditLog.adminCursor(), limit: ADMIN_EVENTS_BATCH });
   if (events.length === 0) return 0;
-  return log.appendAdminEvents(events.map(adminEntry));
+  return stores.auditLog.appendAdminEvents(events.map(adminEntry));
 }
 
 /** What one housekeeping run did. */
@@ -43,17 +42,17 @@ export interface HousekeepingReport {
  * revocations of tokens that died anyway, and rotates the signing key when due. Safe to run twice,
  * or concurrently: each change is conditional on the state it read.
  */
-export async function runHousekeeping(env: GatewayEnv, now: number): Promise<HousekeepingReport> {
-  const { expiredGrants, shreddedGrants } = await endDisclosureWindows(env, now);
-  const loggedAdminEvents = await carryAdminEvents(env);
+export async function runHousekeeping(stores: HousekeepingStores, gateway: Issuer, now: number): Promise<HousekeepingReport> {
+  const { expiredGrants, shreddedGrants } = await endDisclosureWindows(stores, now);
+  const loggedAdminEvents = await carryAdminEvents(stores);
   // Checkpoints are signed here, on the schedule (at most one a minute), never on an anonymous request.
-  const log = auditLog(env);
-  const lastSize = parseCheckpoint(await log.latestCheckpoint(auditOrigin(env), now)).size;
-  const signedSize = parseCheckpoint(await log.checkpoint(auditOrigin(env), now)).size;
+  const origin = logOriginOf(gateway.publicUrl);
+  const lastSize = parseCheckpoint(await stores.auditLog.latestCheckpoint(origin, now)).size;
+  const signedSize = parseCheckpoint(await stores.auditLog.checkpoint(origin, now)).size;
   const signedCheckpoint = signedSize === lastSize ? null : signedSize;
-  const sealedRevealReasons = (await rewrapRevealReasons(env, await keyRing(keyRingSourceOf(env)), CLEAR_REASON_VERSION + 1)).moved;
+  const sealedRevealReasons = (await rewrapRevealReasons(stores, await keyRing(gateway.keys), CLEAR_REASON_VERSION + 1)).moved;
   // A token still verifies for CLOCK_TOLERANCE after its exp; its revocation must outlive that.
-  const purgedRevocations = await purgeExpiredRevocations(env.DB, now - CLOCK_TOLERANCE);
-  const rotatedKey = await rotateSigningKeyIfDue(storesOf(env), keyRingSourceOf(env), now);
+  const purgedRevocations = await stores.revocations.purgeExpiredRevocations(now - CLOCK_TOLERANCE);
+  const rotatedKey = await rotateSigningKeyIfDue(stores, gateway.keys, now);
   return { expiredGrants, shreddedGrants, loggedAdminEvents, purgedRevocations, rotatedKey, signedCheckpoint, sealedRevealReasons };
 }

@@ -4,6 +4,7 @@ import { d1KeyStateStore } from '../store/d1/key-stores.js';
 import type { Stores } from '../store/ports/index.js';
 
 import type { KeyRingSource } from './keys/key-ring.js';
+import type { Issuer } from './oauth/issuer.js';
 
 export type { AdminStores, Stores } from '../store/ports/index.js';
 
@@ -23,4 +24,9 @@ export function storesOf(env: GatewayEnv): Stores {
  */
 export function keyRingSourceOf(env: GatewayEnv): KeyRingSource & Pick<Stores, 'keyState'> {
   return { rootSecret: env.N2K_ROOT_SECRET, keyState: d1KeyStateStore(env.DB) };
+}
+
+/** The gateway as the issuer of its tokens, from the bindings: its public URL, and its root secret over `stores`' key state. */
+export function issuerOf(env: Pick<GatewayEnv, 'N2K_PUBLIC_URL' | 'N2K_ROOT_SECRET'>, stores: Pick<Stores, 'keyState'>): Issuer {
+  return { publicUrl: env.N2K_PUBLIC_URL, keys: { rootSecret: env.N2K_ROOT_SECRET, keyState: stores.keyState } };
 }

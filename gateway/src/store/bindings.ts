@@ -1,6 +1,7 @@
 import type { GatewayEnv } from '../platform/env.js';
 import { d1AdminStores } from './d1/admin-stores.js';
 import { d1KeyStateStore, d1SigningKeyStore } from './d1/key-stores.js';
+import { d1RevealReasonStore } from './d1/reveal-reason-store.js';
 import { d1StatsStore } from './d1/stats-store.js';
 import type { Stores } from './ports/index.js';
 import type { AuditLogPort, GrantKeyVaultsPort, ReplayGuardPort } from './ports/objects.js';
@@ -33,6 +34,7 @@ export function storesFromBindings(env: GatewayEnv): Stores {
     ...d1AdminStores(env.DB),
     keyState: d1KeyStateStore(env.DB),
     signingKeys: d1SigningKeyStore(env.DB),
+    revealReasons: d1RevealReasonStore(env.DB),
     stats: d1StatsStore(env.DB),
     auditLog: auditLogOf(env),
     grantKeys: grantKeysOf(env),

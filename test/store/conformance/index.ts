@@ -7,6 +7,7 @@
 import { describeApprovalStoreConformance } from './approvals.js';
 import { describeChangeStoreConformance } from './changes.js';
 import type { MakeStores } from './fixtures.js';
+import { describeGrantEndingConformance } from './grant-endings.js';
 import { describeGrantStoreConformance } from './grants.js';
 import { describePurposeStoreConformance } from './purposes.js';
 import { describeRegistryStoreConformance } from './registry.js';
@@ -16,6 +17,7 @@ export type { MakeStores } from './fixtures.js';
 export {
   describeApprovalStoreConformance,
   describeChangeStoreConformance,
+  describeGrantEndingConformance,
   describeGrantStoreConformance,
   describePurposeStoreConformance,
   describeRegistryStoreConformance,
@@ -27,6 +29,7 @@ export function describeAdminStoresConformance(makeStores: MakeStores): void {
   describeRegistryStoreConformance(makeStores);
   describePurposeStoreConformance(makeStores);
   describeGrantStoreConformance(makeStores);
+  describeGrantEndingConformance(makeStores);
   describeApprovalStoreConformance(makeStores);
   describeChangeStoreConformance(makeStores);
   describeRevocationStoreConformance(makeStores);

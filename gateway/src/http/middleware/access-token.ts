@@ -7,6 +7,7 @@ import { holdProof, settleHeldProof, type VerifiedProof } from '../../services/a
 import { verifyAccess } from '../../services/access/verify-access.js';
 import { identifiers, verifyAccessToken } from '../../services/oauth/access-token.js';
 import { dpopHeaderValues, DpopError, verifyDpopProof } from '../../services/oauth/dpop.js';
+import { issuerOf } from '../../services/stores.js';
 import type { AppEnv } from '../app-env.js';
 
 /** The Hono env of a route behind {@link requireAccessToken}: `c.var.access` is the access of its token kind. */
@@ -57,7 +58,7 @@ export function requireAccessToken(kind: TokenKind, options: AccessTokenOptions 
     if (match === null) throw invalidToken(authorization.startsWith('Bearer ') ? 'bearer scheme used for a DPoP-bound token' : 'no DPoP authorization');
     const token = match[1] as string;
 
-    const claims = await verifyAccessToken(c.env, token, now);
+    const claims = await verifyAccessToken(c.var.stores, issuerOf(c.env, c.var.stores), token, now);
     if (claims === null) throw invalidToken('signature, type or claims rejected');
 
     const proof = await verifiedProof(c, token, claims.cnf.jkt, now);

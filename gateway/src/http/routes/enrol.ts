@@ -49,7 +49,7 @@ export const enrolRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   const body = c.req.valid('json');
   const e = await enrolOfficer(
     c.var.stores,
-    c.env,
+    c.env.N2K_PUBLIC_URL,
     { code: body.code, encryptionJwk: body.encryption_jwk, dpopHeaders: dpopHeaderValues(c.req.raw.headers) },
     c.var.now,
   );

@@ -5,6 +5,7 @@ import { readOAuthForm } from '../../services/oauth/form.js';
 import { introspectToken } from '../../services/oauth/introspect.js';
 import { issueToken } from '../../services/oauth/issue-token.js';
 import { revokeToken } from '../../services/oauth/revoke.js';
+import { issuerOf } from '../../services/stores.js';
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
@@ -30,7 +31,7 @@ async function tokenForm(request: Request): Promise<{ form: Map<string, string>;
 export const oauthRoutes = new Hono<AppEnv>()
   .post('/token', async (c) => {
     try {
-      return c.json(await issueToken(c.env, c.req.raw, c.var.now), 200, noStore);
+      return c.json(await issueToken(c.var.stores, issuerOf(c.env, c.var.stores), c.req.raw, c.var.now), 200, noStore);
     } catch (err) {
       return oauthFailure(err);
     }
@@ -38,7 +39,7 @@ export const oauthRoutes = new Hono<AppEnv>()
   .post('/introspect', async (c) => {
     try {
       const { form, token } = await tokenForm(c.req.raw);
-      return c.json(await introspectToken(c.env, form, token, c.var.now), 200, noStore);
+      return c.json(await introspectToken(c.var.stores, issuerOf(c.env, c.var.stores), form, token, c.var.now), 200, noStore);
     } catch (err) {
       return oauthFailure(err);
     }
@@ -46,7 +47,7 @@ export const oauthRoutes = new Hono<AppEnv>()
   .post('/revoke', async (c) => {
     try {
       const { form, token } = await tokenForm(c.req.raw);
-      await revokeToken(c.env, form, token, c.var.now);
+      await revokeToken(c.var.stores, issuerOf(c.env, c.var.stores), form, token, c.var.now);
       return c.body(null, 200, noStore);
     } catch (err) {
       return oauthFailure(err);

@@ -4,7 +4,7 @@ import type { GatewayEnv } from '../../platform/env.js';
 import { auditLogOf } from '../../store/bindings.js';
 import { proofReplayed } from '../../platform/errors/access-refusals.js';
 import type { HeldProof } from './held-proof.js';
-import { identifiers } from '../oauth/access-token.js';
+import { logOriginOf } from '../oauth/issuer.js';
 
 /** One row of the disclosure log: who received what about whom, bound to request and response (`disclosureEntry` of `@need2know/audit` writes it). */
 export type DisclosureEntry = Disclosure;
@@ -13,7 +13,7 @@ export { AUDIT_SHARD } from '../../store/bindings.js';
 
 /** The log's origin line (c2sp.org/tlog-checkpoint): the gateway's host and path, unique per log. */
 export function auditOrigin(env: GatewayEnv): string {
-  return `${new URL(identifiers(env).issuer).host}/need2know/audit`;
+  return logOriginOf(env.N2K_PUBLIC_URL);
 }
 
 /** The tamper-evident log (one Durable Object per shard). */

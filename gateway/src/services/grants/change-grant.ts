@@ -1,9 +1,8 @@
 import { decideGrantChange, type Grant, type GrantOperation } from '@need2know/policy';
-import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
 import { newId, randomToken } from '../../platform/lib/random.js';
-import type { AdminChange, AdminStores } from '../../store/ports/index.js';
-import { shredGrantKeys } from '../delivery/shred.js';
+import type { AdminChange, AdminStores, Stores } from '../../store/ports/index.js';
+import { shredGrantKeys } from './shred-keys.js';
 import type { GrantWithRequests } from './read-grants.js';
 
 const STATUS_OF_REFUSAL = { invalid_transition: 409, conflict: 409, two_person_rule: 403, validation_failed: 400, row_scope_beyond_purpose: 403 } as const;
@@ -79,12 +78,10 @@ export async function runGrantOperation(
 /**
  * Changes grant `id` as {@link runGrantOperation} does and returns it with its requests. A revocation
  * ends the disclosure window cryptographically at once: the grant's viewer keys are destroyed
- * (`shredGrantKeys`, which alone needs `env`: the grant's key vault object); should that fail, the
- * scheduled job retries.
+ * (`shredGrantKeys`, in the grant's key vault); should that fail, the scheduled job retries.
  */
 export async function changeGrant(
-  stores: Pick<AdminStores, 'grants' | 'purposes' | 'changes'>,
-  env: GatewayEnv,
+  stores: Pick<Stores, 'grants' | 'purposes' | 'changes' | 'grantKeys'>,
   grantId: string,
   operation: GrantOperation,
   actor: string,
@@ -93,6 +90,6 @@ export async function changeGrant(
 ): Promise<GrantWithRequests> {
   const grant = await runGrantOperation(stores, grantId, operation, actor, reason, now);
   if (grant.status === 'revoked')
-    await shredGrantKeys(env, grantId, now, actor).catch((err: unknown) => console.error('shredding viewer keys failed; housekeeping will retry', err));
+    await shredGrantKeys(stores, grantId, now, actor).catch((err: unknown) => console.error('shredding viewer keys failed; housekeeping will retry', err));
   return { grant, requests: await stores.grants.requestsFor(grantId) };
 }

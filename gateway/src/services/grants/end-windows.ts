@@ -7,11 +7,9 @@
  * conditional on the state it read.
  */
 import { grantShouldExpire } from '@need2know/policy';
-import type { GatewayEnv } from '../../platform/env.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { commitChange } from '../../store/d1/admin-events.js';
-import { grantsDueToExpire, grantsToShred, updateGrantState, withdrawPendingRequests } from '../../store/d1/grants.js';
-import { shredGrantKeys } from '../delivery/shred.js';
+import type { Stores } from '../../store/ports/index.js';
+import { shredGrantKeys } from './shred-keys.js';
 
 /** Grants expired (and grants shredded) per run; the next run takes the rest. */
 const END_BATCH = 100;
@@ -22,16 +20,22 @@ export interface EndedWindows {
   readonly shreddedGrants: string[];
 }
 
+/** What ending windows reads and writes: grants, their key vaults, and the unit of work. */
+export type EndWindowStores = Pick<Stores, 'grants' | 'grantKeys' | 'changes'>;
+
 /** Marks grants whose window is over as expired, then destroys the viewer keys of every ended grant. */
-export async function endDisclosureWindows(env: GatewayEnv, now: number): Promise<EndedWindows> {
+export async function endDisclosureWindows(stores: EndWindowStores, now: number): Promise<EndedWindows> {
   const expiredGrants: string[] = [];
-  for (const grant of await grantsDueToExpire(env.DB, now, END_BATCH)) {
+  for (const grant of await stores.grants.grantsDueToExpire(now, END_BATCH)) {
     // The query only narrows the candidates; the rule decides.
     if (!grantShouldExpire(grant, now)) continue;
     const next = { ...grant, status: 'expired' as const, version: grant.version + 1, etag: randomToken(), updatedAt: now };
-    const outcome = await commitChange(
-      env.DB,
-      [updateGrantState(env.DB, next, grant.etag), withdrawPendingRequests(env.DB, grant.id, now)],
+    // Conditional on the etag read: a grant changed meanwhile is left to the next run.
+    const outcome = await stores.changes.commit(
+      [
+        { op: 'grant.state', grant: next, expectedEtag: grant.etag },
+        { op: 'grant_requests.withdraw', grantId: grant.id, at: now },
+      ],
       {
         at: now,
         actor: 'system',
@@ -40,13 +44,12 @@ export async function endDisclosureWindows(env: GatewayEnv, now: number): Promis
         targetId: grant.id,
         detail: { not_after: grant.notAfter, previous_status: grant.status },
       },
-      { table: 'grants', id: grant.id, etag: next.etag },
     );
     if (outcome.ok) expiredGrants.push(grant.id);
   }
   const shreddedGrants: string[] = [];
-  for (const grantId of await grantsToShred(env.DB, END_BATCH)) {
-    if (await shredGrantKeys(env, grantId, now, 'system')) shreddedGrants.push(grantId);
+  for (const grantId of await stores.grants.grantsToShred(END_BATCH)) {
+    if (await shredGrantKeys(stores, grantId, now, 'system')) shreddedGrants.push(grantId);
   }
   return { expiredGrants, shreddedGrants };
 }

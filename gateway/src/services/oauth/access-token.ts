@@ -1,8 +1,9 @@
 import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import { CLOCK_TOLERANCE, GATEWAY_SIGNING_ALG, MAX_ACCESS_TOKEN_LIFETIME } from '../../platform/config.js';
 import type { GatewayEnv } from '../../platform/env.js';
+import type { Stores } from '../../store/ports/index.js';
 import { activeSigningKey, forgetCachedKeys, publishedKeys } from '../keys/token-signing.js';
-import { keyRingSourceOf, storesOf } from '../stores.js';
+import { identifiersOf, type Issuer } from './issuer.js';
 import { randomToken } from '../../platform/lib/random.js';
 import type { GrantedDetail } from '@need2know/policy';
 import { peekJwt } from './jwt-shape.js';
@@ -30,19 +31,17 @@ export interface AccessTokenClaims {
 
 /** Issuer and audience identifiers derived from the gateway's public URL. */
 export function identifiers(env: Pick<GatewayEnv, 'N2K_PUBLIC_URL'>): { issuer: string; audience: string; tokenEndpoint: string } {
-  const issuer = env.N2K_PUBLIC_URL.replace(/\/+$/, '');
-  // The resource audience differs from the issuer so that no gateway token is mistaken for anything
-  // a client signs for the issuer (its assertions).
-  return { issuer, audience: `${issuer}/v1`, tokenEndpoint: `${issuer}/oauth/token` };
+  return identifiersOf(env.N2K_PUBLIC_URL);
 }
 
 /** Signs an access token with the active key. */
 export async function issueAccessToken(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'signingKeys'>,
+  gateway: Issuer,
   now: number,
   input: { clientId: string; agency: string; jkt: string; lifetime: number; details?: readonly GrantedDetail[]; scope?: string },
 ): Promise<{ token: string; claims: AccessTokenClaims }> {
-  const { issuer, audience } = identifiers(env);
+  const { issuer, audience } = identifiersOf(gateway.publicUrl);
   const access = input.details?.find((d) => d.type === 'record_access');
   const claims: AccessTokenClaims = {
     iss: issuer,
@@ -58,7 +57,7 @@ export async function issueAccessToken(
     ...(access === undefined ? {} : { purpose: access.purpose, grant: access.grant }),
     ...(input.scope === undefined ? {} : { scope: input.scope }),
   };
-  const { kid, key } = await activeSigningKey(storesOf(env), keyRingSourceOf(env), now);
+  const { kid, key } = await activeSigningKey(stores, gateway.keys, now);
   const token = await new SignJWT({ ...claims }).setProtectedHeader({ alg: GATEWAY_SIGNING_ALG, typ: ACCESS_TOKEN_TYP, kid }).sign(key);
   return { token, claims };
 }
@@ -73,11 +72,12 @@ export async function issueAccessToken(
 const VERIFIED_CACHE_SIZE = 1024;
 const verified = new Map<string, AccessTokenClaims>();
 
-export async function verifyAccessToken(env: GatewayEnv, token: string, now: number): Promise<AccessTokenClaims | null> {
+export async function verifyAccessToken(stores: Pick<Stores, 'signingKeys'>, gateway: Issuer, token: string, now: number): Promise<AccessTokenClaims | null> {
   const known = verified.get(token);
   // A remembered token is still checked against the clock (it may have expired since).
-  if (known !== undefined && known.iss === identifiers(env).issuer && now < known.exp + CLOCK_TOLERANCE && known.iat <= now + CLOCK_TOLERANCE) return known;
-  const claims = await verifyAccessTokenSignature(env, token, now);
+  if (known !== undefined && known.iss === identifiersOf(gateway.publicUrl).issuer && now < known.exp + CLOCK_TOLERANCE && known.iat <= now + CLOCK_TOLERANCE)
+    return known;
+  const claims = await verifyAccessTokenSignature(stores, gateway, token, now);
   if (claims !== null) {
     if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
     verified.set(token, claims);
@@ -85,15 +85,15 @@ export async function verifyAccessToken(env: GatewayEnv, token: string, now: num
   return claims;
 }
 
-async function verifyAccessTokenSignature(env: GatewayEnv, token: string, now: number): Promise<AccessTokenClaims | null> {
+async function verifyAccessTokenSignature(stores: Pick<Stores, 'signingKeys'>, gateway: Issuer, token: string, now: number): Promise<AccessTokenClaims | null> {
   const peek = peekJwt(token);
   if (peek === null) return null;
-  const { issuer, audience } = identifiers(env);
-  let keys = await publishedKeys(storesOf(env), keyRingSourceOf(env), now);
+  const { issuer, audience } = identifiersOf(gateway.publicUrl);
+  let keys = await publishedKeys(stores, gateway.keys, now);
   if (!keys.some((k) => k.kid === peek.header.kid)) {
     // Possibly signed by a key another isolate just created: look once more, uncached.
     forgetCachedKeys();
-    keys = await publishedKeys(storesOf(env), keyRingSourceOf(env), now);
+    keys = await publishedKeys(stores, gateway.keys, now);
   }
   try {
     const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: keys.map((k) => k.publicJwk) }), {

@@ -1,13 +1,9 @@
 import { decideTokenUse, detailNow, type GrantedDetail, type GrantedRecordAccess, type GrantedStatsAccess } from '@need2know/policy';
-import type { GatewayEnv } from '../../platform/env.js';
-import { getClient } from '../../store/d1/clients.js';
-import { getGrant } from '../../store/d1/grants.js';
-import { getPurpose } from '../../store/d1/purposes.js';
-import { isRevoked } from '../../store/d1/revocations.js';
+import type { Stores } from '../../store/ports/index.js';
 import { statsGrantInForce } from '../stats/grant-in-force.js';
-import { storesOf } from '../stores.js';
 import { verifyAccessToken } from './access-token.js';
 import { authenticateCaller } from './caller.js';
+import type { Issuer } from './issuer.js';
 
 /** An introspection response (RFC 7662 §2.2): inactive, or what an active token allows now. */
 export type Introspection =
@@ -38,23 +34,28 @@ const INACTIVE: Introspection = { active: false };
  * the state now. A client may introspect only its own tokens; privacy officers may introspect any.
  * Throws {@link OAuthError} when the caller is not authenticated.
  */
-export async function introspectToken(env: GatewayEnv, form: ReadonlyMap<string, string>, token: string, now: number): Promise<Introspection> {
-  const caller = await authenticateCaller(env, form, '/oauth/introspect', now);
-  const claims = await verifyAccessToken(env, token, now);
+export async function introspectToken(
+  stores: Pick<Stores, 'registry' | 'replayGuard' | 'signingKeys' | 'revocations' | 'grants' | 'purposes' | 'stats'>,
+  gateway: Issuer,
+  form: ReadonlyMap<string, string>,
+  token: string,
+  now: number,
+): Promise<Introspection> {
+  const caller = await authenticateCaller(stores, gateway.publicUrl, form, '/oauth/introspect', now);
+  const claims = await verifyAccessToken(stores, gateway, token, now);
   if (claims === null || (claims.client_id !== caller.id && caller.kind !== 'privacy_officer')) return INACTIVE;
-  const db = env.DB;
   const recordAccess = claims.authorization_details?.find((d): d is GrantedRecordAccess => d.type === 'record_access');
   const statsAccess = claims.authorization_details?.find((d): d is GrantedStatsAccess => d.type === 'stats_access');
   const [revoked, owner, grant, purpose] = await Promise.all([
-    isRevoked(db, claims.jti),
-    getClient(db, claims.client_id),
-    recordAccess === undefined ? null : getGrant(db, recordAccess.grant),
-    recordAccess === undefined ? null : getPurpose(db, recordAccess.purpose),
+    stores.revocations.isRevoked(claims.jti),
+    stores.registry.getClient(claims.client_id),
+    recordAccess === undefined ? null : stores.grants.getGrant(recordAccess.grant),
+    recordAccess === undefined ? null : stores.purposes.getPurpose(recordAccess.purpose),
   ]);
   const use = decideTokenUse(recordAccess, { revoked, client: owner, grant, purpose }, now);
   if (!use.usable) return INACTIVE;
   // A statistics token is usable while its statistics grant is live for the agency (as its route checks).
-  if (statsAccess !== undefined && (owner === null || (await statsGrantInForce(storesOf(env), statsAccess.grant, owner.agencyId, now)) === null)) return INACTIVE;
+  if (statsAccess !== undefined && (owner === null || (await statsGrantInForce(stores, statsAccess.grant, owner.agencyId, now)) === null)) return INACTIVE;
   // Report what the token allows now, not what it was issued for.
   const details = claims.authorization_details?.map((d) => (d.type === 'record_access' && use.recordAccess !== undefined ? detailNow(d, use.recordAccess) : d));
   return {

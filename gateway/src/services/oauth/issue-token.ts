@@ -1,14 +1,13 @@
 import { issuedEntry } from '@need2know/policy';
-import type { GatewayEnv } from '../../platform/env.js';
 import { OAuthError } from '../../platform/errors/oauth-error.js';
-import { auditLog } from '../access/audit.js';
+import type { Stores } from '../../store/ports/index.js';
 import { subjectHashes } from '../access/subjects.js';
 import { keyRing } from '../keys/key-ring.js';
-import { keyRingSourceOf } from '../stores.js';
+import type { Issuer } from './issuer.js';
 import { dpopHeaderValues } from './dpop.js';
 import { readOAuthForm } from './form.js';
 import { logTokenRefusal } from './refusal-log.js';
-import { grantClientCredentials, type TokenResponse } from './token-service.js';
+import { grantClientCredentials, type TokenResponse, type TokenStores } from './token-service.js';
 
 /**
  * `POST /oauth/token` end to end: reads the form, grants (or refuses) the client-credentials request,
@@ -16,12 +15,12 @@ import { grantClientCredentials, type TokenResponse } from './token-service.js';
  * refusal is logged within the bounds of `logTokenRefusal` (only validated, bounded values, and only
  * so many per source) and rethrown as the {@link OAuthError} the endpoint answers with.
  */
-export async function issueToken(env: GatewayEnv, request: Request, now: number): Promise<TokenResponse> {
+export async function issueToken(stores: TokenStores & Pick<Stores, 'auditLog'>, gateway: Issuer, request: Request, now: number): Promise<TokenResponse> {
   let form: Map<string, string> | undefined;
   try {
     form = await readOAuthForm(request);
-    const issued = await grantClientCredentials(env, form, dpopHeaderValues(request.headers), now);
-    const ring = await keyRing(keyRingSourceOf(env));
+    const issued = await grantClientCredentials(stores, gateway, form, dpopHeaderValues(request.headers), now);
+    const ring = await keyRing(gateway.keys);
     const entry = issuedEntry(
       {
         at: now,
@@ -33,10 +32,10 @@ export async function issueToken(env: GatewayEnv, request: Request, now: number)
       },
       (ids) => subjectHashes(ring, ids),
     );
-    await auditLog(env).append([entry]);
+    await stores.auditLog.append([entry]);
     return issued.response;
   } catch (err) {
-    if (err instanceof OAuthError) await logTokenRefusal(env, request, form, err, now);
+    if (err instanceof OAuthError) await logTokenRefusal(stores, gateway.keys, request, form, err, now);
     throw err;
   }
 }

@@ -1,13 +1,10 @@
 import { pseudonym, type KeyRing } from '@need2know/crypto';
-import { auditLog } from '../access/audit.js';
-import type { GatewayEnv } from '../../platform/env.js';
 import type { OAuthError } from '../../platform/errors/oauth-error.js';
-import { keyRing } from '../keys/key-ring.js';
-import { keyRingSourceOf } from '../stores.js';
+import type { Stores } from '../../store/ports/index.js';
+import { keyRing, type KeyRingSource } from '../keys/key-ring.js';
 import { sha256b64url } from '../../platform/lib/digest.js';
 import { refusalBounds, refusalEntry, type ClaimedClient } from '@need2know/policy';
 import { RECORD_ID_PATTERN } from '@need2know/schema';
-import { getClient } from '../../store/d1/clients.js';
 import { peekJwt } from './jwt-shape.js';
 
 /** Scopes of the keyed hashes of claimed client ids and of sources (apart from every agency's and the persons'). */
@@ -30,9 +27,9 @@ function claimedId(form: ReadonlyMap<string, string> | undefined): string | unde
   return typeof iss === 'string' ? iss : undefined;
 }
 
-async function claimedClient(env: GatewayEnv, ring: KeyRing, id: string | undefined): Promise<ClaimedClient> {
+async function claimedClient(stores: Pick<Stores, 'registry'>, ring: KeyRing, id: string | undefined): Promise<ClaimedClient> {
   if (id === undefined || id === '') return { kind: 'none' };
-  if (CLIENT_ID.test(id) && (await getClient(env.DB, id)) !== null) return { kind: 'registered', id };
+  if (CLIENT_ID.test(id) && (await stores.registry.getClient(id)) !== null) return { kind: 'registered', id };
   return { kind: 'unknown', hash: await keyedHash(ring, CLAIMED_CLIENT_SCOPE, id) };
 }
 
@@ -43,15 +40,16 @@ async function claimedClient(env: GatewayEnv, ring: KeyRing, id: string | undefi
  * append. Over a bound, nothing is appended. Never throws: the refusal is answered either way.
  */
 export async function logTokenRefusal(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'registry' | 'auditLog'>,
+  keys: KeyRingSource,
   request: Request,
   form: ReadonlyMap<string, string> | undefined,
   err: OAuthError,
   now: number,
 ): Promise<void> {
   try {
-    const ring = await keyRing(keyRingSourceOf(env));
-    const entry = refusalEntry({ at: now, claimed: await claimedClient(env, ring, claimedId(form)), error: err.code, reason: err.reason });
+    const ring = await keyRing(keys);
+    const entry = refusalEntry({ at: now, claimed: await claimedClient(stores, ring, claimedId(form)), error: err.code, reason: err.reason });
     const source = await keyedHash(ring, SOURCE_SCOPE, request.headers.get('cf-connecting-ip') ?? 'unknown');
     const budgets = refusalBounds(source).map((b) => ({
       scope: b.scope,
@@ -60,7 +58,7 @@ export async function logTokenRefusal(
       requestLimit: 'requests_per_minute' as const,
       personLimit: 'persons_per_hour' as const,
     }));
-    const logged = await auditLog(env).appendIfAdmitted({ now, budgets, subjects: [] }, entry);
+    const logged = await stores.auditLog.appendIfAdmitted({ now, budgets, subjects: [] }, entry);
     if (!logged) console.warn('token refusal not logged: its source is over the bound of logged refusals');
   } catch (logErr) {
     console.error('could not log a token refusal', logErr);

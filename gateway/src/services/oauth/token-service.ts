@@ -1,16 +1,11 @@
+import { decideRecordAccess, decideRecordIngest, decideStatsAccess, parseAuthorizationDetails, type GrantedDetail } from '@need2know/policy';
 import { CLOCK_TOLERANCE, MAX_ACCESS_TOKEN_LIFETIME, MAX_AUTHORIZATION_DETAILS } from '../../platform/config.js';
-import { spendNonces } from '../../store/objects/replay-guard/spend.js';
-import type { GatewayEnv } from '../../platform/env.js';
 import { OAuthError } from '../../platform/errors/oauth-error.js';
-import { decideRecordAccess, decideRecordIngest } from '@need2know/policy';
-import { activeGrantsFor } from '../../store/d1/grants.js';
-import { getPurpose } from '../../store/d1/purposes.js';
-import { statsGrantsFor } from '../../store/d1/stats/grants.js';
-import { decideStatsAccess } from '@need2know/policy';
-import { issueAccessToken, identifiers } from './access-token.js';
-import { parseAuthorizationDetails, type GrantedDetail } from '@need2know/policy';
+import type { Stores } from '../../store/ports/index.js';
+import { issueAccessToken } from './access-token.js';
 import { authenticateClient } from './client-auth.js';
 import { DpopError, verifyDpopProof, type VerifiedDpop } from './dpop.js';
+import { identifiersOf, type Issuer } from './issuer.js';
 
 /** The scope a privacy officer asks for to use the administration API. */
 export const ADMIN_SCOPE = 'admin';
@@ -33,21 +28,30 @@ export interface IssuedToken {
   readonly jti: string;
 }
 
+/** What the token endpoint reads and writes: clients, purposes, grants (record and statistics), replay guards, signing keys. */
+export type TokenStores = Pick<Stores, 'registry' | 'purposes' | 'grants' | 'stats' | 'replayGuard' | 'signingKeys'>;
+
 /**
  * The client-credentials grant with `private_key_jwt` and DPoP: checks everything, decides what is
  * granted, and only then spends the assertion's and the proof's `jti`s and signs — so a refused
  * request changes nothing. Throws {@link OAuthError}.
  */
-export async function grantClientCredentials(env: GatewayEnv, form: Map<string, string>, dpopHeaders: readonly string[], now: number): Promise<IssuedToken> {
+export async function grantClientCredentials(
+  stores: TokenStores,
+  gateway: Issuer,
+  form: Map<string, string>,
+  dpopHeaders: readonly string[],
+  now: number,
+): Promise<IssuedToken> {
   const grantType = form.get('grant_type');
   if (grantType === undefined) throw new OAuthError('invalid_request', 'grant_type missing');
   if (grantType !== 'client_credentials') throw new OAuthError('unsupported_grant_type', 'only client_credentials');
 
-  const { client, jti: assertionJti, exp: assertionExp } = await authenticateClient(env, form, '/oauth/token', now);
+  const { client, jti: assertionJti, exp: assertionExp } = await authenticateClient(stores, gateway.publicUrl, form, '/oauth/token', now);
 
   let dpop: VerifiedDpop;
   try {
-    dpop = await verifyDpopProof(dpopHeaders, { method: 'POST', url: identifiers(env).tokenEndpoint }, now);
+    dpop = await verifyDpopProof(dpopHeaders, { method: 'POST', url: identifiersOf(gateway.publicUrl).tokenEndpoint }, now);
   } catch (err) {
     if (err instanceof DpopError) throw new OAuthError('invalid_dpop_proof', err.reason);
     throw err;
@@ -81,12 +85,12 @@ export async function grantClientCredentials(env: GatewayEnv, form: Map<string, 
         ? decideRecordAccess(
             request,
             tokenClient,
-            await getPurpose(env.DB, request.purpose),
-            await activeGrantsFor(env.DB, request.purpose, client.agencyId, now),
+            await stores.purposes.getPurpose(request.purpose),
+            await stores.grants.activeGrantsFor(request.purpose, client.agencyId, now),
             now,
           )
         : request.type === 'stats_access'
-          ? decideStatsAccess(request, tokenClient, await statsGrantsFor(env.DB, client.agencyId, request.purpose), now)
+          ? decideStatsAccess(request, tokenClient, await stores.stats.grantsFor(client.agencyId, request.purpose), now)
           : decideRecordIngest(request, tokenClient, MAX_ACCESS_TOKEN_LIFETIME);
     if (!decision.ok) throw new OAuthError(decision.error, decision.reason);
     details = [decision.granted];
@@ -94,8 +98,7 @@ export async function grantClientCredentials(env: GatewayEnv, form: Map<string, 
   }
 
   // Everything checked: spend the single-use values, atomically, or refuse as a replay.
-  const replayed = await spendNonces(
-    env,
+  const replayed = await stores.replayGuard.spend(
     `client:${client.id}`,
     [
       // Remembered for as long as the assertion verifies, clock tolerance included.
@@ -110,7 +113,7 @@ export async function grantClientCredentials(env: GatewayEnv, form: Map<string, 
       : new OAuthError('invalid_client', 'assertion jti replayed');
   }
 
-  const { token, claims } = await issueAccessToken(env, now, {
+  const { token, claims } = await issueAccessToken(stores, gateway, now, {
     clientId: client.id,
     agency: client.agencyId,
     jkt: dpop.jkt,

@@ -1,16 +1,11 @@
 import { isPublicEncryptionJwk, isPublicSigningJwk, officerStatusAfter } from '@need2know/policy';
 import type { JWK } from 'jose';
-import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
 import { randomToken } from '../../platform/lib/random.js';
-import type { AdminStores } from '../../store/ports/index.js';
-import { spendNonces } from '../../store/objects/replay-guard/spend.js';
-import { identifiers } from '../oauth/access-token.js';
+import type { Stores } from '../../store/ports/index.js';
 import { DpopError, verifyDpopProof, type VerifiedDpop } from '../oauth/dpop.js';
+import { identifiersOf } from '../oauth/issuer.js';
 import { enrolmentCodeHash, normaliseEnrolmentCode } from './enrolment-code.js';
-
-/** What enrolment needs of the Worker besides the registry: the replay guards and the public URL (the proof's `htu`). */
-export type EnrolmentDeps = Pick<GatewayEnv, 'REPLAY_GUARD' | 'N2K_PUBLIC_URL'>;
 
 /** An enrolment as asked: the one-time code, the new viewer's public encryption key and its DPoP proof headers. */
 export interface EnrolmentRequest {
@@ -44,12 +39,12 @@ const invalidCode = (reason: string) => {
  * `invalid_enrolment_code` (unknown, used, expired — not told apart), changing nothing.
  */
 export async function enrolOfficer(
-  stores: Pick<AdminStores, 'registry' | 'changes'>,
-  deps: EnrolmentDeps,
+  stores: Pick<Stores, 'registry' | 'changes' | 'replayGuard'>,
+  publicUrl: string,
   request: EnrolmentRequest,
   now: number,
 ): Promise<Enrolment> {
-  const { issuer, tokenEndpoint } = identifiers(deps);
+  const { issuer, tokenEndpoint } = identifiersOf(publicUrl);
   let proof: VerifiedDpop;
   try {
     proof = await verifyDpopProof(request.dpopHeaders, { method: 'POST', url: `${issuer}/v1/enrol` }, now);
@@ -71,7 +66,7 @@ export async function enrolOfficer(
   const officer = await stores.registry.getClient(code.officerId);
   if (officer === null || officer.kind !== 'officer') throw invalidCode('code of no officer');
 
-  if ((await spendNonces(deps, `dpop:${proof.jkt}`, [{ key: proof.jti, expiresAt: proof.replayUntil }], now)) !== null) {
+  if ((await stores.replayGuard.spend(`dpop:${proof.jkt}`, [{ key: proof.jti, expiresAt: proof.replayUntil }], now)) !== null) {
     console.warn('enrolment refused: proof replayed');
     throw new Problem(400, 'invalid_dpop_proof');
   }

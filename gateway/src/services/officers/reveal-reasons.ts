@@ -6,9 +6,9 @@
  * confirm.
  */
 import { CryptoError, openFieldText, pseudonym, rewrapField, sealField, type FieldContext, type KeyRing } from '@need2know/crypto';
-import type { GatewayEnv } from '../../platform/env.js';
 import { sha256b64url } from '../../platform/lib/digest.js';
-import { countReasonsBelow, reasonsBelow, replaceReasonStatement } from '../../store/d1/viewer-reveals.js';
+import type { Stores } from '../../store/ports/index.js';
+import type { RevealReasonRewrap } from '../../store/ports/reveal-reasons.js';
 
 /** `key_version` of a reason written before reasons were sealed: clear text, sealed by the scheduled job. */
 export const CLEAR_REASON_VERSION = 0;
@@ -47,30 +47,29 @@ export const REASON_REWRAP_BATCH = 200;
  * moved and the ids that did not open (skipped, never half-written).
  */
 export async function rewrapRevealReasons(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'revealReasons'>,
   ring: KeyRing,
   below = ring.currentVersion,
   limit = REASON_REWRAP_BATCH,
 ): Promise<{ moved: number; unreadable: string[] }> {
-  const results = await reasonsBelow(env.DB, below, limit);
-  const statements: D1PreparedStatement[] = [];
+  const results = await stores.revealReasons.reasonsBelow(below, limit);
+  const rewraps: RevealReasonRewrap[] = [];
   const unreadable: string[] = [];
   for (const row of results) {
     try {
       const sealed =
         row.keyVersion === CLEAR_REASON_VERSION ? sealRevealReason(ring, row.id, row.reason) : rewrapField(ring, reasonContext(row.id), row.reason);
-      statements.push(replaceReasonStatement(env.DB, row.id, row.reason, sealed, ring.currentVersion));
+      rewraps.push({ id: row.id, was: row.reason, sealed, keyVersion: ring.currentVersion });
     } catch (err) {
       if (!(err instanceof CryptoError)) throw err;
       console.error(`re-wrap: a reveal reason does not open (${err.code})`);
       unreadable.push(row.id);
     }
   }
-  const done = statements.length === 0 ? [] : await env.DB.batch(statements);
-  return { moved: done.reduce((n, r) => n + (r.meta.changes ?? 0), 0), unreadable };
+  return { moved: await stores.revealReasons.replaceReasons(rewraps), unreadable };
 }
 
 /** Reasons still below `version` (clear ones included). */
-export async function countRevealReasonsBelow(db: D1Database, version: number): Promise<number> {
-  return countReasonsBelow(db, version);
+export async function countRevealReasonsBelow(stores: Pick<Stores, 'revealReasons'>, version: number): Promise<number> {
+  return stores.revealReasons.countReasonsBelow(version);
 }

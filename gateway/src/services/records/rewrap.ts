@@ -9,7 +9,7 @@ import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal
 import { countMediaBelowKeyVersion } from '../../store/d1/media.js';
 import { countRowsBelowKeyVersion, rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../../store/d1/records.js';
 import { listWrappedKeys, rewrapKeyStatement } from '../../store/d1/signing-keys.js';
-import { keyRingSourceOf } from '../stores.js';
+import { keyRingSourceOf, storesOf } from '../stores.js';
 
 /** Progress of the re-wrap job. */
 export interface RewrapProgress {
@@ -73,13 +73,13 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
   if (signingKeys > 0) forgetCachedKeys();
   const media = await rewrapMediaBatch(env, ring);
   for (const ref of media.unreadable) unreadable.push({ type: 'media', id: ref, version: 0 });
-  const reasons = await rewrapRevealReasons(env, ring);
+  const reasons = await rewrapRevealReasons(storesOf(env), ring);
   for (const id of reasons.unreadable) unreadable.push({ type: 'viewer_reveal', id, version: 0 });
   const moved = results.slice(0, rowStatements).reduce((n, r) => n + (r.meta.changes ?? 0), 0) + media.moved + reasons.moved;
   const remaining =
     (await countRowsBelowKeyVersion(env.DB, ring.currentVersion)) +
     (await countMediaBelowKeyVersion(env.DB, ring.currentVersion)) +
-    (await countRevealReasonsBelow(env.DB, ring.currentVersion));
+    (await countRevealReasonsBelow(storesOf(env), ring.currentVersion));
   return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
 }
 
@@ -126,7 +126,7 @@ export async function retireOldFieldKeys(
   if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
   if ((await countMediaBelowKeyVersion(env.DB, state.current)) > 0)
     return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
-  if ((await countRevealReasonsBelow(env.DB, state.current)) > 0)
+  if ((await countRevealReasonsBelow(storesOf(env), state.current)) > 0)
     return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
   const keys = await listWrappedKeys(env.DB);
   if (keys.some((k) => envelopeKeyVersion(k.wrappedPrivate) < state.current))

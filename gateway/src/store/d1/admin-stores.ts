@@ -10,14 +10,17 @@ import {
   closeRequest as closeGrantRequest,
   getGrant,
   grantsDueToExpire,
+  grantsToShred,
   insertGrant,
   insertRequest as insertGrantRequest,
   listGrants,
+  markKeysShredded,
   openRequestFor,
   pendingRequests,
   requestsFor,
   updateGrantState,
   updateLeadershipApprovals,
+  withdrawPendingRequests,
 } from './grants.js';
 import { getPurpose, insertPurpose, listPurposes, updatePurpose } from './purposes.js';
 import { insertRevocation, isRevoked, purgeExpiredRevocations } from './revocations.js';
@@ -74,6 +77,10 @@ function statementsOf(db: D1Database, change: AdminChange): D1PreparedStatement[
       return [voidCodes(db, change.officerId)];
     case 'enrolment_code.spend':
       return spendCode(db, change.codeHash, change.now);
+    case 'grant_requests.withdraw':
+      return [withdrawPendingRequests(db, change.grantId, change.at)];
+    case 'grant.keys_shredded':
+      return [markKeysShredded(db, change.grantId, change.at)];
     default:
       return statsStatementsOf(db, change);
   }
@@ -109,6 +116,7 @@ export function d1AdminStores(db: D1Database): AdminStores {
       listGrants: (filter = {}) => listGrants(db, filter),
       activeGrantsFor: (purposeId, agencyId, now) => activeGrantsFor(db, purposeId, agencyId, now),
       grantsDueToExpire: (now, limit) => grantsDueToExpire(db, now, limit),
+      grantsToShred: (limit) => grantsToShred(db, limit),
       openRequestFor: (grantId) => openRequestFor(db, grantId),
       requestsFor: (grantId) => requestsFor(db, grantId),
       pendingGrantRequests: () => pendingRequests(db),

@@ -47,6 +47,10 @@ export interface Closing {
  *   `enrolment_codes.void` voids the officer's open codes (none open is not a conflict);
  *   `enrolment_code.spend` marks the code with this hash used, only if it is open and `now` is before
  *   its expiry: a code unknown, used, void or expired is a conflict, so a code enrols one viewer.
+ * - `grant_requests.withdraw` withdraws every pending request on the grant, decided by `system` at
+ *   `at` (none pending is not a conflict); `grant.keys_shredded` records at `at` that the viewer keys
+ *   of an ended (revoked or expired) grant were destroyed, once: a grant already marked, or not
+ *   ended, is left as it is (not a conflict).
  * - `stats_*` changes of statistical access: see {@link StatsChange}.
  */
 export type AdminChange =
@@ -65,6 +69,8 @@ export type AdminChange =
   | { readonly op: 'enrolment_code.issue'; readonly code: Omit<EnrolmentCode, 'status'> }
   | { readonly op: 'enrolment_codes.void'; readonly officerId: string }
   | { readonly op: 'enrolment_code.spend'; readonly codeHash: string; readonly now: number }
+  | { readonly op: 'grant_requests.withdraw'; readonly grantId: string; readonly at: number }
+  | { readonly op: 'grant.keys_shredded'; readonly grantId: string; readonly at: number }
   | StatsChange;
 
 /** Which administrative events to list. */

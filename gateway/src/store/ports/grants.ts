@@ -25,6 +25,8 @@ export interface GrantStore {
    * (`notAfter <= now`), soonest over first, at most `limit`.
    */
   grantsDueToExpire(now: number, limit: number): Promise<Grant[]>;
+  /** Ended grants (`revoked`, `expired`) whose viewer keys are not yet recorded as destroyed, least recently changed first (`updatedAt`), at most `limit`. */
+  grantsToShred(limit: number): Promise<string[]>;
   /** The pending request on grant `grantId` (at most one is ever open), or null. */
   openRequestFor(grantId: string): Promise<GrantRequest | null>;
   /** Every request on grant `grantId`, open and decided, oldest first (`requestedAt`, then id). */

@@ -11,6 +11,7 @@ import type { KeyStateStore, SigningKeyStore } from './keys.js';
 import type { ObjectPorts } from './objects.js';
 import type { PurposeStore } from './purposes.js';
 import type { RegistryStore } from './registry.js';
+import type { RevealReasonStore } from './reveal-reasons.js';
 import type { RevocationStore } from './revocations.js';
 import type { StatsStore } from './stats.js';
 
@@ -33,6 +34,7 @@ export type {
 } from './objects.js';
 export type { PurposeStore } from './purposes.js';
 export type { Agency, Client, ClientFilter, EnrolmentCode, RegistryStore } from './registry.js';
+export type { RevealReasonRewrap, RevealReasonStore, StoredRevealReason } from './reveal-reasons.js';
 export type { RevocationStore } from './revocations.js';
 export { STATS_REQUEST_KINDS } from './stats.js';
 export type {
@@ -76,6 +78,8 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly keyState: KeyStateStore;
   /** The gateway's token-signing keys. */
   readonly signingKeys: SigningKeyStore;
+  /** The reasons of viewer reveals, as the jobs that seal and re-wrap them see them. */
+  readonly revealReasons: RevealReasonStore;
   /** Statistics: grants, public tiers, requests (read), the budget ledger, releases, protected tables. */
   readonly stats: StatsStore;
 }

@@ -139,6 +139,6 @@ export const grantRoutes = adminRouter()
 
 /** Runs `operation` on grant `id` as the calling privacy officer and returns the grant as the API shows it. */
 async function operate(c: Context<AppEnv>, id: string, operation: GrantOperation, reason: string) {
-  const { grant, requests } = await changeGrant(c.var.stores, c.env, id, operation, c.var.access.clientId, reason, c.var.now);
+  const { grant, requests } = await changeGrant(c.var.stores, id, operation, c.var.access.clientId, reason, c.var.now);
   return grantOut(grant, requests, c.var.now);
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { runHousekeeping } from '../../../services/housekeeping.js';
+import { issuerOf } from '../../../services/stores.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
 
@@ -25,7 +26,7 @@ const run = createRoute({
 });
 
 export const housekeepingRoutes = adminRouter().openapi(run, async (c) => {
-  const report = await runHousekeeping(c.env, c.var.now);
+  const report = await runHousekeeping(c.var.stores, issuerOf(c.env, c.var.stores), c.var.now);
   return c.json(
     {
       expired_grants: report.expiredGrants,
