@@ -26,6 +26,15 @@ module.exports = {
       to: { path: ['^gateway/', HONO, ...WORKERS_RUNTIME], pathNot: '^gateway/src/policy/' },
     },
     {
+      name: 'deidentify-is-pure',
+      comment:
+        'The mechanics of the disclosure modes (masking, generalising, pseudonyms, narrative redaction) are pure like the policy that chooses them: ' +
+        'nothing of the gateway, no hono, D1 or Durable Object module. They sit below the policy and never import it, so carrying out a mode decides nothing.',
+      severity: LAYER_SEVERITY,
+      from: { path: '^packages/deidentify/' },
+      to: { path: ['^gateway/', '^packages/policy/', HONO, ...WORKERS_RUNTIME] },
+    },
+    {
       name: 'packages-not-gateway',
       comment: 'The packages are libraries the gateway uses; none of them imports the gateway.',
       severity: LAYER_SEVERITY,

@@ -7,7 +7,7 @@
  * over the output), so that a spelling the redactor misses shows here rather than being missed twice.
  */
 import { generateDataset, type PersonRecord } from '@need2know/demo-data';
-import { linkedPersonsOf, REDACTION_KINDS, redactNarrative, type RedactionKind } from '@need2know/policy';
+import { linkedPersonsOf, REDACTION_KINDS, redactNarrative, type RedactionKind } from '@need2know/deidentify';
 import { recordType } from '@need2know/schema';
 
 /** What one run over the narratives found. */

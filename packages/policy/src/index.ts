@@ -3,6 +3,8 @@
  * a token is usable now, grants and their approvals, purposes, disclosure modes and minimisation,
  * search, sensitive cases, media release, officers, registry changes, civil dates and readiness.
  * No I/O: no hono, no D1, no Durable Object, no env. The map of which file decides what: README.md.
+ * How a chosen mode rewrites a value (masking, generalising, pseudonyms, narrative redaction) is
+ * `@need2know/deidentify`, which `minimiseRecord` calls.
  */
 export {
   APPROVALS_TO_WIDEN,
@@ -63,19 +65,9 @@ export { BLUR_FLAGS, BLURRED_SUFFIX, REDACTED_SUFFIX } from './disclosure/contex
 export { discloseMedia, holdsMedia } from './disclosure/media.js';
 export type { MediaFieldMode } from './disclosure/media.js';
 export type { MinimiseContext } from './disclosure/context.js';
-export { AGE_BAND_TOP, AGE_BAND_YEARS, ageBand, ageOn, generaliseDate, isoWeek } from './disclosure/dates.js';
 export { fieldsToOpen } from './disclosure/fields-to-open.js';
-export { discloseGeneralised, generaliseCriterion, generalisePlace } from './disclosure/generalise.js';
-export type { CriterionValue } from './disclosure/generalise.js';
-export { discloseItems } from './disclosure/items.js';
-export type { ItemDiscloser } from './disclosure/items.js';
-export { discloseMasked, MASK_KEEP_DIGITS, MASK_MAX_STARS, maskName, maskNationalId, maskPhone, maskString } from './disclosure/mask.js';
 export { minimiseRecord } from './disclosure/minimise.js';
 export { disclosePredicate } from './disclosure/predicate.js';
-export { disclosePseudonym, ID_FIELD, pseudonymiseId } from './disclosure/pseudonymise.js';
-export { IDENTIFYING_FIELDS, linkedPersonsOf, linkFieldsToOpen } from './disclosure/linked-persons.js';
-export { NARRATIVE_ROLES, REDACTION_KINDS, redactNarrative } from './disclosure/redact-narrative.js';
-export type { LinkedPerson, NarrativeRole, RedactedNarrative, RedactionKind } from './disclosure/redact-narrative.js';
 export { discloseRedactedText } from './disclosure/redacted-text.js';
 export { decideGrantChange, grantIsFinal, grantShouldExpire, NEW_GRANT } from './grant-lifecycle.js';
 export type { ApplyChange, ChangeDecision, GrantOperation, RefuseChange, RequestChange } from './grant-lifecycle.js';

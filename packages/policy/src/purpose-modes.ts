@@ -1,5 +1,5 @@
 import { DISCLOSURE_MODES, type DisclosureMode } from '@need2know/schema';
-import { ID_FIELD } from './disclosure/pseudonymise.js';
+import { ID_FIELD } from '@need2know/deidentify';
 import { checkPurposeRules } from './purpose-rules.js';
 
 /**

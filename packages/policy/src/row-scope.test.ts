@@ -1,7 +1,7 @@
 import { RECORD_TYPES, type RecordTypeDef } from '@need2know/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoWeek } from './disclosure/dates.js';
+import { isoWeek } from '@need2know/deidentify';
 import { beyondPurposeScope, effectiveRowScope, isNarrowing, isWidening, NO_RECORDS, rowScopeWidenings } from './row-scope-change.js';
 import { describeRowScope } from './row-scope-words.js';
 import { facetBounds, isPlaceCode, isWithinRowScope, parseRowScope, ROW_LINKS, rowFacetsOf, rowScopeFilter, type RowLink, type RowScope } from './row-scope.js';

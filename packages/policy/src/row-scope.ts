@@ -1,6 +1,6 @@
 import { isCalendarDate, PROVINCE_CODE_MAX, type RecordTypeDef } from '@need2know/schema';
 import * as z from 'zod';
-import { isoWeek } from './disclosure/dates.js';
+import { isoWeek } from '@need2know/deidentify';
 
 /**
  * Row scope: which records a grant (and its purpose, as the ceiling) covers, by the records' clear

@@ -5,7 +5,7 @@
  * faces and the owner's regions hidden, or blurred whole (`packages/policy/src/media-rendition.ts`).
  * `redacted` is also the mode of free text (`text` fields that declare it, e.g. a case's narrative):
  * the linked persons' names, nicknames, phones, ID numbers and birth dates replaced by role labels
- * (`packages/policy/src/disclosure/redact-narrative.ts`).
+ * (`packages/deidentify/src/redact-narrative.ts`).
  */
 export const DISCLOSURE_MODES = ['clear', 'redacted', 'blurred', 'masked', 'generalised', 'pseudonym', 'predicate', 'none'] as const;
 

@@ -1,7 +1,7 @@
 /** Whether a record flags a media reference follows minimisation exactly: flagged where a disclosed record says `#redacted`. */
 import { recordType, type RecordTypeDef } from '@need2know/schema';
 import { describe, expect, it } from 'vitest';
-import { adult, child, crime, ctx } from '../../../../packages/policy/src/disclosure/fixtures.js';
+import { adult, child, crime, ctx } from '../../../../test/support/disclosure/fixtures.js';
 import { fieldHoldingRef, mediaFields, refFlagged } from './release.js';
 
 const unblurred = { ...ctx, mediaUnblurred: true };

@@ -1,4 +1,4 @@
-import { isoWeek } from '@need2know/policy';
+import { isoWeek } from '@need2know/deidentify';
 import type { FacetDef, RecordTypeDef } from '@need2know/schema';
 
 type Place = { province?: string; district?: string; commune?: string };

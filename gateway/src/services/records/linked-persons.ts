@@ -1,4 +1,4 @@
-import { IDENTIFYING_FIELDS, linkedPersonsOf, type LinkedPerson } from '@need2know/policy';
+import { IDENTIFYING_FIELDS, linkedPersonsOf, type LinkedPerson } from '@need2know/deidentify';
 import { PERSON_TYPE, referencedPersons, type DisclosureMode, type RecordTypeDef } from '@need2know/schema';
 import type { GatewayEnv } from '../../platform/env.js';
 import { readRecords, type OpenedRecord } from './read.js';

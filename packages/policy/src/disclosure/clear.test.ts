@@ -1,7 +1,7 @@
 import { RECORD_TYPES } from '@need2know/schema';
 import { describe, expect, it } from 'vitest';
 import { discloseClear } from './clear.js';
-import { adult, child, crime, ctx, patient } from './fixtures.js';
+import { adult, child, crime, ctx, patient } from '../../../../test/support/disclosure/fixtures.js';
 
 const person = RECORD_TYPES['person']!;
 const crimeCase = RECORD_TYPES['case']!;

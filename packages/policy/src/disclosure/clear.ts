@@ -1,6 +1,6 @@
+import { discloseItems } from '@need2know/deidentify';
 import type { FieldDef } from '@need2know/schema';
 import { BLURRED_SUFFIX, type MinimiseContext } from './context.js';
-import { discloseItems } from './items.js';
 import { discloseMedia, holdsMedia } from './media.js';
 
 /** `ref` with the suffix that makes the media service serve its blurred rendition. */

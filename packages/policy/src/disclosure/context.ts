@@ -1,5 +1,5 @@
 import type { KeyRing } from '@need2know/crypto';
-import type { LinkedPerson } from './narrative/types.js';
+import type { LinkedPerson } from '@need2know/deidentify';
 
 /** What {@link minimiseRecord} needs besides the record and the purpose's modes. */
 export interface MinimiseContext {

@@ -6,8 +6,8 @@
 import { RECORD_TYPES, type FieldDef } from '@need2know/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordArb } from './arbitraries.js';
-import { ctx } from './fixtures.js';
+import { recordArb } from '../../../../test/support/disclosure/arbitraries.js';
+import { ctx } from '../../../../test/support/disclosure/fixtures.js';
 import { minimiseRecord } from './minimise.js';
 
 const DATE_GENERALISATIONS = ['year', 'age_band', 'month', 'week'];

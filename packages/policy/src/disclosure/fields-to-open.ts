@@ -1,5 +1,5 @@
+import { linkFieldsToOpen } from '@need2know/deidentify';
 import type { DisclosureMode, RecordTypeDef } from '@need2know/schema';
-import { linkFieldsToOpen } from './linked-persons.js';
 
 /** Stored fields a derived field is computed from (see `deriveFields` in @need2know/schema). */
 const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {

@@ -1,6 +1,6 @@
+import { discloseItems } from '@need2know/deidentify';
 import { isMinorOn, type FieldDef } from '@need2know/schema';
 import { BLUR_FLAGS, BLURRED_SUFFIX, REDACTED_SUFFIX, type MinimiseContext } from './context.js';
-import { discloseItems } from './items.js';
 
 /** The modes a media field declares besides `none`. */
 export type MediaFieldMode = 'clear' | 'redacted' | 'blurred';

@@ -2,8 +2,8 @@
 import { RECORD_TYPES, type DisclosureMode, type RecordTypeDef } from '@need2know/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateArb, disclosureArb, recordArb } from './arbitraries.js';
-import { ctx } from './fixtures.js';
+import { dateArb, disclosureArb, recordArb } from '../../../../test/support/disclosure/arbitraries.js';
+import { ctx } from '../../../../test/support/disclosure/fixtures.js';
 import { minimiseRecord } from './minimise.js';
 
 const TYPES = Object.values(RECORD_TYPES);

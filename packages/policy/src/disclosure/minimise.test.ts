@@ -1,8 +1,8 @@
+import { pseudonymiseId } from '@need2know/deidentify';
 import { RECORD_TYPES, type DisclosureMode } from '@need2know/schema';
 import { describe, expect, it } from 'vitest';
-import { adult, child, crime, ctx, discipline, patient } from './fixtures.js';
+import { adult, child, crime, ctx, discipline, patient } from '../../../../test/support/disclosure/fixtures.js';
 import { minimiseRecord } from './minimise.js';
-import { pseudonymiseId } from './pseudonymise.js';
 
 const person = RECORD_TYPES['person']!;
 const crimeCase = RECORD_TYPES['case']!;

@@ -1,12 +1,10 @@
+import { discloseGeneralised, discloseMasked, disclosePseudonym, ID_FIELD, pseudonymiseId } from '@need2know/deidentify';
 import { deriveFields, isCalendarDate, isDisclosureMode, type DisclosureMode, type FieldDef, type RecordTypeDef } from '@need2know/schema';
 import { discloseClear } from './clear.js';
 import type { MinimiseContext } from './context.js';
-import { discloseGeneralised } from './generalise.js';
-import { discloseMasked } from './mask.js';
 import { discloseMedia, holdsMedia } from './media.js';
 import { disclosePredicate } from './predicate.js';
 import { discloseRedactedText } from './redacted-text.js';
-import { ID_FIELD, disclosePseudonym, pseudonymiseId } from './pseudonymise.js';
 
 export type { MinimiseContext } from './context.js';
 

@@ -1,6 +1,6 @@
 import { RECORD_TYPES } from '@need2know/schema';
 import { describe, expect, it } from 'vitest';
-import { adult, TODAY } from './fixtures.js';
+import { adult, TODAY } from '../../../../test/support/disclosure/fixtures.js';
 import { disclosePredicate } from './predicate.js';
 
 const person = RECORD_TYPES['person']!;

@@ -1,11 +1,11 @@
+import { linkedPersonsOf } from '@need2know/deidentify';
 import { RECORD_TYPES } from '@need2know/schema';
 import { describe, expect, it } from 'vitest';
 import { checkPurposeRules } from '../purpose-rules.js';
 import { decideSearch } from '../search-scope.js';
 import type { PurposeRules } from '../types.js';
 import { fieldsToOpen } from './fields-to-open.js';
-import { ctx } from './fixtures.js';
-import { linkedPersonsOf } from './linked-persons.js';
+import { ctx } from '../../../../test/support/disclosure/fixtures.js';
 import { minimiseRecord } from './minimise.js';
 
 const crimeCase = RECORD_TYPES['case']!;

@@ -1,6 +1,6 @@
+import { redactNarrative, type RedactedNarrative } from '@need2know/deidentify';
 import type { FieldDef } from '@need2know/schema';
 import type { MinimiseContext } from './context.js';
-import { redactNarrative, type RedactedNarrative } from './redact-narrative.js';
 
 /**
  * A `text` field disclosed `redacted`: `{ text, counts }`, the text with the identifiers of the

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ID_FIELD, modesAPurposeMayChoose, modeWhenAbsent } from '@need2know/policy';
+import { ID_FIELD } from '@need2know/deidentify';
+import { modesAPurposeMayChoose, modeWhenAbsent } from '@need2know/policy';
 import { DISCLOSURE_MODES, RECORD_TYPES } from '@need2know/schema';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';

@@ -1,6 +1,6 @@
 /** Test fixtures for the disclosure tests: a key ring, a context and one record of each type. Test-only. */
 import { KeyRing } from '@need2know/crypto';
-import type { MinimiseContext } from './context.js';
+import type { MinimiseContext } from '@need2know/policy';
 
 export const TODAY = '2026-06-30';
 

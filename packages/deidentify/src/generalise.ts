@@ -1,5 +1,4 @@
 import { SAFE_VILLAGE_CRITERIA, type FieldDef, type PlaceCodes } from '@need2know/schema';
-import type { MinimiseContext } from './context.js';
 import { generaliseDate } from './dates.js';
 import { discloseItems } from './items.js';
 
@@ -12,6 +11,12 @@ const PLACE_LEVELS: Readonly<Record<PlaceLevel, readonly (keyof PlaceCodes)[]>> 
   district: ['province', 'district'],
   commune: ['province', 'district', 'commune'],
 };
+
+/** What generalising needs besides the field: the day ages and age bands are counted on. */
+export interface GeneraliseContext {
+  /** Today as YYYY-MM-DD. */
+  readonly today: string;
+}
 
 /** A safe-village criterion with its title, as a generalised offence is released. */
 export interface CriterionValue {
@@ -39,7 +44,7 @@ export function generalisePlace(value: unknown, level: PlaceLevel): Partial<Plac
 
 /**
  * The safe-village criterion of a case, with its title, standing in for the specific offence; undefined
- * when the record carries no criterion (open `criterion` with the offence: see `fieldsToOpen`).
+ * when the record carries no criterion (open `criterion` with the offence: see `fieldsToOpen` in @need2know/policy).
  *
  * @example generaliseCriterion(2) // { criterion: 2, title: 'Producing or dealing illegal drugs' }
  */
@@ -85,7 +90,7 @@ function generaliseOne(path: string, as: Generalisation | undefined, value: unkn
  * // { province: '12', district: '1201', commune: '120101' }
  * @throws TypeError when the declaration has no `generalise` or the value is not of its kind.
  */
-export function discloseGeneralised(path: string, field: FieldDef, value: unknown, record: Readonly<Record<string, unknown>>, ctx: MinimiseContext): unknown {
+export function discloseGeneralised(path: string, field: FieldDef, value: unknown, record: Readonly<Record<string, unknown>>, ctx: GeneraliseContext): unknown {
   if (value === undefined || value === null) return undefined;
   if (field.kind === 'list') {
     return discloseItems(path, field, value, 'generalised', (itemField, itemValue, itemPath) =>

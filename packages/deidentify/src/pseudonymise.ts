@@ -1,7 +1,14 @@
-import { normaliseDate, normaliseName, normaliseNationalId, normalisePhone, pseudonym } from '@need2know/crypto';
+import { normaliseDate, normaliseName, normaliseNationalId, normalisePhone, pseudonym, type KeyRing } from '@need2know/crypto';
 import type { FieldDef, FieldKind } from '@need2know/schema';
-import type { MinimiseContext } from './context.js';
 import { discloseItems } from './items.js';
+
+/** Who a pseudonym is for: the key ring it is derived under and the receiving agency, its scope. */
+export interface PseudonymScope {
+  /** The gateway's key ring. */
+  readonly ring: KeyRing;
+  /** The receiving agency: its pseudonyms are stable for it and unlinkable across agencies. */
+  readonly agency: string;
+}
 
 /** The field under which record ids, and references to them, are pseudonymised. */
 export const ID_FIELD = 'id';
@@ -30,11 +37,11 @@ function normalForm(kind: FieldKind, value: string): string {
  *
  * @example pseudonymiseId('person', 'P-000123', ctx) // 'psn_…', equal to the `person_id` in pseudonymised cases
  */
-export function pseudonymiseId(recordType: string, id: string, ctx: MinimiseContext): string {
+export function pseudonymiseId(recordType: string, id: string, ctx: PseudonymScope): string {
   return pseudonym(ctx.ring, { agency: ctx.agency, recordType, field: ID_FIELD }, id);
 }
 
-function pseudonymiseOne(recordType: string, path: string, field: FieldDef, value: unknown, ctx: MinimiseContext): string {
+function pseudonymiseOne(recordType: string, path: string, field: FieldDef, value: unknown, ctx: PseudonymScope): string {
   if (typeof value !== 'string') throw new TypeError(`${path} must be a string to be pseudonymised`);
   if (field.kind === 'ref') {
     if (field.refType === undefined) throw new TypeError(`${path} declares no refType`);
@@ -55,7 +62,7 @@ function pseudonymiseOne(recordType: string, path: string, field: FieldDef, valu
  * @example disclosePseudonym('case', 'case_number', caseNumberDef, 'PP-2026-0001', ctx) // 'psn_…'
  * @throws TypeError when a value is not a string or a reference names no type.
  */
-export function disclosePseudonym(recordType: string, path: string, field: FieldDef, value: unknown, ctx: MinimiseContext): unknown {
+export function disclosePseudonym(recordType: string, path: string, field: FieldDef, value: unknown, ctx: PseudonymScope): unknown {
   if (value === undefined || value === null) return undefined;
   if (field.kind === 'list') {
     return discloseItems(path, field, value, 'pseudonym', (itemField, itemValue, itemPath) => pseudonymiseOne(recordType, itemPath, itemField, itemValue, ctx));

@@ -1,6 +1,6 @@
 import { RECORD_TYPES } from '@need2know/schema';
 import { describe, expect, it } from 'vitest';
-import { ctx, discipline, PLACE, crime, patient } from './fixtures.js';
+import { ctx, discipline, PLACE, crime, patient } from '../../../test/support/disclosure/fixtures.js';
 import { discloseGeneralised, generaliseCriterion, generalisePlace } from './generalise.js';
 
 const [person, crimeCase, health, officer] = (['person', 'case', 'health_case', 'officer_discipline'] as const).map((t) => RECORD_TYPES[t]!);

@@ -1,7 +1,7 @@
 import { pseudonym } from '@need2know/crypto';
 import { RECORD_TYPES } from '@need2know/schema';
 import { describe, expect, it } from 'vitest';
-import { adult, crime, ctx, ring } from './fixtures.js';
+import { adult, crime, ctx, ring } from '../../../test/support/disclosure/fixtures.js';
 import { disclosePseudonym, pseudonymiseId } from './pseudonymise.js';
 
 const person = RECORD_TYPES['person']!;
