@@ -47,5 +47,22 @@ export function describePurposeStoreConformance(makeStores: MakeStores): void {
       expect(await stores.purposes.getPurpose(purpose.id)).toMatchObject(next);
       expect(await eventsOf(stores, purpose.id)).toBe(1);
     });
+
+    it('keeps whether record requests must state a reference and reason, and reads a purpose that says nothing as not requiring them', async () => {
+      const stores = await makeStores();
+      const agency = anAgency();
+      const required = aPurpose([agency.id], { reasonRequired: true });
+      const silent = aPurpose([agency.id]);
+      await commitOk(stores, [
+        { op: 'agency.insert', agency },
+        { op: 'purpose.insert', purpose: required },
+        { op: 'purpose.insert', purpose: silent },
+      ]);
+      expect((await stores.purposes.getPurpose(required.id))?.reasonRequired).toBe(true);
+      expect((await stores.purposes.getPurpose(silent.id))?.reasonRequired).toBe(false);
+      const off = { ...required, reasonRequired: false, version: 2, etag: uniq('etag'), updatedAt: T0 + 1 };
+      await commitOk(stores, [{ op: 'purpose.update', purpose: off, expectedEtag: required.etag }], required.id);
+      expect((await stores.purposes.getPurpose(required.id))?.reasonRequired).toBe(false);
+    });
   });
 }

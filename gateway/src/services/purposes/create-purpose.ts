@@ -24,7 +24,7 @@ export async function createPurpose(
     action: 'purpose.create',
     targetType: 'purpose',
     targetId: purpose.id,
-    detail: { version: 1, rules: purpose.rules, agencies: purpose.agencies, actions: purpose.actions },
+    detail: { version: 1, rules: purpose.rules, agencies: purpose.agencies, actions: purpose.actions, reason_required: purpose.reasonRequired === true },
   });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'A purpose with this id exists.');
   return purpose;

@@ -1,4 +1,4 @@
-import { purposeIssues, type Purpose } from '@need2know/policy';
+import { defaultReasonRequired, purposeIssues, type Purpose } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import type { AdminStores } from '../../store/ports/index.js';
 import { officerShareOf } from '../access/limits.js';
@@ -7,15 +7,17 @@ import { officerShareOf } from '../access/limits.js';
 export type PurposeTerms = Omit<Purpose, 'id' | 'version' | 'etag' | 'createdBy' | 'createdAt' | 'updatedAt'>;
 
 /** The terms as a privacy officer proposes them: one officer's limits may be left to the default share. */
-export type PurposeTermsAsked = Omit<PurposeTerms, 'officerRequestsPerMinute' | 'officerPersonsPerHour'> & {
+export type PurposeTermsAsked = Omit<PurposeTerms, 'officerRequestsPerMinute' | 'officerPersonsPerHour' | 'reasonRequired'> & {
   readonly officerRequestsPerMinute?: number;
   readonly officerPersonsPerHour?: number;
+  /** Absent: policy's default (`defaultReasonRequired`: yes when the purpose discloses anything about persons). */
+  readonly reasonRequired?: boolean;
 };
 
 /**
  * The terms to store for `asked`, valid only as `purposeIssues` decides (400 `validation_failed` with
  * the issues otherwise): actions and agencies once each, one officer's limits defaulting to their share
- * of the grant's.
+ * of the grant's, a stated reason required by default when it discloses anything about persons.
  */
 export async function validTerms(stores: Pick<AdminStores, 'registry'>, asked: PurposeTermsAsked): Promise<PurposeTerms> {
   const known = new Set((await stores.registry.listAgencies()).map((a) => a.id));
@@ -37,6 +39,7 @@ export async function validTerms(stores: Pick<AdminStores, 'registry'>, asked: P
     allowUnblurredMedia: asked.allowUnblurredMedia,
     rowScope: asked.rowScope ?? null,
     copyable: asked.copyable ?? null,
+    reasonRequired: asked.reasonRequired ?? defaultReasonRequired(asked.rules),
     status: asked.status,
   };
 }

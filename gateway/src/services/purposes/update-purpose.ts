@@ -28,7 +28,8 @@ export async function replacePurpose(
 ): Promise<PurposeChangeOutcome> {
   const current = await readPurpose(stores, id);
   if (ifMatch !== undefined && ifMatch !== `"${current.etag}"`) throw new Problem(409, 'conflict', 'The purpose changed since you read it.');
-  const proposed = await validTerms(stores, asked);
+  // A replacement that says nothing of the stated reason keeps the purpose's setting.
+  const proposed = await validTerms(stores, { ...asked, reasonRequired: asked.reasonRequired ?? current.reasonRequired === true });
   const widenings = purposeWidenings(current, proposed);
   if (widenings.length > 0) {
     const request = await openAdminRequest(stores, 'purpose.update', 'purpose', id, { etag: current.etag, purpose: proposed, widenings }, actor, reason, now);
@@ -49,6 +50,7 @@ export async function replacePurpose(
       status: next.status,
       row_scope: next.rowScope ?? null,
       copyable: next.copyable ?? null,
+      reason_required: next.reasonRequired === true,
       reason,
     },
   });

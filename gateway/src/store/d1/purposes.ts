@@ -20,6 +20,8 @@ interface Raw {
   row_scope?: string | null;
   /** JSON of the fields the viewer lets officers copy, by record type; NULL: none (migration 0021). */
   copyable?: string | null;
+  /** 1: record requests must carry a reference and a reason (migration 0023). */
+  reason_required?: number;
   status: 'active' | 'retired';
   version: number;
   etag: string;
@@ -45,6 +47,7 @@ const toPurpose = (r: Raw): Purpose => ({
   allowUnblurredMedia: r.allow_unblurred_media === 1,
   rowScope: r.row_scope == null ? null : parseJson(r.row_scope),
   copyable: r.copyable == null ? null : parseJson<Record<string, string[]>>(r.copyable),
+  reasonRequired: r.reason_required === 1,
   status: r.status,
   version: r.version,
   etag: r.etag,
@@ -94,6 +97,7 @@ function termColumns(p: Purpose): ReadonlyArray<readonly [string, string | numbe
     ['allow_unblurred_media', p.allowUnblurredMedia ? 1 : 0],
     ['row_scope', p.rowScope == null ? null : JSON.stringify(p.rowScope)],
     ['copyable', copyableJson(p)],
+    ['reason_required', p.reasonRequired === true ? 1 : 0],
     ['status', p.status],
     ['version', p.version],
     ['etag', p.etag],

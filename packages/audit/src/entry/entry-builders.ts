@@ -40,6 +40,12 @@ export interface Disclosure {
   readonly outcome: DisclosureOutcome;
   /** For `rate_limited`: which limit refused the request. */
   readonly limit?: LimitName;
+  /** The case or outbreak number the caller stated. */
+  readonly reference?: string | null;
+  /** Keyed hash of the reason the caller stated (the text is kept sealed, never here). */
+  readonly reasonHash?: string | null;
+  /** The caller's W3C `traceparent`, already validated. */
+  readonly traceparent?: string | null;
 }
 
 /** The `disclosure` entry of a record request (`limit` only when one is given). */
@@ -60,6 +66,9 @@ export function disclosureEntry(d: Disclosure): DisclosureLogEntry {
     response_hash: d.responseHash,
     outcome: d.outcome,
     ...(d.limit === undefined ? {} : { limit: d.limit }),
+    ...(d.reference == null ? {} : { reference: d.reference }),
+    ...(d.reasonHash == null ? {} : { reason_hash: d.reasonHash }),
+    ...(d.traceparent == null ? {} : { traceparent: d.traceparent }),
   };
 }
 

@@ -117,7 +117,26 @@ describe('log entries and FORMAT.md', () => {
     expect(shapeProblems(entry, shape ?? { required: new Set(), optional: new Set() })).toEqual([]);
   });
 
-  it('a refused disclosure carries its limit, the one optional field of a disclosure', () => {
+  it('a disclosure with a stated reason and a trace carries the reference, the hash of the reason and the traceparent, all documented', () => {
+    const stated = disclosureEntry({
+      ...disclosure,
+      reference: 'PP-2026-0412',
+      reasonHash: 'psn_reason',
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    });
+    expect(shapeProblems(stated, shapes.get('disclosure') ?? { required: new Set(), optional: new Set() })).toEqual([]);
+    expect(stated).toMatchObject({
+      reference: 'PP-2026-0412',
+      reason_hash: 'psn_reason',
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    });
+    // None stated: the entry is the one written before stated reasons existed, byte for byte.
+    const none = disclosureEntry({ ...disclosure, reference: null, reasonHash: null, traceparent: null });
+    expect(canonicalEntryBytes(none)).toEqual(canonicalEntryBytes(disclosureEntry(disclosure)));
+    for (const field of ['reference', 'reason_hash', 'traceparent']) expect(none).not.toHaveProperty(field);
+  });
+
+  it('a refused disclosure carries its limit, the one optional field of a refusal by a limit', () => {
     const refused = limitedEntry(disclosureEntry({ ...disclosure, subjects: [], responseHash: '', outcome: 'rate_limited' }), 'persons_per_hour');
     expect(shapeProblems(refused, shapes.get('disclosure') ?? { required: new Set(), optional: new Set() })).toEqual([]);
     expect(refused).toMatchObject({ outcome: 'rate_limited', limit: 'persons_per_hour', subjects: [] });

@@ -12,7 +12,7 @@ export type LimitName = 'requests_per_minute' | 'persons_per_hour' | 'officer_re
 export type DisclosureAction = 'fetch' | 'search' | 'check' | 'media';
 
 /** How a record request ended. */
-export type DisclosureOutcome = 'disclosed' | 'not_found' | 'rate_limited' | 'key_destroyed';
+export type DisclosureOutcome = 'disclosed' | 'not_found' | 'rate_limited' | 'key_destroyed' | 'reason_required' | 'reason_invalid';
 
 /** `disclosure`: who received what about whom, bound to the request and the response. */
 export interface DisclosureLogEntry {
@@ -35,6 +35,12 @@ export interface DisclosureLogEntry {
   readonly outcome: DisclosureOutcome;
   /** Only with outcome `rate_limited`: which limit refused the request. */
   readonly limit?: LimitName;
+  /** The case or outbreak number the caller stated (`N2K-Reference`), when it sent one. */
+  readonly reference?: string;
+  /** Keyed hash of the reason the caller stated (`N2K-Reason`), which is kept sealed, when it sent one. */
+  readonly reason_hash?: string;
+  /** The caller's valid W3C `traceparent`, when it sent one. */
+  readonly traceparent?: string;
 }
 
 /** `token`, outcome `issued`: an access token handed out. */

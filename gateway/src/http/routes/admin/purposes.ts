@@ -25,6 +25,7 @@ const termsAsked = (body: Omit<z.infer<typeof PurposeUpdate>, 'reason'>): Purpos
   allowUnblurredMedia: body.allow_unblurred_media,
   rowScope: normalisedScope(body.row_scope),
   copyable: body.copyable,
+  ...(body.reason_required === undefined ? {} : { reasonRequired: body.reason_required }),
   status: body.status,
 });
 

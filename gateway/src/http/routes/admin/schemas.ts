@@ -141,6 +141,10 @@ export const PurposeBody = z
       description:
         'Fields the viewer lets officers copy (e.g. `{ "health_case": ["phone"] }` for tracing): short values the purpose discloses in clear; each copy carries the trace mark and is logged. Null: nothing may be copied. A newly copyable field waits for a second officer',
     }),
+    reason_required: z.boolean().optional().openapi({
+      description:
+        'Record requests (fetch, search, check, media) must carry a reference (`N2K-Reference`, a case or outbreak number) and a reason (`N2K-Reason`): logged with each disclosure and shown in subject access reports. Absent on registration: yes when the purpose discloses anything about persons; absent on replacement: unchanged. No longer requiring them waits for a second officer',
+    }),
     status: z.enum(['active', 'retired']).default('active'),
   })
   .strict();
@@ -165,6 +169,7 @@ export const Purpose = z
     row_scope: RowScope.nullable(),
     row_scope_words: RowScopeWords,
     copyable: Copyable.nullable().openapi({ description: 'Fields the viewer lets officers copy (logged); null: none' }),
+    reason_required: z.boolean().openapi({ description: 'Record requests must carry a reference and a reason (`N2K-Reference`, `N2K-Reason`)' }),
     status: z.enum(['active', 'retired']),
     version: z.number(),
     created_by: z.string(),

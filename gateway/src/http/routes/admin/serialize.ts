@@ -44,6 +44,7 @@ export const purposeOut = (p: Purpose) => ({
   row_scope: scopeOut(p.rowScope),
   row_scope_words: rowScopeWords(p.rowScope ?? null),
   copyable: p.copyable == null ? null : Object.fromEntries(Object.entries(p.copyable).map(([t, f]) => [t, [...f]])),
+  reason_required: p.reasonRequired === true,
   status: p.status,
   version: p.version,
   created_by: p.createdBy,
