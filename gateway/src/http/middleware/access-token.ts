@@ -65,8 +65,8 @@ export function requireAccessToken(kind: TokenKind, options: AccessTokenOptions 
     const held = spendProofWithLog === true ? holdProof(proof) : null;
     const verify = () =>
       namedRecord === undefined
-        ? verifyAccess(c.env, { kind, claims, proof, now, held })
-        : verifyAccess(c.env, { kind: 'record_access', claims, proof, now, held }, namedRecord(c));
+        ? verifyAccess(c.var.stores, { kind, claims, proof, now, held })
+        : verifyAccess(c.var.stores, { kind: 'record_access', claims, proof, now, held }, namedRecord(c));
     if (held === null) {
       c.set('access', await verify());
       return next();

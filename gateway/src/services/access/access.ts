@@ -1,11 +1,11 @@
-import type { ClientKind, Grant, GrantedRecordAccess, GrantedRecordIngest, GrantedStatsAccess, Purpose, RecordAccessNow } from '@need2know/policy';
+import type { ClientKind, Grant, GrantedRecordAccess, GrantedRecordIngest, GrantedStatsAccess, Purpose, RecordAccessNow, TokenKind } from '@need2know/policy';
 import type { JWK } from 'jose';
 import type { RecordRow } from '../../store/d1/records.js';
 import type { AccessTokenClaims } from '../oauth/access-token.js';
 import type { HeldProof } from './held-proof.js';
 
-/** Which kind of token a route accepts. */
-export type TokenKind = 'record_access' | 'record_ingest' | 'admin' | 'officer' | 'stats_access';
+/** Which kind of token a route accepts (what each needs: `decideAccessKind` of `@need2know/policy`). */
+export type { TokenKind } from '@need2know/policy';
 
 /** What every protected route knows about its caller once the token and proof are verified. */
 interface CallerIdentity {

@@ -1,13 +1,19 @@
 import { env } from 'cloudflare:workers';
 import { describe } from 'vitest';
+import { describeAccessStoreConformance } from '../../../../test/store/conformance/access.js';
 import { describeAdminStoresConformance } from '../../../../test/store/conformance/index.js';
 import { describeKeyStoresConformance } from '../../../../test/store/conformance/keys.js';
 import { describeRevealReasonStoreConformance } from '../../../../test/store/conformance/reveal-reasons.js';
 import { describeStatsStoreConformance } from '../../../../test/store/conformance/stats.js';
+import { describeViewerStoreConformance } from '../../../../test/store/conformance/viewer.js';
+import { indexStatements } from '../objects/audit-log/disclosure-index.js';
+import { d1AccessStore } from './access-store.js';
 import { d1AdminStores } from './admin-stores.js';
 import { d1KeyStateStore, d1SigningKeyStore } from './key-stores.js';
 import { d1RevealReasonStore } from './reveal-reason-store.js';
 import { d1StatsStore } from './stats-store.js';
+import { commitVersionsStatements, writePendingStatement } from './records.js';
+import { d1ViewerStore } from './viewer-store.js';
 import { insertReveal } from './viewer-reveals.js';
 
 // The D1 backend held to the backend-neutral contract of the administrative core's ports.
@@ -30,5 +36,20 @@ describe('D1 backend', () => {
         mediaHash: 'hash',
         logIndex: 0,
       }),
+  );
+  describeAccessStoreConformance(
+    () => ({ ...d1AdminStores(db()), access: d1AccessStore(db()) }),
+    async ({ type, id, version, plain, pending }) => {
+      const sealed = { sealed: {}, plain, facets: {}, tags: [], keyVersion: 1 };
+      await writePendingStatement(db(), type, 'owner-test', 'ingest-test', 0, [{ id, version, sealed }]).run();
+      if (!pending) await db().batch(commitVersionsStatements(db(), type, null, [{ id, version, tags: [] }]));
+    },
+  );
+  describeViewerStoreConformance(
+    () => d1ViewerStore(db()),
+    async ({ id, clientId, grantId, recordType, outcome }) => {
+      const entry = { id, at: 0, client: clientId, agency: 'agency-test', purpose: 'purpose-test', grant: grantId, action: 'fetch', record_type: recordType, outcome };
+      await db().batch(indexStatements(db(), [{ idx: 0, entry }]));
+    },
   );
 });

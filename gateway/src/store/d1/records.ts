@@ -11,6 +11,7 @@ export interface SealedRecord {
 }
 import { parseJson } from './rows.js';
 import type { HiddenMark, RowScopeFilter } from '@need2know/policy';
+import type { RecordRow } from '../ports/record-versions.js';
 
 /**
  * SQL condition: the facets of the records row `r` lie inside the row scope filter bound as JSON at
@@ -30,21 +31,8 @@ const inRowScope = (r: string, param: string): string => `(${param} IS NULL OR (
 /** A row scope filter as bound to a statement. */
 const scopeParam = (scope: RowScopeFilter | null | undefined): string | null => (scope == null ? null : JSON.stringify(scope));
 
-/** A stored record version. */
-export interface RecordRow {
-  readonly type: string;
-  readonly id: string;
-  readonly version: number;
-  readonly owner: string;
-  readonly sealed: Record<string, string>;
-  readonly plain: Record<string, unknown>;
-  readonly facets: Record<string, unknown>;
-  readonly keyVersion: number;
-  readonly ingestedAt: number;
-  readonly ingestedBy: string;
-  /** Written by an ingest whose log entry is not yet known to be appended: never read, never disclosed. */
-  readonly pending: boolean;
-}
+/** A stored record version (the type services see, declared with the ports). */
+export type { RecordRow } from '../ports/record-versions.js';
 
 interface Raw {
   type: string;

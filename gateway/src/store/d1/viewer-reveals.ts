@@ -1,4 +1,5 @@
 /** `viewer_reveals`: each protected photo an officer revealed from a view, with the reason (stored sealed). */
+import type { NewReveal } from '../ports/viewer.js';
 
 /** One reveal as the view trace reads it; `reason` is sealed at `keyVersion` (0: stored in clear before sealing). */
 export interface StoredReveal {
@@ -9,13 +10,8 @@ export interface StoredReveal {
   readonly logIndex: number;
 }
 
-/** A new reveal, its reason already sealed at `keyVersion`. */
-export interface NewReveal extends StoredReveal {
-  readonly viewId: string;
-  readonly officerId: string;
-  readonly grantId: string;
-  readonly mediaHash: string;
-}
+/** A new reveal, its reason already sealed at `keyVersion` (declared with the viewer's port). */
+export type { NewReveal } from '../ports/viewer.js';
 
 /** The reason of a reveal as it is re-wrapped: its id, the stored text and its key version. */
 export interface StoredReason {

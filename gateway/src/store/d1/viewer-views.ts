@@ -1,20 +1,9 @@
 /** `viewer_views`: what an officer opened in the viewer, so a leaked copy can be traced to its view. */
 
-export interface ViewerView {
-  readonly viewId: string;
-  readonly at: number;
-  readonly officerId: string;
-  readonly agencyId: string;
-  readonly purposeId: string;
-  readonly grantId: string;
-  readonly recordType: string;
-  /** The delivery the view opened (its entry in `disclosures` names the persons, hashed). */
-  readonly disclosureId: string;
-  /** Index of the view's entry in the tamper-evident log. */
-  readonly logIndex: number;
-  /** When the viewer said its window left the front (gateway clock, Unix seconds); null when not hidden (migration 0021). */
-  readonly hiddenSince?: number | null;
-}
+import type { ViewerView } from '../ports/viewer.js';
+
+/** One view an officer opened (declared with the viewer's port). */
+export type { ViewerView } from '../ports/viewer.js';
 
 interface Raw {
   view_id: string;

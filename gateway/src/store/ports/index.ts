@@ -4,6 +4,7 @@
  * (the D1 one is `store/d1/admin-stores.ts`) and must pass the conformance suite in
  * `test/store/conformance/`.
  */
+import type { AccessStore } from './access.js';
 import type { ApprovalStore } from './approvals.js';
 import type { ChangeStore } from './changes.js';
 import type { GrantStore } from './grants.js';
@@ -14,7 +15,9 @@ import type { RegistryStore } from './registry.js';
 import type { RevealReasonStore } from './reveal-reasons.js';
 import type { RevocationStore } from './revocations.js';
 import type { StatsStore } from './stats.js';
+import type { ViewerStore } from './viewer.js';
 
+export type { AccessStore, CallerStanding, NamedRecordRead, Standing, StandingRead } from './access.js';
 export { ADMIN_REQUEST_KINDS } from './approvals.js';
 export type { AdminRequest, AdminRequestFilter, AdminRequestKind, ApprovalRequest, ApprovalStore } from './approvals.js';
 export type { AdminChange, AdminEvent, AdminEventFilter, ChangeOutcome, ChangeStore, Closing, NewAdminEvent } from './changes.js';
@@ -57,6 +60,8 @@ export type {
   StoredPublicSetting,
   UnitRow,
 } from './stats.js';
+export type { RecordRow } from './record-versions.js';
+export type { NewReveal, ViewerStore, ViewerView } from './viewer.js';
 
 /** Every port of the administrative core, as one backend provides them (built once per request). */
 export interface AdminStores {
@@ -82,4 +87,8 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly revealReasons: RevealReasonStore;
   /** Statistics: grants, public tiers, requests (read), the budget ledger, releases, protected tables. */
   readonly stats: StatsStore;
+  /** The per-request reads of the access middleware: the caller's standing and the named record, in one round trip. */
+  readonly access: AccessStore;
+  /** The officer's viewer: views, reveals, and the deliveries a viewer holds. */
+  readonly viewer: ViewerStore;
 }
