@@ -6,6 +6,7 @@ import { DisclosureError, dpopProof, openDisclosure, readCompactBody, type Discl
 import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
 import { decodeJwt, type JSONWebKeySet } from 'jose';
 import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
+import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
 import { gatewayEnv, ISSUER, type TestClient, type testGateway } from './harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
@@ -14,7 +15,7 @@ export const OWNER = 'national-police-test';
 
 /** Ingests records of `type` as the test data owner (real validation, sealing and indexing). */
 export async function seed(type: string, records: readonly Record<string, unknown>[], now = Math.floor(Date.now() / 1000)): Promise<void> {
-  await ingestRecords(gatewayEnv, { owner: OWNER, clientId: 'test-loader', type, bodies: records, now });
+  await ingestRecords(storesWithKeysOf(gatewayEnv), gatewayEnv, { owner: OWNER, clientId: 'test-loader', type, bodies: records, now });
 }
 
 export function person(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {

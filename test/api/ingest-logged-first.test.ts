@@ -15,7 +15,7 @@ import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { caseWith, photo, portraitPng, uploadForm } from './media-harness.js';
 import { loggedEntry } from './log-harness.js';
-import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
+import { keyRingSourceOf, recordReaderOf, storesWithKeysOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
@@ -90,7 +90,7 @@ async function entriesSince(from: number): Promise<Record<string, unknown>[]> {
   return out;
 }
 
-const readable = async (ids: string[]) => (await readRecords(gatewayEnv, 'person', ids, ['phone'])).length;
+const readable = async (ids: string[]) => (await readRecords(recordReaderOf(gatewayEnv), 'person', ids, ['phone'])).length;
 const versionHashes = async (ids: string[], version: number) =>
   subjectHashes(
     await keyRing(keyRingSourceOf(gatewayEnv)),
@@ -146,7 +146,7 @@ describe('Ingest stores before it logs', () => {
       .all<{ version: number }>();
     expect(pending.results.map((r) => r.version)).toEqual([2, 2]);
     // Nothing of version 2 is readable: the old phone is still what a reader gets.
-    expect((await readRecords(gatewayEnv, 'person', ids, ['phone'])).map((r) => r.version)).toEqual([1, 1]);
+    expect((await readRecords(recordReaderOf(gatewayEnv), 'person', ids, ['phone'])).map((r) => r.version)).toEqual([1, 1]);
 
     // The retry does not answer "unchanged": its entry names both versions again, and commits them.
     const retry = await ingest(
@@ -154,7 +154,7 @@ describe('Ingest stores before it logs', () => {
       ids.map((id) => person(id, '097 765 4321')),
     );
     expect(await retry.json()).toMatchObject({ updated: 2, unchanged: 0, results: [{ version: 2 }, { version: 2 }] });
-    expect((await readRecords(gatewayEnv, 'person', ids, ['phone'])).map((r) => r.version)).toEqual([2, 2]);
+    expect((await readRecords(recordReaderOf(gatewayEnv), 'person', ids, ['phone'])).map((r) => r.version)).toEqual([2, 2]);
     const logged = await entriesSince(before);
     expect(logged).toHaveLength(2);
     for (const entry of logged) expect([...(entry.records as string[])].sort()).toEqual((await versionHashes(ids, 2)).sort());
@@ -177,7 +177,7 @@ describe('Ingest stores before it logs', () => {
 
     const other = await ingest(gateway, [person(id, '097 765 4321')]);
     expect(await other.json()).toMatchObject({ created: 1, results: [{ id, version: 2, outcome: 'created' }] });
-    const [row] = await readRecords(gatewayEnv, 'person', [id], ['phone']);
+    const [row] = await readRecords(recordReaderOf(gatewayEnv), 'person', [id], ['phone']);
     expect(row?.version).toBe(2);
     expect((await entriesSince(before))[0]?.records).toEqual(await versionHashes([id], 2));
   });
@@ -187,7 +187,13 @@ describe('Ingest stores before it logs', () => {
     const { agency, upload } = await owner(gateway);
     const id = uniq('case');
     const ref = `media/case/${id}/1.png`;
-    await ingestRecords(gatewayEnv, { owner: agency, clientId: 'loader', type: 'case', bodies: [caseWith(id, [photo(ref)])], now: gateway.clock.now });
+    await ingestRecords(storesWithKeysOf(gatewayEnv), gatewayEnv, {
+      owner: agency,
+      clientId: 'loader',
+      type: 'case',
+      bodies: [caseWith(id, [photo(ref)])],
+      now: gateway.clock.now,
+    });
     const form = { record_type: 'case', record_id: id, ref, original: { bytes: await portraitPng(), type: 'image/png' } };
     const before = await auditLog(gatewayEnv).size();
 

@@ -4,7 +4,7 @@ import { readRecords } from '../../gateway/src/services/records/read.js';
 import { rewrapBatch, retireOldFieldKeys, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, testGateway, uniq } from './harness.js';
-import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
+import { keyRingSourceOf, recordReaderOf, storesWithKeysOf } from '../../gateway/src/services/stores.js';
 
 const person = (id: string, i: number) => ({
   id,
@@ -21,7 +21,7 @@ const person = (id: string, i: number) => ({
 async function seed(count: number) {
   const owner = await createAgency();
   const ids = Array.from({ length: count }, () => uniq('p'));
-  await ingestRecords(gatewayEnv, {
+  await ingestRecords(storesWithKeysOf(gatewayEnv), gatewayEnv, {
     owner,
     clientId: 'test-loader',
     type: 'person',
@@ -34,7 +34,7 @@ async function seed(count: number) {
 describe('field-key rotation and re-wrap', () => {
   it('re-wraps every record to the new version under concurrent reads and writes, with no failed read', async () => {
     const { owner, ids } = await seed(120);
-    const before = await readRecords(gatewayEnv, 'person', ids);
+    const before = await readRecords(recordReaderOf(gatewayEnv), 'person', ids);
     const version = await rotateFieldKeys(gatewayEnv, Math.floor(Date.now() / 1000));
     expect((await keyRing(keyRingSourceOf(gatewayEnv))).currentVersion).toBe(version);
 
@@ -44,7 +44,7 @@ describe('field-key rotation and re-wrap', () => {
     const reader = (async () => {
       while (rewrapping) {
         try {
-          const got = await readRecords(gatewayEnv, 'person', ids.slice(reads % 100, (reads % 100) + 20));
+          const got = await readRecords(recordReaderOf(gatewayEnv), 'person', ids.slice(reads % 100, (reads % 100) + 20));
           if (got.length !== 20) failedReads++;
         } catch {
           failedReads++;
@@ -58,7 +58,7 @@ describe('field-key rotation and re-wrap', () => {
     // A data owner keeps updating some records meanwhile; its writes must not be lost.
     const writer = (async () => {
       for (let i = 0; i < 10; i++) {
-        await ingestRecords(gatewayEnv, {
+        await ingestRecords(storesWithKeysOf(gatewayEnv), gatewayEnv, {
           owner,
           clientId: 'test-loader',
           type: 'person',
@@ -81,7 +81,7 @@ describe('field-key rotation and re-wrap', () => {
     expect(reads).toBeGreaterThan(0);
     expect(failedReads).toBe(0);
 
-    const after = await readRecords(gatewayEnv, 'person', ids);
+    const after = await readRecords(recordReaderOf(gatewayEnv), 'person', ids);
     expect(after.slice(0, 10).map((r) => r.fields.name_latin)).toEqual(Array.from({ length: 10 }, (_, i) => `Updated ${i}`));
     expect(after.slice(10).map((r) => r.fields)).toEqual(before.slice(10).map((r) => r.fields));
     const versions = await gatewayEnv.DB.prepare('SELECT DISTINCT key_version AS v FROM records').all<{ v: number }>();
@@ -100,7 +100,7 @@ describe('field-key rotation and re-wrap', () => {
     expect(progress.remaining).toBe(0);
     const again = await rewrapBatch(gatewayEnv, 10);
     expect(again).toMatchObject({ moved: 0, remaining: 0, next: null });
-    expect((await readRecords(gatewayEnv, 'person', ids)).length).toBe(30);
+    expect((await readRecords(recordReaderOf(gatewayEnv), 'person', ids)).length).toBe(30);
   });
 
   it('retires old versions only when nothing needs them, after which old envelopes no longer open', async () => {
@@ -120,7 +120,7 @@ describe('field-key rotation and re-wrap', () => {
     // instead of stalling on it.
     await gatewayEnv.DB.prepare('UPDATE records SET sealed = ?, key_version = 1 WHERE id = ? AND current = 1').bind(row?.sealed, ids[0]).run();
     forgetKeyRing();
-    await expect(readRecords(gatewayEnv, 'person', [ids[0] as string])).rejects.toThrow();
+    await expect(readRecords(recordReaderOf(gatewayEnv), 'person', [ids[0] as string])).rejects.toThrow();
     await rotateFieldKeys(gatewayEnv, rotatedAt + 3600);
     const report = await rewrapBatch(gatewayEnv, 500);
     expect(report.unreadable).toContainEqual({ type: 'person', id: ids[0], version: 1 });

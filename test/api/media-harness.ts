@@ -4,6 +4,7 @@
  */
 import type { DisclosedMedia } from '@need2know/client';
 import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
+import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
 import { encodePng } from '@need2know/png';
 import { portrait } from '../../gateway/src/services/media/test-fixtures.js';
 import type { Grant, Purpose, PurposeRules } from '@need2know/policy';
@@ -66,7 +67,7 @@ export async function mediaOwner(gateway: Gateway) {
     client,
     /** Stores records as this owner (real validation and sealing). */
     seed: (type: string, records: readonly Record<string, unknown>[]) =>
-      ingestRecords(gatewayEnv, { owner: agency, clientId: client.id, type, bodies: records, now: gateway.clock.now }),
+      ingestRecords(storesWithKeysOf(gatewayEnv), gatewayEnv, { owner: agency, clientId: client.id, type, bodies: records, now: gateway.clock.now }),
     /** `PUT /v1/ingest/media` with `form`. */
     upload: (form: UploadForm) => callResource(gateway, client, token, '/v1/ingest/media', { method: 'PUT', body: uploadForm(form) }),
     /** `PUT /v1/ingest/media/regions` with `body` (JSON). */

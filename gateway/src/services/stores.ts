@@ -1,9 +1,11 @@
 import type { GatewayEnv } from '../platform/env.js';
 import { storesFromBindings } from '../store/bindings.js';
 import { d1KeyStateStore } from '../store/d1/key-stores.js';
+import { d1RecordStore } from '../store/d1/record-store.js';
 import type { Stores } from '../store/ports/index.js';
 
 import type { KeyRingSource } from './keys/key-ring.js';
+import type { RecordReader } from './records/read.js';
 import type { Issuer } from './oauth/issuer.js';
 
 export type { AdminStores, Stores } from '../store/ports/index.js';
@@ -24,6 +26,19 @@ export function storesOf(env: GatewayEnv): Stores {
  */
 export function keyRingSourceOf(env: GatewayEnv): KeyRingSource & Pick<Stores, 'keyState'> {
   return { rootSecret: env.N2K_ROOT_SECRET, keyState: d1KeyStateStore(env.DB) };
+}
+
+/**
+ * What reading records needs, from the bindings: the record store and the key ring's source. For
+ * callers not yet handed stores; as cheap as {@link keyRingSourceOf} (no Durable Object stub is made).
+ */
+export function recordReaderOf(env: GatewayEnv): RecordReader & Pick<Stores, 'keyState'> {
+  return { records: d1RecordStore(env.DB), ...keyRingSourceOf(env) };
+}
+
+/** Every port with the key ring's source, from the bindings: for jobs and tests that hold the bindings. */
+export function storesWithKeysOf(env: GatewayEnv): Stores & KeyRingSource {
+  return { ...storesFromBindings(env), rootSecret: env.N2K_ROOT_SECRET };
 }
 
 /** The gateway as the issuer of its tokens, from the bindings: its public URL, and its root secret over `stores`' key state. */

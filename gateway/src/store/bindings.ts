@@ -3,6 +3,7 @@ import { d1AccessStore } from './d1/access-store.js';
 import { d1AdminStores } from './d1/admin-stores.js';
 import { d1KeyStateStore, d1SigningKeyStore } from './d1/key-stores.js';
 import { d1RevealReasonStore } from './d1/reveal-reason-store.js';
+import { d1RecordStore } from './d1/record-store.js';
 import { d1StatsStore } from './d1/stats-store.js';
 import { d1ViewerStore } from './d1/viewer-store.js';
 import type { Stores } from './ports/index.js';
@@ -38,6 +39,7 @@ export function storesFromBindings(env: GatewayEnv): Stores {
     signingKeys: d1SigningKeyStore(env.DB),
     revealReasons: d1RevealReasonStore(env.DB),
     stats: d1StatsStore(env.DB),
+    records: d1RecordStore(env.DB),
     access: d1AccessStore(env.DB),
     viewer: d1ViewerStore(env.DB),
     auditLog: auditLogOf(env),

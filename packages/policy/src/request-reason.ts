@@ -63,13 +63,7 @@ export interface ReasonIssue {
 /** The decision on a request's stated reason. */
 export type ReasonDecision =
   | { readonly ok: true; readonly stated: StatedReason }
-  | {
-      readonly ok: false;
-      readonly code: 'reason_required' | 'reason_invalid';
-      readonly issues: readonly ReasonIssue[];
-      /** The valid reference sent with a request refused for lacking a reason (logged with the refusal); null otherwise. */
-      readonly reference: string | null;
-    };
+  | { readonly ok: false; readonly code: 'reason_required' | 'reason_invalid'; readonly issues: readonly ReasonIssue[] };
 
 /** What a purpose says about stated reasons (absent: not required, as for purposes stored before the setting). */
 export interface ReasonSetting {
@@ -150,12 +144,12 @@ export function decideRequestReason(purpose: ReasonSetting, kind: ReasonRequestK
     if (decoded.ok) reason = decoded.text;
     else invalid.push(decoded.issue);
   }
-  if (invalid.length > 0) return { ok: false, code: 'reason_invalid', issues: invalid, reference: null };
+  if (invalid.length > 0) return { ok: false, code: 'reason_invalid', issues: invalid };
   if (reasonRequiredFor(purpose, kind)) {
     const missing: ReasonIssue[] = [];
     if (reference === null) missing.push({ path: 'reference', code: 'missing', message: 'this purpose requires a case or outbreak reference' });
     if (reason === null) missing.push({ path: 'reason', code: 'missing', message: 'this purpose requires a reason' });
-    if (missing.length > 0) return { ok: false, code: 'reason_required', issues: missing, reference };
+    if (missing.length > 0) return { ok: false, code: 'reason_required', issues: missing };
   }
   return { ok: true, stated: { reference, reason } };
 }

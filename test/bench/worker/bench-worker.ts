@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono';
 import { createApp } from '../../../gateway/src/http/app.js';
 import type { GatewayEnv } from '../../../gateway/src/platform/env.js';
 import { readRecords } from '../../../gateway/src/services/records/read.js';
+import { recordReaderOf } from '../../../gateway/src/services/stores.js';
 import { findByBlindIndex } from '../../../gateway/src/services/records/search.js';
 import { sealDelivery } from '../../../gateway/src/services/delivery/seal-delivery.js';
 import { verifyDpopProof } from '../../../gateway/src/services/oauth/dpop.js';
@@ -54,13 +55,13 @@ bench.post('/__bench/filler', async (c) => {
 
 /** Lookup by blind index, exactly as the record routes do it, without token checks. */
 bench.get('/__bench/lookup', async (c) => {
-  const found = await findByBlindIndex(c.env, 'person', 'phone', { phone: c.req.query('phone') ?? '' }, ['name_latin']);
+  const found = await findByBlindIndex(recordReaderOf(c.env), 'person', 'phone', { phone: c.req.query('phone') ?? '' }, ['name_latin']);
   return c.json({ found: found.length });
 });
 
 /** Baseline for lookup: the same record fetched by primary key. */
 bench.get('/__bench/by-id', async (c) => {
-  const found = await readRecords(c.env, 'person', [c.req.query('id') ?? ''], ['name_latin']);
+  const found = await readRecords(recordReaderOf(c.env), 'person', [c.req.query('id') ?? ''], ['name_latin']);
   return c.json({ found: found.length });
 });
 
@@ -69,7 +70,7 @@ bench.get('/__bench/unprotected/:type/:id', async (c) => {
   const trace = c.req.header('x-bench-trace') === '1';
   const calls: TracedCall[] = [];
   const start = performance.now();
-  const [record] = await readRecords(trace ? tracedEnv(c.env, calls) : c.env, c.req.param('type'), [c.req.param('id')]);
+  const [record] = await readRecords(recordReaderOf(trace ? tracedEnv(c.env, calls) : c.env), c.req.param('type'), [c.req.param('id')]);
   const res = record === undefined ? c.json({ error: 'not found' }, 404) : c.json({ records: [{ id: record.id, ...record.fields }] });
   if (trace) {
     res.headers.set(TRACE_HEADER, formatTrace(calls));
@@ -164,7 +165,7 @@ bench.get('/__bench/primitives', async (c) => {
         { purpose: 'p', grant: 'g', request_hash: 'h', records: [{ id: 'x', name_latin: 'Sok Chanthy', phone: '+855 ** *** 412' }] },
         60,
       ),
-    'd1 read + open one stored record': () => readRecords(c.env, 'person', [id]),
+    'd1 read + open one stored record': () => readRecords(recordReaderOf(c.env), 'person', [id]),
   };
   void k;
   const out: Record<string, number> = {};

@@ -10,7 +10,7 @@ import { REF_SEARCH_PREFIX } from '../records/seal-record.js';
 import { MAX_SEARCH_CANDIDATES } from '../records/search.js';
 import { searchValues } from '../records/search-values.js';
 import { currentRecords, currentRecordsByTag, idsByTag, type RecordRow } from '../../store/d1/records.js';
-import { keyRingSourceOf } from '../stores.js';
+import { keyRingSourceOf, recordReaderOf } from '../stores.js';
 
 /** The yes/no questions a partner may ask about a person without receiving a record. */
 export const CHECKS = ['red_notice', 'blacklist', 'criterion'] as const;
@@ -66,10 +66,10 @@ export async function findPersons(
     rows = await currentRecordsByTag(env.DB, 'person', search, tag, MAX_SEARCH_CANDIDATES, within, storeScopeFilter(def, scope));
   }
   // A person outside the grant's row scope is answered as an unknown one (links are looked up for a stand-in when nobody was found).
-  rows = await rowsInScope(env, def, rows, scope);
+  rows = await rowsInScope(recordReaderOf(env), def, rows, scope);
   const candidates = rows.length > 0 ? rows : [decoyPersonRow(ring)];
   const opened = await openRows(
-    env,
+    keyRingSourceOf(env),
     'person',
     candidates.map((r) => r.id),
     candidates,
@@ -96,7 +96,7 @@ export async function hasCaseInCriterion(env: GatewayEnv, personId: string, crit
     caseDef === undefined ? null : storeScopeFilter(caseDef, scope),
   );
   if (ids.length === 0) return false;
-  const cases = await readRecords(env, 'case', ids, ['criterion', 'persons']);
+  const cases = await readRecords(recordReaderOf(env), 'case', ids, ['criterion', 'persons']);
   return cases.some(
     (c) =>
       c.fields.criterion === criterion &&

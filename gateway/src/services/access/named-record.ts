@@ -8,6 +8,7 @@ import type { RecordAccessWithRead } from './access.js';
 import { fieldsForDisclosure } from './open-fields.js';
 import type { RecordRequest } from './preamble.js';
 import { inGrantRecords } from './scope.js';
+import { keyRingSourceOf, recordReaderOf } from '../stores.js';
 
 /**
  * The record a fetch names (`id` of `def`), opened with the fields the request may disclose, or
@@ -29,7 +30,7 @@ export async function openNamedRecord(
   let rows = access.named.rows;
   if (rows.length === 0 && hiddenFor(type, null) !== null && hiddenFor(type, req.now.grant) === null) rows = await currentRecords(env.DB, type, [id]);
   // Outside the grant's row scope: dropped before anything is opened, as if it were missing.
-  rows = await rowsInScope(env, def, rows, rowScopeOf(access));
-  const [record] = await openRows(env, type, [id], rows, fieldsForDisclosure(def, req.fields));
+  rows = await rowsInScope(recordReaderOf(env), def, rows, rowScopeOf(access));
+  const [record] = await openRows(keyRingSourceOf(env), type, [id], rows, fieldsForDisclosure(def, req.fields));
   return record;
 }

@@ -4,6 +4,7 @@ import { disclosuresAboutSubjects, type SubjectDisclosureRow, type UsageRow, usa
 import { findByBlindIndex } from '../records/search.js';
 import { flushDisclosureIndex } from './audit.js';
 import { subjectIds } from './subjects.js';
+import { recordReaderOf } from '../stores.js';
 
 /**
  * The subjects (as `subjectIds` names them in the log) of every record, of every type, that names the
@@ -21,7 +22,7 @@ export async function subjectsOfNationalId(env: GatewayEnv, nationalId: string):
       return links.flatMap((l) =>
         l.kind === 'national_id'
           ? [
-              findByBlindIndex(env, def.name, l.search, { [l.field]: nationalId }, refFields).then((rs) =>
+              findByBlindIndex(recordReaderOf(env), def.name, l.search, { [l.field]: nationalId }, refFields).then((rs) =>
                 rs.flatMap((r) => subjectIds(def.name, { ...r.fields, id: r.id })),
               ),
             ]

@@ -25,7 +25,7 @@ import { isStorableRef } from './ingest-media.js';
 import type { MediaType } from './limits.js';
 import { refFlagged, type Rendition } from './release.js';
 import { openMedia } from './seal-media.js';
-import { keyRingSourceOf } from '../stores.js';
+import { keyRingSourceOf, recordReaderOf } from '../stores.js';
 
 /** Who is asking: the verified token's grant and purpose, and the receiving agency. */
 export interface MediaRequester {
@@ -105,13 +105,13 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   const def = recordType(row.recordType);
   if (def === undefined) return nothing('unknown record type');
   // A record outside the grant's row scope: its media are as missing as the record itself.
-  if (!(await recordInScope(env, def, row.recordId, rowScopeOf(who)))) return nothing('outside the row scope');
+  if (!(await recordInScope(recordReaderOf(env), def, row.recordId, rowScopeOf(who)))) return nothing('outside the row scope');
 
   // A sensitive case the grant may not see: its media are as missing as the case itself.
   const hidden = hiddenFor(def.name, who.grant);
   // Opened as for `clear` whatever the mode: the flags (and a photo's birth date) decide what is protected.
   const [record] = await readRecords(
-    env,
+    recordReaderOf(env),
     def.name,
     [row.recordId],
     [...fieldsForDisclosure(def, { [row.field]: 'clear' }), ...(hidden === null ? [] : [hidden.field])],

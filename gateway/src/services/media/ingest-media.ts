@@ -20,7 +20,7 @@ import { MediaInputError, prepareRenditions, type PreparedMedia, type UploadedFi
 import { prepareRedaction } from './redact/prepare-redaction.js';
 import { DETECTION_CONTENT_TYPE, sealMedia } from './seal-media.js';
 import { applyEdit, editSize, loggedEdit, regionsDocument } from './regions/apply-edit.js';
-import { keyRingSourceOf } from '../stores.js';
+import { keyRingSourceOf, recordReaderOf } from '../stores.js';
 
 /** One upload, as the route parsed it. */
 export interface MediaUpload {
@@ -95,7 +95,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
   if (def === undefined || mediaFields(def).length === 0) throw invalid('record_type', 'no_media_fields', 'record_type: this record type holds no media');
 
   const [record] = await readRecords(
-    env,
+    recordReaderOf(env),
     def.name,
     [upload.recordId],
     [...mediaFields(def), ...(def.fields['date_of_birth'] === undefined ? [] : ['date_of_birth'])],

@@ -1,6 +1,6 @@
 import type { KeyRing } from '@need2know/crypto';
 import { recordType } from '@need2know/schema';
-import type { RecordRow } from '../../store/d1/records.js';
+import type { RecordRow } from '../../store/ports/records.js';
 import { sealRecord } from './seal-record.js';
 
 /** Owner of the stand-in: no agency has it, as no record has its id (ids start with a letter or digit). */

@@ -1,16 +1,18 @@
 import { ingestEntry } from '@need2know/audit';
 import type { KeyRing } from '@need2know/crypto';
 import { canonicalJson, recordType, validateRecord, type IngestRecord, type RecordTypeDef } from '@need2know/schema';
-import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';
 import { INGEST_RETRIES } from '../../platform/config.js';
 import { ownerToday, type GatewayEnv } from '../../platform/env.js';
+import type { Stores } from '../../store/ports/index.js';
+import type { CommitVersion, NewVersion, RecordRow } from '../../store/ports/records.js';
 import { Problem, type ProblemIssue } from '../../platform/errors/problem.js';
-import { keyRing, keyRingOpening } from '../keys/key-ring.js';
-import { commitVersionsStatements, ingestTargets, writePendingStatement, type CommitVersion, type NewVersion, type RecordRow } from '../../store/d1/records.js';
+import { keyRing, keyRingOpening, type KeyRingSource } from '../keys/key-ring.js';
 import { statsTimeFacet } from '../stats/catalogue.js';
 import { openRecord, sealRecord } from './seal-record.js';
-import { keyRingSourceOf } from '../stores.js';
+
+/** What an ingest needs: the record store, the log its entry is appended to, and the key ring's source. */
+export type IngestStores = Pick<Stores, 'records' | 'auditLog'> & KeyRingSource;
 
 /** What happened to one ingested record. */
 export interface IngestOutcome {
@@ -42,9 +44,9 @@ export interface IngestInput {
  * Appends the log entry of an ingest (counts and keyed hashes of the versions it names, never their
  * content). Throws when the entry cannot be written.
  */
-async function logIngest(env: GatewayEnv, ring: KeyRing, input: IngestInput, outcomes: readonly IngestOutcome[]): Promise<void> {
+async function logIngest(stores: Pick<Stores, 'auditLog'>, ring: KeyRing, input: IngestInput, outcomes: readonly IngestOutcome[]): Promise<void> {
   const count = (o: IngestOutcome['outcome']) => outcomes.filter((r) => r.outcome === o).length;
-  await auditLog(env).append([
+  await stores.auditLog.append([
     ingestEntry({
       at: input.now,
       clientId: input.clientId,
@@ -74,12 +76,13 @@ async function logIngest(env: GatewayEnv, ring: KeyRing, input: IngestInput, out
  *
  * @throws Problem 422 `validation_failed` with a per-record report (nothing written), or 409 when
  * an id belongs to another data owner or a concurrent ingest kept winning; whatever the log append
- * throws (then nothing was made current).
+ * throws (then nothing was made current). Dates are judged on the data owner's calendar (`zone`:
+ * the configured time zone).
  */
-export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promise<IngestOutcome[]> {
+export async function ingestRecords(stores: IngestStores, zone: Pick<GatewayEnv, 'N2K_TIME_ZONE'>, input: IngestInput): Promise<IngestOutcome[]> {
   const def = recordType(input.type);
   if (def === undefined) throw new Problem(404, 'not_found', 'No such record type.');
-  const today = ownerToday(env, input.now);
+  const today = ownerToday(zone, input.now);
   const issues: ProblemIssue[] = [];
   const records: IngestRecord[] = [];
   const seen = new Set<string>();
@@ -99,7 +102,7 @@ export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promis
     });
   }
 
-  let ring = await keyRing(keyRingSourceOf(env));
+  let ring = await keyRing(stores);
   const sameContent = (row: RecordRow, fields: Record<string, unknown>) =>
     canonicalJson(
       openRecord(
@@ -110,13 +113,12 @@ export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promis
       ),
     ) === canonicalJson(fields);
   for (let attempt = 0; attempt < INGEST_RETRIES; attempt++) {
-    const targets = await ingestTargets(
-      env.DB,
+    const targets = await stores.records.ingestTargets(
       def.name,
       records.map((r) => r.id),
     );
     ring = await keyRingOpening(
-      keyRingSourceOf(env),
+      stores,
       targets.map((row) => row.keyVersion),
     );
     const outcomes: IngestOutcome[] = [];
@@ -144,17 +146,10 @@ export async function ingestRecords(env: GatewayEnv, input: IngestInput): Promis
       outcomes.push({ id: record.id, version, outcome });
     }
     if (issues.length > 0) throw new Problem(409, 'conflict', 'Some record ids belong to another data owner; nothing was stored.', { issues });
-    if (fresh.length > 0) {
-      try {
-        await writePendingStatement(env.DB, def.name, input.owner, input.clientId, input.now, fresh).run();
-      } catch (err) {
-        // A concurrent ingest of the same ids took the version numbers: read again and retry.
-        if (!(err instanceof Error) || !/UNIQUE constraint failed/.test(err.message)) throw err;
-        continue;
-      }
-    }
-    await logIngest(env, ring, input, outcomes);
-    if (commit.length > 0) await env.DB.batch(commitVersionsStatements(env.DB, def.name, statsTimeFacet(def.name), commit));
+    // A concurrent ingest of the same ids took the version numbers: read again and retry.
+    if (!(await stores.records.writePending({ type: def.name, owner: input.owner, by: input.clientId, at: input.now, versions: fresh }))) continue;
+    await logIngest(stores, ring, input, outcomes);
+    await stores.records.commitVersions(def.name, statsTimeFacet(def.name), commit);
     return outcomes;
   }
   throw new Problem(409, 'conflict', 'The same records were being ingested concurrently; retry.');

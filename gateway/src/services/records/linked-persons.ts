@@ -1,7 +1,6 @@
 import { IDENTIFYING_FIELDS, linkedPersonsOf, type LinkedPerson } from '@need2know/deidentify';
 import { PERSON_TYPE, referencedPersons, type DisclosureMode, type RecordTypeDef } from '@need2know/schema';
-import type { GatewayEnv } from '../../platform/env.js';
-import { readRecords, type OpenedRecord } from './read.js';
+import { readRecords, type OpenedRecord, type RecordReader } from './read.js';
 
 /** The persons linked to a record, by the record's id (`MinimiseContext.linkedPersons`). */
 export type LinkedPersonsOf = (recordId: string) => readonly LinkedPerson[] | undefined;
@@ -21,7 +20,7 @@ function redactsText(def: RecordTypeDef, disclosure: Readonly<Record<string, Dis
  * look for (`linkedPersonsOf`).
  */
 export async function linkedPersonsFor(
-  env: GatewayEnv,
+  reader: RecordReader,
   def: RecordTypeDef,
   records: readonly OpenedRecord[],
   disclosure: Readonly<Record<string, DisclosureMode>>,
@@ -30,7 +29,7 @@ export async function linkedPersonsFor(
   const sources = records.map((r) => ({ ...r.fields, id: r.id }));
   // A person record refers to itself: its own fields are already open.
   const ids = [...new Set(sources.flatMap((r) => referencedPersons(def, r).filter((id) => def.name !== PERSON_TYPE || id !== r.id)))];
-  const persons = await readRecords(env, PERSON_TYPE, ids, [...IDENTIFYING_FIELDS]);
+  const persons = await readRecords(reader, PERSON_TYPE, ids, [...IDENTIFYING_FIELDS]);
   const byId = new Map(persons.map((p) => [p.id, p.fields]));
   const linked = new Map(sources.map((r) => [r.id, linkedPersonsOf(def, r, byId)]));
   return (recordId) => linked.get(recordId);

@@ -1,9 +1,11 @@
 import { recordType } from '@need2know/schema';
-import type { GatewayEnv } from '../../platform/env.js';
-import { keyRingOpening } from '../keys/key-ring.js';
-import { currentRecords, type RecordRow } from '../../store/d1/records.js';
+import type { Stores } from '../../store/ports/index.js';
+import type { RecordRow } from '../../store/ports/records.js';
+import { keyRingOpening, type KeyRingSource } from '../keys/key-ring.js';
 import { openRecord } from './seal-record.js';
-import { keyRingSourceOf } from '../stores.js';
+
+/** What reading records needs: the record store and the key ring's source (root secret, field-key versions). */
+export type RecordReader = Pick<Stores, 'records'> & KeyRingSource;
 
 /** A current record, opened: its owner, version and the requested fields in clear. */
 export interface OpenedRecord {
@@ -19,14 +21,14 @@ export interface OpenedRecord {
  * omitted), in the order of `ids`. Missing ids are absent from the result. Decryption failures throw: a record that does
  * not open is an integrity failure, never a partial answer.
  */
-export async function readRecords(env: GatewayEnv, type: string, ids: readonly string[], fields?: readonly string[]): Promise<OpenedRecord[]> {
+export async function readRecords(reader: RecordReader, type: string, ids: readonly string[], fields?: readonly string[]): Promise<OpenedRecord[]> {
   if (recordType(type) === undefined) return [];
-  return openRows(env, type, ids, await currentRecords(env.DB, type, ids), fields);
+  return openRows(reader, type, ids, await reader.records.currentRecords(type, ids), fields);
 }
 
 /** Opens rows already read (e.g. in a batch with other reads) as {@link readRecords} would. */
 export async function openRows(
-  env: GatewayEnv,
+  keys: KeyRingSource,
   type: string,
   ids: readonly string[],
   read: readonly RecordRow[],
@@ -35,7 +37,7 @@ export async function openRows(
   const def = recordType(type);
   if (def === undefined) return [];
   const ring = await keyRingOpening(
-    keyRingSourceOf(env),
+    keys,
     read.map((row) => row.keyVersion),
   );
   const rows = new Map(read.map((row) => [row.id, row]));

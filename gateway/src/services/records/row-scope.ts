@@ -11,13 +11,11 @@ import {
   type RowScopeFilter,
 } from '@need2know/policy';
 import { recordType, type RecordTypeDef } from '@need2know/schema';
-import type { GatewayEnv } from '../../platform/env.js';
-import { currentRecords, idsByTag, type RecordRow } from '../../store/d1/records.js';
+import type { RecordRow } from '../../store/ports/records.js';
 import { keyRing } from '../keys/key-ring.js';
 import { DECOY_PERSON_ID, decoyPersonRow } from './decoy.js';
-import { openRows, readRecords } from './read.js';
+import { openRows, readRecords, type RecordReader } from './read.js';
 import { REF_SEARCH_PREFIX } from './seal-record.js';
-import { keyRingSourceOf } from '../stores.js';
 
 /** The row scope a request under `grant` and `purpose` (as they stand now) is judged by (`effectiveRowScope`). */
 export function rowScopeOf(access: { readonly grant: Pick<Grant, 'rowScope'>; readonly purpose: Pick<Purpose, 'rowScope'> }): RowScope | null {
@@ -38,14 +36,13 @@ export function storeScopeFilter(def: RecordTypeDef, scope: RowScope | null | un
 }
 
 /** Whether `link` holds for person `personId` (and its opened `nationalId`) under `scope`: one index lookup, one read. */
-async function linkHolds(env: GatewayEnv, link: RowLink, personId: string, nationalId: unknown, scope: RowScope): Promise<boolean> {
-  const ring = await keyRing(keyRingSourceOf(env));
+async function linkHolds(reader: RecordReader, link: RowLink, personId: string, nationalId: unknown, scope: RowScope): Promise<boolean> {
+  const ring = await keyRing(reader);
   if (link === 'victim_in_case') {
     const caseDef = recordType('case');
     if (caseDef === undefined) return false;
     const search = `${REF_SEARCH_PREFIX}persons.person_id`;
-    const ids = await idsByTag(
-      env.DB,
+    const ids = await reader.records.idsByTag(
       'case',
       search,
       blindIndex(ring, { recordType: 'case', search }, [personId]),
@@ -54,7 +51,7 @@ async function linkHolds(env: GatewayEnv, link: RowLink, personId: string, natio
       undefined,
       rowScopeFilter(caseDef, scope),
     );
-    const cases = await readRecords(env, 'case', ids, ['persons']);
+    const cases = await readRecords(reader, 'case', ids, ['persons']);
     return cases.some(
       (c) =>
         Array.isArray(c.fields.persons) &&
@@ -65,8 +62,7 @@ async function linkHolds(env: GatewayEnv, link: RowLink, personId: string, natio
   if (healthDef === undefined) return false;
   // A person without a national ID is looked up as an ID no one has, so both cost one lookup.
   const wanted = [typeof nationalId === 'string' ? nationalId : ''];
-  const ids = await idsByTag(
-    env.DB,
+  const ids = await reader.records.idsByTag(
     'health_case',
     'national_id',
     blindIndex(ring, { recordType: 'health_case', search: 'national_id' }, wanted),
@@ -76,7 +72,7 @@ async function linkHolds(env: GatewayEnv, link: RowLink, personId: string, natio
     rowScopeFilter(healthDef, scope),
   );
   // The index is truncated: confirm on the opened value.
-  const cases = await readRecords(env, 'health_case', ids, ['national_id']);
+  const cases = await readRecords(reader, 'health_case', ids, ['national_id']);
   return typeof nationalId === 'string' && cases.some((c) => c.fields.national_id === nationalId);
 }
 
@@ -86,14 +82,19 @@ async function linkHolds(env: GatewayEnv, link: RowLink, personId: string, natio
  * by the links only: every named link is looked up for every row, and when no row was read, for a
  * stand-in person, so that an out-of-scope person costs what an unknown one does.
  */
-export async function rowsInScope(env: GatewayEnv, def: RecordTypeDef, rows: readonly RecordRow[], scope: RowScope | null | undefined): Promise<RecordRow[]> {
+export async function rowsInScope(
+  reader: RecordReader,
+  def: RecordTypeDef,
+  rows: readonly RecordRow[],
+  scope: RowScope | null | undefined,
+): Promise<RecordRow[]> {
   if (scope == null) return [...rows];
   const links = linksFor(def.name, scope);
   if (links.length === 0) return rows.filter((r) => isWithinRowScope(def, r.facets, [], scope));
-  const ring = await keyRing(keyRingSourceOf(env));
+  const ring = await keyRing(reader);
   const judged = rows.length > 0 ? rows : [decoyPersonRow(ring)];
   const opened = await openRows(
-    env,
+    reader,
     def.name,
     judged.map((r) => r.id),
     judged,
@@ -103,7 +104,7 @@ export async function rowsInScope(env: GatewayEnv, def: RecordTypeDef, rows: rea
   for (const row of judged) {
     const nationalId = opened.find((o) => o.id === row.id)?.fields.national_id;
     const held: RowLink[] = [];
-    for (const link of links) if (await linkHolds(env, link, row.id, nationalId, scope)) held.push(link);
+    for (const link of links) if (await linkHolds(reader, link, row.id, nationalId, scope)) held.push(link);
     if (row.id !== DECOY_PERSON_ID && isWithinRowScope(def, row.facets, held, scope)) kept.push(row);
   }
   return kept;
@@ -113,7 +114,7 @@ export async function rowsInScope(env: GatewayEnv, def: RecordTypeDef, rows: rea
  * Whether record `id` of `def` is current and inside the grant's row `scope` (always, without one):
  * for a service that reaches a record through something else (a photo through the record naming it).
  */
-export async function recordInScope(env: GatewayEnv, def: RecordTypeDef, id: string, scope: RowScope | null | undefined): Promise<boolean> {
+export async function recordInScope(reader: RecordReader, def: RecordTypeDef, id: string, scope: RowScope | null | undefined): Promise<boolean> {
   if (scope == null) return true;
-  return (await rowsInScope(env, def, await currentRecords(env.DB, def.name, [id], storeScopeFilter(def, scope)), scope)).length > 0;
+  return (await rowsInScope(reader, def, await reader.records.currentRecords(def.name, [id], storeScopeFilter(def, scope)), scope)).length > 0;
 }

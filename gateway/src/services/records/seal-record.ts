@@ -2,9 +2,9 @@ import { blindIndex, openFieldText, sealField, type KeyRing } from '@need2know/c
 import type { RecordTypeDef } from '@need2know/schema';
 import { computeFacets } from './facets.js';
 import { searchValues } from './search-values.js';
-import type { SealedRecord } from '../../store/d1/records.js';
+import type { SealedRecord } from '../../store/ports/records.js';
 
-export type { SealedRecord } from '../../store/d1/records.js';
+export type { SealedRecord } from '../../store/ports/records.js';
 
 /**
  * Seals a validated record for storage. Each sealed field's value is JSON-encoded and sealed under

@@ -1,13 +1,10 @@
 import { blindIndex } from '@need2know/crypto';
 import { canonicalJson, recordType } from '@need2know/schema';
-import type { GatewayEnv } from '../../platform/env.js';
 import { keyRing } from '../keys/key-ring.js';
 import type { HiddenMark, RowScope } from '@need2know/policy';
-import { currentRecords, idsByTag } from '../../store/d1/records.js';
-import { openRows, type OpenedRecord } from './read.js';
+import { openRows, type OpenedRecord, type RecordReader } from './read.js';
 import { rowsInScope, storeScopeFilter } from './row-scope.js';
 import { searchValues } from './search-values.js';
-import { keyRingSourceOf } from '../stores.js';
 
 /** Most candidates one blind-index lookup may return before filtering (bounds work per query). */
 export const MAX_SEARCH_CANDIDATES = 200;
@@ -24,7 +21,7 @@ export const MAX_SEARCH_CANDIDATES = 200;
  * (persons) whether or not any candidate was found.
  */
 export async function findByBlindIndex(
-  env: GatewayEnv,
+  reader: RecordReader,
   type: string,
   search: string,
   terms: Readonly<Record<string, unknown>>,
@@ -36,9 +33,8 @@ export async function findByBlindIndex(
   const def = recordType(type);
   const wanted = def === undefined ? null : searchValues(def, search, terms);
   if (def === undefined || wanted === null) return [];
-  const ring = await keyRing(keyRingSourceOf(env));
-  const ids = await idsByTag(
-    env.DB,
+  const ring = await keyRing(reader);
+  const ids = await reader.records.idsByTag(
     type,
     search,
     blindIndex(ring, { recordType: type, search }, wanted),
@@ -47,11 +43,11 @@ export async function findByBlindIndex(
     hide,
     storeScopeFilter(def, scope),
   );
-  const inScope = await rowsInScope(env, def, ids.length === 0 ? [] : await currentRecords(env.DB, type, ids), scope);
+  const inScope = await rowsInScope(reader, def, ids.length === 0 ? [] : await reader.records.currentRecords(type, ids), scope);
   if (inScope.length === 0) return [];
   const searchFields = def.searches[search] ?? [];
   const candidates = await openRows(
-    env,
+    reader,
     type,
     inScope.map((r) => r.id),
     inScope,

@@ -4,6 +4,7 @@ import { describeAccessStoreConformance } from '../../../../test/store/conforman
 import { describeAdminStoresConformance } from '../../../../test/store/conformance/index.js';
 import { describeKeyStoresConformance } from '../../../../test/store/conformance/keys.js';
 import { describeRevealReasonStoreConformance } from '../../../../test/store/conformance/reveal-reasons.js';
+import { describeRecordStoreConformance } from '../../../../test/store/conformance/records.js';
 import { describeStatsStoreConformance } from '../../../../test/store/conformance/stats.js';
 import { describeViewerStoreConformance } from '../../../../test/store/conformance/viewer.js';
 import { indexStatements } from '../objects/audit-log/disclosure-index.js';
@@ -11,6 +12,7 @@ import { d1AccessStore } from './access-store.js';
 import { d1AdminStores } from './admin-stores.js';
 import { d1KeyStateStore, d1SigningKeyStore } from './key-stores.js';
 import { d1RevealReasonStore } from './reveal-reason-store.js';
+import { d1RecordStore } from './record-store.js';
 import { d1StatsStore } from './stats-store.js';
 import { commitVersionsStatements, writePendingStatement } from './records.js';
 import { d1ViewerStore } from './viewer-store.js';
@@ -22,6 +24,7 @@ describe('D1 backend', () => {
   describeAdminStoresConformance(() => d1AdminStores(db()));
   describeKeyStoresConformance(() => ({ keyState: d1KeyStateStore(db()), signingKeys: d1SigningKeyStore(db()), changes: d1AdminStores(db()).changes }));
   describeStatsStoreConformance(() => ({ stats: d1StatsStore(db()), changes: d1AdminStores(db()).changes }));
+  describeRecordStoreConformance(() => ({ records: d1RecordStore(db()), stats: d1StatsStore(db()) }));
   describeRevealReasonStoreConformance(
     () => d1RevealReasonStore(db()),
     (id, reason, keyVersion) =>

@@ -1,14 +1,7 @@
 import { dataChangeStatement } from './stats/data-versions.js';
+import type { CommitVersion, NewVersion, RowCursor } from '../ports/records.js';
 
-/** A record as it is stored: sealed fields, clear fields, facets and blind-index tags. */
-export interface SealedRecord {
-  readonly sealed: Record<string, string>;
-  readonly plain: Record<string, unknown>;
-  readonly facets: Record<string, unknown>;
-  /** Blind-index entries `[search, tag]`: one per declared search, one per referenced record. */
-  readonly tags: ReadonlyArray<readonly [string, string]>;
-  readonly keyVersion: number;
-}
+export type { CommitVersion, NewVersion, RowCursor, SealedRecord } from '../ports/records.js';
 import { parseJson } from './rows.js';
 import type { HiddenMark, RowScopeFilter } from '@need2know/policy';
 import type { RecordRow } from '../ports/record-versions.js';
@@ -165,13 +158,6 @@ export async function currentRecordsByTag(
   return results.map(toRow);
 }
 
-/** One record version to write. */
-export interface NewVersion {
-  readonly id: string;
-  readonly version: number;
-  readonly sealed: SealedRecord;
-}
-
 /**
  * Statement writing new versions of records of `type` as pending: stored, but neither current nor
  * indexed, so no reader sees them until {@link commitVersionsStatements} runs (after the log entry
@@ -203,13 +189,6 @@ export function writePendingStatement(
        SELECT ?1, j.value ->> 0, j.value ->> 1, 0, 1, ?2, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?3, ?4 FROM json_each(?5) j`,
     )
     .bind(type, owner, now, by, rows);
-}
-
-/** A pending version to make current, with the blind-index tags of its content. */
-export interface CommitVersion {
-  readonly id: string;
-  readonly version: number;
-  readonly tags: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
@@ -266,13 +245,6 @@ export function commitVersionsStatements(
   ];
 }
 
-/** Position of a row in the re-wrap walk. */
-export interface RowCursor {
-  readonly type: string;
-  readonly id: string;
-  readonly version: number;
-}
-
 /** Rows whose envelopes are below field-key version `current`, in (type, id, version) order after `after`. */
 export async function rowsBelowKeyVersion(db: D1Database, current: number, limit: number, after?: RowCursor): Promise<RecordRow[]> {
   const { results } = await db
@@ -285,7 +257,7 @@ export async function rowsBelowKeyVersion(db: D1Database, current: number, limit
 /** Statement replacing the envelopes of one row, only if they are still `expectedSealed` (a concurrent writer wins). */
 export function rewrapRowStatement(
   db: D1Database,
-  row: RecordRow,
+  row: RowCursor,
   sealed: Record<string, string>,
   keyVersion: number,
   expectedSealed: string,

@@ -11,6 +11,7 @@ import type { GrantStore } from './grants.js';
 import type { KeyStateStore, SigningKeyStore } from './keys.js';
 import type { ObjectPorts } from './objects.js';
 import type { PurposeStore } from './purposes.js';
+import type { RecordStore } from './records.js';
 import type { RegistryStore } from './registry.js';
 import type { RevealReasonStore } from './reveal-reasons.js';
 import type { RevocationStore } from './revocations.js';
@@ -36,6 +37,7 @@ export type {
   ViewerKey,
 } from './objects.js';
 export type { PurposeStore } from './purposes.js';
+export type { CommitVersion, NewVersion, PendingWrite, RecordStore, RowCursor, RowRewrap, SealedRecord } from './records.js';
 export type { Agency, Client, ClientFilter, EnrolmentCode, RegistryStore } from './registry.js';
 export type { RevealReasonRewrap, RevealReasonStore, StoredRevealReason } from './reveal-reasons.js';
 export type { RevocationStore } from './revocations.js';
@@ -87,6 +89,8 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly revealReasons: RevealReasonStore;
   /** Statistics: grants, public tiers, requests (read), the budget ledger, releases, protected tables. */
   readonly stats: StatsStore;
+  /** Record versions (current and pending) and their blind indexes. */
+  readonly records: RecordStore;
   /** The per-request reads of the access middleware: the caller's standing and the named record, in one round trip. */
   readonly access: AccessStore;
   /** The officer's viewer: views, reveals, and the deliveries a viewer holds. */

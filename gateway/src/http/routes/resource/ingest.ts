@@ -50,7 +50,13 @@ export const ingestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   const body = c.req.valid('json');
   const bodies: unknown[] = 'records' in body && Array.isArray(body.records) ? body.records : [body];
   // Logged before any version becomes readable (see ingestRecords).
-  const results = await ingestRecords(c.env, { owner: access.agencyId, clientId: access.clientId, type, bodies, now: c.var.now });
+  const results = await ingestRecords({ ...c.var.stores, rootSecret: c.env.N2K_ROOT_SECRET }, c.env, {
+    owner: access.agencyId,
+    clientId: access.clientId,
+    type,
+    bodies,
+    now: c.var.now,
+  });
   const count = (o: string) => results.filter((r) => r.outcome === o).length;
   return c.json({ type, received: bodies.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), results }, 200);
 });

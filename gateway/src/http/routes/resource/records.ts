@@ -26,7 +26,7 @@ import { searchValues } from '../../../services/records/search-values.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
-import { keyRingSourceOf } from '../../../services/stores.js';
+import { keyRingSourceOf, recordReaderOf } from '../../../services/stores.js';
 
 /** Most records one search returns. */
 export const MAX_SEARCH_RESULTS = 20;
@@ -105,7 +105,7 @@ async function minimised(
   const today = ownerToday(env, now);
   const mediaUnblurred = mayReleaseUnblurredMedia(access.purpose, access.grant);
   // Only for a purpose that redacts a text field: the persons whose names and numbers it removes.
-  const linkedPersons = await linkedPersonsFor(env, def, records, fields);
+  const linkedPersons = await linkedPersonsFor(recordReaderOf(env), def, records, fields);
   return records.map((r) =>
     minimiseRecord(def, { id: r.id, ...r.fields }, fields, {
       ring,
@@ -164,7 +164,7 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     // Records outside a case-specific grant, and sensitive cases the grant may not see, are not even candidates: they cost what no match costs.
     const found = (
       await findByBlindIndex(
-        c.env,
+        recordReaderOf(c.env),
         type,
         body.search,
         body.terms,
