@@ -49,7 +49,16 @@ describe('decideRequestReason', () => {
     const none = decideRequestReason(REQUIRED, 'search', { reference: undefined, reason: undefined });
     expect(none).toMatchObject({ ok: false, code: 'reason_required' });
     expect(!none.ok && none.issues.map((i) => i.path)).toEqual(['reference', 'reason']);
-    expect(decideRequestReason(REQUIRED, 'check', { reference: 'PP-1', reason: '  ' })).toMatchObject({ ok: false, code: 'reason_required' });
+    expect(decideRequestReason(REQUIRED, 'check', { reference: 'PP-1', reason: '  ' })).toMatchObject({
+      ok: false,
+      code: 'reason_required',
+      reference: 'PP-1',
+    });
+    expect(decideRequestReason(REQUIRED, 'check', { reference: 'PP 1', reason: undefined })).toMatchObject({
+      ok: false,
+      code: 'reason_invalid',
+      reference: null,
+    });
   });
 
   it('lets a request without them through where none is required, and keeps what was sent', () => {

@@ -63,7 +63,13 @@ export interface ReasonIssue {
 /** The decision on a request's stated reason. */
 export type ReasonDecision =
   | { readonly ok: true; readonly stated: StatedReason }
-  | { readonly ok: false; readonly code: 'reason_required' | 'reason_invalid'; readonly issues: readonly ReasonIssue[] };
+  | {
+      readonly ok: false;
+      readonly code: 'reason_required' | 'reason_invalid';
+      readonly issues: readonly ReasonIssue[];
+      /** The valid reference sent with a request refused for lacking a reason (logged with the refusal); null otherwise. */
+      readonly reference: string | null;
+    };
 
 /** What a purpose says about stated reasons (absent: not required, as for purposes stored before the setting). */
 export interface ReasonSetting {
@@ -144,12 +150,12 @@ export function decideRequestReason(purpose: ReasonSetting, kind: ReasonRequestK
     if (decoded.ok) reason = decoded.text;
     else invalid.push(decoded.issue);
   }
-  if (invalid.length > 0) return { ok: false, code: 'reason_invalid', issues: invalid };
+  if (invalid.length > 0) return { ok: false, code: 'reason_invalid', issues: invalid, reference: null };
   if (reasonRequiredFor(purpose, kind)) {
     const missing: ReasonIssue[] = [];
     if (reference === null) missing.push({ path: 'reference', code: 'missing', message: 'this purpose requires a case or outbreak reference' });
     if (reason === null) missing.push({ path: 'reason', code: 'missing', message: 'this purpose requires a reason' });
-    if (missing.length > 0) return { ok: false, code: 'reason_required', issues: missing };
+    if (missing.length > 0) return { ok: false, code: 'reason_required', issues: missing, reference };
   }
   return { ok: true, stated: { reference, reason } };
 }

@@ -21,6 +21,8 @@ export type ProblemCode =
   | 'reveal_not_permitted'
   | 'view_not_resumable'
   | 'copy_not_permitted'
+  | 'reason_required'
+  | 'reason_invalid'
   | 'media_not_examined'
   | 'privacy_budget_exhausted'
   | 'stats_busy'
@@ -49,6 +51,8 @@ const TITLES: Record<ProblemCode, string> = {
   reveal_not_permitted: 'This grant does not allow revealing protected media',
   view_not_resumable: 'This return to the viewer is not the same view',
   copy_not_permitted: 'The purpose does not allow copying this field',
+  reason_required: 'This purpose requires a reference and a reason on every record request',
+  reason_invalid: 'The reference or reason is malformed',
   media_not_examined: 'This photo was not examined for faces at upload, so it has no redaction to amend',
   privacy_budget_exhausted: 'This release would exceed the privacy budget',
   stats_busy: 'The table is being protected for new data; try again shortly',

@@ -1,0 +1,85 @@
+import { decideRequestReason, parseTraceparent, type ReasonAsked, type ReasonRequestKind } from '@need2know/policy';
+import { Problem } from '../../platform/errors/problem.js';
+import type { GatewayEnv } from '../../platform/env.js';
+import { d1RequestReasonStore } from '../../store/d1/request-reasons.js';
+import type { RecordAccess } from '../access/access.js';
+import { admitAndRecord } from '../access/audit.js';
+import { admissionFor, rateLimited } from '../access/limits.js';
+import { keyRing } from '../keys/key-ring.js';
+import { keyRingSourceOf, storesOf } from '../stores.js';
+import { keepRequestReason } from './sealed-reason.js';
+
+/** What a record request stated, as its disclosure is logged: the reference, the kept reason's hash, the trace. */
+export interface LoggedReason {
+  readonly reference: string | null;
+  /** Keyed hash of the reason, kept sealed (`request_reasons`); null when none was stated. */
+  readonly reasonHash: string | null;
+  /** The caller's valid W3C `traceparent`; null when absent or invalid (ignored, never refused). */
+  readonly traceparent: string | null;
+}
+
+/** A record request's stated reason as it arrived (header values). */
+export interface StatedHeaders extends ReasonAsked {
+  readonly traceparent: string | undefined;
+}
+
+/** The request being judged: its clock reading, its hash, and the record type it names ('' when none). */
+export interface ReasonRequest {
+  readonly now: number;
+  readonly requestHash: string;
+  readonly recordType: string;
+}
+
+/**
+ * Judges a record request's reference and reason by the purpose's rule (`decideRequestReason`).
+ * Accepted: the reason is kept sealed and what the disclosure will log is returned. Refused (a
+ * required one missing, or a malformed one): the request is counted against the grant's and the
+ * client's limits and logged like any other refusal, in one call to the log (spending a held proof),
+ * with outcome `reason_required` or `reason_invalid` and nothing of the malformed input; then 400
+ * with the problem's code and issues (paths and codes only, never the values).
+ */
+export async function stateReason(
+  env: GatewayEnv,
+  access: RecordAccess,
+  kind: ReasonRequestKind,
+  req: ReasonRequest,
+  headers: StatedHeaders,
+): Promise<LoggedReason> {
+  const traceparent = parseTraceparent(headers.traceparent);
+  const decision = decideRequestReason(access.purpose, kind, headers);
+  if (decision.ok) {
+    const { reference, reason } = decision.stated;
+    const reasonHash = reason === null ? null : await keepRequestReason(d1RequestReasonStore(env.DB), await keyRing(keyRingSourceOf(env)), reason, req.now);
+    return { reference, reasonHash, traceparent };
+  }
+  // Of a refused pair only a valid reference is logged (a malformed one is the caller's text, not a case number).
+  const { reference } = decision;
+  const entry = {
+    at: req.now,
+    clientId: access.clientId,
+    agencyId: access.agencyId,
+    purposeId: access.purpose.id,
+    grantId: access.grant.id,
+    action: kind,
+    recordType: req.recordType,
+    subjects: [],
+    fields: {},
+    requestHash: req.requestHash,
+    responseHash: '',
+    reference,
+    traceparent,
+  };
+  const logged = await admitAndRecord(
+    storesOf(env),
+    admissionFor(access.purpose, access.grant.id, access.clientId, [], req.now),
+    { ...entry, id: crypto.randomUUID(), outcome: decision.code },
+    { ...entry, id: crypto.randomUUID(), outcome: 'rate_limited' },
+    access.proof,
+  );
+  if (!logged.ok) throw rateLimited(logged);
+  throw decision.code === 'reason_required'
+    ? new Problem(400, 'reason_required', 'This purpose requires a reference (N2K-Reference) and a reason (N2K-Reason) on every record request.', {
+        issues: decision.issues,
+      })
+    : new Problem(400, 'reason_invalid', 'The reference or reason is malformed.', { issues: decision.issues });
+}
