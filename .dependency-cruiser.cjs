@@ -26,12 +26,12 @@ module.exports = {
       to: { path: ['^gateway/', HONO, ...WORKERS_RUNTIME], pathNot: '^gateway/src/policy/' },
     },
     {
-      name: 'deidentify-is-pure',
+      name: 'below-policy-is-pure',
       comment:
-        'The mechanics of the disclosure modes (masking, generalising, pseudonyms, narrative redaction) are pure like the policy that chooses them: ' +
-        'nothing of the gateway, no hono, D1 or Durable Object module. They sit below the policy and never import it, so carrying out a mode decides nothing.',
+        'What the policy calls but that decides nothing — how a chosen disclosure mode rewrites a value (packages/deidentify) and civil time in a zone ' +
+        '(packages/zoned-time) — is pure like the policy: nothing of the gateway, no hono, D1 or Durable Object module. It sits below the policy and never imports it.',
       severity: LAYER_SEVERITY,
-      from: { path: '^packages/deidentify/' },
+      from: { path: '^packages/(deidentify|zoned-time)/' },
       to: { path: ['^gateway/', '^packages/policy/', HONO, ...WORKERS_RUNTIME] },
     },
     {

@@ -3,7 +3,7 @@
  * and the zone with its UTC offset beside them. Its value is an RFC 3339 date-time with that
  * zone's offset, which is what the admin API takes.
  */
-import { localDate, rfc3339InZone, zonedInstant } from '@need2know/policy/zoned-time';
+import { localDate, rfc3339InZone, zonedInstant } from '@need2know/zoned-time';
 import { h, uid } from './dom.js';
 import { currentZone, t, zoneLabel } from './i18n/i18n.js';
 

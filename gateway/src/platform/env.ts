@@ -1,5 +1,5 @@
 import { DEFAULT_DATA_OWNER_TIME_ZONE } from './config.js';
-import { isTimeZone } from '@need2know/policy';
+import { isTimeZone } from '@need2know/zoned-time';
 import { civilDate } from '@need2know/policy';
 
 /**

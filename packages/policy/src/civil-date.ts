@@ -1,4 +1,4 @@
-import { localDate } from './zoned-time.js';
+import { localDate } from '@need2know/zoned-time';
 
 /**
  * The calendar date (`YYYY-MM-DD`) on the data owner's wall calendar in `timeZone` at Unix time

@@ -128,8 +128,6 @@ export { ADMIN_SCOPE, decideAccessKind, OFFICER_SCOPE, TOKEN_KINDS } from './acc
 export type { AccessKindDecision, AccessKindGranted, AccessKindRefused, KindToken, TokenKind } from './access-kinds.js';
 export { decideApproval, decideRejection, officersBehind } from './two-person-rule.js';
 export type { ApprovalDecision, ApprovalRefusal, RejectionDecision, RequestAwaitingApproval } from './two-person-rule.js';
-export { DEFAULT_TIME_ZONE, isTimeZone, localDate, localDaysEnding, offsetText, rfc3339InZone, zonedInstant, zoneOffsetMinutes } from './zoned-time.js';
-export type { LocalDay } from './zoned-time.js';
 export { chooseProtection, grantedThreshold, PROTECTION_METHODS, publicSettingIssues, publicWidenings, thresholdIssue } from './stats-protection.js';
 export type { ChosenProtection, ProtectionAsked, ProtectionMethod, ProtectionRefusal, PublicSetting, TableAccess } from './stats-protection.js';
 export { decideStatsAccess } from './stats-token-policy.js';

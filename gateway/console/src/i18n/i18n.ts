@@ -3,7 +3,7 @@
  * with Intl for the chosen language (Khmer digits in Khmer) in the chosen zone (Asia/Phnom_Penh by
  * default). The choice is remembered in this browser; it is not personal data.
  */
-import { DEFAULT_TIME_ZONE, isTimeZone, zoneOffsetMinutes, offsetText } from '@need2know/policy/zoned-time';
+import { DEFAULT_TIME_ZONE, isTimeZone, zoneOffsetMinutes, offsetText } from '@need2know/zoned-time';
 import { en, type MessageKey, type Messages } from './en.js';
 import { intlHasKhmer, khmerDateTime, khmerDayMonth, khmerDigits, khmerMonth, khmerNumber } from './khmer-format.js';
 import { km } from './km.js';

@@ -1,4 +1,4 @@
-import { localDaysEnding, type LocalDay } from '@need2know/policy';
+import { localDaysEnding, type LocalDay } from '@need2know/zoned-time';
 import type { GatewayEnv } from '../../platform/env.js';
 import { flushDisclosureIndex } from '../access/audit.js';
 import { dailyDisclosures, type DailySeries } from './daily-disclosures.js';

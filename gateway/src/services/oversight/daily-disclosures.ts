@@ -1,4 +1,4 @@
-import type { LocalDay } from '@need2know/policy';
+import type { LocalDay } from '@need2know/zoned-time';
 import { outcomeCountsBySlot } from '../../store/d1/disclosures.js';
 
 /** Disclosure outcomes that withheld the answer: the record was missing or outside the grant, or its viewer key was gone. */

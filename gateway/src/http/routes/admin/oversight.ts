@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '@need2know/policy';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@need2know/zoned-time';
 import { Problem } from '../../../platform/errors/problem.js';
 import { dailyDisclosureReport } from '../../../services/oversight/daily-disclosure-report.js';
 import { adminRouter, adminSecurity } from './app.js';

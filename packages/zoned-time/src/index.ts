@@ -1,0 +1,8 @@
+/**
+ * @need2know/zoned-time: civil time in a named IANA time zone with nothing but Intl — which local day
+ * an instant falls on, when a local day starts, how a wall-clock choice becomes an instant. Decides
+ * nothing: `@need2know/policy` asks it for the data owner's calendar day (`civilDate`), the gateway's
+ * daily report for its days, the console's date pickers for what they show and send.
+ */
+export { DEFAULT_TIME_ZONE, isTimeZone, localDate, localDaysEnding, offsetText, rfc3339InZone, zonedInstant, zoneOffsetMinutes } from './zoned-time.js';
+export type { LocalDay } from './zoned-time.js';
