@@ -1,11 +1,16 @@
 /**
  * Finding "a signing-key rotation can go unlogged": the manual rotation changed the active key first
  * and wrote its administrative event afterwards, so an event that could not be written left a
- * rotation nobody could account for. The rotation and its event are now one transaction.
+ * rotation nobody could account for; the scheduled rotation wrote no event at all. Each rotation and
+ * its event are now one transaction.
  */
 import { describe, expect, it } from 'vitest';
+import { SIGNING_KEY_ROTATION_AGE } from '../../gateway/src/platform/config.js';
+import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { forgetCachedKeys } from '../../gateway/src/services/keys/token-signing.js';
+import { jwks } from './forge.js';
 import { adminSession, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
+import { scheduledDeps } from './scheduled.js';
 
 const activeKid = async () => (await gatewayEnv.DB.prepare("SELECT kid FROM signing_keys WHERE status = 'active'").first<{ kid: string }>())?.kid;
 
@@ -35,5 +40,23 @@ describe('A signing-key rotation cannot go unlogged', () => {
       "SELECT actor, target_id FROM admin_events WHERE action = 'signing_key.rotate' ORDER BY seq DESC LIMIT 1",
     ).first();
     expect(event).toEqual({ actor: officer.id, target_id: now });
+  });
+});
+
+describe('The scheduled signing-key rotation is logged', () => {
+  it('a key rotated by the scheduled job leaves its administrative event, by system', async () => {
+    const gateway = testGateway();
+    // The first key exists once anything asked for it.
+    expect((await jwks(gateway)).keys.length).toBeGreaterThan(0);
+    const active = await gatewayEnv.DB.prepare("SELECT kid, created_at FROM signing_keys WHERE status = 'active'").first<{ kid: string; created_at: number }>();
+    if (active === null) throw new Error('no active key');
+    forgetCachedKeys();
+    const report = await runHousekeeping(...scheduledDeps(), active.created_at + SIGNING_KEY_ROTATION_AGE + 1);
+    expect(report.rotatedKey).not.toBeNull();
+    expect(await activeKid()).toBe(report.rotatedKey);
+    const event = await gatewayEnv.DB.prepare(
+      "SELECT actor, target_id FROM admin_events WHERE action = 'signing_key.rotate' ORDER BY seq DESC LIMIT 1",
+    ).first();
+    expect(event).toEqual({ actor: 'system', target_id: report.rotatedKey });
   });
 });

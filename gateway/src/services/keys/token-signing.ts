@@ -5,6 +5,9 @@ import type { Stores } from '../../store/ports/index.js';
 import type { NewSigningKey, SigningKey } from '../../store/ports/keys.js';
 import { keyRing, keyRingOpening, type KeyRingSource } from './key-ring.js';
 
+/** The actor of changes the scheduled job makes on its own (as expiring grants and shredding their keys are logged). */
+const SCHEDULED_ACTOR = 'system';
+
 /** Label under which signing keys are wrapped (domain separation from every other secret). */
 export const SIGNING_KEY_WRAP_LABEL = 'token-signing-key';
 
@@ -77,9 +80,12 @@ export async function rotateSigningKey(stores: Pick<Stores, 'signingKeys'>, keys
   return ok ? next.kid : null;
 }
 
-/** Rotates when the active key is older than {@link SIGNING_KEY_ROTATION_AGE}; for the scheduled job. */
+/**
+ * Rotates when the active key is older than {@link SIGNING_KEY_ROTATION_AGE}, for the scheduled job:
+ * the rotation is logged like an officer's, by `system`, in the same transaction.
+ */
 export async function rotateSigningKeyIfDue(stores: Pick<Stores, 'signingKeys'>, keys: KeyRingSource, now: number): Promise<string | null> {
   const active = (await stores.signingKeys.publishedKeys(now)).find((k) => k.status === 'active');
   if (active !== undefined && now - active.createdAt < SIGNING_KEY_ROTATION_AGE) return null;
-  return rotateSigningKey(stores, keys, now);
+  return rotateSigningKey(stores, keys, now, SCHEDULED_ACTOR);
 }
