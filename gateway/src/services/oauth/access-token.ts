@@ -62,16 +62,16 @@ export async function issueAccessToken(
   return { token, claims };
 }
 
-/**
- * Verifies an access token's signature and claims (RFC 9068 §4): `typ` at+jwt, our algorithm only,
- * a published `kid`, our issuer and audience, inside its lifetime. Returns null on any failure —
- * the caller answers `invalid_token` without saying which check failed. Revocation, grant state and
- * the DPoP binding are checked by the caller.
- */
 /** Verified tokens remembered per isolate: a partner presents the same token for minutes. */
 const VERIFIED_CACHE_SIZE = 1024;
 const verified = new Map<string, AccessTokenClaims>();
 
+/**
+ * Verifies an access token's signature and claims (RFC 9068 §4) against the keys `gateway` publishes:
+ * `typ` at+jwt, our algorithm only, a published `kid`, our issuer and audience, inside its lifetime.
+ * Returns null on any failure — the caller answers `invalid_token` without saying which check
+ * failed. Revocation, grant state and the DPoP binding are checked by the caller.
+ */
 export async function verifyAccessToken(stores: Pick<Stores, 'signingKeys'>, gateway: Issuer, token: string, now: number): Promise<AccessTokenClaims | null> {
   const known = verified.get(token);
   // A remembered token is still checked against the clock (it may have expired since).
