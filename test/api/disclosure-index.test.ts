@@ -8,6 +8,7 @@ import { auditLog, flushDisclosureIndex } from '../../gateway/src/services/acces
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq } from './harness.js';
 import { loggedEntry } from './log-harness.js';
 import { call, person, seed } from './disclosure-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 describe('the disclosure index behind the log', () => {
   it('holds every disclosure and refusal of the log exactly once, at its log position, after a flush', async () => {
@@ -30,8 +31,8 @@ describe('the disclosure index behind the log', () => {
     expect((await fetch(uniq('p'))).status).toBe(404);
     for (const id of ids.slice(10)) expect((await fetch(id)).status).toBe(429);
 
-    await flushDisclosureIndex(gatewayEnv);
-    await flushDisclosureIndex(gatewayEnv); // nothing left to do: nothing changes
+    await flushDisclosureIndex(storesOf(gatewayEnv));
+    await flushDisclosureIndex(storesOf(gatewayEnv)); // nothing left to do: nothing changes
     const rows = await gatewayEnv.DB.prepare('SELECT id, outcome, log_index, subjects FROM disclosures WHERE grant_id = ? ORDER BY log_index')
       .bind(grant.id)
       .all<{ id: string; outcome: string; log_index: number; subjects: string }>();

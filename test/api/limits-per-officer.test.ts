@@ -23,6 +23,7 @@ import {
 } from './harness.js';
 import { loggedEntry } from './log-harness.js';
 import { call, person, seed } from './disclosure-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 const RULES = { person: { name_latin: 'clear', phone: 'masked' } };
@@ -72,7 +73,7 @@ async function scene(
 
 /** The `limit` of each refusal the log holds for `grantId`, oldest first. */
 async function refusalsLogged(grantId: string): Promise<string[]> {
-  await flushDisclosureIndex(gatewayEnv);
+  await flushDisclosureIndex(storesOf(gatewayEnv));
   const { results } = await gatewayEnv.DB.prepare("SELECT log_index FROM disclosures WHERE grant_id = ? AND outcome = 'rate_limited' ORDER BY log_index")
     .bind(grantId)
     .all<{ log_index: number }>();

@@ -19,6 +19,7 @@ import { open } from './disclosure-harness.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { leadershipOfficers } from './officer-harness.js';
 import { caseWith, mediaOwner, mediaPartner, personWithPhoto, photo, portraitPng, uniq } from './media-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 const PNG = 'image/png';
 const LIMIT = { maxPixels: 1e6 };
@@ -137,7 +138,7 @@ describe('POST /v1/media', () => {
     expect(d.media).toBeUndefined();
     const shielded = await protectedOf(refs.flagged);
     expect(d).toMatchObject({ action: 'media', disclosure: { evidence: shielded }, viewer_key: { grant: partner.grant.id } });
-    const key = await releaseViewerKey(gatewayEnv, partner.grant.id, d.viewer_key?.epoch ?? -1, gateway.clock.now);
+    const key = await releaseViewerKey(storesOf(gatewayEnv), partner.grant.id, d.viewer_key?.epoch ?? -1, gateway.clock.now);
     const item = mediaItemOf(await openViewerPayload(d.sealed_payload as string, key?.key as string));
     expect(item).toMatchObject({ ref: refs.flagged, rendition: shielded, contentType: PNG });
   });
@@ -149,7 +150,7 @@ describe('POST /v1/media', () => {
     const { disclosure } = await partner.fetchMedia(refs.flagged);
     await partner.fetchMedia(refs.adult);
     await partner.media(`media/case/${uniq('nothing')}/1.png`);
-    await flushDisclosureIndex(gatewayEnv);
+    await flushDisclosureIndex(storesOf(gatewayEnv));
     const { results } = await gatewayEnv.DB.prepare(
       'SELECT id, action, record_type, fields, outcome, subjects FROM disclosures WHERE grant_id = ? ORDER BY at, rowid',
     )

@@ -23,6 +23,7 @@ import { call, open } from './disclosure-harness.js';
 import { adminSession, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 import { leadershipOfficers } from './officer-harness.js';
 import { caseWith, mediaOwner, mediaPartner, photo, portraitPng, uniq } from './media-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 const JPEG = 'image/jpeg';
 const PHOTO = new Uint8Array(sample1);
@@ -89,7 +90,7 @@ describe('media disclosure modes chosen per purpose', () => {
       expect((await partner.fetchMedia(refs.noFace)).media.rendition).toBe('blurred');
       expect((await partner.fetchMedia(refs.plain)).media.rendition).toBe('blurred');
 
-      await flushDisclosureIndex(gatewayEnv);
+      await flushDisclosureIndex(storesOf(gatewayEnv));
       const { results } = await gatewayEnv.DB.prepare("SELECT fields FROM disclosures WHERE grant_id = ? AND action = 'media' ORDER BY at, rowid")
         .bind(partner.grant.id)
         .all<{ fields: string }>();

@@ -24,6 +24,7 @@ import {
 } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 import { leadershipOfficers } from './officer-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 const RULES = { person: { name_latin: 'clear', name_km: 'clear', phone: 'masked' } };
@@ -289,7 +290,7 @@ describe('an enrolled officer in the viewer', () => {
       .bind(gateway.clock.now + 30, s.grant.id)
       .run();
     const { shredViewerKeys } = await import('../../gateway/src/services/delivery/viewer-seal.js');
-    await shredViewerKeys(gatewayEnv, s.grant.id);
+    await shredViewerKeys(storesOf(gatewayEnv), s.grant.id);
     const res = await call(gateway, s.officer, token, 'POST', '/v1/views', { epoch: 0, disclosure_id: fetched.response.headers.get('n2k-disclosure-id') });
     expect(res.status).toBe(410);
     expect(JSON.parse(res.body).code).toBe('key_destroyed');

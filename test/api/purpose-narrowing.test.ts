@@ -11,6 +11,7 @@ import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js
 import { ASSERTION_TYPE, postForm } from './forge.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, gatewayEnv, ISSUER, testGateway, uniq, type TestClient } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 const RULES = { person: { name_latin: 'clear', phone: 'clear', date_of_birth: 'generalised' } };
@@ -61,7 +62,7 @@ async function setup(actions: string[] = ['fetch', 'search']) {
 
 /** Disclosures logged under the purpose, by outcome. */
 async function logged(purposeId: string) {
-  await flushDisclosureIndex(gatewayEnv);
+  await flushDisclosureIndex(storesOf(gatewayEnv));
   const { results } = await gatewayEnv.DB.prepare('SELECT action, outcome FROM disclosures WHERE purpose_id = ? ORDER BY action, outcome')
     .bind(purposeId)
     .all<{ action: string; outcome: string }>();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { call, DisclosureError, gatewayJwks, open, person, seed } from './disclosure-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 async function partner(
   gateway: ReturnType<typeof testGateway>,
@@ -106,7 +107,7 @@ describe('record access: fetch', () => {
     const strip = (b: string) => ({ ...(JSON.parse(b) as Record<string, unknown>), instance: undefined });
     expect(strip(hidden.body)).toEqual(strip(missing.body));
     expect(allowed.status).toBe(200);
-    await flushDisclosureIndex(gatewayEnv); // the log indexes its entries in D1 just behind the answer
+    await flushDisclosureIndex(storesOf(gatewayEnv)); // the log indexes its entries in D1 just behind the answer
     const logged = await gatewayEnv.DB.prepare('SELECT outcome, count(*) AS n FROM disclosures WHERE grant_id = ? GROUP BY outcome ORDER BY outcome')
       .bind(p.grant.id)
       .all<{ outcome: string; n: number }>();
@@ -135,7 +136,7 @@ describe('record access: fetch', () => {
     await seed('person', [person(id, { name_latin: 'Loggable Name' })]);
     const p = await partner(gateway, TRACING);
     await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${id}`);
-    await flushDisclosureIndex(gatewayEnv); // the log indexes its entries in D1 just behind the answer
+    await flushDisclosureIndex(storesOf(gatewayEnv)); // the log indexes its entries in D1 just behind the answer
     const row = await gatewayEnv.DB.prepare('SELECT * FROM disclosures WHERE grant_id = ?').bind(p.grant.id).first<Record<string, string>>();
     expect(row?.outcome).toBe('disclosed');
     expect(JSON.parse(row?.fields ?? '{}')).toMatchObject({ phone: 'masked' });
@@ -256,7 +257,7 @@ describe('record access: limits', () => {
     expect((await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${ids[0]}`)).status).toBe(200); // same person again
     const third = await call(gateway, p.client, p.token, 'GET', `/v1/records/person/${ids[2]}`);
     expect(third.status).toBe(429);
-    await flushDisclosureIndex(gatewayEnv); // the log indexes its entries in D1 just behind the answer
+    await flushDisclosureIndex(storesOf(gatewayEnv)); // the log indexes its entries in D1 just behind the answer
     const row = await gatewayEnv.DB.prepare("SELECT count(*) AS n FROM disclosures WHERE grant_id = ? AND outcome = 'rate_limited'")
       .bind(p.grant.id)
       .first<{ n: number }>();

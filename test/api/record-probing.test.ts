@@ -11,6 +11,7 @@ import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js
 import { tracedEnv } from '../bench/worker/trace-bindings.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 // Phone in clear: a search may use only fields the purpose discloses in clear.
@@ -67,7 +68,7 @@ describe('a record outside a case-specific grant is indistinguishable from a mis
     expect(allowed.names).toEqual(['d1.batch(5) rows=4', 'do.AUDIT_LOG.admitAndAppend']);
     expect(hidden.names).toEqual(['d1.batch(5) rows=3', 'do.AUDIT_LOG.admitAndAppend']);
 
-    await flushDisclosureIndex(gatewayEnv);
+    await flushDisclosureIndex(storesOf(gatewayEnv));
     const logged = await gatewayEnv.DB.prepare('SELECT outcome, count(*) AS n FROM disclosures WHERE grant_id = ? GROUP BY outcome ORDER BY outcome')
       .bind(s.grant.id)
       .all<{ outcome: string; n: number }>();

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { person, seed } from './disclosure-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
@@ -36,7 +37,7 @@ async function scene(gateway: Gateway, requestsPerMinute = 60) {
     return { status: res.status, code: res.status === 200 ? null : (JSON.parse(text) as { code: string }).code, proof: used };
   };
   const logged = async () => {
-    await flushDisclosureIndex(gatewayEnv);
+    await flushDisclosureIndex(storesOf(gatewayEnv));
     return (
       await gatewayEnv.DB.prepare('SELECT outcome FROM disclosures WHERE grant_id = ? ORDER BY log_index').bind(grant.id).all<{ outcome: string }>()
     ).results.map((r) => r.outcome);

@@ -11,6 +11,7 @@ import { tracedEnv } from '../bench/worker/trace-bindings.js';
 import { call, open, person, seed } from './disclosure-harness.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { caseWith } from './media-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 const RULES = {
@@ -77,7 +78,7 @@ describe('row scope: a record outside is answered like a missing one', () => {
       expect(answered.problem?.code).toBe('not_found');
       expect(answered.names).toEqual(missing.names);
     }
-    await flushDisclosureIndex(gatewayEnv);
+    await flushDisclosureIndex(storesOf(gatewayEnv));
     const { results } = await gatewayEnv.DB.prepare("SELECT outcome FROM disclosures WHERE grant_id = ? AND action = 'fetch' ORDER BY outcome")
       .bind(s.grant.id)
       .all<{ outcome: string }>();

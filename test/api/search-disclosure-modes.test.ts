@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { flushDisclosureIndex } from '../../gateway/src/services/access/audit.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, uniq } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
@@ -23,7 +24,7 @@ async function partner(gateway: Gateway, rules: Record<string, Record<string, st
 }
 
 async function loggedFor(grantId: string): Promise<number> {
-  await flushDisclosureIndex(gatewayEnv);
+  await flushDisclosureIndex(storesOf(gatewayEnv));
   const row = await gatewayEnv.DB.prepare('SELECT count(*) AS n FROM disclosures WHERE grant_id = ?').bind(grantId).first<{ n: number }>();
   return row?.n ?? 0;
 }

@@ -12,6 +12,7 @@ import { tracedEnv } from '../bench/worker/trace-bindings.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { call, open, seed } from './disclosure-harness.js';
 import { caseWith, mediaOwner, photo, portraitPng } from './media-harness.js';
+import { storesOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 const RULES = { case: { case_number: 'clear', criterion: 'clear', offence: 'clear', narrative: 'clear', sensitivity: 'clear', evidence: 'clear' } };
@@ -55,7 +56,7 @@ async function setup(gateway: Gateway, grant: Partial<Grant> = {}) {
 }
 
 async function outcomes(grantId: string) {
-  await flushDisclosureIndex(gatewayEnv);
+  await flushDisclosureIndex(storesOf(gatewayEnv));
   const { results } = await gatewayEnv.DB.prepare('SELECT action, outcome, subjects FROM disclosures WHERE grant_id = ? ORDER BY action, outcome')
     .bind(grantId)
     .all<{ action: string; outcome: string; subjects: string }>();

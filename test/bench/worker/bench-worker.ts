@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { createApp } from '../../../gateway/src/http/app.js';
 import type { GatewayEnv } from '../../../gateway/src/platform/env.js';
 import { readRecords } from '../../../gateway/src/services/records/read.js';
-import { recordReaderOf } from '../../../gateway/src/services/stores.js';
+import { issuerOf, recordReaderOf, storesOf } from '../../../gateway/src/services/stores.js';
 import { findByBlindIndex } from '../../../gateway/src/services/records/search.js';
 import { sealDelivery } from '../../../gateway/src/services/delivery/seal-delivery.js';
 import { verifyDpopProof } from '../../../gateway/src/services/oauth/dpop.js';
@@ -159,7 +159,8 @@ bench.get('/__bench/primitives', async (c) => {
     'cpu: verify DPoP proof (Ed25519)': async () => verifyDpopProof([proof], { method: 'GET', url: proofUrl }, nowS),
     'cpu: sign + seal a disclosure (EdDSA, ECDH-ES P-256)': () =>
       sealDelivery(
-        c.env,
+        storesOf(c.env),
+        issuerOf(c.env, storesOf(c.env)),
         nowS,
         { clientId: 'bench', encryptionJwk: recipient },
         { purpose: 'p', grant: 'g', request_hash: 'h', records: [{ id: 'x', name_latin: 'Sok Chanthy', phone: '+855 ** *** 412' }] },

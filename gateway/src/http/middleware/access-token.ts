@@ -79,7 +79,7 @@ export function requireAccessToken(kind: TokenKind, options: AccessTokenOptions 
     } catch (err) {
       failure = err;
     }
-    await settleHeldProof(c.env, held, now);
+    await settleHeldProof(c.var.stores, held, now);
     if (failure !== undefined) throw failure;
   });
 }

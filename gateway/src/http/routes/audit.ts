@@ -128,8 +128,12 @@ function streamExport(log: ReturnType<typeof auditLog>, frame: ExportFrame): Res
 
 /** `/v1/audit/*`: the tamper-evident log, its checkpoints and proofs. */
 export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(key, async (c) => c.json({ origin: auditOrigin(c.env), vkey: await auditLog(c.env).verifierKey(auditOrigin(c.env)) }, 200))
-  .openapi(checkpoint, async (c) => c.text(await auditLog(c.env).latestCheckpoint(auditOrigin(c.env), c.var.now), 200, { 'cache-control': 'no-store' }))
+  .openapi(key, async (c) =>
+    c.json({ origin: auditOrigin(c.env.N2K_PUBLIC_URL), vkey: await auditLog(c.env).verifierKey(auditOrigin(c.env.N2K_PUBLIC_URL)) }, 200),
+  )
+  .openapi(checkpoint, async (c) =>
+    c.text(await auditLog(c.env).latestCheckpoint(auditOrigin(c.env.N2K_PUBLIC_URL), c.var.now), 200, { 'cache-control': 'no-store' }),
+  )
   .openapi(consistency, async (c) => {
     const { from, to } = c.req.valid('query');
     const proof = await auditLog(c.env).consistency(from, to);
@@ -157,7 +161,7 @@ export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       ({ start, end } = range);
     }
     if (end < start) throw new Problem(400, 'validation_failed', '`to` must not be below `from`.');
-    const frame = (await log.exportFrame(auditOrigin(c.env), start, end, c.var.now, anchor)) as ExportFrame | null;
+    const frame = (await log.exportFrame(auditOrigin(c.env.N2K_PUBLIC_URL), start, end, c.var.now, anchor)) as ExportFrame | null;
     if (frame === null) throw new Problem(400, 'validation_failed', '`anchor` is not the size of a checkpoint of this log.');
     return streamExport(log, frame) as never;
   });

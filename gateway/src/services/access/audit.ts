@@ -1,8 +1,7 @@
 import { disclosureEntry, type Disclosure, type DisclosureLogEntry } from '@need2know/audit';
-import type { Admission, AdmissionRequest } from '../../store/objects/audit-log/admission.js';
-import type { GatewayEnv } from '../../platform/env.js';
-import { auditLogOf } from '../../store/bindings.js';
 import { proofReplayed } from '../../platform/errors/access-refusals.js';
+import type { Admission, AdmissionRequest } from '../../store/ports/objects.js';
+import type { Stores } from '../../store/ports/index.js';
 import type { HeldProof } from './held-proof.js';
 import { logOriginOf } from '../oauth/issuer.js';
 
@@ -10,15 +9,15 @@ import { logOriginOf } from '../oauth/issuer.js';
 export type DisclosureEntry = Disclosure;
 
 export { AUDIT_SHARD } from '../../store/bindings.js';
+/**
+ * The tamper-evident log's port from the Worker's bindings (its one shard), for callers still handed
+ * the bindings; services take `Pick<Stores, 'auditLog'>` instead.
+ */
+export { auditLogOf as auditLog } from '../../store/bindings.js';
 
-/** The log's origin line (c2sp.org/tlog-checkpoint): the gateway's host and path, unique per log. */
-export function auditOrigin(env: GatewayEnv): string {
-  return logOriginOf(env.N2K_PUBLIC_URL);
-}
-
-/** The tamper-evident log (one Durable Object per shard). */
-export function auditLog(env: GatewayEnv) {
-  return auditLogOf(env);
+/** The log's origin line (c2sp.org/tlog-checkpoint) for the gateway at `publicUrl`: its host and path, unique per log. */
+export function auditOrigin(publicUrl: string): string {
+  return logOriginOf(publicUrl);
 }
 
 /** The log entry of a disclosure (FORMAT.md of `@need2know/audit`, `disclosure`). */
@@ -29,8 +28,8 @@ const logEntry = (entry: DisclosureEntry): DisclosureLogEntry => disclosureEntry
  * written, and callers write it before the response leaves, so nothing is disclosed without its
  * record. The log object then indexes it in D1 for reports (see {@link flushDisclosureIndex}).
  */
-export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry): Promise<void> {
-  await auditLog(env).append([logEntry(entry)]);
+export async function recordDisclosure(stores: Pick<Stores, 'auditLog'>, entry: DisclosureEntry): Promise<void> {
+  await stores.auditLog.append([logEntry(entry)]);
 }
 
 /**
@@ -42,13 +41,13 @@ export async function recordDisclosure(env: GatewayEnv, entry: DisclosureEntry):
  * be written (the proof then stays held, for the middleware to spend after the route).
  */
 export async function admitAndRecord(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'auditLog'>,
   admission: AdmissionRequest,
   admitted: DisclosureEntry,
   refused: DisclosureEntry,
   proof: HeldProof | null,
 ): Promise<Admission & { readonly index: number }> {
-  const outcome = await auditLog(env).admitAndAppend(
+  const outcome = await stores.auditLog.admitAndAppend(
     admission,
     logEntry(admitted),
     logEntry({ ...refused, subjects: [], responseHash: '', outcome: 'rate_limited' }),
@@ -63,6 +62,6 @@ export async function admitAndRecord(
  * Brings the D1 disclosure index (`disclosures`, `disclosure_subjects`) up to the log: call it
  * before reading the index when the answer must include what was disclosed a moment ago.
  */
-export async function flushDisclosureIndex(env: GatewayEnv): Promise<void> {
-  await auditLog(env).flushIndex();
+export async function flushDisclosureIndex(stores: Pick<Stores, 'auditLog'>): Promise<void> {
+  await stores.auditLog.flushIndex();
 }

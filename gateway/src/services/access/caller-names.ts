@@ -1,6 +1,4 @@
-import type { GatewayEnv } from '../../platform/env.js';
-import { getAgency } from '../../store/d1/agencies.js';
-import { getClient } from '../../store/d1/clients.js';
+import type { Stores } from '../../store/ports/index.js';
 
 /** How a caller and its agency are named to themselves (the ids stand in for names not registered). */
 export interface CallerNames {
@@ -10,7 +8,7 @@ export interface CallerNames {
 }
 
 /** The registered names of client `clientId` and agency `agencyId`, read together. */
-export async function callerNames(env: GatewayEnv, clientId: string, agencyId: string): Promise<CallerNames> {
-  const [client, agency] = await Promise.all([getClient(env.DB, clientId), getAgency(env.DB, agencyId)]);
+export async function callerNames(stores: Pick<Stores, 'registry'>, clientId: string, agencyId: string): Promise<CallerNames> {
+  const [client, agency] = await Promise.all([stores.registry.getClient(clientId), stores.registry.getAgency(agencyId)]);
   return { clientName: client?.name ?? clientId, agencyName: agency?.name ?? agencyId, agencyNameKm: agency?.nameKm ?? null };
 }

@@ -1,5 +1,5 @@
 import { sha256b64url } from '../../platform/lib/digest.js';
-import type { GatewayEnv } from '../../platform/env.js';
+import type { Stores } from '../../store/ports/index.js';
 import { sealDelivery } from '../delivery/seal-delivery.js';
 import { sealForViewer, viewerKeyId } from '../delivery/viewer-seal.js';
 import { Problem } from '../../platform/errors/problem.js';
@@ -10,7 +10,7 @@ import type { RecordAccess } from './access.js';
 import { admitAndRecord } from './audit.js';
 import { admissionFor, rateLimited } from './limits.js';
 import { subjectHashes } from './subjects.js';
-import { keyRingSourceOf } from '../stores.js';
+import type { Issuer } from '../oauth/issuer.js';
 
 /** The request a disclosure answers: its clock reading and the hash binding the answer to it. */
 export interface DisclosureRequest {
@@ -43,6 +43,9 @@ export interface Delivery {
   readonly forViewer: boolean;
 }
 
+/** What a disclosure writes to: the log (count and entry), the grant's viewer keys, and the gateway's signing keys. */
+export type DeliveryStores = Pick<Stores, 'auditLog' | 'grantKeys' | 'signingKeys'>;
+
 /** The key what leaves for `access`'s client is sealed to; a client with none registered is refused (403). */
 export function recipientKey(access: RecordAccess): JWK {
   if (access.encryptionJwk === null) throw new Problem(403, 'forbidden', 'The client has no encryption key registered.');
@@ -57,9 +60,15 @@ export function recipientKey(access: RecordAccess): JWK {
  * leave it to the log); only when both are done may the answer leave (the route sends `jwe`). A
  * refused request is logged as such and nothing sealed for it leaves.
  */
-export async function deliver(env: GatewayEnv, access: RecordAccess, { now, requestHash }: DisclosureRequest, d: Delivery): Promise<Delivered> {
+export async function deliver(
+  stores: DeliveryStores,
+  gateway: Issuer,
+  access: RecordAccess,
+  { now, requestHash }: DisclosureRequest,
+  d: Delivery,
+): Promise<Delivered> {
   const { grant, proof } = access;
-  const ring = await keyRing(keyRingSourceOf(env));
+  const ring = await keyRing(gateway.keys);
   const subjects = subjectHashes(ring, d.subjectIds);
   const entry = {
     at: now,
@@ -77,11 +86,11 @@ export async function deliver(env: GatewayEnv, access: RecordAccess, { now, requ
   const encryptionJwk = recipientKey(access);
   let body: Record<string, unknown> = { ...d.payload };
   if (d.forViewer) {
-    const sealed = await sealForViewer(env, grant, now, d.payload);
+    const sealed = await sealForViewer(stores, grant, now, d.payload);
     if (sealed === null) {
       // Refused, and logged as such (a request like any other: counted, its proof spent).
       const logged = await admitAndRecord(
-        env,
+        stores,
         admissionFor(d.purpose, grant.id, access.clientId, [], now),
         { ...entry, subjects: [], id: crypto.randomUUID(), responseHash: '', outcome: 'key_destroyed' },
         { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' },
@@ -96,7 +105,8 @@ export async function deliver(env: GatewayEnv, access: RecordAccess, { now, requ
     };
   }
   const { jwe, jti } = await sealDelivery(
-    env,
+    stores,
+    gateway,
     now,
     { clientId: access.clientId, encryptionJwk },
     {
@@ -112,7 +122,7 @@ export async function deliver(env: GatewayEnv, access: RecordAccess, { now, requ
     Math.max(1, Math.min(grant.dataLife, grant.notAfter - now)),
   );
   const admitted = await admitAndRecord(
-    env,
+    stores,
     admissionFor(d.purpose, grant.id, access.clientId, d.probes === undefined ? subjects : [...subjects, ...subjectHashes(ring, d.probes)], now),
     { ...entry, id: jti, responseHash: await sha256b64url(jwe), outcome: 'disclosed' },
     { ...entry, id: crypto.randomUUID(), responseHash: '', outcome: 'rate_limited' },
@@ -129,7 +139,7 @@ export async function deliver(env: GatewayEnv, access: RecordAccess, { now, requ
  * named is missing, outside the grant, or not releasable.
  */
 export async function refuseNotFound(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'auditLog'>,
   access: RecordAccess,
   { now, requestHash }: DisclosureRequest,
   r: { readonly action: Delivery['action']; readonly recordType: string; readonly purpose: Purpose },
@@ -149,7 +159,7 @@ export async function refuseNotFound(
     responseHash: '',
   };
   const admitted = await admitAndRecord(
-    env,
+    stores,
     admissionFor(r.purpose, grant.id, access.clientId, [], now),
     { ...entry, id: crypto.randomUUID(), outcome: 'not_found' },
     { ...entry, id: crypto.randomUUID(), outcome: 'rate_limited' },

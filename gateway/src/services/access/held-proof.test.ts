@@ -6,9 +6,10 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
+import { storesOf } from '../stores.js';
 import { holdProof, settleHeldProof } from './held-proof.js';
 
-const gatewayEnv = env as unknown as GatewayEnv;
+const stores = storesOf(env as unknown as GatewayEnv);
 const now = () => Math.floor(Date.now() / 1000);
 const proof = () => ({ jkt: `jkt-${crypto.randomUUID()}`, jti: crypto.randomUUID(), replayUntil: now() + 120 });
 
@@ -25,10 +26,10 @@ describe('HeldProof', () => {
   it('after the route, spends a proof the route did not, and refuses the same proof presented again', async () => {
     const p = proof();
     const first = holdProof(p);
-    await settleHeldProof(gatewayEnv, first, now());
+    await settleHeldProof(stores, first, now());
     expect(first.settled).toBe(true);
     const again = holdProof(p);
-    const refused = await settleHeldProof(gatewayEnv, again, now()).then(
+    const refused = await settleHeldProof(stores, again, now()).then(
       () => null,
       (err: unknown) => err,
     );
@@ -38,9 +39,9 @@ describe('HeldProof', () => {
 
   it('leaves a proof its log call settled alone (no second spend, no refusal)', async () => {
     const p = proof();
-    await settleHeldProof(gatewayEnv, holdProof(p), now());
+    await settleHeldProof(stores, holdProof(p), now());
     const settledByLog = holdProof(p);
     settledByLog.settle();
-    await expect(settleHeldProof(gatewayEnv, settledByLog, now())).resolves.toBeUndefined();
+    await expect(settleHeldProof(stores, settledByLog, now())).resolves.toBeUndefined();
   });
 });

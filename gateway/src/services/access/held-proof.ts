@@ -8,9 +8,8 @@
  * answer ever leaves for a proof that was presented before.
  */
 import { proofReplayed } from '../../platform/errors/access-refusals.js';
-import type { GatewayEnv } from '../../platform/env.js';
-import type { Nonce } from '../../store/objects/replay-guard/replay-guard.js';
-import { auditLog } from './audit.js';
+import type { Stores } from '../../store/ports/index.js';
+import type { Nonce } from '../../store/ports/objects.js';
 
 /** A request's DPoP proof, held until one log call spends it. */
 export class HeldProof {
@@ -49,8 +48,8 @@ export const holdProof = (proof: VerifiedProof): HeldProof => new HeldProof({ ke
  * After the route: spends the proof if the route did not, and refuses (401) when it had been
  * presented before — whatever the route answered.
  */
-export async function settleHeldProof(env: GatewayEnv, held: HeldProof, now: number): Promise<void> {
+export async function settleHeldProof(stores: Pick<Stores, 'auditLog'>, held: HeldProof, now: number): Promise<void> {
   if (held.settled) return;
   held.settle();
-  if (!(await auditLog(env).spendProof(held.nonce, now))) throw proofReplayed();
+  if (!(await stores.auditLog.spendProof(held.nonce, now))) throw proofReplayed();
 }

@@ -1,4 +1,4 @@
-import type { Admission, AdmissionRequest, LimitName } from '../../store/objects/audit-log/admission.js';
+import type { Admission, AdmissionRequest, LimitName } from '../../store/ports/objects.js';
 import { Problem } from '../../platform/errors/problem.js';
 import type { Purpose } from '@need2know/policy';
 

@@ -4,7 +4,7 @@ import { disclosuresAboutSubjects, type SubjectDisclosureRow, type UsageRow, usa
 import { findByBlindIndex } from '../records/search.js';
 import { flushDisclosureIndex } from './audit.js';
 import { subjectIds } from './subjects.js';
-import { recordReaderOf } from '../stores.js';
+import { recordReaderOf, storesOf } from '../stores.js';
 
 /**
  * The subjects (as `subjectIds` names them in the log) of every record, of every type, that names the
@@ -44,7 +44,7 @@ export type SubjectDisclosure = Omit<SubjectDisclosureRow, 'delayDays'>;
 export async function subjectDisclosures(env: GatewayEnv, subjects: readonly string[], now: number): Promise<{ shown: SubjectDisclosure[]; withheld: number }> {
   if (subjects.length === 0) return { shown: [], withheld: 0 };
   // The index trails the log by moments; a report includes what was disclosed just before it.
-  await flushDisclosureIndex(env);
+  await flushDisclosureIndex(storesOf(env));
   const results = await disclosuresAboutSubjects(env.DB, subjects);
   const shown: SubjectDisclosure[] = [];
   let withheld = 0;
@@ -73,6 +73,6 @@ export type { UsageRow } from '../../store/d1/disclosures.js';
 
 /** Per day, agency and purpose in [from, to): answers given, distinct persons, refusals and limit hits. */
 export async function agencyUsage(env: GatewayEnv, from: number, to: number, agencyId?: string): Promise<UsageRow[]> {
-  await flushDisclosureIndex(env);
+  await flushDisclosureIndex(storesOf(env));
   return usageByDay(env.DB, from, to, agencyId);
 }

@@ -1,9 +1,8 @@
 import { CompactEncrypt, importJWK, SignJWT, type JWK } from 'jose';
 import { GATEWAY_SIGNING_ALG } from '../../platform/config.js';
-import type { GatewayEnv } from '../../platform/env.js';
+import type { Stores } from '../../store/ports/index.js';
 import { activeSigningKey } from '../keys/token-signing.js';
-import { identifiers } from '../oauth/access-token.js';
-import { keyRingSourceOf, storesOf } from '../stores.js';
+import { identifiersOf, type Issuer } from '../oauth/issuer.js';
 
 /** Media type of a sealed disclosure: a compact JWE whose plaintext is a signed JWT (RFC 7519 §5.2 nested JWT). */
 export const DISCLOSURE_MEDIA_TYPE = 'application/jose';
@@ -35,7 +34,7 @@ export interface DisclosureClaims {
 }
 
 /**
- * Signs `claims` as a JWT with the gateway's key (verifiable with its JWKS) and encrypts it to the
+ * Signs `claims` as a JWT with `gateway`'s active key (verifiable with its JWKS) and encrypts it to the
  * recipient's registered key with ECDH-ES key agreement (RFC 7518 §4.6), so any standards-compliant
  * JOSE library opens it with the recipient's private key. The JWE protected header names the
  * recipient key, the grant and the purpose, so a recipient can route it before decrypting.
@@ -43,14 +42,15 @@ export interface DisclosureClaims {
  * @returns the compact JWE and the disclosure id (`jti`).
  */
 export async function sealDelivery(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'signingKeys'>,
+  gateway: Issuer,
   now: number,
   recipient: { readonly clientId: string; readonly encryptionJwk: JWK },
   claims: DisclosureClaims,
   lifetime: number,
 ): Promise<{ jwe: string; jti: string }> {
-  const { issuer } = identifiers(env);
-  const { kid, key } = await activeSigningKey(storesOf(env), keyRingSourceOf(env), now);
+  const { issuer } = identifiersOf(gateway.publicUrl);
+  const { kid, key } = await activeSigningKey(stores, gateway.keys, now);
   const jti = crypto.randomUUID();
   const jws = await new SignJWT({ ...claims })
     .setProtectedHeader({ alg: GATEWAY_SIGNING_ALG, typ: DISCLOSURE_TYP, kid })

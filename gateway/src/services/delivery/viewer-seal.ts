@@ -1,14 +1,10 @@
 import { base64url, CompactEncrypt, compactDecrypt, importJWK, type JWK } from 'jose';
-import type { GatewayEnv } from '../../platform/env.js';
 import type { Grant } from '@need2know/policy';
+import type { Stores } from '../../store/ports/index.js';
 import { epochAt, epochDestroyAt } from './viewer-epochs.js';
 
 /** Where the key of a viewer-bound payload lives: `kid` of its JWE. */
 export const viewerKeyId = (grantId: string, epoch: number) => `${grantId}:${epoch}`;
-
-function vault(env: GatewayEnv, grantId: string) {
-  return env.GRANT_KEYS.get(env.GRANT_KEYS.idFromName(grantId));
-}
 
 /**
  * Seals `payload` under the grant's viewer key of the current epoch (JWE `dir` + A256GCM): the viewer
@@ -16,13 +12,13 @@ function vault(env: GatewayEnv, grantId: string) {
  * exists. Returns null when the epoch's key is already destroyed (nothing may be delivered then).
  */
 export async function sealForViewer(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'grantKeys'>,
   grant: Grant,
   now: number,
   payload: unknown,
 ): Promise<{ jwe: string; epoch: number; destroyAt: number } | null> {
   const epoch = epochAt(grant, now);
-  const key = await vault(env, grant.id).keyFor(epoch, epochDestroyAt(grant, epoch), now);
+  const key = await stores.grantKeys.of(grant.id).keyFor(epoch, epochDestroyAt(grant, epoch), now);
   if (key === null) return null;
   const jwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(payload)))
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: viewerKeyId(grant.id, epoch) })
@@ -31,8 +27,13 @@ export async function sealForViewer(
 }
 
 /** The viewer key of `epoch`, if it still exists at `now`. */
-export async function releaseViewerKey(env: GatewayEnv, grantId: string, epoch: number, now: number): Promise<{ key: string; destroyAt: number } | null> {
-  const key = await vault(env, grantId).existingKey(epoch, now);
+export async function releaseViewerKey(
+  stores: Pick<Stores, 'grantKeys'>,
+  grantId: string,
+  epoch: number,
+  now: number,
+): Promise<{ key: string; destroyAt: number } | null> {
+  const key = await stores.grantKeys.of(grantId).existingKey(epoch, now);
   return key === null ? null : { key: key.key, destroyAt: key.destroyAt };
 }
 
@@ -47,8 +48,8 @@ export async function sealViewerKeyTo(recipient: JWK, kid: string, key: string):
 }
 
 /** Destroys every viewer key of `grantId` (window over, grant revoked). Returns how many. */
-export async function shredViewerKeys(env: GatewayEnv, grantId: string): Promise<number> {
-  return vault(env, grantId).shred();
+export async function shredViewerKeys(stores: Pick<Stores, 'grantKeys'>, grantId: string): Promise<number> {
+  return stores.grantKeys.of(grantId).shred();
 }
 
 /** Opens a viewer-bound payload with a released key (used by tests and by the viewer's own code path). */

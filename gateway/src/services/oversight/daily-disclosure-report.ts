@@ -2,6 +2,7 @@ import { localDaysEnding, type LocalDay } from '@need2know/zoned-time';
 import type { GatewayEnv } from '../../platform/env.js';
 import { flushDisclosureIndex } from '../access/audit.js';
 import { dailyDisclosures, type DailySeries } from './daily-disclosures.js';
+import { storesOf } from '../stores.js';
 
 /** The daily report: the local days counted and, per agency and purpose, the series over them. */
 export interface DailyDisclosureReport {
@@ -22,6 +23,6 @@ export async function dailyDisclosureReport(
   now: number,
 ): Promise<DailyDisclosureReport> {
   const days = localDaysEnding(timeZone, now * 1000, dayCount);
-  await flushDisclosureIndex(env);
+  await flushDisclosureIndex(storesOf(env));
   return { days, series: await dailyDisclosures(env.DB, days, filter) };
 }

@@ -28,7 +28,7 @@ export async function subjectAccessReport(env: GatewayEnv, nationalId: string, r
   const subjects = subjectHashes(await keyRing(keyRingSourceOf(env)), await subjectsOfNationalId(env, nationalId));
   const { shown, withheld } = await subjectDisclosures(env, subjects, now);
   const log = auditLog(env);
-  const checkpoint = await log.checkpoint(auditOrigin(env), now);
+  const checkpoint = await log.checkpoint(auditOrigin(env.N2K_PUBLIC_URL), now);
   const size = await log.size();
   const disclosures = await Promise.all(
     shown.map(async (d) => {

@@ -1,7 +1,5 @@
 import type { Grant, Purpose } from '@need2know/policy';
-import type { GatewayEnv } from '../../platform/env.js';
-import { listGrants } from '../../store/d1/grants.js';
-import { listPurposes } from '../../store/d1/purposes.js';
+import type { Stores } from '../../store/ports/index.js';
 
 /** Ended grants stay listed this long (seconds), so the viewer can say they ended rather than vanish. */
 export const ENDED_GRANTS_SHOWN_FOR = 7 * 24 * 3600;
@@ -17,8 +15,8 @@ export interface ShownGrant {
  * purposes still open to the agency, in force or suspended, or ended within
  * {@link ENDED_GRANTS_SHOWN_FOR}.
  */
-export async function grantsShownToOfficers(env: GatewayEnv, agencyId: string, now: number): Promise<ShownGrant[]> {
-  const [grants, purposes] = await Promise.all([listGrants(env.DB, { agencyId }), listPurposes(env.DB)]);
+export async function grantsShownToOfficers(stores: Pick<Stores, 'grants' | 'purposes'>, agencyId: string, now: number): Promise<ShownGrant[]> {
+  const [grants, purposes] = await Promise.all([stores.grants.listGrants({ agencyId }), stores.purposes.listPurposes()]);
   const byId = new Map(purposes.map((p) => [p.id, p]));
   return grants.flatMap((grant) => {
     const purpose = byId.get(grant.purposeId);

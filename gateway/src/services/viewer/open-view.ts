@@ -1,7 +1,5 @@
-import type { GatewayEnv } from '../../platform/env.js';
 import { randomToken } from '../../platform/lib/random.js';
-import { deliveredRecordType } from '../../store/d1/disclosures.js';
-import { insertView } from '../../store/d1/viewer-views.js';
+import type { Stores } from '../../store/ports/index.js';
 import type { RecordAccess } from '../access/access.js';
 import { flushDisclosureIndex } from '../access/audit.js';
 import { recipientKey } from '../access/deliver.js';
@@ -29,16 +27,21 @@ export type OpenedView =
  * view id (the trace mark), on the log before the key leaves; a refusal for a destroyed key is
  * logged too.
  */
-export async function openView(env: GatewayEnv, access: RecordAccess, now: number, request: ViewRequest): Promise<OpenedView> {
+export async function openView(
+  stores: Pick<Stores, 'viewer' | 'auditLog' | 'grantKeys'>,
+  access: RecordAccess,
+  now: number,
+  request: ViewRequest,
+): Promise<OpenedView> {
   const { grant } = access;
   const recipient = recipientKey(access);
-  const heldDelivery = () => deliveredRecordType(env.DB, request.disclosureId, access.clientId, grant.id);
-  // The D1 index trails the log by moments: a delivery made just now is found once it is flushed.
-  const held = (await heldDelivery()) ?? (await flushDisclosureIndex(env).then(heldDelivery));
+  const heldDelivery = () => stores.viewer.deliveredRecordType(request.disclosureId, access.clientId, grant.id);
+  // The disclosure index trails the log by moments: a delivery made just now is found once it is flushed.
+  const held = (await heldDelivery()) ?? (await flushDisclosureIndex(stores).then(heldDelivery));
   if (held === null) return { ok: false, reason: 'not_held' };
-  const released = await releaseViewerKey(env, grant.id, request.epoch, now);
+  const released = await releaseViewerKey(stores, grant.id, request.epoch, now);
   if (released === null) {
-    await logViewerEvent(env, access, now, crypto.randomUUID(), {
+    await logViewerEvent(stores, access, now, crypto.randomUUID(), {
       event: 'view_refused',
       disclosure: request.disclosureId,
       epoch: request.epoch,
@@ -47,14 +50,14 @@ export async function openView(env: GatewayEnv, access: RecordAccess, now: numbe
     return { ok: false, reason: 'key_destroyed' };
   }
   const viewId = randomToken(VIEW_ID_BYTES);
-  const logIndex = await logViewerEvent(env, access, now, viewId, {
+  const logIndex = await logViewerEvent(stores, access, now, viewId, {
     event: 'view',
     view: viewId,
     disclosure: request.disclosureId,
     record_type: held,
     epoch: request.epoch,
   });
-  await insertView(env.DB, {
+  await stores.viewer.addView({
     viewId,
     at: now,
     officerId: access.clientId,

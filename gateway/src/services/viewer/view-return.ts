@@ -1,7 +1,6 @@
 import { viewReturn } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
-import type { GatewayEnv } from '../../platform/env.js';
-import { markViewHidden, takeViewReturn } from '../../store/d1/viewer-views.js';
+import type { Stores } from '../../store/ports/index.js';
 import type { RecordAccess } from '../access/access.js';
 import { logViewerEvent, ownView } from './viewer-log.js';
 
@@ -9,9 +8,9 @@ import { logViewerEvent, ownView } from './viewer-log.js';
  * The viewer's window left the front during view `viewId`: the gateway notes when, by its own clock
  * (the first moment counts if told twice). A return within the stated time is then the same view.
  */
-export async function hideView(env: GatewayEnv, access: RecordAccess, now: number, viewId: string): Promise<number> {
-  await ownView(env, access, viewId);
-  return markViewHidden(env.DB, viewId, now);
+export async function hideView(stores: Pick<Stores, 'viewer'>, access: RecordAccess, now: number, viewId: string): Promise<number> {
+  await ownView(stores, access, viewId);
+  return stores.viewer.markHidden(viewId, now);
 }
 
 /** A return taken as the same view: its hidden interval is on the log at `logIndex`. */
@@ -27,8 +26,14 @@ export interface SameViewReturn {
  * stated time by the gateway's clock): then the hidden interval is logged with the view and no new
  * view is opened. Otherwise 409 `view_not_resumable`: the viewer opens a new (logged) view.
  */
-export async function returnToView(env: GatewayEnv, access: RecordAccess, now: number, viewId: string, disclosureId: string): Promise<SameViewReturn> {
-  const view = await ownView(env, access, viewId);
+export async function returnToView(
+  stores: Pick<Stores, 'viewer' | 'auditLog'>,
+  access: RecordAccess,
+  now: number,
+  viewId: string,
+  disclosureId: string,
+): Promise<SameViewReturn> {
+  const view = await ownView(stores, access, viewId);
   const decision = viewReturn(
     { officerId: view.officerId, grantId: view.grantId, disclosureId: view.disclosureId, hiddenSince: view.hiddenSince ?? null },
     { officerId: access.clientId, grantId: access.grant.id, disclosureId },
@@ -39,11 +44,11 @@ export async function returnToView(env: GatewayEnv, access: RecordAccess, now: n
       extensions: { reason: decision.reason },
     });
   // Two returns racing for one hide: one takes it, the other is a new view.
-  if (!(await takeViewReturn(env.DB, viewId, decision.hiddenFrom)))
+  if (!(await stores.viewer.takeReturn(viewId, decision.hiddenFrom)))
     throw new Problem(409, 'view_not_resumable', 'This return is not the same view; open the record again (a new view).', {
       extensions: { reason: 'not_hidden' },
     });
-  const logIndex = await logViewerEvent(env, access, now, crypto.randomUUID(), {
+  const logIndex = await logViewerEvent(stores, access, now, crypto.randomUUID(), {
     event: 'return',
     view: viewId,
     hidden_from: decision.hiddenFrom,

@@ -13,6 +13,7 @@ import { bindRequest } from '../../middleware/request-binding.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
+import { issuerOf } from '../../../services/stores.js';
 
 const Subject = z.union([
   z.object({ national_id: z.string().max(40) }).strict(),
@@ -69,7 +70,7 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   const persons = await findPersons(c.env, body.subject, rule.type === 'person' ? [rule.field] : [], granted.record_ids, scope);
   const today = ownerToday(c.env, c.var.now);
   const answer = await answerCheck(c.env, check, persons, today, body.criterion, scope);
-  const delivered = await deliver(c.env, access, disclosureRequest(c), {
+  const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {
     action: 'check',
     recordType: rule.type,
     payload: { check, ...(body.criterion === undefined ? {} : { criterion: body.criterion }), answer },

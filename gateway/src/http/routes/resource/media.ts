@@ -10,6 +10,7 @@ import { bindRequest } from '../../middleware/request-binding.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
+import { issuerOf } from '../../../services/stores.js';
 
 /** Longest reference a request may name: a stored ref (200 bytes) plus `#redacted` or `#blurred`, with room to spare. */
 const MAX_REQUESTED_REF = 256;
@@ -71,8 +72,8 @@ export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   if (!recordNow.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
   const found = await findReleasableMedia(c.env, { granted, purpose, grant, agencyId, clientKind: access.clientKind }, ref, c.var.now);
   // Released nothing: counted and logged all the same, then the same 404 whether missing, outside the grant, or not releasable.
-  if (found === null) return refuseNotFound(c.env, access, disclosureRequest(c), { action: 'media', recordType: '', purpose });
-  const delivered = await deliver(c.env, access, disclosureRequest(c), {
+  if (found === null) return refuseNotFound(c.var.stores, access, disclosureRequest(c), { action: 'media', recordType: '', purpose });
+  const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {
     action: 'media',
     recordType: found.row.recordType,
     payload: { media: { ref, rendition: found.rendition, content_type: found.contentType, bytes: found.bytes.length, data: base64url.encode(found.bytes) } },

@@ -26,7 +26,7 @@ import { searchValues } from '../../../services/records/search-values.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
-import { keyRingSourceOf, recordReaderOf } from '../../../services/stores.js';
+import { issuerOf, keyRingSourceOf, recordReaderOf } from '../../../services/stores.js';
 
 /** Most records one search returns. */
 export const MAX_SEARCH_RESULTS = 20;
@@ -127,9 +127,9 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     if (def === undefined) throw new Problem(404, 'not_found');
     // The row was read with the caller's checks: nothing for a record outside the grant.
     const record = await openNamedRecord(c.env, access, req, def, id);
-    if (record === undefined) return refuseNotFound(c.env, access, disclosureRequest(c), { action: 'fetch', recordType: type, purpose: req.purpose });
+    if (record === undefined) return refuseNotFound(c.var.stores, access, disclosureRequest(c), { action: 'fetch', recordType: type, purpose: req.purpose });
     const [out] = await minimised(c.env, access, c.var.now, type, [record], req.fields);
-    const delivered = await deliver(c.env, access, disclosureRequest(c), {
+    const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {
       action: 'fetch',
       recordType: type,
       payload: { records: [out] },
@@ -175,7 +175,7 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       )
     ).slice(0, body.limit);
     const out = await minimised(c.env, access, c.var.now, type, found, req.fields);
-    const delivered = await deliver(c.env, access, disclosureRequest(c), {
+    const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {
       action: 'search',
       recordType: type,
       payload: { records: out, count: out.length },

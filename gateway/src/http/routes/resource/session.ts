@@ -47,7 +47,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   const { access } = c.var;
   // What the token allows now: a purpose narrowed since it was issued shows narrowed.
   const detail = detailNow(access.recordAccess, access.recordNow);
-  const names = await callerNames(c.env, access.clientId, access.agencyId);
+  const names = await callerNames(c.var.stores, access.clientId, access.agencyId);
   return c.json(
     {
       client_id: access.clientId,

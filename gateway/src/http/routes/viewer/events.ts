@@ -13,6 +13,7 @@ import { mayReleaseUnblurredMedia, SAME_VIEW_RETURN_SECONDS } from '@need2know/p
 import { BLOCKED_ACTIONS, VIEW_ID_PATTERN } from '@need2know/schema';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
+import { keyRingSourceOf } from '../../../services/stores.js';
 
 const MAX_COUNT = 100_000;
 
@@ -114,16 +115,16 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const { access, now } = c.var;
     requireOfficer(access);
     if ('event' in body) {
-      if (body.event === 'hidden') return c.json({ hidden_since: await hideView(c.env, access, now, body.view_id) }, 202);
+      if (body.event === 'hidden') return c.json({ hidden_since: await hideView(c.var.stores, access, now, body.view_id) }, 202);
       if (body.event === 'return') {
-        const back = await returnToView(c.env, access, now, body.view_id, body.disclosure_id);
+        const back = await returnToView(c.var.stores, access, now, body.view_id, body.disclosure_id);
         return c.json({ log_index: back.logIndex, view_id: body.view_id, hidden_from: back.hiddenFrom, hidden_to: back.hiddenTo }, 202);
       }
-      return c.json({ log_index: await logCopy(c.env, access, now, body.view_id, body.field) }, 202);
+      return c.json({ log_index: await logCopy(c.var.stores, access, now, body.view_id, body.field) }, 202);
     }
-    await ownView(c.env, access, body.view_id);
+    await ownView(c.var.stores, access, body.view_id);
     const counts = Object.fromEntries(Object.entries(body.counts).filter((e): e is [string, number] => typeof e[1] === 'number'));
-    const logIndex = await logViewerEvent(c.env, access, now, crypto.randomUUID(), { event: 'blocked', view: body.view_id, counts });
+    const logIndex = await logViewerEvent(c.var.stores, access, now, crypto.randomUUID(), { event: 'blocked', view: body.view_id, counts });
     return c.json({ log_index: logIndex }, 202);
   })
   .openapi(reveal, async (c) => {
@@ -131,7 +132,7 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const { access, now } = c.var;
     requireOfficer(access);
     const { grant, purpose } = access;
-    const view = await ownView(c.env, access, body.view_id);
+    const view = await ownView(c.var.stores, access, body.view_id);
     if (!mayReleaseUnblurredMedia(purpose, grant)) throw new Problem(403, 'reveal_not_permitted');
     const recipient = recipientKey(access);
     // Media are part of fetching a record, judged on what the purpose allows now (as the media route
@@ -145,7 +146,7 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       now,
     );
     if (original === null) throw new Problem(404, 'not_found', 'No such photo to reveal in this view.');
-    const { id, logIndex } = await logReveal(c.env, access, now, view, body.media_ref, body.reason);
+    const { id, logIndex } = await logReveal(c.var.stores, keyRingSourceOf(c.env), access, now, view, body.media_ref, body.reason);
     // Only now, with the reveal and its reason on the log, does the original leave.
     return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(recipient, body.media_ref, original) }, 201, {
       'cache-control': 'no-store',

@@ -53,7 +53,10 @@ function stateOf(g: Grant, now: number): z.infer<typeof OfficerGrant>['state'] {
 /** `GET /v1/officer/grants`: what the viewer's popup shows, with the gateway's clock. */
 export const officerGrantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const { access, now } = c.var;
-  const [names, shown] = await Promise.all([callerNames(c.env, access.clientId, access.agencyId), grantsShownToOfficers(c.env, access.agencyId, now)]);
+  const [names, shown] = await Promise.all([
+    callerNames(c.var.stores, access.clientId, access.agencyId),
+    grantsShownToOfficers(c.var.stores, access.agencyId, now),
+  ]);
   return c.json(
     {
       officer: { id: access.clientId, name: names.clientName, agency_id: access.agencyId, agency_name: names.agencyName, agency_name_km: names.agencyNameKm },

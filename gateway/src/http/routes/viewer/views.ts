@@ -56,7 +56,7 @@ const route = createRoute({
 export const viewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const body = c.req.valid('json');
   const { access, now } = c.var;
-  const opened = await openView(c.env, access, now, { disclosureId: body.disclosure_id, epoch: body.epoch });
+  const opened = await openView(c.var.stores, access, now, { disclosureId: body.disclosure_id, epoch: body.epoch });
   if (!opened.ok && opened.reason === 'not_held') throw new Problem(404, 'not_found', 'No such delivery to this officer under this grant.');
   if (!opened.ok) throw new Problem(410, 'key_destroyed', 'The window or data life of this record is over; it can no longer be opened.');
   return c.json({ view_id: opened.viewId, at: now, kid: opened.kid, destroy_at: opened.destroyAt, key: opened.sealedKey }, 201, {
