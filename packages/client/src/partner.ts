@@ -5,6 +5,7 @@ import { DisclosureError, openDisclosure, type DisclosedMedia, type Disclosure }
 import { GatewayError } from './errors.js';
 import { signingKeyFromJwk } from './keys.js';
 import { GatewaySession } from './session.js';
+import { statedReasonHeaders, type StatedReason } from './stated-reason.js';
 
 export interface PartnerOptions {
   readonly issuer: string;
@@ -62,10 +63,25 @@ export type CheckSubject = { national_id: string } | { name_latin: string; date_
 export class PartnerClient {
   readonly session: GatewaySession;
   readonly #options: PartnerOptions;
+  readonly #stated: StatedReason;
 
-  private constructor(options: PartnerOptions, session: GatewaySession) {
+  private constructor(options: PartnerOptions, session: GatewaySession, stated: StatedReason = {}) {
     this.#options = options;
     this.session = session;
+    this.#stated = stated;
+  }
+
+  /**
+   * The same client (same session and token), sending `stated` with each record request: the
+   * reference and reason a purpose may require (`N2K-Reference`, `N2K-Reason`) and a `traceparent`.
+   *
+   * @example
+   * const forCase = partner.withReason({ reference: 'PP-2026-0412', reason: 'bail review', traceparent });
+   * const { records } = await forCase.fetchRecord('case', 'case-00000042');
+   * @throws GatewayError 400 `reason_required` (from the calls) when the purpose requires them and they are missing, `reason_invalid` when malformed.
+   */
+  withReason(stated: StatedReason): PartnerClient {
+    return new PartnerClient(this.#options, this.session, stated);
   }
 
   static async connect(options: PartnerOptions): Promise<PartnerClient> {
@@ -141,7 +157,8 @@ export class PartnerClient {
     let proofJti = '';
     const res = await this.session.fetch(path, {
       method,
-      ...(body === undefined ? {} : { body: text, headers: { 'content-type': 'application/json' } }),
+      ...(body === undefined ? {} : { body: text }),
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...statedReasonHeaders(this.#stated) },
       onProof: (proof: string) => {
         proofJti = String(decodeJwt(proof).jti);
       },
