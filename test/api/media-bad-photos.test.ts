@@ -11,7 +11,8 @@ import { decodeJpeg } from '../../gateway/src/services/media/decode/decode-jpeg.
 import { keyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { openMedia } from '../../gateway/src/services/media/seal-media.js';
 import { JPEG_BASELINE, JPEG_PROGRESSIVE } from '../../gateway/src/services/media/test-fixtures.js';
-import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
+import { selectMedia } from '../../gateway/src/store/d1/media.js';
+import { storedChunks } from './media-at-rest.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, photo, portraitPng, uniq } from './media-harness.js';
 import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
@@ -51,7 +52,7 @@ describe('media upload: every photo decoded by the gateway', () => {
     const row = await selectMedia(gatewayEnv.DB, ref);
     const ring = await keyRing(keyRingSourceOf(gatewayEnv));
     const open = async (rendition: 'original' | 'blurred') =>
-      openMedia(ring, { owner: owner.agency, ref, rendition, contentType: JPEG }, await selectChunks(gatewayEnv.DB, ref, rendition));
+      openMedia(ring, { owner: owner.agency, ref, rendition, contentType: JPEG }, await storedChunks(ref, rendition));
     expect(row).toMatchObject({ width: 16, height: 32 });
     expect(decodeJpeg(await open('blurred'), LIMIT)).toMatchObject({ orientation: 1, image: { width: 16, height: 32 } });
     expect(decodeJpeg(await open('original'), LIMIT)).toMatchObject({ orientation: 6, image: { width: 16, height: 32 } });

@@ -17,7 +17,8 @@ import type { DetectionManifest } from '../../gateway/src/services/media/detect/
 import { TINY_FACE_DETECTOR } from '../../gateway/src/services/media/detect/models/tiny-face-detector.js';
 import { DETECTOR_INPUT_SIZE, FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '../../gateway/src/services/media/detect/thresholds.js';
 import { openMedia, type StoredRendition } from '../../gateway/src/services/media/seal-media.js';
-import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
+import { selectMedia } from '../../gateway/src/store/d1/media.js';
+import { storedAtRest, storedChunks } from './media-at-rest.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { logInclusion } from './log-harness.js';
 import { caseWith, mediaOwner, photo, uniq } from './media-harness.js';
@@ -48,7 +49,7 @@ describe('media upload: faces of flagged photos redacted at ingest', () => {
 
     const ring = await keyRing(keyRingSourceOf(gatewayEnv));
     const open = async (rendition: StoredRendition, contentType: string) =>
-      openMedia(ring, { owner: owner.agency, ref, rendition, contentType: contentType as typeof JPEG }, await selectChunks(gatewayEnv.DB, ref, rendition));
+      openMedia(ring, { owner: owner.agency, ref, rendition, contentType: contentType as typeof JPEG }, await storedChunks(ref, rendition));
     // The original is the upload as it was, less its metadata (EXIF): not one pixel redacted.
     expect(await open('original', JPEG)).toEqual(inspectJpeg(PHOTO).stripped);
     // The redacted rendition: same size, and the same detector finds no face it is confident of.
@@ -62,7 +63,7 @@ describe('media upload: faces of flagged photos redacted at ingest', () => {
     expect(manifest.faces).toHaveLength(3);
     for (const face of manifest.faces) expect(face.score).toBeGreaterThanOrEqual(REDACT_SCORE_MIN);
     // Nothing of the detection or the picture in the clear at rest.
-    expect(JSON.stringify(await gatewayEnv.DB.prepare('SELECT * FROM media_chunks WHERE ref = ?').bind(ref).all())).not.toContain('tiny_face_detector');
+    expect(await storedAtRest(ref)).not.toContain('tiny_face_detector');
 
     // Logged before it was stored: how the faces were handled, never a box, a pixel or the reference.
     expect(await log.size()).toBe(before + 1);
@@ -82,12 +83,12 @@ describe('media upload: faces of flagged photos redacted at ingest', () => {
     const noFace = await owner.upload({ record_type: 'case', record_id: id, ref: flagged, original: { bytes: halvesJpeg(320, 240), type: JPEG } });
     expect(await noFace.json()).toMatchObject({ flagged: true, redaction: { rendition: 'blurred' } });
     expect(await selectMedia(gatewayEnv.DB, flagged)).toMatchObject({ protectedRendition: 'blurred', redacted: null, blurred: { by: 'gateway' } });
-    expect(await selectChunks(gatewayEnv.DB, flagged, 'redacted')).toEqual([]);
-    expect(await selectChunks(gatewayEnv.DB, flagged, 'detection')).toHaveLength(1);
+    expect(await storedChunks(flagged, 'redacted')).toEqual([]);
+    expect(await storedChunks(flagged, 'detection')).toHaveLength(1);
 
     const unflagged = await owner.upload({ record_type: 'case', record_id: id, ref: plain, original: { bytes: PHOTO, type: JPEG } });
     expect(await unflagged.json()).toMatchObject({ flagged: false, redaction: null });
     expect(await selectMedia(gatewayEnv.DB, plain)).toMatchObject({ protectedRendition: null, redacted: null });
-    expect(await selectChunks(gatewayEnv.DB, plain, 'detection')).toEqual([]);
+    expect(await storedChunks(plain, 'detection')).toEqual([]);
   }, 120_000);
 });

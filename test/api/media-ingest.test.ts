@@ -12,7 +12,8 @@ import { decodePng } from '@need2know/png';
 import { sameBytes } from '@need2know/png/testing';
 import { openMedia } from '../../gateway/src/services/media/seal-media.js';
 import { JPEG_BASELINE, portrait } from '../../gateway/src/services/media/test-fixtures.js';
-import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
+import { selectMedia } from '../../gateway/src/store/d1/media.js';
+import { countStoredMedia, storedAtRest, storedChunks } from './media-at-rest.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 import { logInclusion } from './log-harness.js';
 import { caseWith, mediaOwner, personWithPhoto, photo, portraitPng, uniq, uploadForm } from './media-harness.js';
@@ -20,8 +21,7 @@ import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
 
 const PNG = 'image/png';
 const JPEG = 'image/jpeg';
-const countMedia = async () =>
-  (await gatewayEnv.DB.prepare('SELECT (SELECT count(*) FROM media) + (SELECT count(*) FROM media_chunks) AS n').first<{ n: number }>())?.n ?? 0;
+const countMedia = countStoredMedia;
 
 describe('PUT /v1/ingest/media', () => {
   it('stores a PNG sealed in chunks, with a blurred rendition made by the gateway', async () => {
@@ -59,13 +59,13 @@ describe('PUT /v1/ingest/media', () => {
     // At rest: envelopes only. No PNG signature or picture bytes in any column.
     const row = await selectMedia(gatewayEnv.DB, ref);
     expect(row).toMatchObject({ owner: owner.agency, recordType: 'case', recordId: id, field: 'evidence', chunks: 1, blurred: { by: 'gateway', chunks: 1 } });
-    const stored = JSON.stringify(await gatewayEnv.DB.prepare('SELECT * FROM media_chunks WHERE ref = ?').bind(ref).all());
+    const stored = await storedAtRest(ref);
     expect(stored).toContain('n2kf1.');
     expect(stored).not.toContain(btoa(String.fromCharCode(...png.subarray(0, 12))).slice(0, 12));
     const ring = await keyRing(keyRingSourceOf(gatewayEnv));
-    const original = openMedia(ring, { owner: owner.agency, ref, rendition: 'original', contentType: PNG }, await selectChunks(gatewayEnv.DB, ref, 'original'));
+    const original = openMedia(ring, { owner: owner.agency, ref, rendition: 'original', contentType: PNG }, await storedChunks(ref, 'original'));
     expect(sameBytes(original, png)).toBe(true);
-    const blurred = openMedia(ring, { owner: owner.agency, ref, rendition: 'blurred', contentType: PNG }, await selectChunks(gatewayEnv.DB, ref, 'blurred'));
+    const blurred = openMedia(ring, { owner: owner.agency, ref, rendition: 'blurred', contentType: PNG }, await storedChunks(ref, 'blurred'));
     expect(sameBytes((await decodePng(blurred, { maxPixels: 1e6 })).data, blurImage(portrait()).data)).toBe(true);
   });
 

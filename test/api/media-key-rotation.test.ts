@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { forgetKeyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
 import { selectMedia } from '../../gateway/src/store/d1/media.js';
+import { allStoredChunks } from './media-at-rest.js';
 import { gatewayEnv, testGateway } from './harness.js';
 import { caseWith, mediaOwner, mediaPartner, photo, portraitPng, uniq } from './media-harness.js';
 
@@ -32,9 +33,8 @@ describe('media and field-key rotation', () => {
     while (progress.remaining > 0 && progress.moved > 0) progress = await rewrapBatch(gatewayEnv, 500);
     expect(progress.remaining).toBe(0);
     for (const ref of refs) expect((await selectMedia(gatewayEnv.DB, ref))?.keyVersion).toBe(version);
-    const { results } = await gatewayEnv.DB.prepare('SELECT envelope FROM media_chunks WHERE ref IN (?, ?)')
-      .bind(...refs)
-      .all<{ envelope: string }>();
+    const results = [];
+    for (const ref of refs) for (const envelopes of Object.values(await allStoredChunks(ref))) results.push(...envelopes.map((envelope) => ({ envelope })));
     // Original and blurred of both, and of the flagged one its sealed face detection, its regions and, if a face was found, its redacted rendition.
     const flagged = await selectMedia(gatewayEnv.DB, refs[0] as string);
     expect(results.length).toBe(4 + 1 + 1 + (flagged?.redacted === null ? 0 : 1));

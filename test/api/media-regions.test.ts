@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { PurposeRules } from '@need2know/policy';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { decodeJpeg } from '../../gateway/src/services/media/decode/decode-jpeg.js';
-import { selectChunks, selectMedia } from '../../gateway/src/store/d1/media.js';
+import { selectMedia } from '../../gateway/src/store/d1/media.js';
+import { storedChunks } from './media-at-rest.js';
 import { callResource, gatewayEnv, testGateway } from './harness.js';
 import { loggedEntry, logInclusion } from './log-harness.js';
 import { caseWith, mediaOwner, mediaPartner, photo, portraitPng, uniq } from './media-harness.js';
@@ -67,7 +68,7 @@ describe('PUT /v1/ingest/media/regions', () => {
       const { owner, ref } = await scene(gateway);
       const partner = await mediaPartner(gateway, { rules: REDACTED_RULES });
       const before = decodeJpeg(base64url.decode((await partner.fetchMedia(ref)).media.data), { maxPixels: 4_200_000 }).image;
-      const originalChunks = await selectChunks(gatewayEnv.DB, ref, 'original');
+      const originalChunks = await storedChunks(ref, 'original');
 
       // A plate-sized box in whichever corner holds no face.
       const faces = ((await (await owner.regions({ ref, regions: [] })).json()) as Applied).faces;
@@ -113,7 +114,7 @@ describe('PUT /v1/ingest/media/regions', () => {
       expect(mad(before.data, after.data, after.width, within(plate, 0))).toBeGreaterThan(2);
       expect(mad(before.data, after.data, after.width, (x, y) => !within(plate, 96)(x, y))).toBe(0);
       // The original is untouched: the very same sealed chunks.
-      expect(await selectChunks(gatewayEnv.DB, ref, 'original')).toEqual(originalChunks);
+      expect(await storedChunks(ref, 'original')).toEqual(originalChunks);
       expect(await selectMedia(gatewayEnv.DB, ref)).toMatchObject({ regions: 2, protectedRendition: 'redacted' });
     },
     SLOW,
@@ -173,7 +174,7 @@ describe('PUT /v1/ingest/media/regions', () => {
 
       expect(await log.size()).toBe(size);
       expect(await selectMedia(gatewayEnv.DB, ref)).toEqual(row);
-      expect(await selectChunks(gatewayEnv.DB, ref, 'regions')).toEqual([]);
+      expect(await storedChunks(ref, 'regions')).toEqual([]);
     },
     SLOW,
   );
@@ -214,7 +215,7 @@ describe('PUT /v1/ingest/media with regions', () => {
         regions: [{ x: 2, y: 60, width: 30, height: 20, reason: 'restraints', note_hash: null }],
       });
       expect(await selectMedia(gatewayEnv.DB, ref)).toMatchObject({ regions: 1 });
-      expect(await selectChunks(gatewayEnv.DB, ref, 'regions')).toHaveLength(1);
+      expect(await storedChunks(ref, 'regions')).toHaveLength(1);
     },
     SLOW,
   );

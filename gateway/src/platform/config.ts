@@ -73,3 +73,19 @@ export const ENROLMENT_CODE_LIFETIME = 72 * 3600;
 export const MAX_REVEAL_REASON_CHARS = 500;
 /** Shortest reason: a word or two is not a reason. */
 export const MIN_REVEAL_REASON_CHARS = 10;
+
+/**
+ * How long a media object set being written may stay uncommitted before the scheduled job deletes
+ * it (Unix seconds): far beyond any upload (a request's wall time is bounded by the runtime), so only
+ * the objects of a write that died between the object store and D1 are ever swept.
+ */
+export const MEDIA_WRITE_GRACE = 15 * 60;
+/**
+ * How long the objects of a replaced (or re-wrapped) media item stay after the row stopped naming
+ * them: a request that read the old row a moment before still finds its objects.
+ */
+export const MEDIA_DROP_GRACE = 5 * 60;
+/** Object sets the scheduled job deletes per run (each up to five objects). */
+export const MEDIA_SWEEP_BATCH = 50;
+/** Items still in D1 chunks the scheduled job moves to the object store per run: each up to ≈ 8 MB of envelopes read and written. */
+export const MEDIA_MOVE_BATCH = 4;

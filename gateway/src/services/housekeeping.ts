@@ -4,6 +4,7 @@ import type { Stores } from '../store/ports/index.js';
 import { type EndWindowStores, endDisclosureWindows } from './grants/end-windows.js';
 import { keyRing } from './keys/key-ring.js';
 import { rotateSigningKeyIfDue } from './keys/token-signing.js';
+import { keepMediaStore } from './media/move-to-objects.js';
 import { logOriginOf, type Issuer } from './oauth/issuer.js';
 import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
 
@@ -11,7 +12,7 @@ import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-rea
 const ADMIN_EVENTS_BATCH = 500;
 
 /** What the scheduled job reads and writes. */
-export type HousekeepingStores = EndWindowStores & Pick<Stores, 'changes' | 'auditLog' | 'revealReasons' | 'revocations' | 'signingKeys'>;
+export type HousekeepingStores = EndWindowStores & Pick<Stores, 'changes' | 'auditLog' | 'revealReasons' | 'revocations' | 'signingKeys' | 'media'>;
 
 /** Appends administrative events not yet in the tamper-evident log (each exactly once). */
 async function carryAdminEvents(stores: Pick<Stores, 'changes' | 'auditLog'>): Promise<number> {
@@ -33,17 +34,27 @@ export interface HousekeepingReport {
   readonly signedCheckpoint: number | null;
   /** Reveal reasons stored in clear before they were sealed, sealed by this run. */
   readonly sealedRevealReasons: number;
+  /** Media items moved from D1 chunks into the object store by this run (migration 0022). */
+  readonly movedMedia: number;
+  /** Media items still (partly) in D1 chunks. */
+  readonly mediaLeftToMove: number;
+  /** Media object sets no item names, deleted by this run. */
+  readonly sweptMediaObjects: number;
 }
 
 /**
  * The scheduled job (every minute): ends disclosure windows (`endDisclosureWindows`: grants whose
  * window is over become expired, and the viewer keys of every ended grant are destroyed), carries new administrative events into the
  * tamper-evident log and signs its checkpoint, seals reveal reasons stored in clear, forgets
- * revocations of tokens that died anyway, and rotates the signing key when due. Safe to run twice,
+ * revocations of tokens that died anyway, rotates the signing key when due, and keeps the media store
+ * (`keepMediaStore`: moves items still in D1 chunks into the object store, deletes objects no item
+ * names). Safe to run twice,
  * or concurrently: each change is conditional on the state it read.
  */
 export async function runHousekeeping(stores: HousekeepingStores, gateway: Issuer, now: number): Promise<HousekeepingReport> {
   const { expiredGrants, shreddedGrants } = await endDisclosureWindows(stores, now);
+  // Before the events are carried: a move's administrative event reaches the log in the same run.
+  const media = await keepMediaStore(stores, now);
   const loggedAdminEvents = await carryAdminEvents(stores);
   // Checkpoints are signed here, on the schedule (at most one a minute), never on an anonymous request.
   const origin = logOriginOf(gateway.publicUrl);
@@ -54,5 +65,16 @@ export async function runHousekeeping(stores: HousekeepingStores, gateway: Issue
   // A token still verifies for CLOCK_TOLERANCE after its exp; its revocation must outlive that.
   const purgedRevocations = await stores.revocations.purgeExpiredRevocations(now - CLOCK_TOLERANCE);
   const rotatedKey = await rotateSigningKeyIfDue(stores, gateway.keys, now);
-  return { expiredGrants, shreddedGrants, loggedAdminEvents, purgedRevocations, rotatedKey, signedCheckpoint, sealedRevealReasons };
+  return {
+    expiredGrants,
+    shreddedGrants,
+    loggedAdminEvents,
+    purgedRevocations,
+    rotatedKey,
+    signedCheckpoint,
+    sealedRevealReasons,
+    movedMedia: media.movedToObjects,
+    mediaLeftToMove: media.leftToMove,
+    sweptMediaObjects: media.sweptObjectSets,
+  };
 }

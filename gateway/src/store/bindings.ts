@@ -7,6 +7,7 @@ import { d1RecordStore } from './d1/record-store.js';
 import { d1StatsStore } from './d1/stats-store.js';
 import { d1ViewerStore } from './d1/viewer-store.js';
 import type { Stores } from './ports/index.js';
+import { r2MediaStore } from './r2/media-store.js';
 import type { AuditLogPort, GrantKeyVaultsPort, ReplayGuardPort } from './ports/objects.js';
 
 /** The shard of the tamper-evident log every entry is appended to. */
@@ -29,7 +30,7 @@ export function replayGuardOf(env: Pick<GatewayEnv, 'REPLAY_GUARD'>): ReplayGuar
 
 /**
  * Every storage port, built from the Worker's bindings: the one place the backends are chosen
- * (D1 for tables, the Durable Objects for the log, the grant keys and the replay guards). Built once
+ * (D1 for tables, R2 for the bytes of media, the Durable Objects for the log, the grant keys and the replay guards). Built once
  * per request by the app, and by the scheduled jobs; another backend builds the same {@link Stores}.
  */
 export function storesFromBindings(env: GatewayEnv): Stores {
@@ -39,6 +40,7 @@ export function storesFromBindings(env: GatewayEnv): Stores {
     signingKeys: d1SigningKeyStore(env.DB),
     revealReasons: d1RevealReasonStore(env.DB),
     stats: d1StatsStore(env.DB),
+    media: r2MediaStore(env.DB, env.MEDIA),
     records: d1RecordStore(env.DB),
     access: d1AccessStore(env.DB),
     viewer: d1ViewerStore(env.DB),

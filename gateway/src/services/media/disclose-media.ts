@@ -10,22 +10,21 @@ import { recordType } from '@need2know/schema';
 import { fieldsForDisclosure } from '../access/open-fields.js';
 import { disclosureFor, inGrantRecords } from '../access/scope.js';
 import { subjectIds } from '../access/subjects.js';
-import { ownerToday, type GatewayEnv } from '../../platform/env.js';
 import { keyRing, keyRingOpening } from '../keys/key-ring.js';
 import type { GrantedRecordAccess } from '@need2know/policy';
 import { mayReleaseUnblurredMedia } from '@need2know/policy';
 import { protectedOriginalAccess } from '@need2know/policy';
 import type { ClientKind, Grant, MediaFacts, Purpose } from '@need2know/policy';
-import { isMediaMode, parseRequestedRef, renditionToRelease } from '@need2know/policy';
+import { civilDate, isMediaMode, parseRequestedRef, renditionToRelease } from '@need2know/policy';
 import { readRecords } from '../records/read.js';
 import { recordInScope, rowScopeOf } from '../records/row-scope.js';
 import { carriesMark, hiddenFor } from '@need2know/policy';
-import { selectChunks, selectMedia, type MediaRow } from '../../store/d1/media.js';
+import type { MediaItem, Stores } from '../../store/ports/index.js';
 import { isStorableRef } from './ingest-media.js';
 import type { MediaType } from './limits.js';
 import { refFlagged, type Rendition } from './release.js';
 import { openMedia } from './seal-media.js';
-import { keyRingSourceOf, recordReaderOf } from '../stores.js';
+import { keysOf, recordReader, type MediaSettings } from './settings.js';
 
 /** Who is asking: the verified token's grant and purpose, and the receiving agency. */
 export interface MediaRequester {
@@ -39,13 +38,16 @@ export interface MediaRequester {
 
 /** A media item the requester may receive, opened. */
 export interface ReleasableMedia {
-  readonly row: MediaRow;
+  readonly row: MediaItem;
   readonly rendition: Rendition;
   readonly contentType: MediaType;
   readonly bytes: Uint8Array;
   /** Ids of the persons the record is about (for limits and the log). */
   readonly subjectIds: readonly string[];
 }
+
+/** What finding releasable media reads: the media store, the record naming it, the key state. */
+export type MediaReadStores = Pick<Stores, 'media' | 'records' | 'keyState'>;
 
 /** Logs why nothing was released (never the reference or anything personal) and returns null. */
 function nothing(reason: string): null {
@@ -64,9 +66,15 @@ function nothing(reason: string): null {
  * protected rendition here (redacted, or blurred where no face was found with confidence) and the
  * original through {@link findRevealableOriginal}. The rendition is `renditionToRelease`'s.
  */
-export async function findReleasableMedia(env: GatewayEnv, who: MediaRequester, requested: string, now: number): Promise<ReleasableMedia | null> {
+export async function findReleasableMedia(
+  stores: MediaReadStores,
+  settings: MediaSettings,
+  who: MediaRequester,
+  requested: string,
+  now: number,
+): Promise<ReleasableMedia | null> {
   const originals = protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) === 'in_answer';
-  return findMedia(env, who, requested, now, originals);
+  return findMedia(stores, settings, who, requested, now, originals);
 }
 
 /**
@@ -75,28 +83,41 @@ export async function findReleasableMedia(env: GatewayEnv, who: MediaRequester, 
  * (one ending in `#redacted` or `#blurred`, or under a `redacted` or `blurred` purpose) does not name an original the grant releases. The caller logs the
  * reveal before anything of the answer leaves.
  */
-export async function findRevealableOriginal(env: GatewayEnv, who: MediaRequester, ref: string, now: number): Promise<ReleasableMedia | null> {
+export async function findRevealableOriginal(
+  stores: MediaReadStores,
+  settings: MediaSettings,
+  who: MediaRequester,
+  ref: string,
+  now: number,
+): Promise<ReleasableMedia | null> {
   if (protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) !== 'by_reveal') return nothing('no reveal under this grant');
-  const found = await findMedia(env, who, ref, now, true);
+  const found = await findMedia(stores, settings, who, ref, now, true);
   return found?.rendition === 'original' ? found : null;
 }
 
 /** The photo's protected rendition as stored: `redacted` only where a redacted rendition is stored, `blurred` where a detection ran, null where none did. */
-function storedProtection(row: MediaRow): MediaFacts['protectedRendition'] {
+function storedProtection(row: MediaItem): MediaFacts['protectedRendition'] {
   if (row.protectedRendition === null) return null;
   return row.protectedRendition === 'redacted' && row.redacted !== null ? 'redacted' : 'blurred';
 }
 
 /** The content type a stored rendition has, or undefined when it is not stored. */
-function contentTypeOf(row: MediaRow, rendition: Rendition): MediaType | undefined {
+function contentTypeOf(row: MediaItem, rendition: Rendition): MediaType | undefined {
   if (rendition === 'original') return row.contentType;
   return rendition === 'redacted' ? row.redacted?.contentType : row.blurred?.contentType;
 }
 
-async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string, now: number, originals: boolean): Promise<ReleasableMedia | null> {
+async function findMedia(
+  stores: MediaReadStores,
+  settings: MediaSettings,
+  who: MediaRequester,
+  requested: string,
+  now: number,
+  originals: boolean,
+): Promise<ReleasableMedia | null> {
   const ask = parseRequestedRef(requested);
   if (!isStorableRef(ask.ref)) return nothing('malformed reference');
-  const row = await selectMedia(env.DB, ask.ref);
+  const row = await stores.media.item(ask.ref);
   if (row === null) return nothing('no such media');
   // Scope first, from the row alone: an item outside the grant costs what a missing one costs.
   const modes = disclosureFor(who.granted, who.purpose, row.recordType);
@@ -105,13 +126,13 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   const def = recordType(row.recordType);
   if (def === undefined) return nothing('unknown record type');
   // A record outside the grant's row scope: its media are as missing as the record itself.
-  if (!(await recordInScope(recordReaderOf(env), def, row.recordId, rowScopeOf(who)))) return nothing('outside the row scope');
+  if (!(await recordInScope(recordReader(stores, settings), def, row.recordId, rowScopeOf(who)))) return nothing('outside the row scope');
 
   // A sensitive case the grant may not see: its media are as missing as the case itself.
   const hidden = hiddenFor(def.name, who.grant);
   // Opened as for `clear` whatever the mode: the flags (and a photo's birth date) decide what is protected.
   const [record] = await readRecords(
-    recordReaderOf(env),
+    recordReader(stores, settings),
     def.name,
     [row.recordId],
     [...fieldsForDisclosure(def, { [row.field]: 'clear' }), ...(hidden === null ? [] : [hidden.field])],
@@ -119,8 +140,8 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   if (record === undefined || record.owner !== row.owner) return nothing('record gone or of another owner');
   if (carriesMark(def.name, record.fields, hidden)) return nothing('a sensitive case the grant may not see');
   const fields = { id: record.id, ...record.fields };
-  const ring = await keyRing(keyRingSourceOf(env));
-  const flagged = refFlagged(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today: ownerToday(env, now), mediaUnblurred: false });
+  const ring = await keyRing(keysOf(stores, settings));
+  const flagged = refFlagged(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today: civilDate(now, settings.timeZone), mediaUnblurred: false });
   if (flagged === null) return nothing('the record no longer names this reference');
   const rendition = renditionToRelease(mode, ask.asked, { flagged, originalsApproved: originals, protectedRendition: storedProtection(row) });
   if (rendition === null) return nothing('the mode releases nothing');
@@ -128,8 +149,8 @@ async function findMedia(env: GatewayEnv, who: MediaRequester, requested: string
   if (contentType === undefined) return nothing(`no ${rendition} rendition stored`);
 
   // A rendition that does not open is an integrity failure: it throws, never a partial answer.
-  const chunks = await selectChunks(env.DB, row.ref, rendition);
-  const opening = await keyRingOpening(keyRingSourceOf(env), [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
+  const chunks = await stores.media.chunks(row, rendition);
+  const opening = await keyRingOpening(keysOf(stores, settings), [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
   const bytes = openMedia(opening, { owner: row.owner, ref: row.ref, rendition, contentType }, chunks);
   return { row, rendition, contentType, bytes, subjectIds: subjectIds(def.name, fields) };
 }

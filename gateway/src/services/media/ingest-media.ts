@@ -5,22 +5,23 @@
  * evidence; the photo of a minor or of a person of unknown age).
  */
 import { mediaIngestEntry, mediaRegionsEntry } from '@need2know/audit';
-import { regionEditIssues, type RegionEdit } from '@need2know/policy';
+import { civilDate, regionEditIssues, type RegionEdit } from '@need2know/policy';
 import { recordType } from '@need2know/schema';
-import { auditLog } from '../access/audit.js';
 import { subjectHashes } from '../access/subjects.js';
-import { ownerToday, type GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
 import { keyRing } from '../keys/key-ring.js';
 import { readRecords } from '../records/read.js';
-import { isOwnerConflict, replaceMediaStatements, selectMedia, type MediaRow } from '../../store/d1/media.js';
+import type { NewMediaItem, Stores } from '../../store/ports/index.js';
 import { MAX_MEDIA_REF_BYTES, type MediaType } from './limits.js';
 import { fieldHoldingRef, mediaFields, refFlagged } from './release.js';
 import { MediaInputError, prepareRenditions, type PreparedMedia, type UploadedFile } from './renditions.js';
 import { prepareRedaction } from './redact/prepare-redaction.js';
 import { DETECTION_CONTENT_TYPE, sealMedia } from './seal-media.js';
 import { applyEdit, editSize, loggedEdit, regionsDocument } from './regions/apply-edit.js';
-import { keyRingSourceOf, recordReaderOf } from '../stores.js';
+import { keysOf, recordReader, type MediaSettings } from './settings.js';
+
+/** What storing an upload reads and writes: the record naming it, the key state, the media store, and the log that names every upload first. */
+export type MediaIngestStores = Pick<Stores, 'media' | 'auditLog' | 'records' | 'keyState'>;
 
 /** One upload, as the route parsed it. */
 export interface MediaUpload {
@@ -89,13 +90,13 @@ function problemOf(err: MediaInputError): Problem {
  * unreadable, or a flagged JPEG comes without its blurred rendition, 409 when the reference is
  * another owner's.
  */
-export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise<MediaIngestResult> {
+export async function ingestMedia(stores: MediaIngestStores, settings: MediaSettings, upload: MediaUpload): Promise<MediaIngestResult> {
   if (!isStorableRef(upload.ref)) throw invalid('ref', 'invalid_ref', `ref: 1 to ${MAX_MEDIA_REF_BYTES} UTF-8 bytes, without "#" or control characters`);
   const def = recordType(upload.recordType);
   if (def === undefined || mediaFields(def).length === 0) throw invalid('record_type', 'no_media_fields', 'record_type: this record type holds no media');
 
   const [record] = await readRecords(
-    recordReaderOf(env),
+    recordReader(stores, settings),
     def.name,
     [upload.recordId],
     [...mediaFields(def), ...(def.fields['date_of_birth'] === undefined ? [] : ['date_of_birth'])],
@@ -112,8 +113,8 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
     if (err instanceof MediaInputError) throw problemOf(err);
     throw err;
   }
-  const ring = await keyRing(keyRingSourceOf(env));
-  const today = ownerToday(env, upload.now);
+  const ring = await keyRing(keysOf(stores, settings));
+  const today = civilDate(upload.now, settings.timeZone);
   const flagged = refFlagged(def, field, fields, upload.ref, { ring, agency: upload.owner, today, mediaUnblurred: false }) === true;
   if (flagged && prepared.blurred === null) {
     // Fail closed should a rendition ever be missing: the gateway blurs every photo it decodes.
@@ -123,7 +124,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
   if (upload.regions !== undefined && !flagged)
     throw new Problem(409, 'media_not_examined', 'Regions apply to a photo its record flags (examined for faces at upload); this one never goes out redacted.');
 
-  const existing = await selectMedia(env.DB, upload.ref);
+  const existing = await stores.media.item(upload.ref);
   if (existing !== null && existing.owner !== upload.owner) throw new Problem(409, 'conflict', "This reference holds another data owner's media.");
   // A flagged photo's faces are found once, here: its redacted rendition (when a face is found with
   // confidence) and the detection behind it are stored sealed beside the untouched original.
@@ -165,7 +166,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
           { owner: upload.owner, ref: upload.ref, rendition: 'detection', contentType: DETECTION_CONTENT_TYPE },
           new TextEncoder().encode(JSON.stringify(redaction.manifest)),
         );
-  const row: MediaRow = {
+  const row: NewMediaItem = {
     ref: upload.ref,
     owner: upload.owner,
     recordType: def.name,
@@ -191,7 +192,7 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
   const outcome = existing === null ? 'created' : 'replaced';
   // Logged before it is stored, so nothing is readable that the log does not name: a failed append
   // stores nothing, and a crash after it leaves an entry that the data owner's retry completes.
-  await auditLog(env).append([
+  await stores.auditLog.append([
     mediaIngestEntry({
       at: upload.now,
       clientId: upload.clientId,
@@ -223,13 +224,9 @@ export async function ingestMedia(env: GatewayEnv, upload: MediaUpload): Promise
           }),
         ]),
   ]);
-  try {
-    await env.DB.batch(replaceMediaStatements(env.DB, row, { original, blurred, redacted, detection, regions: regionChunks }));
-  } catch (err) {
-    // Another owner stored the reference between our read and our write.
-    if (isOwnerConflict(err)) throw new Problem(409, 'conflict', "This reference holds another data owner's media.");
-    throw err;
-  }
+  const stored = await stores.media.replace(row, { original, blurred, redacted, detection, regions: regionChunks });
+  // Another owner stored the reference between our read and our write.
+  if (!stored.ok) throw new Problem(409, 'conflict', "This reference holds another data owner's media.");
   return {
     ref: row.ref,
     record_type: row.recordType,

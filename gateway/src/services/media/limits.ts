@@ -2,7 +2,7 @@
  * Sizes that matter for media, in one place, each with its reason.
  */
 
-export { MEDIA_TYPES, type MediaType } from '../../store/d1/media.js';
+export { MEDIA_TYPES, type MediaType } from '../../store/ports/index.js';
 
 /**
  * Largest original (and largest blurred rendition), in bytes: a photo downscaled for sharing. A

@@ -6,12 +6,11 @@
  */
 import { base64url, CompactEncrypt, importJWK, type JWK } from 'jose';
 import { subjectHashes } from '../access/subjects.js';
-import type { GatewayEnv } from '../../platform/env.js';
 import { keyRing } from '../keys/key-ring.js';
 import { subjectsInDisclosure } from '../../store/d1/disclosures.js';
 import type { ViewerView } from '../../store/d1/viewer-views.js';
-import { findRevealableOriginal, type MediaRequester, type ReleasableMedia } from './disclose-media.js';
-import { keyRingSourceOf } from '../stores.js';
+import { findRevealableOriginal, type MediaReadStores, type MediaRequester, type ReleasableMedia } from './disclose-media.js';
+import { keysOf, type MediaSettings } from './settings.js';
 
 /** What a revealed original carries, once opened by the officer's viewer. */
 export interface RevealedMedia {
@@ -24,20 +23,35 @@ export interface RevealedMedia {
 }
 
 /** Whether every person the photo is about is among those the viewed delivery was about. */
-async function sameRecordAsView(env: GatewayEnv, view: ViewerView, media: ReleasableMedia): Promise<boolean> {
+async function sameRecordAsView(
+  stores: MediaReadStores,
+  settings: MediaSettings,
+  disclosureIndex: D1Database,
+  view: ViewerView,
+  media: ReleasableMedia,
+): Promise<boolean> {
   if (media.row.recordType !== view.recordType) return false;
-  const subjects = subjectHashes(await keyRing(keyRingSourceOf(env)), media.subjectIds);
-  return (await subjectsInDisclosure(env.DB, view.disclosureId, subjects)) === subjects.length;
+  const subjects = subjectHashes(await keyRing(keysOf(stores, settings)), media.subjectIds);
+  return (await subjectsInDisclosure(disclosureIndex, view.disclosureId, subjects)) === subjects.length;
 }
 
 /**
  * The original behind `ref` that `who` (an officer) may reveal in `view`, or null: the grant does not
  * release originals by reveal, the photo is outside the grant, or it is not of the record the view
- * shows. Nothing of it has left when this returns.
+ * shows. Nothing of it has left when this returns. `disclosureIndex` is the database of the
+ * disclosure index (who each delivery was about), until the viewer's port reads it.
  */
-export async function originalToReveal(env: GatewayEnv, who: MediaRequester, view: ViewerView, ref: string, now: number): Promise<ReleasableMedia | null> {
-  const found = await findRevealableOriginal(env, who, ref, now);
-  if (found === null || !(await sameRecordAsView(env, view, found))) return null;
+export async function originalToReveal(
+  stores: MediaReadStores,
+  settings: MediaSettings,
+  disclosureIndex: D1Database,
+  who: MediaRequester,
+  view: ViewerView,
+  ref: string,
+  now: number,
+): Promise<ReleasableMedia | null> {
+  const found = await findRevealableOriginal(stores, settings, who, ref, now);
+  if (found === null || !(await sameRecordAsView(stores, settings, disclosureIndex, view, found))) return null;
   return found;
 }
 

@@ -1,11 +1,12 @@
 /**
  * Moving media to the current field-key version after a rotation, item by item: every chunk of
- * every stored rendition (original, blurred, redacted), of the detection manifest and of the owner's regions is opened under its own version and sealed again under the current one, in the
- * same slot, and replaced only if it is still the one read (an upload in between wins).
+ * every stored rendition (original, blurred, redacted), of the detection manifest and of the owner's
+ * regions is opened under its own version and sealed again under the current one, in the same slot,
+ * and the item is replaced only if it is still the one read (an upload or an edit in between wins).
  */
 import { CryptoError, rewrapField, type KeyRing } from '@need2know/crypto';
-import type { GatewayEnv } from '../../platform/env.js';
-import { rewrapChunkStatement, selectChunks, selectMediaBelowKeyVersion, setMediaKeyVersionStatement, type MediaRow } from '../../store/d1/media.js';
+import { systemClock } from '../../platform/env.js';
+import type { MediaChunks, MediaItem, Stores } from '../../store/ports/index.js';
 import { chunkContext, DETECTION_CONTENT_TYPE, type MediaSlot, type StoredRendition } from './seal-media.js';
 
 /**
@@ -20,43 +21,51 @@ export interface MediaRewrapProgress {
   readonly unreadable: readonly string[];
 }
 
-/** The statements replacing one item's chunks and version, each guarded by what was read. */
-async function rewrapItem(env: GatewayEnv, ring: KeyRing, row: MediaRow): Promise<D1PreparedStatement[]> {
-  const statements: D1PreparedStatement[] = [];
-  const renditions: [StoredRendition, MediaSlot['contentType'] | undefined][] = [
-    ['original', row.contentType],
-    ['blurred', row.blurred?.contentType],
-    ['redacted', row.redacted?.contentType],
-    ['detection', row.protectedRendition === null ? undefined : DETECTION_CONTENT_TYPE],
-    ['regions', row.regions === 0 ? undefined : DETECTION_CONTENT_TYPE],
+/** The renditions `item` holds, with the content type each is sealed for. */
+export function storedSlots(item: MediaItem): [StoredRendition, MediaSlot['contentType']][] {
+  const slots: [StoredRendition, MediaSlot['contentType'] | undefined][] = [
+    ['original', item.contentType],
+    ['blurred', item.blurred?.contentType],
+    ['redacted', item.redacted?.contentType],
+    ['detection', item.protectedRendition === null ? undefined : DETECTION_CONTENT_TYPE],
+    ['regions', item.regions === 0 ? undefined : DETECTION_CONTENT_TYPE],
   ];
-  for (const [rendition, contentType] of renditions) {
-    if (contentType === undefined) continue;
-    const envelopes = await selectChunks(env.DB, row.ref, rendition);
-    envelopes.forEach((envelope, seq) => {
-      const moved = rewrapField(ring, chunkContext({ owner: row.owner, ref: row.ref, rendition, contentType }, seq, envelopes.length), envelope);
-      statements.push(rewrapChunkStatement(env.DB, row.ref, rendition, seq, envelope, moved));
-    });
+  return slots.filter((s): s is [StoredRendition, MediaSlot['contentType']] => s[1] !== undefined);
+}
+
+/** Every chunk of `item`, re-sealed under the ring's current version. */
+async function rewrapItem(stores: Pick<Stores, 'media'>, ring: KeyRing, item: MediaItem): Promise<MediaChunks> {
+  const chunks: Partial<Record<StoredRendition, readonly string[]>> = {};
+  for (const [rendition, contentType] of storedSlots(item)) {
+    const envelopes = await stores.media.chunks(item, rendition);
+    chunks[rendition] = envelopes.map((envelope, seq) =>
+      rewrapField(ring, chunkContext({ owner: item.owner, ref: item.ref, rendition, contentType }, seq, envelopes.length), envelope),
+    );
   }
-  statements.push(setMediaKeyVersionStatement(env.DB, row, ring.currentVersion));
-  return statements;
+  return chunks;
 }
 
 /**
- * Re-wraps up to `limit` media items below the ring's current version. Resumable and crash-safe:
- * an item's state is in its row, so calling again picks up what is left.
+ * Re-wraps up to `limit` media items below the ring's current version (`now` dates the objects it
+ * lets go, for the sweeper). Resumable and crash-safe: an item's state is in its row, so calling
+ * again picks up what is left.
  */
-export async function rewrapMediaBatch(env: GatewayEnv, ring: KeyRing, limit = MEDIA_REWRAP_BATCH): Promise<MediaRewrapProgress> {
+export async function rewrapMediaBatch(
+  stores: Pick<Stores, 'media'>,
+  ring: KeyRing,
+  limit = MEDIA_REWRAP_BATCH,
+  now = systemClock(),
+): Promise<MediaRewrapProgress> {
   let moved = 0;
   const unreadable: string[] = [];
-  for (const row of await selectMediaBelowKeyVersion(env.DB, ring.currentVersion, limit)) {
+  for (const item of await stores.media.belowKeyVersion(ring.currentVersion, limit)) {
     try {
-      const results = await env.DB.batch(await rewrapItem(env, ring, row));
-      if ((results.at(-1)?.meta.changes ?? 0) > 0) moved++;
+      const outcome = await stores.media.rewrap(item, await rewrapItem(stores, ring, item), ring.currentVersion, now);
+      if (outcome.ok) moved++;
     } catch (err) {
       if (!(err instanceof CryptoError)) throw err;
       console.error(`re-wrap: a media item does not open (${err.code})`);
-      unreadable.push(row.ref);
+      unreadable.push(item.ref);
     }
   }
   return { moved, unreadable };

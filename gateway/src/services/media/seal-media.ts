@@ -10,14 +10,14 @@
  */
 import { openField, sealField, type FieldContext, type KeyRing } from '@need2know/crypto';
 import { MEDIA_CHUNK_BYTES, type MediaType } from './limits.js';
-import type { StoredRendition } from '../../store/d1/media.js';
+import type { StoredRendition } from '../../store/ports/index.js';
 
 /** Envelope record type of media chunks: not a record type of the schema, so no field envelope can pass for one. */
 export const MEDIA_AAD_TYPE = 'media';
 /** Key class media are sealed under (as declared for media fields in the schema). */
 export const MEDIA_KEY_CLASS = 'media';
 
-export type { StoredRendition } from '../../store/d1/media.js';
+export type { StoredRendition } from '../../store/ports/index.js';
 
 /** Content type of the sealed detection manifest. */
 export const DETECTION_CONTENT_TYPE = 'application/json';

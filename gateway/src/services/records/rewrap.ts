@@ -71,7 +71,7 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
   }
   const results = statements.length === 0 ? [] : await env.DB.batch(statements);
   if (signingKeys > 0) forgetCachedKeys();
-  const media = await rewrapMediaBatch(env, ring);
+  const media = await rewrapMediaBatch(storesOf(env), ring);
   for (const ref of media.unreadable) unreadable.push({ type: 'media', id: ref, version: 0 });
   const reasons = await rewrapRevealReasons(storesOf(env), ring);
   for (const id of reasons.unreadable) unreadable.push({ type: 'viewer_reveal', id, version: 0 });

@@ -9,6 +9,7 @@ import type { ApprovalStore } from './approvals.js';
 import type { ChangeStore } from './changes.js';
 import type { GrantStore } from './grants.js';
 import type { KeyStateStore, SigningKeyStore } from './keys.js';
+import type { MediaStore } from './media.js';
 import type { ObjectPorts } from './objects.js';
 import type { PurposeStore } from './purposes.js';
 import type { RecordStore } from './records.js';
@@ -24,6 +25,21 @@ export type { AdminRequest, AdminRequestFilter, AdminRequestKind, ApprovalReques
 export type { AdminChange, AdminEvent, AdminEventFilter, ChangeOutcome, ChangeStore, Closing, NewAdminEvent } from './changes.js';
 export type { GrantFilter, GrantStore } from './grants.js';
 export type { FieldKeyVersions, KeyStateStore, NewSigningKey, SigningKey, SigningKeyRewrap, SigningKeyStore, WrappedSigningKey } from './keys.js';
+export { MEDIA_TYPES, STORED_RENDITIONS } from './media.js';
+export type {
+  MediaChunks,
+  MediaHousekeeping,
+  MediaItem,
+  MediaLocation,
+  MediaStore,
+  MediaType,
+  MediaWriteOutcome,
+  NewMediaItem,
+  NextRedaction,
+  StoredBlurred,
+  StoredRedacted,
+  StoredRendition,
+} from './media.js';
 export type {
   AdmittedEntry,
   Admission,
@@ -89,6 +105,8 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly revealReasons: RevealReasonStore;
   /** Statistics: grants, public tiers, requests (read), the budget ledger, releases, protected tables. */
   readonly stats: StatsStore;
+  /** Photos: the index of every media item and the sealed chunks of its renditions. */
+  readonly media: MediaStore;
   /** Record versions (current and pending) and their blind indexes. */
   readonly records: RecordStore;
   /** The per-request reads of the access middleware: the caller's standing and the named record, in one round trip. */

@@ -13,6 +13,9 @@ const Report = z
     rotated_key: z.string().nullable(),
     signed_checkpoint: z.number().nullable(),
     sealed_reveal_reasons: z.number(),
+    moved_media: z.number().openapi({ description: 'Media items moved from D1 into the object store by this run' }),
+    media_left_to_move: z.number().openapi({ description: 'Media items whose chunks are still (partly) in D1' }),
+    swept_media_objects: z.number().openapi({ description: 'Media object sets no item names, deleted by this run' }),
   })
   .openapi('HousekeepingReport');
 
@@ -36,6 +39,9 @@ export const housekeepingRoutes = adminRouter().openapi(run, async (c) => {
       rotated_key: report.rotatedKey,
       signed_checkpoint: report.signedCheckpoint,
       sealed_reveal_reasons: report.sealedRevealReasons,
+      moved_media: report.movedMedia,
+      media_left_to_move: report.mediaLeftToMove,
+      swept_media_objects: report.sweptMediaObjects,
     },
     200,
   );

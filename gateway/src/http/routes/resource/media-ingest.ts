@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../app-env.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { ingestMedia } from '../../../services/media/ingest-media.js';
+import { mediaSettingsOf } from '../../../services/media/settings.js';
 import { MAX_MEDIA_BYTES, MAX_MEDIA_UPLOAD_BYTES, MEDIA_TYPES } from '../../../services/media/limits.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { routeBodyLimit } from '../../middleware/body-limits.js';
@@ -119,7 +120,7 @@ export const mediaIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     throw new Problem(403, 'insufficient_scope', 'This token does not allow ingesting this record type.');
   }
   const part = async (f: File) => ({ bytes: new Uint8Array(await f.arrayBuffer()), declaredType: f.type });
-  const stored = await ingestMedia(c.env, {
+  const stored = await ingestMedia(c.var.stores, mediaSettingsOf(c.env), {
     owner: access.agencyId,
     clientId: access.clientId,
     recordType: form.record_type,

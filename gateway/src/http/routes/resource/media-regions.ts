@@ -3,6 +3,7 @@ import { FACE_REMOVAL_REASONS, MAX_MEDIA_REGIONS, MAX_REGION_NOTE, REGION_REASON
 import type { AppEnv } from '../../app-env.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { editRegions } from '../../../services/media/regions/edit-regions.js';
+import { mediaSettingsOf } from '../../../services/media/settings.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { adminProblems, jsonOk } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
@@ -107,7 +108,7 @@ export const mediaRegionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   // Only a system that may ingest the types media belong to may touch their redaction.
   if (!access.recordIngest.record_types.some((t) => t === 'person' || t === 'case'))
     throw new Problem(403, 'insufficient_scope', 'This token does not allow ingesting records that hold media.');
-  const applied = await editRegions(c.env, {
+  const applied = await editRegions(c.var.stores, mediaSettingsOf(c.env), {
     owner: access.agencyId,
     clientId: access.clientId,
     ref: body.ref,

@@ -5,6 +5,7 @@ import { deliver, refuseNotFound } from '../../../services/access/deliver.js';
 import { DISCLOSURE_MEDIA_TYPE } from '../../../services/delivery/seal-delivery.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { findReleasableMedia } from '../../../services/media/disclose-media.js';
+import { mediaSettingsOf } from '../../../services/media/settings.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
 import { adminProblems } from '../admin/responses.js';
@@ -70,7 +71,13 @@ export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   const { recordAccess: granted, recordNow, purpose, grant, agencyId } = access;
   // Media are part of fetching a record: a token or purpose without `fetch` (now) gets none, whatever the reference.
   if (!recordNow.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
-  const found = await findReleasableMedia(c.env, { granted, purpose, grant, agencyId, clientKind: access.clientKind }, ref, c.var.now);
+  const found = await findReleasableMedia(
+    c.var.stores,
+    mediaSettingsOf(c.env),
+    { granted, purpose, grant, agencyId, clientKind: access.clientKind },
+    ref,
+    c.var.now,
+  );
   // Released nothing: counted and logged all the same, then the same 404 whether missing, outside the grant, or not releasable.
   if (found === null) return refuseNotFound(c.var.stores, access, disclosureRequest(c), { action: 'media', recordType: '', purpose });
   const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {

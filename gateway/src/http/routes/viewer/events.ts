@@ -4,6 +4,7 @@ import { MAX_REVEAL_REASON_CHARS, MIN_REVEAL_REASON_CHARS } from '../../../platf
 import { Problem } from '../../../platform/errors/problem.js';
 import { recipientKey } from '../../../services/access/deliver.js';
 import { originalToReveal, sealRevealedTo } from '../../../services/media/reveal-original.js';
+import { mediaSettingsOf } from '../../../services/media/settings.js';
 import { logReveal } from '../../../services/viewer/reveal.js';
 import { logCopy } from '../../../services/viewer/copy.js';
 import { hideView, returnToView } from '../../../services/viewer/view-return.js';
@@ -139,7 +140,9 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     // does); and only a photo of the record this view shows is revealed here.
     if (!access.recordNow.actions.includes('fetch')) throw new Problem(403, 'insufficient_scope', 'The purpose does not allow fetch.');
     const original = await originalToReveal(
-      c.env,
+      c.var.stores,
+      mediaSettingsOf(c.env),
+      c.env.DB,
       { granted: access.recordAccess, purpose, grant, agencyId: access.agencyId, clientKind: access.clientKind },
       view,
       body.media_ref,

@@ -7,12 +7,10 @@
 import { envelopeKeyVersion } from '@need2know/crypto';
 import { mediaRegionsEntry } from '@need2know/audit';
 import { regionEditIssues, type RegionEdit } from '@need2know/policy';
-import { auditLog } from '../../access/audit.js';
 import { subjectHashes } from '../../access/subjects.js';
-import type { GatewayEnv } from '../../../platform/env.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { keyRing, keyRingOpening } from '../../keys/key-ring.js';
-import { isChangedSinceRead, replaceRedactionStatements, selectChunks, selectMedia, type MediaRow } from '../../../store/d1/media.js';
+import type { MediaItem, Stores } from '../../../store/ports/index.js';
 import { decodeJpeg } from '../decode/decode-jpeg.js';
 import type { DetectionManifest } from '../detect/manifest.js';
 import { isStorableRef } from '../ingest-media.js';
@@ -20,7 +18,7 @@ import { MAX_MEDIA_PIXELS } from '../limits.js';
 import { decodePng } from '@need2know/png';
 import { DETECTION_CONTENT_TYPE, openMedia, sealMedia, type StoredRendition } from '../seal-media.js';
 import { applyEdit, editSize, loggedEdit, regionsDocument } from './apply-edit.js';
-import { keyRingSourceOf } from '../../stores.js';
+import { keysOf, type MediaSettings } from '../settings.js';
 
 /** One edit as the route parsed it. */
 export interface RegionEditRequest {
@@ -40,11 +38,20 @@ export interface RegionEditResult {
   readonly redaction: 'redacted' | 'blurred';
 }
 
+/** What a region edit reads and writes: the key state, the media store, and the log that names every edit first. */
+export type RegionEditStores = Pick<Stores, 'media' | 'auditLog' | 'keyState'>;
+
 /** Opens one stored rendition of `row`. */
-async function openRendition(env: GatewayEnv, row: MediaRow, rendition: StoredRendition, contentType: string): Promise<Uint8Array> {
-  const chunks = await selectChunks(env.DB, row.ref, rendition);
-  const opening = await keyRingOpening(keyRingSourceOf(env), [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
-  return openMedia(opening, { owner: row.owner, ref: row.ref, rendition, contentType: contentType as MediaRow['contentType'] }, chunks);
+async function openRendition(
+  stores: RegionEditStores,
+  settings: MediaSettings,
+  row: MediaItem,
+  rendition: StoredRendition,
+  contentType: string,
+): Promise<Uint8Array> {
+  const chunks = await stores.media.chunks(row, rendition);
+  const opening = await keyRingOpening(keysOf(stores, settings), [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
+  return openMedia(opening, { owner: row.owner, ref: row.ref, rendition, contentType: contentType as MediaItem['contentType'] }, chunks);
 }
 
 /**
@@ -54,9 +61,9 @@ async function openRendition(env: GatewayEnv, row: MediaRow, rendition: StoredRe
  * upload: it never goes out redacted), 422 `validation_failed` with the policy's issues, 409
  * `conflict` when the photo was replaced while the edit was applied.
  */
-export async function editRegions(env: GatewayEnv, req: RegionEditRequest): Promise<RegionEditResult> {
+export async function editRegions(stores: RegionEditStores, settings: MediaSettings, req: RegionEditRequest): Promise<RegionEditResult> {
   if (!isStorableRef(req.ref)) throw new Problem(404, 'not_found');
-  const row = await selectMedia(env.DB, req.ref);
+  const row = await stores.media.item(req.ref);
   if (row === null || row.owner !== req.owner) throw new Problem(404, 'not_found');
   if (row.protectedRendition === null)
     throw new Problem(
@@ -65,17 +72,17 @@ export async function editRegions(env: GatewayEnv, req: RegionEditRequest): Prom
       'Regions apply to a photo examined for faces at upload (one its record flags); this one never goes out redacted.',
     );
 
-  const manifest = JSON.parse(new TextDecoder().decode(await openRendition(env, row, 'detection', DETECTION_CONTENT_TYPE))) as DetectionManifest;
+  const manifest = JSON.parse(new TextDecoder().decode(await openRendition(stores, settings, row, 'detection', DETECTION_CONTENT_TYPE))) as DetectionManifest;
   const issues = regionEditIssues(req.edit, { width: row.width, height: row.height, faces: manifest.faces.length });
   if (issues.length > 0) throw new Problem(422, 'validation_failed', issues[0]?.message ?? 'invalid regions', { issues });
 
   // Re-made from the sealed original, upright, as at upload: the original itself is never written.
-  const original = await openRendition(env, row, 'original', row.contentType);
+  const original = await openRendition(stores, settings, row, 'original', row.contentType);
   const pixels =
     row.contentType === 'image/png' ? await decodePng(original, { maxPixels: MAX_MEDIA_PIXELS }) : decodeJpeg(original, { maxPixels: MAX_MEDIA_PIXELS }).image;
   const { redaction, redacted } = await applyEdit(pixels, row.contentType, manifest, req.edit);
 
-  const ring = await keyRing(keyRingSourceOf(env));
+  const ring = await keyRing(keysOf(stores, settings));
   const { regions, removedFaces } = await loggedEdit(ring, req.edit);
   const slot = { owner: row.owner, ref: row.ref };
   const sealedRedacted = redacted === null ? [] : sealMedia(ring, { ...slot, rendition: 'redacted', contentType: redacted.contentType }, redacted.bytes);
@@ -87,7 +94,7 @@ export async function editRegions(env: GatewayEnv, req: RegionEditRequest): Prom
       : sealMedia(ring, { ...slot, rendition: 'regions', contentType: DETECTION_CONTENT_TYPE }, regionsDocument(req.edit, req.now, req.clientId));
 
   // Logged before it is stored: every region and reason, never a pixel.
-  await auditLog(env).append([
+  await stores.auditLog.append([
     mediaRegionsEntry({
       at: req.now,
       clientId: req.clientId,
@@ -100,23 +107,17 @@ export async function editRegions(env: GatewayEnv, req: RegionEditRequest): Prom
       redaction,
     }),
   ]);
-  try {
-    await env.DB.batch(
-      replaceRedactionStatements(
-        env.DB,
-        row,
-        {
-          redacted: redacted === null ? null : { contentType: redacted.contentType, bytes: redacted.bytes.length, chunks: sealedRedacted.length },
-          protectedRendition: redaction,
-          regions: total,
-        },
-        { redacted: sealedRedacted, regions: sealedRegions },
-      ),
-    );
-  } catch (err) {
-    if (isChangedSinceRead(err)) throw new Problem(409, 'conflict', 'The photo was replaced while its regions were applied; apply them again.');
-    throw err;
-  }
+  const stored = await stores.media.replaceRedaction(
+    row,
+    {
+      redacted: redacted === null ? null : { contentType: redacted.contentType, bytes: redacted.bytes.length, chunks: sealedRedacted.length },
+      protectedRendition: redaction,
+      regions: total,
+    },
+    { redacted: sealedRedacted, regions: sealedRegions },
+    req.now,
+  );
+  if (!stored.ok) throw new Problem(409, 'conflict', 'The photo was replaced while its regions were applied; apply them again.');
   return {
     ref: row.ref,
     regions: req.edit.regions.length,
