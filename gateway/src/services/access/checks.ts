@@ -1,16 +1,14 @@
 import { blindIndex } from '@need2know/crypto';
 import { canonicalJson, recordType } from '@need2know/schema';
-import type { GatewayEnv } from '../../platform/env.js';
 import { keyRing } from '../keys/key-ring.js';
 import { listedOn, type RowScope } from '@need2know/policy';
 import { DECOY_PERSON_ID, decoyPersonRow } from '../records/decoy.js';
-import { openRows, readRecords, type OpenedRecord } from '../records/read.js';
+import { openRows, readRecords, type OpenedRecord, type RecordReader } from '../records/read.js';
 import { rowsInScope, storeScopeFilter } from '../records/row-scope.js';
 import { REF_SEARCH_PREFIX } from '../records/seal-record.js';
 import { MAX_SEARCH_CANDIDATES } from '../records/search.js';
 import { searchValues } from '../records/search-values.js';
-import { currentRecords, currentRecordsByTag, idsByTag, type RecordRow } from '../../store/d1/records.js';
-import { keyRingSourceOf, recordReaderOf } from '../stores.js';
+import type { RecordRow } from '../../store/ports/index.js';
 
 /** The yes/no questions a partner may ask about a person without receiving a record. */
 export const CHECKS = ['red_notice', 'blacklist', 'criterion'] as const;
@@ -41,7 +39,7 @@ const NO_TAG = '';
  * needs, so that what a person holds besides does not show in the time either.
  */
 export async function findPersons(
-  env: GatewayEnv,
+  reader: RecordReader,
   subject: CheckSubject,
   fields: readonly string[],
   within?: readonly string[],
@@ -49,12 +47,11 @@ export async function findPersons(
 ): Promise<OpenedRecord[]> {
   const def = recordType('person');
   if (def === undefined) throw new Error('the schema has no person type');
-  const ring = await keyRing(keyRingSourceOf(env));
+  const ring = await keyRing(reader);
   let search: string | null = null;
   let rows: RecordRow[];
   if ('person_id' in subject) {
-    rows = await currentRecords(
-      env.DB,
+    rows = await reader.records.currentRecords(
       'person',
       [within === undefined || within.includes(subject.person_id) ? subject.person_id : NO_RECORD],
       storeScopeFilter(def, scope),
@@ -63,13 +60,13 @@ export async function findPersons(
     search = 'national_id' in subject ? 'national_id' : 'name_dob';
     const wanted = searchValues(def, search, subject);
     const tag = wanted === null ? NO_TAG : blindIndex(ring, { recordType: 'person', search }, wanted);
-    rows = await currentRecordsByTag(env.DB, 'person', search, tag, MAX_SEARCH_CANDIDATES, within, storeScopeFilter(def, scope));
+    rows = await reader.records.currentRecordsByTag('person', search, tag, MAX_SEARCH_CANDIDATES, within, storeScopeFilter(def, scope));
   }
   // A person outside the grant's row scope is answered as an unknown one (links are looked up for a stand-in when nobody was found).
-  rows = await rowsInScope(recordReaderOf(env), def, rows, scope);
+  rows = await rowsInScope(reader, def, rows, scope);
   const candidates = rows.length > 0 ? rows : [decoyPersonRow(ring)];
   const opened = await openRows(
-    keyRingSourceOf(env),
+    reader,
     'person',
     candidates.map((r) => r.id),
     candidates,
@@ -81,12 +78,11 @@ export async function findPersons(
 }
 
 /** Whether any current case involving person `personId` is counted under `criterion`, among the cases inside the grant's row `scope` only. */
-export async function hasCaseInCriterion(env: GatewayEnv, personId: string, criterion: number, scope?: RowScope | null): Promise<boolean> {
-  const ring = await keyRing(keyRingSourceOf(env));
+export async function hasCaseInCriterion(reader: RecordReader, personId: string, criterion: number, scope?: RowScope | null): Promise<boolean> {
+  const ring = await keyRing(reader);
   const search = `${REF_SEARCH_PREFIX}persons.person_id`;
   const caseDef = recordType('case');
-  const ids = await idsByTag(
-    env.DB,
+  const ids = await reader.records.idsByTag(
     'case',
     search,
     blindIndex(ring, { recordType: 'case', search }, [personId]),
@@ -96,7 +92,7 @@ export async function hasCaseInCriterion(env: GatewayEnv, personId: string, crit
     caseDef === undefined ? null : storeScopeFilter(caseDef, scope),
   );
   if (ids.length === 0) return false;
-  const cases = await readRecords(recordReaderOf(env), 'case', ids, ['criterion', 'persons']);
+  const cases = await readRecords(reader, 'case', ids, ['criterion', 'persons']);
   return cases.some(
     (c) =>
       c.fields.criterion === criterion &&
@@ -111,7 +107,7 @@ export async function hasCaseInCriterion(env: GatewayEnv, personId: string, crit
  * whether the gateway knows someone.
  */
 export async function answerCheck(
-  env: GatewayEnv,
+  reader: RecordReader,
   check: Check,
   persons: readonly OpenedRecord[],
   today: string,
@@ -120,11 +116,11 @@ export async function answerCheck(
 ): Promise<boolean> {
   // Nobody found: ask the stand-in the same question, so a miss costs what a person with no such case costs.
   if (check === 'criterion' && criterion !== undefined && persons.length === 0)
-    return hasCaseInCriterion(env, DECOY_PERSON_ID, criterion, scope).then(() => false);
+    return hasCaseInCriterion(reader, DECOY_PERSON_ID, criterion, scope).then(() => false);
   for (const p of persons) {
     if (check === 'red_notice' && p.fields.red_notice === true) return true;
     if (check === 'blacklist' && listedOn(p.fields.blacklist, today)) return true;
-    if (check === 'criterion' && criterion !== undefined && (await hasCaseInCriterion(env, p.id, criterion, scope))) return true;
+    if (check === 'criterion' && criterion !== undefined && (await hasCaseInCriterion(reader, p.id, criterion, scope))) return true;
   }
   return false;
 }

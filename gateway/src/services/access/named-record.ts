@@ -1,14 +1,11 @@
 import { hiddenFor } from '@need2know/policy';
 import type { RecordTypeDef } from '@need2know/schema';
-import type { GatewayEnv } from '../../platform/env.js';
-import { currentRecords } from '../../store/d1/records.js';
-import { openRows, type OpenedRecord } from '../records/read.js';
+import { openRows, type OpenedRecord, type RecordReader } from '../records/read.js';
 import { rowScopeOf, rowsInScope } from '../records/row-scope.js';
 import type { RecordAccessWithRead } from './access.js';
 import { fieldsForDisclosure } from './open-fields.js';
 import type { RecordRequest } from './preamble.js';
 import { inGrantRecords } from './scope.js';
-import { keyRingSourceOf, recordReaderOf } from '../stores.js';
 
 /**
  * The record a fetch names (`id` of `def`), opened with the fields the request may disclose, or
@@ -18,7 +15,7 @@ import { keyRingSourceOf, recordReaderOf } from '../stores.js';
  * found or not, so that the second read does not tell whether such a case exists.
  */
 export async function openNamedRecord(
-  env: GatewayEnv,
+  reader: RecordReader,
   access: RecordAccessWithRead,
   req: RecordRequest,
   def: RecordTypeDef,
@@ -28,9 +25,9 @@ export async function openNamedRecord(
   const covered = inGrantRecords(access.recordAccess, id) && (req.now.recordIds === null || req.now.recordIds.includes(id));
   if (!covered) return undefined;
   let rows = access.named.rows;
-  if (rows.length === 0 && hiddenFor(type, null) !== null && hiddenFor(type, req.now.grant) === null) rows = await currentRecords(env.DB, type, [id]);
+  if (rows.length === 0 && hiddenFor(type, null) !== null && hiddenFor(type, req.now.grant) === null) rows = await reader.records.currentRecords(type, [id]);
   // Outside the grant's row scope: dropped before anything is opened, as if it were missing.
-  rows = await rowsInScope(recordReaderOf(env), def, rows, rowScopeOf(access));
-  const [record] = await openRows(keyRingSourceOf(env), type, [id], rows, fieldsForDisclosure(def, req.fields));
+  rows = await rowsInScope(reader, def, rows, rowScopeOf(access));
+  const [record] = await openRows(reader, type, [id], rows, fieldsForDisclosure(def, req.fields));
   return record;
 }

@@ -126,7 +126,7 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const def = recordType(type);
     if (def === undefined) throw new Problem(404, 'not_found');
     // The row was read with the caller's checks: nothing for a record outside the grant.
-    const record = await openNamedRecord(c.env, access, req, def, id);
+    const record = await openNamedRecord(recordReaderOf(c.env), access, req, def, id);
     if (record === undefined) return refuseNotFound(c.var.stores, access, disclosureRequest(c), { action: 'fetch', recordType: type, purpose: req.purpose });
     const [out] = await minimised(c.env, access, c.var.now, type, [record], req.fields);
     const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {
