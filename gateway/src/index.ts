@@ -17,8 +17,8 @@ export default {
     const now = Math.floor(Date.now() / 1000);
     // Under a missing, weak or wrong root secret the job does nothing (servingCheck says why in the log).
     const run = async () => {
-      if ((await servingCheck(env, now)).length > 0) return null;
       const stores = storesOf(env);
+      if ((await servingCheck(stores, env.N2K_ROOT_SECRET, now)).length > 0) return null;
       return runHousekeeping(stores, issuerOf(env, stores), now);
     };
     ctx.waitUntil(run().then((report) => report !== null && console.log('housekeeping', JSON.stringify(report))));

@@ -3,6 +3,7 @@ import { d1AccessStore } from './d1/access-store.js';
 import { d1AdminStores } from './d1/admin-stores.js';
 import { d1KeyStateStore, d1SigningKeyStore } from './d1/key-stores.js';
 import { d1RevealReasonStore } from './d1/reveal-reason-store.js';
+import { d1HealthStore, d1OversightStore } from './d1/oversight-store.js';
 import { d1RecordStore } from './d1/record-store.js';
 import { d1StatsStore } from './d1/stats-store.js';
 import { d1ViewerStore } from './d1/viewer-store.js';
@@ -42,6 +43,8 @@ export function storesFromBindings(env: GatewayEnv): Stores {
     stats: d1StatsStore(env.DB),
     media: r2MediaStore(env.DB, env.MEDIA),
     records: d1RecordStore(env.DB),
+    oversight: d1OversightStore(env.DB),
+    health: d1HealthStore(env.DB),
     access: d1AccessStore(env.DB),
     viewer: d1ViewerStore(env.DB),
     auditLog: auditLogOf(env),

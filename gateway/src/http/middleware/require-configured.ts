@@ -17,7 +17,7 @@ const NOT_READY_RETRY_AFTER = 30;
  */
 export const requireConfigured = createMiddleware<AppEnv>(async function requireConfigured(c, next) {
   if (HEALTH_PATHS.has(c.req.path)) return next();
-  const problems = await servingCheck(c.env, c.var.now);
+  const problems = await servingCheck(c.var.stores, c.env.N2K_ROOT_SECRET, c.var.now);
   if (problems.length === 0) return next();
   const retry = { 'retry-after': String(NOT_READY_RETRY_AFTER), 'cache-control': 'no-store' };
   if (c.req.path.startsWith('/oauth/'))

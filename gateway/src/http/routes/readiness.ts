@@ -35,7 +35,7 @@ const readyz = createRoute({
 export const healthRoutes = new OpenAPIHono<AppEnv>()
   .openapi(healthz, (c) => c.json({ status: 'ok' as const }, 200))
   .openapi(readyz, async (c) => {
-    const verdict = await readiness(c.env, c.var.now);
+    const verdict = await readiness(c.var.stores, c.env.N2K_ROOT_SECRET, c.var.now);
     return c.json({ status: verdict.ready ? ('ready' as const) : ('not_ready' as const), problems: verdict.problems }, verdict.ready ? 200 : 503, {
       'cache-control': 'no-store',
     });

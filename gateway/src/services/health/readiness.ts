@@ -3,11 +3,8 @@
  * the schema, the log object. The serving check (secret and key check only) runs on the first
  * request of an isolate and is then remembered; the full check runs on each `/readyz`.
  */
-import { auditLog } from '../access/audit.js';
-import type { GatewayEnv } from '../../platform/env.js';
-import { migrationApplied } from '../../store/d1/migrations.js';
+import type { Stores } from '../../store/ports/index.js';
 import { inspectRootSecret, observeKeyCheck } from '../keys/root-secret.js';
-import { storesOf } from '../stores.js';
 import { judgeReadiness, servingProblems, type ReadinessObservations, type ReadinessProblem } from '@need2know/policy';
 
 /**
@@ -30,18 +27,18 @@ let verified: string | undefined;
 let refused: { readonly secret: unknown; readonly at: number; readonly problems: ReadinessProblem[] } | undefined;
 
 /**
- * The problems that stop this gateway from serving (empty when it may serve). Remembered per
- * isolate once the secret passed; a refusal is logged with its reason (never the secret).
+ * The problems that stop this gateway from serving (empty when it may serve) under root secret
+ * `secret` (the Worker secret, as configured). Remembered per isolate once the secret passed; a
+ * refusal is logged with its reason (never the secret).
  */
-export async function servingCheck(env: GatewayEnv, now: number): Promise<ReadinessProblem[]> {
-  const secret: unknown = env.N2K_ROOT_SECRET;
+export async function servingCheck(stores: Pick<Stores, 'keyState' | 'signingKeys'>, secret: unknown, now: number): Promise<ReadinessProblem[]> {
   if (verified !== undefined && verified === secret) return [];
   if (refused !== undefined && refused.secret === secret && Date.now() - refused.at < REFUSED_RECHECK_MS) return refused.problems;
   const inspected = inspectRootSecret(secret);
   const keyCheck =
     inspected.ring === undefined || inspected.secret === undefined
       ? 'unknown'
-      : await observeKeyCheck(storesOf(env), { ring: inspected.ring, secret: inspected.secret }, now);
+      : await observeKeyCheck(stores, { ring: inspected.ring, secret: inspected.secret }, now);
   const problems = servingProblems({ secret: inspected.state, keyCheck });
   if (problems.length === 0) {
     verified = typeof secret === 'string' ? secret : undefined;
@@ -53,26 +50,21 @@ export async function servingCheck(env: GatewayEnv, now: number): Promise<Readin
   return problems;
 }
 
-async function observeMigrations(db: D1Database): Promise<ReadinessObservations['migrations']> {
+async function observeMigrations(stores: Pick<Stores, 'health'>): Promise<ReadinessObservations['migrations']> {
   try {
-    return (await migrationApplied(db, LATEST_MIGRATION)) ? 'applied' : 'missing';
-  } catch (err) {
-    return err instanceof Error && /no such table/i.test(err.message) ? 'missing' : 'unreadable';
+    return await stores.health.migrationState(LATEST_MIGRATION);
+  } catch {
+    return 'unreadable';
   }
 }
 
-async function observeLog(env: GatewayEnv): Promise<ReadinessObservations['log']> {
+async function observeLog(stores: Pick<Stores, 'auditLog'>): Promise<ReadinessObservations['log']> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'unreachable'>((resolve) => {
     timer = setTimeout(() => resolve('unreachable'), LOG_PROBE_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([
-      auditLog(env)
-        .size()
-        .then(() => 'reachable' as const),
-      timeout,
-    ]);
+    return await Promise.race([stores.auditLog.size().then(() => 'reachable' as const), timeout]);
   } catch {
     return 'unreachable';
   } finally {
@@ -80,13 +72,17 @@ async function observeLog(env: GatewayEnv): Promise<ReadinessObservations['log']
   }
 }
 
-/** Every readiness check, now: what `/readyz` answers. */
-export async function readiness(env: GatewayEnv, now: number): Promise<{ ready: boolean; problems: ReadinessProblem[] }> {
-  const inspected = inspectRootSecret(env.N2K_ROOT_SECRET);
-  const migrations = await observeMigrations(env.DB);
+/** Every readiness check, now, under root secret `secret`: what `/readyz` answers. */
+export async function readiness(
+  stores: Pick<Stores, 'health' | 'keyState' | 'signingKeys' | 'auditLog'>,
+  secret: unknown,
+  now: number,
+): Promise<{ ready: boolean; problems: ReadinessProblem[] }> {
+  const inspected = inspectRootSecret(secret);
+  const migrations = await observeMigrations(stores);
   const keyCheck =
     inspected.ring === undefined || inspected.secret === undefined || migrations !== 'applied'
       ? 'unknown'
-      : await observeKeyCheck(storesOf(env), { ring: inspected.ring, secret: inspected.secret }, now);
-  return judgeReadiness({ secret: inspected.state, keyCheck, migrations, log: await observeLog(env) });
+      : await observeKeyCheck(stores, { ring: inspected.ring, secret: inspected.secret }, now);
+  return judgeReadiness({ secret: inspected.state, keyCheck, migrations, log: await observeLog(stores) });
 }

@@ -1,6 +1,6 @@
-import { listAdminEvents, type AdminEvent } from '../../store/d1/admin-events.js';
+import type { AdminEvent, Stores } from '../../store/ports/index.js';
 
-export type { AdminEvent } from '../../store/d1/admin-events.js';
+export type { AdminEvent } from '../../store/ports/index.js';
 
 /** Which administrative events to read: after a sequence number, of one target, at most `limit`. */
 export interface AdminEventPage {
@@ -10,6 +10,6 @@ export interface AdminEventPage {
 }
 
 /** Administrative changes, oldest first, each with the hash that chains it to the one before. */
-export function readAdminEvents(db: D1Database, page: AdminEventPage): Promise<AdminEvent[]> {
-  return listAdminEvents(db, page);
+export function readAdminEvents(stores: Pick<Stores, 'changes'>, page: AdminEventPage): Promise<AdminEvent[]> {
+  return stores.changes.listEvents(page);
 }

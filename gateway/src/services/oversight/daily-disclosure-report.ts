@@ -1,8 +1,6 @@
 import { localDaysEnding, type LocalDay } from '@need2know/zoned-time';
-import type { GatewayEnv } from '../../platform/env.js';
-import { flushDisclosureIndex } from '../access/audit.js';
+import type { Stores } from '../../store/ports/index.js';
 import { dailyDisclosures, type DailySeries } from './daily-disclosures.js';
-import { storesOf } from '../stores.js';
 
 /** The daily report: the local days counted and, per agency and purpose, the series over them. */
 export interface DailyDisclosureReport {
@@ -16,13 +14,13 @@ export interface DailyDisclosureReport {
  * trails the log by moments; it is brought up to date first, so the figures include everything logged.
  */
 export async function dailyDisclosureReport(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'oversight' | 'auditLog'>,
   timeZone: string,
   dayCount: number,
   filter: { agencyId?: string; purposeId?: string },
   now: number,
 ): Promise<DailyDisclosureReport> {
   const days = localDaysEnding(timeZone, now * 1000, dayCount);
-  await flushDisclosureIndex(storesOf(env));
-  return { days, series: await dailyDisclosures(env.DB, days, filter) };
+  await stores.auditLog.flushIndex();
+  return { days, series: await dailyDisclosures(stores, days, filter) };
 }

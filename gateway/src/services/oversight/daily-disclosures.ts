@@ -1,5 +1,5 @@
 import type { LocalDay } from '@need2know/zoned-time';
-import { outcomeCountsBySlot } from '../../store/d1/disclosures.js';
+import type { Stores } from '../../store/ports/index.js';
 
 /** Disclosure outcomes that withheld the answer: the record was missing or outside the grant, or its viewer key was gone. */
 export const REFUSED_OUTCOMES = ['not_found', 'key_destroyed'] as const;
@@ -23,13 +23,12 @@ export interface DailySeries {
  * instead of scanning the table.
  */
 export async function dailyDisclosures(
-  db: D1Database,
+  stores: Pick<Stores, 'oversight'>,
   days: readonly LocalDay[],
   filter: { agencyId?: string; purposeId?: string } = {},
 ): Promise<DailySeries[]> {
   if (days.length === 0) return [];
-  const results = await outcomeCountsBySlot(
-    db,
+  const results = await stores.oversight.outcomeCountsBySlot(
     days.map((d) => [d.start, d.end] as const),
     REFUSED_OUTCOMES,
     filter,

@@ -1,10 +1,9 @@
 import type { GatewayEnv } from '../../platform/env.js';
-import { commitChange } from '../../store/d1/admin-events.js';
 import { auditLog, auditOrigin } from '../access/audit.js';
 import { subjectDisclosures, subjectsOfNationalId, type SubjectDisclosure } from '../access/reports.js';
 import { subjectHashes } from '../access/subjects.js';
 import { keyRing } from '../keys/key-ring.js';
-import { keyRingSourceOf } from '../stores.js';
+import { keyRingSourceOf, storesOf } from '../stores.js';
 
 /** One disclosure of the person's data, with its log entry and the proof that the signed checkpoint includes it. */
 export interface ProvenDisclosure extends SubjectDisclosure {
@@ -36,7 +35,7 @@ export async function subjectAccessReport(env: GatewayEnv, nationalId: string, r
       return { ...d, logEntry: proven?.entry ?? {}, inclusionProof: proven?.proof ?? [] };
     }),
   );
-  await commitChange(env.DB, [], {
+  await storesOf(env).changes.commit([], {
     at: now,
     actor,
     action: 'report.subject_access',

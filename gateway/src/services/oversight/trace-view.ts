@@ -1,11 +1,7 @@
-import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
-import { getClient } from '../../store/d1/clients.js';
-import { listRevealsOfView } from '../../store/d1/viewer-reveals.js';
-import { getView, type ViewerView } from '../../store/d1/viewer-views.js';
-import { keyRingOpening } from '../keys/key-ring.js';
+import type { Stores, ViewerView } from '../../store/ports/index.js';
+import { keyRingOpening, type KeyRingSource } from '../keys/key-ring.js';
 import { openRevealReason } from '../officers/reveal-reasons.js';
-import { keyRingSourceOf } from '../stores.js';
 
 /** A view traced back: the view, who opened it, and every reveal in it with its reason opened. */
 export interface ViewTrace {
@@ -18,14 +14,14 @@ export interface ViewTrace {
 /**
  * Traces view `viewId` (recovered from a leaked copy's trace mark): who opened what, when, under which
  * grant; 404 when there is no such view. Reveal reasons are stored sealed; oversight tracing a view
- * reads them here, and only here.
+ * reads them here, and only here (opened with the key ring of `stores`' key source).
  */
-export async function traceView(env: GatewayEnv, viewId: string): Promise<ViewTrace> {
-  const view = await getView(env.DB, viewId);
+export async function traceView(stores: Pick<Stores, 'viewer' | 'registry' | 'oversight'> & KeyRingSource, viewId: string): Promise<ViewTrace> {
+  const view = await stores.viewer.view(viewId);
   if (view === null) throw new Problem(404, 'not_found');
-  const [officer, reveals] = await Promise.all([getClient(env.DB, view.officerId), listRevealsOfView(env.DB, view.viewId)]);
+  const [officer, reveals] = await Promise.all([stores.registry.getClient(view.officerId), stores.oversight.revealsOfView(view.viewId)]);
   const ring = await keyRingOpening(
-    keyRingSourceOf(env),
+    stores,
     reveals.map((r) => r.keyVersion),
   );
   return {

@@ -4,6 +4,7 @@ import { describeAccessStoreConformance } from '../../../../test/store/conforman
 import { describeAdminStoresConformance } from '../../../../test/store/conformance/index.js';
 import { describeKeyStoresConformance } from '../../../../test/store/conformance/keys.js';
 import { describeRevealReasonStoreConformance } from '../../../../test/store/conformance/reveal-reasons.js';
+import { describeOversightStoreConformance } from '../../../../test/store/conformance/oversight.js';
 import { describeRecordStoreConformance } from '../../../../test/store/conformance/records.js';
 import { describeStatsStoreConformance } from '../../../../test/store/conformance/stats.js';
 import { describeViewerStoreConformance } from '../../../../test/store/conformance/viewer.js';
@@ -12,6 +13,7 @@ import { d1AccessStore } from './access-store.js';
 import { d1AdminStores } from './admin-stores.js';
 import { d1KeyStateStore, d1SigningKeyStore } from './key-stores.js';
 import { d1RevealReasonStore } from './reveal-reason-store.js';
+import { d1HealthStore, d1OversightStore } from './oversight-store.js';
 import { d1RecordStore } from './record-store.js';
 import { d1StatsStore } from './stats-store.js';
 import { commitVersionsStatements, writePendingStatement } from './records.js';
@@ -25,6 +27,13 @@ describe('D1 backend', () => {
   describeKeyStoresConformance(() => ({ keyState: d1KeyStateStore(db()), signingKeys: d1SigningKeyStore(db()), changes: d1AdminStores(db()).changes }));
   describeStatsStoreConformance(() => ({ stats: d1StatsStore(db()), changes: d1AdminStores(db()).changes }));
   describeRecordStoreConformance(() => ({ records: d1RecordStore(db()), stats: d1StatsStore(db()) }));
+  describeOversightStoreConformance(() => ({ oversight: d1OversightStore(db()), health: d1HealthStore(db()), changes: d1AdminStores(db()).changes }), {
+    // What the log object writes behind its appends, and what the viewer keeps.
+    disclosure: async (idx, entry) => {
+      await db().batch(indexStatements(db(), [{ idx, entry: { kind: 'disclosure', ...entry } }]));
+    },
+    reveal: (reveal) => insertReveal(db(), reveal),
+  });
   describeRevealReasonStoreConformance(
     () => d1RevealReasonStore(db()),
     (id, reason, keyVersion) =>

@@ -3,21 +3,9 @@
  * object writes behind its appends (`store/objects/audit-log/disclosure-index.ts`). The index may
  * trail the log by moments: callers that must see the latest entries flush it first.
  */
+import type { SlotCounts, SubjectDisclosureRow, UsageRow } from '../ports/oversight.js';
 
-/** A disclosed answer about some of the subjects asked for, with its purpose's notification delay. */
-export interface SubjectDisclosureRow {
-  readonly id: string;
-  readonly at: number;
-  readonly agencyId: string;
-  readonly purposeId: string;
-  readonly grantId: string;
-  readonly action: string;
-  readonly recordType: string;
-  readonly fields: Record<string, string>;
-  readonly logIndex: number;
-  /** `notification_delay_days` of the purpose. */
-  readonly delayDays: number;
-}
+export type { SlotCounts, SubjectDisclosureRow, UsageRow } from '../ports/oversight.js';
 
 /** Disclosed answers concerning any of `subjects` (keyed hashes of persons), oldest first. */
 export async function disclosuresAboutSubjects(db: D1Database, subjects: readonly string[]): Promise<SubjectDisclosureRow[]> {
@@ -53,19 +41,6 @@ export async function disclosuresAboutSubjects(db: D1Database, subjects: readonl
     logIndex: r.log_index,
     delayDays: r.delay,
   }));
-}
-
-/** One row of the agency usage report: a day, an agency, a purpose. */
-export interface UsageRow {
-  readonly day: string;
-  readonly agencyId: string;
-  readonly purposeId: string;
-  readonly disclosures: number;
-  readonly persons: number;
-  readonly fieldsDisclosed: number;
-  readonly notFound: number;
-  readonly rateLimited: number;
-  readonly keysDestroyed: number;
 }
 
 /** Per UTC day, agency and purpose in [from, to): answers given, distinct persons, refusals and limit hits. */
@@ -108,16 +83,6 @@ export async function usageByDay(db: D1Database, from: number, to: number, agenc
     rateLimited: r.rate_limited,
     keysDestroyed: r.keys_destroyed,
   }));
-}
-
-/** Outcome counts of one agency and purpose in one time slot (`slot`: the index of the slot asked for). */
-export interface SlotCounts {
-  readonly slot: number;
-  readonly agencyId: string;
-  readonly purposeId: string;
-  readonly disclosed: number;
-  readonly refused: number;
-  readonly rateLimited: number;
 }
 
 /**

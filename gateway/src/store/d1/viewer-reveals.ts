@@ -1,14 +1,8 @@
 /** `viewer_reveals`: each protected photo an officer revealed from a view, with the reason (stored sealed). */
+import type { StoredReveal } from '../ports/oversight.js';
 import type { NewReveal } from '../ports/viewer.js';
 
-/** One reveal as the view trace reads it; `reason` is sealed at `keyVersion` (0: stored in clear before sealing). */
-export interface StoredReveal {
-  readonly id: string;
-  readonly at: number;
-  readonly reason: string;
-  readonly keyVersion: number;
-  readonly logIndex: number;
-}
+export type { StoredReveal } from '../ports/oversight.js';
 
 /** A new reveal, its reason already sealed at `keyVersion` (declared with the viewer's port). */
 export type { NewReveal } from '../ports/viewer.js';

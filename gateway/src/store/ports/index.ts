@@ -8,9 +8,11 @@ import type { AccessStore } from './access.js';
 import type { ApprovalStore } from './approvals.js';
 import type { ChangeStore } from './changes.js';
 import type { GrantStore } from './grants.js';
+import type { HealthStore } from './health.js';
 import type { KeyStateStore, SigningKeyStore } from './keys.js';
 import type { MediaStore } from './media.js';
 import type { ObjectPorts } from './objects.js';
+import type { OversightStore } from './oversight.js';
 import type { PurposeStore } from './purposes.js';
 import type { RecordStore } from './records.js';
 import type { RegistryStore } from './registry.js';
@@ -24,6 +26,7 @@ export { ADMIN_REQUEST_KINDS } from './approvals.js';
 export type { AdminRequest, AdminRequestFilter, AdminRequestKind, ApprovalRequest, ApprovalStore } from './approvals.js';
 export type { AdminChange, AdminEvent, AdminEventFilter, ChangeOutcome, ChangeStore, Closing, NewAdminEvent } from './changes.js';
 export type { GrantFilter, GrantStore } from './grants.js';
+export type { HealthStore } from './health.js';
 export type { FieldKeyVersions, KeyStateStore, NewSigningKey, SigningKey, SigningKeyRewrap, SigningKeyStore, WrappedSigningKey } from './keys.js';
 export { MEDIA_TYPES, STORED_RENDITIONS } from './media.js';
 export type {
@@ -52,6 +55,7 @@ export type {
   ReplayGuardPort,
   ViewerKey,
 } from './objects.js';
+export type { OversightStore, SlotCounts, StoredReveal, SubjectDisclosureRow, UsageRow } from './oversight.js';
 export type { PurposeStore } from './purposes.js';
 export type { CommitVersion, NewVersion, PendingWrite, RecordStore, RowCursor, RowRewrap, SealedRecord } from './records.js';
 export type { Agency, Client, ClientFilter, EnrolmentCode, RegistryStore } from './registry.js';
@@ -109,6 +113,10 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly media: MediaStore;
   /** Record versions (current and pending) and their blind indexes. */
   readonly records: RecordStore;
+  /** Oversight's reads: the disclosure index for reports, the reveals of a traced view. */
+  readonly oversight: OversightStore;
+  /** Readiness's read of the schema's migrations. */
+  readonly health: HealthStore;
   /** The per-request reads of the access middleware: the caller's standing and the named record, in one round trip. */
   readonly access: AccessStore;
   /** The officer's viewer: views, reveals, and the deliveries a viewer holds. */

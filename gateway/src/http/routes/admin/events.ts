@@ -41,7 +41,7 @@ const rotate = createRoute({
 export const eventRoutes = adminRouter()
   .openapi(events, async (c) => {
     const q = c.req.valid('query');
-    const rows = await readAdminEvents(c.env.DB, { afterSeq: q.after, limit: q.limit, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) });
+    const rows = await readAdminEvents(c.var.stores, { afterSeq: q.after, limit: q.limit, ...(q.target_id === undefined ? {} : { targetId: q.target_id }) });
     return c.json({ events: rows.map(eventOut) }, 200);
   })
   .openapi(keys, async (c) => c.json({ keys: (await listSigningKeys(c.var.stores)).map(keyOut) }, 200))

@@ -58,7 +58,7 @@ export const oversightRoutes = adminRouter().openapi(daily, async (c) => {
       issues: [{ path: 'time_zone', code: 'unknown_time_zone', message: 'not an IANA time zone' }],
     });
   const filter = { ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }), ...(q.purpose_id === undefined ? {} : { purposeId: q.purpose_id }) };
-  const { days, series } = await dailyDisclosureReport(c.env, q.time_zone, q.days, filter, c.var.now);
+  const { days, series } = await dailyDisclosureReport(c.var.stores, q.time_zone, q.days, filter, c.var.now);
   return c.json(
     {
       time_zone: q.time_zone,

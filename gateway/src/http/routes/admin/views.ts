@@ -32,7 +32,7 @@ const route = createRoute({
 });
 
 export const viewTraceRoutes = adminRouter().openapi(route, async (c) => {
-  const { view, officerName, reveals } = await traceView(c.env, c.req.valid('param').view_id);
+  const { view, officerName, reveals } = await traceView({ ...c.var.stores, rootSecret: c.env.N2K_ROOT_SECRET }, c.req.valid('param').view_id);
   return c.json(
     {
       view_id: view.viewId,

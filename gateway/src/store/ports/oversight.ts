@@ -1,0 +1,77 @@
+/**
+ * What oversight reads of storage: the index of disclosures the log object keeps for reports (who
+ * received what about whom, day by day and by person), and the reveals of a view being traced. Reads
+ * only; the log is the record, and the index may trail it by moments (flush the log's index first).
+ */
+
+/** A disclosed answer about some of the subjects asked for, with its purpose's notification delay. */
+export interface SubjectDisclosureRow {
+  readonly id: string;
+  readonly at: number;
+  readonly agencyId: string;
+  readonly purposeId: string;
+  readonly grantId: string;
+  readonly action: string;
+  readonly recordType: string;
+  readonly fields: Record<string, string>;
+  readonly logIndex: number;
+  /** `notificationDelayDays` of the purpose. */
+  readonly delayDays: number;
+}
+
+/** One row of the agency usage report: a day, an agency, a purpose. */
+export interface UsageRow {
+  readonly day: string;
+  readonly agencyId: string;
+  readonly purposeId: string;
+  readonly disclosures: number;
+  readonly persons: number;
+  readonly fieldsDisclosed: number;
+  readonly notFound: number;
+  readonly rateLimited: number;
+  readonly keysDestroyed: number;
+}
+
+/** Outcome counts of one agency and purpose in one time slot (`slot`: the index of the slot asked for). */
+export interface SlotCounts {
+  readonly slot: number;
+  readonly agencyId: string;
+  readonly purposeId: string;
+  readonly disclosed: number;
+  readonly refused: number;
+  readonly rateLimited: number;
+}
+
+/** One reveal as the view trace reads it; `reason` is sealed at `keyVersion` (0: stored in clear before sealing). */
+export interface StoredReveal {
+  readonly id: string;
+  readonly at: number;
+  readonly reason: string;
+  readonly keyVersion: number;
+  readonly logIndex: number;
+}
+
+/** The reads of oversight's reports and traces. */
+export interface OversightStore {
+  /** Disclosed answers (outcome `disclosed`) concerning any of `subjects` (keyed hashes of persons), oldest first (`at`, then log index). */
+  disclosuresAboutSubjects(subjects: readonly string[]): Promise<SubjectDisclosureRow[]>;
+  /**
+   * Per UTC day, agency and purpose with anything in [from, to) (of one agency when given): answers
+   * given, distinct persons concerned, fields disclosed, and the refusals by outcome; by day, agency, purpose.
+   */
+  usageByDay(from: number, to: number, agencyId?: string): Promise<UsageRow[]>;
+  /**
+   * Per registered agency and purpose, for each of `slots` ([start, end) in Unix seconds): answers
+   * given, answers whose outcome is one of `refusedOutcomes`, requests stopped by a rate limit.
+   * Slots and pairs with nothing are absent; no order is promised.
+   */
+  outcomeCountsBySlot(
+    slots: readonly (readonly [number, number])[],
+    refusedOutcomes: readonly string[],
+    filter?: { readonly agencyId?: string; readonly purposeId?: string },
+  ): Promise<SlotCounts[]>;
+  /** How many of `subjects` the disclosure `disclosureId` was about. */
+  subjectsInDisclosure(disclosureId: string, subjects: readonly string[]): Promise<number>;
+  /** The reveals made from view `viewId`, oldest first. */
+  revealsOfView(viewId: string): Promise<StoredReveal[]>;
+}
