@@ -4,6 +4,7 @@ import { adminRequestRoutes } from './admin-requests.js';
 import { agencyRoutes } from './agencies.js';
 import { adminRouter } from './app.js';
 import { clientRoutes } from './clients.js';
+import { disclosureLogRoutes } from './disclosure-log.js';
 import { eventRoutes } from './events.js';
 import { fieldKeyRoutes } from './field-keys.js';
 import { grantRoutes } from './grants.js';
@@ -36,6 +37,6 @@ adminRoutes
   .route('/', officerRoutes)
   .route('/', viewTraceRoutes);
 // What the console's purpose editor and oversight pages read (the CLI has the same).
-adminRoutes.route('/', recordTypeRoutes).route('/', oversightRoutes);
+adminRoutes.route('/', recordTypeRoutes).route('/', oversightRoutes).route('/', disclosureLogRoutes);
 // Who receives which aggregate tables, the public tier, the privacy-budget ledger (/v1/stats/).
 adminRoutes.route('/', statsAdminRoutes);
