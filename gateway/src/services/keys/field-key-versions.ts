@@ -1,8 +1,8 @@
 import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
-import { keyVersionCounts } from '../../store/d1/records.js';
+import type { Stores } from '../../store/ports/index.js';
 import { retireOldFieldKeys, rotateFieldKeys } from '../records/rewrap.js';
-import { keyRingSourceOf } from '../stores.js';
+import { storesOf } from '../stores.js';
 
 /** The field-key versions in use: the one new data is sealed under, the oldest still opened, and how many record versions use each. */
 export interface FieldKeyStatus {
@@ -11,21 +11,28 @@ export interface FieldKeyStatus {
   readonly recordVersionsByKeyVersion: Readonly<Record<string, number>>;
 }
 
-/** The field-key versions and how many record versions use each (the counts are a read of the records table, which has no port yet). */
-export async function fieldKeyStatus(env: GatewayEnv): Promise<FieldKeyStatus> {
-  const state = await keyRingSourceOf(env).keyState.fieldKeyVersions();
-  return { current: state.current, oldest: state.oldest, recordVersionsByKeyVersion: await keyVersionCounts(env.DB) };
+/** The field-key versions and how many record versions use each. */
+export async function fieldKeyStatus(stores: Pick<Stores, 'keyState' | 'records'>): Promise<FieldKeyStatus> {
+  const [state, recordVersionsByKeyVersion] = await Promise.all([stores.keyState.fieldKeyVersions(), stores.records.keyVersionCounts()]);
+  return { current: state.current, oldest: state.oldest, recordVersionsByKeyVersion };
 }
 
-/** Seals new data under a new field-key version from now on (old versions still open); the bump and its admin event are one transaction. */
+/**
+ * Seals new data under a new field-key version from now on (old versions still open); the bump and
+ * its admin event are one transaction. Takes the bindings because the rotation is the re-wrap job's
+ * (`records/rewrap.ts`), which does not take ports yet.
+ */
 export async function rotateFieldKeyVersion(env: GatewayEnv, actor: string, now: number): Promise<FieldKeyStatus> {
   await rotateFieldKeys(env, now, actor);
-  return fieldKeyStatus(env);
+  return fieldKeyStatus(storesOf(env));
 }
 
-/** Refuses field keys below the current version from now on; 409 `invalid_transition` while anything still needs them. */
+/**
+ * Refuses field keys below the current version from now on; 409 `invalid_transition` while anything
+ * still needs them. Takes the bindings for the same reason as {@link rotateFieldKeyVersion}.
+ */
 export async function retireOldFieldKeyVersions(env: GatewayEnv, actor: string, now: number): Promise<FieldKeyStatus> {
   const outcome = await retireOldFieldKeys(env, now, actor);
   if (!outcome.retired) throw new Problem(409, 'invalid_transition', outcome.reason);
-  return fieldKeyStatus(env);
+  return fieldKeyStatus(storesOf(env));
 }

@@ -75,7 +75,7 @@ const statusOut = (s: FieldKeyStatus) => ({
 });
 
 export const fieldKeyRoutes = adminRouter()
-  .openapi(status, async (c) => c.json(statusOut(await fieldKeyStatus(c.env)), 200))
+  .openapi(status, async (c) => c.json(statusOut(await fieldKeyStatus(c.var.stores)), 200))
   // The version bump and its administrative event are one batch (see rotateFieldKeys).
   .openapi(rotate, async (c) => c.json(statusOut(await rotateFieldKeyVersion(c.env, c.var.access.clientId, c.var.now)), 200))
   .openapi(rewrap, async (c) => {
