@@ -7,8 +7,7 @@
 import { base64url, CompactEncrypt, importJWK, type JWK } from 'jose';
 import { subjectHashes } from '../access/subjects.js';
 import { keyRing } from '../keys/key-ring.js';
-import { subjectsInDisclosure } from '../../store/d1/disclosures.js';
-import type { ViewerView } from '../../store/d1/viewer-views.js';
+import type { Stores, ViewerView } from '../../store/ports/index.js';
 import { findRevealableOriginal, type MediaReadStores, type MediaRequester, type ReleasableMedia } from './disclose-media.js';
 import { keysOf, type MediaSettings } from './settings.js';
 
@@ -22,36 +21,31 @@ export interface RevealedMedia {
   readonly data: string;
 }
 
+/** What finding an original to reveal reads: the media store, the record, the key state, and the disclosure index (who the viewed delivery was about). */
+export type MediaRevealStores = MediaReadStores & Pick<Stores, 'oversight'>;
+
 /** Whether every person the photo is about is among those the viewed delivery was about. */
-async function sameRecordAsView(
-  stores: MediaReadStores,
-  settings: MediaSettings,
-  disclosureIndex: D1Database,
-  view: ViewerView,
-  media: ReleasableMedia,
-): Promise<boolean> {
+async function sameRecordAsView(stores: MediaRevealStores, settings: MediaSettings, view: ViewerView, media: ReleasableMedia): Promise<boolean> {
   if (media.row.recordType !== view.recordType) return false;
   const subjects = subjectHashes(await keyRing(keysOf(stores, settings)), media.subjectIds);
-  return (await subjectsInDisclosure(disclosureIndex, view.disclosureId, subjects)) === subjects.length;
+  return (await stores.oversight.subjectsInDisclosure(view.disclosureId, subjects)) === subjects.length;
 }
 
 /**
  * The original behind `ref` that `who` (an officer) may reveal in `view`, or null: the grant does not
  * release originals by reveal, the photo is outside the grant, or it is not of the record the view
- * shows. Nothing of it has left when this returns. `disclosureIndex` is the database of the
- * disclosure index (who each delivery was about), until the viewer's port reads it.
+ * shows. Nothing of it has left when this returns.
  */
 export async function originalToReveal(
-  stores: MediaReadStores,
+  stores: MediaRevealStores,
   settings: MediaSettings,
-  disclosureIndex: D1Database,
   who: MediaRequester,
   view: ViewerView,
   ref: string,
   now: number,
 ): Promise<ReleasableMedia | null> {
   const found = await findRevealableOriginal(stores, settings, who, ref, now);
-  if (found === null || !(await sameRecordAsView(stores, settings, disclosureIndex, view, found))) return null;
+  if (found === null || !(await sameRecordAsView(stores, settings, view, found))) return null;
   return found;
 }
 

@@ -142,7 +142,6 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const original = await originalToReveal(
       c.var.stores,
       mediaSettingsOf(c.env),
-      c.env.DB,
       { granted: access.recordAccess, purpose, grant, agencyId: access.agencyId, clientKind: access.clientKind },
       view,
       body.media_ref,
