@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { aFlaggedItem, describeMediaStoreConformance } from '../../../../test/store/conformance/media.js';
 import { T0 } from '../../../../test/store/conformance/fixtures.js';
-import { MEDIA_WRITE_GRACE } from '../../platform/config.js';
+import { MEDIA_DROP_GRACE, MEDIA_WRITE_GRACE } from '../../platform/config.js';
 import { commitWritingSetStatements, registerWritingSets } from '../d1/media-object-sets.js';
 import { STORED_RENDITIONS, type MediaItem } from '../ports/media.js';
 import { MEDIA_OBJECT_PREFIX, newObjectSetId, objectKey, putRendition } from './media-objects.js';
@@ -87,6 +87,25 @@ describe('D1 + R2 media store', () => {
     await store().sweep(now + MEDIA_WRITE_GRACE, 1000);
     expect(await bindings().MEDIA.head(objectKey(set, 'original'))).toBeNull();
     await expect(db.batch(commitWritingSetStatements(db, set))).rejects.toThrow(/CHECK constraint failed/);
+  });
+
+  it("keeps a replaced item's objects for readers of the old row until the drop grace is over, then sweeps them", async () => {
+    const at = T0 + 5000;
+    const { item, chunks } = aFlaggedItem({ ingestedAt: at });
+    expect(await store().replace(item, chunks)).toEqual({ ok: true });
+    const old = (await store().item(item.ref)) as MediaItem;
+    const again = aFlaggedItem({ ref: item.ref, owner: item.owner, ingestedAt: at + 10 });
+    expect(await store().replace(again.item, again.chunks)).toEqual({ ok: true });
+    // A request that read the old row a moment before still reads the old picture, whole.
+    expect(await store().chunks(old, 'original')).toEqual(chunks.original);
+    await store().sweep(at + 10 + MEDIA_DROP_GRACE - 1, 1000);
+    expect(await store().chunks(old, 'original')).toEqual(chunks.original);
+    await store().sweep(at + 10 + MEDIA_DROP_GRACE, 1000);
+    expect(await bindings().MEDIA.head(objectKey(old.location.objects as string, 'original'))).toBeNull();
+    // Read from the swept row, a missing object is an integrity failure, never an empty picture.
+    await expect(store().chunks(old, 'original')).rejects.toThrow(/missing/);
+    const current = (await store().item(item.ref)) as MediaItem;
+    expect(await store().chunks(current, 'original')).toEqual(again.chunks.original);
   });
 
   it('deletes the new objects at once when a replace loses to another owner', async () => {

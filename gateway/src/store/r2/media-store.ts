@@ -130,13 +130,18 @@ export function r2MediaStore(db: D1Database, bucket: R2Bucket): MediaStore {
     moveToObjects: async (now, limit, moved) => {
       let done = 0;
       for (const item of await selectUnmovedMedia(db, limit)) {
-        // Every chunk the item holds, wherever it is: the envelopes move as they are (same key version).
-        const chunks: Partial<Record<StoredRendition, readonly string[]>> = {};
-        for (const rendition of STORED_RENDITIONS) chunks[rendition] = await store.chunks(item, rendition);
-        const outcome = await store.rewrap(item, chunks, item.keyVersion, now);
-        if (outcome.ok) {
-          done++;
-          moved?.(item.ref);
+        try {
+          // Every chunk the item holds, wherever it is: the envelopes move as they are (same key version).
+          const chunks: Partial<Record<StoredRendition, readonly string[]>> = {};
+          for (const rendition of STORED_RENDITIONS) chunks[rendition] = await store.chunks(item, rendition);
+          const outcome = await store.rewrap(item, chunks, item.keyVersion, now);
+          if (outcome.ok) {
+            done++;
+            moved?.(item.ref);
+          }
+        } catch (err) {
+          // One item that cannot move now (the bucket unreachable, say) stays readable where it is and is tried again next run.
+          console.error(`media store: an item could not be moved to the object store (${err instanceof Error ? err.name : 'error'})`);
         }
       }
       return { done, remaining: await countUnmovedMedia(db) };
@@ -145,12 +150,17 @@ export function r2MediaStore(db: D1Database, bucket: R2Bucket): MediaStore {
     sweep: async (now, limit) => {
       let done = 0;
       for (const set of await selectDueSets(db, now, limit)) {
-        // Claimed first: a write still holding the set then cannot commit a row naming it.
-        if (await claimSet(db, set.id)) {
-          await deleteSet(bucket, set.id);
-          done++;
+        try {
+          // Claimed first: a write still holding the set then cannot commit a row naming it.
+          if (await claimSet(db, set.id)) {
+            await deleteSet(bucket, set.id);
+            done++;
+          }
+          // Forgotten only once its objects are gone: a failure above leaves it for the next run.
+          await forgetSet(db, set.id);
+        } catch (err) {
+          console.error(`media store: an object set could not be swept (${err instanceof Error ? err.name : 'error'})`);
         }
-        await forgetSet(db, set.id);
       }
       return { done, remaining: await countDueSets(db, now) };
     },
