@@ -24,7 +24,7 @@ import {
   testGateway,
   uniq,
 } from './harness.js';
-import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
+import { keyRingSourceOf, storesWithKeysOf } from '../../gateway/src/services/stores.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
@@ -133,8 +133,8 @@ describe('After a rotation, other isolates cannot read re-wrapped records', () =
     const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: purpose.id });
 
     const { current } = await readKeyState(keyRingSourceOf(gatewayEnv).keyState);
-    await rotateFieldKeys(gatewayEnv, gateway.clock.now);
-    expect((await rewrapBatch(gatewayEnv, 1000)).remaining).toBe(0);
+    await rotateFieldKeys(storesWithKeysOf(gatewayEnv), gateway.clock.now);
+    expect((await rewrapBatch(storesWithKeysOf(gatewayEnv), 1000)).remaining).toBe(0);
     // This isolate read the versions just before another isolate rotated and re-wrapped.
     await gatewayEnv.DB.prepare("UPDATE key_state SET value = ? WHERE name = 'field_current'").bind(current).run();
     forgetKeyRing();

@@ -35,7 +35,7 @@ describe('field-key rotation and re-wrap', () => {
   it('re-wraps every record to the new version under concurrent reads and writes, with no failed read', async () => {
     const { owner, ids } = await seed(120);
     const before = await readRecords(recordReaderOf(gatewayEnv), 'person', ids);
-    const version = await rotateFieldKeys(gatewayEnv, Math.floor(Date.now() / 1000));
+    const version = await rotateFieldKeys(storesWithKeysOf(gatewayEnv), Math.floor(Date.now() / 1000));
     expect((await keyRing(keyRingSourceOf(gatewayEnv))).currentVersion).toBe(version);
 
     let failedReads = 0;
@@ -67,14 +67,14 @@ describe('field-key rotation and re-wrap', () => {
         });
       }
     })();
-    let progress = await rewrapBatch(gatewayEnv, 25);
+    let progress = await rewrapBatch(storesWithKeysOf(gatewayEnv), 25);
     let batches = 1;
     while (progress.next !== null) {
-      progress = await rewrapBatch(gatewayEnv, 25, progress.next);
+      progress = await rewrapBatch(storesWithKeysOf(gatewayEnv), 25, progress.next);
       if (++batches > 50) throw new Error('re-wrap does not converge');
     }
     await writer;
-    progress = await rewrapBatch(gatewayEnv, 500); // a second pass catches rows written behind the cursor
+    progress = await rewrapBatch(storesWithKeysOf(gatewayEnv), 500); // a second pass catches rows written behind the cursor
     expect(progress.remaining).toBe(0);
     rewrapping = false;
     await reader;
@@ -90,15 +90,15 @@ describe('field-key rotation and re-wrap', () => {
 
   it('resumes after an interrupted run and is safe to run again', async () => {
     const { ids } = await seed(30);
-    await rotateFieldKeys(gatewayEnv, Math.floor(Date.now() / 1000));
-    const first = await rewrapBatch(gatewayEnv, 10); // then "crash"
+    await rotateFieldKeys(storesWithKeysOf(gatewayEnv), Math.floor(Date.now() / 1000));
+    const first = await rewrapBatch(storesWithKeysOf(gatewayEnv), 10); // then "crash"
     expect(first.moved).toBe(10);
     expect(first.remaining).toBeGreaterThan(0);
     // Resume from the last position the interrupted run reported.
     let progress = first;
-    while (progress.next !== null) progress = await rewrapBatch(gatewayEnv, 10, progress.next);
+    while (progress.next !== null) progress = await rewrapBatch(storesWithKeysOf(gatewayEnv), 10, progress.next);
     expect(progress.remaining).toBe(0);
-    const again = await rewrapBatch(gatewayEnv, 10);
+    const again = await rewrapBatch(storesWithKeysOf(gatewayEnv), 10);
     expect(again).toMatchObject({ moved: 0, remaining: 0, next: null });
     expect((await readRecords(recordReaderOf(gatewayEnv), 'person', ids)).length).toBe(30);
   });
@@ -110,19 +110,19 @@ describe('field-key rotation and re-wrap', () => {
       .all<{ sealed: string }>()
       .then((r) => r.results);
     const rotatedAt = Math.floor(Date.now() / 1000);
-    await rotateFieldKeys(gatewayEnv, rotatedAt);
-    expect((await retireOldFieldKeys(gatewayEnv, rotatedAt + 1)).retired).toBe(false); // too recent
-    expect((await retireOldFieldKeys(gatewayEnv, rotatedAt + 3600)).retired).toBe(false); // records below
-    expect((await rewrapBatch(gatewayEnv, 500)).remaining).toBe(0);
-    const outcome = await retireOldFieldKeys(gatewayEnv, rotatedAt + 3600);
+    await rotateFieldKeys(storesWithKeysOf(gatewayEnv), rotatedAt);
+    expect((await retireOldFieldKeys(storesWithKeysOf(gatewayEnv), rotatedAt + 1)).retired).toBe(false); // too recent
+    expect((await retireOldFieldKeys(storesWithKeysOf(gatewayEnv), rotatedAt + 3600)).retired).toBe(false); // records below
+    expect((await rewrapBatch(storesWithKeysOf(gatewayEnv), 500)).remaining).toBe(0);
+    const outcome = await retireOldFieldKeys(storesWithKeysOf(gatewayEnv), rotatedAt + 3600);
     expect(outcome.retired).toBe(true);
     // Put an old-version envelope back: it must not open any more, and the re-wrap job reports it
     // instead of stalling on it.
     await gatewayEnv.DB.prepare('UPDATE records SET sealed = ?, key_version = 1 WHERE id = ? AND current = 1').bind(row?.sealed, ids[0]).run();
     forgetKeyRing();
     await expect(readRecords(recordReaderOf(gatewayEnv), 'person', [ids[0] as string])).rejects.toThrow();
-    await rotateFieldKeys(gatewayEnv, rotatedAt + 3600);
-    const report = await rewrapBatch(gatewayEnv, 500);
+    await rotateFieldKeys(storesWithKeysOf(gatewayEnv), rotatedAt + 3600);
+    const report = await rewrapBatch(storesWithKeysOf(gatewayEnv), 500);
     expect(report.unreadable).toContainEqual({ type: 'person', id: ids[0], version: 1 });
     expect(report.remaining).toBeGreaterThan(0);
     await gatewayEnv.DB.prepare('DELETE FROM records WHERE id = ?').bind(ids[0]).run();
@@ -133,8 +133,8 @@ describe('field-key rotation and re-wrap', () => {
     const agency = await createAgency();
     const client = await createClient('data_owner', agency, { ingestTypes: ['person'] });
     await accessTokenFor(gateway, client, { type: 'record_ingest', record_types: ['person'] });
-    await rotateFieldKeys(gatewayEnv, gateway.clock.now);
-    expect((await rewrapBatch(gatewayEnv, 500)).remaining).toBe(0);
+    await rotateFieldKeys(storesWithKeysOf(gatewayEnv), gateway.clock.now);
+    expect((await rewrapBatch(storesWithKeysOf(gatewayEnv), 500)).remaining).toBe(0);
     const token = await accessTokenFor(gateway, client, { type: 'record_ingest', record_types: ['person'] });
     const res = await callResource(gateway, client, token, '/v1/ingest/person', {
       method: 'POST',

@@ -6,6 +6,7 @@ import { envelopeKeyVersion } from '@need2know/crypto';
 import { describe, expect, it } from 'vitest';
 import { forgetKeyRing } from '../../gateway/src/services/keys/key-ring.js';
 import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
+import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
 import { selectMedia } from '../../gateway/src/store/d1/media.js';
 import { allStoredChunks } from './media-at-rest.js';
 import { gatewayEnv, testGateway } from './harness.js';
@@ -25,12 +26,12 @@ describe('media and field-key rotation', () => {
     const partner = await mediaPartner(gateway);
     const before = await partner.fetchMedia(refs[0] as string);
 
-    const version = await rotateFieldKeys(gatewayEnv, gateway.clock.now);
+    const version = await rotateFieldKeys(storesWithKeysOf(gatewayEnv), gateway.clock.now);
     forgetKeyRing();
     const later = gateway.clock.now + 3600;
-    let progress = await rewrapBatch(gatewayEnv, 500);
-    while (progress.next !== null) progress = await rewrapBatch(gatewayEnv, 500, progress.next);
-    while (progress.remaining > 0 && progress.moved > 0) progress = await rewrapBatch(gatewayEnv, 500);
+    let progress = await rewrapBatch(storesWithKeysOf(gatewayEnv), 500);
+    while (progress.next !== null) progress = await rewrapBatch(storesWithKeysOf(gatewayEnv), 500, progress.next);
+    while (progress.remaining > 0 && progress.moved > 0) progress = await rewrapBatch(storesWithKeysOf(gatewayEnv), 500);
     expect(progress.remaining).toBe(0);
     for (const ref of refs) expect((await selectMedia(gatewayEnv.DB, ref))?.keyVersion).toBe(version);
     const results = [];
@@ -44,9 +45,9 @@ describe('media and field-key rotation', () => {
     await gatewayEnv.DB.prepare('UPDATE media SET key_version = ? WHERE ref = ?')
       .bind(version - 1, refs[1])
       .run();
-    expect(await retireOldFieldKeys(gatewayEnv, later)).toMatchObject({ retired: false, reason: 'media still need re-wrapping' });
+    expect(await retireOldFieldKeys(storesWithKeysOf(gatewayEnv), later)).toMatchObject({ retired: false, reason: 'media still need re-wrapping' });
     await gatewayEnv.DB.prepare('UPDATE media SET key_version = ? WHERE ref = ?').bind(version, refs[1]).run();
-    expect(await retireOldFieldKeys(gatewayEnv, later)).toMatchObject({ retired: true, oldestVersion: version });
+    expect(await retireOldFieldKeys(storesWithKeysOf(gatewayEnv), later)).toMatchObject({ retired: true, oldestVersion: version });
     forgetKeyRing();
     const after = await partner.fetchMedia(refs[0] as string);
     // Still protected, and the very same bytes: the redacted rendition (or the blurred one where no face was found).

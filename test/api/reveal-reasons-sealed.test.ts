@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { sha256b64url } from '../../gateway/src/platform/lib/digest.js';
 import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
+import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
 import { call, open } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway } from './harness.js';
 import { scheduledDeps } from './scheduled.js';
@@ -70,10 +71,10 @@ describe('reveal reasons are sealed like any sensitive field', () => {
     const gateway = testGateway();
     const s = await scene(gateway);
     const before = (await stored(s.revealId))?.key_version ?? 0;
-    await rotateFieldKeys(gatewayEnv, gateway.clock.now);
-    for (let i = 0; i < 50 && (await rewrapBatch(gatewayEnv, 200)).remaining > 0; i++);
+    await rotateFieldKeys(storesWithKeysOf(gatewayEnv), gateway.clock.now);
+    for (let i = 0; i < 50 && (await rewrapBatch(storesWithKeysOf(gatewayEnv), 200)).remaining > 0; i++);
     expect((await stored(s.revealId))?.key_version).toBe(before + 1);
-    expect((await retireOldFieldKeys(gatewayEnv, gateway.clock.now + 120)).retired).toBe(true);
+    expect((await retireOldFieldKeys(storesWithKeysOf(gatewayEnv), gateway.clock.now + 120)).retired).toBe(true);
     expect(await s.trace()).toEqual([REASON]);
   });
 

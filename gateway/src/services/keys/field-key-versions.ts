@@ -23,7 +23,7 @@ export async function fieldKeyStatus(stores: Pick<Stores, 'keyState' | 'records'
  * (`records/rewrap.ts`), which does not take ports yet.
  */
 export async function rotateFieldKeyVersion(env: GatewayEnv, actor: string, now: number): Promise<FieldKeyStatus> {
-  await rotateFieldKeys(env, now, actor);
+  await rotateFieldKeys(storesOf(env), now, actor);
   return fieldKeyStatus(storesOf(env));
 }
 
@@ -32,7 +32,7 @@ export async function rotateFieldKeyVersion(env: GatewayEnv, actor: string, now:
  * still needs them. Takes the bindings for the same reason as {@link rotateFieldKeyVersion}.
  */
 export async function retireOldFieldKeyVersions(env: GatewayEnv, actor: string, now: number): Promise<FieldKeyStatus> {
-  const outcome = await retireOldFieldKeys(env, now, actor);
+  const outcome = await retireOldFieldKeys(storesOf(env), now, actor);
   if (!outcome.retired) throw new Problem(409, 'invalid_transition', outcome.reason);
   return fieldKeyStatus(storesOf(env));
 }

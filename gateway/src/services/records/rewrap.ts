@@ -1,15 +1,15 @@
 import { CryptoError, envelopeKeyVersion, rewrapField, rewrapSecret } from '@need2know/crypto';
 import { recordType } from '@need2know/schema';
-import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
-import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState } from '../keys/key-ring.js';
+import type { SigningKeyRewrap, Stores } from '../../store/ports/index.js';
+import type { RowCursor, RowRewrap } from '../../store/ports/records.js';
+import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState, type KeyRingSource } from '../keys/key-ring.js';
 import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.js';
 import { rewrapMediaBatch } from '../media/rewrap-media.js';
 import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal-reasons.js';
-import { countMediaBelowKeyVersion } from '../../store/d1/media.js';
-import { countRowsBelowKeyVersion, rewrapRowStatement, rowsBelowKeyVersion, type RowCursor } from '../../store/d1/records.js';
-import { listWrappedKeys, rewrapKeyStatement } from '../../store/d1/signing-keys.js';
-import { keyRingSourceOf, storesOf } from '../stores.js';
+
+/** Every store holding something sealed under the field keys: what re-wrapping and retiring old keys walk. */
+export type SealedStores = Pick<Stores, 'keyState' | 'records' | 'signingKeys' | 'media' | 'revealReasons'>;
 
 /** Progress of the re-wrap job. */
 export interface RewrapProgress {
@@ -34,11 +34,11 @@ export interface RewrapProgress {
  * new, both open). Crash-safe and resumable: the state is in the rows themselves; run it again
  * until `remaining` is 0.
  */
-export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCursor): Promise<RewrapProgress> {
+export async function rewrapBatch(stores: SealedStores & KeyRingSource, limit: number, after?: RowCursor): Promise<RewrapProgress> {
   forgetKeyRing();
-  const ring = await keyRing(keyRingSourceOf(env));
-  const rows = await rowsBelowKeyVersion(env.DB, ring.currentVersion, limit, after);
-  const statements: D1PreparedStatement[] = [];
+  const ring = await keyRing(stores);
+  const rows = await stores.records.rowsBelowKeyVersion(ring.currentVersion, limit, after);
+  const rewraps: RowRewrap[] = [];
   const unreadable: RowCursor[] = [];
   for (const row of rows) {
     const def = recordType(row.type);
@@ -51,7 +51,7 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
           return [field, rewrapField(ring, { owner: row.owner, recordType: row.type, recordId: row.id, field, fieldClass }, envelope)];
         }),
       );
-      statements.push(rewrapRowStatement(env.DB, row, sealed, ring.currentVersion, JSON.stringify(row.sealed)));
+      rewraps.push({ row, was: row.sealed, sealed, keyVersion: ring.currentVersion });
     } catch (err) {
       if (!(err instanceof CryptoError)) throw err;
       console.error(`re-wrap: record ${row.type}/${row.id} v${row.version} does not open (${err.code})`);
@@ -60,26 +60,27 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
   }
   const last = rows.at(-1);
   const next = rows.length < limit || last === undefined ? null : { type: last.type, id: last.id, version: last.version };
-  const rowStatements = statements.length;
-  const keys = await listWrappedKeys(env.DB);
-  let signingKeys = 0;
-  for (const key of keys) {
+  const keyRewraps: SigningKeyRewrap[] = [];
+  for (const key of await stores.signingKeys.wrappedKeys()) {
     if (envelopeKeyVersion(key.wrappedPrivate) >= ring.currentVersion) continue;
-    const rewrapped = rewrapSecret(ring, SIGNING_KEY_WRAP_LABEL, key.wrappedPrivate, key.kid);
-    statements.push(rewrapKeyStatement(env.DB, key.kid, key.wrappedPrivate, rewrapped));
-    signingKeys++;
+    keyRewraps.push({ kid: key.kid, was: key.wrappedPrivate, rewrapped: rewrapSecret(ring, SIGNING_KEY_WRAP_LABEL, key.wrappedPrivate, key.kid) });
   }
-  const results = statements.length === 0 ? [] : await env.DB.batch(statements);
-  if (signingKeys > 0) forgetCachedKeys();
-  const media = await rewrapMediaBatch(storesOf(env), ring);
+  // Each row and key is replaced only while it holds what was read: no two of them need one transaction.
+  const movedRows = await stores.records.rewrapRows(rewraps);
+  const signingKeys = keyRewraps.length;
+  if (signingKeys > 0) {
+    await stores.signingKeys.rewrapKeys(keyRewraps);
+    forgetCachedKeys();
+  }
+  const media = await rewrapMediaBatch(stores, ring);
   for (const ref of media.unreadable) unreadable.push({ type: 'media', id: ref, version: 0 });
-  const reasons = await rewrapRevealReasons(storesOf(env), ring);
+  const reasons = await rewrapRevealReasons(stores, ring);
   for (const id of reasons.unreadable) unreadable.push({ type: 'viewer_reveal', id, version: 0 });
-  const moved = results.slice(0, rowStatements).reduce((n, r) => n + (r.meta.changes ?? 0), 0) + media.moved + reasons.moved;
+  const moved = movedRows + media.moved + reasons.moved;
   const remaining =
-    (await countRowsBelowKeyVersion(env.DB, ring.currentVersion)) +
-    (await countMediaBelowKeyVersion(env.DB, ring.currentVersion)) +
-    (await countRevealReasonsBelow(storesOf(env), ring.currentVersion));
+    (await stores.records.countBelowKeyVersion(ring.currentVersion)) +
+    (await stores.media.countBelowKeyVersion(ring.currentVersion)) +
+    (await countRevealReasonsBelow(stores, ring.currentVersion));
   return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
 }
 
@@ -90,11 +91,11 @@ export async function rewrapBatch(env: GatewayEnv, limit: number, after?: RowCur
  *
  * @throws Problem 409 `conflict` when a concurrent rotation took the version (nothing changed).
  */
-export async function rotateFieldKeys(env: GatewayEnv, now: number, actor = 'system'): Promise<number> {
-  const { current } = await readKeyState(keyRingSourceOf(env).keyState);
+export async function rotateFieldKeys(stores: Pick<Stores, 'keyState'>, now: number, actor = 'system'): Promise<number> {
+  const { current } = await readKeyState(stores.keyState);
   const version = current + 1;
   // Refused when another rotation took the version: a rotation is not logged as if it happened.
-  const outcome = await keyRingSourceOf(env).keyState.raiseCurrentVersion(version, {
+  const outcome = await stores.keyState.raiseCurrentVersion(version, {
     at: now,
     actor,
     action: 'field_keys.rotate',
@@ -114,24 +115,24 @@ export async function rotateFieldKeys(env: GatewayEnv, now: number, actor = 'sys
  * by `actor` are one transaction. Returns the outcome.
  */
 export async function retireOldFieldKeys(
-  env: GatewayEnv,
+  stores: SealedStores,
   now: number,
   actor = 'system',
 ): Promise<{ retired: boolean; reason?: string; oldestVersion: number }> {
-  const state = await readKeyState(keyRingSourceOf(env).keyState);
-  const rotatedAt = await keyRingSourceOf(env).keyState.currentVersionSetAt();
+  const state = await readKeyState(stores.keyState);
+  const rotatedAt = await stores.keyState.currentVersionSetAt();
   if (now - rotatedAt < Math.ceil(KEY_STATE_CACHE_MS / 1000) + 5)
     return { retired: false, reason: 'the rotation is too recent; wait a minute', oldestVersion: state.oldest };
-  const below = await countRowsBelowKeyVersion(env.DB, state.current);
+  const below = await stores.records.countBelowKeyVersion(state.current);
   if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
-  if ((await countMediaBelowKeyVersion(env.DB, state.current)) > 0)
+  if ((await stores.media.countBelowKeyVersion(state.current)) > 0)
     return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
-  if ((await countRevealReasonsBelow(storesOf(env), state.current)) > 0)
+  if ((await countRevealReasonsBelow(stores, state.current)) > 0)
     return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
-  const keys = await listWrappedKeys(env.DB);
+  const keys = await stores.signingKeys.wrappedKeys();
   if (keys.some((k) => envelopeKeyVersion(k.wrappedPrivate) < state.current))
     return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };
-  const outcome = await keyRingSourceOf(env).keyState.raiseOldestVersion(state.current, {
+  const outcome = await stores.keyState.raiseOldestVersion(state.current, {
     at: now,
     actor,
     action: 'field_keys.retire',

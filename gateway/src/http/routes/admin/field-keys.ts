@@ -80,7 +80,7 @@ export const fieldKeyRoutes = adminRouter()
   .openapi(rotate, async (c) => c.json(statusOut(await rotateFieldKeyVersion(c.env, c.var.access.clientId, c.var.now)), 200))
   .openapi(rewrap, async (c) => {
     const { limit, after } = c.req.valid('query');
-    const progress = await rewrapBatch(c.env, limit, after === undefined ? undefined : decodeCursor(after));
+    const progress = await rewrapBatch({ ...c.var.stores, rootSecret: c.env.N2K_ROOT_SECRET }, limit, after === undefined ? undefined : decodeCursor(after));
     return c.json(
       {
         current_version: progress.currentVersion,
