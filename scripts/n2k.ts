@@ -38,6 +38,7 @@ const { values: opts, positionals } = parseArgs({
     'ingest-types': { type: 'string' },
     file: { type: 'string' },
     'officer-requests-per-minute': { type: 'string' },
+    'reason-required': { type: 'string' },
     'officer-persons-per-hour': { type: 'string' },
     status: { type: 'string' },
     purpose: { type: 'string' },
@@ -162,7 +163,10 @@ async function grants(action: string | undefined, id: string | undefined, extra:
   }
 }
 
-/** A purpose body with the per-officer limits given on the command line, if any, replacing the file's. */
+/**
+ * A purpose body with the per-officer limits and `--reason-required yes|no` given on the command line,
+ * if any, replacing the file's (whether record requests must state a reference and a reason).
+ */
 function withOfficerLimits(body: Json): Json {
   const limit = (flag: 'officer-requests-per-minute' | 'officer-persons-per-hour') => {
     const value = opts[flag];
@@ -170,7 +174,10 @@ function withOfficerLimits(body: Json): Json {
     if (!/^[1-9][0-9]*$/.test(value)) throw new Error(`--${flag} takes a positive whole number`);
     return { [flag.replace(/-/g, '_')]: Number(value) };
   };
-  return { ...body, ...limit('officer-requests-per-minute'), ...limit('officer-persons-per-hour') };
+  const required = opts['reason-required'];
+  if (required !== undefined && required !== 'yes' && required !== 'no') throw new Error('--reason-required takes yes or no');
+  const reason = required === undefined ? {} : { reason_required: required === 'yes' };
+  return { ...body, ...limit('officer-requests-per-minute'), ...limit('officer-persons-per-hour'), ...reason };
 }
 
 /** Prints an officer whose enrolment code waits for a second officer's approval. */
@@ -246,7 +253,7 @@ async function main(): Promise<void> {
     case 'views show':
       return print(await (await admin()).get(`/views/${id}`));
     case 'purposes list':
-      return list('/purposes', 'purposes', ['id', 'status', 'version', 'agencies', 'title']);
+      return list('/purposes', 'purposes', ['id', 'status', 'version', 'agencies', 'reason_required', 'title']);
     case 'purposes show':
       return print(await (await admin()).get(`/purposes/${id}`));
     case 'purposes create':

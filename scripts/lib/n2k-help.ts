@@ -14,6 +14,9 @@ Registry (privacy officer)
   purposes list | show ID | create --file PURPOSE.json | update ID --file PURPOSE.json
                       [--officer-requests-per-minute N] [--officer-persons-per-hour N]
                       each client's own limits under one grant (default: half the grant's)
+                      [--reason-required yes|no] record requests must carry N2K-Reference and
+                      N2K-Reason (default on create: yes when it discloses persons; no waits for
+                      a second officer)
   grants list [--status S] | show ID | requests
   grants create --purpose ID --agency ID --from WHEN --until WHEN --data-life DURATION [--records id,id] [--sensitive-cases] [--note TEXT]
   grants approve ID REQUEST_ID | reject ID REQUEST_ID

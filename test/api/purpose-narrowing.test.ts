@@ -42,6 +42,8 @@ async function setup(actions: string[] = ['fetch', 'search']) {
     agencies: [agency, other],
     requests_per_minute: 60,
     persons_per_hour: 200,
+    // Narrowing is what is tested here, not stated reasons (a purpose disclosing persons requires them by default).
+    reason_required: false,
   };
   const id = uniq('purpose');
   expect((await admin('POST', '/purposes', { id, ...body })).status).toBe(201);

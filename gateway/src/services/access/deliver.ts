@@ -12,12 +12,24 @@ import { admissionFor, rateLimited } from './limits.js';
 import { subjectHashes } from './subjects.js';
 import type { Issuer } from '../oauth/issuer.js';
 
+/** What a record request stated (judged by `services/request-reasons`), logged with its disclosure or refusal. */
+export interface StatedInLog {
+  /** The case or outbreak number (`N2K-Reference`), or null. */
+  readonly reference: string | null;
+  /** Keyed hash of the reason (`N2K-Reason`), kept sealed; null when none was stated. */
+  readonly reasonHash: string | null;
+  /** The caller's valid W3C `traceparent`, or null. */
+  readonly traceparent: string | null;
+}
+
 /** The request a disclosure answers: its clock reading and the hash binding the answer to it. */
 export interface DisclosureRequest {
   /** Unix seconds at which the request is judged. */
   readonly now: number;
   /** Method, target, body and DPoP proof `jti` (see `bindRequest`). */
   readonly requestHash: string;
+  /** What the request stated, when its route judges stated reasons (`requireStatedReason`). */
+  readonly stated?: StatedInLog;
 }
 
 /** A disclosure on the log, ready to leave: the sealed answer and its id (the delivery's `jti`). */
@@ -64,7 +76,7 @@ export async function deliver(
   stores: DeliveryStores,
   gateway: Issuer,
   access: RecordAccess,
-  { now, requestHash }: DisclosureRequest,
+  { now, requestHash, stated }: DisclosureRequest,
   d: Delivery,
 ): Promise<Delivered> {
   const { grant, proof } = access;
@@ -81,6 +93,7 @@ export async function deliver(
     subjects,
     fields: d.fields,
     requestHash,
+    ...stated,
   };
 
   const encryptionJwk = recipientKey(access);
@@ -141,7 +154,7 @@ export async function deliver(
 export async function refuseNotFound(
   stores: Pick<Stores, 'auditLog'>,
   access: RecordAccess,
-  { now, requestHash }: DisclosureRequest,
+  { now, requestHash, stated }: DisclosureRequest,
   r: { readonly action: Delivery['action']; readonly recordType: string; readonly purpose: Purpose },
 ): Promise<never> {
   const { grant } = access;
@@ -157,6 +170,7 @@ export async function refuseNotFound(
     fields: {},
     requestHash,
     responseHash: '',
+    ...stated,
   };
   const admitted = await admitAndRecord(
     stores,

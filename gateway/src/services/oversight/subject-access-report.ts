@@ -3,10 +3,12 @@ import { auditLog, auditOrigin } from '../access/audit.js';
 import { subjectDisclosures, subjectsOfNationalId, type SubjectDisclosure } from '../access/reports.js';
 import { subjectHashes } from '../access/subjects.js';
 import { keyRing } from '../keys/key-ring.js';
-import { keyRingSourceOf, storesOf } from '../stores.js';
+import { keyRingSourceOf, recordReaderOf, storesOf } from '../stores.js';
+import { d1RequestReasonStore } from '../../store/d1/request-reasons.js';
+import { withStatedReasons, type StatedInReport } from '../request-reasons/report-reasons.js';
 
-/** One disclosure of the person's data, with its log entry and the proof that the signed checkpoint includes it. */
-export interface ProvenDisclosure extends SubjectDisclosure {
+/** One disclosure of the person's data, with its log entry, the proof that the signed checkpoint includes it, and what its caller stated (reference, reason, trace). */
+export interface ProvenDisclosure extends SubjectDisclosure, StatedInReport {
   readonly logEntry: Record<string, unknown>;
   readonly inclusionProof: readonly string[];
 }
@@ -24,17 +26,20 @@ export interface SubjectAccessReport {
  * is itself recorded (the person named by a keyed hash only).
  */
 export async function subjectAccessReport(env: GatewayEnv, nationalId: string, reason: string, actor: string, now: number): Promise<SubjectAccessReport> {
-  const subjects = subjectHashes(await keyRing(keyRingSourceOf(env)), await subjectsOfNationalId(env, nationalId));
-  const { shown, withheld } = await subjectDisclosures(env, subjects, now);
+  const ring = await keyRing(keyRingSourceOf(env));
+  const subjects = subjectHashes(ring, await subjectsOfNationalId(recordReaderOf(env), nationalId));
+  const { shown, withheld } = await subjectDisclosures(storesOf(env), subjects, now);
   const log = auditLog(env);
   const checkpoint = await log.checkpoint(auditOrigin(env.N2K_PUBLIC_URL), now);
   const size = await log.size();
-  const disclosures = await Promise.all(
+  const proven = await Promise.all(
     shown.map(async (d) => {
       const proven = (await log.inclusion(d.logIndex, size)) as { entry: Record<string, unknown>; proof: string[] } | null;
       return { ...d, logEntry: proven?.entry ?? {}, inclusionProof: proven?.proof ?? [] };
     }),
   );
+  // The stated reasons, opened from their sealed copies for this report only.
+  const disclosures = await withStatedReasons(d1RequestReasonStore(env.DB), ring, proven);
   await storesOf(env).changes.commit([], {
     at: now,
     actor,

@@ -32,6 +32,14 @@ const subjectAccess = createRoute({
               record_type: z.string(),
               fields: z.record(z.string(), z.string()),
               log_index: z.number(),
+              reference: z.string().nullable().openapi({ description: 'The case or outbreak number the caller stated (N2K-Reference), as logged' }),
+              reason: z
+                .string()
+                .nullable()
+                .openapi({
+                  description: 'The reason the caller stated (N2K-Reason), opened from its sealed copy; the log entry names it by a keyed hash (`reason_hash`)',
+                }),
+              traceparent: z.string().nullable().openapi({ description: "The caller's W3C traceparent, to follow the request into its own systems" }),
               log_entry: z.record(z.string(), z.unknown()),
               inclusion_proof: z.array(z.string()),
             }),
@@ -70,6 +78,9 @@ export const reportRoutes = adminRouter()
       record_type: d.recordType,
       fields: d.fields,
       log_index: d.logIndex,
+      reference: d.reference,
+      reason: d.reason,
+      traceparent: d.traceparent,
       log_entry: d.logEntry,
       inclusion_proof: [...d.inclusionProof],
     }));
@@ -78,7 +89,7 @@ export const reportRoutes = adminRouter()
   .openapi(usage, async (c) => {
     const { agency_id, days } = c.req.valid('query');
     const now = c.var.now;
-    const rows = await agencyUsage(c.env, now - days * 86_400, now + 1, agency_id);
+    const rows = await agencyUsage(c.var.stores, now - days * 86_400, now + 1, agency_id);
     return c.json(
       {
         rows: rows.map((r) => ({

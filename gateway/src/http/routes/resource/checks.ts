@@ -10,6 +10,8 @@ import { DISCLOSURE_MEDIA_TYPE } from '../../../services/delivery/seal-delivery.
 import { Problem } from '../../../platform/errors/problem.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
+import { requireStatedReason } from '../../middleware/stated-reason.js';
+import { StatedReasonHeaders, statedReasonProblem } from './stated-reason-headers.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
@@ -38,14 +40,19 @@ const checkRoute = createRoute({
   tags: ['records'],
   summary: 'Answer yes/no about a person (red notice, blacklisted today, any case in criterion N) without disclosing a record',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_access', { spendProofWithLog: true }), bindRequest] as const,
-  request: { params: z.object({ check: z.enum(CHECKS) }), body: { required: true, content: { 'application/json': { schema: CheckBody } } } },
+  middleware: [requireAccessToken('record_access', { spendProofWithLog: true }), bindRequest, requireStatedReason('check')] as const,
+  request: {
+    params: z.object({ check: z.enum(CHECKS) }),
+    headers: StatedReasonHeaders,
+    body: { required: true, content: { 'application/json': { schema: CheckBody } } },
+  },
   responses: {
     200: {
       description: 'Sealed answer `{ check, answer }` (see the record routes for the sealing)',
       content: { [DISCLOSURE_MEDIA_TYPE]: { schema: z.string() } },
     },
     ...adminProblems,
+    400: statedReasonProblem,
   },
 });
 

@@ -18,6 +18,8 @@ import { Problem } from '../../../platform/errors/problem.js';
 import { keyRing } from '../../../services/keys/key-ring.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
+import { requireStatedReason } from '../../middleware/stated-reason.js';
+import { StatedReasonHeaders, statedReasonProblem } from './stated-reason-headers.js';
 import type { OpenedRecord } from '../../../services/records/read.js';
 import { linkedPersonsFor } from '../../../services/records/linked-persons.js';
 import { findByBlindIndex } from '../../../services/records/search.js';
@@ -41,6 +43,7 @@ const sealed = {
 };
 const problems = {
   ...adminProblems,
+  400: statedReasonProblem,
   429: {
     description:
       "Rate limit (`rate_limited`), with Retry-After: `limit` names the grant's (`requests_per_minute`, `persons_per_hour`) or the caller's own (`officer_requests_per_minute`, `officer_persons_per_hour`)",
@@ -63,8 +66,9 @@ const fetchRoute = createRoute({
   middleware: [
     requireAccessToken('record_access', { namedRecord: (c) => ({ type: c.req.param('type') ?? '', id: c.req.param('id') ?? '' }), spendProofWithLog: true }),
     bindRequest,
+    requireStatedReason('fetch', (c) => c.req.param('type') ?? ''),
   ] as const,
-  request: { params: z.object({ type: TypeName, id: RecordId }), query: Delivery },
+  request: { params: z.object({ type: TypeName, id: RecordId }), query: Delivery, headers: StatedReasonHeaders },
   responses: { 200: sealed, ...problems },
 });
 
@@ -85,8 +89,17 @@ const searchRoute = createRoute({
     'Only fields the purpose discloses in `clear` may be searched: a match reveals the value, so searching by a pseudonymised, masked, generalised or predicate field is refused (403 `search_not_permitted`) and changes nothing. ' +
     'A search that finds no one costs the identity it probed against the persons-per-hour limits. Records outside a case-specific grant or its row scope, and cases marked sensitive unless the grant was approved for them, are never candidates.',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_access', { spendProofWithLog: true }), bindRequest] as const,
-  request: { params: z.object({ type: TypeName }), query: Delivery, body: { required: true, content: { 'application/json': { schema: SearchBody } } } },
+  middleware: [
+    requireAccessToken('record_access', { spendProofWithLog: true }),
+    bindRequest,
+    requireStatedReason('search', (c) => c.req.param('type') ?? ''),
+  ] as const,
+  request: {
+    params: z.object({ type: TypeName }),
+    query: Delivery,
+    headers: StatedReasonHeaders,
+    body: { required: true, content: { 'application/json': { schema: SearchBody } } },
+  },
   responses: { 200: sealed, ...problems },
 });
 

@@ -1,0 +1,258 @@
+/**
+ * A stated reason on every request (issue 16): a purpose that requires them refuses a record request
+ * without a reference and a reason, counted and logged like any refusal; a malformed one is refused
+ * wherever it is sent; what is stated is logged with the disclosure (the reference in clear, the
+ * reason by a keyed hash, kept sealed) and shown in the subject access report; a W3C traceparent is
+ * logged, an invalid one ignored.
+ */
+import { dpopProof, generateClientKeys, PartnerClient, statedReasonHeaders, type StatedReason } from '@need2know/client';
+import { describe, expect, it } from 'vitest';
+import { sha256b64url } from '../../gateway/src/platform/lib/digest.js';
+import { auditLog } from '../../gateway/src/services/access/audit.js';
+import { insertClient } from '../../gateway/src/store/d1/clients.js';
+import { person, seed } from './disclosure-harness.js';
+import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
+import { loggedEntry } from './log-harness.js';
+
+type Gateway = ReturnType<typeof testGateway>;
+const TRACE = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+const REASON_KM = 'ពិនិត្យការដោះលែងឱ្យនៅក្រៅឃុំ របស់ សុខ ចាន់ធី';
+
+/** A partner under a purpose (reason required unless said otherwise) with a live grant, and a person record with its national ID. */
+async function scene(gateway: Gateway, purpose: { reasonRequired?: boolean; requestsPerMinute?: number } = {}) {
+  const agencyId = await createAgency();
+  const client = await createClient('partner', agencyId);
+  const p = await createPurpose([agencyId], {
+    reasonRequired: purpose.reasonRequired ?? true,
+    ...(purpose.requestsPerMinute === undefined ? {} : { requestsPerMinute: purpose.requestsPerMinute }),
+  });
+  await createGrant(p.id, agencyId, { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + 86_400 });
+  const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: p.id });
+  const id = uniq('p');
+  const nationalId = String(400_000_000 + Math.floor(Math.random() * 99_999_999));
+  await seed('person', [person(id, { national_id: nationalId })]);
+  /** Calls a record route with the stated headers (raw values, as a client might send them). */
+  const request = async (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+    gateway.request(path, {
+      method,
+      headers: {
+        authorization: `DPoP ${token}`,
+        dpop: await dpopProof(client.dpopKey, method, `${ISSUER}${path}`, token, gateway.clock.now),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  return {
+    agencyId,
+    client,
+    purpose: p,
+    id,
+    nationalId,
+    request,
+    fetch: (headers: Record<string, string> = {}) => request('GET', `/v1/records/person/${id}`, headers),
+  };
+}
+
+/** The log entries appended while `run` ran. */
+async function entriesDuring(run: () => Promise<void>): Promise<Record<string, unknown>[]> {
+  const log = auditLog(gatewayEnv);
+  const before = await log.size();
+  await run();
+  const after = await log.size();
+  const out: Record<string, unknown>[] = [];
+  for (let i = before; i < after; i++) out.push(await loggedEntry(log, i, after));
+  return out;
+}
+
+const disclosures = (entries: Record<string, unknown>[]) => entries.filter((e) => e.kind === 'disclosure');
+
+describe('a purpose that requires a stated reason', () => {
+  it('refuses a fetch, a search and a check without a reference or a reason (400 reason_required), logging each refusal with nothing disclosed', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    let problems: Array<{ status: number; code: string; issues: { path: string }[] }> = [];
+    const logged = await entriesDuring(async () => {
+      const answers = [
+        await s.fetch(),
+        await s.fetch({ 'N2K-Reference': 'PP-2026-0412' }),
+        await s.fetch({ 'N2K-Reason': 'bail review' }),
+        await s.request('POST', '/v1/records/person/search', {}, { search: 'national_id', terms: { national_id: s.nationalId } }),
+        await s.request('POST', '/v1/checks/red_notice', {}, { subject: { national_id: s.nationalId } }),
+      ];
+      problems = await Promise.all(answers.map(async (r) => ({ status: r.status, ...((await r.json()) as { code: string; issues: { path: string }[] }) })));
+    });
+    expect(problems.map((p) => [p.status, p.code])).toEqual(Array(5).fill([400, 'reason_required']));
+    expect(problems[1]?.issues.map((i) => i.path)).toEqual(['reason']);
+    expect(problems[2]?.issues.map((i) => i.path)).toEqual(['reference']);
+    const refusals = disclosures(logged);
+    expect(refusals.map((e) => [e.action, e.outcome])).toEqual([
+      ['fetch', 'reason_required'],
+      ['fetch', 'reason_required'],
+      ['fetch', 'reason_required'],
+      ['search', 'reason_required'],
+      ['check', 'reason_required'],
+    ]);
+    for (const e of refusals) expect(e).toMatchObject({ subjects: [], response_hash: '', purpose: s.purpose.id, record_type: expect.any(String) });
+    // The valid reference sent with a refused request is kept with the refusal; nothing else stated is.
+    expect(refusals[1]).toMatchObject({ reference: 'PP-2026-0412' });
+    expect(refusals[2]).not.toHaveProperty('reason_hash');
+  });
+
+  it('counts each refusal against the limits, as any refused request', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway, { requestsPerMinute: 2 });
+    expect((await s.fetch()).status).toBe(400);
+    expect((await s.fetch()).status).toBe(400);
+    const third = await s.fetch({ 'N2K-Reference': 'PP-2026-0412', 'N2K-Reason': 'bail review' });
+    expect(third.status).toBe(429);
+  });
+
+  it('answers a request that states both, and logs the reference and the keyed hash of the reason, never its text', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    let answer: Response | undefined;
+    const logged = await entriesDuring(async () => {
+      answer = await s.fetch(statedReasonHeaders({ reference: 'PP-2026-0412', reason: REASON_KM }));
+    });
+    expect(answer?.status).toBe(200);
+    const [entry] = disclosures(logged);
+    expect(entry).toMatchObject({
+      id: answer?.headers.get('n2k-disclosure-id'),
+      outcome: 'disclosed',
+      reference: 'PP-2026-0412',
+      reason_hash: expect.any(String),
+    });
+    expect(entry?.reason_hash).not.toBe(await sha256b64url(REASON_KM));
+    expect(JSON.stringify(logged)).not.toContain('ចាន់ធី');
+    // Kept sealed, one row for the text, bound to the hash the entry names.
+    const row = await gatewayEnv.DB.prepare('SELECT reason, key_version FROM request_reasons WHERE reason_hash = ?')
+      .bind(entry?.reason_hash)
+      .first<{ reason: string; key_version: number }>();
+    expect(row?.reason).toMatch(/^n2kf1\.\d+\./);
+    expect(row?.reason).not.toContain(encodeURIComponent('ចាន់ធី'));
+    expect(row?.key_version).toBeGreaterThan(0);
+  });
+});
+
+describe('a malformed stated reason', () => {
+  it('is refused (400 reason_invalid) even where none is required: over-long, control characters, a bad reference or encoding; nothing of it is logged', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway, { reasonRequired: false });
+    const bad: Record<string, string>[] = [
+      { 'N2K-Reason': 'x'.repeat(201) },
+      { 'N2K-Reason': 'bail%0Areview' },
+      { 'N2K-Reason': 'bail%00review' },
+      { 'N2K-Reason': '%E2%80%AEweiver liab' },
+      { 'N2K-Reason': 'bail%ZZ' },
+      { 'N2K-Reference': 'PP 2026 Sok Chanthy' },
+      { 'N2K-Reference': 'P'.repeat(65), 'N2K-Reason': 'bail review' },
+    ];
+    let answers: Array<{ status: number; code: string }> = [];
+    const logged = await entriesDuring(async () => {
+      answers = [];
+      for (const headers of bad) {
+        const r = await s.fetch(headers);
+        answers.push({ status: r.status, code: ((await r.json()) as { code: string }).code });
+      }
+    });
+    expect(answers).toEqual(Array(bad.length).fill({ status: 400, code: 'reason_invalid' }));
+    const refusals = disclosures(logged);
+    expect(refusals.map((e) => e.outcome)).toEqual(Array(bad.length).fill('reason_invalid'));
+    for (const e of refusals) for (const field of ['reference', 'reason_hash']) expect(e).not.toHaveProperty(field);
+    expect(JSON.stringify(logged)).not.toContain('Chanthy');
+  });
+
+  it('of the longest allowed length, in Khmer, is accepted', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    expect((await s.fetch(statedReasonHeaders({ reference: 'A'.repeat(64), reason: 'ក'.repeat(200) }))).status).toBe(200);
+  });
+});
+
+describe('a reference given where none is required', () => {
+  it('is still logged with the disclosure, and a request without one is answered', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway, { reasonRequired: false });
+    const logged = await entriesDuring(async () => {
+      expect((await s.fetch({ 'N2K-Reference': 'OB/2026/17' })).status).toBe(200);
+      expect((await s.fetch()).status).toBe(200);
+    });
+    const [stated, silent] = disclosures(logged);
+    expect(stated).toMatchObject({ outcome: 'disclosed', reference: 'OB/2026/17' });
+    expect(stated).not.toHaveProperty('reason_hash');
+    expect(silent).toMatchObject({ outcome: 'disclosed' });
+    for (const field of ['reference', 'reason_hash', 'traceparent']) expect(silent).not.toHaveProperty(field);
+  });
+});
+
+describe('a W3C traceparent', () => {
+  it('is logged with the disclosure when valid, and ignored (not refused) when invalid', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    const stated = { 'N2K-Reference': 'PP-2026-0412', 'N2K-Reason': 'bail review' };
+    const logged = await entriesDuring(async () => {
+      expect((await s.fetch({ ...stated, traceparent: TRACE })).status).toBe(200);
+      expect((await s.fetch({ ...stated, traceparent: TRACE.toUpperCase() })).status).toBe(200);
+      expect((await s.fetch({ ...stated, traceparent: '00-00000000000000000000000000000000-00f067aa0ba902b7-01' })).status).toBe(200);
+    });
+    const [valid, upper, zeros] = disclosures(logged);
+    expect(valid).toMatchObject({ traceparent: TRACE });
+    expect(upper).not.toHaveProperty('traceparent');
+    expect(zeros).not.toHaveProperty('traceparent');
+  });
+});
+
+describe('the subject access report', () => {
+  it('shows who read the record for which case and why: the sealed reason opened to its text', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    expect((await s.fetch({ ...statedReasonHeaders({ reference: 'PP-2026-0412', reason: REASON_KM }), traceparent: TRACE })).status).toBe(200);
+    const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+    const report = (await (await officer('POST', '/reports/subject-access', { national_id: s.nationalId, reason: 'request by the person' })).json()) as {
+      disclosures: { agency: string; reference: string | null; reason: string | null; traceparent: string | null; log_entry: Record<string, unknown> }[];
+    };
+    expect(report.disclosures).toHaveLength(1);
+    expect(report.disclosures[0]).toMatchObject({ agency: s.agencyId, reference: 'PP-2026-0412', reason: REASON_KM, traceparent: TRACE });
+    expect(report.disclosures[0]?.log_entry).toMatchObject({ reference: 'PP-2026-0412', reason_hash: expect.any(String) });
+  });
+});
+
+describe('the partner SDK', () => {
+  it('sends the stated reason with each record request (withReason), so a purpose that requires it answers', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    // A partner system holding its own key file, registered like any client.
+    const keys = await generateClientKeys();
+    const clientId = uniq('partner-sdk');
+    await insertClient(gatewayEnv.DB, {
+      id: clientId,
+      kind: 'partner',
+      agencyId: s.agencyId,
+      name: 'Partner system (SDK)',
+      signingJwks: { keys: [keys.public.signing] },
+      encryptionJwk: keys.public.encryption,
+      ingestTypes: [],
+      roles: [],
+      status: 'active',
+      etag: uniq('etag'),
+      createdAt: gateway.clock.now,
+      updatedAt: gateway.clock.now,
+    }).run();
+    const partner = await PartnerClient.connect({
+      issuer: ISSUER,
+      clientId,
+      signingJwk: keys.private.signing,
+      encryptionJwk: keys.private.encryption,
+      purpose: s.purpose.id,
+      fetch: async (input, init) => gateway.app.request(input instanceof Request ? input : String(input), init, gatewayEnv),
+    });
+    await expect(partner.fetchRecord('person', s.id)).rejects.toMatchObject({ status: 400, code: 'reason_required' });
+    const stated: StatedReason = { reference: 'PP-2026-0412', reason: REASON_KM, traceparent: TRACE };
+    const logged = await entriesDuring(async () => {
+      const { records } = await partner.withReason(stated).fetchRecord('person', s.id);
+      expect(records).toHaveLength(1);
+    });
+    expect(disclosures(logged)[0]).toMatchObject({ outcome: 'disclosed', reference: 'PP-2026-0412', traceparent: TRACE, reason_hash: expect.any(String) });
+  });
+});
