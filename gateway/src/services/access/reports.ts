@@ -1,10 +1,9 @@
 import { personLinks, RECORD_TYPES } from '@need2know/schema';
-import type { GatewayEnv } from '../../platform/env.js';
-import { disclosuresAboutSubjects, type SubjectDisclosureRow, type UsageRow, usageByDay } from '../../store/d1/disclosures.js';
+import type { Stores, SubjectDisclosureRow, UsageRow } from '../../store/ports/index.js';
+import type { RecordReader } from '../records/read.js';
 import { findByBlindIndex } from '../records/search.js';
 import { flushDisclosureIndex } from './audit.js';
 import { subjectIds } from './subjects.js';
-import { recordReaderOf, storesOf } from '../stores.js';
 
 /**
  * The subjects (as `subjectIds` names them in the log) of every record, of every type, that names the
@@ -13,7 +12,7 @@ import { recordReaderOf, storesOf } from '../stores.js';
  * national ID. A subject access report built on fewer would say "no disclosures" of someone whose
  * health case went out.
  */
-export async function subjectsOfNationalId(env: GatewayEnv, nationalId: string): Promise<string[]> {
+export async function subjectsOfNationalId(reader: RecordReader, nationalId: string): Promise<string[]> {
   const found = await Promise.all(
     Object.values(RECORD_TYPES).flatMap((def) => {
       const links = personLinks(def);
@@ -22,7 +21,7 @@ export async function subjectsOfNationalId(env: GatewayEnv, nationalId: string):
       return links.flatMap((l) =>
         l.kind === 'national_id'
           ? [
-              findByBlindIndex(recordReaderOf(env), def.name, l.search, { [l.field]: nationalId }, refFields).then((rs) =>
+              findByBlindIndex(reader, def.name, l.search, { [l.field]: nationalId }, refFields).then((rs) =>
                 rs.flatMap((r) => subjectIds(def.name, { ...r.fields, id: r.id })),
               ),
             ]
@@ -41,11 +40,15 @@ export type SubjectDisclosure = Omit<SubjectDisclosureRow, 'delayDays'>;
  * those that may be shown at `now` and those still withheld because their purpose delays
  * notification (covert work).
  */
-export async function subjectDisclosures(env: GatewayEnv, subjects: readonly string[], now: number): Promise<{ shown: SubjectDisclosure[]; withheld: number }> {
+export async function subjectDisclosures(
+  stores: Pick<Stores, 'oversight' | 'auditLog'>,
+  subjects: readonly string[],
+  now: number,
+): Promise<{ shown: SubjectDisclosure[]; withheld: number }> {
   if (subjects.length === 0) return { shown: [], withheld: 0 };
   // The index trails the log by moments; a report includes what was disclosed just before it.
-  await flushDisclosureIndex(storesOf(env));
-  const results = await disclosuresAboutSubjects(env.DB, subjects);
+  await flushDisclosureIndex(stores);
+  const results = await stores.oversight.disclosuresAboutSubjects(subjects);
   const shown: SubjectDisclosure[] = [];
   let withheld = 0;
   for (const r of results) {
@@ -69,10 +72,10 @@ export async function subjectDisclosures(env: GatewayEnv, subjects: readonly str
 }
 
 /** One row of the agency usage report: a day, an agency, a purpose. */
-export type { UsageRow } from '../../store/d1/disclosures.js';
+export type { UsageRow } from '../../store/ports/index.js';
 
 /** Per day, agency and purpose in [from, to): answers given, distinct persons, refusals and limit hits. */
-export async function agencyUsage(env: GatewayEnv, from: number, to: number, agencyId?: string): Promise<UsageRow[]> {
-  await flushDisclosureIndex(storesOf(env));
-  return usageByDay(env.DB, from, to, agencyId);
+export async function agencyUsage(stores: Pick<Stores, 'oversight' | 'auditLog'>, from: number, to: number, agencyId?: string): Promise<UsageRow[]> {
+  await flushDisclosureIndex(stores);
+  return stores.oversight.usageByDay(from, to, agencyId);
 }
