@@ -5286,7 +5286,14 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Why the request is made, as percent-encoded UTF-8 (RFC 3986 §2.1; spaces may stay as they are), so Khmer travels: at most 200 characters once decoded, no control, line-break or direction-override characters. Kept sealed (it may name people), logged as a keyed hash, shown in the subject access report. */
+                    "n2k-reason"?: string;
+                    /** @description The case or outbreak number the request is for (after X-Road's `X-Road-Issue`): ASCII letters and digits with `-_./:` between them, at most 64. Required, with `N2K-Reason`, by purposes with `reason_required`; logged in clear with the disclosure and shown in the subject access report. */
+                    "n2k-reference"?: string;
+                    /** @description W3C Trace Context (https://www.w3.org/TR/trace-context/): logged with the disclosure so it can be followed into your own systems. An invalid one is ignored, never refused. */
+                    traceparent?: string;
+                };
                 path: {
                     check: "red_notice" | "blacklist" | "criterion";
                 };
@@ -5307,13 +5314,20 @@ export interface paths {
                         "application/jose": string;
                     };
                 };
-                /** @description Malformed request or schema violation (`validation_failed`) */
+                /** @description `reason_required`: the purpose requires `N2K-Reference` and `N2K-Reason` and one is missing; `reason_invalid`: one is malformed (`issues` name which, never the value). Counted against the limits and logged like any refusal. (Also `validation_failed` for a malformed body or query.) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                            issues?: {
+                                code: string;
+                                message: string;
+                                path: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
@@ -5954,7 +5968,14 @@ export interface paths {
                 query?: {
                     delivery?: "partner" | "viewer";
                 };
-                header?: never;
+                header?: {
+                    /** @description Why the request is made, as percent-encoded UTF-8 (RFC 3986 §2.1; spaces may stay as they are), so Khmer travels: at most 200 characters once decoded, no control, line-break or direction-override characters. Kept sealed (it may name people), logged as a keyed hash, shown in the subject access report. */
+                    "n2k-reason"?: string;
+                    /** @description The case or outbreak number the request is for (after X-Road's `X-Road-Issue`): ASCII letters and digits with `-_./:` between them, at most 64. Required, with `N2K-Reason`, by purposes with `reason_required`; logged in clear with the disclosure and shown in the subject access report. */
+                    "n2k-reference"?: string;
+                    /** @description W3C Trace Context (https://www.w3.org/TR/trace-context/): logged with the disclosure so it can be followed into your own systems. An invalid one is ignored, never refused. */
+                    traceparent?: string;
+                };
                 path: {
                     id: string;
                     type: "person" | "case" | "health_case" | "officer_discipline";
@@ -5972,13 +5993,20 @@ export interface paths {
                         "application/jose": string;
                     };
                 };
-                /** @description Malformed request or schema violation (`validation_failed`) */
+                /** @description `reason_required`: the purpose requires `N2K-Reference` and `N2K-Reason` and one is missing; `reason_invalid`: one is malformed (`issues` name which, never the value). Counted against the limits and logged like any refusal. (Also `validation_failed` for a malformed body or query.) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                            issues?: {
+                                code: string;
+                                message: string;
+                                path: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
@@ -6069,7 +6097,14 @@ export interface paths {
                 query?: {
                     delivery?: "partner" | "viewer";
                 };
-                header?: never;
+                header?: {
+                    /** @description Why the request is made, as percent-encoded UTF-8 (RFC 3986 §2.1; spaces may stay as they are), so Khmer travels: at most 200 characters once decoded, no control, line-break or direction-override characters. Kept sealed (it may name people), logged as a keyed hash, shown in the subject access report. */
+                    "n2k-reason"?: string;
+                    /** @description The case or outbreak number the request is for (after X-Road's `X-Road-Issue`): ASCII letters and digits with `-_./:` between them, at most 64. Required, with `N2K-Reason`, by purposes with `reason_required`; logged in clear with the disclosure and shown in the subject access report. */
+                    "n2k-reference"?: string;
+                    /** @description W3C Trace Context (https://www.w3.org/TR/trace-context/): logged with the disclosure so it can be followed into your own systems. An invalid one is ignored, never refused. */
+                    traceparent?: string;
+                };
                 path: {
                     type: "person" | "case" | "health_case" | "officer_discipline";
                 };
@@ -6090,13 +6125,20 @@ export interface paths {
                         "application/jose": string;
                     };
                 };
-                /** @description Malformed request or schema violation (`validation_failed`) */
+                /** @description `reason_required`: the purpose requires `N2K-Reference` and `N2K-Reason` and one is missing; `reason_invalid`: one is malformed (`issues` name which, never the value). Counted against the limits and logged like any refusal. (Also `validation_failed` for a malformed body or query.) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                            issues?: {
+                                code: string;
+                                message: string;
+                                path: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
@@ -7394,6 +7436,8 @@ export interface components {
             officer_persons_per_hour: number;
             officer_requests_per_minute: number;
             persons_per_hour: number;
+            /** @description Record requests must carry a reference and a reason (`N2K-Reference`, `N2K-Reason`) */
+            reason_required: boolean;
             requests_per_minute: number;
             row_scope: components["schemas"]["RowScope"];
             /**
@@ -7448,6 +7492,8 @@ export interface components {
             officer_requests_per_minute?: number;
             /** @default 200 */
             persons_per_hour: number;
+            /** @description Record requests (fetch, search, check, media) must carry a reference (`N2K-Reference`, a case or outbreak number) and a reason (`N2K-Reason`): logged with each disclosure and shown in subject access reports. Absent on registration: yes when the purpose discloses anything about persons; absent on replacement: unchanged. No longer requiring them waits for a second officer */
+            reason_required?: boolean;
             /** @default 60 */
             requests_per_minute: number;
             /**
@@ -7526,6 +7572,8 @@ export interface components {
             persons_per_hour: number;
             /** @default  */
             reason: string;
+            /** @description Record requests (fetch, search, check, media) must carry a reference (`N2K-Reference`, a case or outbreak number) and a reason (`N2K-Reason`): logged with each disclosure and shown in subject access reports. Absent on registration: yes when the purpose discloses anything about persons; absent on replacement: unchanged. No longer requiring them waits for a second officer */
+            reason_required?: boolean;
             /** @default 60 */
             requests_per_minute: number;
             /**
@@ -7941,7 +7989,13 @@ export interface components {
                 };
                 log_index: number;
                 purpose: string;
+                /** @description The reason the caller stated (N2K-Reason), opened from its sealed copy; the log entry names it by a keyed hash (`reason_hash`) */
+                reason: string | null;
                 record_type: string;
+                /** @description The case or outbreak number the caller stated (N2K-Reference), as logged */
+                reference: string | null;
+                /** @description The caller's W3C traceparent, to follow the request into its own systems */
+                traceparent: string | null;
             }[];
             /** @description Disclosures under purposes with delayed notification, shown once the delay has passed */
             withheld_for_now: number;

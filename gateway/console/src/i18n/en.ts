@@ -365,6 +365,14 @@ export const en = {
     'Photos of minors, victims, witnesses or restrained people stay blurred unless a grant asks for them unblurred and two leadership officers approve that grant.',
   sensitiveCasesHelp:
     'Cases marked sensitive: a grant under a purpose that discloses cases may ask for them; they are released only once two leadership officers approve the grant.',
+  reasonRequired: 'Every record request must state a reference and a reason',
+  reasonRequiredHelp:
+    'Partner systems and officers send the case or outbreak number (N2K-Reference) and why (N2K-Reason) with each request; both are logged with the disclosure and shown in subject access reports. Turning this off waits for a second privacy officer.',
+  statedReasonRule: 'Stated reason on every request',
+  statedReason: 'Stated reason',
+  statedFor: 'for case {reference}: {reason}',
+  statedForReference: 'for case {reference}',
+  statedNone: 'none stated',
   askUnblurredMedia: 'flagged media unblurred',
   askSensitiveCases: 'cases marked sensitive',
   askUnblurredMediaChoice: 'Flagged media unblurred',

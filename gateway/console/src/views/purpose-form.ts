@@ -54,6 +54,14 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
     checked: purpose?.allow_unblurred_media === true,
     'aria-describedby': 'unblurred-help',
   });
+  // A new purpose requires a stated reason unless the officer says otherwise (the gateway's default for purposes about persons).
+  const reasonBox = h('input', {
+    type: 'checkbox',
+    id: uid('reason-required'),
+    name: 'reason_required',
+    checked: purpose === null || purpose.reason_required,
+    'aria-describedby': 'reason-required-help',
+  });
   const modeSelects = new Map<string, HTMLSelectElement>();
 
   const form = h(
@@ -81,6 +89,13 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
       h('div', { class: 'check' }, unblurred, h('label', { for: unblurred.id }, t('allowUnblurredMedia'))),
       h('p', { class: 'help', id: 'unblurred-help' }, t('allowUnblurredMediaHelp')),
       h('p', { class: 'help' }, t('sensitiveCasesHelp')),
+    ),
+    h(
+      'fieldset',
+      { class: 'checks stated-reason' },
+      h('legend', {}, t('statedReasonRule')),
+      h('div', { class: 'check' }, reasonBox, h('label', { for: reasonBox.id }, t('reasonRequired'))),
+      h('p', { class: 'help', id: 'reason-required-help' }, t('reasonRequiredHelp')),
     ),
     purpose === null ? null : field(t('purposeStatus'), status),
     purpose === null ? null : field(t('reason'), h('textarea', { name: 'reason', rows: 2, maxlength: 500 }), t('reasonHelp')),
@@ -119,6 +134,7 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
       persons_per_hour: Number((form.elements.namedItem('persons_per_hour') as HTMLInputElement).value),
       notification_delay_days: Number((form.elements.namedItem('notification_delay_days') as HTMLInputElement).value),
       allow_unblurred_media: unblurred.checked,
+      reason_required: reasonBox.checked,
       // The row scope and the copyable fields are not edited here yet: an edit keeps the purpose's
       // (a replacement that left them out would change them), a new purpose has none.
       row_scope: purpose?.row_scope ?? null,

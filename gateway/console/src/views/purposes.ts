@@ -79,6 +79,7 @@ export async function purposeDetailView(ctx: ViewContext, id: string): Promise<H
         t('limits'),
         `${t('tokenLifetime')}: ${num(purpose.max_token_lifetime)} · ${t('requestsPerMinute')}: ${num(purpose.requests_per_minute)} · ${t('personsPerHour')}: ${num(purpose.persons_per_hour)} · ${t('notificationDelay')}: ${num(purpose.notification_delay_days)}`,
       ),
+      row(t('statedReasonRule'), h('span', { 'data-reason-required': String(purpose.reason_required) }, t(purpose.reason_required ? 'yes' : 'no'))),
       row(t('status'), `${t(purpose.status === 'active' ? 'purposeActive' : 'purposeRetired')} · ${t('version')} ${num(purpose.version)}`),
     ),
     h('section', { class: 'card', 'aria-labelledby': 'rules-title' }, h('h2', { id: 'rules-title' }, t('fieldsAndModes')), ...rulesTables(purpose, types)),

@@ -12,6 +12,17 @@ import { agencyName, purposeTitle, type ViewContext } from './context.js';
 
 const fromB64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
+/** What the caller stated, in words: "for case PP-2026-0412: bail review" (the trace, when sent, as the cell's title). */
+function statedCell(d: { reference: string | null; reason: string | null; traceparent: string | null }): HTMLElement {
+  const words =
+    d.reference !== null && d.reason !== null
+      ? t('statedFor', { reference: d.reference, reason: d.reason })
+      : d.reference !== null
+        ? t('statedForReference', { reference: d.reference })
+        : (d.reason ?? t('statedNone'));
+  return h('td', { 'data-stated': '', ...(d.traceparent === null ? {} : { title: `traceparent ${d.traceparent}` }) }, words);
+}
+
 export function subjectAccessSection(ctx: ViewContext, purposes: readonly Purpose[], agencies: readonly Agency[]): HTMLElement {
   const nationalId = input({ name: 'national_id', required: true, maxlength: 40, autocomplete: 'off', inputmode: 'numeric', spellcheck: 'false' });
   const reason = h('textarea', { name: 'reason', required: true, maxlength: 500, rows: 2 });
@@ -40,6 +51,7 @@ export function subjectAccessSection(ctx: ViewContext, purposes: readonly Purpos
             h('td', {}, agencyName(agencies, d.agency)),
             h('td', {}, purposeTitle(purposes, d.purpose)),
             h('td', {}, `${d.action} · ${d.record_type}`),
+            statedCell(d),
             h(
               'td',
               { class: 'mono' },
@@ -65,7 +77,13 @@ export function subjectAccessSection(ctx: ViewContext, purposes: readonly Purpos
                   h(
                     'thead',
                     {},
-                    h('tr', {}, ...[t('when'), t('agency'), t('purpose'), t('action'), t('fields'), t('proof')].map((c) => h('th', { scope: 'col' }, c))),
+                    h(
+                      'tr',
+                      {},
+                      ...[t('when'), t('agency'), t('purpose'), t('action'), t('statedReason'), t('fields'), t('proof')].map((c) =>
+                        h('th', { scope: 'col' }, c),
+                      ),
+                    ),
                   ),
                   h('tbody', {}, ...rows),
                 ),
