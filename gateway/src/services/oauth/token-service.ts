@@ -1,4 +1,12 @@
-import { decideRecordAccess, decideRecordIngest, decideStatsAccess, parseAuthorizationDetails, type GrantedDetail } from '@need2know/policy';
+import {
+  ADMIN_SCOPE,
+  decideRecordAccess,
+  decideRecordIngest,
+  decideStatsAccess,
+  OFFICER_SCOPE,
+  parseAuthorizationDetails,
+  type GrantedDetail,
+} from '@need2know/policy';
 import { CLOCK_TOLERANCE, MAX_ACCESS_TOKEN_LIFETIME, MAX_AUTHORIZATION_DETAILS } from '../../platform/config.js';
 import { OAuthError } from '../../platform/errors/oauth-error.js';
 import type { Stores } from '../../store/ports/index.js';
@@ -7,10 +15,8 @@ import { authenticateClient } from './client-auth.js';
 import { DpopError, verifyDpopProof, type VerifiedDpop } from './dpop.js';
 import { identifiersOf, type Issuer } from './issuer.js';
 
-/** The scope a privacy officer asks for to use the administration API. */
-export const ADMIN_SCOPE = 'admin';
-/** The scope an officer's viewer asks for to list the grants it may read under (no record access). */
-export const OFFICER_SCOPE = 'officer';
+/** The scopes a privacy officer (the administration API) and an officer's viewer (its grants, no record access) ask for: declared with the rule that serves them (`decideAccessKind`). */
+export { ADMIN_SCOPE, OFFICER_SCOPE };
 
 /** A successful token response (RFC 6749 §5.1, RFC 9449 §5, RFC 9396 §7). */
 export interface TokenResponse {
