@@ -140,6 +140,67 @@ export function describeOversightStoreConformance(makeStores: MakeOversightStore
       expect(await stores.oversight.outcomeCountsBySlot(slots, ['not_found'], { agencyId: agency.id, purposeId: uniq('other') })).toEqual([]);
     });
 
+    it('searches the disclosure log newest first, by every filter, a page at a time, giving how many persons and never which', async () => {
+      const stores = await makeStores();
+      const agency = uniq('agency');
+      const base = 2_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
+      const row = (n: number, over: Partial<LoggedDisclosure> = {}): LoggedDisclosure => ({
+        id: `${agency}-${n}`,
+        at: D0 + 10 * DAY + n,
+        client: 'client-a',
+        agency,
+        purpose: 'purpose-a',
+        grant: 'grant-a',
+        action: 'fetch',
+        record_type: 'person',
+        subjects: [uniq('subject'), uniq('subject')],
+        fields: { name_latin: 'clear' },
+        request_hash: 'rq',
+        response_hash: 'rs',
+        outcome: 'disclosed',
+        ...over,
+      });
+      const rows = [
+        row(1),
+        row(2, { outcome: 'not_found', subjects: [] }),
+        row(3, { client: 'client-b', record_type: 'case' }),
+        row(4),
+        row(4, { id: `${agency}-4b` }),
+      ];
+      for (const [i, r] of rows.entries()) await seed.disclosure(base + i, r);
+
+      const all = await stores.oversight.searchDisclosureLog({ agencyId: agency }, null, 10);
+      expect(all.map((r) => r.id)).toEqual([`${agency}-4b`, `${agency}-4`, `${agency}-3`, `${agency}-2`, `${agency}-1`]);
+      expect(all[4]).toEqual({
+        id: `${agency}-1`,
+        at: D0 + 10 * DAY + 1,
+        clientId: 'client-a',
+        agencyId: agency,
+        purposeId: 'purpose-a',
+        grantId: 'grant-a',
+        action: 'fetch',
+        recordType: 'person',
+        fields: { name_latin: 'clear' },
+        outcome: 'disclosed',
+        logIndex: base,
+        persons: 2,
+      });
+      const ids = async (filter: Parameters<OversightStore['searchDisclosureLog']>[0]) =>
+        (await stores.oversight.searchDisclosureLog({ agencyId: agency, ...filter }, null, 10)).map((r) => r.id);
+      expect(await ids({ outcome: 'not_found' })).toEqual([`${agency}-2`]);
+      expect(await ids({ clientId: 'client-b' })).toEqual([`${agency}-3`]);
+      expect(await ids({ recordType: 'case' })).toEqual([`${agency}-3`]);
+      expect(await ids({ purposeId: 'purpose-b' })).toEqual([]);
+      expect(await ids({ grantId: 'grant-a', from: D0 + 10 * DAY + 2, to: D0 + 10 * DAY + 4 })).toEqual([`${agency}-3`, `${agency}-2`]);
+
+      // Pages do not overlap, even between rows of the same second.
+      const first = await stores.oversight.searchDisclosureLog({ agencyId: agency }, null, 1);
+      const last = first.at(-1);
+      if (last === undefined) throw new Error('empty page');
+      const rest = await stores.oversight.searchDisclosureLog({ agencyId: agency }, { at: last.at, id: last.id }, 10);
+      expect([...first, ...rest].map((r) => r.id)).toEqual(all.map((r) => r.id));
+    });
+
     it('reads the reveals of a view, oldest first', async () => {
       const stores = await makeStores();
       const viewId = uniq('view');

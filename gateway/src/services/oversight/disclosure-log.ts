@@ -1,7 +1,4 @@
-import type { GatewayEnv } from '../../platform/env.js';
-import { type DisclosureLogCursor, type DisclosureLogFilter, type DisclosureLogRow, searchDisclosureLog } from '../../store/d1/disclosure-log.js';
-import { flushDisclosureIndex } from '../access/audit.js';
-import { storesOf } from '../stores.js';
+import type { DisclosureLogCursor, DisclosureLogFilter, DisclosureLogRow, Stores } from '../../store/ports/index.js';
 
 export type { DisclosureLogCursor, DisclosureLogFilter, DisclosureLogRow };
 
@@ -18,13 +15,13 @@ export interface DisclosureLogPage {
  * so a search is not itself a disclosure about anyone.
  */
 export async function disclosureLogPage(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'oversight' | 'auditLog'>,
   filter: DisclosureLogFilter,
   cursor: DisclosureLogCursor | null,
   limit: number,
 ): Promise<DisclosureLogPage> {
-  await flushDisclosureIndex(storesOf(env));
-  const rows = await searchDisclosureLog(env.DB, filter, cursor, limit + 1);
+  await stores.auditLog.flushIndex();
+  const rows = await stores.oversight.searchDisclosureLog(filter, cursor, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > limit && last !== undefined ? { at: last.at, id: last.id } : null };

@@ -4,42 +4,9 @@
  * outcome and when, a page at a time. Persons are never a filter and never returned: the index holds
  * only keyed hashes of them, and this read gives back how many persons a row concerned, not which.
  */
+import type { DisclosureLogCursor, DisclosureLogFilter, DisclosureLogRow } from '../ports/oversight.js';
 
-/** What a search of the log may narrow by (every member optional; `from` inclusive, `to` exclusive, Unix seconds). */
-export interface DisclosureLogFilter {
-  readonly agencyId?: string;
-  readonly clientId?: string;
-  readonly purposeId?: string;
-  readonly grantId?: string;
-  readonly recordType?: string;
-  readonly outcome?: string;
-  readonly from?: number;
-  readonly to?: number;
-}
-
-/** Where a page starts: after the row at `at` with id `id` (rows are ordered by time, then id, newest first). */
-export interface DisclosureLogCursor {
-  readonly at: number;
-  readonly id: string;
-}
-
-/** One row of the disclosure log, without the persons it concerned. */
-export interface DisclosureLogRow {
-  readonly id: string;
-  readonly at: number;
-  readonly clientId: string;
-  readonly agencyId: string;
-  readonly purposeId: string;
-  readonly grantId: string;
-  readonly action: string;
-  readonly recordType: string;
-  readonly fields: Record<string, string>;
-  readonly outcome: string;
-  /** Where the entry stands in the tamper-evident log (null until the index has it). */
-  readonly logIndex: number | null;
-  /** How many persons the answer concerned. */
-  readonly persons: number;
-}
+export type { DisclosureLogCursor, DisclosureLogFilter, DisclosureLogRow } from '../ports/oversight.js';
 
 /** Up to `limit` rows matching `filter`, newest first, after `cursor` when given. */
 export async function searchDisclosureLog(

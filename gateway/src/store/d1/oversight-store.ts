@@ -1,5 +1,6 @@
 import type { HealthStore } from '../ports/health.js';
 import type { OversightStore } from '../ports/oversight.js';
+import { searchDisclosureLog } from './disclosure-log.js';
 import { disclosuresAboutSubjects, outcomeCountsBySlot, subjectsInDisclosure, usageByDay } from './disclosures.js';
 import { migrationState } from './migrations.js';
 import { listRevealsOfView } from './viewer-reveals.js';
@@ -12,6 +13,7 @@ export function d1OversightStore(db: D1Database): OversightStore {
     outcomeCountsBySlot: (slots, refusedOutcomes, filter) => outcomeCountsBySlot(db, slots, refusedOutcomes, filter),
     subjectsInDisclosure: (disclosureId, subjects) => subjectsInDisclosure(db, disclosureId, subjects),
     revealsOfView: (viewId) => listRevealsOfView(db, viewId),
+    searchDisclosureLog: (filter, cursor, limit) => searchDisclosureLog(db, filter, cursor, limit),
   };
 }
 

@@ -55,7 +55,16 @@ export type {
   ReplayGuardPort,
   ViewerKey,
 } from './objects.js';
-export type { OversightStore, SlotCounts, StoredReveal, SubjectDisclosureRow, UsageRow } from './oversight.js';
+export type {
+  DisclosureLogCursor,
+  DisclosureLogFilter,
+  DisclosureLogRow,
+  OversightStore,
+  SlotCounts,
+  StoredReveal,
+  SubjectDisclosureRow,
+  UsageRow,
+} from './oversight.js';
 export type { PurposeStore } from './purposes.js';
 export type { CommitVersion, NewVersion, PendingWrite, RecordStore, RowCursor, RowRewrap, SealedRecord } from './records.js';
 export type { Agency, Client, ClientFilter, EnrolmentCode, RegistryStore } from './registry.js';

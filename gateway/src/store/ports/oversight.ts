@@ -51,6 +51,42 @@ export interface StoredReveal {
   readonly logIndex: number;
 }
 
+/** What a search of the log may narrow by (every member optional; `from` inclusive, `to` exclusive, Unix seconds). */
+export interface DisclosureLogFilter {
+  readonly agencyId?: string;
+  readonly clientId?: string;
+  readonly purposeId?: string;
+  readonly grantId?: string;
+  readonly recordType?: string;
+  readonly outcome?: string;
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/** Where a page starts: after the row at `at` with id `id` (rows are ordered by time, then id, newest first). */
+export interface DisclosureLogCursor {
+  readonly at: number;
+  readonly id: string;
+}
+
+/** One row of the disclosure log, without the persons it concerned. */
+export interface DisclosureLogRow {
+  readonly id: string;
+  readonly at: number;
+  readonly clientId: string;
+  readonly agencyId: string;
+  readonly purposeId: string;
+  readonly grantId: string;
+  readonly action: string;
+  readonly recordType: string;
+  readonly fields: Record<string, string>;
+  readonly outcome: string;
+  /** Where the entry stands in the tamper-evident log (null until the index has it). */
+  readonly logIndex: number | null;
+  /** How many persons the answer concerned. */
+  readonly persons: number;
+}
+
 /** The reads of oversight's reports and traces. */
 export interface OversightStore {
   /** Disclosed answers (outcome `disclosed`) concerning any of `subjects` (keyed hashes of persons), oldest first (`at`, then log index). */
@@ -74,4 +110,10 @@ export interface OversightStore {
   subjectsInDisclosure(disclosureId: string, subjects: readonly string[]): Promise<number>;
   /** The reveals made from view `viewId`, oldest first. */
   revealsOfView(viewId: string): Promise<StoredReveal[]>;
+  /**
+   * The disclosure log as privacy officers search it: up to `limit` rows matching every member of
+   * `filter` that is set, newest first (`at`, then id, descending), after `cursor` when given. A row
+   * gives how many persons it concerned, never which.
+   */
+  searchDisclosureLog(filter: DisclosureLogFilter, cursor: DisclosureLogCursor | null, limit: number): Promise<DisclosureLogRow[]>;
 }

@@ -72,7 +72,7 @@ export const disclosureLogRoutes = adminRouter().openapi(list, async (c) => {
   const q = c.req.valid('query');
   const cursor = q.cursor === undefined ? null : CURSOR.exec(q.cursor);
   const page = await disclosureLogPage(
-    c.env,
+    c.var.stores,
     {
       ...(q.agency_id === undefined ? {} : { agencyId: q.agency_id }),
       ...(q.client_id === undefined ? {} : { clientId: q.client_id }),
