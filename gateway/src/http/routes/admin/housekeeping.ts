@@ -23,7 +23,8 @@ const run = createRoute({
   method: 'post',
   path: '/housekeeping',
   tags: ['admin'],
-  summary: "Run the scheduled job now: expire grants whose window ended, sign the log's checkpoint, purge dead revocations, rotate the signing key when due, move media still in D1 into the object store and delete media objects no item names",
+  summary:
+    "Run the scheduled job now: expire grants whose window ended, sign the log's checkpoint, purge dead revocations, rotate the signing key when due, move media still in D1 into the object store and delete media objects no item names",
   security: adminSecurity,
   responses: { 200: jsonOk(Report, 'What the run did'), ...adminProblems },
 });
