@@ -99,6 +99,21 @@ describe('a purpose that requires a stated reason', () => {
     expect(refusals[2]).not.toHaveProperty('reason_hash');
   });
 
+  it('refuses a media request without them too, and logs the reference with one that finds nothing', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    const ref = { ref: `media/person/${s.id}/1.png` };
+    const logged = await entriesDuring(async () => {
+      const bare = await s.request('POST', '/v1/media', {}, ref);
+      expect([bare.status, ((await bare.json()) as { code: string }).code]).toEqual([400, 'reason_required']);
+      expect((await s.request('POST', '/v1/media', { 'N2K-Reference': 'PP-2026-0412', 'N2K-Reason': 'bail review' }, ref)).status).toBe(404);
+    });
+    expect(disclosures(logged).map((e) => [e.action, e.outcome, e.reference])).toEqual([
+      ['media', 'reason_required', undefined],
+      ['media', 'not_found', 'PP-2026-0412'],
+    ]);
+  });
+
   it('counts each refusal against the limits, as any refused request', async () => {
     const gateway = testGateway();
     const s = await scene(gateway, { requestsPerMinute: 2 });

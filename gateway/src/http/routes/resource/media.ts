@@ -8,6 +8,8 @@ import { findReleasableMedia } from '../../../services/media/disclose-media.js';
 import { mediaSettingsOf } from '../../../services/media/settings.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
+import { requireStatedReason } from '../../middleware/stated-reason.js';
+import { StatedReasonHeaders, statedReasonProblem } from './stated-reason-headers.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
@@ -48,14 +50,16 @@ const route = createRoute({
     'An officer always gets the protected rendition of flagged media here, and the original only from `POST /v1/reveals`, after the reason is logged. ' +
     'A reference ending in `#redacted` gets at most the protected rendition, one ending in `#blurred` the blurred one. Missing, outside the grant, in `none`, or not releasable: the same 404.',
   security: [{ DPoP: [] }],
-  middleware: [requireAccessToken('record_access'), bindRequest] as const,
+  middleware: [requireAccessToken('record_access'), bindRequest, requireStatedReason('media')] as const,
   request: {
+    headers: StatedReasonHeaders,
     query: z.object({ delivery: z.enum(['partner', 'viewer']).default('partner') }),
     body: { required: true, content: { 'application/json': { schema: MediaRequest } } },
   },
   responses: {
     200: sealed,
     ...adminProblems,
+    400: statedReasonProblem,
     410: {
       description: 'The viewer key for this window is destroyed (`key_destroyed`)',
       content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
