@@ -19,6 +19,8 @@ import { startLocalGateway, type LocalGateway } from '../support/local-gateway.j
 const PERSONS = 40;
 /** Records the tracing partner fetches before the test starts (each one a disclosure). */
 export const FETCHED = 6;
+/** The reference and reason the tracing purpose requires on every record request (`N2K-Reference`, `N2K-Reason`). */
+export const STATED_REASON = { 'N2K-Reference': 'OUTBREAK-2026-04', 'N2K-Reason': 'tracing the contacts of a confirmed case' } as const;
 /** Hours left on the grant the fixture opens to show a window about to end. */
 export const ENDING_IN_HOURS = 6;
 
@@ -103,11 +105,11 @@ export async function startConsoleWorld(port: number): Promise<ConsoleWorld> {
     request: { authorizationDetails: [{ type: 'record_access', purpose: 'covid-contact-tracing' }] },
   });
   for (let i = 0; i < FETCHED; i++) {
-    const res = await session.fetch(`/v1/records/person/${dataset.personAt(i % 3).id}`);
+    const res = await session.fetch(`/v1/records/person/${dataset.personAt(i % 3).id}`, { headers: STATED_REASON });
     if (res.status !== 200) throw new Error(`fetch refused: ${res.status}`);
   }
   // A probe for a record that does not exist: a refusal in the figures.
-  if ((await session.fetch('/v1/records/person/P-missing-0001')).status !== 404) throw new Error('probe not refused');
+  if ((await session.fetch('/v1/records/person/P-missing-0001', { headers: STATED_REASON })).status !== 404) throw new Error('probe not refused');
 
   return {
     local,

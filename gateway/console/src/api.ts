@@ -45,6 +45,9 @@ export function protectionOf(release: StatsSeriesRelease): StatsProtection | nul
 }
 /** Parameters of a statistics preview (the gateway checks them against the table). */
 export type StatsPreviewQuery = Pick<Query<'/v1/admin/stats/tables/{table}/preview', 'get'>, 'level' | 'period' | 'year' | 'province'>;
+/** Filters and paging of the disclosure log. */
+export type DisclosureLogQuery = Query<'/v1/admin/disclosures', 'get'>;
+export type DisclosureLogRow = Schema<'DisclosureLogRow'>;
 export type ClientCreate = Body<'/v1/admin/clients', 'post'>;
 export type GrantCreate = Body<'/v1/admin/grants', 'post'>;
 export type PurposeCreate = Body<'/v1/admin/purposes', 'post'>;
@@ -87,6 +90,9 @@ export function adminApi(session: OfficerSession) {
       op === 'extend' || op === 'shorten'
         ? call(session, 'post', `${A}/grants/{id}/${op}`, { params: { id }, body: { reason: body.reason, not_after: body.not_after ?? '' } })
         : call(session, 'post', `${A}/grants/{id}/${op}`, { params: { id }, body: { reason: body.reason } }),
+    /** A narrower row scope applies at once; a wider one waits for a second officer (the gateway decides). */
+    grantScope: (id: string, rowScope: Schema<'RowScope'>, reason: string) =>
+      call(session, 'post', `${A}/grants/{id}/scope`, { params: { id }, body: { row_scope: rowScope, reason } }),
     decideGrantRequest: (grantId: string, requestId: string, decision: 'approve' | 'reject', reason: string) =>
       call(session, 'post', `${A}/grants/{id}/requests/{request_id}/${decision}`, { params: { id: grantId, request_id: requestId }, body: { reason } }),
     /** A leadership officer's approval of what a grant asks of leadership (unblurred media, sensitive cases). */
@@ -114,6 +120,10 @@ export function adminApi(session: OfficerSession) {
       return response.text();
     },
     auditConsistency: (from: number, to: number) => call(session, 'get', '/v1/audit/proofs/consistency', { query: { from, to } }),
+    /** An entry of the audit log and its inclusion proof in the tree of `size` entries. */
+    auditInclusion: (index: number, size: number) => call(session, 'get', '/v1/audit/proofs/inclusion', { query: { index, size } }),
+    /** Who saw what: a page of the disclosure log (rows name no person). */
+    disclosures: (query: DisclosureLogQuery) => call(session, 'get', `${A}/disclosures`, { query }),
     auditExport: (from: number, to: number) => call(session, 'get', '/v1/audit/export', { query: { from, to } }),
   };
 }

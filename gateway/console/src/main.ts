@@ -5,7 +5,7 @@
  */
 import { adminApi } from './api.js';
 import { h, replace } from './dom.js';
-import { currentLang, currentZone, LANG_NAMES, LANGS, setLang, setZone, t, zoneChoices, zoneLabel, type Lang } from './i18n/i18n.js';
+import { currentLang, currentZone, LANG_NAMES, LANGS, num, setLang, setZone, t, zoneChoices, zoneLabel, type Lang } from './i18n/i18n.js';
 import { IDLE_TIMEOUT_MS, IdleClock, MAX_SESSION_MS } from './idle.js';
 import type { OfficerSession } from './session.js';
 import { problemBox } from './ui.js';
@@ -13,6 +13,7 @@ import { approvalsView } from './views/approvals.js';
 import type { ViewContext } from './views/context.js';
 import { grantsView } from './views/grants.js';
 import { oversightView } from './views/oversight.js';
+import { disclosureLogView } from './views/disclosure-log.js';
 import { purposeFormView } from './views/purpose-form.js';
 import { purposeDetailView, purposeListView } from './views/purposes.js';
 import { registryView } from './views/registry.js';
@@ -33,6 +34,7 @@ const NAV = [
   { hash: '#/purposes', key: 'navPurposes' },
   { hash: '#/registry', key: 'navRegistry' },
   { hash: '#/oversight', key: 'navOversight' },
+  { hash: '#/disclosures', key: 'navDisclosures' },
   { hash: '#/statistics', key: 'navStatistics' },
 ] as const;
 
@@ -116,6 +118,23 @@ function startSession(s: OfficerSession): void {
   renderApp();
 }
 
+/** How many requests wait for a privacy officer, as a badge on the Approvals tab (filled in when the API answers). */
+function approvalsBadge(ctx: ViewContext): HTMLElement {
+  const badge = h('span', { class: 'count-badge', hidden: true });
+  Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests()])
+    .then(([grants, registry]) => {
+      const n = grants.length + registry.length;
+      badge.dataset.approvalsWaiting = String(n);
+      badge.textContent = num(n);
+      badge.setAttribute('aria-label', t('approvalsWaiting', { n: num(n) }));
+      badge.hidden = n === 0;
+    })
+    .catch(() => {
+      // The badge is a convenience: the Approvals page itself says what waits.
+    });
+  return badge;
+}
+
 function renderApp(): void {
   const s = session;
   if (s === null) {
@@ -154,7 +173,9 @@ function renderApp(): void {
     h(
       'nav',
       { class: 'tabs', 'aria-label': t('appTitle') },
-      ...NAV.map((n) => h('a', { href: n.hash, 'aria-current': hash.startsWith(n.hash) ? 'page' : null }, t(n.key))),
+      ...NAV.map((n) =>
+        h('a', { href: n.hash, 'aria-current': hash.startsWith(n.hash) ? 'page' : null }, t(n.key), n.hash === '#/approvals' ? approvalsBadge(ctx) : null),
+      ),
     ),
     h('p', { class: 'idle-warning', role: 'alert', hidden: true }),
     status,
@@ -172,19 +193,21 @@ function renderApp(): void {
       ? approvalsView(ctx)
       : parts[0] === 'oversight'
         ? oversightView(ctx)
-        : parts[0] === 'statistics'
-          ? statisticsView(ctx, parts.slice(1))
-          : parts[0] === 'registry'
-            ? registryView(ctx)
-            : parts[0] === 'purposes' && parts[1] === 'new'
-              ? purposeFormView(ctx, null)
-              : parts[0] === 'purposes' && parts[1] !== undefined && parts[2] === 'edit'
-                ? purposeFormView(ctx, decodeURIComponent(parts[1]))
-                : parts[0] === 'purposes' && parts[1] !== undefined
-                  ? purposeDetailView(ctx, decodeURIComponent(parts[1]))
-                  : parts[0] === 'purposes'
-                    ? purposeListView(ctx)
-                    : grantsView(ctx);
+        : parts[0] === 'disclosures'
+          ? disclosureLogView(ctx)
+          : parts[0] === 'statistics'
+            ? statisticsView(ctx, parts.slice(1))
+            : parts[0] === 'registry'
+              ? registryView(ctx)
+              : parts[0] === 'purposes' && parts[1] === 'new'
+                ? purposeFormView(ctx, null)
+                : parts[0] === 'purposes' && parts[1] !== undefined && parts[2] === 'edit'
+                  ? purposeFormView(ctx, decodeURIComponent(parts[1]))
+                  : parts[0] === 'purposes' && parts[1] !== undefined
+                    ? purposeDetailView(ctx, decodeURIComponent(parts[1]))
+                    : parts[0] === 'purposes'
+                      ? purposeListView(ctx)
+                      : grantsView(ctx);
   document.title = `${t(NAV.find((n) => hash.startsWith(n.hash))?.key ?? 'navGrants')} — ${t('appTitle')}`;
   view
     .then((el) => {

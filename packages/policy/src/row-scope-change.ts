@@ -1,4 +1,5 @@
-import { ROW_LINKS, type RowLink, type RowScope } from './row-scope.js';
+import { ROW_LINKS, type RowLink } from './row-links.js';
+import type { RowScope } from './row-scope.js';
 
 /**
  * The ways `next` would let records out that `current` keeps in (empty when `next` only narrows or

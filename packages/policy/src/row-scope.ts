@@ -1,6 +1,7 @@
 import { isCalendarDate, PROVINCE_CODE_MAX, type RecordTypeDef } from '@need2know/schema';
 import * as z from 'zod';
 import { isoWeek } from '@need2know/deidentify';
+import { ROW_LINKS, type RowLink } from './row-links.js';
 
 /**
  * Row scope: which records a grant (and its purpose, as the ceiling) covers, by the records' clear
@@ -26,14 +27,7 @@ export interface RowScope {
   readonly links: readonly RowLink[];
 }
 
-/** The fixed list of links, each with the record type it admits (persons, reached through the records that name them). */
-export const ROW_LINKS = {
-  /** Persons who appear (by national ID) in health cases inside the same scope. */
-  person_in_health_case: 'person',
-  /** Persons who are victims in crime cases inside the same scope. */
-  victim_in_case: 'person',
-} as const;
-export type RowLink = keyof typeof ROW_LINKS;
+export { ROW_LINKS, type RowLink };
 
 /** Most places one scope may name (a scope is read on every request; a country has 25 provinces). */
 export const MAX_SCOPE_PLACES = 100;

@@ -848,6 +848,102 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/admin/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who saw what: the disclosure log, newest first, filtered by agency, officer or system, purpose, grant, record type, outcome and time, a page at a time; rows name no person (persons are never a filter) */
+        get: {
+            parameters: {
+                query?: {
+                    agency_id?: string;
+                    /** @description The officer or system that asked */
+                    client_id?: string;
+                    /** @description The `next` of the previous page */
+                    cursor?: string;
+                    /** @description From this instant (inclusive) */
+                    from?: string;
+                    grant_id?: string;
+                    limit?: number;
+                    outcome?: "disclosed" | "not_found" | "rate_limited" | "key_destroyed" | "reason_required" | "reason_invalid";
+                    purpose_id?: string;
+                    record_type?: "person" | "case" | "health_case" | "officer_discipline";
+                    /** @description Until this instant (exclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisclosureLogPage"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/events": {
         parameters: {
             query?: never;
@@ -2378,7 +2474,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the scheduled job now: expire grants whose window ended, sign the log's checkpoint, purge dead revocations, rotate the signing key when due */
+        /** Run the scheduled job now: expire grants whose window ended, sign the log's checkpoint, purge dead revocations, rotate the signing key when due, move media still in D1 into the object store and delete media objects no item names */
         post: {
             parameters: {
                 query?: never;
@@ -5777,7 +5873,14 @@ export interface paths {
                 query?: {
                     delivery?: "partner" | "viewer";
                 };
-                header?: never;
+                header?: {
+                    /** @description Why the request is made, as percent-encoded UTF-8 (RFC 3986 §2.1; spaces may stay as they are), so Khmer travels: at most 200 characters once decoded, no control, line-break or direction-override characters. Kept sealed (it may name people), logged as a keyed hash, shown in the subject access report. */
+                    "n2k-reason"?: string;
+                    /** @description The case or outbreak number the request is for (after X-Road's `X-Road-Issue`): ASCII letters and digits with `-_./:` between them, at most 64. Required, with `N2K-Reason`, by purposes with `reason_required`; logged in clear with the disclosure and shown in the subject access report. */
+                    "n2k-reference"?: string;
+                    /** @description W3C Trace Context (https://www.w3.org/TR/trace-context/): logged with the disclosure so it can be followed into your own systems. An invalid one is ignored, never refused. */
+                    traceparent?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5796,13 +5899,20 @@ export interface paths {
                         "application/jose": string;
                     };
                 };
-                /** @description Malformed request or schema violation (`validation_failed`) */
+                /** @description `reason_required`: the purpose requires `N2K-Reference` and `N2K-Reason` and one is missing; `reason_invalid`: one is malformed (`issues` name which, never the value). Counted against the limits and logged like any refusal. (Also `validation_failed` for a malformed body or query.) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                            issues?: {
+                                code: string;
+                                message: string;
+                                path: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
@@ -7067,6 +7177,31 @@ export interface components {
             }[];
             time_zone: string;
         };
+        DisclosureLogPage: {
+            disclosures: components["schemas"]["DisclosureLogRow"][];
+            /** @description Cursor of the next page; null on the last */
+            next: string | null;
+        };
+        DisclosureLogRow: {
+            action: string;
+            agency: string;
+            at: string;
+            /** @description The officer or system that asked */
+            client: string;
+            /** @description Field → disclosure mode applied */
+            fields: {
+                [key: string]: string;
+            };
+            grant: string;
+            id: string;
+            /** @description Where the entry stands in the audit log (GET /v1/audit/proofs/inclusion proves it) */
+            log_index: number | null;
+            outcome: string;
+            /** @description How many persons the answer concerned (never which) */
+            persons: number;
+            purpose: string;
+            record_type: string;
+        };
         Enrolled: {
             agency_id: string;
             agency_name: string;
@@ -7197,11 +7332,17 @@ export interface components {
         HousekeepingReport: {
             expired_grants: string[];
             logged_admin_events: number;
+            /** @description Media items whose chunks are still (partly) in D1 */
+            media_left_to_move: number;
+            /** @description Media items moved from D1 into the object store by this run */
+            moved_media: number;
             purged_revocations: number;
             rotated_key: string | null;
             sealed_reveal_reasons: number;
             shredded_grants: string[];
             signed_checkpoint: number | null;
+            /** @description Media object sets no item names, deleted by this run */
+            swept_media_objects: number;
         };
         IngestBody: components["schemas"]["IngestRecord"] | {
             records: components["schemas"]["IngestRecord"][];
@@ -7629,6 +7770,8 @@ export interface components {
             title: string;
         };
         RecordTypeField: {
+            /** @description Whether a purpose that discloses the field in clear may mark it "may be copied" (`copyable`) */
+            copyable: boolean;
             derived: boolean;
             description: string;
             /** @description What `generalised` keeps (e.g. `age_band`, `commune`) */

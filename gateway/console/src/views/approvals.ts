@@ -14,6 +14,7 @@ import { formValue, openDialog, reasonField } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
 import { grantTerms, requestAction } from './grants.js';
 import { leadershipSection } from './leadership.js';
+import { filteredList } from './list-tools.js';
 
 const KIND_KEYS: Record<AdminRequest['kind'], MessageKey> = {
   'purpose.update': 'kindPurposeUpdate',
@@ -67,13 +68,50 @@ export async function approvalsView(ctx: ViewContext): Promise<HTMLElement> {
       'section',
       { class: 'card', 'aria-labelledby': 'grant-requests' },
       h('h2', { id: 'grant-requests' }, t('grantRequests')),
-      requests.length === 0 ? h('p', {}, t('noPending')) : grantRequestTable(ctx, requests, grants, purposes, agencies),
+      requests.length === 0
+        ? h('p', {}, t('noPending'))
+        : filteredList('grant-requests', requests, {
+            reading: {
+              text: (r) => {
+                const g = grants.find((x) => x.id === r.grant_id);
+                return `${r.grant_id} ${r.requested_by} ${r.reason} ${g === undefined ? '' : `${purposeTitle(purposes, g.purpose_id)} ${agencyName(agencies, g.agency_id)}`}`;
+              },
+              value: (r, name) => (name === 'action' ? r.action : (grants.find((x) => x.id === r.grant_id)?.agency_id ?? '')),
+              ended: () => false,
+            },
+            filters: [
+              {
+                name: 'action',
+                label: t('action'),
+                options: [...new Set(requests.map((r) => r.action))].map((a) => ({
+                  value: a,
+                  label: requestAction({ action: a, new_not_after: null, new_row_scope: null }),
+                })),
+              },
+              { name: 'agency', label: t('agency'), options: agencies.map((a) => ({ value: a.id, label: agencyName(agencies, a.id) })) },
+            ],
+            table: (page) => grantRequestTable(ctx, page, grants, purposes, agencies),
+            empty: t('noMatchingItems'),
+          }),
     ),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'registry-requests' },
       h('h2', { id: 'registry-requests' }, t('registryRequests')),
-      registryRequests.length === 0 ? h('p', {}, t('noPending')) : registryTable(ctx, registryRequests, registry),
+      registryRequests.length === 0
+        ? h('p', {}, t('noPending'))
+        : filteredList('registry-requests', registryRequests, {
+            reading: { text: (r) => `${r.target_id} ${r.requested_by} ${r.reason} ${t(KIND_KEYS[r.kind])}`, value: (r) => r.kind, ended: () => false },
+            filters: [
+              {
+                name: 'kind',
+                label: t('action'),
+                options: [...new Set(registryRequests.map((r) => r.kind))].map((k) => ({ value: k, label: t(KIND_KEYS[k]) })),
+              },
+            ],
+            table: (page) => registryTable(ctx, page, registry),
+            empty: t('noMatchingItems'),
+          }),
     ),
     leadershipSection(ctx, grants, purposes, agencies, { id: ctx.session.officer, roles: me?.roles ?? [] }),
   );
@@ -140,7 +178,7 @@ function grantRequestTable(
             'tr',
             { 'data-request': r.id, 'data-grant': r.grant_id },
             h('td', {}, label, h('div', { class: 'muted mono' }, r.grant_id), ...(g === undefined ? [] : grantTerms(g))),
-            h('td', {}, requestAction(r.action, r.new_not_after)),
+            h('td', {}, requestAction(r)),
             h('td', {}, g === undefined ? '' : `${dateTime(g.not_before)} – ${dateTime(r.new_not_after ?? g.not_after)}`),
             h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
             h('td', {}, r.reason),

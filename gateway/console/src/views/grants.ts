@@ -3,16 +3,21 @@
  * that requests a new one. Opening, extending and resuming wait for a second officer (the gateway
  * says so by leaving a pending request); shortening, suspending and revoking apply at once.
  */
-import type { Agency, Grant, Purpose } from '../api.js';
+import type { Agency, Grant, GrantStatus, Purpose } from '../api.js';
 import { dateTimePicker, toMinute } from '../datetime-picker.js';
 import { h } from '../dom.js';
 import { leadershipState } from '../grant-options.js';
-import { dateTime, num, span, t } from '../i18n/i18n.js';
+import { currentLang, dateTime, num, span, t } from '../i18n/i18n.js';
+import { scopeWords } from '../row-scope-choice.js';
 import { badge, formValue, openDialog, reasonField, statusText } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
 import { newGrantDialog } from './grant-form.js';
+import { scopeDialog } from './grant-scope.js';
 import { asksText } from './leadership.js';
+import { filteredList } from './list-tools.js';
 import { timelineSection } from './timeline.js';
+
+const GRANT_STATUSES: readonly GrantStatus[] = ['pending', 'active', 'suspended', 'revoked', 'expired'];
 
 export async function grantsView(ctx: ViewContext): Promise<HTMLElement> {
   const [grants, purposes, agencies] = await Promise.all([ctx.api.grants(), ctx.api.purposes(), ctx.api.agencies()]);
@@ -31,7 +36,23 @@ export async function grantsView(ctx: ViewContext): Promise<HTMLElement> {
       'section',
       { class: 'card', 'aria-labelledby': 'grants-title' },
       h('h2', { id: 'grants-title' }, t('grantsTitle')),
-      grants.length === 0 ? h('p', {}, t('noGrants')) : grantTable(ctx, grants, purposes, agencies),
+      grants.length === 0
+        ? h('p', {}, t('noGrants'))
+        : filteredList('grants', grants, {
+            reading: {
+              text: (g) => `${purposeTitle(purposes, g.purpose_id)} ${g.purpose_id} ${agencyName(agencies, g.agency_id)} ${g.agency_id} ${g.id} ${g.note}`,
+              value: (g, name) => (name === 'status' ? g.status : name === 'agency' ? g.agency_id : g.purpose_id),
+              ended: (g) => g.status === 'revoked' || g.status === 'expired',
+            },
+            filters: [
+              { name: 'status', label: t('status'), options: GRANT_STATUSES.map((s) => ({ value: s, label: statusText(s) })) },
+              { name: 'agency', label: t('agency'), options: agencies.map((a) => ({ value: a.id, label: agencyName(agencies, a.id) })) },
+              { name: 'purpose', label: t('purpose'), options: purposes.map((p) => ({ value: p.id, label: p.title })) },
+            ],
+            hideEnded: true,
+            table: (page) => grantTable(ctx, page, purposes, agencies),
+            empty: t('noMatchingItems'),
+          }),
     ),
   );
 }
@@ -65,11 +86,7 @@ function grantTable(ctx: ViewContext, grants: readonly Grant[], purposes: readon
               g.live ? badge(t('liveNow'), 'live') : null,
               pending === undefined
                 ? null
-                : h(
-                    'div',
-                    { class: 'muted' },
-                    t('pendingRequest', { action: requestAction(pending.action, pending.new_not_after), officer: pending.requested_by }),
-                  ),
+                : h('div', { class: 'muted' }, t('pendingRequest', { action: requestAction(pending), officer: pending.requested_by })),
             ),
             h(
               'td',
@@ -80,7 +97,7 @@ function grantTable(ctx: ViewContext, grants: readonly Grant[], purposes: readon
               h('div', { class: 'muted' }, span((Date.parse(g.not_after) - Date.parse(g.not_before)) / 1000)),
             ),
             h('td', {}, span(g.data_life_seconds)),
-            h('td', {}, h('div', { class: 'actions' }, ...operations(ctx, g, purposeTitle(purposes, g.purpose_id)))),
+            h('td', {}, h('div', { class: 'actions' }, ...operations(ctx, g, purposes))),
           );
         }),
       ),
@@ -88,9 +105,9 @@ function grantTable(ctx: ViewContext, grants: readonly Grant[], purposes: readon
   );
 }
 
-/** What a grant asks beyond its window, in words: listed records only, and what it asks of leadership. */
+/** What a grant asks beyond its window, in words: its row scope, listed records only, and what it asks of leadership. */
 export function grantTerms(g: Grant): HTMLElement[] {
-  const out: HTMLElement[] = [];
+  const out: HTMLElement[] = [h('div', { class: 'muted', 'data-row-scope': '' }, `${t('rowScope')}: ${g.row_scope_words[currentLang()]}`)];
   if (g.record_ids !== null)
     out.push(h('div', { class: 'muted', 'data-record-ids': g.record_ids.length }, t('onlyListedRecords', { n: num(g.record_ids.length) })));
   const state = leadershipState(g, { id: '', roles: [] });
@@ -106,14 +123,16 @@ export function grantTerms(g: Grant): HTMLElement[] {
 }
 
 /** The wording of a pending request's action. */
-export function requestAction(action: string, newNotAfter: string | null): string {
-  if (action === 'extend' && newNotAfter !== null) return t('actionExtend', { when: dateTime(newNotAfter) });
-  return action === 'resume' ? t('actionResume') : t('actionActivate');
+export function requestAction(r: Pick<Grant['requests'][number], 'action' | 'new_not_after' | 'new_row_scope'>): string {
+  if (r.action === 'extend' && r.new_not_after !== null) return t('actionExtend', { when: dateTime(r.new_not_after) });
+  if (r.action === 'scope') return t('actionScope', { scope: scopeWords(r.new_row_scope ?? null, currentLang()) });
+  return r.action === 'resume' ? t('actionResume') : t('actionActivate');
 }
 
 /** Buttons for what can be asked of the grant in its state; the gateway has the last word. */
-function operations(ctx: ViewContext, g: Grant, title: string): HTMLElement[] {
+function operations(ctx: ViewContext, g: Grant, purposes: readonly Purpose[]): HTMLElement[] {
   if (g.status === 'revoked' || g.status === 'expired') return [];
+  const title = purposeTitle(purposes, g.purpose_id);
   const button = (label: string, onclick: () => void, cls = 'secondary') =>
     h('button', { type: 'button', class: cls, onclick, 'aria-label': `${label}: ${title} (${g.id})` }, label);
   const out: HTMLElement[] = [];
@@ -121,6 +140,7 @@ function operations(ctx: ViewContext, g: Grant, title: string): HTMLElement[] {
   out.push(button(t('shorten'), () => windowDialog(ctx, g, 'shorten')));
   if (g.status === 'active') out.push(button(t('suspend'), () => reasonDialog(ctx, g, 'suspend')));
   if (g.status === 'suspended') out.push(button(t('resume'), () => reasonDialog(ctx, g, 'resume')));
+  out.push(button(t('rowScope'), () => scopeDialog(ctx, g, title, purposes.find((p) => p.id === g.purpose_id)?.row_scope ?? null)));
   out.push(button(t('revoke'), () => reasonDialog(ctx, g, 'revoke'), 'danger'));
   return out;
 }

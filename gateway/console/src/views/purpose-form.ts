@@ -10,6 +10,7 @@ import { t } from '../i18n/i18n.js';
 import { field, ID_PATTERN, input, problemBox, select } from '../ui.js';
 import { agencyName, type ViewContext } from './context.js';
 import { modeHelp, modeName } from './modes.js';
+import { rowScopeEditor } from './row-scope-editor.js';
 
 const ACTIONS = ['fetch', 'search', 'check'] as const;
 /** Defaults of a new purpose: the gateway's own defaults for limits. */
@@ -63,6 +64,8 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
     'aria-describedby': 'reason-required-help',
   });
   const modeSelects = new Map<string, HTMLSelectElement>();
+  const copyBoxes = new Map<string, HTMLInputElement>();
+  const scope = rowScopeEditor(t('purposeRowScope'), purpose?.row_scope ?? null, purpose === null ? {} : { current: purpose.row_scope });
 
   const form = h(
     'form',
@@ -97,11 +100,13 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
       h('div', { class: 'check' }, reasonBox, h('label', { for: reasonBox.id }, t('reasonRequired'))),
       h('p', { class: 'help', id: 'reason-required-help' }, t('reasonRequiredHelp')),
     ),
+    scope.element,
     purpose === null ? null : field(t('purposeStatus'), status),
     purpose === null ? null : field(t('reason'), h('textarea', { name: 'reason', rows: 2, maxlength: 500 }), t('reasonHelp')),
     h('h2', {}, t('fieldsAndModes')),
     h('p', { class: 'muted' }, t('fieldsIntro')),
-    ...types.map((type) => modeTable(type, purpose?.rules[type.name], modeSelects)),
+    h('p', { class: 'muted', id: 'copyable-help' }, t('copyableHelp')),
+    ...types.map((type) => modeTable(type, purpose?.rules[type.name], purpose?.copyable?.[type.name] ?? [], modeSelects, copyBoxes)),
     errors,
     h(
       'div',
@@ -118,10 +123,18 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
     for (const [key, sel] of modeSelects) {
       const [type, name] = key.split('.') as [string, string];
       rules[type] ??= {};
-      rules[type][name] = sel.value as Mode;
+      // A field the purpose leaves unnamed stays unnamed while it keeps the mode its absence means
+      // (the identifier: clear), so that an edit does not read as a change of that field.
+      const named = purpose?.rules[type] === undefined || Object.hasOwn(purpose.rules[type], name);
+      if (named || sel.value !== sel.dataset.absent) rules[type][name] = sel.value as Mode;
     }
     // A record type with nothing disclosed is left out; its id alone would say nothing useful.
     for (const [type, fields] of Object.entries(rules)) if (Object.entries(fields).every(([n, m]) => n === 'id' || m === 'none')) delete rules[type];
+    const copyable: Record<string, string[]> = {};
+    for (const [key, box] of copyBoxes) {
+      const [type, name] = key.split('.') as [string, string];
+      if (box.checked && !box.disabled && rules[type] !== undefined) copyable[type] = [...(copyable[type] ?? []), name];
+    }
     const body = {
       title: title.value.trim(),
       legal_basis: legal.value.trim(),
@@ -135,10 +148,8 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
       notification_delay_days: Number((form.elements.namedItem('notification_delay_days') as HTMLInputElement).value),
       allow_unblurred_media: unblurred.checked,
       reason_required: reasonBox.checked,
-      // The row scope and the copyable fields are not edited here yet: an edit keeps the purpose's
-      // (a replacement that left them out would change them), a new purpose has none.
-      row_scope: purpose?.row_scope ?? null,
-      copyable: purpose?.copyable ?? null,
+      row_scope: scope.value(),
+      copyable: Object.keys(copyable).length === 0 ? null : copyable,
     };
     submit.disabled = true;
     const request =
@@ -198,8 +209,17 @@ function checkboxes(name: string, legend: string, options: readonly { value: str
   };
 }
 
-/** A record type's fields, each with a choice of the modes it allows. */
-function modeTable(type: RecordType, rules: Record<string, Mode> | undefined, selects: Map<string, HTMLSelectElement>): HTMLElement {
+/**
+ * A record type's fields, each with a choice of the modes it allows and, for a field policy lets
+ * officers copy, whether they may (offered only while the field is disclosed in clear).
+ */
+function modeTable(
+  type: RecordType,
+  rules: Record<string, Mode> | undefined,
+  copyable: readonly string[],
+  selects: Map<string, HTMLSelectElement>,
+  copyBoxes: Map<string, HTMLInputElement>,
+): HTMLElement {
   return h(
     'details',
     { class: 'mode-table', open: rules !== undefined, 'data-record-type': type.name },
@@ -207,7 +227,18 @@ function modeTable(type: RecordType, rules: Record<string, Mode> | undefined, se
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field')), h('th', { scope: 'col' }, t('mode')), h('th', { scope: 'col' }, t('description')))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('field')),
+          h('th', { scope: 'col' }, t('mode')),
+          h('th', { scope: 'col' }, t('copyable')),
+          h('th', { scope: 'col' }, t('description')),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -217,14 +248,34 @@ function modeTable(type: RecordType, rules: Record<string, Mode> | undefined, se
           const sel = select(
             f.modes.map((m) => ({ value: m, label: `${modeName(m)} — ${modeHelp(m)}` })),
             f.modes.includes(current) ? current : (f.modes[f.modes.length - 1] ?? 'none'),
-            { id, name: `mode.${type.name}.${f.name}`, 'data-field': f.name },
+            { id, name: `mode.${type.name}.${f.name}`, 'data-field': f.name, 'data-absent': f.when_absent },
           );
           selects.set(`${type.name}.${f.name}`, sel);
+          let copy: HTMLInputElement | null = null;
+          if (f.copyable) {
+            const box = h('input', {
+              type: 'checkbox',
+              name: `copyable.${type.name}.${f.name}`,
+              'data-copyable': f.name,
+              checked: copyable.includes(f.name),
+              'aria-label': t('copyableField', { field: f.name }),
+              'aria-describedby': 'copyable-help',
+            });
+            const follow = () => {
+              box.disabled = sel.value !== 'clear';
+              if (box.disabled) box.checked = false;
+            };
+            sel.addEventListener('change', follow);
+            follow();
+            copyBoxes.set(`${type.name}.${f.name}`, box);
+            copy = box;
+          }
           return h(
             'tr',
             {},
             h('th', { scope: 'row' }, h('label', { for: id, class: 'mono' }, f.name)),
             h('td', {}, sel),
+            h('td', {}, copy),
             h('td', { class: 'muted' }, f.description),
           );
         }),

@@ -5,9 +5,10 @@
  */
 import type { Mode, Purpose, RecordType } from '../api.js';
 import { h } from '../dom.js';
-import { num, t } from '../i18n/i18n.js';
+import { currentLang, num, t } from '../i18n/i18n.js';
 import { badge } from '../ui.js';
 import { agencyName, type ViewContext } from './context.js';
+import { filteredList } from './list-tools.js';
 import { modeBadge, modeHelp } from './modes.js';
 
 export async function purposeListView(ctx: ViewContext): Promise<HTMLElement> {
@@ -25,31 +26,53 @@ export async function purposeListView(ctx: ViewContext): Promise<HTMLElement> {
       ? h('p', {}, t('noPurposes'))
       : h(
           'div',
-          { class: 'table-wrap card' },
-          h(
-            'table',
-            {},
-            h(
-              'thead',
-              {},
-              h('tr', {}, ...[t('title'), t('legalBasis'), t('allowedAgencies'), t('status'), t('version')].map((c) => h('th', { scope: 'col' }, c))),
-            ),
-            h(
-              'tbody',
-              {},
-              ...purposes.map((p) =>
+          { class: 'card' },
+          filteredList('purposes', purposes, {
+            reading: {
+              text: (p) => `${p.title} ${p.id} ${p.legal_basis} ${p.description}`,
+              value: (p, name) => (name === 'status' ? p.status : p.agencies),
+              ended: (p) => p.status === 'retired',
+            },
+            filters: [
+              {
+                name: 'status',
+                label: t('status'),
+                options: (['active', 'retired'] as const).map((v) => ({ value: v, label: t(v === 'active' ? 'purposeActive' : 'purposeRetired') })),
+              },
+              { name: 'agency', label: t('agency'), options: agencies.map((a) => ({ value: a.id, label: agencyName(agencies, a.id) })) },
+            ],
+            hideEnded: true,
+            table: (page) =>
+              h(
+                'div',
+                { class: 'table-wrap' },
                 h(
-                  'tr',
-                  { 'data-purpose': p.id },
-                  h('td', {}, h('a', { href: `#/purposes/${p.id}` }, p.title), h('div', { class: 'muted mono' }, p.id)),
-                  h('td', {}, p.legal_basis),
-                  h('td', {}, p.agencies.map((a) => agencyName(agencies, a)).join(', ')),
-                  h('td', {}, badge(t(p.status === 'active' ? 'purposeActive' : 'purposeRetired'), p.status)),
-                  h('td', {}, num(p.version)),
+                  'table',
+                  {},
+                  h(
+                    'thead',
+                    {},
+                    h('tr', {}, ...[t('title'), t('legalBasis'), t('allowedAgencies'), t('status'), t('version')].map((c) => h('th', { scope: 'col' }, c))),
+                  ),
+                  h(
+                    'tbody',
+                    {},
+                    ...page.map((p) =>
+                      h(
+                        'tr',
+                        { 'data-purpose': p.id },
+                        h('td', {}, h('a', { href: `#/purposes/${p.id}` }, p.title), h('div', { class: 'muted mono' }, p.id)),
+                        h('td', {}, p.legal_basis),
+                        h('td', {}, p.agencies.map((a) => agencyName(agencies, a)).join(', ')),
+                        h('td', {}, badge(t(p.status === 'active' ? 'purposeActive' : 'purposeRetired'), p.status)),
+                        h('td', {}, num(p.version)),
+                      ),
+                    ),
+                  ),
                 ),
               ),
-            ),
-          ),
+            empty: t('noMatchingItems'),
+          }),
         ),
   );
 }
@@ -78,6 +101,17 @@ export async function purposeDetailView(ctx: ViewContext, id: string): Promise<H
       row(
         t('limits'),
         `${t('tokenLifetime')}: ${num(purpose.max_token_lifetime)} · ${t('requestsPerMinute')}: ${num(purpose.requests_per_minute)} · ${t('personsPerHour')}: ${num(purpose.persons_per_hour)} · ${t('notificationDelay')}: ${num(purpose.notification_delay_days)}`,
+      ),
+      row(t('rowScope'), h('span', { 'data-row-scope': '' }, purpose.row_scope_words[currentLang()])),
+      row(
+        t('copyableFields'),
+        h(
+          'span',
+          { 'data-copyable-fields': '' },
+          Object.entries(purpose.copyable ?? {})
+            .flatMap(([type, fields]) => fields.map((f) => `${type}.${f}`))
+            .join(', ') || t('none'),
+        ),
       ),
       row(t('statedReasonRule'), h('span', { 'data-reason-required': String(purpose.reason_required) }, t(purpose.reason_required ? 'yes' : 'no'))),
       row(t('status'), `${t(purpose.status === 'active' ? 'purposeActive' : 'purposeRetired')} · ${t('version')} ${num(purpose.version)}`),

@@ -12,6 +12,7 @@ import { clientKindKey } from '../request-words.js';
 import { badge, field, formValue, ID_PATTERN, input, openDialog, reasonField, statusText } from '../ui.js';
 import { agencyName, type ViewContext } from './context.js';
 import { newClientDialog, newKeysDialog } from './registry-clients.js';
+import { filteredList } from './list-tools.js';
 import { newOfficerDialog } from './registry-officers.js';
 
 export async function registryView(ctx: ViewContext): Promise<HTMLElement> {
@@ -24,6 +25,8 @@ export async function registryView(ctx: ViewContext): Promise<HTMLElement> {
   ]);
   const waiting = new Set(pending.map((r) => r.target_id));
   const systems = clients.filter((c) => c.kind !== 'officer');
+  const agencyFilter = { name: 'agency', label: t('agency'), options: agencies.map((a) => ({ value: a.id, label: agencyName(agencies, a.id) })) };
+  const statusFilter = { name: 'status', label: t('status'), options: (['active', 'suspended'] as const).map((v) => ({ value: v, label: statusText(v) })) };
   const head = (id: string, title: string, button: HTMLElement) => h('div', { class: 'section-head' }, h('h2', { id }, title), button);
   return h(
     'div',
@@ -45,7 +48,26 @@ export async function registryView(ctx: ViewContext): Promise<HTMLElement> {
         h('button', { type: 'button', class: 'primary', onclick: () => newClientDialog(ctx, agencies, types) }, t('newClient')),
       ),
       h('p', { class: 'muted' }, t('clientsIntro')),
-      systems.length === 0 ? h('p', {}, t('noClients')) : clientTable(ctx, systems, agencies, waiting),
+      systems.length === 0
+        ? h('p', {}, t('noClients'))
+        : filteredList('clients', systems, {
+            reading: {
+              text: (c) => `${c.name} ${c.id} ${agencyName(agencies, c.agency_id)} ${c.agency_id}`,
+              value: (c, name) => (name === 'kind' ? c.kind : name === 'agency' ? c.agency_id : c.status),
+              ended: () => false,
+            },
+            filters: [
+              {
+                name: 'kind',
+                label: t('clientKind'),
+                options: [...new Set(systems.map((c) => c.kind))].map((k) => ({ value: k, label: t(clientKindKey(k)) })),
+              },
+              agencyFilter,
+              statusFilter,
+            ],
+            table: (page) => clientTable(ctx, page, agencies, waiting),
+            empty: t('noMatchingItems'),
+          }),
     ),
     h(
       'section',
@@ -56,7 +78,18 @@ export async function registryView(ctx: ViewContext): Promise<HTMLElement> {
         h('button', { type: 'button', class: 'primary', onclick: () => newOfficerDialog(ctx, agencies) }, t('newOfficer')),
       ),
       h('p', { class: 'muted' }, t('officersIntro')),
-      officers.length === 0 ? h('p', {}, t('noOfficers')) : officerTable(ctx, officers, agencies, waiting),
+      officers.length === 0
+        ? h('p', {}, t('noOfficers'))
+        : filteredList('officers', officers, {
+            reading: {
+              text: (o) => `${o.name} ${o.id} ${agencyName(agencies, o.agency_id)} ${o.agency_id}`,
+              value: (o, name) => (name === 'agency' ? o.agency_id : o.status),
+              ended: () => false,
+            },
+            filters: [agencyFilter, statusFilter],
+            table: (page) => officerTable(ctx, page, agencies, waiting),
+            empty: t('noMatchingItems'),
+          }),
     ),
   );
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ID_FIELD } from '@need2know/deidentify';
-import { modesAPurposeMayChoose, modeWhenAbsent } from '@need2know/policy';
+import { copyableFieldIssues, modesAPurposeMayChoose, modeWhenAbsent } from '@need2know/policy';
 import { DISCLOSURE_MODES, RECORD_TYPES } from '@need2know/schema';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonOk } from './responses.js';
@@ -14,9 +14,13 @@ const FieldOut = z
     when_absent: z.enum(DISCLOSURE_MODES).openapi({ description: 'What a purpose that does not name the field discloses' }),
     generalise: z.string().nullable().openapi({ description: 'What `generalised` keeps (e.g. `age_band`, `commune`)' }),
     derived: z.boolean(),
+    copyable: z.boolean().openapi({ description: 'Whether a purpose that discloses the field in clear may mark it "may be copied" (`copyable`)' }),
   })
   .openapi('RecordTypeField');
 const RecordTypeOut = z.object({ name: z.string(), title: z.string(), fields: z.array(FieldOut) }).openapi('RecordType');
+
+/** Whether policy lets a purpose that discloses `type.field` in clear mark it copyable. */
+const mayBeMarkedCopyable = (type: string, field: string): boolean => copyableFieldIssues({ [type]: { [field]: 'clear' } }, { [type]: [field] }).length === 0;
 
 /** Every record type and, per field, the disclosure modes a purpose may give it. */
 export function recordTypeCatalogue() {
@@ -32,6 +36,7 @@ export function recordTypeCatalogue() {
         when_absent: modeWhenAbsent(ID_FIELD),
         generalise: null,
         derived: false,
+        copyable: false,
       },
       ...Object.entries(def.fields).map(([name, f]) => ({
         name,
@@ -41,6 +46,7 @@ export function recordTypeCatalogue() {
         when_absent: modeWhenAbsent(name),
         generalise: f.generalise ?? null,
         derived: f.derived === true,
+        copyable: mayBeMarkedCopyable(def.name, name),
       })),
     ],
   }));

@@ -1,0 +1,306 @@
+/**
+ * Who saw what: the disclosure log, newest first, filtered by agency, officer or system, purpose,
+ * grant, record type, outcome and dates (calendar days of the chosen zone), a page at a time. Each
+ * row's log entry is checked in this browser against the signed checkpoint (`log-proof.ts`); the
+ * filtered rows export as CSV. Rows name no person: the gateway holds keyed hashes only and gives
+ * back how many persons an answer concerned. Filters stay in memory, never in the address.
+ */
+import { zonedInstant } from '@need2know/zoned-time';
+import type { Agency, DisclosureLogQuery, DisclosureLogRow, Purpose } from '../api.js';
+import { toCsv } from '../csv.js';
+import { h } from '../dom.js';
+import type { MessageKey } from '../i18n/en.js';
+import { currentZone, dateTime, num, t, zoneLabel } from '../i18n/i18n.js';
+import { badge, field, problemBox, select } from '../ui.js';
+import { agencyName, purposeTitle, type ViewContext } from './context.js';
+import { proveLogEntry } from './log-proof.js';
+
+/** Rows on one page of the view. */
+const PAGE_ROWS = 25;
+/** Rows one CSV export may hold: the API's largest page, this many times (a month of a busy agency). */
+const EXPORT_PAGES = 100;
+const EXPORT_PAGE_ROWS = 200;
+
+const OUTCOME_KEYS: Record<string, MessageKey> = {
+  disclosed: 'outcomeDisclosed',
+  not_found: 'outcomeNotFound',
+  rate_limited: 'outcomeRateLimited',
+  key_destroyed: 'outcomeKeyDestroyed',
+  reason_required: 'outcomeReasonRequired',
+  reason_invalid: 'outcomeReasonInvalid',
+};
+const outcomeText = (o: string) => (OUTCOME_KEYS[o] === undefined ? o : t(OUTCOME_KEYS[o]));
+
+/** The filters chosen, kept for this page load (dates as calendar days of the zone). */
+interface Filters {
+  agency: string;
+  client: string;
+  purpose: string;
+  grant: string;
+  recordType: string;
+  outcome: string;
+  fromDay: string;
+  toDay: string;
+}
+let filters: Filters = { agency: '', client: '', purpose: '', grant: '', recordType: '', outcome: '', fromDay: '', toDay: '' };
+/** Cursors of the pages before the one shown (the first page has none). */
+let cursors: (string | undefined)[] = [undefined];
+
+const dayStart = (day: string): string | undefined => {
+  const ms = day === '' ? null : zonedInstant(currentZone(), day, '00:00');
+  return ms === null ? undefined : new Date(ms).toISOString();
+};
+const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The API query of the chosen filters. */
+function query(f: Filters): DisclosureLogQuery {
+  const q: Record<string, string> = {};
+  if (f.agency !== '') q.agency_id = f.agency;
+  if (f.client !== '') q.client_id = f.client;
+  if (f.purpose !== '') q.purpose_id = f.purpose;
+  if (f.grant !== '') q.grant_id = f.grant;
+  if (f.recordType !== '') q.record_type = f.recordType;
+  if (f.outcome !== '') q.outcome = f.outcome;
+  const from = dayStart(f.fromDay);
+  const to = f.toDay === '' ? undefined : dayStart(nextDay(f.toDay));
+  if (from !== undefined) q.from = from;
+  if (to !== undefined) q.to = to;
+  return q as DisclosureLogQuery;
+}
+
+export async function disclosureLogView(ctx: ViewContext): Promise<HTMLElement> {
+  const [agencies, purposes, clients, officers, grants, types] = await Promise.all([
+    ctx.api.agencies(),
+    ctx.api.purposes(),
+    ctx.api.clients(),
+    ctx.api.officers(),
+    ctx.api.grants(),
+    ctx.api.recordTypes(),
+  ]);
+  const page = await ctx.api.disclosures({ ...query(filters), limit: PAGE_ROWS, ...(cursors.at(-1) === undefined ? {} : { cursor: cursors.at(-1) }) });
+  const any = { value: '', label: t('anyValue') };
+  const who = [...officers.map((o) => ({ value: o.id, label: `${o.name} (${o.id})` })), ...clients.map((c) => ({ value: c.id, label: `${c.name} (${c.id})` }))];
+  const controls = {
+    agency: select([any, ...agencies.map((a) => ({ value: a.id, label: agencyName(agencies, a.id) }))], filters.agency, { name: 'agency' }),
+    client: select([any, ...who], filters.client, { name: 'client' }),
+    purpose: select([any, ...purposes.map((p) => ({ value: p.id, label: p.title }))], filters.purpose, { name: 'purpose' }),
+    grant: select(
+      [any, ...grants.map((g) => ({ value: g.id, label: `${purposeTitle(purposes, g.purpose_id)} → ${agencyName(agencies, g.agency_id)} (${g.id})` }))],
+      filters.grant,
+      { name: 'grant' },
+    ),
+    recordType: select([any, ...types.map((r) => ({ value: r.name, label: r.title }))], filters.recordType, { name: 'record_type' }),
+    outcome: select([any, ...Object.keys(OUTCOME_KEYS).map((o) => ({ value: o, label: outcomeText(o) }))], filters.outcome, { name: 'outcome' }),
+    fromDay: h('input', { type: 'date', name: 'from_day', value: filters.fromDay }),
+    toDay: h('input', { type: 'date', name: 'to_day', value: filters.toDay }),
+  };
+  const form = h(
+    'form',
+    { class: 'filters', 'aria-label': t('logFilters') },
+    field(t('agency'), controls.agency),
+    field(t('officerOrSystem'), controls.client),
+    field(t('purpose'), controls.purpose),
+    field(t('grant'), controls.grant),
+    field(t('recordType'), controls.recordType),
+    field(t('outcome'), controls.outcome),
+    field(t('fromDay'), controls.fromDay, zoneLabel(currentZone())),
+    field(t('toDay'), controls.toDay),
+    h(
+      'div',
+      { class: 'form-buttons' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          onclick: () => {
+            filters = { agency: '', client: '', purpose: '', grant: '', recordType: '', outcome: '', fromDay: '', toDay: '' };
+            cursors = [undefined];
+            ctx.refresh();
+          },
+        },
+        t('clearFilters'),
+      ),
+      h('button', { type: 'submit', class: 'primary' }, t('applyFilters')),
+    ),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    filters = Object.fromEntries(Object.entries(controls).map(([k, el]) => [k, el.value])) as unknown as Filters;
+    cursors = [undefined];
+    ctx.refresh();
+  });
+
+  const exportStatus = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const exportButton = h('button', { type: 'button', class: 'secondary', onclick: () => void exportCsv(ctx, exportStatus) }, t('exportCsv'));
+  const names = { agencies, purposes };
+  return h(
+    'div',
+    {},
+    h('div', { class: 'page-head' }, h('h1', { tabindex: -1 }, t('navDisclosures'))),
+    h('p', { class: 'muted' }, t('logIntro')),
+    h('section', { class: 'card' }, form),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'log-rows' },
+      h('div', { class: 'card-head' }, h('h2', { id: 'log-rows' }, t('logRows')), exportButton, exportStatus),
+      page.disclosures.length === 0 ? h('p', { 'data-log-rows': '0' }, t('noLogRows')) : logTable(ctx, page.disclosures, names),
+      h(
+        'div',
+        { class: 'form-buttons pager' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            disabled: cursors.length <= 1,
+            onclick: () => {
+              cursors = cursors.slice(0, -1);
+              ctx.refresh();
+            },
+          },
+          `← ${t('newerRows')}`,
+        ),
+        h('span', { class: 'muted', 'data-log-page': cursors.length }, t('logPage', { n: num(cursors.length) })),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            disabled: page.next === null,
+            onclick: () => {
+              if (page.next === null) return;
+              cursors = [...cursors, page.next];
+              ctx.refresh();
+            },
+          },
+          `${t('olderRows')} →`,
+        ),
+      ),
+    ),
+  );
+}
+
+function logTable(ctx: ViewContext, rows: readonly DisclosureLogRow[], names: { agencies: readonly Agency[]; purposes: readonly Purpose[] }): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { 'data-log-rows': rows.length },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...[t('when'), t('agency'), t('officerOrSystem'), t('purpose'), t('action'), t('fields'), t('outcome'), t('persons'), t('logEntry')].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r) =>
+          h(
+            'tr',
+            { 'data-disclosure': r.id, 'data-outcome': r.outcome },
+            h('td', {}, h('time', { datetime: r.at }, dateTime(r.at))),
+            h('td', {}, agencyName(names.agencies, r.agency)),
+            h('td', { class: 'mono' }, r.client),
+            h('td', {}, purposeTitle(names.purposes, r.purpose), h('div', { class: 'muted mono' }, r.grant)),
+            h('td', {}, `${r.action} · ${r.record_type}`),
+            h(
+              'td',
+              { class: 'mono' },
+              Object.entries(r.fields)
+                .map(([f, m]) => `${f}: ${m}`)
+                .join(', '),
+            ),
+            h('td', {}, badge(outcomeText(r.outcome), r.outcome === 'disclosed' ? 'active' : 'pending')),
+            h('td', {}, num(r.persons)),
+            h('td', {}, r.log_index === null ? '—' : entryCell(ctx, r.log_index, r.id)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The row's log entry: a button that checks it in the browser and then shows it. */
+function entryCell(ctx: ViewContext, index: number, id: string): HTMLElement {
+  const out = h('div', { 'aria-live': 'polite' });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary small',
+      'aria-label': t('checkEntryOf', { index: num(index) }),
+      onclick: () => {
+        button.disabled = true;
+        out.replaceChildren(t('loading'));
+        proveLogEntry(ctx.api, index, id)
+          .then((proof) =>
+            out.replaceChildren(
+              proof.ok
+                ? h(
+                    'div',
+                    { class: 'ok', 'data-proof': 'ok' },
+                    `✓ ${t('entryProven', { index: num(index), size: num(proof.size) })}`,
+                    h('details', {}, h('summary', {}, t('logEntry')), h('pre', { class: 'mono wrap' }, JSON.stringify(proof.entry, null, 2))),
+                  )
+                : h('div', { class: 'bad', role: 'alert', 'data-proof': proof.why }, `✗ ${t('entryNotProven')} (${proof.why})`),
+            ),
+          )
+          .catch((err: unknown) => out.replaceChildren(problemBox(err)))
+          .finally(() => (button.disabled = false));
+      },
+    },
+    `#${index}`,
+  );
+  return h('div', {}, button, out);
+}
+
+/** Every row the filters select (up to the export's bound), as a CSV file the browser saves. */
+async function exportCsv(ctx: ViewContext, status: HTMLElement): Promise<void> {
+  status.textContent = t('exporting');
+  try {
+    const rows: DisclosureLogRow[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < EXPORT_PAGES; i++) {
+      const page = await ctx.api.disclosures({ ...query(filters), limit: EXPORT_PAGE_ROWS, ...(cursor === undefined ? {} : { cursor }) });
+      rows.push(...page.disclosures);
+      if (page.next === null) break;
+      cursor = page.next;
+    }
+    const csv = toCsv(
+      ['at', 'agency', 'client', 'purpose', 'grant', 'action', 'record_type', 'fields', 'outcome', 'persons', 'log_index', 'id'],
+      rows.map((r) => [
+        r.at,
+        r.agency,
+        r.client,
+        r.purpose,
+        r.grant,
+        r.action,
+        r.record_type,
+        Object.entries(r.fields)
+          .map(([f, m]) => `${f}:${m}`)
+          .join(' '),
+        r.outcome,
+        r.persons,
+        r.log_index,
+        r.id,
+      ]),
+    );
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = h('a', { href: url, download: `disclosures-${new Date().toISOString().slice(0, 10)}.csv` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    status.textContent = t('exported', { n: num(rows.length) });
+  } catch (err) {
+    status.replaceChildren(problemBox(err));
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Who saw what, in the privacy officer's console, in real Chromium against a local gateway: the
+ * disclosure log filtered (agency, outcome, officer or system, dates), paged, a row's entry checked
+ * against the signed log in the browser, the filtered rows exported as CSV, and the view in Khmer.
+ * No row names a person. Screenshots go to test-results/console-log/.
+ */
+import { GatewaySession, signingKeyFromJwk } from '@need2know/client';
+import { generateDataset } from '@need2know/demo-data';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
+import { FETCHED, STATED_REASON, startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
+
+const PORT = 8876;
+const SHOTS = artefactDir('console-log');
+const KHMER = /[\u1780-\u17FF]/;
+/** Fetches made here on top of the fixture's, so that the tracing partner's rows fill two pages of 25. */
+const MORE = 24;
+const TRACER = 'moh-tracing-app';
+
+let world: ConsoleWorld;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const violations: string[] = [];
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  world = await startConsoleWorld(PORT);
+  const tracer = world.clients.find((c) => c.client_id === TRACER);
+  if (tracer === undefined) throw new Error('no tracing partner');
+  const session = await GatewaySession.open({
+    issuer: world.url,
+    clientId: tracer.client_id,
+    signingKey: await signingKeyFromJwk(tracer.signing_jwk),
+    request: { authorizationDetails: [{ type: 'record_access', purpose: 'covid-contact-tracing' }] },
+  });
+  const dataset = generateDataset({ persons: 40 });
+  for (let i = 0; i < MORE; i++) await session.fetch(`/v1/records/person/${dataset.personAt(3 + (i % 10)).id}`, { headers: STATED_REASON });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Phnom_Penh', acceptDownloads: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Trusted Type|pattern/i.test(msg.text())) violations.push(msg.text());
+  });
+  await page.goto(`${world.url}/console`);
+  await page.setInputFiles('#key-file', world.keyFiles[0]);
+  await page.locator('form.sign-in button[type="submit"]').click();
+  await page.waitForSelector(`[data-officer="${world.officerIds[0]}"]`, { timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await world?.local.close();
+});
+
+const ready = (hash: string) => page.waitForSelector(`#app[data-ready="${hash}"]`, { timeout: 15_000 });
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const rows = () => page.locator('tr[data-disclosure]');
+/** Clicks `button` and waits for the view drawn again (the address stays the same). */
+const redrawn = async (click: () => Promise<void>) => {
+  await page.evaluate(() => document.querySelector('main')?.setAttribute('data-stale', ''));
+  await click();
+  await page.waitForSelector('main:not([data-stale]) h1', { timeout: 15_000 });
+};
+const show = () => redrawn(() => page.getByRole('button', { name: 'Show', exact: true }).click());
+
+describe.skipIf(!hasChromium)('who saw what, in the console (needs Debian’s chromium)', () => {
+  it('lists the tracing partner’s disclosures, filtered by agency, a page at a time', async () => {
+    await page.getByRole('link', { name: 'Who saw what' }).click();
+    await ready('#/disclosures');
+    await page.getByLabel('Agency').selectOption('moh-tracing');
+    await show();
+    // The fixture's fetches and probe, and the ones made here: 31 rows, 25 on the first page.
+    expect(await rows().count()).toBe(25);
+    expect(await page.locator('[data-log-page]').textContent()).toBe('Page 1');
+    await shot('log');
+    await redrawn(() => page.getByRole('button', { name: 'Older →' }).click());
+    expect(await rows().count()).toBe(FETCHED + 1 + MORE - 25);
+    expect(await page.getByRole('button', { name: 'Older →' }).isDisabled()).toBe(true);
+    await redrawn(() => page.getByRole('button', { name: '← Newer' }).click());
+    expect(await rows().count()).toBe(25);
+  });
+
+  it('narrows by outcome, by officer or system and by days', async () => {
+    await page.getByLabel('Outcome').selectOption('not_found');
+    await show();
+    expect(await rows().count()).toBe(1);
+    expect(await rows().first().textContent()).toContain('not found or outside the grant');
+    await page.getByLabel('Outcome').selectOption('');
+    await page.getByLabel('Officer or system').selectOption(world.officerIds[1]);
+    await show();
+    expect(await page.locator('[data-log-rows="0"]').count()).toBe(1);
+    await page.getByLabel('Officer or system').selectOption(TRACER);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
+    await page.getByLabel('From (day)').fill(today);
+    await page.getByLabel('Until (day, included)').fill(today);
+    await show();
+    expect(await rows().count()).toBe(25);
+    await page.getByLabel('Until (day, included)').fill('2020-01-01');
+    await page.getByLabel('From (day)').fill('2020-01-01');
+    await show();
+    expect(await page.locator('[data-log-rows="0"]').count()).toBe(1);
+    await redrawn(() => page.getByRole('button', { name: 'Clear filters' }).click());
+  });
+
+  it('checks a row’s entry against the signed log in the browser', async () => {
+    await page.getByLabel('Agency').selectOption('moh-tracing');
+    await page.getByLabel('Outcome').selectOption('disclosed');
+    await show();
+    const row = rows().first();
+    await row.getByRole('button', { name: /^Check log entry/ }).click();
+    await expect.poll(() => row.locator('[data-proof]').getAttribute('data-proof')).toBe('ok');
+    expect(await row.textContent()).toMatch(/is in the signed log of \d+ entries/);
+    await row.locator('details summary').click();
+    const entry = JSON.parse((await row.locator('pre').textContent()) ?? '{}') as { kind: string; id: string; agency: string };
+    expect(entry).toMatchObject({ kind: 'disclosure', id: await row.getAttribute('data-disclosure'), agency: 'moh-tracing' });
+    await shot('log-entry-proven');
+  });
+
+  it('exports the filtered rows as CSV, naming no person', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('at,agency,client,purpose,grant,action,record_type,fields,outcome,persons,log_index,id');
+    expect(lines).toHaveLength(1 + FETCHED + MORE);
+    expect(lines.slice(1).every((l) => l.includes(',moh-tracing,') && l.includes(',disclosed,'))).toBe(true);
+    expect(csv).not.toContain(world.disclosedNationalId);
+    await expect.poll(() => page.getByText(`${FETCHED + MORE} rows exported.`).count()).toBe(1);
+  });
+
+  it('shows the log in Khmer', async () => {
+    await redrawn(() => page.locator('[data-lang="km"]').click());
+    expect(await page.locator('h1').textContent()).toMatch(KHMER);
+    expect(await rows().first().textContent()).toContain('បានឆ្លើយ');
+    await shot('log-khmer');
+    await page.locator('[data-lang="en"]').click();
+  });
+
+  it('ran under its content security policy', () => {
+    expect(violations).toEqual([]);
+  });
+});
