@@ -58,5 +58,7 @@ describe('The scheduled signing-key rotation is logged', () => {
       "SELECT actor, target_id FROM admin_events WHERE action = 'signing_key.rotate' ORDER BY seq DESC LIMIT 1",
     ).first();
     expect(event).toEqual({ actor: 'system', target_id: report.rotatedKey });
+    // Carried into the tamper-evident log by the same run.
+    expect((await runHousekeeping(...scheduledDeps(), active.created_at + SIGNING_KEY_ROTATION_AGE + 2)).loggedAdminEvents).toBe(0);
   });
 });

@@ -53,8 +53,9 @@ export interface HousekeepingReport {
  */
 export async function runHousekeeping(stores: HousekeepingStores, gateway: Issuer, now: number): Promise<HousekeepingReport> {
   const { expiredGrants, shreddedGrants } = await endDisclosureWindows(stores, now);
-  // Before the events are carried: a move's administrative event reaches the log in the same run.
+  // Before the events are carried: a move's or a rotation's administrative event reaches the log in the same run.
   const media = await keepMediaStore(stores, now);
+  const rotatedKey = await rotateSigningKeyIfDue(stores, gateway.keys, now);
   const loggedAdminEvents = await carryAdminEvents(stores);
   // Checkpoints are signed here, on the schedule (at most one a minute), never on an anonymous request.
   const origin = logOriginOf(gateway.publicUrl);
@@ -64,7 +65,6 @@ export async function runHousekeeping(stores: HousekeepingStores, gateway: Issue
   const sealedRevealReasons = (await rewrapRevealReasons(stores, await keyRing(gateway.keys), CLEAR_REASON_VERSION + 1)).moved;
   // A token still verifies for CLOCK_TOLERANCE after its exp; its revocation must outlive that.
   const purgedRevocations = await stores.revocations.purgeExpiredRevocations(now - CLOCK_TOLERANCE);
-  const rotatedKey = await rotateSigningKeyIfDue(stores, gateway.keys, now);
   return {
     expiredGrants,
     shreddedGrants,
