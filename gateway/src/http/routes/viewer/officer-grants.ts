@@ -23,6 +23,11 @@ const OfficerGrant = z
     record_types: z.array(z.string()),
     actions: z.array(z.string()),
     may_reveal_media: z.boolean().openapi({ description: 'Whether protected photos may be revealed, one by one, with a logged reason' }),
+    reason_required: z
+      .boolean()
+      .openapi({
+        description: 'Whether each search or opened record must state a reference and a reason (N2K-Reference, N2K-Reason): the viewer asks the officer',
+      }),
   })
   .openapi('OfficerGrant');
 const OfficerGrants = z
@@ -73,6 +78,7 @@ export const officerGrantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
         record_types: Object.keys(p.rules),
         actions: [...p.actions],
         may_reveal_media: mayReleaseUnblurredMedia(p, g),
+        reason_required: p.reasonRequired === true,
       })),
     },
     200,
