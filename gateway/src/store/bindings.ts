@@ -5,6 +5,7 @@ import { d1KeyStateStore, d1SigningKeyStore } from './d1/key-stores.js';
 import { d1RevealReasonStore } from './d1/reveal-reason-store.js';
 import { d1HealthStore, d1OversightStore } from './d1/oversight-store.js';
 import { d1RecordStore } from './d1/record-store.js';
+import { d1RequestReasonStore } from './d1/request-reasons.js';
 import { d1StatsStore } from './d1/stats-store.js';
 import { d1ViewerStore } from './d1/viewer-store.js';
 import type { Stores } from './ports/index.js';
@@ -45,6 +46,7 @@ export function storesFromBindings(env: GatewayEnv): Stores {
     records: d1RecordStore(env.DB),
     oversight: d1OversightStore(env.DB),
     health: d1HealthStore(env.DB),
+    requestReasons: d1RequestReasonStore(env.DB),
     access: d1AccessStore(env.DB),
     viewer: d1ViewerStore(env.DB),
     auditLog: auditLogOf(env),

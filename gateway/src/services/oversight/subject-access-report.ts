@@ -1,10 +1,8 @@
-import type { GatewayEnv } from '../../platform/env.js';
-import { auditLog, auditOrigin } from '../access/audit.js';
+import type { Stores } from '../../store/ports/index.js';
+import { auditOrigin } from '../access/audit.js';
 import { subjectDisclosures, subjectsOfNationalId, type SubjectDisclosure } from '../access/reports.js';
 import { subjectHashes } from '../access/subjects.js';
-import { keyRing } from '../keys/key-ring.js';
-import { keyRingSourceOf, recordReaderOf, storesOf } from '../stores.js';
-import { d1RequestReasonStore } from '../../store/d1/request-reasons.js';
+import { keyRing, type KeyRingSource } from '../keys/key-ring.js';
 import { withStatedReasons, type StatedInReport } from '../request-reasons/report-reasons.js';
 
 /** One disclosure of the person's data, with its log entry, the proof that the signed checkpoint includes it, and what its caller stated (reference, reason, trace). */
@@ -20,17 +18,28 @@ export interface SubjectAccessReport {
   readonly withheld: number;
 }
 
+/** What a subject access report reads and records: records, the disclosure index, the log, stated reasons, the change log, and the key ring's source. */
+export type SubjectAccessStores = Pick<Stores, 'records' | 'oversight' | 'auditLog' | 'requestReasons' | 'changes'> & KeyRingSource;
+
 /**
  * Every disclosure of the person with `nationalId` (of every record that names them, not only their
- * person records), each with its inclusion proof in a checkpoint signed now. Who asked for whose report
- * is itself recorded (the person named by a keyed hash only).
+ * person records), each with its inclusion proof in a checkpoint signed now (for the log of the
+ * gateway at `publicUrl`). Who asked for whose report is itself recorded (the person named by a
+ * keyed hash only).
  */
-export async function subjectAccessReport(env: GatewayEnv, nationalId: string, reason: string, actor: string, now: number): Promise<SubjectAccessReport> {
-  const ring = await keyRing(keyRingSourceOf(env));
-  const subjects = subjectHashes(ring, await subjectsOfNationalId(recordReaderOf(env), nationalId));
-  const { shown, withheld } = await subjectDisclosures(storesOf(env), subjects, now);
-  const log = auditLog(env);
-  const checkpoint = await log.checkpoint(auditOrigin(env.N2K_PUBLIC_URL), now);
+export async function subjectAccessReport(
+  stores: SubjectAccessStores,
+  publicUrl: string,
+  nationalId: string,
+  reason: string,
+  actor: string,
+  now: number,
+): Promise<SubjectAccessReport> {
+  const ring = await keyRing(stores);
+  const subjects = subjectHashes(ring, await subjectsOfNationalId(stores, nationalId));
+  const { shown, withheld } = await subjectDisclosures(stores, subjects, now);
+  const log = stores.auditLog;
+  const checkpoint = await log.checkpoint(auditOrigin(publicUrl), now);
   const size = await log.size();
   const proven = await Promise.all(
     shown.map(async (d) => {
@@ -39,8 +48,8 @@ export async function subjectAccessReport(env: GatewayEnv, nationalId: string, r
     }),
   );
   // The stated reasons, opened from their sealed copies for this report only.
-  const disclosures = await withStatedReasons(d1RequestReasonStore(env.DB), ring, proven);
-  await storesOf(env).changes.commit([], {
+  const disclosures = await withStatedReasons(stores.requestReasons, ring, proven);
+  await stores.changes.commit([], {
     at: now,
     actor,
     action: 'report.subject_access',

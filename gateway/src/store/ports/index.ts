@@ -15,6 +15,7 @@ import type { ObjectPorts } from './objects.js';
 import type { OversightStore } from './oversight.js';
 import type { PurposeStore } from './purposes.js';
 import type { RecordStore } from './records.js';
+import type { RequestReasonStore } from './request-reasons.js';
 import type { RegistryStore } from './registry.js';
 import type { RevealReasonStore } from './reveal-reasons.js';
 import type { RevocationStore } from './revocations.js';
@@ -67,6 +68,7 @@ export type {
 } from './oversight.js';
 export type { PurposeStore } from './purposes.js';
 export type { CommitVersion, NewVersion, PendingWrite, RecordStore, RowCursor, RowRewrap, SealedRecord } from './records.js';
+export type { RequestReasonRewrap, RequestReasonStore, StoredRequestReason } from './request-reasons.js';
 export type { Agency, Client, ClientFilter, EnrolmentCode, RegistryStore } from './registry.js';
 export type { RevealReasonRewrap, RevealReasonStore, StoredRevealReason } from './reveal-reasons.js';
 export type { RevocationStore } from './revocations.js';
@@ -126,6 +128,8 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly oversight: OversightStore;
   /** Readiness's read of the schema's migrations. */
   readonly health: HealthStore;
+  /** The reasons callers stated on record requests, kept sealed once per distinct text. */
+  readonly requestReasons: RequestReasonStore;
   /** The per-request reads of the access middleware: the caller's standing and the named record, in one round trip. */
   readonly access: AccessStore;
   /** The officer's viewer: views, reveals, and the deliveries a viewer holds. */

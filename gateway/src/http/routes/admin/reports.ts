@@ -68,7 +68,14 @@ const usage = createRoute({
 export const reportRoutes = adminRouter()
   .openapi(subjectAccess, async (c) => {
     const { national_id, reason } = c.req.valid('json');
-    const report = await subjectAccessReport(c.env, national_id, reason, c.var.access.clientId, c.var.now);
+    const report = await subjectAccessReport(
+      { ...c.var.stores, rootSecret: c.env.N2K_ROOT_SECRET },
+      c.env.N2K_PUBLIC_URL,
+      national_id,
+      reason,
+      c.var.access.clientId,
+      c.var.now,
+    );
     const disclosures = report.disclosures.map((d) => ({
       at: iso(d.at),
       agency: d.agencyId,
