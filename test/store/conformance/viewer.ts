@@ -76,6 +76,10 @@ export function describeViewerStoreConformance(makeStore: MakeViewerStore, seedD
       expect(await store.markHidden(view.viewId, T0 + 10)).toBe(T0 + 10);
       expect(await store.markHidden(view.viewId, T0 + 20)).toBe(T0 + 10);
       expect((await store.view(view.viewId))?.hiddenSince).toBe(T0 + 10);
+      // A view that does not exist is hidden since the moment told, and nothing is kept.
+      const missing = uniq('view');
+      expect(await store.markHidden(missing, T0 + 5)).toBe(T0 + 5);
+      expect(await store.view(missing)).toBeNull();
     });
 
     it('gives a hide to one return only, and only the hide it was asked for', async () => {
