@@ -184,6 +184,8 @@ async function populate(local: LocalGateway): Promise<ExtensionScene> {
     requests_per_minute: 600,
     persons_per_hour: 2000,
     allow_unblurred_media: true,
+    // These tests are about the viewer's work, not stated reasons (a purpose about persons requires them by default).
+    reason_required: false,
   });
   const grantId = await local.openGrant(
     { purpose_id: 'e2e-field-investigation', agency_id: 'moh-tracing-e2e', data_life_seconds: 72 * 3600, unblurred_media: true, note: 'e2e' },

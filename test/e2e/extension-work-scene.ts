@@ -118,6 +118,8 @@ async function populate(scene: ExtensionScene): Promise<ViewerWorkScene> {
     agencies: ['moh-tracing-e2e'],
     // The tracer dials the patient's phone: it may be copied (logged); nothing else may.
     copyable: { health_case: ['phone'] },
+    // These tests are about the viewer's work, not stated reasons (a purpose about persons requires them by default).
+    reason_required: false,
     max_token_lifetime: 300,
     requests_per_minute: 600,
     persons_per_hour: 2000,
