@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STATS_TABLE_DEFS } from './catalogue.js';
 import { chooseProtection, publicSettingIssues, publicWidenings, thresholdIssue, type PublicSetting } from '@need2know/policy';
 import { resolveQuery, type StatsQuery, type StatsQueryInput } from './query.js';
-import type { StatsGrant } from '../../store/d1/stats/grants.js';
+import type { StatsGrant } from '../../store/ports/index.js';
 import { decideStatsAccess } from '@need2know/policy';
 
 /** Query-string parameters as the route's schema hands them over: numbers read, format and shape defaulted. */
