@@ -157,6 +157,10 @@ export const handlers: Handlers = {
     );
     const media = payload.media;
     if (media === undefined || !/^image\/(png|jpeg)$/.test(media.content_type)) throw new ViewerError('not_media', 'The gateway did not send a picture.');
-    return { data_url: `data:${media.content_type};base64,${toBase64(media.data)}`, blurred: media.rendition === 'blurred' };
+    return {
+      data_url: `data:${media.content_type};base64,${toBase64(media.data)}`,
+      blurred: media.rendition === 'blurred',
+      redacted: media.rendition === 'redacted',
+    };
   },
 };

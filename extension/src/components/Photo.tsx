@@ -24,15 +24,19 @@ export function isProtectedMedia(ref: string, parent: Readonly<Record<string, un
 }
 
 /**
- * A photo: protected ones come from the gateway blurred (and stay blurred on screen); where the grant
- * permits, the officer may reveal one after typing a reason. The gateway logs the reason and only then
- * sends the original, so the original is never in the page before the reveal.
+ * A photo: protected ones come from the gateway blurred (and stay blurred on screen) or redacted —
+ * faces and marked regions hidden by the gateway, the rest as taken, shown unblurred and large enough
+ * to serve as evidence; where the grant permits, the officer may reveal one after typing a reason.
+ * The gateway logs the reason and only then sends the original, so the original is never in the page
+ * before the reveal.
  */
 export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string; protectedMedia: boolean; context: PhotoContext }) {
   const { t } = useI18n();
   const [src, setSrc] = useState<string | null>(null);
   // The gateway sent its blurred rendition (an officer gets protected originals only by a reveal).
   const [sentBlurred, setSentBlurred] = useState(false);
+  // The gateway sent its redacted rendition: nothing identifying is left to blur on screen.
+  const [sentRedacted, setSentRedacted] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -46,6 +50,7 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
       if (r.ok) {
         setSrc(r.data.data_url);
         setSentBlurred(r.data.blurred);
+        setSentRedacted(r.data.redacted);
       } else setError(r.error);
     });
     return () => {
@@ -53,8 +58,9 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
     };
   }, [mediaRef, context.grant, context.purpose]);
 
-  const isProtected = protectedMedia || sentBlurred;
-  const blurred = isProtected && !revealed;
+  const isProtected = protectedMedia || sentBlurred || sentRedacted;
+  const redacted = sentRedacted && !revealed;
+  const blurred = isProtected && !revealed && !redacted;
   // The purpose releases no more than this rendition under this grant: nothing to reveal.
   const serverProtected = mediaRef.endsWith('#blurred') ? 'blurred' : mediaRef.endsWith('#redacted') ? 'redacted' : null;
 
@@ -70,7 +76,11 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
   }
 
   return (
-    <figure className={`photo${blurred ? ' blurred' : ''}`} data-protected={isProtected ? 'yes' : 'no'} data-revealed={revealed ? 'yes' : 'no'}>
+    <figure
+      className={`photo${blurred ? ' blurred' : ''}${redacted ? ' redacted' : ''}${sentRedacted ? ' whole' : ''}`}
+      data-protected={isProtected ? 'yes' : 'no'}
+      data-revealed={revealed ? 'yes' : 'no'}
+    >
       <div className="frame">
         {src === null ? (
           <div className="placeholder">{error === null ? t('photoLoading') : errorText(t, error)}</div>
@@ -86,7 +96,9 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
               ? t('photoRedactedByGateway')
               : revealed
                 ? t('photoRevealed')
-                : t('photoProtected')}
+                : redacted
+                  ? t('photoFacesHidden')
+                  : t('photoProtected')}
           {serverProtected === null && !revealed && context.mayReveal && !asking && (
             <button type="button" className="reveal" onClick={() => setAsking(true)}>
               {t('reveal')}

@@ -134,7 +134,8 @@ export interface Replies {
   copy: { log_index: number };
   /** The reveal is on the log; `data_url` is the original, which the gateway sends only then. */
   reveal: { reveal_id: string; log_index: number; data_url: string };
-  media: { data_url: string; blurred: boolean };
+  /** `blurred`: the gateway blurred the whole frame; `redacted`: it hid the faces and marked regions, the rest is as taken. */
+  media: { data_url: string; blurred: boolean; redacted: boolean };
 }
 
 /** The pages that may talk to the background, by path inside the extension. */

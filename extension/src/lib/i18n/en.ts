@@ -211,6 +211,7 @@ export const en = {
   photoRedactedByGateway: 'Faces hidden by the gateway: this grant does not release it as taken.',
   photoRevealed: 'Revealed; the reason is in the audit log.',
   photoProtected: 'Protected photo (a minor, a victim, a witness or a person in restraints).',
+  photoFacesHidden: 'Faces and marked regions hidden by the gateway; the rest is as taken.',
   reveal: 'Reveal…',
   revealWhy: 'Why do you need to see this photo? (recorded in the audit log)',
   revealSubmit: 'Record the reason and reveal',
