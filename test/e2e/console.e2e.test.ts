@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
     await ready(sophea, `#/purposes/${PURPOSE}/edit`);
     expect(await unlabelledControls(sophea)).toEqual([]);
     await sophea.selectOption('select[name="mode.person.phone"]', 'clear');
-    await sophea.getByLabel('Reason').fill('Tracers must call contacts back');
+    await sophea.getByLabel('Reason', { exact: true }).fill('Tracers must call contacts back');
     await sophea.getByRole('button', { name: 'Save' }).click();
     await ready(sophea, `#/purposes/${PURPOSE}`);
     await expect.poll(() => sophea.locator('.status').textContent()).toContain('waits for a second privacy officer');
@@ -241,6 +241,9 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
     expect(await dialog.textContent()).toContain('ends this grant for good');
     await dialog.getByLabel('Reason').fill('Outbreak declared over by the health ministry');
     await dialog.getByRole('button', { name: 'Revoke' }).click();
+    // An ended grant leaves the list, which hides ended grants by default, and shows when asked for.
+    await expect.poll(() => sophea.locator(`tr[data-grant="${grantId}"]`).count()).toBe(0);
+    await sophea.locator('[data-list="grants"]').getByLabel('Hide ended').uncheck();
     await expect.poll(() => sophea.locator(`tr[data-grant="${grantId}"]`).textContent()).toContain('revoked');
     expect(await sophea.locator(`svg.timeline g.bar-live[data-grant="${grantId}"]`).count()).toBe(0);
     expect(await partnerToken(world.url, tracer(), PURPOSE)).toEqual({ ok: false, status: 400, code: 'invalid_grant' });
@@ -283,6 +286,7 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
     expect(await sophea.locator('nav.tabs').textContent()).toContain('ការអនុញ្ញាត');
     await sophea.locator('nav.tabs a').first().click();
     await ready(sophea, '#/grants');
+    await sophea.locator('[data-list="grants"] input[name="grants-hide-ended"]').uncheck();
     const window = await sophea.locator(`tr[data-grant="${grantId}"] time`).first().textContent();
     expect(window).toMatch(/[០-៩]/); // Khmer digits
     await shot(sophea, 'khmer');
