@@ -2,10 +2,12 @@
  * Photos live in the object store (R2): an upload puts its sealed renditions there under keys that
  * name no one, the `media` row in D1 is their index, and what partners receive is unchanged. Items
  * stored in D1 before (migration 0022) keep being disclosed while the scheduled job moves them, and
- * after; a replace another owner attempts leaves nothing behind.
+ * after; a replace another owner attempts leaves nothing behind; a write that dies between R2 and
+ * D1 leaves no row, and its objects are swept on schedule.
  */
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { MEDIA_WRITE_GRACE } from '../../gateway/src/platform/config.js';
 import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { storesFromBindings } from '../../gateway/src/store/bindings.js';
 import type { MediaItem } from '../../gateway/src/store/ports/media.js';
@@ -124,6 +126,36 @@ describe('media in the object store', () => {
     const moves = events.filter((e) => e.action === 'media.move_to_objects');
     expect(moves.length).toBeGreaterThan(0);
     expect(JSON.stringify(moves)).not.toContain(refs.flagged);
+  });
+
+  it('a write that dies between the object store and D1 leaves no row naming its objects, and the scheduled job sweeps them after the grace', async () => {
+    const gateway = testGateway();
+    const owner = await mediaOwner(gateway);
+    const caseId = uniq('case');
+    const ref = `media/case/${caseId}/1.png`;
+    await owner.seed('case', [caseWith(caseId, [photo(ref, { shows_victim: true })])]);
+    const before = await mediaObjectKeys();
+    // D1 fails the row's commit after the objects were put (as a crash in between would leave them).
+    await gatewayEnv.DB.prepare("CREATE TRIGGER refuse_media BEFORE INSERT ON media BEGIN SELECT RAISE(ABORT, 'index not writable'); END").run();
+    try {
+      const res = await owner.upload({ record_type: 'case', record_id: caseId, ref, original: { bytes: await portraitPng(5), type: PNG } });
+      expect(res.status).toBe(500);
+    } finally {
+      await gatewayEnv.DB.prepare('DROP TRIGGER refuse_media').run();
+    }
+    expect(await storedItem(ref)).toBeNull();
+    const orphans = (await mediaObjectKeys()).filter((k) => !before.includes(k));
+    expect(orphans.length).toBeGreaterThan(0);
+
+    // Within the grace the objects stay (a slow write may still commit); past it, the scheduled job deletes them.
+    await runHousekeeping(...scheduledDeps(), gateway.clock.now + 60);
+    expect((await mediaObjectKeys()).filter((k) => orphans.includes(k))).toEqual(orphans);
+    const late = await runHousekeeping(...scheduledDeps(), gateway.clock.now + MEDIA_WRITE_GRACE + 60);
+    expect(late.sweptMediaObjects).toBeGreaterThan(0);
+    expect((await mediaObjectKeys()).filter((k) => orphans.includes(k))).toEqual([]);
+    // The reference is free for the owner's retry, which stores as usual.
+    expect((await owner.upload({ record_type: 'case', record_id: caseId, ref, original: { bytes: await portraitPng(5), type: PNG } })).status).toBe(200);
+    expect((await storedItem(ref))?.location.objects).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('refuses a replace by another owner and leaves the item, its objects and the bucket as they were', async () => {
