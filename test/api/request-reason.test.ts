@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { sha256b64url } from '../../gateway/src/platform/lib/digest.js';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { insertClient } from '../../gateway/src/store/d1/clients.js';
+import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
+import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
 import { person, seed } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { loggedEntry } from './log-harness.js';
@@ -230,6 +232,26 @@ describe('the subject access report', () => {
     expect(report.disclosures).toHaveLength(1);
     expect(report.disclosures[0]).toMatchObject({ agency: s.agencyId, reference: 'PP-2026-0412', reason: REASON_KM, traceparent: TRACE });
     expect(report.disclosures[0]?.log_entry).toMatchObject({ reference: 'PP-2026-0412', reason_hash: expect.any(String) });
+  });
+});
+
+describe('a sealed reason across a field-key rotation', () => {
+  it('is re-wrapped with the records, holds back retiring the old keys until then, and still opens in the report after', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    expect((await s.fetch(statedReasonHeaders({ reference: 'PP-2026-0412', reason: REASON_KM }))).status).toBe(200);
+    const stores = storesWithKeysOf(gatewayEnv);
+    const versionOf = async () => (await gatewayEnv.DB.prepare('SELECT max(key_version) AS v FROM request_reasons').first<{ v: number }>())?.v ?? 0;
+    const before = await versionOf();
+    await rotateFieldKeys(stores, gateway.clock.now);
+    for (let i = 0; i < 50 && (await rewrapBatch(stores, 200)).remaining > 0; i++);
+    expect(await stores.requestReasons.countReasonsBelow(before + 1)).toBe(0);
+    expect((await retireOldFieldKeys(stores, gateway.clock.now + 120)).retired).toBe(true);
+    const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+    const report = (await (await officer('POST', '/reports/subject-access', { national_id: s.nationalId, reason: 'request by the person' })).json()) as {
+      disclosures: { reason: string | null }[];
+    };
+    expect(report.disclosures.map((d) => d.reason)).toEqual([REASON_KM]);
   });
 });
 

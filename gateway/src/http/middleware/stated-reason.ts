@@ -3,12 +3,13 @@ import { REASON_HEADER, recordType, REFERENCE_HEADER, TRACEPARENT_HEADER } from 
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { RecordAccess } from '../../services/access/access.js';
+import { keyRingSourceOf, type Stores } from '../../services/stores.js';
 import { stateReason, type LoggedReason } from '../../services/request-reasons/state-reason.js';
 import type { AccessEnv } from './access-token.js';
 
 /** The Hono env a record route sees after {@link requireStatedReason}: what the request stated, for its log entry. */
 export interface StatedReasonEnv {
-  Variables: { statedReason: LoggedReason };
+  Variables: { stores: Stores; statedReason: LoggedReason };
 }
 
 /**
@@ -25,7 +26,8 @@ export function requireStatedReason<A extends RecordAccess>(kind: ReasonRequestK
     c.set(
       'statedReason',
       await stateReason(
-        c.env,
+        c.var.stores,
+        keyRingSourceOf(c.env),
         c.var.access,
         kind,
         { now: c.var.now, requestHash: c.var.requestHash, recordType: recordType(type) === undefined ? '' : type },

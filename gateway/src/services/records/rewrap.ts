@@ -7,9 +7,10 @@ import { forgetKeyRing, KEY_STATE_CACHE_MS, keyRing, readKeyState, type KeyRingS
 import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.js';
 import { rewrapMediaBatch } from '../media/rewrap-media.js';
 import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal-reasons.js';
+import { rewrapRequestReasons } from '../request-reasons/sealed-reason.js';
 
 /** Every store holding something sealed under the field keys: what re-wrapping and retiring old keys walk. */
-export type SealedStores = Pick<Stores, 'keyState' | 'records' | 'signingKeys' | 'media' | 'revealReasons'>;
+export type SealedStores = Pick<Stores, 'keyState' | 'records' | 'signingKeys' | 'media' | 'revealReasons' | 'requestReasons'>;
 
 /** Progress of the re-wrap job. */
 export interface RewrapProgress {
@@ -76,11 +77,14 @@ export async function rewrapBatch(stores: SealedStores & KeyRingSource, limit: n
   for (const ref of media.unreadable) unreadable.push({ type: 'media', id: ref, version: 0 });
   const reasons = await rewrapRevealReasons(stores, ring);
   for (const id of reasons.unreadable) unreadable.push({ type: 'viewer_reveal', id, version: 0 });
-  const moved = movedRows + media.moved + reasons.moved;
+  const stated = await rewrapRequestReasons(stores.requestReasons, ring);
+  for (const hash of stated.unreadable) unreadable.push({ type: 'request_reason', id: hash, version: 0 });
+  const moved = movedRows + media.moved + reasons.moved + stated.moved;
   const remaining =
     (await stores.records.countBelowKeyVersion(ring.currentVersion)) +
     (await stores.media.countBelowKeyVersion(ring.currentVersion)) +
-    (await countRevealReasonsBelow(stores, ring.currentVersion));
+    (await countRevealReasonsBelow(stores, ring.currentVersion)) +
+    (await stores.requestReasons.countReasonsBelow(ring.currentVersion));
   return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
 }
 
@@ -110,7 +114,7 @@ export async function rotateFieldKeys(stores: Pick<Stores, 'keyState'>, now: num
 
 /**
  * Stops accepting field keys below the current version, once nothing needs them: no record version,
- * media item or signing key below it, and the rotation is older than every isolate's cached reading
+ * media item, signing key, reveal reason or stated reason below it, and the rotation is older than every isolate's cached reading
  * (so no isolate can still be sealing with an old version). The change and its administrative event
  * by `actor` are one transaction. Returns the outcome.
  */
@@ -129,6 +133,8 @@ export async function retireOldFieldKeys(
     return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
   if ((await countRevealReasonsBelow(stores, state.current)) > 0)
     return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
+  if ((await stores.requestReasons.countReasonsBelow(state.current)) > 0)
+    return { retired: false, reason: 'stated reasons still need re-wrapping', oldestVersion: state.oldest };
   const keys = await stores.signingKeys.wrappedKeys();
   if (keys.some((k) => envelopeKeyVersion(k.wrappedPrivate) < state.current))
     return { retired: false, reason: 'signing keys still need re-wrapping', oldestVersion: state.oldest };

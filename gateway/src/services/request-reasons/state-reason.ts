@@ -1,22 +1,15 @@
 import { decideRequestReason, parseTraceparent, type ReasonAsked, type ReasonRequestKind } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
-import type { GatewayEnv } from '../../platform/env.js';
-import { d1RequestReasonStore } from '../../store/d1/request-reasons.js';
 import type { RecordAccess } from '../access/access.js';
+import type { StatedInLog } from '../access/deliver.js';
 import { admitAndRecord } from '../access/audit.js';
 import { admissionFor, rateLimited } from '../access/limits.js';
-import { keyRing } from '../keys/key-ring.js';
-import { keyRingSourceOf, storesOf } from '../stores.js';
+import { keyRing, type KeyRingSource } from '../keys/key-ring.js';
+import type { Stores } from '../stores.js';
 import { keepRequestReason } from './sealed-reason.js';
 
-/** What a record request stated, as its disclosure is logged: the reference, the kept reason's hash, the trace. */
-export interface LoggedReason {
-  readonly reference: string | null;
-  /** Keyed hash of the reason, kept sealed (`request_reasons`); null when none was stated. */
-  readonly reasonHash: string | null;
-  /** The caller's valid W3C `traceparent`; null when absent or invalid (ignored, never refused). */
-  readonly traceparent: string | null;
-}
+/** What a record request stated, as its disclosure is logged: the reference, the kept reason's hash, the trace (null when invalid: ignored, never refused). */
+export type LoggedReason = StatedInLog;
 
 /** A record request's stated reason as it arrived (header values). */
 export interface StatedHeaders extends ReasonAsked {
@@ -39,7 +32,8 @@ export interface ReasonRequest {
  * with the problem's code and issues (paths and codes only, never the values).
  */
 export async function stateReason(
-  env: GatewayEnv,
+  stores: Pick<Stores, 'auditLog' | 'requestReasons'>,
+  keys: KeyRingSource,
   access: RecordAccess,
   kind: ReasonRequestKind,
   req: ReasonRequest,
@@ -49,7 +43,7 @@ export async function stateReason(
   const decision = decideRequestReason(access.purpose, kind, headers);
   if (decision.ok) {
     const { reference, reason } = decision.stated;
-    const reasonHash = reason === null ? null : await keepRequestReason(d1RequestReasonStore(env.DB), await keyRing(keyRingSourceOf(env)), reason, req.now);
+    const reasonHash = reason === null ? null : await keepRequestReason(stores.requestReasons, await keyRing(keys), reason, req.now);
     return { reference, reasonHash, traceparent };
   }
   // Of a refused pair only a valid reference is logged (a malformed one is the caller's text, not a case number).
@@ -70,7 +64,7 @@ export async function stateReason(
     traceparent,
   };
   const logged = await admitAndRecord(
-    storesOf(env),
+    stores,
     admissionFor(access.purpose, access.grant.id, access.clientId, [], req.now),
     { ...entry, id: crypto.randomUUID(), outcome: decision.code },
     { ...entry, id: crypto.randomUUID(), outcome: 'rate_limited' },
