@@ -1,4 +1,4 @@
-import { GatewayError, GatewaySession, openDisclosure, type Disclosure, type SigningKeyPair } from '@need2know/client';
+import { GatewayError, GatewaySession, openDisclosure, statedReasonHeaders, type Disclosure, type SigningKeyPair, type StatedReason } from '@need2know/client';
 import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
 import { base64url, compactDecrypt, decodeJwt } from 'jose';
 import { GATEWAY_URL } from '../lib/config.js';
@@ -58,6 +58,7 @@ export function forgetSessions(): void {
 /**
  * Calls a record route and opens its sealed answer: decrypts the JWE with the officer's
  * non-extractable key, verifies the gateway's signature and that the answer is bound to this request.
+ * `stated` is what the officer stated for it (a reference and a reason), sent as headers.
  */
 export async function callSealed(
   keys: OfficerKeys,
@@ -65,16 +66,26 @@ export async function callSealed(
   method: string,
   path: string,
   body?: unknown,
+  stated?: StatedReason,
 ): Promise<{ disclosure: Disclosure; id: string }> {
-  return withSession(keys, under, (s) => sealedCall(s, keys, method, path, body));
+  return withSession(keys, under, (s) => sealedCall(s, keys, method, path, body, stated));
 }
 
-async function sealedCall(s: GatewaySession, keys: OfficerKeys, method: string, path: string, body?: unknown): Promise<{ disclosure: Disclosure; id: string }> {
+async function sealedCall(
+  s: GatewaySession,
+  keys: OfficerKeys,
+  method: string,
+  path: string,
+  body?: unknown,
+  stated: StatedReason = {},
+): Promise<{ disclosure: Disclosure; id: string }> {
   const text = body === undefined ? '' : JSON.stringify(body);
   let jti = '';
   const res = await s.fetch(path, {
     method,
-    ...(body === undefined ? {} : { body: text, headers: { 'content-type': 'application/json' } }),
+    ...(body === undefined ? {} : { body: text }),
+    // The reference and reason the officer stated travel as N2K-Reference / N2K-Reason (not part of the request hash).
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...statedReasonHeaders(stated) },
     onProof: (proof) => {
       jti = String(decodeJwt(proof).jti);
     },

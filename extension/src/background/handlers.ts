@@ -106,14 +106,24 @@ export const handlers: Handlers = {
     );
     return { actions: body.actions, disclosure: body.disclosure, copyable: body.copyable ?? {} };
   },
-  fetch: async (req) => held(await callSealed(await officerKeys(), req, 'GET', `/v1/records/${req.record_type}/${encodeURIComponent(req.id)}?delivery=viewer`)),
+  fetch: async (req) =>
+    held(
+      await callSealed(await officerKeys(), req, 'GET', `/v1/records/${req.record_type}/${encodeURIComponent(req.id)}?delivery=viewer`, undefined, req.stated),
+    ),
   search: async (req) =>
     held(
-      await callSealed(await officerKeys(), req, 'POST', `/v1/records/${req.record_type}/search?delivery=viewer`, {
-        search: req.search,
-        terms: req.terms,
-        limit: 20,
-      }),
+      await callSealed(
+        await officerKeys(),
+        req,
+        'POST',
+        `/v1/records/${req.record_type}/search?delivery=viewer`,
+        {
+          search: req.search,
+          terms: req.terms,
+          limit: 20,
+        },
+        req.stated,
+      ),
     ),
   open: async (req) => {
     const { opened, payload, timing } = await openHeld<{ records?: Record<string, unknown>[] }>(
@@ -147,7 +157,7 @@ export const handlers: Handlers = {
   },
   media: async (req) => {
     const keys = await officerKeys();
-    const h = held(await callSealed(keys, req, 'POST', '/v1/media?delivery=viewer', { ref: req.ref }));
+    const h = held(await callSealed(keys, req, 'POST', '/v1/media?delivery=viewer', { ref: req.ref }, req.stated));
     const { payload } = await openHeld<{ media?: { rendition: string; content_type: string; data: string } }>(
       keys,
       req,

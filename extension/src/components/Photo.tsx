@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ask } from '../lib/ask.js';
 import { errorText } from '../lib/error-text.js';
 import type { Failure } from '../lib/messages.js';
+import type { Stated } from '../lib/stated-reason.js';
 import { useI18n } from './i18n.js';
 
 /** What a photo needs from its view: where it was shown, under which grant, and whether reveals are allowed. */
@@ -10,6 +11,8 @@ export interface PhotoContext {
   readonly purpose: string;
   readonly viewId: string;
   readonly mayReveal: boolean;
+  /** What the officer stated when opening the record (sent with its photos, as the purpose may require). */
+  readonly stated?: Stated;
 }
 
 const FLAGS = ['shows_minor', 'shows_victim', 'shows_witness', 'shows_restrained'] as const;
@@ -45,7 +48,13 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
 
   useEffect(() => {
     let live = true;
-    void ask({ type: 'media', grant: context.grant, purpose: context.purpose, ref: mediaRef }).then((r) => {
+    void ask({
+      type: 'media',
+      grant: context.grant,
+      purpose: context.purpose,
+      ref: mediaRef,
+      ...(context.stated === undefined ? {} : { stated: context.stated }),
+    }).then((r) => {
       if (!live) return;
       if (r.ok) {
         setSrc(r.data.data_url);
@@ -56,7 +65,7 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
     return () => {
       live = false;
     };
-  }, [mediaRef, context.grant, context.purpose]);
+  }, [mediaRef, context.grant, context.purpose, context.stated]);
 
   const isProtected = protectedMedia || sentBlurred || sentRedacted;
   const redacted = sentRedacted && !revealed;

@@ -1,6 +1,7 @@
 import { BLOCKED_ACTIONS, type BlockedAction, RECORD_ID_PATTERN, VIEW_ID_PATTERN } from '@need2know/schema';
 import { z } from 'zod';
 import { SEARCH_NAMES, type SessionAllows } from './search-options.js';
+import { Stated } from './stated-reason.js';
 
 /**
  * The messages the viewer's pages (popup, viewer tab) send to the background service worker, which
@@ -29,9 +30,11 @@ export const Request = z.discriminatedUnion('type', [
       record_type: RecordType,
       search: z.enum(SEARCH_NAMES),
       terms: z.record(z.string().max(64), z.string().max(200)),
+      // What the officer stated for this search (sent as N2K-Reference / N2K-Reason), when the purpose asks.
+      stated: Stated.optional(),
     })
     .strict(),
-  z.object({ type: z.literal('fetch'), ...Under, record_type: RecordType, id: RecordId }).strict(),
+  z.object({ type: z.literal('fetch'), ...Under, record_type: RecordType, id: RecordId, stated: Stated.optional() }).strict(),
   z
     .object({
       type: z.literal('open'),
@@ -57,7 +60,8 @@ export const Request = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('reveal'), ...Under, view_id: ViewId, media_ref: z.string().min(1).max(256), reason: z.string().trim().min(10).max(500) })
     .strict(),
-  z.object({ type: z.literal('media'), ...Under, ref: z.string().min(1).max(256) }).strict(),
+  // A photo of the record on screen: sent with what the officer stated when opening it.
+  z.object({ type: z.literal('media'), ...Under, ref: z.string().min(1).max(256), stated: Stated.optional() }).strict(),
 ]);
 export type Request = z.infer<typeof Request>;
 
@@ -93,6 +97,8 @@ export interface OfficerGrant {
   readonly record_types: readonly string[];
   readonly actions: readonly string[];
   readonly may_reveal_media: boolean;
+  /** Each search or opened record must state a reference and a reason (the viewer asks the officer). */
+  readonly reason_required: boolean;
 }
 
 /** What the viewer holds after a fetch or search: sealed under the grant's viewer key until a view opens it. */

@@ -9,6 +9,8 @@ import type { RecordLinks } from '../components/LinkedRecords.js';
 import { RecentList, useRecent } from '../components/RecentList.js';
 import { RecordCard } from '../components/RecordCard.js';
 import { isRecordType, SearchForm, type SearchRequest } from '../components/SearchForm.js';
+import { StatedReasonPrompt } from '../components/StatedReasonPrompt.js';
+import { rememberReference, type Stated } from '../lib/stated-reason.js';
 import { rgbaTile, watermarkTile } from '../components/watermark-tile.js';
 import { ask } from '../lib/ask.js';
 import { clockOffset } from '../lib/countdown.js';
@@ -236,9 +238,16 @@ function Viewer() {
     );
   }, [held, shown, grant, offset, drop]);
 
+  // Under a purpose that requires it, each search or opened record first asks for a reference and a
+  // reason (the prompt below); they go with the request and with the photos of the record it opens.
+  const [pending, setPending] = useState<SearchRequest | null>(null);
+  const [stated, setStated] = useState<Stated | undefined>(undefined);
+
   // A new search clears the screen first: an error never leaves the previous record under it.
-  const search = useCallback(
-    async (req: SearchRequest) => {
+  const run = useCallback(
+    async (req: SearchRequest, withStated?: Stated) => {
+      const st = withStated === undefined ? {} : { stated: withStated };
+      setStated(withStated);
       setShown(null);
       setHeld(null);
       setError(null);
@@ -246,8 +255,8 @@ function Viewer() {
       const seq = ++searchSeq.current;
       const r =
         req.kind === 'id'
-          ? await ask({ type: 'fetch', ...UNDER, record_type: req.recordType, id: req.id })
-          : await ask({ type: 'search', ...UNDER, record_type: req.recordType, search: req.search, terms: { ...req.terms } });
+          ? await ask({ type: 'fetch', ...UNDER, record_type: req.recordType, id: req.id, ...st })
+          : await ask({ type: 'search', ...UNDER, record_type: req.recordType, search: req.search, terms: { ...req.terms }, ...st });
       if (seq !== searchSeq.current) return;
       setBusy(false);
       if (!r.ok) {
@@ -259,6 +268,14 @@ function Viewer() {
       setHeld(r.data);
     },
     [setError, asked],
+  );
+  const reasonRequired = grant?.reason_required === true;
+  const search = useCallback(
+    async (req: SearchRequest) => {
+      if (!reasonRequired) return run(req);
+      setPending(req);
+    },
+    [reasonRequired, run],
   );
 
   // Links from a record to others: each a fetch or search like the form's, so each is a logged view.
@@ -273,7 +290,7 @@ function Viewer() {
     };
   }, [allows, grant, search]);
 
-  const photo = { ...UNDER, viewId: viewId ?? '', mayReveal: grant?.may_reveal_media ?? false };
+  const photo = { ...UNDER, viewId: viewId ?? '', mayReveal: grant?.may_reveal_media ?? false, ...(stated === undefined ? {} : { stated }) };
   const copyableFields = shown === null ? undefined : allows?.copyable?.[shown.held.record_type];
   const copy = useMemo(
     () =>
@@ -310,6 +327,16 @@ function Viewer() {
         </section>
       ) : (
         <SearchForm recordTypes={grant?.record_types ?? []} allows={allows} busy={busy} onSubmit={search} />
+      )}
+      {pending !== null && !ended && (
+        <StatedReasonPrompt
+          onSubmit={(s) => {
+            rememberReference(s.reference);
+            setPending(null);
+            void run(pending, s);
+          }}
+          onCancel={() => setPending(null)}
+        />
       )}
       {error !== null && !ended && (
         <p className="error" role="alert" data-code={error.failure.code}>

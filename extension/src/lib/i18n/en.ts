@@ -220,6 +220,15 @@ export const en = {
   blockedCount: 'Blocked attempts this session: {n}',
   everyViewLogged: 'Every view is recorded in the audit log.',
 
+  // A stated reason, when the purpose asks for one
+  statedTitle: 'What is this for?',
+  statedIntro:
+    'This purpose asks for the case or outbreak number and the reason for each search or opened record. Both are recorded in the audit log; the reason is kept sealed and shown to the person in their subject access report.',
+  statedReference: 'Case or outbreak number',
+  statedReferenceHelp: 'Letters and digits, with - / . : between them, e.g. PP-2026-0412.',
+  statedReason: 'Reason',
+  statedContinue: 'Continue',
+
   // Refusals, by the gateway's stable codes
   'error.not_found': 'No record matches under this grant.',
   'error.fetch_not_found': 'No record with this id is open to this grant.',
@@ -234,6 +243,8 @@ export const en = {
   'error.validation_failed': 'The gateway could not read this search. Check what you typed.',
   'error.reveal_not_permitted': 'This grant does not allow revealing protected photos.',
   'error.copy_not_permitted': 'Copying is blocked for this record.',
+  'error.reason_required': 'This purpose requires a case or outbreak number and a reason for every search or opened record.',
+  'error.reason_invalid': 'The case number or the reason cannot be sent as typed: check it (one line, at most 200 characters).',
   'error.view_not_resumable': 'The record was opened again as a new view.',
   'error.invalid_enrolment_code': 'This enrolment code is unknown, already used or expired. Ask your agency administrator for a new one.',
   'error.not_enrolled': 'This viewer is not enrolled yet. Open the toolbar popup to enrol.',
