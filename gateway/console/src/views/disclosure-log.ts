@@ -7,19 +7,16 @@
  */
 import { zonedInstant } from '@need2know/zoned-time';
 import type { Agency, DisclosureLogQuery, DisclosureLogRow, Purpose } from '../api.js';
-import { toCsv } from '../csv.js';
 import { h } from '../dom.js';
 import type { MessageKey } from '../i18n/en.js';
 import { currentZone, dateTime, num, t, zoneLabel } from '../i18n/i18n.js';
 import { badge, field, problemBox, select } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
+import { exportCsv } from './disclosure-export.js';
 import { proveLogEntry } from './log-proof.js';
 
 /** Rows on one page of the view. */
 const PAGE_ROWS = 25;
-/** Rows one CSV export may hold: the API's largest page, this many times (a month of a busy agency). */
-const EXPORT_PAGES = 100;
-const EXPORT_PAGE_ROWS = 200;
 
 const OUTCOME_KEYS: Record<string, MessageKey> = {
   disclosed: 'outcomeDisclosed',
@@ -132,7 +129,7 @@ export async function disclosureLogView(ctx: ViewContext): Promise<HTMLElement> 
   });
 
   const exportStatus = h('span', { class: 'muted', 'aria-live': 'polite' });
-  const exportButton = h('button', { type: 'button', class: 'secondary', onclick: () => void exportCsv(ctx, exportStatus) }, t('exportCsv'));
+  const exportButton = h('button', { type: 'button', class: 'secondary', onclick: () => void exportCsv(ctx, query(filters), exportStatus) }, t('exportCsv'));
   const names = { agencies, purposes };
   return h(
     'div',
@@ -260,47 +257,4 @@ function entryCell(ctx: ViewContext, index: number, id: string): HTMLElement {
     `#${index}`,
   );
   return h('div', {}, button, out);
-}
-
-/** Every row the filters select (up to the export's bound), as a CSV file the browser saves. */
-async function exportCsv(ctx: ViewContext, status: HTMLElement): Promise<void> {
-  status.textContent = t('exporting');
-  try {
-    const rows: DisclosureLogRow[] = [];
-    let cursor: string | undefined;
-    for (let i = 0; i < EXPORT_PAGES; i++) {
-      const page = await ctx.api.disclosures({ ...query(filters), limit: EXPORT_PAGE_ROWS, ...(cursor === undefined ? {} : { cursor }) });
-      rows.push(...page.disclosures);
-      if (page.next === null) break;
-      cursor = page.next;
-    }
-    const csv = toCsv(
-      ['at', 'agency', 'client', 'purpose', 'grant', 'action', 'record_type', 'fields', 'outcome', 'persons', 'log_index', 'id'],
-      rows.map((r) => [
-        r.at,
-        r.agency,
-        r.client,
-        r.purpose,
-        r.grant,
-        r.action,
-        r.record_type,
-        Object.entries(r.fields)
-          .map(([f, m]) => `${f}:${m}`)
-          .join(' '),
-        r.outcome,
-        r.persons,
-        r.log_index,
-        r.id,
-      ]),
-    );
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const link = h('a', { href: url, download: `disclosures-${new Date().toISOString().slice(0, 10)}.csv` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    status.textContent = t('exported', { n: num(rows.length) });
-  } catch (err) {
-    status.replaceChildren(problemBox(err));
-  }
 }

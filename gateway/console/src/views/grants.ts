@@ -136,16 +136,17 @@ function operations(ctx: ViewContext, g: Grant, purposes: readonly Purpose[]): H
   const button = (label: string, onclick: () => void, cls = 'secondary') =>
     h('button', { type: 'button', class: cls, onclick, 'aria-label': `${label}: ${title} (${g.id})` }, label);
   const out: HTMLElement[] = [];
-  if (g.status !== 'pending') out.push(button(t('extend'), () => windowDialog(ctx, g, 'extend')));
-  out.push(button(t('shorten'), () => windowDialog(ctx, g, 'shorten')));
-  if (g.status === 'active') out.push(button(t('suspend'), () => reasonDialog(ctx, g, 'suspend')));
-  if (g.status === 'suspended') out.push(button(t('resume'), () => reasonDialog(ctx, g, 'resume')));
+  if (g.status !== 'pending') out.push(button(t('extend'), () => windowDialog(ctx, g, title, 'extend')));
+  out.push(button(t('shorten'), () => windowDialog(ctx, g, title, 'shorten')));
+  if (g.status === 'active') out.push(button(t('suspend'), () => reasonDialog(ctx, g, title, 'suspend')));
+  if (g.status === 'suspended') out.push(button(t('resume'), () => reasonDialog(ctx, g, title, 'resume')));
   out.push(button(t('rowScope'), () => scopeDialog(ctx, g, title, purposes.find((p) => p.id === g.purpose_id)?.row_scope ?? null)));
-  out.push(button(t('revoke'), () => reasonDialog(ctx, g, 'revoke'), 'danger'));
+  out.push(button(t('revoke'), () => reasonDialog(ctx, g, title, 'revoke'), 'danger'));
   return out;
 }
 
-function windowDialog(ctx: ViewContext, g: Grant, op: 'extend' | 'shorten'): void {
+/** Extends or shortens `g`'s window; the dialog is titled by the grant's purpose (`title`), not its id. */
+function windowDialog(ctx: ViewContext, g: Grant, title: string, op: 'extend' | 'shorten'): void {
   const current = Date.parse(g.not_after);
   const picker = dateTimePicker(
     t('newEnd'),
@@ -153,7 +154,7 @@ function windowDialog(ctx: ViewContext, g: Grant, op: 'extend' | 'shorten'): voi
     op === 'extend' ? current + 24 * 3600_000 : Math.max(toMinute(Date.now()) + 3600_000, Date.parse(g.not_before) + 3600_000),
   );
   openDialog(
-    `${t(op)} — ${g.id}`,
+    `${t(op)}: ${title}`,
     [h('p', {}, `${t('windowEnd')}: ${dateTime(g.not_after)}`), picker.element, reasonField(op === 'extend')],
     t(op),
     async (form) => {
@@ -166,10 +167,10 @@ function windowDialog(ctx: ViewContext, g: Grant, op: 'extend' | 'shorten'): voi
   );
 }
 
-function reasonDialog(ctx: ViewContext, g: Grant, op: 'suspend' | 'resume' | 'revoke'): void {
+function reasonDialog(ctx: ViewContext, g: Grant, title: string, op: 'suspend' | 'resume' | 'revoke'): void {
   const body: Node[] = op === 'revoke' ? [h('p', { class: 'alert alert-warn' }, t('confirmRevoke'))] : [];
   openDialog(
-    `${t(op)} — ${g.id}`,
+    `${t(op)}: ${title}`,
     [...body, reasonField()],
     t(op),
     async (form) => {
