@@ -98,6 +98,8 @@ export type {
 export { isMediaMode, parseRequestedRef, renditionForMode, renditionToRelease } from './media-rendition.js';
 export type { MediaFacts, MediaMode, ReleasedRendition, RequestedMedia } from './media-rendition.js';
 export type { FaceScores, ProtectedRendition } from './media-redaction.js';
+export { decideRedactionAudit } from './media-audit.js';
+export type { AuditDecision, AuditedMedia, AuditRequest } from './media-audit.js';
 export { protectedOriginalAccess } from './media-reveal.js';
 export type { ProtectedOriginalAccess } from './media-reveal.js';
 export { mayReleaseUnblurredMedia } from './media.js';

@@ -2546,6 +2546,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/media/redaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Audit a photo's redaction: its protected rendition, the faces found and the owner's regions with reasons and who set them; never the original. Recorded as an administrative event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedactionAuditRequest"];
+                };
+            };
+            responses: {
+                /** @description The redaction */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RedactionAudit"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`), or the original (`original_not_released`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such rendition for this photo (`rendition_not_stored`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/officers": {
         parameters: {
             query?: never;
@@ -7533,6 +7614,8 @@ export interface components {
             not_before: string;
             purpose: string;
             purpose_title: string;
+            /** @description Whether each search or opened record must state a reference and a reason (N2K-Reference, N2K-Reason): the viewer asks the officer */
+            reason_required: boolean;
             record_types: string[];
             /** @enum {string} */
             state: "live" | "not_started" | "suspended" | "ended" | "revoked";
@@ -7785,6 +7868,72 @@ export interface components {
              * @enum {string}
              */
             when_absent: "clear" | "redacted" | "blurred" | "masked" | "generalised" | "pseudonym" | "predicate" | "none";
+        };
+        RedactionAudit: {
+            detection: {
+                detector: string;
+                faces: {
+                    face: number;
+                    height: number;
+                    removed: {
+                        note: string | null;
+                        reason: string;
+                    } | null;
+                    score: number;
+                    width: number;
+                    x: number;
+                    y: number;
+                }[];
+                score_min: number;
+                version: string;
+            } | null;
+            /** @description The audit itself, in the administrative chain (`/v1/admin/events`) */
+            event_seq: number;
+            field: string;
+            height: number;
+            owner: string;
+            /**
+             * @description What the photo goes out as when faces may not be shown; null: never examined (not flagged at upload)
+             * @enum {string|null}
+             */
+            protection: "redacted" | "blurred" | null;
+            record_type: string;
+            ref: string;
+            regions: {
+                regions: {
+                    height: number;
+                    note: string | null;
+                    reason: string;
+                    width: number;
+                    x: number;
+                    y: number;
+                }[];
+                set_at: string;
+                set_by: string;
+            } | null;
+            shown: {
+                /** @enum {string} */
+                content_type: "image/png" | "image/jpeg";
+                /** @description base64 */
+                data: string;
+                /** @enum {string} */
+                rendition: "redacted" | "blurred";
+            };
+            uploaded_at: string;
+            uploaded_by: string;
+            width: number;
+        };
+        RedactionAuditRequest: {
+            /** @description The data owner (agency id) the photo belongs to */
+            owner: string;
+            /** @description The reference records name the photo by (in the body, never the URL) */
+            ref: string;
+            /**
+             * @description `protected`: what the photo goes out as in place of its people; `original` is always refused (403 `original_not_released`)
+             * @default protected
+             * @enum {string}
+             */
+            rendition: "protected" | "redacted" | "blurred" | "original";
         };
         RevealLogged: {
             at: number;

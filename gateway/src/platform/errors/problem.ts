@@ -24,6 +24,8 @@ export type ProblemCode =
   | 'reason_required'
   | 'reason_invalid'
   | 'media_not_examined'
+  | 'original_not_released'
+  | 'rendition_not_stored'
   | 'privacy_budget_exhausted'
   | 'stats_busy'
   | 'not_ready'
@@ -54,6 +56,8 @@ const TITLES: Record<ProblemCode, string> = {
   reason_required: 'This purpose requires a reference and a reason on every record request',
   reason_invalid: 'The reference or reason is malformed',
   media_not_examined: 'This photo was not examined for faces at upload, so it has no redaction to amend',
+  original_not_released: 'The original of a protected photo is not released here',
+  rendition_not_stored: 'This photo has no such rendition',
   privacy_budget_exhausted: 'This release would exceed the privacy budget',
   stats_busy: 'The table is being protected for new data; try again shortly',
   not_ready: 'The gateway is not ready to serve',
