@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('row scope and copyable fields in the console (nee
     expect(await dialog.getByRole('heading').textContent()).toContain('Row scope: ');
     expect(await dialog.getByRole('heading').textContent()).not.toContain(world.endingGrant);
     expect(await dialog.locator('[data-current-scope]').textContent()).toBe('All records');
-    await dialog.getByLabel('Every record the purpose covers').uncheck();
+    await dialog.getByLabel('Every record (no row scope)').uncheck();
     await dialog.getByLabel('Provinces').selectOption(['12', '08']);
     await dialog.getByLabel('Records dated from').fill('2026-03-01');
     await expect.poll(() => dialog.locator('[data-scope-words]').textContent()).toBe('Kandal and Phnom Penh; records since 1 March 2026');
@@ -133,6 +133,28 @@ describe.skipIf(!hasChromium)('row scope and copyable fields in the console (nee
     await dara.locator('[data-lang="en"]').click();
   });
 
+  it('requests a new grant with a row scope', async () => {
+    await sophea.locator('nav.tabs a[href="#/grants"]').click();
+    await ready(sophea, '#/grants');
+    await sophea.getByRole('button', { name: 'New grant' }).click();
+    const dialog = sophea.getByRole('dialog');
+    await dialog.getByLabel('Purpose').selectOption('justice-case-review');
+    await dialog.getByLabel('Every record (no row scope)').uncheck();
+    await dialog.getByLabel('Provinces').selectOption(['12']);
+    await dialog.getByLabel('Persons who are victims in cases inside this scope').check();
+    await expect.poll(() => dialog.locator('[data-scope-words]').textContent()).toBe('Phnom Penh; persons who are victims in cases inside this scope');
+    await dialog.getByLabel('Note').fill('Victims in the capital’s trafficking cases');
+    await dialog.getByRole('button', { name: 'New grant' }).click();
+    await expect.poll(() => statusLine(sophea)).toContain('A second privacy officer must approve');
+    const { grants } = await admin().get<{ grants: { note: string; row_scope: unknown }[] }>('/grants?purpose_id=justice-case-review');
+    expect(grants.find((g) => g.note === 'Victims in the capital’s trafficking cases')?.row_scope).toEqual({
+      places: ['12'],
+      from: null,
+      until: null,
+      links: ['victim_in_case'],
+    });
+  });
+
   it('edits a purpose’s ceiling row scope and copyable fields: unmarking applies at once, marking waits', async () => {
     await sophea.goto(`${world.url}/console#/purposes/${TRACING}/edit`);
     await ready(sophea, `#/purposes/${TRACING}/edit`);
@@ -145,7 +167,7 @@ describe.skipIf(!hasChromium)('row scope and copyable fields in the console (nee
     await name.selectOption('clear');
     await phone.uncheck();
     const scope = sophea.locator('fieldset.row-scope');
-    await scope.getByLabel('Every record the purpose covers').uncheck();
+    await scope.getByLabel('Every record (no row scope)').uncheck();
     await scope.getByLabel('Persons who appear in health cases inside this scope').check();
     await scope.getByLabel('Provinces').selectOption(['12']);
     expect(await scope.locator('[data-scope-change]').textContent()).toContain('applies at once');

@@ -389,7 +389,7 @@ export const en = {
   // Row scope (which records a grant covers) and copyable fields
   rowScope: 'Row scope',
   actionScope: 'widen the row scope to: {scope}',
-  scopeEveryRecord: 'Every record the purpose covers (no row scope)',
+  scopeEveryRecord: 'Every record (no row scope)',
   scopeProvinces: 'Provinces',
   scopeProvincesHelp: 'Hold Ctrl (or ⌘) to choose more than one.',
   scopeCodes: 'Districts or communes (codes)',

@@ -382,7 +382,7 @@ export const km: Messages = {
   // Row scope (which records a grant covers) and copyable fields
   rowScope: 'វិសាលភាពកំណត់ត្រា',
   actionScope: 'ពង្រីកវិសាលភាពកំណត់ត្រាទៅ៖ {scope}',
-  scopeEveryRecord: 'កំណត់ត្រាទាំងអស់ដែលគោលបំណងគ្រប (គ្មានវិសាលភាពកំណត់ត្រា)',
+  scopeEveryRecord: 'កំណត់ត្រាទាំងអស់ (គ្មានវិសាលភាពកំណត់ត្រា)',
   scopeProvinces: 'ខេត្ត',
   scopeProvincesHelp: 'ចុច Ctrl (ឬ ⌘) ឱ្យជាប់ ដើម្បីជ្រើសច្រើនជាងមួយ។',
   scopeCodes: 'ស្រុក ឬឃុំ (លេខកូដ)',

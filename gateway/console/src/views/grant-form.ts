@@ -10,6 +10,7 @@ import { leadershipOptions, recordIdList } from '../grant-options.js';
 import { span, t } from '../i18n/i18n.js';
 import { checkbox, field, formValue, input, openDialog, problemBox, select } from '../ui.js';
 import { agencyName, type ViewContext } from './context.js';
+import { type RowScopeEditor, rowScopeEditor } from './row-scope-editor.js';
 
 /** Lengths offered next to the end picker; 96 hours is the outbreak window of DESIGN.md. */
 const QUICK_LENGTHS_HOURS = [96, 7 * 24, 30 * 24];
@@ -44,8 +45,18 @@ export function newGrantDialog(ctx: ViewContext, purposes: readonly Purpose[], a
     unblurredHelp.textContent = t(allowed.unblurredMedia ? 'askUnblurredMediaHelp' : 'askUnblurredMediaNotAllowed');
     sensitiveHelp.textContent = t(allowed.sensitiveCases ? 'askSensitiveCasesHelp' : 'askSensitiveCasesNotAllowed');
   };
+  // The row scope editor is drawn again for each purpose: the purpose's scope is its ceiling.
+  const scopeHolder = h('div', {});
+  let scope: RowScopeEditor | null = null;
+  const fillScope = () => {
+    const ceiling = active.find((p) => p.id === purposeSelect.value)?.row_scope ?? null;
+    scope = rowScopeEditor(t('rowScope'), null, { ceiling });
+    scopeHolder.replaceChildren(scope.element);
+  };
   purposeSelect.addEventListener('change', fillAgencies);
+  purposeSelect.addEventListener('change', fillScope);
   fillAgencies();
+  fillScope();
 
   const start = toMinute(Date.now());
   const from = dateTimePicker(t('windowStart'), 'not_before', start);
@@ -91,6 +102,7 @@ export function newGrantDialog(ctx: ViewContext, purposes: readonly Purpose[], a
       quick,
       length,
       field(t('dataLifeHours'), dataLife, t('dataLifeHelp')),
+      scopeHolder,
       field(t('recordIds'), h('textarea', { name: 'record_ids', rows: 2, class: 'mono', spellcheck: 'false', autocomplete: 'off' }), t('recordIdsHelp')),
       h('fieldset', { class: 'checks leadership' }, h('legend', {}, t('leadershipAsks')), unblurred.element, unblurredHelp, sensitive.element, sensitiveHelp),
       field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: 1000 })),
@@ -111,6 +123,7 @@ export function newGrantDialog(ctx: ViewContext, purposes: readonly Purpose[], a
         unblurred_media: unblurred.box.checked,
         sensitive_cases: sensitive.box.checked,
         ...(recordIds.length === 0 ? {} : { record_ids: recordIds }),
+        ...(scope?.value() == null ? {} : { row_scope: scope.value() }),
       });
       ctx.announce(t('grantCreated'));
       ctx.refresh();
