@@ -37,7 +37,7 @@ const MAX_PIXELS = 4_200_000;
 const EXCLUDE_MARGIN = 0.6;
 /**
  * Bound on the mean absolute difference (0–255, per RGB channel) between the photo as shown and the
- * gateway's rendition shrunk to the same size, outside the face boxes. Measured ≈ 3–4: the browser
+ * gateway's rendition shrunk to the same size, outside the face boxes. Measured 4.2 (641 × 428 shown): the browser
  * scales differently from area averaging and the watermark is drawn over the photo.
  */
 const SCENE_MAD_BOUND = 8;

@@ -113,6 +113,8 @@ export function adminApi(session: OfficerSession) {
       if (!('series' in release)) throw new TypeError('the gateway answered a preview in series shape with cells');
       return release;
     },
+    /** A photo's redaction, for audit (never its original); the reference goes in the body, and the gateway records the audit. */
+    redactionAudit: (body: Body<'/v1/admin/media/redaction', 'post'>) => call(session, 'post', `${A}/media/redaction`, { body }),
     auditKey: () => call(session, 'get', '/v1/audit/key'),
     auditCheckpoint: async () => {
       const response = await send(session, 'get', '/v1/audit/checkpoint');

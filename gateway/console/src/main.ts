@@ -16,6 +16,7 @@ import { oversightView } from './views/oversight.js';
 import { disclosureLogView } from './views/disclosure-log.js';
 import { purposeFormView } from './views/purpose-form.js';
 import { purposeDetailView, purposeListView } from './views/purposes.js';
+import { redactionAuditView } from './views/redaction-audit.js';
 import { registryView } from './views/registry.js';
 import { signInView } from './views/sign-in.js';
 import { statisticsView } from './views/statistics.js';
@@ -35,6 +36,7 @@ const NAV = [
   { hash: '#/registry', key: 'navRegistry' },
   { hash: '#/oversight', key: 'navOversight' },
   { hash: '#/disclosures', key: 'navDisclosures' },
+  { hash: '#/redactions', key: 'navRedactions' },
   { hash: '#/statistics', key: 'navStatistics' },
 ] as const;
 
@@ -207,7 +209,9 @@ function renderApp(): void {
                     ? purposeDetailView(ctx, decodeURIComponent(parts[1]))
                     : parts[0] === 'purposes'
                       ? purposeListView(ctx)
-                      : grantsView(ctx);
+                      : parts[0] === 'redactions'
+                        ? redactionAuditView(ctx)
+                        : grantsView(ctx);
   document.title = `${t(NAV.find((n) => hash.startsWith(n.hash))?.key ?? 'navGrants')} — ${t('appTitle')}`;
   view
     .then((el) => {

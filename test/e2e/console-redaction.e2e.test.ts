@@ -1,0 +1,176 @@
+/**
+ * Auditing a photo's redaction in the privacy officer's console, in real Chromium against a local
+ * gateway: the police data owner uploads an evidence photo of witnesses (the detector package's
+ * `demo/sample1.jpg`, the project's only real faces) and adds two regions with reasons; a privacy
+ * officer opens its redaction from the Redactions tab by owner and reference and sees the redacted
+ * rendition drawn with the faces found and the regions, the reasons and who set them, and that the
+ * audit was recorded — with no content security policy violation, no way to ask for the original,
+ * and no face the gateway's detector can find in what the console drew. Screenshots go to
+ * test-results/console-redaction/.
+ */
+import { generateClientKeys, GatewayError, GatewaySession, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
+import { decodePng } from '@need2know/png';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeOfficerKeyFiles } from '../../scripts/lib/officer-key-files.js';
+import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
+import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
+import { confidentFaces, faceApiFile } from './faces-in-node.js';
+
+const PORT = 8847;
+const SHOTS = artefactDir('console-redaction');
+const OWNER = 'police-redaction-e2e';
+const OWNER_CLIENT = 'police-redaction-e2e-ingest';
+const CASE_ID = 'case-e2e-0400';
+const REF = 'media/case/e2e-0400/witnesses.jpg';
+const OFFICER = 'po-redaction-sophea';
+
+let local: LocalGateway;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const violations: string[] = [];
+
+async function upload(): Promise<void> {
+  const keys = await generateClientKeys();
+  await local.registerClient({
+    id: OWNER_CLIENT,
+    kind: 'data_owner',
+    agency_id: OWNER,
+    name: 'Evidence photos (test)',
+    signing_jwks: { keys: [publicJwkOf(keys.private.signing)] },
+    encryption_jwk: publicJwkOf(keys.private.encryption),
+    ingest_types: ['case'],
+  });
+  const police = await GatewaySession.open({
+    issuer: local.gateway.url,
+    clientId: OWNER_CLIENT,
+    signingKey: await signingKeyFromJwk(keys.private.signing),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['case'] }] },
+  });
+  await police.json('/v1/ingest/case', {
+    body: {
+      id: CASE_ID,
+      case_number: '12-2026-0000400',
+      criterion: 1,
+      offence: 'Snatching of a handbag at a wedding party',
+      occurred_on: '2026-09-12',
+      place: { province: '12', district: '1201', commune: '120101' },
+      status: 'under_investigation',
+      handling_unit: 'Khan Daun Penh Police Inspectorate',
+      evidence: [{ media_ref: REF, kind: 'photo', shows_minor: false, shows_restrained: false, shows_witness: true }],
+      sensitivity: 'normal',
+    },
+  });
+  const form = new FormData();
+  form.set('record_type', 'case');
+  form.set('record_id', CASE_ID);
+  form.set('ref', REF);
+  form.set('original', new Blob([faceApiFile('demo/sample1.jpg').slice()], { type: 'image/jpeg' }), 'original');
+  const res = await police.fetch('/v1/ingest/media', { method: 'PUT', body: form });
+  if (!res.ok) throw await GatewayError.from(res);
+  await police.json('/v1/ingest/media/regions', {
+    method: 'PUT',
+    body: {
+      ref: REF,
+      regions: [
+        { x: 100, y: 900, width: 300, height: 120, reason: 'plate' },
+        { x: 1500, y: 900, width: 200, height: 200, reason: 'other', note: 'a name badge' },
+      ],
+    },
+  });
+}
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  local = await startLocalGateway(PORT);
+  try {
+    const [admin] = local.officers;
+    if (admin === undefined) throw new Error('no officer');
+    await admin.post('/agencies', { id: OWNER, name: 'National Police (test)' });
+    await admin.post('/agencies', { id: 'privacy-office-redaction-e2e', name: 'Privacy Office (test)' });
+    await upload();
+    const keys = await generateClientKeys();
+    await local.registerClient({
+      id: OFFICER,
+      kind: 'privacy_officer',
+      agency_id: 'privacy-office-redaction-e2e',
+      name: 'Sophea Chan',
+      signing_jwks: { keys: [publicJwkOf(keys.private.signing)] },
+    });
+    const [keyFile] = writeOfficerKeyFiles(mkdtempSync(join(tmpdir(), 'n2k-redaction-keys-')), local.gateway.url, [
+      { client_id: OFFICER, name: 'Sophea Chan', signing_jwk: keys.private.signing },
+    ]);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'en-GB', timezoneId: 'Asia/Phnom_Penh' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('console', (msg) => {
+      if (/Content Security Policy|Trusted Type/i.test(msg.text())) violations.push(msg.text());
+    });
+    await page.goto(`${local.gateway.url}/console`);
+    await page.setInputFiles('#key-file', keyFile as string);
+    await page.locator('form.sign-in button[type="submit"]').click();
+    await page.waitForSelector(`[data-officer="${OFFICER}"]`);
+  } catch (err) {
+    await local.close();
+    throw err;
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await local?.close();
+});
+
+describe.skipIf(!hasChromium)('a photo’s redaction, audited in the console (needs Debian’s chromium)', () => {
+  it('shows the redacted rendition with the faces found and the regions, their reasons and who set them, and records the audit', async () => {
+    await page.getByRole('link', { name: 'Redactions' }).click();
+    await page.waitForSelector('#app[data-ready="#/redactions"]');
+    // Only protected renditions can be asked for.
+    expect(await page.locator('select[name=rendition] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+      'protected',
+      'redacted',
+      'blurred',
+    ]);
+    await page.getByLabel('Data owner', { exact: true }).selectOption(OWNER);
+    await page.getByLabel('Photo reference', { exact: true }).fill(REF);
+    await page.getByRole('button', { name: 'Open the redaction' }).click();
+    const canvas = page.locator('canvas[data-rendition="redacted"]');
+    await canvas.waitFor();
+    expect(await page.locator('[data-redaction-faces] tbody tr').count()).toBeGreaterThanOrEqual(3);
+    const regions = await page.locator('[data-redaction-regions] tbody tr').evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').trim()));
+    expect(regions).toHaveLength(2);
+    expect(regions[0]).toContain('plate');
+    expect(regions[1]).toContain('a name badge');
+    expect(await page.getAttribute('[data-regions-set-by]', 'data-regions-set-by')).toBe(OWNER_CLIENT);
+    expect(await page.textContent('main')).toContain('goes out redacted');
+
+    // Recorded by the gateway as this officer's audit, before the answer.
+    const seq = Number(await page.getAttribute('[data-audit-recorded]', 'data-audit-recorded'));
+    const [admin] = local.officers;
+    const events = await admin?.get<{ events: { seq: number; actor: string; action: string }[] }>('/events?limit=500');
+    expect(events?.events.find((e) => e.seq === seq)).toMatchObject({ actor: OFFICER, action: 'media.redaction_audit' });
+
+    // What the console drew shows no face the gateway's detector can find.
+    await canvas.scrollIntoViewIfNeeded();
+    const drawn = await decodePng(new Uint8Array(await canvas.screenshot()), { maxPixels: 4_200_000 });
+    expect(drawn.width).toBeGreaterThanOrEqual(700);
+    expect(await confidentFaces(drawn, 'tiny')).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'redaction.png'), fullPage: true });
+    expect(violations).toEqual([]);
+  }, 120_000);
+
+  it('answers another owner’s photo like a missing one, in words', async () => {
+    await page.getByLabel('Data owner', { exact: true }).selectOption('privacy-office-redaction-e2e');
+    await page.getByRole('button', { name: 'Open the redaction' }).click();
+    await page.waitForSelector('main [role="alert"]');
+    expect(await page.textContent('main [role="alert"]')).toContain('not_found');
+    expect(await page.locator('canvas').count()).toBe(0);
+    expect(violations).toEqual([]);
+  });
+});
