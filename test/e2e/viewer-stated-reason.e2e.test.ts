@@ -92,7 +92,9 @@ describe.skipIf(!hasChromium)('a stated reason in the viewer (needs Debian’s c
     await tracer.click('form.stated-reason button[type=submit]');
     await tracer.waitForSelector('.record', { timeout: 20_000 });
     expect(await tracer.locator('form.stated-reason').count()).toBe(0);
-    await expect.poll(async () => (await disclosuresSince(since)).map((e) => [e.outcome, e.reference]), { timeout: 10_000 }).toContainEqual(['disclosed', REFERENCE]);
+    await expect
+      .poll(async () => (await disclosuresSince(since)).map((e) => [e.outcome, e.reference]), { timeout: 10_000 })
+      .toContainEqual(['disclosed', REFERENCE]);
     const entries = await disclosuresSince(since);
     expect(entries.every((e) => typeof e.reason_hash === 'string' && e.reason_hash.length > 0)).toBe(true);
     expect(JSON.stringify(entries)).not.toContain('tracing contacts');
