@@ -33,12 +33,9 @@ const subjectAccess = createRoute({
               fields: z.record(z.string(), z.string()),
               log_index: z.number(),
               reference: z.string().nullable().openapi({ description: 'The case or outbreak number the caller stated (N2K-Reference), as logged' }),
-              reason: z
-                .string()
-                .nullable()
-                .openapi({
-                  description: 'The reason the caller stated (N2K-Reason), opened from its sealed copy; the log entry names it by a keyed hash (`reason_hash`)',
-                }),
+              reason: z.string().nullable().openapi({
+                description: 'The reason the caller stated (N2K-Reason), opened from its sealed copy; the log entry names it by a keyed hash (`reason_hash`)',
+              }),
               traceparent: z.string().nullable().openapi({ description: "The caller's W3C traceparent, to follow the request into its own systems" }),
               log_entry: z.record(z.string(), z.unknown()),
               inclusion_proof: z.array(z.string()),
