@@ -2601,9 +2601,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description No such resource (`not_found`) */
+                /** @description No such photo, or another owner’s (the same answer: `not_found`) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2617,7 +2619,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };

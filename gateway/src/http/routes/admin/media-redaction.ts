@@ -4,7 +4,10 @@ import { auditRedaction } from '../../../services/media/audit-redaction.js';
 import { mediaSettingsOf } from '../../../services/media/settings.js';
 import { adminRouter, adminSecurity } from './app.js';
 import { adminProblems, jsonBody, jsonOk } from './responses.js';
+import { ProblemSchema } from './schemas.js';
 import { iso } from './serialize.js';
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
 const AuditRequest = z
   .object({
@@ -69,8 +72,9 @@ const route = createRoute({
   responses: {
     200: jsonOk(RedactionAudit, 'The redaction'),
     ...adminProblems,
-    403: { description: 'Not a privacy officer token (`insufficient_scope`), or the original (`original_not_released`)' },
-    409: { description: 'No such rendition for this photo (`rendition_not_stored`)' },
+    403: problem('Not a privacy officer token (`insufficient_scope`), or the original (`original_not_released`)'),
+    404: problem('No such photo, or another owner’s (the same answer: `not_found`)'),
+    409: problem('No such rendition for this photo (`rendition_not_stored`)'),
   },
 });
 
