@@ -116,6 +116,17 @@ describe('a purpose that requires a stated reason', () => {
     ]);
   });
 
+  it('counts the refusals in the agency usage report, apart from the answers', async () => {
+    const gateway = testGateway();
+    const s = await scene(gateway);
+    expect((await s.fetch()).status).toBe(400);
+    expect((await s.fetch({ 'N2K-Reference': 'PP 1' })).status).toBe(400);
+    expect((await s.fetch({ 'N2K-Reference': 'PP-1', 'N2K-Reason': 'review' })).status).toBe(200);
+    const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+    const usage = (await (await officer('GET', `/reports/agency-usage?agency_id=${s.agencyId}&days=2`)).json()) as { rows: Record<string, unknown>[] };
+    expect(usage.rows).toEqual([expect.objectContaining({ agency: s.agencyId, disclosures: 1, reason_refused: 2, not_found: 0 })]);
+  });
+
   it('counts each refusal against the limits, as any refused request', async () => {
     const gateway = testGateway();
     const s = await scene(gateway, { requestsPerMinute: 2 });

@@ -54,7 +54,8 @@ export async function usageByDay(db: D1Database, from: number, to: number, agenc
             sum(CASE WHEN d.outcome = 'disclosed' THEN (SELECT count(*) FROM json_each(d.fields)) ELSE 0 END) AS fields_disclosed,
             sum(d.outcome = 'not_found') AS not_found,
             sum(d.outcome = 'rate_limited') AS rate_limited,
-            sum(d.outcome = 'key_destroyed') AS keys_destroyed
+            sum(d.outcome = 'key_destroyed') AS keys_destroyed,
+            sum(d.outcome IN ('reason_required', 'reason_invalid')) AS reason_refused
      FROM disclosures d
      WHERE d.at >= ?1 AND d.at < ?2 AND (?3 IS NULL OR d.agency_id = ?3)
      GROUP BY day, d.agency_id, d.purpose_id
@@ -71,6 +72,7 @@ export async function usageByDay(db: D1Database, from: number, to: number, agenc
       not_found: number;
       rate_limited: number;
       keys_destroyed: number;
+      reason_refused: number;
     }>();
   return results.map((r) => ({
     day: r.day,
@@ -82,6 +84,7 @@ export async function usageByDay(db: D1Database, from: number, to: number, agenc
     notFound: r.not_found,
     rateLimited: r.rate_limited,
     keysDestroyed: r.keys_destroyed,
+    reasonRefused: r.reason_refused,
   }));
 }
 

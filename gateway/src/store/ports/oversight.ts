@@ -30,6 +30,8 @@ export interface UsageRow {
   readonly notFound: number;
   readonly rateLimited: number;
   readonly keysDestroyed: number;
+  /** Requests refused for their stated reason: a required one missing, or a malformed one. */
+  readonly reasonRefused: number;
 }
 
 /** Outcome counts of one agency and purpose in one time slot (`slot`: the index of the slot asked for). */

@@ -106,6 +106,7 @@ export const reportRoutes = adminRouter()
           not_found: r.notFound,
           rate_limited: r.rateLimited,
           keys_destroyed: r.keysDestroyed,
+          reason_refused: r.reasonRefused,
         })),
       },
       200,
