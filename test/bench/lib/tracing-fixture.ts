@@ -48,6 +48,8 @@ export async function setUpTracing(local: LocalGateway, scene: TracingScene): Pr
     agencies: ['bench-health'],
     requests_per_minute: 100_000,
     persons_per_hour: 1_000_000,
+    // Measured as before: without a stated reason on each request (the default for a purpose about persons is to require one).
+    reason_required: false,
     officer_requests_per_minute: 100_000,
     officer_persons_per_hour: 1_000_000,
   });
@@ -96,6 +98,8 @@ export async function setUpCaseSpecific(
     agencies: ['bench-health'],
     requests_per_minute: 100_000,
     persons_per_hour: 1_000_000,
+    // Measured as before: without a stated reason on each request (the default for a purpose about persons is to require one).
+    reason_required: false,
     officer_requests_per_minute: 100_000,
     officer_persons_per_hour: 1_000_000,
   });
