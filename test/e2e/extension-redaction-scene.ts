@@ -7,7 +7,7 @@
  * releases originals (unblurred media, two leadership approvals) only through a logged reveal.
  * Record data is synthetic; everything goes through the real admin and ingest APIs.
  */
-import { generateClientKeys, GatewaySession, GatewayError, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
+import { generateClientKeys, GatewaySession, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
 import { AdminClient } from '../../scripts/lib/admin-client.js';
 import { extensionScene, PERSON_ID, type ExtensionScene } from './extension-scene.js';
 import { faceApiFile } from './faces-in-node.js';
@@ -87,7 +87,7 @@ async function populate(scene: ExtensionScene): Promise<RedactionScene> {
   form.set('ref', EVIDENCE_REF);
   form.set('original', new Blob([EVIDENCE_PHOTO.slice()], { type: 'image/jpeg' }), 'original');
   const res = await police.fetch('/v1/ingest/media', { method: 'PUT', body: form });
-  if (!res.ok) throw await GatewayError.from(res);
+  if (!res.ok) throw new Error(`upload refused: ${res.status} ${await res.text()}`);
 
   await scene.admin.post('/agencies', { id: 'moj-e2e', name: 'Ministry of Justice — Case Review (test)', name_km: 'ក្រសួងយុត្តិធម៌ (សាកល្បង)' });
   await scene.admin.post('/purposes', {

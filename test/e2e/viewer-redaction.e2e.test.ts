@@ -24,7 +24,7 @@ import { downscaleToRgb, type RgbInput } from '../../gateway/src/services/media/
 import { widen } from '../../gateway/src/services/media/redact/redact-regions.js';
 import { artefactDir, buildExtension, hasChromium, launchWithExtension } from './browser.js';
 import { allFaces, confidentFaces } from './faces-in-node.js';
-import { EVIDENCE_CASE_ID, EVIDENCE_PHOTO, REVIEW_PURPOSE, redactionScene, type RedactionScene } from './extension-redaction-scene.js';
+import { EVIDENCE_CASE_ID, EVIDENCE_PHOTO, EVIDENCE_REF, REVIEW_PURPOSE, redactionScene, type RedactionScene } from './extension-redaction-scene.js';
 
 const PORT = 8845;
 const shots = artefactDir('viewer-redaction');
@@ -140,6 +140,10 @@ describe.skipIf(!hasChromium)('the justice reviewer sees an evidence photo redac
     // What the gateway sent, as the page holds it (the viewer decrypted it, nothing more).
     const src = (await img.getAttribute('src')) ?? '';
     expect(src).toMatch(/^data:image\/jpeg;base64,/);
+    // …and it is the redacted rendition the gateway made at upload, as a privacy officer's audit shows it.
+    const audit = await scene.admin.post<{ shown: { rendition: string; data: string } }>('/media/redaction', { owner: 'police-e2e', ref: EVIDENCE_REF });
+    expect(audit.shown.rendition).toBe('redacted');
+    expect(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').equals(Buffer.from(audit.shown.data, 'base64'))).toBe(true);
     const rendition = decodeJpeg(new Uint8Array(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64')), { maxPixels: MAX_PIXELS }).image;
     expect([rendition.width, rendition.height]).toEqual([original.width, original.height]);
 
