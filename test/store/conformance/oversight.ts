@@ -122,6 +122,7 @@ export function describeOversightStoreConformance(makeStores: MakeOversightStore
           notFound: 1,
           rateLimited: 1,
           keysDestroyed: 0,
+          reasonRefused: 0,
         },
         expect.objectContaining({ day: new Date((D0 + DAY) * 1000).toISOString().slice(0, 10), disclosures: 1, persons: 1, fieldsDisclosed: 1 }),
       ]);

@@ -151,11 +151,32 @@ export async function deliver(
  * logged, in one call to the log (spending the held proof); then the same 404 whether what was
  * named is missing, outside the grant, or not releasable.
  */
-export async function refuseNotFound(
+export function refuseNotFound(
+  stores: Pick<Stores, 'auditLog'>,
+  access: RecordAccess,
+  request: DisclosureRequest,
+  r: { readonly action: Delivery['action']; readonly recordType: string; readonly purpose: Purpose },
+): Promise<never> {
+  return refuseLogged(stores, access, request, { ...r, outcome: 'not_found' }, new Problem(404, 'not_found'));
+}
+
+/**
+ * The one way a record request is refused once its access is verified: counted against the grant's
+ * and the client's limits like any request and logged with `outcome` and nothing disclosed, in one
+ * call to the log (spending the held proof); then `problem` (or 429 when a limit refused it first).
+ * For a missing record (`refuseNotFound`) and a missing or malformed stated reason.
+ */
+export async function refuseLogged(
   stores: Pick<Stores, 'auditLog'>,
   access: RecordAccess,
   { now, requestHash, stated }: DisclosureRequest,
-  r: { readonly action: Delivery['action']; readonly recordType: string; readonly purpose: Purpose },
+  r: {
+    readonly action: Delivery['action'];
+    readonly recordType: string;
+    readonly purpose: Purpose;
+    readonly outcome: 'not_found' | 'reason_required' | 'reason_invalid';
+  },
+  problem: Problem,
 ): Promise<never> {
   const { grant } = access;
   const entry = {
@@ -175,10 +196,10 @@ export async function refuseNotFound(
   const admitted = await admitAndRecord(
     stores,
     admissionFor(r.purpose, grant.id, access.clientId, [], now),
-    { ...entry, id: crypto.randomUUID(), outcome: 'not_found' },
+    { ...entry, id: crypto.randomUUID(), outcome: r.outcome },
     { ...entry, id: crypto.randomUUID(), outcome: 'rate_limited' },
     access.proof,
   );
   if (!admitted.ok) throw rateLimited(admitted);
-  throw new Problem(404, 'not_found');
+  throw problem;
 }

@@ -1,9 +1,7 @@
 import { decideRequestReason, parseTraceparent, type ReasonAsked, type ReasonRequestKind } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import type { RecordAccess } from '../access/access.js';
-import type { StatedInLog } from '../access/deliver.js';
-import { admitAndRecord } from '../access/audit.js';
-import { admissionFor, rateLimited } from '../access/limits.js';
+import { refuseLogged, type StatedInLog } from '../access/deliver.js';
 import { keyRing, type KeyRingSource } from '../keys/key-ring.js';
 import type { Stores } from '../stores.js';
 import { keepRequestReason } from './sealed-reason.js';
@@ -47,33 +45,17 @@ export async function stateReason(
     return { reference, reasonHash, traceparent };
   }
   // Of a refused pair only a valid reference is logged (a malformed one is the caller's text, not a case number).
-  const { reference } = decision;
-  const entry = {
-    at: req.now,
-    clientId: access.clientId,
-    agencyId: access.agencyId,
-    purposeId: access.purpose.id,
-    grantId: access.grant.id,
-    action: kind,
-    recordType: req.recordType,
-    subjects: [],
-    fields: {},
-    requestHash: req.requestHash,
-    responseHash: '',
-    reference,
-    traceparent,
-  };
-  const logged = await admitAndRecord(
+  const problem =
+    decision.code === 'reason_required'
+      ? new Problem(400, 'reason_required', 'This purpose requires a reference (N2K-Reference) and a reason (N2K-Reason) on every record request.', {
+          issues: decision.issues,
+        })
+      : new Problem(400, 'reason_invalid', 'The reference or reason is malformed.', { issues: decision.issues });
+  return refuseLogged(
     stores,
-    admissionFor(access.purpose, access.grant.id, access.clientId, [], req.now),
-    { ...entry, id: crypto.randomUUID(), outcome: decision.code },
-    { ...entry, id: crypto.randomUUID(), outcome: 'rate_limited' },
-    access.proof,
+    access,
+    { now: req.now, requestHash: req.requestHash, stated: { reference: decision.reference, reasonHash: null, traceparent } },
+    { action: kind, recordType: req.recordType, purpose: access.purpose, outcome: decision.code },
+    problem,
   );
-  if (!logged.ok) throw rateLimited(logged);
-  throw decision.code === 'reason_required'
-    ? new Problem(400, 'reason_required', 'This purpose requires a reference (N2K-Reference) and a reason (N2K-Reason) on every record request.', {
-        issues: decision.issues,
-      })
-    : new Problem(400, 'reason_invalid', 'The reference or reason is malformed.', { issues: decision.issues });
 }
