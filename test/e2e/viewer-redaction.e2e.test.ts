@@ -197,6 +197,15 @@ describe.skipIf(!hasChromium)('the justice reviewer sees an evidence photo redac
     expect(await photo.getAttribute('class')).not.toContain('redacted');
     const trace = await scene.admin.get<{ reveals: { reason: string }[] }>(`/views/${viewId}`);
     expect(trace.reveals.map((r) => r.reason)).toEqual([reason]);
+    // …and on the tamper-evident log, by the keyed hash of the reason (never its text).
+    const logged = async () => {
+      const exported = await scene.admin.getPath<{ entries: { entry: { kind?: string; event?: string; view?: string; reason_hash?: string } }[] }>(
+        `/v1/audit/export?since=${encodeURIComponent(new Date(Date.now() - 600_000).toISOString())}`,
+      );
+      return exported.entries.map((e) => e.entry).filter((e) => e.kind === 'viewer' && e.event === 'reveal' && e.view === viewId);
+    };
+    await expect.poll(async () => (await logged()).length, { timeout: 10_000 }).toBe(1);
+    expect(JSON.stringify(await logged())).not.toContain('court hearing');
     await photo.scrollIntoViewIfNeeded();
     await viewer.waitForFunction(() => (document.querySelector('figure.photo.whole img') as HTMLImageElement | null)?.complete === true);
     expect((await confidentFaces(await shown(photo.locator('img')), 'tiny')).length).toBeGreaterThanOrEqual(2);
