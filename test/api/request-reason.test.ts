@@ -163,6 +163,32 @@ describe('a purpose that requires a stated reason', () => {
   });
 });
 
+describe('the purpose setting', () => {
+  it('defaults to required for a purpose about persons, is kept by an edit that says nothing, narrows at once and widens only with a second officer', async () => {
+    const gateway = testGateway();
+    const agencyId = await createAgency();
+    const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+    const body = { title: 'Tracing', legal_basis: 'Test basis', rules: { person: { phone: 'clear' } }, actions: ['fetch'], agencies: [agencyId] };
+    const id = uniq('purpose');
+    const created = (await (await officer('POST', '/purposes', { id, ...body })).json()) as { reason_required: boolean; version: number };
+    expect(created.reason_required).toBe(true);
+    const kept = await officer('PUT', `/purposes/${id}`, { ...body, reason: 'same terms' });
+    expect(kept.status).toBe(200);
+    expect(((await kept.json()) as { reason_required: boolean }).reason_required).toBe(true);
+    // No longer requiring a stated reason lets requests through unexplained: it waits for a second officer.
+    const off = await officer('PUT', `/purposes/${id}`, { ...body, reason_required: false, reason: 'partners cannot send it yet' });
+    expect(off.status).toBe(202);
+    expect(((await off.json()) as { widenings: string[] }).widenings).toEqual(['reason_required: true → false']);
+    expect(((await (await officer('GET', `/purposes/${id}`)).json()) as { reason_required: boolean }).reason_required).toBe(true);
+
+    const other = uniq('purpose');
+    expect((await officer('POST', '/purposes', { id: other, ...body, reason_required: false })).status).toBe(201);
+    const on = await officer('PUT', `/purposes/${other}`, { ...body, reason_required: true, reason: 'every request must say why' });
+    expect(on.status).toBe(200);
+    expect(((await on.json()) as { reason_required: boolean }).reason_required).toBe(true);
+  });
+});
+
 describe('a malformed stated reason', () => {
   it('is refused (400 reason_invalid) even where none is required: over-long, control characters, a bad reference or encoding; nothing of it is logged', async () => {
     const gateway = testGateway();
