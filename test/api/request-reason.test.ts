@@ -2,72 +2,13 @@
  * A stated reason on every request (issue 16): a purpose that requires them refuses a record request
  * without a reference and a reason, counted and logged like any refusal; a malformed one is refused
  * wherever it is sent; what is stated is logged with the disclosure (the reference in clear, the
- * reason by a keyed hash, kept sealed) and shown in the subject access report; a W3C traceparent is
- * logged, an invalid one ignored.
+ * reason by a keyed hash, kept sealed); a W3C traceparent is logged, an invalid one ignored.
  */
-import { dpopProof, generateClientKeys, PartnerClient, statedReasonHeaders, type StatedReason } from '@need2know/client';
+import { statedReasonHeaders } from '@need2know/client';
 import { describe, expect, it } from 'vitest';
 import { sha256b64url } from '../../gateway/src/platform/lib/digest.js';
-import { auditLog } from '../../gateway/src/services/access/audit.js';
-import { insertClient } from '../../gateway/src/store/d1/clients.js';
-import { retireOldFieldKeys, rewrapBatch, rotateFieldKeys } from '../../gateway/src/services/records/rewrap.js';
-import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
-import { person, seed } from './disclosure-harness.js';
-import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
-import { loggedEntry } from './log-harness.js';
-
-type Gateway = ReturnType<typeof testGateway>;
-const TRACE = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-const REASON_KM = 'ពិនិត្យការដោះលែងឱ្យនៅក្រៅឃុំ របស់ សុខ ចាន់ធី';
-
-/** A partner under a purpose (reason required unless said otherwise) with a live grant, and a person record with its national ID. */
-async function scene(gateway: Gateway, purpose: { reasonRequired?: boolean; requestsPerMinute?: number } = {}) {
-  const agencyId = await createAgency();
-  const client = await createClient('partner', agencyId);
-  const p = await createPurpose([agencyId], {
-    reasonRequired: purpose.reasonRequired ?? true,
-    ...(purpose.requestsPerMinute === undefined ? {} : { requestsPerMinute: purpose.requestsPerMinute }),
-  });
-  await createGrant(p.id, agencyId, { notBefore: gateway.clock.now - 60, notAfter: gateway.clock.now + 86_400 });
-  const token = await accessTokenFor(gateway, client, { type: 'record_access', purpose: p.id });
-  const id = uniq('p');
-  const nationalId = String(400_000_000 + Math.floor(Math.random() * 99_999_999));
-  await seed('person', [person(id, { national_id: nationalId })]);
-  /** Calls a record route with the stated headers (raw values, as a client might send them). */
-  const request = async (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
-    gateway.request(path, {
-      method,
-      headers: {
-        authorization: `DPoP ${token}`,
-        dpop: await dpopProof(client.dpopKey, method, `${ISSUER}${path}`, token, gateway.clock.now),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  return {
-    agencyId,
-    client,
-    purpose: p,
-    id,
-    nationalId,
-    request,
-    fetch: (headers: Record<string, string> = {}) => request('GET', `/v1/records/person/${id}`, headers),
-  };
-}
-
-/** The log entries appended while `run` ran. */
-async function entriesDuring(run: () => Promise<void>): Promise<Record<string, unknown>[]> {
-  const log = auditLog(gatewayEnv);
-  const before = await log.size();
-  await run();
-  const after = await log.size();
-  const out: Record<string, unknown>[] = [];
-  for (let i = before; i < after; i++) out.push(await loggedEntry(log, i, after));
-  return out;
-}
-
-const disclosures = (entries: Record<string, unknown>[]) => entries.filter((e) => e.kind === 'disclosure');
+import { adminSession, createAgency, createClient, gatewayEnv, testGateway, uniq } from './harness.js';
+import { disclosures, entriesDuring, REASON_KM, scene, TRACE } from './request-reason-harness.js';
 
 describe('a purpose that requires a stated reason', () => {
   it('refuses a fetch, a search and a check without a reference or a reason (400 reason_required), logging each refusal with nothing disclosed', async () => {
@@ -254,79 +195,5 @@ describe('a W3C traceparent', () => {
     expect(valid).toMatchObject({ traceparent: TRACE });
     expect(upper).not.toHaveProperty('traceparent');
     expect(zeros).not.toHaveProperty('traceparent');
-  });
-});
-
-describe('the subject access report', () => {
-  it('shows who read the record for which case and why: the sealed reason opened to its text', async () => {
-    const gateway = testGateway();
-    const s = await scene(gateway);
-    expect((await s.fetch({ ...statedReasonHeaders({ reference: 'PP-2026-0412', reason: REASON_KM }), traceparent: TRACE })).status).toBe(200);
-    const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
-    const report = (await (await officer('POST', '/reports/subject-access', { national_id: s.nationalId, reason: 'request by the person' })).json()) as {
-      disclosures: { agency: string; reference: string | null; reason: string | null; traceparent: string | null; log_entry: Record<string, unknown> }[];
-    };
-    expect(report.disclosures).toHaveLength(1);
-    expect(report.disclosures[0]).toMatchObject({ agency: s.agencyId, reference: 'PP-2026-0412', reason: REASON_KM, traceparent: TRACE });
-    expect(report.disclosures[0]?.log_entry).toMatchObject({ reference: 'PP-2026-0412', reason_hash: expect.any(String) });
-  });
-});
-
-describe('a sealed reason across a field-key rotation', () => {
-  it('is re-wrapped with the records, holds back retiring the old keys until then, and still opens in the report after', async () => {
-    const gateway = testGateway();
-    const s = await scene(gateway);
-    expect((await s.fetch(statedReasonHeaders({ reference: 'PP-2026-0412', reason: REASON_KM }))).status).toBe(200);
-    const stores = storesWithKeysOf(gatewayEnv);
-    const versionOf = async () => (await gatewayEnv.DB.prepare('SELECT max(key_version) AS v FROM request_reasons').first<{ v: number }>())?.v ?? 0;
-    const before = await versionOf();
-    await rotateFieldKeys(stores, gateway.clock.now);
-    for (let i = 0; i < 50 && (await rewrapBatch(stores, 200)).remaining > 0; i++);
-    expect(await stores.requestReasons.countReasonsBelow(before + 1)).toBe(0);
-    expect((await retireOldFieldKeys(stores, gateway.clock.now + 120)).retired).toBe(true);
-    const officer = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
-    const report = (await (await officer('POST', '/reports/subject-access', { national_id: s.nationalId, reason: 'request by the person' })).json()) as {
-      disclosures: { reason: string | null }[];
-    };
-    expect(report.disclosures.map((d) => d.reason)).toEqual([REASON_KM]);
-  });
-});
-
-describe('the partner SDK', () => {
-  it('sends the stated reason with each record request (withReason), so a purpose that requires it answers', async () => {
-    const gateway = testGateway();
-    const s = await scene(gateway);
-    // A partner system holding its own key file, registered like any client.
-    const keys = await generateClientKeys();
-    const clientId = uniq('partner-sdk');
-    await insertClient(gatewayEnv.DB, {
-      id: clientId,
-      kind: 'partner',
-      agencyId: s.agencyId,
-      name: 'Partner system (SDK)',
-      signingJwks: { keys: [keys.public.signing] },
-      encryptionJwk: keys.public.encryption,
-      ingestTypes: [],
-      roles: [],
-      status: 'active',
-      etag: uniq('etag'),
-      createdAt: gateway.clock.now,
-      updatedAt: gateway.clock.now,
-    }).run();
-    const partner = await PartnerClient.connect({
-      issuer: ISSUER,
-      clientId,
-      signingJwk: keys.private.signing,
-      encryptionJwk: keys.private.encryption,
-      purpose: s.purpose.id,
-      fetch: async (input, init) => gateway.app.request(input instanceof Request ? input : String(input), init, gatewayEnv),
-    });
-    await expect(partner.fetchRecord('person', s.id)).rejects.toMatchObject({ status: 400, code: 'reason_required' });
-    const stated: StatedReason = { reference: 'PP-2026-0412', reason: REASON_KM, traceparent: TRACE };
-    const logged = await entriesDuring(async () => {
-      const { records } = await partner.withReason(stated).fetchRecord('person', s.id);
-      expect(records).toHaveLength(1);
-    });
-    expect(disclosures(logged)[0]).toMatchObject({ outcome: 'disclosed', reference: 'PP-2026-0412', traceparent: TRACE, reason_hash: expect.any(String) });
   });
 });
