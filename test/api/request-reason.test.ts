@@ -119,8 +119,12 @@ describe('the purpose setting', () => {
     // No longer requiring a stated reason lets requests through unexplained: it waits for a second officer.
     const off = await officer('PUT', `/purposes/${id}`, { ...body, reason_required: false, reason: 'partners cannot send it yet' });
     expect(off.status).toBe(202);
-    expect(((await off.json()) as { widenings: string[] }).widenings).toEqual(['reason_required: true → false']);
+    const pending = (await off.json()) as { pending_request: string; widenings: string[] };
+    expect(pending.widenings).toEqual(['reason_required: true → false']);
     expect(((await (await officer('GET', `/purposes/${id}`)).json()) as { reason_required: boolean }).reason_required).toBe(true);
+    const second = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+    expect((await second('POST', `/requests/${pending.pending_request}/approve`, { reason: 'partners are told; reviewed monthly' })).status).toBe(200);
+    expect(((await (await officer('GET', `/purposes/${id}`)).json()) as { reason_required: boolean }).reason_required).toBe(false);
 
     const other = uniq('purpose');
     expect((await officer('POST', '/purposes', { id: other, ...body, reason_required: false })).status).toBe(201);
