@@ -490,6 +490,17 @@ export const en = {
   redactionNoRegions: 'The data owner added no region.',
   redactionReason: 'Reason',
   redactionNote: 'Note',
+  printReport: 'Print / save as PDF',
+  reportCaption: 'Report for national ID {id}, made {at}.',
+  reportPeriodLabel: 'Period',
+  reportPeriod: 'From the start of the log until {until} (disclosures from {first} to {last})',
+  reportPeriodEmpty: 'From the start of the log until {until}',
+  reportGenerated: 'Generated {at}',
+  reportAnchor: 'Proven in the signed log checkpoint of {size} entries ({origin}), root {root}',
+  reportAnchorUnverified: 'The signed log checkpoint did not verify: the disclosures above are not proven.',
+  stateHeading: 'Kingdom of Cambodia',
+  stateMotto: 'Nation Religion King',
+  statedReference: 'Stated reference',
 };
 
 export type Messages = typeof en;

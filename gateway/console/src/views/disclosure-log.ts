@@ -14,6 +14,7 @@ import { badge, field, problemBox, select } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
 import { exportCsv } from './disclosure-export.js';
 import { proveLogEntry } from './log-proof.js';
+import { fillReferences, type ReferenceCell } from './log-reference.js';
 
 /** Rows on one page of the view. */
 const PAGE_ROWS = 25;
@@ -179,6 +180,14 @@ export async function disclosureLogView(ctx: ViewContext): Promise<HTMLElement> 
 }
 
 function logTable(ctx: ViewContext, rows: readonly DisclosureLogRow[], names: { agencies: readonly Agency[]; purposes: readonly Purpose[] }): HTMLElement {
+  // Each row's stated reference, read from its log entry once the table is drawn (`log-reference.ts`).
+  const references: ReferenceCell[] = [];
+  const referenceCell = (r: DisclosureLogRow): HTMLElement => {
+    const cell = h('td', { class: 'mono', 'data-reference': r.log_index === null ? '' : null }, r.log_index === null ? '—' : '…');
+    if (r.log_index !== null) references.push({ index: r.log_index, id: r.id, cell });
+    return cell;
+  };
+  queueMicrotask(() => void fillReferences(ctx.api, references));
   return h(
     'div',
     { class: 'table-wrap' },
@@ -191,9 +200,18 @@ function logTable(ctx: ViewContext, rows: readonly DisclosureLogRow[], names: { 
         h(
           'tr',
           {},
-          ...[t('when'), t('agency'), t('officerOrSystem'), t('purpose'), t('action'), t('fields'), t('outcome'), t('persons'), t('logEntry')].map((c) =>
-            h('th', { scope: 'col' }, c),
-          ),
+          ...[
+            t('when'),
+            t('agency'),
+            t('officerOrSystem'),
+            t('purpose'),
+            t('statedReference'),
+            t('action'),
+            t('fields'),
+            t('outcome'),
+            t('persons'),
+            t('logEntry'),
+          ].map((c) => h('th', { scope: 'col' }, c)),
         ),
       ),
       h(
@@ -207,6 +225,7 @@ function logTable(ctx: ViewContext, rows: readonly DisclosureLogRow[], names: { 
             h('td', {}, agencyName(names.agencies, r.agency)),
             h('td', { class: 'mono' }, r.client),
             h('td', {}, purposeTitle(names.purposes, r.purpose), h('div', { class: 'muted mono' }, r.grant)),
+            referenceCell(r),
             h('td', {}, `${r.action} · ${r.record_type}`),
             h(
               'td',
