@@ -23,11 +23,9 @@ const OfficerGrant = z
     record_types: z.array(z.string()),
     actions: z.array(z.string()),
     may_reveal_media: z.boolean().openapi({ description: 'Whether protected photos may be revealed, one by one, with a logged reason' }),
-    reason_required: z
-      .boolean()
-      .openapi({
-        description: 'Whether each search or opened record must state a reference and a reason (N2K-Reference, N2K-Reason): the viewer asks the officer',
-      }),
+    reason_required: z.boolean().openapi({
+      description: 'Whether each search or opened record must state a reference and a reason (N2K-Reference, N2K-Reason): the viewer asks the officer',
+    }),
   })
   .openapi('OfficerGrant');
 const OfficerGrants = z
