@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
 import { startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
+import { signedInConsole } from './console-browser.js';
 
 const PORT = 8878;
 const SHOTS = artefactDir('console-lists');
@@ -49,16 +50,7 @@ beforeAll(async () => {
   }
   await admin().post('/officers', { id: 'moh-officer-lists', agency_id: 'moh-tracing', name: 'Chenda Keo', reason: 'new tracer' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Phnom_Penh' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (msg) => {
-    if (/Content Security Policy|Trusted Type|pattern/i.test(msg.text())) violations.push(msg.text());
-  });
-  await page.goto(`${world.url}/console`);
-  await page.setInputFiles('#key-file', world.keyFiles[0]);
-  await page.locator('form.sign-in button[type="submit"]').click();
-  await page.waitForSelector(`[data-officer="${world.officerIds[0]}"]`, { timeout: 15_000 });
+  ({ context, page } = await signedInConsole(browser, { url: world.url, keyFile: world.keyFiles[0], officerId: world.officerIds[0], violations }));
 });
 
 afterAll(async () => {

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOfficerKeyFiles } from '../../scripts/lib/officer-key-files.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
 import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
+import { signedInConsole } from './console-browser.js';
 import { confidentFaces, faceApiFile } from './faces-in-node.js';
 
 const PORT = 8847;
@@ -105,16 +106,14 @@ beforeAll(async () => {
       { client_id: OFFICER, name: 'Sophea Chan', signing_jwk: keys.private.signing },
     ]);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'en-GB', timezoneId: 'Asia/Phnom_Penh' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('console', (msg) => {
-      if (/Content Security Policy|Trusted Type/i.test(msg.text())) violations.push(msg.text());
-    });
-    await page.goto(`${local.gateway.url}/console`);
-    await page.setInputFiles('#key-file', keyFile as string);
-    await page.locator('form.sign-in button[type="submit"]').click();
-    await page.waitForSelector(`[data-officer="${OFFICER}"]`);
+    ({ context, page } = await signedInConsole(browser, {
+      url: local.gateway.url,
+      keyFile: keyFile as string,
+      officerId: OFFICER,
+      violations,
+      height: 1000,
+      timeout: 15_000,
+    }));
   } catch (err) {
     await local.close();
     throw err;

@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
 import { startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
+import { signedInConsole } from './console-browser.js';
 
 const PORT = 8874;
 const SHOTS = artefactDir('console-scope');
@@ -22,17 +23,8 @@ const contexts: BrowserContext[] = [];
 const violations: string[] = [];
 
 async function officerPage(keyFile: string, officerId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Phnom_Penh' });
+  const { context, page } = await signedInConsole(browser, { url: world.url, keyFile, officerId, violations });
   contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (msg) => {
-    if (/Content Security Policy|Trusted Type|pattern/i.test(msg.text())) violations.push(msg.text());
-  });
-  await page.goto(`${world.url}/console`);
-  await page.setInputFiles('#key-file', keyFile);
-  await page.locator('form.sign-in button[type="submit"]').click();
-  await expect.poll(() => page.locator(`[data-officer="${officerId}"]`).count(), { timeout: 15_000 }).toBe(1);
   return page;
 }
 

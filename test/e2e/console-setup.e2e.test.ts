@@ -17,6 +17,7 @@ import type { PrivacyOfficerCredentials } from '../../scripts/lib/local-files.js
 import { writeOfficerKeyFiles } from '../../scripts/lib/officer-key-files.js';
 import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
 import { startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
+import { signedInConsole } from './console-browser.js';
 
 const PORT = 8816;
 const SHOTS = artefactDir('console-setup');
@@ -37,22 +38,13 @@ let leaderIds: [string, string];
 let sensitiveGrant = '';
 
 async function officerPage(keyFile: string, officerId: string, lang: 'en' | 'km' = 'en'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Phnom_Penh' });
+  const watch = (page: Page) =>
+    page.on('request', (r) => {
+      const body = r.postData();
+      if (body !== null) sent.push(body);
+    });
+  const { context, page } = await signedInConsole(browser, { url: world.url, keyFile, officerId, violations, lang, watch });
   contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (msg) => {
-    if (/Content Security Policy|Trusted Type|pattern/i.test(msg.text())) violations.push(msg.text());
-  });
-  page.on('request', (r) => {
-    const body = r.postData();
-    if (body !== null) sent.push(body);
-  });
-  await page.goto(`${world.url}/console`);
-  if (lang === 'km') await page.locator('[data-lang="km"]').click();
-  await page.setInputFiles('#key-file', keyFile);
-  await page.locator('form.sign-in button[type="submit"]').click();
-  await expect.poll(() => page.locator(`[data-officer="${officerId}"]`).count(), { timeout: 15_000 }).toBe(1);
   return page;
 }
 

@@ -1,0 +1,53 @@
+/**
+ * A privacy officer signed in to the console in a fresh browser context: the one way the console's
+ * end-to-end tests open it (viewport, locale and zone of the ministry's desks, a key file chosen in
+ * the sign-in form, content-security and input-pattern violations collected for the test to assert
+ * on).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** Console messages that mean the page broke its own rules: blocked by the CSP or Trusted Types, or an input pattern that does not compile. */
+const VIOLATION = /Content Security Policy|Trusted Type|pattern/i;
+
+export interface ConsoleSignIn {
+  /** The gateway's base URL (the console is served at `/console`). */
+  readonly url: string;
+  /** The officer's key file, as the console's sign-in form takes it. */
+  readonly keyFile: string;
+  /** The officer the console must show as signed in. */
+  readonly officerId: string;
+  /** Where violations are collected (the test asserts it stays empty). */
+  readonly violations: string[];
+  /** The language chosen before signing in (English by default). */
+  readonly lang?: 'en' | 'km';
+  /** Whether the page may save downloads (CSV exports). */
+  readonly acceptDownloads?: boolean;
+  /** Viewport height in pixels (900 by default). */
+  readonly height?: number;
+  /** Default timeout of the page's actions, ms (10 s by default). */
+  readonly timeout?: number;
+  /** Called with the page before it loads the console, e.g. to record the requests it sends. */
+  readonly watch?: (page: Page) => void;
+}
+
+/** Opens the console in a new context of `browser` and signs `officerId` in; the caller closes the context. */
+export async function signedInConsole(browser: Browser, sign: ConsoleSignIn): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1360, height: sign.height ?? 900 },
+    locale: 'en-GB',
+    timezoneId: 'Asia/Phnom_Penh',
+    acceptDownloads: sign.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(sign.timeout ?? 10_000);
+  page.on('console', (msg) => {
+    if (VIOLATION.test(msg.text())) sign.violations.push(msg.text());
+  });
+  sign.watch?.(page);
+  await page.goto(`${sign.url}/console`);
+  if (sign.lang === 'km') await page.locator('[data-lang="km"]').click();
+  await page.setInputFiles('#key-file', sign.keyFile);
+  await page.locator('form.sign-in button[type="submit"]').click();
+  await page.waitForSelector(`[data-officer="${sign.officerId}"]`, { timeout: 15_000 });
+  return { context, page };
+}
