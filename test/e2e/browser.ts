@@ -59,6 +59,16 @@ export async function launchWithExtension(dir: string): Promise<{ context: Brows
   };
 }
 
+/** Enrols the viewer in `browser` with an officer's one-time `code` through its popup, as the officer does; resolves once the popup lists a grant. */
+export async function enrolViewer(browser: { readonly context: BrowserContext; readonly extensionId: string }, code: string): Promise<void> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.fill('input[name=code]', code);
+  await popup.click('button[type=submit]');
+  await popup.waitForSelector('.grant');
+  await popup.close();
+}
+
 export function artefactDir(name: string): string {
   const dir = join(ARTEFACTS, name);
   mkdirSync(dir, { recursive: true });

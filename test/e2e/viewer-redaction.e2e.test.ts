@@ -22,7 +22,7 @@ import { decodePng, encodePng, type RgbaImage } from '@need2know/png';
 import { decodeJpeg } from '../../gateway/src/services/media/decode/decode-jpeg.js';
 import { downscaleToRgb, type RgbInput } from '../../gateway/src/services/media/detect/downscale.js';
 import { widen } from '../../gateway/src/services/media/redact/redact-regions.js';
-import { artefactDir, buildExtension, hasChromium, launchWithExtension } from './browser.js';
+import { artefactDir, buildExtension, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
 import { allFaces, confidentFaces } from './faces-in-node.js';
 import { EVIDENCE_CASE_ID, EVIDENCE_PHOTO, EVIDENCE_REF, REVIEW_PURPOSE, redactionScene, type RedactionScene } from './extension-redaction-scene.js';
 
@@ -95,12 +95,7 @@ beforeAll(async () => {
   extensionDir = buildExtension(scene.local.gateway.url);
   browser = await launchWithExtension(extensionDir);
   context = browser.context;
-  const popup = await context.newPage();
-  await popup.goto(`${base()}/popup.html`);
-  await popup.fill('input[name=code]', scene.reviewerCode);
-  await popup.click('button[type=submit]');
-  await popup.waitForSelector('.grant');
-  await popup.close();
+  await enrolViewer(browser, scene.reviewerCode);
   viewer = await context.newPage();
   await viewer.goto(`${base()}/tabs/viewer.html?grant=${encodeURIComponent(scene.reviewGrant)}&purpose=${encodeURIComponent(REVIEW_PURPOSE)}`);
   await viewer.waitForSelector('form.search select[name=kind]');

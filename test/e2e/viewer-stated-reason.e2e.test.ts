@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactDir, buildExtension, hasChromium, launchWithExtension } from './browser.js';
+import { artefactDir, buildExtension, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
 import { PATIENT_PHONE_TYPED, viewerWorkScene, type ViewerWorkScene } from './extension-work-scene.js';
 
 const PORT = 8853;
@@ -52,12 +52,7 @@ beforeAll(async () => {
   extensionDir = buildExtension(scene.local.gateway.url);
   browser = await launchWithExtension(extensionDir);
   context = browser.context;
-  const popup = await context.newPage();
-  await popup.goto(`${base()}/popup.html`);
-  await popup.fill('input[name=code]', scene.enrolmentCode);
-  await popup.click('button[type=submit]');
-  await popup.waitForSelector('.grant');
-  await popup.close();
+  await enrolViewer(browser, scene.enrolmentCode);
   tracer = await context.newPage();
   await tracer.goto(`${base()}/tabs/viewer.html?grant=${encodeURIComponent(grant)}&purpose=${encodeURIComponent(PURPOSE)}`);
   await tracer.waitForSelector('form.search select[name=record_type]');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripTextMarks } from '../../extension/src/lib/trace-mark/text.js';
-import { artefactDir, buildExtension, hasChromium, launchWithExtension } from './browser.js';
+import { artefactDir, buildExtension, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
 import { KHMER_NAME } from './extension-scene.js';
 import { CASE_NUMBER, CONTACT_NAME, PATIENT_PHONE_TYPED, TRACING_PURPOSE, viewerWorkScene, type ViewerWorkScene } from './extension-work-scene.js';
 
@@ -58,12 +58,7 @@ beforeAll(async () => {
   extensionDir = buildExtension(scene.local.gateway.url);
   browser = await launchWithExtension(extensionDir);
   context = browser.context;
-  const popup = await context.newPage();
-  await popup.goto(`${base()}/popup.html`);
-  await popup.fill('input[name=code]', scene.enrolmentCode);
-  await popup.click('button[type=submit]');
-  await popup.waitForSelector('.grant');
-  await popup.close();
+  await enrolViewer(browser, scene.enrolmentCode);
   tracer = await context.newPage();
   await tracer.goto(viewerUrl(scene.tracingGrant, TRACING_PURPOSE));
   await tracer.waitForSelector('form.search select[name=kind]');
