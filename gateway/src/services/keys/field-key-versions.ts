@@ -1,8 +1,6 @@
-import type { GatewayEnv } from '../../platform/env.js';
 import { Problem } from '../../platform/errors/problem.js';
 import type { Stores } from '../../store/ports/index.js';
-import { retireOldFieldKeys, rotateFieldKeys } from '../records/rewrap.js';
-import { storesOf } from '../stores.js';
+import { retireOldFieldKeys, rotateFieldKeys, type SealedStores } from '../records/rewrap.js';
 
 /** The field-key versions in use: the one new data is sealed under, the oldest still opened, and how many record versions use each. */
 export interface FieldKeyStatus {
@@ -17,22 +15,18 @@ export async function fieldKeyStatus(stores: Pick<Stores, 'keyState' | 'records'
   return { current: state.current, oldest: state.oldest, recordVersionsByKeyVersion };
 }
 
-/**
- * Seals new data under a new field-key version from now on (old versions still open); the bump and
- * its admin event are one transaction. Takes the bindings because the rotation is the re-wrap job's
- * (`records/rewrap.ts`), which does not take ports yet.
- */
-export async function rotateFieldKeyVersion(env: GatewayEnv, actor: string, now: number): Promise<FieldKeyStatus> {
-  await rotateFieldKeys(storesOf(env), now, actor);
-  return fieldKeyStatus(storesOf(env));
+/** Seals new data under a new field-key version from now on (old versions still open); the bump and its admin event are one transaction. */
+export async function rotateFieldKeyVersion(stores: Pick<Stores, 'keyState' | 'records'>, actor: string, now: number): Promise<FieldKeyStatus> {
+  await rotateFieldKeys(stores, now, actor);
+  return fieldKeyStatus(stores);
 }
 
 /**
- * Refuses field keys below the current version from now on; 409 `invalid_transition` while anything
- * still needs them. Takes the bindings for the same reason as {@link rotateFieldKeyVersion}.
+ * Refuses field keys below the current version from now on, once nothing sealed needs them (every
+ * store the re-wrap job moves is counted); 409 `invalid_transition` while anything still does.
  */
-export async function retireOldFieldKeyVersions(env: GatewayEnv, actor: string, now: number): Promise<FieldKeyStatus> {
-  const outcome = await retireOldFieldKeys(storesOf(env), now, actor);
+export async function retireOldFieldKeyVersions(stores: SealedStores, actor: string, now: number): Promise<FieldKeyStatus> {
+  const outcome = await retireOldFieldKeys(stores, now, actor);
   if (!outcome.retired) throw new Problem(409, 'invalid_transition', outcome.reason);
-  return fieldKeyStatus(storesOf(env));
+  return fieldKeyStatus(stores);
 }

@@ -77,7 +77,7 @@ const statusOut = (s: FieldKeyStatus) => ({
 export const fieldKeyRoutes = adminRouter()
   .openapi(status, async (c) => c.json(statusOut(await fieldKeyStatus(c.var.stores)), 200))
   // The version bump and its administrative event are one batch (see rotateFieldKeys).
-  .openapi(rotate, async (c) => c.json(statusOut(await rotateFieldKeyVersion(c.env, c.var.access.clientId, c.var.now)), 200))
+  .openapi(rotate, async (c) => c.json(statusOut(await rotateFieldKeyVersion(c.var.stores, c.var.access.clientId, c.var.now)), 200))
   .openapi(rewrap, async (c) => {
     const { limit, after } = c.req.valid('query');
     const progress = await rewrapBatch({ ...c.var.stores, rootSecret: c.env.N2K_ROOT_SECRET }, limit, after === undefined ? undefined : decodeCursor(after));
@@ -93,4 +93,4 @@ export const fieldKeyRoutes = adminRouter()
       200,
     );
   })
-  .openapi(retire, async (c) => c.json(statusOut(await retireOldFieldKeyVersions(c.env, c.var.access.clientId, c.var.now)), 200));
+  .openapi(retire, async (c) => c.json(statusOut(await retireOldFieldKeyVersions(c.var.stores, c.var.access.clientId, c.var.now)), 200));
