@@ -4,7 +4,8 @@
  */
 import { ApiError } from './api.js';
 import { h, uid, type Attrs } from './dom.js';
-import { t } from './i18n/i18n.js';
+import { currentLang, t } from './i18n/i18n.js';
+import { issueSentence, problemSentence, supportCode } from './i18n/problem-words.js';
 export { ID_PATTERN } from './id-pattern.js';
 import type { MessageKey } from './i18n/en.js';
 
@@ -50,12 +51,15 @@ export function problemBox(err: unknown): HTMLElement {
   if (err instanceof FormProblem) return h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, err.message));
   if (err instanceof ApiError) {
     const p = err.problem;
+    const lang = currentLang();
     return h(
       'div',
       { class: 'alert alert-error', role: 'alert' },
-      h('p', {}, t('errorTitle', { code: p.code })),
-      p.detail === undefined ? null : h('p', {}, p.detail),
-      p.issues === undefined || p.issues.length === 0 ? null : h('ul', {}, ...p.issues.map((i) => h('li', {}, h('code', {}, i.path), ' — ', i.message))),
+      h('p', { 'data-problem': p.code }, problemSentence(p.code, lang)),
+      p.issues === undefined || p.issues.length === 0 ? null : h('ul', {}, ...p.issues.map((i) => h('li', { 'data-path': i.path }, issueSentence(i, lang)))),
+      // The gateway's own detail is English prose: shown to officers who read the console in English.
+      p.detail === undefined || lang !== 'en' ? null : h('p', {}, p.detail),
+      h('p', { class: 'muted' }, h('small', {}, supportCode(p.code, lang))),
     );
   }
   console.error(err);

@@ -14,6 +14,7 @@ import { badge, field, problemBox, select } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
 import { exportCsv } from './disclosure-export.js';
 import { proveLogEntry } from './log-proof.js';
+import { disclosedFieldsText } from './modes.js';
 import { fillReferences, type ReferenceCell } from './log-reference.js';
 
 /** Rows on one page of the view. */
@@ -227,13 +228,7 @@ function logTable(ctx: ViewContext, rows: readonly DisclosureLogRow[], names: { 
             h('td', {}, purposeTitle(names.purposes, r.purpose), h('div', { class: 'muted mono' }, r.grant)),
             referenceCell(r),
             h('td', {}, `${r.action} · ${r.record_type}`),
-            h(
-              'td',
-              { class: 'mono' },
-              Object.entries(r.fields)
-                .map(([f, m]) => `${f}: ${m}`)
-                .join(', '),
-            ),
+            h('td', { 'data-fields': Object.keys(r.fields).join(' ') }, disclosedFieldsText(r.fields)),
             h('td', {}, badge(outcomeText(r.outcome), r.outcome === 'disclosed' ? 'active' : 'pending')),
             h('td', {}, num(r.persons)),
             h('td', {}, r.log_index === null ? '—' : entryCell(ctx, r.log_index, r.id)),

@@ -1,7 +1,8 @@
 import type { Mode } from '../api.js';
 import { h } from '../dom.js';
 import type { MessageKey } from '../i18n/en.js';
-import { t } from '../i18n/i18n.js';
+import { fieldLabel } from '../i18n/field-labels.js';
+import { currentLang, t } from '../i18n/i18n.js';
 
 const MODE_KEYS: Record<Mode, [MessageKey, MessageKey]> = {
   clear: ['modeClear', 'modeHelpClear'],
@@ -20,3 +21,20 @@ export const modeName = (mode: Mode): string => t(MODE_KEYS[mode][0]);
 export const modeHelp = (mode: Mode): string => t(MODE_KEYS[mode][1]);
 /** A mode as a badge with its meaning as a tooltip. */
 export const modeBadge = (mode: Mode) => h('span', { class: `mode mode-${mode}`, title: modeHelp(mode) }, modeName(mode));
+
+/** A field's name in words in the current language (its code when it has no label). */
+export const fieldWords = (name: string): string => fieldLabel(name, currentLang());
+/** A field named in words, its code beside it in small type (rules are written by code). */
+export const fieldName = (name: string): (Node | string)[] => [
+  h('span', { class: 'field-label' }, fieldWords(name)),
+  ' ',
+  h('span', { class: 'mono muted field-code' }, name),
+];
+/**
+ * The fields of a disclosure and how each was disclosed, in words, e.g. "Phone: masked, Sex: clear".
+ * A mode the console does not know is shown by its code.
+ */
+export const disclosedFieldsText = (fields: Readonly<Record<string, string>>): string =>
+  Object.entries(fields)
+    .map(([f, m]) => `${fieldWords(f)}: ${Object.hasOwn(MODE_KEYS, m) ? modeName(m as Mode) : m}`)
+    .join(', ');

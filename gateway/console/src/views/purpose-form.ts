@@ -9,7 +9,7 @@ import { h, uid } from '../dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, ID_PATTERN, input, problemBox, select } from '../ui.js';
 import { agencyName, type ViewContext } from './context.js';
-import { modeHelp, modeName } from './modes.js';
+import { fieldName, fieldWords, modeHelp, modeName } from './modes.js';
 import { rowScopeEditor } from './row-scope-editor.js';
 
 const ACTIONS = ['fetch', 'search', 'check'] as const;
@@ -258,7 +258,7 @@ function modeTable(
               name: `copyable.${type.name}.${f.name}`,
               'data-copyable': f.name,
               checked: copyable.includes(f.name),
-              'aria-label': t('copyableField', { field: f.name }),
+              'aria-label': t('copyableField', { field: fieldWords(f.name) }),
               'aria-describedby': 'copyable-help',
             });
             const follow = () => {
@@ -273,7 +273,7 @@ function modeTable(
           return h(
             'tr',
             {},
-            h('th', { scope: 'row' }, h('label', { for: id, class: 'mono' }, f.name)),
+            h('th', { scope: 'row' }, h('label', { for: id }, ...fieldName(f.name))),
             h('td', {}, sel),
             h('td', {}, copy),
             h('td', { class: 'muted' }, f.description),

@@ -9,7 +9,7 @@ import { currentLang, num, t } from '../i18n/i18n.js';
 import { badge } from '../ui.js';
 import { agencyName, type ViewContext } from './context.js';
 import { filteredList } from './list-tools.js';
-import { modeBadge, modeHelp } from './modes.js';
+import { fieldName, modeBadge, modeHelp } from './modes.js';
 
 export async function purposeListView(ctx: ViewContext): Promise<HTMLElement> {
   const [purposes, agencies] = await Promise.all([ctx.api.purposes(), ctx.api.agencies()]);
@@ -143,7 +143,7 @@ function rulesTables(purpose: Purpose, types: readonly RecordType[]): HTMLElemen
             h(
               'tr',
               { class: modeOf(f) === 'none' ? 'row-none' : '', 'data-field': f.name },
-              h('th', { scope: 'row', class: 'mono' }, f.name),
+              h('th', { scope: 'row' }, ...fieldName(f.name)),
               h('td', {}, modeBadge(modeOf(f)), h('span', { class: 'sr-only' }, ` — ${modeHelp(modeOf(f))}`)),
               h('td', { class: 'muted' }, f.description),
             ),

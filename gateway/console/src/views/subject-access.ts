@@ -7,10 +7,11 @@ import { canonicalEntryBytes, leafHash, verifyCheckpoint, verifyInclusion } from
 import type { Agency, Purpose } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, t } from '../i18n/i18n.js';
-import { entryClient, fieldsText, REPORT_COLUMNS, rootBase64, statedText, type ReportRow } from '../report-export.js';
+import { entryClient, REPORT_COLUMNS, rootBase64, statedText, type ReportRow } from '../report-export.js';
 import { field, input, problemBox } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
 import { removePrintLayout, reportActions, reportHeadings } from './subject-report-export.js';
+import { disclosedFieldsText } from './modes.js';
 
 const fromB64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
@@ -61,7 +62,7 @@ export function subjectAccessSection(ctx: ViewContext, purposes: readonly Purpos
             purpose: purposeTitle(purposes, d.purpose),
             action: `${d.action} · ${d.record_type}`,
             stated: statedText(d, statedWords),
-            fields: fieldsText(d.fields),
+            fields: disclosedFieldsText(d.fields),
             proof: proven[i] === true ? `✓ ${t('proofOk')}` : `✗ ${t('proofBad')}`,
           };
         });
