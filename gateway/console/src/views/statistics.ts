@@ -7,7 +7,8 @@
  */
 import type { StatsPreviewQuery, StatsSeriesRelease } from '../api.js';
 import { h } from '../dom.js';
-import { digits, num, t } from '../i18n/i18n.js';
+import { currentLang, digits, num, t } from '../i18n/i18n.js';
+import { problemSentence } from '../i18n/problem-words.js';
 import { parseProvince, parseStatsRoute, parseWhole, statsRoute, STATS_YEARS, type StatsChoice } from '../stats-route.js';
 import { field, input, problemBox } from '../ui.js';
 import type { ViewContext } from './context.js';
@@ -67,7 +68,7 @@ export async function statisticsView(ctx: ViewContext, routeParts: readonly stri
   const choice = parseStatsRoute(routeParts);
   let result: HTMLElement;
   if (tier === undefined) {
-    result = h('p', { class: 'alert alert-error', role: 'alert' }, t('errorTitle', { code: 'not_found' }));
+    result = h('p', { class: 'alert alert-error', role: 'alert' }, problemSentence('not_found', currentLang()));
   } else if (choice === null) {
     result = h('p', { class: 'muted' }, t('statsChoose'));
   } else {
