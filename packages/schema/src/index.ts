@@ -23,3 +23,5 @@ export type { BlockedAction } from './protocol/viewer.js';
 export { encodeReason, REASON_HEADER, REFERENCE_HEADER, TRACEPARENT_HEADER } from './protocol/request-reason.js';
 export { requestHash, requestTarget, sha256Base64url } from './protocol/request-hash.js';
 export type { RequestBinding } from './protocol/request-hash.js';
+export { FIELD_LABELS, fieldLabelMessages } from './field-labels.js';
+export type { FieldLabelLang, LabelledField } from './field-labels.js';
