@@ -20,20 +20,26 @@ export function storesOf(env: GatewayEnv): Stores {
 }
 
 /**
- * The key ring's source from the bindings: the root secret and the field-key versions recorded in
- * D1. For callers not yet handed a {@link KeyRingSource}; cheap enough for every request (no object
- * but the key state's is built).
+ * The key ring's source: the root secret of the bindings over the field-key versions of `stores`
+ * (the request's stores in routes, so that the backend chosen once is the one read). Jobs and tests
+ * that hold only the bindings leave `stores` out and get the D1 key state.
  */
-export function keyRingSourceOf(env: GatewayEnv): KeyRingSource & Pick<Stores, 'keyState'> {
-  return { rootSecret: env.N2K_ROOT_SECRET, keyState: d1KeyStateStore(env.DB) };
+export function keyRingSourceOf(
+  env: Pick<GatewayEnv, 'N2K_ROOT_SECRET' | 'DB'>,
+  stores: Pick<Stores, 'keyState'> = { keyState: d1KeyStateStore(env.DB) },
+): KeyRingSource & Pick<Stores, 'keyState'> {
+  return { rootSecret: env.N2K_ROOT_SECRET, keyState: stores.keyState };
 }
 
 /**
- * What reading records needs, from the bindings: the record store and the key ring's source. For
- * callers not yet handed stores; as cheap as {@link keyRingSourceOf} (no Durable Object stub is made).
+ * What reading records needs: the record store of `stores` and the key ring's source (see
+ * {@link keyRingSourceOf}; without `stores`, the D1 ones of the bindings).
  */
-export function recordReaderOf(env: GatewayEnv): RecordReader & Pick<Stores, 'keyState'> {
-  return { records: d1RecordStore(env.DB), ...keyRingSourceOf(env) };
+export function recordReaderOf(
+  env: Pick<GatewayEnv, 'N2K_ROOT_SECRET' | 'DB'>,
+  stores: Pick<Stores, 'records' | 'keyState'> = { records: d1RecordStore(env.DB), keyState: d1KeyStateStore(env.DB) },
+): RecordReader & Pick<Stores, 'keyState'> {
+  return { records: stores.records, ...keyRingSourceOf(env, stores) };
 }
 
 /** Every port with the key ring's source, from the bindings: for jobs and tests that hold the bindings. */

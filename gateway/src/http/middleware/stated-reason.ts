@@ -27,7 +27,7 @@ export function requireStatedReason<A extends RecordAccess>(kind: ReasonRequestK
       'statedReason',
       await stateReason(
         c.var.stores,
-        keyRingSourceOf(c.env),
+        keyRingSourceOf(c.env, c.var.stores),
         c.var.access,
         kind,
         { now: c.var.now, requestHash: c.var.requestHash, recordType: recordType(type) === undefined ? '' : type },

@@ -74,9 +74,9 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     });
   // Only the field the answer needs is opened (see findPersons: known and unknown cost the same).
   const scope = rowScopeOf(access);
-  const persons = await findPersons(recordReaderOf(c.env), body.subject, rule.type === 'person' ? [rule.field] : [], granted.record_ids, scope);
+  const persons = await findPersons(recordReaderOf(c.env, c.var.stores), body.subject, rule.type === 'person' ? [rule.field] : [], granted.record_ids, scope);
   const today = ownerToday(c.env, c.var.now);
-  const answer = await answerCheck(recordReaderOf(c.env), check, persons, today, body.criterion, scope);
+  const answer = await answerCheck(recordReaderOf(c.env, c.var.stores), check, persons, today, body.criterion, scope);
   const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {
     action: 'check',
     recordType: rule.type,

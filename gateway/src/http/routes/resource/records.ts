@@ -28,7 +28,7 @@ import { searchValues } from '../../../services/records/search-values.js';
 import { adminProblems } from '../admin/responses.js';
 import { validationHook } from '../validation-hook.js';
 import { disclosureRequest, sealedAnswer } from './sealed-answer.js';
-import { issuerOf, keyRingSourceOf, recordReaderOf } from '../../../services/stores.js';
+import { issuerOf, keyRingSourceOf, recordReaderOf, type Stores } from '../../../services/stores.js';
 
 /** Most records one search returns. */
 export const MAX_SEARCH_RESULTS = 20;
@@ -106,6 +106,7 @@ const searchRoute = createRoute({
 /** Minimises opened records for the caller. */
 async function minimised(
   env: GatewayEnv,
+  stores: Pick<Stores, 'records' | 'keyState'>,
   access: RecordAccess,
   now: number,
   type: string,
@@ -114,11 +115,11 @@ async function minimised(
 ) {
   const def = recordType(type);
   if (def === undefined) throw new Problem(404, 'not_found');
-  const ring = await keyRing(keyRingSourceOf(env));
+  const ring = await keyRing(keyRingSourceOf(env, stores));
   const today = ownerToday(env, now);
   const mediaUnblurred = mayReleaseUnblurredMedia(access.purpose, access.grant);
   // Only for a purpose that redacts a text field: the persons whose names and numbers it removes.
-  const linkedPersons = await linkedPersonsFor(recordReaderOf(env), def, records, fields);
+  const linkedPersons = await linkedPersonsFor(recordReaderOf(env, stores), def, records, fields);
   return records.map((r) =>
     minimiseRecord(def, { id: r.id, ...r.fields }, fields, {
       ring,
@@ -139,9 +140,9 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const def = recordType(type);
     if (def === undefined) throw new Problem(404, 'not_found');
     // The row was read with the caller's checks: nothing for a record outside the grant.
-    const record = await openNamedRecord(recordReaderOf(c.env), access, req, def, id);
+    const record = await openNamedRecord(recordReaderOf(c.env, c.var.stores), access, req, def, id);
     if (record === undefined) return refuseNotFound(c.var.stores, access, disclosureRequest(c), { action: 'fetch', recordType: type, purpose: req.purpose });
-    const [out] = await minimised(c.env, access, c.var.now, type, [record], req.fields);
+    const [out] = await minimised(c.env, c.var.stores, access, c.var.now, type, [record], req.fields);
     const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {
       action: 'fetch',
       recordType: type,
@@ -177,7 +178,7 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     // Records outside a case-specific grant, and sensitive cases the grant may not see, are not even candidates: they cost what no match costs.
     const found = (
       await findByBlindIndex(
-        recordReaderOf(c.env),
+        recordReaderOf(c.env, c.var.stores),
         type,
         body.search,
         body.terms,
@@ -187,7 +188,7 @@ export const recordRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         rowScopeOf(access),
       )
     ).slice(0, body.limit);
-    const out = await minimised(c.env, access, c.var.now, type, found, req.fields);
+    const out = await minimised(c.env, c.var.stores, access, c.var.now, type, found, req.fields);
     const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {
       action: 'search',
       recordType: type,

@@ -148,7 +148,7 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       now,
     );
     if (original === null) throw new Problem(404, 'not_found', 'No such photo to reveal in this view.');
-    const { id, logIndex } = await logReveal(c.var.stores, keyRingSourceOf(c.env), access, now, view, body.media_ref, body.reason);
+    const { id, logIndex } = await logReveal(c.var.stores, keyRingSourceOf(c.env, c.var.stores), access, now, view, body.media_ref, body.reason);
     // Only now, with the reveal and its reason on the log, does the original leave.
     return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(recipient, body.media_ref, original) }, 201, {
       'cache-control': 'no-store',
