@@ -60,7 +60,17 @@ describe('D1 backend', () => {
   describeViewerStoreConformance(
     () => d1ViewerStore(db()),
     async ({ id, clientId, grantId, recordType, outcome }) => {
-      const entry = { id, at: 0, client: clientId, agency: 'agency-test', purpose: 'purpose-test', grant: grantId, action: 'fetch', record_type: recordType, outcome };
+      const entry = {
+        id,
+        at: 0,
+        client: clientId,
+        agency: 'agency-test',
+        purpose: 'purpose-test',
+        grant: grantId,
+        action: 'fetch',
+        record_type: recordType,
+        outcome,
+      };
       await db().batch(indexStatements(db(), [{ idx: 0, entry }]));
     },
   );
