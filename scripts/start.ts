@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`
-  need2know gateway is running (local D1 and Durable Objects; no account, no network)
+  need2know gateway is running (local D1, R2 and Durable Objects; no account, no network)
   ready ${((Date.now() - startedAt) / 1000).toFixed(0)} s after start; the scheduled job (${gateway.cron?.crons.join(', ') ?? 'none'}, UTC) runs on
   that schedule: it expires ended grants, carries administrative events into the audit log, rotates
   signing keys and purges spent nonces.
