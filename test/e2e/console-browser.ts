@@ -4,7 +4,9 @@
  * the sign-in form, content-security and input-pattern violations collected for the test to assert
  * on).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS } from './browser.js';
+import { startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
 
 /** Console messages that mean the page broke its own rules: blocked by the CSP or Trusted Types, or an input pattern that does not compile. */
 const VIOLATION = /Content Security Policy|Trusted Type|pattern/i;
@@ -50,4 +52,43 @@ export async function signedInConsole(browser: Browser, sign: ConsoleSignIn): Pr
   await page.locator('form.sign-in button[type="submit"]').click();
   await page.waitForSelector(`[data-officer="${sign.officerId}"]`, { timeout: 15_000 });
   return { context, page };
+}
+
+/** A console world with Chromium open on it, one officer signed in: what most console suites start from. */
+export interface OpenConsole {
+  readonly world: ConsoleWorld;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/**
+ * Starts a console world on `port`, runs `prepare` on it (disclosures or grants the suite needs
+ * before the page loads), launches Debian's Chromium and signs the world's first privacy officer in.
+ * When anything fails, what was started is stopped before the error is thrown.
+ */
+export async function openConsole(
+  port: number,
+  sign: Omit<ConsoleSignIn, 'url' | 'keyFile' | 'officerId'>,
+  prepare: (world: ConsoleWorld) => Promise<void> = async () => {},
+): Promise<OpenConsole> {
+  const world = await startConsoleWorld(port);
+  let browser: Browser | undefined;
+  try {
+    await prepare(world);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    const { context, page } = await signedInConsole(browser, { ...sign, url: world.url, keyFile: world.keyFiles[0], officerId: world.officerIds[0] });
+    return { world, browser, context, page };
+  } catch (err) {
+    await browser?.close();
+    await world.local.close();
+    throw err;
+  }
+}
+
+/** Stops what {@link openConsole} started (any part may be missing when it failed or was skipped). */
+export async function closeConsole(open: Partial<OpenConsole>): Promise<void> {
+  await open.context?.close();
+  await open.browser?.close();
+  await open.world?.local.close();
 }

@@ -6,12 +6,12 @@
  * do, never its raw code. Screenshots go to test-results/console-khmer/.
  */
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { km } from '../../gateway/console/src/i18n/km.js';
-import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
-import { signedInConsole } from './console-browser.js';
-import { startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
+import { artefactDir, hasChromium } from './browser.js';
+import { closeConsole, openConsole } from './console-browser.js';
+import type { ConsoleWorld } from './console-fixture.js';
 
 const PORT = 8893;
 const OUT = artefactDir('console-khmer');
@@ -26,22 +26,10 @@ const violations: string[] = [];
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  world = await startConsoleWorld(PORT);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  ({ context, page } = await signedInConsole(browser, {
-    url: world.url,
-    keyFile: world.keyFiles[0],
-    officerId: world.officerIds[0],
-    violations,
-    lang: 'km',
-  }));
+  ({ world, browser, context, page } = await openConsole(PORT, { violations, lang: 'km' }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await world?.local.close();
-});
+afterAll(() => closeConsole({ world, browser, context }));
 
 const open = async (hash: string) => {
   await page.goto(`${world.url}/console${hash}`);

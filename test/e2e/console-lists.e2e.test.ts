@@ -5,11 +5,11 @@
  * approvals lists search and filter; the same tools in Khmer. Screenshots go to test-results/console-lists/.
  */
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
-import { startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
-import { signedInConsole } from './console-browser.js';
+import { artefactDir, hasChromium } from './browser.js';
+import type { ConsoleWorld } from './console-fixture.js';
+import { closeConsole, openConsole } from './console-browser.js';
 
 const PORT = 8878;
 const SHOTS = artefactDir('console-lists');
@@ -32,32 +32,28 @@ const admin = () => {
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  world = await startConsoleWorld(PORT);
-  const now = Date.now();
-  for (let i = 0; i < MORE; i++) {
-    const grant = await admin().post<{ id: string }>('/grants', {
-      purpose_id: 'justice-case-review',
-      agency_id: 'ministry-of-justice',
-      not_before: new Date(now + i * 3600_000).toISOString(),
-      not_after: new Date(now + (i + 48) * 3600_000).toISOString(),
-      data_life_seconds: 3600,
-      note: `Referred case ${1000 + i}`,
-    });
-    if (i === 0) {
-      await admin().post(`/grants/${grant.id}/revoke`, { reason: 'asked by mistake' });
-      revoked.push(grant.id);
+  ({ world, browser, context, page } = await openConsole(PORT, { violations }, async (started) => {
+    world = started; // admin() below reads it
+    const now = Date.now();
+    for (let i = 0; i < MORE; i++) {
+      const grant = await admin().post<{ id: string }>('/grants', {
+        purpose_id: 'justice-case-review',
+        agency_id: 'ministry-of-justice',
+        not_before: new Date(now + i * 3600_000).toISOString(),
+        not_after: new Date(now + (i + 48) * 3600_000).toISOString(),
+        data_life_seconds: 3600,
+        note: `Referred case ${1000 + i}`,
+      });
+      if (i === 0) {
+        await admin().post(`/grants/${grant.id}/revoke`, { reason: 'asked by mistake' });
+        revoked.push(grant.id);
+      }
     }
-  }
-  await admin().post('/officers', { id: 'moh-officer-lists', agency_id: 'moh-tracing', name: 'Chenda Keo', reason: 'new tracer' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  ({ context, page } = await signedInConsole(browser, { url: world.url, keyFile: world.keyFiles[0], officerId: world.officerIds[0], violations }));
+    await admin().post('/officers', { id: 'moh-officer-lists', agency_id: 'moh-tracing', name: 'Chenda Keo', reason: 'new tracer' });
+  }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await world?.local.close();
-});
+afterAll(() => closeConsole({ world, browser, context }));
 
 const ready = (hash: string) => page.waitForSelector(`#app[data-ready="${hash}"]`, { timeout: 15_000 });
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

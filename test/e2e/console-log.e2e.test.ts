@@ -8,11 +8,11 @@ import { GatewaySession, signingKeyFromJwk } from '@need2know/client';
 import { generateDataset } from '@need2know/demo-data';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
-import { FETCHED, STATED_REASON, startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
-import { signedInConsole } from './console-browser.js';
+import { artefactDir, hasChromium } from './browser.js';
+import { FETCHED, STATED_REASON, type ConsoleWorld } from './console-fixture.js';
+import { closeConsole, openConsole } from './console-browser.js';
 
 const PORT = 8876;
 const SHOTS = artefactDir('console-log');
@@ -29,32 +29,21 @@ const violations: string[] = [];
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  world = await startConsoleWorld(PORT);
-  const tracer = world.clients.find((c) => c.client_id === TRACER);
-  if (tracer === undefined) throw new Error('no tracing partner');
-  const session = await GatewaySession.open({
-    issuer: world.url,
-    clientId: tracer.client_id,
-    signingKey: await signingKeyFromJwk(tracer.signing_jwk),
-    request: { authorizationDetails: [{ type: 'record_access', purpose: 'covid-contact-tracing' }] },
-  });
-  const dataset = generateDataset({ persons: 40 });
-  for (let i = 0; i < MORE; i++) await session.fetch(`/v1/records/person/${dataset.personAt(3 + (i % 10)).id}`, { headers: STATED_REASON });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  ({ context, page } = await signedInConsole(browser, {
-    url: world.url,
-    keyFile: world.keyFiles[0],
-    officerId: world.officerIds[0],
-    violations,
-    acceptDownloads: true,
+  ({ world, browser, context, page } = await openConsole(PORT, { violations, acceptDownloads: true }, async (world) => {
+    const tracer = world.clients.find((c) => c.client_id === TRACER);
+    if (tracer === undefined) throw new Error('no tracing partner');
+    const session = await GatewaySession.open({
+      issuer: world.url,
+      clientId: tracer.client_id,
+      signingKey: await signingKeyFromJwk(tracer.signing_jwk),
+      request: { authorizationDetails: [{ type: 'record_access', purpose: 'covid-contact-tracing' }] },
+    });
+    const dataset = generateDataset({ persons: 40 });
+    for (let i = 0; i < MORE; i++) await session.fetch(`/v1/records/person/${dataset.personAt(3 + (i % 10)).id}`, { headers: STATED_REASON });
   }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await world?.local.close();
-});
+afterAll(() => closeConsole({ world, browser, context }));
 
 const ready = (hash: string) => page.waitForSelector(`#app[data-ready="${hash}"]`, { timeout: 15_000 });
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

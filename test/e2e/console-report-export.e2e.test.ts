@@ -8,11 +8,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
-import { FETCHED, STATED_REASON, startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
-import { signedInConsole } from './console-browser.js';
+import { artefactDir, hasChromium } from './browser.js';
+import { FETCHED, STATED_REASON, type ConsoleWorld } from './console-fixture.js';
+import { closeConsole, openConsole } from './console-browser.js';
 
 const PORT = 8889;
 const OUT = artefactDir('console-report-export');
@@ -31,22 +31,10 @@ const violations: string[] = [];
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  world = await startConsoleWorld(PORT);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  ({ context, page } = await signedInConsole(browser, {
-    url: world.url,
-    keyFile: world.keyFiles[0],
-    officerId: world.officerIds[0],
-    violations,
-    acceptDownloads: true,
-  }));
+  ({ world, browser, context, page } = await openConsole(PORT, { violations, acceptDownloads: true }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await world?.local.close();
-});
+afterAll(() => closeConsole({ world, browser, context }));
 
 const ready = (hash: string) => page.waitForSelector(`#app[data-ready="${hash}"]`, { timeout: 15_000 });
 /** Clicks and waits for the view drawn again (the address may stay the same). */
