@@ -49,6 +49,18 @@ export const VideoRegion = z.strictObject({
   note: z.string().max(200).optional(),
 });
 
+/** One rendition file: how a viewer plays it and what it must hash to. */
+export const Rendition = z.strictObject({
+  /** The MIME type with codecs, as Media Source Extensions take it, e.g. `video/mp4; codecs="avc1.64001f"`. */
+  mime: z.string().min(1).max(100),
+  width: px.positive(),
+  height: px.positive(),
+  fps: z.number().positive().max(240),
+  audio: z.enum(['dropped', 'kept']),
+  bytes: count.positive(),
+  sha256: hex256,
+});
+
 /** The whole manifest. */
 export const VideoRedactionManifest = z.strictObject({
   version: z.literal(VIDEO_MANIFEST_VERSION),
@@ -63,17 +75,14 @@ export const VideoRedactionManifest = z.strictObject({
     audio: z.boolean(),
   }),
   original: z.strictObject({ bytes: count.positive(), sha256: hex256 }),
-  rendition: z.strictObject({
-    mode: z.enum(['redacted', 'blurred']),
-    /** The MIME type with codecs, as Media Source Extensions take it, e.g. `video/mp4; codecs="avc1.64001f"`. */
-    mime: z.string().min(1).max(100),
-    width: px.positive(),
-    height: px.positive(),
-    audio: z.enum(['dropped', 'kept']),
-    bytes: count.positive(),
-    sha256: hex256,
-  }),
-  /** Null when the rendition is `redacted`; the cause when flagged footage went out `blurred`. */
+  /**
+   * The protected renditions, H.264 in fragmented MP4 so a viewer can stream them: `redacted` (every
+   * face track and manual region hidden, the rest intact; null when flagged footage failed safe) and
+   * `blurred` (the whole frame). The disclosure mode of a purpose picks one; `redacted` falls back to
+   * `blurred` when it is null.
+   */
+  renditions: z.strictObject({ redacted: Rendition.nullable(), blurred: Rendition }),
+  /** Null when the `redacted` rendition exists; the cause when flagged footage fails safe to `blurred` only. */
   fail_safe: z.enum(VIDEO_FAIL_SAFE_CAUSES).nullable(),
   tracks: z.array(FaceTrack),
   regions: z.array(VideoRegion),
@@ -81,3 +90,4 @@ export const VideoRedactionManifest = z.strictObject({
 export type VideoRedactionManifest = z.infer<typeof VideoRedactionManifest>;
 export type FaceTrack = z.infer<typeof FaceTrack>;
 export type VideoRegion = z.infer<typeof VideoRegion>;
+export type VideoRendition = z.infer<typeof Rendition>;
