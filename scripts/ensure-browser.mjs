@@ -1,13 +1,14 @@
-// The end-to-end tests drive Debian's Chromium (never a downloaded browser) and draw Khmer text.
+// The end-to-end tests drive Debian's Chromium (never a downloaded browser) and draw Khmer text;
+// the video upload tool and its tests decode and encode with Debian's ffmpeg.
 // When either is missing and this user may install system packages, install them; otherwise say
 // how. On a laptop without root the end-to-end tests are then reported as skipped; under CI
 // (CI=true) a failed install stops the run here with the reason, so the suites never skip silently.
 import { execSync } from 'node:child_process';
-import { E2E_PACKAGES, findChromium, findOnPath, hasKhmerFont } from './lib/system-tools.mjs';
+import { E2E_PACKAGES, findChromium, findFfmpeg, findOnPath, hasKhmerFont } from './lib/system-tools.mjs';
 
 const missing = () => {
-  const [browser, font] = E2E_PACKAGES;
-  return [...(findChromium() === undefined ? [browser] : []), ...(hasKhmerFont() ? [] : [font])];
+  const [browser, font, video] = E2E_PACKAGES;
+  return [...(findChromium() === undefined ? [browser] : []), ...(hasKhmerFont() ? [] : [font]), ...(findFfmpeg() === undefined ? [video] : [])];
 };
 const ci = process.env.CI === 'true';
 let need = missing();

@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** Debian packages the end-to-end tests need: the browser, and a font that really draws Khmer. */
-export const E2E_PACKAGES = ['chromium', 'fonts-khmeros'];
+/**
+ * Debian packages the end-to-end tests need: the browser, a font that really draws Khmer, and
+ * ffmpeg (with ffprobe), which the data owner's video upload tool and its tests decode and encode with.
+ */
+export const E2E_PACKAGES = ['chromium', 'fonts-khmeros', 'ffmpeg'];
 
 /** The first executable called `name` on PATH, or undefined. */
 export function findOnPath(name) {
@@ -25,6 +28,13 @@ export function findOnPath(name) {
 /** Chromium to drive: `N2K_CHROMIUM` when set, else Debian's `chromium` on PATH. */
 export function findChromium() {
   return process.env.N2K_CHROMIUM ?? findOnPath('chromium');
+}
+
+/** Debian's `ffmpeg` and `ffprobe` (`N2K_FFMPEG` / `N2K_FFPROBE` when set), or undefined when either is missing. */
+export function findFfmpeg() {
+  const ffmpeg = process.env.N2K_FFMPEG ?? findOnPath('ffmpeg');
+  const ffprobe = process.env.N2K_FFPROBE ?? findOnPath('ffprobe');
+  return ffmpeg === undefined || ffprobe === undefined ? undefined : { ffmpeg, ffprobe };
 }
 
 /** Whether fontconfig knows a font for Khmer script. */
