@@ -91,3 +91,14 @@ export type VideoRedactionManifest = z.infer<typeof VideoRedactionManifest>;
 export type FaceTrack = z.infer<typeof FaceTrack>;
 export type VideoRegion = z.infer<typeof VideoRegion>;
 export type VideoRendition = z.infer<typeof Rendition>;
+
+/**
+ * The bytes a manifest's hash is taken over: its JSON as this schema parses it (keys in the
+ * schema's order, unknown keys refused), so the upload tool and the gateway hash the same bytes
+ * whatever order the file's keys were written in. The gateway logs SHA-256 of these bytes at ingest.
+ *
+ * @example await crypto.subtle.digest('SHA-256', videoManifestBytes(manifest))
+ */
+export function videoManifestBytes(manifest: VideoRedactionManifest): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(VideoRedactionManifest.parse(manifest)));
+}

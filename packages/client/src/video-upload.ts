@@ -1,0 +1,118 @@
+/**
+ * Uploading a redacted video to the gateway, as the data owner's upload tool does after making the
+ * renditions and the manifest. The protocol, in three steps (`record_ingest` token, DPoP on each):
+ *
+ * 1. `POST /v1/ingest/media/videos` `{ record_type, record_id, ref, manifest }`: the gateway checks the
+ *    record names the reference and the manifest (shape, limits, cross-checks) before any byte of
+ *    video is sent, and answers `{ upload_id, chunk_bytes, chunks: { original, redacted, blurred }, expires_at }`.
+ * 2. `PUT /v1/ingest/media/videos/{upload_id}/{original|redacted|blurred}/{n}`, `application/octet-stream`,
+ *    at most `chunk_bytes` each (every chunk but a file's last exactly that), with
+ *    `Content-Digest: sha-256=:…:` (RFC 9530) of the chunk: each is checked, sealed and stored as it
+ *    arrives; sending a chunk again replaces it.
+ * 3. `POST /v1/ingest/media/videos/{upload_id}/complete`: sizes and SHA-256 of each file checked against
+ *    the manifest, the ingest logged with the manifest's hash, and only then the video disclosable.
+ *    Completing again answers the same result.
+ *
+ * An upload left unfinished expires at `expires_at`; its chunks are deleted by the gateway's housekeeping.
+ */
+import type { VideoRedactionManifest } from '@need2know/schema/video-manifest';
+import { GatewayError } from './errors.js';
+import type { GatewaySession } from './session.js';
+
+/** Where uploads start; chunks and the completion are under `<path>/<upload_id>/`. */
+export const VIDEO_UPLOAD_PATH = '/v1/ingest/media/videos';
+
+/** The files of a video upload, in the order they are sent. */
+export const VIDEO_FILES = ['original', 'redacted', 'blurred'] as const;
+export type VideoFile = (typeof VIDEO_FILES)[number];
+
+/** What `uploadVideo` sends. */
+export interface VideoUpload {
+  readonly recordType: string;
+  readonly recordId: string;
+  readonly ref: string;
+  readonly original: Uint8Array;
+  /** Null when flagged footage failed safe (the manifest's `renditions.redacted` is null then too). */
+  readonly redacted: Uint8Array | null;
+  readonly blurred: Uint8Array;
+  readonly manifest: VideoRedactionManifest;
+}
+
+/** What the gateway answers once the video is stored and logged. */
+export interface VideoStored {
+  readonly ref: string;
+  /** SHA-256 (hex) of the manifest as logged at ingest. */
+  readonly manifest_sha256: string;
+  /** Where the ingest entry stands in the gateway's log. */
+  readonly log_index?: number;
+}
+
+/** The gateway's answer to step 1. */
+interface UploadStarted {
+  readonly upload_id: string;
+  readonly chunk_bytes: number;
+}
+
+/** `sha-256=:<base64>:`, the RFC 9530 §2 Content-Digest of `bytes`. */
+export async function contentDigest(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  let binary = '';
+  for (const b of digest) binary += String.fromCharCode(b);
+  return `sha-256=:${btoa(binary)}:`;
+}
+
+async function sendJson<T>(session: GatewaySession, path: string, body: unknown): Promise<T> {
+  const response = await session.fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw await GatewayError.from(response);
+  return (await response.json()) as T;
+}
+
+/**
+ * Uploads a video with its renditions and redaction manifest for the record that names `ref`, in
+ * chunks, and completes it. `onProgress` is called after each chunk with the bytes sent so far and
+ * the total. Throws {@link GatewayError} with the problem's `code` when the gateway refuses a step
+ * (the upload is then left to expire; nothing of it is disclosable).
+ *
+ * @example
+ * const stored = await uploadVideo(session, { recordType: 'case', recordId: 'case-1', ref: 'media/case/case-1/1.mp4', original, redacted, blurred, manifest });
+ */
+export async function uploadVideo(
+  session: GatewaySession,
+  upload: VideoUpload,
+  onProgress?: (sentBytes: number, totalBytes: number) => void,
+): Promise<VideoStored> {
+  if ((upload.redacted === null) !== (upload.manifest.renditions.redacted === null))
+    throw new TypeError('the redacted file and the manifest disagree: send a redacted file exactly when the manifest names one');
+  const started = await sendJson<UploadStarted>(session, VIDEO_UPLOAD_PATH, {
+    record_type: upload.recordType,
+    record_id: upload.recordId,
+    ref: upload.ref,
+    manifest: upload.manifest,
+  });
+  const base = `${VIDEO_UPLOAD_PATH}/${encodeURIComponent(started.upload_id)}`;
+  const files = VIDEO_FILES.flatMap((name) => {
+    const bytes = upload[name];
+    return bytes === null ? [] : [{ name, bytes }];
+  });
+  const total = files.reduce((n, f) => n + f.bytes.length, 0);
+  let sent = 0;
+  for (const { name, bytes } of files) {
+    for (let n = 0, at = 0; at < bytes.length; n++, at += started.chunk_bytes) {
+      const chunk = bytes.subarray(at, at + started.chunk_bytes);
+      const response = await session.fetch(`${base}/${name}/${n}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/octet-stream', 'content-digest': await contentDigest(chunk) },
+        body: chunk as Uint8Array<ArrayBuffer>,
+      });
+      if (!response.ok) throw await GatewayError.from(response);
+      await response.body?.cancel();
+      sent += chunk.length;
+      onProgress?.(sent, total);
+    }
+  }
+  return sendJson<VideoStored>(session, `${base}/complete`, undefined);
+}
