@@ -42,6 +42,7 @@ export const DEMO_PURPOSES = [
   {
     id: 'covid-contact-tracing',
     title: 'Contact tracing during a community outbreak',
+    title_km: 'ការតាមដានអ្នកប៉ះពាល់ ក្នុងពេលផ្ទុះជំងឺក្នុងសហគមន៍',
     legal_basis:
       'Law on Measures to Prevent the Spread of COVID-19 and other Serious, Dangerous and Contagious Diseases (2021), art. 4; Sub-decree on contact tracing (synthetic reference)',
     description: 'Health-ministry tracers reach people who may have been exposed. Minimum fields, for the outbreak window only.',
@@ -76,6 +77,7 @@ export const DEMO_PURPOSES = [
   {
     id: 'red-notice-check',
     title: 'Checks of red notices and the drug-offence blacklist by provincial police',
+    title_km: 'ការពិនិត្យសេចក្តីជូនដំណឹងក្រហម និងបញ្ជីខ្មៅបទល្មើសគ្រឿងញៀន ដោយនគរបាលខេត្ត',
     legal_basis:
       'Law on the Organisation of the National Police (synthetic reference), art. 12; Directive on the crime management system (synthetic reference)',
     description:
@@ -101,6 +103,7 @@ export const DEMO_PURPOSES = [
   {
     id: 'justice-case-review',
     title: 'Case review by the Ministry of Justice',
+    title_km: 'ការពិនិត្យសំណុំរឿង ដោយក្រសួងយុត្តិធម៌',
     legal_basis: 'Code of Criminal Procedure (synthetic reference), arts. 40–45',
     description: 'Prosecutors review cases referred to court. Involved persons are pseudonymised; flagged media stay blurred.',
     rules: {

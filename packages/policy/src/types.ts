@@ -12,6 +12,8 @@ export type PurposeRules = Readonly<Record<string, Readonly<Record<string, Discl
 export interface Purpose {
   readonly id: string;
   readonly title: string;
+  /** The title in Khmer (a wording, not a term: changing it widens nothing); null or absent: none yet. */
+  readonly titleKm?: string | null;
   readonly legalBasis: string;
   readonly description: string;
   readonly rules: PurposeRules;

@@ -7683,6 +7683,8 @@ export interface components {
             /** @enum {string} */
             status: "active" | "retired";
             title: string;
+            /** @description The title in Khmer; null: none (readers show the English title) */
+            title_km: string | null;
             updated_at: string;
             version: number;
         };
@@ -7754,6 +7756,8 @@ export interface components {
              */
             status: "active" | "retired";
             title: string;
+            /** @description The title in Khmer, shown when the reader chose Khmer (the English title otherwise). A wording, not a term: setting or changing it applies at once. Null: none; absent on registration: none; absent on replacement: unchanged */
+            title_km?: string | null;
         };
         /**
          * @description Per record type, per field: the disclosure mode (GET /v1/admin/record-types lists the modes each field allows). On a free-text field that declares it (`case.narrative`), `redacted` discloses `{ text, counts }`: the text with the names (Khmer and Latin), nicknames, phones, ID numbers and birth dates of the persons linked to the record replaced by role labels (`[victim 1]`, `[suspect 2]`, `[witness 1]`, `[phone]`, `[id]`, `[date of birth]`), other phone- or ID-shaped numbers by `[number]`, and how many of each kind were replaced (never what). It cannot catch a person not linked to the record, a description that identifies, or a misspelling; `redacted` on any other field is refused (`mode_not_allowed`).
@@ -7834,6 +7838,8 @@ export interface components {
              */
             status: "active" | "retired";
             title: string;
+            /** @description The title in Khmer, shown when the reader chose Khmer (the English title otherwise). A wording, not a term: setting or changing it applies at once. Null: none; absent on registration: none; absent on replacement: unchanged */
+            title_km?: string | null;
         };
         Readiness: {
             problems: {

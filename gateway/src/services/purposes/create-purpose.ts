@@ -24,7 +24,15 @@ export async function createPurpose(
     action: 'purpose.create',
     targetType: 'purpose',
     targetId: purpose.id,
-    detail: { version: 1, rules: purpose.rules, agencies: purpose.agencies, actions: purpose.actions, reason_required: purpose.reasonRequired === true },
+    detail: {
+      version: 1,
+      title: purpose.title,
+      title_km: purpose.titleKm ?? null,
+      rules: purpose.rules,
+      agencies: purpose.agencies,
+      actions: purpose.actions,
+      reason_required: purpose.reasonRequired === true,
+    },
   });
   if (!outcome.ok) throw new Problem(409, 'conflict', 'A purpose with this id exists.');
   return purpose;

@@ -7,7 +7,9 @@ import { officerShareOf } from '../access/limits.js';
 export type PurposeTerms = Omit<Purpose, 'id' | 'version' | 'etag' | 'createdBy' | 'createdAt' | 'updatedAt'>;
 
 /** The terms as a privacy officer proposes them: one officer's limits may be left to the default share. */
-export type PurposeTermsAsked = Omit<PurposeTerms, 'officerRequestsPerMinute' | 'officerPersonsPerHour' | 'reasonRequired'> & {
+export type PurposeTermsAsked = Omit<PurposeTerms, 'officerRequestsPerMinute' | 'officerPersonsPerHour' | 'reasonRequired' | 'titleKm'> & {
+  /** The title in Khmer; null: none. Absent: none on registration, unchanged on replacement. */
+  readonly titleKm?: string | null;
   readonly officerRequestsPerMinute?: number;
   readonly officerPersonsPerHour?: number;
   /** Absent: policy's default (`defaultReasonRequired`: yes when the purpose discloses anything about persons). */
@@ -25,6 +27,7 @@ export async function validTerms(stores: Pick<AdminStores, 'registry'>, asked: P
   if (issues.length > 0) throw new Problem(400, 'validation_failed', 'The purpose is not valid.', { issues });
   return {
     title: asked.title,
+    titleKm: asked.titleKm ?? null,
     legalBasis: asked.legalBasis,
     description: asked.description,
     rules: asked.rules,

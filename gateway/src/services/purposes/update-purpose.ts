@@ -28,8 +28,12 @@ export async function replacePurpose(
 ): Promise<PurposeChangeOutcome> {
   const current = await readPurpose(stores, id);
   if (ifMatch !== undefined && ifMatch !== `"${current.etag}"`) throw new Problem(409, 'conflict', 'The purpose changed since you read it.');
-  // A replacement that says nothing of the stated reason keeps the purpose's setting.
-  const proposed = await validTerms(stores, { ...asked, reasonRequired: asked.reasonRequired ?? current.reasonRequired === true });
+  // A replacement that says nothing of the stated reason or the Khmer title keeps the purpose's own.
+  const proposed = await validTerms(stores, {
+    ...asked,
+    reasonRequired: asked.reasonRequired ?? current.reasonRequired === true,
+    titleKm: asked.titleKm === undefined ? (current.titleKm ?? null) : asked.titleKm,
+  });
   const widenings = purposeWidenings(current, proposed);
   if (widenings.length > 0) {
     const request = await openAdminRequest(stores, 'purpose.update', 'purpose', id, { etag: current.etag, purpose: proposed, widenings }, actor, reason, now);
@@ -44,6 +48,8 @@ export async function replacePurpose(
     targetId: id,
     detail: {
       version: next.version,
+      title: next.title,
+      title_km: next.titleKm ?? null,
       rules: next.rules,
       agencies: next.agencies,
       actions: next.actions,

@@ -4,6 +4,8 @@ import { parseJson } from './rows.js';
 interface Raw {
   id: string;
   title: string;
+  /** The title in Khmer; NULL: none yet (migration 0027). */
+  title_km?: string | null;
   legal_basis: string;
   description: string;
   rules: string;
@@ -33,6 +35,7 @@ interface Raw {
 const toPurpose = (r: Raw): Purpose => ({
   id: r.id,
   title: r.title,
+  titleKm: r.title_km ?? null,
   legalBasis: r.legal_basis,
   description: r.description,
   rules: parseJson<PurposeRules>(r.rules),
@@ -83,6 +86,7 @@ const copyableJson = (p: Purpose): string | null => (p.copyable == null || Objec
 function termColumns(p: Purpose): ReadonlyArray<readonly [string, string | number | null]> {
   return [
     ['title', p.title],
+    ['title_km', p.titleKm ?? null],
     ['legal_basis', p.legalBasis],
     ['description', p.description],
     ['rules', JSON.stringify(p.rules)],

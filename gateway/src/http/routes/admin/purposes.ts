@@ -11,6 +11,7 @@ import { purposeOut } from './serialize.js';
 /** The terms a create or replace body asks for, as the purpose services take them. */
 const termsAsked = (body: Omit<z.infer<typeof PurposeUpdate>, 'reason'>): PurposeTermsAsked => ({
   title: body.title,
+  ...(body.title_km === undefined ? {} : { titleKm: body.title_km }),
   legalBasis: body.legal_basis,
   description: body.description,
   rules: body.rules,

@@ -114,6 +114,10 @@ export const Copyable = z.record(z.string().max(64), z.array(z.string().max(64))
 export const PurposeBody = z
   .object({
     title: Text(200),
+    title_km: Text(200).nullable().optional().openapi({
+      description:
+        'The title in Khmer, shown when the reader chose Khmer (the English title otherwise). A wording, not a term: setting or changing it applies at once. Null: none; absent on registration: none; absent on replacement: unchanged',
+    }),
     legal_basis: Text(500),
     description: z.string().max(2000).default(''),
     rules: Rules,
@@ -154,6 +158,7 @@ export const Purpose = z
   .object({
     id: z.string(),
     title: z.string(),
+    title_km: z.string().nullable().openapi({ description: 'The title in Khmer; null: none (readers show the English title)' }),
     legal_basis: z.string(),
     description: z.string(),
     rules: Rules,

@@ -29,6 +29,7 @@ export const clientOut = (c: Client) => ({
 export const purposeOut = (p: Purpose) => ({
   id: p.id,
   title: p.title,
+  title_km: p.titleKm ?? null,
   legal_basis: p.legalBasis,
   description: p.description,
   rules: p.rules as Record<string, Record<string, Purpose['rules'][string][string]>>,
