@@ -4,6 +4,7 @@
  * admin API the command line uses. Routes live in the URL fragment and never carry personal data.
  */
 import { adminApi } from './api.js';
+import { actionableCount } from './approvals-waiting.js';
 import { h, replace } from './dom.js';
 import { currentLang, currentZone, LANG_NAMES, LANGS, num, setLang, setZone, t, zoneChoices, zoneLabel, type Lang } from './i18n/i18n.js';
 import { IDLE_TIMEOUT_MS, IdleClock, MAX_SESSION_MS } from './idle.js';
@@ -120,12 +121,16 @@ function startSession(s: OfficerSession): void {
   renderApp();
 }
 
-/** How many requests wait for a privacy officer, as a badge on the Approvals tab (filled in when the API answers). */
+/**
+ * How many waiting requests the signed-in officer may act on, as a badge on the Approvals tab (filled
+ * in when the API answers): not their own, leadership approvals only for a leadership officer
+ * (`approvals-waiting.ts`, the policy's rules).
+ */
 function approvalsBadge(ctx: ViewContext): HTMLElement {
   const badge = h('span', { class: 'count-badge', hidden: true });
-  Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests()])
-    .then(([grants, registry]) => {
-      const n = grants.length + registry.length;
+  Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests(), ctx.api.grants(), ctx.api.client(ctx.session.officer)])
+    .then(([grantRequests, registryRequests, grants, me]) => {
+      const n = actionableCount({ id: ctx.session.officer, roles: me.roles }, { grantRequests, registryRequests, grants });
       badge.dataset.approvalsWaiting = String(n);
       badge.textContent = num(n);
       badge.setAttribute('aria-label', t('approvalsWaiting', { n: num(n) }));
