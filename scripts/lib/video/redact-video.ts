@@ -1,0 +1,105 @@
+/**
+ * A clip's redaction on the data owner's side, start to end: probe (refuse early), detect on every
+ * frame, track, decide the fail-safe (`fail-safe.ts`), render both renditions, write the manifest.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VIDEO_MANIFEST_VERSION, VideoRedactionManifest, type VideoRegion, type VideoRendition } from '@need2know/schema/video-manifest';
+import { FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '../../../gateway/src/services/media/detect/thresholds.js';
+import { mp4VideoMime } from './codecs.js';
+import { detectFrames } from './detect-frames.js';
+import { failSafeCause } from './fail-safe.js';
+import type { NodeDetector } from './face-detector-node.js';
+import { renditionSize } from './frames.js';
+import { probeClip, type ProbedClip } from './probe.js';
+import { regionOnFrame } from './regions.js';
+import { renderRenditions } from './render.js';
+import { boxesPerFrame, trackFaces, trackOptions } from './track.js';
+
+/** The files written for one clip, and its manifest. */
+export interface RedactedClip {
+  readonly manifest: VideoRedactionManifest;
+  readonly clip: ProbedClip;
+  /** Paths of the files written in the output folder. */
+  readonly files: { readonly redacted: string | null; readonly blurred: string; readonly manifest: string };
+}
+
+/** How to redact. */
+export interface RedactOptions {
+  /** Folder the renditions and the manifest are written to. */
+  readonly outDir: string;
+  readonly detector: NodeDetector;
+  /** Manual regions, already checked against the clip (`parseVideoRegions`); or a function of the probed clip that returns them. */
+  readonly regions?: readonly VideoRegion[] | ((clip: ProbedClip) => readonly VideoRegion[]);
+  /** Called as work advances: which pass, frames done, frames in all. */
+  readonly onProgress?: (pass: 'detect' | 'render', done: number, total: number) => void;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A rendition's entry in the manifest, read from the encoded file itself. */
+function rendition(path: string, clip: ProbedClip): VideoRendition {
+  const bytes = new Uint8Array(readFileSync(path));
+  return { mime: mp4VideoMime(bytes), ...renditionSize(clip), fps: clip.renditionFps, audio: 'dropped', bytes: bytes.length, sha256: sha256(bytes) };
+}
+
+/**
+ * Redacts the clip at `path` into `options.outDir`: `redacted.mp4` (unless the clip fails safe),
+ * `blurred.mp4` and `manifest.json`, the manifest checked against the schema before it is written.
+ * Audio is always dropped: voices identify people, and nothing in a voice can be blurred.
+ *
+ * @example
+ * const { manifest, files } = await redactVideo('clip.mp4', { outDir, detector: await tinyFaceDetector() });
+ * @throws VideoError when the clip is refused (before any frame is decoded) or ffmpeg fails.
+ */
+export async function redactVideo(path: string, options: RedactOptions): Promise<RedactedClip> {
+  const clip = await probeClip(path);
+  const regions = typeof options.regions === 'function' ? options.regions(clip) : (options.regions ?? []);
+  const original = new Uint8Array(readFileSync(path));
+  const { width, height } = renditionSize(clip);
+
+  const detected = await detectFrames(path, clip, options.detector, (done, total) => options.onProgress?.('detect', done, total));
+  const frames = detected.perFrame.length;
+  const cause = failSafeCause(detected.perFrame, detected.failure, FACE_CONFIDENCE_FLOOR);
+  const tracks = detected.failure === null ? trackFaces(detected.perFrame, frames, width, height, trackOptions(clip.renditionFps)) : [];
+  const faceBoxes = boxesPerFrame(tracks, frames);
+
+  const files = {
+    redacted: cause === null ? join(options.outDir, 'redacted.mp4') : null,
+    blurred: join(options.outDir, 'blurred.mp4'),
+    manifest: join(options.outDir, 'manifest.json'),
+  };
+  const boxesOn = (n: number) => [
+    ...(faceBoxes[n] ?? []),
+    ...regions.filter((r) => regionOnFrame(r, n, clip.renditionFps)).map((r) => ({ x: r.x, y: r.y, width: r.w, height: r.h })),
+  ];
+  await renderRenditions(path, clip, {
+    blurredPath: files.blurred,
+    redactedPath: files.redacted,
+    boxesOn,
+    examinedFrames: frames,
+    onFrame: (done) => options.onProgress?.('render', done, frames),
+  });
+
+  const manifest = VideoRedactionManifest.parse({
+    version: VIDEO_MANIFEST_VERSION,
+    detector: { name: options.detector.name, version: options.detector.version, min_score: REDACT_SCORE_MIN },
+    source: {
+      width: clip.width,
+      height: clip.height,
+      fps: clip.fps,
+      frames: clip.frames,
+      duration_ms: clip.durationMs,
+      video_codec: clip.videoCodec,
+      audio: clip.audio,
+    },
+    original: { bytes: original.length, sha256: sha256(original) },
+    renditions: { redacted: files.redacted === null ? null : rendition(files.redacted, clip), blurred: rendition(files.blurred, clip) },
+    fail_safe: cause,
+    tracks,
+    regions: [...regions],
+  } satisfies VideoRedactionManifest);
+  writeFileSync(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, clip, files };
+}
