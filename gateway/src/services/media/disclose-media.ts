@@ -21,7 +21,7 @@ import { recordInScope, rowScopeOf } from '../records/row-scope.js';
 import { carriesMark, hiddenFor } from '@need2know/policy';
 import type { MediaItem, Stores } from '../../store/ports/index.js';
 import { isStorableRef } from './ingest-media.js';
-import type { MediaType } from './limits.js';
+import { MAX_DELIVERED_MEDIA_BYTES, type MediaType } from './limits.js';
 import { refFlagged, type Rendition } from './release.js';
 import { openMedia } from './seal-media.js';
 import { keysOf, recordReader, type MediaSettings } from './settings.js';
@@ -58,8 +58,8 @@ function nothing(reason: string): null {
 /**
  * What `requested` (a reference, or a reference with `#redacted` or `#blurred`) releases to `who` at
  * `now`, or null when nothing: no such item, an item outside the grant, a field the purpose does not
- * disclose (or in `none`), a reference the current record no longer names, or a rendition that is
- * not stored.
+ * disclose (or in `none`), a reference the current record no longer names, a rendition that is
+ * not stored, or an original larger than `MAX_DELIVERED_MEDIA_BYTES` (never delivered whole).
  *
  * The original of flagged media is in the answer only when `protectedOriginalAccess` says
  * `in_answer` (a partner, under a grant `mayReleaseUnblurredMedia` allows); an officer gets the
@@ -147,6 +147,9 @@ async function findMedia(
   if (rendition === null) return nothing('the mode releases nothing');
   const contentType = contentTypeOf(row, rendition);
   if (contentType === undefined) return nothing(`no ${rendition} rendition stored`);
+  // A phone's original can be far larger than a sealed answer can carry within a Worker's memory:
+  // it is not delivered whole (the renditions, made at most MAX_MEDIA_PIXELS, always are).
+  if (rendition === 'original' && row.bytes > MAX_DELIVERED_MEDIA_BYTES) return nothing('original too large to deliver whole');
 
   // A rendition that does not open is an integrity failure: it throws, never a partial answer.
   const chunks = await stores.media.chunks(row, rendition);

@@ -128,14 +128,15 @@ export async function ingestMedia(stores: MediaIngestStores, settings: MediaSett
   if (existing !== null && existing.owner !== upload.owner) throw new Problem(409, 'conflict', "This reference holds another data owner's media.");
   // A flagged photo's faces are found once, here: its redacted rendition (when a face is found with
   // confidence) and the detection behind it are stored sealed beside the untouched original.
-  const detected = flagged ? await prepareRedaction(prepared.pixels, prepared.original.contentType) : null;
+  const detected = flagged ? await prepareRedaction(prepared.pixels, prepared.original.contentType, prepared.scale) : null;
   const edit = upload.regions !== undefined && editSize(upload.regions) > 0 ? upload.regions : undefined;
   if (edit !== undefined && detected !== null) {
     const issues = regionEditIssues(edit, { width: prepared.original.width, height: prepared.original.height, faces: detected.manifest.faces.length });
     if (issues.length > 0) throw new Problem(422, 'validation_failed', issues[0]?.message ?? 'invalid regions', { issues });
   }
   // The owner's regions, when sent, decide the redacted rendition from the start (faces left plus regions).
-  const edited = edit === undefined || detected === null ? null : await applyEdit(prepared.pixels, prepared.original.contentType, detected.manifest, edit);
+  const edited =
+    edit === undefined || detected === null ? null : await applyEdit(prepared.pixels, prepared.original.contentType, detected.manifest, edit, prepared.scale);
   const redaction = detected === null ? null : edited === null ? detected : { ...detected, protectedRendition: edited.redaction, redacted: edited.redacted };
   const original = sealMedia(
     ring,

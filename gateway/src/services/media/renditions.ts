@@ -1,16 +1,18 @@
 /**
  * What is stored for an upload: the original without its metadata, and a blurred rendition made
- * here — decode, blur, re-encode — for PNG and JPEG alike (one way to blur, the gateway's). Pure
+ * here — decode (a large JPEG at a reduced scale), blur, re-encode — for PNG and JPEG alike (one way
+ * to blur, the gateway's). Pure
  * (the runtime's zlib streams aside).
  */
 import { blurImage } from './blur.js';
-import { decodeJpeg } from './decode/decode-jpeg.js';
 import { encodeJpeg } from './decode/encode-jpeg.js';
 import { ImageDecodeError } from './decode/errors.js';
 import { orientationSegment } from './decode/exif-orientation.js';
 import { hasJpegSignature, inspectJpeg, JpegError } from './jpeg.js';
-import { MAX_MEDIA_BYTES, MAX_MEDIA_PIXELS, MEDIA_TYPES, type MediaType } from './limits.js';
-import { decodePng, encodePng, hasPngSignature, PngError, stripPngMetadata, type RgbaImage } from '@need2know/png';
+import { decodeWorkingPicture } from './decode/working-picture.js';
+import type { ScaleDenominator } from './decode/scaled/decode-scaled-jpeg.js';
+import { MAX_MEDIA_BYTES, MEDIA_TYPES, type MediaType } from './limits.js';
+import { encodePng, hasPngSignature, PngError, stripPngMetadata, type RgbaImage } from '@need2know/png';
 
 /** Which part of an upload a problem is about. */
 export type UploadPart = 'original' | 'blurred';
@@ -47,11 +49,16 @@ export interface PreparedRendition {
   readonly height: number;
 }
 
-/** What {@link prepareRenditions} gives: the original, the blurred rendition with who made it (null: none), and the upright pixels (for face redaction). */
+/**
+ * What {@link prepareRenditions} gives: the original (its size the upright original's), the blurred
+ * rendition with who made it (null: none), and the upright working pixels (for face redaction), at
+ * 1/`scale` of the original's size.
+ */
 export interface PreparedMedia {
   readonly original: PreparedRendition;
   readonly blurred: (PreparedRendition & { readonly by: 'gateway' | 'owner' }) | null;
   readonly pixels: RgbaImage;
+  readonly scale: ScaleDenominator;
 }
 
 /** The media type `bytes` really are, from their signature, or null. */
@@ -82,21 +89,21 @@ function afterSoi(jpeg: Uint8Array, segment: Uint8Array): Uint8Array {
 }
 
 /**
- * Reads a file of a checked type: metadata stripped, pixels decoded upright (so a file that does not
- * decode is refused). A JPEG's EXIF orientation survives the stripping as a segment of its own, so
- * the original still shows upright.
+ * Reads a file of a checked type: metadata stripped, pixels decoded upright at the working scale (so
+ * a file that does not decode is refused). A JPEG's EXIF orientation survives the stripping as a
+ * segment of its own, so the original still shows upright.
  */
-async function readFile(bytes: Uint8Array, type: MediaType, part: UploadPart): Promise<PreparedRendition & { pixels: RgbaImage }> {
+async function readFile(bytes: Uint8Array, type: MediaType, part: UploadPart): Promise<PreparedRendition & { pixels: RgbaImage; scale: ScaleDenominator }> {
   try {
     if (type === 'image/png') {
       const stripped = stripPngMetadata(bytes);
-      const pixels = await decodePng(stripped, { maxPixels: MAX_MEDIA_PIXELS });
-      return { bytes: stripped, contentType: type, width: pixels.width, height: pixels.height, pixels };
+      const { image } = await decodeWorkingPicture(stripped, type);
+      return { bytes: stripped, contentType: type, width: image.width, height: image.height, pixels: image, scale: 1 };
     }
-    const { image, orientation } = decodeJpeg(bytes, { maxPixels: MAX_MEDIA_PIXELS });
+    const { image, orientation, scale, width, height } = await decodeWorkingPicture(bytes, type);
     const { stripped } = inspectJpeg(bytes);
     const kept = orientation === 1 ? stripped : afterSoi(stripped, orientationSegment(orientation));
-    return { bytes: kept, contentType: type, width: image.width, height: image.height, pixels: image };
+    return { bytes: kept, contentType: type, width, height, pixels: image, scale };
   } catch (err) {
     if (err instanceof PngError || err instanceof JpegError || err instanceof ImageDecodeError) {
       const code = err.code === 'ERR_PNG_TOO_LARGE' || err.code === 'ERR_IMAGE_TOO_LARGE' ? 'too_large' : 'unreadable';
@@ -122,10 +129,12 @@ export async function prepareRenditions(original: UploadedFile, blurred: Uploade
   const type = checkFile(original, 'original');
   if (blurred !== undefined)
     throw new MediaInputError('blurred_not_accepted', 'blurred', 'blurred: the gateway blurs every photo itself; send the original only');
-  const { pixels, ...prepared } = await readFile(original.bytes, type, 'original');
+  const { pixels, scale, ...prepared } = await readFile(original.bytes, type, 'original');
   return {
     original: prepared,
+    // Made from the working picture: at most MAX_MEDIA_PIXELS, whatever the original's size.
     blurred: { bytes: await blurredOf(pixels, type), contentType: type, width: pixels.width, height: pixels.height, by: 'gateway' },
     pixels,
+    scale,
   };
 }

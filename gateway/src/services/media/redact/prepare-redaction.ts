@@ -5,6 +5,7 @@
  */
 import { protectedRendition, type ProtectedRendition } from '@need2know/policy';
 import { encodeJpeg } from '../decode/encode-jpeg.js';
+import { toOriginalBox } from '../decode/working-picture.js';
 import { detectFaces } from '../detect/face-detector.js';
 import type { DetectionManifest } from '../detect/manifest.js';
 import { TINY_FACE_DETECTOR } from '../detect/models/tiny-face-detector.js';
@@ -24,18 +25,22 @@ export interface PreparedRedaction {
 }
 
 /**
- * Detects the faces in `pixels` (upright) and makes the redacted rendition when the policy allows
- * one: every box at {@link REDACT_SCORE_MIN} or more, widened by {@link REDACT_MARGIN}, is
- * pixelated and blurred; the rest of the picture is kept.
+ * Detects the faces in `pixels` (upright, the working picture at 1/`scale` of the original) and
+ * makes the redacted rendition, at the working picture's size, when the policy allows one: every
+ * box at {@link REDACT_SCORE_MIN} or more, widened by {@link REDACT_MARGIN}, is pixelated and
+ * blurred; the rest of the picture is kept. The manifest's boxes and size are the upright
+ * original's (as manual regions are), whatever the scale the detector ran at.
  *
  * @example
- * const { protectedRendition, redacted, manifest } = await prepareRedaction(pixels, 'image/jpeg');
+ * const { protectedRendition, redacted, manifest } = await prepareRedaction(pixels, 'image/jpeg', 2);
  */
-export async function prepareRedaction(pixels: RgbaImage, type: MediaType): Promise<PreparedRedaction> {
-  const manifest = await detectFaces(pixels, TINY_FACE_DETECTOR, { inputSize: detectorInputSize(pixels.width, pixels.height), scoreMin: REDACT_SCORE_MIN });
+export async function prepareRedaction(pixels: RgbaImage, type: MediaType, scale = 1): Promise<PreparedRedaction> {
+  const found = await detectFaces(pixels, TINY_FACE_DETECTOR, { inputSize: detectorInputSize(pixels.width, pixels.height), scoreMin: REDACT_SCORE_MIN });
+  const manifest: DetectionManifest =
+    scale === 1 ? found : { ...found, width: found.width * scale, height: found.height * scale, faces: found.faces.map((f) => toOriginalBox(f, scale)) };
   const decision = protectedRendition(manifest, FACE_CONFIDENCE_FLOOR);
   if (decision === 'blurred') return { manifest, protectedRendition: decision, redacted: null };
-  const image = redactRegions(pixels, manifest.faces, REDACT_MARGIN);
+  const image = redactRegions(pixels, found.faces, REDACT_MARGIN);
   const bytes = type === 'image/png' ? await encodePng(image) : encodeJpeg(image);
   return { manifest, protectedRendition: decision, redacted: { bytes, contentType: type } };
 }

@@ -8,6 +8,7 @@ import type { LoggedFaceRemoval, LoggedRegion } from '@need2know/audit';
 import { protectionAfterEdit, type ProtectedRendition, type RegionEdit } from '@need2know/policy';
 import { encodePng, type RgbaImage } from '@need2know/png';
 import { encodeJpeg } from '../decode/encode-jpeg.js';
+import { toWorkingBox } from '../decode/working-picture.js';
 import type { DetectionManifest } from '../detect/manifest.js';
 import { FACE_CONFIDENCE_FLOOR, REDACT_MARGIN } from '../detect/thresholds.js';
 import type { MediaType } from '../limits.js';
@@ -28,20 +29,26 @@ export interface EditedRedaction {
 }
 
 /**
- * Re-makes the redacted rendition of `pixels` (upright, as decoded from the original) for `edit`,
- * in the original's format; none when no confident face is left (the photo then goes out blurred).
+ * Re-makes the redacted rendition of `pixels` (upright, as decoded from the original, at 1/`scale`
+ * of its size) for `edit`, in the original's format; none when no confident face is left (the photo
+ * then goes out blurred). The manifest's faces and the edit's regions are in the upright original's
+ * pixels, and are mapped to the working picture here.
  * Call only with an edit the policy accepted (`regionEditIssues` empty).
  */
-export async function applyEdit(pixels: RgbaImage, type: MediaType, manifest: DetectionManifest, edit: RegionEdit): Promise<EditedRedaction> {
+export async function applyEdit(pixels: RgbaImage, type: MediaType, manifest: DetectionManifest, edit: RegionEdit, scale = 1): Promise<EditedRedaction> {
   const removed = edit.removedFaces.map((f) => f.face);
   const redaction = protectionAfterEdit(manifest, removed, FACE_CONFIDENCE_FLOOR);
   if (redaction === 'blurred') return { redaction, redacted: null };
   const faces = redactRegions(
     pixels,
-    manifest.faces.filter((_, i) => !removed.includes(i)),
+    manifest.faces.filter((_, i) => !removed.includes(i)).map((f) => toWorkingBox(f, scale)),
     REDACT_MARGIN,
   );
-  const image = redactRegions(faces, edit.regions, MANUAL_REGION_MARGIN);
+  const image = redactRegions(
+    faces,
+    edit.regions.map((r) => toWorkingBox(r, scale)),
+    MANUAL_REGION_MARGIN,
+  );
   return { redaction, redacted: { bytes: type === 'image/png' ? await encodePng(image) : encodeJpeg(image), contentType: type } };
 }
 

@@ -11,11 +11,9 @@ import { subjectHashes } from '../../access/subjects.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { keyRing, keyRingOpening } from '../../keys/key-ring.js';
 import type { MediaItem, Stores } from '../../../store/ports/index.js';
-import { decodeJpeg } from '../decode/decode-jpeg.js';
+import { decodeWorkingPicture } from '../decode/working-picture.js';
 import type { DetectionManifest } from '../detect/manifest.js';
 import { isStorableRef } from '../ingest-media.js';
-import { MAX_MEDIA_PIXELS } from '../limits.js';
-import { decodePng } from '@need2know/png';
 import { DETECTION_CONTENT_TYPE, openMedia, sealMedia, type StoredRendition } from '../seal-media.js';
 import { applyEdit, editSize, loggedEdit, regionsDocument } from './apply-edit.js';
 import { keysOf, type MediaSettings } from '../settings.js';
@@ -76,11 +74,10 @@ export async function editRegions(stores: RegionEditStores, settings: MediaSetti
   const issues = regionEditIssues(req.edit, { width: row.width, height: row.height, faces: manifest.faces.length });
   if (issues.length > 0) throw new Problem(422, 'validation_failed', issues[0]?.message ?? 'invalid regions', { issues });
 
-  // Re-made from the sealed original, upright, as at upload: the original itself is never written.
+  // Re-made from the sealed original, upright and at the working scale, as at upload: the original itself is never written.
   const original = await openRendition(stores, settings, row, 'original', row.contentType);
-  const pixels =
-    row.contentType === 'image/png' ? await decodePng(original, { maxPixels: MAX_MEDIA_PIXELS }) : decodeJpeg(original, { maxPixels: MAX_MEDIA_PIXELS }).image;
-  const { redaction, redacted } = await applyEdit(pixels, row.contentType, manifest, req.edit);
+  const picture = await decodeWorkingPicture(original, row.contentType);
+  const { redaction, redacted } = await applyEdit(picture.image, row.contentType, manifest, req.edit, picture.scale);
 
   const ring = await keyRing(keysOf(stores, settings));
   const { regions, removedFaces } = await loggedEdit(ring, req.edit);
