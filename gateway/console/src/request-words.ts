@@ -41,7 +41,8 @@ const keyNames = (keys: readonly Record<string, unknown>[]): string =>
   keys.map((k) => (typeof k.kid === 'string' ? k.kid : [k.kty, k.crv].filter((x) => typeof x === 'string').join(' '))).join(', ');
 
 /**
- * The sentences that say what approving `request` changes.
+ * The sentences that say what approving `request` changes, naming agencies and purposes with
+ * `agencyName` and `purposeTitle` (in the reader's language).
  *
  * @example describeRequest({ kind: 'officer.create', target_id: 'moh-officer-0042', … }, registry)
  *   // [{ key: 'changeOfficerCreate', vars: { name: 'Sreyneang Om', id: 'moh-officer-0042', agency: 'moh-tracing' } }, { key: 'changeGivesCode', vars: {} }]
@@ -50,11 +51,12 @@ export function describeRequest(
   request: Pick<AdminRequest, 'kind' | 'target_id' | 'payload'>,
   registry: Registry,
   agencyName: (id: string) => string = (id) => id,
+  purposeTitle: (id: string) => string = (id) => registry.purposes.find((p) => p.id === id)?.title ?? id,
 ): Sentence[] {
   const id = request.target_id;
   switch (request.kind) {
     case 'purpose.update': {
-      const title = registry.purposes.find((p) => p.id === id)?.title ?? id;
+      const title = purposeTitle(id);
       const widenings = Array.isArray(request.payload.widenings) ? request.payload.widenings.map(String) : [];
       return [{ key: 'changePurposeUpdate', vars: { title, id } }, ...widenings.map((w) => ({ key: 'changeWidening' as const, vars: { change: w } }))];
     }

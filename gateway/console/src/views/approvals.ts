@@ -207,7 +207,12 @@ function registryTable(ctx: ViewContext, requests: readonly AdminRequest[], regi
         {},
         ...requests.map((r) => {
           const label = `${t(KIND_KEYS[r.kind])}: ${r.target_id}`;
-          const words = describeRequest(r, registry, (id) => agencyName(registry.agencies, id));
+          const words = describeRequest(
+            r,
+            registry,
+            (id) => agencyName(registry.agencies, id),
+            (id) => purposeTitle(registry.purposes, id),
+          );
           return h(
             'tr',
             { 'data-request': r.id, 'data-kind': r.kind },

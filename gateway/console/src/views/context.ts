@@ -1,5 +1,6 @@
 import type { Agency, AdminApi, Purpose } from '../api.js';
 import { currentLang } from '../i18n/i18n.js';
+import { type PurposeTitles, purposeTitleIn } from '../purpose-name.js';
 import type { OfficerSession } from '../session.js';
 
 /** What every view gets: the API as the signed-in officer, where to draw, and how to report. */
@@ -20,4 +21,11 @@ export const agencyName = (agencies: readonly Agency[], id: string): string => {
   return currentLang() === 'km' && a.name_km !== null ? a.name_km : a.name;
 };
 
-export const purposeTitle = (purposes: readonly Purpose[], id: string): string => purposes.find((p) => p.id === id)?.title ?? id;
+/** A purpose's title in the current language, falling back to the other (`purpose-name.ts`). */
+export const purposeName = (p: PurposeTitles): string => purposeTitleIn(p, currentLang());
+
+/** The title of purpose `id` in the current language ({@link purposeName}); its id when unknown. */
+export const purposeTitle = (purposes: readonly Purpose[], id: string): string => {
+  const p = purposes.find((x) => x.id === id);
+  return p === undefined ? id : purposeName(p);
+};

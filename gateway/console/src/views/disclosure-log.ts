@@ -11,7 +11,7 @@ import { h } from '../dom.js';
 import type { MessageKey } from '../i18n/en.js';
 import { currentZone, dateTime, num, t, zoneLabel } from '../i18n/i18n.js';
 import { badge, field, problemBox, select } from '../ui.js';
-import { agencyName, purposeTitle, type ViewContext } from './context.js';
+import { agencyName, purposeName, purposeTitle, type ViewContext } from './context.js';
 import { exportCsv } from './disclosure-export.js';
 import { proveLogEntry } from './log-proof.js';
 import { disclosedFieldsText } from './modes.js';
@@ -82,7 +82,7 @@ export async function disclosureLogView(ctx: ViewContext): Promise<HTMLElement> 
   const controls = {
     agency: select([any, ...agencies.map((a) => ({ value: a.id, label: agencyName(agencies, a.id) }))], filters.agency, { name: 'agency' }),
     client: select([any, ...who], filters.client, { name: 'client' }),
-    purpose: select([any, ...purposes.map((p) => ({ value: p.id, label: p.title }))], filters.purpose, { name: 'purpose' }),
+    purpose: select([any, ...purposes.map((p) => ({ value: p.id, label: purposeName(p) }))], filters.purpose, { name: 'purpose' }),
     grant: select(
       [any, ...grants.map((g) => ({ value: g.id, label: `${purposeTitle(purposes, g.purpose_id)} → ${agencyName(agencies, g.agency_id)} (${g.id})` }))],
       filters.grant,

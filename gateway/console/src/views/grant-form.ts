@@ -9,7 +9,7 @@ import { h } from '../dom.js';
 import { leadershipOptions, recordIdList } from '../grant-options.js';
 import { span, t } from '../i18n/i18n.js';
 import { checkbox, field, formValue, input, openDialog, problemBox, select } from '../ui.js';
-import { agencyName, type ViewContext } from './context.js';
+import { agencyName, purposeName, type ViewContext } from './context.js';
 import { type RowScopeEditor, rowScopeEditor } from './row-scope-editor.js';
 
 /** Lengths offered next to the end picker; 96 hours is the outbreak window of DESIGN.md. */
@@ -24,7 +24,7 @@ export function newGrantDialog(ctx: ViewContext, purposes: readonly Purpose[], a
     return;
   }
   const purposeSelect = select(
-    active.map((p) => ({ value: p.id, label: `${p.title} (${p.id})` })),
+    active.map((p) => ({ value: p.id, label: `${purposeName(p)} (${p.id})` })),
     active[0]?.id ?? '',
     { name: 'purpose_id', required: true },
   );

@@ -10,7 +10,7 @@ import { leadershipState } from '../grant-options.js';
 import { currentLang, dateTime, num, span, t } from '../i18n/i18n.js';
 import { scopeWords } from '../row-scope-choice.js';
 import { badge, formValue, openDialog, reasonField, statusText } from '../ui.js';
-import { agencyName, purposeTitle, type ViewContext } from './context.js';
+import { agencyName, purposeName, purposeTitle, type ViewContext } from './context.js';
 import { newGrantDialog } from './grant-form.js';
 import { scopeDialog } from './grant-scope.js';
 import { asksText } from './leadership.js';
@@ -47,7 +47,7 @@ export async function grantsView(ctx: ViewContext): Promise<HTMLElement> {
             filters: [
               { name: 'status', label: t('status'), options: GRANT_STATUSES.map((s) => ({ value: s, label: statusText(s) })) },
               { name: 'agency', label: t('agency'), options: agencies.map((a) => ({ value: a.id, label: agencyName(agencies, a.id) })) },
-              { name: 'purpose', label: t('purpose'), options: purposes.map((p) => ({ value: p.id, label: p.title })) },
+              { name: 'purpose', label: t('purpose'), options: purposes.map((p) => ({ value: p.id, label: purposeName(p) })) },
             ],
             hideEnded: true,
             table: (page) => grantTable(ctx, page, purposes, agencies),

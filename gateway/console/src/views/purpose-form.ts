@@ -8,7 +8,7 @@ import type { Agency, Mode, Purpose, RecordType } from '../api.js';
 import { h, uid } from '../dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, ID_PATTERN, input, problemBox, select } from '../ui.js';
-import { agencyName, type ViewContext } from './context.js';
+import { agencyName, purposeName, type ViewContext } from './context.js';
 import { fieldName, fieldWords, modeHelp, modeName } from './modes.js';
 import { rowScopeEditor } from './row-scope-editor.js';
 
@@ -23,7 +23,9 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
   const submit = h('button', { type: 'submit', class: 'primary' }, t('save'));
 
   const idInput = input({ name: 'id', required: true, pattern: ID_PATTERN, title: t('purposeIdHelp'), autocomplete: 'off', spellcheck: 'false' });
-  const title = input({ name: 'title', required: true, maxlength: 200, value: purpose?.title ?? '' });
+  const title = input({ name: 'title', required: true, maxlength: 200, lang: 'en', value: purpose?.title ?? '' });
+  // The Khmer title is a wording of the same purpose: changing it widens nothing (the gateway applies it at once).
+  const titleKm = input({ name: 'title_km', maxlength: 200, lang: 'km', value: purpose?.title_km ?? '' });
   const legal = h('textarea', { name: 'legal_basis', required: true, maxlength: 500, rows: 2 }, purpose?.legal_basis ?? '');
   const description = h('textarea', { name: 'description', maxlength: 2000, rows: 2 }, purpose?.description ?? '');
   const agencyBoxes = checkboxes(
@@ -72,6 +74,7 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
     { class: 'card purpose-form', novalidate: false },
     purpose === null ? field(t('purposeId'), idInput, t('purposeIdHelp')) : h('p', { class: 'mono' }, purpose.id),
     field(t('title'), title),
+    field(t('titleKm'), titleKm, t('titleKmHelp')),
     field(t('legalBasis'), legal),
     field(t('description'), description),
     agencyBoxes.element,
@@ -137,6 +140,7 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
     }
     const body = {
       title: title.value.trim(),
+      title_km: titleKm.value.trim() === '' ? null : titleKm.value.trim(),
       legal_basis: legal.value.trim(),
       description: description.value.trim(),
       rules,
@@ -181,7 +185,7 @@ export async function purposeFormView(ctx: ViewContext, id: string | null): Prom
     'div',
     {},
     h('p', {}, h('a', { href: '#/purposes' }, `← ${t('purposesTitle')}`)),
-    h('h1', { tabindex: -1 }, purpose === null ? t('newPurpose') : `${t('editPurpose')}: ${purpose.title}`),
+    h('h1', { tabindex: -1 }, purpose === null ? t('newPurpose') : `${t('editPurpose')}: ${purposeName(purpose)}`),
     form,
   );
 }

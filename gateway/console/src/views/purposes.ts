@@ -7,7 +7,7 @@ import type { Mode, Purpose, RecordType } from '../api.js';
 import { h } from '../dom.js';
 import { currentLang, num, t } from '../i18n/i18n.js';
 import { badge } from '../ui.js';
-import { agencyName, type ViewContext } from './context.js';
+import { agencyName, purposeName, type ViewContext } from './context.js';
 import { filteredList } from './list-tools.js';
 import { fieldName, modeBadge, modeHelp } from './modes.js';
 
@@ -29,7 +29,7 @@ export async function purposeListView(ctx: ViewContext): Promise<HTMLElement> {
           { class: 'card' },
           filteredList('purposes', purposes, {
             reading: {
-              text: (p) => `${p.title} ${p.id} ${p.legal_basis} ${p.description}`,
+              text: (p) => `${p.title} ${p.title_km ?? ''} ${p.id} ${p.legal_basis} ${p.description}`,
               value: (p, name) => (name === 'status' ? p.status : p.agencies),
               ended: (p) => p.status === 'retired',
             },
@@ -61,7 +61,7 @@ export async function purposeListView(ctx: ViewContext): Promise<HTMLElement> {
                       h(
                         'tr',
                         { 'data-purpose': p.id },
-                        h('td', {}, h('a', { href: `#/purposes/${p.id}` }, p.title), h('div', { class: 'muted mono' }, p.id)),
+                        h('td', {}, h('a', { href: `#/purposes/${p.id}` }, purposeName(p)), h('div', { class: 'muted mono' }, p.id)),
                         h('td', {}, p.legal_basis),
                         h('td', {}, p.agencies.map((a) => agencyName(agencies, a)).join(', ')),
                         h('td', {}, badge(t(p.status === 'active' ? 'purposeActive' : 'purposeRetired'), p.status)),
@@ -87,13 +87,15 @@ export async function purposeDetailView(ctx: ViewContext, id: string): Promise<H
     h(
       'div',
       { class: 'page-head' },
-      h('h1', { tabindex: -1 }, purpose.title),
+      h('h1', { tabindex: -1 }, purposeName(purpose)),
       h('a', { class: 'button secondary', href: `#/purposes/${purpose.id}/edit` }, t('editPurpose')),
     ),
     h(
       'dl',
       { class: 'card dl' },
       row(t('purposeId'), h('span', { class: 'mono' }, purpose.id)),
+      row(t('title'), h('span', { lang: 'en' }, purpose.title)),
+      row(t('titleKm'), purpose.title_km === null ? h('span', { class: 'muted' }, t('titleKmNone')) : h('span', { lang: 'km' }, purpose.title_km)),
       row(t('legalBasis'), purpose.legal_basis),
       purpose.description === '' ? null : row(t('description'), purpose.description),
       row(t('allowedAgencies'), purpose.agencies.map((a) => agencyName(agencies, a)).join(', ')),
