@@ -65,4 +65,15 @@ describe('timeline layout', () => {
     const layout = layoutTimeline([grant('revoked', -1, 95, { status: 'revoked', live: false })], NOW, '2w');
     expect(layout.bars[0]?.state).toBe('ended');
   });
+
+  it('leaves ended windows out when "hide ended" is on, and only those', () => {
+    const grants = [
+      grant('revoked', -1, 95, { status: 'revoked', live: false }),
+      grant('expired', -48, -2, { status: 'expired', live: false }),
+      grant('live', -1, 95),
+      grant('asked', 0, 96, { status: 'pending', live: false }),
+    ];
+    expect(layoutTimeline(grants, NOW, '2w', { hideEnded: true }).bars.map((b) => b.grant.id)).toEqual(['live', 'asked']);
+    expect(layoutTimeline(grants, NOW, '2w').bars).toHaveLength(4);
+  });
 });

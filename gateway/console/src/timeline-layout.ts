@@ -47,11 +47,19 @@ export function barState(g: Grant, nowMs: number): BarState {
   return 'ended';
 }
 
+/** How the timeline is drawn beyond its range. */
+export interface TimelineOptions {
+  /** Leave out ended windows (revoked, expired, or past their end), as the lists do by default. */
+  readonly hideEnded?: boolean;
+  readonly tickCount?: number;
+}
+
 /**
  * Lays out `grants` on an axis from `before` days ago to `after` days ahead of `nowMs`, leaving out
- * those wholly outside it. Live grants come first, then by end of window.
+ * those wholly outside it (and ended ones when `hideEnded`). Live grants come first, then by end of window.
  */
-export function layoutTimeline(grants: readonly Grant[], nowMs: number, range: TimelineRange, tickCount = 8): TimelineLayout {
+export function layoutTimeline(grants: readonly Grant[], nowMs: number, range: TimelineRange, options: TimelineOptions = {}): TimelineLayout {
+  const tickCount = options.tickCount ?? 8;
   const { before, after } = TIMELINE_RANGES[range];
   const from = nowMs - before * DAY_MS;
   const to = nowMs + after * DAY_MS;
@@ -75,6 +83,7 @@ export function layoutTimeline(grants: readonly Grant[], nowMs: number, range: T
         secondsLeft,
       };
     })
+    .filter((b) => options.hideEnded !== true || b.state !== 'ended')
     .sort((a, b) => order[a.state] - order[b.state] || Date.parse(a.grant.not_after) - Date.parse(b.grant.not_after));
   const step = (to - from) / tickCount;
   const ticks = Array.from({ length: tickCount + 1 }, (_, i) => ({ at: from + i * step, x: i / tickCount }));

@@ -1,13 +1,14 @@
 /**
  * The timeline of every grant's window: one row per grant on a shared time axis, the present
- * marked, live windows highlighted, and windows ending within a day called out in words above it.
+ * marked, live windows highlighted, and windows ending within a day called out in words above it;
+ * ended windows are hidden by default ("hide ended", as in the lists).
  */
 import type { Agency, Grant, Purpose } from '../api.js';
 import { h, s } from '../dom.js';
 import { dateTime, dayMonth, span, t } from '../i18n/i18n.js';
 import { EXPIRING_SOON_HOURS, layoutTimeline, type BarState, type TimelineRange } from '../timeline-layout.js';
 import { agencyName, purposeTitle } from './context.js';
-import { select } from '../ui.js';
+import { checkbox, select } from '../ui.js';
 
 const LABEL_WIDTH = 260;
 const AXIS_WIDTH = 640;
@@ -23,11 +24,13 @@ const LEGEND: Record<BarState, Parameters<typeof t>[0]> = {
 };
 
 let range: TimelineRange = '2w';
+/** Ended windows are left out by default, as in the lists; kept for this page load. */
+let hideEnded = true;
 
 export function timelineSection(grants: readonly Grant[], purposes: readonly Purpose[], agencies: readonly Agency[], nowMs: number): HTMLElement {
   const section = h('section', { class: 'card', 'aria-labelledby': 'timeline-title' });
   const draw = () => {
-    const layout = layoutTimeline(grants, nowMs, range);
+    const layout = layoutTimeline(grants, nowMs, range, { hideEnded });
     const soon = layout.bars.filter((b) => b.endsSoon);
     const label = (g: Grant) => `${purposeTitle(purposes, g.purpose_id)} → ${agencyName(agencies, g.agency_id)}`;
     const height = TOP + layout.bars.length * ROW_HEIGHT + 8;
@@ -75,6 +78,12 @@ export function timelineSection(grants: readonly Grant[], purposes: readonly Pur
       draw();
       (section.querySelector('#timeline-range') as HTMLElement | null)?.focus();
     });
+    const hide = checkbox('timeline-hide-ended', t('hideEnded'), { checked: hideEnded });
+    hide.box.addEventListener('change', () => {
+      hideEnded = hide.box.checked;
+      draw();
+      (section.querySelector('input[name="timeline-hide-ended"]') as HTMLElement | null)?.focus();
+    });
     section.replaceChildren(
       h(
         'div',
@@ -82,6 +91,7 @@ export function timelineSection(grants: readonly Grant[], purposes: readonly Pur
         h('h2', { id: 'timeline-title' }, t('timelineTitle')),
         h('label', { for: 'timeline-range', class: 'inline' }, t('timelineRange')),
         rangeSelect,
+        hide.element,
       ),
       soon.length === 0
         ? h('p', { class: 'callout callout-ok' }, t('noExpiring', { hours: EXPIRING_SOON_HOURS }))
