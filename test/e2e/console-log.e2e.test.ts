@@ -115,7 +115,9 @@ describe.skipIf(!hasChromium)('who saw what, in the console (needs Debian’s ch
     const file = await (await download).path();
     const csv = readFileSync(file, 'utf8');
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('at,agency,client,purpose,grant,action,record_type,fields,outcome,persons,log_index,id');
+    expect(lines[0]).toBe('at,agency,client,purpose,grant,reference,action,record_type,fields,outcome,persons,log_index,id');
+    // Each row carries the reference the tracer stated, read from its log entry.
+    expect(lines.slice(1).every((l) => l.split(',')[5] === STATED_REASON['N2K-Reference'])).toBe(true);
     expect(lines).toHaveLength(1 + FETCHED + MORE);
     expect(lines.slice(1).every((l) => l.includes(',moh-tracing,') && l.includes(',disclosed,'))).toBe(true);
     expect(csv).not.toContain(world.disclosedNationalId);

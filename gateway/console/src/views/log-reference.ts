@@ -9,10 +9,14 @@ import type { AdminApi } from '../api.js';
 /** Entries read at the same time: enough to fill a page of 25 rows quickly without a burst of requests. */
 const READS_AT_ONCE = 4;
 
-/** A row of the view whose reference cell waits for its entry. */
-export interface ReferenceCell {
+/** A disclosure log row whose stated reference is to be read: its log position and its id. */
+export interface ReferenceRow {
   readonly index: number;
   readonly id: string;
+}
+
+/** A row of the view whose reference cell waits for its entry. */
+export interface ReferenceCell extends ReferenceRow {
   readonly cell: HTMLElement;
 }
 
@@ -22,21 +26,35 @@ export function statedReferenceOf(entry: Readonly<Record<string, unknown>>, id: 
   return typeof entry.reference === 'string' && entry.reference !== '' ? entry.reference : null;
 }
 
-/** Fills each cell with its entry's stated reference, or a dash when there is none. */
-export async function fillReferences(api: AdminApi, cells: readonly ReferenceCell[]): Promise<void> {
-  const queue = [...cells];
+/**
+ * Reads each row's stated reference from its log entry, {@link READS_AT_ONCE} at a time, and hands
+ * it to `found` (null: none stated, or the entry could not be read or is not the row's).
+ */
+export async function readReferences<R extends ReferenceRow>(
+  api: AdminApi,
+  rows: readonly R[],
+  found: (row: R, reference: string | null) => void,
+): Promise<void> {
+  const queue = [...rows];
   const worker = async (): Promise<void> => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const { index, id, cell } = next;
+      const row = next;
       // The tree of index + 1 entries is the smallest that holds the entry; its proof is not needed here
       // (the row's "check" button proves the entry against the signed checkpoint).
       const reference = await api
-        .auditInclusion(index, index + 1)
-        .then((found) => statedReferenceOf(found.entry, id))
+        .auditInclusion(row.index, row.index + 1)
+        .then((entry) => statedReferenceOf(entry.entry, row.id))
         .catch(() => null);
-      cell.textContent = reference ?? '—';
-      cell.dataset.reference = reference ?? '';
+      found(row, reference);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, cells.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, rows.length) }, worker));
+}
+
+/** Fills each cell with its entry's stated reference, or a dash when there is none. */
+export function fillReferences(api: AdminApi, cells: readonly ReferenceCell[]): Promise<void> {
+  return readReferences(api, cells, ({ cell }, reference) => {
+    cell.textContent = reference ?? '—';
+    cell.dataset.reference = reference ?? '';
+  });
 }
