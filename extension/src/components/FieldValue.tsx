@@ -30,6 +30,7 @@ export function useFieldLabel(): (name: string) => string {
 /** One scalar value in words, trace-marked, with what the purpose did to it. */
 export function ScalarValue({ ctx, name, value, mode, list }: { ctx: CardContext; name: string; value: unknown; mode: string; list?: string }) {
   const { t, lang } = useI18n();
+  const label = useFieldLabel();
   const shown = showValue(t, lang, name, fieldDef(ctx.type, name, list), mode, value);
   return (
     <span className="value" data-mode={mode}>
@@ -47,7 +48,7 @@ export function ScalarValue({ ctx, name, value, mode, list }: { ctx: CardContext
           type="button"
           className="copy-field"
           data-copy-field={name}
-          aria-label={t('copyFieldLabel', { field: name.replace(/_/g, ' ') })}
+          aria-label={t('copyFieldLabel', { field: label(name) })}
           onClick={() => ctx.copy?.onCopy(name, markText(shown.text, ctx.viewId))}
         >
           {t('copyField')}

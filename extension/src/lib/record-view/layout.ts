@@ -11,7 +11,7 @@ export type SectionKey = (typeof SECTIONS)[number];
  */
 const LAYOUTS: Readonly<Record<string, ReadonlyArray<readonly [SectionKey, readonly string[]]>>> = {
   person: [
-    ['identity', ['name_km', 'name_latin', 'sex', 'date_of_birth', 'minor', 'national_id', 'photo_ref']],
+    ['identity', ['name_km', 'name_latin', 'nicknames', 'sex', 'date_of_birth', 'minor', 'national_id', 'photo_ref']],
     ['contact', ['phone']],
     ['where', ['address']],
     ['notices', ['red_notice', 'blacklist']],

@@ -1,5 +1,8 @@
+import { RECORD_TYPES } from '@need2know/schema';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../i18n/lang.js';
+import { en as enTexts } from '../i18n/en.js';
+import { km as kmTexts } from '../i18n/km.js';
+import { hasMessage, translator } from '../i18n/lang.js';
 import { arrange, itemOrder } from './layout.js';
 import { placeName } from './places.js';
 import { fieldDef, groupPhone, memberMode, showValue } from './values.js';
@@ -108,6 +111,30 @@ describe('fields in reading order, under headings', () => {
       ['test', ['test_date', 'result']],
       ['other', ['extra']],
     ]);
+  });
+
+  it('places every field each record type declares under a heading of its own, never under “Other”', () => {
+    for (const [type, def] of Object.entries(RECORD_TYPES)) {
+      const everything = Object.fromEntries(Object.keys(def.fields).map((k) => [k, 'x']));
+      const sections = arrange(type, everything);
+      expect({ type, other: sections.find((s) => s.section === 'other')?.fields.map(([k]) => k) }).toEqual({ type, other: undefined });
+      // A person's nicknames are read with the names, before sex and age.
+      if (type === 'person') expect(sections[0]?.fields.map(([k]) => k).slice(0, 3)).toEqual(['name_km', 'name_latin', 'nicknames']);
+    }
+  });
+
+  it('has a label and words for every field and enum value each record type declares, in both languages', () => {
+    for (const [type, def] of Object.entries(RECORD_TYPES)) {
+      for (const [name, field] of Object.entries(def.fields)) {
+        for (const [n, d] of [[name, field] as const, ...Object.entries(field.items ?? {})]) {
+          expect(hasMessage(`field.${n}`), `${type}.${n}`).toBe(true);
+          for (const v of d.kind === 'enum' ? (d.values ?? []) : []) {
+            const key = `enum.${n}.${v}` as keyof typeof enTexts;
+            expect({ key, en: enTexts[key] !== undefined, km: /[\u1780-\u17FF]/.test(kmTexts[key] ?? '') }).toEqual({ key, en: true, km: true });
+          }
+        }
+      }
+    }
   });
 
   it('orders list members as declared', () => {
