@@ -5,6 +5,7 @@ import { type EndWindowStores, endDisclosureWindows } from './grants/end-windows
 import { keyRing } from './keys/key-ring.js';
 import { rotateSigningKeyIfDue } from './keys/token-signing.js';
 import { keepMediaStore } from './media/move-to-objects.js';
+import { keepVideoStore } from './video/keep-videos.js';
 import { logOriginOf, type Issuer } from './oauth/issuer.js';
 import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-reasons.js';
 
@@ -12,7 +13,7 @@ import { CLEAR_REASON_VERSION, rewrapRevealReasons } from './officers/reveal-rea
 const ADMIN_EVENTS_BATCH = 500;
 
 /** What the scheduled job reads and writes. */
-export type HousekeepingStores = EndWindowStores & Pick<Stores, 'changes' | 'auditLog' | 'revealReasons' | 'revocations' | 'signingKeys' | 'media'>;
+export type HousekeepingStores = EndWindowStores & Pick<Stores, 'changes' | 'auditLog' | 'revealReasons' | 'revocations' | 'signingKeys' | 'media' | 'videos'>;
 
 /** Appends administrative events not yet in the tamper-evident log (each exactly once). */
 async function carryAdminEvents(stores: Pick<Stores, 'changes' | 'auditLog'>): Promise<number> {
@@ -40,6 +41,8 @@ export interface HousekeepingReport {
   readonly mediaLeftToMove: number;
   /** Media object sets no item names, deleted by this run. */
   readonly sweptMediaObjects: number;
+  /** Video uploads (expired unfinished, or replaced) whose chunks this run deleted. */
+  readonly sweptVideoUploads: number;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function runHousekeeping(stores: HousekeepingStores, gateway: Issue
   const { expiredGrants, shreddedGrants } = await endDisclosureWindows(stores, now);
   // Before the events are carried: a move's or a rotation's administrative event reaches the log in the same run.
   const media = await keepMediaStore(stores, now);
+  const sweptVideoUploads = await keepVideoStore(stores, now);
   const rotatedKey = await rotateSigningKeyIfDue(stores, gateway.keys, now);
   const loggedAdminEvents = await carryAdminEvents(stores);
   // Checkpoints are signed here, on the schedule (at most one a minute), never on an anonymous request.
@@ -76,5 +80,6 @@ export async function runHousekeeping(stores: HousekeepingStores, gateway: Issue
     movedMedia: media.movedToObjects,
     mediaLeftToMove: media.leftToMove,
     sweptMediaObjects: media.sweptObjectSets,
+    sweptVideoUploads,
   };
 }

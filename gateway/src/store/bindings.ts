@@ -11,6 +11,7 @@ import { d1ViewerStore } from './d1/viewer-store.js';
 import type { Stores } from './ports/index.js';
 import { r2MediaStore } from './r2/media-store.js';
 import type { AuditLogPort, GrantKeyVaultsPort, ReplayGuardPort } from './ports/objects.js';
+import { r2VideoStore } from './r2/video-store.js';
 
 /** The shard of the tamper-evident log every entry is appended to. */
 export const AUDIT_SHARD = 'log:main';
@@ -44,6 +45,8 @@ export function storesFromBindings(env: GatewayEnv): Stores {
     stats: d1StatsStore(env.DB),
     media: r2MediaStore(env.DB, env.MEDIA),
     records: d1RecordStore(env.DB),
+    videos: r2VideoStore(env.DB, env.MEDIA),
+    originalAudits: d1OriginalAuditStore(env.DB),
     oversight: d1OversightStore(env.DB),
     health: d1HealthStore(env.DB),
     requestReasons: d1RequestReasonStore(env.DB),

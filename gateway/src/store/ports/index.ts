@@ -22,6 +22,7 @@ import type { RevocationStore } from './revocations.js';
 import type { StatsStore } from './stats.js';
 import type { ViewerStore } from './viewer.js';
 
+import type { VideoStore } from './videos.js';
 export type { AccessStore, CallerStanding, NamedRecordRead, Standing, StandingRead } from './access.js';
 export { ADMIN_REQUEST_KINDS } from './approvals.js';
 export type { AdminRequest, AdminRequestFilter, AdminRequestKind, ApprovalRequest, ApprovalStore } from './approvals.js';
@@ -97,6 +98,8 @@ export type { RecordRow } from './record-versions.js';
 export type { NewReveal, ViewerStore, ViewerView } from './viewer.js';
 
 /** Every port of the administrative core, as one backend provides them (built once per request). */
+export { VIDEO_FILES } from './videos.js';
+export type { NewVideoUpload, ReceivedChunk, VideoFile, VideoPlay, VideoStore, VideoUploadRow, VideoWriteOutcome } from './videos.js';
 export interface AdminStores {
   readonly registry: RegistryStore;
   readonly purposes: PurposeStore;
@@ -124,6 +127,10 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly media: MediaStore;
   /** Record versions (current and pending) and their blind indexes. */
   readonly records: RecordStore;
+  /** Videos: uploads in chunks, the video each reference names, and plays. */
+  readonly videos: VideoStore;
+  /** Requests to audit a photo's original, and their leadership approvals. */
+  readonly originalAudits: OriginalAuditStore;
   /** Oversight's reads: the disclosure index for reports, the reveals of a traced view. */
   readonly oversight: OversightStore;
   /** Readiness's read of the schema's migrations. */

@@ -122,6 +122,8 @@ export interface MediaIngest {
   readonly redaction: 'redacted' | 'blurred' | null;
   readonly faces: number | null;
   readonly outcome: 'created' | 'replaced';
+  /** A video's redaction manifest hash (SHA-256, hex); left out for photos. */
+  readonly manifestSha256?: string;
 }
 
 /** The `media_ingest` entry of a stored media item. */
@@ -140,6 +142,7 @@ export function mediaIngestEntry(m: MediaIngest): MediaIngestLogEntry {
     redaction: m.redaction,
     faces: m.faces,
     outcome: m.outcome,
+    ...(m.manifestSha256 === undefined ? {} : { manifest_sha256: m.manifestSha256 }),
   };
 }
 

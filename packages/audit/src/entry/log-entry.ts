@@ -105,6 +105,8 @@ export interface MediaIngestLogEntry {
   /** Number of faces found, or null when the item was not searched for faces. */
   readonly faces: number | null;
   readonly outcome: 'created' | 'replaced';
+  /** A video's redaction manifest: SHA-256 (hex) of its bytes as the gateway keeps them sealed; absent for photos. */
+  readonly manifest_sha256?: string;
 }
 
 /** One manual region of a `media_regions` entry: the box (pixels of the upright picture) and its reason. */

@@ -10,6 +10,7 @@ import { mediaRegionRoutes } from './media-regions.js';
 import { mediaRoutes } from './media.js';
 import { recordRoutes } from './records.js';
 import { sessionRoutes } from './session.js';
+import { videoIngestRoutes } from './video-ingest.js';
 
 /** `/v1/*` resource routes for partners and data owners. */
 export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -17,6 +18,7 @@ export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .route('/', ingestRoutes)
   .route('/', recordRoutes)
   .route('/', mediaIngestRoutes)
+  .route('/', videoIngestRoutes)
   .route('/', mediaRegionRoutes)
   .route('/', mediaRoutes)
   .route('/', checkRoutes)

@@ -1,0 +1,90 @@
+/**
+ * Receiving one chunk of a video upload: checked (the owner's open upload, a chunk the manifest
+ * provides for, exactly its size, its RFC 9530 Content-Digest, and for a file's first chunk the MP4
+ * structure), then sealed and stored at once. A refused chunk changes nothing.
+ */
+import { decodeBase64, encodeHex, sealField } from '@need2know/crypto';
+import { Problem } from '../../platform/errors/problem.js';
+import { VIDEO_FILES, type Stores, type VideoFile, type VideoUploadRow } from '../../store/ports/index.js';
+import { keyRing } from '../keys/key-ring.js';
+import { keysOf, type MediaSettings } from '../media/settings.js';
+import { mp4Refusal } from './mp4.js';
+import { videoChunkContext } from './seal-video.js';
+
+/** What receiving a chunk reads and writes. */
+export type VideoChunkStores = Pick<Stores, 'videos' | 'keyState'>;
+
+/** One chunk, as the route received it. */
+export interface VideoChunk {
+  readonly owner: string;
+  readonly uploadId: string;
+  readonly file: string;
+  readonly seq: number;
+  readonly bytes: Uint8Array;
+  /** The `Content-Digest` header, if sent. */
+  readonly digest: string | undefined;
+  readonly now: number;
+}
+
+/** What was stored. */
+export interface VideoChunkStored {
+  readonly file: VideoFile;
+  readonly seq: number;
+  readonly bytes: number;
+}
+
+/** The SHA-256 a `Content-Digest` header states (RFC 9530 §2: `sha-256=:<base64>:`, other algorithms ignored), or null. */
+export function statedSha256(header: string | undefined): Uint8Array | null {
+  const match = /(?:^|,)\s*sha-256=:([A-Za-z0-9+/]{43}=):\s*(?:,|$)/.exec(header ?? '');
+  if (match?.[1] === undefined) return null;
+  const bytes = decodeBase64(match[1]);
+  return bytes?.length === 32 ? bytes : null;
+}
+
+/**
+ * The owner's upload `id`, still open at `now`: 404 when missing or another owner's (the same
+ * answer), 409 `upload_complete` once completed, 410 `upload_expired` past its time.
+ */
+export async function openUploadOf(stores: Pick<Stores, 'videos'>, owner: string, id: string, now: number): Promise<VideoUploadRow> {
+  const upload = /^[0-9a-f]{32}$/.test(id) ? await stores.videos.upload(id) : null;
+  if (upload === null || upload.owner !== owner) throw new Problem(404, 'not_found');
+  if (upload.state === 'complete') throw new Problem(409, 'upload_complete');
+  if (upload.state === 'dropped' || upload.expiresAt <= now) throw new Problem(410, 'upload_expired');
+  return upload;
+}
+
+const isVideoFile = (file: string): file is VideoFile => (VIDEO_FILES as readonly string[]).includes(file);
+
+/** Checks, seals and stores `chunk`. */
+export async function receiveVideoChunk(stores: VideoChunkStores, settings: MediaSettings, chunk: VideoChunk): Promise<VideoChunkStored> {
+  const upload = await openUploadOf(stores, chunk.owner, chunk.uploadId, chunk.now);
+  const count = isVideoFile(chunk.file) ? upload.chunks[chunk.file] : null;
+  const fileBytes = isVideoFile(chunk.file) ? upload.bytes[chunk.file] : null;
+  if (!isVideoFile(chunk.file) || count === null || fileBytes === null || chunk.seq >= count)
+    throw new Problem(
+      422,
+      'chunk_out_of_range',
+      `This upload takes ${VIDEO_FILES.filter((f) => upload.chunks[f] !== null).join(', ')}, each in the chunks its answer stated.`,
+    );
+  const file = chunk.file;
+  const expected = chunk.seq < count - 1 ? upload.chunkBytes : fileBytes - (count - 1) * upload.chunkBytes;
+  if (chunk.bytes.length !== expected)
+    throw new Problem(chunk.bytes.length > upload.chunkBytes ? 413 : 422, 'chunk_size_mismatch', `Chunk ${chunk.seq} of ${file} is ${expected} bytes.`);
+  const stated = statedSha256(chunk.digest);
+  if (stated === null) throw new Problem(400, 'digest_required');
+  const sha256 = new Uint8Array(await crypto.subtle.digest('SHA-256', chunk.bytes));
+  if (encodeHex(sha256) !== encodeHex(stated)) throw new Problem(422, 'digest_mismatch');
+  if (chunk.seq === 0) {
+    // The rendition a viewer streams must be fragmented; the original is kept as it came.
+    const refusal = mp4Refusal(chunk.bytes, file !== 'original');
+    if (refusal === 'not_mp4') throw new Problem(415, 'not_mp4', `${file}: an MP4 file (ftyp box first)`);
+    if (refusal === 'not_fragmented') throw new Problem(422, 'not_fragmented_mp4', `${file}: a fragmented MP4 (moov with mvex before any media data)`);
+  }
+  const ring = await keyRing(keysOf(stores, settings));
+  const envelope = sealField(ring, videoChunkContext({ owner: upload.owner, ref: upload.ref, uploadId: upload.id }, file, chunk.seq, count), chunk.bytes);
+  const stored = await stores.videos.putChunk(upload, { file, seq: chunk.seq, bytes: chunk.bytes.length, sha256: encodeHex(sha256) }, envelope, chunk.now);
+  // Completed or swept between our read and our write: answered as if it had happened before.
+  if (!stored.ok) await openUploadOf(stores, chunk.owner, chunk.uploadId, chunk.now);
+  if (!stored.ok) throw new Problem(409, 'conflict');
+  return { file, seq: chunk.seq, bytes: chunk.bytes.length };
+}
