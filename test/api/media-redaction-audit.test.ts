@@ -3,7 +3,7 @@
  * found, which boxes the data owner added or took away and why, and what partners actually receive —
  * so redactions could not be audited. Now `POST /v1/admin/media/redaction` shows a privacy officer the
  * protected rendition with the faces and regions, their reasons and who set them; it never returns
- * the original (no leadership approval covers an audit), answers a photo of another owner exactly
+ * the original without a leadership approval in force (see media-original-audit.test.ts), answers a photo of another owner exactly
  * like a missing one, refuses every caller that is not a privacy officer, and records each audit as
  * an administrative event before answering.
  */
@@ -106,7 +106,7 @@ describe('POST /v1/admin/media/redaction', () => {
   );
 
   it(
-    'never returns the original, not even to a leadership officer; refusals record nothing',
+    'never returns the original without a leadership approval in force, not even to a leadership officer; refusals record nothing',
     async () => {
       const gateway = testGateway();
       const { owner, ref, admin } = await scene(gateway);
@@ -115,7 +115,7 @@ describe('POST /v1/admin/media/redaction', () => {
       for (const who of [admin, leader]) {
         const res = await audit(who, { owner: owner.agency, ref, rendition: 'original' });
         expect(res.status).toBe(403);
-        expect(((await res.json()) as { code: string }).code).toBe('original_not_released');
+        expect(((await res.json()) as { code: string }).code).toBe('leadership_approval_required');
       }
       // A rendition the photo does not have is refused too (a redacted photo keeps its blurred one as well).
       const blurred = (await (await audit(admin, { owner: owner.agency, ref, rendition: 'blurred' })).json()) as Audit;

@@ -3,6 +3,7 @@ import { d1AccessStore } from './d1/access-store.js';
 import { d1AdminStores } from './d1/admin-stores.js';
 import { d1KeyStateStore, d1SigningKeyStore } from './d1/key-stores.js';
 import { d1RevealReasonStore } from './d1/reveal-reason-store.js';
+import { d1OriginalAuditStore } from './d1/original-audits.js';
 import { d1HealthStore, d1OversightStore } from './d1/oversight-store.js';
 import { d1RecordStore } from './d1/record-store.js';
 import { d1RequestReasonStore } from './d1/request-reasons.js';
@@ -11,7 +12,6 @@ import { d1ViewerStore } from './d1/viewer-store.js';
 import type { Stores } from './ports/index.js';
 import { r2MediaStore } from './r2/media-store.js';
 import type { AuditLogPort, GrantKeyVaultsPort, ReplayGuardPort } from './ports/objects.js';
-import { r2VideoStore } from './r2/video-store.js';
 
 /** The shard of the tamper-evident log every entry is appended to. */
 export const AUDIT_SHARD = 'log:main';
@@ -44,9 +44,8 @@ export function storesFromBindings(env: GatewayEnv): Stores {
     revealReasons: d1RevealReasonStore(env.DB),
     stats: d1StatsStore(env.DB),
     media: r2MediaStore(env.DB, env.MEDIA),
-    records: d1RecordStore(env.DB),
-    videos: r2VideoStore(env.DB, env.MEDIA),
     originalAudits: d1OriginalAuditStore(env.DB),
+    records: d1RecordStore(env.DB),
     oversight: d1OversightStore(env.DB),
     health: d1HealthStore(env.DB),
     requestReasons: d1RequestReasonStore(env.DB),

@@ -38,3 +38,10 @@ export const MAX_WINDOW_SECONDS = 5 * 366 * 24 * 3600;
  * look at the record and a new logged view. The content is hidden for the whole interval.
  */
 export const SAME_VIEW_RETURN_SECONDS = 2 * 60;
+
+/**
+ * How long two leadership approvals let a privacy officer open a photo's original beside its
+ * redaction, counted from the second approval: one day, enough to compare the two the day leadership
+ * decides, short enough that an audit never becomes standing access to the original.
+ */
+export const ORIGINAL_AUDIT_SECONDS = 24 * 3600;

@@ -13,6 +13,7 @@ export {
   MAX_LOGGED_REASON_CHARS,
   MAX_WINDOW_SECONDS,
   MIN_USEFUL_TOKEN_LIFETIME,
+  ORIGINAL_AUDIT_SECONDS,
   REFUSALS_LOGGED_PER_MINUTE,
   REFUSALS_LOGGED_PER_SOURCE_PER_MINUTE,
   SAME_VIEW_RETURN_SECONDS,
@@ -80,8 +81,8 @@ export type { GrantWindow } from './grant-window.js';
 export { isPublicEncryptionJwk, isPublicSigningJwk } from './jwk-rules.js';
 export { mayReplaceKept, mayServeKept } from './kept-statistics.js';
 export type { TableProvenance } from './kept-statistics.js';
-export { approvalsInForce, decideLeadershipApproval, holdsRole } from './leadership-approvals.js';
-export type { LeadershipApprovalDecision } from './leadership-approvals.js';
+export { approvalsInForce, decideLeadershipApproval, decideLeadershipWord, holdsRole, leadershipApproved } from './leadership-approvals.js';
+export type { LeadershipApprovalDecision, AskOfLeadership } from './leadership-approvals.js';
 export { protectedRendition } from './media-redaction.js';
 export { FACE_REMOVAL_REASONS, MAX_MEDIA_REGIONS, MAX_REGION_NOTE, protectionAfterEdit, REGION_REASONS, regionEditIssues } from './media-regions.js';
 export type {
@@ -100,6 +101,14 @@ export type { MediaFacts, MediaMode, ReleasedRendition, RequestedMedia } from '.
 export type { FaceScores, ProtectedRendition } from './media-redaction.js';
 export { decideRedactionAudit } from './media-audit.js';
 export type { AuditDecision, AuditedMedia, AuditRequest } from './media-audit.js';
+export {
+  decideOriginalAuditApproval,
+  decideOriginalAuditClose,
+  mayRequestOriginalAudit,
+  originalAuditState,
+  originalReleasedTo,
+} from './original-audit.js';
+export type { LeadershipApproval, OriginalAuditClosing, OriginalAuditRequest, OriginalAuditState, OriginalAuditStatus } from './original-audit.js';
 export { protectedOriginalAccess } from './media-reveal.js';
 export type { ProtectedOriginalAccess } from './media-reveal.js';
 export { mayReleaseUnblurredMedia } from './media.js';
@@ -165,13 +174,3 @@ export {
   reasonWidenings,
 } from './request-reason.js';
 export type { ReasonAsked, ReasonDecision, ReasonIssue, ReasonRequestKind, ReasonSetting, StatedReason } from './request-reason.js';
-export {
-  MAX_VIDEO_DURATION_MS,
-  MAX_VIDEO_ORIGINAL_BYTES,
-  MAX_VIDEO_REGIONS,
-  MAX_VIDEO_RENDITION_BYTES,
-  MAX_VIDEO_TRACKS,
-  videoManifestIssues,
-  videoProtection,
-} from './video-manifest-check.js';
-export type { VideoManifestIssue } from './video-manifest-check.js';

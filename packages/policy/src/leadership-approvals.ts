@@ -1,6 +1,6 @@
 import { grantIsFinal } from './grant-lifecycle.js';
 import { decideApproval } from './two-person-rule.js';
-import type { ApproverStanding, Grant, OfficerRole } from './types.js';
+import { type ApproverStanding, type Grant, LEADERSHIP_APPROVALS_FOR_MEDIA, type OfficerRole } from './types.js';
 
 /**
  * Which leadership approvals still count. An approval is the word of an officer in office: it counts
@@ -33,11 +33,50 @@ export type LeadershipApprovalDecision =
   | { readonly kind: 'refuse'; readonly code: 'invalid_transition' | 'two_person_rule' | 'conflict'; readonly reason: string };
 
 /**
+ * What leadership is asked to approve, whatever it is (a grant's unblurred media or sensitive cases,
+ * a privacy officer's audit of a photo's original): who asked, who approved already, and why it can
+ * no longer change (null while it can).
+ */
+export interface AskOfLeadership {
+  /** Named in the refusals: `grant`, `request`. */
+  readonly subject: string;
+  readonly requestedBy: string;
+  readonly approvals: readonly string[];
+  readonly closed: string | null;
+}
+
+/**
+ * The one rule for adding a leadership approval to anything that asks for one: only while it can
+ * still change, never by the officer who asked (the two-person rule, `two-person-rule.ts`), and once
+ * per officer. Whether the actor holds the role is checked against the registry by the caller
+ * ({@link holdsRole}); whether the approval counts is decided at each use ({@link approvalsInForce}).
+ *
+ * @example decideLeadershipWord({ subject: 'request', requestedBy: 'po-a', approvals: [], closed: null }, 'po-a') // refuse: two_person_rule
+ */
+export function decideLeadershipWord(ask: AskOfLeadership, actor: string): LeadershipApprovalDecision {
+  if (ask.closed !== null) return { kind: 'refuse', code: 'invalid_transition', reason: ask.closed };
+  // The officer who asked for what leadership approves: their word cannot be the second one.
+  if (decideApproval({ status: 'pending', requestedBy: ask.requestedBy }, actor).kind === 'refuse')
+    return { kind: 'refuse', code: 'two_person_rule', reason: `The officer who asked for the ${ask.subject} cannot approve it.` };
+  if (ask.approvals.includes(actor)) return { kind: 'refuse', code: 'conflict', reason: `You have already approved this ${ask.subject}.` };
+  return { kind: 'approve' };
+}
+
+/**
+ * Whether leadership stands behind something: at least {@link LEADERSHIP_APPROVALS_FOR_MEDIA} distinct
+ * approvals in force now, none of them by `requestedBy` (who can never approve their own ask).
+ *
+ * @example leadershipApproved(['lead-a', 'lead-b'], [leadA, leadB], 'po-c') // true
+ */
+export function leadershipApproved(approvals: readonly string[], approvers: readonly ApproverStanding[], requestedBy: string): boolean {
+  return approvalsInForce(approvals, approvers).filter((id) => id !== requestedBy).length >= LEADERSHIP_APPROVALS_FOR_MEDIA;
+}
+
+/**
  * Decides whether `actor`, an officer who holds the leadership role ({@link holdsRole}), may add their
  * approval to `grant`: only for a grant that asks something of leadership (unblurred media, sensitive
- * cases) and can still change, never by the officer who asked for the grant (the two-person rule,
- * `two-person-rule.ts`), and once per officer. Whether it counts is decided later, at each use
- * ({@link approvalsInForce}).
+ * cases), then by the one rule of {@link decideLeadershipWord} with the grant's creator as the one
+ * who asked.
  *
  * @example decideLeadershipApproval({ …grant, createdBy: 'po-a' }, 'po-a') // refuse: two_person_rule
  */
@@ -47,10 +86,13 @@ export function decideLeadershipApproval(
 ): LeadershipApprovalDecision {
   if (!grant.mediaUnblurred && !grant.sensitiveCases)
     return { kind: 'refuse', code: 'invalid_transition', reason: 'This grant asked for neither unblurred media nor sensitive cases.' };
-  if (grantIsFinal(grant.status)) return { kind: 'refuse', code: 'invalid_transition', reason: `The grant is ${grant.status}.` };
-  // The grant's creator asked for what leadership approves: their word cannot be the second one.
-  if (decideApproval({ status: 'pending', requestedBy: grant.createdBy }, actor).kind === 'refuse')
-    return { kind: 'refuse', code: 'two_person_rule', reason: 'The officer who asked for the grant cannot approve it.' };
-  if (grant.leadershipApprovals.includes(actor)) return { kind: 'refuse', code: 'conflict', reason: 'You have already approved this grant.' };
-  return { kind: 'approve' };
+  return decideLeadershipWord(
+    {
+      subject: 'grant',
+      requestedBy: grant.createdBy,
+      approvals: grant.leadershipApprovals,
+      closed: grantIsFinal(grant.status) ? `The grant is ${grant.status}.` : null,
+    },
+    actor,
+  );
 }

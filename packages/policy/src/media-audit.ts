@@ -12,27 +12,30 @@ export interface AuditedMedia {
   readonly protectedRendition: ProtectedRendition | null;
   readonly hasRedacted: boolean;
   readonly hasBlurred: boolean;
+  /** Whether a leadership approval in force lets this officer open this photo's original now (`originalReleasedTo`). */
+  readonly originalApproved: boolean;
 }
 
 /** The rendition to show, or why none is shown. */
 export type AuditDecision =
-  | { readonly ok: true; readonly rendition: ProtectedRendition }
-  | { readonly ok: false; readonly code: 'original_not_released' | 'rendition_not_stored' };
+  | { readonly ok: true; readonly rendition: ProtectedRendition; readonly original: boolean }
+  | { readonly ok: false; readonly code: 'leadership_approval_required' | 'rendition_not_stored' };
 
 /**
  * An audit shows what partners and officers receive in place of the people in a photo: the redacted
- * rendition or the whole frame blurred, never the original. Seeing the original is the very access
- * the two-leadership rule guards for grants; a privacy officer auditing alone holds no such approval,
- * so `original` is refused whatever else holds. `protected` is what the photo goes out as (blurred
- * for a photo never examined: nothing vouches that its faces are hidden).
+ * rendition or the whole frame blurred. Seeing the original is the very access the two-leadership
+ * rule guards for grants: `original` is refused unless an approval of two leadership officers for
+ * this officer and this photo is in force (`original-audit.ts`), and then the original is shown
+ * beside the protected rendition, never instead of it. `protected` is what the photo goes out as
+ * (blurred for a photo never examined: nothing vouches that its faces are hidden).
  *
- * @example decideRedactionAudit('protected', { protectedRendition: 'redacted', hasRedacted: true, hasBlurred: true }) // { ok: true, rendition: 'redacted' }
- * @example decideRedactionAudit('original', { protectedRendition: 'redacted', hasRedacted: true, hasBlurred: true }) // { ok: false, code: 'original_not_released' }
- * @example decideRedactionAudit('redacted', { protectedRendition: 'blurred', hasRedacted: false, hasBlurred: true }) // { ok: false, code: 'rendition_not_stored' }
+ * @example decideRedactionAudit('protected', { protectedRendition: 'redacted', hasRedacted: true, hasBlurred: true, originalApproved: false }) // { ok: true, rendition: 'redacted', original: false }
+ * @example decideRedactionAudit('original', { protectedRendition: 'redacted', hasRedacted: true, hasBlurred: true, originalApproved: false }) // { ok: false, code: 'leadership_approval_required' }
+ * @example decideRedactionAudit('redacted', { protectedRendition: 'blurred', hasRedacted: false, hasBlurred: true, originalApproved: false }) // { ok: false, code: 'rendition_not_stored' }
  */
 export function decideRedactionAudit(request: AuditRequest, media: AuditedMedia): AuditDecision {
-  if (request === 'original') return { ok: false, code: 'original_not_released' };
-  const rendition: ProtectedRendition = request === 'protected' ? (media.protectedRendition ?? 'blurred') : request;
+  if (request === 'original' && !media.originalApproved) return { ok: false, code: 'leadership_approval_required' };
+  const rendition: ProtectedRendition = request === 'protected' || request === 'original' ? (media.protectedRendition ?? 'blurred') : request;
   const stored = rendition === 'redacted' ? media.hasRedacted : media.hasBlurred;
-  return stored ? { ok: true, rendition } : { ok: false, code: 'rendition_not_stored' };
+  return stored ? { ok: true, rendition, original: request === 'original' } : { ok: false, code: 'rendition_not_stored' };
 }

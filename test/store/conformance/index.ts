@@ -9,6 +9,7 @@ import { describeChangeStoreConformance } from './changes.js';
 import type { MakeStores } from './fixtures.js';
 import { describeGrantEndingConformance } from './grant-endings.js';
 import { describeGrantStoreConformance } from './grants.js';
+import { describeOriginalAuditStoreConformance } from './original-audits.js';
 import { describePurposeStoreConformance } from './purposes.js';
 import { describeRegistryStoreConformance } from './registry.js';
 import { describeRevocationStoreConformance } from './revocations.js';
@@ -19,6 +20,7 @@ export {
   describeChangeStoreConformance,
   describeGrantEndingConformance,
   describeGrantStoreConformance,
+  describeOriginalAuditStoreConformance,
   describePurposeStoreConformance,
   describeRegistryStoreConformance,
   describeRevocationStoreConformance,

@@ -2,11 +2,13 @@
  * A privacy officer audits a photo's redaction: the protected rendition partners and officers
  * receive in place of the people in it, the faces the detector found (boxes, scores, the detector
  * and its version), and the data owner's regions and face removals with their reasons, who set them
- * and when. Never the original (policy: `decideRedactionAudit`). Opening it is itself recorded, as an
- * administrative event carried into the log, before anything is returned.
+ * and when. The original only beside them, and only to the officer whose request to audit it two
+ * leadership officers approved, while that approval is in force (policy: `decideRedactionAudit`,
+ * `originalReleasedTo`). Opening it is itself recorded, as an administrative event carried into the
+ * log (with the approval and its reason when the original is opened), before anything is returned.
  */
 import { envelopeKeyVersion } from '@need2know/crypto';
-import { decideRedactionAudit, type AuditRequest, type ProtectedRendition, type RegionEdit } from '@need2know/policy';
+import { decideRedactionAudit, originalAuditState, originalReleasedTo, type AuditRequest, type ProtectedRendition, type RegionEdit } from '@need2know/policy';
 import { Problem } from '../../platform/errors/problem.js';
 import type { MediaItem, Stores } from '../../store/ports/index.js';
 import { subjectHashes } from '../access/subjects.js';
@@ -54,6 +56,8 @@ export interface RedactionAudit {
   readonly item: MediaItem;
   /** The rendition shown, its type and bytes (a protected rendition, never the original). */
   readonly shown: { readonly rendition: ProtectedRendition; readonly contentType: MediaType; readonly bytes: Uint8Array };
+  /** The original beside it, only under an approval in force for this officer and photo: its bytes, the approval and when it lapses. */
+  readonly original: { readonly contentType: MediaType; readonly bytes: Uint8Array; readonly approval: string; readonly until: number } | null;
   /** The detection run at upload; null for a photo never examined (not flagged then). */
   readonly detection: (Omit<DetectionManifest, 'faces'> & { readonly faces: readonly AuditedFace[] }) | null;
   /** The owner's regions; null when none were ever set. */
@@ -62,8 +66,8 @@ export interface RedactionAudit {
   readonly eventSeq: number;
 }
 
-/** What an audit reads and records: the media store, the key state, and the administrative chain. */
-export type RedactionAuditStores = Pick<Stores, 'media' | 'keyState' | 'changes'>;
+/** What an audit reads and records: the media store, the key state, the approvals to audit originals, and the administrative chain. */
+export type RedactionAuditStores = Pick<Stores, 'media' | 'keyState' | 'changes' | 'originalAudits'>;
 
 /** The regions chunk as `regionsDocument` seals it. */
 interface RegionsDocument {
@@ -90,30 +94,42 @@ const json = <T>(bytes: Uint8Array): T => JSON.parse(new TextDecoder().decode(by
 /**
  * Audits the redaction of `req.owner`'s photo `req.ref`. Refusals change nothing and record nothing:
  * 404 `not_found` when there is no such photo or it is another owner's (the same answer), 403
- * `original_not_released` for the original, 409 `rendition_not_stored` for a rendition the photo
- * does not have (a redacted one where no face was vouched for).
+ * `leadership_approval_required` for the original without an approval in force for this officer and
+ * this photo, 409 `rendition_not_stored` for a rendition the photo does not have (a redacted one
+ * where no face was vouched for).
  */
 export async function auditRedaction(stores: RedactionAuditStores, settings: MediaSettings, req: RedactionAuditRequest): Promise<RedactionAudit> {
   if (!isStorableRef(req.ref)) throw new Problem(404, 'not_found');
   const item = await stores.media.item(req.ref);
   if (item === null || item.owner !== req.owner) throw new Problem(404, 'not_found');
+  const approval =
+    req.rendition === 'original'
+      ? originalReleasedTo(await stores.originalAudits.originalAuditsFor(item.owner, item.ref, req.actor), req.actor, item.owner, item.ref, req.now)
+      : null;
   const decision = decideRedactionAudit(req.rendition, {
     protectedRendition: item.protectedRendition,
     hasRedacted: item.redacted !== null,
     hasBlurred: item.blurred !== null,
+    originalApproved: approval !== null,
   });
   if (!decision.ok) {
-    throw decision.code === 'original_not_released'
-      ? new Problem(403, 'original_not_released', 'An audit shows the protected rendition only; the original needs leadership approval.')
+    throw decision.code === 'leadership_approval_required'
+      ? new Problem(
+          403,
+          'leadership_approval_required',
+          'The original is shown only to the officer whose request to audit it two leadership officers approved, while that approval is in force.',
+        )
       : new Problem(409, 'rendition_not_stored', 'This photo has no such rendition: it goes out as its protected rendition only.');
   }
+  const opening = decision.original && approval !== null ? approval : null;
   const stored = decision.rendition === 'redacted' ? item.redacted : item.blurred;
   if (stored === null) throw new Problem(409, 'rendition_not_stored');
 
-  const [bytes, manifest, document] = await Promise.all([
+  const [bytes, manifest, document, original] = await Promise.all([
     open(stores, settings, item, decision.rendition, stored.contentType),
     item.protectedRendition === null ? null : open(stores, settings, item, 'detection', DETECTION_CONTENT_TYPE).then((b) => json<DetectionManifest>(b)),
     item.regions === 0 ? null : open(stores, settings, item, 'regions', DETECTION_CONTENT_TYPE).then((b) => json<RegionsDocument>(b)),
+    opening === null ? null : open(stores, settings, item, 'original', item.contentType),
   ]);
   const removals = document?.removed_faces ?? [];
   const detection =
@@ -135,7 +151,8 @@ export async function auditRedaction(stores: RedactionAuditStores, settings: Med
           regions: document.regions.map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height, reason: r.reason, note: r.note ?? null })),
         };
 
-  // Recorded before anything is shown: who audited which record's photo (a keyed hash), and what they saw.
+  // Recorded before anything is shown: who audited which record's photo (a keyed hash), what they saw
+  // and, when the original was opened, under which approval and for what reason.
   const ring = await keyRing(keysOf(stores, settings));
   const logged = await stores.changes.commit([], {
     at: req.now,
@@ -143,8 +160,25 @@ export async function auditRedaction(stores: RedactionAuditStores, settings: Med
     action: REDACTION_AUDIT_ACTION,
     targetType: 'media',
     targetId: subjectHashes(ring, [`${item.recordType}:${item.recordId}`])[0] ?? 'unknown',
-    detail: { owner: item.owner, field: item.field, rendition: decision.rendition, faces: manifest?.faces.length ?? 0, regions: item.regions },
+    detail: {
+      owner: item.owner,
+      field: item.field,
+      rendition: decision.rendition,
+      faces: manifest?.faces.length ?? 0,
+      regions: item.regions,
+      ...(opening === null ? {} : { original: true, approval: opening.id, reason: opening.reason }),
+    },
   });
   if (!logged.ok) throw new Problem(409, 'conflict', 'The audit could not be recorded; try again.');
-  return { item, shown: { rendition: decision.rendition, contentType: stored.contentType, bytes }, detection, regions, eventSeq: logged.event.seq };
+  return {
+    item,
+    shown: { rendition: decision.rendition, contentType: stored.contentType, bytes },
+    original:
+      opening === null || original === null
+        ? null
+        : { contentType: item.contentType, bytes: original, approval: opening.id, until: originalAuditState(opening, req.now).until ?? req.now },
+    detection,
+    regions,
+    eventSeq: logged.event.seq,
+  };
 }

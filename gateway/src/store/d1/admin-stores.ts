@@ -22,6 +22,7 @@ import {
   updateLeadershipApprovals,
   withdrawPendingRequests,
 } from './grants.js';
+import { originalAuditStatementsOf } from './original-audits.js';
 import { getPurpose, insertPurpose, listPurposes, updatePurpose } from './purposes.js';
 import { insertRevocation, isRevoked, purgeExpiredRevocations } from './revocations.js';
 import { statsStatementsOf } from './stats-store.js';
@@ -81,6 +82,10 @@ function statementsOf(db: D1Database, change: AdminChange): D1PreparedStatement[
       return [withdrawPendingRequests(db, change.grantId, change.at)];
     case 'grant.keys_shredded':
       return [markKeysShredded(db, change.grantId, change.at)];
+    case 'original_audit.insert':
+    case 'original_audit.approve':
+    case 'original_audit.close':
+      return originalAuditStatementsOf(db, change);
     default:
       return statsStatementsOf(db, change);
   }

@@ -1,5 +1,6 @@
 import type { Grant, GrantRequest, Purpose } from '@need2know/policy';
 import type { AdminRequest } from './approvals.js';
+import type { OriginalAuditChange } from './original-audits.js';
 import type { Agency, Client, EnrolmentCode } from './registry.js';
 import type { StatsChange } from './stats.js';
 
@@ -52,6 +53,7 @@ export interface Closing {
  *   of an ended (revoked or expired) grant were destroyed, once: a grant already marked, or not
  *   ended, is left as it is (not a conflict).
  * - `stats_*` changes of statistical access: see {@link StatsChange}.
+ * - `original_audit.*` requests to audit a photo's original: see {@link OriginalAuditChange}.
  */
 export type AdminChange =
   | { readonly op: 'agency.insert'; readonly agency: Agency }
@@ -71,7 +73,8 @@ export type AdminChange =
   | { readonly op: 'enrolment_code.spend'; readonly codeHash: string; readonly now: number }
   | { readonly op: 'grant_requests.withdraw'; readonly grantId: string; readonly at: number }
   | { readonly op: 'grant.keys_shredded'; readonly grantId: string; readonly at: number }
-  | StatsChange;
+  | StatsChange
+  | OriginalAuditChange;
 
 /** Which administrative events to list. */
 export interface AdminEventFilter {

@@ -12,6 +12,7 @@ import type { HealthStore } from './health.js';
 import type { KeyStateStore, SigningKeyStore } from './keys.js';
 import type { MediaStore } from './media.js';
 import type { ObjectPorts } from './objects.js';
+import type { OriginalAuditStore } from './original-audits.js';
 import type { OversightStore } from './oversight.js';
 import type { PurposeStore } from './purposes.js';
 import type { RecordStore } from './records.js';
@@ -22,7 +23,6 @@ import type { RevocationStore } from './revocations.js';
 import type { StatsStore } from './stats.js';
 import type { ViewerStore } from './viewer.js';
 
-import type { VideoStore } from './videos.js';
 export type { AccessStore, CallerStanding, NamedRecordRead, Standing, StandingRead } from './access.js';
 export { ADMIN_REQUEST_KINDS } from './approvals.js';
 export type { AdminRequest, AdminRequestFilter, AdminRequestKind, ApprovalRequest, ApprovalStore } from './approvals.js';
@@ -67,6 +67,7 @@ export type {
   SubjectDisclosureRow,
   UsageRow,
 } from './oversight.js';
+export type { NewOriginalAudit, OriginalAuditChange, OriginalAuditFilter, OriginalAuditRequest, OriginalAuditStore } from './original-audits.js';
 export type { PurposeStore } from './purposes.js';
 export type { CommitVersion, NewVersion, PendingWrite, RecordStore, RowCursor, RowRewrap, SealedRecord } from './records.js';
 export type { RequestReasonRewrap, RequestReasonStore, StoredRequestReason } from './request-reasons.js';
@@ -98,8 +99,6 @@ export type { RecordRow } from './record-versions.js';
 export type { NewReveal, ViewerStore, ViewerView } from './viewer.js';
 
 /** Every port of the administrative core, as one backend provides them (built once per request). */
-export { VIDEO_FILES } from './videos.js';
-export type { NewVideoUpload, ReceivedChunk, VideoFile, VideoPlay, VideoStore, VideoUploadRow, VideoWriteOutcome } from './videos.js';
 export interface AdminStores {
   readonly registry: RegistryStore;
   readonly purposes: PurposeStore;
@@ -125,12 +124,10 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly stats: StatsStore;
   /** Photos: the index of every media item and the sealed chunks of its renditions. */
   readonly media: MediaStore;
-  /** Record versions (current and pending) and their blind indexes. */
-  readonly records: RecordStore;
-  /** Videos: uploads in chunks, the video each reference names, and plays. */
-  readonly videos: VideoStore;
   /** Requests to audit a photo's original, and their leadership approvals. */
   readonly originalAudits: OriginalAuditStore;
+  /** Record versions (current and pending) and their blind indexes. */
+  readonly records: RecordStore;
   /** Oversight's reads: the disclosure index for reports, the reveals of a traced view. */
   readonly oversight: OversightStore;
   /** Readiness's read of the schema's migrations. */

@@ -10,6 +10,7 @@ import { fieldKeyRoutes } from './field-keys.js';
 import { grantRoutes } from './grants.js';
 import { housekeepingRoutes } from './housekeeping.js';
 import { leadershipRoutes } from './leadership.js';
+import { mediaOriginalAuditRoutes } from './media-original-audits.js';
 import { mediaRedactionRoutes } from './media-redaction.js';
 import { officerRoutes } from './officers.js';
 import { viewTraceRoutes } from './views.js';
@@ -37,7 +38,8 @@ adminRoutes
   .route('/', reportRoutes)
   .route('/', officerRoutes)
   .route('/', viewTraceRoutes)
-  .route('/', mediaRedactionRoutes);
+  .route('/', mediaRedactionRoutes)
+  .route('/', mediaOriginalAuditRoutes);
 // What the console's purpose editor and oversight pages read (the CLI has the same).
 adminRoutes.route('/', recordTypeRoutes).route('/', oversightRoutes).route('/', disclosureLogRoutes);
 // Who receives which aggregate tables, the public tier, the privacy-budget ledger (/v1/stats/).

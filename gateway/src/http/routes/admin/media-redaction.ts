@@ -14,7 +14,8 @@ const AuditRequest = z
     owner: z.string().min(1).max(64).openapi({ description: 'The data owner (agency id) the photo belongs to' }),
     ref: z.string().min(1).max(400).openapi({ description: 'The reference records name the photo by (in the body, never the URL)' }),
     rendition: z.enum(['protected', 'redacted', 'blurred', 'original']).default('protected').openapi({
-      description: '`protected`: what the photo goes out as in place of its people; `original` is always refused (403 `original_not_released`)',
+      description:
+        '`protected`: what the photo goes out as in place of its people; `original`: the protected rendition and, beside it, the original, only while two leadership officers’ approval of your request to audit this photo’s original is in force (`/v1/admin/media/original-audits`), else 403 `leadership_approval_required`',
     }),
   })
   .strict()
@@ -40,6 +41,15 @@ const RedactionAudit = z
       content_type: z.enum(['image/png', 'image/jpeg']),
       data: z.string().openapi({ description: 'base64' }),
     }),
+    original: z
+      .object({
+        content_type: z.enum(['image/png', 'image/jpeg']),
+        data: z.string().openapi({ description: 'base64' }),
+        approval: z.string().openapi({ description: 'The request whose leadership approval released it' }),
+        until: z.string().openapi({ description: 'When that approval lapses' }),
+      })
+      .nullable()
+      .openapi({ description: 'The original, only when asked for and released; its opening is logged with the approval and its reason first' }),
     detection: z
       .object({
         detector: z.string(),
@@ -66,13 +76,15 @@ const route = createRoute({
   path: '/media/redaction',
   tags: ['admin'],
   summary:
-    "Audit a photo's redaction: its protected rendition, the faces found and the owner's regions with reasons and who set them; never the original. Recorded as an administrative event",
+    "Audit a photo's redaction: its protected rendition, the faces found and the owner's regions with reasons and who set them; the original beside them only under a leadership approval in force for you and this photo. Recorded as an administrative event",
   security: adminSecurity,
   request: jsonBody(AuditRequest),
   responses: {
     200: jsonOk(RedactionAudit, 'The redaction'),
     ...adminProblems,
-    403: problem('Not a privacy officer token (`insufficient_scope`), or the original (`original_not_released`)'),
+    403: problem(
+      'Not a privacy officer token (`insufficient_scope`), or the original without a leadership approval in force for you and this photo (`leadership_approval_required`)',
+    ),
     404: problem('No such photo, or another owner’s (the same answer: `not_found`)'),
     409: problem('No such rendition for this photo (`rendition_not_stored`)'),
   },
@@ -94,6 +106,15 @@ export const mediaRedactionRoutes = adminRouter().openapi(route, async (c) => {
       uploaded_by: item.ingestedBy,
       protection: item.protectedRendition,
       shown: { rendition: audit.shown.rendition, content_type: audit.shown.contentType, data: encodeBase64(audit.shown.bytes) },
+      original:
+        audit.original === null
+          ? null
+          : {
+              content_type: audit.original.contentType,
+              data: encodeBase64(audit.original.bytes),
+              approval: audit.original.approval,
+              until: iso(audit.original.until),
+            },
       detection:
         detection === null
           ? null
