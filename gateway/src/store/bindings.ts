@@ -11,6 +11,7 @@ import { d1StatsStore } from './d1/stats-store.js';
 import { d1ViewerStore } from './d1/viewer-store.js';
 import type { Stores } from './ports/index.js';
 import { r2MediaStore } from './r2/media-store.js';
+import { r2VideoStore } from './r2/video-store.js';
 import type { AuditLogPort, GrantKeyVaultsPort, ReplayGuardPort } from './ports/objects.js';
 
 /** The shard of the tamper-evident log every entry is appended to. */
@@ -44,6 +45,7 @@ export function storesFromBindings(env: GatewayEnv): Stores {
     revealReasons: d1RevealReasonStore(env.DB),
     stats: d1StatsStore(env.DB),
     media: r2MediaStore(env.DB, env.MEDIA),
+    videos: r2VideoStore(env.DB, env.MEDIA),
     originalAudits: d1OriginalAuditStore(env.DB),
     records: d1RecordStore(env.DB),
     oversight: d1OversightStore(env.DB),

@@ -174,3 +174,13 @@ export {
   reasonWidenings,
 } from './request-reason.js';
 export type { ReasonAsked, ReasonDecision, ReasonIssue, ReasonRequestKind, ReasonSetting, StatedReason } from './request-reason.js';
+export {
+  MAX_VIDEO_DURATION_MS,
+  MAX_VIDEO_ORIGINAL_BYTES,
+  MAX_VIDEO_REGIONS,
+  MAX_VIDEO_RENDITION_BYTES,
+  MAX_VIDEO_TRACKS,
+  videoManifestIssues,
+  videoProtection,
+} from './video-manifest-check.js';
+export type { VideoManifestIssue } from './video-manifest-check.js';

@@ -29,6 +29,19 @@ export type ProblemCode =
   | 'rendition_not_stored'
   | 'privacy_budget_exhausted'
   | 'stats_busy'
+  | 'invalid_manifest'
+  | 'video_too_large'
+  | 'not_mp4'
+  | 'not_fragmented_mp4'
+  | 'chunk_out_of_range'
+  | 'chunk_size_mismatch'
+  | 'digest_required'
+  | 'digest_mismatch'
+  | 'upload_expired'
+  | 'upload_complete'
+  | 'upload_incomplete'
+  | 'hash_mismatch'
+  | 'play_expired'
   | 'not_ready'
   | 'internal_error';
 
@@ -62,6 +75,19 @@ const TITLES: Record<ProblemCode, string> = {
   rendition_not_stored: 'This photo has no such rendition',
   privacy_budget_exhausted: 'This release would exceed the privacy budget',
   stats_busy: 'The table is being protected for new data; try again shortly',
+  invalid_manifest: "The video's redaction manifest is malformed or inconsistent",
+  video_too_large: 'The video is larger or longer than the gateway takes',
+  not_mp4: 'The file is not an MP4 video',
+  not_fragmented_mp4: 'A rendition must be a fragmented MP4, so that a viewer can stream it',
+  chunk_out_of_range: 'The upload has no such file or chunk',
+  chunk_size_mismatch: "A chunk must be exactly the upload's chunk size, the last one of a file the rest",
+  digest_required: "Send the chunk's SHA-256 in a Content-Digest header",
+  digest_mismatch: 'The chunk does not match its Content-Digest',
+  upload_expired: 'The upload expired before it was completed; start again',
+  upload_complete: 'The upload is complete; its chunks can no longer change',
+  upload_incomplete: 'Chunks of the upload are missing',
+  hash_mismatch: 'A file does not match the size or SHA-256 its manifest states',
+  play_expired: 'This play has ended; start a new one',
   not_ready: 'The gateway is not ready to serve',
   internal_error: 'Internal error',
 };

@@ -22,6 +22,7 @@ import type { RevealReasonStore } from './reveal-reasons.js';
 import type { RevocationStore } from './revocations.js';
 import type { StatsStore } from './stats.js';
 import type { ViewerStore } from './viewer.js';
+import type { VideoStore } from './videos.js';
 
 export type { AccessStore, CallerStanding, NamedRecordRead, Standing, StandingRead } from './access.js';
 export { ADMIN_REQUEST_KINDS } from './approvals.js';
@@ -97,6 +98,8 @@ export type {
 } from './stats.js';
 export type { RecordRow } from './record-versions.js';
 export type { NewReveal, ViewerStore, ViewerView } from './viewer.js';
+export { VIDEO_FILES } from './videos.js';
+export type { NewVideoUpload, ReceivedChunk, VideoFile, VideoPlay, VideoStore, VideoUploadRow, VideoWriteOutcome } from './videos.js';
 
 /** Every port of the administrative core, as one backend provides them (built once per request). */
 export interface AdminStores {
@@ -124,6 +127,8 @@ export interface Stores extends AdminStores, ObjectPorts {
   readonly stats: StatsStore;
   /** Photos: the index of every media item and the sealed chunks of its renditions. */
   readonly media: MediaStore;
+  /** Videos: uploads in chunks, the video each reference names, and plays. */
+  readonly videos: VideoStore;
   /** Requests to audit a photo's original, and their leadership approvals. */
   readonly originalAudits: OriginalAuditStore;
   /** Record versions (current and pending) and their blind indexes. */
