@@ -1,5 +1,5 @@
 -- Videos (issue 18): uploaded in chunks, each sealed with the field envelope (key class `media`) and
--- stored as one R2 object (`video/<upload id>/<file>/<n>`) as it arrives; the manifest is checked
+-- stored as one R2 object (`video/<upload id>/<file>/<n>/<sha-256>`) as it arrives; the manifest is checked
 -- first and kept sealed beside them. See gateway/STORAGE.md, "Videos".
 
 -- One upload: opened by its manifest, filled chunk by chunk, completed once (then its row is the
@@ -32,7 +32,8 @@ CREATE TABLE video_uploads (
 CREATE INDEX video_uploads_open ON video_uploads (state, expires_at);
 CREATE INDEX video_uploads_dropped ON video_uploads (state, sweep_after);
 
--- Chunks received: their plaintext size and SHA-256 (hex), never their bytes (those are in R2).
+-- Chunks received: their plaintext size and SHA-256 (hex, also in the object's key), never their
+-- bytes (those are in R2). Kept after completion: reads find each chunk's object through its row.
 CREATE TABLE video_upload_chunks (
   upload_id TEXT NOT NULL,
   file      TEXT NOT NULL CHECK (file IN ('original', 'redacted', 'blurred')),

@@ -113,6 +113,14 @@ export async function selectChunks(db: D1Database, uploadId: string): Promise<Re
   return results;
 }
 
+/** Chunk `seq` of `file` of `uploadId` as received, or null. */
+export async function selectChunk(db: D1Database, uploadId: string, file: VideoFile, seq: number): Promise<ReceivedChunk | null> {
+  return db
+    .prepare('SELECT file, seq, bytes, sha256 FROM video_upload_chunks WHERE upload_id = ? AND file = ? AND seq = ?')
+    .bind(uploadId, file, seq)
+    .first<ReceivedChunk>();
+}
+
 /**
  * The completion's batch: the upload becomes `complete` (only from `open`), the reference names it
  * (only if new or the same owner's), and the upload it named before is dropped for the sweeper.
@@ -133,8 +141,6 @@ export function completeStatements(db: D1Database, u: VideoUploadRow, logIndex: 
       )
       .bind(u.ref, u.owner, u.id),
     ...guardChanged(db),
-    // Its chunk list is no longer needed: the sizes and hashes were checked, the upload row counts the chunks.
-    db.prepare('DELETE FROM video_upload_chunks WHERE upload_id = ?').bind(u.id),
   ];
 }
 

@@ -1,9 +1,11 @@
 /**
  * The video store over R2 and D1: every chunk's envelope as one R2 object
- * (`video/<upload id>/<file>/<n>`: the upload id is random and names no owner, record or
- * reference), the rows of `d1/videos.ts` as the index. A chunk's object is put before its row is
- * recorded (guarded on the upload being open), so a row never names a missing object; an object
- * without a row (a chunk refused late) goes with its upload when the sweeper takes it.
+ * (`video/<upload id>/<file>/<n>/<sha-256 of the chunk>`: the upload id is random and names no
+ * owner, record or reference), the rows of `d1/videos.ts` as the index. A chunk's object is put
+ * before its row is recorded (guarded on the upload being open), so a row never names a missing
+ * object; and since the key holds the chunk's hash, a chunk arriving after completion (refused by
+ * the guard) can never overwrite the content that was checked. An object no row names (a chunk
+ * refused late, or sent again with other content) goes with its upload when the sweeper takes it.
  */
 import { isGuardConflict } from '../d1/media.js';
 import {
@@ -14,6 +16,7 @@ import {
   insertPlay,
   insertUpload,
   recordChunkStatements,
+  selectChunk,
   selectChunks,
   selectDueUploads,
   selectPlay,
@@ -25,8 +28,8 @@ import type { VideoFile, VideoStore, VideoWriteOutcome } from '../ports/videos.j
 /** Key prefix of every video object. */
 export const VIDEO_OBJECT_PREFIX = 'video/';
 
-/** The key of chunk `seq` of `file` of upload `uploadId`. */
-export const videoChunkKey = (uploadId: string, file: VideoFile, seq: number) => `${VIDEO_OBJECT_PREFIX}${uploadId}/${file}/${seq}`;
+/** The key of chunk `seq` of `file` of upload `uploadId` whose plaintext hashes to `sha256` (hex). */
+export const videoChunkKey = (uploadId: string, file: VideoFile, seq: number, sha256: string) => `${VIDEO_OBJECT_PREFIX}${uploadId}/${file}/${seq}/${sha256}`;
 
 const CONFLICT: VideoWriteOutcome = { ok: false, reason: 'conflict' };
 const OK: VideoWriteOutcome = { ok: true };
@@ -50,20 +53,24 @@ export function r2VideoStore(db: D1Database, bucket: R2Bucket): VideoStore {
 
     putChunk: async (upload, chunk, envelope, now) => {
       if (upload.state !== 'open' || upload.expiresAt <= now) return CONFLICT;
-      await bucket.put(videoChunkKey(upload.id, chunk.file, chunk.seq), envelope);
+      const before = await selectChunk(db, upload.id, chunk.file, chunk.seq);
+      await bucket.put(videoChunkKey(upload.id, chunk.file, chunk.seq, chunk.sha256), envelope);
       try {
         await db.batch(recordChunkStatements(db, upload.id, chunk, now));
-        return OK;
       } catch (err) {
         if (isGuardConflict(err)) return CONFLICT;
         throw err;
       }
+      // Sent again with other content: the first object is named by no row any more.
+      if (before !== null && before.sha256 !== chunk.sha256) await bucket.delete(videoChunkKey(upload.id, chunk.file, chunk.seq, before.sha256));
+      return OK;
     },
 
     receivedChunks: (uploadId) => selectChunks(db, uploadId),
 
     chunk: async (uploadId, file, seq) => {
-      const object = await bucket.get(videoChunkKey(uploadId, file, seq));
+      const row = await selectChunk(db, uploadId, file, seq);
+      const object = row === null ? null : await bucket.get(videoChunkKey(uploadId, file, seq, row.sha256));
       return object === null ? null : object.text();
     },
 
