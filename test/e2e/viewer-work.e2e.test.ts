@@ -74,8 +74,12 @@ async function snap(page: Page, name: string, docs?: string): Promise<void> {
     await page.screenshot({ path, fullPage: true });
     return;
   }
+  // The window as tall as the page, so that the watermark (fixed to the window) covers all of it.
   await page.setViewportSize({ width: DOCS_WIDTH, height: DEFAULT_VIEWPORT.height });
-  await page.screenshot({ path, fullPage: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: DOCS_WIDTH, height });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path });
   await page.setViewportSize(DEFAULT_VIEWPORT);
   copyFileSync(path, resolve(import.meta.dirname, '../../docs', docs));
 }

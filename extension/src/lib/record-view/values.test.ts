@@ -61,6 +61,27 @@ describe('values in words', () => {
     });
   });
 
+  it('explains generalised, masked, pseudonymised and yes/no values in Khmer too, with dates and weeks in Khmer', () => {
+    expect(showValue(km, 'km', 'date', fieldDef('health_case', 'date', 'places_visited'), 'generalised', '2026-W15')).toEqual({
+      text: 'សប្តាហ៍ចាប់ពី ៦ មេសា ២០២៦',
+      note: 'បង្ហាញតែសប្តាហ៍ប៉ុណ្ណោះ',
+    });
+    expect(showValue(km, 'km', 'occurred_on', fieldDef('case', 'occurred_on'), 'generalised', '2026-10').text).toBe('តុលា ២០២៦');
+    expect(showValue(km, 'km', 'test_date', fieldDef('health_case', 'test_date'), 'clear', '2026-04-09').text).toBe('៩ មេសា ២០២៦');
+    expect(showValue(km, 'km', 'phone', fieldDef('person', 'phone'), 'masked', '+855 ** *** 432').note).toBe('បិទបាំង៖ បង្ហាញតែមួយផ្នែក');
+    expect(showValue(km, 'km', 'name_latin', fieldDef('person', 'name_latin'), 'pseudonym', 'psn_abc').note).toContain('ឈ្មោះក្លែង');
+    expect(showValue(km, 'km', 'red_notice', fieldDef('person', 'red_notice'), 'predicate', false)).toEqual({
+      text: 'ទេ',
+      note: 'ចម្លើយបាទ/ចាស ឬទេ មិនបង្ហាញតម្លៃខ្លួនឯងទេ',
+    });
+    const place = showValue(km, 'km', 'address', fieldDef('person', 'address'), 'generalised', { province: '05', district: '0501', commune: '050101' });
+    expect(place.text).toMatch(/ខេត្តកំពង់ស្ពឺ$/);
+    expect(place.other).toMatch(/Kampong Speu$/);
+    expect(place.note).toBe('ត្រឹមឃុំ/សង្កាត់ មិនបង្ហាញភូមិទេ');
+    expect(showValue(km, 'km', 'criterion', fieldDef('case', 'criterion'), 'clear', 3).text).toBe('៣. ពេស្យាចារ ការជួញដូរស្ត្រី និងកុមារ អំពើហិង្សាក្នុងគ្រួសារ');
+    expect(showValue(km, 'km', 'measure', fieldDef('officer_discipline', 'measure'), 'clear', 'demotion').text).toBe('បញ្ចុះឋានន្តរស័ក្តិ');
+  });
+
   it('shows a redacted narrative as its text, saying in words what was replaced and how many of each kind', () => {
     const value = {
       text: '[suspect 1] ([phone]) hit [victim 1].',
