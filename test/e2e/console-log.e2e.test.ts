@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KHMER_MONTHS, khmerDigits } from '../../gateway/console/src/i18n/khmer-format.js';
 import { artefactDir, hasChromium } from './browser.js';
 import { FETCHED, STATED_REASON, type ConsoleWorld } from './console-fixture.js';
 import { closeConsole, openConsole } from './console-browser.js';
@@ -54,6 +55,10 @@ const redrawn = async (click: () => Promise<void>) => {
   await click();
   await page.waitForSelector('main:not([data-stale]) h1', { timeout: 15_000 });
 };
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** An ISO day as typed in English ("5 Dec 2026") and in Khmer ("៥ ធ្នូ ២០២៦"). */
+const englishDay = (iso: string) => `${Number(iso.slice(8))} ${SHORT_MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+const khmerDay = (iso: string) => khmerDigits(`${Number(iso.slice(8))} ${KHMER_MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`);
 const show = () => redrawn(() => page.getByRole('button', { name: 'Show', exact: true }).click());
 
 describe.skipIf(!hasChromium)('who saw what, in the console (needs Debian’s chromium)', () => {
@@ -84,15 +89,32 @@ describe.skipIf(!hasChromium)('who saw what, in the console (needs Debian’s ch
     expect(await page.locator('[data-log-rows="0"]').count()).toBe(1);
     await page.getByLabel('Officer or system').selectOption(TRACER);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
-    await page.getByLabel('From (day)').fill(today);
+    // Typed as people write it in English (day, short month, year), or pasted as ISO 8601.
+    await page.getByLabel('From (day)').fill(englishDay(today));
     await page.getByLabel('Until (day, included)').fill(today);
     await show();
     expect(await rows().count()).toBe(25);
+    // Shown again in the console's format, whichever way it was typed.
+    expect(await page.getByLabel('Until (day, included)').inputValue()).toBe(englishDay(today));
     await page.getByLabel('Until (day, included)').fill('2020-01-01');
     await page.getByLabel('From (day)').fill('2020-01-01');
     await show();
     expect(await page.locator('[data-log-rows="0"]').count()).toBe(1);
     await redrawn(() => page.getByRole('button', { name: 'Clear filters' }).click());
+  });
+
+  it('refuses a day that is not one, in plain words, and applies nothing', async () => {
+    const from = page.getByLabel('From (day)');
+    await from.fill('31 Apr 2026');
+    await page.evaluate(() => document.querySelector('main')?.setAttribute('data-stale', ''));
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const error = page.locator('.field-error:not([hidden])');
+    await expect.poll(() => error.textContent()).toBe('“31 Apr 2026” is not a date. Type the day, the month and the year, e.g. 23 Nov 2026.');
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    // The view was not drawn again: nothing was asked of the gateway.
+    expect(await page.locator('main[data-stale]').count()).toBe(1);
+    await from.fill('');
+    await page.evaluate(() => document.querySelector('main')?.removeAttribute('data-stale'));
   });
 
   it('checks a row’s entry against the signed log in the browser', async () => {
@@ -128,6 +150,16 @@ describe.skipIf(!hasChromium)('who saw what, in the console (needs Debian’s ch
     await redrawn(() => page.locator('[data-lang="km"]').click());
     expect(await page.locator('h1').textContent()).toMatch(KHMER);
     expect(await rows().first().textContent()).toContain('បានឆ្លើយ');
+    // Days are typed and shown with Khmer digits and month names.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
+    const from = page.getByLabel('ពី (ថ្ងៃ)');
+    await from.fill(khmerDay(today));
+    await redrawn(() => page.getByRole('button', { name: 'បង្ហាញ', exact: true }).click());
+    expect(await page.getByLabel('ពី (ថ្ងៃ)').inputValue()).toBe(khmerDay(today));
+    expect(await rows().count()).toBeGreaterThan(0);
+    await page.getByLabel('ពី (ថ្ងៃ)').fill('៣១ មេសា ២០២៦');
+    await page.getByRole('button', { name: 'បង្ហាញ', exact: true }).click();
+    await expect.poll(() => page.locator('.field-error:not([hidden])').textContent()).toContain('មិនមែនជាកាលបរិច្ឆេទទេ');
     await shot('log-khmer');
     await page.locator('[data-lang="en"]').click();
   });

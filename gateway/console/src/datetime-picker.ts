@@ -1,9 +1,11 @@
 /**
- * A date-and-time picker that says which time zone it means: a date field, a time field (24-hour)
+ * A date-and-time picker that says which time zone it means: a date field in the chosen language's
+ * format (`date-input.ts`), a time field (24-hour)
  * and the zone with its UTC offset beside them. Its value is an RFC 3339 date-time with that
  * zone's offset, which is what the admin API takes.
  */
 import { localDate, rfc3339InZone, zonedInstant } from '@need2know/zoned-time';
+import { dayInput } from './date-input.js';
 import { h, uid } from './dom.js';
 import { currentZone, t, zoneLabel } from './i18n/i18n.js';
 
@@ -19,10 +21,10 @@ export interface DateTimePicker {
 
 export function dateTimePicker(legend: string, name: string, initialMs: number): DateTimePicker {
   const zone = currentZone();
-  const dateId = uid(`${name}-date`);
   const timeId = uid(`${name}-time`);
   const zoneId = uid(`${name}-zone`);
-  const date = h('input', { type: 'date', id: dateId, name: `${name}_date`, required: true, 'aria-describedby': zoneId });
+  // The day in the chosen language's format (`date-input.ts`), not the browser's locale.
+  const date = dayInput(`${name}_date`, '', { required: true, describedBy: zoneId });
   const time = h('input', { type: 'time', id: timeId, name: `${name}_time`, required: true, step: 60, 'aria-describedby': zoneId });
   const element = h(
     'fieldset',
@@ -31,20 +33,24 @@ export function dateTimePicker(legend: string, name: string, initialMs: number):
     h(
       'div',
       { class: 'datetime-row' },
-      h('label', { for: dateId }, t('date')),
-      date,
+      h('label', { for: date.input.id }, t('date')),
+      date.input,
       h('label', { for: timeId }, t('time')),
       time,
       h('span', { class: 'zone', id: zoneId }, zoneLabel(zone)),
     ),
+    date.notes,
   );
   const set = (ms: number) => {
-    date.value = localDate(zone, ms);
+    date.set(localDate(zone, ms));
     const wall = rfc3339InZone(zone, ms);
     time.value = wall.slice(11, 16);
   };
   set(initialMs);
-  const instant = () => zonedInstant(zone, date.value, time.value);
+  const instant = () => {
+    const day = date.day();
+    return day === null || day === '' ? null : zonedInstant(zone, day, time.value);
+  };
   return {
     element,
     instant,
@@ -54,7 +60,7 @@ export function dateTimePicker(legend: string, name: string, initialMs: number):
     },
     set,
     onChange: (listener) => {
-      date.addEventListener('input', listener);
+      date.onChange(listener);
       time.addEventListener('input', listener);
     },
   };

@@ -7,6 +7,7 @@
  */
 import { zonedInstant } from '@need2know/zoned-time';
 import type { Agency, DisclosureLogQuery, DisclosureLogRow, Purpose } from '../api.js';
+import { dayField, dayInput } from '../date-input.js';
 import { h } from '../dom.js';
 import type { MessageKey } from '../i18n/en.js';
 import { currentZone, dateTime, num, t, zoneLabel } from '../i18n/i18n.js';
@@ -90,9 +91,9 @@ export async function disclosureLogView(ctx: ViewContext): Promise<HTMLElement> 
     ),
     recordType: select([any, ...types.map((r) => ({ value: r.name, label: r.title }))], filters.recordType, { name: 'record_type' }),
     outcome: select([any, ...Object.keys(OUTCOME_KEYS).map((o) => ({ value: o, label: outcomeText(o) }))], filters.outcome, { name: 'outcome' }),
-    fromDay: h('input', { type: 'date', name: 'from_day', value: filters.fromDay }),
-    toDay: h('input', { type: 'date', name: 'to_day', value: filters.toDay }),
   };
+  // Days in the chosen language's format (`date-input.ts`); the query sends them as instants.
+  const days = { fromDay: dayInput('from_day', filters.fromDay), toDay: dayInput('to_day', filters.toDay) };
   const form = h(
     'form',
     { class: 'filters', 'aria-label': t('logFilters') },
@@ -102,8 +103,8 @@ export async function disclosureLogView(ctx: ViewContext): Promise<HTMLElement> 
     field(t('grant'), controls.grant),
     field(t('recordType'), controls.recordType),
     field(t('outcome'), controls.outcome),
-    field(t('fromDay'), controls.fromDay, zoneLabel(currentZone())),
-    field(t('toDay'), controls.toDay),
+    dayField(t('fromDay'), days.fromDay, zoneLabel(currentZone())),
+    dayField(t('toDay'), days.toDay),
     h(
       'div',
       { class: 'form-buttons' },
@@ -125,7 +126,12 @@ export async function disclosureLogView(ctx: ViewContext): Promise<HTMLElement> 
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    filters = Object.fromEntries(Object.entries(controls).map(([k, el]) => [k, el.value])) as unknown as Filters;
+    // The form is sent only when both days read as days (or are empty): the inputs tell its own check.
+    filters = {
+      ...(Object.fromEntries(Object.entries(controls).map(([k, el]) => [k, el.value])) as Omit<Filters, 'fromDay' | 'toDay'>),
+      fromDay: days.fromDay.day() ?? '',
+      toDay: days.toDay.day() ?? '',
+    };
     cursors = [undefined];
     ctx.refresh();
   });

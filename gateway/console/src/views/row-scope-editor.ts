@@ -5,6 +5,7 @@
  * gateway will say it, and, when a current scope is given, whether the change applies at once or
  * waits for a second officer.
  */
+import { dayField, dayInput } from '../date-input.js';
 import { h, uid } from '../dom.js';
 import { currentLang, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/en.js';
@@ -44,8 +45,9 @@ export function rowScopeEditor(legend: string, initial: RowScope, opts: { curren
     ...SCOPE_PROVINCES.map((p) => h('option', { value: p.code, selected: start.provinces.includes(p.code) }, `${lang === 'km' ? p.km : p.en} (${p.code})`)),
   );
   const codes = input({ name: 'scope_codes', value: start.codes, class: 'mono', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' });
-  const from = input({ type: 'date', name: 'scope_from', value: start.from });
-  const until = input({ type: 'date', name: 'scope_until', value: start.until });
+  // Days in the chosen language's format (`date-input.ts`); the scope holds them as ISO 8601.
+  const from = dayInput('scope_from', start.from);
+  const until = dayInput('scope_until', start.until);
   const links = SCOPE_LINKS.map((l) => ({ link: l, ...checkbox('scope_links', t(LINK_KEYS[l]), { value: l, checked: start.links.includes(l) }) }));
   const words = h('output', { class: 'scope-words', 'data-scope-words': '', 'aria-live': 'polite' });
   const effect = h('p', { class: 'scope-effect', 'aria-live': 'polite' });
@@ -60,7 +62,7 @@ export function rowScopeEditor(legend: string, initial: RowScope, opts: { curren
       h('p', { class: 'help', id: 'scope-provinces-help' }, t('scopeProvincesHelp')),
     ),
     field(t('scopeCodes'), codes, t('scopeCodesHelp')),
-    h('div', { class: 'date-range' }, field(t('scopeFrom'), from), field(t('scopeUntil'), until)),
+    h('div', { class: 'date-range' }, dayField(t('scopeFrom'), from), dayField(t('scopeUntil'), until)),
     h('p', { class: 'help' }, t('scopeDatesHelp')),
     h('fieldset', { class: 'checks' }, h('legend', {}, t('scopeLinks')), ...links.map((l) => l.element), h('p', { class: 'help' }, t('scopeLinksHelp'))),
   );
@@ -69,12 +71,12 @@ export function rowScopeEditor(legend: string, initial: RowScope, opts: { curren
       everyRecord: every.box.checked,
       provinces: [...provinces.selectedOptions].map((o) => o.value),
       codes: codes.value,
-      from: from.value,
-      until: until.value,
+      from: from.day() ?? '',
+      until: until.day() ?? '',
       links: links.filter((l) => l.box.checked).map((l) => l.link),
     });
   const show = () => {
-    for (const el of [provinces, codes, from, until, ...links.map((l) => l.box)]) el.disabled = every.box.checked;
+    for (const el of [provinces, codes, from.input, until.input, ...links.map((l) => l.box)]) el.disabled = every.box.checked;
     const scope = value();
     words.textContent = scopeWords(scope, currentLang());
     const notes: string[] = [];
@@ -88,7 +90,7 @@ export function rowScopeEditor(legend: string, initial: RowScope, opts: { curren
     effect.textContent = notes.join(' ');
     effect.className = `scope-effect ${notes.length > 1 || effect.dataset.scopeChange === 'widens' ? 'callout callout-warn' : 'muted'}`;
   };
-  for (const el of [every.box, provinces, codes, from, until, ...links.map((l) => l.box)]) {
+  for (const el of [every.box, provinces, codes, from.input, until.input, ...links.map((l) => l.box)]) {
     el.addEventListener('input', show);
     el.addEventListener('change', show);
   }

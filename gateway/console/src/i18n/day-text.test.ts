@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, formatDay, readDay } from './day-text.js';
+
+describe('a calendar day as written in the console’s language', () => {
+  it('is written day-month-year: the short month name in English, Khmer digits and month name in Khmer', () => {
+    expect(formatDay('2026-11-23', 'en')).toBe('23 Nov 2026');
+    expect(formatDay('2026-03-01', 'km')).toBe('១ មីនា ២០២៦');
+    expect(formatDay('2026-11-23', 'km')).toBe('២៣ វិច្ឆិកា ២០២៦');
+  });
+
+  it('is read from either language, by month name or number, and from ISO 8601', () => {
+    for (const typed of [
+      '23 Nov 2026',
+      '23 november 2026',
+      ' 23  NOV, 2026 ',
+      '23/11/2026',
+      '23-11-2026',
+      '23.11.2026',
+      '2026-11-23',
+      '២៣ វិច្ឆិកា ២០២៦',
+      '២៣/១១/២០២៦',
+    ])
+      expect(readDay(typed), typed).toEqual({ kind: 'day', iso: '2026-11-23' });
+    // A Khmer month name with or without its closing visarga.
+    expect(readDay('៥ កុម្ភៈ ២០២៦')).toEqual({ kind: 'day', iso: '2026-02-05' });
+    expect(readDay('៥ កុម្ភ ២០២៦')).toEqual({ kind: 'day', iso: '2026-02-05' });
+  });
+
+  it('says nothing typed is empty and refuses what is not a day', () => {
+    expect(readDay('   ')).toEqual({ kind: 'empty' });
+    for (const typed of [
+      '31 Apr 2026',
+      '29/02/2026',
+      '0 Jan 2026',
+      '12 Smarch 2026',
+      '23 11 26',
+      'tomorrow',
+      '23 Nov',
+      '2026-13-01',
+      '1 Jan 1066',
+      '23 No 2026',
+    ])
+      expect(readDay(typed), typed).toEqual({ kind: 'invalid' });
+    expect(readDay('29/02/2028')).toEqual({ kind: 'day', iso: '2028-02-29' });
+  });
+
+  it('reads back every day it writes, in both languages', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom('en', 'km' as const),
+        (date, lang) => {
+          const iso = date.toISOString().slice(0, 10);
+          expect(readDay(formatDay(iso, lang as 'en' | 'km'))).toEqual({ kind: 'day', iso });
+        },
+      ),
+    );
+  });
+
+  it('steps a day at a time across months and years', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+});
