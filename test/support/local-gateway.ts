@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { AdminClient } from '../../scripts/lib/admin-client.js';
 import { newRootSecret } from '../../scripts/lib/local-files.js';
 import { bootstrapAdminsVar, demoPrivacyOfficers } from '../../scripts/lib/privacy-officers.js';
-import { applyLocalMigrations, startDevGateway, type DevGateway } from '../../scripts/lib/wrangler-dev.js';
+import { startDevGateway, type DevGateway } from '../../scripts/lib/wrangler-dev.js';
+import { migrateState } from './migrated-state.js';
 
 export interface LocalGateway {
   readonly gateway: DevGateway;
@@ -54,7 +55,7 @@ export async function startLocalGateway(
 ): Promise<LocalGateway> {
   const state = mkdtempSync(join(tmpdir(), 'n2k-local-'));
   const officers = await demoPrivacyOfficers(undefined);
-  applyLocalMigrations(state, options.config);
+  migrateState(state, options.config);
   const vars = { N2K_ROOT_SECRET: newRootSecret(), N2K_BOOTSTRAP_ADMINS: bootstrapAdminsVar(officers), N2K_PUBLIC_URL: `http://127.0.0.1:${port}` };
   const gateway = await startDevGateway({
     port,
