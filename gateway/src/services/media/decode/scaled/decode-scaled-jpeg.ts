@@ -225,30 +225,42 @@ export function decodeJpegScaled(bytes: Uint8Array, { denominator, maxCoefficien
   );
 }
 
+/** Fixed-point fraction bits of the colour conversion tables (as libjpeg's jdcolor.c). */
+const FIX = 16;
+const fix = (x: number) => Math.round(x * (1 << FIX));
+/** Per Cr or Cb value, its contribution to R, G and B (JFIF 1.02 §7), scaled by 2^FIX. */
+const CR_R = Int32Array.from({ length: 256 }, (_, i) => fix(1.402 * (i - 128)) + (1 << (FIX - 1)));
+const CB_B = Int32Array.from({ length: 256 }, (_, i) => fix(1.772 * (i - 128)) + (1 << (FIX - 1)));
+const CR_G = Int32Array.from({ length: 256 }, (_, i) => -fix(0.714136 * (i - 128)));
+const CB_G = Int32Array.from({ length: 256 }, (_, i) => -fix(0.344136 * (i - 128)) + (1 << (FIX - 1)));
+
 /** The planes as RGBA: grey repeated, or YCbCr converted (JFIF 1.02 §7) unless the file says its components are RGB. */
 function toRgba(components: readonly Component[], stride: number, width: number, height: number, adobeTransform: number | null): RgbaImage {
   const data = new Uint8Array(width * height * 4);
   const [a, b, c] = components as [Component, Component | undefined, Component | undefined];
   const rgbIds = components.length === 3 && a.id === 0x52 && b?.id === 0x47 && c?.id === 0x42;
   const transform = components.length === 3 && (adobeTransform === null ? !rgbIds : adobeTransform !== 0);
-  const clamp = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0);
+  const clamp = (v: number) => (v <= 0 ? 0 : Math.min(v, 255));
+  const ya = a.plane;
+  const pb = b?.plane ?? ya;
+  const pc = c?.plane ?? ya;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * stride + x;
-      const o = (y * width + x) * 4;
-      const p = a.plane[i] as number;
-      if (b === undefined || c === undefined) {
+    let i = y * stride;
+    let o = y * width * 4;
+    for (let x = 0; x < width; x++, i++, o += 4) {
+      const p = ya[i] as number;
+      if (b === undefined) {
         data[o] = data[o + 1] = data[o + 2] = p;
       } else if (!transform) {
         data[o] = p;
-        data[o + 1] = b.plane[i] as number;
-        data[o + 2] = c.plane[i] as number;
+        data[o + 1] = pb[i] as number;
+        data[o + 2] = pc[i] as number;
       } else {
-        const cb = (b.plane[i] as number) - 128;
-        const cr = (c.plane[i] as number) - 128;
-        data[o] = clamp(p + 1.402 * cr);
-        data[o + 1] = clamp(p - 0.344136 * cb - 0.714136 * cr);
-        data[o + 2] = clamp(p + 1.772 * cb);
+        const cb = pb[i] as number;
+        const cr = pc[i] as number;
+        data[o] = clamp(p + ((CR_R[cr] as number) >> FIX));
+        data[o + 1] = clamp(p + (((CB_G[cb] as number) + (CR_G[cr] as number)) >> FIX));
+        data[o + 2] = clamp(p + ((CB_B[cb] as number) >> FIX));
       }
       data[o + 3] = 255;
     }

@@ -22,6 +22,8 @@ function table(n: number): Float64Array {
 }
 
 const rows = new Float64Array(64);
+const deq = new Float64Array(8);
+const out = new Uint8Array(64);
 
 /**
  * Writes the `nx` × `ny` samples of a block (`coef`, quantised, in natural order from `at`;
@@ -43,26 +45,36 @@ export function idctBlockScaled(
 ): void {
   const mx = basis[nx];
   const my = basis[ny];
-  // Rows first: for each of the ny lowest vertical frequencies, nx samples across.
+  // Rows first: for each of the ny lowest vertical frequencies, nx samples across. Most
+  // coefficients past the first few are zero: each row stops at its last non-zero one, the columns
+  // at the last non-zero row, and a block with only its DC is flat.
+  let used = 0;
   for (let v = 0; v < ny; v++) {
+    let last = -1;
+    for (let u = 0; u < nx; u++) {
+      const c = coef[at + v * 8 + u] as number;
+      deq[u] = c * (quant[v * 8 + u] as number);
+      if (c !== 0) last = u;
+    }
+    if (last >= 0) used = v + 1;
     for (let j = 0; j < nx; j++) {
       let sum = 0;
-      for (let u = 0; u < nx; u++) {
-        const c = coef[at + v * 8 + u] as number;
-        if (c !== 0) sum += c * (quant[v * 8 + u] as number) * (mx[j * nx + u] as number);
-      }
+      for (let u = 0; u <= last; u++) sum += (deq[u] as number) * (mx[j * nx + u] as number);
       rows[v * 8 + j] = sum;
     }
   }
+  const w = nx * rx;
   for (let i = 0; i < ny; i++) {
     for (let j = 0; j < nx; j++) {
       let sum = 128.5; // level shift (A.3.1) and rounding
-      for (let v = 0; v < ny; v++) sum += (my[i * ny + v] as number) * (rows[v * 8 + j] as number);
-      const s = sum <= 0 ? 0 : sum >= 255 ? 255 : sum | 0;
-      for (let dy = 0; dy < ry; dy++) {
-        const row = (y + i * ry + dy) * stride + x + j * rx;
-        for (let dx = 0; dx < rx; dx++) plane[row + dx] = s;
-      }
+      for (let v = 0; v < used; v++) sum += (my[i * ny + v] as number) * (rows[v * 8 + j] as number);
+      out[i * 8 + j] = sum <= 0 ? 0 : sum >= 255 ? 255 : sum | 0;
     }
+  }
+  for (let i = 0; i < ny * ry; i++) {
+    const row = (y + i) * stride + x;
+    const src = ((i / ry) | 0) * 8;
+    if (rx === 1) for (let j = 0; j < w; j++) plane[row + j] = out[src + j] as number;
+    else for (let j = 0; j < w; j++) plane[row + j] = out[src + ((j / rx) | 0)] as number;
   }
 }
