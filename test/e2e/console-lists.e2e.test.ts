@@ -2,7 +2,8 @@
  * Lists fit for a day's work, in the privacy officer's console, in real Chromium against a local
  * gateway: the grants list hides ended grants by default, filters by status, agency and purpose,
  * searches and pages; the Approvals tab counts what waits; purposes, systems, officers and the
- * approvals lists search and filter; the same tools in Khmer. Screenshots go to test-results/console-lists/.
+ * approvals lists search and filter; the timeline hides ended windows by default; the same tools in
+ * Khmer, with purposes named by their Khmer titles. Screenshots go to test-results/console-lists/.
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,6 +15,8 @@ import { closeConsole, openConsole } from './console-browser.js';
 const PORT = 8878;
 const SHOTS = artefactDir('console-lists');
 const KHMER = /[\u1780-\u17FF]/;
+/** The justice purpose's Khmer title (the demo configuration's). */
+const JUSTICE_KM = 'ការពិនិត្យសំណុំរឿង ដោយក្រសួងយុត្តិធម៌';
 /** Grants requested here for the justice ministry, so that the list runs to a second page of 20. */
 const MORE = 21;
 
@@ -97,6 +100,19 @@ describe.skipIf(!hasChromium)('lists fit for work, in the console (needs Debian�
     await grants.getByLabel('Hide ended').check();
   });
 
+  it('hides ended windows on the timeline by default, and shows them when asked', async () => {
+    const timeline = page.locator('section[aria-labelledby="timeline-title"]');
+    const bar = (id: string) => timeline.locator(`svg.timeline g.bar[data-grant="${id}"]`);
+    expect(await timeline.getByLabel('Hide ended').isChecked()).toBe(true);
+    expect(await bar(revoked[0] ?? '').count()).toBe(0);
+    expect(await timeline.locator('svg.timeline g.bar-ended').count()).toBe(0);
+    await timeline.getByLabel('Hide ended').uncheck();
+    await expect.poll(() => bar(revoked[0] ?? '').count()).toBe(1);
+    expect(await bar(revoked[0] ?? '').getAttribute('class')).toContain('bar-ended');
+    await timeline.getByLabel('Hide ended').check();
+    await expect.poll(() => bar(revoked[0] ?? '').count()).toBe(0);
+  });
+
   it('filters purposes, systems, officers and the approvals lists', async () => {
     await page.locator('nav.tabs a[href="#/purposes"]').click();
     await ready('#/purposes');
@@ -132,6 +148,10 @@ describe.skipIf(!hasChromium)('lists fit for work, in the console (needs Debian�
     await ready('#/grants');
     expect(await list('grants').locator('.list-tools').textContent()).toMatch(KHMER);
     expect(await list('grants').locator('.list-tools').textContent()).toContain('លាក់អ្វីដែលបានបញ្ចប់');
+    // Purposes are named by their Khmer titles: in the list, its filter and the timeline.
+    expect(await list('grants').locator('tbody').textContent()).toContain(JUSTICE_KM);
+    expect(await list('grants').getByRole('combobox').filter({ hasText: JUSTICE_KM }).count()).toBe(1);
+    expect(await page.locator('svg.timeline desc').textContent()).toContain(JUSTICE_KM);
     await shot('grants-khmer');
     await page.locator('[data-lang="en"]').click();
   });
