@@ -31,6 +31,15 @@ describe('the viewer’s catalogues', () => {
     }
   });
 
+  it('writes counts and limits in Khmer digits in Khmer; Latin digits only in examples of what to type', () => {
+    // Phone numbers and references are typed with Latin digits, so their examples keep them.
+    const examples = new Set(['badPhone', 'statedReferenceHelp']);
+    for (const [key, text] of Object.entries(km)) {
+      if (key.startsWith('hint.') || examples.has(key)) continue;
+      expect(text.replace(/need2know/g, ''), key).not.toMatch(/[0-9]/);
+    }
+  });
+
   it('fills placeholders, numbers in Khmer digits in Khmer', () => {
     expect(translate('en', 'found', { n: 12 })).toBe('12 records found');
     expect(translate('km', 'found', { n: 12 })).toBe('រកឃើញកំណត់ត្រា ១២');
