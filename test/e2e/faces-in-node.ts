@@ -6,7 +6,8 @@
  * TensorFlow.js picks its platform once, when its module is first evaluated. Inside workerd it sees a
  * `WorkerGlobalScope` and takes the web platform; under Node it would take its Node platform, which
  * needs a module the face-api bundle leaves out. The scope is declared for the moment of the import
- * only, so the detector runs here exactly as it runs in the gateway.
+ * only, so the detector runs here exactly as it runs in the gateway — on the same WebAssembly
+ * kernels (`@tensorflow/tfjs-backend-wasm`'s SIMD build), compiled here from the package's file.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,11 +27,18 @@ export function faceApiFile(path: string): Uint8Array {
   return new Uint8Array(readFileSync(packageDir + path));
 }
 
+let kernels: WebAssembly.Module | null = null;
+/** TensorFlow.js's WebAssembly kernels, compiled once (Node may compile from bytes; the Worker bundle imports them compiled). */
+function wasmKernels(): WebAssembly.Module {
+  kernels ??= new WebAssembly.Module(readFileSync(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm')));
+  return kernels;
+}
+
 function model(name: ModelFiles['name'], file: string): ModelFiles {
   const bytes = readFileSync(`${packageDir}model/${file}.bin`);
   const weights = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const manifest = JSON.parse(readFileSync(`${packageDir}model/${file}-weights_manifest.json`, 'utf8')) as ModelFiles['manifest'];
-  return { name, weights, manifest };
+  return { name, weights, manifest, wasm: wasmKernels() };
 }
 
 let detect: Promise<Detect> | null = null;

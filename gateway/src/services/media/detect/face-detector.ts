@@ -1,24 +1,30 @@
 /**
  * Finding faces in a decoded photo, inside the Worker: `@vladmandic/face-api` (its models and weights
- * ship in the npm package) on TensorFlow.js's pure-JavaScript CPU backend, which runs in workerd
- * as it is — no WASM, no GPU, no native binary, nothing downloaded at run time.
+ * ship in the npm package) on TensorFlow.js's WebAssembly kernels (SIMD), compiled into the Worker
+ * bundle as a module — nothing compiled from bytes, no GPU, no native binary, nothing downloaded at
+ * run time. The pure-JavaScript CPU kernels remain as the fallback (tfjs-backend.ts).
  *
- * Measured inside workerd (see BENCHMARKS.md, "Face redaction"): the tiny detector at 416 × 416
- * costs about 1.2 s of CPU per photo whatever its size (the photo is shrunk first), ≈ 30 MB of
- * memory for weights and tensors, and adds ≈ 1.9 MB (0.54 MB gzip) to the Worker's bundle. That
- * is within a paid Worker's limits (30 s of CPU by default, 128 MB, 10 MB compressed), not a free
- * one's CPU time (10 ms).
+ * Measured (see BENCHMARKS.md, "Face redaction"): the tiny detector at 416 × 416 costs about 85 ms
+ * of CPU per photo in Node on the WebAssembly kernels (1.25 s on the CPU kernels), whatever the
+ * photo's size (it is shrunk first). The kernels add ≈ 0.45 MB to the Worker's bundle.
  */
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
 import type { RgbaImage } from '@need2know/png';
 import { downscaleToRgb } from './downscale.js';
 import type { DetectionManifest, FaceBox } from './manifest.js';
+import { selectBackend } from './tfjs-backend.js';
 
-/** A detector's weights as its package ships them: the binary and the manifest describing its tensors. */
+/** A detector's files as its packages ship them: the weights, the manifest describing their tensors, and the kernels to run them on. */
 export interface ModelFiles {
   readonly name: DetectionManifest['detector'];
   readonly weights: ArrayBuffer;
   readonly manifest: readonly { readonly weights: readonly unknown[] }[];
+  /**
+   * TensorFlow.js's WebAssembly kernels, compiled (`@tensorflow/tfjs-backend-wasm`'s SIMD build).
+   * Without them, or where they cannot be instantiated, the detector runs on the pure-JavaScript CPU
+   * kernels: the same boxes at about 15 times the CPU time. The first detection in an isolate decides.
+   */
+  readonly wasm?: WebAssembly.Module;
 }
 
 /** How to run a detector. */
@@ -33,9 +39,7 @@ export interface DetectOptions {
 export const DETECTOR_PACKAGE = `@vladmandic/face-api@${faceapi.version}`;
 
 const tf = faceapi.tf;
-/** The bundle exports all of TensorFlow.js, but its type declarations list only what face-api uses. */
-const engine = tf as unknown as { setBackend(name: string): Promise<boolean>; ready(): Promise<void> };
-let backend: Promise<void> | null = null;
+let environment = false;
 const loaded = new Set<string>();
 
 /** Thrown by every door of the tensors-only environment: nothing here may load an image or a file. */
@@ -66,16 +70,6 @@ function tensorsOnlyEnvironment(): void {
   });
 }
 
-/** Selects the CPU backend once per isolate (the package also registers WebGL and WASM, neither usable in a Worker). */
-function cpuBackend(): Promise<void> {
-  backend ??= (async () => {
-    tensorsOnlyEnvironment();
-    if (!(await engine.setBackend('cpu'))) throw new Error('TensorFlow.js CPU backend unavailable');
-    await engine.ready();
-  })();
-  return backend;
-}
-
 /** The network object of a model, with its weights loaded once per isolate. */
 function network(model: ModelFiles) {
   const net = model.name === 'tiny_face_detector' ? faceapi.nets.tinyFaceDetector : faceapi.nets.ssdMobilenetv1;
@@ -100,7 +94,11 @@ function network(model: ModelFiles) {
  * manifest.faces // [{ x: 412, y: 230, width: 96, height: 110, score: 0.81 }, …]
  */
 export async function detectFaces(image: RgbaImage, model: ModelFiles, { inputSize, scoreMin }: DetectOptions): Promise<DetectionManifest> {
-  await cpuBackend();
+  if (!environment) {
+    tensorsOnlyEnvironment();
+    environment = true;
+  }
+  await selectBackend(model.wasm);
   network(model);
   const small = downscaleToRgb(image, inputSize);
   const input = tf.tensor3d(small.data, [small.height, small.width, 3], 'int32');

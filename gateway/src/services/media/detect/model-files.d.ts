@@ -9,3 +9,9 @@ declare module '*.jpg' {
   const bytes: ArrayBuffer;
   export default bytes;
 }
+
+/** WebAssembly bundled as a compiled module (wrangler's default `CompiledWasm` rule for `*.wasm`): workerd compiles nothing at run time. */
+declare module '*.wasm' {
+  const module: WebAssembly.Module;
+  export default module;
+}

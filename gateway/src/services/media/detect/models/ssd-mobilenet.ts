@@ -6,6 +6,7 @@
 import weights from '@vladmandic/face-api/model/ssd_mobilenetv1_model.bin';
 import manifest from '@vladmandic/face-api/model/ssd_mobilenetv1_model-weights_manifest.json';
 import type { ModelFiles } from '../face-detector.js';
+import { TFJS_WASM_SIMD } from './tfjs-wasm-simd.js';
 
-/** Weights and their manifest. */
-export const SSD_MOBILENET: ModelFiles = { name: 'ssd_mobilenetv1', weights, manifest };
+/** Weights and their manifest, run on the WebAssembly kernels. */
+export const SSD_MOBILENET: ModelFiles = { name: 'ssd_mobilenetv1', weights, manifest, wasm: TFJS_WASM_SIMD };
