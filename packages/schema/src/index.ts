@@ -22,6 +22,8 @@ export { BLOCKED_ACTIONS, VIEW_ID_PATTERN } from './protocol/viewer.js';
 export type { BlockedAction } from './protocol/viewer.js';
 export { encodeReason, REASON_HEADER, REFERENCE_HEADER, TRACEPARENT_HEADER } from './protocol/request-reason.js';
 export { requestHash, requestTarget, sha256Base64url } from './protocol/request-hash.js';
+export { openVideoChunk, VIDEO_PLAY_IV_BYTES, videoChunkAad, videoChunkPath } from './protocol/video-play.js';
+export type { VideoPlayPayload } from './protocol/video-play.js';
 export type { RequestBinding } from './protocol/request-hash.js';
 export { FIELD_LABELS, fieldLabelMessages } from './field-labels.js';
 export type { FieldLabelLang, LabelledField } from './field-labels.js';

@@ -11,6 +11,7 @@ import { mediaRoutes } from './media.js';
 import { recordRoutes } from './records.js';
 import { sessionRoutes } from './session.js';
 import { videoIngestRoutes } from './video-ingest.js';
+import { videoPlayRoutes } from './video-play.js';
 
 /** `/v1/*` resource routes for partners and data owners. */
 export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -21,6 +22,7 @@ export const resourceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .route('/', videoIngestRoutes)
   .route('/', mediaRegionRoutes)
   .route('/', mediaRoutes)
+  .route('/', videoPlayRoutes)
   .route('/', checkRoutes)
   .route('/', enrolRoutes)
   .route('/', viewerRoutes);
