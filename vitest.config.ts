@@ -1,8 +1,17 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { buildConsole } from './scripts/lib/console-build.js';
+import InterleavingSequencer from './test/support/sequencer.js';
 
 const root = import.meta.dirname;
+
+/**
+ * Test files running at once. Vitest's default on 2 cores is one, which left one core idle and
+ * every end-to-end file waiting alone for its gateway and browser to start. Three keeps both cores
+ * busy (the sequencer puts at most two end-to-end files among them, see test/support/sequencer.ts);
+ * every file still has its own worker, gateway, ports and state. `VITEST_MAX_WORKERS=1` runs one at a time.
+ */
+const TEST_WORKERS = 3;
 
 /**
  * Two kinds of test run side by side: the gateway's tests inside workerd with real local D1 and
@@ -18,6 +27,8 @@ export default defineConfig(async () => {
       silent: 'passed-only' as const,
       // The default report, closed by counts per project (and, under CI, a check that the end-to-end tests ran).
       reporters: ['default', `${root}/test/support/summary-reporter.ts`],
+      maxWorkers: TEST_WORKERS,
+      sequence: { sequencer: InterleavingSequencer },
       projects: [
         {
           plugins: [
@@ -56,6 +67,8 @@ export default defineConfig(async () => {
             name: 'e2e',
             environment: 'node',
             include: ['test/e2e/**/*.e2e.test.ts'],
+            // Migrates a template D1 state once; each file's gateway starts from a copy of it.
+            globalSetup: [`${root}/test/support/migrated-state-setup.ts`],
             testTimeout: 120_000,
             hookTimeout: 180_000,
           },

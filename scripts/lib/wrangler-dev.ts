@@ -28,6 +28,12 @@ export interface DevOptions {
    */
   readonly scheduled?: boolean;
   readonly onScheduleError?: (err: unknown) => void;
+  /**
+   * Port of wrangler's debugger endpoint. Without it wrangler probes from 9229 up for a free one,
+   * and gateways started at the same moment (test files running side by side) can pick the same
+   * port and one of them exits; giving each its own port avoids that.
+   */
+  readonly inspectorPort?: number;
 }
 
 /** Applies the D1 migrations to the local database (idempotent). */
@@ -62,6 +68,7 @@ export async function startDevGateway(opts: DevOptions): Promise<DevGateway> {
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--show-interactive-dev-session=false', '--log-level', 'warn'];
   if (opts.persistTo !== undefined) args.push('--persist-to', opts.persistTo);
   if (opts.config !== undefined) args.push('--config', opts.config);
+  if (opts.inspectorPort !== undefined) args.push('--inspector-port', String(opts.inspectorPort));
   // Exposes /__scheduled on the local gateway only: how wrangler dev runs the scheduled handler.
   if (opts.scheduled === true) args.push('--test-scheduled');
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);

@@ -12,6 +12,12 @@ import { bootstrapAdminsVar, demoPrivacyOfficers } from '../../scripts/lib/priva
 import { startDevGateway, type DevGateway } from '../../scripts/lib/wrangler-dev.js';
 import { migrateState } from './migrated-state.js';
 
+/**
+ * A gateway on port P gets wrangler's debugger endpoint on P + this: ports below the system's
+ * ephemeral range, one per gateway, so gateways started side by side never race for one.
+ */
+const INSPECTOR_PORT_OFFSET = 10_000;
+
 export interface LocalGateway {
   readonly gateway: DevGateway;
   readonly officers: AdminClient[];
@@ -59,6 +65,7 @@ export async function startLocalGateway(
   const vars = { N2K_ROOT_SECRET: newRootSecret(), N2K_BOOTSTRAP_ADMINS: bootstrapAdminsVar(officers), N2K_PUBLIC_URL: `http://127.0.0.1:${port}` };
   const gateway = await startDevGateway({
     port,
+    inspectorPort: port + INSPECTOR_PORT_OFFSET,
     persistTo: state,
     stdio: options.stdio ?? 'ignore',
     ...(options.config === undefined ? {} : { config: options.config }),
