@@ -5,8 +5,12 @@
  * officer opens its redaction from the Redactions tab by owner and reference and sees the redacted
  * rendition drawn with the faces found and the regions, the reasons and who set them, and that the
  * audit was recorded — with no content security policy violation, no way to ask for the original,
- * and no face the gateway's detector can find in what the console drew. Screenshots go to
- * test-results/console-redaction/.
+ * and no face the gateway's detector can find in what the console drew. Then she asks to compare the
+ * photo with its original, with a reason; a leadership officer approves it from the Approvals page
+ * signed in in Khmer (the request said in Khmer words), a second one through the API, and her next
+ * opening shows the original beside the rendition, marked as the original, the opening recorded
+ * with the approval. Screenshots go to test-results/console-redaction/; with
+ * `N2K_UPDATE_SCREENSHOTS=1` the README's too (docs/console-redaction-audit.png).
  */
 import { generateClientKeys, GatewayError, GatewaySession, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
 import { decodePng } from '@need2know/png';
@@ -17,6 +21,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOfficerKeyFiles } from '../../scripts/lib/officer-key-files.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
+import { AdminClient } from '../../scripts/lib/admin-client.js';
 import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
 import { signedInConsole } from './console-browser.js';
 import { confidentFaces, faceApiFile } from './faces-in-node.js';
@@ -28,12 +33,17 @@ const OWNER_CLIENT = 'police-redaction-e2e-ingest';
 const CASE_ID = 'case-e2e-0400';
 const REF = 'media/case/e2e-0400/witnesses.jpg';
 const OFFICER = 'po-redaction-sophea';
+const LEADERS = ['po-redaction-lead-dara', 'po-redaction-lead-vanna'] as const;
+const WHY = 'Complaint 14/2026: a witness says her face can be recognised';
 
 let local: LocalGateway;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const violations: string[] = [];
+/** The leadership officers: the first signs in to the console (its key file), the second uses the API. */
+let leaderKeyFile: string;
+let secondLeader: AdminClient;
 
 async function upload(): Promise<void> {
   const keys = await generateClientKeys();
@@ -102,9 +112,26 @@ beforeAll(async () => {
       name: 'Sophea Chan',
       signing_jwks: { keys: [publicJwkOf(keys.private.signing)] },
     });
-    const [keyFile] = writeOfficerKeyFiles(mkdtempSync(join(tmpdir(), 'n2k-redaction-keys-')), local.gateway.url, [
+    const leaderKeys = await Promise.all(LEADERS.map(() => generateClientKeys()));
+    for (const [i, id] of LEADERS.entries())
+      await local.registerClient({
+        id,
+        kind: 'privacy_officer',
+        agency_id: 'privacy-office-redaction-e2e',
+        name: i === 0 ? 'Dara Keo' : 'Vanna Sok',
+        roles: ['leadership'],
+        signing_jwks: { keys: [publicJwkOf((leaderKeys[i] as typeof keys).private.signing)] },
+      });
+    const [keyFile, leadFile] = writeOfficerKeyFiles(mkdtempSync(join(tmpdir(), 'n2k-redaction-keys-')), local.gateway.url, [
       { client_id: OFFICER, name: 'Sophea Chan', signing_jwk: keys.private.signing },
+      { client_id: LEADERS[0], name: 'Dara Keo', signing_jwk: (leaderKeys[0] as typeof keys).private.signing },
     ]);
+    leaderKeyFile = leadFile as string;
+    secondLeader = await AdminClient.signIn(local.gateway.url, {
+      client_id: LEADERS[1],
+      name: 'Vanna Sok',
+      signing_jwk: (leaderKeys[1] as typeof keys).private.signing,
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     ({ context, page } = await signedInConsole(browser, {
       url: local.gateway.url,
@@ -172,4 +199,83 @@ describe.skipIf(!hasChromium)('a photo’s redaction, audited in the console (ne
     expect(await page.locator('canvas').count()).toBe(0);
     expect(violations).toEqual([]);
   });
+
+  it('compares the rendition with the original once two leadership officers approved her request, and records the opening', async () => {
+    await page.getByLabel('Data owner', { exact: true }).selectOption(OWNER);
+    await page.getByLabel('Photo reference', { exact: true }).fill(REF);
+    await page.getByRole('button', { name: 'Open the redaction' }).click();
+    await page.locator('canvas[data-rendition="redacted"]').waitFor();
+    expect(await page.locator('canvas[data-rendition="original"]').count()).toBe(0);
+
+    // She asks, with her reason.
+    await page.getByRole('button', { name: 'Request to compare with the original' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason', { exact: true }).fill(WHY);
+    await dialog.getByRole('button', { name: 'Request to compare with the original' }).click();
+    await page.waitForSelector('[data-original-state="awaiting"]');
+    expect(await page.textContent('[data-original-state="awaiting"]')).toContain('0 of 2');
+    // Asking for the original herself is still refused in words.
+    const [admin] = local.officers;
+    const pending = await admin?.get<{ requests: { id: string; requested_by: string; ref: string }[] }>('/media/original-audits');
+    const request = pending?.requests.find((r) => r.requested_by === OFFICER && r.ref === REF);
+    expect(request).toBeDefined();
+
+    // A leadership officer, in Khmer, sees the request in words on the Approvals page and approves it.
+    const lead = await signedInConsole(browser, {
+      url: local.gateway.url,
+      keyFile: leaderKeyFile,
+      officerId: LEADERS[0],
+      violations,
+      lang: 'km',
+      timeout: 15_000,
+    });
+    try {
+      await lead.page.locator('a[href="#/approvals"]').click();
+      await lead.page.waitForSelector('#app[data-ready="#/approvals"]');
+      const row = lead.page.locator(`[data-original-audit="${request?.id}"]`);
+      const words = (await row.textContent()) ?? '';
+      expect(words).toContain('ប្រៀបធៀបរូបដើមនៃរូបថត');
+      expect(words).toContain(REF);
+      expect(words).toContain(WHY);
+      expect(words).toContain(OFFICER);
+      await row.getByRole('button').click();
+      await lead.page.getByRole('dialog').locator('textarea[name="reason"]').fill('ពាក្យបណ្តឹង ១៤/២០២៦');
+      await lead.page.getByRole('dialog').locator('button[type="submit"]').click();
+      await lead.page.waitForSelector(`[data-original-audit="${request?.id}"] [data-approvals="1"]`);
+      await lead.page.screenshot({ path: join(SHOTS, 'original-approval-km.png'), fullPage: true });
+    } finally {
+      await lead.context.close();
+    }
+    // The second leadership officer approves through the API.
+    await secondLeader.post(`/media/original-audits/${request?.id}/leadership-approve`, { reason: 'Complaint warrants it' });
+
+    // Her next opening shows the original beside the rendition, marked as the original.
+    await page.getByRole('button', { name: 'Open the redaction' }).click();
+    const original = page.locator('canvas[data-rendition="original"]');
+    await original.waitFor();
+    expect(await page.locator('canvas[data-rendition="redacted"]').count()).toBe(1);
+    expect(await page.getAttribute('[data-original-approval]', 'data-original-approval')).toBe(request?.id);
+    expect(await page.textContent('.original-picture')).toContain('ORIGINAL, not redacted');
+    const seq = Number(await page.getAttribute('[data-audit-recorded]', 'data-audit-recorded'));
+    const events = await admin?.get<{ events: { seq: number; actor: string; action: string; detail: Record<string, unknown> }[] }>('/events?limit=500');
+    expect(events?.events.find((e) => e.seq === seq)).toMatchObject({
+      actor: OFFICER,
+      action: 'media.redaction_audit',
+      detail: { original: true, approval: request?.id, reason: WHY },
+    });
+    // The original is the picture with its faces: the detector finds them in what the console drew.
+    await original.scrollIntoViewIfNeeded();
+    const drawn = await decodePng(new Uint8Array(await original.screenshot()), { maxPixels: 4_200_000 });
+    expect((await confidentFaces(drawn, 'tiny')).length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'redaction-with-original.png'), fullPage: true });
+    // The README's picture: what was recorded, the rendition and the original side by side, and the marking.
+    const top = await page.locator('[data-audit-recorded]').boundingBox();
+    const bottom = await page.locator('.redaction-compare').boundingBox();
+    if (top === null || bottom === null) throw new Error('nothing drawn');
+    const clip = { x: bottom.x - 8, y: top.y - 8, width: bottom.width + 16, height: bottom.y + bottom.height - top.y + 16 };
+    await page.screenshot({ path: join(SHOTS, 'redaction-compare.png'), fullPage: true, scale: 'css', clip });
+    if (process.env.N2K_UPDATE_SCREENSHOTS === '1')
+      await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'console-redaction-audit.png'), fullPage: true, scale: 'css', clip });
+    expect(violations).toEqual([]);
+  }, 240_000);
 });

@@ -54,6 +54,7 @@ export type PurposeCreate = Body<'/v1/admin/purposes', 'post'>;
 export type PurposeUpdate = Body<'/v1/admin/purposes/{id}', 'put'>;
 /** An approval; one of an officer's registration or new device carries their enrolment code, once. */
 export type AdminRequestApproved = Answer<'/v1/admin/requests/{id}/approve', 'post'>;
+export type OriginalAudit = Schema<'OriginalAudit'>;
 
 const A = '/v1/admin';
 
@@ -115,6 +116,12 @@ export function adminApi(session: OfficerSession) {
     },
     /** A photo's redaction, for audit (never its original); the reference goes in the body, and the gateway records the audit. */
     redactionAudit: (body: Body<'/v1/admin/media/redaction', 'post'>) => call(session, 'post', `${A}/media/redaction`, { body }),
+    /** Requests to compare a photo with its original: the open ones (awaiting leadership, in force or lapsed). */
+    originalAudits: () => call(session, 'get', `${A}/media/original-audits`, { query: { status: 'open' } }).then((r) => r.requests),
+    /** Asks to compare one photo with its original; two leadership officers must approve. */
+    requestOriginalAudit: (body: Body<'/v1/admin/media/original-audits', 'post'>) => call(session, 'post', `${A}/media/original-audits`, { body }),
+    approveOriginalAudit: (id: string, reason: string) =>
+      call(session, 'post', `${A}/media/original-audits/{id}/leadership-approve`, { params: { id }, body: { reason } }),
     auditKey: () => call(session, 'get', '/v1/audit/key'),
     auditCheckpoint: async () => {
       const response = await send(session, 'get', '/v1/audit/checkpoint');

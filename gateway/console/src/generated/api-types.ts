@@ -2546,6 +2546,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/media/original-audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests to audit originals, newest first: the open ones (awaiting leadership, in force or lapsed), or all */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: components["schemas"]["OriginalAudit"][];
+                        };
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask to compare a photo's redaction with its original: two leadership officers, neither of them you, must approve; the approval covers that photo, for you, for 24 hours from the second approval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OriginalAuditAsk"];
+                };
+            };
+            responses: {
+                /** @description The request, awaiting leadership */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OriginalAudit"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such photo, or another owner’s (the same answer: `not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request of yours for this photo still awaits leadership or is in force (`conflict`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/media/original-audits/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a request to audit an original: withdrawn by its requester, rejected or revoked by any other privacy officer (ending it narrows access) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description The request as ended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OriginalAudit"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/media/original-audits/{id}/leadership-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, as leadership, a request to audit an original (two distinct leadership approvals needed; never the requester’s own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reason"];
+                };
+            };
+            responses: {
+                /** @description The request with the approval recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OriginalAudit"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a leadership officer (`forbidden`), or the requester (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Approved by you already (`conflict`), or ended or lapsed (`invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/media/redaction": {
         parameters: {
             query?: never;
@@ -2555,7 +2883,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Audit a photo's redaction: its protected rendition, the faces found and the owner's regions with reasons and who set them; never the original. Recorded as an administrative event */
+        /** Audit a photo's redaction: its protected rendition, the faces found and the owner's regions with reasons and who set them; the original beside them only under a leadership approval in force for you and this photo. Recorded as an administrative event */
         post: {
             parameters: {
                 query?: never;
@@ -2596,7 +2924,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not a privacy officer token (`insufficient_scope`), or the original (`original_not_released`) */
+                /** @description Not a privacy officer token (`insufficient_scope`), or the original without a leadership approval in force for you and this photo (`leadership_approval_required`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5940,6 +6268,366 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ingest/media/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start uploading a redacted video for an evidence item of one of your records: the manifest first
+         * @description The record must name `ref` as evidence of kind `video`. The manifest is checked (its shape, sizes and length within the limits, boxes inside the frame, frames and time ranges inside the clip, `fail_safe` set exactly when `renditions.redacted` is null) before any video byte is sent. Then send each file in chunks (`PUT …/{id}/{file}/{n}`) and complete (`POST …/{id}/complete`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VideoUploadStart"];
+                };
+            };
+            responses: {
+                /** @description Upload opened */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VideoUploadOpened"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Original over 500 MB, a rendition over 200 MB, a clip over 5 minutes, too many tracks or regions (`video_too_large`), or the body (`body_too_large`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description A malformed or inconsistent manifest (`invalid_manifest`, with `issues`), or a record that does not name the reference as a video (`validation_failed`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest/media/videos/{id}/{file}/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * One chunk of a file of an open video upload, sealed and stored as it arrives
+         * @description `file` is `original`, `redacted` or `blurred`; `n` counts from 0. Body: `application/octet-stream`, exactly `chunk_bytes` (a file's last chunk: the rest), with `Content-Digest: sha-256=:…:` (RFC 9530). A file's first chunk must start an MP4 file (`ftyp`); a rendition's, a fragmented one (`moov` with `mvex`). Sending a chunk again replaces it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                    id: string;
+                    n: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VideoChunkStored"];
+                    };
+                };
+                /** @description No or malformed `Content-Digest` (`digest_required`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The upload is complete (`upload_complete`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description The upload expired (`upload_expired`) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Longer than the chunk size (`chunk_size_mismatch`, `body_too_large`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Not `application/octet-stream` (`unsupported_media_type`), or a first chunk that is not MP4 (`not_mp4`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description No such file or chunk (`chunk_out_of_range`), not the chunk's size (`chunk_size_mismatch`), not its digest (`digest_mismatch`), a rendition not fragmented (`not_fragmented_mp4`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest/media/videos/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a video upload: sizes and SHA-256 checked against the manifest, the ingest logged with its hash, then the video disclosable
+         * @description Completing a completed upload answers the same result and logs nothing more.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Stored and logged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VideoStored"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chunks missing (`upload_incomplete`, with `issues`), or the reference holds another owner's video (`conflict`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description The upload expired (`upload_expired`) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description A file's size or SHA-256 is not the manifest's (`hash_mismatch`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/media": {
         parameters: {
             query?: never;
@@ -7555,7 +8243,7 @@ export interface components {
             blurred?: string;
             /**
              * Format: binary
-             * @description The picture, image/png or image/jpeg, at most 2097152 bytes, with that content type on its part
+             * @description The picture, image/png or image/jpeg, at most 16777216 bytes, with that content type on its part
              */
             original: string;
             /** @description Id of that record (its current version must name `ref`) */
@@ -7635,6 +8323,39 @@ export interface components {
             };
             /** @description The gateway clock, so countdowns do not trust the device clock */
             server_time: string;
+        };
+        OriginalAudit: {
+            approvals: {
+                at: string;
+                by: string;
+            }[];
+            /** @description The approvals that count now: their officers are active and still hold the leadership role */
+            approvals_in_force: string[];
+            closed_at: string | null;
+            closed_by: string | null;
+            id: string;
+            owner: string;
+            reason: string;
+            ref: string;
+            requested_at: string;
+            requested_by: string;
+            /**
+             * @description `awaiting` leadership, `in_force` (two leadership approvals count now) until `until`, `expired`, or `closed` by an officer
+             * @enum {string}
+             */
+            state: "awaiting" | "in_force" | "expired" | "closed";
+            /** @enum {string} */
+            status: "open" | "withdrawn" | "rejected" | "revoked";
+            /** @description When the approval lapses: the second approval plus 24 hours; null before it */
+            until: string | null;
+        };
+        OriginalAuditAsk: {
+            /** @description The data owner (agency id) the photo belongs to */
+            owner: string;
+            /** @description Why the original must be compared with its redaction; shown to leadership and logged */
+            reason: string;
+            /** @description The reference records name the photo by (in the body, never the URL) */
+            ref: string;
         };
         Problem: {
             code: string;
@@ -7901,6 +8622,17 @@ export interface components {
             event_seq: number;
             field: string;
             height: number;
+            /** @description The original, only when asked for and released; its opening is logged with the approval and its reason first */
+            original: {
+                /** @description The request whose leadership approval released it */
+                approval: string;
+                /** @enum {string} */
+                content_type: "image/png" | "image/jpeg";
+                /** @description base64 */
+                data: string;
+                /** @description When that approval lapses */
+                until: string;
+            } | null;
             owner: string;
             /**
              * @description What the photo goes out as when faces may not be shown; null: never examined (not flagged at upload)
@@ -7939,7 +8671,7 @@ export interface components {
             /** @description The reference records name the photo by (in the body, never the URL) */
             ref: string;
             /**
-             * @description `protected`: what the photo goes out as in place of its people; `original` is always refused (403 `original_not_released`)
+             * @description `protected`: what the photo goes out as in place of its people; `original`: the protected rendition and, beside it, the original, only while two leadership officers’ approval of your request to audit this photo’s original is in force (`/v1/admin/media/original-audits`), else 403 `leadership_approval_required`
              * @default protected
              * @enum {string}
              */
@@ -8305,6 +9037,51 @@ export interface components {
         SubjectAccessRequest: {
             national_id: string;
             reason: string;
+        };
+        VideoChunkStored: {
+            bytes: number;
+            file: string;
+            seq: number;
+        };
+        VideoStored: {
+            /** @description Where the `media_ingest` entry stands in the log */
+            log_index: number;
+            /** @description SHA-256 (hex) of the manifest, as logged at ingest */
+            manifest_sha256: string;
+            /** @enum {string} */
+            outcome: "created" | "replaced";
+            /** @enum {string} */
+            redaction: "redacted" | "blurred";
+            ref: string;
+        };
+        VideoUploadOpened: {
+            /** @description Every chunk but the last of a file is exactly this long */
+            chunk_bytes: number;
+            /** @description Chunks each file takes (`redacted` null: none is sent) */
+            chunks: {
+                blurred: number;
+                original: number;
+                redacted: number | null;
+            };
+            /** @description Unix seconds; an upload not completed by then is deleted */
+            expires_at: number;
+            manifest_sha256: string;
+            upload_id: string;
+        };
+        VideoUploadStart: {
+            /** @description The redaction manifest (`VideoRedactionManifest` of `@need2know/schema/video-manifest`), checked before any video byte is sent */
+            manifest?: Record<string, never>;
+            record_id: string;
+            /**
+             * @description Type of the record that names the video (`case`)
+             * @enum {string}
+             */
+            record_type: "person" | "case" | "health_case" | "officer_discipline";
+            /**
+             * @description The evidence item's `media_ref` (an item of kind `video`)
+             * @example media/case/case-00000042/2.mp4
+             */
+            ref: string;
         };
         ViewerEventLogged: {
             log_index: number;

@@ -466,7 +466,7 @@ export const en = {
   navRedactions: 'Redactions',
   redactionTitle: 'Photo redactions',
   redactionIntro:
-    'See what partners and officers receive in place of the people in a photo: the protected rendition, the faces the detector found and the regions the data owner added, each with its reason and who set it. The original is never shown here. Every audit is recorded in the audit log.',
+    'See what partners and officers receive in place of the people in a photo: the protected rendition, the faces the detector found and the regions the data owner added, each with its reason and who set it. The original is shown beside it only once two leadership officers approved your request. Every audit is recorded in the audit log.',
   redactionOwner: 'Data owner',
   redactionRef: 'Photo reference',
   redactionRefHelp: 'As the record names it, e.g. media/case/C-2026-0042/scene.jpg. It is sent in the request body, never in the address.',

@@ -63,6 +63,10 @@ const PROBLEMS: Readonly<Record<string, Words>> = {
     en: 'The reason was not accepted. Write it in plain words, at most 500 characters.',
     km: 'មូលហេតុមិនត្រូវបានទទួលយកទេ។ សូមសរសេរជាពាក្យសាមញ្ញ មិនលើសពី ៥០០ តួអក្សរ។',
   },
+  leadership_approval_required: {
+    en: 'Two leadership officers, neither of them you, must approve this first, and their approval must still be in force. Ask for it, then wait.',
+    km: 'មន្ត្រីថ្នាក់ដឹកនាំពីររូប ដែលមិនមែនអ្នក ត្រូវអនុម័តការនេះជាមុនសិន ហើយការអនុម័តនោះត្រូវនៅមានសុពលភាព។ សូមស្នើ រួចរង់ចាំ។',
+  },
   privacy_budget_exhausted: {
     en: 'The privacy budget for these figures is used up. Try again in the next period.',
     km: 'ថវិកាឯកជនភាពសម្រាប់តួលេខទាំងនេះបានប្រើអស់ហើយ។ សូមព្យាយាមម្តងទៀតនៅរយៈពេលបន្ទាប់។',

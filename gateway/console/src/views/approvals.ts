@@ -14,6 +14,7 @@ import { formValue, openDialog, reasonField } from '../ui.js';
 import { agencyName, purposeTitle, type ViewContext } from './context.js';
 import { grantTerms, requestAction } from './grants.js';
 import { leadershipSection } from './leadership.js';
+import { originalAuditsSection } from './original-audit.js';
 import { filteredList } from './list-tools.js';
 
 const KIND_KEYS: Record<AdminRequest['kind'], MessageKey> = {
@@ -48,7 +49,7 @@ const say = (s: Sentence): string =>
   t(s.key, Object.fromEntries(Object.entries(s.vars).map(([k, v]) => [k, s.keyed?.includes(k) === true ? t(v as MessageKey) : v])));
 
 export async function approvalsView(ctx: ViewContext): Promise<HTMLElement> {
-  const [requests, registryRequests, grants, purposes, agencies, clients, officers] = await Promise.all([
+  const [requests, registryRequests, grants, purposes, agencies, clients, officers, originalAudits] = await Promise.all([
     ctx.api.grantRequests(),
     ctx.api.adminRequests(),
     ctx.api.grants(),
@@ -56,6 +57,7 @@ export async function approvalsView(ctx: ViewContext): Promise<HTMLElement> {
     ctx.api.agencies(),
     ctx.api.clients(),
     ctx.api.officers(),
+    ctx.api.originalAudits(),
   ]);
   const registry: Registry = { agencies, clients, officers, purposes };
   const me = clients.find((c) => c.id === ctx.session.officer);
@@ -114,6 +116,7 @@ export async function approvalsView(ctx: ViewContext): Promise<HTMLElement> {
           }),
     ),
     leadershipSection(ctx, grants, purposes, agencies, { id: ctx.session.officer, roles: me?.roles ?? [] }),
+    originalAuditsSection(ctx, originalAudits, agencies, { id: ctx.session.officer, roles: me?.roles ?? [] }),
   );
 }
 

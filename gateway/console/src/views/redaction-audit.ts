@@ -4,16 +4,18 @@
  * the protected rendition, with the faces the detector found and the owner's regions drawn over it,
  * each with its reason, note and who set it. Never the original: the gateway does not send it here.
  * Each audit is recorded by the gateway before it answers. The reference travels in a POST body and
- * stays out of the address.
+ * stays out of the address. The original is shown beside the rendition only once two leadership
+ * officers approved this officer's request to compare the two (`original-audit.ts`).
  *
  * The picture is decoded with `createImageBitmap` and drawn on a canvas: the console's content
  * security policy allows images from its own origin only, and a bitmap made from bytes is not a load.
  */
-import type { AdminApi, Agency } from '../api.js';
+import type { AdminApi, Agency, OriginalAudit } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, num, t } from '../i18n/i18n.js';
 import { field, input, problemBox, select } from '../ui.js';
 import { agencyName, type ViewContext } from './context.js';
+import { myOriginalAudit, originalAuditPanel, originalPicture } from './original-audit.js';
 
 type Audit = Awaited<ReturnType<AdminApi['redactionAudit']>>;
 
@@ -70,7 +72,13 @@ function table(headers: readonly string[], rows: readonly HTMLElement[], attrs: 
 
 const box = (b: { x: number; y: number; width: number; height: number }) => `${num(b.width)} × ${num(b.height)} @ ${num(b.x)}, ${num(b.y)}`;
 
-async function details(audit: Audit, agencies: readonly Agency[]): Promise<(HTMLElement | null)[]> {
+async function details(
+  ctx: ViewContext,
+  audit: Audit,
+  agencies: readonly Agency[],
+  request: OriginalAudit | null,
+  reopen: () => void,
+): Promise<(HTMLElement | null)[]> {
   const faces = audit.detection?.faces ?? [];
   const regions = audit.regions?.regions ?? [];
   return [
@@ -91,7 +99,8 @@ async function details(audit: Audit, agencies: readonly Agency[]): Promise<(HTML
       h('dt', {}, t('redactionDetector')),
       h('dd', {}, audit.detection === null ? t('redactionNoDetection') : `${audit.detection.detector} (${audit.detection.version})`),
     ),
-    await picture(audit),
+    h('div', { class: 'redaction-compare' }, await picture(audit), audit.original === null ? null : await originalPicture(audit.original)),
+    originalAuditPanel(ctx, audit, request, reopen),
     h('h3', {}, t('redactionFaces', { n: num(faces.length) })),
     faces.length === 0
       ? h('p', {}, t('redactionNoFaces'))
@@ -153,13 +162,19 @@ export async function redactionAuditView(ctx: ViewContext): Promise<HTMLElement>
     field(t('redactionRendition'), rendition),
     submit,
   );
+  // With this officer's request in force, the original is asked for too (the protected rendition comes with it).
+  const open = async (): Promise<void> => {
+    const [o, r] = [owner.value, ref.value.trim()];
+    const request = await myOriginalAudit(ctx, o, r);
+    const asked = request?.state === 'in_force' ? 'original' : (rendition.value as 'protected' | 'redacted' | 'blurred');
+    const audit = await ctx.api.redactionAudit({ owner: o, ref: r, rendition: asked });
+    replace(out, ...(await details(ctx, audit, agencies, request, () => void open().catch((err: unknown) => out.replaceChildren(problemBox(err))))));
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     submit.disabled = true;
     out.replaceChildren(t('loading'));
-    ctx.api
-      .redactionAudit({ owner: owner.value, ref: ref.value.trim(), rendition: rendition.value as 'protected' | 'redacted' | 'blurred' })
-      .then(async (audit) => replace(out, ...(await details(audit, agencies))))
+    open()
       .catch((err: unknown) => out.replaceChildren(problemBox(err)))
       .finally(() => (submit.disabled = false));
   });
