@@ -69,6 +69,7 @@ const { values: opts, positionals } = parseArgs({
     'national-id': { type: 'string' },
     ref: { type: 'string' },
     regions: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
   },
 });
 
@@ -403,7 +404,7 @@ async function rewrapAll(a: AdminClient, batch: number): Promise<void> {
   }
 }
 
-/** `media upload` / `media regions`: a data owner's photo and its manual redaction regions. */
+/** `media upload` / `media regions`: a data owner's photo or video and its manual redaction regions. */
 async function mediaCommand(action: 'upload' | 'regions'): Promise<unknown> {
   const creds = readCredentials(opts.credentials ?? CREDENTIALS);
   const client = creds?.clients.find((c) => c.client_id === need('client'));
@@ -411,7 +412,15 @@ async function mediaCommand(action: 'upload' | 'regions'): Promise<unknown> {
   const issuer = opts.gateway ?? creds.issuer;
   const recordType = opts.type ?? 'case';
   if (action === 'regions') return setMediaRegions(issuer, client, { recordType, ref: need('ref'), regions: need('regions') });
-  return uploadMedia(issuer, client, { recordType, recordId: need('id'), ref: need('ref'), file: need('file'), regions: opts.regions });
+  return uploadMedia(issuer, client, {
+    recordType,
+    recordId: need('id'),
+    ref: need('ref'),
+    file: need('file'),
+    regions: opts.regions,
+    out: opts.out,
+    dryRun: opts['dry-run'],
+  });
 }
 
 /** `load`: streams an NDJSON file to the ingest API as a data owner, resuming from a checkpoint. */

@@ -1,11 +1,18 @@
 /**
- * `n2k media upload` and `n2k media regions`: the data owner's side of photo redaction. An upload
- * may carry the manual regions at once (`--regions FILE`, sent as the form's `regions` part), so the
- * photo is never stored without them; `regions` replaces a stored photo's regions later.
+ * `n2k media upload` and `n2k media regions`: the data owner's side of photo and video redaction.
+ * A photo upload may carry the manual regions at once (`--regions FILE`, sent as the form's
+ * `regions` part), so the photo is never stored without them; `regions` replaces a stored photo's
+ * regions later. A video (any file that is not a PNG or JPEG) is redacted here, before anything is
+ * sent (`video/redact-video.ts`), and uploaded with its renditions and manifest (`uploadVideo`).
  */
-import { GatewayError, GatewaySession, signingKeyFromJwk } from '@need2know/client';
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { GatewayError, GatewaySession, signingKeyFromJwk, uploadVideo } from '@need2know/client';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { VideoError } from './video/errors.js';
+import { tinyFaceDetector } from './video/face-detector-node.js';
+import { redactVideo } from './video/redact-video.js';
+import { parseVideoRegions } from './video/regions.js';
 
 /** A data owner's client from the local credentials file. */
 export interface OwnerClient {
@@ -44,6 +51,11 @@ export function mediaTypeOf(path: string): 'image/png' | 'image/jpeg' {
   throw new Error(`${path}: only .png, .jpg and .jpeg files are uploaded`);
 }
 
+/** Whether `path` is uploaded as a photo (`.png`, `.jpg`, `.jpeg`) or as a video (anything else: the video probe says what it takes). */
+export function mediaKindOf(path: string): 'photo' | 'video' {
+  return ['.png', '.jpg', '.jpeg'].includes(extname(path).toLowerCase()) ? 'photo' : 'video';
+}
+
 async function ingestSession(issuer: string, client: OwnerClient, recordType: string): Promise<GatewaySession> {
   return GatewaySession.open({
     issuer,
@@ -63,12 +75,76 @@ async function putRegions(session: GatewaySession, ref: string, file: RegionsFil
   return res.json();
 }
 
-/** `media upload`: stores a photo for a record, with its regions when a regions file is given (one request: applied before it is stored). */
-export async function uploadMedia(
-  issuer: string,
-  client: OwnerClient,
-  args: { recordType: string; recordId: string; ref: string; file: string; regions?: string | undefined },
-): Promise<unknown> {
+/** What `media upload` is given. */
+export interface UploadArgs {
+  readonly recordType: string;
+  readonly recordId: string;
+  readonly ref: string;
+  readonly file: string;
+  readonly regions?: string | undefined;
+  /** Video: the folder for the renditions and the manifest (default: a new temporary folder). */
+  readonly out?: string | undefined;
+  /** Video: redact and write the files, send nothing (to review the redaction first). */
+  readonly dryRun?: boolean | undefined;
+  /** Video: where progress lines go (default: stderr). */
+  readonly progress?: ((line: string) => void) | undefined;
+}
+
+/**
+ * `media upload` of a video: the clip is probed (refused with its reason before anything else),
+ * every frame examined for faces, both renditions and the manifest written to `args.out`, and then
+ * — unless `dryRun` — the original, the renditions and the manifest sent with `uploadVideo`.
+ * Audio never leaves: both renditions drop it (voices identify people).
+ *
+ * @throws Error `video refused (<code>): …` when the tool refuses the clip or the regions file.
+ */
+export async function uploadVideoFile(issuer: string, client: OwnerClient, args: UploadArgs): Promise<unknown> {
+  const say = args.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const regionsText = args.regions === undefined ? undefined : readFileSync(args.regions, 'utf8');
+  const outDir = args.out ?? mkdtempSync(join(tmpdir(), 'n2k-video-'));
+  let last = '';
+  try {
+    const done = await redactVideo(args.file, {
+      outDir,
+      detector: await tinyFaceDetector(),
+      regions: (clip) => (regionsText === undefined ? [] : parseVideoRegions(regionsText, clip)),
+      onProgress: (pass, n, total) => {
+        const line = `${pass === 'detect' ? 'finding faces' : 'making the renditions'}: ${Math.min(100, Math.floor((100 * n) / total))} %`;
+        if (line !== last) say(line);
+        last = line;
+      },
+    });
+    const summary = {
+      fail_safe: done.manifest.fail_safe,
+      tracks: done.manifest.tracks.length,
+      regions: done.manifest.regions.length,
+      files: done.files,
+    };
+    if (args.dryRun === true) return { sent: false, ...summary };
+    const session = await ingestSession(issuer, client, args.recordType);
+    const stored = await uploadVideo(
+      session,
+      {
+        recordType: args.recordType,
+        recordId: args.recordId,
+        ref: args.ref,
+        original: done.original,
+        redacted: done.files.redacted === null ? null : new Uint8Array(readFileSync(done.files.redacted)),
+        blurred: new Uint8Array(readFileSync(done.files.blurred)),
+        manifest: done.manifest,
+      },
+      (sent, total) => say(`sending: ${Math.floor((100 * sent) / total)} %`),
+    );
+    return { sent: true, ...stored, ...summary };
+  } catch (err) {
+    if (err instanceof VideoError) throw new Error(`video refused (${err.code}): ${err.message}`);
+    throw err;
+  }
+}
+
+/** `media upload`: stores a photo for a record, with its regions when a regions file is given (one request: applied before it is stored); a video goes through {@link uploadVideoFile}. */
+export async function uploadMedia(issuer: string, client: OwnerClient, args: UploadArgs): Promise<unknown> {
+  if (mediaKindOf(args.file) === 'video') return uploadVideoFile(issuer, client, args);
   const regions = args.regions === undefined ? undefined : parseRegionsFile(readFileSync(args.regions, 'utf8'));
   const session = await ingestSession(issuer, client, args.recordType);
   const form = new FormData();

@@ -56,6 +56,12 @@ Data owner tools
   demo-load [--persons N] [--seed S]                  load the synthetic demo dataset
   media upload --client ID [--type case|person] --id RECORD_ID --ref REF --file PHOTO.jpg [--regions REGIONS.json]
                       upload a photo a record names; with --regions, its manual redaction regions at once
+  media upload --client ID [--type case|person] --id RECORD_ID --ref REF --file CLIP.mp4 [--regions REGIONS.json]
+               [--out DIR] [--dry-run]
+                      redact a video here (MP4, H.264, AAC or no audio, up to 5 min, 500 MB, 1920 × 1080; faces
+                      found on every frame at up to 15 fps and tracked), write redacted.mp4, blurred.mp4 and
+                      manifest.json to DIR, then upload them (not with --dry-run); audio is always dropped.
+                      Regions: {"regions": [{"x","y","w","h","from_ms","to_ms","reason","note"?}]}
   media regions --client ID [--type case|person] --ref REF --regions REGIONS.json
                       replace a photo's manual regions: {"regions": [{"x","y","width","height","reason","note"?}],
                       "removed_faces": [{"face","reason","note"?}]}; reasons: plate, tattoo, id_document, screen,

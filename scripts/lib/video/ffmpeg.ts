@@ -107,9 +107,24 @@ export async function* rawFrames(stream: Readable, frameBytes: number): AsyncGen
   if (filled !== 0) throw new VideoError('ffmpeg_failed', `decoding ended inside a frame (${filled} of ${frameBytes} bytes)`);
 }
 
-/** Writes `bytes` to `stream`, waiting while its buffer is full (so a slow encoder slows the decoder, not memory). */
+/**
+ * Writes `bytes` to `stream`, waiting while its buffer is full (so a slow encoder slows the decoder,
+ * not memory).
+ *
+ * @throws VideoError `ffmpeg_failed` when the stream has closed (the encoder stopped).
+ */
 export async function writeFrame(stream: Writable, bytes: Uint8Array): Promise<void> {
-  if (!stream.write(bytes)) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+  if (stream.destroyed || stream.writableEnded) throw new VideoError('ffmpeg_failed', 'the encoder stopped taking frames');
+  if (stream.write(bytes)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 /** Closes `stream` and waits until it has flushed. */

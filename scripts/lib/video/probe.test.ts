@@ -28,7 +28,10 @@ async function refusal(path: string): Promise<string> {
   return 'accepted';
 }
 
-describe('probing a clip before anything is sent', () => {
+/** ffmpeg makes each clip in well under a second alone; the shared machine may be much slower. */
+const SLOW_MACHINE = { timeout: 60_000 };
+
+describe('probing a clip before anything is sent', SLOW_MACHINE, () => {
   it('takes an MP4 with H.264 and AAC, and one without audio; a fast source gets the 15 fps renditions', async () => {
     const withAudio = join(dir, 'ok.mp4');
     await makeSyntheticClip(withAudio, { fps: 30, seconds: 1, audio: 'aac' });

@@ -21,6 +21,8 @@ import { boxesPerFrame, trackFaces, trackOptions } from './track.js';
 export interface RedactedClip {
   readonly manifest: VideoRedactionManifest;
   readonly clip: ProbedClip;
+  /** The original's bytes as hashed into the manifest: the bytes to send, so what is sent is what was redacted. */
+  readonly original: Uint8Array;
   /** Paths of the files written in the output folder. */
   readonly files: { readonly redacted: string | null; readonly blurred: string; readonly manifest: string };
 }
@@ -101,5 +103,5 @@ export async function redactVideo(path: string, options: RedactOptions): Promise
     regions: [...regions],
   } satisfies VideoRedactionManifest);
   writeFileSync(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, clip, files };
+  return { manifest, clip, original, files };
 }

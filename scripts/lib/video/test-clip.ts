@@ -5,7 +5,7 @@
  * support; nothing here runs in the upload path.
  */
 import { createRequire } from 'node:module';
-import { ffmpegTools, run } from './ffmpeg.js';
+import { ffmpegTools, rawFrames, run } from './ffmpeg.js';
 
 const demoDir = createRequire(import.meta.url)
   .resolve('@vladmandic/face-api/package.json')
@@ -63,17 +63,27 @@ export async function makePanZoomClip(out: string, clip: PanZoomClip = QUALITY_C
 }
 
 /**
- * A synthetic clip of `seconds` from ffmpeg's `testsrc2` at `width` × `height` and `fps` (no faces),
- * optionally in another container or codec, for the refusal tests and the benchmark's decode baseline.
+ * A synthetic clip of `seconds` from one of ffmpeg's test sources at `width` × `height` and `fps`,
+ * optionally in another container or codec, for the refusal tests and the fail-safe. `testsrc2`
+ * (the default) has a pattern the tiny detector takes for a face at 0.99; `mandelbrot` has none.
  */
 export async function makeSyntheticClip(
   out: string,
-  { width = 320, height = 180, fps = 15, seconds = 1, codec = 'libx264', audio = null as string | null, extra = [] as string[] } = {},
+  {
+    width = 320,
+    height = 180,
+    fps = 15,
+    seconds = 1,
+    codec = 'libx264',
+    audio = null as string | null,
+    extra = [] as string[],
+    source = 'testsrc2' as 'testsrc2' | 'mandelbrot',
+  } = {},
 ): Promise<void> {
   const { ffmpeg } = ffmpegTools();
   const sound = audio === null ? [] : ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`];
   const args = [
-    ...['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}:duration=${seconds}`, ...sound],
+    ...['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `${source}=size=${width}x${height}:rate=${fps}`, ...sound, '-t', String(seconds)],
     ...[
       '-c:v',
       codec,
@@ -84,4 +94,21 @@ export async function makeSyntheticClip(
     ],
   ];
   await run(ffmpeg, args, 'making a synthetic clip').done;
+}
+
+/**
+ * Every frame of the video at `path` as RGBA, `width` × `height`, after `filters` (ffmpeg's `-vf`):
+ * for comparing renditions with their source frame by frame.
+ */
+export async function readFrames(path: string, width: number, height: number, filters = 'null'): Promise<Uint8Array[]> {
+  const { ffmpeg } = ffmpegTools();
+  const decoder = run(
+    ffmpeg,
+    ['-hide_banner', '-nostdin', '-v', 'error', '-i', path, '-map', '0:v:0', '-vf', filters, '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
+    'reading frames',
+  );
+  const frames: Uint8Array[] = [];
+  for await (const frame of rawFrames(decoder.child.stdout as NonNullable<typeof decoder.child.stdout>, width * height * 4)) frames.push(frame);
+  await decoder.done;
+  return frames;
 }
