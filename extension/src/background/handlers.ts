@@ -1,8 +1,9 @@
-import { GatewayError, dpopProof } from '@need2know/client';
+import { GatewayError, dpopProof, type StatedReason } from '@need2know/client';
 import { GATEWAY_URL } from '../lib/config.js';
 import { loadOfficer, newOfficerKeys, saveOfficer, type OfficerKeys } from '../lib/keystore.js';
 import type { HeldPayload, OfficerProfile, Replies, Request } from '../lib/messages.js';
 import { callSealed, forgetSessions, openWithViewerKey, unsealToOfficer, withSession } from './gateway.js';
+import { videoHandlers } from './video.js';
 
 /** A refusal the pages can show; `code` is stable. */
 export class ViewerError extends Error {
@@ -173,4 +174,19 @@ export const handlers: Handlers = {
       redacted: media.rendition === 'redacted',
     };
   },
+  // A play is a sealed delivery opened through a logged view, like a record; its chunks follow (`background/video.ts`).
+  ...videoHandlers({
+    officerKeys,
+    openViewerDelivery: async <T>(
+      keys: OfficerKeys,
+      req: { grant: string; purpose: string; stated?: StatedReason | undefined },
+      path: string,
+      body: unknown,
+    ) => {
+      const h = held(await callSealed(keys, req, 'POST', path, body, req.stated));
+      const { opened, payload } = await openHeld<T>(keys, req, h.disclosure_id, h.epoch, h.sealed_payload);
+      return { payload, view_id: opened.view_id, destroy_at: opened.destroy_at, window_ends: h.window_ends };
+    },
+    fail: (code, message) => new ViewerError(code, message),
+  }),
 };

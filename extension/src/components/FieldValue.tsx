@@ -5,6 +5,7 @@ import { itemOrder } from '../lib/record-view/layout.js';
 import { markText } from '../lib/trace-mark/text.js';
 import { useI18n } from './i18n.js';
 import { isProtectedMedia, Photo, type PhotoContext } from './Photo.js';
+import { VideoPlayer } from './VideoPlayer.js';
 
 /** What every value of one record needs: its type, its view (trace mark), its modes and its photos. */
 export interface CardContext {
@@ -58,13 +59,15 @@ export function ScalarValue({ ctx, name, value, mode, list }: { ctx: CardContext
   );
 }
 
-/** A media item: a photo is shown (blurred where protected); a document or video says plainly it is not available here. */
+/** A media item: a photo is shown (blurred where protected), a video gets its player; a document says plainly it is not available here. */
 export function MediaItem({ ctx, mediaRef: ref, item }: { ctx: CardContext; mediaRef: string; item: Readonly<Record<string, unknown>> }) {
   const { t } = useI18n();
-  if (item.kind === 'document' || item.kind === 'video') {
+  // A video plays in its own player (`VideoPlayer.tsx`): each play is logged.
+  if (item.kind === 'video') return <VideoPlayer mediaRef={ref} context={ctx.photo} />;
+  if (item.kind === 'document') {
     return (
       <p className="media-unavailable" data-kind={item.kind}>
-        {item.kind === 'document' ? t('documentNotAvailable') : t('videoNotAvailable')}
+        {t('documentNotAvailable')}
       </p>
     );
   }

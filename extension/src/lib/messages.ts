@@ -62,6 +62,10 @@ export const Request = z.discriminatedUnion('type', [
     .strict(),
   // A photo of the record on screen: sent with what the officer stated when opening it.
   z.object({ type: z.literal('media'), ...Under, ref: z.string().min(1).max(256), stated: Stated.optional() }).strict(),
+  // A video of the record on screen: each play is a logged disclosure and a logged view.
+  z.object({ type: z.literal('video'), ...Under, ref: z.string().min(1).max(256), stated: Stated.optional() }).strict(),
+  // The next chunk of a play the background started (its key stays in the background).
+  z.object({ type: z.literal('video_chunk'), ...Under, play: z.string().regex(/^[0-9a-f]{32}$/), n: z.number().int().min(0).max(999_999) }).strict(),
 ]);
 export type Request = z.infer<typeof Request>;
 
@@ -142,6 +146,23 @@ export interface Replies {
   reveal: { reveal_id: string; log_index: number; data_url: string };
   /** `blurred`: the gateway blurred the whole frame; `redacted`: it hid the faces and marked regions, the rest is as taken. */
   media: { data_url: string; blurred: boolean; redacted: boolean };
+  /** A play started (logged): what to play, and until when (the earliest of the play's end, the viewer key's and the window's). */
+  video: VideoPlayStarted;
+  /** One chunk of a play, opened by the background: base64 of its bytes. */
+  video_chunk: { data: string };
+}
+
+/** A play of a video, as the page needs it: never its key. */
+export interface VideoPlayStarted {
+  readonly play: string;
+  readonly view_id: string;
+  readonly rendition: 'original' | 'redacted' | 'blurred';
+  readonly mime: string;
+  readonly chunks: number;
+  readonly width: number;
+  readonly height: number;
+  /** Unix seconds after which the page stops playback and drops what it holds. */
+  readonly ends_at: number;
 }
 
 /** The pages that may talk to the background, by path inside the extension. */

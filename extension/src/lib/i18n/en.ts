@@ -154,6 +154,14 @@ export const en = {
   recentTitle: 'Opened in this session',
   recentHelp: 'Opening one again is a new view and is recorded.',
 
+  // Videos
+  videoPlay: 'Play video (each play is logged)',
+  videoLoading: 'Starting the video…',
+  videoRedacted: 'Faces and marked regions hidden by the gateway; the rest is as filmed.',
+  videoBlurred: 'The whole picture blurred by the gateway: this grant does not release it otherwise.',
+  videoOriginal: 'The video as filmed.',
+  videoEnded: 'Playback stopped: the play or the disclosure window is over. Play again for a new logged play.',
+
   // Photos
   photoLoading: 'Loading photo…',
   photoAlt: 'Photo',

@@ -38,14 +38,14 @@ export interface VideoPlayPayload {
  *
  * @throws DOMException `OperationError` when the chunk is not chunk `n` of `count` of this play, or was altered.
  */
-export async function openVideoChunk(key: string, playId: string, n: number, count: number, sealed: Uint8Array): Promise<Uint8Array> {
+export async function openVideoChunk(key: string, playId: string, n: number, count: number, sealed: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   const raw = Uint8Array.from(atob(key.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
   const cryptoKey = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
-  const iv = sealed.subarray(0, VIDEO_PLAY_IV_BYTES);
+  const iv = sealed.slice(0, VIDEO_PLAY_IV_BYTES);
   const plain = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv, additionalData: videoChunkAad(playId, n, count) as Uint8Array<ArrayBuffer> },
     cryptoKey,
-    sealed.subarray(VIDEO_PLAY_IV_BYTES),
+    sealed.slice(VIDEO_PLAY_IV_BYTES),
   );
   return new Uint8Array(plain);
 }
