@@ -13,6 +13,7 @@ import { findByBlindIndex } from '../../../gateway/src/services/records/search.j
 import { sealDelivery } from '../../../gateway/src/services/delivery/seal-delivery.js';
 import { verifyDpopProof } from '../../../gateway/src/services/oauth/dpop.js';
 import { dpopProof, ephemeralDpopKey, generateClientKeys } from '@need2know/client';
+import { faceDetection } from './face-detection.js';
 import { photoPipeline } from './photo-pipeline.js';
 import { formatTrace, TRACE_HEADER, tracedEnv, type TracedCall } from './trace-bindings.js';
 
@@ -206,6 +207,7 @@ async function traced(c: Context<{ Bindings: GatewayEnv }>): Promise<Response> {
 }
 
 bench.route('/', photoPipeline);
+bench.route('/', faceDetection);
 
 bench.all('*', (c) => {
   if (c.req.header('x-bench-trace') === '1') return traced(c);
