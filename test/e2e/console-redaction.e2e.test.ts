@@ -272,7 +272,9 @@ describe.skipIf(!hasChromium)('a photo’s redaction, audited in the console (ne
     const top = await page.locator('[data-audit-recorded]').boundingBox();
     const bottom = await page.locator('.redaction-compare').boundingBox();
     if (top === null || bottom === null) throw new Error('nothing drawn');
-    const clip = { x: bottom.x - 8, y: top.y - 8, width: bottom.width + 16, height: bottom.y + bottom.height - top.y + 16 };
+    // Bounding boxes are in the viewport; a full-page clip is in the page.
+    const scrolled = await page.evaluate(() => window.scrollY);
+    const clip = { x: bottom.x - 8, y: top.y + scrolled - 8, width: bottom.width + 16, height: bottom.y + bottom.height - top.y + 16 };
     await page.screenshot({ path: join(SHOTS, 'redaction-compare.png'), fullPage: true, scale: 'css', clip });
     if (process.env.N2K_UPDATE_SCREENSHOTS === '1')
       await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'console-redaction-audit.png'), fullPage: true, scale: 'css', clip });
