@@ -4,6 +4,7 @@
  * (and its state deleted) at the end.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminClient } from '../../scripts/lib/admin-client.js';
@@ -17,6 +18,34 @@ import { migrateState } from './migrated-state.js';
  * ephemeral range, one per gateway, so gateways started side by side never race for one.
  */
 const INSPECTOR_PORT_OFFSET = 10_000;
+
+/** Resolves with the port `listen` got on 127.0.0.1 (0: any free one), or undefined when it is taken. */
+function tryListen(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : undefined));
+    });
+  });
+}
+
+/**
+ * The gateway's port and its debugger port: `wanted` (and its debugger port) when both are free,
+ * otherwise two ports the system has free. A taken port means another gateway listens there (another
+ * test run on the same machine); wrangler would exit, and the readiness check would find that other
+ * gateway answering and hand the test a gateway that is not its own.
+ */
+async function gatewayPorts(wanted: number): Promise<{ port: number; inspectorPort: number }> {
+  const inspectorPort = wanted + INSPECTOR_PORT_OFFSET;
+  if ((await tryListen(wanted)) !== undefined && (await tryListen(inspectorPort)) !== undefined) return { port: wanted, inspectorPort };
+  const port = await tryListen(0);
+  let other = await tryListen(0);
+  while (other === port) other = await tryListen(0);
+  if (port === undefined || other === undefined) throw new Error('no free port for a local gateway');
+  return { port, inspectorPort: other };
+}
 
 export interface LocalGateway {
   readonly gateway: DevGateway;
@@ -52,20 +81,22 @@ export interface LocalGateway {
 }
 
 /**
- * Starts a fresh gateway on `port` and signs in its two privacy officers. With `scheduled` the cron
+ * Starts a fresh gateway on `wantedPort` (or, when another process holds it, on a free port: read
+ * the address from `gateway.url`) and signs in its two privacy officers. With `scheduled` the cron
  * triggers run on their schedule, as under `npm start`.
  */
 export async function startLocalGateway(
-  port: number,
+  wantedPort: number,
   options: { stdio?: 'ignore' | 'pipe'; config?: string; scheduled?: boolean } = {},
 ): Promise<LocalGateway> {
+  const { port, inspectorPort } = await gatewayPorts(wantedPort);
   const state = mkdtempSync(join(tmpdir(), 'n2k-local-'));
   const officers = await demoPrivacyOfficers(undefined);
   migrateState(state, options.config);
   const vars = { N2K_ROOT_SECRET: newRootSecret(), N2K_BOOTSTRAP_ADMINS: bootstrapAdminsVar(officers), N2K_PUBLIC_URL: `http://127.0.0.1:${port}` };
   const gateway = await startDevGateway({
     port,
-    inspectorPort: port + INSPECTOR_PORT_OFFSET,
+    inspectorPort,
     persistTo: state,
     stdio: options.stdio ?? 'ignore',
     ...(options.config === undefined ? {} : { config: options.config }),
