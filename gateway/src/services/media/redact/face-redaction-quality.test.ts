@@ -1,7 +1,8 @@
 /**
  * Face redaction measured on real photographs (the six shipped with the detector's package, faces
  * counted by hand in detect/sample-faces.ts), in workerd, with the gateway's own code path: decode,
- * detect (tiny face detector), redact, re-encode as JPEG.
+ * detect (tiny face detector, on TensorFlow.js's WebAssembly kernels as at ingest), redact,
+ * re-encode as JPEG.
  *
  * - recall: every hand-counted face lies inside a detected box (≥ 98 % required);
  * - no face survives: on every redacted rendition neither the same detector nor the stronger one
