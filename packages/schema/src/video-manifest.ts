@@ -19,7 +19,12 @@ const hex256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex')
 const count = z.number().int().nonnegative();
 const px = z.number().int().nonnegative();
 
-/** One box of a face track on one frame; `score` is null where the tracker carried the box over a frame the detector missed. */
+/**
+ * One box of a face track on one frame; `score` is null where the tracker carried the box over a
+ * frame the detector missed. `frame` counts the renditions' frames (at `renditions.*.fps`, at most
+ * the source's rate: the detector examined every one of them), so it is shown from frame / fps
+ * seconds; the box is in source pixels like every other box.
+ */
 export const TrackBox = z.strictObject({
   frame: count,
   x: px,

@@ -7,7 +7,7 @@ import { DETECTOR_INPUT_SIZE, REDACT_SCORE_MIN } from '../../../gateway/src/serv
 import { VideoError } from './errors.js';
 import type { NodeDetector } from './face-detector-node.js';
 import { ffmpegTools, rawFrames, run, stop } from './ffmpeg.js';
-import { decodeInput, detectionSize, expectedFrames, frameFilters, renditionSize } from './frames.js';
+import { decodeInput, detectionSize, expectedFrames, frameFilters } from './frames.js';
 import { DETECT_LONG_SIDE } from './limits.js';
 import type { ProbedClip } from './probe.js';
 import type { Detection } from './track.js';
@@ -41,8 +41,8 @@ export async function detectFrames(
   onFrame?: (done: number, total: number) => void,
 ): Promise<ClipDetections> {
   const { ffmpeg } = ffmpegTools();
-  const full = renditionSize(clip);
-  const small = detectionSize(full.width, full.height, DETECT_LONG_SIDE);
+  // Boxes found on the shrunk frame map straight back to the source's pixels (the renditions' frames in between are the same picture).
+  const small = detectionSize(clip.width, clip.height, DETECT_LONG_SIDE);
   const filters = `${frameFilters(clip)},scale=${small.width}:${small.height}:flags=area`;
   const decoder = run(
     ffmpeg,

@@ -25,6 +25,8 @@ export type VideoErrorCode =
   | 'truncated'
   /** A regions file that is not what `--regions` takes. */
   | 'invalid_regions'
+  /** The manifest breaks a rule the gateway checks (`videoManifestIssues`), e.g. a rendition too large. */
+  | 'manifest_refused'
   /** ffmpeg failed while decoding or encoding. */
   | 'ffmpeg_failed';
 

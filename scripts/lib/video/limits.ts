@@ -21,6 +21,15 @@ export const MAX_LONG_SIDE = 1920;
 export const MAX_SHORT_SIDE = 1080;
 
 /**
+ * Largest rendition frame, long side × short side (1280 × 720): a viewer watches in a browser tab
+ * under a watermark, where 720p shows what happened; a 1080p source is shrunk (by area) to it. It
+ * keeps five minutes of a rendition well under the gateway's `MAX_VIDEO_RENDITION_BYTES`, and
+ * halves the encoding and the pixel work of a 1080p source.
+ */
+export const RENDITION_MAX_LONG_SIDE = 1280;
+export const RENDITION_MAX_SHORT_SIDE = 720;
+
+/**
  * Highest frame rate of the renditions, in frames per second. The detector examines every frame
  * a viewer will see, so the renditions' rate bounds its cost: 15 fps keeps movement readable as
  * evidence (people walking, hands moving) at half the detection work of 30 fps. A slower source

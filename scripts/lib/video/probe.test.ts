@@ -86,6 +86,13 @@ describe('probing a clip before anything is sent', SLOW_MACHINE, () => {
     expect(await refusal(huge)).toBe('too_large');
   });
 
+  it('reads a file named like an ffmpeg protocol as the local file it is, never as a URL or a list', async () => {
+    const odd = join(dir, 'concat:missing.mp4|other.mp4');
+    await makeSyntheticClip(join(dir, 'plain.mp4'), { width: 96, height: 64, fps: 10, seconds: 1 });
+    writeFileSync(odd, readFileSync(join(dir, 'plain.mp4')));
+    expect(await probeClip(odd)).toMatchObject({ width: 96, height: 64 });
+  });
+
   it('reads a rotated phone clip as upright, and judges its upright size', () => {
     const json = {
       format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '2.0', tags: { major_brand: 'isom' } },

@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { VideoError } from './errors.js';
 import { capture, ffmpegTools } from './ffmpeg.js';
+import { localInput } from './frames.js';
 import { MAX_DURATION_MS, MAX_FILE_BYTES, MAX_LONG_SIDE, MAX_SHORT_SIDE, MP4_BRANDS, RENDITION_MAX_FPS } from './limits.js';
 
 /** A clip the tool takes, as ffprobe describes it. Sizes are of the upright frame (rotation applied). */
@@ -111,7 +112,10 @@ export function judgeProbe(json: ProbeJson, bytes: number, stderr: string): Prob
     durationMs,
     videoCodec: 'h264',
     audio: audio.length > 0,
-    renditionRate: slow ? (video.avg_frame_rate ?? video.r_frame_rate ?? String(fps)) : String(RENDITION_MAX_FPS),
+    // The rate goes into an ffmpeg filter: only a plain rational is taken from the file.
+    renditionRate: slow
+      ? ([video.avg_frame_rate, video.r_frame_rate].find((r) => /^[1-9]\d{0,5}\/[1-9]\d{0,5}$/.test(r ?? '')) ?? String(fps))
+      : String(RENDITION_MAX_FPS),
     renditionFps: slow ? Math.round(fps * 1000) / 1000 : RENDITION_MAX_FPS,
   };
 }
@@ -139,7 +143,7 @@ export async function probeClip(path: string): Promise<ProbedClip> {
   const bytes = statSync(path).size;
   if (bytes > MAX_FILE_BYTES) judgeProbe({}, bytes, '');
   const { ffprobe } = ffmpegTools();
-  const { code, stdout, stderr } = await capture(ffprobe, ['-v', 'error', '-count_packets', '-show_format', '-show_streams', '-of', 'json', path]);
+  const { code, stdout, stderr } = await capture(ffprobe, ['-v', 'error', '-count_packets', '-show_format', '-show_streams', '-of', 'json', localInput(path)]);
   if (/moov atom not found/i.test(stderr) && startsLikeMp4(path))
     throw new VideoError('truncated', 'the file ends before its index (no "moov"): it is cut off or was never finalised (copy it again from the source)');
   if (code !== 0) throw new VideoError('not_a_video', 'ffprobe cannot read the file as a video');

@@ -7,8 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VIDEO_MANIFEST_VERSION, VideoRedactionManifest, type VideoRegion, type VideoRendition } from '@need2know/schema/video-manifest';
 import { FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '../../../gateway/src/services/media/detect/thresholds.js';
+import { videoManifestIssues } from '@need2know/policy';
 import { mp4VideoMime } from './codecs.js';
 import { detectFrames } from './detect-frames.js';
+import { VideoError } from './errors.js';
 import { failSafeCause } from './fail-safe.js';
 import type { NodeDetector } from './face-detector-node.js';
 import { renditionSize } from './frames.js';
@@ -53,18 +55,18 @@ function rendition(path: string, clip: ProbedClip): VideoRendition {
  *
  * @example
  * const { manifest, files } = await redactVideo('clip.mp4', { outDir, detector: await tinyFaceDetector() });
- * @throws VideoError when the clip is refused (before any frame is decoded) or ffmpeg fails.
+ * @throws VideoError when the clip is refused (before any frame is decoded), ffmpeg fails, or the
+ *   manifest breaks the gateway's rules (`videoManifestIssues`: a rendition too large, a box outside the frame).
  */
 export async function redactVideo(path: string, options: RedactOptions): Promise<RedactedClip> {
   const clip = await probeClip(path);
   const regions = typeof options.regions === 'function' ? options.regions(clip) : (options.regions ?? []);
   const original = new Uint8Array(readFileSync(path));
-  const { width, height } = renditionSize(clip);
 
   const detected = await detectFrames(path, clip, options.detector, (done, total) => options.onProgress?.('detect', done, total));
   const frames = detected.perFrame.length;
   const cause = failSafeCause(detected.perFrame, detected.failure, FACE_CONFIDENCE_FLOOR);
-  const tracks = detected.failure === null ? trackFaces(detected.perFrame, frames, width, height, trackOptions(clip.renditionFps)) : [];
+  const tracks = detected.failure === null ? trackFaces(detected.perFrame, frames, clip.width, clip.height, trackOptions(clip.renditionFps)) : [];
   const faceBoxes = boxesPerFrame(tracks, frames);
 
   const files = {
@@ -102,6 +104,10 @@ export async function redactVideo(path: string, options: RedactOptions): Promise
     tracks,
     regions: [...regions],
   } satisfies VideoRedactionManifest);
+  // The gateway's own rules for a manifest (sizes, boxes and frames inside the clip, the fail-safe):
+  // a manifest it would refuse stops here, before anything is sent.
+  const [issue] = videoManifestIssues(manifest);
+  if (issue !== undefined) throw new VideoError('manifest_refused', `the gateway would refuse this clip's manifest: ${issue.message}`);
   writeFileSync(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, clip, original, files };
 }

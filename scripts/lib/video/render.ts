@@ -15,11 +15,11 @@ import { REDACT_MARGIN } from '../../../gateway/src/services/media/detect/thresh
 import { redactRegions } from '../../../gateway/src/services/media/redact/redact-regions.js';
 import { VideoError } from './errors.js';
 import { endStream, ffmpegTools, rawFrames, run, stop, writeFrame, type Running } from './ffmpeg.js';
-import { decodeInput, frameFilters, renditionSize } from './frames.js';
+import { decodeInput, frameFilters, renditionSize, scaleBox } from './frames.js';
 import { KEYFRAME_SECONDS, RENDITION_CRF, RENDITION_PRESET } from './limits.js';
 import type { ProbedClip } from './probe.js';
 
-/** A box to hide on one frame, in source pixels (before the margin). */
+/** A box to hide on one frame (before the margin). */
 export interface FrameBox {
   readonly x: number;
   readonly y: number;
@@ -33,7 +33,7 @@ export interface RenderPlan {
   readonly blurredPath: string;
   /** Output path of the redacted rendition; null when the clip fails safe (only `blurred` is made). */
   readonly redactedPath: string | null;
-  /** The boxes to hide on frame n (face tracks and manual regions); read only when `redactedPath` is set. */
+  /** The boxes to hide on frame n (face tracks and manual regions), in source pixels; read only when `redactedPath` is set. */
   readonly boxesOn: (n: number) => readonly FrameBox[];
   /** Frames the detection pass examined: a rendering frame beyond them is an error, never shown unexamined. */
   readonly examinedFrames: number;
@@ -101,7 +101,7 @@ export async function renderRenditions(path: string, clip: ProbedClip, plan: Ren
   try {
     for await (const data of rawFrames(decoder.child.stdout as NonNullable<Running['child']['stdout']>, width * height * 4)) {
       if (n >= plan.examinedFrames) throw new VideoError('ffmpeg_failed', `frame ${n} was not examined by the detector; nothing is made from it`);
-      const boxes = plan.boxesOn(n);
+      const boxes = plan.boxesOn(n).map((b) => scaleBox(b, clip, { width, height }));
       const frame = boxes.length === 0 ? data : redactRegions({ width, height, data }, boxes, REDACT_MARGIN).data;
       await writeFrame(encoder.child.stdin as NonNullable<Running['child']['stdin']>, frame);
       n++;
