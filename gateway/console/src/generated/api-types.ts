@@ -6754,6 +6754,241 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/media/videos/plays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start playing a record's video in the rendition the purpose's mode allows: one logged disclosure per play
+         * @description The rendition is decided exactly as for a photo (`POST /v1/media`): `redacted` gives the redacted rendition (the whole frame blurred where the upload tool failed safe), `blurred` the blurred one, `clear` the original of unflagged footage and of flagged footage only to a partner under two leadership approvals, `none` nothing; missing, outside the grant, or not releasable: the same 404. The sealed answer (`media` payload `video`: ref, rendition, mime, size, chunk count, and the play's `id`, `key` and `expires_at`) is logged once; then fetch the chunks from `GET /v1/media/videos/plays/{id}/chunks/{n}`, each `iv ‖ AES-256-GCM` under the play's key. With `delivery=viewer` the payload is sealed once more under the grant's viewer key, so the play's key dies with the window.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    delivery?: "partner" | "viewer";
+                };
+                header?: {
+                    /** @description Why the request is made, as percent-encoded UTF-8 (RFC 3986 §2.1; spaces may stay as they are), so Khmer travels: at most 200 characters once decoded, no control, line-break or direction-override characters. Kept sealed (it may name people), logged as a keyed hash, shown in the subject access report. */
+                    "n2k-reason"?: string;
+                    /** @description The case or outbreak number the request is for (after X-Road's `X-Road-Issue`): ASCII letters and digits with `-_./:` between them, at most 64. Required, with `N2K-Reason`, by purposes with `reason_required`; logged in clear with the disclosure and shown in the subject access report. */
+                    "n2k-reference"?: string;
+                    /** @description W3C Trace Context (https://www.w3.org/TR/trace-context/): logged with the disclosure so it can be followed into your own systems. An invalid one is ignored, never refused. */
+                    traceparent?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VideoPlayRequest"];
+                };
+            };
+            responses: {
+                /** @description A sealed disclosure whose payload is `video` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/jose": string;
+                    };
+                };
+                /** @description `reason_required`: the purpose requires `N2K-Reference` and `N2K-Reason` and one is missing; `reason_invalid`: one is malformed (`issues` name which, never the value). Counted against the limits and logged like any refusal. (Also `validation_failed` for a malformed body or query.) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            issues?: {
+                                code: string;
+                                message: string;
+                                path: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The viewer key for this window is destroyed (`key_destroyed`) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Rate limit (`rate_limited`), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/videos/plays/{id}/chunks/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One chunk of a play, sealed under the play's key (not logged: the play was)
+         * @description Only the client that started the play, under the same grant, until the play ends (30 minutes, never past the window). Body: `iv (12 bytes) ‖ AES-256-GCM(chunk)`, additional data `n2k-video-chunk:{id}:{n}/{chunks}`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    n: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sealed chunk */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The play ended (`play_expired`) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Past the last chunk (`chunk_out_of_range`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/officer/grants": {
         parameters: {
             query?: never;
@@ -9042,6 +9277,13 @@ export interface components {
             bytes: number;
             file: string;
             seq: number;
+        };
+        VideoPlayRequest: {
+            /**
+             * @description A video's media reference exactly as a disclosed record carries it: bare, `#redacted` or `#blurred` (a suffix never widens)
+             * @example media/case/case-00000042/2.mp4#redacted
+             */
+            ref: string;
         };
         VideoStored: {
             /** @description Where the `media_ingest` entry stands in the log */
