@@ -40,11 +40,12 @@ export const MAX_ORIGINAL_PIXELS = 50_000_000;
 
 /**
  * Memory the coefficients of a progressive JPEG decoded at a reduced scale may take, in bytes: a
- * progressive file refines every coefficient scan after scan, so all of them (2 bytes each) are kept
- * until the last scan. 64 MB holds a 4:2:0 photo of up to ≈ 22 megapixels (a 12-megapixel one takes
- * 36 MB) or a 4:4:4 one of up to ≈ 11 megapixels. A baseline file keeps no coefficients.
+ * progressive file refines its coefficients scan after scan, so they are kept until the last scan
+ * (only those the scaled transform reads, 2 bytes each, and a non-zero flag for every other). Every
+ * layout up to {@link MAX_ORIGINAL_PIXELS} needs at most ≈ 40 MB (a 12-megapixel 4:2:0 photo ≈ 19 MB,
+ * a 50-megapixel 4:4:4 one at 1/4 ≈ 37 MB); a baseline file keeps none.
  */
-export const MAX_DECODE_COEFFICIENT_BYTES = 64 * 1024 * 1024;
+export const MAX_DECODE_COEFFICIENT_BYTES = 48 * 1024 * 1024;
 
 /**
  * Plaintext bytes sealed per stored chunk: a chunk's envelope is ≈ 4/3 of it (≈ 700 KB), well

@@ -10,7 +10,7 @@ import { SAMPLE_PHOTOS } from '../../detect/sample-faces.js';
 import { ImageDecodeError } from '../errors.js';
 import { JPEG_CMYK } from '../test-fixtures.js';
 import { buildHuffmanTable } from './entropy-reader.js';
-import { decodeJpegScaled, type ScaleDenominator } from './decode-scaled-jpeg.js';
+import { coefficientBytes, decodeJpegScaled, type ScaleDenominator } from './decode-scaled-jpeg.js';
 import { SCENES } from './test-fixtures.js';
 
 /**
@@ -81,7 +81,7 @@ describe('decodeJpegScaled', () => {
         expect(mean, `${name} at 1/${d}`).toBeLessThan(d === 1 ? FULL_SIZE_MEAN : SCENE_MEAN);
         if (d === 1) expect(max).toBeLessThanOrEqual(4);
       }
-    });
+    }, 60_000);
   }
 
   it('decodes a progressive file to exactly what its baseline twin gives, restarts and all', () => {
@@ -99,7 +99,7 @@ describe('decodeJpegScaled', () => {
         decodeJpegScaled(SCENES.grey, { denominator: d, ...LOTS }).data,
       );
     }
-  });
+  }, 60_000);
 
   it("decodes the detector package's sample photographs at 1/2, 1/4 and 1/8 close to jpeg-js's decode averaged", () => {
     for (const photo of SAMPLE_PHOTOS) {
@@ -126,9 +126,12 @@ describe('decodeJpegScaled', () => {
 
   it('refuses CMYK, and a progressive frame whose coefficients would pass the memory given', () => {
     expect(codeOf(() => decodeJpegScaled(JPEG_CMYK, { denominator: 2, ...LOTS }))).toBe('ERR_IMAGE_CMYK');
-    // 101 × 77 in 4:2:0 is 7 × 5 MCUs of 6 blocks: 210 blocks of 64 two-byte coefficients.
-    expect(codeOf(() => decodeJpegScaled(SCENES['progressive-420'], { denominator: 2, maxCoefficientBytes: 210 * 128 - 1 }))).toBe('ERR_IMAGE_TOO_LARGE');
-    expect(codeOf(() => decodeJpegScaled(SCENES['progressive-420'], { denominator: 2, maxCoefficientBytes: 210 * 128 }))).toBe('no error');
+    // 101 × 77 in 4:2:0 is 7 × 5 MCUs: 140 grey blocks keeping 4 × 4 coefficients at 1/2, and 2 × 35
+    // colour blocks keeping all 64 (decoded to 8 × 8 samples), each with 8 bytes of flags.
+    const needed = 140 * (16 * 2 + 8) + 70 * (64 * 2 + 8);
+    expect(coefficientBytes(140, 16) + 2 * coefficientBytes(35, 64)).toBe(needed);
+    expect(codeOf(() => decodeJpegScaled(SCENES['progressive-420'], { denominator: 2, maxCoefficientBytes: needed - 1 }))).toBe('ERR_IMAGE_TOO_LARGE');
+    expect(codeOf(() => decodeJpegScaled(SCENES['progressive-420'], { denominator: 2, maxCoefficientBytes: needed }))).toBe('no error');
     // A baseline file keeps no coefficients.
     expect(codeOf(() => decodeJpegScaled(SCENES['baseline-420'], { denominator: 2, maxCoefficientBytes: 0 }))).toBe('no error');
   });

@@ -26,13 +26,15 @@ const deq = new Float64Array(8);
 const out = new Uint8Array(64);
 
 /**
- * Writes the `nx` × `ny` samples of a block (`coef`, quantised, in natural order from `at`;
- * `quant` in natural order) into `plane` at (`x`, `y`), each repeated `rx` × `ry` times (for a
- * component sampled more coarsely than the scale can reach by the transform alone).
+ * Writes the `nx` × `ny` samples of a block (`coef`, quantised, from `at`, coefficient (u, v) at
+ * `at + v × rowStride + u`: 8 for a whole block in natural order, `nx` for one kept to what the
+ * transform reads; `quant` in natural order) into `plane` at (`x`, `y`), each repeated `rx` × `ry`
+ * times (for a component sampled more coarsely than the scale can reach by the transform alone).
  */
 export function idctBlockScaled(
   coef: ArrayLike<number>,
   at: number,
+  rowStride: number,
   quant: Uint16Array,
   nx: BlockSamples,
   ny: BlockSamples,
@@ -52,7 +54,7 @@ export function idctBlockScaled(
   for (let v = 0; v < ny; v++) {
     let last = -1;
     for (let u = 0; u < nx; u++) {
-      const c = coef[at + v * 8 + u] as number;
+      const c = coef[at + v * rowStride + u] as number;
       deq[u] = c * (quant[v * 8 + u] as number);
       if (c !== 0) last = u;
     }

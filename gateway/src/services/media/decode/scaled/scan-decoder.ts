@@ -42,13 +42,27 @@ export interface ScanParams {
 }
 
 /**
+ * A progressive component's coefficients, kept across its scans. Only those the scaled transform
+ * reads are kept (`slot` gives each natural index its place in a block's `kept`, or −1); of every
+ * other one only whether it is non-zero, which later refinement scans depend on (G.1.2.3).
+ */
+export interface CoefficientStore {
+  /** `kept` values per block, row by row over the MCU grid. */
+  readonly values: Int16Array;
+  readonly kept: number;
+  readonly slot: Int8Array;
+  /** 64 bits per block (two words): whether each coefficient, by natural index, is non-zero. */
+  readonly nonzero: Uint32Array;
+}
+
+/**
  * Where decoded blocks go: for a sequential scan, `block` hands over each block's coefficients
  * (natural order) as soon as it is read; for a progressive one, `coefficients` gives the
- * component's store, 64 per block, row by row over the MCU grid.
+ * component's store.
  */
 export interface ScanSink {
   block(component: ScanComponent, row: number, col: number, coef: Int32Array): void;
-  coefficients(component: ScanComponent): Int16Array;
+  coefficients(component: ScanComponent): CoefficientStore;
 }
 
 const corrupt = (message: string) => new ImageDecodeError('ERR_IMAGE_CORRUPT', message);
@@ -81,16 +95,17 @@ export function decodeScan(data: Uint8Array, start: number, scan: ScanParams, si
       sink.block(c, row, col, block);
       return;
     }
-    const coef = sink.coefficients(c);
-    const at = (row * c.blocksPerLine + col) * 64;
+    const store = sink.coefficients(c);
+    const index = row * c.blocksPerLine + col;
+    const at = index * store.kept; // the DC is always kept, in slot 0
     if (ss === 0) {
       if (ah === 0) {
         const t = reader.decode(table(c.dcTable));
         c.pred += reader.receiveExtend(t);
-        coef[at] = c.pred * (1 << al);
-      } else if (reader.bit()) coef[at] = (coef[at] as number) | (1 << al);
-    } else if (ah === 0) eobrun = acFirst(reader, table(c.acTable), coef, at, ss, se, al, eobrun);
-    else eobrun = acRefine(reader, table(c.acTable), coef, at, ss, se, al, eobrun);
+        store.values[at] = c.pred * (1 << al);
+      } else if (reader.bit()) store.values[at] = (store.values[at] as number) | (1 << al);
+    } else if (ah === 0) eobrun = acFirst(reader, table(c.acTable), store, index, ss, se, al, eobrun);
+    else eobrun = acRefine(reader, table(c.acTable), store, index, ss, se, al, eobrun);
   };
 
   let restarts = 0;
@@ -138,8 +153,18 @@ function sequentialBlock(reader: EntropyReader, c: ScanComponent, block: Int32Ar
   }
 }
 
+/** Records a new non-zero coefficient `z` (natural index) of block `index`, keeping its value when the transform reads it. */
+function setCoefficient(store: CoefficientStore, index: number, z: number, value: number): void {
+  store.nonzero[index * 2 + (z >> 5)] = (store.nonzero[index * 2 + (z >> 5)] as number) | (1 << (z & 31));
+  const slot = store.slot[z] as number;
+  if (slot >= 0) store.values[index * store.kept + slot] = value;
+}
+
+/** Whether coefficient `z` (natural index) of block `index` is non-zero. */
+const isNonzero = (store: CoefficientStore, index: number, z: number) => (((store.nonzero[index * 2 + (z >> 5)] as number) >>> (z & 31)) & 1) === 1;
+
 /** An AC first scan's block (G.1.2.2); returns the end-of-band run left. */
-function acFirst(reader: EntropyReader, ac: HuffmanTable, coef: Int16Array, at: number, ss: number, se: number, al: number, eobrun: number): number {
+function acFirst(reader: EntropyReader, ac: HuffmanTable, store: CoefficientStore, index: number, ss: number, se: number, al: number, eobrun: number): number {
   if (eobrun > 0) return eobrun - 1;
   for (let k = ss; k <= se; ) {
     const rs = reader.decode(ac);
@@ -152,21 +177,26 @@ function acFirst(reader: EntropyReader, ac: HuffmanTable, coef: Int16Array, at: 
     }
     k += r;
     if (k > se) throw corrupt('coefficient past the end of the band');
-    coef[at + (ZIGZAG[k] as number)] = reader.receiveExtend(s) * (1 << al);
+    setCoefficient(store, index, ZIGZAG[k] as number, reader.receiveExtend(s) * (1 << al));
     k++;
   }
   return 0;
 }
 
 /** An AC refinement scan's block (G.1.2.3), as libjpeg's `decode_mcu_AC_refine`; returns the end-of-band run left. */
-function acRefine(reader: EntropyReader, ac: HuffmanTable, coef: Int16Array, at: number, ss: number, se: number, al: number, eobrun: number): number {
+function acRefine(reader: EntropyReader, ac: HuffmanTable, store: CoefficientStore, index: number, ss: number, se: number, al: number, eobrun: number): number {
   const p1 = 1 << al;
   const m1 = -1 << al;
   let k = ss;
   let run = eobrun;
+  // A correction bit for a non-zero coefficient: read whether or not the value is kept.
   const refine = (z: number) => {
-    const c = coef[z] as number;
-    if (reader.bit() && (c & p1) === 0) coef[z] = c >= 0 ? c + p1 : c + m1;
+    const bit = reader.bit();
+    const slot = store.slot[z] as number;
+    if (bit === 0 || slot < 0) return;
+    const at = index * store.kept + slot;
+    const c = store.values[at] as number;
+    if ((c & p1) === 0) store.values[at] = c >= 0 ? c + p1 : c + m1;
   };
   if (run === 0) {
     for (; k <= se; k++) {
@@ -181,21 +211,21 @@ function acRefine(reader: EntropyReader, ac: HuffmanTable, coef: Int16Array, at:
         break;
       }
       do {
-        const z = at + (ZIGZAG[k] as number);
-        if (coef[z] !== 0) refine(z);
+        const z = ZIGZAG[k] as number;
+        if (isNonzero(store, index, z)) refine(z);
         else if (--r < 0) break;
         k++;
       } while (k <= se);
       if (s !== 0) {
         if (k > se) throw corrupt('coefficient past the end of the band');
-        coef[at + (ZIGZAG[k] as number)] = s;
+        setCoefficient(store, index, ZIGZAG[k] as number, s);
       }
     }
   }
   if (run > 0) {
     for (; k <= se; k++) {
-      const z = at + (ZIGZAG[k] as number);
-      if (coef[z] !== 0) refine(z);
+      const z = ZIGZAG[k] as number;
+      if (isNonzero(store, index, z)) refine(z);
     }
     run--;
   }
