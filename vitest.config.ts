@@ -12,6 +12,12 @@ const root = import.meta.dirname;
  * every file still has its own worker, gateway, ports and state. `VITEST_MAX_WORKERS=1` runs one at a time.
  */
 const TEST_WORKERS = 3;
+/**
+ * Time limits of a gateway or node test and hook: three times vitest's defaults (5 s, 10 s), since
+ * up to three files now share two cores. They only stop a test that hangs; none proves a speed.
+ */
+const SHARED_CORE_TEST_TIMEOUT_MS = 15_000;
+const SHARED_CORE_HOOK_TIMEOUT_MS = 30_000;
 
 /**
  * Two kinds of test run side by side: the gateway's tests inside workerd with real local D1 and
@@ -51,6 +57,8 @@ export default defineConfig(async () => {
             name: 'gateway',
             include: ['gateway/**/*.test.ts', 'test/api/**/*.test.ts'],
             setupFiles: [`${root}/test/api/setup.ts`],
+            testTimeout: SHARED_CORE_TEST_TIMEOUT_MS,
+            hookTimeout: SHARED_CORE_HOOK_TIMEOUT_MS,
           },
         },
         {
@@ -58,6 +66,8 @@ export default defineConfig(async () => {
             name: 'node',
             environment: 'node',
             include: ['packages/**/*.test.ts', 'scripts/**/*.test.ts', 'test/node/**/*.test.ts', 'extension/src/**/*.test.ts'],
+            testTimeout: SHARED_CORE_TEST_TIMEOUT_MS,
+            hookTimeout: SHARED_CORE_HOOK_TIMEOUT_MS,
           },
         },
         {
