@@ -4,7 +4,8 @@
  * the sign-in form, content-security and input-pattern violations collected for the test to assert
  * on).
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS } from './browser.js';
 import { startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
 
@@ -91,4 +92,31 @@ export async function closeConsole(open: Partial<OpenConsole>): Promise<void> {
   await open.context?.close();
   await open.browser?.close();
   await open.world?.local.close();
+}
+
+/** Pixels of the page kept around a README screenshot's parts. */
+const README_MARGIN = 12;
+/** Where the README's screenshots are kept. */
+const DOCS = join(import.meta.dirname, '..', '..', 'docs');
+
+/**
+ * With `N2K_UPDATE_SCREENSHOTS=1`, a screenshot for the README, `docs/<name>.png`, kept small: only
+ * the region of the page that holds `parts` (their bounding box together), not the whole page.
+ * Without it nothing is written (a test run leaves the tree as it found it).
+ */
+export async function readmeShot(page: Page, name: string, parts: readonly Locator[]): Promise<void> {
+  if (process.env.N2K_UPDATE_SCREENSHOTS !== '1') return;
+  const boxes = (await Promise.all(parts.map((p) => p.boundingBox()))).filter((b) => b !== null);
+  if (boxes.length === 0) throw new Error(`nothing to show in ${name}`);
+  const [x, y] = [Math.min(...boxes.map((b) => b.x)), Math.min(...boxes.map((b) => b.y))];
+  const [right, bottom] = [Math.max(...boxes.map((b) => b.x + b.width)), Math.max(...boxes.map((b) => b.y + b.height))];
+  // Boxes are where the parts are in the viewport; a full-page clip is in the page's own coordinates.
+  const [scrollX, scrollY] = await page.evaluate(() => [window.scrollX, window.scrollY]);
+  const clip = {
+    x: Math.max(0, x + (scrollX ?? 0) - README_MARGIN),
+    y: Math.max(0, y + (scrollY ?? 0) - README_MARGIN),
+    width: right - x + 2 * README_MARGIN,
+    height: bottom - y + 2 * README_MARGIN,
+  };
+  await page.screenshot({ path: join(DOCS, `${name}.png`), clip, fullPage: true });
 }

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artefactDir, hasChromium } from './browser.js';
 import { FETCHED, STATED_REASON, type ConsoleWorld } from './console-fixture.js';
-import { closeConsole, openConsole } from './console-browser.js';
+import { closeConsole, openConsole, readmeShot } from './console-browser.js';
 
 const PORT = 8889;
 const OUT = artefactDir('console-report-export');
@@ -22,6 +22,8 @@ const KHMER_DIGIT = /[០-៩]/;
 const REPORTED = FETCHED / 3;
 const REFERENCE = STATED_REASON['N2K-Reference'];
 const REASON = STATED_REASON['N2K-Reason'];
+/** The tracing purpose's Khmer title (the demo configuration's). */
+const TRACING_KM = 'ការតាមដានអ្នកប៉ះពាល់ ក្នុងពេលផ្ទុះជំងឺក្នុងសហគមន៍';
 
 let world: ConsoleWorld;
 let browser: Browser;
@@ -137,6 +139,9 @@ describe.skipIf(!hasChromium)('the subject access report as CSV and PDF (needs D
     // Drawing the view again takes the English printed page away.
     expect(await page.locator('body > .print-report').count()).toBe(0);
     await runReport(/លេខអត្តសញ្ញាណប័ណ្ណ/, /មូលហេតុនៃរបាយការណ៍/, 'បង្កើតរបាយការណ៍');
+    // The purpose is named by its Khmer title.
+    for (const row of await reportRows().allTextContents()) expect(row).toContain(TRACING_KM);
+    await readmeShot(page, 'console-subject-access-km', [page.locator('section', { has: page.locator('table[data-subject-report="rows"]') })]);
     const csv = await downloadCsv();
     writeFileSync(join(OUT, 'subject-access-km.csv'), csv);
     const lines = csv.trimEnd().split('\r\n');
@@ -145,6 +150,7 @@ describe.skipIf(!hasChromium)('the subject access report as CSV and PDF (needs D
     for (const line of lines.slice(1)) {
       expect(line).toMatch(KHMER_DIGIT);
       expect(line).toContain(`សម្រាប់ករណី ${REFERENCE}៖ ${REASON}`);
+      expect(line).toContain(TRACING_KM);
     }
     const { text, pdf } = await printToPdf('subject-access-km');
     expect(await page.locator('body > .print-report').getAttribute('lang')).toBe('km');

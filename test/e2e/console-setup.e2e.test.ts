@@ -4,8 +4,9 @@
  * key refused before anything is sent) and an officer of a partner agency; a second officer sees
  * in words what each request changes, approves both and is shown the officer's enrolment code
  * once, with a warning that it is shown only once; two leadership officers give their leadership
- * approvals to a grant that asks for sensitive cases, the second in Khmer. Screenshots go to
- * test-results/console-setup/.
+ * approvals to a grant that asks for sensitive cases, the second in Khmer; the same registration
+ * and approvals again wholly in Khmer. The Approvals count holds only what each officer may act on.
+ * Screenshots go to test-results/console-setup/ (and the README's to docs/).
  */
 import { generateClientKeys, publicJwkOf } from '@need2know/client';
 import { mkdtempSync } from 'node:fs';
@@ -17,13 +18,16 @@ import type { PrivacyOfficerCredentials } from '../../scripts/lib/local-files.js
 import { writeOfficerKeyFiles } from '../../scripts/lib/officer-key-files.js';
 import { artefactDir, CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './browser.js';
 import { startConsoleWorld, type ConsoleWorld } from './console-fixture.js';
-import { signedInConsole } from './console-browser.js';
+import { readmeShot, signedInConsole } from './console-browser.js';
 
-const PORT = 8816;
+const PORT = 8817;
 const SHOTS = artefactDir('console-setup');
 const KHMER = /[\u1780-\u17FF]/;
 const CLIENT = 'mot-dispatch-e2e';
 const OFFICER = 'moh-officer-e2e-setup';
+/** Registered through the console in Khmer. */
+const CLIENT_KM = 'mot-dispatch-e2e-km';
+const OFFICER_KM = 'moh-officer-e2e-setup-km';
 /** The record type a sensitive-cases grant is about (the justice purpose discloses cases). */
 const JUSTICE = { purpose: 'justice-case-review', agency: 'ministry-of-justice' } as const;
 
@@ -50,7 +54,20 @@ async function officerPage(keyFile: string, officerId: string, lang: 'en' | 'km'
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const ready = (page: Page, hash: string) => page.waitForSelector(`#app[data-ready="${hash}"]`, { timeout: 15_000 });
+/** How long a check waits for a view the console draws again after a change (the machine may be loaded). */
+const SLOW = { timeout: 15_000 };
 const statusLine = (page: Page) => page.locator('p.status').textContent();
+/** The count on the page's Approvals tab (0 while hidden). */
+const approvalsCount = async (page: Page) =>
+  Number((await page.locator('nav.tabs a[href="#/approvals"] .count-badge').getAttribute('data-approvals-waiting')) ?? '0');
+/** Pending grant and registry requests, those `officer` asked for and those others did (what they may act on). */
+async function waitingFor(officer: string): Promise<{ mine: number; others: number }> {
+  const grants = (await firstOfficer().get<{ requests: { requested_by: string }[] }>('/grant-requests')).requests;
+  const registry = (await firstOfficer().get<{ requests: { requested_by: string }[] }>('/requests?status=pending')).requests;
+  const all = [...grants, ...registry];
+  const mine = all.filter((r) => r.requested_by === officer).length;
+  return { mine, others: all.length - mine };
+}
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -135,9 +152,12 @@ describe.skipIf(!hasChromium)('setting up through the console (needs Debian’s 
     await expect.poll(() => statusLine(sophea)).toContain('is shown the enrolment code');
     await expect.poll(() => sophea.locator(`tr[data-officer-row="${OFFICER}"]`).textContent()).toContain('not enrolled');
     await shot(sophea, 'registry');
-    // The requester cannot approve either.
+    // The requester cannot approve either, and the Approvals count leaves her own requests out.
     await sophea.getByRole('link', { name: 'Approvals' }).click();
     await ready(sophea, '#/approvals');
+    const own = await waitingFor(world.officerIds[0]);
+    expect(own.mine).toBe(2);
+    await expect.poll(() => approvalsCount(sophea), SLOW).toBe(own.others);
     expect(
       await sophea
         .locator('tr[data-kind="officer.create"]', { hasText: OFFICER })
@@ -205,6 +225,11 @@ describe.skipIf(!hasChromium)('setting up through the console (needs Debian’s 
     await ready(sokha, '#/approvals');
     const row = sokha.locator(`tr[data-leadership-grant="${sensitiveGrant}"]`);
     await expect.poll(() => row.textContent()).toContain('cases marked sensitive');
+    // Her count holds the leadership approval she may give; a privacy officer without the role is not counted it.
+    await expect.poll(async () => (await approvalsCount(sokha)) - (await waitingFor(leaderIds[0])).others, SLOW).toBe(1);
+    await dara.getByRole('link', { name: 'Approvals' }).click();
+    await ready(dara, '#/approvals');
+    await expect.poll(async () => (await approvalsCount(dara)) - (await waitingFor(world.officerIds[1])).others, SLOW).toBe(0);
     expect(await row.locator('[data-approvals]').textContent()).toBe('0 of 2');
     await row.getByRole('button', { name: /^Approve as leadership/ }).click();
     const dialog = sokha.getByRole('dialog');
@@ -235,16 +260,71 @@ describe.skipIf(!hasChromium)('setting up through the console (needs Debian’s 
     expect(events.filter((e) => e.target_id === sensitiveGrant && e.action === 'grant.leadership_approve').map((e) => e.actor)).toEqual(leaderIds);
   });
 
-  it('shows the registry in Khmer with every control labelled', async () => {
+  it('in Khmer: registers a partner system and an officer, each waiting for the second officer, who approves them in Khmer', async () => {
     await sophea.locator('[data-lang="km"]').click();
     await sophea.locator('nav.tabs a[href="#/registry"]').click();
     await ready(sophea, '#/registry');
     expect(await sophea.locator('h1').textContent()).toMatch(KHMER);
     await sophea.locator('.section-head button').nth(1).click();
+    let dialog = sophea.getByRole('dialog');
     expect(await unlabelledControls(sophea)).toEqual([]);
-    expect(await sophea.getByRole('dialog').locator('h2').textContent()).toMatch(KHMER);
+    expect(await dialog.locator('h2').textContent()).toMatch(KHMER);
+    const keys = await generateClientKeys();
+    await dialog.locator('select[name="kind"]').selectOption('partner');
+    await dialog.locator('input[name="id"]').fill(CLIENT_KM);
+    await dialog.locator('input[name="name"]').fill('ប្រព័ន្ធបញ្ជូនរបស់ក្រសួងដឹកជញ្ជូន');
+    await dialog.locator('select[name="agency_id"]').selectOption('moh-tracing');
+    await dialog.locator('textarea[name="signing_jwks"]').fill(JSON.stringify({ keys: [publicJwkOf(keys.private.signing)] }));
+    await dialog.locator('textarea[name="encryption_jwk"]').fill(JSON.stringify(publicJwkOf(keys.private.encryption)));
     await shot(sophea, 'register-client-khmer');
-    await sophea.getByRole('dialog').locator('.dialog-buttons button.secondary').click();
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => statusLine(sophea), SLOW).toContain('រហូតដល់មន្ត្រីការពារឯកជនភាពទីពីរអនុម័ត');
+
+    await sophea.locator('.section-head button').nth(2).click();
+    dialog = sophea.getByRole('dialog');
+    await dialog.locator('input[name="id"]').fill(OFFICER_KM);
+    await dialog.locator('input[name="name"]').fill('លី ច័ន្ទធូ');
+    await dialog.locator('select[name="agency_id"]').selectOption('moh-tracing');
+    await dialog.locator('textarea[name="reason"]').fill('អ្នកតាមដានថ្មី លិខិតតែងតាំង ២០២៦/១១៩');
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => statusLine(sophea), SLOW).toContain('បានចុះបញ្ជីមន្ត្រី');
+    await expect.poll(() => sophea.locator(`tr[data-client="${CLIENT_KM}"]`).count(), SLOW).toBe(1);
+    await expect.poll(() => sophea.locator(`tr[data-officer-row="${OFFICER_KM}"]`).count(), SLOW).toBe(1);
+    // For the README: the two new entries alone, each waiting for the second officer.
+    await sophea.locator('[data-list="clients"] input[type="search"]').fill(CLIENT_KM);
+    await sophea.locator('[data-list="officers"] input[type="search"]').fill(OFFICER_KM);
+    await readmeShot(sophea, 'console-registration-waiting-km', [
+      sophea.locator('section', { has: sophea.locator('[data-list="clients"]') }),
+      sophea.locator('section', { has: sophea.locator('[data-list="officers"]') }),
+    ]);
+    await shot(sophea, 'registration-waiting-khmer');
+    expect(await firstOfficer().get<{ status: string }>(`/clients/${CLIENT_KM}`)).toMatchObject({ status: 'suspended' });
+
+    await dara.locator('[data-lang="km"]').click();
+    // Dara is on the Approvals tab already: go there again so that the view is drawn afresh, and wait for it.
+    await dara.locator('nav.tabs a[href="#/grants"]').click();
+    await ready(dara, '#/grants');
+    await dara.locator('nav.tabs a[href="#/approvals"]').click();
+    await ready(dara, '#/approvals');
+    const client = dara.locator('tr[data-kind="client.activate"]', { hasText: CLIENT_KM });
+    const officer = dara.locator('tr[data-kind="officer.create"]', { hasText: OFFICER_KM });
+    await expect.poll(() => client.count(), SLOW).toBe(1);
+    expect(await client.textContent()).toMatch(KHMER);
+    await client.locator('button.primary').click();
+    await dara.getByRole('dialog').locator('textarea[name="reason"]').fill('បានពិនិត្យសោជាមួយក្រសួងតាមទូរសព្ទ');
+    await dara.getByRole('dialog').locator('button[type="submit"]').click();
+    await expect.poll(() => client.count(), SLOW).toBe(0);
+    expect(await firstOfficer().get<{ status: string }>(`/clients/${CLIENT_KM}`)).toMatchObject({ status: 'active' });
+    await officer.locator('button.primary').click();
+    await dara.getByRole('dialog').locator('textarea[name="reason"]').fill('បានពិនិត្យលិខិតតែងតាំង');
+    await dara.getByRole('dialog').locator('button[type="submit"]').click();
+    const code = dara.locator('[data-enrolment-code]');
+    await expect.poll(() => code.count(), SLOW).toBe(1);
+    expect(await dara.getByRole('dialog').getByRole('heading').textContent()).toContain('លេខកូដចុះឈ្មោះ');
+    expect(await dara.locator('[data-shown-once]').textContent()).toMatch(KHMER);
+    await shot(dara, 'enrolment-code-once-khmer');
+    await dara.getByRole('dialog').locator('button[type="submit"]').click();
+    await expect.poll(() => code.count(), SLOW).toBe(0);
   });
 
   it('ran under its content security policy, with valid input patterns', () => {

@@ -42,7 +42,18 @@ export function dayInput(name: string, iso: string, opts: { required?: boolean; 
     'data-day-input': '',
   });
   const error = h('p', { class: 'field-error', id: errorId, role: 'alert', hidden: true });
-  const notes = h('div', { class: 'day-notes' }, h('p', { class: 'help', id: helpId }, t('dayFormatHelp', { example: formatDay(EXAMPLE_DAY, lang) })), error);
+  // The format is shown; how the arrow keys step is said to screen readers only (sighted keyboard users find it by trying).
+  const notes = h(
+    'div',
+    { class: 'day-notes' },
+    h(
+      'p',
+      { class: 'help', id: helpId },
+      t('dayFormatHelp', { example: formatDay(EXAMPLE_DAY, lang) }),
+      h('span', { class: 'sr-only' }, ` ${t('dayArrowsHelp')}`),
+    ),
+    error,
+  );
   const listeners: (() => void)[] = [];
   const day = (): string | null => {
     const reading = readDay(input.value);
