@@ -10,9 +10,9 @@ describe('the frames both passes see', () => {
     expect(renditionSize({ width: 1440, height: 1080 })).toEqual({ width: 960, height: 720 });
   });
 
-  it('resamples to the renditions’ rate, and shrinks only when the size changes', () => {
-    expect(frameFilters({ renditionRate: '15', width: 1280, height: 720 })).toBe('fps=15');
-    expect(frameFilters({ renditionRate: '15', width: 1920, height: 1080 })).toBe('fps=15,scale=1280:720:flags=area');
+  it('resamples to the renditions’ rate, never past the source’s frame count, and shrinks only when the size changes', () => {
+    expect(frameFilters({ renditionRate: '15', width: 1280, height: 720, frames: 120 })).toBe('fps=15,trim=end_frame=120');
+    expect(frameFilters({ renditionRate: '15', width: 1920, height: 1080, frames: 90 })).toBe('fps=15,trim=end_frame=90,scale=1280:720:flags=area');
     expect(expectedFrames({ durationMs: 3000, renditionFps: 8 })).toBe(24);
   });
 

@@ -21,13 +21,15 @@ export function renditionSize(clip: Pick<ProbedClip, 'width' | 'height'>): { wid
 
 /**
  * ffmpeg's filters that turn the decoded (upright: ffmpeg applies the rotation) source into the
- * renditions' frames: resampled to the renditions' constant rate, shrunk by area to
+ * renditions' frames: resampled to the renditions' constant rate, never more frames than the source
+ * has (a variable-rate source resampled at its mean rate may gain one at the end, and a track's
+ * frames must lie inside the source's count the manifest states), shrunk by area to
  * {@link renditionSize} when it differs from the source's.
  */
-export function frameFilters(clip: Pick<ProbedClip, 'renditionRate' | 'width' | 'height'>): string {
+export function frameFilters(clip: Pick<ProbedClip, 'renditionRate' | 'width' | 'height' | 'frames'>): string {
   const { width, height } = renditionSize(clip);
   const resize = width === clip.width && height === clip.height ? '' : `,scale=${width}:${height}:flags=area`;
-  return `fps=${clip.renditionRate}${resize}`;
+  return `fps=${clip.renditionRate},trim=end_frame=${clip.frames}${resize}`;
 }
 
 /**
