@@ -104,7 +104,10 @@ async function approved(gateway: Gateway) {
   return { ...s, requester, request: inForce };
 }
 
-describe("Auditing a photo's original needs leadership approval", () => {
+/** Each test uploads two photos (each examined for faces at upload): seconds alone, more on a loaded machine. */
+const SLOW = 60_000;
+
+describe("Auditing a photo's original needs leadership approval", { timeout: SLOW }, () => {
   it('with two leadership approvals in force, the requester sees the original beside the rendition, and the opening is logged first with the approval and its reason', async () => {
     const gateway = testGateway();
     const { owner, refs, bytes, clients, requester, request } = await approved(gateway);
