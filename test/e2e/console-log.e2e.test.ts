@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KHMER_MONTHS, khmerDigits } from '../../gateway/console/src/i18n/khmer-format.js';
 import { artefactDir, hasChromium } from './browser.js';
 import { FETCHED, STATED_REASON, type ConsoleWorld } from './console-fixture.js';
-import { closeConsole, openConsole } from './console-browser.js';
+import { closeConsole, openConsole, readmeShot } from './console-browser.js';
 
 const PORT = 8876;
 const SHOTS = artefactDir('console-log');
@@ -71,6 +71,9 @@ describe.skipIf(!hasChromium)('who saw what, in the console (needs Debian’s ch
     expect(await rows().count()).toBe(25);
     expect(await page.locator('[data-log-page]').textContent()).toBe('Page 1');
     await shot('log');
+    // For the README: the filters and the first rows, once their stated references are read.
+    await expect.poll(() => page.locator(`td[data-reference="${STATED_REASON['N2K-Reference']}"]`).count()).toBeGreaterThan(3);
+    await readmeShot(page, 'console-log-filtered', [page.locator('form.filters'), rows().nth(2)]);
     await redrawn(() => page.getByRole('button', { name: 'Older →' }).click());
     expect(await rows().count()).toBe(FETCHED + 1 + MORE - 25);
     expect(await page.getByRole('button', { name: 'Older →' }).isDisabled()).toBe(true);
