@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('privacy officer console (needs Debian’s chromiu
     await sophea.getByRole('link', { name: 'New purpose' }).click();
     await ready(sophea, '#/purposes/new');
     await sophea.getByLabel('Identifier').fill(PURPOSE);
-    await sophea.getByLabel('Title').fill('Tracing contacts of a new outbreak');
+    await sophea.getByLabel('Title', { exact: true }).fill('Tracing contacts of a new outbreak');
     await sophea.getByLabel('Legal basis').fill('Law on Measures to Prevent the Spread of COVID-19 (2021), art. 4 (synthetic reference)');
     await sophea.getByLabel('Ministry of Health — Contact-Tracing Unit').check();
     await sophea.getByLabel('search').check();
