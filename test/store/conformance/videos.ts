@@ -84,6 +84,21 @@ export function describeVideoStoreConformance(make: MakeVideoStore): void {
       expect(await store.chunk(u.id, 'original', 0)).toBe('n2kf1.1.original-0');
     });
 
+    it('counts the kept uploads opened at or before a time (what may hold an older field-key version), never a dropped one', async () => {
+      const store = await make();
+      const at = T0 - 1000;
+      const before = await store.countOpenedBy(at);
+      const old = anUpload({ createdAt: at - 1 });
+      expect(await store.complete(await filled(store, old), 7, T0 + 5, T0 + 300)).toEqual({ ok: true });
+      await filled(store, anUpload({ createdAt: at })); // still open, and opened in the same second: counted, to be safe
+      await filled(store, anUpload({ createdAt: at + 1 })); // opened after: not counted
+      expect(await store.countOpenedBy(at)).toBe(before + 2);
+      // Replaced by a later upload of the same reference, the old one is dropped and no longer counts.
+      const newer = anUpload({ owner: old.owner, ref: old.ref, createdAt: at + 5 });
+      expect(await store.complete(await filled(store, newer), 8, T0 + 6, T0 + 300)).toEqual({ ok: true });
+      expect(await store.countOpenedBy(at)).toBe(before + 1);
+    });
+
     it("replaces the same owner's video and drops the old upload; never takes another owner's reference", async () => {
       const store = await make();
       const first = anUpload();

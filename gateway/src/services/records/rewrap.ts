@@ -10,7 +10,7 @@ import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal
 import { rewrapRequestReasons } from '../request-reasons/sealed-reason.js';
 
 /** Every store holding something sealed under the field keys: what re-wrapping and retiring old keys walk. */
-export type SealedStores = Pick<Stores, 'keyState' | 'records' | 'signingKeys' | 'media' | 'revealReasons' | 'requestReasons'>;
+export type SealedStores = Pick<Stores, 'keyState' | 'records' | 'signingKeys' | 'media' | 'videos' | 'revealReasons' | 'requestReasons'>;
 
 /** Progress of the re-wrap job. */
 export interface RewrapProgress {
@@ -131,6 +131,9 @@ export async function retireOldFieldKeys(
   if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
   if ((await stores.media.countBelowKeyVersion(state.current)) > 0)
     return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
+  // Videos have no re-wrap job yet: an older version stays while any video uploaded before the rotation is kept.
+  if ((await stores.videos.countOpenedBy(rotatedAt)) > 0)
+    return { retired: false, reason: 'videos sealed before the rotation are still kept (they are not re-wrapped)', oldestVersion: state.oldest };
   if ((await countRevealReasonsBelow(stores, state.current)) > 0)
     return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
   if ((await stores.requestReasons.countReasonsBelow(state.current)) > 0)

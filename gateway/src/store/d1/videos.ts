@@ -144,6 +144,12 @@ export function completeStatements(db: D1Database, u: VideoUploadRow, logIndex: 
   ];
 }
 
+/** Uploads not dropped opened at or before `at`: see `VideoStore.countOpenedBy`. */
+export async function countUploadsOpenedBy(db: D1Database, at: number): Promise<number> {
+  const row = await db.prepare("SELECT COUNT(*) AS n FROM video_uploads WHERE state != 'dropped' AND created_at <= ?").bind(at).first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
 /** Uploads the sweeper may delete at `now`: open past expiry or dropped past grace. */
 export async function selectDueUploads(db: D1Database, now: number, limit: number): Promise<VideoUploadRow[]> {
   const { results } = await db

@@ -94,4 +94,10 @@ export interface VideoStore {
    * grace): their chunk objects, then their rows; and plays past expiry. Returns uploads deleted.
    */
   sweep(now: number, limit: number): Promise<number>;
+  /**
+   * Uploads not dropped that were opened at or before `at` (seconds): their manifest and chunks may
+   * be sealed under a field-key version older than one made current at `at` (the same second counts,
+   * to be safe), so that version must not be retired while any remain.
+   */
+  countOpenedBy(at: number): Promise<number>;
 }

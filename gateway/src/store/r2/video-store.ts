@@ -11,6 +11,7 @@ import { isGuardConflict } from '../d1/media.js';
 import {
   claimUpload,
   completeStatements,
+  countUploadsOpenedBy,
   deleteExpiredPlays,
   deleteUpload,
   insertPlay,
@@ -87,6 +88,8 @@ export function r2VideoStore(db: D1Database, bucket: R2Bucket): VideoStore {
     video: (ref) => selectVideo(db, ref),
     startPlay: (play) => insertPlay(db, play),
     play: (id) => selectPlay(db, id),
+
+    countOpenedBy: (at) => countUploadsOpenedBy(db, at),
 
     sweep: async (now, limit) => {
       let done = 0;
