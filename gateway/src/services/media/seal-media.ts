@@ -58,7 +58,17 @@ export function sealMedia(ring: KeyRing, slot: MediaSlot, bytes: Uint8Array): st
  * @throws CryptoError `ERR_ENVELOPE_AUTH` when any chunk is missing, reordered, from another slot or tampered with.
  */
 export function openMedia(ring: KeyRing, slot: MediaSlot, envelopes: readonly string[]): Uint8Array {
-  const parts = envelopes.map((envelope, seq) => openField(ring, chunkContext(slot, seq, envelopes.length), envelope));
+  return openChunks(ring, envelopes, (seq, count) => chunkContext(slot, seq, count));
+}
+
+/**
+ * Opens chunk envelopes, each under the context `contextAt` gives its place (position and count),
+ * and joins them in order: a photo's file, or a video's sealed manifest.
+ *
+ * @throws CryptoError `ERR_ENVELOPE_AUTH` when any chunk is missing, reordered, out of its place or tampered with.
+ */
+export function openChunks(ring: KeyRing, envelopes: readonly string[], contextAt: (seq: number, count: number) => FieldContext): Uint8Array {
+  const parts = envelopes.map((envelope, seq) => openField(ring, contextAt(seq, envelopes.length), envelope));
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

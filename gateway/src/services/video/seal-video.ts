@@ -5,9 +5,9 @@
  * only in its own place: it cannot be moved to another file, position, upload, reference or owner,
  * and a file cannot be cut short. Pure.
  */
-import { openField, sealField, type FieldContext, type KeyRing } from '@need2know/crypto';
+import { sealField, type FieldContext, type KeyRing } from '@need2know/crypto';
 import { MEDIA_CHUNK_BYTES } from '../media/limits.js';
-import { MEDIA_AAD_TYPE, MEDIA_KEY_CLASS } from '../media/seal-media.js';
+import { MEDIA_AAD_TYPE, MEDIA_KEY_CLASS, openChunks } from '../media/seal-media.js';
 import type { VideoFile } from '../../store/ports/index.js';
 
 /** Where an upload's sealed parts belong: its owner, reference and id. */
@@ -49,15 +49,7 @@ export function sealManifest(ring: KeyRing, place: VideoPlace, bytes: Uint8Array
 
 /** Opens what {@link sealManifest} sealed back into the manifest's bytes. */
 export function openManifest(ring: KeyRing, place: VideoPlace, sealed: string): Uint8Array {
-  const envelopes = sealed.split('\n');
-  const parts = envelopes.map((e, seq) => openField(ring, manifestContext(place, seq, envelopes.length), e));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return openChunks(ring, sealed.split('\n'), (seq, count) => manifestContext(place, seq, count));
 }
 
 /** The envelope context of a play's key (bound to the play and the client it was sealed for). */
