@@ -7,13 +7,11 @@ const root = import.meta.dirname;
 
 /**
  * Test files running at once. Vitest's default on 2 cores is one, which left one core idle and
- * every end-to-end file waiting alone for its gateway and browser to start. Two lets two end-to-end
- * files overlap their waits (the sequencer starts them first, see test/support/sequencer.ts). Three
- * was measured worse: on a fresh clone (2026-12-05 07:27) the gateway's files ran about half as fast
- * as one at a time, three workerd processes and the runner fighting for two cores. Every file still
- * has its own worker, gateway, ports and state. `VITEST_MAX_WORKERS=1` runs one at a time.
+ * every end-to-end file waiting alone for its gateway and browser to start. Three keeps both cores
+ * busy (the sequencer puts at most two end-to-end files among them, see test/support/sequencer.ts);
+ * every file still has its own worker, gateway, ports and state. `VITEST_MAX_WORKERS=1` runs one at a time.
  */
-const TEST_WORKERS = 2;
+const TEST_WORKERS = 3;
 /**
  * Time limits of a gateway or node test and hook: three times vitest's defaults (5 s, 10 s), since
  * up to three files now share two cores. They only stop a test that hangs; none proves a speed.
