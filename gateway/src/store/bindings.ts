@@ -17,7 +17,7 @@ import type { AuditLogPort, GrantKeyVaultsPort, ReplayGuardPort } from './ports/
 /** The shard of the tamper-evident log every entry is appended to. */
 export const AUDIT_SHARD = 'log:main';
 
-/** The audit log's port: the stub of its one shard. */
+/** The audit log's port: the Durable Object stub (the real binding) of its one shard. */
 export function auditLogOf(env: Pick<GatewayEnv, 'AUDIT_LOG'>): AuditLogPort {
   return env.AUDIT_LOG.get(env.AUDIT_LOG.idFromName(AUDIT_SHARD));
 }
