@@ -6,6 +6,7 @@
  */
 import type { Agency, Grant, Purpose } from '../api.js';
 import { h } from '../dom.js';
+import { waitingSection } from './waiting-section.js';
 import type { MessageKey } from '../i18n/en.js';
 import { num, t } from '../i18n/i18n.js';
 import { type LeadershipAsk, leadershipState, type NoApproval } from '../grant-options.js';
@@ -33,62 +34,39 @@ export function leadershipSection(
   const waiting = grants
     .map((g) => ({ g, state: leadershipState(g, officer) }))
     .filter((x) => x.state !== null && !x.state.complete && x.state.noApproval !== 'ended');
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'leadership-approvals' },
-    h('h2', { id: 'leadership-approvals' }, t('leadershipTitle')),
-    h('p', { class: 'muted' }, t('leadershipIntro')),
-    waiting.length === 0
-      ? h('p', {}, t('noPending'))
-      : h(
-          'div',
-          { class: 'table-wrap' },
-          h(
-            'table',
-            {},
-            h(
-              'thead',
-              {},
-              h(
-                'tr',
-                {},
-                ...[t('grant'), t('leadershipAsks'), t('leadershipApprovals'), t('requestedBy'), t('actions')].map((c) => h('th', { scope: 'col' }, c)),
-              ),
-            ),
-            h(
-              'tbody',
-              {},
-              ...waiting.map(({ g, state }) => {
-                if (state === null) return null;
-                const label = `${purposeTitle(purposes, g.purpose_id)} → ${agencyName(agencies, g.agency_id)}`;
-                return h(
-                  'tr',
-                  { 'data-leadership-grant': g.id },
-                  h('td', {}, label, h('div', { class: 'muted mono' }, g.id)),
-                  h('td', {}, asksText(state.asks)),
-                  h('td', { 'data-approvals': state.inForce }, t('leadershipCount', { n: num(state.inForce), needed: num(state.needed) })),
-                  h('td', {}, h('strong', {}, g.created_by)),
-                  h(
-                    'td',
-                    {},
-                    state.noApproval === null
-                      ? h(
-                          'button',
-                          {
-                            type: 'button',
-                            class: 'primary',
-                            'aria-label': `${t('leadershipApprove')}: ${label}`,
-                            onclick: () => approveDialog(ctx, g, label, state.asks),
-                          },
-                          t('leadershipApprove'),
-                        )
-                      : h('p', { class: 'muted' }, t(NO_APPROVAL_KEYS[state.noApproval])),
-                  ),
-                );
-              }),
-            ),
-          ),
+  return waitingSection(
+    'leadership-approvals',
+    t('leadershipTitle'),
+    t('leadershipIntro'),
+    [t('grant'), t('leadershipAsks'), t('leadershipApprovals'), t('requestedBy'), t('actions')],
+    waiting.map(({ g, state }) => {
+      if (state === null) return null;
+      const label = `${purposeTitle(purposes, g.purpose_id)} → ${agencyName(agencies, g.agency_id)}`;
+      return h(
+        'tr',
+        { 'data-leadership-grant': g.id },
+        h('td', {}, label, h('div', { class: 'muted mono' }, g.id)),
+        h('td', {}, asksText(state.asks)),
+        h('td', { 'data-approvals': state.inForce }, t('leadershipCount', { n: num(state.inForce), needed: num(state.needed) })),
+        h('td', {}, h('strong', {}, g.created_by)),
+        h(
+          'td',
+          {},
+          state.noApproval === null
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'primary',
+                  'aria-label': `${t('leadershipApprove')}: ${label}`,
+                  onclick: () => approveDialog(ctx, g, label, state.asks),
+                },
+                t('leadershipApprove'),
+              )
+            : h('p', { class: 'muted' }, t(NO_APPROVAL_KEYS[state.noApproval])),
         ),
+      );
+    }),
   );
 }
 

@@ -7,6 +7,7 @@
  */
 import type { AdminApi, Agency, OriginalAudit } from '../api.js';
 import { h } from '../dom.js';
+import { waitingSection } from './waiting-section.js';
 import { dateTime, num, t } from '../i18n/i18n.js';
 import { formValue, openDialog, reasonField } from '../ui.js';
 import { agencyName, type ViewContext } from './context.js';
@@ -85,72 +86,49 @@ export function originalAuditsSection(
   officer: { id: string; roles: readonly string[] },
 ): HTMLElement {
   const waiting = requests.filter((r) => r.state === 'awaiting');
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'original-audits' },
-    h('h2', { id: 'original-audits' }, t('originalRequestsTitle')),
-    h('p', { class: 'muted' }, t('originalRequestsIntro')),
-    waiting.length === 0
-      ? h('p', {}, t('noPending'))
-      : h(
-          'div',
-          { class: 'table-wrap' },
-          h(
-            'table',
-            {},
-            h(
-              'thead',
-              {},
-              h(
-                'tr',
-                {},
-                ...[t('originalLabel'), t('reason'), t('leadershipApprovals'), t('requestedBy'), t('actions')].map((c) => h('th', { scope: 'col' }, c)),
-              ),
-            ),
-            h(
-              'tbody',
-              {},
-              ...waiting.map((r) => {
-                const words = t('originalRequestWords', { ref: r.ref, owner: agencyName(agencies, r.owner) });
-                const refusal = !officer.roles.includes('leadership')
-                  ? t('leadershipNotYours')
-                  : r.requested_by === officer.id
-                    ? t('originalOwnRequest')
-                    : r.approvals.some((a) => a.by === officer.id)
-                      ? t('leadershipAlreadyApproved')
-                      : null;
-                return h(
-                  'tr',
-                  { 'data-original-audit': r.id },
-                  h('td', {}, words),
-                  h('td', {}, r.reason),
-                  h('td', { 'data-approvals': String(r.approvals.length) }, t('leadershipCount', { n: num(r.approvals.length), needed: num(NEEDED) })),
-                  h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
-                  h(
-                    'td',
-                    {},
-                    refusal === null
-                      ? h(
-                          'button',
-                          {
-                            type: 'button',
-                            class: 'primary',
-                            'aria-label': `${t('leadershipApprove')}: ${words}`,
-                            onclick: () =>
-                              openDialog(`${t('leadershipApprove')}: ${words}`, [h('p', {}, r.reason), reasonField()], t('leadershipApprove'), async (form) => {
-                                const updated = await ctx.api.approveOriginalAudit(r.id, formValue(form, 'reason'));
-                                ctx.announce(t('originalApproved', { n: num(updated.approvals.length) }));
-                                ctx.refresh();
-                              }),
-                          },
-                          t('leadershipApprove'),
-                        )
-                      : h('p', { class: 'muted' }, refusal),
-                  ),
-                );
-              }),
-            ),
-          ),
+  return waitingSection(
+    'original-audits',
+    t('originalRequestsTitle'),
+    t('originalRequestsIntro'),
+    [t('originalLabel'), t('reason'), t('leadershipApprovals'), t('requestedBy'), t('actions')],
+    waiting.map((r) => {
+      const words = t('originalRequestWords', { ref: r.ref, owner: agencyName(agencies, r.owner) });
+      const refusal = !officer.roles.includes('leadership')
+        ? t('leadershipNotYours')
+        : r.requested_by === officer.id
+          ? t('originalOwnRequest')
+          : r.approvals.some((a) => a.by === officer.id)
+            ? t('leadershipAlreadyApproved')
+            : null;
+      return h(
+        'tr',
+        { 'data-original-audit': r.id },
+        h('td', {}, words),
+        h('td', {}, r.reason),
+        h('td', { 'data-approvals': String(r.approvals.length) }, t('leadershipCount', { n: num(r.approvals.length), needed: num(NEEDED) })),
+        h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
+        h(
+          'td',
+          {},
+          refusal === null
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'primary',
+                  'aria-label': `${t('leadershipApprove')}: ${words}`,
+                  onclick: () =>
+                    openDialog(`${t('leadershipApprove')}: ${words}`, [h('p', {}, r.reason), reasonField()], t('leadershipApprove'), async (form) => {
+                      const updated = await ctx.api.approveOriginalAudit(r.id, formValue(form, 'reason'));
+                      ctx.announce(t('originalApproved', { n: num(updated.approvals.length) }));
+                      ctx.refresh();
+                    }),
+                },
+                t('leadershipApprove'),
+              )
+            : h('p', { class: 'muted' }, refusal),
         ),
+      );
+    }),
   );
 }
