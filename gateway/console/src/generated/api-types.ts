@@ -8541,6 +8541,8 @@ export interface components {
             not_before: string;
             purpose: string;
             purpose_title: string;
+            /** @description The purpose's title in Khmer; null: none (the viewer shows the English title) */
+            purpose_title_km: string | null;
             /** @description Whether each search or opened record must state a reference and a reason (N2K-Reference, N2K-Reason): the viewer asks the officer */
             reason_required: boolean;
             record_types: string[];
