@@ -5,6 +5,7 @@ import { I18nProvider, LangSwitch, useI18n } from './components/i18n.js';
 import { ask } from './lib/ask.js';
 import { errorText } from './lib/error-text.js';
 import { formatDigits } from './lib/i18n/format.js';
+import { nameIn } from './lib/i18n/in-lang.js';
 import { clockOffset, countdown } from './lib/countdown.js';
 import type { Failure, OfficerGrant, OfficerProfile } from './lib/messages.js';
 
@@ -58,6 +59,7 @@ const countdownText = (lang: 'km' | 'en', text: string) => (lang === 'km' ? form
 function GrantRow({ grant, now }: { grant: OfficerGrant; now: number }) {
   const { t, lang } = useI18n();
   const c = countdown(grant.not_before, grant.not_after, now);
+  const title = nameIn(lang, grant.purpose_title, grant.purpose_title_km);
   const usable = grant.state === 'live' && c.state !== 'ended';
   const stateText = !usable
     ? t(grant.state === 'suspended' || grant.state === 'revoked' || grant.state === 'not_started' ? `state.${grant.state}` : 'state.ended')
@@ -66,7 +68,9 @@ function GrantRow({ grant, now }: { grant: OfficerGrant; now: number }) {
       : t('state.live');
   return (
     <li className={`grant ${usable ? c.state : 'ended'}`} data-grant={grant.grant}>
-      <div className="title">{grant.purpose_title}</div>
+      <div className="title" lang={title.lang}>
+        {title.text}
+      </div>
       <div className="meta">
         <span className="state">{stateText}</span> · {t('grantLabel', { grant: grant.grant })}
       </div>

@@ -47,6 +47,7 @@ export function SearchForm({
     if (current === undefined) return;
     if (current.kind === 'id') {
       const id = (values.value ?? '').trim();
+      if (id === '') return setProblem('emptyTerm');
       if (!RECORD_ID.test(id)) return setProblem('badRecordId');
       return void onSubmit({ kind: 'id', recordType, id });
     }
@@ -66,7 +67,9 @@ export function SearchForm({
   const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
   const hint = (field: string): string | undefined => (hasMessage(`hint.${field}`) ? t(`hint.${field}` as MessageKey) : undefined);
   return (
-    <form className="search" onSubmit={submit} aria-label={t('searchTitle')}>
+    // noValidate: an empty box is said here, in the officer's language, not by the browser's own
+    // bubble, which speaks the browser's language ("Please fill out this field").
+    <form className="search" onSubmit={submit} aria-label={t('searchTitle')} noValidate>
       <label>
         {t('recordType')}
         <select

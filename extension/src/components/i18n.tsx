@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { initialLang, isLang, LANG_NAMES, LANG_STORAGE_KEY, LANGS, translator, type Lang, type Translate } from '../lib/i18n/lang.js';
+import { initialLang, isLang, LANG_NAMES, LANG_STORAGE_KEY, LANGS, translate, translator, type Lang, type Translate } from '../lib/i18n/lang.js';
 
 interface I18nValue {
   readonly lang: Lang;
@@ -40,6 +40,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
+    // The tab's name too: the page's built-in title is the English one.
+    document.title = translate(lang, 'appTitle');
   }, [lang]);
   const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
   return <I18n.Provider value={value}>{children}</I18n.Provider>;

@@ -1,11 +1,12 @@
+import type { Lang } from '../lib/i18n/lang.js';
 import { markTileCssSize } from '../lib/trace-mark/image.js';
 import { lineOffset, tileSize, WATERMARK_ANGLE, WATERMARK_FONT_PX, WATERMARK_OPACITY, watermarkLines, type WatermarkInfo } from '../lib/watermark.js';
 
 const FONT = `600 ${WATERMARK_FONT_PX}px "Noto Sans Khmer", system-ui, sans-serif`;
 
-/** Draws one watermark tile and returns it as a PNG data URL with its size. */
-export function watermarkTile(info: WatermarkInfo, nowMs: number): { url: string; width: number; height: number } {
-  const lines = watermarkLines(info, nowMs);
+/** Draws one watermark tile, its words in `lang`, and returns it as a PNG data URL with its size. */
+export function watermarkTile(info: WatermarkInfo, nowMs: number, lang: Lang): { url: string; width: number; height: number } {
+  const lines = watermarkLines(info, nowMs, lang);
   const probe = document.createElement('canvas').getContext('2d');
   if (probe === null) throw new Error('no 2D canvas');
   probe.font = FONT;

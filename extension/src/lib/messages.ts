@@ -93,6 +93,8 @@ export interface OfficerGrant {
   readonly grant: string;
   readonly purpose: string;
   readonly purpose_title: string;
+  /** The purpose's title in Khmer; null where it has none (the English title is shown). */
+  readonly purpose_title_km: string | null;
   readonly legal_basis: string;
   readonly state: 'live' | 'not_started' | 'suspended' | 'ended' | 'revoked';
   readonly not_before: string;

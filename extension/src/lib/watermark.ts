@@ -1,8 +1,13 @@
 /**
  * The visible watermark: who is looking, for which agency, purpose and grant, when, and which view.
  * Tiled across the whole viewer at an angle, dark enough to read in a screenshot or a phone photo,
- * light enough to read the record through.
+ * light enough to read the record through. Its words and date are in the officer's language; the
+ * ids (officer, grant, view) stay as the gateway writes them, so a photo of the screen can be traced.
  */
+import { formatDateTime } from './i18n/format.js';
+import { translate, type Lang } from './i18n/lang.js';
+
+/** Who, where and what the watermark names: agency and purpose already in the officer's language. */
 
 export interface WatermarkInfo {
   readonly officerName: string;
@@ -24,19 +29,20 @@ const GAP_PX = 56;
 /** A short form of the view id for people to read out (the whole id is in the trace mark). */
 export const shortViewId = (viewId: string) => viewId.slice(0, 6);
 
-/** The watermark's lines at `nowMs`, with date and time in `timeZone` (default Asia/Phnom_Penh). */
-export function watermarkLines(info: WatermarkInfo, nowMs: number, timeZone = 'Asia/Phnom_Penh'): string[] {
-  const stamp = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZoneName: 'short',
-  }).format(nowMs);
-  return [`${info.officerName} · ${info.officerId}`, info.agency, `${info.purpose} · ${info.grant}`, `${stamp} · view ${shortViewId(info.viewId)}`];
+/**
+ * The watermark's lines at `nowMs` in `lang`: the date and time in Phnom Penh written as the rest of
+ * the viewer writes them (Khmer month names and digits in Khmer), the words around the ids in `lang`,
+ * and the ids themselves unchanged (Latin letters and digits, as the trace-mark lookup reads them).
+ *
+ * @example watermarkLines(info, Date.parse('2026-11-23T01:30:00Z'), 'km')[3] // '២៣ វិច្ឆិកា ២០២៦ ០៨:៣០ (ម៉ោងភ្នំពេញ) · ការមើល Xy3_q9'
+ */
+export function watermarkLines(info: WatermarkInfo, nowMs: number, lang: Lang): string[] {
+  return [
+    `${info.officerName} · ${info.officerId}`,
+    info.agency,
+    translate(lang, 'underGrant', { purpose: info.purpose, grant: info.grant }),
+    translate(lang, 'watermarkWhen', { when: formatDateTime(lang, nowMs), view: shortViewId(info.viewId) }),
+  ];
 }
 
 /**

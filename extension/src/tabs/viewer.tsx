@@ -17,6 +17,7 @@ import { clockOffset } from '../lib/countdown.js';
 import { atDeadline } from '../lib/deadline.js';
 import { errorText } from '../lib/error-text.js';
 import { formatDateTime } from '../lib/i18n/format.js';
+import { nameIn } from '../lib/i18n/in-lang.js';
 import type { BlockedAction, Failure, HeldPayload, OfficerGrant, OfficerProfile, OpenedView } from '../lib/messages.js';
 import { optionKey, searchOptions, type SessionAllows } from '../lib/search-options.js';
 import { imageMarkTile } from '../lib/trace-mark/image.js';
@@ -152,15 +153,16 @@ function Viewer() {
   }, [blocked]);
   useEffect(() => {
     if (officer === null || overlay.current === null) return;
+    // In the officer's language: the agency's and the purpose's names, the words and the date.
     const info = {
       officerName: officer.name,
       officerId: officer.officer_id,
-      agency: officer.agency_name,
-      purpose: grant?.purpose_title ?? UNDER.purpose,
+      agency: nameIn(lang, officer.agency_name, officer.agency_name_km).text,
+      purpose: grant === null ? UNDER.purpose : nameIn(lang, grant.purpose_title, grant.purpose_title_km).text,
       grant: UNDER.grant,
       viewId: viewId ?? '—',
     };
-    const draw = () => overlay.current?.setLayers([watermarkTile(info, Date.now()), ...(viewId === null ? [] : [rgbaTile(imageMarkTile(viewId))])]);
+    const draw = () => overlay.current?.setLayers([watermarkTile(info, Date.now(), lang), ...(viewId === null ? [] : [rgbaTile(imageMarkTile(viewId))])]);
     draw();
     const minute = setInterval(draw, 60_000);
     // Zoom or a move to a screen of another scale changes devicePixelRatio: draw the tiles again.
@@ -169,7 +171,7 @@ function Viewer() {
       clearInterval(minute);
       window.removeEventListener('resize', draw);
     };
-  }, [officer, grant, viewId]);
+  }, [officer, grant, viewId, lang]);
 
   const open = useCallback(
     async (payload: HeldPayload) => {
@@ -300,6 +302,8 @@ function Viewer() {
     [copyableFields, copyField],
   );
   const records = shown?.view.records ?? [];
+  const agency = officer === null ? null : nameIn(lang, officer.agency_name, officer.agency_name_km);
+  const purpose = grant === null ? null : nameIn(lang, grant.purpose_title, grant.purpose_title_km);
   return (
     <main>
       <header>
@@ -307,16 +311,13 @@ function Viewer() {
           <h1>{t('appTitle')}</h1>
           <LangSwitch />
         </div>
-        {officer !== null && (
+        {officer !== null && agency !== null && (
           <p className="who">
-            {officer.name} · {officer.officer_id} ·{' '}
-            <span lang={lang === 'km' && officer.agency_name_km !== null ? 'km' : undefined}>
-              {lang === 'km' ? (officer.agency_name_km ?? officer.agency_name) : officer.agency_name}
-            </span>
+            {officer.name} · {officer.officer_id} · <span lang={agency.lang}>{agency.text}</span>
           </p>
         )}
         <p className="under">
-          {t('underGrant', { purpose: grant?.purpose_title ?? UNDER.purpose, grant: UNDER.grant })}
+          {t('underGrant', { purpose: purpose?.text ?? UNDER.purpose, grant: UNDER.grant })}
           {grant !== null && <> · {t('windowEnds', { when: formatDateTime(lang, grant.not_after) })}</>}
         </p>
       </header>

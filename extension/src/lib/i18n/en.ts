@@ -10,6 +10,8 @@ export const en = {
   language: 'Language',
   underGrant: '{purpose} · grant {grant}',
   windowEnds: 'window ends {when} (Phnom Penh time)',
+  /** The watermark's last line: when (Phnom Penh) and which view, by the short view id. */
+  watermarkWhen: '{when} (Phnom Penh time) · view {view}',
   loading: 'Loading…',
   cancel: 'Cancel',
   yes: 'yes',
@@ -204,6 +206,7 @@ export const en = {
   'error.copy_not_permitted': 'Copying is blocked for this record.',
   'error.reason_required': 'This purpose requires a case or outbreak number and a reason for every search or opened record.',
   'error.reason_invalid': 'The case number or the reason cannot be sent as typed: check it (one line, at most 200 characters).',
+  'error.media_too_large': 'This photo is too large to send whole, and no smaller copy is stored: ask the data owner to upload it again.',
   'error.view_not_resumable': 'The record was opened again as a new view.',
   'error.invalid_enrolment_code': 'This enrolment code is unknown, already used or expired. Ask your agency administrator for a new one.',
   'error.not_enrolled': 'This viewer is not enrolled yet. Open the toolbar popup to enrol.',
