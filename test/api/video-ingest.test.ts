@@ -43,8 +43,9 @@ describe('video upload', () => {
     expect(objects.map((o) => o.key.split('/').slice(0, 4).join('/')).sort()).toEqual(
       ['blurred/0', 'original/0', 'original/1', 'redacted/0'].map((k) => `${VIDEO_OBJECT_PREFIX}${opened.upload_id}/${k}`),
     );
-    // Each key ends with the chunk's SHA-256, so a chunk sent after completion can never overwrite a checked one.
-    expect(objects.every((o) => /\/[0-9a-f]{64}$/.test(o.key))).toBe(true);
+    // Each key ends with the chunk's SHA-256 and 64 random bits drawn for the write: no object is ever overwritten,
+    // so a chunk sent after completion can never replace a checked one.
+    expect(objects.every((o) => /\/[0-9a-f]{64}\.[0-9a-f]{16}$/.test(o.key))).toBe(true);
     for (const o of objects) {
       expect(o.text).toMatch(/^n2kf1\./);
       expect(o.text).not.toContain('ftyp');

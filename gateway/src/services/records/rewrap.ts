@@ -8,6 +8,7 @@ import { forgetCachedKeys, SIGNING_KEY_WRAP_LABEL } from '../keys/token-signing.
 import { rewrapMediaBatch } from '../media/rewrap-media.js';
 import { countRevealReasonsBelow, rewrapRevealReasons } from '../officers/reveal-reasons.js';
 import { rewrapRequestReasons } from '../request-reasons/sealed-reason.js';
+import { countVideoPartsBelow, rewrapVideoBatch } from '../video/rewrap-video.js';
 
 /** Every store holding something sealed under the field keys: what re-wrapping and retiring old keys walk. */
 export type SealedStores = Pick<Stores, 'keyState' | 'records' | 'signingKeys' | 'media' | 'videos' | 'revealReasons' | 'requestReasons'>;
@@ -16,21 +17,25 @@ export type SealedStores = Pick<Stores, 'keyState' | 'records' | 'signingKeys' |
 export interface RewrapProgress {
   readonly currentVersion: number;
   readonly oldestVersion: number;
-  /** Record versions (and media items) moved to the current key version by this call. */
+  /** Record versions (and media items, video parts and sealed reasons) moved to the current key version by this call. */
   readonly moved: number;
-  /** Record versions (and media items) still below the current key version. */
+  /** Record versions (and media items, video parts and sealed reasons) still below the current key version. */
   readonly remaining: number;
   /** Signing keys re-wrapped by this call. */
   readonly signingKeys: number;
-  /** Rows that did not open (tampered or corrupt): skipped and reported, never half-written. Media items appear as type `media`, id their reference. */
+  /**
+   * Rows that did not open (tampered or corrupt): skipped and reported, never half-written. Media
+   * items appear as type `media`, id their reference; video parts as type `video`, id
+   * `<reference>#<place>` (see `rewrapVideoBatch`).
+   */
   readonly unreadable: readonly RowCursor[];
   /** Where the next call should continue, or null when this call reached the end. */
   readonly next: RowCursor | null;
 }
 
 /**
- * Moves up to `limit` record versions (and any wrapped signing keys, and a few media items: see
- * `rewrapMediaBatch`) to the current field-key version. Each row is replaced only if its envelopes
+ * Moves up to `limit` record versions (and any wrapped signing keys, a few media items and video
+ * parts: see `rewrapMediaBatch` and `rewrapVideoBatch`) to the current field-key version. Each row is replaced only if its envelopes
  * are still the ones read, so concurrent ingest wins and readers always see a complete row (old or
  * new, both open). Crash-safe and resumable: the state is in the rows themselves; run it again
  * until `remaining` is 0.
@@ -75,14 +80,17 @@ export async function rewrapBatch(stores: SealedStores & KeyRingSource, limit: n
   }
   const media = await rewrapMediaBatch(stores, ring);
   for (const ref of media.unreadable) unreadable.push({ type: 'media', id: ref, version: 0 });
+  const videos = await rewrapVideoBatch(stores, ring);
+  for (const part of videos.unreadable) unreadable.push({ type: 'video', id: part, version: 0 });
   const reasons = await rewrapRevealReasons(stores, ring);
   for (const id of reasons.unreadable) unreadable.push({ type: 'viewer_reveal', id, version: 0 });
   const stated = await rewrapRequestReasons(stores.requestReasons, ring);
   for (const hash of stated.unreadable) unreadable.push({ type: 'request_reason', id: hash, version: 0 });
-  const moved = movedRows + media.moved + reasons.moved + stated.moved;
+  const moved = movedRows + media.moved + videos.moved + reasons.moved + stated.moved;
   const remaining =
     (await stores.records.countBelowKeyVersion(ring.currentVersion)) +
     (await stores.media.countBelowKeyVersion(ring.currentVersion)) +
+    (await countVideoPartsBelow(stores, ring.currentVersion)) +
     (await countRevealReasonsBelow(stores, ring.currentVersion)) +
     (await stores.requestReasons.countReasonsBelow(ring.currentVersion));
   return { currentVersion: ring.currentVersion, oldestVersion: ring.oldestVersion, moved, remaining, signingKeys, unreadable, next };
@@ -114,7 +122,8 @@ export async function rotateFieldKeys(stores: Pick<Stores, 'keyState'>, now: num
 
 /**
  * Stops accepting field keys below the current version, once nothing needs them: no record version,
- * media item, signing key, reveal reason or stated reason below it, and the rotation is older than every isolate's cached reading
+ * media item, video part (see `rewrapVideoBatch`: uploads expired while open do not count), signing
+ * key, reveal reason or stated reason below it, and the rotation is older than every isolate's cached reading
  * (so no isolate can still be sealing with an old version). The change and its administrative event
  * by `actor` are one transaction. Returns the outcome.
  */
@@ -131,9 +140,8 @@ export async function retireOldFieldKeys(
   if (below > 0) return { retired: false, reason: 'records still need re-wrapping', oldestVersion: state.oldest };
   if ((await stores.media.countBelowKeyVersion(state.current)) > 0)
     return { retired: false, reason: 'media still need re-wrapping', oldestVersion: state.oldest };
-  // Videos have no re-wrap job yet: an older version stays while any video uploaded before the rotation is kept.
-  if ((await stores.videos.countOpenedBy(rotatedAt)) > 0)
-    return { retired: false, reason: 'videos sealed before the rotation are still kept (they are not re-wrapped)', oldestVersion: state.oldest };
+  if ((await countVideoPartsBelow(stores, state.current, now)) > 0)
+    return { retired: false, reason: 'videos still need re-wrapping', oldestVersion: state.oldest };
   if ((await countRevealReasonsBelow(stores, state.current)) > 0)
     return { retired: false, reason: 'reveal reasons still need re-wrapping', oldestVersion: state.oldest };
   if ((await stores.requestReasons.countReasonsBelow(state.current)) > 0)

@@ -40,3 +40,16 @@ export const MAX_VIDEO_MANIFEST_BODY = 1024 * 1024;
 
 /** Content type of every video file the gateway stores: MP4 (renditions fragmented, for streaming). */
 export const VIDEO_CONTENT_TYPE = 'video/mp4';
+
+/**
+ * Video parts (a chunk's envelope of up to 2 MiB, a manifest, a play's key) the re-wrap job moves
+ * per call: each chunk is read, re-sealed and written one at a time, so a call holds two envelopes
+ * at most; eight keep a call within a few seconds of R2 traffic.
+ */
+export const VIDEO_REWRAP_BATCH = 8;
+
+/**
+ * Parts one re-wrap call looks at, at most: parts that do not open are skipped and reported, not
+ * retried, so up to this many less the batch can be unreadable without stopping the rest.
+ */
+export const VIDEO_REWRAP_SCAN = 64;

@@ -63,6 +63,7 @@ export async function startVideoPlay(
     clientId: who.clientId,
     grantId: who.grant.id,
     playKey: sealField(ring, playKeyContext({ owner: upload.owner, ref: upload.ref, uploadId: upload.id }, id, who.clientId), key),
+    keyVersion: ring.currentVersion,
     expiresAt,
   });
   const file = rendition === 'original' ? null : manifest.renditions[rendition];

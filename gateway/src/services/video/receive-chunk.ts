@@ -82,7 +82,13 @@ export async function receiveVideoChunk(stores: VideoChunkStores, settings: Medi
   }
   const ring = await keyRing(keysOf(stores, settings));
   const envelope = sealField(ring, videoChunkContext({ owner: upload.owner, ref: upload.ref, uploadId: upload.id }, file, chunk.seq, count), chunk.bytes);
-  const stored = await stores.videos.putChunk(upload, { file, seq: chunk.seq, bytes: chunk.bytes.length, sha256: encodeHex(sha256) }, envelope, chunk.now);
+  const stored = await stores.videos.putChunk(
+    upload,
+    { file, seq: chunk.seq, bytes: chunk.bytes.length, sha256: encodeHex(sha256) },
+    envelope,
+    ring.currentVersion,
+    chunk.now,
+  );
   // Completed or swept between our read and our write: answered as if it had happened before.
   if (!stored.ok) await openUploadOf(stores, chunk.owner, chunk.uploadId, chunk.now);
   if (!stored.ok) throw new Problem(409, 'conflict');

@@ -5,7 +5,7 @@
  * only in its own place: it cannot be moved to another file, position, upload, reference or owner,
  * and a file cannot be cut short. Pure.
  */
-import { sealField, type FieldContext, type KeyRing } from '@need2know/crypto';
+import { rewrapField, sealField, type FieldContext, type KeyRing } from '@need2know/crypto';
 import { MEDIA_CHUNK_BYTES } from '../media/limits.js';
 import { MEDIA_AAD_TYPE, MEDIA_KEY_CLASS, openChunks } from '../media/seal-media.js';
 import type { VideoFile } from '../../store/ports/index.js';
@@ -50,6 +50,17 @@ export function sealManifest(ring: KeyRing, place: VideoPlace, bytes: Uint8Array
 /** Opens what {@link sealManifest} sealed back into the manifest's bytes. */
 export function openManifest(ring: KeyRing, place: VideoPlace, sealed: string): Uint8Array {
   return openChunks(ring, sealed.split('\n'), (seq, count) => manifestContext(place, seq, count));
+}
+
+/**
+ * What {@link sealManifest} sealed, every piece opened and sealed again under the ring's current
+ * version (a piece already under it is kept as it is).
+ *
+ * @throws CryptoError when any piece does not open in its place (tampered, moved or cut short).
+ */
+export function rewrapManifest(ring: KeyRing, place: VideoPlace, sealed: string): string {
+  const pieces = sealed.split('\n');
+  return pieces.map((envelope, seq) => rewrapField(ring, manifestContext(place, seq, pieces.length), envelope)).join('\n');
 }
 
 /** The envelope context of a play's key (bound to the play and the client it was sealed for). */

@@ -116,6 +116,7 @@ export async function startVideoUpload(stores: VideoUploadStores, settings: Medi
     field,
     ref: req.ref,
     manifest: sealManifest(ring, { owner: req.owner, ref: req.ref, uploadId: id }, bytes),
+    manifestKeyVersion: ring.currentVersion,
     manifestSha256,
     chunkBytes: VIDEO_CHUNK_BYTES,
     bytes: { original: manifest.original.bytes, redacted: manifest.renditions.redacted?.bytes ?? null, blurred: manifest.renditions.blurred.bytes },

@@ -6,7 +6,8 @@
 import type { NewVideoUpload, ReceivedChunk, VideoFile, VideoPlay, VideoUploadRow } from '../ports/videos.js';
 import { guardChanged, guardCount } from './change-guard.js';
 
-interface UploadRaw {
+/** A `video_uploads` row as D1 returns it. */
+export interface UploadRaw {
   id: string;
   owner: string;
   client_id: string;
@@ -15,6 +16,7 @@ interface UploadRaw {
   field: string;
   ref: string;
   manifest: string;
+  manifest_key_version: number | null;
   manifest_sha256: string;
   chunk_bytes: number;
   original_bytes: number;
@@ -29,7 +31,8 @@ interface UploadRaw {
   log_index: number | null;
 }
 
-const toUpload = (r: UploadRaw): VideoUploadRow => ({
+/** The upload a `video_uploads` row holds. */
+export const toUpload = (r: UploadRaw): VideoUploadRow => ({
   id: r.id,
   owner: r.owner,
   clientId: r.client_id,
@@ -38,6 +41,7 @@ const toUpload = (r: UploadRaw): VideoUploadRow => ({
   field: r.field,
   ref: r.ref,
   manifest: r.manifest,
+  manifestKeyVersion: r.manifest_key_version,
   manifestSha256: r.manifest_sha256,
   chunkBytes: r.chunk_bytes,
   bytes: { original: r.original_bytes, redacted: r.redacted_bytes, blurred: r.blurred_bytes },
@@ -52,9 +56,9 @@ const toUpload = (r: UploadRaw): VideoUploadRow => ({
 export async function insertUpload(db: D1Database, u: NewVideoUpload): Promise<void> {
   await db
     .prepare(
-      `INSERT INTO video_uploads (id, owner, client_id, record_type, record_id, field, ref, manifest, manifest_sha256, chunk_bytes,
+      `INSERT INTO video_uploads (id, owner, client_id, record_type, record_id, field, ref, manifest, manifest_key_version, manifest_sha256, chunk_bytes,
          original_bytes, redacted_bytes, blurred_bytes, original_chunks, redacted_chunks, blurred_chunks, created_at, expires_at, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')`,
     )
     .bind(
       u.id,
@@ -65,6 +69,7 @@ export async function insertUpload(db: D1Database, u: NewVideoUpload): Promise<v
       u.field,
       u.ref,
       u.manifest,
+      u.manifestKeyVersion,
       u.manifestSha256,
       u.chunkBytes,
       u.bytes.original,
@@ -94,13 +99,22 @@ export async function selectVideo(db: D1Database, ref: string): Promise<VideoUpl
   return row === null ? null : toUpload(row);
 }
 
-/** Records a received chunk, guarded: aborts the batch unless the upload is open and unexpired at `now`. */
-export function recordChunkStatements(db: D1Database, uploadId: string, c: ReceivedChunk, now: number): D1PreparedStatement[] {
+/**
+ * Records a received chunk (its object `objectKey`, sealed under `keyVersion`), guarded: aborts the
+ * batch unless the upload is open and unexpired at `now`.
+ */
+export function recordChunkStatements(
+  db: D1Database,
+  uploadId: string,
+  c: ReceivedChunk,
+  stored: { readonly objectKey: string; readonly keyVersion: number },
+  now: number,
+): D1PreparedStatement[] {
   return [
     ...guardCount(db, "SELECT count(*) FROM video_uploads WHERE id = ? AND state = 'open' AND expires_at > ?", uploadId, now),
     db
-      .prepare('INSERT OR REPLACE INTO video_upload_chunks (upload_id, file, seq, bytes, sha256) VALUES (?, ?, ?, ?, ?)')
-      .bind(uploadId, c.file, c.seq, c.bytes, c.sha256),
+      .prepare('INSERT OR REPLACE INTO video_upload_chunks (upload_id, file, seq, bytes, sha256, key_version, object_key) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .bind(uploadId, c.file, c.seq, c.bytes, c.sha256, stored.keyVersion, stored.objectKey),
   ];
 }
 
@@ -113,12 +127,20 @@ export async function selectChunks(db: D1Database, uploadId: string): Promise<Re
   return results;
 }
 
-/** Chunk `seq` of `file` of `uploadId` as received, or null. */
-export async function selectChunk(db: D1Database, uploadId: string, file: VideoFile, seq: number): Promise<ReceivedChunk | null> {
+/** SQL of a chunk row's object key: its own, or the key of migration 0025 when it has none (`videoChunkKey`). */
+export const CHUNK_OBJECT_KEY_SQL = "coalesce(object_key, 'video/' || upload_id || '/' || file || '/' || seq || '/' || sha256)";
+
+/** Chunk `seq` of `file` of `uploadId` as received, with the key of its object, or null. */
+export async function selectChunk(
+  db: D1Database,
+  uploadId: string,
+  file: VideoFile,
+  seq: number,
+): Promise<(ReceivedChunk & { readonly objectKey: string }) | null> {
   return db
-    .prepare('SELECT file, seq, bytes, sha256 FROM video_upload_chunks WHERE upload_id = ? AND file = ? AND seq = ?')
+    .prepare(`SELECT file, seq, bytes, sha256, ${CHUNK_OBJECT_KEY_SQL} AS objectKey FROM video_upload_chunks WHERE upload_id = ? AND file = ? AND seq = ?`)
     .bind(uploadId, file, seq)
-    .first<ReceivedChunk>();
+    .first<ReceivedChunk & { objectKey: string }>();
 }
 
 /**
@@ -142,12 +164,6 @@ export function completeStatements(db: D1Database, u: VideoUploadRow, logIndex: 
       .bind(u.ref, u.owner, u.id),
     ...guardChanged(db),
   ];
-}
-
-/** Uploads not dropped opened at or before `at`: see `VideoStore.countOpenedBy`. */
-export async function countUploadsOpenedBy(db: D1Database, at: number): Promise<number> {
-  const row = await db.prepare("SELECT COUNT(*) AS n FROM video_uploads WHERE state != 'dropped' AND created_at <= ?").bind(at).first<{ n: number }>();
-  return row?.n ?? 0;
 }
 
 /** Uploads the sweeper may delete at `now`: open past expiry or dropped past grace. */
@@ -188,36 +204,44 @@ export async function deleteUpload(db: D1Database, id: string): Promise<void> {
 /** Inserts a play. */
 export async function insertPlay(db: D1Database, p: VideoPlay): Promise<void> {
   await db
-    .prepare('INSERT INTO video_plays (id, ref, upload_id, rendition, client_id, grant_id, play_key, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .bind(p.id, p.ref, p.uploadId, p.rendition, p.clientId, p.grantId, p.playKey, p.expiresAt)
+    .prepare(
+      'INSERT INTO video_plays (id, ref, upload_id, rendition, client_id, grant_id, play_key, key_version, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .bind(p.id, p.ref, p.uploadId, p.rendition, p.clientId, p.grantId, p.playKey, p.keyVersion, p.expiresAt)
     .run();
 }
 
 /** The play `id`, or null. */
 export async function selectPlay(db: D1Database, id: string): Promise<VideoPlay | null> {
-  const r = await db.prepare('SELECT * FROM video_plays WHERE id = ?').bind(id).first<{
-    id: string;
-    ref: string;
-    upload_id: string;
-    rendition: VideoFile;
-    client_id: string;
-    grant_id: string;
-    play_key: string;
-    expires_at: number;
-  }>();
-  return r === null
-    ? null
-    : {
-        id: r.id,
-        ref: r.ref,
-        uploadId: r.upload_id,
-        rendition: r.rendition,
-        clientId: r.client_id,
-        grantId: r.grant_id,
-        playKey: r.play_key,
-        expiresAt: r.expires_at,
-      };
+  const r = await db.prepare('SELECT * FROM video_plays WHERE id = ?').bind(id).first<PlayRaw>();
+  return r === null ? null : toPlay(r);
 }
+
+/** A `video_plays` row as D1 returns it. */
+export interface PlayRaw {
+  id: string;
+  ref: string;
+  upload_id: string;
+  rendition: VideoFile;
+  client_id: string;
+  grant_id: string;
+  play_key: string;
+  key_version: number | null;
+  expires_at: number;
+}
+
+/** The play a `video_plays` row holds. */
+export const toPlay = (r: PlayRaw): VideoPlay => ({
+  id: r.id,
+  ref: r.ref,
+  uploadId: r.upload_id,
+  rendition: r.rendition,
+  clientId: r.client_id,
+  grantId: r.grant_id,
+  playKey: r.play_key,
+  keyVersion: r.key_version,
+  expiresAt: r.expires_at,
+});
 
 /** Forgets plays past expiry. */
 export async function deleteExpiredPlays(db: D1Database, now: number): Promise<void> {

@@ -99,7 +99,7 @@ export type {
 export type { RecordRow } from './record-versions.js';
 export type { NewReveal, ViewerStore, ViewerView } from './viewer.js';
 export { VIDEO_FILES } from './videos.js';
-export type { NewVideoUpload, ReceivedChunk, VideoFile, VideoPlay, VideoStore, VideoUploadRow, VideoWriteOutcome } from './videos.js';
+export type { NewVideoUpload, ReceivedChunk, VideoFile, VideoPlay, VideoSealedPart, VideoStore, VideoUploadRow, VideoWriteOutcome } from './videos.js';
 
 /** Every port of the administrative core, as one backend provides them (built once per request). */
 export interface AdminStores {

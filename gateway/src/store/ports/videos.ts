@@ -21,6 +21,8 @@ export interface NewVideoUpload {
   readonly ref: string;
   /** Field envelope of the manifest's bytes. */
   readonly manifest: string;
+  /** The field-key version the manifest is sealed under (null: stored before versions were recorded). */
+  readonly manifestKeyVersion: number | null;
   readonly manifestSha256: string;
   readonly chunkBytes: number;
   /** Bytes of each file, as the manifest states them (`redacted` null: none is sent). */
@@ -56,8 +58,20 @@ export interface VideoPlay {
   readonly grantId: string;
   /** Field envelope of the play's content key. */
   readonly playKey: string;
+  /** The field-key version the play's key is sealed under (null: stored before versions were recorded). */
+  readonly keyVersion: number | null;
   readonly expiresAt: number;
 }
+
+/**
+ * One sealed part of a video, below the current field-key version: what the re-wrap job moves, one
+ * at a time. `location` is the store's own (where the part is and what it held when read), opaque to
+ * services and handed back with the part.
+ */
+export type VideoSealedPart =
+  | { readonly kind: 'manifest'; readonly upload: VideoUploadRow; readonly location: string }
+  | { readonly kind: 'chunk'; readonly upload: VideoUploadRow; readonly file: VideoFile; readonly seq: number; readonly location: string }
+  | { readonly kind: 'play_key'; readonly upload: VideoUploadRow; readonly play: VideoPlay; readonly location: string };
 
 /** A write's outcome: `conflict` when its guard did not hold (nothing changed then). */
 export type VideoWriteOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: 'conflict' };
@@ -69,10 +83,11 @@ export interface VideoStore {
   /** The upload `id`, or null. */
   upload(id: string): Promise<VideoUploadRow | null>;
   /**
-   * Stores chunk `chunk.seq` of `chunk.file` (its envelope, size and hash), replacing one sent
-   * before: only while the upload is `open` and not past its expiry at `now`; otherwise `conflict`.
+   * Stores chunk `chunk.seq` of `chunk.file` (its envelope, sealed under field-key version
+   * `keyVersion`, size and hash), replacing one sent before: only while the upload is `open` and not
+   * past its expiry at `now`; otherwise `conflict`.
    */
-  putChunk(upload: VideoUploadRow, chunk: ReceivedChunk, envelope: string, now: number): Promise<VideoWriteOutcome>;
+  putChunk(upload: VideoUploadRow, chunk: ReceivedChunk, envelope: string, keyVersion: number, now: number): Promise<VideoWriteOutcome>;
   /** The chunks received for `upload`, by file then position. */
   receivedChunks(uploadId: string): Promise<ReceivedChunk[]>;
   /** The envelope of chunk `seq` of `file` of upload `uploadId`, or null when none is stored. */
@@ -95,9 +110,21 @@ export interface VideoStore {
    */
   sweep(now: number, limit: number): Promise<number>;
   /**
-   * Uploads not dropped that were opened at or before `at` (seconds): their manifest and chunks may
-   * be sealed under a field-key version older than one made current at `at` (the same second counts,
-   * to be safe), so that version must not be retired while any remain.
+   * Up to `limit` sealed parts below field-key version `current` (or of no recorded version), after
+   * `after` in the store's order (from the start without it): the manifest and every chunk of each
+   * upload except an `open` one past its expiry at `now` (nobody may read it again: it is swept), and
+   * the key of each play not ended at `now`.
    */
-  countOpenedBy(at: number): Promise<number>;
+  partsBelowKeyVersion(current: number, now: number, limit: number, after?: VideoSealedPart): Promise<VideoSealedPart[]>;
+  /** How many parts {@link partsBelowKeyVersion} would list in all. */
+  countBelowKeyVersion(current: number, now: number): Promise<number>;
+  /** The envelope of `part` as it was read; null when the object its index names is missing (an integrity failure). */
+  envelope(part: VideoSealedPart): Promise<string | null>;
+  /**
+   * Replaces the envelope of `part` with `envelope`, sealed under `keyVersion`: the new one is
+   * written beside the old, then the index switches to it, only while the part is still the one read
+   * (otherwise `conflict`: nothing changed, what was written is deleted); the old one goes after the
+   * switch. A reader always finds a complete envelope, old or new.
+   */
+  rewrapPart(part: VideoSealedPart, envelope: string, keyVersion: number): Promise<VideoWriteOutcome>;
 }
