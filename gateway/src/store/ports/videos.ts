@@ -2,7 +2,8 @@
  * The video port: uploads in chunks, the video each reference names, and plays. The store keeps
  * opaque text (the field envelopes sealed by the services) and never opens one. A backend keeps the
  * chunk envelopes where it likes (the gateway's: one R2 object each, indexed in D1,
- * `store/r2/video-store.ts`) and must pass `test/store/conformance/videos.ts`.
+ * `store/r2/video-store.ts`) and must pass `test/store/conformance/videos.ts` and, for the re-wrap
+ * job's share, `test/store/conformance/video-key-versions.ts`.
  */
 
 /** The files of a video: the untouched original and the two protected renditions. */
