@@ -6,9 +6,16 @@
  * the renditions are made at its size, and boxes and regions stay in the original's pixels; the
  * original is stored untouched. A header claiming more than 50 megapixels is refused as a
  * decompression bomb before anything is decoded: nothing stored, nothing logged.
+ *
+ * Finding: an unflagged original over what a sealed answer carries (4 MiB: a 12 MP phone photo often
+ * is) was stored but never delivered: a partner whose purpose gives it in clear got the generic 404,
+ * logged `not_found`. Now its picture at the working size is made at upload, sealed beside it, and
+ * delivered in its place, logged as `scaled`; an item stored without such a copy is refused with
+ * `media_too_large` (409), logged with that outcome.
  */
 import { describe, expect, it } from 'vitest';
 import sample1 from '@vladmandic/face-api/demo/sample1.jpg';
+import { base64url } from 'jose';
 import { encode } from 'jpeg-js';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { keyRing } from '../../gateway/src/services/keys/key-ring.js';
@@ -26,7 +33,7 @@ import { openMedia, type StoredRendition } from '../../gateway/src/services/medi
 import { keyRingSourceOf } from '../../gateway/src/services/stores.js';
 import progressiveScene from './fixtures/progressive-scene-2560x1920.jpg';
 import { gatewayEnv, testGateway } from './harness.js';
-import { logInclusion } from './log-harness.js';
+import { loggedEntry, logInclusion } from './log-harness.js';
 import { storedChunks, storedItem } from './media-at-rest.js';
 import { caseWith, mediaOwner, mediaPartner, photo, uniq } from './media-harness.js';
 
@@ -34,6 +41,8 @@ const JPEG = 'image/jpeg';
 const SLOW = 300_000;
 /** Mean absolute difference allowed outside the blurred boxes: re-encoding at the rendition's quality only. */
 const MAX_MAD_OUTSIDE = 3;
+/** Mean absolute difference allowed between a grainy picture and its re-encoding at the rendition's quality (grain costs a little more than a smooth scene; a blur, which takes the grain away, differs by 8 or more). */
+const MAX_MAD_REENCODED_GRAIN = 5;
 /** Mean absolute difference a hidden region must at least show: its detail pixelated and blurred away. */
 const MIN_MAD_INSIDE = 8;
 
@@ -50,10 +59,21 @@ function resize(image: { width: number; height: number; data: Uint8Array }, widt
   return out;
 }
 
-/** A 4000 × 3000 phone photo of three people (the detector package's sample1, stretched), as jpeg-js encodes it. */
-function phonePhoto(): Uint8Array {
+/**
+ * A 4000 × 3000 phone photo of three people (the detector package's sample1, stretched), as jpeg-js
+ * encodes it; with `grain`, each channel shifted by up to ± `grain` / 2 levels (a sensor's noise,
+ * which makes the file as large as a real phone's: ≈ 6 MB at 32).
+ */
+function phonePhoto(grain = 0): Uint8Array {
   const sample = decodeJpeg(new Uint8Array(sample1), { maxPixels: MAX_MEDIA_PIXELS }).image;
-  return new Uint8Array(encode({ width: 4000, height: 3000, data: resize(sample, 4000, 3000) }, 90).data);
+  const data = resize(sample, 4000, 3000);
+  let s = 1;
+  for (let i = 0; grain > 0 && i < data.length; i++) {
+    if (i % 4 === 3) continue;
+    s = (s * 1103515245 + 12345) >>> 0;
+    data[i] = Math.max(0, Math.min(255, (data[i] as number) + ((s >>> 24) % grain) - grain / 2));
+  }
+  return new Uint8Array(encode({ width: 4000, height: 3000, data }, 90).data);
 }
 
 /** Mean absolute RGB difference of two same-size pictures over the pixels `mask` marks `inside` (1) or not (0). */
@@ -197,7 +217,47 @@ describe('media upload: photos larger than the gateway works on', () => {
   });
 
   it(
-    'stores an original larger than a sealed answer can carry, and does not deliver it whole',
+    'delivers a 12-megapixel unflagged photo larger than an answer carries, under a clear purpose, as its picture at the working size: sealed, at most 2048 px, logged as scaled',
+    async () => {
+      const gateway = testGateway();
+      const owner = await mediaOwner(gateway);
+      const id = uniq('case');
+      const ref = `media/case/${id}/phone.jpg`;
+      await owner.seed('case', [caseWith(id, [photo(ref)])]);
+      // A phone's 12 MP photo with a sensor's grain: over what an answer carries, as many are.
+      const PHOTO = phonePhoto(32);
+      expect(inspectJpeg(PHOTO).stripped.length).toBeGreaterThan(MAX_DELIVERED_MEDIA_BYTES);
+      expect((await owner.upload({ record_type: 'case', record_id: id, ref, original: { bytes: PHOTO, type: JPEG } })).status).toBe(200);
+      expect(await storedItem(ref)).toMatchObject({ width: 4000, height: 3000, scaled: { contentType: JPEG, width: 2000, height: 1500 } });
+
+      const partner = await mediaPartner(gateway);
+      const log = auditLog(gatewayEnv);
+      const before = await log.size();
+      const { disclosure, media } = await partner.fetchMedia(ref);
+      expect(media).toMatchObject({ ref, rendition: 'original', content_type: JPEG, scaled: { width: 2000, height: 1500 } });
+      const delivered = base64url.decode(media.data);
+      expect(delivered.length).toBeLessThanOrEqual(MAX_DELIVERED_MEDIA_BYTES);
+      // The original's own picture at half size, upright, nothing blurred: what the gateway decodes it to.
+      const picture = decodeJpeg(delivered, { maxPixels: MAX_MEDIA_PIXELS }).image;
+      expect([picture.width, picture.height]).toEqual([2000, 1500]);
+      const working = decodeJpegToFit(PHOTO, { maxPixels: MAX_MEDIA_PIXELS, maxOriginalPixels: MAX_ORIGINAL_PIXELS }).image;
+      expect(mad(picture, working, new Uint8Array(2000 * 1500), 0)).toBeLessThan(MAX_MAD_REENCODED_GRAIN);
+      // The sealed answer and the log name what left: the scaled original, logged before it left.
+      expect(disclosure).toMatchObject({ action: 'media', disclosure: { evidence: 'scaled' } });
+      expect(await log.size()).toBe(before + 1);
+      expect(await loggedEntry(log, before, before + 1)).toMatchObject({
+        kind: 'disclosure',
+        action: 'media',
+        record_type: 'case',
+        fields: { evidence: 'scaled' },
+        outcome: 'disclosed',
+      });
+    },
+    SLOW,
+  );
+
+  it(
+    'delivers an original over what an answer carries as its copy at the working size, and refuses one stored without such a copy with media_too_large, logged',
     async () => {
       const gateway = testGateway();
       const owner = await mediaOwner(gateway);
@@ -215,13 +275,34 @@ describe('media upload: photos larger than the gateway works on', () => {
       expect(bytes.length).toBeGreaterThan(MAX_DELIVERED_MEDIA_BYTES);
       expect((await owner.upload({ record_type: 'case', record_id: id, ref: large, original: { bytes, type: JPEG } })).status).toBe(200);
       expect((await owner.upload({ record_type: 'case', record_id: id, ref: small, original: { bytes: halvesJpeg(64, 48), type: JPEG } })).status).toBe(200);
+      expect(await storedItem(small)).toMatchObject({ scaled: null });
 
-      // Unflagged photos under a purpose that discloses evidence in clear: the small one goes out, the large one does not.
+      // Unflagged photos under a purpose that discloses evidence in clear: the small one whole, the large one re-encoded at its size.
       const partner = await mediaPartner(gateway);
-      expect((await partner.fetchMedia(small)).media).toMatchObject({ rendition: 'original' });
+      const whole = await partner.fetchMedia(small);
+      expect(whole.media).not.toHaveProperty('scaled');
+      expect(whole.disclosure).toMatchObject({ disclosure: { evidence: 'original' } });
+      const copy = await partner.fetchMedia(large);
+      expect(copy.media).toMatchObject({ rendition: 'original', content_type: JPEG, scaled: { width: 1280, height: 960 } });
+      expect(decodeJpeg(base64url.decode(copy.media.data), { maxPixels: MAX_MEDIA_PIXELS }).image).toMatchObject({ width: 1280, height: 960 });
+
+      // An item stored before such copies were made: never delivered whole, refused in words of its own and logged so.
+      await gatewayEnv.DB.prepare('UPDATE media SET scaled_type = NULL, scaled_bytes = NULL, scaled_chunks = NULL WHERE ref = ?').bind(large).run();
+      const log = auditLog(gatewayEnv);
+      const before = await log.size();
       const refused = await partner.media(large);
-      expect(refused.status).toBe(404);
-      expect(JSON.parse(refused.body)).toMatchObject({ code: 'not_found' });
+      expect(refused.status).toBe(409);
+      expect(JSON.parse(refused.body)).toMatchObject({ code: 'media_too_large' });
+      expect(await log.size()).toBe(before + 1);
+      expect(await loggedEntry(log, before, before + 1)).toMatchObject({
+        kind: 'disclosure',
+        action: 'media',
+        record_type: 'case',
+        subjects: [],
+        fields: {},
+        response_hash: '',
+        outcome: 'media_too_large',
+      });
     },
     SLOW,
   );

@@ -35,6 +35,7 @@ export function aFlaggedItem(over: Partial<NewMediaItem> = {}): { item: NewMedia
     blurred: { contentType: 'image/jpeg', bytes: 900_000, chunks: 2, by: 'gateway' },
     redacted: { contentType: 'image/jpeg', bytes: 800_000, chunks: 2 },
     protectedRendition: 'redacted',
+    scaled: null,
     regions: 0,
     keyVersion: 1,
     ingestedAt: T0,
@@ -129,6 +130,36 @@ export function describeMediaStoreConformance(makeStore: MakeMediaStore): void {
       expect(await store.replaceRedaction(read, next, { redacted: [], regions: envelopes('regions') }, T0 + 31)).toEqual({ ok: false, reason: 'conflict' });
       expect(await store.item(item.ref)).toEqual(current);
       expect(await readAll(store, current)).toEqual(asRead(again.chunks));
+    });
+
+    it("keeps a large original's copy at the working size with the original: read back, untouched by a region edit, re-wrapped with the rest, gone with a replacement", async () => {
+      const store = await makeStore();
+      const scaled = { contentType: 'image/jpeg' as const, bytes: 1_500_000, chunks: 3, width: 2000, height: 1500 };
+      const { item, read } = await stored(store, { bytes: 6_000_000, chunks: 12, width: 4000, height: 3000, scaled });
+      const chunks = { ...aFlaggedItem().chunks, original: envelopes('big-original', 12), scaled: envelopes('scaled', 3) };
+      expect(await store.replace(item, chunks)).toEqual({ ok: true });
+      const current = (await store.item(item.ref)) as MediaItem;
+      expect(metadata(current)).toEqual(item);
+      expect(current.scaled).toEqual(scaled);
+      expect(await readAll(store, current)).toEqual(asRead(chunks));
+      expect(read.scaled).toEqual(scaled);
+
+      const edit = { redacted: envelopes('redacted-edit'), regions: envelopes('regions') };
+      const next = { redacted: { contentType: 'image/jpeg' as const, bytes: 10, chunks: 1 }, protectedRendition: 'redacted' as const, regions: 1 };
+      expect(await store.replaceRedaction(current, next, edit, T0 + 1)).toEqual({ ok: true });
+      const edited = (await store.item(item.ref)) as MediaItem;
+      expect(edited.scaled).toEqual(scaled);
+      expect((await readAll(store, edited)).scaled).toEqual(chunks.scaled);
+
+      const rewrapped = { ...chunks, ...edit, original: envelopes('o3', 12), scaled: envelopes('s3', 3) };
+      expect(await store.rewrap(edited, rewrapped, edited.keyVersion + 1, T0 + 2)).toEqual({ ok: true });
+      expect(await readAll(store, (await store.item(item.ref)) as MediaItem)).toEqual(asRead(rewrapped));
+
+      const small = aFlaggedItem({ ref: item.ref, owner: item.owner, ingestedAt: T0 + 50 });
+      expect(await store.replace(small.item, small.chunks)).toEqual({ ok: true });
+      const after = (await store.item(item.ref)) as MediaItem;
+      expect(after.scaled).toBeNull();
+      expect((await readAll(store, after)).scaled).toEqual([]);
     });
 
     it('re-wraps an item in one step, lists and counts items below a key version, and refuses a stale re-wrap', async () => {

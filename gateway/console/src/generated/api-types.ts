@@ -868,7 +868,7 @@ export interface paths {
                     from?: string;
                     grant_id?: string;
                     limit?: number;
-                    outcome?: "disclosed" | "not_found" | "rate_limited" | "key_destroyed" | "reason_required" | "reason_invalid";
+                    outcome?: "disclosed" | "not_found" | "rate_limited" | "key_destroyed" | "reason_required" | "reason_invalid" | "media_too_large";
                     purpose_id?: string;
                     record_type?: "person" | "case" | "health_case" | "officer_discipline";
                     /** @description Until this instant (exclusive) */
@@ -6663,7 +6663,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description A sealed disclosure (compact JWE to the client, containing a JWT signed by the gateway) whose payload is `media`: `{ ref, rendition: "original" | "redacted" | "blurred", content_type: "image/png" | "image/jpeg", bytes, data }`, `data` being the file in base64url. With `delivery=viewer` the payload is sealed once more under the grant's viewer key (`sealed_payload`, `viewer_key`), as for records. */
+                /** @description A sealed disclosure (compact JWE to the client, containing a JWT signed by the gateway) whose payload is `media`: `{ ref, rendition: "original" | "redacted" | "blurred", content_type: "image/png" | "image/jpeg", bytes, data }`, `data` being the file in base64url. An original larger than an answer carries (4 MiB) goes out as its copy at the working size (at most 2048 × 2048, JPEG, made at upload): `rendition` is `original` and `scaled: { width, height }` gives the size of the copy; the log and the `disclosure` claim name it `scaled`. With `delivery=viewer` the payload is sealed once more under the grant's viewer key (`sealed_payload`, `viewer_key`), as for records. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6715,7 +6715,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                /** @description `media_too_large`: the purpose releases this original, but it is larger than an answer carries and no copy at the working size is stored (an upload from before such copies were made: the data owner uploads it again). Counted and logged like any refusal */
                 409: {
                     headers: {
                         [name: string]: unknown;

@@ -455,6 +455,7 @@ export const en = {
   outcomeKeyDestroyed: 'keys destroyed',
   outcomeReasonRequired: 'reason missing',
   outcomeReasonInvalid: 'reason malformed',
+  outcomeMediaTooLarge: 'photo too large to deliver',
   // Lists fit for work
   search: 'Search',
   hideEnded: 'Hide ended',
@@ -499,7 +500,10 @@ export const en = {
   originalAsk: 'Request to compare with the original',
   originalAskNote: 'Two leadership officers, not you, must approve. Their approval covers this photo, for you only, for 24 hours.',
   originalAsked: 'Request sent: it waits for two leadership approvals.',
-  originalAwaiting: 'Your request to compare with the original waits for leadership: {n} of 2 approvals.',
+  originalAwaiting: 'Your request to compare with the original waits for leadership: {n} of {needed} approvals.',
+  originalWithdraw: 'Withdraw the request to compare with the original',
+  originalWithdrawNote: 'Your request ends now, approved or not: the original is no longer shown to you. To compare again, ask again.',
+  originalWithdrawn: 'Request withdrawn: the original is no longer shown.',
   originalInForce: 'Leadership approved your request to compare with the original, until {until}.',
   originalCaption: 'ORIGINAL, not redacted: shown to you under leadership approval until {until}. This opening is recorded.',
   originalAlt: 'The original photo, not redacted',
@@ -508,7 +512,7 @@ export const en = {
   originalRequestsIntro:
     'A privacy officer asks to see a photo’s original beside its redaction. Two leadership officers, neither of them the requester, must approve; it lasts 24 hours.',
   originalRequestWords: 'Compare the original of photo {ref} of {owner}',
-  originalApproved: 'Approval recorded: {n} of 2.',
+  originalApproved: 'Approval recorded: {n} of {needed}.',
   originalOwnRequest: 'You asked for this; two other leadership officers must approve.',
   printReport: 'Print / save as PDF',
   reportCaption: 'Report for national ID {id}, made {at}.',

@@ -28,6 +28,7 @@ const OUTCOME_KEYS: Record<string, MessageKey> = {
   key_destroyed: 'outcomeKeyDestroyed',
   reason_required: 'outcomeReasonRequired',
   reason_invalid: 'outcomeReasonInvalid',
+  media_too_large: 'outcomeMediaTooLarge',
 };
 const outcomeText = (o: string) => (OUTCOME_KEYS[o] === undefined ? o : t(OUTCOME_KEYS[o]));
 

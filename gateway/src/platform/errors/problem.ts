@@ -27,6 +27,7 @@ export type ProblemCode =
   | 'original_not_released'
   | 'leadership_approval_required'
   | 'rendition_not_stored'
+  | 'media_too_large'
   | 'privacy_budget_exhausted'
   | 'stats_busy'
   | 'invalid_manifest'
@@ -73,6 +74,7 @@ const TITLES: Record<ProblemCode, string> = {
   original_not_released: 'The original of a protected photo is not released here',
   leadership_approval_required: 'This needs an approval of two leadership officers in force',
   rendition_not_stored: 'This photo has no such rendition',
+  media_too_large: 'This original is larger than an answer carries, and no copy at the working size is stored',
   privacy_budget_exhausted: 'This release would exceed the privacy budget',
   stats_busy: 'The table is being protected for new data; try again shortly',
   invalid_manifest: "The video's redaction manifest is malformed or inconsistent",

@@ -164,7 +164,8 @@ export function refuseNotFound(
  * The one way a record request is refused once its access is verified: counted against the grant's
  * and the client's limits like any request and logged with `outcome` and nothing disclosed, in one
  * call to the log (spending the held proof); then `problem` (or 429 when a limit refused it first).
- * For a missing record (`refuseNotFound`) and a missing or malformed stated reason.
+ * For a missing record (`refuseNotFound`), a missing or malformed stated reason, and an original too
+ * large to deliver (`media_too_large`).
  */
 export async function refuseLogged(
   stores: Pick<Stores, 'auditLog'>,
@@ -174,7 +175,7 @@ export async function refuseLogged(
     readonly action: Delivery['action'];
     readonly recordType: string;
     readonly purpose: Purpose;
-    readonly outcome: 'not_found' | 'reason_required' | 'reason_invalid';
+    readonly outcome: 'not_found' | 'reason_required' | 'reason_invalid' | 'media_too_large';
   },
   problem: Problem,
 ): Promise<never> {

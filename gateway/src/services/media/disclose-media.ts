@@ -44,6 +44,23 @@ export interface ReleasableMedia {
   readonly bytes: Uint8Array;
   /** Ids of the persons the record is about (for limits and the log). */
   readonly subjectIds: readonly string[];
+  /** Set when the original went out as its copy at the working size (too large to deliver whole): that copy's pixel size. */
+  readonly scaled: { readonly width: number; readonly height: number } | null;
+}
+
+/**
+ * An original the requester may receive but that cannot be delivered: larger than a sealed answer
+ * carries, with no copy at the working size stored (an item uploaded before such copies were made,
+ * or one whose copy would itself be too large). Answered `media_too_large`, and logged so.
+ */
+export interface UndeliverableMedia {
+  readonly undeliverable: 'media_too_large';
+  readonly row: MediaItem;
+}
+
+/** Whether `found` is media to deliver (not null, not an undeliverable original). */
+export function isReleasable(found: ReleasableMedia | UndeliverableMedia | null): found is ReleasableMedia {
+  return found !== null && !('undeliverable' in found);
 }
 
 /** What finding releasable media reads: the media store, the record naming it, the key state. */
@@ -59,7 +76,9 @@ function nothing(reason: string): null {
  * What `requested` (a reference, or a reference with `#redacted` or `#blurred`) releases to `who` at
  * `now`, or null when nothing: no such item, an item outside the grant, a field the purpose does not
  * disclose (or in `none`), a reference the current record no longer names, a rendition that is
- * not stored, or an original larger than `MAX_DELIVERED_MEDIA_BYTES` (never delivered whole).
+ * not stored. An original larger than `MAX_DELIVERED_MEDIA_BYTES` is never delivered whole: its copy
+ * at the working size goes in its place (`scaled` says so), and without one the answer is
+ * {@link UndeliverableMedia}.
  *
  * The original of flagged media is in the answer only when `protectedOriginalAccess` says
  * `in_answer` (a partner, under a grant `mayReleaseUnblurredMedia` allows); an officer gets the
@@ -72,7 +91,7 @@ export async function findReleasableMedia(
   who: MediaRequester,
   requested: string,
   now: number,
-): Promise<ReleasableMedia | null> {
+): Promise<ReleasableMedia | UndeliverableMedia | null> {
   const originals = protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) === 'in_answer';
   return findMedia(stores, settings, who, requested, now, originals);
 }
@@ -92,7 +111,7 @@ export async function findRevealableOriginal(
 ): Promise<ReleasableMedia | null> {
   if (protectedOriginalAccess(who.clientKind, mayReleaseUnblurredMedia(who.purpose, who.grant)) !== 'by_reveal') return nothing('no reveal under this grant');
   const found = await findMedia(stores, settings, who, ref, now, true);
-  return found?.rendition === 'original' ? found : null;
+  return isReleasable(found) && found.rendition === 'original' ? found : null;
 }
 
 /** The photo's protected rendition as stored: `redacted` only where a redacted rendition is stored, `blurred` where a detection ran, null where none did. */
@@ -107,6 +126,16 @@ function contentTypeOf(row: MediaItem, rendition: Rendition): MediaType | undefi
   return rendition === 'redacted' ? row.redacted?.contentType : row.blurred?.contentType;
 }
 
+/**
+ * The stored slot that delivers `rendition` of `row`: the rendition itself, or, for an original over
+ * {@link MAX_DELIVERED_MEDIA_BYTES}, its copy at the working size (`scaled`); null when that original
+ * has no such copy (it is never delivered whole).
+ */
+function deliveredSlot(row: MediaItem, rendition: Rendition, contentType: MediaType): { rendition: Rendition | 'scaled'; contentType: MediaType } | null {
+  if (rendition !== 'original' || row.bytes <= MAX_DELIVERED_MEDIA_BYTES) return { rendition, contentType };
+  return row.scaled === null ? null : { rendition: 'scaled', contentType: row.scaled.contentType };
+}
+
 async function findMedia(
   stores: MediaReadStores,
   settings: MediaSettings,
@@ -114,7 +143,7 @@ async function findMedia(
   requested: string,
   now: number,
   originals: boolean,
-): Promise<ReleasableMedia | null> {
+): Promise<ReleasableMedia | UndeliverableMedia | null> {
   const ask = parseRequestedRef(requested);
   if (!isStorableRef(ask.ref)) return nothing('malformed reference');
   const row = await stores.media.item(ask.ref);
@@ -148,12 +177,17 @@ async function findMedia(
   const contentType = contentTypeOf(row, rendition);
   if (contentType === undefined) return nothing(`no ${rendition} rendition stored`);
   // A phone's original can be far larger than a sealed answer can carry within a Worker's memory:
-  // it is not delivered whole (the renditions, made at most MAX_MEDIA_PIXELS, always are).
-  if (rendition === 'original' && row.bytes > MAX_DELIVERED_MEDIA_BYTES) return nothing('original too large to deliver whole');
+  // its copy at the working size goes in its place (the renditions, made at that size, always fit).
+  const slot = deliveredSlot(row, rendition, contentType);
+  if (slot === null) {
+    console.warn('media not released: original too large to deliver whole, and no copy at the working size');
+    return { undeliverable: 'media_too_large', row };
+  }
 
   // A rendition that does not open is an integrity failure: it throws, never a partial answer.
-  const chunks = await stores.media.chunks(row, rendition);
+  const chunks = await stores.media.chunks(row, slot.rendition);
   const opening = await keyRingOpening(keysOf(stores, settings), [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
-  const bytes = openMedia(opening, { owner: row.owner, ref: row.ref, rendition, contentType }, chunks);
-  return { row, rendition, contentType, bytes, subjectIds: subjectIds(def.name, fields) };
+  const bytes = openMedia(opening, { owner: row.owner, ref: row.ref, rendition: slot.rendition, contentType: slot.contentType }, chunks);
+  const scaled = slot.rendition === 'scaled' && row.scaled !== null ? { width: row.scaled.width, height: row.scaled.height } : null;
+  return { row, rendition, contentType: slot.contentType, bytes, subjectIds: subjectIds(def.name, fields), scaled };
 }

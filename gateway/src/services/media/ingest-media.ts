@@ -151,6 +151,11 @@ export async function ingestMedia(stores: MediaIngestStores, settings: MediaSett
     redaction?.redacted == null
       ? []
       : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'redacted', contentType: redaction.redacted.contentType }, redaction.redacted.bytes);
+  // The clear picture at the working size, for an original too large to deliver whole (sealed like the rest).
+  const scaled =
+    prepared.scaled === null
+      ? []
+      : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'scaled', contentType: prepared.scaled.contentType }, prepared.scaled.bytes);
   const regionChunks =
     edit === undefined
       ? []
@@ -185,6 +190,16 @@ export async function ingestMedia(stores: MediaIngestStores, settings: MediaSett
     redacted:
       redaction?.redacted == null ? null : { contentType: redaction.redacted.contentType, bytes: redaction.redacted.bytes.length, chunks: redacted.length },
     protectedRendition: redaction?.protectedRendition ?? null,
+    scaled:
+      prepared.scaled === null
+        ? null
+        : {
+            contentType: prepared.scaled.contentType,
+            bytes: prepared.scaled.bytes.length,
+            chunks: scaled.length,
+            width: prepared.scaled.width,
+            height: prepared.scaled.height,
+          },
     regions: edit === undefined ? 0 : editSize(edit),
     keyVersion: ring.currentVersion,
     ingestedAt: upload.now,
@@ -225,7 +240,7 @@ export async function ingestMedia(stores: MediaIngestStores, settings: MediaSett
           }),
         ]),
   ]);
-  const stored = await stores.media.replace(row, { original, blurred, redacted, detection, regions: regionChunks });
+  const stored = await stores.media.replace(row, { original, blurred, redacted, detection, regions: regionChunks, scaled });
   // Another owner stored the reference between our read and our write.
   if (!stored.ok) throw new Problem(409, 'conflict', "This reference holds another data owner's media.");
   return {

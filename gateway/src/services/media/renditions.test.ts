@@ -1,10 +1,10 @@
 /** What an upload becomes: originals without metadata, blurred renditions made here for every photo. */
 import { describe, expect, it } from 'vitest';
 import { blurImage } from './blur.js';
-import { MAX_MEDIA_BYTES } from './limits.js';
+import { MAX_DELIVERED_MEDIA_BYTES, MAX_MEDIA_BYTES } from './limits.js';
 import { decodePng, encodePng, pngFromChunks, readChunks } from '@need2know/png';
 import { sameBytes } from '@need2know/png/testing';
-import { MediaInputError, prepareRenditions, sniffMediaType } from './renditions.js';
+import { MediaInputError, prepareRenditions, scaledOriginal, sniffMediaType } from './renditions.js';
 import { decodeJpeg } from './decode/decode-jpeg.js';
 import { readJpegHeader } from './decode/jpeg-header.js';
 import { halvesJpeg, JPEG_CMYK, withFrameSize } from './decode/test-fixtures.js';
@@ -88,6 +88,20 @@ describe('prepareRenditions', () => {
       code: 'unreadable',
       reason: 'ERR_IMAGE_TRUNCATED',
     });
+  });
+
+  it('makes a copy at the working size only for an original too large to deliver whole, and none that would itself be too large', async () => {
+    const picture = portrait();
+    const over = { bytes: new Uint8Array(MAX_DELIVERED_MEDIA_BYTES + 1), contentType: 'image/png' as const, width: 96, height: 96 };
+    const copy = scaledOriginal(over, picture);
+    expect(copy).toMatchObject({ contentType: 'image/jpeg', width: 96, height: 96 });
+    expect(decodeJpeg(copy?.bytes as Uint8Array, LIMIT).image).toMatchObject({ width: 96, height: 96 });
+    expect(scaledOriginal({ ...over, bytes: new Uint8Array(MAX_DELIVERED_MEDIA_BYTES) }, picture)).toBeNull();
+    // Noise at full size: 2048 × 2048 of it does not fit an answer even as JPEG.
+    const noise = new Uint8Array(2048 * 2048 * 4).map((_, i) => (i * 2654435761) >>> 24);
+    expect(scaledOriginal(over, { width: 2048, height: 2048, data: noise })).toBeNull();
+    // What an upload gives: no copy for a small original.
+    expect((await prepareRenditions(jpeg(JPEG_BASELINE), undefined)).scaled).toBeNull();
   });
 
   it('sniffs types from signatures only', () => {

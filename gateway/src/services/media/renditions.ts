@@ -11,7 +11,7 @@ import { orientationSegment } from './decode/exif-orientation.js';
 import { hasJpegSignature, inspectJpeg, JpegError } from './jpeg.js';
 import { decodeWorkingPicture } from './decode/working-picture.js';
 import type { ScaleDenominator } from './decode/scaled/decode-scaled-jpeg.js';
-import { MAX_MEDIA_BYTES, MEDIA_TYPES, type MediaType } from './limits.js';
+import { MAX_DELIVERED_MEDIA_BYTES, MAX_MEDIA_BYTES, MEDIA_TYPES, type MediaType } from './limits.js';
 import { encodePng, hasPngSignature, PngError, stripPngMetadata, type RgbaImage } from '@need2know/png';
 
 /** Which part of an upload a problem is about. */
@@ -57,6 +57,8 @@ export interface PreparedRendition {
 export interface PreparedMedia {
   readonly original: PreparedRendition;
   readonly blurred: (PreparedRendition & { readonly by: 'gateway' | 'owner' }) | null;
+  /** The original's picture at the working size, for an original too large to deliver whole (see {@link scaledOriginal}); null otherwise. */
+  readonly scaled: PreparedRendition | null;
   readonly pixels: RgbaImage;
   readonly scale: ScaleDenominator;
 }
@@ -120,6 +122,23 @@ async function blurredOf(pixels: RgbaImage, type: MediaType): Promise<Uint8Array
 }
 
 /**
+ * The clear picture delivered in place of an original larger than {@link MAX_DELIVERED_MEDIA_BYTES}:
+ * the upright working picture (at most MAX_MEDIA_PIXELS: a 12-megapixel photo at 2000 × 1500),
+ * re-encoded as JPEG at the renditions' quality, with no metadata. Null when the original is small
+ * enough to deliver whole, or when even this copy would not fit a sealed answer (then the original
+ * is refused with `media_too_large` when asked for, never delivered whole).
+ *
+ * @example
+ * scaledOriginal(fiveMegabyteJpeg, working) // { bytes: …, contentType: 'image/jpeg', width: 2000, height: 1500 }
+ */
+export function scaledOriginal(original: PreparedRendition, pixels: RgbaImage): PreparedRendition | null {
+  if (original.bytes.length <= MAX_DELIVERED_MEDIA_BYTES) return null;
+  const bytes = encodeJpeg(pixels);
+  if (bytes.length > MAX_DELIVERED_MEDIA_BYTES) return null;
+  return { bytes, contentType: 'image/jpeg', width: pixels.width, height: pixels.height };
+}
+
+/**
  * Checks and prepares an upload: the gateway decodes every original and blurs it itself, so a
  * blurred file sent along is refused (one way to blur, the gateway's, whatever the owner's tool did).
  *
@@ -134,6 +153,7 @@ export async function prepareRenditions(original: UploadedFile, blurred: Uploade
     original: prepared,
     // Made from the working picture: at most MAX_MEDIA_PIXELS, whatever the original's size.
     blurred: { bytes: await blurredOf(pixels, type), contentType: type, width: pixels.width, height: pixels.height, by: 'gateway' },
+    scaled: scaledOriginal(prepared, pixels),
     pixels,
     scale,
   };

@@ -1,6 +1,6 @@
 /**
  * Moving media to the current field-key version after a rotation, item by item: every chunk of
- * every stored rendition (original, blurred, redacted), of the detection manifest and of the owner's
+ * every stored rendition (original, blurred, redacted, the scaled original), of the detection manifest and of the owner's
  * regions is opened under its own version and sealed again under the current one, in the same slot,
  * and the item is replaced only if it is still the one read (an upload or an edit in between wins).
  */
@@ -29,6 +29,7 @@ export function storedSlots(item: MediaItem): [StoredRendition, MediaSlot['conte
     ['redacted', item.redacted?.contentType],
     ['detection', item.protectedRendition === null ? undefined : DETECTION_CONTENT_TYPE],
     ['regions', item.regions === 0 ? undefined : DETECTION_CONTENT_TYPE],
+    ['scaled', item.scaled?.contentType],
   ];
   return slots.filter((s): s is [StoredRendition, MediaSlot['contentType']] => s[1] !== undefined);
 }

@@ -1,8 +1,8 @@
 import type { LocalDay } from '@need2know/zoned-time';
 import type { Stores } from '../../store/ports/index.js';
 
-/** Disclosure outcomes that withheld the answer: the record was missing or outside the grant, its viewer key was gone, or the request lacked a required stated reason or sent a malformed one. */
-export const REFUSED_OUTCOMES = ['not_found', 'key_destroyed', 'reason_required', 'reason_invalid'] as const;
+/** Disclosure outcomes that withheld the answer: the record was missing or outside the grant, its viewer key was gone, the request lacked a required stated reason or sent a malformed one, or an original was too large to deliver. */
+export const REFUSED_OUTCOMES = ['not_found', 'key_destroyed', 'reason_required', 'reason_invalid', 'media_too_large'] as const;
 
 /** One agency's use of one purpose, day by day (arrays aligned with the days asked for). */
 export interface DailySeries {

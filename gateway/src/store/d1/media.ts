@@ -31,6 +31,11 @@ interface Raw {
   redacted_bytes: number | null;
   redacted_chunks: number | null;
   protected_rendition: 'redacted' | 'blurred' | null;
+  scaled_type: MediaItem['contentType'] | null;
+  scaled_bytes: number | null;
+  scaled_chunks: number | null;
+  scaled_width: number | null;
+  scaled_height: number | null;
   regions: number | null;
   key_version: number;
   ingested_at: number;
@@ -57,6 +62,10 @@ const toRow = (r: Raw): MediaRow => ({
   redacted:
     r.redacted_type === null || r.redacted_chunks === null ? null : { contentType: r.redacted_type, bytes: r.redacted_bytes ?? 0, chunks: r.redacted_chunks },
   protectedRendition: r.protected_rendition,
+  scaled:
+    r.scaled_type === null || r.scaled_chunks === null || r.scaled_width === null || r.scaled_height === null
+      ? null
+      : { contentType: r.scaled_type, bytes: r.scaled_bytes ?? 0, chunks: r.scaled_chunks, width: r.scaled_width, height: r.scaled_height },
   regions: r.regions ?? 0,
   keyVersion: r.key_version,
   ingestedAt: r.ingested_at,
@@ -103,17 +112,20 @@ function dropNamedSet(db: D1Database, column: 'objects' | 'redaction_objects', w
 export function replaceMediaStatements(db: D1Database, item: NewMediaItem, sets: ObjectSets, dropDue: number): D1PreparedStatement[] {
   const b = item.blurred;
   const r = item.redacted;
+  const sc = item.scaled;
   return [
     dropNamedSet(db, 'objects', 'ref = ? AND owner = ?', dropDue, item.ref, item.owner),
     dropNamedSet(db, 'redaction_objects', 'ref = ? AND owner = ?', dropDue, item.ref, item.owner),
     db
       .prepare(
         `INSERT INTO media (ref, owner, record_type, record_id, field, content_type, width, height, bytes, chunks, blurred_type, blurred_bytes, blurred_chunks, blurred_by, key_version, ingested_at, ingested_by,
-           redacted_type, redacted_bytes, redacted_chunks, protected_rendition, regions, objects, redaction_objects)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
+           redacted_type, redacted_bytes, redacted_chunks, protected_rendition, regions, objects, redaction_objects,
+           scaled_type, scaled_bytes, scaled_chunks, scaled_width, scaled_height)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)
          ON CONFLICT (ref) DO UPDATE SET record_type = ?3, record_id = ?4, field = ?5, content_type = ?6, width = ?7, height = ?8, bytes = ?9, chunks = ?10,
            blurred_type = ?11, blurred_bytes = ?12, blurred_chunks = ?13, blurred_by = ?14, key_version = ?15, ingested_at = ?16, ingested_by = ?17,
-           redacted_type = ?18, redacted_bytes = ?19, redacted_chunks = ?20, protected_rendition = ?21, regions = ?22, objects = ?23, redaction_objects = ?24
+           redacted_type = ?18, redacted_bytes = ?19, redacted_chunks = ?20, protected_rendition = ?21, regions = ?22, objects = ?23, redaction_objects = ?24,
+           scaled_type = ?25, scaled_bytes = ?26, scaled_chunks = ?27, scaled_width = ?28, scaled_height = ?29
          WHERE media.owner = ?2`,
       )
       .bind(
@@ -141,6 +153,11 @@ export function replaceMediaStatements(db: D1Database, item: NewMediaItem, sets:
         item.regions,
         sets.objects,
         sets.redactionObjects,
+        sc?.contentType ?? null,
+        sc?.bytes ?? null,
+        sc?.chunks ?? null,
+        sc?.width ?? null,
+        sc?.height ?? null,
       ),
     // Aborts the batch (CHECK ok = 1) when the row above was not written: the ref is another owner's.
     ...guardChanged(db),

@@ -13,13 +13,15 @@ export type MediaType = (typeof MEDIA_TYPES)[number];
 
 /**
  * What an item's chunks can hold: a rendition partners may receive, the face detection behind the
- * redacted one, or the data owner's manual regions and face removals with their reasons (both JSON,
- * never released: they are kept for audit and to re-make the redacted rendition).
+ * redacted one, the data owner's manual regions and face removals with their reasons (both JSON,
+ * never released: they are kept for audit and to re-make the redacted rendition), or `scaled`: the
+ * original's picture at the working size, re-encoded, delivered in its place where the original is
+ * too large to deliver whole.
  */
-export type StoredRendition = ReleasedRendition | 'detection' | 'regions';
+export type StoredRendition = ReleasedRendition | 'detection' | 'regions' | 'scaled';
 
 /** Every kind of chunk an item can hold, in the order they are stored. */
-export const STORED_RENDITIONS: readonly StoredRendition[] = ['original', 'blurred', 'redacted', 'detection', 'regions'];
+export const STORED_RENDITIONS: readonly StoredRendition[] = ['original', 'blurred', 'redacted', 'detection', 'regions', 'scaled'];
 
 /** A blurred rendition as stored: its type, size, chunk count and who made it. */
 export interface StoredBlurred {
@@ -35,6 +37,19 @@ export interface StoredRedacted {
   readonly contentType: MediaType;
   readonly bytes: number;
   readonly chunks: number;
+}
+
+/**
+ * The original's picture at the working size (migration 0029): made at ingest for an original larger
+ * than a sealed answer carries, and delivered in its place wherever the original is released.
+ */
+export interface StoredScaled {
+  readonly contentType: MediaType;
+  readonly bytes: number;
+  readonly chunks: number;
+  /** Its pixel size (upright, at most the working size). */
+  readonly width: number;
+  readonly height: number;
 }
 
 /** A media item as an upload stores it: what it is bound to and what its renditions are (never a pixel). */
@@ -55,6 +70,8 @@ export interface NewMediaItem {
   readonly redacted: StoredRedacted | null;
   /** What a flagged photo goes out as when faces may not be shown; null when no detection ran (not flagged at ingest). A detection is stored whenever this is set. */
   readonly protectedRendition: 'redacted' | 'blurred' | null;
+  /** The original at the working size, stored when the original is too large to deliver whole; null otherwise (and for items stored before migration 0029). */
+  readonly scaled: StoredScaled | null;
   /** Manual regions plus face removals the data owner made (0 when none; their document is stored when not 0). */
   readonly regions: number;
   /** The field-key version every chunk of the item is sealed under. */
@@ -74,7 +91,7 @@ export interface MediaItem extends NewMediaItem {
 
 /** Where an item's chunks are, in the backend's own terms (random object-set ids; null: not in the object store yet). */
 export interface MediaLocation {
-  /** The set holding the original, the blurred rendition and the detection. */
+  /** The set holding the original, the blurred rendition, the detection and the scaled original. */
   readonly objects: string | null;
   /** The set holding the redacted rendition and the regions. */
   readonly redactionObjects: string | null;

@@ -47,6 +47,8 @@ function isStored(item: MediaItem, rendition: StoredRendition): boolean {
       return item.protectedRendition !== null;
     case 'regions':
       return item.regions > 0;
+    case 'scaled':
+      return item.scaled !== null;
   }
 }
 

@@ -12,7 +12,15 @@ export type LimitName = 'requests_per_minute' | 'persons_per_hour' | 'officer_re
 export type DisclosureAction = 'fetch' | 'search' | 'check' | 'media';
 
 /** How a record request ended. */
-export type DisclosureOutcome = 'disclosed' | 'not_found' | 'rate_limited' | 'key_destroyed' | 'reason_required' | 'reason_invalid';
+export type DisclosureOutcome =
+  | 'disclosed'
+  | 'not_found'
+  | 'rate_limited'
+  | 'key_destroyed'
+  | 'reason_required'
+  | 'reason_invalid'
+  // An original the grant releases that is too large to deliver whole, with no copy at the working size.
+  | 'media_too_large';
 
 /** `disclosure`: who received what about whom, bound to the request and the response. */
 export interface DisclosureLogEntry {

@@ -10,7 +10,7 @@ import { iso } from './serialize.js';
 export const DISCLOSURE_LOG_PAGE = { default: 50, max: 200 } as const;
 
 /** The outcomes a disclosure entry records (packages/audit/FORMAT.md, `disclosure`). */
-const OUTCOMES = ['disclosed', 'not_found', 'rate_limited', 'key_destroyed', 'reason_required', 'reason_invalid'] as const;
+const OUTCOMES = ['disclosed', 'not_found', 'rate_limited', 'key_destroyed', 'reason_required', 'reason_invalid', 'media_too_large'] as const;
 const CURSOR = /^(\d{1,12})\.([A-Za-z0-9_-]{1,64})$/;
 const seconds = (datetime: string) => Math.floor(Date.parse(datetime) / 1000);
 

@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { base64url } from 'jose';
 import type { AppEnv } from '../../app-env.js';
-import { deliver, refuseNotFound } from '../../../services/access/deliver.js';
+import { deliver, refuseLogged, refuseNotFound } from '../../../services/access/deliver.js';
 import { DISCLOSURE_MEDIA_TYPE } from '../../../services/delivery/seal-delivery.js';
 import { Problem } from '../../../platform/errors/problem.js';
-import { findReleasableMedia } from '../../../services/media/disclose-media.js';
+import { findReleasableMedia, isReleasable } from '../../../services/media/disclose-media.js';
 import { mediaSettingsOf } from '../../../services/media/settings.js';
 import { requireAccessToken } from '../../middleware/access-token.js';
 import { bindRequest } from '../../middleware/request-binding.js';
@@ -33,6 +33,7 @@ const sealed = {
   description:
     'A sealed disclosure (compact JWE to the client, containing a JWT signed by the gateway) whose payload is `media`: ' +
     '`{ ref, rendition: "original" | "redacted" | "blurred", content_type: "image/png" | "image/jpeg", bytes, data }`, `data` being the file in base64url. ' +
+    'An original larger than an answer carries (4 MiB) goes out as its copy at the working size (at most 2048 × 2048, JPEG, made at upload): `rendition` is `original` and `scaled: { width, height }` gives the size of the copy; the log and the `disclosure` claim name it `scaled`. ' +
     "With `delivery=viewer` the payload is sealed once more under the grant's viewer key (`sealed_payload`, `viewer_key`), as for records.",
   content: { [DISCLOSURE_MEDIA_TYPE]: { schema: z.string() } },
 };
@@ -60,6 +61,11 @@ const route = createRoute({
     200: sealed,
     ...adminProblems,
     400: statedReasonProblem,
+    409: {
+      ...adminProblems[409],
+      description:
+        '`media_too_large`: the purpose releases this original, but it is larger than an answer carries and no copy at the working size is stored (an upload from before such copies were made: the data owner uploads it again). Counted and logged like any refusal',
+    },
     410: {
       description: 'The viewer key for this window is destroyed (`key_destroyed`)',
       content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
@@ -84,13 +90,25 @@ export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   );
   // Released nothing: counted and logged all the same, then the same 404 whether missing, outside the grant, or not releasable.
   if (found === null) return refuseNotFound(c.var.stores, access, disclosureRequest(c), { action: 'media', recordType: '', purpose });
+  // Releasable, but too large to deliver whole and with no copy at the working size: a refusal of its own, logged with its reason.
+  if (!isReleasable(found))
+    return refuseLogged(
+      c.var.stores,
+      access,
+      disclosureRequest(c),
+      { action: 'media', recordType: found.row.recordType, purpose, outcome: 'media_too_large' },
+      new Problem(409, 'media_too_large', 'This original is larger than an answer carries, and no copy at the working size is stored.'),
+    );
+  const scaled = found.scaled === null ? {} : { scaled: found.scaled };
   const delivered = await deliver(c.var.stores, issuerOf(c.env, c.var.stores), access, disclosureRequest(c), {
     action: 'media',
     recordType: found.row.recordType,
-    payload: { media: { ref, rendition: found.rendition, content_type: found.contentType, bytes: found.bytes.length, data: base64url.encode(found.bytes) } },
+    payload: {
+      media: { ref, rendition: found.rendition, content_type: found.contentType, bytes: found.bytes.length, data: base64url.encode(found.bytes), ...scaled },
+    },
     subjectIds: found.subjectIds,
-    // The log and the sealed answer say which field and which rendition left: `{ "evidence": "blurred" }`.
-    fields: { [found.row.field]: found.rendition },
+    // The log and the sealed answer say which field and which rendition left: `{ "evidence": "blurred" }` (`scaled`: the original's copy at the working size).
+    fields: { [found.row.field]: found.scaled === null ? found.rendition : 'scaled' },
     purpose,
     forViewer: c.req.valid('query').delivery === 'viewer',
   });
