@@ -17,6 +17,9 @@ export const CONTACT_NAME = 'Sok Chanthy 1';
 export const CASE_NUMBER = '1202/2025/0000023';
 export const NUMBERED_CASE_ID = 'case-e2e-0023';
 export const TRACING_PURPOSE = 'e2e-contact-tracing';
+/** The tracing purpose's titles: the viewer names it in the officer's language. */
+export const TRACING_TITLE = 'Contact tracing during a community outbreak (test)';
+export const TRACING_TITLE_KM = 'ការតាមដានអ្នកប៉ះពាល់ក្នុងពេលផ្ទុះជំងឺក្នុងសហគមន៍ (សាកល្បង)';
 
 export interface ViewerWorkScene extends ExtensionScene {
   /** The contact-tracing grant of the tracer's agency. */
@@ -98,7 +101,8 @@ async function populate(scene: ExtensionScene): Promise<ViewerWorkScene> {
   });
   await scene.admin.post('/purposes', {
     id: TRACING_PURPOSE,
-    title: 'Contact tracing during a community outbreak (test)',
+    title: TRACING_TITLE,
+    title_km: TRACING_TITLE_KM,
     legal_basis: 'Synthetic legal basis for end-to-end tests',
     rules: {
       person: { name_km: 'clear', name_latin: 'clear', phone: 'clear', address: 'generalised', date_of_birth: 'generalised', sex: 'clear' },

@@ -42,9 +42,21 @@ export interface ViewerWords {
   readonly roles: readonly string[];
   readonly openPerson: string;
   readonly documentUnavailable: string;
+  /** The tracing purpose's title as the header and the watermark name it. */
+  readonly tracingTitle: string;
+  /** The tracer's agency as the header and the watermark name it. */
+  readonly agency: string;
+  /** The word before a grant's id ("grant grt_…"). */
+  readonly grantWord: string;
+  /** The watermark's last line: the date and time in Phnom Penh, and the short view id (group 1). */
+  readonly watermarkWhen: RegExp;
+  /** What the form says of an empty search box. */
+  readonly emptyTerm: string;
 }
 
 const KHMER = /[\u1780-\u17FF]/;
+const ENGLISH_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const KHMER_MONTHS = 'មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ';
 
 export const ENGLISH: ViewerWords = {
   lang: 'en',
@@ -75,6 +87,11 @@ export const ENGLISH: ViewerWords = {
   roles: ['Suspect', 'Victim', 'Witness'],
   openPerson: 'Open this person',
   documentUnavailable: 'A document. Documents are not available in the viewer under this purpose.',
+  tracingTitle: 'Contact tracing during a community outbreak (test)',
+  agency: 'Ministry of Health — Contact Tracing (test)',
+  grantWord: 'grant',
+  watermarkWhen: new RegExp(`^\\d{1,2} (?:${ENGLISH_MONTHS}) \\d{4}, \\d{2}:\\d{2} \\(Phnom Penh time\\) · view ([A-Za-z0-9_-]{6})$`),
+  emptyTerm: 'Type what to search for.',
 };
 
 export const KHMER_WORDS: ViewerWords = {
@@ -106,4 +123,10 @@ export const KHMER_WORDS: ViewerWords = {
   roles: ['ជនសង្ស័យ', 'ជនរងគ្រោះ', 'សាក្សី'],
   openPerson: 'បើកបុគ្គលនេះ',
   documentUnavailable: 'ឯកសារ។ ឯកសារមិនអាចមើលក្នុងកម្មវិធីមើល ក្រោមគោលបំណងនេះទេ។',
+  tracingTitle: 'ការតាមដានអ្នកប៉ះពាល់ក្នុងពេលផ្ទុះជំងឺក្នុងសហគមន៍ (សាកល្បង)',
+  agency: 'ក្រសួងសុខាភិបាល — ក្រុមតាមដាន',
+  grantWord: 'ការអនុញ្ញាត',
+  // Khmer digits and month names; the view id stays as the gateway wrote it.
+  watermarkWhen: new RegExp(`^[០-៩]{1,2} (?:${KHMER_MONTHS}) [០-៩]{4} [០-៩]{2}:[០-៩]{2} \\(ម៉ោងភ្នំពេញ\\) · ការមើល ([A-Za-z0-9_-]{6})$`),
+  emptyTerm: 'សូមវាយអ្វីដែលត្រូវស្វែងរក។',
 };

@@ -67,6 +67,57 @@ async function recordWords(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * The words of the viewer's frame that the record's check does not reach, each with where it was
+ * found: the tab's title; names for assistive technology, pictures' alt texts, boxes' placeholders
+ * and hover titles (except a value's title, which is the same place in the other script on purpose);
+ * the header's purpose line, the form's labels, options, buttons and problems, the recent list's
+ * heading and note, notices and the footer. Names of records and people are data, not words, and the
+ * language switch names each language in its own script: neither is here.
+ */
+async function frameWords(page: Page): Promise<{ where: string; text: string }[]> {
+  const found = await page.evaluate(() => {
+    const out: { where: string; text: string }[] = [{ where: 'document.title', text: document.title }];
+    const attrs = ['aria-label', 'alt', 'placeholder', 'title'] as const;
+    for (const attr of attrs) {
+      for (const el of document.querySelectorAll(`[${attr}]`)) {
+        if (attr === 'title' && el.matches('.value .text')) continue;
+        out.push({ where: `${el.tagName.toLowerCase()}.${el.className}[${attr}]`, text: el.getAttribute(attr) ?? '' });
+      }
+    }
+    const frame = 'header h1, header .under, form label, form option, form button, .form-problem, .recent h2, .recent .note, .notice, footer';
+    for (const el of document.querySelectorAll(frame)) {
+      out.push({ where: `${el.tagName.toLowerCase()}${el.className === '' ? '' : `.${el.className}`}`, text: el.textContent ?? '' });
+    }
+    return out;
+  });
+  return found.map((f) => ({ ...f, text: stripTextMarks(f.text) })).filter((f) => f.text.trim() !== '');
+}
+
+/**
+ * The lines the watermark draws: the page draws it again (as it does on a zoom) while its text
+ * drawing is watched, then the drawing is given back untouched. The watermark is a picture, so
+ * this is the only way to read its words other than by eye.
+ */
+async function watermarkLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const drawn: string[] = [];
+    const proto = CanvasRenderingContext2D.prototype;
+    const fillText = proto.fillText;
+    proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      drawn.push(text);
+      if (maxWidth === undefined) fillText.call(this, text, x, y);
+      else fillText.call(this, text, x, y, maxWidth);
+    };
+    try {
+      window.dispatchEvent(new Event('resize'));
+    } finally {
+      proto.fillText = fillText;
+    }
+    return drawn;
+  });
+}
+
 /** A screenshot of the page in test-results/, and with `N2K_UPDATE_SCREENSHOTS=1` the README's copy, `DOCS_WIDTH` wide. */
 async function snap(page: Page, name: string, docs?: string): Promise<void> {
   const path = join(shots, name);
@@ -164,6 +215,29 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
       await snap(tracer, `health-case-${w.lang}.png`, w.lang === 'en' ? 'viewer-health-case.png' : 'viewer-health-case-km.png');
     });
 
+    it(`names the purpose, the watermark, the tab and every label for assistive technology in ${w.name}, and says an empty search in words`, async () => {
+      const viewId = await viewIdOf(tracer);
+      expect(viewId).not.toBe('');
+      // The purpose by its title in the chosen language (the Khmer title the privacy officer set).
+      expect(await text(tracer, 'header .under')).toContain(`${w.tracingTitle} · ${w.grantWord} ${scene.tracingGrant} · `);
+      // The watermark: the officer and their id, the agency, the purpose and grant, the time and the
+      // view, its words and date in the chosen language and the ids as the gateway wrote them.
+      const lines = await watermarkLines(tracer);
+      expect(lines.slice(0, 3)).toEqual([`Chenda Keo · ${scene.officerId}`, w.agency, `${w.tracingTitle} · ${w.grantWord} ${scene.tracingGrant}`]);
+      expect(lines[3]).toMatch(w.watermarkWhen);
+      expect(w.watermarkWhen.exec(lines[3] ?? '')?.[1]).toBe(viewId.slice(0, 6));
+      expect(await tracer.evaluate(() => document.documentElement.lang)).toBe(w.lang);
+      // An empty box is said by the viewer in the chosen language, not by the browser's own bubble;
+      // the record stays on screen, as nothing was asked.
+      await tracer.fill('input[name=phone]', '');
+      await tracer.click('form.search button[type=submit]');
+      expect(await text(tracer, '.form-problem')).toBe(w.emptyTerm);
+      expect(await viewIdOf(tracer)).toBe(viewId);
+      const words = await frameWords(tracer);
+      expect(words.map((f) => f.where)).toEqual(expect.arrayContaining(['document.title', 'p.under', 'footer']));
+      for (const f of words) expect(f, f.where).toMatchObject({ text: expect.stringMatching(w.script) });
+    });
+
     it('opens a contact from the health case as a new, logged view, and the recent list brings the case back', async () => {
       const since = new Date(Date.now() - 60_000).toISOString();
       const before = await viewIdOf(tracer);
@@ -240,6 +314,8 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
       await reviewer.goto(viewerUrl(scene.grantId, scene.purposeId));
       await reviewer.waitForSelector('form.search select[name=kind]');
       expect(await text(reviewer, 'h1')).toBe(w.appTitle);
+      // A purpose without a Khmer title is named by its English one, in either language.
+      expect(await text(reviewer, 'header .under')).toContain('Joint investigation with the health ministry (test)');
       await reviewer.selectOption('select[name=record_type]', 'case');
       expect(await kinds(reviewer)).toEqual(['case_number', 'id']);
       await reviewer.fill('input[name=case_number]', CASE_NUMBER);
@@ -258,6 +334,7 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
       expect(await text(reviewer, '.media-unavailable[data-kind=document]')).toBe(w.documentUnavailable);
       expect(record).not.toContain('Nothing found');
       for (const words of await recordWords(reviewer)) expect(words).toMatch(w.script);
+      for (const f of await frameWords(reviewer)) expect(f, f.where).toMatchObject({ text: expect.stringMatching(w.script) });
       await snap(reviewer, `case-by-number-${w.lang}.png`, w.lang === 'en' ? 'viewer-case-persons.png' : undefined);
       await reviewer.locator('.persons-by-role section[data-role=victim] button[data-link=person]').click();
       await newView(reviewer, caseView);
