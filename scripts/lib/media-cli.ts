@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { VideoError } from './video/errors.js';
 import { tinyFaceDetector } from './video/face-detector-node.js';
+import { fileReader } from './video/file-reader.js';
 import { redactVideo } from './video/redact-video.js';
 import { parseVideoRegions } from './video/regions.js';
 
@@ -93,10 +94,13 @@ export interface UploadArgs {
 /**
  * `media upload` of a video: the clip is probed (refused with its reason before anything else),
  * every frame examined for faces, both renditions and the manifest written to `args.out`, and then
- * — unless `dryRun` — the original, the renditions and the manifest sent with `uploadVideo`.
- * Audio never leaves: both renditions drop it (voices identify people).
+ * — unless `dryRun` — the original, the renditions and the manifest sent with `uploadVideo`. Every
+ * file is streamed from disk a chunk at a time (memory stays bounded whatever the clip's size) and
+ * checked as it goes against the manifest's length and SHA-256: a file changed since it was
+ * redacted stops the upload before it is completed (`file_changed`). Audio never leaves: both
+ * renditions drop it (voices identify people).
  *
- * @throws Error `video refused (<code>): …` when the tool refuses the clip or the regions file.
+ * @throws Error `video refused (<code>): …` when the tool refuses the clip or the regions file, or a file changed while it was sent.
  */
 export async function uploadVideoFile(issuer: string, client: OwnerClient, args: UploadArgs): Promise<unknown> {
   const say = args.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -128,9 +132,12 @@ export async function uploadVideoFile(issuer: string, client: OwnerClient, args:
         recordType: args.recordType,
         recordId: args.recordId,
         ref: args.ref,
-        original: done.original,
-        redacted: done.files.redacted === null ? null : new Uint8Array(readFileSync(done.files.redacted)),
-        blurred: new Uint8Array(readFileSync(done.files.blurred)),
+        original: fileReader(args.file, done.original, 'the clip'),
+        redacted:
+          done.files.redacted === null || done.manifest.renditions.redacted === null
+            ? null
+            : fileReader(done.files.redacted, done.manifest.renditions.redacted, 'the redacted rendition'),
+        blurred: fileReader(done.files.blurred, done.manifest.renditions.blurred, 'the blurred rendition'),
         manifest: done.manifest,
       },
       (sent, total) => say(`sending: ${Math.floor((100 * sent) / total)} %`),

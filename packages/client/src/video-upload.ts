@@ -26,15 +26,34 @@ export const VIDEO_UPLOAD_PATH = '/v1/ingest/media/videos';
 export const VIDEO_FILES = ['original', 'redacted', 'blurred'] as const;
 export type VideoFile = (typeof VIDEO_FILES)[number];
 
+/**
+ * A file of an upload read piece by piece, so that a clip of hundreds of megabytes is never held
+ * whole: the upload tool's reader reads it from disk chunk by chunk and checks, as it goes, that
+ * it is still the file the manifest describes.
+ */
+export interface VideoFileReader {
+  /** The file's length in bytes (the manifest's). */
+  readonly bytes: number;
+  /**
+   * The file's chunks in order, each `chunkBytes` long but the last. A chunk may be overwritten once
+   * the next one is asked for, so it must be sent before. Throwing abandons the upload: nothing
+   * more is sent and it is not completed.
+   */
+  chunks(chunkBytes: number): AsyncIterable<Uint8Array>;
+}
+
+/** A file to send: its bytes, or a {@link VideoFileReader} that hands them out chunk by chunk. */
+export type VideoFileSource = Uint8Array | VideoFileReader;
+
 /** What `uploadVideo` sends. */
 export interface VideoUpload {
   readonly recordType: string;
   readonly recordId: string;
   readonly ref: string;
-  readonly original: Uint8Array;
+  readonly original: VideoFileSource;
   /** Null when flagged footage failed safe (the manifest's `renditions.redacted` is null then too). */
-  readonly redacted: Uint8Array | null;
-  readonly blurred: Uint8Array;
+  readonly redacted: VideoFileSource | null;
+  readonly blurred: VideoFileSource;
   readonly manifest: VideoRedactionManifest;
 }
 
@@ -61,6 +80,17 @@ export async function contentDigest(bytes: Uint8Array): Promise<string> {
   return `sha-256=:${btoa(binary)}:`;
 }
 
+const byteLength = (source: VideoFileSource) => (source instanceof Uint8Array ? source.length : source.bytes);
+
+/** The chunks of `source` of `chunkBytes` each (the last shorter). */
+async function* chunksOf(source: VideoFileSource, chunkBytes: number): AsyncIterable<Uint8Array> {
+  if (!(source instanceof Uint8Array)) {
+    yield* source.chunks(chunkBytes);
+    return;
+  }
+  for (let at = 0; at < source.length; at += chunkBytes) yield source.subarray(at, at + chunkBytes);
+}
+
 async function sendJson<T>(session: GatewaySession, path: string, body: unknown): Promise<T> {
   const response = await session.fetch(path, {
     method: 'POST',
@@ -73,9 +103,11 @@ async function sendJson<T>(session: GatewaySession, path: string, body: unknown)
 
 /**
  * Uploads a video with its renditions and redaction manifest for the record that names `ref`, in
- * chunks, and completes it. `onProgress` is called after each chunk with the bytes sent so far and
- * the total. Throws {@link GatewayError} with the problem's `code` when the gateway refuses a step
- * (the upload is then left to expire; nothing of it is disclosable).
+ * chunks, and completes it. Files given as a {@link VideoFileReader} are read one chunk at a time,
+ * so memory stays bounded whatever the clip's size. `onProgress` is called after each chunk with the
+ * bytes sent so far and the total. Throws {@link GatewayError} with the problem's `code` when the
+ * gateway refuses a step, or what a reader throws (e.g. the file changed while it was sent): the
+ * upload is then never completed and is left to expire; nothing of it is disclosable.
  *
  * @example
  * const stored = await uploadVideo(session, { recordType: 'case', recordId: 'case-1', ref: 'media/case/case-1/1.mp4', original, redacted, blurred, manifest });
@@ -95,14 +127,14 @@ export async function uploadVideo(
   });
   const base = `${VIDEO_UPLOAD_PATH}/${encodeURIComponent(started.upload_id)}`;
   const files = VIDEO_FILES.flatMap((name) => {
-    const bytes = upload[name];
-    return bytes === null ? [] : [{ name, bytes }];
+    const source = upload[name];
+    return source === null ? [] : [{ name, source }];
   });
-  const total = files.reduce((n, f) => n + f.bytes.length, 0);
+  const total = files.reduce((n, f) => n + byteLength(f.source), 0);
   let sent = 0;
-  for (const { name, bytes } of files) {
-    for (let n = 0, at = 0; at < bytes.length; n++, at += started.chunk_bytes) {
-      const chunk = bytes.subarray(at, at + started.chunk_bytes);
+  for (const { name, source } of files) {
+    let n = 0;
+    for await (const chunk of chunksOf(source, started.chunk_bytes)) {
       const response = await session.fetch(`${base}/${name}/${n}`, {
         method: 'PUT',
         headers: { 'content-type': 'application/octet-stream', 'content-digest': await contentDigest(chunk) },
@@ -111,6 +143,7 @@ export async function uploadVideo(
       if (!response.ok) throw await GatewayError.from(response);
       await response.body?.cancel();
       sent += chunk.length;
+      n++;
       onProgress?.(sent, total);
     }
   }

@@ -1,6 +1,7 @@
 /**
- * Why the upload tool refuses a clip, or could not redact it. Each refusal happens before anything
- * is sent to the gateway.
+ * Why the upload tool refuses a clip, or could not redact or send it. Each refusal of the clip
+ * happens before anything is sent to the gateway; a file that changes while it is sent stops the
+ * upload before it is completed.
  */
 
 /** Stable codes of {@link VideoError}. */
@@ -28,7 +29,9 @@ export type VideoErrorCode =
   /** The manifest breaks a rule the gateway checks (`videoManifestIssues`), e.g. a rendition too large. */
   | 'manifest_refused'
   /** ffmpeg failed while decoding or encoding. */
-  | 'ffmpeg_failed';
+  | 'ffmpeg_failed'
+  /** The file changed after it was probed and hashed (another size or content): the upload is abandoned, never completed. */
+  | 'file_changed';
 
 /**
  * A clip the tool refuses or could not process. `message` is meant for the data owner: it says what

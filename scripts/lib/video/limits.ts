@@ -61,6 +61,26 @@ export const RENDITION_CRF = 23;
 export const RENDITION_PRESET = 'veryfast';
 
 /**
+ * Bytes read from disk at once while hashing a file (1 MiB): large enough that hashing 500 MB is a
+ * few hundred reads, small enough that hashing never holds more than this of the clip.
+ */
+export const HASH_READ_BYTES = 1024 * 1024;
+
+/**
+ * Largest chunk the tool sends (8 MiB). The gateway names the chunk size when an upload opens
+ * (512 KiB today); the tool holds one chunk of each file at a time, so this caps what sending a
+ * clip holds in memory whatever the clip's size, and an answer asking for more is refused.
+ */
+export const MAX_SEND_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Bytes at the head of a rendition read for its MSE codecs string (64 KiB). The renditions are
+ * fragmented MP4 with an empty `moov` first (`render.ts`), so the `avcC` box sits in the first
+ * kilobyte or so; the rest of the file is never loaded for it.
+ */
+export const RENDITION_HEAD_BYTES = 64 * 1024;
+
+/**
  * Container brands accepted as MP4 (ISO base media with MP4 brands). QuickTime (`qt  `), 3GPP and
  * audio-only brands are refused: they are other containers that ffmpeg happens to read the same way.
  */

@@ -2,8 +2,7 @@
  * A clip's redaction on the data owner's side, start to end: probe (refuse early), detect on every
  * frame, track, decide the fail-safe (`fail-safe.ts`), render both renditions, write the manifest.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VIDEO_MANIFEST_VERSION, VideoRedactionManifest, type VideoRegion, type VideoRendition } from '@need2know/schema/video-manifest';
 import { FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '../../../gateway/src/services/media/detect/thresholds.js';
@@ -13,7 +12,9 @@ import { detectFrames } from './detect-frames.js';
 import { VideoError } from './errors.js';
 import { failSafeCause } from './fail-safe.js';
 import type { NodeDetector } from './face-detector-node.js';
+import { hashFile, readHead, type FileDigest } from './file-reader.js';
 import { renditionSize } from './frames.js';
+import { RENDITION_HEAD_BYTES } from './limits.js';
 import { probeClip, type ProbedClip } from './probe.js';
 import { regionOnFrame } from './regions.js';
 import { renderRenditions } from './render.js';
@@ -23,8 +24,8 @@ import { boxesPerFrame, trackFaces, trackOptions } from './track.js';
 export interface RedactedClip {
   readonly manifest: VideoRedactionManifest;
   readonly clip: ProbedClip;
-  /** The original's bytes as hashed into the manifest: the bytes to send, so what is sent is what was redacted. */
-  readonly original: Uint8Array;
+  /** The original's length and SHA-256 as hashed into the manifest (before any frame was decoded): what is sent must match them. */
+  readonly original: FileDigest;
   /** Paths of the files written in the output folder. */
   readonly files: { readonly redacted: string | null; readonly blurred: string; readonly manifest: string };
 }
@@ -40,12 +41,10 @@ export interface RedactOptions {
   readonly onProgress?: (pass: 'detect' | 'render', done: number, total: number) => void;
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** A rendition's entry in the manifest, read from the encoded file itself. */
-function rendition(path: string, clip: ProbedClip): VideoRendition {
-  const bytes = new Uint8Array(readFileSync(path));
-  return { mime: mp4VideoMime(bytes), ...renditionSize(clip), fps: clip.renditionFps, audio: 'dropped', bytes: bytes.length, sha256: sha256(bytes) };
+/** A rendition's entry in the manifest, read from the encoded file itself: its head for the codecs, the whole streamed through the hash. */
+async function rendition(path: string, clip: ProbedClip): Promise<VideoRendition> {
+  const { bytes, sha256 } = await hashFile(path);
+  return { mime: mp4VideoMime(await readHead(path, RENDITION_HEAD_BYTES)), ...renditionSize(clip), fps: clip.renditionFps, audio: 'dropped', bytes, sha256 };
 }
 
 /**
@@ -61,7 +60,13 @@ function rendition(path: string, clip: ProbedClip): VideoRendition {
 export async function redactVideo(path: string, options: RedactOptions): Promise<RedactedClip> {
   const clip = await probeClip(path);
   const regions = typeof options.regions === 'function' ? options.regions(clip) : (options.regions ?? []);
-  const original = new Uint8Array(readFileSync(path));
+  // Hashed before any frame is decoded, by streaming: a change after this is caught when the file is sent.
+  const original = await hashFile(path);
+  if (original.bytes !== clip.bytes)
+    throw new VideoError(
+      'file_changed',
+      `the clip changed after it was probed (${original.bytes} bytes instead of ${clip.bytes}): upload it again once the file is final`,
+    );
 
   const detected = await detectFrames(path, clip, options.detector, (done, total) => options.onProgress?.('detect', done, total));
   const frames = detected.perFrame.length;
@@ -98,8 +103,8 @@ export async function redactVideo(path: string, options: RedactOptions): Promise
       video_codec: clip.videoCodec,
       audio: clip.audio,
     },
-    original: { bytes: original.length, sha256: sha256(original) },
-    renditions: { redacted: files.redacted === null ? null : rendition(files.redacted, clip), blurred: rendition(files.blurred, clip) },
+    original: { bytes: original.bytes, sha256: original.sha256 },
+    renditions: { redacted: files.redacted === null ? null : await rendition(files.redacted, clip), blurred: await rendition(files.blurred, clip) },
     fail_safe: cause,
     tracks,
     regions: [...regions],
