@@ -9,7 +9,9 @@
  * photo with its original, with a reason; a leadership officer approves it from the Approvals page
  * signed in in Khmer (the request said in Khmer words), a second one through the API, and her next
  * opening shows the original beside the rendition, marked as the original, the opening recorded
- * with the approval. Screenshots go to test-results/console-redaction/; with
+ * with the approval. The leader's Approvals tab counts the request while she may approve it, and not
+ * after. Finally the officer withdraws her request from the Redactions tab, after a confirmation,
+ * and the original is no longer shown. Screenshots go to test-results/console-redaction/; with
  * `N2K_UPDATE_SCREENSHOTS=1` the README's too (docs/console-redaction-audit.png).
  */
 import { generateClientKeys, GatewayError, GatewaySession, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
@@ -214,6 +216,8 @@ describe.skipIf(!hasChromium)('a photo’s redaction, audited in the console (ne
     await dialog.getByRole('button', { name: 'Request to compare with the original' }).click();
     await page.waitForSelector('[data-original-state="awaiting"]');
     expect(await page.textContent('[data-original-state="awaiting"]')).toContain('0 of 2');
+    // Her own request can be withdrawn while it waits.
+    expect(await page.locator('[data-original-state="awaiting"] [data-original-withdraw]').count()).toBe(1);
     // Asking for the original herself is still refused in words.
     const [admin] = local.officers;
     const pending = await admin?.get<{ requests: { id: string; requested_by: string; ref: string }[] }>('/media/original-audits');
@@ -230,6 +234,8 @@ describe.skipIf(!hasChromium)('a photo’s redaction, audited in the console (ne
       timeout: 15_000,
     });
     try {
+      // Nothing else waits for her: the tab counts this one request, which she may approve.
+      await lead.page.waitForSelector('.count-badge[data-approvals-waiting="1"]');
       await lead.page.locator('a[href="#/approvals"]').click();
       await lead.page.waitForSelector('#app[data-ready="#/approvals"]');
       const row = lead.page.locator(`[data-original-audit="${request?.id}"]`);
@@ -243,6 +249,9 @@ describe.skipIf(!hasChromium)('a photo’s redaction, audited in the console (ne
       await lead.page.getByRole('dialog').locator('button[type="submit"]').click();
       await lead.page.waitForSelector(`[data-original-audit="${request?.id}"] [data-approvals="1"]`);
       await lead.page.screenshot({ path: join(SHOTS, 'original-approval-km.png'), fullPage: true });
+      // Approved by her now: no longer counted.
+      await lead.page.locator('a[href="#/grants"]').click();
+      await lead.page.waitForSelector('.count-badge[data-approvals-waiting="0"]', { state: 'attached' });
     } finally {
       await lead.context.close();
     }
@@ -280,4 +289,23 @@ describe.skipIf(!hasChromium)('a photo’s redaction, audited in the console (ne
       await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'console-redaction-audit.png'), fullPage: true, scale: 'css', clip });
     expect(violations).toEqual([]);
   }, 240_000);
+
+  it('withdraws her request from the Redactions tab after a confirmation: the original is no longer shown, the request ended as withdrawn', async () => {
+    // Still open from the comparison above, in force.
+    const withdraw = page.locator('[data-original-state="in_force"] [data-original-withdraw]');
+    await withdraw.click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('the original is no longer shown to you');
+    await dialog.getByLabel('Reason', { exact: true }).fill('Comparison done');
+    await dialog.getByRole('button', { name: 'Withdraw' }).click();
+    await page.waitForSelector('[data-original-state="none"]');
+    expect(await page.locator('canvas[data-rendition="original"]').count()).toBe(0);
+    expect(await page.locator('canvas[data-rendition="redacted"]').count()).toBe(1);
+    const [admin] = local.officers;
+    const all = await admin?.get<{ requests: { requested_by: string; ref: string; status: string; closed_by: string | null }[] }>(
+      '/media/original-audits?status=all',
+    );
+    expect(all?.requests.filter((r) => r.requested_by === OFFICER && r.ref === REF)).toMatchObject([{ status: 'withdrawn', closed_by: OFFICER }]);
+    expect(violations).toEqual([]);
+  }, 120_000);
 });

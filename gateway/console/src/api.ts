@@ -120,6 +120,8 @@ export function adminApi(session: OfficerSession) {
     originalAudits: () => call(session, 'get', `${A}/media/original-audits`, { query: { status: 'open' } }).then((r) => r.requests),
     /** Asks to compare one photo with its original; two leadership officers must approve. */
     requestOriginalAudit: (body: Body<'/v1/admin/media/original-audits', 'post'>) => call(session, 'post', `${A}/media/original-audits`, { body }),
+    /** Ends a request to compare a photo with its original: withdrawn by its requester (rejected or revoked by another officer). */
+    closeOriginalAudit: (id: string, reason: string) => call(session, 'post', `${A}/media/original-audits/{id}/close`, { params: { id }, body: { reason } }),
     approveOriginalAudit: (id: string, reason: string) =>
       call(session, 'post', `${A}/media/original-audits/{id}/leadership-approve`, { params: { id }, body: { reason } }),
     auditKey: () => call(session, 'get', '/v1/audit/key'),

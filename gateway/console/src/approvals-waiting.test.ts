@@ -20,6 +20,7 @@ const waiting: Waiting = {
     { requested_by: 'po-c', status: 'approved' },
   ],
   grants: [grant, { ...grant, created_by: 'po-b' }, { ...grant, sensitive_cases: false }],
+  originalAudits: [],
 };
 
 describe('the requests an officer may act on (the Approvals count)', () => {
@@ -39,6 +40,23 @@ describe('the requests an officer may act on (the Approvals count)', () => {
   it('does not count a grant whose leadership approvals are complete or that has ended', () => {
     const complete = { ...grant, leadership_approvals: ['x', 'y'], leadership_approvals_in_force: ['x', 'y'] };
     const ended = { ...grant, status: 'revoked' as const };
-    expect(actionableCount({ id: 'po-z', roles: ['leadership'] }, { grantRequests: [], registryRequests: [], grants: [complete, ended] })).toBe(0);
+    expect(
+      actionableCount({ id: 'po-z', roles: ['leadership'] }, { grantRequests: [], registryRequests: [], grants: [complete, ended], originalAudits: [] }),
+    ).toBe(0);
+  });
+
+  it('counts requests to compare a photo with its original that a leadership officer may approve: not their own, not approved by them, only while awaiting', () => {
+    const ask = { state: 'awaiting' as const, requested_by: 'po-a', approvals: [] as { by: string; at: string }[] };
+    const originalAudits = [
+      ask,
+      { ...ask, requested_by: 'po-z' },
+      { ...ask, approvals: [{ by: 'po-z', at: '2026-12-01T08:00:00Z' }] },
+      { ...ask, state: 'in_force' as const },
+      { ...ask, state: 'closed' as const },
+    ];
+    const only = { grantRequests: [], registryRequests: [], grants: [], originalAudits };
+    expect(actionableCount({ id: 'po-z', roles: ['leadership'] }, only)).toBe(1);
+    expect(actionableCount({ id: 'po-y', roles: ['leadership'] }, only)).toBe(3);
+    expect(actionableCount({ id: 'po-y', roles: [] }, only)).toBe(0);
   });
 });

@@ -3,12 +3,14 @@
  * on the Approvals tab. The rules are the policy's own, imported, not copied: the two-person rule
  * (`decideApproval`: never one's own request) and the leadership approvals (`holdsRole` and
  * `decideLeadershipApproval`: only an officer with the leadership role, never on a grant they asked
- * for, once each). The gateway applies the same functions when the officer acts.
+ * for, once each; for requests to compare a photo with its original, `original-audit-approval.ts`).
+ * The gateway applies the same functions when the officer acts.
  */
 import { decideLeadershipApproval, holdsRole } from '@need2know/policy/leadership-approvals';
 import { decideApproval } from '@need2know/policy/two-person-rule';
-import type { AdminRequest, Grant, GrantRequest } from './api.js';
+import type { AdminRequest, Grant, GrantRequest, OriginalAudit } from './api.js';
 import { LEADERSHIP_APPROVALS_NEEDED } from './grant-options.js';
+import { originalAuditNoApproval } from './original-audit-approval.js';
 
 /** The officer signed in: their id and roles. */
 export interface ActingOfficer {
@@ -24,13 +26,16 @@ export interface Waiting {
     Grant,
     'unblurred_media' | 'sensitive_cases' | 'status' | 'created_by' | 'leadership_approvals' | 'leadership_approvals_in_force'
   >[];
+  /** Requests to compare a photo with its original (the open ones the API lists). */
+  readonly originalAudits: readonly Pick<OriginalAudit, 'state' | 'requested_by' | 'approvals'>[];
 }
 
 /**
  * The requests `officer` may approve now: grant and registry requests another officer asked for, and,
- * for a leadership officer, grants still short of their leadership approvals that they may approve.
+ * for a leadership officer, grants still short of their leadership approvals and requests to compare
+ * a photo with its original still awaiting leadership, that they may approve.
  *
- * @example actionableCount({ id: 'po-a', roles: [] }, { grantRequests: [{ requested_by: 'po-a', status: 'pending' }], registryRequests: [], grants: [] }) // 0
+ * @example actionableCount({ id: 'po-a', roles: [] }, { grantRequests: [{ requested_by: 'po-a', status: 'pending' }], registryRequests: [], grants: [], originalAudits: [] }) // 0
  */
 export function actionableCount(officer: ActingOfficer, waiting: Waiting): number {
   const mayApprove = (r: { requested_by: string; status: GrantRequest['status'] }) =>
@@ -51,5 +56,6 @@ export function actionableCount(officer: ActingOfficer, waiting: Waiting): numbe
           ).kind === 'approve',
       ).length
     : 0;
-  return waiting.grantRequests.filter(mayApprove).length + waiting.registryRequests.filter(mayApprove).length + leadership;
+  const originals = waiting.originalAudits.filter((r) => originalAuditNoApproval(r, officer) === null).length;
+  return waiting.grantRequests.filter(mayApprove).length + waiting.registryRequests.filter(mayApprove).length + leadership + originals;
 }

@@ -123,14 +123,14 @@ function startSession(s: OfficerSession): void {
 
 /**
  * How many waiting requests the signed-in officer may act on, as a badge on the Approvals tab (filled
- * in when the API answers): not their own, leadership approvals only for a leadership officer
- * (`approvals-waiting.ts`, the policy's rules).
+ * in when the API answers): not their own, leadership approvals (grants, and requests to compare a
+ * photo with its original) only for a leadership officer (`approvals-waiting.ts`, the policy's rules).
  */
 function approvalsBadge(ctx: ViewContext): HTMLElement {
   const badge = h('span', { class: 'count-badge', hidden: true });
-  Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests(), ctx.api.grants(), ctx.api.client(ctx.session.officer)])
-    .then(([grantRequests, registryRequests, grants, me]) => {
-      const n = actionableCount({ id: ctx.session.officer, roles: me.roles }, { grantRequests, registryRequests, grants });
+  Promise.all([ctx.api.grantRequests(), ctx.api.adminRequests(), ctx.api.grants(), ctx.api.originalAudits(), ctx.api.client(ctx.session.officer)])
+    .then(([grantRequests, registryRequests, grants, originalAudits, me]) => {
+      const n = actionableCount({ id: ctx.session.officer, roles: me.roles }, { grantRequests, registryRequests, grants, originalAudits });
       badge.dataset.approvalsWaiting = String(n);
       badge.textContent = num(n);
       badge.setAttribute('aria-label', t('approvalsWaiting', { n: num(n) }));

@@ -3,10 +3,14 @@
  * with a reason; two leadership officers, neither of them the requester, approve it on the Approvals
  * page; while their approval is in force the gateway sends the original beside the rendition, to that
  * officer only, and records each opening first. The console draws it like the rendition (a canvas from
- * bytes, under the console's content security policy and idle lock), marked as the original.
+ * bytes, under the console's content security policy and idle lock), marked as the original. She
+ * may withdraw her request at any time, awaiting or in force (ending it narrows access).
  */
 import type { AdminApi, Agency, OriginalAudit } from '../api.js';
 import { h } from '../dom.js';
+import { LEADERSHIP_APPROVALS_NEEDED } from '../grant-options.js';
+import type { MessageKey } from '../i18n/en.js';
+import { originalAuditNoApproval, type NoOriginalApproval } from '../original-audit-approval.js';
 import { waitingSection } from './waiting-section.js';
 import { dateTime, num, t } from '../i18n/i18n.js';
 import { formValue, openDialog, reasonField } from '../ui.js';
@@ -17,8 +21,16 @@ type Audit = Awaited<ReturnType<AdminApi['redactionAudit']>>;
 /** Widest the original is drawn, in CSS pixels (the same as the rendition, so the two compare). */
 const MAX_DRAWN_WIDTH = 720;
 
-/** Leadership approvals a request needs (the gateway decides; this only words the count). */
-const NEEDED = 2;
+/** Why an officer cannot approve, in the words the grants' leadership section uses. */
+const NO_APPROVAL_KEYS: Record<Exclude<NoOriginalApproval, null>, MessageKey> = {
+  not_leadership: 'leadershipNotYours',
+  own_request: 'originalOwnRequest',
+  already_approved: 'leadershipAlreadyApproved',
+  ended: 'leadershipEnded',
+};
+
+/** The needed count, as the words take it. */
+const needed = () => num(LEADERSHIP_APPROVALS_NEEDED);
 
 const fromB64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
@@ -59,14 +71,20 @@ export async function originalPicture(original: NonNullable<Audit['original']>):
 export function originalAuditPanel(ctx: ViewContext, audit: Audit, request: OriginalAudit | null, reopen: () => void): HTMLElement {
   if (request?.state === 'in_force' && audit.original === null) {
     return h(
-      'p',
-      { class: 'callout', 'data-original-state': 'in_force' },
-      t('originalInForce', { until: request.until === null ? '' : dateTime(request.until) }),
+      'div',
+      { 'data-original-state': 'in_force' },
+      h('p', { class: 'callout' }, t('originalInForce', { until: request.until === null ? '' : dateTime(request.until) })),
+      withdrawButton(ctx, request, reopen),
     );
   }
-  if (request?.state === 'in_force') return h('div', { 'data-original-state': 'in_force' });
+  if (request?.state === 'in_force') return h('div', { 'data-original-state': 'in_force' }, withdrawButton(ctx, request, reopen));
   if (request?.state === 'awaiting')
-    return h('p', { class: 'callout', 'data-original-state': 'awaiting' }, t('originalAwaiting', { n: num(request.approvals.length) }));
+    return h(
+      'div',
+      { 'data-original-state': 'awaiting' },
+      h('p', { class: 'callout' }, t('originalAwaiting', { n: num(request.approvals.length), needed: needed() })),
+      withdrawButton(ctx, request, reopen),
+    );
   const button = h('button', { type: 'button', 'data-original-ask': '' }, t('originalAsk'));
   button.addEventListener('click', () =>
     openDialog(t('originalAsk'), [h('p', { class: 'alert alert-warn' }, t('originalAskNote')), reasonField()], t('originalAsk'), async (form) => {
@@ -76,6 +94,31 @@ export function originalAuditPanel(ctx: ViewContext, audit: Audit, request: Orig
     }),
   );
   return h('div', { 'data-original-state': 'none' }, button);
+}
+
+/** Withdraws this officer's own request, after a confirmation with a reason (as other withdrawals on the Approvals page); then `reopen` shows the photo without it. */
+function withdrawButton(ctx: ViewContext, request: OriginalAudit, reopen: () => void): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      'data-original-withdraw': request.id,
+      onclick: () =>
+        openDialog(
+          t('originalWithdraw'),
+          [h('p', { class: 'alert alert-warn' }, t('originalWithdrawNote')), reasonField()],
+          t('withdraw'),
+          async (form) => {
+            await ctx.api.closeOriginalAudit(request.id, formValue(form, 'reason'));
+            ctx.announce(t('originalWithdrawn'));
+            reopen();
+          },
+          { danger: true },
+        ),
+    },
+    t('originalWithdraw'),
+  );
 }
 
 /** For the Approvals page: requests that wait for leadership, in words, with the approval for a leadership officer who may give it. */
@@ -93,19 +136,14 @@ export function originalAuditsSection(
     [t('originalLabel'), t('reason'), t('leadershipApprovals'), t('requestedBy'), t('actions')],
     waiting.map((r) => {
       const words = t('originalRequestWords', { ref: r.ref, owner: agencyName(agencies, r.owner) });
-      const refusal = !officer.roles.includes('leadership')
-        ? t('leadershipNotYours')
-        : r.requested_by === officer.id
-          ? t('originalOwnRequest')
-          : r.approvals.some((a) => a.by === officer.id)
-            ? t('leadershipAlreadyApproved')
-            : null;
+      const noApproval = originalAuditNoApproval(r, officer);
+      const refusal = noApproval === null ? null : t(NO_APPROVAL_KEYS[noApproval]);
       return h(
         'tr',
         { 'data-original-audit': r.id },
         h('td', {}, words),
         h('td', {}, r.reason),
-        h('td', { 'data-approvals': String(r.approvals.length) }, t('leadershipCount', { n: num(r.approvals.length), needed: num(NEEDED) })),
+        h('td', { 'data-approvals': String(r.approvals.length) }, t('leadershipCount', { n: num(r.approvals.length), needed: needed() })),
         h('td', {}, h('strong', {}, r.requested_by), h('div', { class: 'muted' }, dateTime(r.requested_at))),
         h(
           'td',
@@ -120,7 +158,7 @@ export function originalAuditsSection(
                   onclick: () =>
                     openDialog(`${t('leadershipApprove')}: ${words}`, [h('p', {}, r.reason), reasonField()], t('leadershipApprove'), async (form) => {
                       const updated = await ctx.api.approveOriginalAudit(r.id, formValue(form, 'reason'));
-                      ctx.announce(t('originalApproved', { n: num(updated.approvals.length) }));
+                      ctx.announce(t('originalApproved', { n: num(updated.approvals.length), needed: needed() }));
                       ctx.refresh();
                     }),
                 },
