@@ -134,3 +134,26 @@ async function populate(scene: ExtensionScene): Promise<ViewerWorkScene> {
   );
   return { ...scene, tracingGrant };
 }
+
+/** The purpose of a lookup of persons by name and date of birth (the search that takes a day). */
+export const PERSON_LOOKUP_PURPOSE = 'e2e-person-lookup';
+
+/**
+ * A purpose and grant for the tracer's agency that find a person by name and date of birth: both in
+ * clear, so the viewer offers the search. Only the viewer's day-of-work test asks for it.
+ */
+export async function personLookupGrant(scene: ViewerWorkScene): Promise<string> {
+  await scene.admin.post('/purposes', {
+    id: PERSON_LOOKUP_PURPOSE,
+    title: 'Finding a person by name and date of birth (test)',
+    legal_basis: 'Synthetic legal basis for end-to-end tests',
+    rules: { person: { name_km: 'clear', name_latin: 'clear', date_of_birth: 'clear', sex: 'clear' } },
+    actions: ['fetch', 'search'],
+    agencies: ['moh-tracing-e2e'],
+    reason_required: false,
+    max_token_lifetime: 300,
+    requests_per_minute: 600,
+    persons_per_hour: 2000,
+  });
+  return scene.local.openGrant({ purpose_id: PERSON_LOOKUP_PURPOSE, agency_id: 'moh-tracing-e2e', data_life_seconds: 3600, note: 'e2e: person lookup' }, 24);
+}

@@ -52,6 +52,11 @@ export interface ViewerWords {
   readonly watermarkWhen: RegExp;
   /** What the form says of an empty search box. */
   readonly emptyTerm: string;
+  /** The date of birth box's example, and the scene person's date of birth as typed in this language. */
+  readonly dobHint: string;
+  readonly dobTyped: string;
+  /** What the form says of a day that does not exist. */
+  readonly badDay: string;
 }
 
 const KHMER = /[\u1780-\u17FF]/;
@@ -92,6 +97,9 @@ export const ENGLISH: ViewerWords = {
   grantWord: 'grant',
   watermarkWhen: new RegExp(`^\\d{1,2} (?:${ENGLISH_MONTHS}) \\d{4}, \\d{2}:\\d{2} \\(Phnom Penh time\\) · view ([A-Za-z0-9_-]{6})$`),
   emptyTerm: 'Type what to search for.',
+  dobHint: 'e.g. 3 February 1991 or 03/02/1991',
+  dobTyped: '3 February 1991',
+  badDay: 'This is not a day. Write it as 3 February 1991 or 03/02/1991.',
 };
 
 export const KHMER_WORDS: ViewerWords = {
@@ -129,4 +137,7 @@ export const KHMER_WORDS: ViewerWords = {
   // Khmer digits and month names; the view id stays as the gateway wrote it.
   watermarkWhen: new RegExp(`^[០-៩]{1,2} (?:${KHMER_MONTHS}) [០-៩]{4} [០-៩]{2}:[០-៩]{2} \\(ម៉ោងភ្នំពេញ\\) · ការមើល ([A-Za-z0-9_-]{6})$`),
   emptyTerm: 'សូមវាយអ្វីដែលត្រូវស្វែងរក។',
+  dobHint: 'ឧ. ៣ កុម្ភៈ ១៩៩១ ឬ ៣/២/១៩៩១',
+  dobTyped: '៣ កុម្ភៈ ១៩៩១',
+  badDay: 'នេះមិនមែនជាថ្ងៃខែឆ្នាំទេ។ សូមសរសេរជា ៣ កុម្ភៈ ១៩៩១ ឬ ៣/២/១៩៩១។',
 };

@@ -20,7 +20,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripTextMarks } from '../../extension/src/lib/trace-mark/text.js';
 import { artefactDir, buildExtension, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
 import { KHMER_NAME } from './extension-scene.js';
-import { CASE_NUMBER, CONTACT_NAME, PATIENT_PHONE_TYPED, TRACING_PURPOSE, viewerWorkScene, type ViewerWorkScene } from './extension-work-scene.js';
+import {
+  CASE_NUMBER,
+  CONTACT_NAME,
+  PATIENT_PHONE_TYPED,
+  PERSON_LOOKUP_PURPOSE,
+  personLookupGrant,
+  TRACING_PURPOSE,
+  viewerWorkScene,
+  type ViewerWorkScene,
+} from './extension-work-scene.js';
 import { ENGLISH, KHMER_WORDS, type ViewerWords } from './viewer-work-words.js';
 
 const PORT = 8843;
@@ -30,6 +39,7 @@ const DOCS_WIDTH = 1000;
 const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
 
 let scene: ViewerWorkScene;
+let lookupGrant: string;
 let extensionDir: string;
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let context: BrowserContext;
@@ -144,6 +154,7 @@ async function viewerEvents(since: string, grant: string, event: string): Promis
 beforeAll(async () => {
   if (!hasChromium) return;
   scene = await viewerWorkScene(PORT);
+  lookupGrant = await personLookupGrant(scene);
   extensionDir = buildExtension(scene.local.gateway.url);
   browser = await launchWithExtension(extensionDir);
   context = browser.context;
@@ -307,6 +318,28 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
       expect(await tracer.locator('.record').count()).toBe(0);
       expect(await text(tracer, '.no-match, .error')).toBe(w.noMatch);
       expect(await text(tracer, 'main')).not.toMatch(/\((insufficient_scope|conflict|not_found)\)/);
+    });
+
+    it(`finds a person by name and a date of birth typed as people write it in ${w.name}, not in the browser's date box`, async () => {
+      const page = await context.newPage();
+      await page.goto(viewerUrl(lookupGrant, PERSON_LOOKUP_PURPOSE));
+      await page.waitForSelector('form.search select[name=kind]');
+      await page.selectOption('select[name=record_type]', 'person');
+      await page.selectOption('select[name=kind]', 'name_dob');
+      // A text box with the example in the chosen language: the browser's date box says "mm/dd/yyyy" in its own.
+      expect(await page.getAttribute('input[name=date_of_birth]', 'type')).toBe('text');
+      expect(await page.getAttribute('input[name=date_of_birth]', 'placeholder')).toBe(w.dobHint);
+      await page.fill('input[name=name_latin]', 'Keo Chenda');
+      await page.fill('input[name=date_of_birth]', '31/02/1991');
+      await page.click('form.search button[type=submit]');
+      expect(await text(page, '.form-problem')).toBe(w.badDay);
+      await page.fill('input[name=date_of_birth]', w.dobTyped);
+      await page.click('form.search button[type=submit]');
+      await newView(page, '');
+      expect(await text(page, '.record h2')).toBe(KHMER_NAME);
+      expect(await text(page, '.record')).toContain(w.lang === 'en' ? '3 February 1991' : '៣ កុម្ភៈ ១៩៩១');
+      for (const f of await frameWords(page)) expect(f, f.where).toMatchObject({ text: expect.stringMatching(w.script) });
+      await page.close();
     });
 
     it('finds a case by its case number, shows its persons by role as links, and says plainly that its document is not available', async () => {

@@ -2,6 +2,7 @@ import { normalisePhone } from '@need2know/schema';
 import { useMemo, useState } from 'react';
 import type { MessageKey } from '../lib/i18n/en.js';
 import { hasMessage } from '../lib/i18n/lang.js';
+import { readDay } from '../lib/i18n/read-day.js';
 import { optionKey, RECORD_ID, searchOptions, type SearchInput, type SearchRequest, type SessionAllows, type ViewerRecordType } from '../lib/search-options.js';
 import { useI18n } from './i18n.js';
 
@@ -13,7 +14,8 @@ export type { SearchRequest } from '../lib/search-options.js';
 /** Whether `type` is a record type the viewer knows. */
 export const isRecordType = (type: string): type is RecordType => (TYPES as readonly string[]).includes(type);
 
-const INPUT_TYPE: Partial<Record<SearchInput['kind'], string>> = { phone: 'tel', date: 'date' };
+// A day is a text box read by `readDay`, not `type=date`, whose box speaks the browser's language.
+const INPUT_TYPE: Partial<Record<SearchInput['kind'], string>> = { phone: 'tel' };
 
 /**
  * The search form: per record type, the searches that type declares and the purpose allows (a health
@@ -59,6 +61,11 @@ export function SearchForm({
         const phone = normalisePhone(raw);
         if (phone === undefined) return setProblem('badPhone');
         terms[input.field] = phone;
+      } else if (input.kind === 'date') {
+        // Typed as people write a day, in either language; sent as ISO 8601.
+        const day = readDay(raw);
+        if (day.kind !== 'day') return setProblem('badDay');
+        terms[input.field] = day.iso;
       } else terms[input.field] = raw;
     }
     return void onSubmit({ kind: 'search', recordType, search: current.search, terms });

@@ -44,8 +44,10 @@ export const en = {
   'hint.case_number': 'e.g. 1202/2025/0000023',
   'hint.officer_id': 'The officer’s service number',
   'hint.name_latin': 'As written in Latin letters',
+  'hint.date_of_birth': 'e.g. 3 February 1991 or 03/02/1991',
   badRecordId: 'A record id is letters, digits, dots, dashes or underscores. To find a case by its number, choose “case number”.',
   badPhone: 'This is not a Cambodian phone number. Write it as 012 345 678 or +855 12 345 678.',
+  badDay: 'This is not a day. Write it as 3 February 1991 or 03/02/1991.',
   emptyTerm: 'Type what to search for.',
 
   // Record types
