@@ -17,6 +17,14 @@ describe('refusals in words', () => {
     expect(errorText(t, { code: 'not_found', message: '' }, 'search')).toBe('No record matches under this grant.');
   });
 
+  it('has its own sentence, not the general one, for what a video play, a gateway not yet ready or a refused signature answer', () => {
+    for (const lang of ['en', 'km'] as const) {
+      const general = errorText(translator(lang), { code: 'something_new', message: '' });
+      for (const code of ['play_expired', 'not_ready', 'invalid_dpop_proof'])
+        expect(errorText(translator(lang), { code, message: '' }), `${lang} ${code}`).not.toBe(general);
+    }
+  });
+
   it('speaks Khmer in Khmer', () => {
     expect(errorText(translator('km'), { code: 'rate_limited', message: '' })).toMatch(/[\u1780-\u17FF]/);
   });

@@ -220,6 +220,9 @@ export const en = {
   'error.forbidden': 'This is not allowed for your viewer.',
   'error.two_person_rule': 'This needs a second officer’s approval.',
   'error.network': 'The gateway could not be reached. Check the connection and try again.',
+  'error.play_expired': 'This play has ended. Play the video again for a new, logged play.',
+  'error.not_ready': 'The gateway is not ready to serve just now. Try again in a few minutes; if it goes on, tell your agency administrator.',
+  'error.invalid_dpop_proof': 'The gateway did not accept this viewer’s signature. Check that this computer’s clock is right, then try again.',
   'error.internal_error': 'Something went wrong. Try again; if it goes on, tell your agency administrator.',
   'error.unknown': 'The gateway refused this request. Try again; if it goes on, tell your agency administrator.',
 
