@@ -1,40 +1,20 @@
 /**
- * Finding what a partner may receive for a media reference: the media item, inside the grant
- * (record type, case-specific record list, the field granted in a media mode: `clear`, `redacted`
- * or `blurred`), named by the current version of its record, in the rendition the purpose's mode
- * gives for it (`renditionToRelease`) — or nothing. Every way of
- * getting nothing looks the same to the caller; the precise reason goes to the gateway's log.
+ * Finding what a partner may receive for a media reference: the media item, inside the grant, in
+ * the rendition the purpose's mode gives for it — decided by `mediaInGrant`, the path videos take
+ * too — opened, or nothing. Every way of getting nothing looks the same to the caller; the precise
+ * reason goes to the gateway's log.
  */
 import { envelopeKeyVersion } from '@need2know/crypto';
-import { recordType } from '@need2know/schema';
-import { fieldsForDisclosure } from '../access/open-fields.js';
-import { disclosureFor, inGrantRecords } from '../access/scope.js';
-import { subjectIds } from '../access/subjects.js';
-import { keyRing, keyRingOpening } from '../keys/key-ring.js';
-import type { GrantedRecordAccess } from '@need2know/policy';
-import { mayReleaseUnblurredMedia } from '@need2know/policy';
-import { protectedOriginalAccess } from '@need2know/policy';
-import type { ClientKind, Grant, MediaFacts, Purpose } from '@need2know/policy';
-import { civilDate, isMediaMode, parseRequestedRef, renditionToRelease } from '@need2know/policy';
-import { readRecords } from '../records/read.js';
-import { recordInScope, rowScopeOf } from '../records/row-scope.js';
-import { carriesMark, hiddenFor } from '@need2know/policy';
+import { mayReleaseUnblurredMedia, protectedOriginalAccess, type MediaFacts } from '@need2know/policy';
 import type { MediaItem, Stores } from '../../store/ports/index.js';
-import { isStorableRef } from './ingest-media.js';
+import { keyRingOpening } from '../keys/key-ring.js';
 import { MAX_DELIVERED_MEDIA_BYTES, type MediaType } from './limits.js';
-import { refFlagged, type Rendition } from './release.js';
+import { mediaInGrant, type MediaKind, type MediaRequester } from './media-in-grant.js';
+import type { Rendition } from './release.js';
 import { openMedia } from './seal-media.js';
-import { keysOf, recordReader, type MediaSettings } from './settings.js';
+import { keysOf, type MediaSettings } from './settings.js';
 
-/** Who is asking: the verified token's grant and purpose, and the receiving agency. */
-export interface MediaRequester {
-  readonly granted: GrantedRecordAccess;
-  readonly purpose: Purpose;
-  readonly grant: Grant;
-  readonly agencyId: string;
-  /** Officers get protected originals only by a logged reveal (see `protectedOriginalAccess`). */
-  readonly clientKind: ClientKind;
-}
+export type { MediaRequester } from './media-in-grant.js';
 
 /** A media item the requester may receive, opened. */
 export interface ReleasableMedia {
@@ -136,6 +116,13 @@ function deliveredSlot(row: MediaItem, rendition: Rendition, contentType: MediaT
   return row.scaled === null ? null : { rendition: 'scaled', contentType: row.scaled.contentType };
 }
 
+/** Photos as `mediaInGrant` reads them: the media store's item, and the protection decided at ingest. */
+const photos = (stores: MediaReadStores): MediaKind<MediaItem, { readonly protectedRendition: MediaFacts['protectedRendition'] }> => ({
+  name: 'media',
+  item: (ref) => stores.media.item(ref),
+  facts: async (row) => ({ protectedRendition: storedProtection(row) }),
+});
+
 async function findMedia(
   stores: MediaReadStores,
   settings: MediaSettings,
@@ -144,36 +131,9 @@ async function findMedia(
   now: number,
   originals: boolean,
 ): Promise<ReleasableMedia | UndeliverableMedia | null> {
-  const ask = parseRequestedRef(requested);
-  if (!isStorableRef(ask.ref)) return nothing('malformed reference');
-  const row = await stores.media.item(ask.ref);
-  if (row === null) return nothing('no such media');
-  // Scope first, from the row alone: an item outside the grant costs what a missing one costs.
-  const modes = disclosureFor(who.granted, who.purpose, row.recordType);
-  const mode = modes === null ? undefined : modes[row.field];
-  if (!isMediaMode(mode) || mode === 'none' || !inGrantRecords(who.granted, row.recordId)) return nothing('outside the grant');
-  const def = recordType(row.recordType);
-  if (def === undefined) return nothing('unknown record type');
-  // A record outside the grant's row scope: its media are as missing as the record itself.
-  if (!(await recordInScope(recordReader(stores, settings), def, row.recordId, rowScopeOf(who)))) return nothing('outside the row scope');
-
-  // A sensitive case the grant may not see: its media are as missing as the case itself.
-  const hidden = hiddenFor(def.name, who.grant);
-  // Opened as for `clear` whatever the mode: the flags (and a photo's birth date) decide what is protected.
-  const [record] = await readRecords(
-    recordReader(stores, settings),
-    def.name,
-    [row.recordId],
-    [...fieldsForDisclosure(def, { [row.field]: 'clear' }), ...(hidden === null ? [] : [hidden.field])],
-  );
-  if (record === undefined || record.owner !== row.owner) return nothing('record gone or of another owner');
-  if (carriesMark(def.name, record.fields, hidden)) return nothing('a sensitive case the grant may not see');
-  const fields = { id: record.id, ...record.fields };
-  const ring = await keyRing(keysOf(stores, settings));
-  const flagged = refFlagged(def, row.field, fields, ask.ref, { ring, agency: who.agencyId, today: civilDate(now, settings.timeZone), mediaUnblurred: false });
-  if (flagged === null) return nothing('the record no longer names this reference');
-  const rendition = renditionToRelease(mode, ask.asked, { flagged, originalsApproved: originals, protectedRendition: storedProtection(row) });
-  if (rendition === null) return nothing('the mode releases nothing');
+  const found = await mediaInGrant(stores, settings, who, requested, now, originals, photos(stores));
+  if (found === null) return null;
+  const { item: row, rendition } = found;
   const contentType = contentTypeOf(row, rendition);
   if (contentType === undefined) return nothing(`no ${rendition} rendition stored`);
   // A phone's original can be far larger than a sealed answer can carry within a Worker's memory:
@@ -189,5 +149,5 @@ async function findMedia(
   const opening = await keyRingOpening(keysOf(stores, settings), [row.keyVersion, ...chunks.map(envelopeKeyVersion)]);
   const bytes = openMedia(opening, { owner: row.owner, ref: row.ref, rendition: slot.rendition, contentType: slot.contentType }, chunks);
   const scaled = slot.rendition === 'scaled' && row.scaled !== null ? { width: row.scaled.width, height: row.scaled.height } : null;
-  return { row, rendition, contentType: slot.contentType, bytes, subjectIds: subjectIds(def.name, fields), scaled };
+  return { row, rendition, contentType: slot.contentType, bytes, subjectIds: found.subjectIds, scaled };
 }
