@@ -247,6 +247,13 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
       const words = await frameWords(tracer);
       expect(words.map((f) => f.where)).toEqual(expect.arrayContaining(['document.title', 'p.under', 'footer']));
       for (const f of words) expect(f, f.where).toMatchObject({ text: expect.stringMatching(w.script) });
+      // The popup's list of grants names the purpose in the chosen language too.
+      const popup = await context.newPage();
+      await popup.goto(`${base()}/popup.html`);
+      expect(await text(popup, `li.grant[data-grant="${scene.tracingGrant}"] .title`)).toBe(w.tracingTitle);
+      await popup.close();
+      await tracer.bringToFront();
+      await tracer.waitForSelector('section.content:not(.hidden) .record');
     });
 
     it('opens a contact from the health case as a new, logged view, and the recent list brings the case back', async () => {
