@@ -231,6 +231,7 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
       expect(viewId).not.toBe('');
       // The purpose by its title in the chosen language (the Khmer title the privacy officer set).
       expect(await text(tracer, 'header .under')).toContain(`${w.tracingTitle} · ${w.grantWord} ${scene.tracingGrant} · `);
+      expect(await tracer.getAttribute('header .under .purpose', 'lang')).toBe(w.lang);
       // The watermark: the officer and their id, the agency, the purpose and grant, the time and the
       // view, its words and date in the chosen language and the ids as the gateway wrote them.
       const lines = await watermarkLines(tracer);
@@ -356,6 +357,8 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
       expect(await text(reviewer, 'h1')).toBe(w.appTitle);
       // A purpose without a Khmer title is named by its English one, in either language.
       expect(await text(reviewer, 'header .under')).toContain('Joint investigation with the health ministry (test)');
+      // …and marked as English, so that a screen reader reads it as English on a Khmer page.
+      expect(await reviewer.getAttribute('header .under .purpose', 'lang')).toBe('en');
       await reviewer.selectOption('select[name=record_type]', 'case');
       expect(await kinds(reviewer)).toEqual(['case_number', 'id']);
       await reviewer.fill('input[name=case_number]', CASE_NUMBER);

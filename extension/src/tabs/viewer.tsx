@@ -317,7 +317,11 @@ function Viewer() {
           </p>
         )}
         <p className="under">
-          {t('underGrant', { purpose: purpose?.text ?? UNDER.purpose, grant: UNDER.grant })}
+          {/* The purpose marked with the language it is written in (English where it has no Khmer title). */}
+          <span className="purpose" lang={purpose?.lang}>
+            {purpose?.text ?? UNDER.purpose}
+          </span>{' '}
+          · {t('grantLabel', { grant: UNDER.grant })}
           {grant !== null && <> · {t('windowEnds', { when: formatDateTime(lang, grant.not_after) })}</>}
         </p>
       </header>
