@@ -456,6 +456,8 @@ export const en = {
   outcomeReasonRequired: 'reason missing',
   outcomeReasonInvalid: 'reason malformed',
   outcomeMediaTooLarge: 'photo too large to deliver',
+  renditionOriginal: 'original',
+  renditionScaled: 'original, at the working size',
   // Lists fit for work
   search: 'Search',
   hideEnded: 'Hide ended',

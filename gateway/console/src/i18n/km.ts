@@ -448,6 +448,8 @@ export const km: Messages = {
   outcomeReasonRequired: 'ខ្វះមូលហេតុ',
   outcomeReasonInvalid: 'មូលហេតុមិនត្រឹមត្រូវ',
   outcomeMediaTooLarge: 'រូបថតធំពេកមិនអាចផ្ញើបាន',
+  renditionOriginal: 'រូបដើម',
+  renditionScaled: 'រូបដើម (បង្រួមទំហំ)',
   // Lists fit for work
   search: 'ស្វែងរក',
   hideEnded: 'លាក់អ្វីដែលបានបញ្ចប់',

@@ -15,6 +15,9 @@ const MODE_KEYS: Record<Mode, [MessageKey, MessageKey]> = {
   none: ['modeNone', 'modeHelpNone'],
 };
 
+/** What a media disclosure names beside the modes: the original as stored, or its copy at the working size (an original too large to deliver whole). */
+const RENDITION_KEYS: Readonly<Record<string, MessageKey>> = { original: 'renditionOriginal', scaled: 'renditionScaled' };
+
 /** A mode's name in the current language. */
 export const modeName = (mode: Mode): string => t(MODE_KEYS[mode][0]);
 /** What a mode means, in a few words. */
@@ -32,9 +35,13 @@ export const fieldName = (name: string): (Node | string)[] => [
 ];
 /**
  * The fields of a disclosure and how each was disclosed, in words, e.g. "Phone: masked, Sex: clear".
- * A mode the console does not know is shown by its code.
+ * A media rendition (`original`, `scaled`) is named in words too; a mode the console does not know is
+ * shown by its code.
  */
 export const disclosedFieldsText = (fields: Readonly<Record<string, string>>): string =>
   Object.entries(fields)
-    .map(([f, m]) => `${fieldWords(f)}: ${Object.hasOwn(MODE_KEYS, m) ? modeName(m as Mode) : m}`)
+    .map(([f, m]) => {
+      const words = Object.hasOwn(MODE_KEYS, m) ? modeName(m as Mode) : Object.hasOwn(RENDITION_KEYS, m) ? t(RENDITION_KEYS[m] as MessageKey) : m;
+      return `${fieldWords(f)}: ${words}`;
+    })
     .join(', ');
