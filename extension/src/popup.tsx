@@ -14,11 +14,18 @@ function Enrol({ onDone }: { onDone: (o: OfficerProfile) => void }) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
+  const [empty, setEmpty] = useState(false);
   return (
+    // noValidate: an empty box is said here, in the officer's language, not by the browser's own
+    // bubble, which speaks the browser's language.
     <form
       className="enrol"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        setError(null);
+        setEmpty(code.trim() === '');
+        if (code.trim() === '') return;
         setBusy(true);
         void ask({ type: 'enrol', code }).then((r) => {
           setBusy(false);
@@ -37,13 +44,18 @@ function Enrol({ onDone }: { onDone: (o: OfficerProfile) => void }) {
           onChange={(e) => setCode(e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          placeholder="XXXXXX-XXXXXX-XXXXXX-XXXXXX"
+          placeholder={t('enrolCodeHint')}
           required
         />
       </label>
       <button type="submit" disabled={busy}>
         {busy ? t('enrolling') : t('enrol')}
       </button>
+      {empty && (
+        <p className="form-problem" role="alert">
+          {t('enrolCodeEmpty')}
+        </p>
+      )}
       {error !== null && (
         <p className="error" role="alert" data-code={error.code}>
           {errorText(t, error)}

@@ -57,6 +57,8 @@ export interface ViewerWords {
   readonly dobTyped: string;
   /** What the form says of a day that does not exist. */
   readonly badDay: string;
+  /** What the popup says of an empty enrolment code. */
+  readonly enrolCodeEmpty: string;
 }
 
 const KHMER = /[\u1780-\u17FF]/;
@@ -100,6 +102,7 @@ export const ENGLISH: ViewerWords = {
   dobHint: 'e.g. 3 February 1991 or 03/02/1991',
   dobTyped: '3 February 1991',
   badDay: 'This is not a day. Write it as 3 February 1991 or 03/02/1991.',
+  enrolCodeEmpty: 'Type the enrolment code your agency administrator gave you.',
 };
 
 export const KHMER_WORDS: ViewerWords = {
@@ -140,4 +143,5 @@ export const KHMER_WORDS: ViewerWords = {
   dobHint: 'ឧ. ៣ កុម្ភៈ ១៩៩១ ឬ ៣/២/១៩៩១',
   dobTyped: '៣ កុម្ភៈ ១៩៩១',
   badDay: 'នេះមិនមែនជាថ្ងៃខែឆ្នាំទេ។ សូមសរសេរជា ៣ កុម្ភៈ ១៩៩១ ឬ ៣/២/១៩៩១។',
+  enrolCodeEmpty: 'សូមវាយលេខកូដចុះឈ្មោះ ដែលអ្នកគ្រប់គ្រងស្ថាប័នរបស់អ្នកបានផ្តល់ឱ្យ។',
 };

@@ -328,6 +328,23 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
       expect(await text(tracer, 'main')).not.toMatch(/\((insufficient_scope|conflict|not_found)\)/);
     });
 
+    it(`asks a browser not yet enrolled for its code in ${w.name}, and says an empty code in words, not in the browser's bubble`, async () => {
+      const fresh = await launchWithExtension(extensionDir);
+      try {
+        const popup = await fresh.context.newPage();
+        await popup.goto(`chrome-extension://${fresh.extensionId}/popup.html`);
+        await popup.click(`.lang-switch button[data-lang=${w.lang}]`);
+        await popup.click('form.enrol button[type=submit]');
+        expect(await text(popup, 'form.enrol .form-problem')).toBe(w.enrolCodeEmpty);
+        // Nothing was sent: the gateway's refusal of a code is not on screen.
+        expect(await popup.locator('form.enrol .error').count()).toBe(0);
+        for (const f of await frameWords(popup)) expect(f, f.where).toMatchObject({ text: expect.stringMatching(w.script) });
+        expect(await texts(popup, 'form.enrol h1, form.enrol p')).toEqual([expect.stringMatching(w.script), expect.stringMatching(w.script), w.enrolCodeEmpty]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it(`finds a person by name and a date of birth typed as people write it in ${w.name}, not in the browser's date box`, async () => {
       const page = await context.newPage();
       await page.goto(viewerUrl(lookupGrant, PERSON_LOOKUP_PURPOSE));

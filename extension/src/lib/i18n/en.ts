@@ -230,6 +230,8 @@ export const en = {
   enrolTitle: 'Enrol this browser',
   enrolIntro: 'Enter the one-time code your agency administrator gave you. This browser makes its own keys; they never leave it.',
   enrolCode: 'Enrolment code',
+  enrolCodeHint: '24 letters and digits, in four groups of six',
+  enrolCodeEmpty: 'Type the enrolment code your agency administrator gave you.',
   enrol: 'Enrol',
   enrolling: 'Enrolling…',
   yourGrants: 'Your grants',
