@@ -10,12 +10,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateClientKeys, GatewaySession, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
 import { VideoRedactionManifest, videoManifestBytes } from '@need2know/schema/video-manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadMedia, type OwnerClient } from '../../scripts/lib/media-cli.js';
 import { makePanZoomClip, makeSyntheticClip } from '../../scripts/lib/video/test-clip.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
+import { videoOwnerOn } from '../support/video-owner.js';
 
 const PORT = 8867;
 const CASE_ID = 'case-video-upload-e2e';
@@ -30,47 +30,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'n2k-video-upload-'));
   local = await startLocalGateway(PORT);
-  const [po] = local.officers;
-  if (po === undefined) throw new Error('no privacy officer');
-  await po.post('/agencies', { id: 'police-video-upload', name: 'Police (video upload test)' });
-  const keys = await generateClientKeys();
-  await local.registerClient({
-    id: 'police-video-upload',
-    kind: 'data_owner',
-    agency_id: 'police-video-upload',
-    name: 'Body-camera footage (test)',
-    signing_jwks: { keys: [publicJwkOf(keys.private.signing)] },
-    encryption_jwk: publicJwkOf(keys.private.encryption),
-    ingest_types: ['case'],
-  });
-  owner = { client_id: 'police-video-upload', signing_jwk: keys.private.signing };
-  const session = await GatewaySession.open({
-    issuer: local.gateway.url,
-    clientId: owner.client_id,
-    signingKey: await signingKeyFromJwk(owner.signing_jwk),
-    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['case'] }] },
-  });
-  await session.json('/v1/ingest/case', {
-    body: {
-      id: CASE_ID,
-      case_number: '12-2026-0000500',
-      criterion: 2,
-      offence: 'Arrest at a checkpoint (synthetic)',
-      occurred_on: '2026-10-02',
-      place: { province: '12', district: '1201', commune: '120101' },
-      status: 'under_investigation',
-      handling_unit: 'Khan Daun Penh Police Inspectorate',
-      evidence: [REF, DARK_REF].map((media_ref) => ({
-        media_ref,
-        kind: 'video',
-        shows_minor: false,
-        shows_restrained: true,
-        shows_victim: false,
-        shows_witness: false,
-      })),
-      sensitivity: 'normal',
-    },
-  });
+  owner = await videoOwnerOn(local, { id: 'police-video-upload', caseId: CASE_ID, caseNumber: '12-2026-0000500', refs: [REF, DARK_REF] });
 }, 600_000);
 
 afterAll(async () => {
