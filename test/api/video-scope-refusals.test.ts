@@ -4,7 +4,9 @@
  * tests prove it for photos: a grant that covers cases but not their evidence (or a token that asked
  * for less), a sensitive case under a grant leadership did not approve for it, a case outside the
  * grant's row scope, a reference the current version of the case no longer names, and another
- * agency's officer. Each is answered exactly like a video that does not exist, and logged.
+ * agency's officer. Each is answered exactly like a video that does not exist, and logged. The
+ * refusals a play meets before the scope are proved too, as for photos: a purpose without fetch,
+ * and a play without the stated reason its purpose requires.
  */
 import type { Grant, PurposeRules } from '@need2know/policy';
 import { describe, expect, it } from 'vitest';
@@ -119,5 +121,25 @@ describe('video plays refused by the shared media scope, like a missing video', 
       expect(stolen.status).toBe(404);
       expect(await stolen.json()).toMatchObject({ code: 'not_found' });
     }
+  });
+});
+
+describe('video plays refused before the scope, as photos are', () => {
+  it('a purpose without fetch plays nothing (403 insufficient_scope), nor one that requires a stated reason without it (400 reason_required)', async () => {
+    const gateway = testGateway();
+    const owner = await uploadedVideo(gateway);
+    const checksOnly = await player(gateway, { purpose: { actions: ['check'] } });
+    expect(problemOf(await checksOnly.play(owner.ref))).toMatchObject({ status: 403, body: { code: 'insufficient_scope' } });
+
+    const reasoned = await player(gateway, { purpose: { reasonRequired: true } });
+    const before = await auditLog(gatewayEnv).size();
+    expect(problemOf(await reasoned.play(owner.ref))).toMatchObject({ status: 400, body: { code: 'reason_required' } });
+    expect(await auditLog(gatewayEnv).size()).toBe(before + 1);
+    const stated = await callResource(gateway, reasoned.client, reasoned.token, '/v1/media/videos/plays', {
+      method: 'POST',
+      body: JSON.stringify({ ref: owner.ref }),
+      headers: { 'content-type': 'application/json', 'n2k-reference': 'PP-2026-0412', 'n2k-reason': 'bail review' },
+    });
+    expect(stated.status).toBe(200);
   });
 });
