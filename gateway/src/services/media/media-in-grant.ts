@@ -10,7 +10,7 @@
  */
 import type { ClientKind, GrantedRecordAccess, Grant, MediaFacts, Purpose, ReleasedRendition } from '@need2know/policy';
 import { carriesMark, civilDate, hiddenFor, isMediaMode, parseRequestedRef, renditionToRelease } from '@need2know/policy';
-import { recordType, type RecordTypeDef } from '@need2know/schema';
+import { recordType } from '@need2know/schema';
 import type { Stores } from '../../store/ports/index.js';
 import { fieldsForDisclosure } from '../access/open-fields.js';
 import { disclosureFor, inGrantRecords } from '../access/scope.js';
@@ -58,7 +58,6 @@ export interface MediaInGrant<Item, Facts> {
   readonly item: Item;
   readonly rendition: ReleasedRendition;
   readonly facts: Facts;
-  readonly def: RecordTypeDef;
   /** Ids of the persons the record is about (for limits and the log). */
   readonly subjectIds: readonly string[];
 }
@@ -126,5 +125,5 @@ export async function mediaInGrant<Item extends StoredMediaPlace, Facts extends 
   const facts = await kind.facts(item);
   const rendition = renditionToRelease(mode, ask.asked, { flagged, originalsApproved: originals, protectedRendition: facts.protectedRendition });
   if (rendition === null) return nothing('the mode releases nothing');
-  return { item, rendition, facts, def, subjectIds: subjectIds(def.name, fields) };
+  return { item, rendition, facts, subjectIds: subjectIds(def.name, fields) };
 }
