@@ -32,6 +32,28 @@ export interface VideoScene {
   readonly reviewerCode: string;
 }
 
+/** The shortest data life the admin API accepts for a grant (s). */
+const MIN_DATA_LIFE_SECONDS = 60;
+
+/**
+ * Opens, now, one more grant of the footage purpose to the reviewer's agency whose window ends
+ * `seconds` from now (approved by the second officer): a window's end a test can wait for without
+ * waiting out the first grant's. Returns the grant and when its window ends (ms since the epoch).
+ */
+export async function openEndingGrant(scene: VideoScene, seconds: number): Promise<{ grant: string; endsAt: number }> {
+  const endsAt = Date.now() + seconds * 1000;
+  const grant = await scene.local.openGrant(
+    {
+      purpose_id: VIDEO_PURPOSE,
+      agency_id: 'moj-video-e2e',
+      data_life_seconds: Math.max(seconds, MIN_DATA_LIFE_SECONDS),
+      note: 'e2e: footage review, ending soon',
+    },
+    seconds / 3600,
+  );
+  return { grant, endsAt };
+}
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Encodes 20 s of `testsrc2` at 640 × 360, 25 fps, with `filter`, into `file` (fragmented when asked). */
