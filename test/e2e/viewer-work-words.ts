@@ -59,6 +59,8 @@ export interface ViewerWords {
   readonly badDay: string;
   /** What the popup says of an empty enrolment code. */
   readonly enrolCodeEmpty: string;
+  /** What a printed page says instead of the record. */
+  readonly printDisabled: string;
 }
 
 const KHMER = /[\u1780-\u17FF]/;
@@ -103,6 +105,7 @@ export const ENGLISH: ViewerWords = {
   dobTyped: '3 February 1991',
   badDay: 'This is not a day. Write it as 3 February 1991 or 03/02/1991.',
   enrolCodeEmpty: 'Type the enrolment code your agency administrator gave you.',
+  printDisabled: 'Printing is disabled in the need2know viewer. Every view is recorded.',
 };
 
 export const KHMER_WORDS: ViewerWords = {
@@ -144,4 +147,5 @@ export const KHMER_WORDS: ViewerWords = {
   dobTyped: '៣ កុម្ភៈ ១៩៩១',
   badDay: 'នេះមិនមែនជាថ្ងៃខែឆ្នាំទេ។ សូមសរសេរជា ៣ កុម្ភៈ ១៩៩១ ឬ ៣/២/១៩៩១។',
   enrolCodeEmpty: 'សូមវាយលេខកូដចុះឈ្មោះ ដែលអ្នកគ្រប់គ្រងស្ថាប័នរបស់អ្នកបានផ្តល់ឱ្យ។',
+  printDisabled: 'ការបោះពុម្ពត្រូវបានបិទនៅក្នុងកម្មវិធីមើល need2know។ រាល់ការមើលត្រូវបានកត់ត្រា។',
 };

@@ -248,6 +248,11 @@ describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s 
       const words = await frameWords(tracer);
       expect(words.map((f) => f.where)).toEqual(expect.arrayContaining(['document.title', 'p.under', 'footer']));
       for (const f of words) expect(f, f.where).toMatchObject({ text: expect.stringMatching(w.script) });
+      // A printed page says, in the chosen language, that printing is disabled (and shows nothing of the record).
+      await tracer.emulateMedia({ media: 'print' });
+      expect(await tracer.evaluate(() => getComputedStyle(document.body, '::after').content)).toBe(JSON.stringify(w.printDisabled));
+      expect(await tracer.evaluate(() => getComputedStyle(document.querySelector('.record') as Element).display)).toBe('none');
+      await tracer.emulateMedia({ media: 'screen' });
       // The popup's list of grants names the purpose in the chosen language too.
       const popup = await context.newPage();
       await popup.goto(`${base()}/popup.html`);

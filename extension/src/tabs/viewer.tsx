@@ -131,6 +131,10 @@ function Viewer() {
     if (key !== null) setNotice(key);
   }, []);
   useNoticeTimeout(notice, setNotice);
+  // What a printed page says instead of the record (viewer.css), in the officer's language.
+  useEffect(() => {
+    document.body.dataset.printNotice = t('printDisabled');
+  }, [t]);
   const copyField = useCopyField(UNDER, shownNow, setNotice);
 
   // The copy guard, and the reports of what it blocked.

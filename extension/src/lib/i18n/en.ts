@@ -154,6 +154,7 @@ export const en = {
   'blocked.copy': 'Copying is blocked for this record.',
   'blocked.copyHint': 'Copying is blocked for this record. Only a field with a Copy button may be copied.',
   'blocked.print': 'Printing is blocked for this record.',
+  printDisabled: 'Printing is disabled in the need2know viewer. Every view is recorded.',
   'blocked.other': 'This action is blocked for this record.',
   recentTitle: 'Opened in this session',
   recentHelp: 'Opening one again is a new view and is recorded.',
