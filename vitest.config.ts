@@ -55,6 +55,11 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'gateway',
+            // The files share one workerd runtime per worker, one after another: loading the gateway's
+            // module graph costs seconds, most files' tests less than one. Each file still starts from
+            // empty storage and a fresh schema (test/api/setup.ts); the sequencer keeps these files
+            // together so a runtime goes on to the next one.
+            isolate: false,
             include: ['gateway/**/*.test.ts', 'test/api/**/*.test.ts'],
             setupFiles: [`${root}/test/api/setup.ts`],
             testTimeout: SHARED_CORE_TEST_TIMEOUT_MS,

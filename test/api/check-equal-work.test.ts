@@ -4,7 +4,7 @@
  * field decryptions (a miss opens a stand-in), so neither the answer nor its cost tells whether the
  * gateway knows someone.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { tracedEnv } from '../bench/worker/trace-bindings.js';
 import { accessTokenFor, createAgency, createClient, createGrant, createPurpose, gatewayEnv, ISSUER, testGateway, uniq } from './harness.js';
 import { call, open, person, seed } from './disclosure-harness.js';
@@ -16,6 +16,8 @@ import { call, open, person, seed } from './disclosure-harness.js';
  */
 const decodes = vi.spyOn(TextDecoder.prototype, 'decode');
 const fieldOpenings = () => decodes.mock.contexts.filter((d) => d instanceof TextDecoder && d.fatal && d.ignoreBOM).length;
+// The gateway's test files share one runtime: the spy (and what it recorded) must not outlive this file.
+afterAll(() => decodes.mockRestore());
 
 type Gateway = ReturnType<typeof testGateway>;
 const RULES = { person: { name_latin: 'clear', red_notice: 'predicate' } };

@@ -58,11 +58,16 @@ export async function call(gateway: Gateway, client: TestClient, token: string, 
   return { status: response.status, response, body: await readCompactBody(response), expectedHash };
 }
 
-let jwks: JSONWebKeySet | undefined;
-/** The gateway's published keys (fetched once per file; rotation tests refetch). */
+/** Each test gateway's published keys, fetched once per gateway (files share one runtime, so never one set for all). */
+const publishedKeys = new WeakMap<Gateway, JSONWebKeySet>();
+/** The gateway's published keys (fetched once per gateway; rotation tests refetch). */
 export async function gatewayJwks(gateway: Gateway, fresh = false): Promise<JSONWebKeySet> {
-  if (jwks === undefined || fresh) jwks = (await (await gateway.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
-  return jwks;
+  let keys = fresh ? undefined : publishedKeys.get(gateway);
+  if (keys === undefined) {
+    keys = (await (await gateway.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
+    publishedKeys.set(gateway, keys);
+  }
+  return keys;
 }
 
 /** Opens a sealed answer as `client` would, checking it answers the call that was made. */

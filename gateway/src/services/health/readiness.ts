@@ -26,6 +26,12 @@ export const REFUSED_RECHECK_MS = 5_000;
 let verified: string | undefined;
 let refused: { readonly secret: unknown; readonly at: number; readonly problems: ReadinessProblem[] } | undefined;
 
+/** Forgets what this isolate concluded about its root secret, so the next request checks again (in tests, after the storage was emptied). */
+export function forgetServingCheck(): void {
+  verified = undefined;
+  refused = undefined;
+}
+
 /**
  * The problems that stop this gateway from serving (empty when it may serve) under root secret
  * `secret` (the Worker secret, as configured). Remembered per isolate once the secret passed; a
