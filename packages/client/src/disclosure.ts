@@ -39,6 +39,17 @@ export interface DisclosedMedia {
   readonly bytes: number;
   /** The file, base64url without padding (RFC 4648 §5). */
   readonly data: string;
+  /**
+   * Present when an original larger than an answer carries went out as its copy at the working size
+   * (at most 2048 × 2048, JPEG, made at upload; `rendition` stays `original`): that copy's pixel size.
+   */
+  readonly scaled?: MediaSize;
+}
+
+/** A picture's size in pixels. */
+export interface MediaSize {
+  readonly width: number;
+  readonly height: number;
 }
 
 /** Why a response was refused by the client. */

@@ -1,6 +1,6 @@
 export { readCompactBody } from './compact-body.js';
 export { DISCLOSURE_TYP, DisclosureError, openDisclosure } from './disclosure.js';
-export type { DisclosedMedia, Disclosure, OpenOptions } from './disclosure.js';
+export type { DisclosedMedia, Disclosure, MediaSize, OpenOptions } from './disclosure.js';
 export { GatewayError } from './errors.js';
 export { ephemeralDpopKey, generateClientKeys, publicJwkOf, signingKeyFromJwk } from './keys.js';
 export type { ClientKeyFile } from './keys.js';

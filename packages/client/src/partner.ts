@@ -1,7 +1,7 @@
 import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
 import { base64url, compactDecrypt, decodeJwt, importJWK, type JWK } from 'jose';
 import { readCompactBody } from './compact-body.js';
-import { DisclosureError, openDisclosure, type DisclosedMedia, type Disclosure } from './disclosure.js';
+import { DisclosureError, openDisclosure, type DisclosedMedia, type Disclosure, type MediaSize } from './disclosure.js';
 import { GatewayError } from './errors.js';
 import { signingKeyFromJwk } from './keys.js';
 import { GatewaySession } from './session.js';
@@ -24,6 +24,15 @@ export interface MediaItem {
   readonly rendition: DisclosedMedia['rendition'];
   readonly contentType: DisclosedMedia['content_type'];
   readonly bytes: Uint8Array;
+  /** Only when the original was too large to deliver whole and its copy at the working size came instead: that copy's pixel size. */
+  readonly scaled?: MediaSize;
+}
+
+/** Whether `v` is a picture size: two positive whole numbers of pixels. */
+function isMediaSize(v: unknown): v is MediaSize {
+  if (typeof v !== 'object' || v === null) return false;
+  const { width, height } = v as Partial<MediaSize>;
+  return Number.isSafeInteger(width) && Number.isSafeInteger(height) && (width as number) > 0 && (height as number) > 0;
 }
 
 /**
@@ -41,11 +50,13 @@ export function mediaItemOf(payload: unknown): MediaItem {
     typeof m.ref !== 'string' ||
     (m.rendition !== 'original' && m.rendition !== 'redacted' && m.rendition !== 'blurred') ||
     (m.content_type !== 'image/png' && m.content_type !== 'image/jpeg') ||
-    m.bytes !== bytes.length
+    m.bytes !== bytes.length ||
+    (m.scaled !== undefined && (m.rendition !== 'original' || !isMediaSize(m.scaled)))
   ) {
     throw new DisclosureError('ERR_DISCLOSURE_MALFORMED', 'the answer carries no well-formed media');
   }
-  return { ref: m.ref, rendition: m.rendition, contentType: m.content_type, bytes };
+  const scaled = m.scaled === undefined ? {} : { scaled: { width: m.scaled.width, height: m.scaled.height } };
+  return { ref: m.ref, rendition: m.rendition, contentType: m.content_type, bytes, ...scaled };
 }
 
 /** A subject of a check: by national ID, by name and date of birth, or by record id. */
@@ -121,6 +132,9 @@ export class PartnerClient {
    * const { records } = await partner.fetchRecord('case', 'case-00000042');
    * const photo = await partner.fetchMedia(records[0].evidence[0].media_ref);
    * // { ref, rendition: 'redacted', contentType: 'image/jpeg', bytes: Uint8Array(…) }
+   * // An original larger than an answer carries comes as its copy at the working size:
+   * // { ref, rendition: 'original', contentType: 'image/jpeg', bytes, scaled: { width: 2000, height: 1500 } }
+   * @throws GatewayError 409 `media_too_large` when the original is too large to deliver and no such copy is stored.
    * @throws GatewayError 404 `not_found` when the reference is unknown or not releasable under this grant (the two look alike).
    */
   async fetchMedia(ref: string, options: { viewer?: boolean } = {}): Promise<MediaItem & { readonly disclosure: Disclosure; readonly viewId?: string }> {
