@@ -19,6 +19,7 @@ import { statsCommand } from './lib/stats-cli.js';
 import { runTrace, type ViewTrace } from './lib/trace.js';
 import { HELP } from './lib/n2k-help.js';
 import { setMediaRegions, uploadMedia } from './lib/media-cli.js';
+import { rewrapAll, rewrapExitCode } from './lib/rewrap-cli.js';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -284,8 +285,11 @@ async function main(): Promise<void> {
       return print(await (await admin()).post('/field-keys/rotate'));
     case 'keys field-retire':
       return print(await (await admin()).post('/field-keys/retire'));
-    case 'keys rewrap':
-      return rewrapAll(await admin(), Number(opts.batch ?? 200));
+    case 'keys rewrap': {
+      const outcome = await rewrapAll(await admin(), Number(opts.batch ?? 200), { print: console.log, printError: console.error });
+      process.exitCode = rewrapExitCode(outcome);
+      return;
+    }
     case 'load':
       return loadFile();
     case 'media upload':
@@ -376,31 +380,6 @@ async function main(): Promise<void> {
         });
       }
       throw new Error(`unknown command: ${positionals.join(' ')} (see --help)`);
-  }
-}
-
-/** Runs re-wrap batches until a full pass moves nothing more, printing progress. */
-async function rewrapAll(a: AdminClient, batch: number): Promise<void> {
-  let moved = 0;
-  let after: string | null = null;
-  const unreadable: Json[] = [];
-  for (;;) {
-    const query: string = `?limit=${batch}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`;
-    const p: { moved: number; remaining: number; next: string | null; current_version: number; unreadable: Json[] } = await a.post(
-      `/field-keys/rewrap${query}`,
-    );
-    moved += p.moved;
-    unreadable.push(...p.unreadable);
-    console.log(`re-wrap to v${p.current_version}: ${moved.toLocaleString('en-US')} moved, ${p.remaining.toLocaleString('en-US')} remaining`);
-    after = p.next;
-    if (after === null) {
-      if (p.remaining <= unreadable.length || p.moved === 0) break;
-    }
-  }
-  if (unreadable.length > 0) {
-    console.error(`${unreadable.length} record version(s) did not open (integrity alarm):`);
-    for (const u of unreadable) console.error(`  ${String(u.type)}/${String(u.id)} v${String(u.version)}`);
-    process.exitCode = 2;
   }
 }
 
