@@ -2,7 +2,7 @@ import { normalisePhone } from '@need2know/schema';
 import { useMemo, useState } from 'react';
 import type { MessageKey } from '../lib/i18n/en.js';
 import { hasMessage } from '../lib/i18n/lang.js';
-import { readDay } from '../lib/i18n/read-day.js';
+import { readDay } from '@need2know/zoned-time';
 import { optionKey, RECORD_ID, searchOptions, type SearchInput, type SearchRequest, type SessionAllows, type ViewerRecordType } from '../lib/search-options.js';
 import { useI18n } from './i18n.js';
 

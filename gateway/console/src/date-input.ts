@@ -7,7 +7,8 @@
  * the gateway takes.
  */
 import { h, uid } from './dom.js';
-import { addDays, formatDay, readDay } from './i18n/day-text.js';
+import { readDay } from '@need2know/zoned-time';
+import { addDays, formatDay } from './i18n/day-text.js';
 import { currentLang, t } from './i18n/i18n.js';
 
 /** A day shown as the example of the format (any day would do; this one has a two-digit day). */

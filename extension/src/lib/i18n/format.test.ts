@@ -1,3 +1,4 @@
+import { readDay } from '@need2know/zoned-time';
 import { describe, expect, it } from 'vitest';
 import { weekMonday } from './calendar.js';
 import { formatDateTime, formatDay, formatMonth, weekStart } from './format.js';
@@ -8,6 +9,11 @@ describe('dates as people write them', () => {
     expect(formatDay('km', '2026-04-06')).toBe('៦ មេសា ២០២៦');
     expect(formatDay('en', 'not a day')).toBe('not a day');
     expect(formatDay('en', '2026-02-30')).toBe('2026-02-30');
+  });
+
+  it('writes every day so that the day input reads it back, in both languages', () => {
+    for (const iso of ['1991-02-03', '2026-11-23', '2000-02-29', '1900-01-01', '2026-12-31'])
+      for (const lang of ['en', 'km'] as const) expect(readDay(formatDay(lang, iso)), `${lang} ${iso}`).toEqual({ kind: 'day', iso });
   });
 
   it('writes a month', () => {

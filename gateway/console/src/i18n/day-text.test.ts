@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDay, readDay } from './day-text.js';
+import { readDay } from '@need2know/zoned-time';
+import { addDays, formatDay } from './day-text.js';
 
 describe('a calendar day as written in the console’s language', () => {
   it('is written day-month-year: the short month name in English, Khmer digits and month name in Khmer', () => {

@@ -4,15 +4,13 @@
  * Khmer. Month names are the Gregorian ones used in Cambodian administration.
  */
 
-/** Khmer names of the Gregorian months, January first. */
-export const KHMER_MONTHS = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'] as const;
-const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
+import { KHMER_MONTHS, khmerDigits } from '@need2know/zoned-time';
+
+// The month names and digits are the shared package's, the viewer's too.
+export { KHMER_MONTHS, khmerDigits };
 
 /** Whether this runtime's Intl formats Khmer itself. */
 export const intlHasKhmer = (): boolean => Intl.DateTimeFormat.supportedLocalesOf(['km']).length > 0 && Intl.NumberFormat.supportedLocalesOf(['km']).length > 0;
-
-/** Western digits replaced by Khmer digits. */
-export const khmerDigits = (text: string): string => text.replace(/[0-9]/g, (d) => KHMER_DIGITS[Number(d)] as string);
 
 /** An integer or decimal in Khmer digits, grouped as CLDR's Khmer data does (1.234,5). */
 export function khmerNumber(n: number): string {
