@@ -1202,7 +1202,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move one batch of stored records to the current field-key version; repeat until remaining is 0 */
+        /**
+         * Move one batch of sealed data to the current field-key version; repeat until nothing more moves
+         * @description Re-wraps what is sealed under an older field-key version: record versions (paged by `after`/`next`), and each call a few photos, video parts (manifests, chunks and play keys), reveal reasons and stated request reasons, plus every wrapped signing key. Call again with `next` until it is null, then start a new pass while a call still moves something. Parts that do not open are skipped and named in `unreadable` on every call that meets them.
+         */
         post: {
             parameters: {
                 query?: {
@@ -8929,12 +8932,15 @@ export interface components {
         };
         RewrapProgress: {
             current_version: number;
+            /** @description Record versions, photos, video parts and reasons moved by this call */
             moved: number;
             /** @description Pass as `after` to continue; null at the end of a pass */
             next: string | null;
+            /** @description All of those still under an older version, unreadable ones included */
             remaining: number;
+            /** @description Wrapped signing keys moved by this call */
             signing_keys: number;
-            /** @description Rows that did not open: an integrity alarm, skipped */
+            /** @description Parts that did not open (records, photos, video parts, reasons): an integrity alarm, skipped */
             unreadable: {
                 id: string;
                 type: string;

@@ -14,10 +14,10 @@ const Cursor = z.object({ type: z.string(), id: z.string(), version: z.number() 
 const Progress = z
   .object({
     current_version: z.number(),
-    moved: z.number(),
-    remaining: z.number(),
-    signing_keys: z.number(),
-    unreadable: z.array(Cursor).openapi({ description: 'Rows that did not open: an integrity alarm, skipped' }),
+    moved: z.number().openapi({ description: 'Record versions, photos, video parts and reasons moved by this call' }),
+    remaining: z.number().openapi({ description: 'All of those still under an older version, unreadable ones included' }),
+    signing_keys: z.number().openapi({ description: 'Wrapped signing keys moved by this call' }),
+    unreadable: z.array(Cursor).openapi({ description: 'Parts that did not open (records, photos, video parts, reasons): an integrity alarm, skipped' }),
     next: z.string().nullable().openapi({ description: 'Pass as `after` to continue; null at the end of a pass' }),
   })
   .openapi('RewrapProgress');
@@ -54,7 +54,12 @@ const rewrap = createRoute({
   method: 'post',
   path: '/field-keys/rewrap',
   tags: ['admin'],
-  summary: 'Move one batch of stored records to the current field-key version; repeat until remaining is 0',
+  summary: 'Move one batch of sealed data to the current field-key version; repeat until nothing more moves',
+  description:
+    'Re-wraps what is sealed under an older field-key version: record versions (paged by `after`/`next`), and each call a ' +
+    'few photos, video parts (manifests, chunks and play keys), reveal reasons and stated request reasons, plus every ' +
+    'wrapped signing key. Call again with `next` until it is null, then start a new pass while a call still moves ' +
+    'something. Parts that do not open are skipped and named in `unreadable` on every call that meets them.',
   security: adminSecurity,
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(REWRAP_BATCH), after: z.string().max(400).optional() }) },
   responses: { 200: jsonOk(Progress, 'Progress'), ...adminProblems },
