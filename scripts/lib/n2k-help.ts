@@ -37,7 +37,7 @@ ${GRANT_SCOPE_HELP}
   events [--after SEQ] [--limit N]
   keys list | rotate                                  token-signing keys
   keys field-status | field-rotate | field-retire     field-encryption key versions
-  keys rewrap [--batch N]                             move stored records to the newest field key
+  keys rewrap [--batch N]                             move everything sealed (records, media, reasons) to the newest field key
   housekeeping                                        run the scheduled job now
 
 Oversight
