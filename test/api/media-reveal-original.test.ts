@@ -4,12 +4,19 @@
  * blurred it itself, so the reveal was enforced only by the page. Now an officer's media answers
  * carry the blurred rendition of a protected photo, and the original leaves the gateway only in the
  * answer to a reveal, after the reason is on the log.
+ *
+ * Finding: a revealed original larger than an answer carries went out as its copy at the working
+ * size, but the reveal's log entry did not say so. Now the reveal's sealed answer gives the copy's
+ * size (`scaled`) and its log entry names the rendition that left (`rendition: 'scaled'`), as a
+ * partner's media disclosure does.
  */
 import { compactDecrypt, importJWK, base64url } from 'jose';
+import { encode } from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { openViewerPayload } from '../../gateway/src/services/delivery/viewer-seal.js';
 import { sameBytes } from '@need2know/png/testing';
 import { selectMedia } from '../../gateway/src/store/d1/media.js';
+import { MAX_DELIVERED_MEDIA_BYTES } from '../../gateway/src/services/media/limits.js';
 import { call, open } from './disclosure-harness.js';
 import { accessTokenFor, adminSession, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway, type TestClient } from './harness.js';
 import { caseWith, MEDIA_RULES, mediaOwner, photo, portraitPng, uniq } from './media-harness.js';
@@ -17,22 +24,40 @@ import { caseWith, MEDIA_RULES, mediaOwner, photo, portraitPng, uniq } from './m
 type Gateway = ReturnType<typeof testGateway>;
 type MediaPayload = { media: { ref: string; rendition: string; content_type: string; data: string } };
 const PNG = 'image/png';
+const JPEG = 'image/jpeg';
+const SLOW = 300_000;
 const REASON = 'to identify the victim for the protection referral';
 
 async function unseal<T>(client: TestClient, jwe: string): Promise<T> {
   return JSON.parse(new TextDecoder().decode((await compactDecrypt(jwe, await importJWK(client.encryptionPrivateJwk, 'ECDH-ES'))).plaintext)) as T;
 }
 
-/** A case with a flagged (victim) and an unflagged photo, uploaded; an officer under a grant two leadership officers approved for originals. */
-async function scene(gateway: Gateway) {
+/** A 1280 × 960 JPEG of noise at the highest quality: ≈ 5 MB, over what an answer carries. */
+function largeJpeg(): Uint8Array {
+  const noise = new Uint8Array(1280 * 960 * 4);
+  let s = 1;
+  for (let i = 0; i < noise.length; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    noise[i] = s >>> 24;
+  }
+  return new Uint8Array(encode({ width: 1280, height: 960, data: noise }, 100).data);
+}
+
+/**
+ * A case with a flagged (victim) and an unflagged photo, uploaded (with `large`, the flagged photo is
+ * that JPEG instead); an officer under a grant two leadership officers approved for originals.
+ */
+async function scene(gateway: Gateway, large?: Uint8Array) {
   const owner = await mediaOwner(gateway);
   const caseId = uniq('case');
-  const refs = { flagged: `media/case/${caseId}/1.png`, plain: `media/case/${caseId}/2.png` };
+  const refs = { flagged: `media/case/${caseId}/1.${large === undefined ? 'png' : 'jpg'}`, plain: `media/case/${caseId}/2.png` };
   await owner.seed('case', [caseWith(caseId, [photo(refs.flagged, { shows_victim: true }), photo(refs.plain)])]);
   const originals: Record<string, Uint8Array> = {};
   for (const [i, ref] of Object.values(refs).entries()) {
-    originals[ref] = await portraitPng(i + 1);
-    const res = await owner.upload({ record_type: 'case', record_id: caseId, ref, original: { bytes: originals[ref] as Uint8Array, type: PNG } });
+    const given = i === 0 ? large : undefined;
+    originals[ref] = given ?? (await portraitPng(i + 1));
+    const original = { bytes: originals[ref] as Uint8Array, type: given === undefined ? PNG : JPEG };
+    const res = await owner.upload({ record_type: 'case', record_id: caseId, ref, original });
     if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   }
 
@@ -111,15 +136,45 @@ describe('a protected photo’s original leaves only after the logged reveal', (
     const original = await unseal<MediaPayload['media']>(s.officer, body.media);
     expect(original).toMatchObject({ ref: s.refs.flagged, rendition: 'original', content_type: PNG });
     expect(sameBytes(base64url.decode(original.data), s.originals[s.refs.flagged] as Uint8Array)).toBe(true);
+    expect(original).not.toHaveProperty('scaled');
 
     // The reveal is on the tamper-evident log, and its reason on the view's trace.
     const proof = (await (await s.admin('GET', `/v1/audit/proofs/inclusion?index=${body.log_index}&size=${body.log_index + 1}`)).json()) as {
       entry: Record<string, unknown>;
     };
     expect(proof.entry).toMatchObject({ kind: 'viewer', event: 'reveal', view: viewId, officer: s.officer.id });
+    expect(proof.entry).not.toHaveProperty('rendition');
     const trace = (await (await s.admin('GET', `/views/${viewId}`)).json()) as { reveals: { reason: string }[] };
     expect(trace.reveals).toEqual([expect.objectContaining({ reason: REASON })]);
   });
+
+  it(
+    'a revealed original too large to hand over whole goes out as its copy at the working size, and the reveal’s log entry says scaled',
+    async () => {
+      const gateway = testGateway();
+      const large = largeJpeg();
+      expect(large.length).toBeGreaterThan(MAX_DELIVERED_MEDIA_BYTES);
+      const s = await scene(gateway, large);
+      const { viewId } = await s.openInViewer('GET', `/v1/records/case/${s.caseId}?delivery=viewer`);
+      const res = await call(gateway, s.officer, s.token, 'POST', '/v1/reveals', { view_id: viewId, media_ref: s.refs.flagged, reason: REASON });
+      expect(res.status).toBe(201);
+      const body = JSON.parse(res.body) as { log_index: number; media: string };
+      const copy = await unseal<MediaPayload['media'] & { bytes: number }>(s.officer, body.media);
+      expect(copy).toMatchObject({ ref: s.refs.flagged, rendition: 'original', content_type: JPEG, scaled: { width: 1280, height: 960 } });
+      const delivered = base64url.decode(copy.data);
+      expect(copy.bytes).toBe(delivered.length);
+      expect(delivered.length).toBeLessThanOrEqual(MAX_DELIVERED_MEDIA_BYTES);
+      expect(sameBytes(delivered, large)).toBe(false);
+
+      // The log names what left, as a partner's media disclosure does (`scaled`).
+      const proof = (await (await s.admin('GET', `/v1/audit/proofs/inclusion?index=${body.log_index}&size=${body.log_index + 1}`)).json()) as {
+        entry: Record<string, unknown>;
+      };
+      expect(proof.entry).toMatchObject({ kind: 'viewer', event: 'reveal', view: viewId, officer: s.officer.id, rendition: 'scaled' });
+      expect(await reveals(viewId)).toBe(1);
+    },
+    SLOW,
+  );
 
   it('a reveal is decided on what the purpose allows now: once fetch is taken away, the original stays in', async () => {
     const gateway = testGateway();

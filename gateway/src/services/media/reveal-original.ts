@@ -19,6 +19,13 @@ export interface RevealedMedia {
   readonly bytes: number;
   /** The file, base64url. */
   readonly data: string;
+  /** Only when the original is larger than an answer carries and its copy at the working size went out instead: that copy's pixel size. */
+  readonly scaled?: { readonly width: number; readonly height: number };
+}
+
+/** What a reveal of `media` hands over, for its log entry: the original whole, or its copy at the working size (`scaled`). */
+export function revealedRendition(media: ReleasableMedia): 'original' | 'scaled' {
+  return media.scaled === null ? 'original' : 'scaled';
 }
 
 /** What finding an original to reveal reads: the media store, the record, the key state, and the disclosure index (who the viewed delivery was about). */
@@ -60,6 +67,7 @@ export async function sealRevealedTo(recipient: JWK, ref: string, media: Releasa
     content_type: media.contentType,
     bytes: media.bytes.length,
     data: base64url.encode(media.bytes),
+    ...(media.scaled === null ? {} : { scaled: { width: media.scaled.width, height: media.scaled.height } }),
   };
   return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(payload)))
     .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', cty: 'json', ...(recipient.kid === undefined ? {} : { kid: recipient.kid }) })

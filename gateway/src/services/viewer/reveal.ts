@@ -14,7 +14,9 @@ export interface LoggedReveal {
 /**
  * Puts the reveal of photo `mediaRef` in `view` on the log with its reason, then keeps it for
  * oversight: the reason may name people, so the log names it by a keyed hash and storage holds it
- * sealed. Fail-closed: throws, and nothing may be revealed, when the log cannot be written.
+ * sealed. `rendition` says what will leave: `scaled` (logged) when the original is too large to hand
+ * over whole and its copy at the working size goes instead. Fail-closed: throws, and nothing may be
+ * revealed, when the log cannot be written.
  */
 export async function logReveal(
   stores: Pick<Stores, 'viewer' | 'auditLog'>,
@@ -24,11 +26,18 @@ export async function logReveal(
   view: ViewerView,
   mediaRef: string,
   reason: string,
+  rendition: 'original' | 'scaled',
 ): Promise<LoggedReveal> {
   const id = crypto.randomUUID();
   const ring = await keyRing(keys);
   const [media, reasonHash] = await Promise.all([sha256b64url(`${view.disclosureId}:${mediaRef}`), revealReasonHash(ring, reason)]);
-  const logIndex = await logViewerEvent(stores, access, now, id, { event: 'reveal', view: view.viewId, media, reason_hash: reasonHash });
+  const logIndex = await logViewerEvent(stores, access, now, id, {
+    event: 'reveal',
+    view: view.viewId,
+    media,
+    reason_hash: reasonHash,
+    ...(rendition === 'scaled' ? { rendition } : {}),
+  });
   await stores.viewer.addReveal({
     id,
     at: now,

@@ -176,7 +176,8 @@ export type ViewerEvent =
   | { readonly event: 'view'; readonly view: string; readonly disclosure: string; readonly record_type: string; readonly epoch: number }
   | { readonly event: 'view_refused'; readonly disclosure: string; readonly epoch: number; readonly reason: 'key_destroyed' }
   | { readonly event: 'blocked'; readonly view: string; readonly counts: Readonly<Record<string, number>> }
-  | { readonly event: 'reveal'; readonly view: string; readonly media: string; readonly reason_hash: string }
+  /** `rendition: 'scaled'` only when the original was too large to hand over whole and went out as its copy at the working size. */
+  | { readonly event: 'reveal'; readonly view: string; readonly media: string; readonly reason_hash: string; readonly rendition?: 'scaled' }
   /** A return to the same view within the stated time: the view stays one, its hidden interval `[hidden_from, hidden_to]` (Unix seconds) is logged with it. */
   | { readonly event: 'return'; readonly view: string; readonly hidden_from: number; readonly hidden_to: number }
   /** A field the purpose marks "may be copied" was copied (the field's name, never its value). */

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app-env.js';
 import { MAX_REVEAL_REASON_CHARS, MIN_REVEAL_REASON_CHARS } from '../../../platform/config.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { recipientKey } from '../../../services/access/deliver.js';
-import { originalToReveal, sealRevealedTo } from '../../../services/media/reveal-original.js';
+import { originalToReveal, revealedRendition, sealRevealedTo } from '../../../services/media/reveal-original.js';
 import { mediaSettingsOf } from '../../../services/media/settings.js';
 import { logReveal } from '../../../services/viewer/reveal.js';
 import { logCopy } from '../../../services/viewer/copy.js';
@@ -71,7 +71,8 @@ const RevealLogged = z
     at: z.number(),
     media: z.string().openapi({
       description:
-        'The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log',
+        'The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log. ' +
+        'An original larger than an answer carries (4 MiB) goes out as its copy at the working size (at most 2048 × 2048, JPEG, made at upload), with `scaled: { width, height }`; the reveal\'s log entry then says `rendition: "scaled"`',
     }),
   })
   .openapi('RevealLogged');
@@ -148,7 +149,16 @@ export const viewerEventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       now,
     );
     if (original === null) throw new Problem(404, 'not_found', 'No such photo to reveal in this view.');
-    const { id, logIndex } = await logReveal(c.var.stores, keyRingSourceOf(c.env, c.var.stores), access, now, view, body.media_ref, body.reason);
+    const { id, logIndex } = await logReveal(
+      c.var.stores,
+      keyRingSourceOf(c.env, c.var.stores),
+      access,
+      now,
+      view,
+      body.media_ref,
+      body.reason,
+      revealedRendition(original),
+    );
     // Only now, with the reveal and its reason on the log, does the original leave.
     return c.json({ reveal_id: id, log_index: logIndex, at: now, media: await sealRevealedTo(recipient, body.media_ref, original) }, 201, {
       'cache-control': 'no-store',
