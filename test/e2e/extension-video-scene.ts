@@ -12,10 +12,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateClientKeys, GatewaySession, publicJwkOf, signingKeyFromJwk, uploadVideo } from '@need2know/client';
+import { GatewaySession, signingKeyFromJwk, uploadVideo } from '@need2know/client';
 import type { VideoRedactionManifest } from '@need2know/schema/video-manifest';
 import type { AdminClient } from '../../scripts/lib/admin-client.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
+import { videoOwnerOn } from '../support/video-owner.js';
 
 export const VIDEO_CASE_ID = 'case-e2e-0400';
 export const VIDEO_REF = 'media/case/e2e-0400/arrest.mp4';
@@ -114,36 +115,13 @@ export async function videoScene(port: number, windowSeconds: number): Promise<V
 }
 
 async function populate(scene: { local: LocalGateway; admin: AdminClient }, windowSeconds: number): Promise<VideoScene> {
-  await scene.admin.post('/agencies', { id: 'police-e2e', name: 'National Police (test)' });
-  const keys = await generateClientKeys();
-  await scene.local.registerClient({
-    id: 'police-e2e-video',
-    kind: 'data_owner',
-    agency_id: 'police-e2e',
-    name: 'Body-camera footage (test)',
-    signing_jwks: { keys: [publicJwkOf(keys.private.signing)] },
-    encryption_jwk: publicJwkOf(keys.private.encryption),
-    ingest_types: ['case'],
-  });
+  // The police data owner and its case naming the clip as a video of a restrained suspect (the shared test set-up).
+  const owner = await videoOwnerOn(scene.local, { id: 'police-e2e-video', caseId: VIDEO_CASE_ID, caseNumber: '12-2026-0000400', refs: [VIDEO_REF] });
   const police = await GatewaySession.open({
     issuer: scene.local.gateway.url,
-    clientId: 'police-e2e-video',
-    signingKey: await signingKeyFromJwk(keys.private.signing),
+    clientId: owner.client_id,
+    signingKey: await signingKeyFromJwk(owner.signing_jwk),
     request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['case'] }] },
-  });
-  await police.json('/v1/ingest/case', {
-    body: {
-      id: VIDEO_CASE_ID,
-      case_number: '12-2026-0000400',
-      criterion: 2,
-      offence: 'Arrest at a checkpoint (synthetic)',
-      occurred_on: '2026-10-02',
-      place: { province: '12', district: '1201', commune: '120101' },
-      status: 'under_investigation',
-      handling_unit: 'Khan Daun Penh Police Inspectorate',
-      evidence: [{ media_ref: VIDEO_REF, kind: 'video', shows_minor: false, shows_restrained: true, shows_victim: false, shows_witness: false }],
-      sensitivity: 'normal',
-    },
   });
   const clip = makeClip();
   await uploadVideo(police, { recordType: 'case', recordId: VIDEO_CASE_ID, ref: VIDEO_REF, ...clip });
