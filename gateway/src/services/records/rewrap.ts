@@ -38,7 +38,8 @@ export interface RewrapProgress {
  * parts: see `rewrapMediaBatch` and `rewrapVideoBatch`) to the current field-key version. Each row is replaced only if its envelopes
  * are still the ones read, so concurrent ingest wins and readers always see a complete row (old or
  * new, both open). Crash-safe and resumable: the state is in the rows themselves; run it again
- * until `remaining` is 0.
+ * (from `next` while it is not null) until `remaining` is 0, or until a whole pass moves nothing:
+ * what then remains is only what did not open, reported in `unreadable` on every pass.
  */
 export async function rewrapBatch(stores: SealedStores & KeyRingSource, limit: number, after?: RowCursor): Promise<RewrapProgress> {
   forgetKeyRing();
