@@ -17,7 +17,7 @@ const EVENT_ROW = /^\| `([a-z_]+)` \| (.*) \|\s*$/;
  * Every documented entry shape, keyed `kind`, `kind/outcome` (tokens) or `kind/event` (viewer):
  * a field table gives the shape's fields (`*optional*` in the type column marks the optional ones);
  * under `viewer`, each row of the event table adds its fields (values in parentheses skipped) to the
- * common ones.
+ * common ones, those after `*optional*` in the row as optional.
  */
 export function documentedShapes(format: string): Map<string, DocumentedShape> {
   const section = format.slice(format.indexOf('## Entries'), format.indexOf('## Checkpoint'));
@@ -43,8 +43,12 @@ export function documentedShapes(format: string): Map<string, DocumentedShape> {
     if (inEvents) {
       const row = EVENT_ROW.exec(line);
       if (row === null) continue;
-      const names = [...(row[2] ?? '').replace(/\([^)]*\)/g, '').matchAll(/`([a-z_]+)`/g)].map((m) => m[1] ?? '');
-      shapes.set(`${key}/${row[1]}`, { required: new Set([...common.required, ...names]), optional: common.optional });
+      const [required = '', optional = ''] = (row[2] ?? '').replace(/\([^)]*\)/g, '').split('*optional*');
+      const names = (text: string) => [...text.matchAll(/`([a-z_]+)`/g)].map((m) => m[1] ?? '');
+      shapes.set(`${key}/${row[1]}`, {
+        required: new Set([...common.required, ...names(required)]),
+        optional: new Set([...common.optional, ...names(optional)]),
+      });
       continue;
     }
     const row = FIELD_ROW.exec(line);

@@ -136,6 +136,12 @@ describe('log entries and FORMAT.md', () => {
     for (const field of ['reference', 'reason_hash', 'traceparent']) expect(none).not.toHaveProperty(field);
   });
 
+  it('a reveal of an original delivered as its copy at the working size names the rendition, documented as optional', () => {
+    const scaled = viewerEntry(actor, { event: 'reveal', view: 'vw_1', media: 'med_1', reason_hash: 'rsn', rendition: 'scaled' });
+    expect(shapeProblems(scaled, shapes.get('viewer/reveal') ?? { required: new Set(), optional: new Set() })).toEqual([]);
+    expect(shapes.get('viewer/reveal')?.optional.has('rendition')).toBe(true);
+  });
+
   it('a refused disclosure carries its limit, the one optional field of a refusal by a limit', () => {
     const refused = limitedEntry(disclosureEntry({ ...disclosure, subjects: [], responseHash: '', outcome: 'rate_limited' }), 'persons_per_hour');
     expect(shapeProblems(refused, shapes.get('disclosure') ?? { required: new Set(), optional: new Set() })).toEqual([]);
