@@ -8920,7 +8920,7 @@ export interface components {
         RevealLogged: {
             at: number;
             log_index: number;
-            /** @description The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log */
+            /** @description The original photo, sealed to the officer (compact JWE, ECDH-ES + A256GCM) as `{ ref, rendition: "original", content_type, bytes, data }`; sent only once the reveal is on the log. An original larger than an answer carries (4 MiB) goes out as its copy at the working size (at most 2048 × 2048, JPEG, made at upload), with `scaled: { width, height }`; the reveal's log entry then says `rendition: "scaled"` */
             media: string;
             reveal_id: string;
         };
