@@ -39,6 +39,34 @@ function progress(label: string, done: number, total: number | undefined, starte
   else if (final) console.log(line);
 }
 
+/**
+ * Attempts of one request the gateway answers 503 Service Unavailable: a local `wrangler dev` drops
+ * one now and then under load (its proxy, before the gateway sees the request), and a deployed
+ * gateway answers 503 while it is not ready. Sending again is harmless here: a record sent again is
+ * a no-op at the gateway and a picture sent again replaces itself.
+ */
+export const UNAVAILABLE_ATTEMPTS = 4;
+/** Wait before the first retry when the answer has no `Retry-After` (ms); doubled for each next one. */
+const FIRST_RETRY_MS = 1_000;
+/** Longest wait a `Retry-After` may ask for before the next attempt (s): a bulk load waits, it does not stall. */
+const MAX_RETRY_AFTER_S = 10;
+
+/**
+ * Sends with `send` (called again for each attempt, so a body is made afresh), and again after a
+ * wait while the answer is 503, up to {@link UNAVAILABLE_ATTEMPTS} attempts; returns the last answer.
+ */
+export async function sendRetryingUnavailable(send: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await send();
+    if (res.status !== 503 || attempt >= UNAVAILABLE_ATTEMPTS) return res;
+    const header = res.headers.get('retry-after');
+    const asked = header === null || header.trim() === '' ? Number.NaN : Number(header);
+    await res.body?.cancel();
+    const waitMs = Number.isFinite(asked) && asked >= 0 ? Math.min(asked, MAX_RETRY_AFTER_S) * 1000 : FIRST_RETRY_MS * 2 ** (attempt - 1);
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+}
+
 /** Loads `records` of `type` through `session` (a data owner's `record_ingest` session). */
 export async function loadRecords(
   session: GatewaySession,
@@ -59,11 +87,10 @@ export async function loadRecords(
 
   const send = (start: number, records: unknown[]) => {
     const task = (async () => {
-      const res = await session.fetch(`/v1/ingest/${type}`, {
-        method: 'POST',
-        body: JSON.stringify({ records }),
-        headers: { 'content-type': 'application/json' },
-      });
+      const batchJson = JSON.stringify({ records });
+      const res = await sendRetryingUnavailable(() =>
+        session.fetch(`/v1/ingest/${type}`, { method: 'POST', body: batchJson, headers: { 'content-type': 'application/json' } }),
+      );
       if (!res.ok) {
         const error = await GatewayError.from(res);
         (error as GatewayError & { firstRecord?: number }).firstRecord = start;
@@ -161,7 +188,8 @@ export interface MediaToLoad {
 
 /**
  * Uploads pictures through `session` (a data owner's `record_ingest` session), `concurrency` at a
- * time, after the records that name them. Re-uploading replaces an item, so a re-run is harmless.
+ * time, after the records that name them. Re-uploading replaces an item, so a re-run is harmless,
+ * and a picture answered 503 is sent again (`sendRetryingUnavailable`).
  * In the report, `created` are new items and `updated` replaced ones.
  */
 export async function loadMedia(
@@ -177,12 +205,15 @@ export async function loadMedia(
   const worker = async () => {
     for (let i = next++; i < items.length; i = next++) {
       const item = items[i] as MediaToLoad;
-      const form = new FormData();
-      form.set('record_type', item.recordType);
-      form.set('record_id', item.recordId);
-      form.set('ref', item.ref);
-      form.set('original', new Blob([(await item.png()).slice()], { type: item.contentType }), 'original');
-      const res = await session.fetch('/v1/ingest/media', { method: 'PUT', body: form });
+      const picture = new Blob([(await item.png()).slice()], { type: item.contentType });
+      const res = await sendRetryingUnavailable(() => {
+        const form = new FormData();
+        form.set('record_type', item.recordType);
+        form.set('record_id', item.recordId);
+        form.set('ref', item.ref);
+        form.set('original', picture, 'original');
+        return session.fetch('/v1/ingest/media', { method: 'PUT', body: form });
+      });
       if (!res.ok) throw await GatewayError.from(res);
       const { outcome } = (await res.json()) as { outcome: 'created' | 'replaced' };
       if (outcome === 'created') totals.created++;
