@@ -9,6 +9,7 @@
  */
 import { generateClientKeys, GatewaySession, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
 import { AdminClient } from '../../scripts/lib/admin-client.js';
+import { loadMedia } from '../../scripts/lib/bulk-load.js';
 import { extensionScene, PERSON_ID, type ExtensionScene } from './extension-scene.js';
 import { faceApiFile } from './faces-in-node.js';
 
@@ -81,13 +82,10 @@ async function populate(scene: ExtensionScene): Promise<RedactionScene> {
       sensitivity: 'normal',
     },
   });
-  const form = new FormData();
-  form.set('record_type', 'case');
-  form.set('record_id', EVIDENCE_CASE_ID);
-  form.set('ref', EVIDENCE_REF);
-  form.set('original', new Blob([EVIDENCE_PHOTO.slice()], { type: 'image/jpeg' }), 'original');
-  const res = await police.fetch('/v1/ingest/media', { method: 'PUT', body: form });
-  if (!res.ok) throw new Error(`upload refused: ${res.status} ${await res.text()}`);
+  // Through the bulk loader, which sends again a picture a busy local dev server answers 503.
+  await loadMedia(police, [{ recordType: 'case', recordId: EVIDENCE_CASE_ID, ref: EVIDENCE_REF, contentType: 'image/jpeg', png: async () => EVIDENCE_PHOTO }], {
+    label: 'evidence photo',
+  });
 
   await scene.admin.post('/agencies', { id: 'moj-e2e', name: 'Ministry of Justice — Case Review (test)', name_km: 'ក្រសួងយុត្តិធម៌ (សាកល្បង)' });
   await scene.admin.post('/purposes', {
