@@ -34,6 +34,8 @@ describe('a day as an officer types it', () => {
       '2026-13-01',
       '3 Feb 1850',
       '3 Feb 2200',
+      '1 Jan 1066',
+      '23 No 2026',
       '៣២ មករា ២០២៦',
     ])
       expect(readDay(typed), typed).toEqual({ kind: 'invalid' });
