@@ -64,6 +64,17 @@ export async function partnerToken(
 
 export async function startConsoleWorld(port: number): Promise<ConsoleWorld> {
   const local = await startLocalGateway(port);
+  try {
+    return await populateConsoleWorld(local);
+  } catch (err) {
+    // A world that fails half-way must not leave its gateway running and holding the port.
+    await local.close();
+    throw err;
+  }
+}
+
+/** The demo configuration, the console's two officers, an ending window, the demo data and a few disclosures. */
+async function populateConsoleWorld(local: LocalGateway): Promise<ConsoleWorld> {
   const url = local.gateway.url;
   const [requester, approver] = local.officers;
   if (requester === undefined || approver === undefined) throw new Error('two officers are needed');
