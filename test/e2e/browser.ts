@@ -38,6 +38,20 @@ export function buildExtension(gatewayUrl: string): string {
   return out;
 }
 
+/**
+ * Ends a viewer suite: closes its browser, then its scene's gateway, and removes the extension built
+ * for it. Each may be missing (a set-up that failed before making it).
+ */
+export async function endViewerSuite(run: {
+  browser?: { close(): Promise<void> };
+  gateway?: { close(): Promise<void> };
+  extensionDir?: string;
+}): Promise<void> {
+  await run.browser?.close();
+  await run.gateway?.close();
+  if (run.extensionDir !== undefined) rmSync(run.extensionDir, { recursive: true, force: true });
+}
+
 /** A fresh browser profile with the extension at `dir` loaded; resolves the extension id. */
 export async function launchWithExtension(dir: string): Promise<{ context: BrowserContext; extensionId: string; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'n2k-profile-'));

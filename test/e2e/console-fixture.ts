@@ -13,7 +13,7 @@ import { loadDemoDataset } from '../../scripts/lib/demo-data-load.js';
 import type { DemoClientCredentials, PrivacyOfficerCredentials } from '../../scripts/lib/local-files.js';
 import { writeOfficerKeyFiles } from '../../scripts/lib/officer-key-files.js';
 import { hasKhmerFont } from '../../scripts/lib/system-tools.mjs';
-import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
+import { startPopulatedGateway, type LocalGateway } from '../support/local-gateway.js';
 
 /** Persons in the test's dataset: enough for a few disclosures, loaded in a second or two. */
 const PERSONS = 40;
@@ -63,14 +63,7 @@ export async function partnerToken(
 }
 
 export async function startConsoleWorld(port: number): Promise<ConsoleWorld> {
-  const local = await startLocalGateway(port);
-  try {
-    return await populateConsoleWorld(local);
-  } catch (err) {
-    // A world that fails half-way must not leave its gateway running and holding the port.
-    await local.close();
-    throw err;
-  }
+  return startPopulatedGateway(port, populateConsoleWorld);
 }
 
 /** The demo configuration, the console's two officers, an ending window, the demo data and a few disclosures. */

@@ -8,7 +8,7 @@ import { generateClientKeys, GatewaySession, publicJwkOf, signingKeyFromJwk } fr
 import { encodeRgbPng } from '../../packages/demo-data/src/media/png.js';
 import { AdminClient } from '../../scripts/lib/admin-client.js';
 import { loadMedia } from '../../scripts/lib/bulk-load.js';
-import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
+import { startPopulatedGateway, type LocalGateway } from '../support/local-gateway.js';
 
 export const KHMER_NAME = 'កែវ ចិន្តា';
 export const PERSON_ID = 'person-e2e-0001';
@@ -55,14 +55,7 @@ async function leadershipOfficer(local: LocalGateway, id: string): Promise<Admin
 }
 
 export async function extensionScene(port: number): Promise<ExtensionScene> {
-  const local = await startLocalGateway(port);
-  try {
-    return await populate(local);
-  } catch (err) {
-    // A scene that fails half-way must not leave its gateway holding the port for the next run.
-    await local.close();
-    throw err;
-  }
+  return startPopulatedGateway(port, populate);
 }
 
 async function populate(local: LocalGateway): Promise<ExtensionScene> {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { GatewaySession, signingKeyFromJwk, uploadVideo } from '@need2know/client';
 import type { VideoRedactionManifest } from '@need2know/schema/video-manifest';
 import type { AdminClient } from '../../scripts/lib/admin-client.js';
-import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
+import { startPopulatedGateway, type LocalGateway } from '../support/local-gateway.js';
 import { videoOwnerOn } from '../support/video-owner.js';
 
 export const VIDEO_CASE_ID = 'case-e2e-0400';
@@ -102,16 +102,11 @@ export function makeClip(): { original: Uint8Array; redacted: Uint8Array; blurre
 }
 
 export async function videoScene(port: number, windowSeconds: number): Promise<VideoScene> {
-  const local = await startLocalGateway(port);
-  try {
+  return startPopulatedGateway(port, async (local) => {
     const admin = local.officers[0];
     if (admin === undefined) throw new Error('a privacy officer is needed');
-    return await populate({ local, admin }, windowSeconds);
-  } catch (err) {
-    // A scene that fails half-way must not leave its gateway holding the port for the next run.
-    await local.close();
-    throw err;
-  }
+    return populate({ local, admin }, windowSeconds);
+  });
 }
 
 async function populate(scene: { local: LocalGateway; admin: AdminClient }, windowSeconds: number): Promise<VideoScene> {

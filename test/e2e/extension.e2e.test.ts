@@ -5,13 +5,13 @@
  * the window has ended, a record that stays on screen (one logged view) under a 30-day data life, and
  * one cleared within seconds when its grant is revoked. Screenshots go to test-results/extension/.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeTextMarks, stripTextMarks } from '../../extension/src/lib/trace-mark/text.js';
 import { extractViewIds } from '../../scripts/lib/trace.js';
-import { artefactDir, buildExtension, hasChromium, launchWithExtension } from './browser.js';
+import { artefactDir, buildExtension, endViewerSuite, hasChromium, launchWithExtension } from './browser.js';
 import { CASE_ID, extensionScene, KHMER_NAME, PERSON_ID, type ExtensionScene } from './extension-scene.js';
 
 const PORT = 8841;
@@ -86,9 +86,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!hasChromium) return;
   writeFileSync(join(shots, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  await browser?.close();
-  await scene?.local.close();
-  if (extensionDir !== undefined) rmSync(extensionDir, { recursive: true, force: true });
+  await endViewerSuite({ browser, gateway: scene?.local, extensionDir });
 });
 
 describe.skipIf(!hasChromium)('the officer’s viewer extension (needs Debian’s chromium)', () => {

@@ -14,7 +14,7 @@
  * Screenshots go to test-results/viewer-redaction/; with `N2K_UPDATE_SCREENSHOTS=1` the README's
  * `docs/viewer-redacted.png` is written from the same run (record data synthetic).
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ import { decodePng, encodePng, type RgbaImage } from '@need2know/png';
 import { decodeJpeg } from '../../gateway/src/services/media/decode/decode-jpeg.js';
 import { downscaleToRgb, type RgbInput } from '../../gateway/src/services/media/detect/downscale.js';
 import { widen } from '../../gateway/src/services/media/redact/redact-regions.js';
-import { artefactDir, buildExtension, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
+import { artefactDir, buildExtension, endViewerSuite, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
 import { allFaces, confidentFaces } from './faces-in-node.js';
 import { EVIDENCE_CASE_ID, EVIDENCE_PHOTO, EVIDENCE_REF, REVIEW_PURPOSE, redactionScene, type RedactionScene } from './extension-redaction-scene.js';
 
@@ -115,9 +115,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!hasChromium) return;
-  await browser?.close();
-  await scene?.local.close();
-  if (extensionDir !== undefined) rmSync(extensionDir, { recursive: true, force: true });
+  await endViewerSuite({ browser, gateway: scene?.local, extensionDir });
 });
 
 describe.skipIf(!hasChromium)('the justice reviewer sees an evidence photo redacted (needs Debian’s chromium)', () => {

@@ -5,11 +5,10 @@
  * carries the reference and a keyed hash of the reason, never its text; the next search offers the
  * reference again and asks for the reason anew.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactDir, buildExtension, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
+import { artefactDir, buildExtension, endViewerSuite, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
 import { PATIENT_PHONE_TYPED, viewerWorkScene, type ViewerWorkScene } from './extension-work-scene.js';
 
 const PORT = 8853;
@@ -60,9 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!hasChromium) return;
-  await browser?.close();
-  await scene?.local.close();
-  if (extensionDir !== undefined) rmSync(extensionDir, { recursive: true, force: true });
+  await endViewerSuite({ browser, gateway: scene?.local, extensionDir });
 });
 
 async function searchByPhone(): Promise<void> {

@@ -10,11 +10,11 @@
  * Screenshots go to test-results/viewer-video/; with `N2K_UPDATE_SCREENSHOTS=1` the README's
  * `docs/viewer-video.png` is written from the same run (record data and clip synthetic).
  */
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactDir, buildExtension, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
+import { artefactDir, buildExtension, endViewerSuite, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
 import { openEndingGrant, VIDEO_CASE_ID, VIDEO_MIME, VIDEO_PURPOSE, videoScene, type VideoScene } from './extension-video-scene.js';
 
 const PORT = 8861;
@@ -81,9 +81,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!hasChromium) return;
-  await browser?.close();
-  await scene?.local.close();
-  if (extensionDir !== undefined) rmSync(extensionDir, { recursive: true, force: true });
+  await endViewerSuite({ browser, gateway: scene?.local, extensionDir });
 });
 
 describe.skipIf(!hasChromium)('viewer: redacted video', () => {

@@ -13,12 +13,12 @@
  * `docs/viewer-health-case.png`, `docs/viewer-health-case-km.png` and `docs/viewer-case-persons.png`
  * are written from the same run, 1000 px wide (record data synthetic).
  */
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripTextMarks } from '../../extension/src/lib/trace-mark/text.js';
-import { artefactDir, buildExtension, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
+import { artefactDir, buildExtension, endViewerSuite, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
 import { KHMER_NAME } from './extension-scene.js';
 import {
   CASE_NUMBER,
@@ -164,9 +164,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!hasChromium) return;
-  await browser?.close();
-  await scene?.local.close();
-  if (extensionDir !== undefined) rmSync(extensionDir, { recursive: true, force: true });
+  await endViewerSuite({ browser, gateway: scene?.local, extensionDir });
 });
 
 describe.skipIf(!hasChromium)('the officer’s viewer at work (needs Debian’s chromium)', () => {

@@ -81,6 +81,20 @@ export interface LocalGateway {
 }
 
 /**
+ * Starts a local gateway on `port` (as {@link startLocalGateway}) and runs `populate` on it. A
+ * population that fails half-way closes the gateway, so that it does not hold its port after the run.
+ */
+export async function startPopulatedGateway<T>(port: number, populate: (local: LocalGateway) => Promise<T>): Promise<T> {
+  const local = await startLocalGateway(port);
+  try {
+    return await populate(local);
+  } catch (err) {
+    await local.close();
+    throw err;
+  }
+}
+
+/**
  * Starts a fresh gateway on `wantedPort` (or, when another process holds it, on a free port: read
  * the address from `gateway.url`) and signs in its two privacy officers. With `scheduled` the cron
  * triggers run on their schedule, as under `npm start`.
