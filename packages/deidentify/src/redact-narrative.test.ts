@@ -74,6 +74,17 @@ describe('redactNarrative', () => {
     expect(redactNarrative('at 10 012 345 678', [dara]).text).toBe('at 10 [phone]');
   });
 
+  it('finds a birth date that another date could be read across (2026 . 12/03/1953)', () => {
+    // Found by the property below (seed 410394282): `2026 . 12/03` read as 2026-12-03 hid the birth date.
+    const sophea = person({ role: 'victim', names: ['Thy Sophea'], datesOfBirth: ['1953-03-12'] });
+    for (const written of ['2026 . 12/03/1953', '2026/12/03/1953', '2026-06 12.03.1953', '២០២៦ . ១២/០៣/១៩៥៣']) {
+      const out = redactNarrative(`seen ${written}`, [sophea]);
+      expect(out.text, written).toBe(`seen ${written.slice(0, -10)}[date of birth]`);
+      expect(out.counts.date_of_birth).toBe(1);
+    }
+    expect(redactNarrative('seen 2026 . 12/03/1954', [sophea]).text).toBe('seen 2026 . 12/03/1954');
+  });
+
   it('finds birth dates written with the month in words, English or Khmer', () => {
     for (const written of ['15 March 1990', 'March 15, 1990', '15th of Mar. 1990', 'ថ្ងៃទី១៥ ខែមីនា ឆ្នាំ១៩៩០', '1990-03-15', '15.3.1990']) {
       expect(redactNarrative(`born ${written}.`, [dara]).text, written).toBe('born [date of birth].');

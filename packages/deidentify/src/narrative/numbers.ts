@@ -119,14 +119,26 @@ function shapeVerdict(groups: readonly Group[], plus: boolean): Verdict {
  * spaces, hyphens, dots, `+855`, `00855`, the trunk `0`, the national number alone, Khmer digits),
  * ID numbers (`[id]`), birth dates in digits (`[date of birth]`); then any other phone- or
  * ID-shaped number (`[number]`). Other dates and small numbers stay. Within a run of digit groups
- * the longest reading from the left wins, so `at 10 012 345 678` keeps `10`.
+ * the longest reading from the left wins, so `at 10 012 345 678` keeps `10`, and a linked person's
+ * number wins over any other reading of the same groups.
  */
 export function findNumbers(text: string, persons: readonly LabelledPerson[], taken: readonly Replacement[]): Replacement[] {
   const found: Replacement[] = [];
   const free = (start: number, end: number) => !taken.some((r) => r.start < end && start < r.end);
   for (const run of numberRuns(text)) {
     const used = new Array<boolean>(run.length).fill(false);
-    for (const judge of [(g: Group[], plus: boolean) => linkedVerdict(text, g, plus, persons), shapeVerdict]) {
+    // The linked persons' numbers first, so that another date read across their groups
+    // (`2026 . 12/03/1990`: `2026 . 12/03`) cannot hide a birth date; then the other dates stay as
+    // they are; then phone- and ID-shaped numbers.
+    const judges = [
+      (g: Group[], plus: boolean) => {
+        const verdict = linkedVerdict(text, g, plus, persons);
+        return verdict === 'keep' ? undefined : verdict;
+      },
+      (g: Group[]): Verdict => (dateOf(text, g) === undefined ? undefined : 'keep'),
+      shapeVerdict,
+    ];
+    for (const judge of judges) {
       for (let i = 0; i < run.length; i++) {
         for (let j = Math.min(run.length, i + MAX_NUMBER_GROUPS); j > i; j--) {
           if (used.slice(i, j).some(Boolean)) continue;
