@@ -21,10 +21,11 @@ export {
   limitedEntry,
   mediaIngestEntry,
   mediaRegionsEntry,
+  mediaUploadCancelledEntry,
   statsReleaseEntry,
   viewerEntry,
 } from './entry/entry-builders.js';
-export type { AdminEvent, Disclosure, Ingest, MediaIngest, MediaRegions, StatsRelease } from './entry/entry-builders.js';
+export type { AdminEvent, Disclosure, Ingest, MediaIngest, MediaRegions, MediaUploadCancelled, StatsRelease } from './entry/entry-builders.js';
 export type {
   AdminLogEntry,
   DisclosureAction,
@@ -38,6 +39,7 @@ export type {
   LoggedRegion,
   MediaIngestLogEntry,
   MediaRegionsLogEntry,
+  MediaUploadCancelledLogEntry,
   StatsReleaseLogEntry,
   TokenIssuedLogEntry,
   TokenRefusedLogEntry,

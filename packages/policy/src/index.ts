@@ -184,3 +184,12 @@ export {
   videoProtection,
 } from './video-manifest-check.js';
 export type { VideoManifestIssue } from './video-manifest-check.js';
+export { videoUploadStep } from './video-upload-steps.js';
+export type {
+  VideoUploadCaller,
+  VideoUploadDecision,
+  VideoUploadFacts,
+  VideoUploadRefusal,
+  VideoUploadState,
+  VideoUploadStep,
+} from './video-upload-steps.js';

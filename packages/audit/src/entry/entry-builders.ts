@@ -14,6 +14,7 @@ import type {
   LimitName,
   MediaIngestLogEntry,
   MediaRegionsLogEntry,
+  MediaUploadCancelledLogEntry,
   LoggedFaceRemoval,
   LoggedRegion,
   StatsReleaseLogEntry,
@@ -143,6 +144,37 @@ export function mediaIngestEntry(m: MediaIngest): MediaIngestLogEntry {
     faces: m.faces,
     outcome: m.outcome,
     ...(m.manifestSha256 === undefined ? {} : { manifest_sha256: m.manifestSha256 }),
+  };
+}
+
+/** What is known of a video upload cancelled by its client when it is logged. */
+export interface MediaUploadCancelled {
+  readonly at: number;
+  readonly clientId: string;
+  readonly owner: string;
+  readonly recordType: string;
+  readonly records: readonly string[];
+  readonly field: string;
+  readonly uploadId: string;
+  readonly manifestSha256: string;
+  readonly chunks: number;
+  readonly bytes: number;
+}
+
+/** The `media_upload_cancelled` entry of a video upload cancelled before completion (counts, never content). */
+export function mediaUploadCancelledEntry(m: MediaUploadCancelled): MediaUploadCancelledLogEntry {
+  return {
+    kind: 'media_upload_cancelled',
+    at: m.at,
+    client: m.clientId,
+    owner: m.owner,
+    record_type: m.recordType,
+    records: [...m.records],
+    field: m.field,
+    upload_id: m.uploadId,
+    manifest_sha256: m.manifestSha256,
+    chunks: m.chunks,
+    bytes: m.bytes,
   };
 }
 

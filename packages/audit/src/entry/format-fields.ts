@@ -10,7 +10,7 @@ export interface DocumentedShape {
 }
 
 const HEADING = /^### `([a-z_]+)`(?: \(outcome `([a-z_]+)`\))?\s*$/;
-const FIELD_ROW = /^\| `([a-z_]+)` \| (.*?) \|/;
+const FIELD_ROW = /^\| `([a-z0-9_]+)` \| (.*?) \|/;
 const EVENT_ROW = /^\| `([a-z_]+)` \| (.*) \|\s*$/;
 
 /**

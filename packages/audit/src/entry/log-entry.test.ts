@@ -8,6 +8,7 @@ import {
   limitedEntry,
   mediaIngestEntry,
   mediaRegionsEntry,
+  mediaUploadCancelledEntry,
   statsReleaseEntry,
   viewerEntry,
 } from './entry-builders.js';
@@ -72,6 +73,18 @@ const built: Record<string, LogEntry> = {
     regions: [{ x: 10, y: 20, width: 120, height: 30, reason: 'plate', note_hash: null }],
     removedFaces: [{ face: 1, reason: 'other', note_hash: 'hsh_note' }],
     redaction: 'redacted',
+  }),
+  media_upload_cancelled: mediaUploadCancelledEntry({
+    at: 1,
+    clientId: 'moi-system',
+    owner: 'ministry-of-interior',
+    recordType: 'case',
+    records: ['psn_r'],
+    field: 'evidence',
+    uploadId: '0123456789abcdef0123456789abcdef',
+    manifestSha256: 'a'.repeat(64),
+    chunks: 3,
+    bytes: 1_200_000,
   }),
   stats_release: statsReleaseEntry({
     id: 'rel_1',
@@ -224,7 +237,7 @@ describe('types', () => {
     if (entry.kind === 'viewer' && entry.event === 'reveal') expectTypeOf(entry.reason_hash).toBeString();
     if (entry.kind === 'token' && entry.outcome === 'refused') expectTypeOf(entry.client).toEqualTypeOf<string | null>();
     expectTypeOf<LogEntry['kind']>().toEqualTypeOf<
-      'disclosure' | 'token' | 'ingest' | 'media_ingest' | 'media_regions' | 'stats_release' | 'viewer' | 'admin'
+      'disclosure' | 'token' | 'ingest' | 'media_ingest' | 'media_upload_cancelled' | 'media_regions' | 'stats_release' | 'viewer' | 'admin'
     >();
   });
 });

@@ -117,6 +117,29 @@ export interface MediaIngestLogEntry {
   readonly manifest_sha256?: string;
 }
 
+/**
+ * `media_upload_cancelled`: a video upload its data owner's client cancelled before completing it,
+ * and what was dropped with it (counts only: never a byte, a face box or the manifest).
+ */
+export interface MediaUploadCancelledLogEntry {
+  readonly kind: 'media_upload_cancelled';
+  readonly at: number;
+  /** The client that opened and cancelled it. */
+  readonly client: string;
+  readonly owner: string;
+  readonly record_type: string;
+  /** Keyed hash of `<type>:<id>` of the record the video was for. */
+  readonly records: readonly string[];
+  readonly field: string;
+  /** The upload's id (random, names nothing). */
+  readonly upload_id: string;
+  /** SHA-256 (hex) of the manifest the upload was opened with. */
+  readonly manifest_sha256: string;
+  /** Chunks received and deleted, and their plaintext bytes. */
+  readonly chunks: number;
+  readonly bytes: number;
+}
+
 /** One manual region of a `media_regions` entry: the box (pixels of the upright picture) and its reason. */
 export interface LoggedRegion {
   readonly x: number;
@@ -218,6 +241,7 @@ export type LogEntry =
   | TokenRefusedLogEntry
   | IngestLogEntry
   | MediaIngestLogEntry
+  | MediaUploadCancelledLogEntry
   | MediaRegionsLogEntry
   | StatsReleaseLogEntry
   | ViewerLogEntry
