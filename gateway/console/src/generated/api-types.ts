@@ -9011,6 +9011,8 @@ export interface components {
             kind: string;
             purpose: string;
             purpose_title: string;
+            /** @description The purpose's title in Khmer, as the privacy officer set it last; null: none (show the English `purpose_title`) */
+            purpose_title_km: string | null;
             record_types: string[];
             token_expires_at: string;
             window_ends_at: string;

@@ -17,6 +17,10 @@ const Session = z
     agency_name: z.string(),
     agency_name_km: z.string().nullable(),
     purpose_title: z.string(),
+    purpose_title_km: z
+      .string()
+      .nullable()
+      .openapi({ description: "The purpose's title in Khmer, as the privacy officer set it last; null: none (show the English `purpose_title`)" }),
     purpose: z.string(),
     grant: z.string(),
     record_types: z.array(z.string()),
@@ -57,6 +61,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       agency_name: names.agencyName,
       agency_name_km: names.agencyNameKm,
       purpose_title: access.purpose.title,
+      purpose_title_km: access.purpose.titleKm ?? null,
       purpose: detail.purpose,
       grant: detail.grant,
       record_types: [...detail.record_types],
