@@ -2,6 +2,7 @@ import { GatewayError, dpopProof, type StatedReason } from '@need2know/client';
 import { GATEWAY_URL } from '../lib/config.js';
 import { loadOfficer, newOfficerKeys, saveOfficer, type OfficerKeys } from '../lib/keystore.js';
 import type { HeldPayload, OfficerProfile, Replies, Request } from '../lib/messages.js';
+import { receivedPhoto } from '../lib/received-photo.js';
 import { callSealed, forgetSessions, openWithViewerKey, unsealToOfficer, withSession } from './gateway.js';
 import { videoHandlers } from './video.js';
 
@@ -84,9 +85,6 @@ async function openHeld<T>(keys: OfficerKeys, under: { purpose: string; grant: s
   return { opened, payload, timing: { gateway_ms: t1 - t0, decrypt_ms: performance.now() - t1 } };
 }
 
-/** base64url → standard base64, for a data URL. */
-const toBase64 = (b64url: string) => b64url.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (b64url.length % 4)) % 4);
-
 type Handlers = { [K in Request['type']]: (req: Extract<Request, { type: K }>) => Promise<Replies[K]> };
 
 /** One handler per message type; each takes a parsed request. */
@@ -152,27 +150,18 @@ export const handlers: Handlers = {
         body: { view_id: req.view_id, media_ref: req.media_ref, reason: req.reason },
       }),
     );
-    const media = await unsealToOfficer<{ content_type: string; data: string }>(keys, logged.media);
-    if (!/^image\/(png|jpeg)$/.test(media.content_type)) throw new ViewerError('not_media', 'The gateway did not send a picture.');
-    return { reveal_id: logged.reveal_id, log_index: logged.log_index, data_url: `data:${media.content_type};base64,${toBase64(media.data)}` };
+    const photo = receivedPhoto(await unsealToOfficer<unknown>(keys, logged.media));
+    if (photo === null || photo.rendition !== 'original') throw new ViewerError('not_media', 'The gateway did not send a picture.');
+    // `scaled`: the original was too large to send whole, and its copy at the working size came (the page says so).
+    return { reveal_id: logged.reveal_id, log_index: logged.log_index, data_url: photo.data_url, scaled: photo.scaled };
   },
   media: async (req) => {
     const keys = await officerKeys();
     const h = held(await callSealed(keys, req, 'POST', '/v1/media?delivery=viewer', { ref: req.ref }, req.stated));
-    const { payload } = await openHeld<{ media?: { rendition: string; content_type: string; data: string } }>(
-      keys,
-      req,
-      h.disclosure_id,
-      h.epoch,
-      h.sealed_payload,
-    );
-    const media = payload.media;
-    if (media === undefined || !/^image\/(png|jpeg)$/.test(media.content_type)) throw new ViewerError('not_media', 'The gateway did not send a picture.');
-    return {
-      data_url: `data:${media.content_type};base64,${toBase64(media.data)}`,
-      blurred: media.rendition === 'blurred',
-      redacted: media.rendition === 'redacted',
-    };
+    const { payload } = await openHeld<{ media?: unknown }>(keys, req, h.disclosure_id, h.epoch, h.sealed_payload);
+    const photo = receivedPhoto(payload.media);
+    if (photo === null) throw new ViewerError('not_media', 'The gateway did not send a picture.');
+    return { data_url: photo.data_url, blurred: photo.rendition === 'blurred', redacted: photo.rendition === 'redacted', scaled: photo.scaled };
   },
   // A play is a sealed delivery opened through a logged view, like a record; its chunks follow (`background/video.ts`).
   ...videoHandlers({

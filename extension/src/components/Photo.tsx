@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ask } from '../lib/ask.js';
 import { errorText } from '../lib/error-text.js';
-import type { Failure } from '../lib/messages.js';
+import type { Failure, Replies } from '../lib/messages.js';
 import type { Stated } from '../lib/stated-reason.js';
 import { useI18n } from './i18n.js';
 
@@ -31,7 +31,8 @@ export function isProtectedMedia(ref: string, parent: Readonly<Record<string, un
  * faces and marked regions hidden by the gateway, the rest as taken, shown unblurred and large enough
  * to serve as evidence; where the grant permits, the officer may reveal one after typing a reason.
  * The gateway logs the reason and only then sends the original, so the original is never in the page
- * before the reveal.
+ * before the reveal. An original too large to send whole comes as the gateway's copy at its working
+ * size, and the photo says so, with that copy's size.
  */
 export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string; protectedMedia: boolean; context: PhotoContext }) {
   const { t } = useI18n();
@@ -40,6 +41,8 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
   const [sentBlurred, setSentBlurred] = useState(false);
   // The gateway sent its redacted rendition: nothing identifying is left to blur on screen.
   const [sentRedacted, setSentRedacted] = useState(false);
+  // The original was too large to send whole: what came is the gateway's copy at its working size.
+  const [scaled, setScaled] = useState<Replies['media']['scaled']>(null);
   const [error, setError] = useState<Failure | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -60,6 +63,7 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
         setSrc(r.data.data_url);
         setSentBlurred(r.data.blurred);
         setSentRedacted(r.data.redacted);
+        setScaled(r.data.scaled);
       } else setError(r.error);
     });
     return () => {
@@ -79,6 +83,7 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
     setSending(false);
     if (r.ok) {
       setSrc(r.data.data_url);
+      setScaled(r.data.scaled);
       setRevealed(true);
       setAsking(false);
     } else setError(r.error);
@@ -97,6 +102,11 @@ export function Photo({ mediaRef, protectedMedia, context }: { mediaRef: string;
           <img src={src} alt={isProtected ? t('photoProtectedAlt') : t('photoAlt')} draggable={false} />
         )}
       </div>
+      {src !== null && scaled !== null && (
+        <p className="photo-scaled" data-scaled={`${scaled.width}x${scaled.height}`}>
+          {t('photoScaled', { width: scaled.width, height: scaled.height })}
+        </p>
+      )}
       {isProtected && (
         <figcaption>
           {serverProtected === 'blurred'

@@ -1,3 +1,4 @@
+import type { MediaSize } from '@need2know/client';
 import { BLOCKED_ACTIONS, type BlockedAction, RECORD_ID_PATTERN, VIEW_ID_PATTERN } from '@need2know/schema';
 import { z } from 'zod';
 import { SEARCH_NAMES, type SessionAllows } from './search-options.js';
@@ -144,10 +145,16 @@ export interface Replies {
   /** The return is the same view; its hidden interval is on the log. */
   return: { log_index: number; view_id: string; hidden_from: number; hidden_to: number };
   copy: { log_index: number };
-  /** The reveal is on the log; `data_url` is the original, which the gateway sends only then. */
-  reveal: { reveal_id: string; log_index: number; data_url: string };
-  /** `blurred`: the gateway blurred the whole frame; `redacted`: it hid the faces and marked regions, the rest is as taken. */
-  media: { data_url: string; blurred: boolean; redacted: boolean };
+  /**
+   * The reveal is on the log; `data_url` is the original, which the gateway sends only then (`scaled`:
+   * too large to send whole, so its copy at the working size, of that many pixels; null otherwise).
+   */
+  reveal: { reveal_id: string; log_index: number; data_url: string; scaled: MediaSize | null };
+  /**
+   * `blurred`: the gateway blurred the whole frame; `redacted`: it hid the faces and marked regions, the
+   * rest is as taken; `scaled`: an original too large to send whole came as its copy at the working size.
+   */
+  media: { data_url: string; blurred: boolean; redacted: boolean; scaled: MediaSize | null };
   /** A play started (logged): what to play, and until when (the earliest of the play's end, the viewer key's and the window's). */
   video: VideoPlayStarted;
   /** One chunk of a play, opened by the background: base64 of its bytes. */

@@ -176,6 +176,8 @@ export const en = {
   photoRevealed: 'Revealed; the reason is in the audit log.',
   photoProtected: 'Protected photo (a minor, a victim, a witness or a person in restraints).',
   photoFacesHidden: 'Faces and marked regions hidden by the gateway; the rest is as taken.',
+  /** Beside a photo whose original was too large to send whole: what is shown is the gateway's copy at its working size. */
+  photoScaled: 'Reduced copy, shown at {width} × {height} pixels: the original is too large to send whole.',
   reveal: 'Reveal…',
   revealWhy: 'Why do you need to see this photo? (recorded in the audit log)',
   revealSubmit: 'Record the reason and reveal',
