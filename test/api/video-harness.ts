@@ -95,6 +95,7 @@ export async function videoOwner(gateway: Gateway, flags: Parameters<typeof vide
       headers: { 'content-type': 'application/octet-stream', 'content-digest': await contentDigest(bytes), ...headers },
     });
   const complete = (id: string) => call(`/v1/ingest/media/videos/${id}/complete`, { method: 'POST' });
+  const cancel = (id: string) => call(`/v1/ingest/media/videos/${id}`, { method: 'DELETE' });
   /** Sends every chunk of `clip` to upload `id` (all answered 200, or the test fails). */
   const sendAll = async (id: string, clip: Clip) => {
     for (const file of ['original', 'redacted', 'blurred'] as const satisfies readonly File[]) {
@@ -120,5 +121,5 @@ export async function videoOwner(gateway: Gateway, flags: Parameters<typeof vide
     if (res.status !== 200) throw new Error(`completion refused: ${res.status} ${await res.text()}`);
     return (await res.json()) as { ref: string; manifest_sha256: string; log_index: number; outcome: string; redaction: string };
   };
-  return { agency, client, token, seed, caseId, ref, call, start, chunk, complete, sendAll, open, uploadClip };
+  return { agency, client, token, seed, caseId, ref, call, start, chunk, complete, cancel, sendAll, open, uploadClip };
 }

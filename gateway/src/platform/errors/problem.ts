@@ -40,6 +40,7 @@ export type ProblemCode =
   | 'digest_mismatch'
   | 'upload_expired'
   | 'upload_complete'
+  | 'upload_cancelled'
   | 'upload_incomplete'
   | 'hash_mismatch'
   | 'play_expired'
@@ -87,6 +88,7 @@ const TITLES: Record<ProblemCode, string> = {
   digest_mismatch: 'The chunk does not match its Content-Digest',
   upload_expired: 'The upload expired before it was completed; start again',
   upload_complete: 'The upload is complete; its chunks can no longer change',
+  upload_cancelled: 'The upload was cancelled and its chunks deleted; start a new upload',
   upload_incomplete: 'Chunks of the upload are missing',
   hash_mismatch: 'A file does not match the size or SHA-256 its manifest states',
   play_expired: 'This play has ended; start a new one',

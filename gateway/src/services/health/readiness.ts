@@ -11,7 +11,7 @@ import { judgeReadiness, servingProblems, type ReadinessObservations, type Readi
  * The newest D1 migration this code needs. Readiness fails until it is applied; a test keeps it equal
  * to the newest file in gateway/migrations, so adding a migration means updating it.
  */
-export const LATEST_MIGRATION = '0029_media_scaled_original.sql';
+export const LATEST_MIGRATION = '0031_video_upload_cancel.sql';
 
 /** How long `/readyz` waits for the log object before calling it unreachable (ms): a probe, not a wait. */
 export const LOG_PROBE_TIMEOUT_MS = 2_000;

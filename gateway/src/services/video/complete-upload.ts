@@ -78,7 +78,7 @@ async function storedSha256(
 
 /**
  * Completes the owner's upload `uploadId`. Refusals change nothing and log nothing: 404 (missing or
- * another owner's), 410 (expired), 409 `upload_incomplete` (chunks missing, named in `issues`),
+ * another owner's), 410 (expired, or cancelled: `upload_cancelled`), 409 `upload_incomplete` (chunks missing, named in `issues`),
  * 422 `hash_mismatch` (a file's size or SHA-256 is not the manifest's), 409 `conflict` (the reference
  * now holds another owner's video).
  */
@@ -93,7 +93,7 @@ export async function completeVideoUpload(
     const manifest = await manifestOf(stores, settings, done);
     return completed(done, 'created', videoProtection(manifest));
   }
-  const upload = await openUploadOf(stores, req.owner, req.uploadId, req.now);
+  const upload = await openUploadOf(stores, req, req.uploadId, req.now, 'complete');
   const received = await stores.videos.receivedChunks(upload.id);
   const issues = VIDEO_FILES.flatMap((file) => {
     const count = upload.chunks[file];

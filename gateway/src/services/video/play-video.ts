@@ -103,7 +103,7 @@ export async function playChunk(
   if (play.expiresAt <= now) throw new Problem(410, 'play_expired');
   const upload = await stores.videos.upload(play.uploadId);
   // Replaced and swept since the play started: the video it named is gone.
-  if (upload === null || upload.state === 'open') throw new Problem(410, 'play_expired');
+  if (upload === null || upload.state === 'open' || upload.state === 'cancelled') throw new Problem(410, 'play_expired');
   const count = upload.chunks[play.rendition] ?? 0;
   if (n >= count) throw new Problem(422, 'chunk_out_of_range', `This play has ${count} chunks.`);
   const plain = await openVideoChunk(stores, settings, upload, play.rendition, n);

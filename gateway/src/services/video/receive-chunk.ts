@@ -4,7 +4,8 @@
  * structure), then sealed and stored at once. A refused chunk changes nothing.
  */
 import { decodeBase64, encodeHex, sealField } from '@need2know/crypto';
-import { Problem } from '../../platform/errors/problem.js';
+import { type VideoUploadRefusal, videoUploadStep } from '@need2know/policy';
+import { Problem, type ProblemStatus } from '../../platform/errors/problem.js';
 import { VIDEO_FILES, type Stores, type VideoFile, type VideoUploadRow } from '../../store/ports/index.js';
 import { keyRing } from '../keys/key-ring.js';
 import { keysOf, type MediaSettings } from '../media/settings.js';
@@ -17,6 +18,7 @@ export type VideoChunkStores = Pick<Stores, 'videos' | 'keyState'>;
 /** One chunk, as the route received it. */
 export interface VideoChunk {
   readonly owner: string;
+  readonly clientId: string;
   readonly uploadId: string;
   readonly file: string;
   readonly seq: number;
@@ -41,15 +43,37 @@ export function statedSha256(header: string | undefined): Uint8Array | null {
   return bytes?.length === 32 ? bytes : null;
 }
 
+/** The status each refusal of `videoUploadStep` is answered with. */
+export const STATUS_OF_UPLOAD_REFUSAL: Readonly<Record<VideoUploadRefusal, ProblemStatus>> = {
+  not_found: 404,
+  upload_complete: 409,
+  upload_expired: 410,
+  upload_cancelled: 410,
+};
+
+/** The upload `id` (null when the id is not of the form the gateway draws, or no such upload is stored). */
+export async function uploadNamed(stores: Pick<Stores, 'videos'>, id: string): Promise<VideoUploadRow | null> {
+  return /^[0-9a-f]{32}$/.test(id) ? stores.videos.upload(id) : null;
+}
+
 /**
- * The owner's upload `id`, still open at `now`: 404 when missing or another owner's (the same
- * answer), 409 `upload_complete` once completed, 410 `upload_expired` past its time.
+ * The owner's upload `id`, still open at `now` for `step` (`videoUploadStep` decides): 404 when
+ * missing or another owner's (the same answer), 409 `upload_complete` once completed, 410
+ * `upload_expired` past its time, 410 `upload_cancelled` once cancelled.
  */
-export async function openUploadOf(stores: Pick<Stores, 'videos'>, owner: string, id: string, now: number): Promise<VideoUploadRow> {
-  const upload = /^[0-9a-f]{32}$/.test(id) ? await stores.videos.upload(id) : null;
-  if (upload === null || upload.owner !== owner) throw new Problem(404, 'not_found');
-  if (upload.state === 'complete') throw new Problem(409, 'upload_complete');
-  if (upload.state === 'dropped' || upload.expiresAt <= now) throw new Problem(410, 'upload_expired');
+export async function openUploadOf(
+  stores: Pick<Stores, 'videos'>,
+  caller: { readonly owner: string; readonly clientId: string },
+  id: string,
+  now: number,
+  step: 'send' | 'complete' = 'send',
+): Promise<VideoUploadRow> {
+  const upload = await uploadNamed(stores, id);
+  const decision = videoUploadStep(upload, caller, step, now);
+  if (decision.kind === 'refuse' || upload === null) {
+    const code = decision.kind === 'refuse' ? decision.code : 'not_found';
+    throw new Problem(STATUS_OF_UPLOAD_REFUSAL[code], code);
+  }
   return upload;
 }
 
@@ -57,7 +81,7 @@ const isVideoFile = (file: string): file is VideoFile => (VIDEO_FILES as readonl
 
 /** Checks, seals and stores `chunk`. */
 export async function receiveVideoChunk(stores: VideoChunkStores, settings: MediaSettings, chunk: VideoChunk): Promise<VideoChunkStored> {
-  const upload = await openUploadOf(stores, chunk.owner, chunk.uploadId, chunk.now);
+  const upload = await openUploadOf(stores, chunk, chunk.uploadId, chunk.now);
   const count = isVideoFile(chunk.file) ? upload.chunks[chunk.file] : null;
   const fileBytes = isVideoFile(chunk.file) ? upload.bytes[chunk.file] : null;
   if (!isVideoFile(chunk.file) || count === null || fileBytes === null || chunk.seq >= count)
@@ -89,8 +113,8 @@ export async function receiveVideoChunk(stores: VideoChunkStores, settings: Medi
     ring.currentVersion,
     chunk.now,
   );
-  // Completed or swept between our read and our write: answered as if it had happened before.
-  if (!stored.ok) await openUploadOf(stores, chunk.owner, chunk.uploadId, chunk.now);
+  // Completed, cancelled or swept between our read and our write: answered as if it had happened before.
+  if (!stored.ok) await openUploadOf(stores, chunk, chunk.uploadId, chunk.now);
   if (!stored.ok) throw new Problem(409, 'conflict');
   return { file, seq: chunk.seq, bytes: chunk.bytes.length };
 }

@@ -40,7 +40,7 @@ function anUpload(id = hexId(), manifest = ''): NewVideoUpload {
     expiresAt: T + 3600,
   };
 }
-const row = (u: NewVideoUpload): VideoUploadRow => ({ ...u, state: 'complete', logIndex: 1 });
+const row = (u: NewVideoUpload): VideoUploadRow => ({ ...u, state: 'complete', logIndex: 1, cancelled: null });
 const placeOf = (u: NewVideoUpload): VideoPlace => ({ owner: u.owner, ref: u.ref, uploadId: u.id });
 const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * seed) & 0xff);
 const chunkPart = (u: NewVideoUpload, file: 'original' | 'blurred' | 'redacted', seq: number): VideoSealedPart => ({

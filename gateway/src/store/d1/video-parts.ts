@@ -7,8 +7,11 @@ import type { VideoFile, VideoSealedPart } from '../ports/videos.js';
 import { guardChanged } from './change-guard.js';
 import { CHUNK_OBJECT_KEY_SQL, toPlay, toUpload, type PlayRaw, type UploadRaw } from './videos.js';
 
-/** Uploads whose parts still matter at `?2`: all but an `open` one past its expiry (refused to everyone, then swept). */
-const LIVE_UPLOAD = (u: string) => `NOT (${u}.state = 'open' AND ${u}.expires_at <= ?2)`;
+/**
+ * Uploads whose parts still matter at `?2`: all but an `open` one past its expiry (refused to
+ * everyone, then swept) and a cancelled one (its manifest erased, its chunks deleted by the cancel).
+ */
+const LIVE_UPLOAD = (u: string) => `(NOT (${u}.state = 'open' AND ${u}.expires_at <= ?2) AND ${u}.cancelled_at IS NULL)`;
 const BELOW = (column: string) => `(${column} IS NULL OR ${column} < ?1)`;
 
 /** Manifests and chunks below `?1`, as (upload_id, file, seq, location): a manifest sorts first in its upload (file '', seq -1). */

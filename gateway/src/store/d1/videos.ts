@@ -29,6 +29,9 @@ export interface UploadRaw {
   expires_at: number;
   state: 'open' | 'complete' | 'dropped';
   log_index: number | null;
+  cancelled_at: number | null;
+  cancelled_chunks: number | null;
+  cancelled_bytes: number | null;
 }
 
 /** The upload a `video_uploads` row holds. */
@@ -48,8 +51,10 @@ export const toUpload = (r: UploadRaw): VideoUploadRow => ({
   chunks: { original: r.original_chunks, redacted: r.redacted_chunks, blurred: r.blurred_chunks },
   createdAt: r.created_at,
   expiresAt: r.expires_at,
-  state: r.state,
+  // A cancelled upload is stored `dropped` (for the sweeper) with `cancelled_at` set (migration 0031).
+  state: r.state === 'dropped' && r.cancelled_at !== null ? 'cancelled' : r.state,
   logIndex: r.log_index,
+  cancelled: r.cancelled_at === null ? null : { at: r.cancelled_at, chunks: r.cancelled_chunks ?? 0, bytes: r.cancelled_bytes ?? 0 },
 });
 
 /** Inserts an open upload. */
@@ -199,6 +204,42 @@ export async function deleteUpload(db: D1Database, id: string): Promise<void> {
     db.prepare("DELETE FROM video_uploads WHERE id = ? AND state = 'dropped'").bind(id),
     db.prepare('DELETE FROM video_plays WHERE upload_id = ?').bind(id),
   ]);
+}
+
+/**
+ * Cancels the open upload `id` at `now` (true) or changes nothing (false: no longer open). One
+ * statement: the chunks counted are exactly those stored before it, since a chunk's batch is guarded
+ * on the upload being open. The manifest is erased; the row waits for the sweeper until `keepUntil`.
+ */
+export async function cancelOpenUpload(db: D1Database, id: string, now: number, keepUntil: number): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `UPDATE video_uploads SET state = 'dropped', cancelled_at = ?2, sweep_after = ?3, manifest = '',
+         cancelled_chunks = (SELECT count(*) FROM video_upload_chunks WHERE upload_id = ?1),
+         cancelled_bytes = (SELECT coalesce(sum(bytes), 0) FROM video_upload_chunks WHERE upload_id = ?1)
+       WHERE id = ?1 AND state = 'open'`,
+    )
+    .bind(id, now, keepUntil)
+    .run();
+  return result.meta.changes === 1;
+}
+
+/** Records the log index of a cancel, once. */
+export async function recordCancelLogIndex(db: D1Database, id: string, logIndex: number): Promise<void> {
+  await db.prepare('UPDATE video_uploads SET log_index = ?2 WHERE id = ?1 AND cancelled_at IS NOT NULL AND log_index IS NULL').bind(id, logIndex).run();
+}
+
+/** Forgets the chunk rows of a cancelled upload (none of another); true when the upload is cancelled. */
+export async function deleteCancelledChunkRows(db: D1Database, id: string): Promise<boolean> {
+  const [cancelled] = await db.batch([
+    db.prepare("SELECT 1 AS yes FROM video_uploads WHERE id = ?1 AND state = 'dropped' AND cancelled_at IS NOT NULL").bind(id),
+    db
+      .prepare(
+        "DELETE FROM video_upload_chunks WHERE upload_id = ?1 AND EXISTS (SELECT 1 FROM video_uploads WHERE id = ?1 AND state = 'dropped' AND cancelled_at IS NOT NULL)",
+      )
+      .bind(id),
+  ]);
+  return (cancelled?.results.length ?? 0) > 0;
 }
 
 /** Inserts a play. */

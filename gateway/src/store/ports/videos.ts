@@ -34,11 +34,16 @@ export interface NewVideoUpload {
   readonly expiresAt: number;
 }
 
-/** An upload as stored. */
+/**
+ * An upload as stored. `cancelled`: cancelled by the client that opened it (its chunks deleted, its
+ * manifest erased; the row kept until its expiry, then swept).
+ */
 export interface VideoUploadRow extends NewVideoUpload {
-  readonly state: 'open' | 'complete' | 'dropped';
-  /** Set once completed: where the ingest entry stands in the log. */
+  readonly state: 'open' | 'complete' | 'dropped' | 'cancelled';
+  /** Set once completed: where the ingest entry stands in the log; once cancelled and logged: where the cancel's entry stands. */
   readonly logIndex: number | null;
+  /** When it was cancelled, and the chunks (and their plaintext bytes) it held then; null unless `cancelled`. */
+  readonly cancelled: { readonly at: number; readonly chunks: number; readonly bytes: number } | null;
 }
 
 /** A chunk received: its place, plaintext size and SHA-256 (hex). */
@@ -99,6 +104,21 @@ export interface VideoStore {
    * `conflict` when the upload is no longer `open`, or the reference holds another owner's video.
    */
   complete(upload: VideoUploadRow, logIndex: number, now: number, dropAfter: number): Promise<VideoWriteOutcome>;
+  /**
+   * Cancels the open upload `id` at `now`, in one guarded step: it becomes `cancelled` with the count
+   * and plaintext bytes of the chunks it holds, its manifest is erased, and its row is kept until
+   * `keepUntil` (then swept). From then on no chunk is stored for it and it never completes.
+   * `conflict` (nothing changed) when it is no longer `open`.
+   */
+  cancelUpload(id: string, now: number, keepUntil: number): Promise<VideoWriteOutcome>;
+  /** Records where the cancel of upload `id` stands in the log (only once, only for a cancelled upload). */
+  cancelLogged(id: string, logIndex: number): Promise<void>;
+  /**
+   * Deletes every chunk of the cancelled upload `id`: the rows first (so no row ever names a deleted
+   * object), then every object kept for it, including one no row names. `conflict` (nothing deleted)
+   * unless it is `cancelled`. Safe to call again.
+   */
+  discardChunks(id: string): Promise<VideoWriteOutcome>;
   /** The completed upload the reference `ref` names, or null. */
   video(ref: string): Promise<VideoUploadRow | null>;
   /** Records a play. */

@@ -8,16 +8,25 @@
  * The re-wrap job moves a chunk the same way (`rewrapPart`); a reader that finds the object of the
  * row it read already gone reads the row again. An object no row names (a write that crashed
  * between its put and its row) goes with its upload when the sweeper takes it.
+ *
+ * A cancel (`cancelUpload`, then `discardChunks`) first closes the upload to writes (the guard every
+ * chunk's row is written under), then deletes the rows, then the objects: a chunk or a re-wrap racing
+ * it either recorded its object before (deleted with the others) or finds its guard failed and
+ * deletes its own object. Only a write that crashes between its put and that delete leaves an object
+ * no row names; the sweeper deletes it with the cancelled upload's row at the upload's expiry.
  */
 import { isGuardConflict } from '../d1/media.js';
 import { countPartsBelow, selectPartsBelow, switchPartStatements } from '../d1/video-parts.js';
 import {
+  cancelOpenUpload,
   claimUpload,
   completeStatements,
+  deleteCancelledChunkRows,
   deleteExpiredPlays,
   deleteUpload,
   insertPlay,
   insertUpload,
+  recordCancelLogIndex,
   recordChunkStatements,
   selectChunk,
   selectChunks,
@@ -101,6 +110,18 @@ export function r2VideoStore(db: D1Database, bucket: R2Bucket): VideoStore {
         if (isGuardConflict(err)) return CONFLICT;
         throw err;
       }
+    },
+
+    cancelUpload: async (id, now, keepUntil) => ((await cancelOpenUpload(db, id, now, keepUntil)) ? OK : CONFLICT),
+    cancelLogged: (id, logIndex) => recordCancelLogIndex(db, id, logIndex),
+
+    discardChunks: async (id) => {
+      // Rows first: from then on no row names an object, and a re-wrap's switch of one finds it gone
+      // (conflict: it deletes the object it wrote). Then every object under the upload's prefix,
+      // including one a write put but never recorded.
+      if (!(await deleteCancelledChunkRows(db, id))) return CONFLICT;
+      await deleteObjects(bucket, id);
+      return OK;
     },
 
     video: (ref) => selectVideo(db, ref),

@@ -3,6 +3,7 @@ import { RECORD_TYPES } from '@need2know/schema';
 import type { AppEnv } from '../../app-env.js';
 import { Problem } from '../../../platform/errors/problem.js';
 import { mediaSettingsOf } from '../../../services/media/settings.js';
+import { cancelVideoUpload } from '../../../services/video/cancel-upload.js';
 import { completeVideoUpload } from '../../../services/video/complete-upload.js';
 import { MAX_VIDEO_CHUNK_BODY, MAX_VIDEO_MANIFEST_BODY } from '../../../services/video/limits.js';
 import { receiveVideoChunk } from '../../../services/video/receive-chunk.js';
@@ -55,6 +56,17 @@ const Completed = z
   })
   .openapi('VideoStored');
 
+const Cancelled = z
+  .object({
+    upload_id: z.string(),
+    ref: z.string(),
+    cancelled_at: z.number().openapi({ description: 'Unix seconds' }),
+    chunks: z.number().openapi({ description: 'Chunks the upload held, all deleted' }),
+    bytes: z.number().openapi({ description: 'Their bytes' }),
+    log_index: z.number().openapi({ description: 'Where the `media_upload_cancelled` entry stands in the log' }),
+  })
+  .openapi('VideoUploadCancelled');
+
 const UploadId = z
   .string()
   .min(1)
@@ -68,7 +80,7 @@ const startRoute = createRoute({
   summary: 'Start uploading a redacted video for an evidence item of one of your records: the manifest first',
   description:
     'The record must name `ref` as evidence of kind `video`. The manifest is checked (its shape, sizes and length within the limits, boxes inside the frame, frames and time ranges inside the clip, `fail_safe` set exactly when `renditions.redacted` is null) before any video byte is sent. ' +
-    'Then send each file in chunks (`PUT …/{id}/{file}/{n}`) and complete (`POST …/{id}/complete`).',
+    'Then send each file in chunks (`PUT …/{id}/{file}/{n}`) and complete (`POST …/{id}/complete`), or cancel (`DELETE …/{id}`).',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_ingest'), routeBodyLimit(MAX_VIDEO_MANIFEST_BODY)] as const,
   request: { body: { required: true, content: { 'application/json': { schema: StartUpload } } } },
@@ -103,7 +115,7 @@ const chunkRoute = createRoute({
     ...adminProblems,
     400: problem('No or malformed `Content-Digest` (`digest_required`)'),
     409: problem('The upload is complete (`upload_complete`)'),
-    410: problem('The upload expired (`upload_expired`)'),
+    410: problem('The upload expired (`upload_expired`), or was cancelled (`upload_cancelled`)'),
     413: problem('Longer than the chunk size (`chunk_size_mismatch`, `body_too_large`)'),
     415: problem('Not `application/octet-stream` (`unsupported_media_type`), or a first chunk that is not MP4 (`not_mp4`)'),
     422: problem(
@@ -125,8 +137,29 @@ const completeRoute = createRoute({
     200: jsonOk(Completed, 'Stored and logged'),
     ...adminProblems,
     409: problem("Chunks missing (`upload_incomplete`, with `issues`), or the reference holds another owner's video (`conflict`)"),
-    410: problem('The upload expired (`upload_expired`)'),
+    410: problem('The upload expired (`upload_expired`), or was cancelled (`upload_cancelled`)'),
     422: problem("A file's size or SHA-256 is not the manifest's (`hash_mismatch`)"),
+  },
+});
+
+const cancelRoute = createRoute({
+  method: 'delete',
+  path: '/ingest/media/videos/{id}',
+  tags: ['ingest'],
+  summary: 'Cancel a video upload not yet completed: its chunks are deleted at once and the cancel logged',
+  description:
+    'Only the client that opened the upload may cancel it. The cancel is logged (`media_upload_cancelled`: the chunks and bytes dropped, never content) before the chunks are deleted. ' +
+    'From then on a chunk or a completion of it is refused with `upload_cancelled`. Cancelling again answers the same result and logs nothing more. ' +
+    'A completed upload is a stored video and is not cancelled: upload the video again to replace it.',
+  security: [{ DPoP: [] }],
+  middleware: [requireAccessToken('record_ingest')] as const,
+  request: { params: z.object({ id: UploadId }) },
+  responses: {
+    200: jsonOk(Cancelled, 'Cancelled and logged; its chunks deleted'),
+    ...adminProblems,
+    404: problem("No such upload, or another client's (the same answer)"),
+    409: problem('The upload is complete: a stored video is not cancelled (`upload_complete`)'),
+    410: problem('The upload expired and was swept (`upload_expired`)'),
   },
 });
 
@@ -135,7 +168,7 @@ function allowType(types: readonly string[], type: string): void {
   if (!types.includes(type)) throw new Problem(403, 'insufficient_scope', 'This token does not allow ingesting this record type.');
 }
 
-/** Video upload routes for data owners: start (the manifest), chunks, complete. */
+/** Video upload routes for data owners: start (the manifest), chunks, complete, cancel. */
 export const videoIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(startRoute, async (c) => {
     const body = c.req.valid('json');
@@ -158,6 +191,7 @@ export const videoIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       throw new Problem(415, 'unsupported_media_type', 'Send application/octet-stream.');
     const stored = await receiveVideoChunk(c.var.stores, mediaSettingsOf(c.env), {
       owner: c.var.access.agencyId,
+      clientId: c.var.access.clientId,
       uploadId: id,
       file,
       seq: Number(n),
@@ -178,4 +212,16 @@ export const videoIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     });
     // Logged (before the video became disclosable) by completeVideoUpload.
     return c.json(done, 200);
+  })
+  .openapi(cancelRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const access = c.var.access;
+    const cancelled = await cancelVideoUpload(c.var.stores, mediaSettingsOf(c.env), {
+      owner: access.agencyId,
+      clientId: access.clientId,
+      uploadId: id,
+      now: c.var.now,
+    });
+    // Logged (before its chunks were deleted) by cancelVideoUpload.
+    return c.json(cancelled, 200);
   });
