@@ -9,7 +9,11 @@
  * - the gateway's own face detector, and the stronger one its package ships, find no face in the
  *   photo as shown, though both find faces in the original shown at the same size;
  * - the grant releases originals, so a reveal is offered: it asks a typed reason, the reason is on
- *   the view's trace, and only then does the original (with its faces) reach the screen.
+ *   the view's trace, and only then does the original (with its faces) reach the screen, as it is:
+ *   no note of a reduced copy;
+ * - a 12-megapixel phone photo of the same people, too large to send whole: its reveal brings the
+ *   gateway's copy at the working size, and the photo says so beside it, in English and in Khmer
+ *   (so does the same photo unflagged, which the purpose gives in clear without a reveal).
  *
  * Screenshots go to test-results/viewer-redaction/; with `N2K_UPDATE_SCREENSHOTS=1` the README's
  * `docs/viewer-redacted.png` is written from the same run (record data synthetic).
@@ -24,7 +28,16 @@ import { downscaleToRgb, type RgbInput } from '../../gateway/src/services/media/
 import { widen } from '../../gateway/src/services/media/redact/redact-regions.js';
 import { artefactDir, buildExtension, endViewerSuite, enrolViewer, hasChromium, launchWithExtension } from './browser.js';
 import { allFaces, confidentFaces } from './faces-in-node.js';
-import { EVIDENCE_CASE_ID, EVIDENCE_PHOTO, EVIDENCE_REF, REVIEW_PURPOSE, redactionScene, type RedactionScene } from './extension-redaction-scene.js';
+import {
+  EVIDENCE_CASE_ID,
+  EVIDENCE_PHOTO,
+  EVIDENCE_REF,
+  PHONE_CASE_ID,
+  PHONE_COPY_SIZE,
+  REVIEW_PURPOSE,
+  redactionScene,
+  type RedactionScene,
+} from './extension-redaction-scene.js';
 
 const PORT = 8845;
 const shots = artefactDir('viewer-redaction');
@@ -89,6 +102,30 @@ async function shown(img: Locator): Promise<RgbaImage> {
   return decodePng(new Uint8Array(await img.screenshot()), { maxPixels: MAX_PIXELS });
 }
 
+/** The log's reveal entries of `view`, from the tamper-evident export (the reason only by its keyed hash). */
+async function revealsLogged(view: string) {
+  const exported = await scene.admin.getPath<{
+    entries: { entry: { kind?: string; event?: string; view?: string; reason_hash?: string; rendition?: string } }[];
+  }>(`/v1/audit/export?since=${encodeURIComponent(new Date(Date.now() - 600_000).toISOString())}`);
+  return exported.entries.map((e) => e.entry).filter((e) => e.kind === 'viewer' && e.event === 'reveal' && e.view === view);
+}
+
+/** Opens case `id` through the viewer's search form, as the officer does; its view id. */
+async function openCase(id: string): Promise<string> {
+  await viewer.selectOption('select[name=record_type]', 'case');
+  await viewer.selectOption('select[name=kind]', 'id');
+  await viewer.fill('input[name=value]', id);
+  await viewer.click('form.search button[type=submit]');
+  await viewer.waitForSelector('.record, .error, .no-match', { timeout: 20_000 });
+  if ((await viewer.locator('.record').count()) === 0) {
+    const log = await scene.admin.getPath<{ entries: { entry: unknown }[] }>(
+      `/v1/audit/export?since=${encodeURIComponent(new Date(Date.now() - 120_000).toISOString())}`,
+    );
+    throw new Error(`the case did not open: ${JSON.stringify(log.entries.slice(-4).map((e) => e.entry))}`);
+  }
+  return (await viewer.getAttribute('section.content', 'data-view-id')) ?? '';
+}
+
 beforeAll(async () => {
   if (!hasChromium) return;
   scene = await redactionScene(PORT);
@@ -99,18 +136,7 @@ beforeAll(async () => {
   viewer = await context.newPage();
   await viewer.goto(`${base()}/tabs/viewer.html?grant=${encodeURIComponent(scene.reviewGrant)}&purpose=${encodeURIComponent(REVIEW_PURPOSE)}`);
   await viewer.waitForSelector('form.search select[name=kind]');
-  await viewer.selectOption('select[name=record_type]', 'case');
-  await viewer.selectOption('select[name=kind]', 'id');
-  await viewer.fill('input[name=value]', EVIDENCE_CASE_ID);
-  await viewer.click('form.search button[type=submit]');
-  await viewer.waitForSelector('.record, .error, .no-match', { timeout: 20_000 });
-  if ((await viewer.locator('.record').count()) === 0) {
-    const log = await scene.admin.getPath<{ entries: { entry: unknown }[] }>(
-      `/v1/audit/export?since=${encodeURIComponent(new Date(Date.now() - 120_000).toISOString())}`,
-    );
-    throw new Error(`the case did not open: ${JSON.stringify(log.entries.slice(-4).map((e) => e.entry))}`);
-  }
-  viewId = (await viewer.getAttribute('section.content', 'data-view-id')) ?? '';
+  viewId = await openCase(EVIDENCE_CASE_ID);
 }, 600_000);
 
 afterAll(async () => {
@@ -191,17 +217,63 @@ describe.skipIf(!hasChromium)('the justice reviewer sees an evidence photo redac
     const trace = await scene.admin.get<{ reveals: { reason: string }[] }>(`/views/${viewId}`);
     expect(trace.reveals.map((r) => r.reason)).toEqual([reason]);
     // …and on the tamper-evident log, by the keyed hash of the reason (never its text).
-    const logged = async () => {
-      const exported = await scene.admin.getPath<{ entries: { entry: { kind?: string; event?: string; view?: string; reason_hash?: string } }[] }>(
-        `/v1/audit/export?since=${encodeURIComponent(new Date(Date.now() - 600_000).toISOString())}`,
-      );
-      return exported.entries.map((e) => e.entry).filter((e) => e.kind === 'viewer' && e.event === 'reveal' && e.view === viewId);
-    };
-    await expect.poll(async () => (await logged()).length, { timeout: 10_000 }).toBe(1);
-    expect(JSON.stringify(await logged())).not.toContain('court hearing');
+    await expect.poll(async () => (await revealsLogged(viewId)).length, { timeout: 10_000 }).toBe(1);
+    expect(JSON.stringify(await revealsLogged(viewId))).not.toContain('court hearing');
+    // The original came whole (1920 × 1280, well under what an answer carries): no note of a reduced copy.
+    expect((await revealsLogged(viewId))[0]).not.toHaveProperty('rendition');
+    expect(await viewer.locator('.photo-scaled').count()).toBe(0);
     await photo.scrollIntoViewIfNeeded();
     await viewer.waitForFunction(() => (document.querySelector('figure.photo.whole img') as HTMLImageElement | null)?.complete === true);
     expect((await confidentFaces(await shown(photo.locator('img')), 'tiny')).length).toBeGreaterThanOrEqual(2);
     await viewer.screenshot({ path: join(shots, 'viewer-revealed.png') });
   }, 120_000);
+
+  it('says beside a phone photo too large to send whole that it shows a reduced copy, at its size, in English and Khmer: on its reveal, and given in clear', async () => {
+    const phoneView = await openCase(PHONE_CASE_ID);
+    expect(phoneView).not.toBe(viewId);
+    const flagged = viewer.locator('figure.photo[data-protected=yes]');
+    const plain = viewer.locator('figure.photo[data-protected=no]');
+    await flagged.locator('img').waitFor({ timeout: 30_000 });
+    await plain.locator('img').waitFor({ timeout: 30_000 });
+    const copy = `${PHONE_COPY_SIZE.width}x${PHONE_COPY_SIZE.height}`;
+    const naturalWidth = (figure: Locator) =>
+      figure.locator('img').evaluate(async (el: HTMLImageElement) => {
+        await el.decode();
+        return el.naturalWidth;
+      });
+
+    // Given in clear (not flagged): the gateway's copy at the working size, and the note beside it at once.
+    expect(await naturalWidth(plain)).toBe(PHONE_COPY_SIZE.width);
+    expect(await plain.locator('.photo-scaled').getAttribute('data-scaled')).toBe(copy);
+    expect(await plain.locator('.photo-scaled').textContent()).toBe(
+      `Reduced copy, shown at ${PHONE_COPY_SIZE.width} × ${PHONE_COPY_SIZE.height} pixels: the original is too large to send whole.`,
+    );
+
+    // Flagged: its redacted rendition is what it is, at its own size; no note until the reveal.
+    expect(await flagged.locator('.photo-scaled').count()).toBe(0);
+    await flagged.locator('button.reveal').click();
+    await flagged.locator('textarea[name=reason]').fill('to identify the witnesses in the phone photos for the court hearing');
+    await flagged.locator('button[type=submit]').click();
+    await expect.poll(() => flagged.getAttribute('data-revealed'), { timeout: 30_000 }).toBe('yes');
+    const note = flagged.locator('.photo-scaled');
+    expect(await note.getAttribute('data-scaled')).toBe(copy);
+    expect(await note.textContent()).toContain(`${PHONE_COPY_SIZE.width} × ${PHONE_COPY_SIZE.height}`);
+    // What came is the copy at the working size (the 4000 × 3000 original never leaves whole), and the log says so.
+    expect(await naturalWidth(flagged)).toBe(PHONE_COPY_SIZE.width);
+    await expect.poll(async () => (await revealsLogged(phoneView)).map((e) => e.rendition), { timeout: 10_000 }).toEqual(['scaled']);
+
+    // The note is part of the record on screen, under the watermark like the rest.
+    expect(await viewer.evaluate(() => getComputedStyle(document.getElementById('n2k-watermark') as HTMLElement).display)).toBe('block');
+    expect(await viewer.locator('section.content .photo-scaled').count()).toBe(2);
+    await note.scrollIntoViewIfNeeded();
+    await viewer.screenshot({ path: join(shots, 'viewer-revealed-scaled.png') });
+
+    // In Khmer, in Khmer words and digits.
+    await viewer.click('.lang-switch button[data-lang=km]');
+    await expect.poll(() => note.textContent()).toContain('២០០០ × ១៥០០');
+    expect(await note.textContent()).toMatch(/[\u1780-\u17FF]/);
+    expect(await note.textContent()).not.toMatch(/[0-9]/);
+    await viewer.click('.lang-switch button[data-lang=en]');
+    await expect.poll(() => note.textContent()).toContain(`${PHONE_COPY_SIZE.width} × ${PHONE_COPY_SIZE.height}`);
+  }, 180_000);
 });
