@@ -121,6 +121,42 @@ export function describeVideoStoreConformance(make: MakeVideoStore): void {
       expect((await store.video(done.ref))?.id).toBe(next.id);
     });
 
+    it('cancels an open upload once: counts its chunks, erases its manifest, refuses later writes; discards its chunks only once cancelled', async () => {
+      const store = await make();
+      const u = anUpload();
+      const row = await filled(store, u);
+      expect(await store.discardChunks(u.id)).toEqual({ ok: false, reason: 'conflict' });
+      expect(await store.chunk(u.id, 'original', 0)).toBe('n2kf1.1.original-0');
+      expect(await store.cancelUpload(u.id, T0 + 5, u.expiresAt)).toEqual({ ok: true });
+      expect(await store.upload(u.id)).toMatchObject({ state: 'cancelled', manifest: '', logIndex: null, cancelled: { at: T0 + 5, chunks: 4, bytes: 290 } });
+      expect(await store.cancelUpload(u.id, T0 + 6, u.expiresAt)).toEqual({ ok: false, reason: 'conflict' });
+      expect(await store.putChunk(row, chunk('original', 1, 50), 'n2kf1.1.late', 1, T0 + 6)).toEqual({ ok: false, reason: 'conflict' });
+      expect(await store.complete(row, 9, T0 + 6, T0 + 300)).toEqual({ ok: false, reason: 'conflict' });
+      await store.cancelLogged(u.id, 17);
+      await store.cancelLogged(u.id, 18);
+      expect((await store.upload(u.id))?.logIndex).toBe(17);
+      expect(await store.discardChunks(u.id)).toEqual({ ok: true });
+      expect(await store.receivedChunks(u.id)).toEqual([]);
+      expect(await store.chunk(u.id, 'original', 0)).toBeNull();
+      expect(await store.discardChunks(u.id)).toEqual({ ok: true });
+      // A cancelled upload is not re-wrapped (nothing of it is read again), and the sweeper forgets it at its time.
+      expect((await store.partsBelowKeyVersion(99, T0 + 7, 100)).filter((p) => p.upload.id === u.id)).toEqual([]);
+      await store.sweep(u.expiresAt - 1, 100);
+      expect(await store.upload(u.id)).not.toBeNull();
+      await store.sweep(u.expiresAt, 100);
+      expect(await store.upload(u.id)).toBeNull();
+    });
+
+    it('never cancels a completed upload', async () => {
+      const store = await make();
+      const u = anUpload();
+      expect(await store.complete(await filled(store, u), 1, T0 + 5, T0 + 300)).toEqual({ ok: true });
+      expect(await store.cancelUpload(u.id, T0 + 6, u.expiresAt)).toEqual({ ok: false, reason: 'conflict' });
+      expect(await store.discardChunks(u.id)).toEqual({ ok: false, reason: 'conflict' });
+      expect(await store.video(u.ref)).toMatchObject({ id: u.id, state: 'complete', cancelled: null });
+      expect(await store.chunk(u.id, 'original', 0)).toBe('n2kf1.1.original-0');
+    });
+
     it('keeps a play until it expires', async () => {
       const store = await make();
       const u = anUpload();

@@ -1,0 +1,143 @@
+/**
+ * Cancelling a video upload while other writes to it are under way (issue 18). Whatever the order,
+ * no chunk row is left naming an object the bucket lacks, and no object is left that nothing names:
+ *
+ * - chunks sent at the same time as the cancel are each either stored before it (counted in the
+ *   cancel's log entry and deleted with the others) or refused with `upload_cancelled`;
+ * - a chunk whose request read the upload before the cancel and writes after it is refused by the
+ *   store's guard and deletes the object it wrote;
+ * - a field-key re-wrap that read the upload's parts before the cancel switches nothing after it
+ *   (and deletes what it wrote); one that switched a chunk between the cancel's first step and its
+ *   deletion has its new object deleted by the cancel;
+ * - a cancelled upload holds back no key retirement: nothing of it is read again.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditLog } from '../../gateway/src/services/access/audit.js';
+import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
+import { VIDEO_CHUNK_BYTES } from '../../gateway/src/services/video/limits.js';
+import { selectChunks } from '../../gateway/src/store/d1/videos.js';
+import type { VideoSealedPart } from '../../gateway/src/store/ports/index.js';
+import { VIDEO_OBJECT_PREFIX } from '../../gateway/src/store/r2/video-store.js';
+import { adminSession, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
+import { loggedEntry } from './log-harness.js';
+import { syntheticClip, videoOwner } from './video-harness.js';
+
+/** Rotation, re-wrap and retirement through the admin routes: seconds alone, longer on a loaded machine. */
+const REWRAP_TEST_TIMEOUT = 60_000;
+
+const objectKeys = async (id: string) => (await gatewayEnv.MEDIA.list({ prefix: `${VIDEO_OBJECT_PREFIX}${id}/` })).objects.map((o) => o.key);
+const logSize = () => auditLog(gatewayEnv).size();
+
+/** Every chunk position of `clip`, with its bytes. */
+function chunksOf(clip: ReturnType<typeof syntheticClip>) {
+  return (['original', 'redacted', 'blurred'] as const).flatMap((file) => {
+    const bytes = clip[file];
+    if (bytes === null) return [];
+    return Array.from({ length: Math.ceil(bytes.length / VIDEO_CHUNK_BYTES) }, (_, n) => ({
+      file,
+      n,
+      bytes: bytes.subarray(n * VIDEO_CHUNK_BYTES, (n + 1) * VIDEO_CHUNK_BYTES),
+    }));
+  });
+}
+
+describe('cancelling a video upload during other writes', () => {
+  it('chunks sent with the cancel are each counted and deleted with it, or refused; nothing is left', async () => {
+    const gateway = testGateway();
+    const owner = await videoOwner(gateway);
+    const clip = syntheticClip();
+    const id = await owner.open(clip);
+    const before = await logSize();
+    const sends = chunksOf(clip).map((c) => owner.chunk(id, c.file, c.n, c.bytes));
+    const [cancelled, ...answers] = await Promise.all([owner.cancel(id), ...sends]);
+    expect(cancelled?.status).toBe(200);
+    const stored = answers.filter((a) => a.status === 200).length;
+    for (const a of answers.filter((r) => r.status !== 200)) {
+      expect(a.status).toBe(410);
+      expect(((await a.json()) as { code: string }).code).toBe('upload_cancelled');
+    }
+    // Exactly the chunks answered 200 were stored before the cancel closed the upload, and counted.
+    expect(await cancelled?.json()).toMatchObject({ chunks: stored });
+    expect(await loggedEntry(auditLog(gatewayEnv), before, before + 1)).toMatchObject({ kind: 'media_upload_cancelled', chunks: stored });
+    expect(await selectChunks(gatewayEnv.DB, id)).toEqual([]);
+    expect(await objectKeys(id)).toEqual([]);
+  });
+
+  it('a chunk whose request read the upload before the cancel and writes after it is refused, and its object deleted', async () => {
+    const gateway = testGateway();
+    const owner = await videoOwner(gateway);
+    const clip = syntheticClip();
+    const id = await owner.open(clip);
+    const videos = storesWithKeysOf(gatewayEnv).videos;
+    const read = await videos.upload(id); // what the chunk's request read while the upload was open
+    if (read === null) throw new Error('upload not stored');
+    expect((await owner.cancel(id)).status).toBe(200);
+    const late = { file: 'blurred' as const, seq: 0, bytes: clip.blurred.length, sha256: 'a'.repeat(64) };
+    expect(await videos.putChunk(read, late, 'n2kf1.1.late-envelope', 1, gateway.clock.now)).toEqual({ ok: false, reason: 'conflict' });
+    expect(await selectChunks(gatewayEnv.DB, id)).toEqual([]);
+    expect(await objectKeys(id)).toEqual([]);
+  });
+
+  it('a re-wrap that read the parts before the cancel switches nothing after it; one that switched a chunk mid-cancel loses its new object too', async () => {
+    const gateway = testGateway();
+    const owner = await videoOwner(gateway);
+    const clip = syntheticClip();
+    const videos = storesWithKeysOf(gatewayEnv).videos;
+    const partsOf = async (id: string) =>
+      (await videos.partsBelowKeyVersion(Number.MAX_SAFE_INTEGER, gateway.clock.now, 100)).filter((p) => p.upload.id === id);
+    /** What the re-wrap job writes for `part`: its envelope as read (the store keeps envelopes as opaque text). */
+    const rewrap = async (part: VideoSealedPart) => videos.rewrapPart(part, (await videos.envelope(part)) ?? '', Number.MAX_SAFE_INTEGER);
+
+    // Read before the cancel, written after it.
+    const first = await owner.open(clip);
+    await owner.sendAll(first, clip);
+    const read = await partsOf(first);
+    expect(read.map((p) => p.kind).sort()).toEqual(['chunk', 'chunk', 'chunk', 'chunk', 'manifest']);
+    expect((await owner.cancel(first)).status).toBe(200);
+    for (const part of read) expect(await rewrap(part)).toEqual({ ok: false, reason: 'conflict' });
+    expect(await selectChunks(gatewayEnv.DB, first)).toEqual([]);
+    expect(await objectKeys(first)).toEqual([]);
+
+    // Switched between the cancel's first step (closing the upload) and its deletion: the cancel,
+    // finished by the client's repeated request, deletes the re-wrapped objects with the rest.
+    const second = await owner.open(clip);
+    await owner.sendAll(second, clip);
+    const chunks = (await partsOf(second)).filter((p) => p.kind === 'chunk');
+    expect(await videos.cancelUpload(second, gateway.clock.now, gateway.clock.now + 3600)).toEqual({ ok: true });
+    for (const part of chunks) expect(await rewrap(part)).toEqual({ ok: true });
+    const moved = await objectKeys(second);
+    expect(moved).toHaveLength(4);
+    expect(moved.some((key) => chunks.some((p) => p.location === key))).toBe(false);
+    const before = await logSize();
+    const finished = await owner.cancel(second);
+    expect(finished.status).toBe(200);
+    expect(await finished.json()).toMatchObject({ chunks: 4, log_index: before });
+    expect(await selectChunks(gatewayEnv.DB, second)).toEqual([]);
+    expect(await objectKeys(second)).toEqual([]);
+  });
+
+  it(
+    'a cancelled upload holds back no key retirement: rotate → cancel → re-wrap → retire',
+    async () => {
+      const gateway = testGateway();
+      const owner = await videoOwner(gateway);
+      const clip = syntheticClip();
+      const id = await owner.open(clip);
+      await owner.chunk(id, 'original', 0, clip.original.subarray(0, VIDEO_CHUNK_BYTES));
+      const admin = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+      expect((await admin('POST', '/field-keys/rotate')).status).toBe(200);
+      gateway.clock.advance(60); // past every isolate's cached reading of the versions
+      expect((await owner.cancel(id)).status).toBe(200);
+      let progress = { moved: 1, remaining: 1, unreadable: [] as unknown[] };
+      for (let i = 0; i < 50 && progress.remaining > 0 && progress.moved > 0; i++) {
+        const res = await admin('POST', '/field-keys/rewrap');
+        expect(res.status).toBe(200);
+        progress = (await res.json()) as typeof progress;
+        expect(progress.unreadable).toEqual([]);
+      }
+      expect(progress.remaining).toBe(0);
+      expect((await admin('POST', '/field-keys/retire')).status).toBe(200);
+    },
+    REWRAP_TEST_TIMEOUT,
+  );
+});
