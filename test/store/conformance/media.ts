@@ -181,6 +181,62 @@ export function describeMediaStoreConformance(makeStore: MakeMediaStore): void {
       expect(await store.item(read.ref)).toEqual(after);
     });
 
+    it('adds a copy at the working size to a large original stored without one: listed by reference until then, the rest kept; a second or stale add is a conflict', async () => {
+      const store = await makeStore();
+      // A bound no other test's items reach, so that the list and the count are this test's alone.
+      const bound = 9_000_000_000_000 + Math.floor(Math.random() * 1_000_000);
+      const items = [];
+      for (let i = 0; i < 3; i++) items.push(await stored(store, { bytes: bound + 1 + i }));
+      await stored(store, { bytes: bound });
+      const copy = { contentType: 'image/jpeg' as const, bytes: 900_000, chunks: 2, width: 2000, height: 1500 };
+      await stored(store, { bytes: bound + 9, scaled: copy });
+      const refs = items.map((i) => i.read.ref).sort();
+      expect((await store.withoutScaled(bound, 10)).map((i) => i.ref)).toEqual(refs);
+      expect(await store.countWithoutScaled(bound)).toBe(3);
+      const page = await store.withoutScaled(bound, 2);
+      expect(page.map((i) => i.ref)).toEqual(refs.slice(0, 2));
+      expect((await store.withoutScaled(bound, 2, page.at(-1)?.ref)).map((i) => i.ref)).toEqual(refs.slice(2));
+
+      const [a, b, c] = items as [(typeof items)[number], (typeof items)[number], (typeof items)[number]];
+      const withCopy = { ...a.chunks, scaled: envelopes('scaled', 2) };
+      expect(await store.addScaled(a.read, copy, withCopy, a.read.keyVersion, T0 + 1)).toEqual({ ok: true });
+      const added = (await store.item(a.read.ref)) as MediaItem;
+      expect(metadata(added)).toEqual({ ...metadata(a.read), scaled: copy });
+      expect(await readAll(store, added)).toEqual(asRead(withCopy));
+      expect(await store.countWithoutScaled(bound)).toBe(2);
+      expect((await store.withoutScaled(bound, 10)).map((i) => i.ref)).not.toContain(a.read.ref);
+      // Made twice from the same reading: the second is refused and changes nothing.
+      expect(await store.addScaled(a.read, copy, { ...withCopy, scaled: envelopes('again', 2) }, a.read.keyVersion, T0 + 2)).toEqual({
+        ok: false,
+        reason: 'conflict',
+      });
+      expect(await store.item(a.read.ref)).toEqual(added);
+      expect(await readAll(store, added)).toEqual(asRead(withCopy));
+
+      // An upload in between wins: the copy made from the old one is refused.
+      const again = aFlaggedItem({ ref: b.read.ref, owner: b.read.owner, bytes: bound + 5, ingestedAt: T0 + 60 });
+      expect(await store.replace(again.item, again.chunks)).toEqual({ ok: true });
+      const replaced = (await store.item(b.read.ref)) as MediaItem;
+      expect(await store.addScaled(b.read, copy, { ...b.chunks, scaled: envelopes('stale', 2) }, b.read.keyVersion, T0 + 61)).toEqual({
+        ok: false,
+        reason: 'conflict',
+      });
+      expect(await store.item(b.read.ref)).toEqual(replaced);
+
+      // Added with every chunk re-sealed under a newer key version: the version is recorded with it.
+      const resealed = {
+        original: envelopes('o2', 3),
+        blurred: envelopes('b2', 2),
+        redacted: envelopes('r2', 2),
+        detection: envelopes('d2'),
+        scaled: envelopes('s2', 2),
+      };
+      expect(await store.addScaled(c.read, copy, resealed, c.read.keyVersion + 1, T0 + 3)).toEqual({ ok: true });
+      const moved = (await store.item(c.read.ref)) as MediaItem;
+      expect(moved).toMatchObject({ keyVersion: c.read.keyVersion + 1, scaled: copy });
+      expect(await readAll(store, moved)).toEqual(asRead(resealed));
+    });
+
     it('sweeps only what no item names: every current item still reads in full after a late sweep', async () => {
       const store = await makeStore();
       const { item, read } = await stored(store);

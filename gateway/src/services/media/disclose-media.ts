@@ -8,7 +8,7 @@ import { envelopeKeyVersion } from '@need2know/crypto';
 import { mayReleaseUnblurredMedia, protectedOriginalAccess, type MediaFacts } from '@need2know/policy';
 import type { MediaItem, Stores } from '../../store/ports/index.js';
 import { keyRingOpening } from '../keys/key-ring.js';
-import { MAX_DELIVERED_MEDIA_BYTES, type MediaType } from './limits.js';
+import { deliveredAsScaledCopy, MAX_DELIVERED_MEDIA_BYTES, type MediaType } from './limits.js';
 import { mediaInGrant, type MediaKind, type MediaRequester } from './media-in-grant.js';
 import type { Rendition } from './release.js';
 import { openMedia } from './seal-media.js';
@@ -112,7 +112,7 @@ function contentTypeOf(row: MediaItem, rendition: Rendition): MediaType | undefi
  * has no such copy (it is never delivered whole).
  */
 function deliveredSlot(row: MediaItem, rendition: Rendition, contentType: MediaType): { rendition: Rendition | 'scaled'; contentType: MediaType } | null {
-  if (rendition !== 'original' || row.bytes <= MAX_DELIVERED_MEDIA_BYTES) return { rendition, contentType };
+  if (rendition !== 'original' || !deliveredAsScaledCopy(row.bytes)) return { rendition, contentType };
   return row.scaled === null ? null : { rendition: 'scaled', contentType: row.scaled.contentType };
 }
 

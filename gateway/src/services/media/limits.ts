@@ -24,6 +24,25 @@ export const MAX_MEDIA_UPLOAD_BYTES = MAX_MEDIA_BYTES + 64 * 1024;
 export const MAX_DELIVERED_MEDIA_BYTES = 4 * 1024 * 1024;
 
 /**
+ * Whether an original of `bytes` is too large to deliver whole: it then goes out as its copy at the
+ * working size (made at ingest, or by the scaled-copy job for one stored before such copies), never whole.
+ *
+ * @example
+ * deliveredAsScaledCopy(5_000_000) // true
+ */
+export const deliveredAsScaledCopy = (bytes: number): boolean => bytes > MAX_DELIVERED_MEDIA_BYTES;
+
+/**
+ * Media items the scaled-copy job examines per call, by default. Each one is opened whole (an original
+ * of up to {@link MAX_MEDIA_BYTES}), decoded at the working size and re-encoded: about a second of
+ * CPU and the memory of one ingest, so a call stays far inside a request's limits; items go one at a time.
+ */
+export const SCALED_COPY_BATCH = 4;
+
+/** Most media items one call of the scaled-copy job may be asked to examine. */
+export const MAX_SCALED_COPY_BATCH = 16;
+
+/**
  * Largest picture the gateway works on, in pixels (2048 × 2048): the renditions are made at this
  * size or below. A larger JPEG is decoded at 1/2, 1/4 or 1/8 of its size to fit (a 12-megapixel
  * photo at 2000 × 1500); a PNG, which cannot be decoded at a reduced size, must fit as it is. Decoded

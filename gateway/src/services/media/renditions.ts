@@ -11,7 +11,7 @@ import { orientationSegment } from './decode/exif-orientation.js';
 import { hasJpegSignature, inspectJpeg, JpegError } from './jpeg.js';
 import { decodeWorkingPicture } from './decode/working-picture.js';
 import type { ScaleDenominator } from './decode/scaled/decode-scaled-jpeg.js';
-import { MAX_DELIVERED_MEDIA_BYTES, MAX_MEDIA_BYTES, MEDIA_TYPES, type MediaType } from './limits.js';
+import { deliveredAsScaledCopy, MAX_DELIVERED_MEDIA_BYTES, MAX_MEDIA_BYTES, MEDIA_TYPES, type MediaType } from './limits.js';
 import { encodePng, hasPngSignature, PngError, stripPngMetadata, type RgbaImage } from '@need2know/png';
 
 /** Which part of an upload a problem is about. */
@@ -132,10 +132,25 @@ async function blurredOf(pixels: RgbaImage, type: MediaType): Promise<Uint8Array
  * scaledOriginal(fiveMegabyteJpeg, working) // { bytes: …, contentType: 'image/jpeg', width: 2000, height: 1500 }
  */
 export function scaledOriginal(original: PreparedRendition, pixels: RgbaImage): PreparedRendition | null {
-  if (original.bytes.length <= MAX_DELIVERED_MEDIA_BYTES) return null;
+  if (!deliveredAsScaledCopy(original.bytes.length)) return null;
   const bytes = encodeJpeg(pixels);
   if (bytes.length > MAX_DELIVERED_MEDIA_BYTES) return null;
   return { bytes, contentType: 'image/jpeg', width: pixels.width, height: pixels.height };
+}
+
+/**
+ * The copy at the working size of an original already stored (its metadata stripped at ingest), made
+ * as ingest makes it: decoded upright to the working picture, then {@link scaledOriginal}. Null when
+ * the original is small enough to deliver whole, or the copy would not fit a sealed answer either.
+ *
+ * @example
+ * await scaledCopyOf(storedOriginal, 'image/jpeg') // { bytes: …, contentType: 'image/jpeg', width: 2000, height: 1500 }
+ * @throws ImageDecodeError, JpegError or PngError for a file the gateway does not decode.
+ */
+export async function scaledCopyOf(original: Uint8Array, type: MediaType): Promise<PreparedRendition | null> {
+  if (!deliveredAsScaledCopy(original.length)) return null;
+  const { image, width, height } = await decodeWorkingPicture(original, type);
+  return scaledOriginal({ bytes: original, contentType: type, width, height }, image);
 }
 
 /**

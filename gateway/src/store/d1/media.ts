@@ -4,7 +4,7 @@
  * has moved them to the object store). The statements here are run by the media store
  * (`store/r2/media-store.ts`) in batches that also touch `media_object_sets`.
  */
-import type { MediaItem, NewMediaItem, NextRedaction, StoredRendition } from '../ports/media.js';
+import type { MediaItem, NewMediaItem, NextRedaction, StoredRendition, StoredScaled } from '../ports/media.js';
 import { guardChanged } from './change-guard.js';
 
 export { MEDIA_TYPES, type MediaType, type StoredRendition } from '../ports/media.js';
@@ -233,6 +233,48 @@ export function relocateMediaStatements(db: D1Database, item: MediaItem, sets: O
   ];
 }
 
+/**
+ * Statements pointing `item` at `sets` with its scaled copy `scaled` and `keyVersion` recorded, for one batch, only
+ * while the row is exactly the one read (as {@link relocateMediaStatements}) and still holds no scaled
+ * copy: the guard aborts the batch otherwise. The sets it named are dropped (due at `dropDue`).
+ */
+export function addScaledStatements(
+  db: D1Database,
+  item: MediaItem,
+  sets: ObjectSets,
+  scaled: StoredScaled,
+  keyVersion: number,
+  dropDue: number,
+): D1PreparedStatement[] {
+  const dropped = [item.location.objects, item.location.redactionObjects].filter((id): id is string => id !== null);
+  return [
+    ...dropped.map((id) => db.prepare("INSERT OR IGNORE INTO media_object_sets (id, state, sweep_after) VALUES (?, 'dropped', ?)").bind(id, dropDue)),
+    db
+      .prepare(
+        `UPDATE media SET key_version = ?, objects = ?, redaction_objects = ?, scaled_type = ?, scaled_bytes = ?, scaled_chunks = ?, scaled_width = ?, scaled_height = ?
+         WHERE ref = ? AND owner = ? AND ingested_at = ? AND key_version = ? AND objects IS ? AND redaction_objects IS ? AND scaled_type IS NULL`,
+      )
+      .bind(
+        keyVersion,
+        sets.objects,
+        sets.redactionObjects,
+        scaled.contentType,
+        scaled.bytes,
+        scaled.chunks,
+        scaled.width,
+        scaled.height,
+        item.ref,
+        item.owner,
+        item.ingestedAt,
+        item.keyVersion,
+        item.location.objects,
+        item.location.redactionObjects,
+      ),
+    ...guardChanged(db),
+    db.prepare('DELETE FROM media_chunks WHERE ref = ?').bind(item.ref),
+  ];
+}
+
 /** True when a failed batch of the statements above failed because a guard did not hold (another owner, or the item changed since read). */
 export function isGuardConflict(err: unknown): boolean {
   return err instanceof Error && /CHECK constraint failed: ok = 1/i.test(err.message);
@@ -261,4 +303,18 @@ export async function selectUnmovedMedia(db: D1Database, limit: number): Promise
 /** How many media items have chunks still in `media_chunks`. */
 export async function countUnmovedMedia(db: D1Database): Promise<number> {
   return (await db.prepare(`SELECT count(*) AS n FROM media WHERE ${UNMOVED}`).first<{ n: number }>())?.n ?? 0;
+}
+
+/** The condition of an item whose original is larger than a bound (`?`) and that holds no scaled copy. */
+const WITHOUT_SCALED = 'scaled_type IS NULL AND bytes > ?';
+
+/** Items with an original larger than `minBytes` and no scaled copy, by reference after `after`, at most `limit` (the scaled-copy job's work list). */
+export async function selectMediaWithoutScaled(db: D1Database, minBytes: number, limit: number, after = ''): Promise<MediaRow[]> {
+  const { results } = await db.prepare(`SELECT * FROM media WHERE ${WITHOUT_SCALED} AND ref > ? ORDER BY ref LIMIT ?`).bind(minBytes, after, limit).all<Raw>();
+  return results.map(toRow);
+}
+
+/** How many items have an original larger than `minBytes` and no scaled copy. */
+export async function countMediaWithoutScaled(db: D1Database, minBytes: number): Promise<number> {
+  return (await db.prepare(`SELECT count(*) AS n FROM media WHERE ${WITHOUT_SCALED}`).bind(minBytes).first<{ n: number }>())?.n ?? 0;
 }

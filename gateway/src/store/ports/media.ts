@@ -157,6 +157,21 @@ export interface MediaStore {
    */
   rewrap(item: MediaItem, chunks: MediaChunks, keyVersion: number, now: number): Promise<MediaWriteOutcome>;
   /**
+   * Items whose original is larger than `minBytes` and that hold no scaled copy, by reference, those
+   * after `after` only, at most `limit` (the scaled-copy job's work list, paged by reference so that an
+   * item the job cannot copy never hides the ones after it).
+   */
+  withoutScaled(minBytes: number, limit: number, after?: string): Promise<MediaItem[]>;
+  /** How many items have an original larger than `minBytes` and no scaled copy. */
+  countWithoutScaled(minBytes: number): Promise<number>;
+  /**
+   * Replaces every chunk of `item` with `chunks` (its renditions as they are or re-sealed, plus the new
+   * `scaled` copy), and records `scaled` and `keyVersion`: all or nothing, only while the item is still
+   * exactly the one read (same upload, key version and chunks) and still holds no scaled copy;
+   * otherwise `conflict`, nothing changed.
+   */
+  addScaled(item: MediaItem, scaled: StoredScaled, chunks: MediaChunks, keyVersion: number, now: number): Promise<MediaWriteOutcome>;
+  /**
    * Moves up to `limit` items whose chunks are still where an earlier version of the store kept them
    * into the object store, each item all or nothing and only while it is unchanged since read (an
    * upload in between wins). Resumable: an item's state is in its row. Calls `moved` with each item

@@ -14,7 +14,9 @@ import { MEDIA_DROP_GRACE, MEDIA_WRITE_GRACE } from '../../platform/config.js';
 import type { MediaChunks, MediaItem, MediaStore, MediaWriteOutcome, StoredRendition } from '../ports/media.js';
 import { STORED_RENDITIONS } from '../ports/media.js';
 import {
+  addScaledStatements,
   countMediaBelowKeyVersion,
+  countMediaWithoutScaled,
   countUnmovedMedia,
   isGuardConflict,
   type ObjectSets,
@@ -24,6 +26,7 @@ import {
   selectChunks,
   selectMedia,
   selectMediaBelowKeyVersion,
+  selectMediaWithoutScaled,
   selectUnmovedMedia,
 } from '../d1/media.js';
 import { claimSet, commitWritingSetStatements, countDueSets, forgetSet, registerWritingSets, selectDueSets } from '../d1/media-object-sets.js';
@@ -126,6 +129,17 @@ export function r2MediaStore(db: D1Database, bucket: R2Bucket): MediaStore {
       const sets: ObjectSets = { objects: newObjectSetId(), redactionObjects: newObjectSetId() };
       return writeThenCommit([sets.objects, sets.redactionObjects], sets, chunks, now, () =>
         relocateMediaStatements(db, item, sets, keyVersion, now + MEDIA_DROP_GRACE),
+      );
+    },
+
+    withoutScaled: (minBytes, limit, after) => selectMediaWithoutScaled(db, minBytes, limit, after),
+    countWithoutScaled: (minBytes) => countMediaWithoutScaled(db, minBytes),
+
+    // Objects are never overwritten: every chunk goes into fresh sets, as a re-wrap writes them.
+    addScaled: (item, scaled, chunks, keyVersion, now) => {
+      const sets: ObjectSets = { objects: newObjectSetId(), redactionObjects: newObjectSetId() };
+      return writeThenCommit([sets.objects, sets.redactionObjects], sets, chunks, now, () =>
+        addScaledStatements(db, item, sets, scaled, keyVersion, now + MEDIA_DROP_GRACE),
       );
     },
 

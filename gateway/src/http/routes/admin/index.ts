@@ -12,6 +12,7 @@ import { housekeepingRoutes } from './housekeeping.js';
 import { leadershipRoutes } from './leadership.js';
 import { mediaOriginalAuditRoutes } from './media-original-audits.js';
 import { mediaRedactionRoutes } from './media-redaction.js';
+import { mediaScaledCopyRoutes } from './media-scaled-copies.js';
 import { officerRoutes } from './officers.js';
 import { viewTraceRoutes } from './views.js';
 import { oversightRoutes } from './oversight.js';
@@ -39,7 +40,8 @@ adminRoutes
   .route('/', officerRoutes)
   .route('/', viewTraceRoutes)
   .route('/', mediaRedactionRoutes)
-  .route('/', mediaOriginalAuditRoutes);
+  .route('/', mediaOriginalAuditRoutes)
+  .route('/', mediaScaledCopyRoutes);
 // What the console's purpose editor and oversight pages read (the CLI has the same).
 adminRoutes.route('/', recordTypeRoutes).route('/', oversightRoutes).route('/', disclosureLogRoutes);
 // Who receives which aggregate tables, the public tier, the privacy-budget ledger (/v1/stats/).
