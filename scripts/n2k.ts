@@ -19,7 +19,9 @@ import { statsCommand } from './lib/stats-cli.js';
 import { runTrace, type ViewTrace } from './lib/trace.js';
 import { HELP } from './lib/n2k-help.js';
 import { setMediaRegions, uploadMedia } from './lib/media-cli.js';
+import { UploadInterrupted } from './lib/video/upload-stop.js';
 import { rewrapAll, rewrapExitCode } from './lib/rewrap-cli.js';
+import { scaledCopiesAll, scaledCopiesExitCode } from './lib/scaled-copies-cli.js';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -290,6 +292,11 @@ async function main(): Promise<void> {
       process.exitCode = rewrapExitCode(outcome);
       return;
     }
+    case 'media scaled-copies': {
+      const outcome = await scaledCopiesAll(await admin(), Number(opts.batch ?? 4), { print: console.log, printError: console.error });
+      process.exitCode = scaledCopiesExitCode(outcome);
+      return;
+    }
     case 'load':
       return loadFile();
     case 'media upload':
@@ -399,6 +406,7 @@ async function mediaCommand(action: 'upload' | 'regions'): Promise<unknown> {
     regions: opts.regions,
     out: opts.out,
     dryRun: opts['dry-run'],
+    stopOnSignals: true,
   });
 }
 
@@ -441,5 +449,6 @@ try {
   } else {
     console.error(err instanceof Error ? err.message : err);
   }
-  process.exitCode = 1;
+  // An upload stopped by a signal ends as a process ended by it would (130 for SIGINT, 143 for SIGTERM).
+  process.exitCode = err instanceof UploadInterrupted ? err.exitCode : 1;
 }

@@ -39,6 +39,8 @@ ${GRANT_SCOPE_HELP}
   keys field-status | field-rotate | field-retire     field-encryption key versions
   keys rewrap [--batch N]                             move everything sealed (records, media, reasons) to the newest field key
   housekeeping                                        run the scheduled job now
+  media scaled-copies [--batch N]                     make the missing copies at the working size of large photos stored
+                                                      before uploads made them (they are refused with media_too_large until then)
 
 Oversight
   audit checkpoint                                    the latest signed checkpoint
@@ -62,6 +64,8 @@ Data owner tools
                       found on every frame at up to 15 fps and tracked), write redacted.mp4, blurred.mp4 and
                       manifest.json to DIR, then upload them (not with --dry-run); audio is always dropped.
                       Regions: {"regions": [{"x","y","w","h","from_ms","to_ms","reason","note"?}]}
+                      An upload that stops once sent (a file changed, a refusal, Ctrl-C or SIGTERM) is cancelled:
+                      the gateway deletes what was sent at once; stopped by a signal, the command exits 130 or 143.
   media regions --client ID [--type case|person] --ref REF --regions REGIONS.json
                       replace a photo's manual regions: {"regions": [{"x","y","width","height","reason","note"?}],
                       "removed_faces": [{"face","reason","note"?}]}; reasons: plate, tattoo, id_document, screen,

@@ -8,6 +8,7 @@
  * job is idempotent, logs counts only, reports originals it cannot copy and leaves them as they are,
  * and is refused to anyone but a privacy officer, changing nothing.
  */
+import { envelopeKeyVersion } from '@need2know/crypto';
 import { base64url, compactDecrypt, importJWK } from 'jose';
 import { encode } from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ import { call, open } from './disclosure-harness.js';
 import { tableCounts } from './forge.js';
 import { accessTokenFor, adminSession, callResource, createAgency, createClient, createGrant, createPurpose, gatewayEnv, testGateway } from './harness.js';
 import { loggedEntry } from './log-harness.js';
-import { storedItem } from './media-at-rest.js';
+import { storedChunks, storedItem } from './media-at-rest.js';
 import { caseWith, MEDIA_RULES, mediaOwner, mediaPartner, photo, uniq } from './media-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
@@ -132,6 +133,28 @@ describe('scaled-copy job: copies at the working size for originals stored befor
       expect(await job.run()).toEqual({ made: 0, failed: [], remaining: 0, next: null });
       expect(await storedItem(ref)).toEqual(after);
       expect(await job.events()).toHaveLength(earlier + 1);
+    },
+    SLOW,
+  );
+
+  it(
+    'an original sealed under an older field key gets its copy with every chunk of the item moved to the current key, in the same write',
+    async () => {
+      const gateway = testGateway();
+      const { refs, partner } = await oldLargePhoto(gateway);
+      const ref = refs[0] as string;
+      const job = await jobRunner(gateway);
+      expect((await job.admin('POST', '/field-keys/rotate')).status).toBe(200);
+      const was = (await storedItem(ref))?.keyVersion as number;
+      const current = ((await (await job.admin('GET', '/field-keys')).json()) as { current_version: number }).current_version;
+      expect(was).toBeLessThan(current);
+
+      expect(await job.run()).toMatchObject({ made: 1, failed: [] });
+      const after = await storedItem(ref);
+      expect(after).toMatchObject({ keyVersion: current, scaled: { width: 1280, height: 960 } });
+      for (const rendition of ['original', 'blurred', 'scaled'] as const)
+        for (const envelope of await storedChunks(ref, rendition)) expect(envelopeKeyVersion(envelope)).toBe(current);
+      expect((await partner.fetchMedia(ref)).media).toMatchObject({ scaled: { width: 1280, height: 960 } });
     },
     SLOW,
   );
