@@ -5,7 +5,7 @@
  * regions later. A video (any file that is not a PNG or JPEG) is redacted here, before anything is
  * sent (`video/redact-video.ts`), and uploaded with its renditions and manifest (`uploadVideo`).
  */
-import { GatewayError, GatewaySession, signingKeyFromJwk, uploadVideo } from '@need2know/client';
+import { GatewayError, GatewaySession, signingKeyFromJwk, uploadVideo, type VideoUpload, type VideoUploadAbandoned } from '@need2know/client';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -14,6 +14,7 @@ import { tinyFaceDetector } from './video/face-detector-node.js';
 import { fileReader } from './video/file-reader.js';
 import { redactVideo } from './video/redact-video.js';
 import { parseVideoRegions } from './video/regions.js';
+import { abandonedNote, UploadInterrupted, withStopSignals } from './video/upload-stop.js';
 
 /** A data owner's client from the local credentials file. */
 export interface OwnerClient {
@@ -89,6 +90,11 @@ export interface UploadArgs {
   readonly dryRun?: boolean | undefined;
   /** Video: where progress lines go (default: stderr). */
   readonly progress?: ((line: string) => void) | undefined;
+  /**
+   * Video: while sending, SIGINT and SIGTERM stop the upload and cancel it (the command then fails
+   * with {@link UploadInterrupted}) instead of ending the process at once. The CLI sets it.
+   */
+  readonly stopOnSignals?: boolean | undefined;
 }
 
 /**
@@ -100,13 +106,20 @@ export interface UploadArgs {
  * redacted stops the upload before it is completed (`file_changed`). Audio never leaves: both
  * renditions drop it (voices identify people).
  *
+ * An upload that stops once opened — a file changed, a step the gateway refused, or (with
+ * `stopOnSignals`) SIGINT or SIGTERM — is cancelled, so the gateway deletes what was sent at once;
+ * a progress line says so (or why it could not be, and when it expires instead).
+ *
  * @throws Error `video refused (<code>): …` when the tool refuses the clip or the regions file, or a file changed while it was sent.
+ * @throws UploadInterrupted when a signal stopped the upload (its message says whether it was cancelled).
  */
 export async function uploadVideoFile(issuer: string, client: OwnerClient, args: UploadArgs): Promise<unknown> {
   const say = args.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   const regionsText = args.regions === undefined ? undefined : readFileSync(args.regions, 'utf8');
   const outDir = args.out ?? mkdtempSync(join(tmpdir(), 'n2k-video-'));
   let last = '';
+  // What became of an upload that stopped once opened (cancelled, or why not), for the error's message.
+  let abandoned = '';
   try {
     const done = await redactVideo(args.file, {
       outDir,
@@ -126,25 +139,34 @@ export async function uploadVideoFile(issuer: string, client: OwnerClient, args:
     };
     if (args.dryRun === true) return { sent: false, ...summary };
     const session = await ingestSession(issuer, client, args.recordType);
-    const stored = await uploadVideo(
-      session,
-      {
-        recordType: args.recordType,
-        recordId: args.recordId,
-        ref: args.ref,
-        original: fileReader(args.file, done.original, 'the clip'),
-        redacted:
-          done.files.redacted === null || done.manifest.renditions.redacted === null
-            ? null
-            : fileReader(done.files.redacted, done.manifest.renditions.redacted, 'the redacted rendition'),
-        blurred: fileReader(done.files.blurred, done.manifest.renditions.blurred, 'the blurred rendition'),
-        manifest: done.manifest,
-      },
-      (sent, total) => say(`sending: ${Math.floor((100 * sent) / total)} %`),
-    );
+    const upload: VideoUpload = {
+      recordType: args.recordType,
+      recordId: args.recordId,
+      ref: args.ref,
+      original: fileReader(args.file, done.original, 'the clip'),
+      redacted:
+        done.files.redacted === null || done.manifest.renditions.redacted === null
+          ? null
+          : fileReader(done.files.redacted, done.manifest.renditions.redacted, 'the redacted rendition'),
+      blurred: fileReader(done.files.blurred, done.manifest.renditions.blurred, 'the blurred rendition'),
+      manifest: done.manifest,
+    };
+    const onAbandoned = (a: VideoUploadAbandoned) => {
+      abandoned = abandonedNote(a);
+      say(abandoned);
+    };
+    const send = (signal?: AbortSignal) =>
+      uploadVideo(session, upload, (sent, total) => say(`sending: ${Math.floor((100 * sent) / total)} %`), {
+        ...(signal === undefined ? {} : { signal }),
+        onAbandoned,
+      });
+    const stored = args.stopOnSignals === true ? await withStopSignals(send) : await send();
     return { sent: true, ...stored, ...summary };
   } catch (err) {
-    if (err instanceof VideoError) throw new Error(`video refused (${err.code}): ${err.message}`);
+    const note = abandoned === '' ? '' : ` (${abandoned})`;
+    if (err instanceof VideoError) throw new Error(`video refused (${err.code}): ${err.message}${note}`);
+    if (err instanceof UploadInterrupted)
+      throw new UploadInterrupted(err.signal, `interrupted by ${err.signal}: ${abandoned === '' ? 'nothing was sent' : abandoned}`);
     throw err;
   }
 }

@@ -12,5 +12,14 @@ export { GatewaySession } from './session.js';
 export { statedReasonHeaders } from './stated-reason.js';
 export type { StatedReason } from './stated-reason.js';
 export type { SessionOptions, TokenRequest, TokenResponse } from './session.js';
-export { contentDigest, uploadVideo, VIDEO_FILES, VIDEO_UPLOAD_PATH } from './video-upload.js';
-export type { VideoFile, VideoFileReader, VideoFileSource, VideoStored, VideoUpload } from './video-upload.js';
+export { cancelVideoUpload, contentDigest, uploadVideo, VIDEO_FILES, VIDEO_UPLOAD_PATH } from './video-upload.js';
+export type {
+  VideoFile,
+  VideoFileReader,
+  VideoFileSource,
+  VideoStored,
+  VideoUpload,
+  VideoUploadAbandoned,
+  VideoUploadCancelled,
+  VideoUploadOptions,
+} from './video-upload.js';

@@ -13,7 +13,10 @@
  *    the manifest, the ingest logged with the manifest's hash, and only then the video disclosable.
  *    Completing again answers the same result.
  *
- * An upload left unfinished expires at `expires_at`; its chunks are deleted by the gateway's housekeeping.
+ * An upload that stops after step 1 (a refused chunk or completion, a reader that throws, an abort)
+ * is cancelled: `DELETE /v1/ingest/media/videos/{upload_id}` deletes its chunks at once and logs the
+ * cancel (only the client that opened it may). One that cannot be cancelled (the gateway out of
+ * reach) expires at `expires_at`, and the gateway's housekeeping deletes its chunks then.
  */
 import type { VideoRedactionManifest } from '@need2know/schema/video-manifest';
 import { GatewayError } from './errors.js';
@@ -70,6 +73,34 @@ export interface VideoStored {
 interface UploadStarted {
   readonly upload_id: string;
   readonly chunk_bytes: number;
+  readonly expires_at: number;
+}
+
+/** The gateway's answer to a cancel: what was dropped, and where the cancel stands in its log. */
+export interface VideoUploadCancelled {
+  readonly upload_id: string;
+  readonly ref: string;
+  readonly cancelled_at: number;
+  /** Chunks the upload held, all deleted, and their bytes. */
+  readonly chunks: number;
+  readonly bytes: number;
+  readonly log_index: number;
+}
+
+/**
+ * What became of an upload that stopped before it was completed: cancelled (its chunks deleted), or
+ * not (`error`: why the cancel failed; the upload then expires at `expiresAt` and is deleted then).
+ */
+export type VideoUploadAbandoned =
+  | { readonly uploadId: string; readonly cancelled: VideoUploadCancelled }
+  | { readonly uploadId: string; readonly cancelled: null; readonly error: unknown; readonly expiresAt: number };
+
+/** How `uploadVideo` may be stopped, and told what became of an upload it stopped. */
+export interface VideoUploadOptions {
+  /** Aborting it stops the upload: nothing more is sent, the upload is cancelled, and `uploadVideo` throws the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Called once when an upload that was opened stops before it is completed, after the cancel was tried. */
+  readonly onAbandoned?: (abandoned: VideoUploadAbandoned) => void;
 }
 
 /** `sha-256=:<base64>:`, the RFC 9530 §2 Content-Digest of `bytes`. */
@@ -91,14 +122,40 @@ async function* chunksOf(source: VideoFileSource, chunkBytes: number): AsyncIter
   for (let at = 0; at < source.length; at += chunkBytes) yield source.subarray(at, at + chunkBytes);
 }
 
-async function sendJson<T>(session: GatewaySession, path: string, body: unknown): Promise<T> {
+async function sendJson<T>(session: GatewaySession, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const response = await session.fetch(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(signal === undefined ? {} : { signal }),
   });
   if (!response.ok) throw await GatewayError.from(response);
   return (await response.json()) as T;
+}
+
+/**
+ * Cancels the video upload `uploadId`, which this session's client opened and has not completed:
+ * the gateway deletes its chunks at once and logs the cancel. Cancelling again answers the same.
+ * Throws {@link GatewayError}: `not_found` (no such upload of this client), `upload_complete` (the
+ * video is stored: upload it again to replace it), `upload_expired` (already deleted).
+ *
+ * @example await cancelVideoUpload(session, opened.upload_id) // { chunks: 3, bytes: 1_310_720, … }
+ */
+export async function cancelVideoUpload(session: GatewaySession, uploadId: string): Promise<VideoUploadCancelled> {
+  const response = await session.fetch(`${VIDEO_UPLOAD_PATH}/${encodeURIComponent(uploadId)}`, { method: 'DELETE' });
+  if (!response.ok) throw await GatewayError.from(response);
+  return (await response.json()) as VideoUploadCancelled;
+}
+
+/** Tries to cancel an upload that stopped, and says what became of it. */
+async function abandon(session: GatewaySession, started: UploadStarted, options: VideoUploadOptions): Promise<void> {
+  let abandoned: VideoUploadAbandoned;
+  try {
+    abandoned = { uploadId: started.upload_id, cancelled: await cancelVideoUpload(session, started.upload_id) };
+  } catch (error) {
+    abandoned = { uploadId: started.upload_id, cancelled: null, error, expiresAt: started.expires_at };
+  }
+  options.onAbandoned?.(abandoned);
 }
 
 /**
@@ -106,8 +163,10 @@ async function sendJson<T>(session: GatewaySession, path: string, body: unknown)
  * chunks, and completes it. Files given as a {@link VideoFileReader} are read one chunk at a time,
  * so memory stays bounded whatever the clip's size. `onProgress` is called after each chunk with the
  * bytes sent so far and the total. Throws {@link GatewayError} with the problem's `code` when the
- * gateway refuses a step, or what a reader throws (e.g. the file changed while it was sent): the
- * upload is then never completed and is left to expire; nothing of it is disclosable.
+ * gateway refuses a step, what a reader throws (e.g. the file changed while it was sent), or the
+ * reason of `options.signal` once aborted: the upload is then never completed (nothing of it is
+ * disclosable) and is cancelled first, its chunks deleted at once (`options.onAbandoned` says so,
+ * or why it could not be, in which case it expires).
  *
  * @example
  * const stored = await uploadVideo(session, { recordType: 'case', recordId: 'case-1', ref: 'media/case/case-1/1.mp4', original, redacted, blurred, manifest });
@@ -116,15 +175,35 @@ export async function uploadVideo(
   session: GatewaySession,
   upload: VideoUpload,
   onProgress?: (sentBytes: number, totalBytes: number) => void,
+  options: VideoUploadOptions = {},
 ): Promise<VideoStored> {
   if ((upload.redacted === null) !== (upload.manifest.renditions.redacted === null))
     throw new TypeError('the redacted file and the manifest disagree: send a redacted file exactly when the manifest names one');
-  const started = await sendJson<UploadStarted>(session, VIDEO_UPLOAD_PATH, {
-    record_type: upload.recordType,
-    record_id: upload.recordId,
-    ref: upload.ref,
-    manifest: upload.manifest,
-  });
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const started = await sendJson<UploadStarted>(
+    session,
+    VIDEO_UPLOAD_PATH,
+    { record_type: upload.recordType, record_id: upload.recordId, ref: upload.ref, manifest: upload.manifest },
+    signal,
+  );
+  try {
+    return await sendAndComplete(session, started, upload, onProgress, signal);
+  } catch (err) {
+    // Stopped after opening: nothing of it must wait for its expiry.
+    await abandon(session, started, options);
+    throw err;
+  }
+}
+
+/** Steps 2 and 3 of an opened upload. */
+async function sendAndComplete(
+  session: GatewaySession,
+  started: UploadStarted,
+  upload: VideoUpload,
+  onProgress: ((sentBytes: number, totalBytes: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<VideoStored> {
   const base = `${VIDEO_UPLOAD_PATH}/${encodeURIComponent(started.upload_id)}`;
   const files = VIDEO_FILES.flatMap((name) => {
     const source = upload[name];
@@ -135,10 +214,12 @@ export async function uploadVideo(
   for (const { name, source } of files) {
     let n = 0;
     for await (const chunk of chunksOf(source, started.chunk_bytes)) {
+      signal?.throwIfAborted();
       const response = await session.fetch(`${base}/${name}/${n}`, {
         method: 'PUT',
         headers: { 'content-type': 'application/octet-stream', 'content-digest': await contentDigest(chunk) },
         body: chunk as Uint8Array<ArrayBuffer>,
+        ...(signal === undefined ? {} : { signal }),
       });
       if (!response.ok) throw await GatewayError.from(response);
       await response.body?.cancel();
@@ -147,5 +228,6 @@ export async function uploadVideo(
       onProgress?.(sent, total);
     }
   }
-  return sendJson<VideoStored>(session, `${base}/complete`, undefined);
+  signal?.throwIfAborted();
+  return sendJson<VideoStored>(session, `${base}/complete`, undefined, signal);
 }
