@@ -5,7 +5,7 @@
  * evidence; the photo of a minor or of a person of unknown age).
  */
 import { mediaIngestEntry, mediaRegionsEntry } from '@need2know/audit';
-import { civilDate, regionEditIssues, type RegionEdit } from '@need2know/policy';
+import { civilDate, type RegionEdit } from '@need2know/policy';
 import { recordType } from '@need2know/schema';
 import { subjectHashes } from '../access/subjects.js';
 import { Problem } from '../../platform/errors/problem.js';
@@ -15,9 +15,8 @@ import type { NewMediaItem, Stores } from '../../store/ports/index.js';
 import { MAX_MEDIA_REF_BYTES, type MediaType } from './limits.js';
 import { fieldHoldingRef, mediaFields, refFlagged } from './release.js';
 import { MediaInputError, prepareRenditions, type PreparedMedia, type UploadedFile } from './renditions.js';
-import { prepareRedaction } from './redact/prepare-redaction.js';
-import { DETECTION_CONTENT_TYPE, sealMedia } from './seal-media.js';
-import { applyEdit, editSize, loggedEdit, regionsDocument } from './regions/apply-edit.js';
+import { sealUpload } from './seal-upload.js';
+import { editSize, loggedEdit } from './regions/apply-edit.js';
 import { keysOf, recordReader, type MediaSettings } from './settings.js';
 
 /** What storing an upload reads and writes: the record naming it, the key state, the media store, and the log that names every upload first. */
@@ -126,52 +125,13 @@ export async function ingestMedia(stores: MediaIngestStores, settings: MediaSett
 
   const existing = await stores.media.item(upload.ref);
   if (existing !== null && existing.owner !== upload.owner) throw new Problem(409, 'conflict', "This reference holds another data owner's media.");
-  // A flagged photo's faces are found once, here: its redacted rendition (when a face is found with
-  // confidence) and the detection behind it are stored sealed beside the untouched original.
-  const detected = flagged ? await prepareRedaction(prepared.pixels, prepared.original.contentType, prepared.scale) : null;
   const edit = upload.regions !== undefined && editSize(upload.regions) > 0 ? upload.regions : undefined;
-  if (edit !== undefined && detected !== null) {
-    const issues = regionEditIssues(edit, { width: prepared.original.width, height: prepared.original.height, faces: detected.manifest.faces.length });
-    if (issues.length > 0) throw new Problem(422, 'validation_failed', issues[0]?.message ?? 'invalid regions', { issues });
-  }
-  // The owner's regions, when sent, decide the redacted rendition from the start (faces left plus regions).
-  const edited =
-    edit === undefined || detected === null ? null : await applyEdit(prepared.pixels, prepared.original.contentType, detected.manifest, edit, prepared.scale);
-  const redaction = detected === null ? null : edited === null ? detected : { ...detected, protectedRendition: edited.redaction, redacted: edited.redacted };
-  const original = sealMedia(
+  const { redaction, chunks } = await sealUpload(
     ring,
-    { owner: upload.owner, ref: upload.ref, rendition: 'original', contentType: prepared.original.contentType },
-    prepared.original.bytes,
+    { owner: upload.owner, ref: upload.ref, clientId: upload.clientId, now: upload.now, edit },
+    prepared,
+    flagged,
   );
-  const blurred =
-    prepared.blurred === null
-      ? []
-      : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'blurred', contentType: prepared.blurred.contentType }, prepared.blurred.bytes);
-  const redacted =
-    redaction?.redacted == null
-      ? []
-      : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'redacted', contentType: redaction.redacted.contentType }, redaction.redacted.bytes);
-  // The clear picture at the working size, for an original too large to deliver whole (sealed like the rest).
-  const scaled =
-    prepared.scaled === null
-      ? []
-      : sealMedia(ring, { owner: upload.owner, ref: upload.ref, rendition: 'scaled', contentType: prepared.scaled.contentType }, prepared.scaled.bytes);
-  const regionChunks =
-    edit === undefined
-      ? []
-      : sealMedia(
-          ring,
-          { owner: upload.owner, ref: upload.ref, rendition: 'regions', contentType: DETECTION_CONTENT_TYPE },
-          regionsDocument(edit, upload.now, upload.clientId),
-        );
-  const detection =
-    redaction === null
-      ? []
-      : sealMedia(
-          ring,
-          { owner: upload.owner, ref: upload.ref, rendition: 'detection', contentType: DETECTION_CONTENT_TYPE },
-          new TextEncoder().encode(JSON.stringify(redaction.manifest)),
-        );
   const row: NewMediaItem = {
     ref: upload.ref,
     owner: upload.owner,
@@ -182,13 +142,15 @@ export async function ingestMedia(stores: MediaIngestStores, settings: MediaSett
     width: prepared.original.width,
     height: prepared.original.height,
     bytes: prepared.original.bytes.length,
-    chunks: original.length,
+    chunks: chunks.original.length,
     blurred:
       prepared.blurred === null
         ? null
-        : { contentType: prepared.blurred.contentType, bytes: prepared.blurred.bytes.length, chunks: blurred.length, by: prepared.blurred.by },
+        : { contentType: prepared.blurred.contentType, bytes: prepared.blurred.bytes.length, chunks: chunks.blurred.length, by: prepared.blurred.by },
     redacted:
-      redaction?.redacted == null ? null : { contentType: redaction.redacted.contentType, bytes: redaction.redacted.bytes.length, chunks: redacted.length },
+      redaction?.redacted == null
+        ? null
+        : { contentType: redaction.redacted.contentType, bytes: redaction.redacted.bytes.length, chunks: chunks.redacted.length },
     protectedRendition: redaction?.protectedRendition ?? null,
     scaled:
       prepared.scaled === null
@@ -196,7 +158,7 @@ export async function ingestMedia(stores: MediaIngestStores, settings: MediaSett
         : {
             contentType: prepared.scaled.contentType,
             bytes: prepared.scaled.bytes.length,
-            chunks: scaled.length,
+            chunks: chunks.scaled.length,
             width: prepared.scaled.width,
             height: prepared.scaled.height,
           },
@@ -240,7 +202,7 @@ export async function ingestMedia(stores: MediaIngestStores, settings: MediaSett
           }),
         ]),
   ]);
-  const stored = await stores.media.replace(row, { original, blurred, redacted, detection, regions: regionChunks, scaled });
+  const stored = await stores.media.replace(row, chunks);
   // Another owner stored the reference between our read and our write.
   if (!stored.ok) throw new Problem(409, 'conflict', "This reference holds another data owner's media.");
   return {
