@@ -2962,6 +2962,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/media/scaled-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the missing copies at the working size of large stored originals, one batch per call; repeat until a pass makes nothing
+         * @description An original over 4194304 bytes is delivered as its copy at the working size (at most 2048 × 2048, JPEG), made at upload; one stored before such copies were made is refused with `media_too_large` until this job has made its copy. Each call opens, decodes and re-encodes a few originals exactly as an upload does, seals each copy and stores it beside the item (only while the item is unchanged). Call again with `next` until it is null, then start a new pass while a pass still makes something. Logged as the administrative event `media.scaled_copies` (counts only).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The `next` of the previous call */
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScaledCopyProgress"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource (`not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Concurrent change, duplicate id or impossible transition (`conflict`, `invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/officers": {
         parameters: {
             query?: never;
@@ -6282,7 +6370,7 @@ export interface paths {
         put?: never;
         /**
          * Start uploading a redacted video for an evidence item of one of your records: the manifest first
-         * @description The record must name `ref` as evidence of kind `video`. The manifest is checked (its shape, sizes and length within the limits, boxes inside the frame, frames and time ranges inside the clip, `fail_safe` set exactly when `renditions.redacted` is null) before any video byte is sent. Then send each file in chunks (`PUT …/{id}/{file}/{n}`) and complete (`POST …/{id}/complete`).
+         * @description The record must name `ref` as evidence of kind `video`. The manifest is checked (its shape, sizes and length within the limits, boxes inside the frame, frames and time ranges inside the clip, `fail_safe` set exactly when `renditions.redacted` is null) before any video byte is sent. Then send each file in chunks (`PUT …/{id}/{file}/{n}`) and complete (`POST …/{id}/complete`), or cancel (`DELETE …/{id}`).
          */
         post: {
             parameters: {
@@ -6381,6 +6469,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ingest/media/videos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a video upload not yet completed: its chunks are deleted at once and the cancel logged
+         * @description Only the client that opened the upload may cancel it. The cancel is logged (`media_upload_cancelled`: the chunks and bytes dropped, never content) before the chunks are deleted. From then on a chunk or a completion of it is refused with `upload_cancelled`. Cancelling again answers the same result and logs nothing more. A completed upload is a stored video and is not cancelled: upload the video again to replace it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cancelled and logged; its chunks deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VideoUploadCancelled"];
+                    };
+                };
+                /** @description Malformed request or schema violation (`validation_failed`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or revoked DPoP-bound token (`invalid_token`, `invalid_dpop_proof`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such upload, or another client's (the same answer) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description The upload is complete: a stored video is not cancelled (`upload_complete`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description The upload expired and was swept (`upload_expired`) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ingest/media/videos/{id}/{file}/{n}": {
         parameters: {
             query?: never;
@@ -6468,7 +6657,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The upload expired (`upload_expired`) */
+                /** @description The upload expired (`upload_expired`), or was cancelled (`upload_cancelled`) */
                 410: {
                     headers: {
                         [name: string]: unknown;
@@ -6601,7 +6790,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The upload expired (`upload_expired`) */
+                /** @description The upload expired (`upload_expired`), or was cancelled (`upload_cancelled`) */
                 410: {
                     headers: {
                         [name: string]: unknown;
@@ -8974,6 +9163,23 @@ export interface components {
             reason: string;
             row_scope: components["schemas"]["RowScope"];
         };
+        ScaledCopyProgress: {
+            /** @description Originals met by this call of which no copy could be made (reported on every pass that meets them); left as they are */
+            failed: {
+                /**
+                 * @description `unreadable`: the original does not open (an integrity alarm); `undecodable`: it opens but does not decode; `copy_too_large`: even its copy would not fit a sealed answer
+                 * @enum {string}
+                 */
+                reason: "unreadable" | "undecodable" | "copy_too_large";
+                ref: string;
+            }[];
+            /** @description Copies at the working size made and stored by this call */
+            made: number;
+            /** @description Pass as `after` to continue; null at the end of a pass */
+            next: string | null;
+            /** @description Originals still without a copy, those that failed included */
+            remaining: number;
+        };
         SearchRequest: {
             /** @default 10 */
             limit: number;
@@ -9305,6 +9511,18 @@ export interface components {
             /** @enum {string} */
             redaction: "redacted" | "blurred";
             ref: string;
+        };
+        VideoUploadCancelled: {
+            /** @description Their bytes */
+            bytes: number;
+            /** @description Unix seconds */
+            cancelled_at: number;
+            /** @description Chunks the upload held, all deleted */
+            chunks: number;
+            /** @description Where the `media_upload_cancelled` entry stands in the log */
+            log_index: number;
+            ref: string;
+            upload_id: string;
         };
         VideoUploadOpened: {
             /** @description Every chunk but the last of a file is exactly this long */
