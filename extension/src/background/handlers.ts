@@ -150,7 +150,7 @@ export const handlers: Handlers = {
         body: { view_id: req.view_id, media_ref: req.media_ref, reason: req.reason },
       }),
     );
-    const photo = receivedPhoto(await unsealToOfficer<unknown>(keys, logged.media));
+    const photo = receivedPhoto(await unsealToOfficer<unknown>(keys, logged.media), req.media_ref);
     if (photo === null || photo.rendition !== 'original') throw new ViewerError('not_media', 'The gateway did not send a picture.');
     // `scaled`: the original was too large to send whole, and its copy at the working size came (the page says so).
     return { reveal_id: logged.reveal_id, log_index: logged.log_index, data_url: photo.data_url, scaled: photo.scaled };
@@ -159,7 +159,7 @@ export const handlers: Handlers = {
     const keys = await officerKeys();
     const h = held(await callSealed(keys, req, 'POST', '/v1/media?delivery=viewer', { ref: req.ref }, req.stated));
     const { payload } = await openHeld<{ media?: unknown }>(keys, req, h.disclosure_id, h.epoch, h.sealed_payload);
-    const photo = receivedPhoto(payload.media);
+    const photo = receivedPhoto(payload.media, req.ref);
     if (photo === null) throw new ViewerError('not_media', 'The gateway did not send a picture.');
     return { data_url: photo.data_url, blurred: photo.rendition === 'blurred', redacted: photo.rendition === 'redacted', scaled: photo.scaled };
   },

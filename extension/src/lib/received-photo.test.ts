@@ -5,12 +5,13 @@ import { receivedPhoto } from './received-photo.js';
 
 /** A file's bytes, as the gateway seals them: base64url, with their count. */
 const file = (bytes: number[]) => ({ bytes: bytes.length, data: base64url.encode(new Uint8Array(bytes)) });
-const JPEG = { ref: 'media/case/e2e-0301/phone.jpg', content_type: 'image/jpeg', ...file([0xff, 0xd8, 0xfb, 0xff, 0xbf, 0x01, 0x02]) };
+const REF = 'media/case/e2e-0301/phone.jpg';
+const JPEG = { ref: REF, content_type: 'image/jpeg', ...file([0xff, 0xd8, 0xfb, 0xff, 0xbf, 0x01, 0x02]) };
 
 describe('a photo the gateway sealed to the viewer', () => {
   it('carries `scaled` through: an original too large to send whole came as its copy at the working size', () => {
     // What a reveal of a 12-megapixel phone photo opens to (the gateway's sealRevealedTo).
-    expect(receivedPhoto({ ...JPEG, rendition: 'original', scaled: { width: 2000, height: 1500 } })).toEqual({
+    expect(receivedPhoto({ ...JPEG, rendition: 'original', scaled: { width: 2000, height: 1500 } }, REF)).toEqual({
       // Standard base64 for the data URL: the `_` of base64url (`_9j7_78BAg`) become `/`, padded.
       data_url: 'data:image/jpeg;base64,/9j7/78BAg==',
       rendition: 'original',
@@ -19,9 +20,9 @@ describe('a photo the gateway sealed to the viewer', () => {
   });
 
   it('says null where the file is as stored: a small original, or a rendition', () => {
-    expect(receivedPhoto({ ...JPEG, rendition: 'original' })?.scaled).toBeNull();
-    expect(receivedPhoto({ ...JPEG, rendition: 'redacted' })).toMatchObject({ rendition: 'redacted', scaled: null });
-    expect(receivedPhoto({ ...JPEG, content_type: 'image/png', rendition: 'blurred' })).toMatchObject({ rendition: 'blurred', scaled: null });
+    expect(receivedPhoto({ ...JPEG, rendition: 'original' }, REF)?.scaled).toBeNull();
+    expect(receivedPhoto({ ...JPEG, rendition: 'redacted' }, REF)).toMatchObject({ rendition: 'redacted', scaled: null });
+    expect(receivedPhoto({ ...JPEG, content_type: 'image/png', rendition: 'blurred' }, REF)).toMatchObject({ rendition: 'blurred', scaled: null });
   });
 
   it('refuses a `scaled` that is not a picture size, or that is not on an original', () => {
@@ -35,8 +36,13 @@ describe('a photo the gateway sealed to the viewer', () => {
       { width: 20.5, height: 15 },
       { width: '2000', height: 1500 },
     ])
-      expect(receivedPhoto({ ...JPEG, rendition: 'original', scaled }), JSON.stringify(scaled)).toBeNull();
-    expect(receivedPhoto({ ...JPEG, rendition: 'redacted', scaled: { width: 2000, height: 1500 } })).toBeNull();
+      expect(receivedPhoto({ ...JPEG, rendition: 'original', scaled }, REF), JSON.stringify(scaled)).toBeNull();
+    expect(receivedPhoto({ ...JPEG, rendition: 'redacted', scaled: { width: 2000, height: 1500 } }, REF)).toBeNull();
+  });
+
+  it('refuses another photo than the one asked for', () => {
+    expect(receivedPhoto({ ...JPEG, rendition: 'original' }, 'media/case/e2e-0301/other.jpg')).toBeNull();
+    expect(receivedPhoto({ ...JPEG, rendition: 'original' }, `${REF}#redacted`)).toBeNull();
   });
 
   it('refuses what is not a picture of the size announced', () => {
@@ -51,7 +57,7 @@ describe('a photo the gateway sealed to the viewer', () => {
       { ...JPEG, rendition: 'original', data: 42 },
       { rendition: 'original', content_type: 'image/jpeg', ...file([1]) },
     ])
-      expect(receivedPhoto(bad), JSON.stringify(bad)).toBeNull();
+      expect(receivedPhoto(bad, REF), JSON.stringify(bad)).toBeNull();
   });
 });
 

@@ -24,15 +24,15 @@ const toBase64 = (b64url: string) => b64url.replace(/-/g, '+').replace(/_/g, '/'
 
 /**
  * Reads the `media` member of what the gateway sealed to the viewer (`{ ref, rendition, content_type,
- * bytes, data, scaled? }`), with the partner SDK's own shape check: a PNG or JPEG whose size is the
- * one announced, and `scaled` only on an original, as two positive whole numbers. Null when it is
- * anything else; the caller refuses it as "not a picture".
+ * bytes, data, scaled? }`), with the partner SDK's own shape check: the photo `ref` asked for, a PNG
+ * or JPEG whose size is the one announced, and `scaled` only on an original, as two positive whole
+ * numbers. Null when it is anything else; the caller refuses it as "not a picture".
  *
  * @example
- * receivedPhoto({ ref: 'media/case/1/a.jpg', rendition: 'original', content_type: 'image/jpeg', bytes: 3, data: 'AQID', scaled: { width: 2048, height: 1536 } })
+ * receivedPhoto({ ref: 'media/case/1/a.jpg', rendition: 'original', content_type: 'image/jpeg', bytes: 3, data: 'AQID', scaled: { width: 2048, height: 1536 } }, 'media/case/1/a.jpg')
  * // { data_url: 'data:image/jpeg;base64,AQID', rendition: 'original', scaled: { width: 2048, height: 1536 } }
  */
-export function receivedPhoto(media: unknown): ReceivedPhoto | null {
+export function receivedPhoto(media: unknown, ref: string): ReceivedPhoto | null {
   let item: ReturnType<typeof mediaItemOf>;
   try {
     item = mediaItemOf({ media });
@@ -40,7 +40,8 @@ export function receivedPhoto(media: unknown): ReceivedPhoto | null {
     // Malformed, badly encoded or of the wrong size: not something to show.
     return null;
   }
-  if (!PICTURE_TYPE.test(item.contentType)) return null;
+  // Another photo than the one asked for is not shown in its place.
+  if (item.ref !== ref || !PICTURE_TYPE.test(item.contentType)) return null;
   // mediaItemOf has checked that `data` is the base64url of the announced bytes.
   const data = (media as { data: string }).data;
   return {
