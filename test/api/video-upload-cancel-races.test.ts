@@ -4,6 +4,8 @@
  *
  * - chunks sent at the same time as the cancel are each either stored before it (counted in the
  *   cancel's log entry and deleted with the others) or refused with `upload_cancelled`;
+ * - a completion sent with it either stores the video (and the cancel is refused `upload_complete`)
+ *   or is refused `upload_cancelled`, even while it reads back the chunks the cancel deletes;
  * - a chunk whose request read the upload before the cancel and writes after it is refused by the
  *   store's guard and deletes the object it wrote;
  * - a field-key re-wrap that read the upload's parts before the cancel switches nothing after it
@@ -15,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
 import { VIDEO_CHUNK_BYTES } from '../../gateway/src/services/video/limits.js';
-import { selectChunks } from '../../gateway/src/store/d1/videos.js';
+import { selectChunks, selectVideo } from '../../gateway/src/store/d1/videos.js';
 import type { VideoSealedPart } from '../../gateway/src/store/ports/index.js';
 import { VIDEO_OBJECT_PREFIX } from '../../gateway/src/store/r2/video-store.js';
 import { adminSession, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
@@ -61,6 +63,31 @@ describe('cancelling a video upload during other writes', () => {
     expect(await loggedEntry(auditLog(gatewayEnv), before, before + 1)).toMatchObject({ kind: 'media_upload_cancelled', chunks: stored });
     expect(await selectChunks(gatewayEnv.DB, id)).toEqual([]);
     expect(await objectKeys(id)).toEqual([]);
+  });
+
+  it('a completion sent with the cancel either stores the video (the cancel then refused) or is refused upload_cancelled; never half of each', async () => {
+    const gateway = testGateway();
+    const owner = await videoOwner(gateway);
+    const clip = syntheticClip();
+    for (let round = 0; round < 3; round++) {
+      const id = await owner.open(clip);
+      await owner.sendAll(id, clip);
+      const [completed, cancelled] = await Promise.all([owner.complete(id), owner.cancel(id)]);
+      const codes = [completed.status, cancelled.status];
+      const video = await selectVideo(gatewayEnv.DB, owner.ref);
+      if (completed.status === 200) {
+        expect(codes).toEqual([200, 409]);
+        expect(((await cancelled.json()) as { code: string }).code).toBe('upload_complete');
+        expect(video?.id).toBe(id);
+        expect(await objectKeys(id)).toHaveLength(4);
+      } else {
+        expect(codes).toEqual([410, 200]);
+        expect(((await completed.json()) as { code: string }).code).toBe('upload_cancelled');
+        expect(video?.id).not.toBe(id);
+        expect(await selectChunks(gatewayEnv.DB, id)).toEqual([]);
+        expect(await objectKeys(id)).toEqual([]);
+      }
+    }
   });
 
   it('a chunk whose request read the upload before the cancel and writes after it is refused, and its object deleted', async () => {

@@ -4,7 +4,9 @@
  * instead of waiting for its expiry. Only that client may cancel (`videoUploadStep`), and never a
  * completed upload (a stored video is replaced by a new upload).
  *
- * The steps, each safe to repeat, so that a cancel cut short is finished by the next one:
+ * The steps, each safe to repeat, so that a cancel cut short is finished by the next one (which
+ * logs it if the first did not get to; two cancels at the same moment may then both log it, so the
+ * log may name a cancel twice, never not at all):
  * 1. the upload is closed in one guarded write (`cancelUpload`): no chunk is stored for it and it
  *    never completes from then on, and the chunks it holds are counted;
  * 2. the cancel is logged (`media_upload_cancelled`: counts, never content), before anything is
@@ -91,7 +93,8 @@ export async function cancelVideoUpload(stores: VideoCancelStores, settings: Med
       }),
     ]);
     await stores.videos.cancelLogged(upload.id, first);
-    logIndex = first;
+    // A concurrent cancel may have recorded its own entry first: the answer names the one recorded.
+    logIndex = (await stores.videos.upload(upload.id))?.logIndex ?? first;
   }
   await stores.videos.discardChunks(upload.id);
   return { upload_id: upload.id, ref: upload.ref, cancelled_at: cancelled.at, chunks: cancelled.chunks, bytes: cancelled.bytes, log_index: logIndex };

@@ -94,6 +94,11 @@ export async function completeVideoUpload(
     return completed(done, 'created', videoProtection(manifest));
   }
   const upload = await openUploadOf(stores, req, req.uploadId, req.now, 'complete');
+  // Chunks that go missing while the files are checked: the upload was cancelled meanwhile, answered as such.
+  const refusedMeanwhile = async (err: unknown): Promise<never> => {
+    await openUploadOf(stores, req, req.uploadId, req.now, 'complete');
+    throw err;
+  };
   const received = await stores.videos.receivedChunks(upload.id);
   const issues = VIDEO_FILES.flatMap((file) => {
     const count = upload.chunks[file];
@@ -104,7 +109,7 @@ export async function completeVideoUpload(
       ? []
       : [{ path: file, code: 'missing_chunks', message: `${file}: ${missing.length} of ${count} chunks missing, first ${missing[0]}` }];
   });
-  if (issues.length > 0) throw new Problem(409, 'upload_incomplete', issues[0]?.message, { issues });
+  if (issues.length > 0) await refusedMeanwhile(new Problem(409, 'upload_incomplete', issues[0]?.message, { issues }));
 
   const manifest = await manifestOf(stores, settings, upload);
   const stated = { original: manifest.original, redacted: manifest.renditions.redacted, blurred: manifest.renditions.blurred };
@@ -117,7 +122,7 @@ export async function completeVideoUpload(
       throw new Problem(422, 'hash_mismatch', `${file}: ${size} bytes received, the manifest states ${want.bytes}`, {
         issues: [{ path: file, code: 'size', message: `${file}: size differs from the manifest` }],
       });
-    if ((await storedSha256(stores, settings, upload, file, count)) !== want.sha256)
+    if ((await storedSha256(stores, settings, upload, file, count).catch(refusedMeanwhile)) !== want.sha256)
       throw new Problem(422, 'hash_mismatch', `${file}: its SHA-256 is not the manifest's`, {
         issues: [{ path: file, code: 'sha256', message: `${file}: SHA-256 differs from the manifest` }],
       });
@@ -151,6 +156,8 @@ export async function completeVideoUpload(
     // Completed by a concurrent request (its entry names the same manifest), or the reference was taken meanwhile.
     const now = await stores.videos.upload(upload.id);
     if (now?.state === 'complete') return completed(now, outcome, redaction);
+    // Cancelled (or swept) meanwhile: answered as if it had happened before.
+    await openUploadOf(stores, req, req.uploadId, req.now, 'complete');
     throw new Problem(409, 'conflict', "This reference holds another data owner's video.");
   }
   return completed({ ...upload, logIndex: first }, outcome, redaction);
