@@ -11,11 +11,14 @@
  * - a field-key re-wrap that read the upload's parts before the cancel switches nothing after it
  *   (and deletes what it wrote); one that switched a chunk between the cancel's first step and its
  *   deletion has its new object deleted by the cancel;
+ * - a re-wrap run that listed the upload's chunks before the cancel does not report them as damaged;
  * - a cancelled upload holds back no key retirement: nothing of it is read again.
  */
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
-import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
+import { forgetKeyRing, keyRing } from '../../gateway/src/services/keys/key-ring.js';
+import { keyRingSourceOf, storesWithKeysOf } from '../../gateway/src/services/stores.js';
+import { rewrapVideoBatch } from '../../gateway/src/services/video/rewrap-video.js';
 import { VIDEO_CHUNK_BYTES } from '../../gateway/src/services/video/limits.js';
 import { selectChunks, selectVideo } from '../../gateway/src/store/d1/videos.js';
 import type { VideoSealedPart } from '../../gateway/src/store/ports/index.js';
@@ -142,6 +145,40 @@ describe('cancelling a video upload during other writes', () => {
     expect(await selectChunks(gatewayEnv.DB, second)).toEqual([]);
     expect(await objectKeys(second)).toEqual([]);
   });
+
+  it(
+    'a re-wrap run whose list was read before the cancel reports none of the deleted chunks as damaged',
+    async () => {
+      const gateway = testGateway();
+      const owner = await videoOwner(gateway);
+      const clip = syntheticClip();
+      const id = await owner.open(clip);
+      await owner.sendAll(id, clip);
+      const admin = await adminSession(gateway, await createClient('privacy_officer', await createAgency()));
+      expect((await admin('POST', '/field-keys/rotate')).status).toBe(200);
+      forgetKeyRing();
+      const ring = await keyRing(keyRingSourceOf(gatewayEnv));
+      const videos = storesWithKeysOf(gatewayEnv).videos;
+      let cancelled = false;
+      // The run's list is read, then the owner cancels, then the run reads each part.
+      const racing = {
+        ...videos,
+        partsBelowKeyVersion: async (...args: Parameters<typeof videos.partsBelowKeyVersion>) => {
+          const parts = await videos.partsBelowKeyVersion(...args);
+          if (!cancelled && parts.some((p) => p.upload.id === id)) {
+            cancelled = true;
+            expect((await owner.cancel(id)).status).toBe(200);
+          }
+          return parts;
+        },
+      };
+      const progress = await rewrapVideoBatch({ videos: racing }, ring, 100, gateway.clock.now);
+      expect(cancelled).toBe(true);
+      expect(progress.unreadable).toEqual([]);
+      expect(await objectKeys(id)).toEqual([]);
+    },
+    REWRAP_TEST_TIMEOUT,
+  );
 
   it(
     'a cancelled upload holds back no key retirement: rotate → cancel → re-wrap → retire',

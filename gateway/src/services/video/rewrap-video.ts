@@ -9,6 +9,9 @@
  * upload still being filled (its later chunks are sealed under the current version anyway). An
  * expired upload is refused to everyone and swept, so it never holds up retiring a version.
  *
+ * A cancelled upload is not re-wrapped (its chunks are deleted, its manifest erased); one cancelled
+ * after the list was read is skipped, not reported as damaged.
+ *
  * Plays in progress keep working across a rotation and a retirement: their keys are re-wrapped like
  * the rest (a play's key is what its chunks are re-sealed under for the caller), so a viewer in the
  * middle of a clip sees nothing of it.
@@ -59,6 +62,18 @@ export function rewrapPartEnvelope(ring: KeyRing, part: VideoSealedPart, envelop
 }
 
 /**
+ * Whether a chunk whose object was missing went for a reason other than damage, between the list
+ * and the read: its upload cancelled or swept, or the chunk written again (re-sent, or moved by
+ * another re-wrap). Such a part is skipped, not reported; if still below, the next call lists it again.
+ */
+async function goneMeanwhile(stores: Pick<Stores, 'videos'>, part: VideoSealedPart): Promise<boolean> {
+  if (part.kind !== 'chunk') return false;
+  const upload = await stores.videos.upload(part.upload.id);
+  if (upload === null || upload.state === 'cancelled') return true;
+  return (await stores.videos.chunk(part.upload.id, part.file, part.seq)) !== null;
+}
+
+/**
  * Re-wraps up to `limit` video parts below the ring's current version, at `now` (which uploads and
  * plays still count). Parts that do not open are reported and skipped: the call looks at no more
  * than {@link VIDEO_REWRAP_SCAN} parts, so a few unreadable ones never stop the rest from moving.
@@ -82,6 +97,7 @@ export async function rewrapVideoBatch(
       scanned++;
       after = part;
       const envelope = await stores.videos.envelope(part);
+      if (envelope === null && (await goneMeanwhile(stores, part))) continue;
       try {
         if (envelope === null) throw new CryptoError('ERR_ENVELOPE_MALFORMED', 'the object the index names is missing');
         const outcome = await stores.videos.rewrapPart(part, rewrapPartEnvelope(ring, part, envelope), ring.currentVersion);
