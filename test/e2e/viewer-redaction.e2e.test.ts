@@ -16,7 +16,8 @@
  *   (so does the same photo unflagged, which the purpose gives in clear without a reveal).
  *
  * Screenshots go to test-results/viewer-redaction/; with `N2K_UPDATE_SCREENSHOTS=1` the README's
- * `docs/viewer-redacted.png` is written from the same run (record data synthetic).
+ * `docs/viewer-redacted.png` and `docs/viewer-reduced-copy.png` are written from the same run
+ * (record data synthetic).
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -54,6 +55,8 @@ const EXCLUDE_MARGIN = 0.6;
  * scales differently from area averaging and the watermark is drawn over the photo.
  */
 const SCENE_MAD_BOUND = 8;
+/** Height of the README's picture of a reduced copy, in pixels: the foot of the photo, its note and caption. */
+const DOC_FOOT_ROWS = 220;
 
 let scene: RedactionScene;
 let extensionDir: string;
@@ -78,6 +81,12 @@ function rgba(rgb: RgbInput): RgbaImage {
 /** `image` shrunk by area averaging to `width` pixels across, as RGBA. */
 function shrunk(image: RgbaImage, width: number): RgbaImage {
   return rgba(downscaleToRgb(image, Math.max(width, Math.round((width * image.height) / image.width))));
+}
+
+/** The bottom `rows` rows of `image` (all of it when it is shorter). */
+function lastRows(image: RgbaImage, rows: number): RgbaImage {
+  const height = Math.min(rows, image.height);
+  return { width: image.width, height, data: image.data.slice((image.height - height) * image.width * 4) };
 }
 
 /** Mean absolute difference per RGB channel over the pixels `keep` selects, and how many it selected. */
@@ -267,6 +276,11 @@ describe.skipIf(!hasChromium)('the justice reviewer sees an evidence photo redac
     expect(await viewer.locator('section.content .photo-scaled').count()).toBe(2);
     await note.scrollIntoViewIfNeeded();
     await viewer.screenshot({ path: join(shots, 'viewer-revealed-scaled.png') });
+    // The README's picture: the foot of the revealed photo with its note, under the watermark (record data synthetic).
+    const figure = await decodePng(new Uint8Array(await flagged.screenshot()), { maxPixels: MAX_PIXELS });
+    const foot = await encodePng(lastRows(figure, DOC_FOOT_ROWS));
+    writeFileSync(join(shots, 'viewer-reduced-copy.png'), foot);
+    if (process.env.N2K_UPDATE_SCREENSHOTS === '1') writeFileSync(resolve(import.meta.dirname, '../../docs/viewer-reduced-copy.png'), foot);
 
     // In Khmer, in Khmer words and digits.
     await viewer.click('.lang-switch button[data-lang=km]');
