@@ -181,13 +181,15 @@ export async function uploadVideo(
     throw new TypeError('the redacted file and the manifest disagree: send a redacted file exactly when the manifest names one');
   const { signal } = options;
   signal?.throwIfAborted();
-  const started = await sendJson<UploadStarted>(
-    session,
-    VIDEO_UPLOAD_PATH,
-    { record_type: upload.recordType, record_id: upload.recordId, ref: upload.ref, manifest: upload.manifest },
-    signal,
-  );
+  // Not aborted half-way: an upload opened by a request whose answer was never read could not be cancelled.
+  const started = await sendJson<UploadStarted>(session, VIDEO_UPLOAD_PATH, {
+    record_type: upload.recordType,
+    record_id: upload.recordId,
+    ref: upload.ref,
+    manifest: upload.manifest,
+  });
   try {
+    signal?.throwIfAborted();
     return await sendAndComplete(session, started, upload, onProgress, signal);
   } catch (err) {
     // Stopped after opening: nothing of it must wait for its expiry.
