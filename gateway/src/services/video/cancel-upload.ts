@@ -68,9 +68,9 @@ export async function cancelVideoUpload(stores: VideoCancelStores, settings: Med
     const closed = await stores.videos.cancelUpload(upload.id, req.now, Math.max(upload.expiresAt, req.now));
     // Completed, swept or cancelled by a concurrent request meanwhile: decided again on what it is now.
     if (!closed.ok && (await decide(stores, req)).proceed) throw new Problem(409, 'conflict');
-    const now = await stores.videos.upload(upload.id);
-    if (now === null) throw new Problem(410, 'upload_expired'); // swept meanwhile: nothing is left of it
-    upload = now;
+    const closedRow = await stores.videos.upload(upload.id);
+    if (closedRow === null) throw new Problem(410, 'upload_expired'); // swept meanwhile: nothing is left of it
+    upload = closedRow;
   }
   const cancelled = upload.cancelled;
   if (cancelled === null) throw new Error('video store: a cancelled upload without its cancel');
