@@ -14,6 +14,7 @@
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
 import type { RgbaImage } from '@need2know/png';
 import { downscaleToRgb } from './downscale.js';
+import { useLeanForward } from './lean-forward.js';
 import type { DetectionManifest, FaceBox } from './manifest.js';
 import { selectBackend } from './tfjs-backend.js';
 
@@ -80,6 +81,8 @@ function network(model: ModelFiles) {
     type Specs = Parameters<typeof tf.io.decodeWeights>[1];
     const specs = model.manifest.flatMap((group) => group.weights) as unknown as Specs;
     net.loadFromWeightMap(tf.io.decodeWeights(model.weights, specs));
+    // The same pass with each tensor released as soon as it is used: a third of the peak memory.
+    if (model.name === 'tiny_face_detector') useLeanForward(faceapi.nets.tinyFaceDetector);
     loaded.add(model.name);
   }
   return net;
