@@ -6521,13 +6521,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                /** @description Not a data owner's ingest token (`insufficient_scope`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                        };
                     };
                 };
                 /** @description No such upload, or another client's (the same answer) */

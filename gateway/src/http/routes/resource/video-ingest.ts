@@ -157,6 +157,7 @@ const cancelRoute = createRoute({
   responses: {
     200: jsonOk(Cancelled, 'Cancelled and logged; its chunks deleted'),
     ...adminProblems,
+    403: problem("Not a data owner's ingest token (`insufficient_scope`)"),
     404: problem("No such upload, or another client's (the same answer)"),
     409: problem('The upload is complete: a stored video is not cancelled (`upload_complete`)'),
     410: problem('The upload expired and was swept (`upload_expired`)'),
