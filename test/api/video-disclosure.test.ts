@@ -18,6 +18,15 @@ import { syntheticClip, videoOwner, type Clip } from './video-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
+/**
+ * Time limit of each test here. A test uploads clips and plays them through a dozen signed requests:
+ * about 1 s on a quiet machine, but up to 13.3 s measured in a loaded run of the gateway project
+ * (two files at once beside other work), close to the 15 s default that CI's three files at once
+ * beside the end-to-end browsers would pass. Like the other media and video files, a wider limit
+ * that only stops a test that hangs.
+ */
+const VIDEO_TEST_TIMEOUT_MS = 60_000;
+
 /** A partner whose purpose discloses evidence in `mode`, with calls to play a video and fetch its chunks. */
 async function viewerOf(gateway: Gateway, mode: string, opts: Parameters<typeof mediaPartner>[1] = {}) {
   const rules = { case: { case_number: 'clear', evidence: mode } } as unknown as PurposeRules;
@@ -48,7 +57,7 @@ async function uploaded(gateway: Gateway, clip: Clip = syntheticClip(), flags?: 
   return { owner, clip };
 }
 
-describe('video plays by media disclosure mode', () => {
+describe('video plays by media disclosure mode', { timeout: VIDEO_TEST_TIMEOUT_MS }, () => {
   it('`redacted` plays the redacted rendition, logged once for the play and not per chunk', async () => {
     const gateway = testGateway();
     const { owner, clip } = await uploaded(gateway);
@@ -123,7 +132,7 @@ describe('video plays by media disclosure mode', () => {
   });
 });
 
-describe('video play refusals', () => {
+describe('video play refusals', { timeout: VIDEO_TEST_TIMEOUT_MS }, () => {
   it("refuses another client's play, a chunk past the last, and a play that ended", async () => {
     const gateway = testGateway();
     const { owner } = await uploaded(gateway);

@@ -19,6 +19,15 @@ import { syntheticClip, video, videoOwner } from './video-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
+/**
+ * Time limit of each test here. A test uploads clips and tries to play them through a dozen signed
+ * requests: about 1.5 s on a quiet machine, up to 8.2 s measured in a loaded run of the gateway
+ * project (two files at once beside other work), where the same work in video-disclosure took
+ * 13.3 s, close to the 15 s default that CI's three files at once beside the end-to-end browsers
+ * would pass. Like the other media and video files, a wider limit that only stops a test that hangs.
+ */
+const VIDEO_TEST_TIMEOUT_MS = 60_000;
+
 const EVIDENCE_RULES = { case: { case_number: 'clear', evidence: 'redacted' } } as unknown as PurposeRules;
 const KANDAL = { province: '08', district: '0801', commune: '080101' };
 
@@ -41,7 +50,7 @@ async function uploadedVideo(gateway: Gateway) {
 
 const missingRef = () => `media/case/${uniq('nothing')}/1.mp4`;
 
-describe('video plays refused by the shared media scope, like a missing video', () => {
+describe('video plays refused by the shared media scope, like a missing video', { timeout: VIDEO_TEST_TIMEOUT_MS }, () => {
   it('a grant covering cases but not their evidence, or a token that asked for less, plays nothing', async () => {
     const gateway = testGateway();
     const owner = await uploadedVideo(gateway);
@@ -124,7 +133,7 @@ describe('video plays refused by the shared media scope, like a missing video', 
   });
 });
 
-describe('video plays refused before the scope, as photos are', () => {
+describe('video plays refused before the scope, as photos are', { timeout: VIDEO_TEST_TIMEOUT_MS }, () => {
   it('a purpose without fetch plays nothing (403 insufficient_scope), nor one that requires a stated reason without it (400 reason_required)', async () => {
     const gateway = testGateway();
     const owner = await uploadedVideo(gateway);
