@@ -1,7 +1,7 @@
 /** What an upload becomes: originals without metadata, blurred renditions made here for every photo. */
 import { describe, expect, it } from 'vitest';
 import { blurImage } from './blur.js';
-import { MAX_DELIVERED_MEDIA_BYTES, MAX_MEDIA_BYTES } from './limits.js';
+import { MAX_DELIVERED_MEDIA_BYTES, MAX_MEDIA_BYTES, MAX_ORIGINAL_PIXELS } from './limits.js';
 import { decodePng, encodePng, pngFromChunks, readChunks } from '@need2know/png';
 import { sameBytes } from '@need2know/png/testing';
 import { MediaInputError, prepareRenditions, scaledOriginal, sniffMediaType } from './renditions.js';
@@ -13,6 +13,24 @@ import { JPEG_BASELINE, portrait } from './test-fixtures.js';
 const LIMIT = { maxPixels: 1_000_000 };
 const png = (bytes: Uint8Array) => ({ bytes, declaredType: 'image/png' });
 const jpeg = (bytes: Uint8Array) => ({ bytes, declaredType: 'image/jpeg' });
+
+/** `jpeg` grown to exactly `size` bytes by comment segments after its SOI marker (as a camera's metadata grows a file; stripped when stored). */
+function paddedTo(jpeg: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  out.set(jpeg.subarray(0, 2));
+  let at = 2;
+  let left = size - jpeg.length;
+  while (left > 0) {
+    // A segment is its marker, its length (2 bytes, counting itself) and at most 65,533 bytes of text.
+    let segment = Math.min(2 + 0xffff, left);
+    if (left - segment > 0 && left - segment < 4) segment -= 4;
+    out.set([0xff, 0xfe, (segment - 2) >> 8, (segment - 2) & 0xff], at);
+    at += segment;
+    left -= segment;
+  }
+  out.set(jpeg.subarray(2), at);
+  return out;
+}
 
 async function refusal(run: () => Promise<unknown>): Promise<{ code: string; part: string; reason?: string | undefined }> {
   try {
@@ -102,6 +120,33 @@ describe('prepareRenditions', () => {
     expect(scaledOriginal(over, { width: 2048, height: 2048, data: noise })).toBeNull();
     // What an upload gives: no copy for a small original.
     expect((await prepareRenditions(jpeg(JPEG_BASELINE), undefined)).scaled).toBeNull();
+  });
+
+  it('accepts an original of exactly the largest size, in bytes and in pixels, and refuses one a byte or a row of pixels larger with a clear code', async () => {
+    const small = halvesJpeg(64, 48);
+    const largest = paddedTo(small, MAX_MEDIA_BYTES);
+    expect(largest.length).toBe(MAX_MEDIA_BYTES);
+    const stored = await prepareRenditions(jpeg(largest), undefined);
+    // Stored without its comments: the picture itself, decoded and blurred.
+    expect(stored.original).toMatchObject({ contentType: 'image/jpeg', width: 64, height: 48, bytes: small });
+    expect(stored.blurred).toMatchObject({ width: 64, height: 48, by: 'gateway' });
+    expect(await refusal(() => prepareRenditions(jpeg(paddedTo(small, MAX_MEDIA_BYTES + 1)), undefined))).toMatchObject({
+      code: 'too_large',
+      part: 'original',
+    });
+
+    // Pixels are read from the header before anything is decoded: exactly the largest passes that check
+    // (and fails only for the picture data these headers lack), one row more is refused as too large.
+    const width = 10_000;
+    const rows = MAX_ORIGINAL_PIXELS / width;
+    expect(await refusal(() => prepareRenditions(jpeg(withFrameSize(small, width, rows)), undefined))).toMatchObject({
+      code: 'unreadable',
+      reason: 'ERR_IMAGE_CORRUPT',
+    });
+    expect(await refusal(() => prepareRenditions(jpeg(withFrameSize(small, width, rows + 1)), undefined))).toMatchObject({
+      code: 'too_large',
+      reason: 'ERR_IMAGE_TOO_LARGE',
+    });
   });
 
   it('sniffs types from signatures only', () => {
