@@ -62,40 +62,49 @@ function pixelate(image: RgbaImage, block: number): Uint8Array {
 }
 
 /**
- * One box-blur pass of radius `r` along rows (`horizontal`) or columns, edges clamped: each output
- * sample is the mean of the 2r + 1 samples around it. Running sums make it O(pixels) whatever `r`.
+ * One box-blur pass of radius `r` along rows (`horizontal`) or columns, edges clamped, in place: each
+ * output sample is the mean of the 2r + 1 samples around it. Each line is copied into `line` first
+ * (room for the longer side), so the picture needs no second full-size buffer; running sums make it
+ * O(pixels) whatever `r`.
  */
-function boxPass(src: Uint8Array, dst: Uint8Array, width: number, height: number, r: number, horizontal: boolean): void {
+function boxPass(data: Uint8Array, line: Uint8Array, width: number, height: number, r: number, horizontal: boolean): void {
   const lines = horizontal ? height : width;
   const length = horizontal ? width : height;
   const step = (horizontal ? 1 : width) * RGBA_BYTES;
+  const end = length * RGBA_BYTES;
+  const lastSample = end - RGBA_BYTES;
   const inverse = 1 / (2 * r + 1);
-  for (let line = 0; line < lines; line++) {
-    const first = (horizontal ? line * width : line) * RGBA_BYTES;
-    const last = first + (length - 1) * step;
+  for (let l = 0; l < lines; l++) {
+    const first = (horizontal ? l * width : l) * RGBA_BYTES;
+    for (let k = 0, o = first; k < end; k += RGBA_BYTES, o += step) {
+      line[k] = data[o] as number;
+      line[k + 1] = data[o + 1] as number;
+      line[k + 2] = data[o + 2] as number;
+      line[k + 3] = data[o + 3] as number;
+    }
     // The four channels side by side: one pass over the line, four running sums.
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
     for (let i = -r; i <= r; i++) {
-      const o = first + Math.min(length - 1, Math.max(0, i)) * step;
-      s0 += src[o] as number;
-      s1 += src[o + 1] as number;
-      s2 += src[o + 2] as number;
-      s3 += src[o + 3] as number;
+      const k = Math.min(length - 1, Math.max(0, i)) * RGBA_BYTES;
+      s0 += line[k] as number;
+      s1 += line[k + 1] as number;
+      s2 += line[k + 2] as number;
+      s3 += line[k + 3] as number;
     }
-    for (let o = first; o <= last; o += step) {
-      dst[o] = (s0 * inverse + 0.5) | 0;
-      dst[o + 1] = (s1 * inverse + 0.5) | 0;
-      dst[o + 2] = (s2 * inverse + 0.5) | 0;
-      dst[o + 3] = (s3 * inverse + 0.5) | 0;
-      const enter = Math.min(last, o + (r + 1) * step);
-      const leave = Math.max(first, o - r * step);
-      s0 += (src[enter] as number) - (src[leave] as number);
-      s1 += (src[enter + 1] as number) - (src[leave + 1] as number);
-      s2 += (src[enter + 2] as number) - (src[leave + 2] as number);
-      s3 += (src[enter + 3] as number) - (src[leave + 3] as number);
+    for (let k = 0, o = first; k < end; k += RGBA_BYTES, o += step) {
+      data[o] = (s0 * inverse + 0.5) | 0;
+      data[o + 1] = (s1 * inverse + 0.5) | 0;
+      data[o + 2] = (s2 * inverse + 0.5) | 0;
+      data[o + 3] = (s3 * inverse + 0.5) | 0;
+      const enter = Math.min(lastSample, k + (r + 1) * RGBA_BYTES);
+      const leave = Math.max(0, k - r * RGBA_BYTES);
+      s0 += (line[enter] as number) - (line[leave] as number);
+      s1 += (line[enter + 1] as number) - (line[leave + 1] as number);
+      s2 += (line[enter + 2] as number) - (line[leave + 2] as number);
+      s3 += (line[enter + 3] as number) - (line[leave + 3] as number);
     }
   }
 }
@@ -113,10 +122,11 @@ export function pixelateAndBlur(image: RgbaImage, block: number): RgbaImage {
   const { width, height } = image;
   const radius = Math.ceil(block / 2);
   const a = pixelate(image, block);
-  const b = new Uint8Array(a.length);
+  // One line of the longer side: the passes work in place (a second full-size buffer was 16 MB at 2048 × 2048).
+  const line = new Uint8Array(Math.max(width, height) * RGBA_BYTES);
   for (let pass = 0; pass < BLUR_PASSES; pass++) {
-    boxPass(a, b, width, height, radius, true);
-    boxPass(b, a, width, height, radius, false);
+    boxPass(a, line, width, height, radius, true);
+    boxPass(a, line, width, height, radius, false);
   }
   return { width, height, data: a };
 }
