@@ -7,9 +7,10 @@
  * Measured (see BENCHMARKS.md, "Face redaction"): the tiny detector at 416 × 416 costs about 85 ms
  * of CPU per photo in Node on the WebAssembly kernels (1.25 s on the CPU kernels), ≈ 125 ms in
  * workerd, whatever the photo's size (it is shrunk first). The kernels add ≈ 0.45 MB (0.14 MB gzip)
- * to the Worker's bundle. Memory is the tighter limit now: a forward pass keeps its intermediate
- * tensors until it ends (≈ 68 MB at the peak, on either kernels), and the WebAssembly heap that
- * holds them grows to ≈ 86–103 MB and is kept by the isolate (Workers allow 128 MB).
+ * to the Worker's bundle. Memory is the tighter limit: the WebAssembly heap that holds the tensors
+ * grows to the largest forward pass and is kept by the isolate (Workers allow 128 MB), so the tiny
+ * detector runs a lean pass (`lean-forward.ts`): 21 MB of tensors at the peak and a heap of ≈ 30 MB,
+ * where face-api's own pass took 68 MB and a heap of 86–103 MB.
  */
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
 import type { RgbaImage } from '@need2know/png';
