@@ -99,6 +99,6 @@ describe('video upload', () => {
     expect(await res.json()).toMatchObject({ outcome: 'replaced' });
     expect(first.outcome).toBe('created');
     expect((await selectVideo(gatewayEnv.DB, owner.ref))?.id).toBe(id);
-    expect((await selectUpload(gatewayEnv.DB, firstUpload ?? ''))?.state).toBe('dropped');
+    expect((await selectUpload(gatewayEnv.DB, firstUpload ?? ''))?.state).toBe('replaced');
   });
 });

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type VideoUploadFacts, type VideoUploadState, type VideoUploadStep, videoUploadStep } from './video-upload-steps.js';
 
-const open: VideoUploadFacts = { owner: 'police', clientId: 'uploader', state: 'open', expiresAt: 1_000 };
-const opener = { owner: 'police', clientId: 'uploader' };
+const open: VideoUploadFacts = { owner: 'police', clientId: 'uploader', recordType: 'case', state: 'open', expiresAt: 1_000 };
+const opener = { owner: 'police', clientId: 'uploader', recordTypes: ['person', 'case'] };
 const STEPS: readonly VideoUploadStep[] = ['send', 'complete', 'cancel'];
-const STATES: readonly VideoUploadState[] = ['open', 'complete', 'dropped', 'cancelled'];
+const STATES: readonly VideoUploadState[] = ['open', 'complete', 'replaced', 'dropped', 'cancelled'];
+const TYPES = ['person', 'case', 'offence', 'health_case'] as const;
 
 describe('videoUploadStep', () => {
   it('lets the opener send, complete and cancel an open upload before its expiry', () => {
@@ -13,24 +14,60 @@ describe('videoUploadStep', () => {
   });
 
   it('lets another client of the same owner send and complete, but not cancel (answered as missing)', () => {
-    const colleague = { owner: 'police', clientId: 'other' };
+    const colleague = { owner: 'police', clientId: 'other', recordTypes: ['case'] };
     expect(videoUploadStep(open, colleague, 'send', 0)).toEqual({ kind: 'proceed' });
     expect(videoUploadStep(open, colleague, 'complete', 0)).toEqual({ kind: 'proceed' });
     expect(videoUploadStep(open, colleague, 'cancel', 0)).toEqual({ kind: 'refuse', code: 'not_found' });
   });
 
-  it('answers a missing upload and every step of another owner alike, whatever its state', () => {
+  it('answers a missing upload and every step of another owner alike, whatever its state and the scope', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...STATES), fc.constantFrom(...STEPS), fc.integer(), (state, step, now) => {
-        const decision = videoUploadStep({ ...open, state }, { owner: 'health', clientId: 'uploader' }, step, now);
-        expect(decision).toEqual(videoUploadStep(null, opener, step, now));
+      fc.property(fc.constantFrom(...STATES), fc.constantFrom(...STEPS), fc.subarray([...TYPES]), fc.integer(), (state, step, recordTypes, now) => {
+        const decision = videoUploadStep({ ...open, state }, { owner: 'health', clientId: 'uploader', recordTypes }, step, now);
+        expect(decision).toEqual(videoUploadStep(null, { ...opener, recordTypes }, step, now));
         expect(decision).toEqual({ kind: 'refuse', code: 'not_found' });
       }),
     );
   });
 
-  it('never cancels a completed upload: a stored video is replaced, not cancelled', () => {
-    for (const step of STEPS) expect(videoUploadStep({ ...open, state: 'complete' }, opener, step, 0)).toEqual({ kind: 'refuse', code: 'upload_complete' });
+  it('refuses a chunk and a completion by a token no longer carrying the upload’s record type, whatever the state and time', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STATES),
+        fc.constantFrom<VideoUploadStep>('send', 'complete'),
+        fc.subarray(TYPES.filter((t) => t !== 'case')),
+        fc.integer(),
+        (state, step, recordTypes, now) => {
+          const narrowed = { ...opener, recordTypes };
+          expect(videoUploadStep({ ...open, state }, narrowed, step, now)).toEqual({ kind: 'refuse', code: 'insufficient_scope' });
+        },
+      ),
+    );
+  });
+
+  it('lets the opener cancel with a narrowed token exactly as with the full one (a cancel only removes data)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STATES), fc.subarray([...TYPES]), fc.integer(), (state, recordTypes, now) => {
+        const upload = { ...open, state };
+        expect(videoUploadStep(upload, { ...opener, recordTypes }, 'cancel', now)).toEqual(videoUploadStep(upload, opener, 'cancel', now));
+      }),
+    );
+  });
+
+  it('decides a token carrying the record type as it would any other such token', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STATES), fc.constantFrom(...STEPS), fc.subarray([...TYPES]), fc.integer(), (state, step, others, now) => {
+        const upload = { ...open, state };
+        const decision = videoUploadStep(upload, { ...opener, recordTypes: [...others.filter((t) => t !== 'case'), 'case'] }, step, now);
+        expect(decision).toEqual(videoUploadStep(upload, opener, step, now));
+        expect(decision).not.toEqual({ kind: 'refuse', code: 'insufficient_scope' });
+      }),
+    );
+  });
+
+  it('never cancels a completed upload, nor one since replaced by a newer upload: a stored video is replaced, not cancelled', () => {
+    for (const state of ['complete', 'replaced'] as const)
+      for (const step of STEPS) expect(videoUploadStep({ ...open, state }, opener, step, 0)).toEqual({ kind: 'refuse', code: 'upload_complete' });
   });
 
   it('answers a cancel again as the first, and refuses a chunk or completion of a cancelled upload', () => {

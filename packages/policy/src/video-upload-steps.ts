@@ -2,16 +2,17 @@
  * What a data owner's client may do to a video upload at a moment: send a chunk, complete it, or
  * cancel it. An upload is named to its owner and nobody else, so another owner's (or, for a cancel,
  * another client's) upload is answered exactly like a missing one. Pure: the caller passes the
- * upload as stored, the caller's identity and `now`; the services carry the decision out.
+ * upload as stored, the caller's identity and scope and `now`; the services carry the decision out.
  *
- * The states: `open` (being filled, until its expiry), `complete` (the stored video, or one it
- * replaced), `dropped` (taken by the sweeper, or replaced after completion) and `cancelled` (by the
- * client that opened it: its chunks are deleted at once, its row kept until its expiry so that a late
- * chunk or completion gets a clear answer and a repeated cancel the same one).
+ * The states: `open` (being filled, until its expiry), `complete` (the stored video), `replaced`
+ * (completed, then replaced by a newer upload of the same reference: kept a grace period for plays
+ * under way, then swept), `dropped` (taken by the sweeper) and `cancelled` (by the client that opened
+ * it: its chunks are deleted at once, its row kept until its expiry so that a late chunk or completion
+ * gets a clear answer and a repeated cancel the same one).
  */
 
 /** The states of an upload. */
-export type VideoUploadState = 'open' | 'complete' | 'dropped' | 'cancelled';
+export type VideoUploadState = 'open' | 'complete' | 'replaced' | 'dropped' | 'cancelled';
 
 /** A step a client asks of an upload. */
 export type VideoUploadStep = 'send' | 'complete' | 'cancel';
@@ -21,19 +22,22 @@ export interface VideoUploadFacts {
   readonly owner: string;
   /** The data owner's client that opened it. */
   readonly clientId: string;
+  /** The record type of the record naming the video: what the upload is an ingest of. */
+  readonly recordType: string;
   readonly state: VideoUploadState;
   /** Unix seconds: an `open` upload is refused from then on and swept. */
   readonly expiresAt: number;
 }
 
-/** Who asks: the token's agency and client. */
+/** Who asks: the token's agency and client, and the record types its ingest token carries now. */
 export interface VideoUploadCaller {
   readonly owner: string;
   readonly clientId: string;
+  readonly recordTypes: readonly string[];
 }
 
 /** Why a step is refused (the problem's stable code). */
-export type VideoUploadRefusal = 'not_found' | 'upload_complete' | 'upload_expired' | 'upload_cancelled';
+export type VideoUploadRefusal = 'not_found' | 'insufficient_scope' | 'upload_complete' | 'upload_expired' | 'upload_cancelled';
 
 /**
  * The decision: `proceed` with the step; `cancelled` (a cancel of an upload already cancelled by the
@@ -50,18 +54,29 @@ const refuse = (code: VideoUploadRefusal): VideoUploadDecision => ({ kind: 'refu
  * Decides `step` on `upload` (null: no such upload) for `caller` at `now`.
  *
  * - Missing, another owner's, or (for `cancel`) opened by another client: `not_found`, the same answer.
- * - `complete`: `upload_complete` (a stored video is replaced by a new upload, never cancelled).
+ * - A chunk or a completion by a token that no longer carries the upload's record type (a token
+ *   issued later with narrower scopes, the type taken from the client): `insufficient_scope`. Every
+ *   chunk and the completion are steps of an ingest of that type, and the completion makes the video
+ *   disclosable, so each needs the scope the upload was opened with, as opening it did.
+ * - A cancel by the client that opened the upload is not scope-checked: it only removes what that
+ *   client sent (counts logged, nothing disclosed, nothing made disclosable), and refusing it would
+ *   keep the sealed chunks (faces, plates) stored until the upload's expiry for no one's benefit.
+ * - `complete` or `replaced`: `upload_complete` (a stored video is replaced by a new upload, never
+ *   cancelled; a replaced one was completed all the same and is swept after its grace).
  * - `cancelled`: a cancel again is `cancelled` (idempotent); a chunk or a completion `upload_cancelled`.
  * - `dropped`, or `open` past its expiry: `upload_expired`, except that a cancel of an `open` upload
  *   past its expiry proceeds (its chunks go at once instead of at the next sweep).
  *
- * @example videoUploadStep({ owner: 'police', clientId: 'c1', state: 'open', expiresAt: 100 }, { owner: 'police', clientId: 'c2' }, 'cancel', 50) // { kind: 'refuse', code: 'not_found' }
+ * @example videoUploadStep({ owner: 'police', clientId: 'c1', recordType: 'case', state: 'open', expiresAt: 100 }, { owner: 'police', clientId: 'c2', recordTypes: ['case'] }, 'cancel', 50) // { kind: 'refuse', code: 'not_found' }
+ * @example videoUploadStep({ owner: 'police', clientId: 'c1', recordType: 'case', state: 'open', expiresAt: 100 }, { owner: 'police', clientId: 'c1', recordTypes: ['person'] }, 'send', 50) // { kind: 'refuse', code: 'insufficient_scope' }
  */
 export function videoUploadStep(upload: VideoUploadFacts | null, caller: VideoUploadCaller, step: VideoUploadStep, now: number): VideoUploadDecision {
   if (upload === null || upload.owner !== caller.owner) return refuse('not_found');
   if (step === 'cancel' && upload.clientId !== caller.clientId) return refuse('not_found');
+  if (step !== 'cancel' && !caller.recordTypes.includes(upload.recordType)) return refuse('insufficient_scope');
   switch (upload.state) {
     case 'complete':
+    case 'replaced':
       return refuse('upload_complete');
     case 'cancelled':
       return step === 'cancel' ? { kind: 'cancelled' } : refuse('upload_cancelled');

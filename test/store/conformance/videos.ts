@@ -92,7 +92,7 @@ export function describeVideoStoreConformance(make: MakeVideoStore): void {
       const second = anUpload({ owner: first.owner, ref: first.ref });
       expect(await store.complete(await filled(store, second), 2, T0 + 6, T0 + 300)).toEqual({ ok: true });
       expect((await store.video(first.ref))?.id).toBe(second.id);
-      expect((await store.upload(first.id))?.state).toBe('dropped');
+      expect((await store.upload(first.id))?.state).toBe('replaced');
       const intruder = anUpload({ ref: first.ref });
       expect(await store.complete(await filled(store, intruder), 3, T0 + 7, T0 + 300)).toEqual({ ok: false, reason: 'conflict' });
       expect((await store.video(first.ref))?.id).toBe(second.id);

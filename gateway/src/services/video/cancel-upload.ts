@@ -30,6 +30,8 @@ export type VideoCancelStores = Pick<Stores, 'videos' | 'keyState' | 'auditLog'>
 export interface VideoCancelRequest {
   readonly owner: string;
   readonly clientId: string;
+  /** The record types the caller's ingest token carries (a cancel by the opener needs none of them: `videoUploadStep`). */
+  readonly recordTypes: readonly string[];
   readonly uploadId: string;
   readonly now: number;
 }
@@ -57,8 +59,9 @@ async function decide(stores: VideoCancelStores, req: VideoCancelRequest): Promi
 
 /**
  * Cancels the caller's upload `uploadId`. Refusals change nothing and log nothing: 404 (missing,
- * another owner's or another client's: the same answer), 409 `upload_complete`, 410 `upload_expired`
- * (already swept). Cancelling a cancelled upload answers the same result and logs nothing more.
+ * another owner's or another client's: the same answer), 409 `upload_complete` (completed, or since
+ * replaced by a newer upload), 410 `upload_expired` (already swept). Cancelling a cancelled upload
+ * answers the same result and logs nothing more.
  */
 export async function cancelVideoUpload(stores: VideoCancelStores, settings: MediaSettings, req: VideoCancelRequest): Promise<VideoUploadCancelled> {
   const asked = await decide(stores, req);

@@ -6,7 +6,7 @@
  */
 import { mediaIngestEntry } from '@need2know/audit';
 import { envelopeKeyVersion, encodeHex, openField } from '@need2know/crypto';
-import { videoProtection } from '@need2know/policy';
+import { type VideoUploadCaller, videoProtection, videoUploadStep } from '@need2know/policy';
 import { VideoRedactionManifest } from '@need2know/schema/video-manifest';
 import { MEDIA_DROP_GRACE } from '../../platform/config.js';
 import { Problem } from '../../platform/errors/problem.js';
@@ -14,7 +14,7 @@ import { VIDEO_FILES, type Stores, type VideoFile, type VideoUploadRow } from '.
 import { subjectHashes } from '../access/subjects.js';
 import { keyRing, keyRingOpening } from '../keys/key-ring.js';
 import { keysOf, type MediaSettings } from '../media/settings.js';
-import { openUploadOf } from './receive-chunk.js';
+import { openUploadOf, uploadNamed } from './receive-chunk.js';
 import { VIDEO_CONTENT_TYPE } from './limits.js';
 import { openManifest, videoChunkContext, type VideoPlace } from './seal-video.js';
 
@@ -78,18 +78,20 @@ async function storedSha256(
 
 /**
  * Completes the owner's upload `uploadId`. Refusals change nothing and log nothing: 404 (missing or
- * another owner's), 410 (expired, or cancelled: `upload_cancelled`), 409 `upload_incomplete` (chunks missing, named in `issues`),
+ * another owner's), 403 `insufficient_scope` (the token no longer carries the upload's record type),
+ * 410 (expired, or cancelled: `upload_cancelled`), 409 `upload_incomplete` (chunks missing, named in `issues`),
  * 422 `hash_mismatch` (a file's size or SHA-256 is not the manifest's), 409 `conflict` (the reference
  * now holds another owner's video).
  */
 export async function completeVideoUpload(
   stores: VideoCompleteStores,
   settings: MediaSettings,
-  req: { readonly owner: string; readonly clientId: string; readonly uploadId: string; readonly now: number },
+  req: VideoUploadCaller & { readonly uploadId: string; readonly now: number },
 ): Promise<VideoCompleted> {
-  const done = /^[0-9a-f]{32}$/.test(req.uploadId) ? await stores.videos.upload(req.uploadId) : null;
-  if (done !== null && done.owner === req.owner && done.state === 'complete') {
-    // Sent again (a lost answer): the same result, nothing logged twice.
+  const done = await uploadNamed(stores, req.uploadId);
+  const asked = videoUploadStep(done, req, 'complete', req.now);
+  if (done !== null && asked.kind === 'refuse' && asked.code === 'upload_complete') {
+    // Sent again (a lost answer, even after a newer upload replaced it): the same result, nothing logged twice.
     const manifest = await manifestOf(stores, settings, done);
     return completed(done, 'created', videoProtection(manifest));
   }

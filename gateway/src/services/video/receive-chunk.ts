@@ -4,7 +4,7 @@
  * structure), then sealed and stored at once. A refused chunk changes nothing.
  */
 import { decodeBase64, encodeHex, sealField } from '@need2know/crypto';
-import { type VideoUploadRefusal, videoUploadStep } from '@need2know/policy';
+import { type VideoUploadCaller, type VideoUploadRefusal, videoUploadStep } from '@need2know/policy';
 import { Problem, type ProblemStatus } from '../../platform/errors/problem.js';
 import { VIDEO_FILES, type Stores, type VideoFile, type VideoUploadRow } from '../../store/ports/index.js';
 import { keyRing } from '../keys/key-ring.js';
@@ -19,6 +19,8 @@ export type VideoChunkStores = Pick<Stores, 'videos' | 'keyState'>;
 export interface VideoChunk {
   readonly owner: string;
   readonly clientId: string;
+  /** The record types the caller's ingest token carries. */
+  readonly recordTypes: readonly string[];
   readonly uploadId: string;
   readonly file: string;
   readonly seq: number;
@@ -46,6 +48,7 @@ export function statedSha256(header: string | undefined): Uint8Array | null {
 /** The status each refusal of `videoUploadStep` is answered with. */
 export const STATUS_OF_UPLOAD_REFUSAL: Readonly<Record<VideoUploadRefusal, ProblemStatus>> = {
   not_found: 404,
+  insufficient_scope: 403,
   upload_complete: 409,
   upload_expired: 410,
   upload_cancelled: 410,
@@ -58,12 +61,13 @@ export async function uploadNamed(stores: Pick<Stores, 'videos'>, id: string): P
 
 /**
  * The owner's upload `id`, still open at `now` for `step` (`videoUploadStep` decides): 404 when
- * missing or another owner's (the same answer), 409 `upload_complete` once completed, 410
+ * missing or another owner's (the same answer), 403 `insufficient_scope` when the caller's token no
+ * longer carries its record type, 409 `upload_complete` once completed (or since replaced), 410
  * `upload_expired` past its time, 410 `upload_cancelled` once cancelled.
  */
 export async function openUploadOf(
   stores: Pick<Stores, 'videos'>,
-  caller: { readonly owner: string; readonly clientId: string },
+  caller: VideoUploadCaller,
   id: string,
   now: number,
   step: 'send' | 'complete' = 'send',

@@ -32,6 +32,7 @@ export interface UploadRaw {
   cancelled_at: number | null;
   cancelled_chunks: number | null;
   cancelled_bytes: number | null;
+  completed_at: number | null;
 }
 
 /** The upload a `video_uploads` row holds. */
@@ -51,8 +52,9 @@ export const toUpload = (r: UploadRaw): VideoUploadRow => ({
   chunks: { original: r.original_chunks, redacted: r.redacted_chunks, blurred: r.blurred_chunks },
   createdAt: r.created_at,
   expiresAt: r.expires_at,
-  // A cancelled upload is stored `dropped` (for the sweeper) with `cancelled_at` set (migration 0031).
-  state: r.state === 'dropped' && r.cancelled_at !== null ? 'cancelled' : r.state,
+  // A cancelled upload is stored `dropped` (for the sweeper) with `cancelled_at` set (migration 0031);
+  // a replaced one, `dropped` with `completed_at` set (only a completion sets it).
+  state: r.state !== 'dropped' ? r.state : r.cancelled_at !== null ? 'cancelled' : r.completed_at !== null ? 'replaced' : 'dropped',
   logIndex: r.log_index,
   cancelled: r.cancelled_at === null ? null : { at: r.cancelled_at, chunks: r.cancelled_chunks ?? 0, bytes: r.cancelled_bytes ?? 0 },
 });

@@ -35,11 +35,13 @@ export interface NewVideoUpload {
 }
 
 /**
- * An upload as stored. `cancelled`: cancelled by the client that opened it (its chunks deleted, its
- * manifest erased; the row kept until its expiry, then swept).
+ * An upload as stored. `replaced`: completed, then replaced by a newer upload of its reference (kept
+ * for plays under way until its grace ends, then swept); `dropped`: taken by the sweeper;
+ * `cancelled`: cancelled by the client that opened it (its chunks deleted, its manifest erased; the
+ * row kept until its expiry, then swept).
  */
 export interface VideoUploadRow extends NewVideoUpload {
-  readonly state: 'open' | 'complete' | 'dropped' | 'cancelled';
+  readonly state: 'open' | 'complete' | 'replaced' | 'dropped' | 'cancelled';
   /** Set once completed: where the ingest entry stands in the log; once cancelled and logged: where the cancel's entry stands. */
   readonly logIndex: number | null;
   /** When it was cancelled, and the chunks (and their plaintext bytes) it held then; null unless `cancelled`. */

@@ -114,7 +114,8 @@ const chunkRoute = createRoute({
     200: jsonOk(Chunk, 'Stored'),
     ...adminProblems,
     400: problem('No or malformed `Content-Digest` (`digest_required`)'),
-    409: problem('The upload is complete (`upload_complete`)'),
+    403: problem("Not a data owner's ingest token, or one that no longer carries the upload's record type (`insufficient_scope`)"),
+    409: problem('The upload is complete, or was since replaced by a newer upload of the reference (`upload_complete`)'),
     410: problem('The upload expired (`upload_expired`), or was cancelled (`upload_cancelled`)'),
     413: problem('Longer than the chunk size (`chunk_size_mismatch`, `body_too_large`)'),
     415: problem('Not `application/octet-stream` (`unsupported_media_type`), or a first chunk that is not MP4 (`not_mp4`)'),
@@ -129,13 +130,16 @@ const completeRoute = createRoute({
   path: '/ingest/media/videos/{id}/complete',
   tags: ['ingest'],
   summary: 'Complete a video upload: sizes and SHA-256 checked against the manifest, the ingest logged with its hash, then the video disclosable',
-  description: 'Completing a completed upload answers the same result and logs nothing more.',
+  description:
+    'Completing a completed upload (even one since replaced by a newer upload) answers the same result and logs nothing more. ' +
+    "The token must still carry the upload's record type, as every chunk's must.",
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_ingest')] as const,
   request: { params: z.object({ id: UploadId }) },
   responses: {
     200: jsonOk(Completed, 'Stored and logged'),
     ...adminProblems,
+    403: problem("Not a data owner's ingest token, or one that no longer carries the upload's record type (`insufficient_scope`)"),
     409: problem("Chunks missing (`upload_incomplete`, with `issues`), or the reference holds another owner's video (`conflict`)"),
     410: problem('The upload expired (`upload_expired`), or was cancelled (`upload_cancelled`)'),
     422: problem("A file's size or SHA-256 is not the manifest's (`hash_mismatch`)"),
@@ -150,7 +154,8 @@ const cancelRoute = createRoute({
   description:
     'Only the client that opened the upload may cancel it. The cancel is logged (`media_upload_cancelled`: the chunks and bytes dropped, never content) before the chunks are deleted. ' +
     'From then on a chunk or a completion of it is refused with `upload_cancelled`. Cancelling again answers the same result and logs nothing more. ' +
-    'A completed upload is a stored video and is not cancelled: upload the video again to replace it.',
+    'A completed upload is a stored video and is not cancelled: upload the video again to replace it. ' +
+    "The client that opened the upload may cancel it even with a token that no longer carries the upload's record type: a cancel only removes what it sent.",
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_ingest')] as const,
   request: { params: z.object({ id: UploadId }) },
@@ -159,7 +164,7 @@ const cancelRoute = createRoute({
     ...adminProblems,
     403: problem("Not a data owner's ingest token (`insufficient_scope`)"),
     404: problem("No such upload, or another client's (the same answer)"),
-    409: problem('The upload is complete: a stored video is not cancelled (`upload_complete`)'),
+    409: problem('The upload is complete, or was since replaced by a newer upload: a stored video is not cancelled (`upload_complete`)'),
     410: problem('The upload expired and was swept (`upload_expired`)'),
   },
 });
@@ -193,6 +198,7 @@ export const videoIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const stored = await receiveVideoChunk(c.var.stores, mediaSettingsOf(c.env), {
       owner: c.var.access.agencyId,
       clientId: c.var.access.clientId,
+      recordTypes: c.var.access.recordIngest.record_types,
       uploadId: id,
       file,
       seq: Number(n),
@@ -208,6 +214,7 @@ export const videoIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const done = await completeVideoUpload(c.var.stores, mediaSettingsOf(c.env), {
       owner: access.agencyId,
       clientId: access.clientId,
+      recordTypes: access.recordIngest.record_types,
       uploadId: id,
       now: c.var.now,
     });
@@ -220,6 +227,7 @@ export const videoIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     const cancelled = await cancelVideoUpload(c.var.stores, mediaSettingsOf(c.env), {
       owner: access.agencyId,
       clientId: access.clientId,
+      recordTypes: access.recordIngest.record_types,
       uploadId: id,
       now: c.var.now,
     });
