@@ -248,7 +248,10 @@ describe('scaled-copy job: copies at the working size for originals stored befor
       expect(refused.status).toBe(404);
       expect(refused.body).not.toContain('"media"');
 
-      expect(await (await jobRunner(gateway)).run()).toMatchObject({ made: 1, failed: [] });
+      // (Originals left by other tests of this file that cannot be copied may be reported beside it.)
+      const progress = await (await jobRunner(gateway)).run();
+      expect(progress.made).toBe(1);
+      expect(progress.failed.map((f) => f.ref)).not.toContain(ref);
       const res = await reveal();
       expect(res.status).toBe(201);
       const body = JSON.parse(res.body) as { log_index: number; media: string };
