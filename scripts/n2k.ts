@@ -18,7 +18,7 @@ import { CREDENTIALS, readCredentials } from './lib/local-files.js';
 import { statsCommand } from './lib/stats-cli.js';
 import { runTrace, type ViewTrace } from './lib/trace.js';
 import { HELP } from './lib/n2k-help.js';
-import { setMediaRegions, uploadMedia } from './lib/media-cli.js';
+import { cancelMediaUpload, type OwnerClient, setMediaRegions, uploadMedia } from './lib/media-cli.js';
 import { UploadInterrupted } from './lib/video/upload-stop.js';
 import { rewrapAll, rewrapExitCode } from './lib/rewrap-cli.js';
 import { scaledCopiesAll, scaledCopiesExitCode } from './lib/scaled-copies-cli.js';
@@ -302,6 +302,12 @@ async function main(): Promise<void> {
     case 'media upload':
     case 'media regions':
       return print(await mediaCommand(action as 'upload' | 'regions'));
+    case 'media cancel': {
+      if (id === undefined) throw new Error('media cancel needs the upload id (see --help)');
+      const { issuer, client } = ownerClient();
+      console.log(await cancelMediaUpload(issuer, client, { recordType: opts.type ?? 'case', uploadId: id }));
+      return;
+    }
     case 'demo-load': {
       const creds = readCredentials(opts.credentials ?? CREDENTIALS);
       if (creds === null) throw new Error('no credentials: run npm start first');
@@ -390,12 +396,17 @@ async function main(): Promise<void> {
   }
 }
 
-/** `media upload` / `media regions`: a data owner's photo or video and its manual redaction regions. */
-async function mediaCommand(action: 'upload' | 'regions'): Promise<unknown> {
+/** The data owner's client named by `--client` in the credentials file, and the gateway to use. */
+function ownerClient(): { issuer: string; client: OwnerClient } {
   const creds = readCredentials(opts.credentials ?? CREDENTIALS);
   const client = creds?.clients.find((c) => c.client_id === need('client'));
   if (creds === null || client === undefined) throw new Error('unknown client (see the credentials file)');
-  const issuer = opts.gateway ?? creds.issuer;
+  return { issuer: opts.gateway ?? creds.issuer, client };
+}
+
+/** `media upload` / `media regions`: a data owner's photo or video and its manual redaction regions. */
+async function mediaCommand(action: 'upload' | 'regions'): Promise<unknown> {
+  const { issuer, client } = ownerClient();
   const recordType = opts.type ?? 'case';
   if (action === 'regions') return setMediaRegions(issuer, client, { recordType, ref: need('ref'), regions: need('regions') });
   return uploadMedia(issuer, client, {

@@ -1,5 +1,6 @@
 /**
- * `n2k media upload` and `n2k media regions`: the data owner's side of photo and video redaction.
+ * `n2k media upload`, `n2k media regions` and `n2k media cancel`: the data owner's side of photo and
+ * video redaction.
  * A photo upload may carry the manual regions at once (`--regions FILE`, sent as the form's
  * `regions` part), so the photo is never stored without them; `regions` replaces a stored photo's
  * regions later. A video (any file that is not a PNG or JPEG) is redacted here, before anything is
@@ -14,6 +15,7 @@ import { tinyFaceDetector } from './video/face-detector-node.js';
 import { fileReader } from './video/file-reader.js';
 import { redactVideo } from './video/redact-video.js';
 import { parseVideoRegions } from './video/regions.js';
+import { cancelledNote, cancelUploadById, openedNote } from './video/cancel-cli.js';
 import { abandonedNote, UploadInterrupted, withStopSignals } from './video/upload-stop.js';
 
 /** A data owner's client from the local credentials file. */
@@ -158,6 +160,8 @@ export async function uploadVideoFile(issuer: string, client: OwnerClient, args:
     const send = (signal?: AbortSignal) =>
       uploadVideo(session, upload, (sent, total) => say(`sending: ${Math.floor((100 * sent) / total)} %`), {
         ...(signal === undefined ? {} : { signal }),
+        // The id first, so that the upload can be cancelled by hand (`n2k media cancel`) should this process be killed.
+        onOpened: (opened) => say(openedNote(opened, client.client_id, args.recordType)),
         onAbandoned,
       });
     const stored = args.stopOnSignals === true ? await withStopSignals(send) : await send();
@@ -191,4 +195,15 @@ export async function uploadMedia(issuer: string, client: OwnerClient, args: Upl
 export async function setMediaRegions(issuer: string, client: OwnerClient, args: { recordType: string; ref: string; regions: string }): Promise<unknown> {
   const file = parseRegionsFile(readFileSync(args.regions, 'utf8'));
   return putRegions(await ingestSession(issuer, client, args.recordType), args.ref, file);
+}
+
+/**
+ * `media cancel <upload-id>`: cancels a video upload this client opened and did not complete (the
+ * tool was killed before it could); returns the line saying what the gateway deleted.
+ *
+ * @throws CancelRefused (`video/cancel-cli.ts`) when the gateway refuses the token or the cancel.
+ */
+export async function cancelMediaUpload(issuer: string, client: OwnerClient, args: { recordType: string; uploadId: string }): Promise<string> {
+  const cancelled = await cancelUploadById(() => ingestSession(issuer, client, args.recordType), client.client_id, args.uploadId);
+  return cancelledNote(cancelled);
 }

@@ -66,6 +66,12 @@ Data owner tools
                       Regions: {"regions": [{"x","y","w","h","from_ms","to_ms","reason","note"?}]}
                       An upload that stops once sent (a file changed, a refusal, Ctrl-C or SIGTERM) is cancelled:
                       the gateway deletes what was sent at once; stopped by a signal, the command exits 130 or 143.
+                      The upload's id and expiry are printed as soon as it is opened ("upload ID opened …").
+  media cancel UPLOAD_ID --client ID [--type case|person]
+                      cancel a video upload the client opened and did not complete (the tool was killed, or the
+                      machine slept): the gateway deletes what was sent at once, logs the cancel, and this prints
+                      the chunks and bytes deleted. Exits 1 when the upload is complete (a stored video is
+                      replaced, not cancelled), unknown to this client, already expired, or the token is refused.
   media regions --client ID [--type case|person] --ref REF --regions REGIONS.json
                       replace a photo's manual regions: {"regions": [{"x","y","width","height","reason","note"?}],
                       "removed_faces": [{"face","reason","note"?}]}; reasons: plate, tattoo, id_document, screen,

@@ -21,5 +21,6 @@ export type {
   VideoUpload,
   VideoUploadAbandoned,
   VideoUploadCancelled,
+  VideoUploadOpened,
   VideoUploadOptions,
 } from './video-upload.js';

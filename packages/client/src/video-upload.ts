@@ -95,8 +95,20 @@ export type VideoUploadAbandoned =
   | { readonly uploadId: string; readonly cancelled: VideoUploadCancelled }
   | { readonly uploadId: string; readonly cancelled: null; readonly error: unknown; readonly expiresAt: number };
 
+/** An upload the gateway opened: its id (what a cancel names) and when it expires if not completed (Unix seconds). */
+export interface VideoUploadOpened {
+  readonly uploadId: string;
+  readonly expiresAt: number;
+}
+
 /** How `uploadVideo` may be stopped, and told what became of an upload it stopped. */
 export interface VideoUploadOptions {
+  /**
+   * Called once as soon as the gateway opened the upload, before any chunk is sent: a tool shows the
+   * id so that its operator can cancel the upload by hand (`cancelVideoUpload`) should the tool be
+   * killed before it could cancel it itself.
+   */
+  readonly onOpened?: (opened: VideoUploadOpened) => void;
   /** Aborting it stops the upload: nothing more is sent, the upload is cancelled, and `uploadVideo` throws the signal's reason. */
   readonly signal?: AbortSignal;
   /** Called once when an upload that was opened stops before it is completed, after the cancel was tried. */
@@ -189,6 +201,7 @@ export async function uploadVideo(
     manifest: upload.manifest,
   });
   try {
+    options.onOpened?.({ uploadId: started.upload_id, expiresAt: started.expires_at });
     signal?.throwIfAborted();
     return await sendAndComplete(session, started, upload, onProgress, signal);
   } catch (err) {

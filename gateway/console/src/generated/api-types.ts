@@ -6481,7 +6481,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a video upload not yet completed: its chunks are deleted at once and the cancel logged
-         * @description Only the client that opened the upload may cancel it. The cancel is logged (`media_upload_cancelled`: the chunks and bytes dropped, never content) before the chunks are deleted. From then on a chunk or a completion of it is refused with `upload_cancelled`. Cancelling again answers the same result and logs nothing more. A completed upload is a stored video and is not cancelled: upload the video again to replace it.
+         * @description Only the client that opened the upload may cancel it. The cancel is logged (`media_upload_cancelled`: the chunks and bytes dropped, never content) before the chunks are deleted. From then on a chunk or a completion of it is refused with `upload_cancelled`. Cancelling again answers the same result and logs nothing more. A completed upload is a stored video and is not cancelled: upload the video again to replace it. The client that opened the upload may cancel it even with a token that no longer carries the upload's record type: a cancel only removes what it sent.
          */
         delete: {
             parameters: {
@@ -6543,7 +6543,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The upload is complete: a stored video is not cancelled (`upload_complete`) */
+                /** @description The upload is complete, or was since replaced by a newer upload: a stored video is not cancelled (`upload_complete`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6630,13 +6630,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                /** @description Not a data owner's ingest token, or one that no longer carries the upload's record type (`insufficient_scope`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                        };
                     };
                 };
                 /** @description No such resource (`not_found`) */
@@ -6648,7 +6650,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The upload is complete (`upload_complete`) */
+                /** @description The upload is complete, or was since replaced by a newer upload of the reference (`upload_complete`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6723,7 +6725,7 @@ export interface paths {
         put?: never;
         /**
          * Complete a video upload: sizes and SHA-256 checked against the manifest, the ingest logged with its hash, then the video disclosable
-         * @description Completing a completed upload answers the same result and logs nothing more.
+         * @description Completing a completed upload (even one since replaced by a newer upload) answers the same result and logs nothing more. The token must still carry the upload's record type, as every chunk's must.
          */
         post: {
             parameters: {
@@ -6763,13 +6765,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                /** @description Not a data owner's ingest token, or one that no longer carries the upload's record type (`insufficient_scope`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                        };
                     };
                 };
                 /** @description No such resource (`not_found`) */
