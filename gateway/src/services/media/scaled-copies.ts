@@ -17,7 +17,7 @@ import { keyRingOpening } from '../keys/key-ring.js';
 import { ImageDecodeError } from './decode/errors.js';
 import { JpegError } from './jpeg.js';
 import { MAX_DELIVERED_MEDIA_BYTES, SCALED_COPY_BATCH } from './limits.js';
-import { scaledCopyOf } from './renditions.js';
+import { scaledCopyOf, type PreparedRendition } from './renditions.js';
 import { storedSlots } from './rewrap-media.js';
 import { chunkContext, openMedia, sealMedia, type StoredRendition } from './seal-media.js';
 import { keysOf, type MediaSettings } from './settings.js';
@@ -56,22 +56,33 @@ function carried(envelopes: Partial<Record<StoredRendition, string[]>>, item: Me
   return out;
 }
 
-/** Makes and stores the copy of one item: `made`, `changed` (the item changed since read: nothing written), or why no copy can be made. */
-async function copyOne(stores: ScaledCopyStores, settings: MediaSettings, item: MediaItem, now: number): Promise<ScaledCopyFailure | 'made' | 'changed'> {
-  const envelopes: Partial<Record<StoredRendition, string[]>> = {};
-  for (const [rendition] of storedSlots(item)) envelopes[rendition] = await stores.media.chunks(item, rendition);
-  const versions = Object.values(envelopes).flatMap((list) => list.map(envelopeKeyVersion));
-  const ring = await keyRingOpening(keysOf(stores, settings), [item.keyVersion, ...versions]);
-  let copy: Awaited<ReturnType<typeof scaledCopyOf>>;
+/**
+ * The copy of `item`'s original, made as ingest makes it, or why none can be made. Only the original
+ * is held while it is decoded: its envelopes are let go once opened, and the other renditions are
+ * read afterwards (a 16 MiB original's envelopes are ≈ 22 MB of text).
+ */
+async function copyOf(stores: ScaledCopyStores, settings: MediaSettings, item: MediaItem): Promise<PreparedRendition | ScaledCopyFailure> {
+  let envelopes: string[] | null = await stores.media.chunks(item, 'original');
+  const ring = await keyRingOpening(keysOf(stores, settings), [item.keyVersion, ...envelopes.map(envelopeKeyVersion)]);
   try {
-    const original = openMedia(ring, { owner: item.owner, ref: item.ref, rendition: 'original', contentType: item.contentType }, envelopes.original ?? []);
-    copy = await scaledCopyOf(original, item.contentType);
+    const original = openMedia(ring, { owner: item.owner, ref: item.ref, rendition: 'original', contentType: item.contentType }, envelopes);
+    envelopes = null;
+    return (await scaledCopyOf(original, item.contentType)) ?? 'copy_too_large';
   } catch (err) {
     if (err instanceof CryptoError) return 'unreadable';
     if (err instanceof ImageDecodeError || err instanceof JpegError || err instanceof PngError) return 'undecodable';
     throw err;
   }
-  if (copy === null) return 'copy_too_large';
+}
+
+/** Makes and stores the copy of one item: `made`, `changed` (the item changed since read: nothing written), or why no copy can be made. */
+async function copyOne(stores: ScaledCopyStores, settings: MediaSettings, item: MediaItem, now: number): Promise<ScaledCopyFailure | 'made' | 'changed'> {
+  const copy = await copyOf(stores, settings, item);
+  if (typeof copy === 'string') return copy;
+  const envelopes: Partial<Record<StoredRendition, string[]>> = {};
+  for (const [rendition] of storedSlots(item)) envelopes[rendition] = await stores.media.chunks(item, rendition);
+  const versions = Object.values(envelopes).flatMap((list) => list.map(envelopeKeyVersion));
+  const ring = await keyRingOpening(keysOf(stores, settings), [item.keyVersion, ...versions]);
   const scaled = sealMedia(ring, { owner: item.owner, ref: item.ref, rendition: 'scaled', contentType: copy.contentType }, copy.bytes);
   let chunks: MediaChunks;
   try {
