@@ -110,8 +110,16 @@ export const photo = (ref: string, flags: Partial<Record<'shows_minor' | 'shows_
   ...flags,
 });
 
-/** A person with a photo; `minor` makes them 12 years old. */
-export const personWithPhoto = (id: string, ref: string, minor = false) => person(id, { photo_ref: ref, ...(minor ? { date_of_birth: '2014-03-01' } : {}) });
+/**
+ * A birth date that makes a person a minor whenever the test runs: 1 January twelve years before
+ * the current year, so 12 or 13 years old on the data owner's calendar. A fixed date would make the
+ * person an adult, and the tests that count on a minor fail, once that date is eighteen years past.
+ */
+const minorBirthDate = (): string => `${new Date().getUTCFullYear() - 12}-01-01`;
+
+/** A person with a photo; `minor` makes them 12 or 13 years old (see {@link minorBirthDate}). */
+export const personWithPhoto = (id: string, ref: string, minor = false) =>
+  person(id, { photo_ref: ref, ...(minor ? { date_of_birth: minorBirthDate() } : {}) });
 
 /** Rules that disclose cases with their evidence and persons with their photo, in clear. */
 export const MEDIA_RULES: PurposeRules = {
