@@ -148,8 +148,10 @@ async function sendJson<T>(session: GatewaySession, path: string, body: unknown,
 /**
  * Cancels the video upload `uploadId`, which this session's client opened and has not completed:
  * the gateway deletes its chunks at once and logs the cancel. Cancelling again answers the same.
+ * Any ingest token of the client that opened the upload will do, whatever record types it carries.
  * Throws {@link GatewayError}: `not_found` (no such upload of this client), `upload_complete` (the
- * video is stored: upload it again to replace it), `upload_expired` (already deleted).
+ * video is stored, or was since replaced by a newer upload: upload it again to replace it),
+ * `upload_expired` (already deleted).
  *
  * @example await cancelVideoUpload(session, opened.upload_id) // { chunks: 3, bytes: 1_310_720, … }
  */
