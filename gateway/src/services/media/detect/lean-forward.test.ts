@@ -15,9 +15,9 @@ import { DETECTOR_INPUT_SIZE, REDACT_SCORE_MIN } from './thresholds.js';
 
 /** Six photographs, two passes each: tens of seconds on a loaded machine. */
 const SLOW = 180_000;
-/** Peak of the detector's tensors at 416 with face-api's own pass (67.6 MB measured) and the most the lean pass may take. */
+/** Peak of the detector's tensors at 416 with face-api's own pass (67.6 MB measured) and the most the lean pass may take (17.5 MB measured). */
 const FACE_API_PEAK_BYTES = 67.6 * 1024 * 1024;
-const LEAN_PEAK_BYTES = 24 * 1024 * 1024;
+const LEAN_PEAK_BYTES = 20 * 1024 * 1024;
 
 /** The parts of TensorFlow.js used here; the bundle exports them, its declarations list only what face-api uses. */
 const tf = faceapi.tf as unknown as typeof faceapi.tf & {

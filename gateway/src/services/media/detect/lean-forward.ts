@@ -95,10 +95,10 @@ function separable(x: Tensor4D, params: SeparableConvParams): Tensor4D {
 const pool = (x: Tensor4D, stride: 1 | 2) => then(x, (t) => tf.maxPool(t, [2, 2], [stride, stride], 'same'));
 
 /**
- * Pooled output rows made per band by {@link banded}: a quarter of the first layer's 207 (at 416 × 416),
- * so a band's three live tensors take about 8 MB instead of 33 MB.
+ * Pooled output rows made per band by {@link banded}: an eighth of the first layer's 207 (at
+ * 416 × 416), so a band's three live tensors take about 4 MB where the whole layer's took 33 MB.
  */
-export const BAND_ROWS = 52;
+export const BAND_ROWS = 26;
 
 /**
  * `layer` (a 3 × 3 convolution, valid padding, then a 2 × 2 max pool of stride 2, `same` padding) on
@@ -124,15 +124,10 @@ function banded(x: Tensor4D, layer: (band: Tensor4D) => Tensor4D, keep = false):
   return out;
 }
 
-/**
- * face-api's `runMobilenet` for the tiny face detector (first layer a plain convolution), releasing
- * as it goes; its first two layers, the largest, band by band ({@link banded}). `x` (the normalised
- * input batch) stays the caller's.
- */
-export function leanMobilenet(x: Tensor4D, params: MobilenetParams): Tensor4D {
-  let out = banded(x, (band) => leaky(then(band, (t) => convLayer(t, params.conv0))), true);
+/** face-api's `depthwiseSeparableConv` then a 2 × 2 max pool of stride 2, band by band ({@link banded}); releases `x`. */
+function separablePooled(x: Tensor4D, params: SeparableConvParams): Tensor4D {
   const padded = then(
-    out,
+    x,
     (t) =>
       tf.pad(t, [
         [0, 0],
@@ -141,11 +136,22 @@ export function leanMobilenet(x: Tensor4D, params: MobilenetParams): Tensor4D {
         [0, 0],
       ]) as Tensor4D,
   );
-  out = banded(padded, (band) => {
-    const conv = then(band, (t) => tf.separableConv2d(t, params.conv1.depthwise_filter, params.conv1.pointwise_filter, [1, 1], 'valid'));
-    return leaky(then(conv, (t) => tf.add(t, params.conv1.bias) as Tensor4D));
+  return banded(padded, (band) => {
+    const conv = then(band, (t) => tf.separableConv2d(t, params.depthwise_filter, params.pointwise_filter, [1, 1], 'valid'));
+    return leaky(then(conv, (t) => tf.add(t, params.bias) as Tensor4D));
   });
-  for (const layer of [params.conv2, params.conv3, params.conv4]) out = pool(separable(out, layer), 2);
+}
+
+/**
+ * face-api's `runMobilenet` for the tiny face detector (first layer a plain convolution), releasing
+ * as it goes; its first three layers, the largest, band by band ({@link banded}). `x` (the
+ * normalised input batch) stays the caller's.
+ */
+export function leanMobilenet(x: Tensor4D, params: MobilenetParams): Tensor4D {
+  let out = banded(x, (band) => leaky(then(band, (t) => convLayer(t, params.conv0))), true);
+  out = separablePooled(out, params.conv1);
+  out = separablePooled(out, params.conv2);
+  for (const layer of [params.conv3, params.conv4]) out = pool(separable(out, layer), 2);
   out = pool(separable(out, params.conv5), 1);
   if (params.conv6 !== undefined) out = separable(out, params.conv6);
   if (params.conv7 !== undefined) out = separable(out, params.conv7);
