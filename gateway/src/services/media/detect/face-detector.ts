@@ -9,8 +9,8 @@
  * workerd, whatever the photo's size (it is shrunk first). The kernels add ≈ 0.45 MB (0.14 MB gzip)
  * to the Worker's bundle. Memory is the tighter limit: the WebAssembly heap that holds the tensors
  * grows to the largest forward pass and is kept by the isolate (Workers allow 128 MB), so the tiny
- * detector runs a lean pass (`lean-forward.ts`): 21 MB of tensors at the peak and a heap of ≈ 30 MB,
- * where face-api's own pass took 68 MB and a heap of 86–103 MB.
+ * detector runs a lean pass (`lean-forward.ts`): 17.5 MB of tensors at the peak and a heap of ≈ 28 MB,
+ * where face-api's own pass took 68 MB and a heap of 86–108 MB.
  */
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
 import type { RgbaImage } from '@need2know/png';

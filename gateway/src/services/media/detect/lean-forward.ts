@@ -6,8 +6,9 @@
  * Why: a Worker has 128 MB, and the detector's tensors live in its WebAssembly heap, which grows to
  * the largest pass and never shrinks. At 416 × 416 the first layer's output is 414 × 414 × 16 floats
  * (11 MB); its leaky ReLU, written by face-api as `relu(x − 0.1x) + 0.1x`, made five of those live at
- * once: 67.6 MB of tensors at the peak and a heap of 86–103 MB, most of the isolate's memory before
- * any photo. Here at most three are live (see BENCHMARKS.md, "Memory of a photo ingest").
+ * once: 67.6 MB of tensors at the peak and a heap of 86–108 MB, most of the isolate's memory before
+ * any photo. Here at most three are live, and the first three layers run in bands of rows: 17.5 MB at
+ * the peak, a heap of ≈ 28 MB (see BENCHMARKS.md, "Memory of a photo ingest").
  *
  * The operations and their order are face-api's own (`TinyYolov2Base.runMobilenet`,
  * `depthwiseSeparableConv`, `convLayer`, `leaky` in @vladmandic/face-api 1.7), so every value, box and
