@@ -5,6 +5,7 @@
  */
 import { DETECTOR_INPUT_SIZE, REDACT_SCORE_MIN } from '../../../gateway/src/services/media/detect/thresholds.js';
 import { VideoError } from './errors.js';
+import { type DetectPool, detectWorkers, startDetectPool } from './detect-pool.js';
 import type { NodeDetector } from './face-detector-node.js';
 import { ffmpegTools, rawFrames, run, stop } from './ffmpeg.js';
 import { decodeInput, detectionSize, expectedFrames, frameFilters } from './frames.js';
@@ -26,11 +27,20 @@ export interface ClipDetections {
   readonly failure: string | null;
 }
 
+/** The shrunk frame's faces in source pixels (the same arithmetic on both paths). */
+function toSource(faces: readonly Detection[], small: { sx: number; sy: number }): Detection[] {
+  return faces.map((f) => ({ x: f.x * small.sx, y: f.y * small.sy, width: f.width * small.sx, height: f.height * small.sy, score: f.score }));
+}
+
 /**
  * Runs `detector` on every frame of `clip` at the renditions' rate (at {@link DETECT_LONG_SIDE},
  * keeping every box scoring at least the photos' `REDACT_SCORE_MIN`). A decode that fails or ends
  * early is an error (the clip is refused); a detector that fails is reported in `failure`, so the
  * clip can fail safe instead.
+ *
+ * With `threads` above 1 (default: {@link detectWorkers}) and one of the package's detectors, frames
+ * are examined by a pool of worker threads (`detect-pool.ts`) while this thread decodes; the result
+ * is the same frame for frame. A pool that cannot start leaves the work to this thread.
  *
  * @throws VideoError `ffmpeg_failed` or `truncated` when the frames cannot all be decoded.
  */
@@ -39,29 +49,43 @@ export async function detectFrames(
   clip: ProbedClip,
   detector: NodeDetector,
   onFrame?: (done: number, total: number) => void,
+  threads?: number,
 ): Promise<ClipDetections> {
   const { ffmpeg } = ffmpegTools();
   // Boxes found on the shrunk frame map straight back to the source's pixels (the renditions' frames in between are the same picture).
   const small = detectionSize(clip.width, clip.height, DETECT_LONG_SIDE);
+  const options = { inputSize: DETECTOR_INPUT_SIZE, scoreMin: REDACT_SCORE_MIN };
+  const total = expectedFrames(clip);
+  const size = detectWorkers(threads);
+  let pool: DetectPool | null = null;
+  if (size > 1 && detector.threadModel !== undefined) {
+    pool = await startDetectPool(size, { detector: detector.threadModel, options }, (answered) => onFrame?.(answered, total)).catch(() => null);
+  }
   const filters = `${frameFilters(clip)},scale=${small.width}:${small.height}:flags=area`;
   const decoder = run(
     ffmpeg,
     [...decodeInput(path), '-map', '0:v:0', '-vf', filters, '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
     'decoding for detection',
   );
-  const total = expectedFrames(clip);
   const perFrame: Detection[][] = [];
   let failure: string | null = null;
+  let decoded = 0;
   try {
     for await (const data of rawFrames(decoder.child.stdout as NonNullable<typeof decoder.child.stdout>, small.width * small.height * 4)) {
+      const n = decoded++;
+      if (pool !== null) {
+        if (failure === null) {
+          // A thread that stops is the detector failing: the clip fails safe, as on this thread.
+          await pool.submit(n, small.width, small.height, data).catch((err: unknown) => {
+            failure = err instanceof Error ? err.message : String(err);
+          });
+        }
+        continue;
+      }
       let found: Detection[] = [];
       if (failure === null) {
         try {
-          const result = await detector.detect(
-            { width: small.width, height: small.height, data },
-            { inputSize: DETECTOR_INPUT_SIZE, scoreMin: REDACT_SCORE_MIN },
-          );
-          found = result.faces.map((f) => ({ x: f.x * small.sx, y: f.y * small.sy, width: f.width * small.sx, height: f.height * small.sy, score: f.score }));
+          found = toSource((await detector.detect({ width: small.width, height: small.height, data }, options)).faces, small);
         } catch (err) {
           failure = err instanceof Error ? err.message : String(err);
         }
@@ -69,12 +93,42 @@ export async function detectFrames(
       perFrame.push(found);
       onFrame?.(perFrame.length, total);
     }
+    if (pool !== null) failure = await collect(pool, decoded, small, perFrame, failure);
   } catch (err) {
     stop(decoder);
     throw err;
+  } finally {
+    await pool?.close();
   }
   await decoder.done;
-  if (perFrame.length < total * MIN_DECODED_SHARE)
-    throw new VideoError('truncated', `only ${perFrame.length} of about ${total} frames could be decoded: the file is damaged or cut off`);
+  if (decoded < total * MIN_DECODED_SHARE)
+    throw new VideoError('truncated', `only ${decoded} of about ${total} frames could be decoded: the file is damaged or cut off`);
   return { perFrame, failure };
+}
+
+/**
+ * The pool's answers as the sequential pass would have left them in `perFrame`: frames in order,
+ * and from the first frame on which the detector failed, that failure and no boxes on the frames
+ * after it. Returns the failure (null when every frame was examined).
+ */
+async function collect(
+  pool: DetectPool,
+  decoded: number,
+  small: { sx: number; sy: number },
+  perFrame: Detection[][],
+  stopped: string | null,
+): Promise<string | null> {
+  let failure = stopped;
+  const answers = await pool.drain().catch((err: unknown) => {
+    failure ??= err instanceof Error ? err.message : String(err);
+    return null;
+  });
+  for (let n = 0; n < decoded; n++) {
+    const error = answers?.errors.get(n);
+    if (failure === null && error !== undefined) failure = error;
+    const faces = answers?.faces.get(n);
+    if (failure === null && faces === undefined) failure = `frame ${n} was not examined`;
+    perFrame.push(failure === null && faces !== undefined ? toSource(faces, small) : []);
+  }
+  return failure;
 }

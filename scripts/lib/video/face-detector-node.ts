@@ -22,6 +22,11 @@ export interface NodeDetector {
   /** `@vladmandic/face-api@<version>`. */
   readonly version: string;
   detect(image: RgbaImage, options: { inputSize: number; scoreMin: number }): Promise<DetectionManifest>;
+  /**
+   * The model a worker thread loads to run this very detector (`detect-pool.ts`); absent for any
+   * other detector (a wrapped or substituted one), which then runs on the calling thread only.
+   */
+  readonly threadModel?: ModelFiles['name'];
 }
 
 const require = createRequire(import.meta.url);
@@ -74,12 +79,12 @@ function detectorModule(): Promise<{ detect: Detect; version: string }> {
 export async function tinyFaceDetector(): Promise<NodeDetector> {
   const { detect, version } = await detectorModule();
   const model = modelFiles('tiny_face_detector', 'tiny_face_detector_model');
-  return { name: model.name, version, detect: (image, options) => detect(image, model, options) };
+  return { name: model.name, version, detect: (image, options) => detect(image, model, options), threadModel: model.name };
 }
 
 /** The package's stronger detector (SSD MobileNet v1): a second opinion in the quality tests. */
 export async function ssdFaceDetector(): Promise<NodeDetector> {
   const { detect, version } = await detectorModule();
   const model = modelFiles('ssd_mobilenetv1', 'ssd_mobilenetv1_model');
-  return { name: model.name, version, detect: (image, options) => detect(image, model, options) };
+  return { name: model.name, version, detect: (image, options) => detect(image, model, options), threadModel: model.name };
 }

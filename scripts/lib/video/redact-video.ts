@@ -37,6 +37,11 @@ export interface RedactOptions {
   readonly detector: NodeDetector;
   /** Manual regions, already checked against the clip (`parseVideoRegions`); or a function of the probed clip that returns them. */
   readonly regions?: readonly VideoRegion[] | ((clip: ProbedClip) => readonly VideoRegion[]);
+  /**
+   * Detection threads (`detect-pool.ts`): 1 examines every frame on the calling thread; default
+   * `N2K_VIDEO_WORKERS`, else the machine's available parallelism up to `DETECT_WORKERS_MAX`.
+   */
+  readonly detectThreads?: number;
   /** Called as work advances: which pass, frames done, frames in all. */
   readonly onProgress?: (pass: 'detect' | 'render', done: number, total: number) => void;
 }
@@ -68,7 +73,7 @@ export async function redactVideo(path: string, options: RedactOptions): Promise
       `the clip changed after it was probed (${original.bytes} bytes instead of ${clip.bytes}): upload it again once the file is final`,
     );
 
-  const detected = await detectFrames(path, clip, options.detector, (done, total) => options.onProgress?.('detect', done, total));
+  const detected = await detectFrames(path, clip, options.detector, (done, total) => options.onProgress?.('detect', done, total), options.detectThreads);
   const frames = detected.perFrame.length;
   const cause = failSafeCause(detected.perFrame, detected.failure, FACE_CONFIDENCE_FLOOR);
   const tracks = detected.failure === null ? trackFaces(detected.perFrame, frames, clip.width, clip.height, trackOptions(clip.renditionFps)) : [];
