@@ -184,7 +184,7 @@ export {
   videoProtection,
 } from './video-manifest-check.js';
 export type { VideoManifestIssue } from './video-manifest-check.js';
-export { videoUploadStep } from './video-upload-steps.js';
+export { videoUploadOpening, videoUploadStep } from './video-upload-steps.js';
 export type {
   VideoUploadCaller,
   VideoUploadDecision,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type VideoUploadFacts, type VideoUploadState, type VideoUploadStep, videoUploadStep } from './video-upload-steps.js';
+import { type VideoUploadFacts, type VideoUploadState, type VideoUploadStep, videoUploadOpening, videoUploadStep } from './video-upload-steps.js';
 
 const open: VideoUploadFacts = { owner: 'police', clientId: 'uploader', recordType: 'case', state: 'open', expiresAt: 1_000 };
 const opener = { owner: 'police', clientId: 'uploader', recordTypes: ['person', 'case'] };
@@ -13,11 +13,26 @@ describe('videoUploadStep', () => {
     for (const step of STEPS) expect(videoUploadStep(open, opener, step, 999)).toEqual({ kind: 'proceed' });
   });
 
-  it('lets another client of the same owner send and complete, but not cancel (answered as missing)', () => {
+  it('answers another client of the same owner as for a missing upload: no chunk, no completion, no cancel', () => {
     const colleague = { owner: 'police', clientId: 'other', recordTypes: ['case'] };
-    expect(videoUploadStep(open, colleague, 'send', 0)).toEqual({ kind: 'proceed' });
-    expect(videoUploadStep(open, colleague, 'complete', 0)).toEqual({ kind: 'proceed' });
-    expect(videoUploadStep(open, colleague, 'cancel', 0)).toEqual({ kind: 'refuse', code: 'not_found' });
+    for (const step of STEPS) expect(videoUploadStep(open, colleague, step, 0)).toEqual({ kind: 'refuse', code: 'not_found' });
+  });
+
+  it('answers every step of another client of the same owner exactly like a missing upload, whatever its state, the scope and the time', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STATES),
+        fc.constantFrom(...STEPS),
+        fc.subarray([...TYPES]),
+        fc.string({ minLength: 1 }).filter((id) => id !== open.clientId),
+        fc.integer(),
+        (state, step, recordTypes, clientId, now) => {
+          const decision = videoUploadStep({ ...open, state }, { owner: 'police', clientId, recordTypes }, step, now);
+          expect(decision).toEqual(videoUploadStep(null, { owner: 'police', clientId, recordTypes }, step, now));
+          expect(decision).toEqual({ kind: 'refuse', code: 'not_found' });
+        },
+      ),
+    );
   });
 
   it('answers a missing upload and every step of another owner alike, whatever its state and the scope', () => {
@@ -87,5 +102,27 @@ describe('videoUploadStep', () => {
       }),
     );
     for (const step of STEPS) expect(videoUploadStep({ ...open, state: 'dropped' }, opener, step, 0)).toEqual({ kind: 'refuse', code: 'upload_expired' });
+  });
+
+  describe('videoUploadOpening', () => {
+    it('lets a token carrying the record type open an upload, and refuses any other with insufficient_scope', () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...TYPES), fc.subarray([...TYPES]), (type, recordTypes) => {
+          const decision = videoUploadOpening({ ...opener, recordTypes }, type);
+          expect(decision).toEqual(recordTypes.includes(type) ? { kind: 'proceed' } : { kind: 'refuse', code: 'insufficient_scope' });
+        }),
+      );
+    });
+
+    it('opens under the same scope as the chunks and the completion then ask', () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...TYPES), fc.subarray([...TYPES]), (recordType, recordTypes) => {
+          const caller = { ...opener, recordTypes };
+          const opening = videoUploadOpening(caller, recordType);
+          for (const step of ['send', 'complete'] as const)
+            expect(videoUploadStep({ ...open, recordType }, caller, step, 0).kind === 'proceed').toBe(opening.kind === 'proceed');
+        }),
+      );
+    });
   });
 });

@@ -1,8 +1,11 @@
 /**
- * What a data owner's client may do to a video upload at a moment: send a chunk, complete it, or
- * cancel it. An upload is named to its owner and nobody else, so another owner's (or, for a cancel,
- * another client's) upload is answered exactly like a missing one. Pure: the caller passes the
- * upload as stored, the caller's identity and scope and `now`; the services carry the decision out.
+ * What a data owner's client may do to a video upload at a moment: open it, send a chunk, complete
+ * it, or cancel it. An upload belongs to the client that opened it and nobody else: another owner's
+ * upload, and another client's of the same owner (a second system of the owner, or a stolen
+ * credential of a less trusted one), is answered exactly like a missing one for every step, so that
+ * nobody but its opener can replace its chunks, complete it under the opener's name in the log, or
+ * learn that it exists. Pure: the caller passes the upload as stored, the caller's identity and
+ * scope and `now`; the services carry the decision out.
  *
  * The states: `open` (being filled, until its expiry), `complete` (the stored video), `replaced`
  * (completed, then replaced by a newer upload of the same reference: kept a grace period for plays
@@ -14,7 +17,7 @@
 /** The states of an upload. */
 export type VideoUploadState = 'open' | 'complete' | 'replaced' | 'dropped' | 'cancelled';
 
-/** A step a client asks of an upload. */
+/** A step a client asks of an upload it opened (opening one is `videoUploadOpening`). */
 export type VideoUploadStep = 'send' | 'complete' | 'cancel';
 
 /** What the rule needs of an upload as stored. */
@@ -50,10 +53,26 @@ export type VideoUploadDecision =
 
 const refuse = (code: VideoUploadRefusal): VideoUploadDecision => ({ kind: 'refuse', code });
 
+/** The caller's ingest token carries `recordType`: opening, every chunk and the completion are steps of an ingest of that type. */
+const carries = (caller: VideoUploadCaller, recordType: string): boolean => caller.recordTypes.includes(recordType);
+
+/**
+ * Decides opening an upload of a video named by a record of `recordType`: `proceed` when the
+ * caller's ingest token carries that type, else `insufficient_scope` (nothing is stored). The
+ * record's own checks (it exists, is the caller's owner's, names the reference as a video) follow
+ * in the service, as for any ingest.
+ *
+ * @example videoUploadOpening({ owner: 'police', clientId: 'c1', recordTypes: ['person'] }, 'case') // { kind: 'refuse', code: 'insufficient_scope' }
+ */
+export function videoUploadOpening(caller: VideoUploadCaller, recordType: string): VideoUploadDecision {
+  return carries(caller, recordType) ? { kind: 'proceed' } : refuse('insufficient_scope');
+}
+
 /**
  * Decides `step` on `upload` (null: no such upload) for `caller` at `now`.
  *
- * - Missing, another owner's, or (for `cancel`) opened by another client: `not_found`, the same answer.
+ * - Missing, another owner's, or opened by another client (even of the same owner, whatever its
+ *   scope): `not_found`, the same answer for every step and state, before anything else is looked at.
  * - A chunk or a completion by a token that no longer carries the upload's record type (a token
  *   issued later with narrower scopes, the type taken from the client): `insufficient_scope`. Every
  *   chunk and the completion are steps of an ingest of that type, and the completion makes the video
@@ -67,13 +86,12 @@ const refuse = (code: VideoUploadRefusal): VideoUploadDecision => ({ kind: 'refu
  * - `dropped`, or `open` past its expiry: `upload_expired`, except that a cancel of an `open` upload
  *   past its expiry proceeds (its chunks go at once instead of at the next sweep).
  *
- * @example videoUploadStep({ owner: 'police', clientId: 'c1', recordType: 'case', state: 'open', expiresAt: 100 }, { owner: 'police', clientId: 'c2', recordTypes: ['case'] }, 'cancel', 50) // { kind: 'refuse', code: 'not_found' }
+ * @example videoUploadStep({ owner: 'police', clientId: 'c1', recordType: 'case', state: 'open', expiresAt: 100 }, { owner: 'police', clientId: 'c2', recordTypes: ['case'] }, 'send', 50) // { kind: 'refuse', code: 'not_found' }
  * @example videoUploadStep({ owner: 'police', clientId: 'c1', recordType: 'case', state: 'open', expiresAt: 100 }, { owner: 'police', clientId: 'c1', recordTypes: ['person'] }, 'send', 50) // { kind: 'refuse', code: 'insufficient_scope' }
  */
 export function videoUploadStep(upload: VideoUploadFacts | null, caller: VideoUploadCaller, step: VideoUploadStep, now: number): VideoUploadDecision {
-  if (upload === null || upload.owner !== caller.owner) return refuse('not_found');
-  if (step === 'cancel' && upload.clientId !== caller.clientId) return refuse('not_found');
-  if (step !== 'cancel' && !caller.recordTypes.includes(upload.recordType)) return refuse('insufficient_scope');
+  if (upload === null || upload.owner !== caller.owner || upload.clientId !== caller.clientId) return refuse('not_found');
+  if (step !== 'cancel' && !carries(caller, upload.recordType)) return refuse('insufficient_scope');
   switch (upload.state) {
     case 'complete':
     case 'replaced':

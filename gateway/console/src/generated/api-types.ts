@@ -6370,7 +6370,7 @@ export interface paths {
         put?: never;
         /**
          * Start uploading a redacted video for an evidence item of one of your records: the manifest first
-         * @description The record must name `ref` as evidence of kind `video`. The manifest is checked (its shape, sizes and length within the limits, boxes inside the frame, frames and time ranges inside the clip, `fail_safe` set exactly when `renditions.redacted` is null) before any video byte is sent. Then send each file in chunks (`PUT …/{id}/{file}/{n}`) and complete (`POST …/{id}/complete`), or cancel (`DELETE …/{id}`).
+         * @description The record must name `ref` as evidence of kind `video`. The manifest is checked (its shape, sizes and length within the limits, boxes inside the frame, frames and time ranges inside the clip, `fail_safe` set exactly when `renditions.redacted` is null) before any video byte is sent. Then send each file in chunks (`PUT …/{id}/{file}/{n}`) and complete (`POST …/{id}/complete`), or cancel (`DELETE …/{id}`): each of these only by the client that opened the upload. The token must carry the record's type (`insufficient_scope`).
          */
         post: {
             parameters: {
@@ -6412,13 +6412,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not a privacy officer token (`insufficient_scope`) or two-person rule (`two_person_rule`) */
+                /** @description Not a data owner's ingest token, or one that does not carry the record's type (`insufficient_scope`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                        };
                     };
                 };
                 /** @description No such resource (`not_found`) */
@@ -6582,7 +6584,7 @@ export interface paths {
         get?: never;
         /**
          * One chunk of a file of an open video upload, sealed and stored as it arrives
-         * @description `file` is `original`, `redacted` or `blurred`; `n` counts from 0. Body: `application/octet-stream`, exactly `chunk_bytes` (a file's last chunk: the rest), with `Content-Digest: sha-256=:…:` (RFC 9530). A file's first chunk must start an MP4 file (`ftyp`); a rendition's, a fragmented one (`moov` with `mvex`). Sending a chunk again replaces it.
+         * @description `file` is `original`, `redacted` or `blurred`; `n` counts from 0. Body: `application/octet-stream`, exactly `chunk_bytes` (a file's last chunk: the rest), with `Content-Digest: sha-256=:…:` (RFC 9530). A file's first chunk must start an MP4 file (`ftyp`); a rendition's, a fragmented one (`moov` with `mvex`). Sending a chunk again replaces it. Only the client that opened the upload may send its chunks: any other client's token, even of the same data owner, is answered as for no such upload (404 `not_found`) and nothing is stored.
          */
         put: {
             parameters: {
@@ -6641,13 +6643,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description No such resource (`not_found`) */
+                /** @description No such upload, or another client's (the same answer) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                        };
                     };
                 };
                 /** @description The upload is complete, or was since replaced by a newer upload of the reference (`upload_complete`) */
@@ -6725,7 +6729,7 @@ export interface paths {
         put?: never;
         /**
          * Complete a video upload: sizes and SHA-256 checked against the manifest, the ingest logged with its hash, then the video disclosable
-         * @description Completing a completed upload (even one since replaced by a newer upload) answers the same result and logs nothing more. The token must still carry the upload's record type, as every chunk's must.
+         * @description Completing a completed upload (even one since replaced by a newer upload) answers the same result and logs nothing more. The token must still carry the upload's record type, as every chunk's must. Only the client that opened the upload may complete it: any other client, even of the same data owner, is answered as for no such upload (404 `not_found`), whatever its state, and nothing is logged.
          */
         post: {
             parameters: {
@@ -6776,13 +6780,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description No such resource (`not_found`) */
+                /** @description No such upload, or another client's (the same answer) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": {
+                            code: string;
+                        };
                     };
                 };
                 /** @description Chunks missing (`upload_incomplete`, with `issues`), or the reference holds another owner's video (`conflict`) */

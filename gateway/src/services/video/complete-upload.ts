@@ -77,8 +77,8 @@ async function storedSha256(
 }
 
 /**
- * Completes the owner's upload `uploadId`. Refusals change nothing and log nothing: 404 (missing or
- * another owner's), 403 `insufficient_scope` (the token no longer carries the upload's record type),
+ * Completes the caller's upload `uploadId`. Refusals change nothing and log nothing: 404 (missing,
+ * another owner's or another client's, even once completed), 403 `insufficient_scope` (the token no longer carries the upload's record type),
  * 410 (expired, or cancelled: `upload_cancelled`), 409 `upload_incomplete` (chunks missing, named in `issues`),
  * 422 `hash_mismatch` (a file's size or SHA-256 is not the manifest's), 409 `conflict` (the reference
  * now holds another owner's video).
@@ -91,7 +91,7 @@ export async function completeVideoUpload(
   const done = await uploadNamed(stores, req.uploadId);
   const asked = videoUploadStep(done, req, 'complete', req.now);
   if (done !== null && asked.kind === 'refuse' && asked.code === 'upload_complete') {
-    // Sent again (a lost answer, even after a newer upload replaced it): the same result, nothing logged twice.
+    // Sent again by its opener (a lost answer, even after a newer upload replaced it): the same result, nothing logged twice.
     const manifest = await manifestOf(stores, settings, done);
     return completed(done, 'created', videoProtection(manifest));
   }

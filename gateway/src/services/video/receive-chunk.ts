@@ -1,5 +1,5 @@
 /**
- * Receiving one chunk of a video upload: checked (the owner's open upload, a chunk the manifest
+ * Receiving one chunk of a video upload: checked (an open upload the caller's client opened, a chunk the manifest
  * provides for, exactly its size, its RFC 9530 Content-Digest, and for a file's first chunk the MP4
  * structure), then sealed and stored at once. A refused chunk changes nothing.
  */
@@ -60,8 +60,8 @@ export async function uploadNamed(stores: Pick<Stores, 'videos'>, id: string): P
 }
 
 /**
- * The owner's upload `id`, still open at `now` for `step` (`videoUploadStep` decides): 404 when
- * missing or another owner's (the same answer), 403 `insufficient_scope` when the caller's token no
+ * The caller's upload `id`, still open at `now` for `step` (`videoUploadStep` decides): 404 when
+ * missing, another owner's or another client's (the same answer), 403 `insufficient_scope` when the caller's token no
  * longer carries its record type, 409 `upload_complete` once completed (or since replaced), 410
  * `upload_expired` past its time, 410 `upload_cancelled` once cancelled.
  */

@@ -1,10 +1,11 @@
 /**
- * Opening a video upload: the record must name the reference as a video of its evidence, and the
+ * Opening a video upload: the caller's token must carry the record's type (`videoUploadOpening`,
+ * the rule the chunks, the completion and the cancel ask too), the record must name the reference as a video of its evidence, and the
  * manifest must be of the schema's shape, within the limits and consistent
  * (`videoManifestIssues`), all before a byte of video is sent. The manifest is kept sealed; nothing
  * is disclosable until the upload completes.
  */
-import { videoManifestIssues } from '@need2know/policy';
+import { videoManifestIssues, videoUploadOpening } from '@need2know/policy';
 import { recordType } from '@need2know/schema';
 import { VideoRedactionManifest, videoManifestBytes } from '@need2know/schema/video-manifest';
 import { Problem } from '../../platform/errors/problem.js';
@@ -17,6 +18,7 @@ import { fieldHoldingRef, mediaFields } from '../media/release.js';
 import { keysOf, recordReader, type MediaSettings } from '../media/settings.js';
 import { readRecords } from '../records/read.js';
 import { VIDEO_CHUNK_BYTES, VIDEO_UPLOAD_LIFETIME } from './limits.js';
+import { STATUS_OF_UPLOAD_REFUSAL } from './receive-chunk.js';
 import { sealManifest } from './seal-video.js';
 
 /** What opening an upload reads and writes. */
@@ -25,7 +27,10 @@ export type VideoUploadStores = Pick<Stores, 'videos' | 'records' | 'keyState'>;
 /** An upload's first request, as the route parsed it (the manifest not yet: it is checked here). */
 export interface VideoUploadRequest {
   readonly owner: string;
+  /** The client opening it: the only one that may then fill, complete or cancel it (`videoUploadStep`). */
   readonly clientId: string;
+  /** The record types the caller's ingest token carries. */
+  readonly recordTypes: readonly string[];
   readonly recordType: string;
   readonly recordId: string;
   readonly ref: string;
@@ -78,11 +83,15 @@ function newUploadId(): string {
 const chunksOf = (bytes: number) => Math.ceil(bytes / VIDEO_CHUNK_BYTES);
 
 /**
- * Opens an upload of a video for `req.ref`. Refusals change nothing: 404 when the record is missing
+ * Opens an upload of a video for `req.ref`. Refusals change nothing: 403 `insufficient_scope` when
+ * the token does not carry the record type, 404 when the record is missing
  * or another owner's, 422 when it does not name the reference as a video, 422/413 for the manifest,
  * 409 when the reference holds another owner's video.
  */
 export async function startVideoUpload(stores: VideoUploadStores, settings: MediaSettings, req: VideoUploadRequest): Promise<VideoUploadOpened> {
+  const opening = videoUploadOpening(req, req.recordType);
+  if (opening.kind === 'refuse')
+    throw new Problem(STATUS_OF_UPLOAD_REFUSAL[opening.code], opening.code, 'This token does not allow ingesting this record type.');
   if (!isStorableRef(req.ref)) throw invalid('ref', 'invalid_ref', `ref: 1 to ${MAX_MEDIA_REF_BYTES} UTF-8 bytes, without "#" or control characters`);
   const def = recordType(req.recordType);
   if (def === undefined || mediaFields(def).length === 0) throw invalid('record_type', 'no_media_fields', 'record_type: this record type holds no media');

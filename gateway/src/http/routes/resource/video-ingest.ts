@@ -80,13 +80,15 @@ const startRoute = createRoute({
   summary: 'Start uploading a redacted video for an evidence item of one of your records: the manifest first',
   description:
     'The record must name `ref` as evidence of kind `video`. The manifest is checked (its shape, sizes and length within the limits, boxes inside the frame, frames and time ranges inside the clip, `fail_safe` set exactly when `renditions.redacted` is null) before any video byte is sent. ' +
-    'Then send each file in chunks (`PUT …/{id}/{file}/{n}`) and complete (`POST …/{id}/complete`), or cancel (`DELETE …/{id}`).',
+    'Then send each file in chunks (`PUT …/{id}/{file}/{n}`) and complete (`POST …/{id}/complete`), or cancel (`DELETE …/{id}`): each of these only by the client that opened the upload. ' +
+    "The token must carry the record's type (`insufficient_scope`).",
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_ingest'), routeBodyLimit(MAX_VIDEO_MANIFEST_BODY)] as const,
   request: { body: { required: true, content: { 'application/json': { schema: StartUpload } } } },
   responses: {
     201: jsonOk(Opened, 'Upload opened'),
     ...adminProblems,
+    403: problem("Not a data owner's ingest token, or one that does not carry the record's type (`insufficient_scope`)"),
     413: problem(
       'Original over 500 MB, a rendition over 200 MB, a clip over 5 minutes, too many tracks or regions (`video_too_large`), or the body (`body_too_large`)',
     ),
@@ -103,7 +105,8 @@ const chunkRoute = createRoute({
   summary: 'One chunk of a file of an open video upload, sealed and stored as it arrives',
   description:
     "`file` is `original`, `redacted` or `blurred`; `n` counts from 0. Body: `application/octet-stream`, exactly `chunk_bytes` (a file's last chunk: the rest), with `Content-Digest: sha-256=:…:` (RFC 9530). " +
-    "A file's first chunk must start an MP4 file (`ftyp`); a rendition's, a fragmented one (`moov` with `mvex`). Sending a chunk again replaces it.",
+    "A file's first chunk must start an MP4 file (`ftyp`); a rendition's, a fragmented one (`moov` with `mvex`). Sending a chunk again replaces it. " +
+    "Only the client that opened the upload may send its chunks: any other client's token, even of the same data owner, is answered as for no such upload (404 `not_found`) and nothing is stored.",
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_ingest'), routeBodyLimit(MAX_VIDEO_CHUNK_BODY)] as const,
   request: {
@@ -115,6 +118,7 @@ const chunkRoute = createRoute({
     ...adminProblems,
     400: problem('No or malformed `Content-Digest` (`digest_required`)'),
     403: problem("Not a data owner's ingest token, or one that no longer carries the upload's record type (`insufficient_scope`)"),
+    404: problem("No such upload, or another client's (the same answer)"),
     409: problem('The upload is complete, or was since replaced by a newer upload of the reference (`upload_complete`)'),
     410: problem('The upload expired (`upload_expired`), or was cancelled (`upload_cancelled`)'),
     413: problem('Longer than the chunk size (`chunk_size_mismatch`, `body_too_large`)'),
@@ -132,7 +136,8 @@ const completeRoute = createRoute({
   summary: 'Complete a video upload: sizes and SHA-256 checked against the manifest, the ingest logged with its hash, then the video disclosable',
   description:
     'Completing a completed upload (even one since replaced by a newer upload) answers the same result and logs nothing more. ' +
-    "The token must still carry the upload's record type, as every chunk's must.",
+    "The token must still carry the upload's record type, as every chunk's must. " +
+    'Only the client that opened the upload may complete it: any other client, even of the same data owner, is answered as for no such upload (404 `not_found`), whatever its state, and nothing is logged.',
   security: [{ DPoP: [] }],
   middleware: [requireAccessToken('record_ingest')] as const,
   request: { params: z.object({ id: UploadId }) },
@@ -140,6 +145,7 @@ const completeRoute = createRoute({
     200: jsonOk(Completed, 'Stored and logged'),
     ...adminProblems,
     403: problem("Not a data owner's ingest token, or one that no longer carries the upload's record type (`insufficient_scope`)"),
+    404: problem("No such upload, or another client's (the same answer)"),
     409: problem("Chunks missing (`upload_incomplete`, with `issues`), or the reference holds another owner's video (`conflict`)"),
     410: problem('The upload expired (`upload_expired`), or was cancelled (`upload_cancelled`)'),
     422: problem("A file's size or SHA-256 is not the manifest's (`hash_mismatch`)"),
@@ -169,20 +175,15 @@ const cancelRoute = createRoute({
   },
 });
 
-/** The record types this token may ingest, or a 403. */
-function allowType(types: readonly string[], type: string): void {
-  if (!types.includes(type)) throw new Problem(403, 'insufficient_scope', 'This token does not allow ingesting this record type.');
-}
-
 /** Video upload routes for data owners: start (the manifest), chunks, complete, cancel. */
 export const videoIngestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(startRoute, async (c) => {
     const body = c.req.valid('json');
     const access = c.var.access;
-    allowType(access.recordIngest.record_types, body.record_type);
     const opened = await startVideoUpload(c.var.stores, mediaSettingsOf(c.env), {
       owner: access.agencyId,
       clientId: access.clientId,
+      recordTypes: access.recordIngest.record_types,
       recordType: body.record_type,
       recordId: body.record_id,
       ref: body.ref,
