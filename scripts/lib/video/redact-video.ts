@@ -4,20 +4,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VIDEO_MANIFEST_VERSION, VideoRedactionManifest, type VideoRegion, type VideoRendition } from '@need2know/schema/video-manifest';
+import { type FaceTrack, VIDEO_MANIFEST_VERSION, VideoRedactionManifest, type VideoRegion, type VideoRendition } from '@need2know/schema/video-manifest';
 import { FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '../../../gateway/src/services/media/detect/thresholds.js';
 import { videoManifestIssues } from '@need2know/policy';
 import { mp4VideoMime } from './codecs.js';
 import { detectFrames } from './detect-frames.js';
+import { detectWorkers } from './detect-pool.js';
 import { VideoError } from './errors.js';
 import { failSafeCause } from './fail-safe.js';
 import type { NodeDetector } from './face-detector-node.js';
+import { stop } from './ffmpeg.js';
 import { hashFile, readHead, type FileDigest } from './file-reader.js';
 import { renditionSize } from './frames.js';
 import { RENDITION_HEAD_BYTES } from './limits.js';
 import { probeClip, type ProbedClip } from './probe.js';
 import { regionOnFrame } from './regions.js';
-import { renderRenditions } from './render.js';
+import { renderRenditions, startBlurredRendition } from './render.js';
 import { boxesPerFrame, trackFaces, trackOptions } from './track.js';
 
 /** The files written for one clip, and its manifest. */
@@ -38,7 +40,8 @@ export interface RedactOptions {
   /** Manual regions, already checked against the clip (`parseVideoRegions`); or a function of the probed clip that returns them. */
   readonly regions?: readonly VideoRegion[] | ((clip: ProbedClip) => readonly VideoRegion[]);
   /**
-   * Detection threads (`detect-pool.ts`): 1 examines every frame on the calling thread; default
+   * Detection threads (`detect-pool.ts`); above 1, the blurred rendition is also made beside the
+   * detection pass. 1 runs everything in line on the calling thread (the sequential path); default
    * `N2K_VIDEO_WORKERS`, else the machine's available parallelism up to `DETECT_WORKERS_MAX`.
    */
   readonly detectThreads?: number;
@@ -73,28 +76,38 @@ export async function redactVideo(path: string, options: RedactOptions): Promise
       `the clip changed after it was probed (${original.bytes} bytes instead of ${clip.bytes}): upload it again once the file is final`,
     );
 
-  const detected = await detectFrames(path, clip, options.detector, (done, total) => options.onProgress?.('detect', done, total), options.detectThreads);
-  const frames = detected.perFrame.length;
-  const cause = failSafeCause(detected.perFrame, detected.failure, FACE_CONFIDENCE_FLOOR);
-  const tracks = detected.failure === null ? trackFaces(detected.perFrame, frames, clip.width, clip.height, trackOptions(clip.renditionFps)) : [];
-  const faceBoxes = boxesPerFrame(tracks, frames);
+  const threads = detectWorkers(options.detectThreads);
+  const blurredPath = join(options.outDir, 'blurred.mp4');
+  // The blurred rendition needs no detection: with cores to share it is made beside the detection
+  // pass, on its own decode; on one thread everything runs in line, from one decode per pass.
+  const blurring = threads > 1 ? startBlurredRendition(path, clip, blurredPath) : null;
+  let files: RedactedClip['files'];
+  let cause: VideoRedactionManifest['fail_safe'];
+  let tracks: FaceTrack[];
+  try {
+    const detected = await detectFrames(path, clip, options.detector, (done, total) => options.onProgress?.('detect', done, total), threads);
+    const frames = detected.perFrame.length;
+    cause = failSafeCause(detected.perFrame, detected.failure, FACE_CONFIDENCE_FLOOR);
+    tracks = detected.failure === null ? trackFaces(detected.perFrame, frames, clip.width, clip.height, trackOptions(clip.renditionFps)) : [];
+    const faceBoxes = boxesPerFrame(tracks, frames);
 
-  const files = {
-    redacted: cause === null ? join(options.outDir, 'redacted.mp4') : null,
-    blurred: join(options.outDir, 'blurred.mp4'),
-    manifest: join(options.outDir, 'manifest.json'),
-  };
-  const boxesOn = (n: number) => [
-    ...(faceBoxes[n] ?? []),
-    ...regions.filter((r) => regionOnFrame(r, n, clip.renditionFps)).map((r) => ({ x: r.x, y: r.y, width: r.w, height: r.h })),
-  ];
-  await renderRenditions(path, clip, {
-    blurredPath: files.blurred,
-    redactedPath: files.redacted,
-    boxesOn,
-    examinedFrames: frames,
-    onFrame: (done) => options.onProgress?.('render', done, frames),
-  });
+    files = { redacted: cause === null ? join(options.outDir, 'redacted.mp4') : null, blurred: blurredPath, manifest: join(options.outDir, 'manifest.json') };
+    const boxesOn = (n: number) => [
+      ...(faceBoxes[n] ?? []),
+      ...regions.filter((r) => regionOnFrame(r, n, clip.renditionFps)).map((r) => ({ x: r.x, y: r.y, width: r.w, height: r.h })),
+    ];
+    await renderRenditions(path, clip, {
+      blurredPath: blurring === null ? blurredPath : null,
+      redactedPath: files.redacted,
+      boxesOn,
+      examinedFrames: frames,
+      onFrame: (done) => options.onProgress?.('render', done, frames),
+    });
+    await blurring?.done;
+  } catch (err) {
+    if (blurring !== null) stop(blurring);
+    throw err;
+  }
 
   const manifest = VideoRedactionManifest.parse({
     version: VIDEO_MANIFEST_VERSION,

@@ -29,8 +29,8 @@ export interface FrameBox {
 
 /** Where the renditions go and what the redacted one hides. */
 export interface RenderPlan {
-  /** Output path of the whole-frame blurred rendition. */
-  readonly blurredPath: string;
+  /** Output path of the whole-frame blurred rendition; null when it is made apart ({@link startBlurredRendition}). */
+  readonly blurredPath: string | null;
   /** Output path of the redacted rendition; null when the clip fails safe (only `blurred` is made). */
   readonly redactedPath: string | null;
   /** The boxes to hide on frame n (face tracks and manual regions), in source pixels; read only when `redactedPath` is set. */
@@ -71,6 +71,28 @@ export function wholeFrameBlur(width: number, height: number): string {
 }
 
 /**
+ * Starts making the whole-frame blurred rendition of `clip` at `path` into `out` on its own decode.
+ * It depends on no detection, so it can be made beside the detection pass on a machine with cores
+ * to share; `done` resolves when the file is complete.
+ */
+export function startBlurredRendition(path: string, clip: ProbedClip, out: string): Running {
+  const { ffmpeg } = ffmpegTools();
+  const { width, height } = renditionSize(clip);
+  return run(
+    ffmpeg,
+    [
+      ...decodeInput(path),
+      '-filter_complex',
+      `[0:v:0]${frameFilters(clip)},${wholeFrameBlur(width, height)}[blurred]`,
+      '-map',
+      '[blurred]',
+      ...encodeArgs(clip, out),
+    ],
+    'blurring',
+  );
+}
+
+/**
  * Makes the renditions of `clip` at `path` as `plan` says, and resolves when both files are
  * complete. Frames of the redacted rendition are redacted in order and never skipped.
  *
@@ -79,17 +101,16 @@ export function wholeFrameBlur(width: number, height: number): string {
 export async function renderRenditions(path: string, clip: ProbedClip, plan: RenderPlan): Promise<number> {
   const { ffmpeg } = ffmpegTools();
   const { width, height } = renditionSize(clip);
-  const blurredOut = ['-map', '[blurred]', ...encodeArgs(clip, plan.blurredPath)];
   if (plan.redactedPath === null) {
-    const only = run(
-      ffmpeg,
-      [...decodeInput(path), '-filter_complex', `[0:v:0]${frameFilters(clip)},${wholeFrameBlur(width, height)}[blurred]`, ...blurredOut],
-      'blurring',
-    );
-    await only.done;
+    if (plan.blurredPath !== null) await startBlurredRendition(path, clip, plan.blurredPath).done;
     return 0;
   }
-  const graph = `[0:v:0]${frameFilters(clip)},split=2[raw][b];[b]${wholeFrameBlur(width, height)}[blurred]`;
+  // One decode feeds both renditions, unless the blurred one is made apart.
+  const blurredOut = plan.blurredPath === null ? [] : ['-map', '[blurred]', ...encodeArgs(clip, plan.blurredPath)];
+  const graph =
+    plan.blurredPath === null
+      ? `[0:v:0]${frameFilters(clip)}[raw]`
+      : `[0:v:0]${frameFilters(clip)},split=2[raw][b];[b]${wholeFrameBlur(width, height)}[blurred]`;
   const decoder = run(
     ffmpeg,
     [...decodeInput(path), '-filter_complex', graph, '-map', '[raw]', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1', ...blurredOut],
