@@ -78,6 +78,8 @@ try {
     passes[path].detect.push(detected - started);
     passes[path].render.push(performance.now() - detected);
     rmSync(out, { recursive: true, force: true });
+    const expected = path === 'sequential' ? 1 : threads;
+    if (done.detectThreads !== expected) throw new Error(`the ${path} path examined frames on ${done.detectThreads} threads, not ${expected}`);
     return done.manifest;
   };
 

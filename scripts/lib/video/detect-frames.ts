@@ -25,6 +25,8 @@ export interface ClipDetections {
   readonly perFrame: Detection[][];
   /** Null when every frame was examined; the detector's error otherwise (then `perFrame` is incomplete and must not be trusted). */
   readonly failure: string | null;
+  /** Threads that examined the frames: 1 on the calling thread, else the pool's size. */
+  readonly threads: number;
 }
 
 /** The shrunk frame's faces in source pixels (the same arithmetic on both paths). */
@@ -103,7 +105,7 @@ export async function detectFrames(
   await decoder.done;
   if (decoded < total * MIN_DECODED_SHARE)
     throw new VideoError('truncated', `only ${decoded} of about ${total} frames could be decoded: the file is damaged or cut off`);
-  return { perFrame, failure };
+  return { perFrame, failure, threads: pool === null ? 1 : size };
 }
 
 /**

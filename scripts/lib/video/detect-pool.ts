@@ -50,15 +50,6 @@ export function detectWorkers(requested?: number, env: NodeJS.ProcessEnv = proce
   return Math.max(1, Math.floor(n));
 }
 
-/**
- * The worker's start-up arguments: this module graph is TypeScript, so a thread started from plain
- * Node (a test runner) loads tsx's hooks first; under the `tsx` command they are inherited already.
- */
-function workerExecArgv(): string[] {
-  const inherited = process.execArgv;
-  return inherited.some((a) => a.includes('tsx')) ? inherited : [...inherited, '--import', 'tsx'];
-}
-
 /** A running pool. */
 export interface DetectPool {
   /** Sends frame `n`; resolves once the pool can take another frame (back-pressure on the decoder). */
@@ -76,10 +67,7 @@ export interface DetectPool {
  * @throws Error when a thread cannot start or load the detector (every thread is stopped).
  */
 export async function startDetectPool(size: number, setup: PoolSetup, onAnswer?: (answered: number) => void): Promise<DetectPool> {
-  const workers = Array.from(
-    { length: size },
-    () => new Worker(new URL('./detect-worker.ts', import.meta.url), { workerData: setup, execArgv: workerExecArgv() }),
-  );
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./detect-worker.mjs', import.meta.url), { workerData: setup, execArgv: [] }));
   const faces = new Map<number, readonly Detection[]>();
   const errors = new Map<number, string>();
   const pending = workers.map(() => 0);

@@ -28,6 +28,8 @@ export interface RedactedClip {
   readonly clip: ProbedClip;
   /** The original's length and SHA-256 as hashed into the manifest (before any frame was decoded): what is sent must match them. */
   readonly original: FileDigest;
+  /** Threads that examined the frames (1: the calling thread; more: a pool, see `detect-pool.ts`). */
+  readonly detectThreads: number;
   /** Paths of the files written in the output folder. */
   readonly files: { readonly redacted: string | null; readonly blurred: string; readonly manifest: string };
 }
@@ -84,9 +86,11 @@ export async function redactVideo(path: string, options: RedactOptions): Promise
   let files: RedactedClip['files'];
   let cause: VideoRedactionManifest['fail_safe'];
   let tracks: FaceTrack[];
+  let detectThreads: number;
   try {
     const detected = await detectFrames(path, clip, options.detector, (done, total) => options.onProgress?.('detect', done, total), threads);
     const frames = detected.perFrame.length;
+    detectThreads = detected.threads;
     cause = failSafeCause(detected.perFrame, detected.failure, FACE_CONFIDENCE_FLOOR);
     tracks = detected.failure === null ? trackFaces(detected.perFrame, frames, clip.width, clip.height, trackOptions(clip.renditionFps)) : [];
     const faceBoxes = boxesPerFrame(tracks, frames);
@@ -132,5 +136,5 @@ export async function redactVideo(path: string, options: RedactOptions): Promise
   const [issue] = videoManifestIssues(manifest);
   if (issue !== undefined) throw new VideoError('manifest_refused', `the gateway would refuse this clip's manifest: ${issue.message}`);
   writeFileSync(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, clip, original, files };
+  return { manifest, clip, original, detectThreads, files };
 }
