@@ -41,8 +41,8 @@ function toSource(faces: readonly Detection[], small: { sx: number; sy: number }
  * clip can fail safe instead.
  *
  * With `threads` above 1 (default: {@link detectWorkers}) and one of the package's detectors, frames
- * are examined by a pool of worker threads (`detect-pool.ts`) while this thread decodes; the result
- * is the same frame for frame. A pool that cannot start leaves the work to this thread.
+ * are shared between this thread and a pool of `threads - 1` worker threads (`detect-pool.ts`); the
+ * result is the same frame for frame. A pool that cannot start leaves the work to this thread.
  *
  * @throws VideoError `ffmpeg_failed` or `truncated` when the frames cannot all be decoded.
  */
@@ -59,9 +59,17 @@ export async function detectFrames(
   const options = { inputSize: DETECTOR_INPUT_SIZE, scoreMin: REDACT_SCORE_MIN };
   const total = expectedFrames(clip);
   const size = detectWorkers(threads);
+  // This thread examines every `size`-th frame itself (its detector is loaded already); the
+  // pool's `size - 1` threads take the others.
+  const local = { faces: new Map<number, readonly Detection[]>(), errors: new Map<number, string>() };
+  let pooled = 0;
   let pool: DetectPool | null = null;
   if (size > 1 && detector.threadModel !== undefined) {
-    pool = await startDetectPool(size, { detector: detector.threadModel, options }, (answered) => onFrame?.(answered, total)).catch(() => null);
+    const progress = (answered: number) => {
+      pooled = answered;
+      onFrame?.(pooled + local.faces.size + local.errors.size, total);
+    };
+    pool = await startDetectPool(size - 1, { detector: detector.threadModel, options }, progress).catch(() => null);
   }
   const filters = `${frameFilters(clip)},scale=${small.width}:${small.height}:flags=area`;
   const decoder = run(
@@ -76,12 +84,21 @@ export async function detectFrames(
     for await (const data of rawFrames(decoder.child.stdout as NonNullable<typeof decoder.child.stdout>, small.width * small.height * 4)) {
       const n = decoded++;
       if (pool !== null) {
-        if (failure === null) {
+        // After a failure no frame is examined any more (the frames before it all were): the clip fails safe.
+        if (failure !== null || local.errors.size > 0) continue;
+        if (n % size !== size - 1) {
           // A thread that stops is the detector failing: the clip fails safe, as on this thread.
           await pool.submit(n, small.width, small.height, data).catch((err: unknown) => {
             failure = err instanceof Error ? err.message : String(err);
           });
+          continue;
         }
+        try {
+          local.faces.set(n, (await detector.detect({ width: small.width, height: small.height, data }, options)).faces);
+        } catch (err) {
+          local.errors.set(n, err instanceof Error ? err.message : String(err));
+        }
+        onFrame?.(pooled + local.faces.size + local.errors.size, total);
         continue;
       }
       let found: Detection[] = [];
@@ -95,7 +112,7 @@ export async function detectFrames(
       perFrame.push(found);
       onFrame?.(perFrame.length, total);
     }
-    if (pool !== null) failure = await collect(pool, decoded, small, perFrame, failure);
+    if (pool !== null) failure = await collect(pool, local, decoded, small, perFrame, failure);
   } catch (err) {
     stop(decoder);
     throw err;
@@ -109,12 +126,13 @@ export async function detectFrames(
 }
 
 /**
- * The pool's answers as the sequential pass would have left them in `perFrame`: frames in order,
+ * The pool's answers and this thread's (`local`) as the sequential pass would have left them in `perFrame`: frames in order,
  * and from the first frame on which the detector failed, that failure and no boxes on the frames
  * after it. Returns the failure (null when every frame was examined).
  */
 async function collect(
   pool: DetectPool,
+  local: { faces: ReadonlyMap<number, readonly Detection[]>; errors: ReadonlyMap<number, string> },
   decoded: number,
   small: { sx: number; sy: number },
   perFrame: Detection[][],
@@ -126,9 +144,9 @@ async function collect(
     return null;
   });
   for (let n = 0; n < decoded; n++) {
-    const error = answers?.errors.get(n);
+    const error = answers?.errors.get(n) ?? local.errors.get(n);
     if (failure === null && error !== undefined) failure = error;
-    const faces = answers?.faces.get(n);
+    const faces = answers?.faces.get(n) ?? local.faces.get(n);
     if (failure === null && faces === undefined) failure = `frame ${n} was not examined`;
     perFrame.push(failure === null && faces !== undefined ? toSource(faces, small) : []);
   }

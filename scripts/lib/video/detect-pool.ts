@@ -123,8 +123,8 @@ export async function startDetectPool(size: number, setup: PoolSetup, onAnswer?:
   return {
     async submit(n, width, height, data) {
       check();
-      // Round robin: frame n goes to thread n mod size, so each thread's queue stays in frame order.
-      const i = n % size;
+      // Round robin over the threads, so each thread's queue stays in frame order.
+      const i = sent % size;
       while ((pending[i] ?? 0) >= QUEUED_PER_WORKER) {
         await wait();
         check();

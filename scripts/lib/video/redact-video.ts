@@ -3,6 +3,7 @@
  * frame, track, decide the fail-safe (`fail-safe.ts`), render both renditions, write the manifest.
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type FaceTrack, VIDEO_MANIFEST_VERSION, VideoRedactionManifest, type VideoRegion, type VideoRendition } from '@need2know/schema/video-manifest';
 import { FACE_CONFIDENCE_FLOOR, REDACT_SCORE_MIN } from '../../../gateway/src/services/media/detect/thresholds.js';
@@ -42,8 +43,9 @@ export interface RedactOptions {
   /** Manual regions, already checked against the clip (`parseVideoRegions`); or a function of the probed clip that returns them. */
   readonly regions?: readonly VideoRegion[] | ((clip: ProbedClip) => readonly VideoRegion[]);
   /**
-   * Detection threads (`detect-pool.ts`); above 1, the blurred rendition is also made beside the
-   * detection pass. 1 runs everything in line on the calling thread (the sequential path); default
+   * Detection threads, the calling one included (`detect-pool.ts`); when the machine has more cores,
+   * the blurred rendition is also made beside the detection pass. 1 runs everything in line (the
+   * sequential path); default
    * `N2K_VIDEO_WORKERS`, else the machine's available parallelism up to `DETECT_WORKERS_MAX`.
    */
   readonly detectThreads?: number;
@@ -80,9 +82,9 @@ export async function redactVideo(path: string, options: RedactOptions): Promise
 
   const threads = detectWorkers(options.detectThreads);
   const blurredPath = join(options.outDir, 'blurred.mp4');
-  // The blurred rendition needs no detection: with cores to share it is made beside the detection
-  // pass, on its own decode; on one thread everything runs in line, from one decode per pass.
-  const blurring = threads > 1 ? startBlurredRendition(path, clip, blurredPath) : null;
+  // The blurred rendition needs no detection: with a core to spare beyond detection's threads it is
+  // made beside the detection pass, on its own decode; otherwise after it, from the redacted one's decode.
+  const blurring = threads > 1 && availableParallelism() > threads ? startBlurredRendition(path, clip, blurredPath) : null;
   let files: RedactedClip['files'];
   let cause: VideoRedactionManifest['fail_safe'];
   let tracks: FaceTrack[];
