@@ -9,16 +9,15 @@
  * message, cancelling nothing.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentDigest, GatewaySession, generateClientKeys, signingKeyFromJwk, type VideoUploadCancelled } from '@need2know/client';
+import { contentDigest, type GatewaySession, generateClientKeys, type VideoUploadCancelled } from '@need2know/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/local-files.js';
 import { uploadMedia, type OwnerClient } from '../../scripts/lib/media-cli.js';
-import { makeSyntheticClip } from '../../scripts/lib/video/test-clip.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
-import { videoOwnerOn } from '../support/video-owner.js';
+import { ownerSession, paddedClip, videoOwnerOn } from '../support/video-owner.js';
 
 const PORT = 8887;
 const CASE_ID = 'case-video-cancel-by-id';
@@ -34,17 +33,6 @@ let owner: OwnerClient;
 let session: GatewaySession;
 let dir: string;
 let credentials: string;
-
-/** The one-second synthetic clip at `path`, padded with a `free` box (a box readers skip) to `bytes`. */
-async function paddedClip(path: string, bytes: number): Promise<void> {
-  await makeSyntheticClip(path, { seconds: 1, fps: 8 });
-  const pad = bytes - statSync(path).size;
-  const header = Buffer.alloc(8);
-  header.writeUInt32BE(pad, 0);
-  header.write('free', 4, 'latin1');
-  appendFileSync(path, header);
-  appendFileSync(path, Buffer.alloc(pad - 8, 0x5a));
-}
 
 /** A credentials file naming `clients` for the local gateway, as `npm start` writes one. */
 function credentialsFile(name: string, clients: readonly OwnerClient[]): string {
@@ -93,12 +81,7 @@ beforeAll(async () => {
   local = await startLocalGateway(PORT);
   owner = await videoOwnerOn(local, { id: 'police-video-cancel-id', caseId: CASE_ID, caseNumber: '12-2026-0000503', refs: Object.values(REFS) });
   credentials = credentialsFile('owner', [owner]);
-  session = await GatewaySession.open({
-    issuer: local.gateway.url,
-    clientId: owner.client_id,
-    signingKey: await signingKeyFromJwk(owner.signing_jwk),
-    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['case'] }] },
-  });
+  session = await ownerSession(local, owner);
 }, 600_000);
 
 afterAll(async () => {

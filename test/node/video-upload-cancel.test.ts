@@ -10,17 +10,16 @@
  * - SIGINT or SIGTERM to the command while it sends: it exits 130 or 143 and says so.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentDigest, GatewaySession, signingKeyFromJwk, uploadVideo, type VideoUploadAbandoned, type VideoUploadCancelled } from '@need2know/client';
+import { contentDigest, type GatewaySession, uploadVideo, type VideoUploadAbandoned, type VideoUploadCancelled } from '@need2know/client';
 import type { VideoRedactionManifest } from '@need2know/schema/video-manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/local-files.js';
 import { uploadMedia, type OwnerClient, type UploadArgs } from '../../scripts/lib/media-cli.js';
-import { makeSyntheticClip } from '../../scripts/lib/video/test-clip.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
-import { videoOwnerOn } from '../support/video-owner.js';
+import { ownerSession, paddedClip, videoOwnerOn } from '../support/video-owner.js';
 
 const PORT = 8885;
 const CASE_ID = 'case-video-cancel';
@@ -38,17 +37,6 @@ let local: LocalGateway;
 let owner: OwnerClient;
 let session: GatewaySession;
 let dir: string;
-
-/** The one-second synthetic clip at `path`, padded with a `free` box (a box readers skip) to `bytes`. */
-async function paddedClip(path: string, bytes: number): Promise<void> {
-  await makeSyntheticClip(path, { seconds: 1, fps: 8 });
-  const pad = bytes - statSync(path).size;
-  const header = Buffer.alloc(8);
-  header.writeUInt32BE(pad, 0);
-  header.write('free', 4, 'latin1');
-  appendFileSync(path, header);
-  appendFileSync(path, Buffer.alloc(pad - 8, 0x5a));
-}
 
 const args = (file: string, ref: string, progress: UploadArgs['progress'] = () => {}): UploadArgs => ({
   recordType: 'case',
@@ -85,12 +73,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'n2k-video-cancel-'));
   local = await startLocalGateway(PORT);
   owner = await videoOwnerOn(local, { id: 'police-video-cancel', caseId: CASE_ID, caseNumber: '12-2026-0000502', refs: Object.values(REFS) });
-  session = await GatewaySession.open({
-    issuer: local.gateway.url,
-    clientId: owner.client_id,
-    signingKey: await signingKeyFromJwk(owner.signing_jwk),
-    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['case'] }] },
-  });
+  session = await ownerSession(local, owner);
 }, 600_000);
 
 afterAll(async () => {

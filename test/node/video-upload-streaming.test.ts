@@ -19,9 +19,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadMedia, type OwnerClient, type UploadArgs } from '../../scripts/lib/media-cli.js';
-import { makeSyntheticClip } from '../../scripts/lib/video/test-clip.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
-import { videoOwnerOn } from '../support/video-owner.js';
+import { paddedClip, videoOwnerOn } from '../support/video-owner.js';
 
 const PORT = 8883;
 const CASE_ID = 'case-video-streaming';
@@ -55,20 +54,6 @@ const collectGarbage = runInNewContext('gc') as () => void;
 let local: LocalGateway;
 let owner: OwnerClient;
 let dir: string;
-
-/** Writes the one-second synthetic clip to `path`, padded with a `free` box to `bytes` in all. */
-async function paddedClip(path: string, bytes: number): Promise<void> {
-  await makeSyntheticClip(path, { seconds: 1, fps: 8 });
-  const clip = readFileSync(path);
-  const pad = bytes - clip.length;
-  const header = Buffer.alloc(8);
-  header.writeUInt32BE(pad, 0);
-  header.write('free', 4, 'latin1');
-  appendFileSync(path, header);
-  // The padding is written a mebibyte at a time, so making the clip does not itself hold it.
-  const block = Buffer.alloc(MiB, 0x5a);
-  for (let left = pad - 8; left > 0; left -= block.length) appendFileSync(path, left >= block.length ? block : block.subarray(0, left));
-}
 
 const args = (file: string, ref: string, progress: UploadArgs['progress'] = () => {}): UploadArgs => ({
   recordType: 'case',

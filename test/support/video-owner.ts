@@ -3,9 +3,14 @@
  * registered through the admin API (two privacy officers), and a case naming the given references as
  * videos of a restrained suspect. The tests then upload with the owner's credentials as the tool does.
  */
+import { appendFileSync, statSync } from 'node:fs';
 import { GatewaySession, generateClientKeys, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
 import type { OwnerClient } from '../../scripts/lib/media-cli.js';
+import { makeSyntheticClip } from '../../scripts/lib/video/test-clip.js';
 import type { LocalGateway } from './local-gateway.js';
+
+/** Bytes of padding written at a time by `paddedClip`. */
+const PAD_BLOCK = 1024 * 1024;
 
 /** What the owner and its case are called. */
 export interface VideoOwnerScene {
@@ -38,12 +43,7 @@ export async function videoOwnerOn(local: LocalGateway, scene: VideoOwnerScene):
     ingest_types: ['case'],
   });
   const owner: OwnerClient = { client_id: scene.id, signing_jwk: keys.private.signing };
-  const session = await GatewaySession.open({
-    issuer: local.gateway.url,
-    clientId: owner.client_id,
-    signingKey: await signingKeyFromJwk(owner.signing_jwk),
-    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['case'] }] },
-  });
+  const session = await ownerSession(local, owner);
   await session.json('/v1/ingest/case', {
     body: {
       id: scene.caseId,
@@ -66,4 +66,31 @@ export async function videoOwnerOn(local: LocalGateway, scene: VideoOwnerScene):
     },
   });
   return owner;
+}
+
+/** A session of `owner`'s client with a token to ingest cases, as the upload tool opens one. */
+export async function ownerSession(local: LocalGateway, owner: OwnerClient): Promise<GatewaySession> {
+  return GatewaySession.open({
+    issuer: local.gateway.url,
+    clientId: owner.client_id,
+    signingKey: await signingKeyFromJwk(owner.signing_jwk),
+    request: { authorizationDetails: [{ type: 'record_ingest', record_types: ['case'] }] },
+  });
+}
+
+/**
+ * Writes the one-second synthetic clip to `path`, padded with a `free` box (ISO/IEC 14496-12
+ * §8.1.2: a box MP4 readers skip) to `bytes` in all: a file of many of the gateway's chunks that
+ * redacts as fast as a one-second clip. The padding is written a mebibyte at a time, so making the
+ * clip does not itself hold it (the streaming test measures the tool's memory).
+ */
+export async function paddedClip(path: string, bytes: number): Promise<void> {
+  await makeSyntheticClip(path, { seconds: 1, fps: 8 });
+  const pad = bytes - statSync(path).size;
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(pad, 0);
+  header.write('free', 4, 'latin1');
+  appendFileSync(path, header);
+  const block = Buffer.alloc(PAD_BLOCK, 0x5a);
+  for (let left = pad - 8; left > 0; left -= block.length) appendFileSync(path, left >= block.length ? block : block.subarray(0, left));
 }
