@@ -120,9 +120,10 @@ try {
   console.log(
     `| ${what}, parallel (${threads} threads) | ${perSecond(parallelMs)} | the same, sequential | ${perSecond(sequentialMs)} | ×${(parallelMs / sequentialMs).toFixed(2)} |`,
   );
+  console.log('');
   for (const path of ['sequential', 'parallel'] as const)
     console.log(
-      `\n- ${path}: detection pass ${perSecond(median(passes[path].detect))}, rendering pass ${perSecond(median(passes[path].render))} per second of footage (p50)`,
+      `- ${path}: detection pass ${perSecond(median(passes[path].detect))}, rendering pass ${perSecond(median(passes[path].render))} per second of footage (p50)`,
     );
   console.log(
     `- ${manifest.tracks.length} tracks, ${boxes} boxes over ${Math.round(seconds * clip.renditionFps)} frames (the same on both paths); fail_safe ${manifest.fail_safe ?? 'none'}`,

@@ -1,6 +1,7 @@
 /**
  * Detection on several cores: a pool of `worker_threads`, each running its own copy of the photos'
- * face detector (`detect-worker.ts`), fed the decoded frames in turn. A frame's faces do not depend
+ * face detector (`detect-worker.ts`), fed in turn the decoded frames the calling thread does not
+ * examine itself (`detect-frames.ts`). A frame's faces do not depend
  * on which thread examined it (the same code, weights and WebAssembly kernels; no state is carried
  * from one frame to the next), so the pool's answers are the sequential pass's, frame for frame.
  */
