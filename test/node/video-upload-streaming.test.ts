@@ -19,6 +19,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadMedia, type OwnerClient, type UploadArgs } from '../../scripts/lib/media-cli.js';
+import { DETECT_WORKERS_ENV } from '../../scripts/lib/video/detect-pool.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
 import { paddedClip, videoOwnerOn } from '../support/video-owner.js';
 
@@ -37,6 +38,13 @@ const LARGE_CLIP_BYTES = 64 * MiB;
  * by 4 to 11 MiB (the heap's own growth, HTTP, the hash), whatever the clip's size.
  */
 const MAX_MEMORY_GROWTH_BYTES = LARGE_CLIP_BYTES / 2;
+/**
+ * Detection on one thread in this file: each detection thread loads a detector of its own (its
+ * weights and WebAssembly kernels, about 100 MB resident, the same for any clip), which is not what
+ * this file measures. That the threads find what one thread finds: scripts/lib/video/detect-pool.test.ts.
+ */
+const DETECTION_THREADS = '1';
+let threadsBefore: string | undefined;
 /**
  * Most the process may hold in buffers, beyond what it held before, at any chunk of the large clip
  * once garbage is collected: 16 of the gateway's 512 KiB chunks. Streaming holds about 2 MiB (a
@@ -65,6 +73,8 @@ const args = (file: string, ref: string, progress: UploadArgs['progress'] = () =
 });
 
 beforeAll(async () => {
+  threadsBefore = process.env[DETECT_WORKERS_ENV];
+  process.env[DETECT_WORKERS_ENV] = DETECTION_THREADS;
   dir = mkdtempSync(join(tmpdir(), 'n2k-video-streaming-'));
   local = await startLocalGateway(PORT);
   owner = await videoOwnerOn(local, {
@@ -80,6 +90,8 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  if (threadsBefore === undefined) delete process.env[DETECT_WORKERS_ENV];
+  else process.env[DETECT_WORKERS_ENV] = threadsBefore;
   await local?.close();
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
