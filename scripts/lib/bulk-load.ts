@@ -4,7 +4,7 @@
  * a no-op at the gateway, and a checkpoint file remembers how far a file got, so an interrupted load
  * resumes where it stopped.
  */
-import { GatewayError, type GatewaySession } from '@need2know/client';
+import { GatewayError, sendRetryingUnavailable, type GatewaySession, type UnavailableRetry } from '@need2know/client';
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -41,31 +41,16 @@ function progress(label: string, done: number, total: number | undefined, starte
 
 /**
  * Attempts of one request the gateway answers 503 Service Unavailable: a local `wrangler dev` drops
- * one now and then under load (its proxy, before the gateway sees the request), and a deployed
- * gateway answers 503 while it is not ready. Sending again is harmless here: a record sent again is
- * a no-op at the gateway and a picture sent again replaces itself.
+ * one now and then under load, and a deployed gateway answers 503 while it is not ready. Sending
+ * again is harmless here: a record sent again is a no-op at the gateway and a picture sent again
+ * replaces itself.
  */
 export const UNAVAILABLE_ATTEMPTS = 4;
-/** Wait before the first retry when the answer has no `Retry-After` (ms); doubled for each next one. */
-const FIRST_RETRY_MS = 1_000;
-/** Longest wait a `Retry-After` may ask for before the next attempt (s): a bulk load waits, it does not stall. */
-const MAX_RETRY_AFTER_S = 10;
+/** A bulk load waits 1 s, 2 s, 4 s (or what `Retry-After` asks, up to 10 s): it waits, it does not stall. */
+const UNAVAILABLE_RETRY: UnavailableRetry = { attempts: UNAVAILABLE_ATTEMPTS, firstRetryMs: 1_000, maxRetryAfterS: 10 };
 
-/**
- * Sends with `send` (called again for each attempt, so a body is made afresh), and again after a
- * wait while the answer is 503, up to {@link UNAVAILABLE_ATTEMPTS} attempts; returns the last answer.
- */
-export async function sendRetryingUnavailable(send: () => Promise<Response>): Promise<Response> {
-  for (let attempt = 1; ; attempt++) {
-    const res = await send();
-    if (res.status !== 503 || attempt >= UNAVAILABLE_ATTEMPTS) return res;
-    const header = res.headers.get('retry-after');
-    const asked = header === null || header.trim() === '' ? Number.NaN : Number(header);
-    await res.body?.cancel();
-    const waitMs = Number.isFinite(asked) && asked >= 0 ? Math.min(asked, MAX_RETRY_AFTER_S) * 1000 : FIRST_RETRY_MS * 2 ** (attempt - 1);
-    await new Promise((resolve) => setTimeout(resolve, waitMs));
-  }
-}
+/** {@link sendRetryingUnavailable} as a bulk load retries. */
+const sendRetryingUnavailableBulk = (send: () => Promise<Response>): Promise<Response> => sendRetryingUnavailable(send, UNAVAILABLE_RETRY);
 
 /** Loads `records` of `type` through `session` (a data owner's `record_ingest` session). */
 export async function loadRecords(
@@ -88,7 +73,7 @@ export async function loadRecords(
   const send = (start: number, records: unknown[]) => {
     const task = (async () => {
       const batchJson = JSON.stringify({ records });
-      const res = await sendRetryingUnavailable(() =>
+      const res = await sendRetryingUnavailableBulk(() =>
         session.fetch(`/v1/ingest/${type}`, { method: 'POST', body: batchJson, headers: { 'content-type': 'application/json' } }),
       );
       if (!res.ok) {
@@ -189,7 +174,7 @@ export interface MediaToLoad {
 /**
  * Uploads pictures through `session` (a data owner's `record_ingest` session), `concurrency` at a
  * time, after the records that name them. Re-uploading replaces an item, so a re-run is harmless,
- * and a picture answered 503 is sent again (`sendRetryingUnavailable`).
+ * and a picture answered 503 is sent again (`sendRetryingUnavailableBulk`).
  * In the report, `created` are new items and `updated` replaced ones.
  */
 export async function loadMedia(
@@ -206,7 +191,7 @@ export async function loadMedia(
     for (let i = next++; i < items.length; i = next++) {
       const item = items[i] as MediaToLoad;
       const picture = new Blob([(await item.png()).slice()], { type: item.contentType });
-      const res = await sendRetryingUnavailable(() => {
+      const res = await sendRetryingUnavailableBulk(() => {
         const form = new FormData();
         form.set('record_type', item.recordType);
         form.set('record_id', item.recordId);

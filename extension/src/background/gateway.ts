@@ -1,4 +1,14 @@
-import { GatewayError, GatewaySession, openDisclosure, statedReasonHeaders, type Disclosure, type SigningKeyPair, type StatedReason } from '@need2know/client';
+import {
+  GatewayError,
+  GatewaySession,
+  openDisclosure,
+  sendRetryingUnavailable,
+  statedReasonHeaders,
+  type Disclosure,
+  type SigningKeyPair,
+  type StatedReason,
+  type UnavailableRetry,
+} from '@need2know/client';
 import { requestHash, requestTarget, sha256Base64url } from '@need2know/schema';
 import { base64url, compactDecrypt, decodeJwt } from 'jose';
 import { GATEWAY_URL } from '../lib/config.js';
@@ -56,6 +66,14 @@ export function forgetSessions(): void {
 }
 
 /**
+ * A record or photo answered 503 (the gateway not ready yet, or a proxy in front of it dropping the
+ * request) is asked for again twice, after about half a second and a second (a `Retry-After` up to
+ * 2 s), before the officer sees the error: a photo of a case otherwise stays an error for a moment's
+ * unavailability. Asking again is a new logged view of the same data, never more data.
+ */
+const VIEWER_RETRY: UnavailableRetry = { attempts: 3, firstRetryMs: 500, maxRetryAfterS: 2 };
+
+/**
  * Calls a record route and opens its sealed answer: decrypts the JWE with the officer's
  * non-extractable key, verifies the gateway's signature and that the answer is bound to this request.
  * `stated` is what the officer stated for it (a reference and a reason), sent as headers.
@@ -81,15 +99,20 @@ async function sealedCall(
 ): Promise<{ disclosure: Disclosure; id: string }> {
   const text = body === undefined ? '' : JSON.stringify(body);
   let jti = '';
-  const res = await s.fetch(path, {
-    method,
-    ...(body === undefined ? {} : { body: text }),
-    // The reference and reason the officer stated travel as N2K-Reference / N2K-Reason (not part of the request hash).
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...statedReasonHeaders(stated) },
-    onProof: (proof) => {
-      jti = String(decodeJwt(proof).jti);
-    },
-  });
+  // Each attempt has its own DPoP proof; the answer is bound to the last one's `jti`.
+  const res = await sendRetryingUnavailable(
+    () =>
+      s.fetch(path, {
+        method,
+        ...(body === undefined ? {} : { body: text }),
+        // The reference and reason the officer stated travel as N2K-Reference / N2K-Reason (not part of the request hash).
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...statedReasonHeaders(stated) },
+        onProof: (proof) => {
+          jti = String(decodeJwt(proof).jti);
+        },
+      }),
+    VIEWER_RETRY,
+  );
   if (!res.ok) throw await GatewayError.from(res);
   const expected = await requestHash({ method, target: requestTarget(new URL(path, GATEWAY_URL)), bodyHash: await sha256Base64url(text), dpopJti: jti });
   const disclosure = await openDisclosure(await res.text(), {

@@ -9,6 +9,8 @@ export type { SigningKeyPair } from './proofs.js';
 export { mediaItemOf, PartnerClient } from './partner.js';
 export type { CheckSubject, MediaItem, PartnerOptions } from './partner.js';
 export { GatewaySession } from './session.js';
+export { sendRetryingUnavailable } from './retry.js';
+export type { UnavailableRetry } from './retry.js';
 export { statedReasonHeaders } from './stated-reason.js';
 export type { StatedReason } from './stated-reason.js';
 export type { SessionOptions, TokenRequest, TokenResponse } from './session.js';
