@@ -10,6 +10,9 @@ import { VIDEO_CHUNK_BYTES } from '../../gateway/src/services/video/limits.js';
 import { sha256hex } from '../../gateway/src/platform/lib/digest.js';
 import { ingestRecords } from '../../gateway/src/services/records/ingest.js';
 import { storesWithKeysOf } from '../../gateway/src/services/stores.js';
+import { auditLog } from '../../gateway/src/services/access/audit.js';
+import { VIDEO_OBJECT_PREFIX } from '../../gateway/src/store/r2/video-store.js';
+import { expect } from 'vitest';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, type testGateway } from './harness.js';
 import { caseWith, uniq } from './media-harness.js';
 
@@ -122,4 +125,19 @@ export async function videoOwner(gateway: Gateway, flags: Parameters<typeof vide
     return (await res.json()) as { ref: string; manifest_sha256: string; log_index: number; outcome: string; redaction: string };
   };
   return { agency, client, token, seed, caseId, ref, call, start, chunk, complete, cancel, sendAll, open, uploadClip };
+}
+
+/** How many objects of upload or video `id` the object store holds. */
+export const videoObjectCount = async (id: string) => (await gatewayEnv.MEDIA.list({ prefix: `${VIDEO_OBJECT_PREFIX}${id}/` })).objects.length;
+
+/** How many entries the audit log holds. */
+export const logSize = () => auditLog(gatewayEnv).size();
+
+/** Checks that `res` is an RFC 9457 problem with `status` and `code`; returns its body. */
+export async function expectProblem(res: Response, status: number, code: string): Promise<{ code: string }> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  const body = (await res.json()) as { code: string };
+  expect(body.code).toBe(code);
+  return body;
 }

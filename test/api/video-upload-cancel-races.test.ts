@@ -25,13 +25,12 @@ import type { VideoSealedPart } from '../../gateway/src/store/ports/index.js';
 import { VIDEO_OBJECT_PREFIX } from '../../gateway/src/store/r2/video-store.js';
 import { adminSession, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 import { loggedEntry } from './log-harness.js';
-import { syntheticClip, videoOwner } from './video-harness.js';
+import { logSize, syntheticClip, videoOwner } from './video-harness.js';
 
 /** Rotation, re-wrap and retirement through the admin routes: seconds alone, longer on a loaded machine. */
 const REWRAP_TEST_TIMEOUT = 60_000;
 
 const objectKeys = async (id: string) => (await gatewayEnv.MEDIA.list({ prefix: `${VIDEO_OBJECT_PREFIX}${id}/` })).objects.map((o) => o.key);
-const logSize = () => auditLog(gatewayEnv).size();
 
 /** Every chunk position of `clip`, with its bytes. */
 function chunksOf(clip: ReturnType<typeof syntheticClip>) {

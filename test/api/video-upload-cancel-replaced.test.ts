@@ -6,19 +6,15 @@
  * and its completion sent again gets the same result as the first (the contract of completing).
  */
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { VIDEO_CHUNK_BYTES } from '../../gateway/src/services/video/limits.js';
 import { selectUpload, selectVideo } from '../../gateway/src/store/d1/videos.js';
-import { VIDEO_OBJECT_PREFIX } from '../../gateway/src/store/r2/video-store.js';
 import { gatewayEnv, testGateway } from './harness.js';
-import { syntheticClip, videoOwner } from './video-harness.js';
+import { logSize, syntheticClip, videoObjectCount, videoOwner } from './video-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 type Operations = Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
 
 const UPLOAD = '/v1/ingest/media/videos/{id}';
-const objectCount = async (id: string) => (await gatewayEnv.MEDIA.list({ prefix: `${VIDEO_OBJECT_PREFIX}${id}/` })).objects.length;
-const logSize = () => auditLog(gatewayEnv).size();
 
 /** The description the OpenAPI document gives `status` of `method` on `path`. */
 async function documented(gateway: Gateway, path: string, method: string, status: number): Promise<string> {
@@ -44,14 +40,14 @@ describe('an upload completed and since replaced by a newer upload', () => {
     expect((await owner.complete(firstId)).status).toBe(200);
     expect(await owner.uploadClip(syntheticClip(false, 7))).toMatchObject({ outcome: 'replaced' });
     const newest = (await selectVideo(gatewayEnv.DB, owner.ref))?.id;
-    const objects = await objectCount(firstId);
+    const objects = await videoObjectCount(firstId);
     const size = await logSize();
 
     await expectDocumentedProblem(gateway, await owner.cancel(firstId), UPLOAD, 'delete', 409, 'upload_complete');
     expect(await documented(gateway, UPLOAD, 'delete', 410)).not.toMatch(/replaced/);
     expect(await selectUpload(gatewayEnv.DB, firstId)).toMatchObject({ state: 'replaced', cancelled: null });
     expect((await selectVideo(gatewayEnv.DB, owner.ref))?.id).toBe(newest);
-    expect(await objectCount(firstId)).toBe(objects);
+    expect(await videoObjectCount(firstId)).toBe(objects);
     expect(await logSize()).toBe(size);
   });
 

@@ -9,23 +9,13 @@ import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { runHousekeeping } from '../../gateway/src/services/housekeeping.js';
 import { VIDEO_CHUNK_BYTES, VIDEO_UPLOAD_LIFETIME } from '../../gateway/src/services/video/limits.js';
 import { selectChunks, selectUpload, selectVideo } from '../../gateway/src/store/d1/videos.js';
-import { VIDEO_OBJECT_PREFIX } from '../../gateway/src/store/r2/video-store.js';
 import { accessTokenFor, callResource, createAgency, createClient, gatewayEnv, testGateway } from './harness.js';
 import { loggedEntry } from './log-harness.js';
 import { mediaPartner } from './media-harness.js';
 import { scheduledDeps } from './scheduled.js';
-import { syntheticClip, videoOwner } from './video-harness.js';
+import { expectProblem, logSize, syntheticClip, videoObjectCount, videoOwner } from './video-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
-
-const objectCount = async (id: string) => (await gatewayEnv.MEDIA.list({ prefix: `${VIDEO_OBJECT_PREFIX}${id}/` })).objects.length;
-const logSize = () => auditLog(gatewayEnv).size();
-
-async function expectProblem(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(((await res.json()) as { code: string }).code).toBe(code);
-}
 
 /** An owner with an open upload of a clip holding two chunks (the original's first, the blurred rendition). */
 async function halfSent(gateway: Gateway) {
@@ -34,7 +24,7 @@ async function halfSent(gateway: Gateway) {
   const id = await owner.open(clip);
   expect((await owner.chunk(id, 'original', 0, clip.original.subarray(0, VIDEO_CHUNK_BYTES))).status).toBe(200);
   expect((await owner.chunk(id, 'blurred', 0, clip.blurred)).status).toBe(200);
-  expect(await objectCount(id)).toBe(2);
+  expect(await videoObjectCount(id)).toBe(2);
   return { owner, clip, id };
 }
 
@@ -49,7 +39,7 @@ describe('cancelling a video upload', () => {
     const body = await res.json();
     const dropped = { chunks: 2, bytes: VIDEO_CHUNK_BYTES + clip.blurred.length };
     expect(body).toEqual({ upload_id: id, ref: owner.ref, cancelled_at: gateway.clock.now, ...dropped, log_index: before });
-    expect(await objectCount(id)).toBe(0);
+    expect(await videoObjectCount(id)).toBe(0);
     expect(await selectChunks(gatewayEnv.DB, id)).toEqual([]);
     // The manifest (face boxes, regions) is erased with the chunks; the row waits for the sweeper.
     expect(await selectUpload(gatewayEnv.DB, id)).toMatchObject({ state: 'cancelled', manifest: '', logIndex: before });
@@ -80,7 +70,7 @@ describe('cancelling a video upload', () => {
     await expectProblem(await owner.chunk(id, 'original', 1, clip.original.subarray(VIDEO_CHUNK_BYTES)), 410, 'upload_cancelled');
     await expectProblem(await owner.chunk(id, 'original', 0, clip.original.subarray(0, VIDEO_CHUNK_BYTES)), 410, 'upload_cancelled');
     await expectProblem(await owner.complete(id), 410, 'upload_cancelled');
-    expect(await objectCount(id)).toBe(0);
+    expect(await videoObjectCount(id)).toBe(0);
     expect(await selectChunks(gatewayEnv.DB, id)).toEqual([]);
     expect(await logSize()).toBe(size);
     expect(await selectVideo(gatewayEnv.DB, owner.ref)).toBeNull();
@@ -104,7 +94,7 @@ describe('cancelling a video upload', () => {
     await expectProblem(await owner.cancel('0123456789abcdef0123456789abcdef'), 404, 'not_found');
     await expectProblem(await owner.cancel('not-an-upload'), 404, 'not_found');
 
-    expect(await objectCount(id)).toBe(2);
+    expect(await videoObjectCount(id)).toBe(2);
     expect(await selectChunks(gatewayEnv.DB, id)).toHaveLength(2);
     expect(await logSize()).toBe(size);
     // Still the owner's to finish.
@@ -123,7 +113,7 @@ describe('cancelling a video upload', () => {
 
     await expectProblem(await owner.cancel(id), 409, 'upload_complete');
     expect(await selectVideo(gatewayEnv.DB, owner.ref)).toMatchObject({ id, state: 'complete' });
-    expect(await objectCount(id)).toBe(4);
+    expect(await videoObjectCount(id)).toBe(4);
     expect(await logSize()).toBe(size);
   });
 
@@ -135,7 +125,7 @@ describe('cancelling a video upload', () => {
     const res = await callResource(gateway, owner.client, token, `/v1/ingest/media/videos/${id}`, { method: 'DELETE' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ chunks: 2 });
-    expect(await objectCount(id)).toBe(0);
+    expect(await videoObjectCount(id)).toBe(0);
     const report = await runHousekeeping(...scheduledDeps(), gateway.clock.now);
     expect(report.sweptVideoUploads).toBeGreaterThanOrEqual(1);
     expect(await selectUpload(gatewayEnv.DB, id)).toBeNull();

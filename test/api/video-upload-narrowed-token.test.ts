@@ -6,24 +6,13 @@
  * nothing; a cancel by the client that opened the upload still goes through (it only removes data).
  */
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { VIDEO_CHUNK_BYTES } from '../../gateway/src/services/video/limits.js';
 import { selectChunks, selectUpload, selectVideo } from '../../gateway/src/store/d1/videos.js';
-import { VIDEO_OBJECT_PREFIX } from '../../gateway/src/store/r2/video-store.js';
 import { accessTokenFor, callResource, gatewayEnv, testGateway } from './harness.js';
 import { contentDigest } from '@need2know/client';
-import { syntheticClip, videoOwner } from './video-harness.js';
+import { expectProblem, logSize, syntheticClip, videoObjectCount, videoOwner } from './video-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
-
-const objectCount = async (id: string) => (await gatewayEnv.MEDIA.list({ prefix: `${VIDEO_OBJECT_PREFIX}${id}/` })).objects.length;
-const logSize = () => auditLog(gatewayEnv).size();
-
-async function expectProblem(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(((await res.json()) as { code: string }).code).toBe(code);
-}
 
 /** The owner of a case video, and the same client's later token that carries `person` only (not `case`). */
 async function ownerWithNarrowedToken(gateway: Gateway) {
@@ -55,7 +44,7 @@ describe('a video upload with a token that no longer carries its record type', (
     await expectProblem(await asNarrowed.chunk(id, 'original', 0, first), 403, 'insufficient_scope');
     await expectProblem(await asNarrowed.chunk(id, 'blurred', 0, clip.blurred), 403, 'insufficient_scope');
     expect(await selectChunks(gatewayEnv.DB, id)).toEqual([]);
-    expect(await objectCount(id)).toBe(0);
+    expect(await videoObjectCount(id)).toBe(0);
     expect(await logSize()).toBe(size);
 
     expect((await owner.chunk(id, 'original', 0, first)).status).toBe(200);
@@ -94,7 +83,7 @@ describe('a video upload with a token that no longer carries its record type', (
     const res = await asNarrowed.cancel(id);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ upload_id: id, chunks: 1, bytes: clip.blurred.length, log_index: size });
-    expect(await objectCount(id)).toBe(0);
+    expect(await videoObjectCount(id)).toBe(0);
     expect(await selectChunks(gatewayEnv.DB, id)).toEqual([]);
     expect(await logSize()).toBe(size + 1);
   });

@@ -10,17 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../gateway/src/services/access/audit.js';
 import { VIDEO_CHUNK_BYTES } from '../../gateway/src/services/video/limits.js';
 import { selectChunks, selectUpload, selectVideo } from '../../gateway/src/store/d1/videos.js';
-import { VIDEO_OBJECT_PREFIX } from '../../gateway/src/store/r2/video-store.js';
 import { accessTokenFor, callResource, createClient, gatewayEnv, testGateway } from './harness.js';
 import { loggedEntry } from './log-harness.js';
-import { syntheticClip, videoOwner } from './video-harness.js';
+import { logSize, syntheticClip, videoObjectCount, videoOwner } from './video-harness.js';
 
 type Gateway = ReturnType<typeof testGateway>;
 
 /** An upload id of the form the gateway draws, never drawn. */
 const UNKNOWN = '0123456789abcdef0123456789abcdef';
-const objectCount = async (id: string) => (await gatewayEnv.MEDIA.list({ prefix: `${VIDEO_OBJECT_PREFIX}${id}/` })).objects.length;
-const logSize = () => auditLog(gatewayEnv).size();
 
 /** The answer as another client sees it: status, content type and the problem document without its `instance` (the path). */
 async function seen(res: Response) {
@@ -52,7 +49,7 @@ describe('another client of the same owner and a video upload it did not open', 
     const id = await owner.open(clip);
     await owner.sendAll(id, clip);
     const stored = await selectChunks(gatewayEnv.DB, id);
-    const objects = await objectCount(id);
+    const objects = await videoObjectCount(id);
     const size = await logSize();
     // A valid first chunk of another clip: the right size, digest and MP4 structure.
     const forged = syntheticClip(false, 7).original.subarray(0, VIDEO_CHUNK_BYTES);
@@ -61,7 +58,7 @@ describe('another client of the same owner and a video upload it did not open', 
 
     expect(await seen(await colleague.chunk(id, 'original', 0, forged))).toEqual(unknown);
     expect(await selectChunks(gatewayEnv.DB, id)).toEqual(stored);
-    expect(await objectCount(id)).toBe(objects);
+    expect(await videoObjectCount(id)).toBe(objects);
     expect(await logSize()).toBe(size);
 
     // The opener's chunks are intact: its completion checks them against the manifest and stores the video.
