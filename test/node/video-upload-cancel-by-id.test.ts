@@ -12,12 +12,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentDigest, type GatewaySession, generateClientKeys, type VideoUploadCancelled } from '@need2know/client';
+import { type GatewaySession, generateClientKeys } from '@need2know/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/local-files.js';
 import { uploadMedia, type OwnerClient } from '../../scripts/lib/media-cli.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
-import { ownerSession, paddedClip, videoOwnerOn } from '../support/video-owner.js';
+import { expectUploadCancelled, ownerSession, paddedClip, videoOwnerOn } from '../support/video-owner.js';
 
 const PORT = 8887;
 const CASE_ID = 'case-video-cancel-by-id';
@@ -61,20 +61,7 @@ async function cancelCommand(id: string, creds = credentials): Promise<{ code: n
   return { code, stdout, stderr };
 }
 
-/** Checks, as the owner's client, that upload `id` is cancelled with `chunks` chunks dropped. */
-async function expectCancelled(id: string, chunks: number) {
-  const again = await session.fetch(`/v1/ingest/media/videos/${id}`, { method: 'DELETE' });
-  expect(again.status).toBe(200);
-  expect((await again.json()) as VideoUploadCancelled).toMatchObject({ upload_id: id, chunks });
-  const bytes = new Uint8Array(16);
-  const late = await session.fetch(`/v1/ingest/media/videos/${id}/original/0`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/octet-stream', 'content-digest': await contentDigest(bytes) },
-    body: bytes,
-  });
-  expect(late.status).toBe(410);
-  expect(((await late.json()) as { code: string }).code).toBe('upload_cancelled');
-}
+const expectCancelled = (id: string, chunks: number) => expectUploadCancelled(session, id, chunks);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'n2k-video-cancel-id-'));

@@ -13,13 +13,13 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentDigest, type GatewaySession, uploadVideo, type VideoUploadAbandoned, type VideoUploadCancelled } from '@need2know/client';
+import { type GatewaySession, uploadVideo, type VideoUploadAbandoned } from '@need2know/client';
 import type { VideoRedactionManifest } from '@need2know/schema/video-manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/local-files.js';
-import { uploadMedia, type OwnerClient, type UploadArgs } from '../../scripts/lib/media-cli.js';
+import { uploadMedia, type OwnerClient } from '../../scripts/lib/media-cli.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
-import { ownerSession, paddedClip, videoOwnerOn } from '../support/video-owner.js';
+import { expectUploadCancelled, ownerSession, paddedClip, uploadArgsIn, videoOwnerOn } from '../support/video-owner.js';
 
 const PORT = 8885;
 const CASE_ID = 'case-video-cancel';
@@ -38,29 +38,9 @@ let owner: OwnerClient;
 let session: GatewaySession;
 let dir: string;
 
-const args = (file: string, ref: string, progress: UploadArgs['progress'] = () => {}): UploadArgs => ({
-  recordType: 'case',
-  recordId: CASE_ID,
-  ref,
-  file,
-  out: mkdtempSync(join(dir, 'out-')),
-  progress,
-});
+const args = uploadArgsIn(() => dir, CASE_ID);
 
-/** Checks, as the owner's client, that upload `id` is cancelled with `chunks` chunks dropped. */
-async function expectCancelled(id: string, chunks: number) {
-  const again = await session.fetch(`/v1/ingest/media/videos/${id}`, { method: 'DELETE' });
-  expect(again.status).toBe(200);
-  expect((await again.json()) as VideoUploadCancelled).toMatchObject({ upload_id: id, chunks });
-  const bytes = new Uint8Array(16);
-  const late = await session.fetch(`/v1/ingest/media/videos/${id}/original/0`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/octet-stream', 'content-digest': await contentDigest(bytes) },
-    body: bytes,
-  });
-  expect(late.status).toBe(410);
-  expect(((await late.json()) as { code: string }).code).toBe('upload_cancelled');
-}
+const expectCancelled = (id: string, chunks: number) => expectUploadCancelled(session, id, chunks);
 
 /** The upload id and the chunk count a "… was cancelled: N chunks …" line names. */
 function cancelledIn(text: string): { id: string; chunks: number } {

@@ -18,10 +18,10 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadMedia, type OwnerClient, type UploadArgs } from '../../scripts/lib/media-cli.js';
+import { uploadMedia, type OwnerClient } from '../../scripts/lib/media-cli.js';
 import { DETECT_WORKERS_ENV } from '../../scripts/lib/video/detect-pool.js';
 import { startLocalGateway, type LocalGateway } from '../support/local-gateway.js';
-import { paddedClip, videoOwnerOn } from '../support/video-owner.js';
+import { paddedClip, uploadArgsIn, videoOwnerOn } from '../support/video-owner.js';
 
 const PORT = 8883;
 const CASE_ID = 'case-video-streaming';
@@ -70,14 +70,7 @@ let local: LocalGateway;
 let owner: OwnerClient;
 let dir: string;
 
-const args = (file: string, ref: string, progress: UploadArgs['progress'] = () => {}): UploadArgs => ({
-  recordType: 'case',
-  recordId: CASE_ID,
-  ref,
-  file,
-  out: mkdtempSync(join(dir, 'out-')),
-  progress,
-});
+const args = uploadArgsIn(() => dir, CASE_ID);
 
 beforeAll(async () => {
   threadsBefore = process.env[DETECT_WORKERS_ENV];

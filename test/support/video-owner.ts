@@ -3,9 +3,11 @@
  * registered through the admin API (two privacy officers), and a case naming the given references as
  * videos of a restrained suspect. The tests then upload with the owner's credentials as the tool does.
  */
-import { appendFileSync, statSync } from 'node:fs';
-import { GatewaySession, generateClientKeys, publicJwkOf, signingKeyFromJwk } from '@need2know/client';
-import type { OwnerClient } from '../../scripts/lib/media-cli.js';
+import { appendFileSync, mkdtempSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDigest, GatewaySession, generateClientKeys, publicJwkOf, signingKeyFromJwk, type VideoUploadCancelled } from '@need2know/client';
+import { expect } from 'vitest';
+import type { OwnerClient, UploadArgs } from '../../scripts/lib/media-cli.js';
 import { makeSyntheticClip } from '../../scripts/lib/video/test-clip.js';
 import type { LocalGateway } from './local-gateway.js';
 
@@ -93,4 +95,38 @@ export async function paddedClip(path: string, bytes: number): Promise<void> {
   appendFileSync(path, header);
   const block = Buffer.alloc(PAD_BLOCK, 0x5a);
   for (let left = pad - 8; left > 0; left -= block.length) appendFileSync(path, left >= block.length ? block : block.subarray(0, left));
+}
+
+/**
+ * The arguments of `n2k media upload` for the case `recordId`, each upload writing its renditions
+ * into a fresh folder under `dir()` (read when called: the folder is made in `beforeAll`).
+ */
+export const uploadArgsIn =
+  (dir: () => string, recordId: string) =>
+  (file: string, ref: string, progress: UploadArgs['progress'] = () => {}): UploadArgs => ({
+    recordType: 'case',
+    recordId,
+    ref,
+    file,
+    out: mkdtempSync(join(dir(), 'out-')),
+    progress,
+  });
+
+/**
+ * Checks, as the owner's client in `session`, that upload `id` is cancelled with `chunks` chunks
+ * dropped: cancelling it again answers the same counts, and a chunk sent to it is refused
+ * `upload_cancelled`.
+ */
+export async function expectUploadCancelled(session: GatewaySession, id: string, chunks: number): Promise<void> {
+  const again = await session.fetch(`/v1/ingest/media/videos/${id}`, { method: 'DELETE' });
+  expect(again.status).toBe(200);
+  expect((await again.json()) as VideoUploadCancelled).toMatchObject({ upload_id: id, chunks });
+  const bytes = new Uint8Array(16);
+  const late = await session.fetch(`/v1/ingest/media/videos/${id}/original/0`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/octet-stream', 'content-digest': await contentDigest(bytes) },
+    body: bytes,
+  });
+  expect(late.status).toBe(410);
+  expect(((await late.json()) as { code: string }).code).toBe('upload_cancelled');
 }
